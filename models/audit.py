@@ -1,0 +1,75 @@
+"""Nhật ký thay đổi: who changed what, when, before and after."""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+
+import peewee as pw
+
+from .base import BaseModel, now
+from .catalog import Office
+
+_user: str | None = None
+
+
+def current_user() -> str:
+    """The workstation user name; settable (``DOITHOAI_USER`` or set_user)."""
+    if _user:
+        return _user
+    env = os.environ.get("DOITHOAI_USER")
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some Windows service accounts
+        return "không rõ"
+
+
+def set_user(name: str | None) -> None:
+    global _user
+    _user = name or None
+
+
+class AuditEntry(BaseModel):
+    office = pw.ForeignKeyField(Office, null=True, on_delete="CASCADE")
+    table = pw.CharField()
+    record_id = pw.IntegerField()
+    action = pw.CharField()                   # create, update, delete, issue …
+    user = pw.CharField()
+    at = pw.DateTimeField()
+    before = pw.TextField(default="")
+    after = pw.TextField(default="")
+
+    class Meta:
+        indexes = ((("table", "record_id"), False),)
+
+
+def snapshot(record: pw.Model) -> dict:
+    out = {}
+    for name in record._meta.fields:
+        if name in ("created_at", "updated_at", "search_text"):
+            continue
+        value = record.__data__.get(name)
+        out[name] = value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
+    return out
+
+
+def record(action: str, rec: pw.Model, before: dict | None = None, *, office=None) -> AuditEntry:
+    after = snapshot(rec) if action != "delete" else {}
+    if before is not None and action == "update":
+        changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)} - {"row_version"}
+        before = {k: before.get(k) for k in changed}
+        after = {k: after.get(k) for k in changed}
+    office_id = office if office is not None else getattr(rec, "office_id", None)
+    return AuditEntry.create(
+        office=office_id, table=rec._meta.table_name, record_id=rec.get_id(), action=action,
+        user=current_user(), at=now(),
+        before=json.dumps(before or {}, ensure_ascii=False, default=str),
+        after=json.dumps(after, ensure_ascii=False, default=str))
+
+
+def history(rec: pw.Model):
+    return (AuditEntry.select()
+            .where((AuditEntry.table == rec._meta.table_name) & (AuditEntry.record_id == rec.get_id()))
+            .order_by(AuditEntry.at, AuditEntry.id))

@@ -1,0 +1,100 @@
+"""Hội nghị đối thoại: conferences and what belongs to one."""
+from __future__ import annotations
+
+import peewee as pw
+
+from .base import BaseModel
+from .catalog import Office, Village
+from .plans import Plan
+
+# planned → announced → in session → closed → minutes signed → conclusions issued
+STATUSES = ("planned", "announced", "in_session", "closed", "minutes_signed", "conclusions_issued")
+STATUS_LABELS = {
+    "planned": "Dự kiến",
+    "announced": "Đã thông báo",
+    "in_session": "Đang họp",
+    "closed": "Đã kết thúc",
+    "minutes_signed": "Đã ký biên bản",
+    "conclusions_issued": "Đã ban hành kết luận",
+}
+
+
+class Conference(BaseModel):
+    office = pw.ForeignKeyField(Office, backref="conferences", on_delete="CASCADE")
+    plan = pw.ForeignKeyField(Plan, null=True, backref="conferences", on_delete="SET NULL")
+    title = pw.TextField(default="")
+    date = pw.DateField()
+    start_time = pw.CharField(default="08:00")
+    end_time = pw.CharField(default="")
+    venue = pw.CharField(default="")
+    chair = pw.TextField(default="")          # one a line: "Nguyễn Văn A - Chủ tịch UBND xã"
+    secretary = pw.CharField(default="")
+    topics = pw.TextField(default="")
+    invited_groups = pw.TextField(default="")
+    status = pw.CharField(default="planned")
+    opening_report = pw.TextField(default="")
+    conclusions = pw.TextField(default="")    # kết luận của chủ trì
+    minutes_signed_on = pw.DateField(null=True)
+    report_due_on = pw.DateField(null=True)   # office-set date for the report
+    notice_published_on = pw.DateField(null=True)
+    invitations_sent_on = pw.DateField(null=True)
+    conclusions_published_on = pw.DateField(null=True)
+    report_sent_on = pw.DateField(null=True)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+class ConferenceVillage(BaseModel):
+    conference = pw.ForeignKeyField(Conference, backref="village_links", on_delete="CASCADE")
+    village = pw.ForeignKeyField(Village, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("conference", "village"), True),)
+
+
+class Invitee(BaseModel):
+    """Người được mời: a person or a group ("Bí thư Chi bộ các thôn")."""
+
+    conference = pw.ForeignKeyField(Conference, backref="invitees", on_delete="CASCADE")
+    name = pw.CharField()
+    position = pw.CharField(default="")
+    is_group = pw.BooleanField(default=False)
+
+
+class AgendaItem(BaseModel):
+    conference = pw.ForeignKeyField(Conference, backref="agenda", on_delete="CASCADE")
+    seq = pw.IntegerField()
+    title = pw.TextField()
+    presenter = pw.CharField(default="")
+    planned_start = pw.CharField(default="")  # "08:15"
+    planned_minutes = pw.IntegerField(default=0)
+    actual_start = pw.DateTimeField(null=True)
+    actual_end = pw.DateTimeField(null=True)
+
+
+ATTENDANCE_GROUPS = {
+    "officials": "Cán bộ, công chức",
+    "village_leaders": "Cán bộ thôn, tổ dân phố",
+    "citizens": "Nhân dân",
+}
+
+
+class Attendance(BaseModel):
+    conference = pw.ForeignKeyField(Conference, backref="attendance", on_delete="CASCADE")
+    group = pw.CharField()                    # officials, village_leaders, citizens, guest
+    count = pw.IntegerField(default=0)
+    name = pw.CharField(default="")           # a named guest
+    position = pw.CharField(default="")
+
+
+class BroadcastSlot(BaseModel):
+    """Lịch phát loa: one reading at one station; the broadcaster ticks it."""
+
+    conference = pw.ForeignKeyField(Conference, backref="broadcasts", on_delete="CASCADE")
+    day = pw.DateField()
+    slot = pw.CharField()                     # "sáng" / "chiều"
+    station = pw.CharField()
+    read_at = pw.DateTimeField(null=True)
+    read_by = pw.CharField(default="")

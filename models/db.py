@@ -1,0 +1,138 @@
+"""The database: created unconfigured, opened later on SQLite or PostgreSQL.
+
+SQLite is the default (one file in the user data folder). A URL such as
+``postgresql://user:pass@host/db`` selects PostgreSQL; nothing else changes.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import urlparse
+
+import peewee as pw
+
+from .errors import StorageError
+
+database = pw.DatabaseProxy()
+
+# SQLite pragmas: WAL lets a reader and a writer work at once; synchronous=FULL
+# makes every commit durable across a power cut; a busy timeout waits for another
+# instance instead of failing with "database is locked".
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "full",
+    "busy_timeout": 10000,
+}
+
+
+def is_url(target: str | os.PathLike) -> bool:
+    return "://" in str(target)
+
+
+def describe(target: str | os.PathLike) -> str:
+    """A target for messages, without a password."""
+    if not is_url(target):
+        return str(target)
+    u = urlparse(str(target))
+    host = u.hostname or "localhost"
+    port = f":{u.port}" if u.port else ""
+    user = f"{u.username}@" if u.username else ""
+    return f"{u.scheme}://{user}{host}{port}{u.path}"
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.exists():
+        if path.is_dir():
+            raise StorageError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu. "
+                               "Hãy chỉ ra đường dẫn tới tệp .sqlite3.")
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head and head != b"SQLite format 3\x00":
+            raise StorageError(
+                f"Tệp “{path}” không phải là cơ sở dữ liệu của Đối thoại (không phải SQLite). "
+                "Tệp không bị sửa. Hãy kiểm tra lại đường dẫn, hoặc khôi phục từ bản sao lưu "
+                "bằng lệnh: doithoai restore TỆP_SAO_LƯU")
+    else:
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"Không tạo được thư mục dữ liệu “{folder}”: {exc.strerror}. "
+                               "Hãy chọn thư mục khác bằng --db hoặc cấp quyền ghi.") from exc
+        if not os.access(folder, os.W_OK):
+            raise StorageError(f"Thư mục dữ liệu “{folder}” chỉ cho đọc, không tạo được cơ sở dữ liệu. "
+                               "Hãy cấp quyền ghi cho thư mục hoặc chọn nơi khác bằng --db.")
+
+
+def make_database(target: str | os.PathLike) -> pw.Database:
+    """A peewee database for a file path or a URL, not yet connected."""
+    if is_url(target):
+        url = str(target)
+        scheme = urlparse(url).scheme
+        if scheme in ("sqlite",):
+            from playhouse.db_url import connect
+            return connect(url, pragmas=SQLITE_PRAGMAS)
+        if scheme not in ("postgres", "postgresql", "postgresext"):
+            raise StorageError(f"Địa chỉ cơ sở dữ liệu “{describe(url)}” không được hỗ trợ. "
+                               "Dùng đường dẫn tệp SQLite hoặc postgresql://người_dùng:mật_khẩu@máy/tên_csdl.")
+        from playhouse.db_url import connect
+        return connect(url, autorollback=True)
+    path = Path(target)
+    _check_sqlite_file(path)
+    return pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10)
+
+
+def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:
+    """Point the models at ``target``, connect, and bring the schema up to date."""
+    from . import migrations
+
+    db = make_database(target)
+    try:
+        db.connect(reuse_if_open=True)
+        if isinstance(db, pw.SqliteDatabase):
+            # Fails fast on a damaged or foreign file instead of later, mid-edit.
+            row = db.execute_sql("PRAGMA quick_check").fetchone()
+            if row and row[0] != "ok":
+                raise StorageError(
+                    "Cơ sở dữ liệu bị hỏng (kiểm tra nhanh báo lỗi: "
+                    f"{row[0]}). Tệp không bị ghi đè. Hãy khôi phục bản sao lưu mới nhất "
+                    "bằng lệnh: doithoai restore TỆP_SAO_LƯU")
+    except StorageError:
+        if not db.is_closed():
+            db.close()
+        raise
+    except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        raise _storage_error(target, exc) from exc
+    database.initialize(db)
+    try:
+        migrations.upgrade(db, create=create)
+    except pw.OperationalError as exc:
+        raise _storage_error(target, exc) from exc
+    return db
+
+
+def close_database() -> None:
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()
+
+
+def _storage_error(target, exc: Exception) -> StorageError:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if is_url(target):
+        return StorageError(
+            f"Không kết nối được máy chủ cơ sở dữ liệu {describe(target)}: {text}. "
+            "Hãy kiểm tra máy chủ PostgreSQL đang chạy, tên máy, cổng, người dùng và mật khẩu.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError(
+            f"Không mở được cơ sở dữ liệu “{target}” để ghi ({text}). "
+            "Hãy kiểm tra quyền ghi của thư mục dữ liệu, hoặc chọn nơi khác bằng --db.")
+    return StorageError(
+        f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({text}). Tệp không bị sửa. "
+        "Hãy kiểm tra lại đường dẫn, hoặc khôi phục bằng: doithoai restore TỆP_SAO_LƯU")
+
+
+def is_postgres() -> bool:
+    return isinstance(database.obj, pw.PostgresqlDatabase)

@@ -1,0 +1,42 @@
+"""Errors a user can act on. The message is Vietnamese and says how to fix it."""
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Something the user can fix; ``str(err)`` is the Vietnamese message."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.message
+
+
+class ValidationError(UserError):
+    """Bad input in a form or on the command line."""
+
+
+class NotFound(UserError):
+    """A record named by the user does not exist."""
+
+
+class StaleEdit(UserError):
+    """Someone else saved the record after it was opened here."""
+
+    def __init__(self, message: str, *, current=None):
+        super().__init__(message)
+        self.current = current
+
+
+class Locked(UserError):
+    """An issued document or signed minutes cannot be changed in place."""
+
+
+class StorageError(UserError):
+    """The database cannot be opened, read or written."""
+
+    exit_code = 3

@@ -1,0 +1,46 @@
+"""Where the office's files live (platformdirs), overridable by DOITHOAI_HOME."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP = "doithoai"
+
+
+@dataclass(frozen=True)
+class Locations:
+    data: Path
+    config: Path
+    cache: Path
+    logs: Path
+    backups: Path
+    documents: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data / "doithoai.sqlite3"
+
+    @property
+    def demo_database(self) -> Path:
+        return self.data / "demo.sqlite3"
+
+    @property
+    def config_file(self) -> Path:
+        return self.config / "config.json"
+
+
+def locations() -> Locations:
+    """The folders for this user. ``DOITHOAI_HOME`` puts them all under one folder
+    (tests, a portable install on a USB stick)."""
+    home = os.environ.get("DOITHOAI_HOME")
+    if home:
+        root = Path(home)
+        return Locations(root / "data", root / "config", root / "cache",
+                         root / "logs", root / "backups", root / "documents")
+    import platformdirs
+
+    dirs = platformdirs.PlatformDirs(APP, appauthor=False)
+    data = Path(dirs.user_data_dir)
+    return Locations(data, Path(dirs.user_config_dir), Path(dirs.user_cache_dir),
+                     Path(dirs.user_log_dir), data / "backups", data / "documents")

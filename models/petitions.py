@@ -1,0 +1,86 @@
+"""Ý kiến, kiến nghị: petitions and their history."""
+from __future__ import annotations
+
+import peewee as pw
+
+from .base import BaseModel
+from .catalog import Field, Office, Official, Unit, Village
+from .conferences import Conference
+
+CHANNELS = {
+    "spoken": "Phát biểu",
+    "slip": "Phiếu",
+    "before": "Gửi trước",
+    "outside": "Ngoài hội nghị",
+}
+
+# disposition — hướng xử lý
+DISPOSITIONS = {
+    "on_spot": "Trả lời tại hội nghị",
+    "in_writing": "Trả lời bằng văn bản",
+    "forwarded": "Chuyển cấp có thẩm quyền",
+    "noted": "Ghi nhận",
+}
+
+# status on the follow-up board
+STATUSES = {
+    "open": "Đang xử lý",
+    "answered": "Đã trả lời",
+    "closed": "Đã đóng",
+    "forwarded": "Đã chuyển",
+    "noted": "Ghi nhận",
+}
+OPEN_STATUSES = ("open",)
+
+
+class Petition(BaseModel):
+    office = pw.ForeignKeyField(Office, backref="petitions", on_delete="CASCADE")
+    conference = pw.ForeignKeyField(Conference, null=True, backref="petitions", on_delete="SET NULL")
+    seq = pw.IntegerField(default=0)          # order in the session
+    citizen_name = pw.CharField(default="")
+    citizen_withheld = pw.BooleanField(default=False)
+    citizen_address = pw.CharField(default="")
+    citizen_phone = pw.CharField(default="")
+    village = pw.ForeignKeyField(Village, null=True, on_delete="SET NULL")
+    channel = pw.CharField(default="spoken")
+    field = pw.ForeignKeyField(Field, null=True, on_delete="SET NULL")
+    content = pw.TextField(default="")
+    answer_on_spot = pw.TextField(default="")
+    answered_by = pw.CharField(default="")
+    disposition = pw.CharField(default="noted")
+    unit = pw.ForeignKeyField(Unit, null=True, on_delete="SET NULL")
+    forwarded_to = pw.CharField(default="")
+    received_on = pw.DateField()
+    due_on = pw.DateField(null=True, index=True)
+    status = pw.CharField(default="open", index=True)
+    answer_number = pw.CharField(default="")
+    answer_date = pw.DateField(null=True)
+    answer_summary = pw.TextField(default="")
+    closed_on = pw.DateField(null=True)
+    extension_reason = pw.TextField(default="")
+    group_parent = pw.ForeignKeyField("self", null=True, backref="grouped", on_delete="SET NULL")
+    similar_to = pw.ForeignKeyField("self", null=True, on_delete="SET NULL")
+    search_text = pw.TextField(default="")
+
+    search_fields = ("citizen_name", "content", "answer_summary", "village.name", "field.name", "unit.name")
+
+    class Meta:
+        indexes = ((("office", "status", "due_on"), False),)
+
+    @property
+    def citizen_label(self) -> str:
+        if self.citizen_withheld or not self.citizen_name:
+            return "(giấu tên)" if self.citizen_withheld else "(không ghi tên)"
+        return self.citizen_name
+
+
+class PetitionEvent(BaseModel):
+    """Lịch sử xử lý: every change on the board."""
+
+    petition = pw.ForeignKeyField(Petition, backref="events", on_delete="CASCADE")
+    at = pw.DateTimeField()
+    user = pw.CharField(default="")
+    action = pw.CharField()                   # created, assigned, extended, answered, closed, reopened …
+    detail = pw.TextField(default="")
+    before = pw.TextField(default="")
+    after = pw.TextField(default="")

@@ -1,0 +1,43 @@
+"""Deadline rules: defaults with their legal source (data/catalog/rules.json),
+overridden per office by RuleSetting rows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import data
+
+from .catalog import RuleSetting
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    label: str
+    direction: str          # "before" or "after" the conference
+    days: int
+    unit: str               # "calendar" or "working"
+    source: str
+    consecutive_days: int = 0
+
+    @property
+    def wording(self) -> str:
+        unit = "ngày làm việc" if self.unit == "working" else "ngày"
+        when = "trước" if self.direction == "before" else "sau"
+        prefix = "Chậm nhất" if self.direction == "before" else "Trong vòng"
+        return f"{prefix} {self.days} {unit} {when} hội nghị"
+
+
+def default_rules() -> dict[str, Rule]:
+    out = {}
+    for r in data.load_json("catalog/rules.json")["rules"]:
+        out[r["key"]] = Rule(r["key"], r["label"], r["direction"], int(r["days"]), r["unit"],
+                             r["source"], int(r.get("consecutive_days", 0)))
+    return out
+
+
+def office_rules(office) -> dict[str, Rule]:
+    rules = default_rules()
+    for s in RuleSetting.select().where(RuleSetting.office == office):
+        if s.key in rules:
+            rules[s.key] = replace(rules[s.key], days=s.days, unit=s.unit)
+    return rules

@@ -1,0 +1,184 @@
+"""Danh mục: the office profile and the lists it maintains."""
+from __future__ import annotations
+
+import data
+
+from ..catalog import (FAMILY_PARTY, FAMILY_STATE, NUMBERING_PER_KIND, NUMBERING_PER_YEAR, Field,
+                       HolidayOverride, Office, Official, Unit, Village)
+from ..errors import NotFound, ValidationError
+from ..text import fold
+from . import records
+from .validate import optional_line, parse_date, pick_by_name, required
+
+OFFICE_KINDS = {
+    "ubnd_xa": ("Ủy ban nhân dân xã", FAMILY_STATE, "UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    "ubnd_phuong": ("Ủy ban nhân dân phường", FAMILY_STATE, "UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    "ubnd_huyen": ("Ủy ban nhân dân huyện", FAMILY_STATE, "UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    "dang_uy_xa": ("Đảng ủy xã", FAMILY_PARTY, "ĐU", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"),
+}
+
+
+def header_for(kind: str, place: str) -> str:
+    """Issuing body as it stands in the header: "ỦY BAN NHÂN DÂN\\nXÃ KỲ KHANG"."""
+    place_up = place.upper()
+    if kind == "dang_uy_xa":
+        return f"ĐẢNG ỦY XÃ {place_up}"
+    level = {"ubnd_xa": "XÃ", "ubnd_phuong": "PHƯỜNG", "ubnd_huyen": "HUYỆN"}[kind]
+    return f"ỦY BAN NHÂN DÂN\n{level} {place_up}"
+
+
+def the_office() -> Office:
+    """The office of this installation (the first one)."""
+    office = Office.select().order_by(Office.id).first()
+    if office is None:
+        raise NotFound("Chưa có thông tin cơ quan. Hãy chạy: doithoai init")
+    return office
+
+
+def create_office(*, kind: str, place_name: str, parent_body: str = "", signer_name: str = "",
+                  numbering: str = NUMBERING_PER_YEAR, with_defaults: bool = True) -> Office:
+    if kind not in OFFICE_KINDS:
+        raise ValidationError(f"Loại cơ quan “{kind}” không hợp lệ. Chọn một trong: "
+                              + ", ".join(OFFICE_KINDS) + ".")
+    if numbering not in (NUMBERING_PER_YEAR, NUMBERING_PER_KIND):
+        raise ValidationError("Cách đánh số phải là “per_year” (một dãy số cho mọi văn bản trong năm) "
+                              "hoặc “per_kind” (mỗi loại văn bản một dãy số).")
+    place = required(place_name, "Tên địa phương", field="place_name", max_len=80)
+    label, family, abbr, authority, position = OFFICE_KINDS[kind]
+    level = label.split()[-1]
+    office = records.create(
+        Office, name=f"{label} {place}", kind=kind, family=family,
+        parent_body=optional_line(parent_body, max_len=120).upper(),
+        header_name=header_for(kind, place), locality=f"{level} {place}", place_name=place,
+        abbreviation=abbr, numbering=numbering, signer_authority=authority,
+        signer_position=position, signer_name=optional_line(signer_name, max_len=80))
+    if with_defaults:
+        for i, name in enumerate(data.load_json("catalog/fields.json")["fields"], start=1):
+            Field.create(office=office, code=i, name=name)
+        for u in data.load_json("catalog/units.json")["units"]:
+            Unit.create(office=office, name=u["name"], short_name=u["short_name"])
+    return office
+
+
+OFFICE_EDITABLE = ("name", "parent_body", "header_name", "locality", "place_name", "abbreviation",
+                   "numbering", "signer_authority", "signer_position", "signer_name", "address", "phone",
+                   "family")
+
+
+def update_office(office: Office, changes: dict, *, expected_version: int | None = None) -> Office:
+    clean = {}
+    for key, value in changes.items():
+        if key not in OFFICE_EDITABLE:
+            raise ValidationError(f"Không sửa được trường “{key}” của cơ quan.")
+        clean[key] = value
+    if "name" in clean:
+        clean["name"] = required(clean["name"], "Tên cơ quan", field="name")
+    if "place_name" in clean:
+        clean["place_name"] = required(clean["place_name"], "Địa danh ghi ở dòng ngày tháng", field="place_name")
+    if "abbreviation" in clean:
+        clean["abbreviation"] = required(clean["abbreviation"], "Chữ viết tắt của cơ quan",
+                                         field="abbreviation", max_len=20)
+    if "numbering" in clean and clean["numbering"] not in (NUMBERING_PER_YEAR, NUMBERING_PER_KIND):
+        raise ValidationError("Cách đánh số phải là “per_year” hoặc “per_kind”.", field="numbering")
+    if "family" in clean and clean["family"] not in (FAMILY_STATE, FAMILY_PARTY):
+        raise ValidationError("Thể thức phải là “state” (Nghị định 30) hoặc “party” (Hướng dẫn 36).")
+    return records.update(office, clean, expected_version=expected_version)
+
+
+# --- lists --------------------------------------------------------------------------
+
+def _unique(model, office, name: str, label: str, exclude_id=None) -> None:
+    key = fold(name)
+    for row in model.select().where(model.office == office):
+        if row.id != exclude_id and fold(row.name if hasattr(row, "name") else row.full_name) == key:
+            raise ValidationError(f"{label} “{name}” đã có trong danh mục. Hãy dùng tên khác.")
+
+
+def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_name: str = "") -> Village:
+    name = required(name, "Tên thôn, tổ dân phố", field="name", max_len=120)
+    _unique(Village, office, name, "Thôn")
+    return records.create(Village, office=office, name=name, kind=optional_line(kind) or "Thôn",
+                          station=optional_line(station), leader_name=optional_line(leader_name))
+
+
+def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit:
+    name = required(name, "Tên đơn vị", field="name", max_len=120)
+    _unique(Unit, office, name, "Đơn vị")
+    return records.create(Unit, office=office, name=name, short_name=optional_line(short_name, max_len=20),
+                          head_name=optional_line(head_name))
+
+
+def add_field(office, name, *, code: int | None = None) -> Field:
+    name = required(name, "Tên lĩnh vực", field="name", max_len=120)
+    _unique(Field, office, name, "Lĩnh vực")
+    if code is None:
+        code = (Field.select().where(Field.office == office).count()) + 1
+    return records.create(Field, office=office, name=name, code=code)
+
+
+def add_official(office, full_name, *, position: str = "", unit=None) -> Official:
+    full_name = required(full_name, "Họ và tên", field="full_name", max_len=120)
+    if isinstance(unit, str):
+        unit = find_unit(office, unit) if unit.strip() else None
+    return records.create(Official, office=office, full_name=full_name,
+                          position=optional_line(position), unit=unit)
+
+
+def update_item(rec, changes: dict, *, expected_version: int | None = None):
+    """Edit a village, unit, field or official; names stay non-empty and unique."""
+    for key in ("name", "full_name"):
+        if key in changes:
+            changes[key] = required(changes[key], "Tên", field=key, max_len=120)
+            if key == "name":
+                _unique(type(rec), rec.office, changes[key], "Tên", exclude_id=rec.id)
+    return records.update(rec, changes, expected_version=expected_version)
+
+
+def villages(office, active_only: bool = True):
+    q = Village.select().where(Village.office == office)
+    if active_only:
+        q = q.where(Village.active == True)  # noqa: E712
+    return list(q.order_by(Village.name))
+
+
+def units(office, active_only: bool = True):
+    q = Unit.select().where(Unit.office == office)
+    if active_only:
+        q = q.where(Unit.active == True)  # noqa: E712
+    return list(q.order_by(Unit.name))
+
+
+def fields(office, active_only: bool = True):
+    q = Field.select().where(Field.office == office)
+    if active_only:
+        q = q.where(Field.active == True)  # noqa: E712
+    return list(q.order_by(Field.code))
+
+
+def officials(office, active_only: bool = True):
+    q = Official.select().where(Official.office == office)
+    if active_only:
+        q = q.where(Official.active == True)  # noqa: E712
+    return list(q.order_by(Official.full_name))
+
+
+def find_village(office, name) -> Village:
+    return pick_by_name(name, villages(office, active_only=False), "Thôn, tổ dân phố", field="village")
+
+
+def find_unit(office, name) -> Unit:
+    return pick_by_name(name, units(office, active_only=False), "Đơn vị", field="unit")
+
+
+def find_field(office, name) -> Field:
+    return pick_by_name(name, fields(office, active_only=False), "Lĩnh vực", field="field")
+
+
+def set_holiday_override(office, day, kind: str, note: str = "") -> HolidayOverride:
+    day = parse_date(day, "Ngày")
+    if kind not in ("off", "work"):
+        raise ValidationError("Loại ngày phải là “off” (ngày nghỉ hoán đổi) hoặc “work” (ngày làm bù).")
+    row = HolidayOverride.get_or_none((HolidayOverride.office == office) & (HolidayOverride.day == day))
+    if row:
+        return records.update(row, {"kind": kind, "note": note})
+    return records.create(HolidayOverride, office=office, day=day, kind=kind, note=optional_line(note))

@@ -1,0 +1,92 @@
+"""The legal milestones of a conference, computed from the rules."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..conferences import BroadcastSlot, Conference
+from ..deadlines import WorkCalendar, office_calendar
+from ..rules import Rule, office_rules
+
+WARN_DAYS = 3  # warn this many days before a milestone is due
+
+STATE_LABELS = {"done": "Đã xong", "late": "Quá hạn", "due_soon": "Sắp đến hạn", "pending": "Chưa đến hạn"}
+
+
+@dataclass(frozen=True)
+class Milestone:
+    key: str
+    label: str
+    due: dt.date
+    done_on: dt.date | None
+    state: str              # done, late, due_soon, pending
+    days_left: int
+    rule: Rule
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+    @property
+    def source(self) -> str:
+        return self.rule.source
+
+
+def _broadcast_done(conf: Conference, rule: Rule, due: dt.date) -> dt.date | None:
+    """Done when readings were ticked on ``consecutive_days`` consecutive days,
+    the last of them no later than ``due``. Returns the day the run completed."""
+    days = sorted({s.day for s in BroadcastSlot.select().where(
+        (BroadcastSlot.conference == conf) & BroadcastSlot.read_at.is_null(False))})
+    need = max(rule.consecutive_days, 1)
+    run = 0
+    prev = None
+    for day in days:
+        run = run + 1 if prev and (day - prev).days == 1 else 1
+        prev = day
+        if run >= need:
+            return day
+    return None
+
+
+def conference_milestones(conf: Conference, today: dt.date | None = None,
+                          calendar: WorkCalendar | None = None) -> list[Milestone]:
+    today = today or dt.date.today()
+    cal = calendar or office_calendar(conf.office)
+    rules = office_rules(conf.office)
+    done_dates = {
+        "notice": conf.notice_published_on,
+        "invitations": conf.invitations_sent_on,
+        "conclusions": conf.conclusions_published_on,
+        "report": conf.report_sent_on,
+    }
+    out = []
+    for key in ("notice", "broadcast", "invitations", "conclusions", "report"):
+        rule = rules[key]
+        if rule.direction == "before":
+            due = cal.before(conf.date, rule.days, rule.unit)
+        else:
+            due = cal.add(conf.date, rule.days, rule.unit)
+        if key == "report" and conf.report_due_on:
+            due = conf.report_due_on
+        if key == "broadcast":
+            done = _broadcast_done(conf, rule, due)
+        else:
+            done = done_dates.get(key)
+        left = (due - today).days
+        if done:
+            state = "done"
+        elif left < 0:
+            state = "late"
+        elif left <= WARN_DAYS:
+            state = "due_soon"
+        else:
+            state = "pending"
+        out.append(Milestone(key, rule.label, due, done, state, left, rule))
+    return out
+
+
+def next_warning(conf: Conference, today: dt.date | None = None) -> Milestone | None:
+    """The first milestone not done, late ones first."""
+    pending = [m for m in conference_milestones(conf, today) if m.state != "done"]
+    pending.sort(key=lambda m: (m.state != "late", m.due))
+    return pending[0] if pending else None

@@ -1,0 +1,74 @@
+"""Document numbers from the register of outgoing documents (sổ văn bản đi).
+
+Decree 30/2020, Art. 15 and Appendix I: numbers run from 01 each calendar year;
+a number below 10 gets a leading zero; the symbol is "05/KH-UBND" (kind and
+issuer) for documents with a kind, "12/UBND-VP" (issuer and drafting unit) for a
+công văn. Hướng dẫn 36-HD/VPTW: "05-KH/ĐU", and "12-CV/ĐU" for a letter.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from ..catalog import FAMILY_PARTY, NUMBERING_PER_KIND, Office
+from ..errors import ValidationError
+from ..register import OutgoingDocument
+from . import records
+
+LETTER = "CV"
+
+
+def symbol(office: Office, kind: str, number: int, *, unit_short: str = "") -> str:
+    num = f"{number:02d}"
+    if office.family == FAMILY_PARTY:
+        return f"{num}-{kind}/{office.abbreviation}"
+    if kind == LETTER:
+        return f"{num}/{office.abbreviation}" + (f"-{unit_short}" if unit_short else "")
+    return f"{num}/{kind}-{office.abbreviation}"
+
+
+def number_line(office: Office, sym: str | None) -> str:
+    """"Số: 05/KH-UBND" (state) or "Số 05-KH/ĐU" (Party); a blank number for drafts."""
+    if office.family == FAMILY_PARTY:
+        return f"Số {sym}" if sym else "Số      -"
+    return f"Số: {sym}" if sym else "Số:      /"
+
+
+def _sequence(office: Office, kind: str) -> str:
+    return kind if office.numbering == NUMBERING_PER_KIND else "*"
+
+
+def next_number(office: Office, kind: str, year: int) -> int:
+    seq = _sequence(office, kind)
+    top = (OutgoingDocument.select(pw.fn.MAX(OutgoingDocument.number))
+           .where((OutgoingDocument.office == office) & (OutgoingDocument.year == year)
+                  & (OutgoingDocument.sequence == seq)).scalar())
+    return (top or 0) + 1
+
+
+def register(office: Office, kind: str, *, title: str, issued_on: dt.date | None = None,
+             signer: str = "", ref_type: str = "", ref_id: int | None = None,
+             unit_short: str = "", supersedes: OutgoingDocument | None = None,
+             reason: str = "") -> OutgoingDocument:
+    """Take the next number and write the register entry, in one transaction.
+    A unique index on (office, year, sequence, number) settles a race between
+    two workstations: the loser retries with the next number."""
+    issued_on = issued_on or dt.date.today()
+    if not title.strip():
+        raise ValidationError("Trích yếu văn bản không được để trống.")
+    db = OutgoingDocument._meta.database
+    for _attempt in range(5):
+        try:
+            with db.atomic():
+                n = next_number(office, kind, issued_on.year)
+                return records.create(
+                    OutgoingDocument, office=office, year=issued_on.year, kind=kind,
+                    sequence=_sequence(office, kind), number=n,
+                    symbol=symbol(office, kind, n, unit_short=unit_short), issued_on=issued_on,
+                    title=title, signer=signer, ref_type=ref_type, ref_id=ref_id,
+                    version=(supersedes.version + 1) if supersedes else 1,
+                    supersedes=supersedes, reason=reason)
+        except pw.IntegrityError:
+            continue
+    raise ValidationError("Không lấy được số văn bản vì nhiều máy cùng cấp số. Hãy thử lại.")
