@@ -29,14 +29,65 @@ ONE_DAY = dt.timedelta(days=1)
 
 @lru_cache(maxsize=64)
 def _national(year: int) -> tuple[dict, frozenset]:
-    """Public holidays and make-up working Saturdays of one year (imported lazily:
-    the holidays package is slow to import and not needed at start-up)."""
+    """Public holidays and make-up working Saturdays of one year.
+
+    The holidays package takes a noticeable part of a second to import and
+    build on an old PC, so each year's result is kept in the user cache, keyed by
+    the package version, and the package is imported only on a cache miss."""
+    cached = _read_cache(year)
+    if cached is not None:
+        return cached
     import holidays
 
     h = holidays.country_holidays("VN", years=[year], language="vi")
     days = {d: name for d, name in h.items() if d.year == year}
     workdays = frozenset(d for d in getattr(h, "weekend_workdays", ()) if d.year == year)
+    _write_cache(year, days, workdays)
     return days, workdays
+
+
+def _cache_file(year: int):
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .paths import locations
+
+    try:
+        ver = version("holidays")
+    except PackageNotFoundError:
+        return None
+    return locations().cache / f"holidays-VN-{year}-{ver}.json"
+
+
+def _read_cache(year: int):
+    import json
+
+    try:
+        path = _cache_file(year)
+        if path is None or not path.exists():
+            return None
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        days = {dt.date.fromisoformat(k): v for k, v in raw["holidays"].items()}
+        return days, frozenset(dt.date.fromisoformat(d) for d in raw["workdays"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _write_cache(year: int, days: dict, workdays: frozenset) -> None:
+    import json
+    import os
+
+    try:
+        path = _cache_file(year)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"holidays": {d.isoformat(): n for d, n in days.items()},
+                                   "workdays": sorted(d.isoformat() for d in workdays)},
+                                  ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache is an optimisation; a read-only cache folder is fine
 
 
 @dataclass

@@ -1,0 +1,69 @@
+"""Ý kiến, kiến nghị: recording a petition and computing its deadline."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..base import now
+from ..deadlines import WorkCalendar, office_calendar
+from ..errors import ValidationError
+from ..petitions import CHANNELS, DISPOSITIONS, Petition, PetitionEvent
+from ..rules import office_rules
+from . import records
+from .validate import text
+
+# disposition → status on the board
+STATUS_FOR = {"on_spot": "closed", "in_writing": "open", "forwarded": "forwarded", "noted": "noted"}
+
+
+def due_date(office, disposition: str, received_on: dt.date, *, channel: str = "spoken",
+             calendar: WorkCalendar | None = None) -> dt.date | None:
+    """The written-answer deadline: 30 days after a conference, 10 working days for
+    a petition received outside one (rules table, editable per office)."""
+    if disposition != "in_writing":
+        return None
+    rules = office_rules(office)
+    rule = rules["outside_answer"] if channel == "outside" else rules["written_answer"]
+    cal = calendar or office_calendar(office)
+    return cal.add(received_on, rule.days, rule.unit)
+
+
+def add_event(petition: Petition, action: str, detail: str = "", before: str = "", after: str = "",
+              user: str | None = None) -> PetitionEvent:
+    from ..audit import current_user
+
+    return PetitionEvent.create(petition=petition, at=now(), user=user or current_user(), action=action,
+                                detail=text(detail), before=before, after=after)
+
+
+def record_petition(office, *, content: str, conference=None, citizen_name: str = "",
+                    citizen_withheld: bool = False, village=None, field=None, channel: str = "spoken",
+                    answer_on_spot: str = "", answered_by: str = "", disposition: str = "noted",
+                    unit=None, forwarded_to: str = "", received_on: dt.date | None = None,
+                    due_on: dt.date | None = None, seq: int | None = None,
+                    calendar: WorkCalendar | None = None) -> Petition:
+    if channel not in CHANNELS:
+        raise ValidationError(f"Hình thức “{channel}” không hợp lệ.")
+    if disposition not in DISPOSITIONS:
+        raise ValidationError(f"Hướng xử lý “{disposition}” không hợp lệ.")
+    if not text(content).strip():
+        raise ValidationError("Nội dung ý kiến không được để trống. Hãy ghi tóm tắt ý kiến của người dân.",
+                              field="content")
+    if disposition == "in_writing" and unit is None:
+        raise ValidationError("Ý kiến trả lời bằng văn bản phải giao cho một đơn vị. Hãy chọn đơn vị.",
+                              field="unit")
+    if disposition == "forwarded" and not forwarded_to.strip():
+        raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
+    received_on = received_on or (conference.date if conference is not None else dt.date.today())
+    if due_on is None:
+        due_on = due_date(office, disposition, received_on, channel=channel, calendar=calendar)
+    if seq is None:
+        seq = (Petition.select().where(Petition.conference == conference).count() + 1) if conference else 0
+    p = records.create(
+        Petition, office=office, conference=conference, seq=seq, citizen_name=citizen_name,
+        citizen_withheld=citizen_withheld, village=village, field=field, channel=channel,
+        content=content, answer_on_spot=answer_on_spot, answered_by=answered_by,
+        disposition=disposition, unit=unit, forwarded_to=forwarded_to, received_on=received_on,
+        due_on=due_on, status=STATUS_FOR[disposition],
+        closed_on=received_on if disposition == "on_spot" else None)
+    add_event(p, "created", DISPOSITIONS[disposition])
+    return p

@@ -1,0 +1,102 @@
+"""Kế hoạch: create from a template, copy last year's, edit, list."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import data
+
+from ..catalog import Office
+from ..errors import Locked, ValidationError
+from ..plans import PLAN_DRAFT, Plan
+from . import records
+from .validate import parse_int, required, text
+
+TEMPLATES = {
+    "ubnd_xa": "templates/ke-hoach-ubnd.json",
+    "ubnd_phuong": "templates/ke-hoach-ubnd.json",
+    "ubnd_huyen": "templates/ke-hoach-ubnd.json",
+    "dang_uy_xa": "templates/ke-hoach-dang-uy.json",
+}
+
+EDITABLE = ("title", "place_date", "legal_bases", "preamble", "body", "closing", "topics", "chair",
+            "secretary", "participants", "venues", "schedule", "budget_source", "assignments",
+            "recipients", "signer_authority", "signer_position", "signer_name", "year")
+
+
+def _fill(value: str, office: Office, year: int) -> str:
+    loc = office.locality or office.place_name
+    return (value.replace("{locality}", loc).replace("{Locality}", loc[:1].upper() + loc[1:])
+            .replace("{year}", str(year)))
+
+
+def new_from_template(office: Office, year: int | None = None) -> Plan:
+    year = year or dt.date.today().year
+    tpl = data.load_json(TEMPLATES.get(office.kind, "templates/ke-hoach-ubnd.json"))
+
+    def f(v):
+        if isinstance(v, list):
+            v = "\n".join(v)
+        return _fill(v, office, year)
+
+    return records.create(
+        Plan, office=office, series=uuid.uuid4().hex, year=year, title=f(tpl["title"]),
+        legal_bases=f(tpl["legal_bases"]), preamble=f(tpl["preamble"]), body=f(tpl["body"]),
+        closing=f(tpl["closing"]), recipients=f(tpl["recipients"]), topics=f(tpl["topics"]),
+        schedule=f(tpl["schedule"]), budget_source=f(tpl["budget_source"]),
+        chair=f"Chủ tịch {office.name}" if office.family == "state" else f"Bí thư {office.name}",
+        signer_authority=office.signer_authority, signer_position=office.signer_position,
+        signer_name=office.signer_name, source=f"template:{office.kind}")
+
+
+def copy_plan(plan: Plan, year: int | None = None) -> Plan:
+    """Last year's plan as a new draft; the year in its texts moves with it."""
+    year = year or plan.year + 1
+    values = {k: getattr(plan, k) for k in EDITABLE}
+    for k, v in values.items():
+        if isinstance(v, str):
+            values[k] = v.replace(f"năm {plan.year}", f"năm {year}")
+    values.update(year=year, place_date=None)
+    return records.create(Plan, office=plan.office, series=uuid.uuid4().hex, source=f"copy:{plan.id}",
+                          **values)
+
+
+def update_plan(plan: Plan, changes: dict, *, expected_version: int | None = None) -> Plan:
+    if plan.status != PLAN_DRAFT:
+        raise Locked("Kế hoạch đã ban hành nên không sửa trực tiếp được. "
+                     "Hãy tạo phiên bản mới (kèm lý do) để điều chỉnh.")
+    bad = set(changes) - set(EDITABLE)
+    if bad:
+        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(bad))}.")
+    if "title" in changes:
+        changes["title"] = required(changes["title"], "Trích yếu kế hoạch", field="title", max_len=1000)
+    if "year" in changes:
+        changes["year"] = parse_int(changes["year"], "Năm", minimum=2000, maximum=2100, field="year")
+    for k, v in list(changes.items()):
+        if k not in ("title", "year", "place_date") and isinstance(v, str):
+            changes[k] = text(v)
+    return records.update(plan, changes, expected_version=expected_version, lock_check=False)
+
+
+def new_version(plan: Plan, reason: str) -> Plan:
+    """A correction after issue: a new draft version; the issued one stays readable."""
+    reason = required(reason, "Lý do điều chỉnh", field="reason", max_len=2000)
+    latest = Plan.select().where(Plan.series == plan.series).order_by(Plan.version.desc()).first()
+    values = {k: getattr(latest, k) for k in EDITABLE}
+    return records.create(Plan, office=plan.office, series=plan.series, version=latest.version + 1,
+                          change_reason=reason, source=f"version:{latest.id}", **values)
+
+
+def plans(office: Office):
+    """The newest version of each plan, newest year first."""
+    rows = list(Plan.select().where(Plan.office == office).order_by(Plan.year.desc(), Plan.version.desc()))
+    seen, out = set(), []
+    for p in rows:
+        if p.series not in seen:
+            seen.add(p.series)
+            out.append(p)
+    return out
+
+
+def versions(plan: Plan):
+    return list(Plan.select().where(Plan.series == plan.series).order_by(Plan.version))

@@ -1,0 +1,103 @@
+"""Shared fixtures. Every test that touches storage uses a real database: a
+SQLite file in a temporary folder, or a real PostgreSQL server.
+
+PostgreSQL: DOITHOAI_TEST_PG names the server (default: the one
+scripts/pg-test-server.sh sets up). Without a reachable server the PostgreSQL
+cases are skipped on a developer's machine but FAIL under CI (CI=true), so a
+green CI always means both backends ran."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+PG_URL = os.environ.get("DOITHOAI_TEST_PG", "postgresql://doithoai:doithoai@127.0.0.1:5432/doithoai_test")
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """Each test gets its own data/config/cache folders; nothing touches the
+    developer's real office database."""
+    monkeypatch.setenv("DOITHOAI_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("DOITHOAI_DB", raising=False)
+    monkeypatch.setenv("DOITHOAI_USER", "kiemthu")
+    yield
+    from models.db import close_database
+
+    close_database()
+
+
+def _pg_reset(url: str) -> None:
+    import psycopg2
+
+    conn = psycopg2.connect(url.replace("postgresql://", "postgres://", 1))
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
+    conn.close()
+
+
+def pg_available() -> str | None:
+    try:
+        _pg_reset(PG_URL)
+        return None
+    except Exception as exc:  # noqa: BLE001 - reported as the reason
+        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def require_pg() -> None:
+    problem = pg_available()
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required under CI but not reachable at {PG_URL}: {problem}")
+        pytest.skip(f"no PostgreSQL server at {PG_URL} ({problem}); run scripts/pg-test-server.sh")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request, tmp_path):
+    """A database target for each backend (a fresh, empty database)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "office.sqlite3")
+    require_pg()
+    return PG_URL
+
+
+@pytest.fixture
+def pg_url():
+    require_pg()
+    return PG_URL
+
+
+@pytest.fixture
+def db(db_target):
+    """An open, migrated, empty database on each backend."""
+    import models
+
+    return models.open_database(db_target)
+
+
+@pytest.fixture
+def sqlite_db(tmp_path):
+    import models
+
+    return models.open_database(tmp_path / "office.sqlite3")
+
+
+@pytest.fixture
+def office(db):
+    from models.services import catalog
+
+    return catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang", parent_body="UBND tỉnh Hà Tĩnh",
+                                 signer_name="Nguyễn Văn An")
+
+
+@pytest.fixture
+def demo_office(sqlite_db):
+    import datetime as dt
+
+    from models.demo import build_demo
+
+    return build_demo(today=dt.date(2026, 11, 22))

@@ -1,0 +1,98 @@
+"""Storage on both backends: schema, NFC at the boundary, search, numbering."""
+import datetime as dt
+import unicodedata
+
+import pytest
+
+from models.errors import StaleEdit, ValidationError
+from models.petitions import Petition
+from models.services import catalog, numbering, petitions, records, search
+
+
+def test_schema_version_recorded(db):
+    from models.migrations import CURRENT, current_version
+
+    assert current_version(db) == CURRENT >= 1
+
+
+def test_text_is_nfc_whatever_the_input_method(office):
+    decomposed = unicodedata.normalize("NFD", "Thôn Đông Hải")
+    v = catalog.add_village(office, decomposed + "\u200f")
+    v = type(v).get_by_id(v.id)
+    assert v.name == "Thôn Đông Hải"
+    assert unicodedata.is_normalized("NFC", v.name)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("dat dai", "Đất đai"), ("nguyen", "Nguyễn Văn Dương"), ("DUONG", "Nguyễn Văn Dương"),
+    ("Đông hải", "Thôn Đông Hải"), ("giấy chứng", "giấy chứng nhận"),
+])
+def test_search_ignores_diacritics(office, query, expected):
+    v = catalog.add_village(office, "Thôn Đông Hải")
+    f = catalog.find_field(office, "Đất đai")
+    u = catalog.find_unit(office, "Địa chính")
+    petitions.record_petition(office, content="Đề nghị cấp giấy chứng nhận quyền sử dụng đất",
+                              citizen_name="Nguyễn Văn Dương", village=v, field=f, unit=u,
+                              disposition="in_writing", received_on=dt.date(2026, 3, 2))
+    petitions.record_petition(office, content="Mương nội đồng bị bồi lấp", citizen_name="Trần Thị Lựu",
+                              received_on=dt.date(2026, 3, 2))
+    found = list(search.search(Petition.select(), Petition, query))
+    assert len(found) == 1
+    assert found[0].citizen_name == "Nguyễn Văn Dương"
+
+
+def test_search_treats_wildcards_literally(office):
+    petitions.record_petition(office, content="Tăng 100% phí", received_on=dt.date(2026, 3, 2))
+    petitions.record_petition(office, content="Tăng 1000 đồng", received_on=dt.date(2026, 3, 2))
+    assert search.search(Petition.select(), Petition, "100%").count() == 1
+    assert search.search(Petition.select(), Petition, "10_0").count() == 0
+
+
+def test_numbering_per_year_and_forms(office):
+    a = numbering.register(office, "KH", title="Kế hoạch", issued_on=dt.date(2026, 1, 5))
+    b = numbering.register(office, "TB", title="Thông báo", issued_on=dt.date(2026, 2, 5))
+    c = numbering.register(office, "CV", title="Trả lời", issued_on=dt.date(2026, 2, 6), unit_short="VP")
+    d = numbering.register(office, "KH", title="Kế hoạch", issued_on=dt.date(2027, 1, 4))
+    assert [a.symbol, b.symbol, c.symbol, d.symbol] == ["01/KH-UBND", "02/TB-UBND", "03/UBND-VP", "01/KH-UBND"]
+    assert numbering.number_line(office, a.symbol) == "Số: 01/KH-UBND"
+
+
+def test_numbering_per_kind_and_party(db):
+    party = catalog.create_office(kind="dang_uy_xa", place_name="Đô Lương", numbering="per_kind")
+    a = numbering.register(party, "KH", title="Kế hoạch", issued_on=dt.date(2026, 1, 5))
+    b = numbering.register(party, "TB", title="Thông báo", issued_on=dt.date(2026, 1, 6))
+    c = numbering.register(party, "KH", title="Kế hoạch 2", issued_on=dt.date(2026, 1, 7))
+    assert [a.symbol, b.symbol, c.symbol] == ["01-KH/ĐU", "01-TB/ĐU", "02-KH/ĐU"]
+    assert numbering.number_line(party, a.symbol) == "Số 01-KH/ĐU"
+
+
+def test_stale_edit_is_refused_and_nothing_lost(office):
+    v = catalog.add_village(office, "Trung Lương")
+    mine = type(v).get_by_id(v.id)
+    theirs = type(v).get_by_id(v.id)
+    records.update(theirs, {"leader_name": "Hoàng Văn Quý"})
+    with pytest.raises(StaleEdit) as err:
+        records.update(mine, {"leader_name": "Người khác"})
+    assert err.value.current.leader_name == "Hoàng Văn Quý"
+    assert type(v).get_by_id(v.id).leader_name == "Hoàng Văn Quý"
+
+
+def test_unknown_village_is_named_in_the_message(office):
+    catalog.add_village(office, "Trung Lương")
+    with pytest.raises(ValidationError) as err:
+        catalog.find_village(office, "Thôn Không Có")
+    assert "Thôn Không Có" in err.value.message and "Trung Lương" in err.value.message
+
+
+def test_empty_required_name(office):
+    with pytest.raises(ValidationError) as err:
+        catalog.add_village(office, "   ")
+    assert "không được để trống" in err.value.message
+
+
+def test_every_record_carries_its_office(demo_office):
+    from models.migrations import all_models
+
+    scoped = [m for m in all_models() if "office" in m._meta.fields]
+    assert {m.__name__ for m in scoped} >= {"Unit", "Official", "Village", "Field", "Plan", "Conference",
+                                            "Petition", "OutgoingDocument"}

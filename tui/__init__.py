@@ -1,0 +1,1 @@
+"""The Textual app and the click command line of Đối thoại."""

@@ -1,0 +1,98 @@
+"""The Textual app: main screens as modes, F-keys to move between them, F1 help,
+Ctrl+P command palette. Data comes from ``models``; slow work runs in workers."""
+from __future__ import annotations
+
+import logging
+import time
+
+from textual.app import App
+from textual.binding import Binding
+
+from models.errors import UserError
+
+from .commands_palette import ActionsProvider
+from .screens import NAVIGATION, load
+
+START = time.perf_counter()
+
+
+def _nav_bindings():
+    return [Binding(key, f"app.go('{mode}')", label, id=f"nav.{mode}", priority=True)
+            for mode, label, key, _ in NAVIGATION]
+
+
+class DoiThoaiApp(App):
+    TITLE = "Đối thoại"
+    CSS_PATH = "app.tcss"
+    COMMANDS = {ActionsProvider}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Trợ giúp", id="app.help"),
+        *_nav_bindings(),
+        Binding("ctrl+q", "quit", "Thoát", id="app.quit", priority=True),
+    ]
+    MODES = {mode: (lambda p=path: load(p)()) for mode, _, _, path in NAVIGATION}
+    DEFAULT_MODE = "dashboard"
+
+    def __init__(self, office=None, **kwargs):
+        super().__init__(**kwargs)
+        # No animations: old PCs and remote terminals redraw slowly.
+        self.animation_level = "none"
+        if office is None:
+            from models.services.catalog import the_office
+
+            office = the_office()
+        self.office = office
+        self.ready_at: float | None = None
+
+    def on_ready(self) -> None:
+        self.ready_at = time.perf_counter() - START
+        logging.getLogger("doithoai").info("ready in %.3f s", self.ready_at)
+
+    def action_go(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        screen = self.screen
+        keys = []
+        seen = set()
+        for node in [screen.focused, screen, self]:
+            if node is None:
+                continue
+            for b in getattr(node, "BINDINGS", []):
+                if hasattr(b, "description") and b.description and b.key not in seen:
+                    seen.add(b.key)
+                    keys.append((b.key.split(",")[0], b.description))
+        text = getattr(screen, "HELP", "") or "Dùng phím F2–F8 để chuyển màn hình, Ctrl+P để tìm lệnh."
+        title = dict((m, label) for m, label, _, _ in NAVIGATION).get(self.current_mode, "Đối thoại")
+        self.push_screen(HelpScreen(f"Trợ giúp — {title}", text, keys))
+
+    def report_unexpected(self, exc: BaseException) -> None:
+        """An error we did not foresee: logged, and the user told in Vietnamese;
+        the app keeps running and nothing saved is lost."""
+        from models.paths import locations
+
+        try:
+            folder = locations().logs
+            folder.mkdir(parents=True, exist_ok=True)
+            logging.basicConfig(filename=folder / "loi.log", level=logging.INFO, encoding="utf-8")
+            logging.getLogger("doithoai").error("Lỗi không mong đợi", exc_info=exc)
+        except OSError:
+            pass
+        self.notify("Có lỗi không mong đợi; thao tác chưa thực hiện được. Dữ liệu đã lưu vẫn an toàn. "
+                    "Chi tiết đã ghi vào nhật ký (lệnh: doithoai locate).", severity="error", timeout=10)
+
+    def _handle_exception(self, error: Exception) -> None:
+        if isinstance(error, UserError):
+            self.notify(error.message, severity="error", timeout=8)
+            return
+        super()._handle_exception(error)
+
+
+def run_app(office=None) -> None:
+    app = DoiThoaiApp(office)
+    app.run()

@@ -1,0 +1,95 @@
+"""The ``doithoai`` command. With no sub-command it opens the app on the
+office's own database (created on first run in the user data folder)."""
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+
+import click
+
+from models.errors import UserError
+
+# Sub-commands live in tui/commands/, one module per subject.
+COMMANDS = [
+    ("tui.commands.core", ["demo", "init", "doctor", "locate"]),
+]
+
+
+class LazyGroup(click.Group):
+    """Imports a sub-command's module only when it is used (fast start-up)."""
+
+    def list_commands(self, ctx):
+        return sorted({name for _, names in COMMANDS for name in names})
+
+    def get_command(self, ctx, name):
+        for module, names in COMMANDS:
+            if name in names:
+                mod = importlib.import_module(module)
+                for obj in vars(mod).values():
+                    if isinstance(obj, click.Command) and obj.name == name:
+                        return obj
+        return None
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db", metavar="URL_HOẶC_TỆP", envvar="DOITHOAI_DB",
+              help="Cơ sở dữ liệu: đường dẫn tệp SQLite hoặc postgresql://… (mặc định: tệp trong thư mục dữ liệu).")
+@click.option("--user", "user", envvar="DOITHOAI_USER", help="Tên người dùng ghi vào nhật ký thay đổi.")
+@click.version_option(package_name="doithoai", message="Đối thoại %(version)s")
+@click.pass_context
+def cli(ctx, db, user):
+    """Đối thoại — tổ chức hội nghị đối thoại với Nhân dân và theo dõi kiến nghị."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if user:
+        from models.audit import set_user
+
+        set_user(user)
+    if ctx.invoked_subcommand is None:
+        from models.workspace import open_office_database
+
+        try:
+            open_office_database(db)
+        except UserError as exc:
+            click.echo(f"Lỗi: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+        from tui.app import run_app
+
+        run_app()
+
+
+def _log_unexpected(exc: BaseException) -> str:
+    from models.paths import locations
+
+    folder = locations().logs
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "loi.log"
+        logging.basicConfig(filename=path, level=logging.ERROR, encoding="utf-8")
+        logging.getLogger("doithoai").error("Lỗi không mong đợi", exc_info=exc)
+        return str(path)
+    except OSError:
+        return "(không ghi được nhật ký)"
+
+
+def main(argv=None):
+    try:
+        cli.main(args=argv, prog_name="doithoai", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Đã hủy.", err=True)
+        sys.exit(1)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except UserError as exc:
+        click.echo(f"Lỗi: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except Exception as exc:  # never show a traceback to a user
+        where = _log_unexpected(exc)
+        click.echo("Lỗi không mong đợi: chương trình gặp sự cố và đã dừng; dữ liệu đã lưu không bị ảnh hưởng. "
+                   f"Chi tiết kỹ thuật được ghi vào {where}. Hãy gửi tệp này cho bộ phận hỗ trợ.", err=True)
+        sys.exit(70)

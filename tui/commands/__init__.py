@@ -1,0 +1,1 @@
+"""Command-line commands, grouped by subject; tui.cli registers them."""

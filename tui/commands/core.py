@@ -1,0 +1,146 @@
+"""doithoai demo / init / doctor / locate."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+import click
+
+from .common import fail, open_db, pass_db
+
+
+@click.command("demo")
+@pass_db
+def demo(db_target):
+    """Mở ứng dụng trên cơ sở dữ liệu mẫu (một xã giả định), tạo nếu chưa có."""
+    from models.workspace import open_office_database
+
+    open_db(lambda: open_office_database(db_target, demo=True))
+    from tui.app import run_app
+
+    run_app()
+
+
+@click.command("init")
+@click.option("--loai", "kind", type=click.Choice(["ubnd_xa", "ubnd_phuong", "ubnd_huyen", "dang_uy_xa"]),
+              help="Loại cơ quan: ubnd_xa, ubnd_phuong, ubnd_huyen, dang_uy_xa.")
+@click.option("--ten", "place_name", help="Tên địa phương, ví dụ: Kỳ Khang.")
+@click.option("--cap-tren", "parent_body", default=None, help="Cơ quan cấp trên, ví dụ: UBND tỉnh Hà Tĩnh.")
+@click.option("--nguoi-ky", "signer_name", default=None, help="Họ tên người ký (Chủ tịch / Bí thư).")
+@click.option("--danh-so", "numbering", type=click.Choice(["per_year", "per_kind"]), default=None,
+              help="per_year: một dãy số cho mọi văn bản trong năm; per_kind: mỗi loại một dãy.")
+@pass_db
+def init(db_target, kind, place_name, parent_body, signer_name, numbering):
+    """Khai báo thông tin cơ quan (hỏi từng mục nếu không ghi tùy chọn)."""
+    from models.catalog import Office
+    from models.services import catalog
+    from models.workspace import open_office_database
+
+    open_db(lambda: open_office_database(db_target))
+    if Office.select().count():
+        office = Office.select().order_by(Office.id).first()
+        fail(f"Cơ sở dữ liệu đã có cơ quan “{office.name}”. Hãy sửa thông tin ở màn hình Danh mục "
+             "(phím F7 trong ứng dụng).", code=1)
+    interactive = sys.stdin.isatty()
+    if kind is None:
+        kind = click.prompt("Loại cơ quan (ubnd_xa, ubnd_phuong, ubnd_huyen, dang_uy_xa)", default="ubnd_xa") \
+            if interactive else "ubnd_xa"
+    if place_name is None:
+        if not interactive:
+            fail("Thiếu tên địa phương. Hãy ghi --ten \"Tên xã\".")
+        place_name = click.prompt("Tên địa phương (ví dụ: Kỳ Khang)")
+    if parent_body is None:
+        parent_body = click.prompt("Cơ quan cấp trên (có thể bỏ trống)", default="", show_default=False) \
+            if interactive else ""
+    if signer_name is None:
+        signer_name = click.prompt("Họ tên người ký", default="", show_default=False) if interactive else ""
+    office = catalog.create_office(kind=kind, place_name=place_name, parent_body=parent_body,
+                                   signer_name=signer_name, numbering=numbering or "per_year")
+    click.echo(f"Đã tạo cơ quan: {office.name}.")
+
+
+@click.command("locate")
+@pass_db
+def locate(db_target):
+    """In ra nơi lưu dữ liệu, cấu hình, nhật ký và bản sao lưu."""
+    from models.db import describe
+    from models.paths import locations
+    from models.workspace import configured_target
+
+    loc = locations()
+    rows = [("Cơ sở dữ liệu", describe(db_target or configured_target())),
+            ("Dữ liệu mẫu", str(loc.demo_database)),
+            ("Thư mục dữ liệu", str(loc.data)), ("Văn bản đã in", str(loc.documents)),
+            ("Cấu hình", str(loc.config_file)), ("Nhật ký", str(loc.logs)),
+            ("Sao lưu", str(loc.backups)), ("Bộ nhớ đệm (phông chữ)", str(loc.cache))]
+    width = max(len(a) for a, _ in rows)
+    for label, value in rows:
+        click.echo(f"{label.ljust(width)} : {value}")
+
+
+@click.command("doctor")
+@pass_db
+def doctor(db_target):
+    """Kiểm tra cơ sở dữ liệu, phông chữ, máy in và thư mục dữ liệu."""
+    from models.db import describe, is_postgres
+    from models.paths import locations
+    from models.workspace import configured_target, open_office_database
+
+    problems = 0
+
+    def line(ok: bool, label: str, detail: str):
+        nonlocal problems
+        problems += 0 if ok else 1
+        click.echo(f"[{'OK' if ok else 'LỖI'}] {label}: {detail}")
+
+    target = db_target or configured_target()
+    try:
+        db = open_office_database(target)
+        if is_postgres():
+            line(True, "Cơ sở dữ liệu", f"PostgreSQL {describe(target)} kết nối được")
+        else:
+            result = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
+            line(result == "ok", "Cơ sở dữ liệu", f"{target} — kiểm tra toàn vẹn: "
+                 + ("tốt" if result == "ok" else result))
+        from models.catalog import Office
+        from models.migrations import CURRENT
+
+        line(True, "Phiên bản lược đồ", str(CURRENT))
+        n = Office.select().count()
+        line(n > 0, "Thông tin cơ quan", Office.select().first().name if n else "chưa khai báo — chạy: doithoai init")
+    except Exception as exc:  # report and go on with the other checks
+        line(False, "Cơ sở dữ liệu", str(exc))
+    try:
+        from printing.fonts import font_report
+
+        ok, detail = font_report()
+        line(ok, "Phông chữ", detail)
+    except ImportError:
+        line(False, "Phông chữ", "chưa có phần in ấn trong bản cài đặt này")
+    except Exception as exc:
+        line(False, "Phông chữ", str(exc))
+    lp = shutil.which("lp")
+    if os.name == "nt":
+        line(True, "Máy in", "in qua Windows (lệnh in mặc định của hệ điều hành)")
+    elif lp:
+        import subprocess
+
+        try:
+            out = subprocess.run(["lpstat", "-d"], capture_output=True, text=True, timeout=5).stdout.strip()
+        except Exception:
+            out = ""
+        line(True, "Máy in", out or "có lệnh lp (CUPS); chưa đặt máy in mặc định")
+    else:
+        line(False, "Máy in", "không có lệnh lp (CUPS). Văn bản vẫn được lưu thành tệp PDF để in ở máy khác.")
+    loc = locations()
+    for label, folder in (("Thư mục dữ liệu", loc.data), ("Thư mục sao lưu", loc.backups),
+                          ("Thư mục văn bản", loc.documents), ("Thư mục nhật ký", loc.logs)):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ok = os.access(folder, os.W_OK)
+        except OSError:
+            ok = False
+        line(ok, label, f"{folder} — {'ghi được' if ok else 'KHÔNG ghi được'}")
+    click.echo("Kết quả: " + ("mọi thứ đều tốt." if not problems else f"có {problems} vấn đề cần xử lý."))
+    sys.exit(1 if problems else 0)

@@ -1,0 +1,200 @@
+"""Danh mục: the office profile and its lists (officials, units, villages,
+fields). Add with A, edit with E or Enter, stop/resume using with X."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+
+from models.services import catalog as svc
+
+from ..widgets.form import FormField, FormScreen
+from .base import AppScreen
+
+
+@dataclass
+class ListSpec:
+    tab: str
+    title: str
+    columns: tuple[str, ...]
+    rows: Callable          # office -> records
+    cells: Callable         # record -> tuple
+    form: Callable          # record|None -> list[FormField]
+    add: Callable           # office, values -> record
+    name_key: str = "name"
+
+
+def _official_form(r):
+    return [FormField("full_name", "Họ và tên", r.full_name if r else ""),
+            FormField("position", "Chức vụ", r.position if r else "", placeholder="Phó Chủ tịch UBND xã")]
+
+
+def _unit_form(r):
+    return [FormField("name", "Tên đơn vị", r.name if r else ""),
+            FormField("short_name", "Viết tắt (dùng trong số công văn)", r.short_name if r else ""),
+            FormField("head_name", "Người phụ trách", r.head_name if r else "")]
+
+
+def _village_form(r):
+    return [FormField("name", "Tên thôn, tổ dân phố", r.name if r else ""),
+            FormField("kind", "Loại", r.kind if r else "Thôn", placeholder="Thôn / Tổ dân phố / Khu dân cư"),
+            FormField("station", "Cụm loa truyền thanh", r.station if r else ""),
+            FormField("leader_name", "Trưởng thôn", r.leader_name if r else "")]
+
+
+def _field_form(r):
+    return [FormField("name", "Tên lĩnh vực", r.name if r else ""),
+            FormField("code", "Số phím tắt", str(r.code) if r else "")]
+
+
+def _add_field(office, v):
+    code = v.get("code")
+    from models.services.validate import parse_int
+
+    return svc.add_field(office, v["name"], code=parse_int(code, "Số phím tắt", minimum=0, maximum=99)
+                         if str(code or "").strip() else None)
+
+
+def _active(r):
+    return "đang dùng" if r.active else "ngừng dùng"
+
+
+LISTS = [
+    ListSpec("officials", "Cán bộ", ("Họ và tên", "Chức vụ", "Trạng thái"),
+             lambda o: svc.officials(o, active_only=False), lambda r: (r.full_name, r.position, _active(r)),
+             _official_form, lambda o, v: svc.add_official(o, v["full_name"], position=v["position"]),
+             name_key="full_name"),
+    ListSpec("units", "Đơn vị", ("Tên đơn vị", "Viết tắt", "Phụ trách", "Trạng thái"),
+             lambda o: svc.units(o, active_only=False),
+             lambda r: (r.name, r.short_name, r.head_name, _active(r)), _unit_form,
+             lambda o, v: svc.add_unit(o, v["name"], short_name=v["short_name"], head_name=v["head_name"])),
+    ListSpec("villages", "Thôn, tổ dân phố", ("Tên", "Loại", "Cụm loa", "Trưởng thôn", "Trạng thái"),
+             lambda o: svc.villages(o, active_only=False),
+             lambda r: (r.name, r.kind, r.station, r.leader_name, _active(r)), _village_form,
+             lambda o, v: svc.add_village(o, v["name"], kind=v["kind"], station=v["station"],
+                                          leader_name=v["leader_name"])),
+    ListSpec("fields", "Lĩnh vực", ("Phím", "Tên lĩnh vực", "Trạng thái"),
+             lambda o: svc.fields(o, active_only=False), lambda r: (str(r.code), r.name, _active(r)),
+             _field_form, _add_field),
+]
+
+PROFILE_FIELDS = [
+    ("name", "Tên cơ quan"), ("parent_body", "Cơ quan cấp trên (dòng đầu tiêu đề)"),
+    ("header_name", "Tên cơ quan ở tiêu đề (mỗi dòng một hàng)"), ("locality", "Tên địa phương trong câu văn"),
+    ("place_name", "Địa danh ở dòng ngày tháng"), ("abbreviation", "Chữ viết tắt trong số ký hiệu"),
+    ("numbering", "Cách đánh số (per_year / per_kind)"), ("family", "Thể thức (state / party)"),
+    ("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN)"), ("signer_position", "Chức vụ người ký"),
+    ("signer_name", "Họ tên người ký"), ("address", "Địa chỉ"), ("phone", "Điện thoại"),
+]
+
+
+class CatalogScreen(AppScreen):
+    HELP = ("Danh mục là thông tin cơ quan và các danh sách dùng chung: cán bộ, đơn vị trả lời kiến nghị, "
+            "thôn/tổ dân phố, lĩnh vực.\nChọn thẻ bằng phím ← →, di chuyển bằng ↑ ↓.\n"
+            "A: thêm mới · E hoặc Enter: sửa · X: ngừng dùng / dùng lại (không xóa để giữ lịch sử).")
+    BINDINGS = [
+        Binding("a", "add", "Thêm", id="catalog.add"),
+        Binding("e", "edit", "Sửa", id="catalog.edit"),
+        Binding("x", "toggle", "Ngừng/dùng lại", id="catalog.toggle"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(" Danh mục", classes="screen-title")
+        with TabbedContent(id="catalog-tabs"):
+            with TabPane("Cơ quan", id="tab-profile"):
+                yield Static("", id="profile")
+            for spec in LISTS:
+                with TabPane(spec.title, id=f"tab-{spec.tab}"):
+                    yield DataTable(id=f"table-{spec.tab}", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for spec in LISTS:
+            self.query_one(f"#table-{spec.tab}", DataTable).add_columns(*spec.columns)
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        self.app.office = type(self.office).get_by_id(self.office.id)
+        o = self.office
+        self.query_one("#profile", Static).update(
+            "\n".join(f"[b]{label}:[/b] {getattr(o, key) or '—'}" for key, label in PROFILE_FIELDS)
+            + "\n\n[dim]E: sửa thông tin cơ quan[/dim]")
+        for spec in LISTS:
+            self.refresh_list(spec)
+
+    def refresh_list(self, spec: ListSpec, select_id: int | None = None) -> None:
+        table = self.query_one(f"#table-{spec.tab}", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for r in spec.rows(self.office):
+            table.add_row(*spec.cells(r), key=str(r.id))
+        if select_id is not None:
+            table.move_cursor(row=table.get_row_index(str(select_id)))
+        elif table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def current(self):
+        active = self.query_one(TabbedContent).active
+        if active == "tab-profile":
+            return None, None
+        spec = next(s for s in LISTS if f"tab-{s.tab}" == active)
+        table = self.query_one(f"#table-{spec.tab}", DataTable)
+        if not table.row_count:
+            return spec, None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        model = type(spec.rows(self.office)[0])
+        return spec, model.get_by_id(int(key))
+
+    def action_add(self) -> None:
+        spec, _ = self.current()
+        if spec is None:
+            return self.action_edit()
+
+        def save(values):
+            return spec.add(self.office, values)
+
+        self.app.push_screen(FormScreen(f"Thêm — {spec.title}", spec.form(None), save),
+                             lambda rec: rec and self.refresh_list(spec, rec.id))
+
+    def action_edit(self) -> None:
+        spec, rec = self.current()
+        if spec is None:
+            office = self.office
+            fields = [FormField(k, label, getattr(office, k), kind="text" if k == "header_name" else "line")
+                      for k, label in PROFILE_FIELDS]
+
+            def save_profile(values):
+                return svc.update_office(office, values, expected_version=office.row_version)
+
+            self.app.push_screen(FormScreen("Thông tin cơ quan", fields, save_profile),
+                                 lambda rec: rec and self.refresh_all())
+            return
+        if rec is None:
+            return self.action_add()
+        version = rec.row_version
+
+        def save(values):
+            if "code" in values:
+                from models.services.validate import parse_int
+
+                values["code"] = parse_int(values["code"], "Số phím tắt", minimum=0, maximum=99)
+            return svc.update_item(rec, values, expected_version=version)
+
+        self.app.push_screen(FormScreen(f"Sửa — {spec.title}", spec.form(rec), save),
+                             lambda r: r and self.refresh_list(spec, r.id))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    def action_toggle(self) -> None:
+        spec, rec = self.current()
+        if rec is None:
+            return
+        try:
+            svc.update_item(rec, {"active": not rec.active})
+        except Exception as exc:
+            self.notify_error(exc)
+        self.refresh_list(spec, rec.id)

@@ -1,0 +1,99 @@
+"""Tổng quan: the next conference and its milestones, petitions that need
+attention, recent documents."""
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Static
+
+from .base import AppScreen
+
+STATE_CLASS = {"done": "done", "late": "late", "due_soon": "due-soon", "pending": "on-track"}
+STATE_STYLE = {"done": "dim", "late": "bold red", "due_soon": "bold yellow", "pending": "green"}
+
+
+def days_text(n: int) -> str:
+    if n == 0:
+        return "hôm nay"
+    return f"còn {n} ngày" if n > 0 else f"trễ {-n} ngày"
+
+
+class DashboardScreen(AppScreen):
+    HELP = ("Tổng quan cho biết hội nghị sắp tới và các mốc thời hạn theo luật, số kiến nghị quá hạn, "
+            "sắp đến hạn (trong 3 ngày làm việc) và đang xử lý, cùng các văn bản mới ban hành.\n"
+            "Màu đỏ: đã quá hạn; vàng: sắp đến hạn; xanh: còn thời gian.")
+    BINDINGS = [Binding("r", "refresh", "Tải lại", id="dashboard.refresh")]
+
+    class Loaded(Message):
+        """Posted when the dashboard shows its data (used by tests and timing)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(" Tổng quan", id="dash-title", classes="screen-title")
+        with Vertical(id="dash"):
+            with Vertical(classes="panel", id="next-panel"):
+                yield Static("Hội nghị sắp tới", classes="section-title")
+                yield Static("Đang tải…", id="next-conf")
+                yield DataTable(id="milestones", cursor_type="row", zebra_stripes=True)
+            with Vertical(classes="panel", id="petition-panel"):
+                yield Static("Kiến nghị cần xử lý", classes="section-title")
+                with Horizontal(id="counts"):
+                    yield Static("", id="count-late", classes="count late")
+                    yield Static("", id="count-soon", classes="count due-soon")
+                    yield Static("", id="count-open", classes="count")
+                yield Static("Văn bản gần đây", classes="section-title")
+                yield DataTable(id="recent-docs", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ")
+        self.query_one("#recent-docs", DataTable).add_columns("Số, ký hiệu", "Ngày", "Trích yếu")
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def action_refresh(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="dashboard")
+    def load(self) -> None:
+        from models.services.dashboard import summary
+
+        try:
+            data = summary(self.office)
+        except Exception as exc:  # shown, not raised: the app keeps running
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        self.app.call_from_thread(self.show, data)
+
+    def show(self, s) -> None:
+        self.query_one("#dash-title", Static).update(
+            f" Tổng quan — {s.office_name} — hôm nay {s.today:%d/%m/%Y}")
+        conf = s.next_conference
+        table = self.query_one("#milestones", DataTable)
+        table.clear()
+        if conf is None:
+            self.query_one("#next-conf", Static).update(
+                "Chưa có hội nghị nào sắp tới. Tạo hội nghị ở màn hình Hội nghị (F4).")
+        else:
+            self.query_one("#next-conf", Static).update(
+                f"[b]{conf.title}[/b]\n{conf.start_time} ngày {conf.date:%d/%m/%Y} tại {conf.venue} — "
+                f"[b]{days_text(s.days_to_next)}[/b] · {conf.status_label}")
+            for m in s.milestones:
+                style = STATE_STYLE[m.state]
+                table.add_row(m.label, f"{m.due:%d/%m/%Y}",
+                              "đã xong" if m.state == "done" else days_text(m.days_left),
+                              f"[{style}]{m.state_label}[/]", m.source, key=m.key)
+        c = s.counts
+        self.query_one("#count-late", Static).update(f"Quá hạn: {c.get('late', 0)}")
+        self.query_one("#count-soon", Static).update(f"Sắp đến hạn: {c.get('due_soon', 0)}")
+        self.query_one("#count-open", Static).update(f"Đang xử lý: {c.get('open', 0)}")
+        docs = self.query_one("#recent-docs", DataTable)
+        docs.clear()
+        for d in s.recent_documents:
+            title = d.title if len(d.title) <= 60 else d.title[:59] + "…"
+            docs.add_row(d.symbol, f"{d.issued_on:%d/%m/%Y}", title, key=str(d.id))
+        self.post_message(self.Loaded())

@@ -1,0 +1,27 @@
+"""F1: help for the current screen and its keys."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def key_label(key: str) -> str:
+    return "+".join(part.capitalize() if len(part) > 1 else part.upper() for part in key.split("+"))
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Đóng", id="help.close")]
+
+    def __init__(self, title: str, text: str, bindings: list[tuple[str, str]]):
+        super().__init__()
+        self.help_title, self.text, self.keys = title, text, bindings
+
+    def compose(self) -> ComposeResult:
+        lines = [f"[b]{self.help_title}[/b]", "", self.text.strip(), "", "[b]Phím tắt[/b]"]
+        lines += [f"  {key_label(k):<12} {d}" for k, d in self.keys]
+        with VerticalScroll(id="help-box"):
+            yield Static("\n".join(lines), markup=True)
+            yield Static("Esc hoặc F1: đóng", classes="hint")

@@ -1,0 +1,1 @@
+"""Reusable widgets: forms, navigation bar."""

@@ -1,0 +1,98 @@
+"""A modal form: labelled inputs, saved with Ctrl+S or Enter on the last field.
+
+The caller passes a ``save`` callback that validates and writes; a UserError it
+raises is shown under the form and the typed values stay, so nothing is lost."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from models.errors import UserError
+
+
+@dataclass
+class FormField:
+    key: str
+    label: str
+    value: Any = ""
+    kind: str = "line"                 # line, text, select
+    options: list[tuple[str, Any]] | None = None
+    placeholder: str = ""
+
+
+class FormScreen(ModalScreen):
+    """Returns the saved record (whatever ``save`` returned), or None if cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Lưu", id="form.save"),
+        Binding("escape", "cancel", "Hủy", id="form.cancel"),
+    ]
+
+    def __init__(self, title: str, fields: list[FormField], save: Callable[[dict], Any]):
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.save_callback = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box"):
+            yield Static(self.form_title, classes="form-title")
+            with VerticalScroll(can_focus=False):
+                for f in self.fields:
+                    yield Label(f.label, classes="form-label")
+                    if f.kind == "text":
+                        yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="form-text")
+                    elif f.kind == "select":
+                        yield Select(f.options or [], value=f.value if f.value is not None else Select.BLANK,
+                                     id=f"f-{f.key}", allow_blank=True)
+                    else:
+                        yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}")
+            yield Static("", id="form-error", classes="error")
+            yield Static("Ctrl+S: lưu · Esc: hủy · Tab: sang ô sau", classes="hint")
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#f-{self.fields[0].key}").focus()
+
+    def values(self) -> dict:
+        out = {}
+        for f in self.fields:
+            w = self.query_one(f"#f-{f.key}")
+            if isinstance(w, TextArea):
+                out[f.key] = w.text
+            elif isinstance(w, Select):
+                out[f.key] = None if w.value is Select.BLANK else w.value
+            else:
+                out[f.key] = w.value
+        return out
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        inputs = [w for w in self.query(Input)]
+        if inputs and event.input is inputs[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        try:
+            result = self.save_callback(self.values())
+        except UserError as exc:
+            self.query_one("#form-error", Static).update(exc.message)
+            if exc.field:
+                try:
+                    self.query_one(f"#f-{exc.field}").focus()
+                except Exception:
+                    pass
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
