@@ -78,7 +78,7 @@ def make_database(target: str | os.PathLike) -> pw.Database:
             raise StorageError(f"Địa chỉ cơ sở dữ liệu “{describe(url)}” không được hỗ trợ. "
                                "Dùng đường dẫn tệp SQLite hoặc postgresql://người_dùng:mật_khẩu@máy/tên_csdl.")
         from playhouse.db_url import connect
-        return connect(url, autorollback=True)
+        return connect(url)
     path = Path(target)
     _check_sqlite_file(path)
     return pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10)
