@@ -9,6 +9,7 @@ import random
 
 import data
 
+from . import clock
 from .base import now
 from .conferences import AgendaItem, Attendance, BroadcastSlot, Conference, ConferenceVillage, Invitee
 from .db import database
@@ -19,7 +20,7 @@ from .services import catalog, numbering, petitions, plans
 
 def build_demo(today: dt.date | None = None, seed: int = 2026):
     """Fill an empty database with the demo office. Returns the office."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     rnd = random.Random(seed)
     spec = data.load_json("demo/commune.json")
     cal = WorkCalendar()

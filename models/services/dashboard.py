@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import clock
 from ..conferences import Conference
 from ..deadlines import office_calendar
 from ..register import OutgoingDocument
@@ -23,7 +24,7 @@ class Summary:
 
 
 def summary(office, today: dt.date | None = None) -> Summary:
-    today = today or dt.date.today()
+    today = today or clock.today()
     cal = office_calendar(office)
     nxt = (Conference.select().where((Conference.office == office) & (Conference.date >= today)
                                      & (Conference.status.in_(("planned", "announced", "in_session"))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .. import clock
 from ..conferences import BroadcastSlot, Conference
 from ..deadlines import WorkCalendar, office_calendar
 from ..rules import Rule, office_rules
@@ -50,7 +51,7 @@ def _broadcast_done(conf: Conference, rule: Rule, due: dt.date) -> dt.date | Non
 
 def conference_milestones(conf: Conference, today: dt.date | None = None,
                           calendar: WorkCalendar | None = None) -> list[Milestone]:
-    today = today or dt.date.today()
+    today = today or clock.today()
     cal = calendar or office_calendar(conf.office)
     rules = office_rules(conf.office)
     done_dates = {

@@ -11,6 +11,7 @@ import datetime as dt
 
 import peewee as pw
 
+from .. import clock
 from ..catalog import FAMILY_PARTY, NUMBERING_PER_KIND, Office
 from ..errors import ValidationError
 from ..register import OutgoingDocument
@@ -54,7 +55,7 @@ def register(office: Office, kind: str, *, title: str, issued_on: dt.date | None
     """Take the next number and write the register entry, in one transaction.
     A unique index on (office, year, sequence, number) settles a race between
     two workstations: the loser retries with the next number."""
-    issued_on = issued_on or dt.date.today()
+    issued_on = issued_on or clock.today()
     if not title.strip():
         raise ValidationError("Trích yếu văn bản không được để trống.")
     db = OutgoingDocument._meta.database

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import clock
 from ..base import now
 from ..deadlines import WorkCalendar, office_calendar
 from ..errors import ValidationError
@@ -53,7 +54,7 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
                               field="unit")
     if disposition == "forwarded" and not forwarded_to.strip():
         raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
-    received_on = received_on or (conference.date if conference is not None else dt.date.today())
+    received_on = received_on or (conference.date if conference is not None else clock.today())
     if due_on is None:
         due_on = due_date(office, disposition, received_on, channel=channel, calendar=calendar)
     if seq is None:

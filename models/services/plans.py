@@ -6,6 +6,7 @@ import uuid
 
 import data
 
+from .. import clock
 from ..catalog import Office
 from ..errors import Locked, ValidationError
 from ..plans import PLAN_DRAFT, Plan
@@ -31,7 +32,7 @@ def _fill(value: str, office: Office, year: int) -> str:
 
 
 def new_from_template(office: Office, year: int | None = None) -> Plan:
-    year = year or dt.date.today().year
+    year = year or clock.today().year
     tpl = data.load_json(TEMPLATES.get(office.kind, "templates/ke-hoach-ubnd.json"))
 
     def f(v):
