@@ -1,0 +1,1 @@
+"""PDF output in the official Vietnamese formats (ReportLab). Never imports the UI."""
