@@ -30,6 +30,7 @@ class DoiThoaiApp(App):
     BINDINGS = [
         Binding("f1", "help", "Trợ giúp", id="app.help"),
         *_nav_bindings(),
+        Binding("ctrl+p", "command_palette", "Lệnh", id="app.palette", priority=True),
         Binding("ctrl+q", "quit", "Thoát", id="app.quit", priority=True),
     ]
     MODES = {mode: (lambda p=path: load(p)()) for mode, _, _, path in NAVIGATION}
@@ -49,6 +50,13 @@ class DoiThoaiApp(App):
     def on_ready(self) -> None:
         self.ready_at = time.perf_counter() - START
         logging.getLogger("doithoai").info("ready in %.3f s", self.ready_at)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Tìm lệnh… (gõ không dấu cũng được)",
+                                            id="--command-palette"))
 
     def action_go(self, mode: str) -> None:
         if self.current_mode != mode:
