@@ -43,10 +43,7 @@ class DashboardScreen(AppScreen):
         with Horizontal(id="dash-lower"):
             with Vertical(classes="panel", id="petition-panel"):
                 yield Static("Kiến nghị cần xử lý", classes="section-title")
-                yield Static("", id="count-late", classes="count late")
-                yield Static("", id="count-soon", classes="count due-soon")
-                yield Static("", id="count-open", classes="count")
-                yield Static("Xem và xử lý ở màn hình Theo dõi (F6).", classes="hint")
+                yield Static("", id="counts")
             with Vertical(classes="panel", id="docs-panel"):
                 yield Static("Văn bản gần đây", classes="section-title")
                 yield DataTable(id="recent-docs", cursor_type="row", zebra_stripes=True)
@@ -55,9 +52,9 @@ class DashboardScreen(AppScreen):
     def on_mount(self) -> None:
         self.query_one("#milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ")
         self.query_one("#recent-docs", DataTable).add_columns("Số, ký hiệu", "Ngày", "Trích yếu")
-        self.load()
 
     def on_screen_resume(self) -> None:
+        # also sent when the screen is first shown: the one place that loads
         self.load()
 
     def action_refresh(self) -> None:
@@ -75,6 +72,11 @@ class DashboardScreen(AppScreen):
         self.app.call_from_thread(self.show, data)
 
     def show(self, s) -> None:
+        with self.app.batch_update():
+            self._show(s)
+        self.post_message(self.Loaded())
+
+    def _show(self, s) -> None:
         self.query_one("#dash-title", Static).update(
             f" Tổng quan — {s.office_name} — hôm nay {s.today:%d/%m/%Y}")
         conf = s.next_conference
@@ -93,12 +95,11 @@ class DashboardScreen(AppScreen):
                               "đã xong" if m.state == "done" else days_text(m.days_left),
                               f"[{style}]{m.state_label}[/]", _short(m.source, 36), key=m.key)
         c = s.counts
-        self.query_one("#count-late", Static).update(f"Quá hạn: {c.get('late', 0)}")
-        self.query_one("#count-soon", Static).update(
-            f"Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}")
-        self.query_one("#count-open", Static).update(f"Đang xử lý: {c.get('open', 0)}")
+        self.query_one("#counts", Static).update(
+            f"[b red]Quá hạn: {c.get('late', 0)}[/]\n"
+            f"[b yellow]Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}[/]\n"
+            f"[b]Đang xử lý: {c.get('open', 0)}[/]\n[dim]Xem và xử lý ở màn hình Theo dõi (F6).[/]")
         docs = self.query_one("#recent-docs", DataTable)
         docs.clear()
         for d in s.recent_documents:
             docs.add_row(d.symbol, f"{d.issued_on:%d/%m/%Y}", _short(d.title, 48), key=str(d.id))
-        self.post_message(self.Loaded())
