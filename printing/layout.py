@@ -406,3 +406,32 @@ def merge(parts: list[list]) -> list:
         story.append(DocumentStart())
         story.extend(part)
     return story
+
+
+KIND_TITLES = {"KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản", "BC": "Báo cáo"}
+
+
+def official_document(st: Styles, lh: Letterhead, *, kind: str, subject: str, body: list,
+                      signer: Signer | None, recipients: list[str] | None,
+                      symbol: str | None = None, date: dt.date | None = None,
+                      year: int | None = None, show_date: bool = True,
+                      addressees: list[str] | None = None, closing: list | None = None) -> Document:
+    """The common skeleton: header, kind title and subject (or "V/v" and "Kính gửi"
+    for a công văn, Mẫu 1.5), body, signature with recipients."""
+    letter = kind == "CV"
+    name = KIND_TITLES.get(kind, "Công văn")
+    doc = Document(title=f"{name} {nfc(subject)}", author=lh.name)
+    doc.add(header(st, lh, number=number_text(lh, symbol, kind), date=date, year=year,
+                   show_date=show_date, subject=f"V/v {nfc(subject)}" if letter else None))
+    if letter:
+        doc.add(Spacer(1, 10))
+        if addressees:
+            doc.add(addressee(st, addressees))
+    else:
+        doc.add(title_block(st, name, subject))
+    doc.add(body)
+    if signer is not None:
+        doc.add(signature_block(st, lh, signer, recipients))
+    if closing:
+        doc.add(closing)
+    return doc
