@@ -382,7 +382,8 @@ def render(st: Styles, doc: Document) -> bytes:
     template = BaseDocTemplate(
         buf, pagesize=(pg.width, pg.height), leftMargin=pg.left, rightMargin=pg.right,
         topMargin=pg.top, bottomMargin=pg.bottom, title=nfc(doc.title), author=nfc(doc.author),
-        creator="Đối thoại", subject=nfc(doc.title), invariant=1)
+        creator="Đối thoại", subject=nfc(doc.title), invariant=1,
+        initialFontName=st.font(), initialFontSize=st["body"].fontSize)
     frame = Frame(pg.left, pg.bottom, pg.text_width, pg.text_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_page_number(st))])
