@@ -56,8 +56,11 @@ def test_print_through_real_queue(tmp_path, monkeypatch):
                 for f in folder.glob("*.pdf"):
                     if f.stat().st_mtime >= started and path.stem in f.name:
                         found = f
-        if found:
-            break
+        if found and found.stat().st_size > 0:
+            size = found.stat().st_size
+            time.sleep(1)                       # cups-pdf may still be writing
+            if found.stat().st_size == size:
+                break
         time.sleep(0.5)
     assert found, f"no printed file in {OUT_DIRS}"
     # cups-pdf re-renders through Ghostscript, which drops the Unicode map of
