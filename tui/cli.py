@@ -14,6 +14,7 @@ from models.errors import UserError
 COMMANDS = [
     ("tui.commands.core", ["demo", "init", "doctor", "locate"]),
     ("tui.commands.office", ["holiday", "petition"]),
+    ("tui.commands.printing", ["print", "import-plan"]),
 ]
 
 

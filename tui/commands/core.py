@@ -114,8 +114,7 @@ def doctor(db_target):
     try:
         from printing.fonts import font_report
 
-        ok, detail = font_report()
-        line(ok, "Phông chữ", detail)
+        line(True, "Phông chữ", font_report().replace("Phông chữ: ", "", 1))
     except ImportError:
         line(False, "Phông chữ", "chưa có phần in ấn trong bản cài đặt này")
     except Exception as exc:

@@ -1,7 +1,7 @@
 """Command-line printing: ``doithoai print KIND ID`` and ``doithoai import-plan FILE``.
 
-The lead wires these into the click group in ``tui/cli.py``. Printing modules
-are imported inside the commands, so ``doithoai --help`` stays fast."""
+Printing modules are imported inside the commands, so ``doithoai --help``
+stays fast."""
 from __future__ import annotations
 
 import sys
@@ -16,12 +16,14 @@ KIND_NAMES = ("ke-hoach", "thong-bao", "loa", "giay-moi", "diem-danh", "phieu-y-
 
 
 def _open(db: str | None):
-    """The database and the office of this installation (until the lead's helper exists)."""
-    import models
-    from models.paths import locations
+    """The database (this command's --db, else the top-level --db / DOITHOAI_DB /
+    config / default) and the office of this installation."""
     from models.services import catalog
+    from models.workspace import open_office_database
 
-    models.open_database(db or locations().database)
+    ctx = click.get_current_context(silent=True)
+    top = (ctx.find_root().obj or {}).get("db") if ctx else None
+    open_office_database(db or top)
     return catalog.the_office()
 
 
