@@ -118,3 +118,31 @@ def test_empty_name_is_refused_in_the_form_and_typing_is_kept(demo_office):
     assert name == "FormScreen"
     assert "không được để trống" in error
     assert kept == "ĐC"
+
+
+def test_office_changes_a_deadline_rule_and_adds_a_make_up_saturday(demo_office):
+    from models.rules import office_rules
+    from models.services.catalog import holiday_overrides
+
+    async def steps(app, pilot):
+        await pilot.press("f8")
+        for _ in range(5):
+            await pilot.press("right")
+        await pilot.press("tab", "e")          # the first rule: the notice
+        await pilot.pause()
+        app.screen.focused.value = ""
+        for ch in "10":
+            await pilot.press(ch)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("shift+tab", "right", "a")
+        await pilot.pause()
+        for ch in "10/10/2026":
+            await pilot.press(ch)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        return type(app.screen).__name__
+
+    assert drive(demo_office, steps) == "CatalogScreen"
+    assert office_rules(demo_office)["notice"].days == 10
+    assert [(h.day.isoformat(), h.kind) for h in holiday_overrides(demo_office)] == [("2026-10-10", "off")]
