@@ -1,15 +1,15 @@
-"""From a screen to a PDF file: render with ``printing`` (imported here, lazily,
-so ReportLab is never loaded at start-up), write the file into the office's
-documents folder, and for documents that are issued take the number from the
-register of outgoing documents first. Called from thread workers."""
+"""From a screen to a PDF file. Issued documents (plan, notice, invitations)
+go through the issuing service: number from the register, PDF stored with its
+SHA-256. Working papers (draft preview, loudspeaker script, blank forms) are
+written into the documents folder without a number. ``printing`` is imported
+inside each function so ReportLab never loads at start-up; call from workers."""
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
+from models import clock
 from models.paths import locations
-from models.services import numbering
 from models.text import fold
 
 
@@ -18,8 +18,8 @@ def _slug(value: str) -> str:
 
 
 def write_pdf(name: str, data: bytes, year: int) -> Path:
-    """Into documents/<year>/; a file already there is not overwritten (an
-    issued PDF must stay as it was signed), the new one gets a suffix."""
+    """Into documents/<year>/; an existing file is not overwritten (it may have
+    been printed and handed out), the new one gets a suffix."""
     folder = locations().documents / str(year)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{_slug(name)}.pdf"
@@ -29,20 +29,14 @@ def write_pdf(name: str, data: bytes, year: int) -> Path:
         n += 1
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(data)
-    tmp.replace(path)  # never leave a half-written PDF behind after a power cut
+    tmp.replace(path)  # never a half-written PDF under the real name after a power cut
     return path
-
-
-def _file_issued(doc, path: Path, data: bytes) -> None:
-    from models.services import records
-
-    records.update(doc, {"file_path": str(path), "sha256": hashlib.sha256(data).hexdigest()})
 
 
 # --- plans ---------------------------------------------------------------------------
 
 def plan_draft(plan) -> Path:
-    """Bản xem trước (dự thảo): no number yet unless already issued."""
+    """Bản in thử: no number yet unless already issued."""
     from printing.documents.plan import plan_pdf
 
     label = plan.document.symbol if plan.document_id else f"du-thao-v{plan.version}"
@@ -53,51 +47,48 @@ def issue_plan(plan) -> Path:
     """Ban hành: number from the register, the PDF frozen, status "issued"."""
     from models.services.plan_issue import issue
 
-    from printing.documents.plan import plan_pdf
-
-    plan = issue(plan)
-    data = plan_pdf(plan)
-    path = write_pdf(f"ke-hoach-{plan.document.symbol}", data, plan.year)
-    _file_issued(plan.document, path, data)
-    return path
+    return Path(issue(plan).document.file_path)
 
 
 # --- conferences ---------------------------------------------------------------------
 
-def _register(conf, kind: str, title: str):
+def _issue(conf, kind: str, title: str, render):
+    from models.services.issuing import issue
+
     office = conf.office
-    return numbering.register(office, kind, title=title, signer=office.signer_name,
-                              ref_type="conference", ref_id=conf.id)
+    return issue(office, kind, title=title, on=clock.today(), signer=office.signer_name,
+                 ref_type="conference", ref_id=conf.id,
+                 render=lambda doc: render(conf, symbol=doc.symbol, on=doc.issued_on))
+
+
+def _subject(conf) -> str:
+    return conf.title[:1].lower() + conf.title[1:]
 
 
 def issue_notice(conf) -> Path:
-    """Thông báo: number TB, PDF, and the notice milestone done (status announced)."""
+    """Thông báo: number TB, PDF, the notice milestone done (status announced)."""
     from models.services.conferences import record_notice_published
 
     from printing.documents.notice import notice_pdf
 
-    doc = _register(conf, "TB", f"Thông báo tổ chức {conf.title[:1].lower()}{conf.title[1:]}")
-    data = notice_pdf(conf, symbol=doc.symbol, on=doc.issued_on)
-    path = write_pdf(f"thong-bao-{doc.symbol}", data, doc.year)
-    _file_issued(doc, path, data)
+    doc = _issue(conf, "TB", f"Thông báo tổ chức {_subject(conf)}", notice_pdf)
     record_notice_published(conf, doc.issued_on)
-    return path
+    return Path(doc.file_path)
 
 
 def issue_invitations(conf) -> Path:
+    """Giấy mời: number GM, one invitation per invitee, all in one PDF."""
     from models.services.conferences import record_invitations_sent
 
     from printing.documents.invitation import invitations_pdf
 
-    doc = _register(conf, "GM", f"Giấy mời dự {conf.title[:1].lower()}{conf.title[1:]}")
-    data = invitations_pdf(conf, symbol=doc.symbol, on=doc.issued_on)
-    path = write_pdf(f"giay-moi-{doc.symbol}", data, doc.year)
-    _file_issued(doc, path, data)
+    doc = _issue(conf, "GM", f"Giấy mời dự {_subject(conf)}", invitations_pdf)
     record_invitations_sent(conf, doc.issued_on)
-    return path
+    return Path(doc.file_path)
 
 
 def loudspeaker_script(conf) -> Path:
+    """Bài phát thanh in chữ lớn, with the broadcast schedule and the log sheet."""
     from printing.documents.loudspeaker import loudspeaker_pdf
 
     return write_pdf(f"bai-phat-thanh-hoi-nghi-{conf.id}-{conf.date:%Y%m%d}", loudspeaker_pdf(conf),

@@ -1,14 +1,15 @@
-"""Ban hành kế hoạch: the number from the register, the text frozen.
+"""Ban hành kế hoạch: checks before issue, and versions.
 
-A later version of an issued plan is issued under a new number; the register
-entry points to the one it supersedes and the older version is marked
-superseded (it stays readable)."""
+The number, the PDF and its hash come from the issuing service; this module
+adds what a plan needs around it: nothing essential missing, and when a later
+version of an issued plan is issued, the earlier one is marked superseded (it
+stays readable in the versions list)."""
 from __future__ import annotations
 
-from .. import audit, clock
+from .. import clock
 from ..errors import Locked, ValidationError
 from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
-from . import numbering, records
+from . import issuing, records
 
 
 def check_ready(plan: Plan) -> None:
@@ -27,15 +28,8 @@ def issue(plan: Plan) -> Plan:
     check_ready(plan)
     earlier = (Plan.select().where((Plan.series == plan.series) & (Plan.status == PLAN_ISSUED)
                                    & (Plan.id != plan.id)).order_by(Plan.version.desc()).first())
-    issued_on = clock.today()
     with Plan._meta.database.atomic():
-        doc = numbering.register(plan.office, "KH", title=plan.title, issued_on=issued_on,
-                                 signer=plan.signer_name, ref_type="plan", ref_id=plan.id,
-                                 supersedes=earlier.document if earlier and earlier.document_id else None,
-                                 reason=plan.change_reason)
-        records.update(plan, {"status": PLAN_ISSUED, "document": doc, "place_date": issued_on},
-                       lock_check=False)
-        audit.record("issue", plan)
+        issuing.issue_plan(plan, on=clock.today())
         if earlier:
             records.update(earlier, {"status": PLAN_SUPERSEDED}, lock_check=False)
-    return plan
+    return Plan.get_by_id(plan.id)

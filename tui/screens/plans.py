@@ -196,15 +196,14 @@ class PlansScreen(AppScreen):
         self.app.call_from_thread(done)
 
     def action_import(self) -> None:
-        try:
-            from models.services import plan_import
-        except ImportError:
-            self.notify("Bản này chưa có chức năng nhập kế hoạch từ tệp.", severity="warning")
-            return
+        from models.services import plan_import
 
         def save(values):
             path = Path(str(values["path"]).strip().strip('"'))
-            return plan_import.import_plan(self.office, path)
+            result = plan_import.import_plan(self.office, path)
+            if result.notes:
+                self.notify("Cần kiểm tra: " + " ".join(result.notes), severity="warning", timeout=12)
+            return result.plan
 
         self.app.push_screen(
             FormScreen("Nhập kế hoạch từ tệp (.txt hoặc .docx)",
