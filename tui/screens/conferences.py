@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
+from models import clock
 from models.conferences import BroadcastSlot, Conference
 from models.services import conferences as svc
 
@@ -103,7 +104,7 @@ class ConferencesScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#conf-table", DataTable).add_columns("Ngày", "Giờ", "Hội nghị", "Trạng thái")
+        self.query_one("#conf-table", DataTable).add_columns("Ngày", "Giờ", "Trạng thái")
         self.query_one("#conf-milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ")
         self.query_one("#conf-broadcasts", DataTable).add_columns("Ngày", "Buổi", "Cụm loa", "Đã đọc")
         self.load()
@@ -130,13 +131,15 @@ class ConferencesScreen(AppScreen):
         try:
             plan = self._plan()
             confs = svc.conferences(self.office, plan) if plan else []
-            rows = [(c.id, (f"{c.date:%d/%m/%Y}", c.start_time, c.title, c.status_label)) for c in confs]
+            rows = [(c.id, (f"{c.date:%d/%m/%Y}", c.start_time, c.status_label)) for c in confs]
+            # first open on the next conference to prepare, the one a clerk works on
+            upcoming = next((c.id for c in confs if c.date >= clock.today()), None)
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
             return
-        self.app.call_from_thread(self._show_list, plan, rows, select_id)
+        self.app.call_from_thread(self._show_list, plan, rows, select_id, upcoming)
 
-    def _show_list(self, plan, rows, select_id) -> None:
+    def _show_list(self, plan, rows, select_id, upcoming) -> None:
         self.plan_id = plan.id if plan else None
         if plan is None:
             title = " Hội nghị — chưa có kế hoạch (tạo kế hoạch ở màn hình Kế hoạch, F3)"
@@ -149,7 +152,7 @@ class ConferencesScreen(AppScreen):
         table.clear()
         for cid, cells in rows:
             table.add_row(*cells, key=str(cid))
-        target = select_id or keep
+        target = select_id or keep or upcoming
         if target is not None and str(target) in {str(cid) for cid, _ in rows}:
             table.move_cursor(row=table.get_row_index(str(target)))
         if rows:
