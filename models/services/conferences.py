@@ -7,6 +7,7 @@ import datetime as dt
 from .. import clock
 from ..base import now
 from ..catalog import Office
+from ..deadlines import office_calendar
 from ..conferences import BroadcastSlot, Conference, ConferenceVillage, Invitee
 from ..errors import Locked, ValidationError
 from ..plans import Plan
@@ -160,7 +161,8 @@ def plan_broadcasts(conf: Conference, *, days: int | None = None, last_day: dt.d
     days = need if days is None else days
     if days < need:
         raise ValidationError(f"Phải phát thanh ít nhất {need} ngày liên tiếp ({rule.source}).", field="days")
-    last = last_day or conf.date - dt.timedelta(days=rule.days)
+    # the same counting as the milestone checklist (Civil Code Art. 145-148)
+    last = last_day or office_calendar(conf.office).before(conf.date, rule.days, rule.unit)
     if last >= conf.date:
         raise ValidationError("Ngày phát thanh cuối phải trước ngày hội nghị.", field="last_day")
     with BroadcastSlot._meta.database.atomic():

@@ -327,8 +327,6 @@ class ConferencesScreen(AppScreen):
         conf = self.current()
         if conf is None:
             return
-        import datetime as dt
-
         from models.rules import office_rules
 
         rule = office_rules(self.office)["broadcast"]
@@ -340,7 +338,9 @@ class ConferencesScreen(AppScreen):
             last = parse_date(v["last_day"], "Ngày phát cuối", field="last_day")
             return svc.plan_broadcasts(conf, days=days, last_day=last)
 
-        last = conf.date - dt.timedelta(days=rule.days)
+        from models.deadlines import office_calendar
+
+        last = office_calendar(self.office).before(conf.date, rule.days, rule.unit)
         fields = [FormField("days", f"Số ngày phát liên tiếp (ít nhất {rule.consecutive_days})",
                             str(rule.consecutive_days)),
                   FormField("last_day", f"Ngày phát cuối (ít nhất {rule.days} ngày trước hội nghị)",
