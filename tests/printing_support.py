@@ -71,3 +71,49 @@ def fonts(pdf: bytes) -> dict[str, bool]:
             embedded = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             found[str(f.get("/BaseFont"))] = embedded
     return found
+
+
+def make_session(tmp_path, monkeypatch, kind: str = "ubnd_xa", petitions: int = 6):
+    """A database in ``tmp_path`` with an office, a long draft plan and a recorded
+    conference; returns (office, plan, conference)."""
+    import datetime as dt
+
+    import models
+    from models.services import plan_import
+    from printing import samples
+
+    monkeypatch.setenv("DOITHOAI_HOME", str(tmp_path / "home"))
+    models.open_database(tmp_path / "t.sqlite3")
+    office = samples.office(kind)
+    conf = samples.conference(office, petitions=petitions)
+    res = plan_import.import_plan(office, SEEDS / "plan-ubnd-xa-2024.txt")
+    plan = res.plan
+    plan.place_date = dt.date(2024, 1, 5)
+    plan.signer_authority, plan.signer_position = office.signer_authority, office.signer_position
+    plan.save()
+    return office, plan, conf
+
+
+def render_all(office, plan, conf) -> dict[str, bytes]:
+    """Every document kind, rendered from the sample session."""
+    import datetime as dt
+
+    from models import Petition
+    from printing.kinds import KINDS
+
+    answered = Petition.select().where(Petition.answer_summary != "").first()
+    late = Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False)).first()
+    later = dt.date(2027, 2, 1)
+    out = {}
+    for slug, kind in KINDS.items():
+        if kind.target == "plan":
+            out[slug] = kind.render(plan)
+        elif kind.target == "petition":
+            out[slug] = kind.render(answered)
+        elif kind.target == "unit":
+            out[slug] = kind.render(late.unit, today=later)
+        elif slug == "bao-cao":
+            out[slug] = kind.render(conf, today=later)
+        else:
+            out[slug] = kind.render(conf)
+    return out
