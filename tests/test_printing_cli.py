@@ -36,3 +36,14 @@ def test_import_plan_command(tmp_path, monkeypatch):
     r = CliRunner().invoke(import_plan, [str(SEEDS / "plan-ubnd-xa-2024.txt"), "--db", str(tmp_path / "t.sqlite3")])
     assert r.exit_code == 0, r.output
     assert "UBND xã Kỳ Khang" in r.output and "Hồ Xuân Trính" in r.output
+
+
+def test_commands_do_not_import_reportlab_or_textual_at_start_up():
+    import subprocess
+    import sys
+
+    code = ("import sys, tui.commands.printing, printing.kinds, printing.printer, printing.spoken, "
+            "models.services.issuing, models.services.plan_import; "
+            "print('reportlab' in sys.modules, 'textual' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
