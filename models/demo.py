@@ -11,7 +11,14 @@ import data
 
 from . import clock
 from .base import now
-from .conferences import AgendaItem, Attendance, BroadcastSlot, Conference, ConferenceVillage, Invitee
+from .conferences import (
+    AgendaItem,
+    Attendance,
+    BroadcastSlot,
+    Conference,
+    ConferenceVillage,
+    Invitee,
+)
 from .db import database
 from .deadlines import WorkCalendar
 from .plans import PLAN_ISSUED

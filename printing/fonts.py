@@ -207,7 +207,7 @@ def register(prefer: str | None = None) -> FontSet:
     """Choose the family and register its faces with ReportLab (once per process)."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont, TTFError
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     fonts = choose(prefer)
     try:

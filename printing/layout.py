@@ -14,9 +14,19 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
+from models import clock
 from models.catalog import FAMILY_PARTY, Office
 
 from .styles import Styles
@@ -53,7 +63,7 @@ def written_date(d: dt.date | None, year: int | None = None) -> str:
     """"ngày 05 tháng 01 năm 2024"; a draft without a date keeps blanks to fill by hand."""
     if d is None:
         blank = "\u00a0" * 5
-        return f"ngày{blank}tháng{blank}năm {year or dt.date.today().year}"
+        return f"ngày{blank}tháng{blank}năm {year or clock.today().year}"
     day, month = day_month(d.day, d.month)
     return f"ngày {day} tháng {month} năm {d.year}"
 

@@ -68,7 +68,6 @@ def _subject(conf) -> str:
 def issue_notice(conf) -> Path:
     """Thông báo: number TB, PDF, the notice milestone done (status announced)."""
     from models.services.conferences import record_notice_published
-
     from printing.documents.notice import notice_pdf
 
     doc = _issue(conf, "TB", f"Thông báo tổ chức {_subject(conf)}", notice_pdf)
@@ -79,7 +78,6 @@ def issue_notice(conf) -> Path:
 def issue_invitations(conf) -> Path:
     """Giấy mời: number GM, one invitation per invitee, all in one PDF."""
     from models.services.conferences import record_invitations_sent
-
     from printing.documents.invitation import invitations_pdf
 
     doc = _issue(conf, "GM", f"Giấy mời dự {_subject(conf)}", invitations_pdf)
@@ -97,7 +95,11 @@ def loudspeaker_script(conf) -> Path:
 
 def blank_forms(conf) -> list[Path]:
     """Danh sách ký tên theo thôn, phiếu ghi ý kiến, phiếu lấy ý kiến."""
-    from printing.documents.forms import attendance_pdf, opinion_slip_pdf, survey_slip_pdf
+    from printing.documents.forms import (
+        attendance_pdf,
+        opinion_slip_pdf,
+        survey_slip_pdf,
+    )
 
     tag = f"hoi-nghi-{conf.id}-{conf.date:%Y%m%d}"
     return [write_pdf(f"danh-sach-ky-ten-{tag}", attendance_pdf(conf), conf.date.year),

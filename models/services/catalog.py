@@ -3,8 +3,18 @@ from __future__ import annotations
 
 import data
 
-from ..catalog import (FAMILY_PARTY, FAMILY_STATE, NUMBERING_PER_KIND, NUMBERING_PER_YEAR, Field,
-                       HolidayOverride, Office, Official, Unit, Village)
+from ..catalog import (
+    FAMILY_PARTY,
+    FAMILY_STATE,
+    NUMBERING_PER_KIND,
+    NUMBERING_PER_YEAR,
+    Field,
+    HolidayOverride,
+    Office,
+    Official,
+    Unit,
+    Village,
+)
 from ..errors import NotFound, ValidationError
 from ..text import fold
 from . import records

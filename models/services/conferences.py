@@ -7,8 +7,8 @@ import datetime as dt
 from .. import clock
 from ..base import now
 from ..catalog import Office
-from ..deadlines import office_calendar
 from ..conferences import BroadcastSlot, Conference, ConferenceVillage, Invitee
+from ..deadlines import office_calendar
 from ..errors import Locked, ValidationError
 from ..plans import Plan
 from ..rules import office_rules

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
+from .. import clock
 from ..catalog import Office
 from ..errors import Locked, ValidationError
 from ..plans import PLAN_DRAFT, PLAN_ISSUED, Plan
@@ -49,7 +50,7 @@ def issue(office: Office, kind: str, *, title: str, render: Callable[[OutgoingDo
     """Register, render with the number, store, record the hash — all or nothing."""
     db = OutgoingDocument._meta.database
     with db.atomic():
-        doc = numbering.register(office, kind, title=title, issued_on=on or dt.date.today(), signer=signer,
+        doc = numbering.register(office, kind, title=title, issued_on=on or clock.today(), signer=signer,
                                  ref_type=ref_type, ref_id=ref_id, unit_short=unit_short)
         _store(doc, render(doc))
     return doc
@@ -61,7 +62,7 @@ def issue_plan(plan: Plan, *, on: dt.date | None = None) -> OutgoingDocument:
         raise Locked("Kế hoạch này đã ban hành. Muốn sửa, hãy tạo phiên bản mới.")
     if not plan.title.strip():
         raise ValidationError("Kế hoạch chưa có trích yếu. Hãy nhập trích yếu trước khi ban hành.")
-    on = on or dt.date.today()
+    on = on or clock.today()
 
     def render(doc: OutgoingDocument) -> bytes:
         from printing.documents.plan import plan_pdf

@@ -18,6 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import clock
 from ..catalog import Office
 from ..errors import ValidationError
 from ..plans import Plan
@@ -258,7 +259,7 @@ def import_plan(office: Office, path: str | Path) -> ImportResult:
         except ValueError:
             res.notes.append("Ngày ghi trong tệp không có thật; để trống ngày ban hành.")
     res.plan = records.create(
-        Plan, office=office, series=uuid.uuid4().hex, year=res.year or dt.date.today().year,
+        Plan, office=office, series=uuid.uuid4().hex, year=res.year or clock.today().year,
         title=res.title or path.stem, place_date=place_date, legal_bases="\n".join(res.legal_bases),
         preamble=res.preamble, body=clean(res.body), closing=res.closing,
         recipients="\n".join(res.recipients), signer_authority=res.signer_authority,

@@ -6,6 +6,7 @@ import datetime as dt
 
 from reportlab.platypus import KeepTogether
 
+from models import clock
 from models.conferences import Conference
 from models.services.petition_stats import summarise
 
@@ -26,7 +27,7 @@ def _stat_table(st, head: str, rows) -> object:
 
 def report_pdf(conf: Conference, *, today: dt.date | None = None, symbol: str | None = None,
                on: dt.date | None = None) -> bytes:
-    today = today or on or dt.date.today()
+    today = today or on or clock.today()
     st = styles.get()
     facts = conference_facts(conf)
     lh = facts.letterhead

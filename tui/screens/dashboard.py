@@ -93,7 +93,7 @@ class DashboardScreen(AppScreen):
                 style = STATE_STYLE[m.state]
                 table.add_row(m.label, f"{m.due:%d/%m/%Y}",
                               "đã xong" if m.state == "done" else days_text(m.days_left),
-                              f"[{style}]{m.state_label}[/]", _short(m.source, 36), key=m.key)
+                              f"[{style}]{m.state_label}[/]", _short(m.source, 28), key=m.key)
         c = s.counts
         self.query_one("#counts", Static).update(
             f"[b red]Quá hạn: {c.get('late', 0)}[/]\n"

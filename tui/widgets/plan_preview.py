@@ -12,6 +12,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+
 def _column(rows: list[tuple[str, str]]) -> Text:
     out = Text(justify="center")
     for i, (line, style) in enumerate(rows):
