@@ -83,7 +83,7 @@ def build_demo(today: dt.date | None = None, seed: int = 2026):
                                              read_at=dt.datetime.combine(day, dt.time(6 if slot == "sáng" else 17)),
                                              read_by="Đài truyền thanh xã")
         for i in range(3):
-            day = upcoming - dt.timedelta(days=5 - i)
+            day = upcoming - dt.timedelta(days=7 - i)  # ends before the broadcast milestone
             for slot in ("sáng", "chiều"):
                 for v in villages[4:6]:
                     BroadcastSlot.create(conference=c3, day=day, slot=slot, station=v.station)
