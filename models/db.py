@@ -77,6 +77,9 @@ def make_database(target: str | os.PathLike) -> pw.Database:
         if scheme not in ("postgres", "postgresql", "postgresext"):
             raise StorageError(f"Địa chỉ cơ sở dữ liệu “{describe(url)}” không được hỗ trợ. "
                                "Dùng đường dẫn tệp SQLite hoặc postgresql://người_dùng:mật_khẩu@máy/tên_csdl.")
+        from ._drivers import enable_postgres
+
+        enable_postgres()
         from playhouse.db_url import connect
         return connect(url)
     path = Path(target)

@@ -7,11 +7,12 @@ from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from models.services import catalog as svc
 
 from ..widgets.form import FormField, FormScreen
+from ..widgets.keybar import KeyBar
 from .base import AppScreen
 
 
@@ -168,7 +169,7 @@ class CatalogScreen(AppScreen):
             for spec in LISTS:
                 with TabPane(spec.title, id=f"tab-{spec.tab}"):
                     yield DataTable(id=f"table-{spec.tab}", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for spec in LISTS:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from models import clock
 from models.conferences import BroadcastSlot, Conference
@@ -18,6 +18,7 @@ from models.services import conferences as svc
 
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
+from ..widgets.keybar import KeyBar
 from .base import AppScreen
 from .dashboard import STATE_STYLE, days_text
 
@@ -101,7 +102,7 @@ class ConferencesScreen(AppScreen):
                 yield Static("Lịch phát loa (O: đánh dấu đã đọc)", classes="section-title")
                 yield DataTable(id="conf-broadcasts", cursor_type="row", zebra_stripes=True)
         yield Static("", id="conf-warning")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#conf-table", DataTable).add_columns("Ngày", "Giờ", "Trạng thái")

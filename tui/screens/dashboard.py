@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from ..widgets.keybar import KeyBar
 from .base import AppScreen
 
 STATE_CLASS = {"done": "done", "late": "late", "due_soon": "due-soon", "pending": "on-track"}
@@ -47,15 +48,19 @@ class DashboardScreen(AppScreen):
             with Vertical(classes="panel", id="docs-panel"):
                 yield Static("Văn bản gần đây", classes="section-title")
                 yield DataTable(id="recent-docs", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ")
         self.query_one("#recent-docs", DataTable).add_columns("Số, ký hiệu", "Ngày", "Trích yếu")
+        self._shown_once = False
+        self.load()
 
     def on_screen_resume(self) -> None:
-        # also sent when the screen is first shown: the one place that loads
-        self.load()
+        # sent on first display too, when on_mount has already started a load
+        if self._shown_once:
+            self.load()
+        self._shown_once = True
 
     def action_refresh(self) -> None:
         self.load()

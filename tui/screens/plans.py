@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from models.plans import PLAN_DRAFT, Plan
 from models.services import plans as svc
 
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
+from ..widgets.keybar import KeyBar
 from .base import AppScreen
 
 STATUS_LABELS = {"draft": "Dự thảo", "issued": "Đã ban hành", "superseded": "Đã thay thế"}
@@ -80,7 +81,7 @@ class PlansScreen(AppScreen):
             with VerticalScroll(id="plan-page-box", can_focus=True):
                 yield Static("", id="plan-page")
         yield Static("", id="plans-info", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#plans-table", DataTable).add_columns("Năm", "Số, ký hiệu", "Trích yếu",
