@@ -25,6 +25,12 @@ SQLITE_PRAGMAS = {
     "synchronous": "full",
     "busy_timeout": 10000,
 }
+# Every SQLite transaction takes the write lock when it begins. A deferred
+# transaction that reads (the row version) and then writes fails at once with
+# "database is locked" when another process committed in between, because WAL
+# cannot upgrade a stale read snapshot; with IMMEDIATE it waits its turn
+# (busy_timeout) and then reads the other process's committed row.
+SQLITE_LOCK = "IMMEDIATE"
 
 
 def is_url(target: str | os.PathLike) -> bool:
@@ -73,7 +79,7 @@ def make_database(target: str | os.PathLike) -> pw.Database:
         scheme = urlparse(url).scheme
         if scheme in ("sqlite",):
             from playhouse.db_url import connect
-            return connect(url, pragmas=SQLITE_PRAGMAS)
+            return connect(url, pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK)
         if scheme not in ("postgres", "postgresql", "postgresext"):
             raise StorageError(f"Địa chỉ cơ sở dữ liệu “{describe(url)}” không được hỗ trợ. "
                                "Dùng đường dẫn tệp SQLite hoặc postgresql://người_dùng:mật_khẩu@máy/tên_csdl.")
@@ -81,7 +87,7 @@ def make_database(target: str | os.PathLike) -> pw.Database:
         return connect(url)
     path = Path(target)
     _check_sqlite_file(path)
-    return pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10)
+    return pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10, lock_type=SQLITE_LOCK)
 
 
 def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:

@@ -15,7 +15,7 @@ from .conferences import AgendaItem, Attendance, BroadcastSlot, Conference, Conf
 from .db import database
 from .deadlines import WorkCalendar
 from .plans import PLAN_ISSUED
-from .services import catalog, numbering, petitions, plans
+from .services import catalog, locks, numbering, petitions, plans
 
 
 def build_demo(today: dt.date | None = None, seed: int = 2026):
@@ -24,7 +24,7 @@ def build_demo(today: dt.date | None = None, seed: int = 2026):
     rnd = random.Random(seed)
     spec = data.load_json("demo/commune.json")
     cal = WorkCalendar()
-    with database.atomic():
+    with database.atomic(), locks.suspended():
         o = spec["office"]
         office = catalog.create_office(kind=o["kind"], place_name=o["place_name"],
                                        parent_body=o["parent_body"], signer_name=o["signer_name"])
