@@ -14,12 +14,18 @@ _user: str | None = None
 
 
 def current_user() -> str:
-    """The workstation user name; settable (``DOITHOAI_USER`` or set_user)."""
+    """The workstation user name; settable (``--user``/set_user, ``DOITHOAI_USER``,
+    or "user" in the config file)."""
     if _user:
         return _user
     env = os.environ.get("DOITHOAI_USER")
     if env:
         return env
+    from .workspace import read_config
+
+    configured = str(read_config().get("user") or "").strip()
+    if configured:
+        return configured
     try:
         return getpass.getuser()
     except Exception:  # no user name on some Windows service accounts
