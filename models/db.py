@@ -33,6 +33,23 @@ SQLITE_PRAGMAS = {
 SQLITE_LOCK = "IMMEDIATE"
 
 
+class OfficeSqliteDatabase(pw.SqliteDatabase):
+    """SQLite as the office uses it.
+
+    On "database or disk is full" (and some I/O errors) SQLite rolls the
+    transaction back by itself; peewee's own rollback then fails with "cannot
+    rollback - no transaction is active", which would hide the real cause from
+    the user (and from safe_write, which keeps the typing and says the disk is
+    full). That second error is dropped so the first one is raised."""
+
+    def rollback(self):
+        try:
+            super().rollback()
+        except pw.OperationalError as exc:
+            if "no transaction is active" not in str(exc):
+                raise
+
+
 def is_url(target: str | os.PathLike) -> bool:
     return "://" in str(target)
 
@@ -78,8 +95,9 @@ def make_database(target: str | os.PathLike) -> pw.Database:
         url = str(target)
         scheme = urlparse(url).scheme
         if scheme in ("sqlite",):
-            from playhouse.db_url import connect
-            return connect(url, pragmas=SQLITE_PRAGMAS, lock_type=SQLITE_LOCK)
+            # as playhouse.db_url reads it: sqlite:///name.db is relative, sqlite:////abs is absolute
+            return OfficeSqliteDatabase(urlparse(url).path[1:] or ":memory:", pragmas=SQLITE_PRAGMAS,
+                                        timeout=10, lock_type=SQLITE_LOCK)
         if scheme not in ("postgres", "postgresql", "postgresext"):
             raise StorageError(f"Địa chỉ cơ sở dữ liệu “{describe(url)}” không được hỗ trợ. "
                                "Dùng đường dẫn tệp SQLite hoặc postgresql://người_dùng:mật_khẩu@máy/tên_csdl.")
@@ -87,7 +105,7 @@ def make_database(target: str | os.PathLike) -> pw.Database:
         return connect(url)
     path = Path(target)
     _check_sqlite_file(path)
-    return pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10, lock_type=SQLITE_LOCK)
+    return OfficeSqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10, lock_type=SQLITE_LOCK)
 
 
 def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:
