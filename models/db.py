@@ -36,18 +36,32 @@ SQLITE_LOCK = "IMMEDIATE"
 class OfficeSqliteDatabase(pw.SqliteDatabase):
     """SQLite as the office uses it.
 
-    On "database or disk is full" (and some I/O errors) SQLite rolls the
-    transaction back by itself; peewee's own rollback then fails with "cannot
-    rollback - no transaction is active", which would hide the real cause from
-    the user (and from safe_write, which keeps the typing and says the disk is
-    full). That second error is dropped so the first one is raised."""
+    On "database or disk is full" (and some I/O errors) SQLite rolls the whole
+    transaction back by itself; peewee's own rollback (of the transaction, or to
+    a savepoint of a nested ``atomic``) then fails with "cannot rollback - no
+    transaction is active" / "no such savepoint", which would hide the real
+    cause from the user (and from safe_write, which keeps the typing and says
+    the disk is full). That second error is dropped so the first one is raised."""
+
+    _GONE = ("no transaction is active", "no such savepoint")
+
+    def _rolled_back_already(self, exc: Exception) -> bool:
+        return any(text in str(exc) for text in self._GONE)
 
     def rollback(self):
         try:
             super().rollback()
         except pw.OperationalError as exc:
-            if "no transaction is active" not in str(exc):
+            if not self._rolled_back_already(exc):
                 raise
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except pw.OperationalError as exc:
+            if sql.startswith("ROLLBACK") and self._rolled_back_already(exc):
+                return None
+            raise
 
 
 def is_url(target: str | os.PathLike) -> bool:
