@@ -165,7 +165,7 @@ def _storage_error(target, exc: Exception) -> StorageError:
             "Hãy kiểm tra máy chủ PostgreSQL đang chạy, tên máy, cổng, người dùng và mật khẩu.")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StorageError(
-            f"Không mở được cơ sở dữ liệu “{target}” để ghi ({text}). "
+            f"Không mở được cơ sở dữ liệu “{target}” để ghi (thư mục hoặc tệp chỉ cho đọc). "
             "Hãy kiểm tra quyền ghi của thư mục dữ liệu, hoặc chọn nơi khác bằng --db.")
     return StorageError(
         f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({text}). Tệp không bị sửa. "

@@ -89,6 +89,7 @@ def build_demo(today: dt.date | None = None, seed: int = 2026):
         # conference 2 (20 days ago): answers due in about 10 days
         plan2 = (["on_spot"] * 8 + ["in_writing_open"] * 11 + ["in_writing_soon"] * 3
                  + ["in_writing_answered"] * 4 + ["forwarded"] * 2 + ["noted"] * 2)
+        to_answer = []
         for conf, kinds, vills in ((c1, plan1, villages[0:2]), (c2, plan2, villages[2:4])):
             rnd.shuffle(kinds)
             for seq, kind in enumerate(kinds, start=1):
@@ -105,21 +106,23 @@ def build_demo(today: dt.date | None = None, seed: int = 2026):
                     forwarded_to=rnd.choice(spec["forward_to"]) if disp == "forwarded" else "",
                     calendar=cal)
                 if kind == "in_writing_answered":
-                    answered = min(p.due_on - dt.timedelta(days=rnd.randint(1, 12)), today - dt.timedelta(days=1))
-                    doc = numbering.register(office, "CV", title=f"Trả lời kiến nghị của công dân {p.citizen_label}",
-                                             issued_on=answered, signer=office.signer_name,
-                                             ref_type="petition", ref_id=p.id,
-                                             unit_short=units[item["unit"]].short_name)
-                    p.status, p.answer_number, p.answer_date = "answered", doc.symbol, answered
-                    p.answer_summary = item["answer"]
-                    p.save()
-                    petitions.add_event(p, "answered", f"Văn bản {doc.symbol} ngày {answered:%d/%m/%Y}",
-                                        user="demo")
+                    answered = min(p.received_on + dt.timedelta(days=rnd.randint(6, 27)),
+                                   today - dt.timedelta(days=rnd.randint(1, 4)))
+                    to_answer.append((answered, p, item))
                 elif kind == "in_writing_soon":
                     p.due_on = cal.add(today, rnd.randint(1, 2), "working")
                     p.extension_reason = "Cần thêm thời gian xác minh thực địa"
                     p.save()
                     petitions.add_event(p, "extended", p.extension_reason, user="demo")
+        # answer letters go into the register in date order, as a clerk would
+        for answered, p, item in sorted(to_answer, key=lambda t: (t[0], t[1].id)):
+            doc = numbering.register(office, "CV", title=f"Trả lời kiến nghị của công dân {p.citizen_label}",
+                                     issued_on=answered, signer=office.signer_name,
+                                     ref_type="petition", ref_id=p.id, unit_short=p.unit.short_name)
+            p.status, p.answer_number, p.answer_date = "answered", doc.symbol, answered
+            p.answer_summary = item["answer"]
+            p.save()
+            petitions.add_event(p, "answered", f"Văn bản {doc.symbol} ngày {answered:%d/%m/%Y}", user="demo")
         # two petitions received outside a conference
         for i in range(2):
             item = items[i]
