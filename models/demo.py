@@ -22,7 +22,7 @@ from .conferences import (
 from .db import database
 from .deadlines import WorkCalendar
 from .plans import PLAN_ISSUED
-from .services import catalog, numbering, petitions, plans
+from .services import catalog, locks, numbering, petitions, plans
 
 
 def build_demo(today: dt.date | None = None, seed: int = 2026):
@@ -31,7 +31,7 @@ def build_demo(today: dt.date | None = None, seed: int = 2026):
     rnd = random.Random(seed)
     spec = data.load_json("demo/commune.json")
     cal = WorkCalendar()
-    with database.atomic():
+    with database.atomic(), locks.suspended():
         o = spec["office"]
         office = catalog.create_office(kind=o["kind"], place_name=o["place_name"],
                                        parent_body=o["parent_body"], signer_name=o["signer_name"])

@@ -28,7 +28,7 @@ def clean(value: str | None, *, multiline: bool = True) -> str:
     for ch in text:
         if ch in keep:
             out.append(ch)
-        elif unicodedata.category(ch) == "Cc":
+        elif unicodedata.category(ch) in ("Cc", "Cs"):  # Cs: a lone surrogate cannot be stored as UTF-8
             out.append(" " if ch in "\n\t" else "")
         else:
             out.append(ch)
@@ -48,7 +48,7 @@ def fold(value: str | None) -> str:
     """
     if not value:
         return ""
-    text = unicodedata.normalize("NFD", str(value).lower())
+    text = unicodedata.normalize("NFD", clean(value).lower())
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     text = text.replace("đ", "d").replace("Đ", "d")
     return " ".join(text.split())

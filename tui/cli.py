@@ -13,6 +13,7 @@ from models.errors import UserError
 # Sub-commands live in tui/commands/, one module per subject.
 COMMANDS = [
     ("tui.commands.core", ["demo", "init", "doctor", "locate"]),
+    ("tui.commands.backup", ["backup", "restore"]),
     ("tui.commands.office", ["holiday", "petition"]),
     ("tui.commands.printing", ["print", "import-plan"]),
 ]
@@ -60,9 +61,19 @@ def cli(ctx, db, user):
         except UserError as exc:
             click.echo(f"Lỗi: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        _start_daily_backup(db)
         from tui.app import run_app
 
         run_app()
+
+
+def _start_daily_backup(db) -> None:
+    """The day's first copy of the database, beside the app so start-up stays fast."""
+    import threading
+
+    from models.backup import startup_backup
+
+    threading.Thread(target=startup_backup, args=(db,), name="sao-luu", daemon=True).start()
 
 
 def _log_unexpected(exc: BaseException) -> str:
