@@ -27,9 +27,10 @@ def test_dashboard_counts_and_next_conference(demo_office, monkeypatch):
                 screen.query_one("#milestones").row_count, screen.query_one("#recent-docs").row_count)
 
     late, nxt, milestones, docs = drive(demo_office, steps)
+    import datetime as dt
+
     from models.deadlines import WorkCalendar
     from models.services.followup import counts
-    import datetime as dt
 
     expected = counts(demo_office, dt.date(2026, 11, 22), WorkCalendar())
     assert late == f"Quá hạn: {expected['late']}" and expected["late"] > 0

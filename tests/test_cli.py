@@ -9,7 +9,6 @@ import sys
 from contextlib import contextmanager
 
 import pytest
-
 from conftest import REPO
 
 

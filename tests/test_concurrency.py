@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 
-import pytest
-
 from models.audit import AuditEntry
 from models.petitions import Petition
 from models.services import petitions

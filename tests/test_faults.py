@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-from pathlib import Path
 
 import peewee as pw
 import pytest
@@ -15,8 +14,14 @@ import pytest
 from models.errors import StaleEdit, ValidationError
 from models.petitions import Petition, PetitionEvent
 from models.services import catalog, petitions, records
-from models.services.safe_write import (BUSY, DISCONNECTED, DISK_FULL, READ_ONLY, PendingWrites,
-                                        storage_problem)
+from models.services.safe_write import (
+    BUSY,
+    DISCONNECTED,
+    DISK_FULL,
+    READ_ONLY,
+    PendingWrites,
+    storage_problem,
+)
 
 FAULTS: dict[str, int] = {}
 # long enough that every petition needs new pages: a capped file is then as full as a full disk
@@ -140,10 +145,14 @@ def test_another_program_holds_the_lock(sqlite_db, sqlite_office):
     holder.close()
 
 
-def test_server_connection_lost(db_target, office):
-    if "://" not in db_target:
-        pytest.skip("PostgreSQL only")
+def test_server_connection_lost(pg_url):
     import psycopg2
+
+    import models
+
+    models.open_database(pg_url)
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    db_target = pg_url
 
     from models.db import database
 

@@ -46,8 +46,8 @@ def pdf_text(path: Path) -> str:
 
 def test_whole_preparation_from_the_keyboard(commune):
     from models.conferences import BroadcastSlot, Conference, Invitee
-    from models.plans import Plan
     from models.paths import locations
+    from models.plans import Plan
     from tui.app import DoiThoaiApp
 
     async def run():

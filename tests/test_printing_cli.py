@@ -1,7 +1,7 @@
 """The print and import-plan commands, end to end with click's runner."""
 from click.testing import CliRunner
-
 from printing_support import SEEDS, make_session, page_sizes
+
 from tui.commands.printing import import_plan, print_cmd
 
 

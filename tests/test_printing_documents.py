@@ -4,11 +4,19 @@ and the state (Decree 30/2020) and Party (HD 36) variants."""
 import re
 
 import pytest
+from printing_support import (
+    A4,
+    fonts,
+    make_session,
+    page_sizes,
+    render_all,
+    runs,
+    squash,
+)
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from printing import styles
 from printing.kinds import KINDS
-from printing_support import A4, make_session, page_sizes, fonts, render_all, runs, squash
 
 FAMILIES = {"state": "ubnd_xa", "party": "dang_uy_xa"}
 

@@ -50,7 +50,8 @@ def test_noto_faces_are_cut_static_and_cached(noto):
 
 
 def test_documents_print_with_noto_when_forced(noto, tmp_path, monkeypatch):
-    from printing_support import fonts as pdf_fonts, make_session, page_texts, squash
+    from printing_support import fonts as pdf_fonts
+    from printing_support import make_session, page_texts, squash
 
     monkeypatch.setenv("DOITHOAI_FONT", "noto")
     monkeypatch.setattr(fonts, "noto_cache_dir", lambda: noto.files[0].parent.parent)

@@ -3,10 +3,10 @@ frozen; a reprint gives the same bytes; a changed file fails verification."""
 import datetime as dt
 
 import pytest
+from printing_support import make_session, page_texts
 
 import models
 from models.services import issuing, records
-from printing_support import make_session, page_texts
 
 
 @pytest.fixture

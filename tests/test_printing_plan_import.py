@@ -3,11 +3,11 @@ fields recognised, and the printed body equal to the seed's, whitespace aside.""
 import re
 
 import pytest
+from printing_support import SEEDS, page_texts, squash
 
 import models
 from models.services import catalog, plan_import
 from printing.documents.plan import plan_pdf
-from printing_support import SEEDS, page_texts, squash
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

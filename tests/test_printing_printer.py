@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+from printing_support import make_session, page_texts
 
 from printing import printer
-from printing_support import make_session, page_texts
 
 QUEUE = os.environ.get("DOITHOAI_TEST_PRINTER")
 OUT_DIRS = [Path.home() / "PDF", Path("/var/spool/cups-pdf/ANONYMOUS")]

@@ -11,7 +11,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
+
+from .keybar import KeyBar
 
 
 class HistoryView(Vertical):
@@ -70,7 +72,7 @@ class HistoryScreen(ModalScreen):
             if self.heading:
                 yield Static(self.heading, classes="screen-title")
             yield HistoryView()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(HistoryView).show(self.record)
