@@ -249,43 +249,34 @@ class DocumentsScreen(AppScreen):
         self.query_one("#docs-info", Static).update(_escape(message))
 
     def action_open(self) -> None:
-        doc_id = self._chosen()
-        if doc_id is not None:
-            self._open(doc_id)
-
-    @work(thread=True, group="docs-action")
-    def _open(self, doc_id: int) -> None:
-        from .. import viewer
-
-        try:
-            doc = svc.get(self.office, doc_id)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        if not doc.file_path:
-            message = (f"Văn bản {doc.symbol} chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành. "
-                       "Nhấn R để in lại từ hồ sơ gốc.")
-        else:
-            message = viewer.open_pdf(Path(doc.file_path))
-        self.app.call_from_thread(self._report, message)
+        self._on_chosen(_open_result)
 
     def action_check(self) -> None:
+        self._on_chosen(_check_result)
+
+    def action_reprint(self) -> None:
+        if self.current_id() is not None:
+            self.notify("Đang in lại và so sánh với bản đã ban hành…", timeout=3)
+        self._on_chosen(_reprint_result)
+
+    def _on_chosen(self, act) -> None:
         doc_id = self._chosen()
         if doc_id is not None:
-            self._check(doc_id)
+            self._act(doc_id, act)
 
     @work(thread=True, group="docs-action")
-    def _check(self, doc_id: int) -> None:
+    def _act(self, doc_id: int, act) -> None:
+        """Run ``act(doc)`` → (message, severity, file mark or None) off the UI thread."""
         try:
-            result = svc.check_file(svc.get(self.office, doc_id))
+            message, severity, mark = act(svc.get(self.office, doc_id))
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
             return
-        severity = {svc.FILE_OK: "information", svc.FILE_NONE: "warning"}.get(result.state, "error")
 
         def done():
-            self._set_mark(doc_id, svc.FILE_MARKS[result.state])
-            self._report(result.message, severity)
+            if mark:
+                self._set_mark(doc_id, mark)
+            self._report(message, severity)
 
         self.app.call_from_thread(done)
 
@@ -294,31 +285,6 @@ class DocumentsScreen(AppScreen):
         table = self.query_one("#docs-table", DataTable)
         if str(doc_id) in table.rows:
             table.update_cell(str(doc_id), table.ordered_columns[-1].key, mark)
-
-    def action_reprint(self) -> None:
-        doc_id = self._chosen()
-        if doc_id is not None:
-            self.notify("Đang in lại và so sánh với bản đã ban hành…", timeout=3)
-            self._reprint(doc_id)
-
-    @work(thread=True, group="docs-action")
-    def _reprint(self, doc_id: int) -> None:
-        from models.services import reprint
-
-        try:
-            doc = svc.get(self.office, doc_id)
-            result = reprint.reprint(doc)
-            mark = svc.FILE_MARKS[svc.check_file(doc).state]
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        severity = "warning" if result.identical is False else "information"
-
-        def done():
-            self._set_mark(doc_id, mark)
-            self._report(result.message, severity)
-
-        self.app.call_from_thread(done)
 
     def action_versions(self) -> None:
         doc_id = self._chosen()
@@ -372,3 +338,26 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+def _open_result(doc):
+    from .. import viewer
+
+    if not doc.file_path:
+        return (f"Văn bản {doc.symbol} chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành. "
+                "Nhấn R để in lại từ hồ sơ gốc.", "warning", None)
+    return viewer.open_pdf(Path(doc.file_path)), "information", None
+
+
+def _check_result(doc):
+    result = svc.check_file(doc)
+    severity = {svc.FILE_OK: "information", svc.FILE_NONE: "warning"}.get(result.state, "error")
+    return result.message, severity, svc.FILE_MARKS[result.state]
+
+
+def _reprint_result(doc):
+    from models.services import reprint
+
+    result = reprint.reprint(doc)
+    severity = "warning" if result.identical is False else "information"
+    return result.message, severity, svc.FILE_MARKS[svc.check_file(doc).state]
