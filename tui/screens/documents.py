@@ -34,6 +34,7 @@ class DocumentsScreen(AppScreen):
             "đã lưu với mã SHA-256 ghi khi ban hành · V: các phiên bản · H: lịch sử thay đổi.\n"
             "Cột Tệp: ✓ đúng bản đã ban hành, ≠ tệp đã bị sửa, ✗ mất tệp, — không lưu tệp, "
             "? chưa kiểm tra (nhấn K).")
+    AUTO_FOCUS = "#docs-table"   # the list, not the filters: letter keys are actions here
     BINDINGS = [
         Binding("o", "open", "Mở PDF", id="documents.open"),
         Binding("r", "reprint", "In lại", id="documents.reprint"),
