@@ -287,14 +287,23 @@ class DocumentsScreen(AppScreen):
         if str(doc_id) in table.rows:
             table.update_cell(str(doc_id), table.ordered_columns[-1].key, mark)
 
-    def action_versions(self) -> None:
-        doc_id = self._chosen()
+    def _fetch(self, doc_id: int | None):
+        """The register entry, or None after telling the user why not."""
         if doc_id is None:
-            return
+            return None
+        try:
+            return svc.get(self.office, doc_id)
+        except Exception as exc:
+            self.notify_error(exc)
+            return None
+
+    def action_versions(self) -> None:
         from ..widgets.versions import VersionsScreen
 
+        doc = self._fetch(self._chosen())
+        if doc is None:
+            return
         try:
-            doc = svc.get(self.office, doc_id)
             rows = svc.version_rows(doc)
         except Exception as exc:
             self.notify_error(exc)
@@ -309,10 +318,8 @@ class DocumentsScreen(AppScreen):
         if str(doc_id) in table.rows:
             table.move_cursor(row=table.get_row_index(str(doc_id)))
             return
-        try:
-            doc = svc.get(self.office, doc_id)
-        except Exception as exc:
-            self.notify_error(exc)
+        doc = self._fetch(doc_id)
+        if doc is None:
             return
         self.year, self.row_offset = doc.year, 0
         search = self.query_one("#docs-search", Input)
@@ -321,18 +328,11 @@ class DocumentsScreen(AppScreen):
         self.load(doc_id)
 
     def action_history(self) -> None:
-        doc_id = self._chosen()
-        if doc_id is None:
-            return
         from ..widgets.history import HistoryScreen
 
-        try:
-            doc = svc.get(self.office, doc_id)
-        except Exception as exc:
-            self.notify_error(exc)
-            return
-        self.app.push_screen(HistoryScreen(doc, f" Lịch sử — văn bản {doc.symbol}"))
-
+        doc = self._fetch(self._chosen())
+        if doc is not None:
+            self.app.push_screen(HistoryScreen(doc, f" Lịch sử — văn bản {doc.symbol}"))
 
 def _escape(text: str) -> str:
     """Register text may hold "[" (titles, paths); keep it out of markup."""
