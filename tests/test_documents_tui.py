@@ -19,7 +19,14 @@ TODAY = dt.date(2026, 3, 20)
 @pytest.fixture
 def register(sqlite_db, monkeypatch):
     """An office with a real issued plan, two fake PDFs and letter entries over two years."""
-    from models.services import catalog, issuing, numbering, plan_import, plan_issue, records
+    from models.services import (
+        catalog,
+        issuing,
+        numbering,
+        plan_import,
+        plan_issue,
+        records,
+    )
 
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
     monkeypatch.delenv("DISPLAY", raising=False)

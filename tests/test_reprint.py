@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from printing_support import SEEDS
 
-from models.services import issuing, plan_issue, plan_import, records, reprint
+from models.services import issuing, plan_import, plan_issue, records, reprint
 
 
 @pytest.fixture
