@@ -65,7 +65,12 @@ class Petition(BaseModel):
     search_fields = ("citizen_name", "content", "answer_summary", "village.name", "field.name", "unit.name")
 
     class Meta:
-        indexes = ((("office", "status", "due_on"), False),)
+        # The follow-up board pages through up to a province's petitions: the
+        # default view (open ones by deadline), a unit's items (filter and the
+        # reminder letter) and a period of receipt each have an index to walk.
+        indexes = ((("office", "status", "due_on"), False),
+                   (("unit", "status", "due_on"), False),
+                   (("office", "received_on"), False))
 
     @property
     def citizen_label(self) -> str:
