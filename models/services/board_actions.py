@@ -44,6 +44,7 @@ def _save(p: Petition, changes: dict, expected_version: int | None, action: str,
           before: str = "", after: str = "") -> Petition:
     with Petition._meta.database.atomic():
         records.update(p, changes, expected_version=expected_version)
+        p.__rel__.clear()  # the cached unit object would still be the old one
         add_event(p, action, detail, before=before, after=after)
     return p
 
