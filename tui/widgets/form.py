@@ -51,7 +51,7 @@ class FormScreen(ModalScreen):
                         yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="form-text")
                     elif f.kind == "select":
                         yield Select(f.options or [], value=f.value if f.value is not None else Select.BLANK,
-                                     id=f"f-{f.key}", allow_blank=True)
+                                     id=f"f-{f.key}", allow_blank=True, prompt="(chưa chọn)")
                     else:
                         yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}")
             yield Static("", id="form-error", classes="error")
