@@ -245,3 +245,33 @@ def test_export_refuses_unknown_format(board_office, tmp_path):
 
     with pytest.raises(ValidationError, match="xlsx"):
         export.export_board(_q(board_office), tmp_path / "bang.pdf")
+
+
+def test_cli_export(demo_office, tmp_path):
+    """doithoai export, end to end in a subprocess, on the demo database."""
+    import os
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    from models.db import database
+
+    target = database.obj.database
+    env = {**os.environ, "DOITHOAI_TODAY": "2026-11-22"}
+    cmd = [sys.executable, "-m", "tui", "--db", target, "export"]
+    out = subprocess.run(cmd + ["-o", str(tmp_path / "a.xlsx")], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "Đã xuất 22 kiến nghị" in out.stdout and "quá hạn 6" in out.stdout
+    assert openpyxl.load_workbook(tmp_path / "a.xlsx")["Theo dõi"].max_row == 23
+    out = subprocess.run(cmd + ["--csv", "--no-contacts", "--tat-ca", "-o", str(tmp_path / "b.txt")],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    text = (tmp_path / "b.txt").read_text(encoding="utf-8-sig")
+    assert len(text.strip().splitlines()) == 63 and "Điện thoại" not in text
+    out = subprocess.run(cmd + ["--thong-ke", "-o", str(tmp_path / "c.csv")], capture_output=True, text=True,
+                         env=env)
+    assert out.returncode == 0 and "Tỷ lệ đúng hạn" in (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+    out = subprocess.run(cmd + ["--tu-ngay", "31/02/2026", "-o", str(tmp_path / "d.csv")], capture_output=True,
+                         text=True, env=env)
+    assert out.returncode == 2 and "không có thật" in out.stderr and "Traceback" not in out.stderr

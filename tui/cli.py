@@ -13,6 +13,7 @@ from models.errors import UserError
 # Sub-commands live in tui/commands/, one module per subject.
 COMMANDS = [
     ("tui.commands.core", ["demo", "init", "doctor", "locate"]),
+    ("tui.commands.board", ["export"]),
 ]
 
 
