@@ -156,14 +156,28 @@ def context_for(q: BoardQuery) -> Context:
     return Context(office, q.day)
 
 
-def where_clause(q: BoardQuery, ctx: Context):
+def _unindexed(col):
+    """SQLite's idiom for "do not use an index for this column": a unary plus
+    (a no-op on the value). PostgreSQL has no unary plus on text and does not
+    need one: its planner weighs a sequential scan from table statistics."""
+    from ..db import is_postgres
+
+    return col if is_postgres() else pw.NodeList((pw.SQL("+"), col), glue="")
+
+
+def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
+    """The filters as SQL. ``scan`` writes the status test so that no index
+    can serve it: when every row must be read anyway (a search, a sort on a
+    joined name), SQLite reads the table in order several times faster than it
+    follows the status index row by row."""
     conds = []
     if q.office_id is not None:
         conds.append(Petition.office == q.office_id)
+    status = _unindexed(Petition.status) if scan else Petition.status
     if q.status == "action":
-        conds.append(Petition.status == "open")
+        conds.append(status == "open")
     elif q.status != "all":
-        conds.append(Petition.status == q.status)
+        conds.append(status == q.status)
     if q.urgency:
         conds.append(followup.urgency_expr(ctx.today, ctx.soon_limit)[q.urgency])
     for col, value in ((Petition.unit, q.unit_id), (Petition.field, q.field_id),
@@ -195,11 +209,37 @@ def _joined(query):
             .switch(Petition).join(Conference, pw.JOIN.LEFT_OUTER, on=(Petition.conference == Conference.id)))
 
 
-def _ordered(query, q: BoardQuery):
+def _ordered(query, q: BoardQuery, *, scan: bool = False):
     cols = SORTS.get(q.sort, SORTS["due"])[1]
-    order = [(c.desc(nulls="LAST") if q.descending else c.asc(nulls="LAST")) for c in cols]
+    order = []
+    for c in cols:
+        if c.model is Petition:
+            # no NULLS LAST here: it would stop SQLite walking the index in
+            # order (a petition without a deadline sorts first on SQLite, last
+            # on PostgreSQL; open ones nearly always have one). When the table
+            # is scanned anyway, a sort of the matches beats walking the index.
+            key = _unindexed(c) if scan else c
+            order.append(key.desc() if q.descending else key.asc())
+        else:
+            order.append(c.desc(nulls="LAST") if q.descending else c.asc(nulls="LAST"))
     order.append(Petition.id.desc() if q.descending else Petition.id.asc())
     return query.order_by(*order)
+
+
+_SORT_JOINS = {Unit: Petition.unit, Field: Petition.field, Village: Petition.village,
+               Conference: Petition.conference}
+
+
+def _page_ids(q: BoardQuery, ctx: Context) -> list[int]:
+    """The ids of one page: filtered, ordered and cut in SQL, joining only the
+    table the sort needs, so the database never joins rows it will not show."""
+    query = Petition.select(Petition.id)
+    model = SORTS.get(q.sort, SORTS["due"])[1][0].model
+    if model is not Petition:
+        query = query.join(model, pw.JOIN.LEFT_OUTER, on=(_SORT_JOINS[model] == model.id))
+    scan = model is not Petition or bool(q.search.strip())
+    query = _ordered(query.where(where_clause(q, ctx, scan=scan)), q, scan=scan)
+    return [pid for (pid,) in query.limit(q.page_size).offset(max(0, q.page) * q.page_size).tuples()]
 
 
 def _row(t: tuple, ctx: Context) -> BoardRow:
@@ -218,9 +258,11 @@ def _row(t: tuple, ctx: Context) -> BoardRow:
 def rows(q: BoardQuery, ctx: Context | None = None) -> list[BoardRow]:
     """One page of rows."""
     ctx = ctx or context_for(q)
-    query = _ordered(_joined(Petition.select(*ROW_COLUMNS)).where(where_clause(q, ctx)), q)
-    query = query.limit(q.page_size).offset(max(0, q.page) * q.page_size)
-    return [_row(t, ctx) for t in query.tuples()]
+    ids = _page_ids(q, ctx)
+    if not ids:
+        return []
+    found = {t[0]: t for t in _joined(Petition.select(*ROW_COLUMNS)).where(Petition.id.in_(ids)).tuples()}
+    return [_row(found[pid], ctx) for pid in ids if pid in found]
 
 
 def iterate(q: BoardQuery, ctx: Context | None = None):
@@ -232,14 +274,26 @@ def iterate(q: BoardQuery, ctx: Context | None = None):
 
 
 def counts(q: BoardQuery, ctx: Context | None = None) -> dict[str, int]:
-    """Matching rows by urgency plus "total", in one pass over the table."""
+    """Matching rows by urgency plus "total"."""
     ctx = ctx or context_for(q)
     exprs = followup.urgency_expr(ctx.today, ctx.soon_limit)
-    sums = [pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(cond, 1)], 0)), 0).alias(key)
-            for key, cond in exprs.items()]
-    query = Petition.select(pw.fn.COUNT(Petition.id).alias("total"), *sums).where(where_clause(q, ctx))
-    row = query.dicts().get()
-    return {k: int(v or 0) for k, v in row.items()}
+    open_keys = ("late", "due_soon", "on_track")
+    searching = bool(q.search.strip())
+    where = where_clause(q, ctx, scan=searching)
+    if searching:
+        # the table (or the search index) is read once, whatever it costs
+        sums = [pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(cond, 1)], 0)), 0).alias(key)
+                for key, cond in exprs.items()]
+        row = Petition.select(pw.fn.COUNT(Petition.id).alias("total"), *sums).where(where).dicts().get()
+        return {k: int(v or 0) for k, v in row.items()}
+    # otherwise two index-only counts: all matches, then the urgency of the
+    # open ones, which are a small part of a database of several years
+    total = Petition.select(pw.fn.COUNT(Petition.id)).where(where).scalar() or 0
+    sums = [pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(exprs[k], 1)], 0)), 0).alias(k) for k in open_keys]
+    row = Petition.select(*sums).where(where & (Petition.status == "open")).dicts().get()
+    out = {"total": int(total), **{k: int(row[k] or 0) for k in open_keys}}
+    out["done"] = out["total"] - sum(out[k] for k in open_keys)
+    return out
 
 
 def page(q: BoardQuery, ctx: Context | None = None) -> BoardPage:
