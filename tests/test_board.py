@@ -276,3 +276,20 @@ def test_cli_export(demo_office, tmp_path):
     out = subprocess.run(cmd + ["--tu-ngay", "31/02/2026", "-o", str(tmp_path / "d.csv")], capture_output=True,
                          text=True, env=env)
     assert out.returncode == 2 and "không có thật" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_follow_up_goes_on_after_the_minutes_are_signed(demo_office):
+    """The minutes lock what was said; the board still assigns, extends and answers."""
+    from models.conferences import Conference
+    from models.petitions import Petition
+    from models.services import board_actions as act
+    from models.services import catalog
+
+    today = dt.date(2026, 11, 22)
+    p = (Petition.select().join(Conference)
+         .where((Conference.status == "conclusions_issued") & (Petition.status == "open")).first())
+    other = next(u for u in catalog.units(demo_office) if u.id != p.unit_id)
+    act.assign(p, other.id)
+    act.extend(p, "30/12/2026", "Chờ ý kiến cấp trên", today=today)
+    act.record_answer(p, "99/UBND", "20/11/2026", "Đã trả lời", today=today)
+    assert Petition.get_by_id(p.id).status == "answered"

@@ -168,6 +168,12 @@ def test_paging(demo):
     run(demo, body)
 
 
+def select_row(screen, pid: int) -> None:
+    t = table(screen)
+    t.move_cursor(row=next(i for i in range(t.row_count)
+                           if t.coordinate_to_cell_key((i, 0)).row_key.value == str(pid)))
+
+
 def _current(screen):
     from models.services import board
 
@@ -191,7 +197,10 @@ def test_assign_extend_answer_close_reopen_by_keys(demo):
         app.screen.query_one("#f-unit", Select).value = new_unit.id
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert _current(screen).unit_id == new_unit.id
+        from models.services import board
+
+        assert board.petition(pid).unit_id == new_unit.id
+        select_row(screen, pid)
         # H: extend, typed key by key in Vietnamese
         await pilot.press("h")
         await pilot.pause()
@@ -200,14 +209,9 @@ def test_assign_extend_answer_close_reopen_by_keys(demo):
         await type_text(pilot, "Cần đo đạc lại thửa đất")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        from models.services import board
-
         p = board.petition(pid)
         assert p.due_on == dt.date(2026, 12, 15) and p.extension_reason == "Cần đo đạc lại thửa đất"
-        # the row moved (later deadline): find it again
-        row = next(i for i in range(table(screen).row_count)
-                   if table(screen).coordinate_to_cell_key((i, 0)).row_key.value == str(pid))
-        table(screen).move_cursor(row=row)
+        select_row(screen, pid)              # the row moved (later deadline)
         # T: record the written answer
         await pilot.press("t")
         await pilot.pause()
@@ -222,9 +226,7 @@ def test_assign_extend_answer_close_reopen_by_keys(demo):
         # the rest is done on the whole list
         screen.requery(status="all")
         await settle(app, pilot)
-        row = next(i for i in range(table(screen).row_count)
-                   if table(screen).coordinate_to_cell_key((i, 0)).row_key.value == str(pid))
-        table(screen).move_cursor(row=row)
+        select_row(screen, pid)
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -247,7 +249,7 @@ def test_assign_extend_answer_close_reopen_by_keys(demo):
         assert isinstance(app.screen, PetitionDetailScreen)
         text = str(app.screen.query_one("#petition-detail").render())
         for label in ("Giao lại đơn vị", "Gia hạn", "Cần đo đạc lại thửa đất", "Trả lời bằng văn bản",
-                      "Đóng", "Mở lại", "Nhật ký thay đổi"):
+                      "Đóng", "Mở lại", "Nhật ký thay đổi", "Hạn trả lời"):
             assert label in text
         await pilot.press("escape")
         assert app.screen is screen

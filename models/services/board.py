@@ -325,13 +325,13 @@ class Detail:
 
 
 def detail(pid: int) -> Detail:
-    from ..audit import history
     from ..petitions import PetitionEvent
+    from .history import rows_for
 
     p = petition(pid)
     events = list(PetitionEvent.select().where(PetitionEvent.petition == p)
                   .order_by(PetitionEvent.at, PetitionEvent.id))
-    return Detail(p, events, list(history(p)))
+    return Detail(p, events, rows_for(p))
 
 
 def choices(office_id: int) -> dict[str, list[tuple[str, int]]]:

@@ -71,7 +71,9 @@ def assign(p: Petition, unit, *, expected_version: int | None = None) -> Petitio
     old = p.unit if p.unit_id else None
     if old is not None and old.id == new.id:
         raise ValidationError(f"Kiến nghị đã được giao cho {new.name}. Hãy chọn đơn vị khác.", field="unit")
-    changes: dict = {"unit": new.id, "disposition": "in_writing"}
+    # the disposition stays as the minutes recorded it (locked once signed):
+    # only the follow-up (unit, deadline) changes here
+    changes: dict = {"unit": new.id}
     if p.due_on is None:
         changes["due_on"] = due_date(p.office, "in_writing", p.received_on, channel=p.channel)
     action = "reassigned" if old is not None else "assigned"

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from models import clock
 from models.services import board as svc
 
 from ..widgets.form import FormField, FormScreen
+from ..widgets.keybar import KeyBar
 from .base import AppScreen
 
 COLUMNS = ("Hạn", "Còn / trễ", "Trạng thái", "Đơn vị", "Lĩnh vực", "Thôn", "Người kiến nghị", "Nội dung",
@@ -86,7 +87,7 @@ class BoardScreen(AppScreen):
                     id="board-search")
         yield DataTable(id="board-table", cursor_type="row", zebra_stripes=True)
         yield Static("Đang tải…", id="board-status", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_state = svc.BoardQuery(self.office.id)

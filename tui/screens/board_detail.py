@@ -2,8 +2,6 @@
 trail of its record, in a modal opened with Enter on the board."""
 from __future__ import annotations
 
-import json
-
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,12 +10,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from models.petitions import CHANNELS, DISPOSITIONS, STATUSES
-
-AUDIT_ACTIONS = {"create": "Tạo", "update": "Sửa", "delete": "Xóa", "issue": "Ban hành"}
-# audit columns worth showing to a clerk; internal ones (ids of search text) are left out
-AUDIT_FIELDS = {"status": "trạng thái", "unit": "đơn vị", "due_on": "hạn", "answer_number": "số văn bản",
-                "answer_date": "ngày văn bản", "answer_summary": "nội dung trả lời", "closed_on": "ngày đóng",
-                "extension_reason": "lý do gia hạn", "disposition": "hướng xử lý", "content": "nội dung"}
 
 
 def _d(day) -> str:
@@ -58,15 +50,9 @@ def describe(detail) -> str:
         change = f" ({e(ev.before)} → {e(ev.after)})" if ev.before or ev.after else ""
         lines.append(f"  {ev.at:%d/%m/%Y %H:%M}  {e(EVENT_LABELS.get(ev.action, ev.action))}: "
                      f"{e(ev.detail)}{change} — {e(ev.user)}")
-    lines += ["", "[b]Nhật ký thay đổi bản ghi[/b]"]
+    lines += ["", "[b]Nhật ký thay đổi bản ghi[/b] (mới nhất trước)"]
     for a in detail.audit:
-        try:
-            after = json.loads(a.after or "{}")
-        except ValueError:
-            after = {}
-        changed = ", ".join(AUDIT_FIELDS[k] for k in after if k in AUDIT_FIELDS)
-        lines.append(f"  {a.at:%d/%m/%Y %H:%M}  {AUDIT_ACTIONS.get(a.action, a.action)}"
-                     f"{': ' + changed if changed and a.action == 'update' else ''} — {e(a.user)}")
+        lines.append(f"  {a.at}  {e(a.action)}{': ' + e(a.changes) if a.changes else ''} — {e(a.user)}")
     return "\n".join(lines)
 
 
