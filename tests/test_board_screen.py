@@ -307,5 +307,8 @@ def test_print_reminder_and_refusal_without_answer(demo):
         await pilot.press("k")
         await settle(app, pilot)
         assert list(locations().documents.glob("thong-bao-ket-luan-*.pdf"))
+        await pilot.press("b")
+        await settle(app, pilot)
+        assert list(locations().documents.glob("bao-cao-hoi-nghi-*.pdf"))
 
     run(demo, body)

@@ -28,6 +28,13 @@ COLUMNS = ("Hạn", "Còn / trễ", "Trạng thái", "Đơn vị", "Lĩnh vực"
 # urgency → theme variable used to colour the deadline cells
 URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted"}
 SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
+# document kind → (the row's attribute it is printed for, message when the row has none)
+PRINTS = {
+    "answer": ("id", ""),
+    "reminder": ("unit_id", "Kiến nghị này chưa giao đơn vị nào. Bấm G để giao."),
+    "conclusion": ("conference_id", "Kiến nghị này nhận ngoài hội nghị nên không có thông báo kết luận."),
+    "report": ("conference_id", "Hãy chọn một kiến nghị của hội nghị cần báo cáo."),
+}
 
 
 def clip(value: str, width: int) -> str:
@@ -62,10 +69,10 @@ class BoardScreen(AppScreen):
         Binding("t", "answer", "Ghi trả lời", id="board.answer"),
         Binding("c", "close_petition", "Đóng", id="board.close"),
         Binding("m", "reopen", "Mở lại", id="board.reopen"),
-        Binding("i", "print_answer", "In trả lời", id="board.print_answer", show=False),
-        Binding("u", "print_reminder", "In đôn đốc", id="board.print_reminder", show=False),
-        Binding("k", "print_conclusion", "In kết luận", id="board.print_conclusion", show=False),
-        Binding("b", "print_report", "In báo cáo", id="board.print_report", show=False),
+        Binding("i", "print('answer')", "In trả lời", id="board.print_answer", show=False),
+        Binding("u", "print('reminder')", "In đôn đốc", id="board.print_reminder", show=False),
+        Binding("k", "print('conclusion')", "In kết luận", id="board.print_conclusion", show=False),
+        Binding("b", "print('report')", "In báo cáo", id="board.print_report", show=False),
         Binding("x", "export", "Xuất Excel/CSV", id="board.export"),
         Binding("r", "refresh", "Tải lại", id="board.refresh", show=False),
     ]
@@ -336,37 +343,18 @@ class BoardScreen(AppScreen):
                   lambda p, v, ver: act.reopen(p, v["reason"], v["due_on"], expected_version=ver))
 
     # printing and export ------------------------------------------------------
-    def action_print_answer(self) -> None:
-        row = self.current()
-        if row is not None:
-            self.print_document("answer", row.id)
-
-    def action_print_reminder(self) -> None:
+    def action_print(self, kind: str) -> None:
+        """Print the document of ``kind`` for the current row (its petition,
+        its unit or its conference)."""
         row = self.current()
         if row is None:
             return
-        if row.unit_id is None:
-            self.notify("Kiến nghị này chưa giao đơn vị nào. Bấm G để giao.", severity="warning")
+        attr, missing = PRINTS[kind]
+        ref = getattr(row, attr)
+        if ref is None:
+            self.notify(missing, severity="warning")
             return
-        self.print_document("reminder", row.unit_id)
-
-    def action_print_conclusion(self) -> None:
-        row = self.current()
-        if row is None:
-            return
-        if row.conference_id is None:
-            self.notify("Kiến nghị này nhận ngoài hội nghị nên không có thông báo kết luận.", severity="warning")
-            return
-        self.print_document("conclusion", row.conference_id)
-
-    def action_print_report(self) -> None:
-        row = self.current()
-        if row is None:
-            return
-        if row.conference_id is None:
-            self.notify("Hãy chọn một kiến nghị của hội nghị cần báo cáo.", severity="warning")
-            return
-        self.print_document("report", row.conference_id)
+        self.print_document(kind, ref)
 
     @work(thread=True, group="board-print")
     def print_document(self, kind: str, ref_id: int) -> None:
