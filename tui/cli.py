@@ -16,6 +16,7 @@ COMMANDS = [
     ("tui.commands.backup", ["backup", "restore"]),
     ("tui.commands.office", ["holiday", "petition"]),
     ("tui.commands.printing", ["print", "import-plan"]),
+    ("tui.commands.board", ["export"]),
 ]
 
 

@@ -7,7 +7,7 @@ NAVIGATION = [
     ("plans", "Kế hoạch", "f3", "tui.screens.plans:PlansScreen"),
     ("conferences", "Hội nghị", "f4", "tui.screens.conferences:ConferencesScreen"),
     ("session", "Phiên họp", "f5", "tui.screens.pending:SessionPending"),
-    ("board", "Theo dõi", "f6", "tui.screens.pending:BoardPending"),
+    ("board", "Theo dõi", "f6", "tui.screens.board:BoardScreen"),
     ("documents", "Văn bản", "f7", "tui.screens.documents:DocumentsScreen"),
     ("catalog", "Danh mục", "f8", "tui.screens.catalog:CatalogScreen"),
 ]

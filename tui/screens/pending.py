@@ -27,7 +27,3 @@ class ConferencesPending(PendingScreen):
 
 class SessionPending(PendingScreen):
     LABEL = "Phiên họp"
-
-
-class BoardPending(PendingScreen):
-    LABEL = "Theo dõi"

@@ -50,8 +50,8 @@ class FormScreen(ModalScreen):
                     if f.kind == "text":
                         yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="form-text")
                     elif f.kind == "select":
-                        yield Select(f.options or [], value=f.value if f.value is not None else Select.BLANK,
-                                     id=f"f-{f.key}", allow_blank=True)
+                        yield Select(f.options or [], value=f.value if f.value is not None else Select.NULL,
+                                     id=f"f-{f.key}", allow_blank=True, prompt="(chưa chọn)")
                     else:
                         yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}")
             yield Static("", id="form-error", classes="error")
@@ -68,7 +68,7 @@ class FormScreen(ModalScreen):
             if isinstance(w, TextArea):
                 out[f.key] = w.text
             elif isinstance(w, Select):
-                out[f.key] = None if w.value is Select.BLANK else w.value
+                out[f.key] = None if w.value is Select.NULL else w.value
             else:
                 out[f.key] = w.value
         return out

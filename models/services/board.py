@@ -1,0 +1,347 @@
+"""Bảng theo dõi: the petitions that need action, as pages of plain rows.
+
+A BoardQuery holds the filters, the sort, the search words and the page. The
+filtering, ordering and paging all happen in SQL (LIMIT/OFFSET over indexed
+columns), so the board opens as fast on a province's 100,000 petitions as on a
+commune's hundred: only one page of rows ever leaves the database. Urgency uses
+models/services/followup.py, the same classification as the dashboard, so the
+two always show the same counts."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import peewee as pw
+
+from .. import clock
+from ..catalog import Field, Office, Unit, Village
+from ..conferences import Conference
+from ..deadlines import WORKING, WorkCalendar, office_calendar
+from ..errors import NotFound
+from ..petitions import STATUSES, Petition
+from ..rules import default_rules, office_rules
+from . import followup
+from .search import matches
+
+#: status filter values: "action" = what still needs action (the default view)
+STATUS_FILTERS = {"action": "Cần xử lý", **STATUSES, "all": "Tất cả"}
+
+#: sort key → (label, columns in order); ties are broken by id so pages are stable
+SORTS = {
+    "due": ("Hạn trả lời", (Petition.due_on,)),
+    "received": ("Ngày nhận", (Petition.received_on,)),
+    "unit": ("Đơn vị", (Unit.name,)),
+    "field": ("Lĩnh vực", (Field.name,)),
+    "village": ("Thôn", (Village.name,)),
+    "status": ("Trạng thái", (Petition.status,)),
+    "citizen": ("Người kiến nghị", (Petition.citizen_name,)),
+    "conference": ("Hội nghị", (Conference.date,)),
+}
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class BoardQuery:
+    """What the user asked the board for. ``office_id`` None = every office on
+    the server (a province gathering its communes)."""
+
+    office_id: int | None
+    status: str = "action"
+    urgency: str | None = None           # late, due_soon, on_track, done
+    unit_id: int | None = None
+    field_id: int | None = None
+    village_id: int | None = None
+    conference_id: int | None = None
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    search: str = ""
+    sort: str = "due"
+    descending: bool = False
+    page: int = 0
+    page_size: int = PAGE_SIZE
+    today: dt.date | None = None
+
+    def with_(self, **changes) -> BoardQuery:
+        return replace(self, **changes)
+
+    @property
+    def day(self) -> dt.date:
+        return self.today or clock.today()
+
+
+@dataclass
+class BoardRow:
+    """One line of the board, ready to draw or export (no database access)."""
+
+    id: int
+    row_version: int
+    due_on: dt.date | None
+    days_left: int | None
+    days_unit: str
+    urgency: str
+    status: str
+    unit: str
+    field: str
+    village: str
+    citizen: str
+    summary: str
+    conference: str
+    conference_id: int | None
+    unit_id: int | None
+    received_on: dt.date
+    channel: str
+    address: str
+    phone: str
+    answer_number: str
+    answer_date: dt.date | None
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES.get(self.status, self.status)
+
+    @property
+    def days_text(self) -> str:
+        """"còn 5 ngày", "trễ 3 ngày làm việc", "hôm nay"; empty when settled."""
+        if self.days_left is None:
+            return ""
+        unit = " làm việc" if self.days_unit == WORKING else ""
+        if self.days_left == 0:
+            return "hôm nay"
+        if self.days_left > 0:
+            return f"còn {self.days_left} ngày{unit}"
+        return f"trễ {-self.days_left} ngày{unit}"
+
+
+@dataclass
+class BoardPage:
+    rows: list[BoardRow]
+    total: int                       # rows matching the filters, over every page
+    counts: dict[str, int] = field(default_factory=dict)   # by urgency, over every page
+    page: int = 0
+    page_size: int = PAGE_SIZE
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+class Context:
+    """What a query needs besides the filters: the office's calendar and rules
+    (working or calendar days) and the due-soon limit. Built once per screen."""
+
+    def __init__(self, office: Office | None, today: dt.date):
+        self.today = today
+        self.calendar = office_calendar(office) if office is not None else WorkCalendar()
+        rules = office_rules(office) if office is not None else default_rules()
+        # days are counted the way the deadline was set: working days for a
+        # petition received outside a conference (Law on Citizen Reception, Art. 28)
+        self.unit_for_channel = {"outside": rules["outside_answer"].unit}
+        self.default_unit = rules["written_answer"].unit
+        self.soon_limit = followup.due_soon_limit(today, self.calendar)
+        self._days: dict[tuple[dt.date, str], int] = {}
+
+    def days_unit(self, channel: str) -> str:
+        return self.unit_for_channel.get(channel, self.default_unit)
+
+    def days_left(self, due: dt.date, unit: str) -> int:
+        key = (due, unit)  # many rows share a deadline; count each pair once
+        if key not in self._days:
+            self._days[key] = self.calendar.days_left(self.today, due, unit)
+        return self._days[key]
+
+
+def context_for(q: BoardQuery) -> Context:
+    office = Office.get_or_none(Office.id == q.office_id) if q.office_id is not None else None
+    return Context(office, q.day)
+
+
+def _unindexed(col):
+    """SQLite's idiom for "do not use an index for this column": a unary plus
+    (a no-op on the value). PostgreSQL has no unary plus on text and does not
+    need one: its planner weighs a sequential scan from table statistics."""
+    from ..db import is_postgres
+
+    return col if is_postgres() else pw.NodeList((pw.SQL("+"), col), glue="")
+
+
+def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
+    """The filters as SQL. ``scan`` writes the status test so that no index
+    can serve it: when every row must be read anyway (a search, a sort on a
+    joined name), SQLite reads the table in order several times faster than it
+    follows the status index row by row."""
+    conds = []
+    if q.office_id is not None:
+        conds.append(Petition.office == q.office_id)
+    status = _unindexed(Petition.status) if scan else Petition.status
+    if q.status == "action":
+        conds.append(status == "open")
+    elif q.status != "all":
+        conds.append(status == q.status)
+    if q.urgency:
+        conds.append(followup.urgency_expr(ctx.today, ctx.soon_limit)[q.urgency])
+    for col, value in ((Petition.unit, q.unit_id), (Petition.field, q.field_id),
+                       (Petition.village, q.village_id), (Petition.conference, q.conference_id)):
+        if value is not None:
+            conds.append(col == value)
+    if q.received_from:
+        conds.append(Petition.received_on >= q.received_from)
+    if q.received_to:
+        conds.append(Petition.received_on <= q.received_to)
+    if q.search.strip():
+        conds.append(matches(Petition, q.search))
+    expr = pw.SQL("1 = 1")
+    for c in conds:
+        expr = expr & c
+    return expr
+
+
+ROW_COLUMNS = (Petition.id, Petition.row_version, Petition.due_on, Petition.status, Unit.name, Field.name,
+               Village.name, Petition.citizen_name, Petition.citizen_withheld, Petition.content,
+               Conference.date, Petition.conference, Petition.unit, Petition.received_on, Petition.channel,
+               Petition.citizen_address, Petition.citizen_phone, Petition.answer_number, Petition.answer_date)
+
+
+def _joined(query):
+    return (query.join(Unit, pw.JOIN.LEFT_OUTER, on=(Petition.unit == Unit.id))
+            .switch(Petition).join(Field, pw.JOIN.LEFT_OUTER, on=(Petition.field == Field.id))
+            .switch(Petition).join(Village, pw.JOIN.LEFT_OUTER, on=(Petition.village == Village.id))
+            .switch(Petition).join(Conference, pw.JOIN.LEFT_OUTER, on=(Petition.conference == Conference.id)))
+
+
+def _ordered(query, q: BoardQuery, *, scan: bool = False):
+    cols = SORTS.get(q.sort, SORTS["due"])[1]
+    order = []
+    for c in cols:
+        if c.model is Petition:
+            # no NULLS LAST here: it would stop SQLite walking the index in
+            # order (a petition without a deadline sorts first on SQLite, last
+            # on PostgreSQL; open ones nearly always have one). When the table
+            # is scanned anyway, a sort of the matches beats walking the index.
+            key = _unindexed(c) if scan else c
+            order.append(key.desc() if q.descending else key.asc())
+        else:
+            order.append(c.desc(nulls="LAST") if q.descending else c.asc(nulls="LAST"))
+    order.append(Petition.id.desc() if q.descending else Petition.id.asc())
+    return query.order_by(*order)
+
+
+_SORT_JOINS = {Unit: Petition.unit, Field: Petition.field, Village: Petition.village,
+               Conference: Petition.conference}
+
+
+def _page_ids(q: BoardQuery, ctx: Context) -> list[int]:
+    """The ids of one page: filtered, ordered and cut in SQL, joining only the
+    table the sort needs, so the database never joins rows it will not show."""
+    query = Petition.select(Petition.id)
+    model = SORTS.get(q.sort, SORTS["due"])[1][0].model
+    if model is not Petition:
+        query = query.join(model, pw.JOIN.LEFT_OUTER, on=(_SORT_JOINS[model] == model.id))
+    scan = model is not Petition or bool(q.search.strip())
+    query = _ordered(query.where(where_clause(q, ctx, scan=scan)), q, scan=scan)
+    return [pid for (pid,) in query.limit(q.page_size).offset(max(0, q.page) * q.page_size).tuples()]
+
+
+def _row(t: tuple, ctx: Context) -> BoardRow:
+    (pid, version, due, status, unit, fld, village, name, withheld, content, conf_date, conf_id, unit_id,
+     received, channel, address, phone, ans_no, ans_date) = t
+    urgency = followup.urgency(status, due, ctx.today, ctx.soon_limit)
+    days_unit = ctx.days_unit(channel)
+    days = ctx.days_left(due, days_unit) if (due is not None and status == "open") else None
+    citizen = "(giấu tên)" if withheld else (name or "(không ghi tên)")
+    return BoardRow(pid, version, due, days, days_unit, urgency, status, unit or "", fld or "", village or "",
+                    citizen, " ".join(content.split()), f"{conf_date:%d/%m/%Y}" if conf_date else "Ngoài hội nghị",
+                    conf_id, unit_id, received, channel, "" if withheld else address,
+                    "" if withheld else phone, ans_no, ans_date)
+
+
+def rows(q: BoardQuery, ctx: Context | None = None) -> list[BoardRow]:
+    """One page of rows."""
+    ctx = ctx or context_for(q)
+    ids = _page_ids(q, ctx)
+    if not ids:
+        return []
+    found = {t[0]: t for t in _joined(Petition.select(*ROW_COLUMNS)).where(Petition.id.in_(ids)).tuples()}
+    return [_row(found[pid], ctx) for pid in ids if pid in found]
+
+
+def iterate(q: BoardQuery, ctx: Context | None = None):
+    """Every matching row, streamed from the database (for exports)."""
+    ctx = ctx or context_for(q)
+    query = _ordered(_joined(Petition.select(*ROW_COLUMNS)).where(where_clause(q, ctx)), q)
+    for t in query.tuples().iterator():
+        yield _row(t, ctx)
+
+
+def counts(q: BoardQuery, ctx: Context | None = None) -> dict[str, int]:
+    """Matching rows by urgency plus "total"."""
+    ctx = ctx or context_for(q)
+    exprs = followup.urgency_expr(ctx.today, ctx.soon_limit)
+    open_keys = ("late", "due_soon", "on_track")
+    searching = bool(q.search.strip())
+    where = where_clause(q, ctx, scan=searching)
+    if searching:
+        # the table (or the search index) is read once, whatever it costs
+        sums = [pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(cond, 1)], 0)), 0).alias(key)
+                for key, cond in exprs.items()]
+        row = Petition.select(pw.fn.COUNT(Petition.id).alias("total"), *sums).where(where).dicts().get()
+        return {k: int(v or 0) for k, v in row.items()}
+    # otherwise two index-only counts: all matches, then the urgency of the
+    # open ones, which are a small part of a database of several years
+    total = Petition.select(pw.fn.COUNT(Petition.id)).where(where).scalar() or 0
+    sums = [pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(exprs[k], 1)], 0)), 0).alias(k) for k in open_keys]
+    row = Petition.select(*sums).where(where & (Petition.status == "open")).dicts().get()
+    out = {"total": int(total), **{k: int(row[k] or 0) for k in open_keys}}
+    out["done"] = out["total"] - sum(out[k] for k in open_keys)
+    return out
+
+
+def page(q: BoardQuery, ctx: Context | None = None) -> BoardPage:
+    """The rows of the asked page and the totals. A page past the end (the
+    list shrank since) falls back to the last page."""
+    ctx = ctx or context_for(q)
+    c = counts(q, ctx)
+    last = max(0, -(-c["total"] // q.page_size) - 1)
+    if q.page > last:
+        q = q.with_(page=last)
+    return BoardPage(rows(q, ctx), c["total"], c, q.page, q.page_size)
+
+
+def petition(pid: int) -> Petition:
+    p = Petition.get_or_none(Petition.id == pid)
+    if p is None:
+        raise NotFound("Không tìm thấy kiến nghị này (có thể đã bị xóa ở máy khác). Hãy tải lại bảng (R).")
+    return p
+
+
+@dataclass
+class Detail:
+    """What the detail view shows: the petition, its history on the board
+    (PetitionEvent) and the audit trail of its record."""
+
+    petition: Petition
+    events: list
+    audit: list
+
+
+def detail(pid: int) -> Detail:
+    from ..petitions import PetitionEvent
+    from .history import rows_for
+
+    p = petition(pid)
+    events = list(PetitionEvent.select().where(PetitionEvent.petition == p)
+                  .order_by(PetitionEvent.at, PetitionEvent.id))
+    return Detail(p, events, rows_for(p))
+
+
+def choices(office_id: int) -> dict[str, list[tuple[str, int]]]:
+    """Options for the filter form: units, fields, villages, conferences."""
+    conf = [(f"{c.date:%d/%m/%Y} — {c.title[:50]}", c.id) for c in
+            Conference.select().where(Conference.office == office_id).order_by(Conference.date.desc())]
+    return {
+        "unit": [(u.name, u.id) for u in Unit.select().where(Unit.office == office_id).order_by(Unit.name)],
+        "field": [(f.name, f.id) for f in Field.select().where(Field.office == office_id).order_by(Field.code)],
+        "village": [(v.label, v.id) for v in Village.select().where(Village.office == office_id)
+                    .order_by(Village.name)],
+        "conference": conf,
+    }

@@ -1,0 +1,146 @@
+"""What the follow-up board does to a petition: assign or reassign a unit,
+extend the deadline with a reason, record the written answer, close, reopen.
+
+Each action checks its input (Vietnamese messages that say how to fix it),
+saves with optimistic locking (records.update: a stale edit from another
+workstation is refused) and writes a PetitionEvent in the same transaction, so
+the history shown in the detail view never misses a change."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import clock
+from ..catalog import Unit
+from ..errors import ValidationError
+from ..petitions import STATUSES, Petition
+from . import records
+from .petitions import add_event, due_date
+from .validate import optional_line, parse_date, pick_by_name, required, text
+
+#: PetitionEvent.action → what the history says
+EVENT_LABELS = {
+    "created": "Tiếp nhận",
+    "assigned": "Giao đơn vị",
+    "reassigned": "Giao lại đơn vị",
+    "extended": "Gia hạn",
+    "answered": "Trả lời bằng văn bản",
+    "closed": "Đóng",
+    "reopened": "Mở lại",
+    "printed": "In văn bản",
+}
+
+
+def _dmy(day: dt.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _require_open(p: Petition, doing: str) -> None:
+    if p.status != "open":
+        raise ValidationError(f"Kiến nghị đang ở trạng thái “{STATUSES.get(p.status, p.status)}” nên không "
+                              f"{doing} được. Hãy mở lại kiến nghị (phím M) trước.")
+
+
+def _save(p: Petition, changes: dict, expected_version: int | None, action: str, detail: str,
+          before: str = "", after: str = "") -> Petition:
+    with Petition._meta.database.atomic():
+        records.update(p, changes, expected_version=expected_version)
+        p.__rel__.clear()  # the cached unit object would still be the old one
+        add_event(p, action, detail, before=before, after=after)
+    return p
+
+
+def _unit(p: Petition, unit) -> Unit:
+    if isinstance(unit, Unit):
+        return unit
+    if isinstance(unit, int):
+        found = Unit.get_or_none((Unit.id == unit) & (Unit.office == p.office_id))
+        if found is None:
+            raise ValidationError("Đơn vị đã chọn không còn trong danh mục. Hãy chọn lại.", field="unit")
+        return found
+    if not str(unit or "").strip():
+        raise ValidationError("Hãy chọn đơn vị được giao trả lời.", field="unit")
+    units = Unit.select().where((Unit.office == p.office_id) & Unit.active).order_by(Unit.name)
+    return pick_by_name(unit, units, "Đơn vị", field="unit")
+
+
+def assign(p: Petition, unit, *, expected_version: int | None = None) -> Petition:
+    """Giao (or giao lại) the petition to a unit. A petition that had no
+    written-answer deadline gets the default one (rules table)."""
+    _require_open(p, "giao đơn vị")
+    new = _unit(p, unit)
+    old = p.unit if p.unit_id else None
+    if old is not None and old.id == new.id:
+        raise ValidationError(f"Kiến nghị đã được giao cho {new.name}. Hãy chọn đơn vị khác.", field="unit")
+    # the disposition stays as the minutes recorded it (locked once signed):
+    # only the follow-up (unit, deadline) changes here
+    changes: dict = {"unit": new.id}
+    if p.due_on is None:
+        changes["due_on"] = due_date(p.office, "in_writing", p.received_on, channel=p.channel)
+    action = "reassigned" if old is not None else "assigned"
+    return _save(p, changes, expected_version, action, new.name, before=old.name if old else "", after=new.name)
+
+
+def extend(p: Petition, new_due, reason: str, *, expected_version: int | None = None,
+           today: dt.date | None = None) -> Petition:
+    """Gia hạn: a later deadline, with the reason written down."""
+    _require_open(p, "gia hạn")
+    day = parse_date(new_due, "Hạn mới", field="due_on")
+    floor = max(p.due_on or dt.date.min, today or clock.today())
+    if day <= floor:
+        raise ValidationError(f"Hạn mới phải sau {_dmy(floor)} (hạn hiện tại hoặc hôm nay). "
+                              "Hãy nhập một ngày muộn hơn.", field="due_on")
+    why = required(reason, "Lý do gia hạn", field="reason", max_len=1000)
+    return _save(p, {"due_on": day, "extension_reason": why}, expected_version, "extended", why,
+                 before=_dmy(p.due_on), after=_dmy(day))
+
+
+def record_answer(p: Petition, number: str, on, summary: str, *, expected_version: int | None = None,
+                  today: dt.date | None = None) -> Petition:
+    """Ghi văn bản trả lời: its number and symbol, date and a summary."""
+    _require_open(p, "ghi văn bản trả lời")
+    num = required(number, "Số, ký hiệu văn bản", field="answer_number", max_len=60)
+    day = parse_date(on, "Ngày văn bản", field="answer_date")
+    if day > (today or clock.today()):
+        raise ValidationError(f"Ngày văn bản {_dmy(day)} chưa tới. Hãy nhập ngày đã ký văn bản.",
+                              field="answer_date")
+    if day < p.received_on:
+        raise ValidationError(f"Ngày văn bản {_dmy(day)} trước ngày nhận kiến nghị ({_dmy(p.received_on)}). "
+                              "Hãy kiểm tra lại.", field="answer_date")
+    gist = text(summary).strip()
+    if not gist:
+        raise ValidationError("Hãy ghi tóm tắt nội dung trả lời (dùng để in công văn gửi công dân).",
+                              field="answer_summary")
+    return _save(p, {"status": "answered", "answer_number": num, "answer_date": day, "answer_summary": gist},
+                 expected_version, "answered", f"Văn bản {num} ngày {_dmy(day)}", after=gist)
+
+
+def close(p: Petition, note: str = "", *, expected_version: int | None = None,
+          today: dt.date | None = None) -> Petition:
+    """Đóng: nothing more to do. A petition still open without an answer can
+    only be closed with a note saying why."""
+    if p.status == "closed":
+        raise ValidationError("Kiến nghị đã đóng rồi.")
+    why = optional_line(note, max_len=1000, label="Ghi chú")
+    if p.status == "open" and not why:
+        raise ValidationError("Kiến nghị chưa có văn bản trả lời. Muốn đóng, hãy ghi lý do "
+                              "(ví dụ: công dân rút kiến nghị).", field="note")
+    day = today or clock.today()
+    return _save(p, {"status": "closed", "closed_on": day}, expected_version, "closed",
+                 why or "Đã xong", before=STATUSES.get(p.status, p.status), after=STATUSES["closed"])
+
+
+def reopen(p: Petition, reason: str, new_due=None, *, expected_version: int | None = None,
+           today: dt.date | None = None) -> Petition:
+    """Mở lại: back on the board (the answer did not settle it), with a reason
+    and, if the old deadline has passed, usually a new one."""
+    if p.status == "open":
+        raise ValidationError("Kiến nghị đang được xử lý, không cần mở lại.")
+    why = required(reason, "Lý do mở lại", field="reason", max_len=1000)
+    changes: dict = {"status": "open", "closed_on": None}
+    if str(new_due or "").strip():
+        day = parse_date(new_due, "Hạn mới", field="due_on")
+        if day < (today or clock.today()):
+            raise ValidationError("Hạn mới đã qua. Hãy nhập một ngày từ hôm nay trở đi.", field="due_on")
+        changes["due_on"] = day
+    return _save(p, changes, expected_version, "reopened", why, before=STATUSES.get(p.status, p.status),
+                 after=_dmy(changes.get("due_on", p.due_on)))

@@ -1,0 +1,50 @@
+"""doithoai export: the follow-up board or its statistics as .xlsx or .csv,
+for the level above, without opening the app."""
+from __future__ import annotations
+
+import click
+
+from .common import fail, open_db, pass_db
+
+
+@click.command("export")
+@click.option("--xlsx", "fmt", flag_value="xlsx", help="Tệp Excel (.xlsx). Mặc định theo đuôi tệp -o.")
+@click.option("--csv", "fmt", flag_value="csv", help="Tệp CSV (UTF-8 có BOM, Excel mở đúng tiếng Việt).")
+@click.option("--no-contacts", "no_contacts", is_flag=True,
+              help="Bỏ địa chỉ và điện thoại của công dân (họ tên vẫn giữ; người giấu tên không bao giờ bị ghi tên).")
+@click.option("--thong-ke", "stats", is_flag=True,
+              help="Xuất bảng thống kê theo lĩnh vực, đơn vị, thôn, tình trạng và tỷ lệ trả lời đúng hạn.")
+@click.option("--tat-ca", "everything", is_flag=True,
+              help="Mọi kiến nghị, kể cả đã xong (mặc định: chỉ kiến nghị cần xử lý; thống kê luôn tính tất cả).")
+@click.option("--tu-ngay", "start", metavar="NGÀY", help="Chỉ kiến nghị nhận từ ngày này (ngày/tháng/năm).")
+@click.option("--den-ngay", "end", metavar="NGÀY", help="Chỉ kiến nghị nhận đến ngày này (ngày/tháng/năm).")
+@click.option("-o", "--output", "output", required=True, metavar="TỆP", help="Tệp kết quả, ví dụ theo-doi.xlsx.")
+@pass_db
+def export(db_target, fmt, no_contacts, stats, everything, start, end, output):
+    """Xuất bảng theo dõi kiến nghị (hoặc thống kê) ra Excel hoặc CSV."""
+    from models import clock
+    from models.errors import UserError
+    from models.services import export as svc
+    from models.services import statistics
+    from models.services.board import BoardQuery
+    from models.services.catalog import the_office
+    from models.services.validate import parse_date
+    from models.workspace import open_office_database
+
+    open_db(lambda: open_office_database(db_target))
+    try:
+        office = the_office()
+        q = BoardQuery(office.id, status="all" if (everything or stats) else "action", today=clock.today(),
+                       received_from=parse_date(start, "Từ ngày") if start else None,
+                       received_to=parse_date(end, "Đến ngày") if end else None)
+        if stats:
+            res = svc.export_statistics(statistics.compute(q), output, fmt)
+            click.echo(f"Đã xuất thống kê của {res.rows} kiến nghị vào {res.path}")
+        else:
+            res = svc.export_board(q, output, fmt, contacts=not no_contacts)
+            c = res.counts
+            click.echo(f"Đã xuất {res.rows} kiến nghị vào {res.path} (quá hạn {c.get('late', 0)}, "
+                       f"sắp đến hạn {c.get('due_soon', 0)}, trong hạn {c.get('on_track', 0)}, "
+                       f"đã xong {c.get('done', 0)}).")
+    except UserError as exc:
+        fail(exc.message, exc.exit_code)
