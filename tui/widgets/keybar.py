@@ -16,7 +16,9 @@ def key_name(key: str) -> str:
     """"f1" → "F1", "ctrl+p" → "^P", "escape" → "Esc", "enter" → "Enter"."""
     key = key.split(",")[0]
     special = {"escape": "Esc", "enter": "Enter", "delete": "Del", "space": "Space", "tab": "Tab",
-               "shift+tab": "⇧Tab", "up": "↑", "down": "↓", "left": "←", "right": "→"}
+               "shift+tab": "⇧Tab", "up": "↑", "down": "↓", "left": "←", "right": "→",
+               "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
+               "question_mark": "?", "plus": "+", "minus": "-"}
     if key in special:
         return special[key]
     if key.startswith("ctrl+"):
