@@ -24,7 +24,7 @@ def test_dashboard_counts_and_next_conference(demo_office, monkeypatch):
     async def steps(app, pilot):
         screen = app.screen
         return (str(screen.query_one("#counts").render()).splitlines()[0], str(screen.query_one("#next-conf").render()),
-                screen.query_one("#milestones").row_count, screen.query_one("#recent-docs").row_count)
+                screen.query_one("#milestones").content.row_count, screen.query_one("#recent-docs").content.row_count)
 
     late, nxt, milestones, docs = drive(demo_office, steps)
     import datetime as dt
