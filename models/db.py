@@ -170,9 +170,19 @@ def _storage_error(target, exc: Exception) -> StorageError:
         return StorageError(
             f"Không mở được cơ sở dữ liệu “{target}” để ghi (thư mục hoặc tệp chỉ cho đọc). "
             "Hãy kiểm tra quyền ghi của thư mục dữ liệu, hoặc chọn nơi khác bằng --db.")
+    reason = next((vi for en, vi in _SQLITE_REASONS.items() if en in text), text)
     return StorageError(
-        f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({text}). Tệp không bị sửa. "
-        "Hãy kiểm tra lại đường dẫn, hoặc khôi phục bằng: doithoai restore TỆP_SAO_LƯU")
+        f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({reason}). Tệp không bị sửa. "
+        "Hãy kiểm tra lại đường dẫn, hoặc khôi phục từ bản sao lưu.")
+
+
+# SQLite's own words for the usual failures, said in Vietnamese.
+_SQLITE_REASONS = {
+    "malformed": "tệp bị hỏng, có thể do mất điện hoặc ổ đĩa lỗi",
+    "not a database": "không phải tệp cơ sở dữ liệu",
+    "disk I/O error": "lỗi đọc ghi ổ đĩa",
+    "database is locked": "đang bị một chương trình khác khóa",
+}
 
 
 def is_postgres() -> bool:

@@ -61,7 +61,9 @@ def cli(ctx, db, user):
             open_office_database(db)
         except UserError as exc:
             click.echo(f"Lỗi: {exc.message}", err=True)
-            sys.exit(exc.exit_code)
+            if not _offer_restore(db):
+                sys.exit(exc.exit_code)
+            open_office_database(db)
         _start_daily_backup(db)
         from tui import prefetch
 
@@ -69,6 +71,39 @@ def cli(ctx, db, user):
         from tui.app import run_app
 
         run_app()
+
+
+def ask_yes(question: str) -> bool:
+    """A yes/no question answered in Vietnamese: c (có) or k (không)."""
+    answer = click.prompt(f"{question} [c/K]", default="k", show_default=False)
+    return answer.strip().lower() in ("c", "có", "co", "y", "yes")
+
+
+def _offer_restore(db) -> bool:
+    """At a keyboard, offer to put the newest good backup in place of a database
+    that cannot be opened; the damaged file is kept aside, never overwritten.
+    Returns True when a backup was restored."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    from models import backup
+    from models.workspace import configured_target
+
+    target = db or configured_target()
+    if backup.sqlite_path(target) is None:
+        return False
+    best = backup.newest_good_backup(target)
+    if best is None:
+        return False
+    if not ask_yes(f"Khôi phục bản sao lưu mới nhất ({best.label}) ngay bây giờ? "
+                   "Tệp hỏng sẽ được giữ lại bên cạnh."):
+        return False
+    try:
+        _, aside = backup.restore(best.path, target)
+    except UserError as exc:
+        click.echo(f"Lỗi: {exc.message}", err=True)
+        return False
+    click.echo(f"Đã khôi phục. Tệp cũ được giữ tại: {aside}")
+    return True
 
 
 def _start_daily_backup(db) -> None:
