@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ..catalog import Field, Unit, Village
-from ..petitions import STATUSES, Petition
+from ..petitions import DISPOSITIONS, STATUSES, Petition
 from . import followup
 from .board import BoardQuery, Context, context_for, where_clause
 
@@ -52,6 +52,7 @@ class Statistics:
     by_unit: list[StatRow]
     by_village: list[StatRow]
     by_status: list[StatRow]
+    by_disposition: list[StatRow]
 
     def tables(self) -> list[tuple[str, str, list[StatRow]]]:
         """(title, first column heading, rows) for each breakdown, in report order."""
@@ -92,12 +93,16 @@ def compute(q: BoardQuery, ctx: Context | None = None) -> Statistics:
     ctx = ctx or context_for(q)
     where = where_clause(q, ctx)
     overall = _stat("Tổng cộng", Petition.select(*_measures(ctx)).where(where).dicts().get())
-    by_status = [_stat(STATUSES.get(r["status"], r["status"]), r) for r in
-                 Petition.select(Petition.status.alias("status"), *_measures(ctx)).where(where)
-                 .group_by(Petition.status).dicts()]
-    by_status.sort(key=lambda r: (-r.total, r.label))
     return Statistics(ctx.today, overall, _grouped(q, ctx, Field, Field.name), _grouped(q, ctx, Unit, Unit.name),
-                      _grouped(q, ctx, Village, Village.name), by_status)
+                      _grouped(q, ctx, Village, Village.name),
+                      _by_code(where, ctx, Petition.status, STATUSES),
+                      _by_code(where, ctx, Petition.disposition, DISPOSITIONS))
+
+
+def _by_code(where, ctx: Context, column, labels: dict) -> list[StatRow]:
+    rows = [_stat(labels.get(r["code"], r["code"]), r) for r in
+            Petition.select(column.alias("code"), *_measures(ctx)).where(where).group_by(column).dicts()]
+    return sorted(rows, key=lambda r: (-r.total, r.label))
 
 
 def percent(rate: float | None) -> str:

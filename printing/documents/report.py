@@ -8,18 +8,18 @@ from reportlab.platypus import KeepTogether
 
 from models import clock
 from models.conferences import Conference
-from models.services.petition_stats import summarise
+from models.services.board import BoardQuery
+from models.services.statistics import compute, percent
 
 from .. import charts, layout, styles
 from ..facts import conference_facts
-from .minutes import petitions_of
 
 
 def _stat_table(st, head: str, rows) -> object:
     w = st.page.text_width
-    data = [[i, r.label, r.total, r.done, r.total - r.done, r.late] for i, r in enumerate(rows, start=1)]
+    data = [[i, r.label, r.total, r.done, r.open, r.late] for i, r in enumerate(rows, start=1)]
     data.append(["", "Tổng cộng", sum(r.total for r in rows), sum(r.done for r in rows),
-                 sum(r.total - r.done for r in rows), sum(r.late for r in rows)])
+                 sum(r.open for r in rows), sum(r.late for r in rows)])
     return layout.grid_table(st, ["STT", head, "Tổng số", "Đã giải quyết", "Đang giải quyết", "Quá hạn"], data,
                              [w * .08, w * .38, w * .12, w * .15, w * .15, w * .12],
                              align=["c", "l", "c", "c", "c", "c"], total=True)
@@ -31,19 +31,20 @@ def report_pdf(conf: Conference, *, today: dt.date | None = None, symbol: str | 
     st = styles.get()
     facts = conference_facts(conf)
     lh = facts.letterhead
-    petitions = list(petitions_of(conf))
-    s = summarise(petitions, today)
+    # the same statistics as the board and the exports (statistics.py), for this conference
+    s = compute(BoardQuery(conf.office_id, status="all", conference_id=conf.id, today=today))
+    o = s.overall
     body = [layout.para(st, "heading1", "I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ"),
             layout.para(st, "body", f"Vào lúc {facts.when}, tại {facts.venue or '…'}, {lh.name} tổ chức "
                                     f"{facts.subject[:1].lower()}{facts.subject[1:]}. Chủ trì: "
                                     f"{'; '.join(facts.chairs) or '…'}."),
-            layout.para(st, "body", f"Tại hội nghị có {s.total} ý kiến, kiến nghị của Nhân dân; "
-                                    + "; ".join(f"{label.lower()}: {n}" for label, n in s.by_disposition) + "."),
+            layout.para(st, "body", f"Tại hội nghị có {o.total} ý kiến, kiến nghị của Nhân dân; "
+                                    + "; ".join(f"{r.label.lower()}: {r.total}" for r in s.by_disposition) + "."),
             layout.para(st, "heading1", "II. KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ")]
-    if s.on_time_rate is not None:
+    if o.answered or o.late:
         body.append(layout.para(st, "body", (
-            f"Số kiến nghị phải trả lời bằng văn bản: {s.due_count}; đã trả lời đúng hạn: {s.on_time} "
-            f"(tỷ lệ {s.on_time_rate * 100:.1f}%".replace(".", ",") + f"); còn quá hạn chưa trả lời: {s.late_open}.")))
+            f"Đã trả lời bằng văn bản: {o.answered} kiến nghị, trong đó đúng hạn: {o.on_time} "
+            f"(tỷ lệ {percent(o.on_time_rate)}); còn quá hạn chưa trả lời: {o.late}.")))
     body += [layout.para(st, "heading2", "1. Theo lĩnh vực"), _stat_table(st, "Lĩnh vực", s.by_field),
              KeepTogether(charts.bar_chart(st, "Biểu đồ: số kiến nghị theo lĩnh vực",
                                            [r.label for r in s.by_field],
@@ -55,7 +56,7 @@ def report_pdf(conf: Conference, *, today: dt.date | None = None, symbol: str | 
              layout.para(st, "heading2", "4. Theo tình trạng")]
     w = st.page.text_width
     body.append(layout.grid_table(st, ["STT", "Tình trạng", "Số kiến nghị"],
-                                  [[i, label, n] for i, (label, n) in enumerate(s.by_status, start=1)],
+                                  [[i, r.label, r.total] for i, r in enumerate(s.by_status, start=1)],
                                   [w * .1, w * .6, w * .3], align=["c", "l", "c"]))
     body += [layout.para(st, "heading1", "III. ĐỀ XUẤT, KIẾN NGHỊ"),
              layout.para(st, "body", "Các kiến nghị vượt thẩm quyền đã được chuyển đến cơ quan có thẩm quyền; "
