@@ -6,8 +6,10 @@ import datetime as dt
 
 from models import clock
 from models.catalog import Unit
+from models.deadlines import office_calendar
 from models.errors import ValidationError
 from models.petitions import Petition
+from models.services import followup
 
 from .. import layout, styles
 
@@ -50,9 +52,10 @@ def reminder_pdf(unit: Unit, *, today: dt.date | None = None, symbol: str | None
                  on: dt.date | None = None) -> bytes:
     """Công văn đôn đốc: the unit's petitions past their deadline (or due within 3 days)."""
     today = today or clock.today()
+    # late or due within 3 working days: the board's own definition (followup.py)
+    soon = followup.due_soon_limit(today, office_calendar(unit.office))
     late = list(Petition.select().where((Petition.unit == unit) & (Petition.status == "open")
-                                        & Petition.due_on.is_null(False)
-                                        & (Petition.due_on <= today + dt.timedelta(days=3)))
+                                        & Petition.due_on.is_null(False) & (Petition.due_on <= soon))
                 .order_by(Petition.due_on))
     if not late:
         raise ValidationError(f"{unit.name} không có kiến nghị nào quá hạn hoặc sắp đến hạn, "
