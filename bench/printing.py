@@ -29,16 +29,24 @@ def main() -> None:
         models.open_database(Path(tmp) / "bench.sqlite3")
         office = samples.office()
         conf = samples.conference(office, petitions=100)
-        seed = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n" + "\n".join(
-            f"- Nội dung thứ {i}: lắng nghe tâm tư, nguyện vọng chính đáng của Nhân dân, giải thích chủ trương, "
-            "chính sách của Đảng, pháp luật của Nhà nước; tiếp thu ý kiến, kiến nghị để chỉ đạo giải quyết kịp thời."
-            for i in range(1, 104)))
-        plan = models.Plan.create(office=office, series="bench", year=2026, title="Kế hoạch dài để đo thời gian in",
-                                  legal_bases="Căn cứ Luật Tổ chức chính quyền địa phương;", body=seed,
-                                  recipients="Lưu: VT.")
         styles.get()                      # font choice and registration: once per process
         from printing.documents.minutes import minutes_pdf
         from printing.documents.plan import plan_pdf
+
+        def body(items: int) -> str:
+            return "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n" + "\n".join(
+                f"- Nội dung thứ {i}: lắng nghe tâm tư, nguyện vọng chính đáng của Nhân dân, giải thích chủ "
+                "trương, chính sách của Đảng, pháp luật của Nhà nước; tiếp thu ý kiến, kiến nghị để chỉ đạo "
+                "giải quyết kịp thời." for i in range(1, items + 1))
+
+        plan = models.Plan.create(office=office, series="bench", year=2026, title="Kế hoạch dài để đo thời gian in",
+                                  legal_bases="Căn cứ Luật Tổ chức chính quyền địa phương;", body=body(100),
+                                  recipients="Lưu: VT.")
+        # The page count depends on the font installed; grow the body to 12 pages.
+        items = 100
+        while pages(plan_pdf(plan)) < 12:
+            items += 12
+            plan.body = body(items)
 
         for label, job in (("Biên bản 100 kiến nghị", lambda: minutes_pdf(conf)),
                            ("Kế hoạch dài", lambda: plan_pdf(plan))):
