@@ -1,0 +1,51 @@
+"""Charts drawn with reportlab.graphics (vector, embedded in the PDF)."""
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+
+from .styles import Styles
+
+# Grey shades print well on the black-and-white office printer.
+SERIES_COLOURS = (colors.Color(0.35, 0.35, 0.35), colors.Color(0.75, 0.75, 0.75))
+
+
+def bar_chart(st: Styles, title: str, labels: list[str], series: list[tuple[str, list[int]]],
+              *, width: float | None = None, height: float = 220) -> Drawing:
+    """Grouped vertical bars, one group per label, one bar per series."""
+    width = width or st.page.text_width
+    d = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 36, 70
+    chart.width, chart.height = width - 50, height - 110
+    chart.data = [values for _name, values in series] or [[0]]
+    chart.categoryAxis.categoryNames = [lb if len(lb) <= 16 else lb[:15] + "…" for lb in labels] or [""]
+    chart.categoryAxis.labels.angle = 30
+    chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.categoryAxis.labels.fontName = st.font()
+    chart.categoryAxis.labels.fontSize = 9
+    chart.valueAxis.labels.fontName = st.font()
+    chart.valueAxis.labels.fontSize = 9
+    chart.valueAxis.valueMin = 0
+    top = max([max(v) for _n, v in series if v] + [1])
+    chart.valueAxis.valueMax = top + max(1, top // 5)
+    chart.valueAxis.valueStep = max(1, (top + 4) // 5)
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = st.font()
+    chart.barLabels.fontSize = 8
+    chart.barLabels.nudge = 6
+    for i, colour in enumerate(SERIES_COLOURS[:len(series)]):
+        chart.bars[i].fillColor = colour
+    d.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - 200, height - 8
+    legend.fontName = st.font()
+    legend.fontSize = 10
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.colorNamePairs = list(zip(SERIES_COLOURS, [n for n, _v in series]))
+    d.add(legend)
+    d.add(String(0, height - 14, title, fontName=st.font(bold=True), fontSize=11))
+    return d

@@ -1,0 +1,1 @@
+"""One module per document kind; each function takes domain objects and returns PDF bytes."""

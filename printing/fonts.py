@@ -1,0 +1,222 @@
+"""Which serif font prints the documents, and registering it with ReportLab.
+
+FORMAT.md: Decree 30/2020 (Appendix I, §I.1) asks for Times New Roman (Unicode).
+ReportLab's built-in Times has no Vietnamese glyphs, so a TrueType family is
+always embedded. Order of preference:
+
+1. Times New Roman (on every Windows office PC; msttcorefonts on Linux);
+2. its metric twins Liberation Serif and Tinos, then DejaVu Serif;
+3. Noto Serif from the ``fontpkg-noto-serif`` package. It ships a variable font,
+   which ReportLab cannot embed, so static faces are cut once with
+   ``fontTools.varLib.instancer`` into the user cache.
+
+``DOITHOAI_FONT=noto`` (or ``choose(prefer="noto")``) skips the system search,
+so the last step can be tested on a machine that has the others.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from models.errors import UserError
+
+FACES = ("regular", "bold", "italic", "bold_italic")
+
+# family name → file names of its four faces (lower case; matched case-insensitively)
+SYSTEM_FAMILIES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    ("Times New Roman", (
+        ("times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"),
+        ("times_new_roman.ttf", "times_new_roman_bold.ttf", "times_new_roman_italic.ttf",
+         "times_new_roman_bold_italic.ttf"),
+        ("times new roman.ttf", "times new roman bold.ttf", "times new roman italic.ttf",
+         "times new roman bold italic.ttf"),
+    )),
+    ("Liberation Serif", (("liberationserif-regular.ttf", "liberationserif-bold.ttf",
+                           "liberationserif-italic.ttf", "liberationserif-bolditalic.ttf"),)),
+    ("Tinos", (("tinos-regular.ttf", "tinos-bold.ttf", "tinos-italic.ttf", "tinos-bolditalic.ttf"),)),
+    ("DejaVu Serif", (("dejavuserif.ttf", "dejavuserif-bold.ttf", "dejavuserif-italic.ttf",
+                       "dejavuserif-bolditalic.ttf"),)),
+)
+
+# Noto Serif cut from the variable font: (face, source file, axis location)
+NOTO_FACES = (
+    ("regular", "NotoSerif[wdth,wght].ttf", {"wght": 400, "wdth": 100}),
+    ("bold", "NotoSerif[wdth,wght].ttf", {"wght": 700, "wdth": 100}),
+    ("italic", "NotoSerif-Italic[wdth,wght].ttf", {"wght": 400, "wdth": 100}),
+    ("bold_italic", "NotoSerif-Italic[wdth,wght].ttf", {"wght": 700, "wdth": 100}),
+)
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The four faces of the family in use."""
+
+    family: str
+    source: str                 # "hệ thống" or "Noto Serif (cắt từ fontpkg-noto-serif)"
+    files: tuple[Path, Path, Path, Path]
+
+    @property
+    def key(self) -> str:
+        """ReportLab name prefix, unique per family so two sets can coexist in a process."""
+        return "DT" + "".join(ch for ch in self.family if ch.isalnum())
+
+    def name(self, bold: bool = False, italic: bool = False) -> str:
+        return self.key + ("-BoldItalic" if bold and italic else "-Bold" if bold
+                           else "-Italic" if italic else "")
+
+    def describe(self) -> str:
+        lines = [f"Phông chữ: {self.family} ({self.source})"]
+        lines += [f"  {face}: {path}" for face, path in zip(FACES, self.files)]
+        return "\n".join(lines)
+
+
+def font_dirs() -> list[Path]:
+    """Folders where fonts are usually installed on Windows, macOS and Linux."""
+    home = Path.home()
+    dirs: list[Path] = []
+    extra = os.environ.get("DOITHOAI_FONT_DIRS")
+    if extra:
+        dirs += [Path(p) for p in extra.split(os.pathsep) if p]
+    if sys.platform.startswith("win"):
+        windir = os.environ.get("WINDIR", r"C:\Windows")
+        dirs.append(Path(windir) / "Fonts")
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    elif sys.platform == "darwin":
+        dirs += [Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"),
+                 home / "Library" / "Fonts"]
+    else:
+        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                 home / ".fonts", home / ".local" / "share" / "fonts"]
+    return dirs
+
+
+def _index(dirs: list[Path]) -> dict[str, Path]:
+    """Lower-case file name → path, for every .ttf below ``dirs`` (first wins)."""
+    found: dict[str, Path] = {}
+    for top in dirs:
+        if not top.is_dir():
+            continue
+        for root, _sub, files in os.walk(top):
+            for f in files:
+                if f.lower().endswith(".ttf"):
+                    found.setdefault(f.lower(), Path(root) / f)
+    return found
+
+
+# Every letter of the Vietnamese alphabet with its tone marks, upper and lower case.
+VIETNAMESE = "".join(sorted(set(
+    "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
+    "AÀẢÃÁẠĂẰẲẴẮẶÂẦẨẪẤẬBCDĐEÈẺẼÉẸÊỀỂỄẾỆGHIÌỈĨÍỊKLMNOÒỎÕÓỌÔỒỔỖỐỘƠỜỞỠỚỢPQRSTUÙỦŨÚỤƯỪỬỮỨỰVXYỲỶỸÝỴ")))
+
+
+def covers_vietnamese(path: Path) -> bool:
+    """True when the font has a glyph for every Vietnamese letter. Old builds of a
+    family lack them (Debian's fonts-liberation 1.07 has no "ạ", "ủ", "ộ" …)."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        cmap = TTFont(str(path), lazy=True).getBestCmap() or {}
+    except (TTLibError, OSError):
+        return False
+    return all(ord(ch) in cmap for ch in VIETNAMESE)
+
+
+def find_system_font(dirs: list[Path] | None = None) -> FontSet | None:
+    """The first family in SYSTEM_FAMILIES with all four faces installed and
+    Vietnamese coverage."""
+    index = _index(font_dirs() if dirs is None else dirs)
+    for family, variants in SYSTEM_FAMILIES:
+        for names in variants:
+            if all(n in index for n in names):
+                paths = tuple(index[n] for n in names)
+                if all(covers_vietnamese(p) for p in paths):
+                    return FontSet(family, "hệ thống", paths)
+    return None
+
+
+def noto_cache_dir() -> Path:
+    from models.paths import locations
+
+    return locations().cache / "fonts"
+
+
+def cut_noto(cache: Path | None = None) -> FontSet:
+    """Static Noto Serif faces, cut once from the packaged variable font."""
+    try:
+        import fontpkg_noto_serif
+    except ImportError:
+        raise UserError("Không tìm thấy phông chữ tiếng Việt nào (Times New Roman, Liberation Serif, "
+                        "DejaVu Serif) và thiếu gói fontpkg-noto-serif. Hãy cài Times New Roman "
+                        "hoặc chạy: pip install fontpkg-noto-serif") from None
+    src_dir = Path(fontpkg_noto_serif.ROOT) / "files"
+    version = getattr(fontpkg_noto_serif, "__version__", "") or _package_version()
+    out_dir = (cache or noto_cache_dir()) / f"noto-serif-{version}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for face, src, axes in NOTO_FACES:
+        target = out_dir / f"NotoSerif-{face}.ttf"
+        if not target.exists():
+            _instance(src_dir / src, axes, target)
+        paths.append(target)
+    return FontSet("Noto Serif", "cắt từ gói fontpkg-noto-serif", tuple(paths))
+
+
+def _package_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("fontpkg-noto-serif")
+    except Exception:  # noqa: BLE001 - any metadata problem: fall back to one folder
+        return "0"
+
+
+def _instance(src: Path, axes: dict, target: Path) -> None:
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = TTFont(str(src))
+    static = instancer.instantiateVariableFont(font, axes, updateFontNames=False)
+    # write beside the target and rename: a power cut never leaves half a font
+    tmp = target.with_suffix(".tmp")
+    static.save(str(tmp))
+    os.replace(tmp, target)
+
+
+def choose(prefer: str | None = None) -> FontSet:
+    """The font family documents are printed with (see the module docstring)."""
+    prefer = (prefer or os.environ.get("DOITHOAI_FONT", "")).strip().lower()
+    if prefer != "noto":
+        found = find_system_font()
+        if found:
+            return found
+    return cut_noto()
+
+
+@lru_cache(maxsize=4)
+def register(prefer: str | None = None) -> FontSet:
+    """Choose the family and register its faces with ReportLab (once per process)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont, TTFError
+
+    fonts = choose(prefer)
+    try:
+        for (bold, italic), path in zip(((0, 0), (1, 0), (0, 1), (1, 1)), fonts.files):
+            name = fonts.name(bool(bold), bool(italic))
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            addMapping(fonts.key, bold, italic, name)
+    except (TTFError, OSError) as exc:
+        raise UserError(f"Không dùng được phông chữ {fonts.family} ({exc}). "
+                        "Hãy cài lại phông chữ, hoặc đặt DOITHOAI_FONT=noto để dùng Noto Serif.") from exc
+    return fonts
+
+
+def font_report(prefer: str | None = None) -> str:
+    """What ``doithoai doctor`` prints: the family and the four files."""
+    return choose(prefer).describe()

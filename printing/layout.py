@@ -1,0 +1,437 @@
+"""Pieces every document shares: letterhead, number and date line, kind title,
+signature blocks, recipients, tables, and the page template with page numbers.
+
+Rules from Decree 30/2020/NĐ-CP Appendix I (state) and Hướng dẫn 36-HD/VPTW
+(Party), summarised in FORMAT.md; the section of the rule is noted where it is
+applied. Geometry and sizes come from ``data/print/styles.json``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from models.catalog import FAMILY_PARTY, Office
+
+from .styles import Styles
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+END_MARK = "./."
+# Fixed creation date: reprinting an issued document gives the same bytes.
+FIXED_DATE = "D:20000101000000+00'00'"
+
+
+def nfc(text: str | None) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+def esc(text: str | None) -> str:
+    """NFC text made safe for ReportLab's paragraph mini-markup."""
+    return escape(nfc(text))
+
+
+def lines(text: str | None) -> list[str]:
+    return [ln.strip() for ln in nfc(text).splitlines() if ln.strip()]
+
+
+# --- dates -----------------------------------------------------------------------
+
+def day_month(day: int, month: int) -> tuple[str, str]:
+    """Decree 30 App. I §II.4: a day below 10 and the months 1 and 2 take a leading zero."""
+    return (f"{day:02d}" if day < 10 else str(day)), (f"{month:02d}" if month < 3 else str(month))
+
+
+def written_date(d: dt.date | None, year: int | None = None) -> str:
+    """"ngày 05 tháng 01 năm 2024"; a draft without a date keeps blanks to fill by hand."""
+    if d is None:
+        blank = "\u00a0" * 5
+        return f"ngày{blank}tháng{blank}năm {year or dt.date.today().year}"
+    day, month = day_month(d.day, d.month)
+    return f"ngày {day} tháng {month} năm {d.year}"
+
+
+def date_line(place: str, d: dt.date | None, year: int | None = None) -> str:
+    return f"{nfc(place)}, {written_date(d, year)}"
+
+
+def short_date(d: dt.date | None) -> str:
+    return f"{d:%d/%m/%Y}" if d else "…/…/……"
+
+
+# --- who issues ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The issuing office as the header prints it."""
+
+    family: str
+    parent_body: str
+    issuer: tuple[str, ...]         # "ỦY BAN NHÂN DÂN", "XÃ KỲ KHANG"
+    place_name: str
+    name: str                       # "Ủy ban nhân dân xã Kỳ Khang" for running text
+    abbreviation: str = "UBND"
+
+    @property
+    def party(self) -> bool:
+        return self.family == FAMILY_PARTY
+
+    @classmethod
+    def of(cls, office: Office) -> "Letterhead":
+        issuer = tuple(ln.upper() for ln in lines(office.header_name)) or (nfc(office.name).upper(),)
+        return cls(office.family, nfc(office.parent_body).upper(), issuer, nfc(office.place_name),
+                   nfc(office.name), nfc(office.abbreviation))
+
+
+@dataclass(frozen=True)
+class Signer:
+    authority: str = ""             # "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"
+    position: str = ""              # "CHỦ TỊCH"
+    name: str = ""
+
+    @classmethod
+    def of(cls, obj, fallback: Office | None = None) -> "Signer":
+        """From anything with signer_authority/position/name (a plan, an office)."""
+        def pick(attr):
+            value = getattr(obj, attr, "") or (getattr(fallback, attr, "") if fallback else "")
+            return nfc(value)
+        return cls(pick("signer_authority"), pick("signer_position"), pick("signer_name"))
+
+
+def number_text(lh: Letterhead, symbol: str | None, kind: str) -> str:
+    """"Số: 05/KH-UBND" (Decree 30 App. I §II.3) or "Số 05-KH/ĐU" (HD 36: no colon).
+    A draft keeps the number blank with the symbol printed: "Số:      /KH-UBND"."""
+    blank = "\u00a0" * 6    # kept by the layout, unlike ordinary spaces
+    if lh.party:
+        return f"Số {symbol}" if symbol else f"Số{blank}-{kind}/{lh.abbreviation}"
+    if symbol:
+        return f"Số: {symbol}"
+    return f"Số:{blank}/{lh.abbreviation}" if kind == "CV" else f"Số:{blank}/{kind}-{lh.abbreviation}"
+
+
+# --- small flowables -------------------------------------------------------------
+
+class Rule(Flowable):
+    """A short solid line, centred in the space it is given."""
+
+    def __init__(self, width: float, thickness: float = 0.6, space: float = 2):
+        super().__init__()
+        self.rule_width = width
+        self.thickness = thickness
+        self.space = space
+
+    def wrap(self, avail_w, avail_h):
+        self._avail = avail_w
+        return avail_w, self.space * 2 + self.thickness
+
+    def draw(self):
+        x = (self._avail - self.rule_width) / 2
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(x, self.space, x + self.rule_width, self.space)
+
+
+class DocumentStart(Flowable):
+    """Marks where a new document starts in a merged PDF (one invitation per
+    invitee): page numbers count again from its first page."""
+
+    def wrap(self, avail_w, avail_h):
+        return 0, 0
+
+    def draw(self):
+        self.canv._dt_first_page = self.canv.getPageNumber()
+
+
+def para(st: Styles, style: str, text: str | None, *, markup: bool = False) -> Paragraph:
+    """One paragraph; plain text is escaped unless ``markup`` says it is ReportLab markup."""
+    return Paragraph(nfc(text) if markup else esc(text), st[style])
+
+
+def paragraphs(st: Styles, style: str, text: str | None) -> list[Paragraph]:
+    return [para(st, style, ln) for ln in lines(text)]
+
+
+def with_end_mark(text: str) -> str:
+    """The body ends with "./." (Decree 30 App. I §II.7, last line of the content)."""
+    text = nfc(text).rstrip()
+    if text.endswith(END_MARK):
+        return text
+    return text.rstrip(".;,: ") + END_MARK
+
+
+def text_width(st: Styles, text: str, style: str) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    s = st[style]
+    return stringWidth(nfc(text), s.fontName, s.fontSize)
+
+
+def fit(st: Styles, style: str, text: str, width: float, *, smallest: float = 11) -> Paragraph:
+    """A one-line header paragraph, its size reduced (down to ``smallest``) when the
+    font is wider than Times and the line would wrap in its column."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = st[style]
+    size = base.fontSize
+    while size > smallest and text_width(st, text, style) * size / base.fontSize > width - 2:
+        size -= 0.5
+    if size == base.fontSize:
+        return para(st, style, text)
+    return Paragraph(esc(text), ParagraphStyle(f"{style}-{size}", parent=base, fontSize=size,
+                                               leading=base.leading * size / base.fontSize))
+
+
+def _cell_table(rows, widths, style_cmds=()) -> Table:
+    t = Table(rows, colWidths=widths)
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                           *style_cmds]))
+    return t
+
+
+# --- header ----------------------------------------------------------------------
+
+def header(st: Styles, lh: Letterhead, *, number: str | None, date: dt.date | None = None,
+           year: int | None = None, show_date: bool = True, subject: str | None = None) -> Table:
+    """The two-column header block (Decree 30 App. I §II.1-5; HD 36 §III).
+
+    ``number`` is the whole "Số: …" text or None for forms without a number;
+    ``show_date`` is False for minutes (Mẫu 1.9 has no place/date line);
+    ``subject`` is the "V/v …" line of a công văn, printed under the number."""
+    w = st.page.text_width
+    left_w, right_w = w * st.page.header_split, w * (1 - st.page.header_split)
+    left = []
+    if lh.parent_body:
+        left.append(fit(st, "header_parent", lh.parent_body, left_w))
+    left += [fit(st, "header_issuer", ln, left_w) for ln in lh.issuer]
+    if lh.party:
+        left.append(para(st, "header_issuer", "*"))          # HD 36: a star under the issuer
+    else:
+        longest = max(text_width(st, ln, "header_issuer") for ln in lh.issuer)
+        left.append(Rule(longest * 0.4, space=3))             # 1/3-1/2 of the issuer line
+    if lh.party:
+        right = [fit(st, "header_nation", PARTY, right_w),
+                 Rule(text_width(st, PARTY, "header_nation"), space=3)]
+    else:
+        motto = fit(st, "header_motto", MOTTO, right_w)
+        right = [fit(st, "header_nation", NATION, right_w), motto,
+                 Rule(min(text_width(st, MOTTO, "header_motto") * motto.style.fontSize
+                          / st["header_motto"].fontSize, right_w), space=3)]
+    bottom_left = [para(st, "header_number", number)] if number else []
+    if subject:
+        bottom_left.append(para(st, "header_subject", subject))
+    bottom_right = ([fit(st, "header_date", date_line(lh.place_name, date, year), right_w, smallest=12)]
+                    if show_date else [])
+    return _cell_table([[left, right], [bottom_left, bottom_right]], [left_w, right_w],
+                       [("TOPPADDING", (0, 1), (-1, 1), 4)])
+
+
+def title_block(st: Styles, kind_title: str, subject: str | None) -> list[Flowable]:
+    """Kind in CAPS bold, subject bold under it, a short rule (Decree 30 App. I §II.5a)."""
+    out: list[Flowable] = [para(st, "kind_title", kind_title.upper())]
+    if subject:
+        out += [para(st, "subject", ln) for ln in lines(subject)]
+    out += [Spacer(1, 6), Rule(st.page.text_width * 0.25, space=2), Spacer(1, 8)]
+    return out
+
+
+def addressee(st: Styles, names: list[str]) -> Flowable:
+    """"Kính gửi: …" of a công văn (Mẫu 1.5): one addressee on the line, several as a list."""
+    names = [nfc(n) for n in names if n.strip()]
+    if len(names) == 1:
+        return para(st, "addressee", f"Kính gửi: {names[0]}")
+    items = "<br/>".join(f"- {esc(n)};" for n in names)
+    return Paragraph(f"Kính gửi:<br/>{items}", st["addressee"])
+
+
+# --- signature and recipients ----------------------------------------------------
+
+def signature_column(st: Styles, signer: Signer, note: str | None = None) -> list[Flowable]:
+    """Authority and position CAPS bold, room for signature and seal, name bold
+    (Decree 30 App. I §II.8; HD 36: "T/M", "K/T" with a slash)."""
+    out: list[Flowable] = []
+    if note:
+        out.append(para(st, "sign_note", note))
+    for ln in (signer.authority, signer.position):
+        if ln.strip():
+            out.append(para(st, "sign_authority", ln.upper()))
+    out.append(Spacer(1, st.page.signature_gap))
+    out.append(para(st, "sign_name", signer.name or " "))
+    return out
+
+
+def recipients_column(st: Styles, lh: Letterhead, recipients: list[str]) -> list[Flowable]:
+    """"Nơi nhận:" bold italic 12, entries "- …;" 11, last "- Lưu: VT, …."
+    (Decree 30 App. I §II.9). HD 36 underlines "Nơi nhận:"."""
+    head = "<u>Nơi nhận:</u>" if lh.party else "Nơi nhận:"
+    out: list[Flowable] = [Paragraph(head, st["recipients_head"])]
+    items = [r.strip() for r in recipients if r.strip()]
+    if not any(i.lstrip("- ").startswith("Lưu") for i in items):
+        items.append("Lưu: VT.")
+    for i, item in enumerate(items):
+        item = item.lstrip("-–• ").strip()
+        last = i == len(items) - 1
+        if last:
+            item = item.rstrip(";") if item.endswith(".") else item.rstrip(";.") + "."
+        elif not item.endswith(";"):
+            item = item.rstrip(".,") + ";"
+        out.append(para(st, "recipients_item", f"- {item}"))
+    return out
+
+
+def signature_block(st: Styles, lh: Letterhead, signer: Signer,
+                    recipients: list[str] | None) -> Flowable:
+    """Recipients on the left, level with the signature on the right."""
+    w = st.page.text_width
+    left = recipients_column(st, lh, recipients) if recipients is not None else []
+    table = _cell_table([[left, signature_column(st, signer)]],
+                        [w * st.page.header_split, w * (1 - st.page.header_split)])
+    return KeepTogether([Spacer(1, 8), table])
+
+
+def two_signatures(st: Styles, left: Signer, right: Signer) -> Flowable:
+    """Minutes (Mẫu 1.9): THƯ KÝ on the left, CHỦ TRÌ on the right."""
+    w = st.page.text_width
+    table = _cell_table([[signature_column(st, left), signature_column(st, right)]], [w / 2, w / 2])
+    return KeepTogether([Spacer(1, 8), table])
+
+
+# --- tables ----------------------------------------------------------------------
+
+def grid_table(st: Styles, head: list[str], rows: list[list], widths: list[float] | None = None,
+               *, align: list[str] | None = None, total: bool = False) -> Table:
+    """A ruled table with a bold, repeated header row. Cells may be text or flowables;
+    ``align`` gives "l"/"c" per column; ``total`` makes the last row bold."""
+    w = st.page.text_width
+    widths = widths or [w / len(head)] * len(head)
+    scale = w / sum(widths) if sum(widths) > w else 1
+    widths = [x * scale for x in widths]
+    align = align or ["l"] * len(head)
+
+    def cell(value, col, bold=False):
+        if isinstance(value, Flowable):
+            return value
+        style = "table_head" if bold else ("table_center" if align[col] == "c" else "table")
+        return para(st, style, "" if value is None else str(value))
+
+    body = [[cell(h, i, True) for i, h in enumerate(head)]]
+    for r, row in enumerate(rows):
+        is_total = total and r == len(rows) - 1
+        body.append([cell(v, i, is_total) for i, v in enumerate(row)])
+    t = Table(body, colWidths=widths, repeatRows=1, spaceBefore=4, spaceAfter=8)
+    t.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return t
+
+
+# --- the page and the file ---------------------------------------------------------
+
+@dataclass
+class Document:
+    """A document being assembled: its flowables and the PDF metadata."""
+
+    title: str
+    author: str = ""
+    story: list = field(default_factory=list)
+
+    def add(self, *items) -> "Document":
+        for item in items:
+            if isinstance(item, (list, tuple)):
+                self.story.extend(item)
+            else:
+                self.story.append(item)
+        return self
+
+
+def _page_number(st: Styles):
+    """Decree 30 App. I §II.12 (and HD 36): Arabic page number from page 2 on,
+    centred in the top margin, regular, size 13-14. Drawn when the page ends so a
+    document that starts on this page (merged invitations) counts from 1."""
+    def draw(canv, _doc):
+        first = getattr(canv, "_dt_first_page", 1)
+        n = canv.getPageNumber() - first + 1
+        if n < 2:
+            return
+        canv.saveState()
+        canv.setFont(st.font(), st.page.page_number_size)
+        x = st.page.left + st.page.text_width / 2
+        y = st.page.height - st.page.top / 2 - st.page.page_number_size / 3
+        canv.drawCentredString(x, y, str(n))
+        canv.restoreState()
+    return draw
+
+
+def render(st: Styles, doc: Document) -> bytes:
+    """Lay out ``doc`` on A4 pages and return the PDF. Deterministic: ReportLab's
+    invariant mode and a fixed creation date, so a reprint is byte-identical."""
+    from reportlab import rl_config
+
+    buf = io.BytesIO()
+    pg = st.page
+    template = BaseDocTemplate(
+        buf, pagesize=(pg.width, pg.height), leftMargin=pg.left, rightMargin=pg.right,
+        topMargin=pg.top, bottomMargin=pg.bottom, title=nfc(doc.title), author=nfc(doc.author),
+        creator="Đối thoại", subject=nfc(doc.title), invariant=1)
+    frame = Frame(pg.left, pg.bottom, pg.text_width, pg.text_height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_page_number(st))])
+    old = rl_config.invariant
+    rl_config.invariant = 1
+    try:
+        template.build(list(doc.story))
+    finally:
+        rl_config.invariant = old
+    return buf.getvalue()
+
+
+def merge(parts: list[list]) -> list:
+    """Several documents in one PDF: each starts on a new page and numbers its own pages."""
+    from reportlab.platypus import PageBreak
+
+    story: list = []
+    for i, part in enumerate(parts):
+        if i:
+            story.append(PageBreak())
+        story.append(DocumentStart())
+        story.extend(part)
+    return story
+
+
+KIND_TITLES = {"KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản", "BC": "Báo cáo"}
+
+
+def official_document(st: Styles, lh: Letterhead, *, kind: str, subject: str, body: list,
+                      signer: Signer | None, recipients: list[str] | None,
+                      symbol: str | None = None, date: dt.date | None = None,
+                      year: int | None = None, show_date: bool = True,
+                      addressees: list[str] | None = None, closing: list | None = None) -> Document:
+    """The common skeleton: header, kind title and subject (or "V/v" and "Kính gửi"
+    for a công văn, Mẫu 1.5), body, signature with recipients."""
+    letter = kind == "CV"
+    name = KIND_TITLES.get(kind, "Công văn")
+    doc = Document(title=f"{name} {nfc(subject)}", author=lh.name)
+    doc.add(header(st, lh, number=number_text(lh, symbol, kind), date=date, year=year,
+                   show_date=show_date, subject=f"V/v {nfc(subject)}" if letter else None))
+    if letter:
+        doc.add(Spacer(1, 10))
+        if addressees:
+            doc.add(addressee(st, addressees))
+    else:
+        doc.add(title_block(st, name, subject))
+    doc.add(body)
+    if signer is not None:
+        doc.add(signature_block(st, lh, signer, recipients))
+    if closing:
+        doc.add(closing)
+    return doc

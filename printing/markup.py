@@ -1,0 +1,94 @@
+"""The plan's light markup turned into paragraphs.
+
+Offices write plans as numbered outlines (FORMAT.md, SPEC "Plan"):
+
+    I. MỤC ĐÍCH, YÊU CẦU          section heading (Roman numeral), bold
+    1. Mục đích                   numbered heading, bold when it is a short title
+    2.1. Ở xã: …                  sub-heading, bold italic when short
+    - …                           bullet
+    + …                           sub-bullet
+    | a | b |                     a table row (the first row is the header)
+
+Anything else is an ordinary paragraph. Every paragraph keeps the first-line
+indent of the body (Decree 30 App. I §II.7); bullets keep their "-"/"+" as
+typed, as Vietnamese documents do, so the printed text equals the plan's text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, Paragraph
+
+from .layout import esc, grid_table, nfc
+from .styles import Styles
+
+ROMAN = re.compile(r"^(?P<num>[IVXL]+)\.\s*(?P<text>.*)$")
+NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)*)\.?\s+(?P<text>\S.*)$")
+BULLET = re.compile(r"^(?P<mark>[-+–•])\s*(?P<text>.*)$")
+TABLE_ROW = re.compile(r"^\|.*\|$")
+
+# a numbered line is a heading when it is short and does not read as a sentence
+HEADING_MAX = 110
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the body, classified."""
+
+    kind: str        # roman, numbered, bullet, table, text
+    level: int       # 1 for "1.", 2 for "2.1." …
+    text: str        # the whole line as typed (cleaned of outer spaces)
+    is_heading: bool = False
+
+
+def classify(line: str) -> Block:
+    line = nfc(line).strip()
+    if TABLE_ROW.match(line):
+        return Block("table", 0, line)
+    if m := ROMAN.match(line):
+        return Block("roman", 0, line, True)
+    if m := NUMBERED.match(line):
+        level = m.group("num").count(".") + 1
+        rest = m.group("text").rstrip()
+        heading = len(rest) <= HEADING_MAX and not rest.endswith((";", ".", ","))
+        return Block("numbered", level, line, heading)
+    if BULLET.match(line):
+        return Block("bullet", 1 if line[0] != "+" else 2, line)
+    return Block("text", 0, line)
+
+
+def blocks(text: str) -> list[Block]:
+    return [classify(ln) for ln in nfc(text).splitlines() if ln.strip()]
+
+
+def _table(st: Styles, rows: list[str]) -> Flowable:
+    cells = [[c.strip() for c in r.strip().strip("|").split("|")] for r in rows]
+    width = max(len(r) for r in cells)
+    cells = [r + [""] * (width - len(r)) for r in cells]
+    return grid_table(st, cells[0], cells[1:])
+
+
+def flowables(st: Styles, text: str) -> list[Flowable]:
+    out: list[Flowable] = []
+    pending_rows: list[str] = []
+    for b in blocks(text) + [Block("end", 0, "")]:
+        if b.kind == "table":
+            pending_rows.append(b.text)
+            continue
+        if pending_rows:
+            out.append(_table(st, pending_rows))
+            pending_rows = []
+        if b.kind == "end":
+            break
+        if b.kind == "roman":
+            out.append(Paragraph(esc(b.text), st["heading1"]))
+        elif b.kind == "numbered" and b.is_heading:
+            out.append(Paragraph(esc(b.text), st["heading2" if b.level == 1 else "heading3"]))
+        elif b.kind == "numbered":
+            # a long numbered item: the number bold, the sentence regular
+            num, _, rest = b.text.partition(" ")
+            out.append(Paragraph(f"<b>{esc(num)}</b> {esc(rest)}", st["body"]))
+        else:
+            out.append(Paragraph(esc(b.text), st["body"]))
+    return out
