@@ -6,7 +6,7 @@ NAVIGATION = [
     ("dashboard", "Tổng quan", "f2", "tui.screens.dashboard:DashboardScreen"),
     ("plans", "Kế hoạch", "f3", "tui.screens.pending:PlansPending"),
     ("conferences", "Hội nghị", "f4", "tui.screens.pending:ConferencesPending"),
-    ("session", "Phiên họp", "f5", "tui.screens.pending:SessionPending"),
+    ("session", "Phiên họp", "f5", "tui.screens.session:SessionScreen"),
     ("board", "Theo dõi", "f6", "tui.screens.pending:BoardPending"),
     ("documents", "Văn bản", "f7", "tui.screens.pending:DocumentsPending"),
     ("catalog", "Danh mục", "f8", "tui.screens.catalog:CatalogScreen"),
