@@ -39,6 +39,7 @@ ENTRY = [
     ("e-by", "answered_by", "Người trả lời"),
 ]
 KEY_OF = {i: k for i, k, _ in ENTRY}
+FIXED_SIZE = {"session-title", "entry-title", *(f"hint-{i}" for i, _, _ in ENTRY)}
 DISP_LABELS = {"on_spot": "1 Trả lời tại chỗ", "in_writing": "2 Trả lời bằng văn bản",
                "forwarded": "3 Chuyển cấp có thẩm quyền", "noted": "4 Ghi nhận"}
 # after the disposition key, the input that finishes the petition
@@ -163,10 +164,10 @@ class SessionScreen(AppScreen):
         self.query_one("#e-by", Input).suggester.names = d["officials"]
         self.query_one("#e-unit", Input).suggester.names = d["units"]
         self.fields = d["fields"]
-        self.query_one("#hint-e-field", Static).update(
+        self.say("hint-e-field", 
             " ".join(f"{f.code}.{f.name}" for f in self.fields[:6]) + " …")
         if self.conf is None:
-            self.query_one("#session-title", Static).update(
+            self.say("session-title", 
                 " Phiên họp — chưa có hội nghị nào. Tạo hội nghị ở màn hình Hội nghị (F4).")
             self.loaded = True
             self.post_message(self.Loaded())
@@ -212,7 +213,7 @@ class SessionScreen(AppScreen):
 
         lines = [f"{label}: {a.counts.get(g, 0)}" for g, label in ATTENDANCE_GROUPS.items()]
         lines.append(f"Khách mời: {len(a.guests)} · Tổng: {a.total}")
-        self.query_one("#attendance", Static).update("\n".join(lines))
+        self.say("attendance", "\n".join(lines))
 
     def show_queue(self) -> None:
         queue = self.place.get("queue") or []
@@ -220,7 +221,7 @@ class SessionScreen(AppScreen):
                          for i, q in enumerate(queue[:8], start=1)) or "(chưa có ai đăng ký)"
         if len(queue) > 8:
             text += f"\n… và {len(queue) - 8} người nữa"
-        self.query_one("#queue", Static).update(text)
+        self.say("queue", text)
 
     def _add_row(self, p) -> None:
         from models.petitions import DISPOSITIONS
@@ -258,13 +259,13 @@ class SessionScreen(AppScreen):
                          f" / {running.planned_minutes} phút")
         else:
             head += " — Ctrl+B: bắt đầu phiên"
-        self.query_one("#session-title", Static).update(head)
+        self.say("session-title", head)
         n = len(self.query_one("#petitions", DataTable).rows) + 1
         channel = {"spoken": "phát biểu", "slip": "phiếu", "before": "gửi trước"}.get(self.draft["channel"], "")
         flags = f" · {channel}" + (" · giấu tên" if self.draft.get("citizen_withheld") else "")
         if self.draft.get("group_parent"):
             flags += " · gộp với ý kiến trước"
-        self.query_one("#entry-title", Static).update(f"Ý kiến số {n}{flags}")
+        self.say("entry-title", f"Ý kiến số {n}{flags}")
 
     # --- saving as typed ---------------------------------------------------------------
     def schedule_save(self) -> None:
@@ -283,6 +284,15 @@ class SessionScreen(AppScreen):
             live.save_place(self.office, self.place)
         except Exception as exc:
             self.notify_error(exc)
+
+    def say(self, widget_id: str, text: str) -> None:
+        """Update a Static only when its text changes: a changed Static costs a
+        layout pass, and this runs on every key."""
+        w = self.query_one(f"#{widget_id}", Static)
+        if getattr(w, "_said", None) != text:
+            w._said = text
+            # one-line boxes of fixed size need no new layout, only a repaint
+            w.update(text, layout=widget_id not in FIXED_SIZE)
 
     def _focus(self, input_id: str) -> None:
         w = self.query_one(f"#{input_id}", Input)
@@ -310,11 +320,11 @@ class SessionScreen(AppScreen):
 
     def show_disposition(self) -> None:
         d = self.draft.get("disposition")
-        self.query_one("#hint-e-disp", Static).update(DISP_LABELS.get(d, ""))
+        self.say("hint-e-disp", DISP_LABELS.get(d, ""))
         unit_hint = ""
         if d == "in_writing":
             unit_hint = "hạn trả lời theo quy định"
-        self.query_one("#hint-e-unit", Static).update(unit_hint)
+        self.say("hint-e-unit", unit_hint)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -324,7 +334,7 @@ class SessionScreen(AppScreen):
         event.stop()
         key = KEY_OF[input_id]
         value = event.value
-        self.query_one("#entry-error", Static).update("")
+        self.say("entry-error", "")
         if key == "disposition":
             self._disposition_typed(event.input, value)
             return
@@ -334,7 +344,7 @@ class SessionScreen(AppScreen):
             return
         if key == "village":
             hits = live.rank(self.query_one("#e-village", Input).suggester.names, value) if value else []
-            self.query_one("#hint-e-village", Static).update(f"→ {hits[0]}" if hits else "")
+            self.say("hint-e-village", f"→ {hits[0]}" if hits else "")
         self.schedule_save()
 
     def _disposition_typed(self, box: Input, value: str) -> None:
@@ -343,7 +353,7 @@ class SessionScreen(AppScreen):
             self._filling = True
             box.value = ""
             self._filling = False
-            self.query_one("#entry-error", Static).update("Gõ số hướng xử lý: " + " · ".join(DISP_LABELS.values()))
+            self.say("entry-error", "Gõ số hướng xử lý: " + " · ".join(DISP_LABELS.values()))
             return
         self.draft["disposition"] = choice or ""
         self.show_disposition()
@@ -368,10 +378,10 @@ class SessionScreen(AppScreen):
     def _field_done(self, typed: str) -> None:
         f = live.resolve_field(self.office, typed)
         if f is None:
-            self.query_one("#entry-error", Static).update(f"Không có lĩnh vực “{typed}”. Gõ số của lĩnh vực.")
+            self.say("entry-error", f"Không có lĩnh vực “{typed}”. Gõ số của lĩnh vực.")
             return
         self.draft["field"] = str(f.code)
-        self.query_one("#hint-e-field", Static).update(f"→ {f.name}")
+        self.say("hint-e-field", f"→ {f.name}")
         self.save_now()
         self._focus("e-content")
 
@@ -384,7 +394,7 @@ class SessionScreen(AppScreen):
         try:
             self._advance(input_id, event.value)
         except UserError as exc:
-            self.query_one("#entry-error", Static).update(exc.message)
+            self.say("entry-error", exc.message)
 
     def _advance(self, input_id: str, value: str) -> None:
         from models.errors import ValidationError
@@ -405,7 +415,7 @@ class SessionScreen(AppScreen):
                     raise ValidationError(f"Không có thôn “{value}”. Gõ vài chữ đầu của tên thôn.")
                 value = hits[0]
             self._set("e-village", value)
-            self.query_one("#hint-e-village", Static).update("")
+            self.say("hint-e-village", "")
             self.save_now()
             self._focus("e-field")
         elif input_id == "e-field":
@@ -474,11 +484,10 @@ class SessionScreen(AppScreen):
         self.last_petition = p
         self._add_row(p)
         self.fill_inputs()
-        self.query_one("#similar", Static).update("")
-        self.query_one("#hint-e-field", Static).update("")
+        self.say("similar", "")
+        self.say("hint-e-field", "")
         self.query_one("#e-unit", Input).suggester.names = live.unit_names(self.office)
         self._focus("e-name")
-        self.notify(f"Đã ghi ý kiến số {p.seq}.", timeout=2)
 
     # --- actions ------------------------------------------------------------------------
     def _need_conf(self) -> bool:
