@@ -359,21 +359,20 @@ class SessionScreen(AppScreen):
         self.show_disposition()
         if choice:
             target = FINISH_AT[choice]
-            if choice == "in_writing" and not self.draft.get("unit"):
+            if choice == "in_writing":
                 self._suggest_unit()
             self.save_now()
             self._focus(target)
 
     def _suggest_unit(self) -> None:
+        """The unit that usually answers this field is offered as the default:
+        shown as the placeholder, taken by Enter, replaced by typing."""
         field = live.resolve_field(self.office, self.draft.get("field", ""))
         names = live.unit_names(self.office, field.name if field else "")
         box = self.query_one("#e-unit", Input)
         box.suggester.names = names
-        if names and field is not None:
-            self._filling = True
-            box.value = names[0]
-            self._filling = False
-            self.draft["unit"] = names[0]
+        self._unit_default = names[0] if names and field is not None else ""
+        box.placeholder = f"{self._unit_default} (Enter)" if self._unit_default else "vài chữ đầu tên đơn vị"
 
     def _field_done(self, typed: str) -> None:
         f = live.resolve_field(self.office, typed)
@@ -434,7 +433,8 @@ class SessionScreen(AppScreen):
             if not self.draft.get("disposition"):
                 raise ValidationError("Gõ số hướng xử lý: " + " · ".join(DISP_LABELS.values()))
             self._focus(FINISH_AT[self.draft["disposition"]])
-        elif input_id == "e-unit" and value.strip():
+        elif input_id == "e-unit":
+            value = value.strip() or getattr(self, "_unit_default", "")
             hits = live.rank(self.query_one("#e-unit", Input).suggester.names, value)
             if not hits:
                 raise ValidationError(f"Không có đơn vị “{value}”. Gõ vài chữ đầu của tên đơn vị.")
