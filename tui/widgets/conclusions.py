@@ -14,7 +14,8 @@ SAVE_DELAY = 1.0
 
 
 class ConclusionsScreen(ModalScreen):
-    BINDINGS = [Binding("escape", "close", "Xong", id="conclusions.close")]
+    # priority: the text box would otherwise take Esc for itself
+    BINDINGS = [Binding("escape", "close", "Xong", id="conclusions.close", priority=True)]
 
     def __init__(self, conf):
         super().__init__()
