@@ -3,13 +3,41 @@
 Nothing here imports the user interface. Heavy modules (holidays, reportlab) are
 imported inside the functions that need them, not at import time.
 """
-from .audit import AuditEntry
-from .catalog import (FAMILY_PARTY, FAMILY_STATE, Field, HolidayOverride, Office, Official,
-                      RecipientList, RuleSetting, Setting, Unit, Village)
-from .conferences import (AgendaItem, Attendance, BroadcastSlot, Conference, ConferenceVillage,
-                          Invitee)
+from ._drivers import import_peewee_without_postgres_driver
+
+import_peewee_without_postgres_driver()
+
+from .audit import AuditEntry  # noqa: E402
+from .catalog import (  # noqa: E402
+                      FAMILY_PARTY,
+                      FAMILY_STATE,
+                      Field,
+                      HolidayOverride,
+                      Office,
+                      Official,
+                      RecipientList,
+                      RuleSetting,
+                      Setting,
+                      Unit,
+                      Village,
+)
+from .conferences import (  # noqa: E402
+                      AgendaItem,
+                      Attendance,
+                      BroadcastSlot,
+                      Conference,
+                      ConferenceVillage,
+                      Invitee,
+)
 from .db import close_database, database, open_database
-from .errors import Locked, NotFound, StaleEdit, StorageError, UserError, ValidationError
+from .errors import (  # noqa: E402
+                      Locked,
+                      NotFound,
+                      StaleEdit,
+                      StorageError,
+                      UserError,
+                      ValidationError,
+)
 from .petitions import Petition, PetitionEvent
 from .plans import Plan
 from .register import OutgoingDocument

@@ -14,12 +14,18 @@ _user: str | None = None
 
 
 def current_user() -> str:
-    """The workstation user name; settable (``DOITHOAI_USER`` or set_user)."""
+    """The workstation user name; settable (``--user``/set_user, ``DOITHOAI_USER``,
+    or "user" in the config file)."""
     if _user:
         return _user
     env = os.environ.get("DOITHOAI_USER")
     if env:
         return env
+    from .workspace import read_config
+
+    configured = str(read_config().get("user") or "").strip()
+    if configured:
+        return configured
     try:
         return getpass.getuser()
     except Exception:  # no user name on some Windows service accounts
@@ -40,6 +46,7 @@ class AuditEntry(BaseModel):
     at = pw.DateTimeField()
     before = pw.TextField(default="")
     after = pw.TextField(default="")
+    reason = pw.TextField(default="")         # why a locked record was corrected (amend)
 
     class Meta:
         indexes = ((("table", "record_id"), False),)
@@ -55,9 +62,10 @@ def snapshot(record: pw.Model) -> dict:
     return out
 
 
-def record(action: str, rec: pw.Model, before: dict | None = None, *, office=None) -> AuditEntry:
+def record(action: str, rec: pw.Model, before: dict | None = None, *, office=None,
+           reason: str = "") -> AuditEntry:
     after = snapshot(rec) if action != "delete" else {}
-    if before is not None and action == "update":
+    if before is not None and action in ("update", "amend"):
         changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)} - {"row_version"}
         before = {k: before.get(k) for k in changed}
         after = {k: after.get(k) for k in changed}
@@ -66,7 +74,7 @@ def record(action: str, rec: pw.Model, before: dict | None = None, *, office=Non
         office=office_id, table=rec._meta.table_name, record_id=rec.get_id(), action=action,
         user=current_user(), at=now(),
         before=json.dumps(before or {}, ensure_ascii=False, default=str),
-        after=json.dumps(after, ensure_ascii=False, default=str))
+        after=json.dumps(after, ensure_ascii=False, default=str), reason=reason)
 
 
 def history(rec: pw.Model):

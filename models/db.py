@@ -25,6 +25,43 @@ SQLITE_PRAGMAS = {
     "synchronous": "full",
     "busy_timeout": 10000,
 }
+# Every SQLite transaction takes the write lock when it begins. A deferred
+# transaction that reads (the row version) and then writes fails at once with
+# "database is locked" when another process committed in between, because WAL
+# cannot upgrade a stale read snapshot; with IMMEDIATE it waits its turn
+# (busy_timeout) and then reads the other process's committed row.
+SQLITE_LOCK = "IMMEDIATE"
+
+
+class OfficeSqliteDatabase(pw.SqliteDatabase):
+    """SQLite as the office uses it.
+
+    On "database or disk is full" (and some I/O errors) SQLite rolls the whole
+    transaction back by itself; peewee's own rollback (of the transaction, or to
+    a savepoint of a nested ``atomic``) then fails with "cannot rollback - no
+    transaction is active" / "no such savepoint", which would hide the real
+    cause from the user (and from safe_write, which keeps the typing and says
+    the disk is full). That second error is dropped so the first one is raised."""
+
+    _GONE = ("no transaction is active", "no such savepoint")
+
+    def _rolled_back_already(self, exc: Exception) -> bool:
+        return any(text in str(exc) for text in self._GONE)
+
+    def rollback(self):
+        try:
+            super().rollback()
+        except pw.OperationalError as exc:
+            if not self._rolled_back_already(exc):
+                raise
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except pw.OperationalError as exc:
+            if sql.startswith("ROLLBACK") and self._rolled_back_already(exc):
+                return None
+            raise
 
 
 def is_url(target: str | os.PathLike) -> bool:
@@ -72,16 +109,20 @@ def make_database(target: str | os.PathLike) -> pw.Database:
         url = str(target)
         scheme = urlparse(url).scheme
         if scheme in ("sqlite",):
-            from playhouse.db_url import connect
-            return connect(url, pragmas=SQLITE_PRAGMAS)
+            # as playhouse.db_url reads it: sqlite:///name.db is relative, sqlite:////abs is absolute
+            return OfficeSqliteDatabase(urlparse(url).path[1:] or ":memory:", pragmas=SQLITE_PRAGMAS,
+                                        timeout=10, lock_type=SQLITE_LOCK)
         if scheme not in ("postgres", "postgresql", "postgresext"):
             raise StorageError(f"Địa chỉ cơ sở dữ liệu “{describe(url)}” không được hỗ trợ. "
                                "Dùng đường dẫn tệp SQLite hoặc postgresql://người_dùng:mật_khẩu@máy/tên_csdl.")
+        from ._drivers import enable_postgres
+
+        enable_postgres()
         from playhouse.db_url import connect
         return connect(url)
     path = Path(target)
     _check_sqlite_file(path)
-    return pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10)
+    return OfficeSqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10, lock_type=SQLITE_LOCK)
 
 
 def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:
@@ -127,7 +168,7 @@ def _storage_error(target, exc: Exception) -> StorageError:
             "Hãy kiểm tra máy chủ PostgreSQL đang chạy, tên máy, cổng, người dùng và mật khẩu.")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StorageError(
-            f"Không mở được cơ sở dữ liệu “{target}” để ghi ({text}). "
+            f"Không mở được cơ sở dữ liệu “{target}” để ghi (thư mục hoặc tệp chỉ cho đọc). "
             "Hãy kiểm tra quyền ghi của thư mục dữ liệu, hoặc chọn nơi khác bằng --db.")
     return StorageError(
         f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({text}). Tệp không bị sửa. "

@@ -19,6 +19,7 @@ office adds its own overrides (HolidayOverride) on top.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -47,15 +48,18 @@ def _national(year: int) -> tuple[dict, frozenset]:
 
 
 def _cache_file(year: int):
-    from importlib.metadata import PackageNotFoundError, version
+    """Keyed by the installed holidays package (size and time of its files'
+    entry point), found without importing it or reading package metadata,
+    both of which are slow on an old PC."""
+    from importlib.util import find_spec
 
     from .paths import locations
 
-    try:
-        ver = version("holidays")
-    except PackageNotFoundError:
+    spec = find_spec("holidays")
+    if spec is None or not spec.origin:
         return None
-    return locations().cache / f"holidays-VN-{year}-{ver}.json"
+    st = os.stat(spec.origin)
+    return locations().cache / f"holidays-VN-{year}-{st.st_size}-{int(st.st_mtime)}.json"
 
 
 def _read_cache(year: int):
@@ -74,7 +78,6 @@ def _read_cache(year: int):
 
 def _write_cache(year: int, days: dict, workdays: frozenset) -> None:
     import json
-    import os
 
     try:
         path = _cache_file(year)

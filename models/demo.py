@@ -11,11 +11,18 @@ import data
 
 from . import clock
 from .base import now
-from .conferences import AgendaItem, Attendance, BroadcastSlot, Conference, ConferenceVillage, Invitee
+from .conferences import (
+    AgendaItem,
+    Attendance,
+    BroadcastSlot,
+    Conference,
+    ConferenceVillage,
+    Invitee,
+)
 from .db import database
 from .deadlines import WorkCalendar
 from .plans import PLAN_ISSUED
-from .services import catalog, numbering, petitions, plans
+from .services import catalog, locks, numbering, petitions, plans
 
 
 def build_demo(today: dt.date | None = None, seed: int = 2026):
@@ -24,7 +31,7 @@ def build_demo(today: dt.date | None = None, seed: int = 2026):
     rnd = random.Random(seed)
     spec = data.load_json("demo/commune.json")
     cal = WorkCalendar()
-    with database.atomic():
+    with database.atomic(), locks.suspended():
         o = spec["office"]
         office = catalog.create_office(kind=o["kind"], place_name=o["place_name"],
                                        parent_body=o["parent_body"], signer_name=o["signer_name"])
@@ -76,7 +83,7 @@ def build_demo(today: dt.date | None = None, seed: int = 2026):
                                              read_at=dt.datetime.combine(day, dt.time(6 if slot == "sáng" else 17)),
                                              read_by="Đài truyền thanh xã")
         for i in range(3):
-            day = upcoming - dt.timedelta(days=5 - i)
+            day = upcoming - dt.timedelta(days=7 - i)  # ends before the broadcast milestone
             for slot in ("sáng", "chiều"):
                 for v in villages[4:6]:
                     BroadcastSlot.create(conference=c3, day=day, slot=slot, station=v.station)
@@ -89,6 +96,7 @@ def build_demo(today: dt.date | None = None, seed: int = 2026):
         # conference 2 (20 days ago): answers due in about 10 days
         plan2 = (["on_spot"] * 8 + ["in_writing_open"] * 11 + ["in_writing_soon"] * 3
                  + ["in_writing_answered"] * 4 + ["forwarded"] * 2 + ["noted"] * 2)
+        to_answer = []
         for conf, kinds, vills in ((c1, plan1, villages[0:2]), (c2, plan2, villages[2:4])):
             rnd.shuffle(kinds)
             for seq, kind in enumerate(kinds, start=1):
@@ -105,21 +113,23 @@ def build_demo(today: dt.date | None = None, seed: int = 2026):
                     forwarded_to=rnd.choice(spec["forward_to"]) if disp == "forwarded" else "",
                     calendar=cal)
                 if kind == "in_writing_answered":
-                    answered = min(p.due_on - dt.timedelta(days=rnd.randint(1, 12)), today - dt.timedelta(days=1))
-                    doc = numbering.register(office, "CV", title=f"Trả lời kiến nghị của công dân {p.citizen_label}",
-                                             issued_on=answered, signer=office.signer_name,
-                                             ref_type="petition", ref_id=p.id,
-                                             unit_short=units[item["unit"]].short_name)
-                    p.status, p.answer_number, p.answer_date = "answered", doc.symbol, answered
-                    p.answer_summary = item["answer"]
-                    p.save()
-                    petitions.add_event(p, "answered", f"Văn bản {doc.symbol} ngày {answered:%d/%m/%Y}",
-                                        user="demo")
+                    answered = min(p.received_on + dt.timedelta(days=rnd.randint(6, 27)),
+                                   today - dt.timedelta(days=rnd.randint(1, 4)))
+                    to_answer.append((answered, p, item))
                 elif kind == "in_writing_soon":
                     p.due_on = cal.add(today, rnd.randint(1, 2), "working")
                     p.extension_reason = "Cần thêm thời gian xác minh thực địa"
                     p.save()
                     petitions.add_event(p, "extended", p.extension_reason, user="demo")
+        # answer letters go into the register in date order, as a clerk would
+        for answered, p, item in sorted(to_answer, key=lambda t: (t[0], t[1].id)):
+            doc = numbering.register(office, "CV", title=f"Trả lời kiến nghị của công dân {p.citizen_label}",
+                                     issued_on=answered, signer=office.signer_name,
+                                     ref_type="petition", ref_id=p.id, unit_short=p.unit.short_name)
+            p.status, p.answer_number, p.answer_date = "answered", doc.symbol, answered
+            p.answer_summary = item["answer"]
+            p.save()
+            petitions.add_event(p, "answered", f"Văn bản {doc.symbol} ngày {answered:%d/%m/%Y}", user="demo")
         # two petitions received outside a conference
         for i in range(2):
             item = items[i]

@@ -21,8 +21,25 @@ class SchemaVersion(pw.Model):
 
 def all_models() -> list[type[pw.Model]]:
     from .audit import AuditEntry
-    from .catalog import Field, HolidayOverride, Office, Official, RecipientList, RuleSetting, Setting, Unit, Village
-    from .conferences import AgendaItem, Attendance, BroadcastSlot, Conference, ConferenceVillage, Invitee
+    from .catalog import (
+        Field,
+        HolidayOverride,
+        Office,
+        Official,
+        RecipientList,
+        RuleSetting,
+        Setting,
+        Unit,
+        Village,
+    )
+    from .conferences import (
+        AgendaItem,
+        Attendance,
+        BroadcastSlot,
+        Conference,
+        ConferenceVillage,
+        Invitee,
+    )
     from .petitions import Petition, PetitionEvent
     from .plans import Plan
     from .register import OutgoingDocument

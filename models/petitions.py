@@ -4,7 +4,7 @@ from __future__ import annotations
 import peewee as pw
 
 from .base import BaseModel
-from .catalog import Field, Office, Official, Unit, Village
+from .catalog import Field, Office, Unit, Village
 from .conferences import Conference
 
 CHANNELS = {

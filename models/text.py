@@ -21,23 +21,24 @@ def clean(value: str | None, *, multiline: bool = True) -> str:
     """NFC, without control characters (tab and newline kept for multi-line text)."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BIDI_AND_FORMAT)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_BIDI_AND_FORMAT)
     keep = "\n\t" if multiline else ""
     out = []
     for ch in text:
         if ch in keep:
             out.append(ch)
-        elif unicodedata.category(ch) == "Cc":
+        elif unicodedata.category(ch) in ("Cc", "Cs"):  # Cs: a lone surrogate cannot be stored as UTF-8
             out.append(" " if ch in "\n\t" else "")
         else:
             out.append(ch)
-    return "".join(out)
+    # Normalise last: removing an invisible mark can bring a letter and a
+    # combining accent together ("A", U+200F, U+0301 must become "Á").
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def clean_line(value: str | None) -> str:
     """One-line text: NFC, controls removed, runs of spaces folded, trimmed."""
-    return _SPACES.sub(" ", clean(value, multiline=False)).strip()
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", clean(value, multiline=False)).strip())
 
 
 def fold(value: str | None) -> str:
@@ -48,7 +49,7 @@ def fold(value: str | None) -> str:
     """
     if not value:
         return ""
-    text = unicodedata.normalize("NFD", str(value).lower())
+    text = unicodedata.normalize("NFD", clean(value).lower())
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     text = text.replace("đ", "d").replace("Đ", "d")
     return " ".join(text.split())

@@ -25,6 +25,27 @@ def configured_target() -> str:
     return str(locations().database)
 
 
+def read_config() -> dict:
+    """The config file's settings ({} when there is none or it cannot be read)."""
+    cfg = locations().config_file
+    try:
+        value = json.loads(cfg.read_text(encoding="utf-8")) if cfg.exists() else {}
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _with_backup_advice(target: str, exc: StorageError) -> StorageError:
+    """A SQLite file that exists but cannot be opened: name the newest good backup
+    and the exact command that restores it. The file itself is left as it is."""
+    from .backup import advice, sqlite_path
+
+    path = sqlite_path(target)
+    if path is None or not path.is_file():
+        return exc
+    return StorageError(f"{exc.message}\n{advice(target)}")
+
+
 def open_office_database(target: str | None = None, *, demo: bool = False):
     """Open (creating if needed) the office's database, or the demo one, which is
     filled with the demo commune on first use. Returns the peewee database."""
@@ -40,7 +61,11 @@ def open_office_database(target: str | None = None, *, demo: bool = False):
 
             build_demo()
         return db
-    return open_database(target or configured_target())
+    target = target or configured_target()
+    try:
+        return open_database(target)
+    except StorageError as exc:
+        raise _with_backup_advice(target, exc) from exc
 
 
 def save_config(**values) -> Path:

@@ -16,7 +16,7 @@ def bar_chart(st: Styles, title: str, labels: list[str], series: list[tuple[str,
               *, width: float | None = None, height: float = 220) -> Drawing:
     """Grouped vertical bars, one group per label, one bar per series."""
     width = width or st.page.text_width
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=st.font())
     chart = VerticalBarChart()
     chart.x, chart.y = 36, 70
     chart.width, chart.height = width - 50, height - 110

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from models.conferences import Conference, ConferenceVillage
 from models.catalog import Village
+from models.conferences import Conference, ConferenceVillage
 
 from .layout import Letterhead, day_month, lines, nfc
 

@@ -95,16 +95,18 @@ def font_dirs() -> list[Path]:
     return dirs
 
 
-def _index(dirs: list[Path]) -> dict[str, Path]:
-    """Lower-case file name → path, for every .ttf below ``dirs`` (first wins)."""
-    found: dict[str, Path] = {}
+def _index(dirs: list[Path]) -> dict[str, list[Path]]:
+    """Lower-case file name → every path with that name below ``dirs``, in search
+    order. Two builds of a family can share file names (Debian installs
+    Liberation 1.x and 2.x side by side), and only the newer covers Vietnamese."""
+    found: dict[str, list[Path]] = {}
     for top in dirs:
         if not top.is_dir():
             continue
         for root, _sub, files in os.walk(top):
-            for f in files:
+            for f in sorted(files):
                 if f.lower().endswith(".ttf"):
-                    found.setdefault(f.lower(), Path(root) / f)
+                    found.setdefault(f.lower(), []).append(Path(root) / f)
     return found
 
 
@@ -132,9 +134,12 @@ def find_system_font(dirs: list[Path] | None = None) -> FontSet | None:
     index = _index(font_dirs() if dirs is None else dirs)
     for family, variants in SYSTEM_FAMILIES:
         for names in variants:
-            if all(n in index for n in names):
-                paths = tuple(index[n] for n in names)
-                if all(covers_vietnamese(p) for p in paths):
+            if not all(n in index for n in names):
+                continue
+            # the four faces of one build sit in one folder
+            for folder in dict.fromkeys(p.parent for p in index[names[0]]):
+                paths = tuple(next((p for p in index[n] if p.parent == folder), None) for n in names)
+                if all(paths) and all(covers_vietnamese(p) for p in paths):
                     return FontSet(family, "hệ thống", paths)
     return None
 
@@ -202,7 +207,7 @@ def register(prefer: str | None = None) -> FontSet:
     """Choose the family and register its faces with ReportLab (once per process)."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont, TTFError
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     fonts = choose(prefer)
     try:

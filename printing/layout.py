@@ -14,9 +14,19 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
+from models import clock
 from models.catalog import FAMILY_PARTY, Office
 
 from .styles import Styles
@@ -53,7 +63,7 @@ def written_date(d: dt.date | None, year: int | None = None) -> str:
     """"ngày 05 tháng 01 năm 2024"; a draft without a date keeps blanks to fill by hand."""
     if d is None:
         blank = "\u00a0" * 5
-        return f"ngày{blank}tháng{blank}năm {year or dt.date.today().year}"
+        return f"ngày{blank}tháng{blank}năm {year or clock.today().year}"
     day, month = day_month(d.day, d.month)
     return f"ngày {day} tháng {month} năm {d.year}"
 
@@ -187,9 +197,11 @@ def fit(st: Styles, style: str, text: str, width: float, *, smallest: float = 11
                                                leading=base.leading * size / base.fontSize))
 
 
-def _cell_table(rows, widths, style_cmds=()) -> Table:
+def _cell_table(st: Styles, rows, widths, style_cmds=()) -> Table:
+    """A borderless layout table. Its cell font is the document's, or ReportLab
+    would reference (and not embed) Helvetica."""
     t = Table(rows, colWidths=widths)
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), st.font()),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                            *style_cmds]))
@@ -229,7 +241,7 @@ def header(st: Styles, lh: Letterhead, *, number: str | None, date: dt.date | No
         bottom_left.append(para(st, "header_subject", subject))
     bottom_right = ([fit(st, "header_date", date_line(lh.place_name, date, year), right_w, smallest=12)]
                     if show_date else [])
-    return _cell_table([[left, right], [bottom_left, bottom_right]], [left_w, right_w],
+    return _cell_table(st, [[left, right], [bottom_left, bottom_right]], [left_w, right_w],
                        [("TOPPADDING", (0, 1), (-1, 1), 4)])
 
 
@@ -291,7 +303,7 @@ def signature_block(st: Styles, lh: Letterhead, signer: Signer,
     """Recipients on the left, level with the signature on the right."""
     w = st.page.text_width
     left = recipients_column(st, lh, recipients) if recipients is not None else []
-    table = _cell_table([[left, signature_column(st, signer)]],
+    table = _cell_table(st, [[left, signature_column(st, signer)]],
                         [w * st.page.header_split, w * (1 - st.page.header_split)])
     return KeepTogether([Spacer(1, 8), table])
 
@@ -299,7 +311,7 @@ def signature_block(st: Styles, lh: Letterhead, signer: Signer,
 def two_signatures(st: Styles, left: Signer, right: Signer) -> Flowable:
     """Minutes (Mẫu 1.9): THƯ KÝ on the left, CHỦ TRÌ on the right."""
     w = st.page.text_width
-    table = _cell_table([[signature_column(st, left), signature_column(st, right)]], [w / 2, w / 2])
+    table = _cell_table(st, [[signature_column(st, left), signature_column(st, right)]], [w / 2, w / 2])
     return KeepTogether([Spacer(1, 8), table])
 
 
@@ -327,7 +339,7 @@ def grid_table(st: Styles, head: list[str], rows: list[list], widths: list[float
         body.append([cell(v, i, is_total) for i, v in enumerate(row)])
     t = Table(body, colWidths=widths, repeatRows=1, spaceBefore=4, spaceAfter=8)
     t.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), st.font()),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -382,7 +394,8 @@ def render(st: Styles, doc: Document) -> bytes:
     template = BaseDocTemplate(
         buf, pagesize=(pg.width, pg.height), leftMargin=pg.left, rightMargin=pg.right,
         topMargin=pg.top, bottomMargin=pg.bottom, title=nfc(doc.title), author=nfc(doc.author),
-        creator="Đối thoại", subject=nfc(doc.title), invariant=1)
+        creator="Đối thoại", subject=nfc(doc.title), invariant=1,
+        initialFontName=st.font(), initialFontSize=st["body"].fontSize)
     frame = Frame(pg.left, pg.bottom, pg.text_width, pg.text_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_page_number(st))])

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models import (AgendaItem, Attendance, Conference, ConferenceVillage, Invitee, Petition, Plan)
+from models import (
+    AgendaItem,
+    Attendance,
+    Conference,
+    ConferenceVillage,
+    Invitee,
+    Petition,
+    Plan,
+)
 from models.services import catalog
 
 CONTENTS = (

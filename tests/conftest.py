@@ -7,13 +7,19 @@ cases are skipped on a developer's machine but FAIL under CI (CI=true), so a
 green CI always means both backends ran."""
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
 import pytest
 
-PG_URL = os.environ.get("DOITHOAI_TEST_PG", "postgresql://doithoai:doithoai@127.0.0.1:5432/doithoai_test")
 REPO = Path(__file__).resolve().parents[1]
+PG_SERVER = "postgresql://doithoai:doithoai@127.0.0.1:5432"
+# One database per checkout, so that several checkouts on one machine can run
+# their suites at the same time without resetting each other's tables.
+PG_URL = os.environ.get(
+    "DOITHOAI_TEST_PG",
+    f"{PG_SERVER}/doithoai_test_{hashlib.sha1(str(REPO).encode()).hexdigest()[:8]}")
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
@@ -30,10 +36,29 @@ def _isolated_home(tmp_path, monkeypatch):
     close_database()
 
 
+def _pg_create_database(url: str) -> None:
+    import psycopg2
+
+    server, _, name = url.rpartition("/")
+    conn = psycopg2.connect(server + "/postgres")
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        if not cur.fetchone():
+            cur.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
+
+
 def _pg_reset(url: str) -> None:
     import psycopg2
 
-    conn = psycopg2.connect(url.replace("postgresql://", "postgres://", 1))
+    try:
+        conn = psycopg2.connect(url)
+    except psycopg2.OperationalError as exc:
+        if "does not exist" not in str(exc):
+            raise
+        _pg_create_database(url)
+        conn = psycopg2.connect(url)
     conn.autocommit = True
     with conn.cursor() as cur:
         cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")

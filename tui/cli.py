@@ -13,6 +13,9 @@ from models.errors import UserError
 # Sub-commands live in tui/commands/, one module per subject.
 COMMANDS = [
     ("tui.commands.core", ["demo", "init", "doctor", "locate"]),
+    ("tui.commands.backup", ["backup", "restore"]),
+    ("tui.commands.office", ["holiday", "petition"]),
+    ("tui.commands.printing", ["print", "import-plan"]),
 ]
 
 
@@ -28,16 +31,19 @@ class LazyGroup(click.Group):
                 mod = importlib.import_module(module)
                 for obj in vars(mod).values():
                     if isinstance(obj, click.Command) and obj.name == name:
+                        obj.options_metavar = "[TÙY_CHỌN]"
                         return obj
         return None
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True,
+@click.group(cls=LazyGroup, invoke_without_command=True, options_metavar="[TÙY_CHỌN]",
+             subcommand_metavar="LỆNH [ĐỐI_SỐ]...",
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="URL_HOẶC_TỆP", envvar="DOITHOAI_DB",
               help="Cơ sở dữ liệu: đường dẫn tệp SQLite hoặc postgresql://… (mặc định: tệp trong thư mục dữ liệu).")
-@click.option("--user", "user", envvar="DOITHOAI_USER", help="Tên người dùng ghi vào nhật ký thay đổi.")
-@click.version_option(package_name="doithoai", message="Đối thoại %(version)s")
+@click.option("--user", "user", envvar="DOITHOAI_USER", metavar="TÊN", help="Tên người dùng ghi vào nhật ký thay đổi.")
+@click.version_option(package_name="doithoai", message="Đối thoại %(version)s",
+                      help="Hiện phiên bản rồi thoát.")
 @click.pass_context
 def cli(ctx, db, user):
     """Đối thoại — tổ chức hội nghị đối thoại với Nhân dân và theo dõi kiến nghị."""
@@ -55,9 +61,19 @@ def cli(ctx, db, user):
         except UserError as exc:
             click.echo(f"Lỗi: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        _start_daily_backup(db)
         from tui.app import run_app
 
         run_app()
+
+
+def _start_daily_backup(db) -> None:
+    """The day's first copy of the database, beside the app so start-up stays fast."""
+    import threading
+
+    from models.backup import startup_backup
+
+    threading.Thread(target=startup_backup, args=(db,), name="sao-luu", daemon=True).start()
 
 
 def _log_unexpected(exc: BaseException) -> str:
@@ -75,6 +91,9 @@ def _log_unexpected(exc: BaseException) -> str:
 
 
 def main(argv=None):
+    from .click_vi import install
+
+    install()
     try:
         cli.main(args=argv, prog_name="doithoai", standalone_mode=False)
     except click.exceptions.Abort:

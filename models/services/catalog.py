@@ -3,8 +3,18 @@ from __future__ import annotations
 
 import data
 
-from ..catalog import (FAMILY_PARTY, FAMILY_STATE, NUMBERING_PER_KIND, NUMBERING_PER_YEAR, Field,
-                       HolidayOverride, Office, Official, Unit, Village)
+from ..catalog import (
+    FAMILY_PARTY,
+    FAMILY_STATE,
+    NUMBERING_PER_KIND,
+    NUMBERING_PER_YEAR,
+    Field,
+    HolidayOverride,
+    Office,
+    Official,
+    Unit,
+    Village,
+)
 from ..errors import NotFound, ValidationError
 from ..text import fold
 from . import records
@@ -182,3 +192,31 @@ def set_holiday_override(office, day, kind: str, note: str = "") -> HolidayOverr
     if row:
         return records.update(row, {"kind": kind, "note": note})
     return records.create(HolidayOverride, office=office, day=day, kind=kind, note=optional_line(note))
+
+
+def holiday_overrides(office):
+    return list(HolidayOverride.select().where(HolidayOverride.office == office).order_by(HolidayOverride.day))
+
+
+def remove_holiday_override(row: HolidayOverride) -> None:
+    records.delete(row)
+
+
+def set_rule(office, key: str, days, unit: str):
+    """An office's own number of days for a deadline rule (the legal default
+    stays in data/catalog/rules.json and is shown beside it)."""
+    from ..catalog import RuleSetting
+    from ..rules import default_rules
+    from .validate import parse_int
+
+    rules = default_rules()
+    if key not in rules:
+        raise ValidationError(f"Không có quy tắc thời hạn “{key}”.")
+    days = parse_int(days, "Số ngày", minimum=0, maximum=365, field="days")
+    if unit not in ("calendar", "working"):
+        raise ValidationError("Cách tính phải là “calendar” (ngày) hoặc “working” (ngày làm việc).",
+                              field="unit")
+    row = RuleSetting.get_or_none((RuleSetting.office == office) & (RuleSetting.key == key))
+    if row:
+        return records.update(row, {"days": days, "unit": unit})
+    return records.create(RuleSetting, office=office, key=key, days=days, unit=unit)

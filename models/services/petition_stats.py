@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from .. import clock
 from ..petitions import DISPOSITIONS, STATUSES, Petition
 
 NONE_LABEL = "(chưa xác định)"
@@ -58,7 +59,7 @@ def _rows(petitions, key, today) -> list[Row]:
 
 
 def summarise(petitions, today: dt.date | None = None) -> Summary:
-    today = today or dt.date.today()
+    today = today or clock.today()
     ps = list(petitions)
     with_due = [p for p in ps if p.due_on]
     on_time = sum(1 for p in with_due if p.status != "open" and p.answer_date and p.answer_date <= p.due_on)

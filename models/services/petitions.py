@@ -59,12 +59,15 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
         due_on = due_date(office, disposition, received_on, channel=channel, calendar=calendar)
     if seq is None:
         seq = (Petition.select().where(Petition.conference == conference).count() + 1) if conference else 0
-    p = records.create(
-        Petition, office=office, conference=conference, seq=seq, citizen_name=citizen_name,
-        citizen_withheld=citizen_withheld, village=village, field=field, channel=channel,
-        content=content, answer_on_spot=answer_on_spot, answered_by=answered_by,
-        disposition=disposition, unit=unit, forwarded_to=forwarded_to, received_on=received_on,
-        due_on=due_on, status=STATUS_FOR[disposition],
-        closed_on=received_on if disposition == "on_spot" else None)
-    add_event(p, "created", DISPOSITIONS[disposition])
+    # one transaction: a write refused half-way (disk full) and replayed later must
+    # not leave a petition without its history, nor record it twice
+    with Petition._meta.database.atomic():
+        p = records.create(
+            Petition, office=office, conference=conference, seq=seq, citizen_name=citizen_name,
+            citizen_withheld=citizen_withheld, village=village, field=field, channel=channel,
+            content=content, answer_on_spot=answer_on_spot, answered_by=answered_by,
+            disposition=disposition, unit=unit, forwarded_to=forwarded_to, received_on=received_on,
+            due_on=due_on, status=STATUS_FOR[disposition],
+            closed_on=received_on if disposition == "on_spot" else None)
+        add_event(p, "created", DISPOSITIONS[disposition])
     return p

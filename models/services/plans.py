@@ -1,7 +1,6 @@
 """Kế hoạch: create from a template, copy last year's, edit, list."""
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 import data

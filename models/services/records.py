@@ -9,14 +9,21 @@ import peewee as pw
 
 from .. import audit
 from ..base import now
-from ..errors import Locked, StaleEdit
+from ..errors import StaleEdit
+from . import locks
+
+
+def _action(plain: str) -> str:
+    """"amend" instead of create/update/delete while a correction of a locked record runs."""
+    return "amend" if locks.amendment_reason() is not None else plain
 
 
 def create(model: type[pw.Model], **values) -> pw.Model:
+    rec = model(**values)
+    locks.check(rec, values, action="create")
     with model._meta.database.atomic():
-        rec = model(**values)
         rec.save(force_insert=True)
-        audit.record("create", rec)
+        audit.record("create", rec, reason=locks.amendment_reason() or "")
     return rec
 
 
@@ -24,9 +31,8 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
            lock_check: bool = True) -> pw.Model:
     """Apply ``changes`` to ``rec`` if nobody saved it since ``expected_version``."""
     model = type(rec)
-    if lock_check and getattr(rec, "is_frozen", False):
-        raise Locked("Văn bản đã ban hành nên không sửa trực tiếp được. "
-                     "Hãy tạo phiên bản mới (kèm lý do) để điều chỉnh.")
+    if lock_check:
+        locks.check(rec, changes)
     seen = rec.row_version if expected_version is None else expected_version
     with model._meta.database.atomic():
         fresh = model.get_by_id(rec.get_id())
@@ -35,6 +41,8 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
                 "Bản ghi này vừa được người khác (hoặc cửa sổ khác) lưu lúc "
                 f"{fresh.updated_at:%H:%M:%S %d/%m/%Y}. Thay đổi của bạn chưa được lưu; "
                 "dữ liệu mới nhất đang được hiển thị, hãy xem lại rồi sửa lại.", current=fresh)
+        if lock_check:  # the stored record decides, not the caller's possibly old copy
+            locks.check(fresh, changes)
         before = audit.snapshot(fresh)
         for key, value in changes.items():
             setattr(fresh, key, value)
@@ -51,7 +59,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
             raise StaleEdit("Bản ghi vừa được lưu ở nơi khác. Hãy tải lại và sửa lại.",
                             current=model.get_by_id(rec.get_id()))
         fresh.row_version = seen + 1
-        audit.record("update", fresh, before)
+        audit.record(_action("update"), fresh, before, reason=locks.amendment_reason() or "")
     # keep the caller's object current
     rec.__data__.update(fresh.__data__)
     rec._dirty.clear()
@@ -59,7 +67,8 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
 
 
 def delete(rec: pw.Model) -> None:
+    locks.check(rec, action="delete")
     with type(rec)._meta.database.atomic():
         before = audit.snapshot(rec)
-        audit.record("delete", rec, before)
+        audit.record("delete", rec, before, reason=locks.amendment_reason() or "")
         rec.delete_instance()

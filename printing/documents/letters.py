@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from models import clock
 from models.catalog import Unit
 from models.errors import ValidationError
 from models.petitions import Petition
@@ -41,14 +42,14 @@ def answer_letter_pdf(p: Petition, *, symbol: str | None = None, on: dt.date | N
     doc = layout.official_document(
         st, lh, kind="CV", subject="trả lời ý kiến, kiến nghị của công dân", body=body,
         signer=layout.Signer.of(p.office), recipients=recipients, symbol=symbol, date=on,
-        year=(on or dt.date.today()).year, addressees=[addressee])
+        year=(on or clock.today()).year, addressees=[addressee])
     return layout.render(st, doc)
 
 
 def reminder_pdf(unit: Unit, *, today: dt.date | None = None, symbol: str | None = None,
                  on: dt.date | None = None) -> bytes:
     """Công văn đôn đốc: the unit's petitions past their deadline (or due within 3 days)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     late = list(Petition.select().where((Petition.unit == unit) & (Petition.status == "open")
                                         & Petition.due_on.is_null(False)
                                         & (Petition.due_on <= today + dt.timedelta(days=3)))

@@ -52,10 +52,23 @@ def petition_paragraphs(st, petitions: list[Petition]) -> list:
     return out
 
 
+def petitions_of(conf: Conference):
+    """The session's petitions with village, field and unit joined in (one query, not 3 per row)."""
+    import peewee as pw
+
+    from models.catalog import Field, Unit, Village
+
+    return (Petition.select(Petition, Village, Field, Unit)
+            .join(Village, pw.JOIN.LEFT_OUTER, on=(Petition.village == Village.id)).switch(Petition)
+            .join(Field, pw.JOIN.LEFT_OUTER, on=(Petition.field == Field.id)).switch(Petition)
+            .join(Unit, pw.JOIN.LEFT_OUTER, on=(Petition.unit == Unit.id))
+            .where(Petition.conference == conf).order_by(Petition.seq, Petition.id))
+
+
 def minutes_story(st, conf: Conference, *, symbol: str | None = None) -> layout.Document:
     facts = conference_facts(conf)
     lh = facts.letterhead
-    petitions = list(Petition.select().where(Petition.conference == conf).order_by(Petition.seq, Petition.id))
+    petitions = list(petitions_of(conf))
     agenda = list(AgendaItem.select().where(AgendaItem.conference == conf).order_by(AgendaItem.seq))
     body = [layout.para(st, "body", f"<b>Thời gian bắt đầu:</b> {layout.esc(facts.when)}.", markup=True),
             layout.para(st, "body", f"<b>Địa điểm:</b> {layout.esc(facts.venue)}.", markup=True),

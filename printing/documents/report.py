@@ -6,12 +6,13 @@ import datetime as dt
 
 from reportlab.platypus import KeepTogether
 
+from models import clock
 from models.conferences import Conference
-from models.petitions import Petition
 from models.services.petition_stats import summarise
 
 from .. import charts, layout, styles
 from ..facts import conference_facts
+from .minutes import petitions_of
 
 
 def _stat_table(st, head: str, rows) -> object:
@@ -26,11 +27,11 @@ def _stat_table(st, head: str, rows) -> object:
 
 def report_pdf(conf: Conference, *, today: dt.date | None = None, symbol: str | None = None,
                on: dt.date | None = None) -> bytes:
-    today = today or on or dt.date.today()
+    today = today or on or clock.today()
     st = styles.get()
     facts = conference_facts(conf)
     lh = facts.letterhead
-    petitions = list(Petition.select().where(Petition.conference == conf))
+    petitions = list(petitions_of(conf))
     s = summarise(petitions, today)
     body = [layout.para(st, "heading1", "I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ"),
             layout.para(st, "body", f"Vào lúc {facts.when}, tại {facts.venue or '…'}, {lh.name} tổ chức "

@@ -30,3 +30,11 @@ def open_db(opener):
         return opener()
     except UserError as exc:
         fail(exc.message, exc.exit_code)
+
+
+def run_service(call):
+    """Run a service call; a UserError becomes a message and a non-zero exit."""
+    try:
+        return call()
+    except UserError as exc:
+        fail(exc.message, exc.exit_code)

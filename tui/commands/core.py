@@ -41,7 +41,7 @@ def init(db_target, kind, place_name, parent_body, signer_name, numbering):
     if Office.select().count():
         office = Office.select().order_by(Office.id).first()
         fail(f"Cơ sở dữ liệu đã có cơ quan “{office.name}”. Hãy sửa thông tin ở màn hình Danh mục "
-             "(phím F7 trong ứng dụng).", code=1)
+             "(phím F8 trong ứng dụng).", code=1)
     interactive = sys.stdin.isatty()
     if kind is None:
         kind = click.prompt("Loại cơ quan (ubnd_xa, ubnd_phuong, ubnd_huyen, dang_uy_xa)", default="ubnd_xa") \
@@ -114,8 +114,7 @@ def doctor(db_target):
     try:
         from printing.fonts import font_report
 
-        ok, detail = font_report()
-        line(ok, "Phông chữ", detail)
+        line(True, "Phông chữ", font_report().replace("Phông chữ: ", "", 1))
     except ImportError:
         line(False, "Phông chữ", "chưa có phần in ấn trong bản cài đặt này")
     except Exception as exc:
@@ -130,7 +129,11 @@ def doctor(db_target):
             out = subprocess.run(["lpstat", "-d"], capture_output=True, text=True, timeout=5).stdout.strip()
         except Exception:
             out = ""
-        line(True, "Máy in", out or "có lệnh lp (CUPS); chưa đặt máy in mặc định")
+        if out.startswith("system default destination:"):
+            out = "máy in mặc định: " + out.split(":", 1)[1].strip()
+        else:
+            out = "có lệnh lp (CUPS); chưa đặt máy in mặc định (in bằng --printer TÊN)"
+        line(True, "Máy in", out)
     else:
         line(False, "Máy in", "không có lệnh lp (CUPS). Văn bản vẫn được lưu thành tệp PDF để in ở máy khác.")
     loc = locations()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 NAVIGATION = [
     ("dashboard", "Tổng quan", "f2", "tui.screens.dashboard:DashboardScreen"),
-    ("plans", "Kế hoạch", "f3", "tui.screens.pending:PlansPending"),
-    ("conferences", "Hội nghị", "f4", "tui.screens.pending:ConferencesPending"),
+    ("plans", "Kế hoạch", "f3", "tui.screens.plans:PlansScreen"),
+    ("conferences", "Hội nghị", "f4", "tui.screens.conferences:ConferencesScreen"),
     ("session", "Phiên họp", "f5", "tui.screens.session:SessionScreen"),
     ("board", "Theo dõi", "f6", "tui.screens.pending:BoardPending"),
     ("documents", "Văn bản", "f7", "tui.screens.pending:DocumentsPending"),

@@ -7,12 +7,25 @@ from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from models.services import catalog as svc
 
 from ..widgets.form import FormField, FormScreen
+from ..widgets.keybar import KeyBar
 from .base import AppScreen
+
+
+def _edit_item(_office, rec, values):
+    if "code" in values:
+        from models.services.validate import parse_int
+
+        values["code"] = parse_int(values["code"], "Số phím tắt", minimum=0, maximum=99)
+    return svc.update_item(rec, values, expected_version=rec.row_version)
+
+
+def _toggle_active(rec):
+    svc.update_item(rec, {"active": not rec.active})
 
 
 @dataclass
@@ -20,11 +33,14 @@ class ListSpec:
     tab: str
     title: str
     columns: tuple[str, ...]
-    rows: Callable          # office -> records
-    cells: Callable         # record -> tuple
-    form: Callable          # record|None -> list[FormField]
-    add: Callable           # office, values -> record
+    rows: Callable                      # office -> records
+    cells: Callable                     # record -> tuple
+    form: Callable                      # record|None -> list[FormField]
+    add: Callable | None                # office, values -> record (None: cannot add)
     name_key: str = "name"
+    edit: Callable = _edit_item         # office, record, values -> record
+    toggle: Callable | None = _toggle_active   # X: stop using / delete
+    key_of: Callable = lambda r: str(r.id)
 
 
 def _official_form(r):
@@ -81,6 +97,47 @@ LISTS = [
              _field_form, _add_field),
 ]
 
+def _rule_rows(office):
+    from models.rules import office_rules
+
+    return list(office_rules(office).values())
+
+
+def _rule_form(r):
+    return [FormField("days", f"Số ngày — {r.label}", str(r.days)),
+            FormField("unit", "Cách tính", r.unit, kind="select",
+                      options=[("ngày (lịch)", "calendar"), ("ngày làm việc", "working")])]
+
+
+def _holiday_form(r):
+    return [FormField("day", "Ngày (ngày/tháng/năm)", f"{r.day:%d/%m/%Y}" if r else ""),
+            FormField("kind", "Loại ngày", r.kind if r else "off", kind="select",
+                      options=[("Ngày nghỉ hoán đổi", "off"), ("Ngày làm bù", "work")]),
+            FormField("note", "Ghi chú", r.note if r else "")]
+
+
+def _save_holiday(office, values, old=None):
+    from models.services.validate import parse_date
+
+    day = parse_date(values["day"], "Ngày", field="day")
+    if old is not None and old.day != day:
+        svc.remove_holiday_override(old)
+    return svc.set_holiday_override(office, day, values["kind"] or "off", values["note"])
+
+
+LISTS += [
+    ListSpec("rules", "Thời hạn", ("Mốc", "Số ngày", "Cách tính", "Căn cứ"), _rule_rows,
+             lambda r: (r.label, str(r.days), "ngày làm việc" if r.unit == "working" else "ngày", r.source),
+             _rule_form, None,
+             edit=lambda o, r, v: svc.set_rule(o, r.key, v["days"], v["unit"] or "calendar"),
+             toggle=None, key_of=lambda r: r.key),
+    ListSpec("holidays", "Ngày nghỉ, làm bù", ("Ngày", "Loại", "Ghi chú"), svc.holiday_overrides,
+             lambda r: (f"{r.day:%d/%m/%Y}", "nghỉ hoán đổi" if r.kind == "off" else "làm bù", r.note),
+             _holiday_form, lambda o, v: _save_holiday(o, v),
+             edit=lambda o, r, v: _save_holiday(o, v, r), toggle=svc.remove_holiday_override),
+]
+
+
 PROFILE_FIELDS = [
     ("name", "Tên cơ quan"), ("parent_body", "Cơ quan cấp trên (dòng đầu tiêu đề)"),
     ("header_name", "Tên cơ quan ở tiêu đề (mỗi dòng một hàng)"), ("locality", "Tên địa phương trong câu văn"),
@@ -94,7 +151,10 @@ PROFILE_FIELDS = [
 class CatalogScreen(AppScreen):
     HELP = ("Danh mục là thông tin cơ quan và các danh sách dùng chung: cán bộ, đơn vị trả lời kiến nghị, "
             "thôn/tổ dân phố, lĩnh vực.\nChọn thẻ bằng phím ← →, di chuyển bằng ↑ ↓.\n"
-            "A: thêm mới · E hoặc Enter: sửa · X: ngừng dùng / dùng lại (không xóa để giữ lịch sử).")
+            "A: thêm mới · E hoặc Enter: sửa · X: ngừng dùng / dùng lại (không xóa để giữ lịch sử).\n"
+            "Thẻ Thời hạn: số ngày của từng mốc (mặc định theo luật, có ghi căn cứ); E để đổi.\n"
+            "Thẻ Ngày nghỉ, làm bù: ngày nghỉ hoán đổi và ngày làm bù của cơ quan (ngoài ngày lễ, Tết); "
+            "X để xóa một ngày.")
     BINDINGS = [
         Binding("a", "add", "Thêm", id="catalog.add"),
         Binding("e", "edit", "Sửa", id="catalog.edit"),
@@ -109,7 +169,7 @@ class CatalogScreen(AppScreen):
             for spec in LISTS:
                 with TabPane(spec.title, id=f"tab-{spec.tab}"):
                     yield DataTable(id=f"table-{spec.tab}", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for spec in LISTS:
@@ -130,8 +190,8 @@ class CatalogScreen(AppScreen):
         row = table.cursor_row
         table.clear()
         for r in spec.rows(self.office):
-            table.add_row(*spec.cells(r), key=str(r.id))
-        if select_id is not None:
+            table.add_row(*spec.cells(r), key=spec.key_of(r))
+        if select_id is not None and str(select_id) in {k.value for k in table.rows}:
             table.move_cursor(row=table.get_row_index(str(select_id)))
         elif table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
@@ -145,19 +205,21 @@ class CatalogScreen(AppScreen):
         if not table.row_count:
             return spec, None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        model = type(spec.rows(self.office)[0])
-        return spec, model.get_by_id(int(key))
+        return spec, next((r for r in spec.rows(self.office) if spec.key_of(r) == key), None)
 
     def action_add(self) -> None:
         spec, _ = self.current()
         if spec is None:
             return self.action_edit()
+        if spec.add is None:
+            self.notify("Danh sách này không thêm mới được; chọn một dòng rồi bấm E để sửa.")
+            return
 
         def save(values):
             return spec.add(self.office, values)
 
         self.app.push_screen(FormScreen(f"Thêm — {spec.title}", spec.form(None), save),
-                             lambda rec: rec and self.refresh_list(spec, rec.id))
+                             lambda rec: rec and self.refresh_list(spec, spec.key_of(rec)))
 
     def action_edit(self) -> None:
         spec, rec = self.current()
@@ -174,27 +236,22 @@ class CatalogScreen(AppScreen):
             return
         if rec is None:
             return self.action_add()
-        version = rec.row_version
 
         def save(values):
-            if "code" in values:
-                from models.services.validate import parse_int
-
-                values["code"] = parse_int(values["code"], "Số phím tắt", minimum=0, maximum=99)
-            return svc.update_item(rec, values, expected_version=version)
+            return spec.edit(self.office, rec, values)
 
         self.app.push_screen(FormScreen(f"Sửa — {spec.title}", spec.form(rec), save),
-                             lambda r: r and self.refresh_list(spec, r.id))
+                             lambda r: r and self.refresh_list(spec, spec.key_of(rec)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
 
     def action_toggle(self) -> None:
         spec, rec = self.current()
-        if rec is None:
+        if rec is None or spec.toggle is None:
             return
         try:
-            svc.update_item(rec, {"active": not rec.active})
+            spec.toggle(rec)
         except Exception as exc:
             self.notify_error(exc)
-        self.refresh_list(spec, rec.id)
+        self.refresh_list(spec)

@@ -7,12 +7,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from ..widgets.keybar import KeyBar
 from .base import AppScreen
 
 STATE_CLASS = {"done": "done", "late": "late", "due_soon": "due-soon", "pending": "on-track"}
 STATE_STYLE = {"done": "dim", "late": "bold red", "due_soon": "bold yellow", "pending": "green"}
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def days_text(n: int) -> str:
@@ -32,28 +37,30 @@ class DashboardScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(" Tổng quan", id="dash-title", classes="screen-title")
-        with Vertical(id="dash"):
-            with Vertical(classes="panel", id="next-panel"):
-                yield Static("Hội nghị sắp tới", classes="section-title")
-                yield Static("Đang tải…", id="next-conf")
-                yield DataTable(id="milestones", cursor_type="row", zebra_stripes=True)
+        with Vertical(classes="panel", id="next-panel"):
+            yield Static("Hội nghị sắp tới", classes="section-title")
+            yield Static("Đang tải…", id="next-conf")
+            yield DataTable(id="milestones", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="dash-lower"):
             with Vertical(classes="panel", id="petition-panel"):
                 yield Static("Kiến nghị cần xử lý", classes="section-title")
-                with Horizontal(id="counts"):
-                    yield Static("", id="count-late", classes="count late")
-                    yield Static("", id="count-soon", classes="count due-soon")
-                    yield Static("", id="count-open", classes="count")
+                yield Static("", id="counts")
+            with Vertical(classes="panel", id="docs-panel"):
                 yield Static("Văn bản gần đây", classes="section-title")
                 yield DataTable(id="recent-docs", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ")
         self.query_one("#recent-docs", DataTable).add_columns("Số, ký hiệu", "Ngày", "Trích yếu")
+        self._shown_once = False
         self.load()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        # sent on first display too, when on_mount has already started a load
+        if self._shown_once:
+            self.load()
+        self._shown_once = True
 
     def action_refresh(self) -> None:
         self.load()
@@ -70,6 +77,11 @@ class DashboardScreen(AppScreen):
         self.app.call_from_thread(self.show, data)
 
     def show(self, s) -> None:
+        with self.app.batch_update():
+            self._show(s)
+        self.post_message(self.Loaded())
+
+    def _show(self, s) -> None:
         self.query_one("#dash-title", Static).update(
             f" Tổng quan — {s.office_name} — hôm nay {s.today:%d/%m/%Y}")
         conf = s.next_conference
@@ -86,14 +98,13 @@ class DashboardScreen(AppScreen):
                 style = STATE_STYLE[m.state]
                 table.add_row(m.label, f"{m.due:%d/%m/%Y}",
                               "đã xong" if m.state == "done" else days_text(m.days_left),
-                              f"[{style}]{m.state_label}[/]", m.source, key=m.key)
+                              f"[{style}]{m.state_label}[/]", _short(m.source, 28), key=m.key)
         c = s.counts
-        self.query_one("#count-late", Static).update(f"Quá hạn: {c.get('late', 0)}")
-        self.query_one("#count-soon", Static).update(f"Sắp đến hạn: {c.get('due_soon', 0)}")
-        self.query_one("#count-open", Static).update(f"Đang xử lý: {c.get('open', 0)}")
+        self.query_one("#counts", Static).update(
+            f"[b red]Quá hạn: {c.get('late', 0)}[/]\n"
+            f"[b yellow]Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}[/]\n"
+            f"[b]Đang xử lý: {c.get('open', 0)}[/]\n[dim]Xem và xử lý ở màn hình Theo dõi (F6).[/]")
         docs = self.query_one("#recent-docs", DataTable)
         docs.clear()
         for d in s.recent_documents:
-            title = d.title if len(d.title) <= 60 else d.title[:59] + "…"
-            docs.add_row(d.symbol, f"{d.issued_on:%d/%m/%Y}", title, key=str(d.id))
-        self.post_message(self.Loaded())
+            docs.add_row(d.symbol, f"{d.issued_on:%d/%m/%Y}", _short(d.title, 48), key=str(d.id))

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from ..widgets.keybar import KeyBar
 from .base import AppScreen
 
 
@@ -13,7 +14,7 @@ class PendingScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Static(f" {self.LABEL}", classes="screen-title")
         yield Static(f"Màn hình {self.LABEL} chưa có trong phiên bản này.", classes="pending")
-        yield Footer()
+        yield KeyBar()
 
 
 class PlansPending(PendingScreen):

@@ -1,0 +1,338 @@
+"""Sao lưu và khôi phục: copies of the office's SQLite file.
+
+Copies are made with SQLite's online backup API (``sqlite3.Connection.backup``),
+which gives a consistent snapshot even while another window is writing. Each
+copy is written under a temporary name, checked, then renamed, so a power cut
+never leaves a half-written file that looks like a backup.
+
+Automatic copies go to the backup folder (``doithoai locate``): one at start-up
+at most once a day, and one after each live session is closed
+(``backup_after_session``). Rotation keeps the newest copy of each of the last
+``daily`` days and of each of the last ``weekly`` ISO weeks (config keys
+``backup_daily`` and ``backup_weekly``) and every copy made today.
+
+A restore never overwrites anything it has not first verified, and keeps the
+database it replaces beside it under a dated name.
+
+PostgreSQL: copies are the server's job (``pg_dump``); see POSTGRES_MESSAGE.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .db import describe, is_url
+from .errors import StorageError
+from .paths import locations
+
+DEFAULT_DAILY = 7
+DEFAULT_WEEKLY = 8
+SUFFIX = ".sqlite3"
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<tag>[a-z]+))?\.sqlite3$")
+
+POSTGRES_MESSAGE = (
+    "Cơ sở dữ liệu đang dùng là máy chủ PostgreSQL ({target}). Việc sao lưu do máy chủ đảm nhận: "
+    "người quản trị máy chủ cần chạy pg_dump định kỳ (ví dụ: pg_dump -Fc -f doithoai.dump TÊN_CSDL) "
+    "và khôi phục bằng pg_restore. Lệnh này chỉ sao lưu tệp SQLite trên máy này.")
+
+log = logging.getLogger("doithoai.backup")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: dt.datetime
+    tag: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.path} (sao lưu lúc {self.made_at:%H:%M ngày %d/%m/%Y})"
+
+
+@dataclass(frozen=True)
+class Verified:
+    """What a checked backup contains."""
+
+    path: Path
+    schema_version: int
+    office: str
+    petitions: int
+
+
+# --- which file ------------------------------------------------------------------
+
+def sqlite_path(target: str | os.PathLike | None = None) -> Path | None:
+    """The SQLite file behind ``target`` (default: the configured one); None for a server."""
+    if target is None:
+        from .workspace import configured_target
+
+        target = configured_target()
+    text = str(target)
+    if is_url(text):
+        if text.startswith("sqlite:///"):
+            return Path(text[len("sqlite:///"):])
+        return None
+    return Path(text)
+
+
+def backup_folder() -> Path:
+    return locations().backups
+
+
+def rotation_counts() -> tuple[int, int]:
+    from .workspace import read_config
+
+    cfg = read_config()
+
+    def count(key, default):
+        try:
+            return max(1, int(cfg.get(key, default)))
+        except (TypeError, ValueError):
+            return default
+
+    return count("backup_daily", DEFAULT_DAILY), count("backup_weekly", DEFAULT_WEEKLY)
+
+
+# --- making a copy ---------------------------------------------------------------
+
+def _copy(source: Path, dest: Path) -> None:
+    """Online backup of ``source`` into ``dest`` via a temporary file; checked before the rename."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    try:
+        out = sqlite3.connect(str(tmp))
+        try:
+            src.backup(out)
+            out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+            row = out.execute("PRAGMA quick_check").fetchone()
+        finally:
+            out.close()
+    finally:
+        src.close()
+    if not row or row[0] != "ok":
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"Bản sao vừa tạo không đạt kiểm tra toàn vẹn ({row and row[0]}). "
+                           "Cơ sở dữ liệu gốc có thể bị hỏng; hãy chạy: doithoai doctor")
+    os.replace(tmp, dest)
+
+
+def _storage(exc: Exception, what: str) -> StorageError:
+    text = str(exc) or type(exc).__name__
+    if "full" in text or getattr(exc, "errno", None) == 28:
+        return StorageError(f"Không {what}: ổ đĩa đã đầy. Hãy giải phóng dung lượng hoặc chọn nơi khác.")
+    return StorageError(f"Không {what}: {text}.")
+
+
+def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike | None = None,
+                *, tag: str = "", now: dt.datetime | None = None) -> Path:
+    """Copy the SQLite database ``source`` to ``dest`` (a file or a folder, e.g. a
+    USB stick; default: the backup folder) under a dated name. Returns the file."""
+    src = sqlite_path(source)
+    if src is None:
+        raise StorageError(POSTGRES_MESSAGE.format(target=describe(str(source))))
+    if not src.is_file():
+        raise StorageError(f"Không có tệp cơ sở dữ liệu “{src}” để sao lưu.")
+    now = now or dt.datetime.now()
+    name = f"{src.stem}-{now.strftime(_STAMP)}{'-' + tag if tag else ''}{SUFFIX}"
+    if dest is None:
+        target = backup_folder() / name
+    else:
+        d = Path(dest)
+        target = d / name if (d.is_dir() or not d.suffix) else d
+    try:
+        _copy(src, target)
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"Không sao lưu được “{src}”: {exc}. Hãy chạy: doithoai doctor") from exc
+    except OSError as exc:
+        raise _storage(exc, f"ghi được bản sao vào “{target.parent}”") from exc
+    return target
+
+
+def backups(source: str | os.PathLike | None = None, folder: Path | None = None) -> list[BackupInfo]:
+    """Automatic copies of ``source``'s database, newest first."""
+    src = sqlite_path(source)
+    folder = folder or backup_folder()
+    if src is None or not folder.is_dir():
+        return []
+    out = []
+    for p in folder.iterdir():
+        m = _NAME.match(p.name)
+        if not m or m.group("stem") != src.stem:
+            continue
+        try:
+            made = dt.datetime.strptime(m.group("stamp"), _STAMP)
+        except ValueError:
+            continue
+        out.append(BackupInfo(p, made, m.group("tag") or ""))
+    return sorted(out, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def rotate(source: str | os.PathLike | None = None, *, today: dt.date | None = None,
+           daily: int | None = None, weekly: int | None = None) -> list[Path]:
+    """Delete automatic copies that the daily/weekly policy no longer keeps."""
+    d_default, w_default = rotation_counts()
+    daily, weekly = daily or d_default, weekly or w_default
+    today = today or dt.date.today()
+    items = backups(source)
+    keep: set[Path] = {b.path for b in items if b.made_at.date() == today}
+    days: dict[dt.date, BackupInfo] = {}
+    weeks: dict[tuple[int, int], BackupInfo] = {}
+    for b in items:  # newest first: the first seen of a day/week is its newest
+        days.setdefault(b.made_at.date(), b)
+        weeks.setdefault(tuple(b.made_at.isocalendar())[:2], b)
+    keep |= {b.path for _, b in sorted(days.items(), reverse=True)[:daily]}
+    keep |= {b.path for _, b in sorted(weeks.items(), reverse=True)[:weekly]}
+    removed = []
+    for b in items:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                removed.append(b.path)
+            except OSError:
+                pass
+    return removed
+
+
+def startup_backup(target: str | os.PathLike | None = None, *, now: dt.datetime | None = None) -> Path | None:
+    """The daily copy, made at most once a day; never raises (it runs beside the
+    app and a failed copy must not stop the office's work: it is logged)."""
+    try:
+        src = sqlite_path(target)
+        if src is None or not src.is_file():
+            return None
+        now = now or dt.datetime.now()
+        if any(b.made_at.date() == now.date() for b in backups(src)):
+            return None
+        path = make_backup(src, tag="ngay", now=now)
+        rotate(src, today=now.date())
+        return path
+    except Exception as exc:  # noqa: BLE001 - logged, never shown as a traceback
+        log.warning("Sao lưu tự động khi khởi động không thành công: %s", exc)
+        return None
+
+
+def backup_after_session(target: str | os.PathLike | None = None) -> Path | None:
+    """Call after a live session is closed (from a thread worker). Copies the open
+    SQLite database (or ``target``); returns the copy, or None on PostgreSQL or
+    when the copy failed (logged: closing the session has already been saved)."""
+    try:
+        if target is None:
+            from .db import database
+
+            obj = database.obj
+            if obj is None or not hasattr(obj, "database") or is_url(str(obj.database)) \
+                    or type(obj).__name__.startswith("Postgres"):
+                return None
+            target = obj.database
+        src = sqlite_path(target)
+        if src is None:
+            return None
+        path = make_backup(src, tag="phien")
+        rotate(src)
+        return path
+    except Exception as exc:  # noqa: BLE001
+        log.warning("Sao lưu sau phiên họp không thành công: %s", exc)
+        return None
+
+
+# --- checking and restoring --------------------------------------------------------
+
+def verify(path: str | os.PathLike) -> Verified:
+    """Check that ``path`` is a whole Đối thoại database: SQLite header, full
+    integrity check, schema version this program understands, an office."""
+    from . import migrations
+
+    p = Path(path)
+    if not p.is_file():
+        raise StorageError(f"Không có tệp “{p}”.")
+    with open(p, "rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise StorageError(f"Tệp “{p}” không phải cơ sở dữ liệu SQLite.")
+    try:
+        conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            if rows != ["ok"]:
+                raise StorageError(f"Tệp “{p}” bị hỏng (kiểm tra toàn vẹn: {'; '.join(rows[:3])}).")
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "schema_version" not in names or "office" not in names:
+                raise StorageError(f"Tệp “{p}” không phải cơ sở dữ liệu của Đối thoại (thiếu bảng lược đồ).")
+            version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+            if version > migrations.CURRENT:
+                raise StorageError(f"Tệp “{p}” được tạo bởi phiên bản mới hơn (lược đồ {version}). "
+                                   "Hãy cập nhật phần mềm trước khi khôi phục.")
+            office = conn.execute("SELECT name FROM office ORDER BY id LIMIT 1").fetchone()
+            if not office:
+                raise StorageError(f"Tệp “{p}” chưa có thông tin cơ quan nào, không dùng để khôi phục được.")
+            petitions = conn.execute("SELECT COUNT(*) FROM petition").fetchone()[0] \
+                if "petition" in names else 0
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"Tệp “{p}” không đọc được như cơ sở dữ liệu ({exc}).") from exc
+    return Verified(p, version, office[0], petitions)
+
+
+def newest_good_backup(target: str | os.PathLike | None = None) -> BackupInfo | None:
+    for b in backups(target):
+        try:
+            verify(b.path)
+            return b
+        except StorageError:
+            continue
+    return None
+
+
+def advice(target: str | os.PathLike | None = None) -> str:
+    """What to tell a user whose database cannot be opened: the newest good copy."""
+    try:
+        best = newest_good_backup(target)
+    except Exception:  # noqa: BLE001 - advice must never fail itself
+        best = None
+    if best is None:
+        return ("Không tìm thấy bản sao lưu tự động nào còn tốt trong "
+                f"“{backup_folder()}”. Nếu có bản sao ở nơi khác (USB), khôi phục bằng: "
+                "doithoai restore TỆP_SAO_LƯU")
+    return (f"Bản sao lưu mới nhất còn tốt: {best.label}. "
+            f"Để khôi phục, chạy: doithoai restore --newest   (hoặc: doithoai restore \"{best.path}\")")
+
+
+def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
+            *, now: dt.datetime | None = None) -> tuple[Verified, Path | None]:
+    """Replace the database ``target`` with the verified copy ``file``. The old
+    database (and its -wal/-shm) is renamed aside first, never deleted. Returns
+    what was restored and where the replaced database now is."""
+    dest = sqlite_path(target)
+    if dest is None:
+        raise StorageError(POSTGRES_MESSAGE.format(target=describe(str(target))))
+    info = verify(file)
+    src = Path(file).resolve()
+    if dest.exists() and src == dest.resolve():
+        raise StorageError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng; không cần khôi phục.")
+    stamp = (now or dt.datetime.now()).strftime(_STAMP)
+    aside = None
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    staged = dest.with_name(dest.name + ".restore-tmp")
+    try:
+        _copy(src, staged)
+        if dest.exists():
+            aside = dest.with_name(f"{dest.stem}.truoc-khoi-phuc-{stamp}{dest.suffix}")
+            os.replace(dest, aside)
+            for extra in ("-wal", "-shm"):
+                side = Path(str(dest) + extra)
+                if side.exists():
+                    os.replace(side, Path(str(aside) + extra))
+        os.replace(staged, dest)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise _storage(exc, f"khôi phục được vào “{dest}”") from exc
+    return info, aside

@@ -1,0 +1,186 @@
+"""Hội nghị: schedule a conference of a plan, its villages and invitees, the
+loudspeaker broadcast schedule and its log, and the dates documents went out."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import clock
+from ..base import now
+from ..catalog import Office
+from ..conferences import BroadcastSlot, Conference, ConferenceVillage, Invitee
+from ..deadlines import office_calendar
+from ..errors import Locked, ValidationError
+from ..plans import Plan
+from ..rules import office_rules
+from ..text import clean_line
+from . import catalog, records
+from .validate import optional_line, parse_date, parse_time, required, text
+
+#: the fields a conference form edits, in form order
+FORM_KEYS = ("title", "date", "start_time", "venue", "villages", "chair", "secretary", "topics",
+             "invited_groups", "invitees")
+SLOTS = ("sáng", "chiều")
+DEFAULT_STATION = "Đài truyền thanh xã"
+
+
+def lines(value: str) -> list[str]:
+    return [clean_line(x) for x in str(value or "").splitlines() if clean_line(x)]
+
+
+def conferences(office: Office, plan: Plan | None = None) -> list[Conference]:
+    q = Conference.select().where(Conference.office == office)
+    if plan is not None:
+        q = q.where(Conference.plan == plan)
+    return list(q.order_by(Conference.date, Conference.start_time))
+
+
+def villages_of(conf: Conference):
+    return [link.village for link in conf.village_links.order_by(ConferenceVillage.id)]
+
+
+def form_values(conf: Conference | None) -> dict:
+    """What the form shows: plain strings, villages by name, invitees one a line."""
+    if conf is None:
+        return {k: "" for k in FORM_KEYS} | {"start_time": "08:00"}
+    named = [i for i in conf.invitees.order_by(Invitee.id) if not i.is_group]
+    return {
+        "title": conf.title, "date": f"{conf.date:%d/%m/%Y}", "start_time": conf.start_time,
+        "venue": conf.venue, "villages": ", ".join(v.name for v in villages_of(conf)),
+        "chair": conf.chair, "secretary": conf.secretary, "topics": conf.topics,
+        "invited_groups": conf.invited_groups,
+        "invitees": "\n".join(f"{i.name} - {i.position}" if i.position else i.name for i in named),
+    }
+
+
+def _parse(office: Office, values: dict) -> tuple[dict, list, list[tuple[str, str]]]:
+    """Validate form values → (conference fields, villages, named invitees)."""
+    date = parse_date(values.get("date"), "Ngày họp", field="date")
+    start = parse_time(values.get("start_time") or "08:00", "Giờ bắt đầu", field="start_time")
+    venue = required(values.get("venue"), "Địa điểm", field="venue", max_len=200)
+    names = [n.strip() for n in str(values.get("villages") or "").replace(";", ",").split(",") if n.strip()]
+    if not names:
+        raise ValidationError("Hãy ghi ít nhất một thôn, tổ dân phố (cách nhau bằng dấu phẩy).",
+                              field="villages")
+    vills = []
+    for n in names:
+        v = catalog.find_village(office, n)
+        if v not in vills:
+            vills.append(v)
+    chair = text(values.get("chair"))
+    if not chair.strip():
+        raise ValidationError("Chủ trì không được để trống. Ghi mỗi người một dòng, "
+                              "ví dụ: Lê Văn Thành - Chủ tịch UBND xã.", field="chair")
+    title = optional_line(values.get("title"), max_len=300, label="Tên hội nghị")
+    if not title:
+        title = "Hội nghị đối thoại với Nhân dân " + ", ".join(v.label.lower()[:1] + v.label[1:] for v in vills)
+    invitees = []
+    for line in lines(values.get("invitees")):
+        name, _, position = line.partition(" - ")
+        invitees.append((required(name, "Họ tên người được mời", field="invitees", max_len=120),
+                         optional_line(position, max_len=200)))
+    fields = dict(title=title, date=date, start_time=start, venue=venue, chair=chair,
+                  secretary=optional_line(values.get("secretary"), max_len=200, label="Thư ký"),
+                  topics=text(values.get("topics")), invited_groups=text(values.get("invited_groups")))
+    return fields, vills, invitees
+
+
+def _sync(conf: Conference, vills: list, invitees: list[tuple[str, str]]) -> None:
+    """Villages and invitees follow the form: groups from "invited groups", people
+    from "invitees"; replaced as a whole because the form shows them as a whole."""
+    ConferenceVillage.delete().where(ConferenceVillage.conference == conf).execute()
+    for v in vills:
+        ConferenceVillage.create(conference=conf, village=v)
+    Invitee.delete().where(Invitee.conference == conf).execute()
+    for g in lines(conf.invited_groups):
+        Invitee.create(conference=conf, name=g, is_group=True)
+    for name, position in invitees:
+        Invitee.create(conference=conf, name=name, position=position)
+
+
+def create_conference(office: Office, plan: Plan | None, values: dict) -> Conference:
+    fields, vills, invitees = _parse(office, values)
+    with Conference._meta.database.atomic():
+        conf = records.create(Conference, office=office, plan=plan, **fields)
+        _sync(conf, vills, invitees)
+    return conf
+
+
+def update_conference(conf: Conference, values: dict, *, expected_version: int | None = None) -> Conference:
+    if conf.status not in ("planned", "announced"):
+        raise Locked("Hội nghị đã diễn ra nên không sửa lịch được nữa.")
+    fields, vills, invitees = _parse(conf.office, values)
+    with Conference._meta.database.atomic():
+        records.update(conf, fields, expected_version=expected_version)
+        _sync(conf, vills, invitees)
+    return conf
+
+
+# --- documents that went out ---------------------------------------------------------
+
+def _announce(conf: Conference, field: str, on: dt.date | None) -> Conference:
+    changes = {field: on or clock.today()}
+    if conf.status == "planned":
+        changes["status"] = "announced"
+    return records.update(conf, changes)
+
+
+def record_notice_published(conf: Conference, on: dt.date | None = None) -> Conference:
+    """Thông báo đã ban hành: the notice milestone is done and the conference announced."""
+    return _announce(conf, "notice_published_on", on)
+
+
+def record_invitations_sent(conf: Conference, on: dt.date | None = None) -> Conference:
+    return _announce(conf, "invitations_sent_on", on)
+
+
+# --- loudspeaker broadcast -------------------------------------------------------------
+
+def broadcast_slots(conf: Conference) -> list[BroadcastSlot]:
+    order = {s: i for i, s in enumerate(SLOTS)}
+    rows = list(conf.broadcasts)
+    return sorted(rows, key=lambda s: (s.day, order.get(s.slot, 9), s.station))
+
+
+def stations(conf: Conference) -> list[str]:
+    out = []
+    for v in villages_of(conf):
+        st = v.station or DEFAULT_STATION
+        if st not in out:
+            out.append(st)
+    return out or [DEFAULT_STATION]
+
+
+def plan_broadcasts(conf: Conference, *, days: int | None = None, last_day: dt.date | None = None
+                    ) -> list[BroadcastSlot]:
+    """Lịch phát loa: ``days`` consecutive days (at least the rule's number),
+    morning and afternoon, at each village station, ending on the last day the
+    rule allows (by default 3 days before the conference). Readings already
+    ticked are kept; unticked slots are replaced."""
+    rule = office_rules(conf.office)["broadcast"]
+    need = max(rule.consecutive_days, 1)
+    days = need if days is None else days
+    if days < need:
+        raise ValidationError(f"Phải phát thanh ít nhất {need} ngày liên tiếp ({rule.source}).", field="days")
+    # the same counting as the milestone checklist (Civil Code Art. 145-148)
+    last = last_day or office_calendar(conf.office).before(conf.date, rule.days, rule.unit)
+    if last >= conf.date:
+        raise ValidationError("Ngày phát thanh cuối phải trước ngày hội nghị.", field="last_day")
+    with BroadcastSlot._meta.database.atomic():
+        BroadcastSlot.delete().where((BroadcastSlot.conference == conf)
+                                     & BroadcastSlot.read_at.is_null()).execute()
+        kept = {(s.day, s.slot, s.station) for s in conf.broadcasts}
+        for i in range(days - 1, -1, -1):
+            day = last - dt.timedelta(days=i)
+            for slot in SLOTS:
+                for station in stations(conf):
+                    if (day, slot, station) not in kept:
+                        BroadcastSlot.create(conference=conf, day=day, slot=slot, station=station)
+    return broadcast_slots(conf)
+
+
+def tick_reading(slot: BroadcastSlot, by: str = "", at: dt.datetime | None = None) -> BroadcastSlot:
+    """Người phát thanh đánh dấu đã đọc; ticking again clears a mistaken tick."""
+    if slot.read_at:
+        return records.update(slot, {"read_at": None, "read_by": ""})
+    by = optional_line(by, max_len=120, label="Người đọc") or DEFAULT_STATION
+    return records.update(slot, {"read_at": at or now(), "read_by": by})

@@ -1,0 +1,119 @@
+"""Helpers for the printing tests: read a PDF back with pypdf (text with its
+position, fonts, page size) and build a database with sample records."""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdf
+
+MM = 72 / 25.4
+A4 = (210 * MM, 297 * MM)
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@dataclass
+class Run:
+    page: int           # 1-based
+    x: float
+    y: float
+    text: str
+    font: str
+    size: float
+
+
+def runs(pdf: bytes) -> list[Run]:
+    """Every text run with its start position in page coordinates."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    out: list[Run] = []
+    for n, page in enumerate(reader.pages, start=1):
+        def visit(text, cm, tm, font, size, n=n):
+            if not text.strip():
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            name = (font or {}).get("/BaseFont", "") if font else ""
+            out.append(Run(n, x, y, text, str(name), size * (tm[0] * cm[0] or 1)))
+        page.extract_text(visitor_text=visit)
+    return out
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return [unicodedata.normalize("NFC", p.extract_text() or "") for p in reader.pages]
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace, NFC: compares layout output with input."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+
+
+def fonts(pdf: bytes) -> dict[str, bool]:
+    """BaseFont name → embedded (has a font file), over all pages."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        res = page.get("/Resources") or {}
+        for _key, ref in ((res.get("/Font") or {}).items()):
+            f = ref.get_object()
+            desc = f.get("/FontDescriptor")
+            if desc is None and "/DescendantFonts" in f:
+                desc = f["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            desc = desc.get_object() if desc is not None else {}
+            embedded = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(f.get("/BaseFont"))] = embedded
+    return found
+
+
+def make_session(tmp_path, monkeypatch, kind: str = "ubnd_xa", petitions: int = 6):
+    """A database in ``tmp_path`` with an office, a long draft plan and a recorded
+    conference; returns (office, plan, conference)."""
+    import datetime as dt
+
+    import models
+    from models.services import plan_import
+    from printing import samples
+
+    monkeypatch.setenv("DOITHOAI_HOME", str(tmp_path / "home"))
+    models.open_database(tmp_path / "t.sqlite3")
+    office = samples.office(kind)
+    conf = samples.conference(office, petitions=petitions)
+    res = plan_import.import_plan(office, SEEDS / "plan-ubnd-xa-2024.txt")
+    plan = res.plan
+    plan.place_date = dt.date(2024, 1, 5)
+    plan.signer_authority, plan.signer_position = office.signer_authority, office.signer_position
+    plan.save()
+    return office, plan, conf
+
+
+def render_all(office, plan, conf) -> dict[str, bytes]:
+    """Every document kind, rendered from the sample session."""
+    import datetime as dt
+
+    from models import Petition
+    from printing.kinds import KINDS
+
+    answered = Petition.select().where(Petition.answer_summary != "").first()
+    late = Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False)).first()
+    later = dt.date(2027, 2, 1)
+    out = {}
+    for slug, kind in KINDS.items():
+        if kind.target == "plan":
+            out[slug] = kind.render(plan)
+        elif kind.target == "petition":
+            out[slug] = kind.render(answered)
+        elif kind.target == "unit":
+            out[slug] = kind.render(late.unit, today=later)
+        elif slug == "bao-cao":
+            out[slug] = kind.render(conf, today=later)
+        else:
+            out[slug] = kind.render(conf)
+    return out

@@ -1,0 +1,28 @@
+"""Snapshots of the main shell screens on the demo data (today fixed)."""
+import pytest
+
+from tui.app import DoiThoaiApp
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+
+
+async def settle(pilot):
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_dashboard(snap_compare, demo_office):
+    assert snap_compare(DoiThoaiApp(demo_office), terminal_size=(120, 36), run_before=settle)
+
+
+def test_catalog_villages(snap_compare, demo_office):
+    async def before(pilot):
+        await settle(pilot)
+        await pilot.press("f8", "right", "right", "right")
+        await settle(pilot)
+
+    assert snap_compare(DoiThoaiApp(demo_office), terminal_size=(120, 36), run_before=before)

@@ -1,0 +1,149 @@
+"""The app shell driven by Pilot as a user would: dashboard, navigation, F1,
+the command palette, and the Danh mục screen (typing Vietnamese)."""
+import asyncio
+import unicodedata
+
+from models import Official, Village
+from tui.app import DoiThoaiApp
+
+
+def drive(office, steps, size=(120, 36)):
+    async def inner():
+        app = DoiThoaiApp(office)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return await steps(app, pilot)
+    return asyncio.run(inner())
+
+
+def test_dashboard_counts_and_next_conference(demo_office, monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+
+    async def steps(app, pilot):
+        screen = app.screen
+        return (str(screen.query_one("#counts").render()).splitlines()[0], str(screen.query_one("#next-conf").render()),
+                screen.query_one("#milestones").row_count, screen.query_one("#recent-docs").row_count)
+
+    late, nxt, milestones, docs = drive(demo_office, steps)
+    import datetime as dt
+
+    from models.deadlines import WorkCalendar
+    from models.services.followup import counts
+
+    expected = counts(demo_office, dt.date(2026, 11, 22), WorkCalendar())
+    assert late == f"Quá hạn: {expected['late']}" and expected["late"] > 0
+    assert "Hội nghị đối thoại" in nxt and "còn" in nxt
+    assert milestones == 5
+    assert docs > 0
+
+
+def test_function_keys_switch_screens_and_f1_helps(demo_office):
+    async def steps(app, pilot):
+        seen = []
+        await pilot.press("f8")
+        seen.append(app.current_mode)
+        await pilot.press("f1")
+        seen.append(type(app.screen).__name__)
+        await pilot.press("escape")
+        await pilot.press("f2")
+        seen.append(app.current_mode)
+        return seen
+
+    assert drive(demo_office, steps) == ["catalog", "HelpScreen", "dashboard"]
+
+
+def test_command_palette_reaches_screens_by_vietnamese_name_without_diacritics(demo_office):
+    async def steps(app, pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "danh muc":
+            await pilot.press("space" if ch == " " else ch)
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        return app.current_mode
+
+    assert drive(demo_office, steps) == "catalog"
+
+
+def test_add_official_typing_vietnamese_key_by_key(demo_office):
+    async def steps(app, pilot):
+        await pilot.press("f8", "right", "a")
+        for ch in "Nguyễn Thị Ánh":
+            await pilot.press("space" if ch == " " else ch)
+        await pilot.press("tab")
+        for ch in "Công chức":
+            await pilot.press("space" if ch == " " else ch)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        return type(app.screen).__name__
+
+    assert drive(demo_office, steps) == "CatalogScreen"
+    o = Official.get(Official.full_name == "Nguyễn Thị Ánh")
+    assert o.position == "Công chức"
+
+
+def test_pasted_decomposed_village_name_is_stored_nfc(demo_office):
+    nfd = unicodedata.normalize("NFD", "Xóm Đồng Nhuệ")
+
+    async def steps(app, pilot):
+        await pilot.press("f8")
+        for _ in range(3):
+            await pilot.press("right")
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.focused.insert_text_at_cursor(nfd)  # what a paste delivers
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    drive(demo_office, steps)
+    v = Village.get(Village.name == "Xóm Đồng Nhuệ")
+    assert unicodedata.is_normalized("NFC", v.name)
+
+
+def test_empty_name_is_refused_in_the_form_and_typing_is_kept(demo_office):
+    async def steps(app, pilot):
+        await pilot.press("f8", "right", "right", "a")
+        await pilot.press("tab")
+        for ch in "ĐC":
+            await pilot.press(ch)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        return (type(screen).__name__, str(screen.query_one("#form-error").render()),
+                screen.values()["short_name"])
+
+    name, error, kept = drive(demo_office, steps)
+    assert name == "FormScreen"
+    assert "không được để trống" in error
+    assert kept == "ĐC"
+
+
+def test_office_changes_a_deadline_rule_and_adds_a_make_up_saturday(demo_office):
+    from models.rules import office_rules
+    from models.services.catalog import holiday_overrides
+
+    async def steps(app, pilot):
+        await pilot.press("f8")
+        for _ in range(5):
+            await pilot.press("right")
+        await pilot.press("tab", "e")          # the first rule: the notice
+        await pilot.pause()
+        app.screen.focused.value = ""
+        for ch in "10":
+            await pilot.press(ch)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("shift+tab", "right", "a")
+        await pilot.pause()
+        for ch in "10/10/2026":
+            await pilot.press(ch)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        return type(app.screen).__name__
+
+    assert drive(demo_office, steps) == "CatalogScreen"
+    assert office_rules(demo_office)["notice"].days == 10
+    assert [(h.day.isoformat(), h.kind) for h in holiday_overrides(demo_office)] == [("2026-10-10", "off")]

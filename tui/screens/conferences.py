@@ -1,0 +1,370 @@
+"""Hội nghị: the conferences of a plan; scheduling, the legal milestones with
+warnings, the notice, loudspeaker script, invitations and blank forms, and the
+broadcast schedule with its reading log."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from models import clock
+from models.conferences import BroadcastSlot, Conference
+from models.services import conferences as svc
+
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.form import FormField, FormScreen
+from ..widgets.keybar import KeyBar
+from .base import AppScreen
+from .dashboard import STATE_STYLE, days_text
+
+FORM_LABELS = {
+    "title": "Tên hội nghị (bỏ trống: tự đặt theo các thôn)",
+    "date": "Ngày họp (ngày/tháng/năm)",
+    "start_time": "Giờ bắt đầu (ví dụ 08:00)",
+    "venue": "Địa điểm",
+    "villages": "Thôn, tổ dân phố (cách nhau bằng dấu phẩy)",
+    "chair": "Chủ trì (mỗi người một dòng: họ tên - chức vụ)",
+    "secretary": "Thư ký",
+    "topics": "Nội dung, lĩnh vực đối thoại (mỗi dòng một mục)",
+    "invited_groups": "Thành phần mời theo nhóm (mỗi dòng một nhóm, mỗi nhóm một giấy mời)",
+    "invitees": "Người được mời đích danh (mỗi dòng: họ tên - chức vụ)",
+}
+TEXT_KEYS = {"chair", "topics", "invited_groups", "invitees"}
+
+
+@dataclass
+class Detail:
+    """What the right-hand side shows for one conference (built in a worker)."""
+
+    conf: Conference
+    villages: str
+    milestones: list
+    warning: str
+    slots: list[BroadcastSlot]
+
+
+def warning_text(milestones) -> str:
+    """The next milestone not done: a warning when late or due within 3 days."""
+    todo = sorted((m for m in milestones if m.state != "done"), key=lambda m: (m.state != "late", m.due))
+    if not todo:
+        return "[b]Tất cả các mốc đã hoàn thành.[/b]"
+    m = todo[0]
+    line = f"{m.label} — hạn {m.due:%d/%m/%Y} ({days_text(m.days_left)}) — căn cứ: {m.source}"
+    if m.state == "late":
+        return f"[bold red]⚠ QUÁ HẠN:[/] {line}"
+    if m.state == "due_soon":
+        return f"[bold yellow]⚠ Sắp đến hạn:[/] {line}"
+    return f"Mốc tiếp theo: {line}"
+
+
+class ConferencesScreen(AppScreen):
+    HELP = ("Các hội nghị của một kế hoạch (P: chọn kế hoạch khác). Bên phải: các mốc thời hạn theo "
+            "luật, tính từ ngày họp, với số ngày còn lại và căn cứ pháp lý; dòng cảnh báo cho biết mốc "
+            "sắp đến hạn (trong 3 ngày) hoặc đã quá hạn.\n"
+            "N: hội nghị mới · E hoặc Enter: sửa lịch, địa điểm, thôn, chủ trì, khách mời.\n"
+            "T: ban hành thông báo (lấy số, ghi ngày thông báo) · G: ban hành giấy mời · "
+            "L: in bài phát thanh và lịch phát loa · F: in danh sách ký tên, phiếu ghi ý kiến, phiếu lấy ý kiến.\n"
+            "S: lập lịch phát loa (ít nhất 3 ngày liên tiếp, sáng và chiều, mỗi cụm loa) · "
+            "Tab: sang bảng lịch phát loa · O: đánh dấu buổi đang chọn đã đọc (nhấn lại để bỏ).\n"
+            "Mốc phát thanh hoàn thành khi đã đọc đủ 3 ngày liên tiếp.")
+    BINDINGS = [
+        Binding("n", "new", "Hội nghị mới", id="conferences.new"),
+        Binding("e", "edit", "Sửa", id="conferences.edit"),
+        Binding("p", "next_plan", "Đổi kế hoạch", id="conferences.plan"),
+        Binding("t", "notice", "Ban hành thông báo", id="conferences.notice"),
+        Binding("g", "invitations", "Ban hành giấy mời", id="conferences.invitations"),
+        Binding("l", "script", "In bài phát thanh", id="conferences.script"),
+        Binding("f", "forms", "In mẫu biểu", id="conferences.forms"),
+        Binding("s", "schedule", "Lập lịch phát loa", id="conferences.schedule"),
+        Binding("o", "tick", "Đánh dấu đã đọc", id="conferences.tick"),
+    ]
+
+    class Loaded(Message):
+        """The list and the selected conference's details are on screen."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.plan_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(" Hội nghị", classes="screen-title", id="conf-title")
+        with Horizontal(id="conf-main"):
+            yield DataTable(id="conf-table", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="conf-side"):
+                yield Static("", id="conf-detail")
+                yield Static("Các mốc thời hạn", classes="section-title")
+                yield DataTable(id="conf-milestones", cursor_type="row")
+                yield Static("Lịch phát loa (O: đánh dấu đã đọc)", classes="section-title")
+                yield DataTable(id="conf-broadcasts", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="conf-warning")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#conf-table", DataTable).add_columns("Ngày", "Giờ", "Trạng thái")
+        self.query_one("#conf-milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ")
+        self.query_one("#conf-broadcasts", DataTable).add_columns("Ngày", "Buổi", "Cụm loa", "Đã đọc")
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    # --- loading -----------------------------------------------------------------
+
+    def _plan(self):
+        """The plan shown: the one picked with P, else the newest."""
+        from models.plans import Plan
+        from models.services.plans import plans
+
+        if self.plan_id is not None:
+            plan = Plan.get_or_none(Plan.id == self.plan_id)
+            if plan is not None:
+                return plan
+        all_plans = plans(self.office)
+        return all_plans[0] if all_plans else None
+
+    @work(thread=True, exclusive=True, group="conf-load")
+    def load(self, select_id: int | None = None) -> None:
+        try:
+            plan = self._plan()
+            confs = svc.conferences(self.office, plan) if plan else []
+            rows = [(c.id, (f"{c.date:%d/%m/%Y}", c.start_time, c.status_label)) for c in confs]
+            # first open on the next conference to prepare, the one a clerk works on
+            upcoming = next((c.id for c in confs if c.date >= clock.today()), None)
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        self.app.call_from_thread(self._show_list, plan, rows, select_id, upcoming)
+
+    def _show_list(self, plan, rows, select_id, upcoming) -> None:
+        self.plan_id = plan.id if plan else None
+        if plan is None:
+            title = " Hội nghị — chưa có kế hoạch (tạo kế hoạch ở màn hình Kế hoạch, F3)"
+        else:
+            number = f"số {plan.document.symbol}" if plan.document_id else "dự thảo"
+            title = f" Hội nghị — Kế hoạch năm {plan.year} ({number}): {plan.title}"
+        self.query_one("#conf-title", Static).update(title)
+        table = self.query_one("#conf-table", DataTable)
+        keep = self.current_id()
+        table.clear()
+        for cid, cells in rows:
+            table.add_row(*cells, key=str(cid))
+        target = select_id or keep or upcoming
+        if target is not None and str(target) in {str(cid) for cid, _ in rows}:
+            table.move_cursor(row=table.get_row_index(str(target)))
+        if rows:
+            self.show_detail()
+        else:
+            self.query_one("#conf-detail", Static).update(
+                "Kế hoạch này chưa có hội nghị nào. Nhấn N để tạo hội nghị." if plan else "")
+            self.query_one("#conf-milestones", DataTable).clear()
+            self.query_one("#conf-broadcasts", DataTable).clear()
+            self.query_one("#conf-warning", Static).update("")
+            self.post_message(self.Loaded())
+
+    def current_id(self) -> int | None:
+        table = self.query_one("#conf-table", DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def current(self) -> Conference | None:
+        cid = self.current_id()
+        if cid is None:
+            self.notify("Chưa có hội nghị nào. Nhấn N để tạo hội nghị.", severity="warning")
+            return None
+        return Conference.get_by_id(cid)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "conf-table":
+            self.show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "conf-table":
+            self.action_edit()
+        elif event.data_table.id == "conf-broadcasts":
+            self.action_tick()
+
+    @work(thread=True, exclusive=True, group="conf-detail")
+    def show_detail(self) -> None:
+        from models.services.milestones import conference_milestones
+
+        cid = self.app.call_from_thread(self.current_id)
+        if cid is None:
+            return
+        try:
+            conf = Conference.get_by_id(cid)
+            ms = conference_milestones(conf)
+            detail = Detail(conf, ", ".join(v.label for v in svc.villages_of(conf)), ms,
+                            warning_text(ms), svc.broadcast_slots(conf))
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        self.app.call_from_thread(self._show_detail, detail)
+
+    def _show_detail(self, d: Detail) -> None:
+        c = d.conf
+        chair = "; ".join(svc.lines(c.chair))
+        self.query_one("#conf-detail", Static).update(
+            f"[b]{c.title}[/b]\n{c.start_time} ngày {c.date:%d/%m/%Y} tại {c.venue} · {c.status_label}\n"
+            f"Thôn: {d.villages}\nChủ trì: {chair or '—'} · Thư ký: {c.secretary or '—'}")
+        ms = self.query_one("#conf-milestones", DataTable)
+        ms.clear()
+        for m in d.milestones:
+            style = STATE_STYLE[m.state]
+            ms.add_row(m.label, f"{m.due:%d/%m/%Y}",
+                       f"xong {m.done_on:%d/%m}" if m.state == "done" else days_text(m.days_left),
+                       f"[{style}]{m.state_label}[/]", m.source, key=m.key)
+        bt = self.query_one("#conf-broadcasts", DataTable)
+        row = bt.cursor_row
+        bt.clear()
+        for s in d.slots:
+            read = f"✓ {s.read_at:%H:%M %d/%m} {s.read_by}" if s.read_at else "—"
+            bt.add_row(f"{s.day:%d/%m/%Y}", s.slot, s.station, read, key=str(s.id))
+        if bt.row_count:
+            bt.move_cursor(row=min(row, bt.row_count - 1))
+        self.query_one("#conf-warning", Static).update(d.warning)
+        self.post_message(self.Loaded())
+
+    def action_next_plan(self) -> None:
+        from models.services.plans import plans
+
+        all_plans = plans(self.office)
+        if not all_plans:
+            self.notify("Chưa có kế hoạch nào. Tạo kế hoạch ở màn hình Kế hoạch (F3).", severity="warning")
+            return
+        ids = [p.id for p in all_plans]
+        i = ids.index(self.plan_id) if self.plan_id in ids else -1
+        self.plan_id = ids[(i + 1) % len(ids)]
+        self.load()
+
+    # --- scheduling --------------------------------------------------------------
+
+    def _form(self, values: dict) -> list[FormField]:
+        return [FormField(k, FORM_LABELS[k], values.get(k, ""), kind="text" if k in TEXT_KEYS else "line")
+                for k in svc.FORM_KEYS]
+
+    def action_new(self) -> None:
+        plan = self._plan()
+        if plan is None:
+            self.notify("Hãy tạo kế hoạch trước (màn hình Kế hoạch, F3).", severity="warning")
+            return
+        values = svc.form_values(None) | {"chair": plan.chair, "secretary": plan.secretary,
+                                          "topics": plan.topics, "invited_groups": plan.participants}
+
+        def save(v):
+            return svc.create_conference(self.office, plan, v)
+
+        self.app.push_screen(FormScreen(f"Hội nghị mới — kế hoạch năm {plan.year}", self._form(values), save),
+                             lambda c: c and (self.notify("Đã tạo hội nghị."), self.load(c.id)))
+
+    def action_edit(self) -> None:
+        conf = self.current()
+        if conf is None:
+            return
+        version = conf.row_version
+
+        def save(v):
+            return svc.update_conference(conf, v, expected_version=version)
+
+        self.app.push_screen(FormScreen("Sửa hội nghị", self._form(svc.form_values(conf)), save),
+                             lambda c: c and (self.notify("Đã lưu hội nghị."), self.load(c.id)))
+
+    # --- documents ---------------------------------------------------------------
+
+    def action_notice(self) -> None:
+        self._issue("notice", "Ban hành thông báo tổ chức hội nghị? Số thông báo sẽ được lấy từ sổ văn bản "
+                              "đi và ngày hôm nay được ghi là ngày thông báo.")
+
+    def action_invitations(self) -> None:
+        self._issue("invitations", "Ban hành giấy mời (một giấy cho mỗi người, mỗi nhóm được mời)? Số giấy "
+                                   "mời được lấy từ sổ văn bản đi.")
+
+    def _issue(self, what: str, question: str) -> None:
+        conf = self.current()
+        if conf is not None:
+            self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._print(conf.id, what))
+
+    def action_script(self) -> None:
+        conf = self.current()
+        if conf is not None:
+            self._print(conf.id, "script")
+
+    def action_forms(self) -> None:
+        conf = self.current()
+        if conf is not None:
+            self._print(conf.id, "forms")
+
+    @work(thread=True, group="conf-print")
+    def _print(self, cid: int, what: str) -> None:
+        from .. import printouts
+
+        make = {"notice": printouts.issue_notice, "invitations": printouts.issue_invitations,
+                "script": printouts.loudspeaker_script, "forms": printouts.blank_forms}[what]
+        self.app.call_from_thread(self.notify, "Đang tạo tệp PDF…", timeout=2)
+        try:
+            result = make(Conference.get_by_id(cid))
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        paths = result if isinstance(result, list) else [result]
+        label = {"notice": "Đã ban hành thông báo", "invitations": "Đã ban hành giấy mời",
+                 "script": "Đã in bài phát thanh", "forms": "Đã in các mẫu biểu"}[what]
+        message = f"{label}. Tệp PDF: " + "; ".join(str(p) for p in paths)
+
+        def done():
+            self.notify(message, timeout=12)
+            self.load(cid)
+
+        self.app.call_from_thread(done)
+
+    # --- broadcast ---------------------------------------------------------------
+
+    def action_schedule(self) -> None:
+        conf = self.current()
+        if conf is None:
+            return
+        from models.rules import office_rules
+
+        rule = office_rules(self.office)["broadcast"]
+
+        def save(v):
+            from models.services.validate import parse_date, parse_int
+
+            days = parse_int(v["days"], "Số ngày phát", minimum=1, maximum=15, field="days")
+            last = parse_date(v["last_day"], "Ngày phát cuối", field="last_day")
+            return svc.plan_broadcasts(conf, days=days, last_day=last)
+
+        from models.deadlines import office_calendar
+
+        last = office_calendar(self.office).before(conf.date, rule.days, rule.unit)
+        fields = [FormField("days", f"Số ngày phát liên tiếp (ít nhất {rule.consecutive_days})",
+                            str(rule.consecutive_days)),
+                  FormField("last_day", f"Ngày phát cuối (ít nhất {rule.days} ngày trước hội nghị)",
+                            f"{last:%d/%m/%Y}")]
+        self.app.push_screen(FormScreen("Lập lịch phát loa (sáng và chiều, mỗi cụm loa)", fields, save),
+                             lambda slots: slots is not None and (
+                                 self.notify(f"Đã lập lịch phát loa: {len(slots)} buổi đọc."), self.load(conf.id)))
+
+    def action_tick(self) -> None:
+        table = self.query_one("#conf-broadcasts", DataTable)
+        if not table.row_count:
+            self.notify("Chưa có lịch phát loa. Nhấn S để lập lịch.", severity="warning")
+            return
+        if self.focused is not table:
+            table.focus()
+            self.notify("Chọn buổi đọc bằng ↑ ↓ rồi nhấn O.", timeout=4)
+            return
+        sid = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        try:
+            svc.tick_reading(BroadcastSlot.get_by_id(sid))
+        except Exception as exc:
+            self.notify_error(exc)
+            return
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)  # the next reading is usually next in line
+        self.show_detail()

@@ -1,0 +1,327 @@
+"""Kế hoạch: the office's plans, drafted from a template, copied from last
+year or imported from a file; edited, previewed, printed, issued with a number
+from the register, and corrected after issue by a new version."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from models.plans import PLAN_DRAFT, Plan
+from models.services import plans as svc
+
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.form import FormField, FormScreen
+from ..widgets.keybar import KeyBar
+from .base import AppScreen
+
+STATUS_LABELS = {"draft": "Dự thảo", "issued": "Đã ban hành", "superseded": "Đã thay thế"}
+
+# (field, label, kind) in the order a clerk fills a plan in
+EDITOR_FIELDS = [
+    ("year", "Năm", "line"),
+    ("title", "Trích yếu (tên kế hoạch)", "line"),
+    ("legal_bases", "Căn cứ (mỗi căn cứ một dòng)", "text"),
+    ("preamble", "Câu dẫn sau căn cứ", "text"),
+    ("body", "Nội dung (I. mục lớn · 1. mục nhỏ · 2.1. · - gạch đầu dòng · + ý nhỏ)", "text"),
+    ("closing", "Câu kết", "text"),
+    ("topics", "Lĩnh vực, nội dung đối thoại (mỗi dòng một mục)", "text"),
+    ("chair", "Chủ trì (mỗi người một dòng)", "text"),
+    ("secretary", "Thư ký", "line"),
+    ("participants", "Thành phần tham dự (mỗi dòng một thành phần)", "text"),
+    ("venues", "Địa điểm, thôn tổ chức (mỗi dòng một nơi)", "text"),
+    ("schedule", "Thời gian tổ chức (số hội nghị, dự kiến ngày)", "text"),
+    ("budget_source", "Nguồn kinh phí", "text"),
+    ("assignments", "Phân công đơn vị (mỗi dòng: đơn vị - nhiệm vụ)", "text"),
+    ("recipients", "Nơi nhận (mỗi dòng một nơi)", "text"),
+    ("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH)", "line"),
+    ("signer_position", "Chức vụ người ký", "line"),
+    ("signer_name", "Họ tên người ký", "line"),
+]
+
+
+def plan_row(p: Plan) -> tuple[str, ...]:
+    number = p.document.symbol if p.document_id else "—"
+    title = p.title if len(p.title) <= 58 else p.title[:57] + "…"
+    return (str(p.year), number, title, STATUS_LABELS.get(p.status, p.status), str(p.version))
+
+
+class PlansScreen(AppScreen):
+    HELP = ("Kế hoạch tổ chức hội nghị đối thoại. Bên trái là danh sách kế hoạch (mỗi kế hoạch hiện "
+            "phiên bản mới nhất), bên phải là trang kế hoạch như khi in.\n"
+            "N: tạo từ mẫu · C: sao chép kế hoạch đang chọn sang năm sau · I: nhập từ tệp .txt/.docx.\n"
+            "E hoặc Enter: sửa (chỉ khi còn là dự thảo) · X: xem toàn trang · D: in bản xem trước ra PDF.\n"
+            "B: ban hành — lấy số từ sổ văn bản đi và khóa nội dung. Sau khi ban hành, muốn sửa thì "
+            "tạo phiên bản mới (R) và ghi lý do; bản cũ vẫn xem được ở danh sách phiên bản (V).\n"
+            "Nội dung viết theo dạng: “I.” mục lớn, “1.”, “2.1.” mục nhỏ, “-” gạch đầu dòng, “+” ý nhỏ.")
+    BINDINGS = [
+        Binding("n", "new", "Tạo từ mẫu", id="plans.new"),
+        Binding("c", "copy", "Sao chép năm sau", id="plans.copy"),
+        Binding("i", "import", "Nhập từ tệp", id="plans.import"),
+        Binding("e", "edit", "Sửa", id="plans.edit"),
+        Binding("x", "preview", "Xem trang", id="plans.preview"),
+        Binding("d", "print", "In PDF", id="plans.print"),
+        Binding("b", "issue", "Ban hành", id="plans.issue"),
+        Binding("r", "revise", "Phiên bản mới", id="plans.revise"),
+        Binding("v", "versions", "Các phiên bản", id="plans.versions"),
+    ]
+
+    class Loaded(Message):
+        """The list and the page on the right are up to date (tests wait for it)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(" Kế hoạch", classes="screen-title")
+        with Horizontal(id="plans-main"):
+            yield DataTable(id="plans-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="plan-page-box", can_focus=True):
+                yield Static("", id="plan-page")
+        yield Static("", id="plans-info", classes="hint")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#plans-table", DataTable).add_columns("Năm", "Số, ký hiệu", "Trích yếu",
+                                                             "Trạng thái", "Bản")
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    # --- loading -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="plans-load")
+    def load(self, select_id: int | None = None) -> None:
+        try:
+            rows = [(p.id, plan_row(p)) for p in svc.plans(self.office)]
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        self.app.call_from_thread(self._show_list, rows, select_id)
+
+    def _show_list(self, rows, select_id) -> None:
+        table = self.query_one("#plans-table", DataTable)
+        keep = self.current_id()
+        table.clear()
+        for pid, cells in rows:
+            table.add_row(*cells, key=str(pid))
+        target = select_id or keep
+        if target is not None and str(target) in {str(pid) for pid, _ in rows}:
+            table.move_cursor(row=table.get_row_index(str(target)))
+        if not rows:
+            self.query_one("#plan-page", Static).update(
+                "Chưa có kế hoạch nào. Nhấn N để tạo kế hoạch từ mẫu, hoặc I để nhập từ tệp.")
+            self.post_message(self.Loaded())
+        else:
+            self.show_page()
+
+    def current_id(self) -> int | None:
+        table = self.query_one("#plans-table", DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def current(self) -> Plan | None:
+        pid = self.current_id()
+        if pid is None:
+            self.notify("Chưa có kế hoạch nào. Nhấn N để tạo từ mẫu.", severity="warning")
+            return None
+        return Plan.get_by_id(pid)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_page()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    @work(thread=True, exclusive=True, group="plans-page")
+    def show_page(self) -> None:
+        from ..widgets.plan_preview import render_plan
+
+        pid = self.app.call_from_thread(self.current_id)
+        if pid is None:
+            return
+        try:
+            plan = Plan.get_by_id(pid)
+            page = render_plan(plan)
+            info = self._info(plan)
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+
+        def update():
+            self.query_one("#plan-page", Static).update(page)
+            self.query_one("#plans-info", Static).update(info)
+            self.post_message(self.Loaded())
+
+        self.app.call_from_thread(update)
+
+    @staticmethod
+    def _info(plan: Plan) -> str:
+        parts = [f"Phiên bản {plan.version}", STATUS_LABELS.get(plan.status, plan.status)]
+        if plan.document_id:
+            parts.append(f"số {plan.document.symbol} ngày {plan.document.issued_on:%d/%m/%Y}")
+            if plan.document.file_path:
+                parts.append(f"tệp: {plan.document.file_path}")
+        if plan.change_reason:
+            parts.append(f"lý do điều chỉnh: {plan.change_reason}")
+        return " · ".join(parts)
+
+    # --- creating ----------------------------------------------------------------
+
+    def action_new(self) -> None:
+        self._create(lambda: svc.new_from_template(self.office), "Đã tạo kế hoạch từ mẫu.")
+
+    def action_copy(self) -> None:
+        plan = self.current()
+        if plan is not None:
+            self._create(lambda: svc.copy_plan(plan),
+                         f"Đã sao chép kế hoạch năm {plan.year} sang năm {plan.year + 1}.")
+
+    @work(thread=True, group="plans-write")
+    def _create(self, make, message: str) -> None:
+        try:
+            plan = make()
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+
+        def done():
+            self.notify(message)
+            self.load(plan.id)
+            self.open_editor(plan)
+
+        self.app.call_from_thread(done)
+
+    def action_import(self) -> None:
+        from models.services import plan_import
+
+        def save(values):
+            path = Path(str(values["path"]).strip().strip('"'))
+            result = plan_import.import_plan(self.office, path)
+            if result.notes:
+                self.notify("Cần kiểm tra: " + " ".join(result.notes), severity="warning", timeout=12)
+            return result.plan
+
+        self.app.push_screen(
+            FormScreen("Nhập kế hoạch từ tệp (.txt hoặc .docx)",
+                       [FormField("path", "Đường dẫn tệp", placeholder="D:\\KeHoach\\ke-hoach-2025.docx")], save),
+            lambda plan: plan and (self.notify("Đã nhập kế hoạch; hãy kiểm tra lại từng phần."),
+                                   self.load(plan.id), self.open_editor(plan)))
+
+    # --- editing -----------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        plan = self.current()
+        if plan is None:
+            return
+        if plan.status != PLAN_DRAFT:
+            self.notify("Kế hoạch đã ban hành nên không sửa trực tiếp được. Nhấn R để tạo phiên bản mới "
+                        "(kèm lý do điều chỉnh).", severity="warning", timeout=8)
+            return
+        self.open_editor(plan)
+
+    def open_editor(self, plan: Plan) -> None:
+        fields = [FormField(key, label, getattr(plan, key), kind=kind) for key, label, kind in EDITOR_FIELDS]
+        version = plan.row_version
+
+        def save(values):
+            return svc.update_plan(plan, values, expected_version=version)
+
+        title = f"Kế hoạch năm {plan.year} — {self.office.name} — phiên bản {plan.version} (Ctrl+S: lưu)"
+        self.app.push_screen(FormScreen(title, fields, save),
+                             lambda saved: saved and (self.notify("Đã lưu kế hoạch."), self.load(saved.id)))
+
+    def action_revise(self) -> None:
+        plan = self.current()
+        if plan is None:
+            return
+        if plan.status == PLAN_DRAFT:
+            self.notify("Kế hoạch này còn là dự thảo: sửa trực tiếp bằng phím E.", severity="warning")
+            return
+
+        def save(values):
+            return svc.new_version(plan, values["reason"])
+
+        def opened(new):
+            if new:
+                self.notify(f"Đã tạo phiên bản {new.version}; bản đã ban hành vẫn được giữ nguyên.")
+                self.load(new.id)
+                self.open_editor(new)
+
+        self.app.push_screen(FormScreen(f"Điều chỉnh kế hoạch {plan.document.symbol if plan.document_id else ''}",
+                                        [FormField("reason", "Lý do điều chỉnh", kind="text")], save), opened)
+
+    # --- seeing and printing -----------------------------------------------------
+
+    @work(thread=True, group="plans-preview")
+    def action_preview(self, plan_id: int | None = None) -> None:
+        from ..widgets.plan_preview import render_plan
+        from ..widgets.preview import PreviewScreen
+
+        pid = plan_id or self.app.call_from_thread(self.current_id)
+        if pid is None:
+            return
+        try:
+            plan = Plan.get_by_id(pid)
+            page = render_plan(plan)
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        title = f"Kế hoạch năm {plan.year} — phiên bản {plan.version} ({STATUS_LABELS.get(plan.status)})"
+        self.app.call_from_thread(self.app.push_screen, PreviewScreen(title, page))
+
+    def action_print(self) -> None:
+        plan = self.current()
+        if plan is not None:
+            self.notify("Đang tạo tệp PDF…", timeout=2)
+            self._write(plan, issue=False)
+
+    def action_issue(self) -> None:
+        plan = self.current()
+        if plan is None:
+            return
+        if plan.status != PLAN_DRAFT:
+            self.notify("Kế hoạch này đã ban hành.", severity="warning")
+            return
+        question = (f"Ban hành kế hoạch “{plan.title}”?\nSố sẽ được lấy từ sổ văn bản đi và nội dung "
+                    "sẽ bị khóa (muốn sửa phải tạo phiên bản mới).")
+        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._write(plan, issue=True))
+
+    @work(thread=True, group="plans-write")
+    def _write(self, plan: Plan, issue: bool) -> None:
+        from .. import printouts
+
+        try:
+            path = printouts.issue_plan(plan) if issue else printouts.plan_draft(plan)
+            plan = Plan.get_by_id(plan.id)
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        if issue:
+            message = f"Đã ban hành kế hoạch số {plan.document.symbol}. Tệp PDF: {path}"
+        else:
+            message = f"Đã in ra tệp PDF: {path}"
+
+        def done():
+            self.notify(message, timeout=12)
+            self.query_one("#plans-info", Static).update(message)
+            self.load(plan.id)
+
+        self.app.call_from_thread(done)
+
+    def action_versions(self) -> None:
+        plan = self.current()
+        if plan is None:
+            return
+        from ..widgets.versions import VersionsScreen
+
+        rows = [(v.id, (str(v.version), STATUS_LABELS.get(v.status, v.status),
+                        v.document.symbol if v.document_id else "—",
+                        f"{v.document.issued_on:%d/%m/%Y}" if v.document_id else "",
+                        v.change_reason or "")) for v in svc.versions(plan)]
+        self.app.push_screen(VersionsScreen(f"Các phiên bản — {plan.title}", rows),
+                             lambda pid: pid and self.action_preview(pid))

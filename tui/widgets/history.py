@@ -1,0 +1,79 @@
+"""Lịch sử thay đổi: a table of who changed what and when, for any record.
+
+A screen's detail view yields ``HistoryView()`` and calls ``show(record)``, or
+pushes ``HistoryScreen(record)`` on a key such as "l". Loading runs in a thread
+worker; the widget posts ``HistoryView.Loaded`` when the rows are shown."""
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from .keybar import KeyBar
+
+
+class HistoryView(Vertical):
+    DEFAULT_CLASSES = "history-view"
+
+    class Loaded(Message):
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
+    def compose(self) -> ComposeResult:
+        yield Static("Lịch sử thay đổi", classes="section-title")
+        yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="history-empty")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Lúc", "Người", "Việc", "Thay đổi", "Lý do")
+
+    def show(self, record) -> None:
+        """Load the trail of ``record`` (a model instance) in a worker."""
+        self._load(record._meta.table_name, record.get_id())
+
+    @work(thread=True, exclusive=True, group="history")
+    def _load(self, table: str, record_id: int) -> None:
+        from models.errors import UserError
+        from models.services.history import history_rows
+
+        try:
+            rows = history_rows(table, record_id)
+        except UserError as exc:
+            self.app.call_from_thread(self.notify, exc.message, severity="error")
+            return
+        self.app.call_from_thread(self._fill, rows)
+
+    def _fill(self, rows) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for r in rows:
+            table.add_row(r.at, r.user, r.action, r.changes, r.reason)
+        self.query_one("#history-empty", Static).update("" if rows else "Chưa có thay đổi nào được ghi.")
+        self.post_message(self.Loaded(len(rows)))
+
+
+class HistoryScreen(ModalScreen):
+    """The history of one record over the current screen; Esc closes it."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Đóng", id="history.close")]
+
+    def __init__(self, record, title: str = "") -> None:
+        super().__init__()
+        self.record = record
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="history-dialog"):
+            if self.heading:
+                yield Static(self.heading, classes="screen-title")
+            yield HistoryView()
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one(HistoryView).show(self.record)
+        self.query_one(DataTable).focus()

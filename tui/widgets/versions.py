@@ -1,0 +1,34 @@
+"""The versions of an issued document; Enter opens the chosen one (read-only)."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+
+class VersionsScreen(ModalScreen):
+    """Returns the id of the chosen version, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Đóng", id="versions.close")]
+
+    def __init__(self, title: str, rows: list[tuple[int, tuple[str, ...]]]):
+        super().__init__()
+        self.versions_title, self.rows = title, rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box"):
+            yield Static(self.versions_title, classes="form-title")
+            yield DataTable(id="versions-table", cursor_type="row")
+            yield Static("Enter: xem phiên bản · Esc: đóng", classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Bản", "Trạng thái", "Số, ký hiệu", "Ngày ban hành", "Lý do điều chỉnh")
+        for rid, cells in self.rows:
+            table.add_row(*cells, key=str(rid))
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(int(event.row_key.value))
