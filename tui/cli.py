@@ -62,6 +62,9 @@ def cli(ctx, db, user):
             click.echo(f"Lỗi: {exc.message}", err=True)
             sys.exit(exc.exit_code)
         _start_daily_backup(db)
+        from tui import prefetch
+
+        prefetch.start_dashboard()
         from tui.app import run_app
 
         run_app()

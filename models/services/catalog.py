@@ -144,32 +144,27 @@ def update_item(rec, changes: dict, *, expected_version: int | None = None):
     return records.update(rec, changes, expected_version=expected_version)
 
 
-def villages(office, active_only: bool = True):
-    q = Village.select().where(Village.office == office)
+def _listing(model, office, active_only: bool, order):
+    q = model.select().where(model.office == office)
     if active_only:
-        q = q.where(Village.active == True)  # noqa: E712
-    return list(q.order_by(Village.name))
+        q = q.where(model.active == True)  # noqa: E712
+    return list(q.order_by(order))
+
+
+def villages(office, active_only: bool = True):
+    return _listing(Village, office, active_only, Village.name)
 
 
 def units(office, active_only: bool = True):
-    q = Unit.select().where(Unit.office == office)
-    if active_only:
-        q = q.where(Unit.active == True)  # noqa: E712
-    return list(q.order_by(Unit.name))
+    return _listing(Unit, office, active_only, Unit.name)
 
 
 def fields(office, active_only: bool = True):
-    q = Field.select().where(Field.office == office)
-    if active_only:
-        q = q.where(Field.active == True)  # noqa: E712
-    return list(q.order_by(Field.code))
+    return _listing(Field, office, active_only, Field.code)
 
 
 def officials(office, active_only: bool = True):
-    q = Official.select().where(Official.office == office)
-    if active_only:
-        q = q.where(Official.active == True)  # noqa: E712
-    return list(q.order_by(Official.full_name))
+    return _listing(Official, office, active_only, Official.full_name)
 
 
 def find_village(office, name) -> Village:

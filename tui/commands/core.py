@@ -17,6 +17,9 @@ def demo(db_target):
     from models.workspace import open_office_database
 
     open_db(lambda: open_office_database(db_target, demo=True))
+    from tui import prefetch
+
+    prefetch.start_dashboard()
     from tui.app import run_app
 
     run_app()

@@ -54,7 +54,13 @@ class DashboardScreen(AppScreen):
         self.query_one("#milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ")
         self.query_one("#recent-docs", DataTable).add_columns("Số, ký hiệu", "Ngày", "Trích yếu")
         self._shown_once = False
-        self.load()
+        from .. import prefetch
+
+        ready = prefetch.take("dashboard")
+        if ready is not None and ready.office_name == self.office.name:
+            self.show(ready)
+        else:
+            self.load()
 
     def on_screen_resume(self) -> None:
         # sent on first display too, when on_mount has already started a load

@@ -1,0 +1,42 @@
+"""Schema versions: forward migrations run once and keep the data; a database
+from a newer release is refused, not damaged."""
+import pytest
+
+import models
+from models import migrations
+from models.errors import StorageError
+from models.services import catalog
+
+
+def test_a_later_migration_runs_once_and_keeps_data(db_target, monkeypatch):
+    models.open_database(db_target)
+    catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    models.close_database()
+    calls = []
+
+    def v2(db):
+        from playhouse.migrate import SchemaMigrator, migrate
+        import peewee as pw
+
+        calls.append(1)
+        migrate(SchemaMigrator.from_database(db).add_column("village", "population", pw.IntegerField(default=0)))
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
+    monkeypatch.setattr(migrations, "CURRENT", 2)
+    db = models.open_database(db_target)
+    assert migrations.current_version(db) == 2
+    assert "population" in [c.name for c in db.get_columns("village")]
+    assert models.Office.select().count() == 1
+    models.close_database()
+    models.open_database(db_target)
+    assert calls == [1]
+
+
+def test_a_newer_database_is_refused(db_target):
+    db = models.open_database(db_target)
+    with db.bind_ctx([migrations.SchemaVersion]):
+        migrations.SchemaVersion.create(version=migrations.CURRENT + 5)
+    models.close_database()
+    with pytest.raises(StorageError) as err:
+        models.open_database(db_target)
+    assert "phiên bản mới hơn" in err.value.message

@@ -1,0 +1,46 @@
+"""Start the dashboard's query while the UI framework is still loading.
+
+Importing Textual takes a few tenths of a second on an old PC; the dashboard's
+query needs the database, not the UI. Starting it in a thread just after the
+database opens lets the two overlap, and the dashboard then paints its data in
+its first frame instead of a frame later. This module must not import Textual."""
+from __future__ import annotations
+
+import threading
+
+_threads: dict[str, threading.Thread] = {}
+_results: dict[str, tuple[bool, object]] = {}
+
+
+def start(name: str, fn) -> None:
+    def run():
+        try:
+            _results[name] = (True, fn())
+        except Exception as exc:  # the screen's own load reports it
+            _results[name] = (False, exc)
+
+    thread = threading.Thread(target=run, name=f"prefetch-{name}", daemon=True)
+    _threads[name] = thread
+    thread.start()
+
+
+def take(name: str):
+    """The result, waiting for the thread if it is still running (it has had a
+    head start, so waiting is never slower than starting afresh); None if it
+    was not started or failed."""
+    thread = _threads.pop(name, None)
+    if thread is None:
+        return None
+    thread.join()
+    ok, value = _results.pop(name, (False, None))
+    return value if ok else None
+
+
+def start_dashboard() -> None:
+    def summary():
+        from models.services.catalog import the_office
+        from models.services.dashboard import summary
+
+        return summary(the_office())
+
+    start("dashboard", summary)
