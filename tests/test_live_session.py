@@ -127,7 +127,7 @@ def test_thirty_petitions_from_the_keyboard(demo_office, monkeypatch, tmp_path):
                     await keys.prefix(row[2])
                     if row[2] == "1":
                         await keys.key("enter")
-                    screen.query_one("#e-content").post_message(
+                    screen.entry.post_message(
                         events.Paste(unicodedata.normalize("NFD", "Hộ nghèo chưa được hỗ trợ nhà ở")))
                     await pilot.pause()
                     await keys.key("enter", "4", "enter")

@@ -56,4 +56,5 @@ class ConclusionsScreen(ModalScreen):
 
     def action_close(self) -> None:
         self.save()
-        self.dismiss(None)
+        # the caller gets the saved conference back: its copy is now one version behind
+        self.dismiss(self.conf)
