@@ -42,8 +42,9 @@ ROWS = [
     ("Hoàng Văn Ất", "", "8", "Điểm trường mẫu giáo bị dột mái, đề nghị sửa trước năm học", "1",
      "Đã giao trường mầm non lập dự toán sửa chữa trong hè"),
 ]
-STAGES = ("e-name", "e-village", "e-field", "e-content", "e-disp", "detail")
-FREE_TEXT = {0, 3}          # stages whose characters are the petition's own text
+STAGES = ("citizen_name", "village", "field", "content", "disposition", "detail")
+#: seconds: a petition whose last Enter was typed this long before a kill must be in the database
+COMMITTED_AFTER = 2.0
 
 
 def script(n: int):
@@ -55,17 +56,16 @@ def script(n: int):
 
 
 def keys_of(row):
-    """(bytes, stage, index in stage, is free text) for one petition."""
+    """(bytes, stage, index in stage) for one petition."""
     name, village, field, content, disp, detail = row
     keys = []
     for stage, text in enumerate((name, village, field, content, disp, detail)):
         for j, ch in enumerate(text):
-            free = stage in FREE_TEXT or (stage == 5 and disp != "2")
-            keys.append((ch.encode(), stage, j, free))
+            keys.append((ch.encode(), stage, j))
         if stage == 2 and field == "1":
-            keys.append((b"\r", stage, len(text), False))
+            keys.append((b"\r", stage, len(text)))
         elif stage != 4 and stage != 2:
-            keys.append((b"\r", stage, len(text), False))
+            keys.append((b"\r", stage, len(text)))
     return keys
 
 
@@ -141,7 +141,7 @@ def read_state(db: Path, conf_id: int):
 
 def position(place: dict, row) -> tuple[int, int]:
     """(stage, characters) the app had saved for the petition being typed."""
-    focus = place.get("focus") or "e-name"
+    focus = place.get("focus") or "citizen_name"
     stage = STAGES.index(focus) if focus in STAGES else 5
     draft = place.get("draft") or {}
     key = {0: "citizen_name", 1: "village", 2: "field", 3: "content"}.get(stage)
@@ -166,6 +166,9 @@ def wait_ready(db: Path, conf_id: int, before: int, timeout: float = 30.0) -> di
 
 
 def run(kills: int, petitions: int, seed: int, typing_delay: float, quiet: bool = False) -> dict:
+    """Type the script, killing the app ``kills`` times at random moments.
+    ``typing_delay`` is the mean pause between keys; one key in ten starts a
+    burst of 3–8 keys sent without any pause."""
     rnd = random.Random(seed)
     work = Path(tempfile.mkdtemp(prefix="killtest-"))
     db = work / "office.sqlite3"
@@ -173,10 +176,13 @@ def run(kills: int, petitions: int, seed: int, typing_delay: float, quiet: bool 
                PYTHONPATH=str(REPO))
     conf_id = prepare(db)
     rows = script(petitions)
-    losses, done_kills, mount = [], 0, 0
+    losses, done_kills, mount, missing, restarts = [], 0, 0, [], []
+    finished_at: dict[int, float] = {}      # petition → time its last key was sent
     while True:
+        started = time.time()
         app = App(db, env)
         place = wait_ready(db, conf_id, mount)
+        restarts.append(time.time() - started)
         mount = int(place.get("mount", 0))
         committed, _ = read_state(db, conf_id)
         p = len(committed)
@@ -185,11 +191,13 @@ def run(kills: int, petitions: int, seed: int, typing_delay: float, quiet: bool 
             break
         stage, chars = position(place, rows[p])
         kill_at = time.time() + rnd.uniform(1.0, 6.0) if done_kills < kills else None
-        sent = []       # (time, petition, stage, index, free text)
+        sent = []       # (time, petition, stage, index)
         first = True
         killed = False
+        burst = 0
         for i in range(p, len(rows)):
-            for data, st, j, free in keys_of(rows[i]):
+            keys = keys_of(rows[i])
+            for n, (data, st, j) in enumerate(keys):
                 if first and (st < stage or (st == stage and j < chars and data != b"\r")):
                     continue
                 first = False
@@ -198,8 +206,15 @@ def run(kills: int, petitions: int, seed: int, typing_delay: float, quiet: bool 
                     break
                 if not app.send(data):
                     raise SystemExit("the app stopped by itself")
-                sent.append((time.time(), i, st, j, free))
-                time.sleep(typing_delay)
+                sent.append((time.time(), i, st, j))
+                if n == len(keys) - 1:
+                    finished_at[i] = time.time()
+                if burst:
+                    burst -= 1
+                elif rnd.random() < 0.1:
+                    burst = rnd.randint(3, 8)
+                else:
+                    time.sleep(rnd.uniform(0.5, 1.5) * typing_delay)
             if killed:
                 break
         if not killed:
@@ -211,17 +226,21 @@ def run(kills: int, petitions: int, seed: int, typing_delay: float, quiet: bool 
         done_kills += 1
         committed, place = read_state(db, conf_id)
         n = len(committed)
+        due = [i for i, t in finished_at.items() if t < t_kill - COMMITTED_AFTER and i >= n]
+        if due:
+            missing.append(f"kill {done_kills}: petitions {[i + 1 for i in due]} typed > "
+                           f"{COMMITTED_AFTER:.0f} s before the kill are not in the database")
         st, ch = position(place, rows[n]) if n < len(rows) else (0, 0)
-        lost = [t for t, i, s, j, free in sent
-                if free and (i > n or (i == n and (s > st or (s == st and j >= ch))))]
+        lost = [t for t, i, s, j in sent if i > n or (i == n and (s > st or (s == st and j >= ch)))]
         losses.append(t_kill - min(lost) if lost else 0.0)
         if not quiet:
             print(f"kill {done_kills}: {n} petitions committed, lost {losses[-1]:.2f} s of typing", flush=True)
     committed, _ = read_state(db, conf_id)
-    wrong = check(committed, rows)
+    wrong = missing + check(committed, rows)
     return {"kills": done_kills, "petitions": len(committed), "expected": len(rows), "wrong": wrong,
+            "correct": len(committed) - len({w.split(":")[0] for w in wrong if w.startswith("petition")}),
             "max_lost": max(losses, default=0.0), "mean_lost": sum(losses) / len(losses) if losses else 0.0,
-            "folder": str(work)}
+            "mean_restart": sum(restarts) / len(restarts), "folder": str(work)}
 
 
 def check(committed, rows) -> list[str]:
@@ -256,7 +275,8 @@ def main():
     args = ap.parse_args()
     r = run(args.kills, args.petitions, args.seed, args.delay)
     print(f"kills: {r['kills']}")
-    print(f"petitions committed: {r['petitions']} of {r['expected']}")
+    print(f"petitions expected: {r['expected']}, committed: {r['petitions']}, correct: {r['correct']}")
+    print(f"mean seconds from start to the session screen: {r['mean_restart']:.2f}")
     print(f"max seconds of typing lost: {r['max_lost']:.2f}")
     print(f"mean seconds of typing lost: {r['mean_lost']:.2f}")
     for line in r["wrong"]:

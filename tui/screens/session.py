@@ -60,13 +60,6 @@ class SessionScreen(AppScreen):
     class Loaded(Message):
         """The conference and its records are on screen (tests wait for it)."""
 
-    class Closed(Message):
-        """The session is closed and its minutes built (tests wait for it)."""
-
-        def __init__(self, path) -> None:
-            super().__init__()
-            self.path = path
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conf = None
@@ -542,12 +535,10 @@ class SessionScreen(AppScreen):
             path = live_minutes_file(conf_id)
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
-            path = None
         else:
             self.app.call_from_thread(self.notify, f"Đã lập biên bản: {path}", timeout=10)
         # the closed session is copied aside whether or not the PDF could be built
         backup_after_session()
-        self.app.call_from_thread(self.post_message, self.Closed(path))
 
 
 def live_minutes_file(conf_id: int):
