@@ -124,3 +124,50 @@ def test_pasted_decomposed_text_is_stored_composed(demo_office, monkeypatch):
     conf_id = asyncio.run(run())
     row = Petition.get(Petition.conference == conf_id)
     assert row.content == text and unicodedata.is_normalized("NFC", row.content)
+
+
+def test_a_full_disk_keeps_the_typing_and_saves_it_later(demo_office, monkeypatch):
+    import peewee as pw
+
+    from models.services import live_session as live
+    from models.services.safe_write import DISK_FULL
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from tui.app import DoiThoaiApp
+
+    disk = {"full": False}
+
+    def until_freed(write):
+        def attempt(*args, **kwargs):
+            if disk["full"]:
+                raise pw.OperationalError("database or disk is full")
+            return write(*args, **kwargs)
+        return attempt
+
+    monkeypatch.setattr(live, "commit_draft", until_freed(live.commit_draft))
+    monkeypatch.setattr(live, "save_place", until_freed(live.save_place))
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_session(pilot)
+            await pilot.press("ctrl+b")
+            disk["full"] = True
+            await pilot.press(*keys_of("Mai"), "enter", "b", "enter", "4", *keys_of("Nhà văn hóa xuống cấp"),
+                              "enter", "4", "enter", *keys_of("Tiếp"))
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            kept = len(screen.pending)
+            typing = screen.entry.draft["citizen_name"]
+            disk["full"] = False
+            screen.retry()
+            await pilot.pause(1.2)      # the typing after the failure is saved by the usual timer
+            return screen.conf.id, messages, kept, typing, len(screen.pending)
+
+    conf_id, messages, kept, typing, left = asyncio.run(run())
+    assert DISK_FULL in messages
+    assert kept >= 2 and left == 0
+    assert typing == "Tiếp"           # typing went on while nothing could be written
+    row = Petition.get(Petition.conference == conf_id)
+    assert row.content == "Nhà văn hóa xuống cấp" and row.citizen_name == "Mai"
+    assert live.load_place(demo_office)["draft"]["citizen_name"] == "Tiếp"

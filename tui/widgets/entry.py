@@ -43,7 +43,7 @@ FIELDS = [
     ("answered_by", "Người trả lời"),
 ]
 KEYS = [k for k, _ in FIELDS]
-LABEL_WIDTH = 15
+LABEL_WIDTH = 16
 DISP_LABELS = {"on_spot": "1 Trả lời tại chỗ", "in_writing": "2 Trả lời bằng văn bản",
                "forwarded": "3 Chuyển cấp có thẩm quyền", "noted": "4 Ghi nhận"}
 DISP_HINT = "1 tại chỗ · 2 văn bản · 3 chuyển · 4 ghi nhận"
@@ -391,7 +391,8 @@ class PetitionEntry(Widget, can_focus=True):
             if key == self.current:
                 return " ".join(f"{code}.{name}" for code, name in self.fields)
         elif key == "disposition":
-            return DISP_LABELS.get(self.draft.get("disposition"), DISP_HINT if key == self.current else "")
+            chosen = DISP_LABELS.get(self.draft.get("disposition"), "")
+            return chosen[2:] if chosen else (DISP_HINT if key == self.current else "")
         elif key in ("unit", "answered_by") and key == self.current:
             if self._suggestion():
                 return f"→ {self._suggestion()}"
