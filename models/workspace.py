@@ -59,7 +59,7 @@ def open_office_database(target: str | None = None, *, demo: bool = False):
         if Office.select().count() == 0:
             from .demo import build_demo
 
-            build_demo()
+            build_demo(with_files=True)
         return db
     target = target or configured_target()
     try:

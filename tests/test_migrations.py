@@ -15,8 +15,8 @@ def test_a_later_migration_runs_once_and_keeps_data(db_target, monkeypatch):
     calls = []
 
     def v2(db):
-        from playhouse.migrate import SchemaMigrator, migrate
         import peewee as pw
+        from playhouse.migrate import SchemaMigrator, migrate
 
         calls.append(1)
         migrate(SchemaMigrator.from_database(db).add_column("village", "population", pw.IntegerField(default=0)))

@@ -34,3 +34,7 @@ def test_plans_screen(snap_compare, demo_app):
 
 def test_conferences_screen(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(120, 36), run_before=_goto("f4"))
+
+
+def test_documents_screen(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(120, 36), run_before=_goto("f7"))

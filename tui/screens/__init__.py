@@ -8,7 +8,7 @@ NAVIGATION = [
     ("conferences", "Hội nghị", "f4", "tui.screens.conferences:ConferencesScreen"),
     ("session", "Phiên họp", "f5", "tui.screens.session:SessionScreen"),
     ("board", "Theo dõi", "f6", "tui.screens.pending:BoardPending"),
-    ("documents", "Văn bản", "f7", "tui.screens.pending:DocumentsPending"),
+    ("documents", "Văn bản", "f7", "tui.screens.documents:DocumentsScreen"),
     ("catalog", "Danh mục", "f8", "tui.screens.catalog:CatalogScreen"),
 ]
 

@@ -31,7 +31,3 @@ class SessionPending(PendingScreen):
 
 class BoardPending(PendingScreen):
     LABEL = "Theo dõi"
-
-
-class DocumentsPending(PendingScreen):
-    LABEL = "Văn bản"

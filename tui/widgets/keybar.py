@@ -65,6 +65,6 @@ class KeyBar(Widget):
                 continue
             seen.add(b.action)
             style = "" if active.enabled else "dim"
-            text.append(f" {key_name(b.key)}", style=key_style if active.enabled else "dim")
+            text.append(f" {b.key_display or key_name(b.key)}", style=key_style if active.enabled else "dim")
             text.append(f" {b.description} ", style=style)
         return text

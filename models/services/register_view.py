@@ -1,0 +1,183 @@
+"""Sổ văn bản đi as a list to look through: filters, paging and file checks.
+
+The register of a province-sized database can hold many thousand entries, so
+the screen asks for one page at a time (LIMIT/OFFSET in SQL) together with the
+number of matching entries. Checking a file (reading it and hashing it) is done
+for one document on request, never for every row of a page."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalog import Office
+from ..errors import NotFound
+from ..register import OutgoingDocument
+from .search import matches
+
+PAGE_SIZE = 100
+
+#: kind abbreviation → name shown beside it (Decree 30/2020, Appendix I)
+KIND_NAMES = {
+    "KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản",
+    "BC": "Báo cáo", "QĐ": "Quyết định", "CV": "Công văn",
+}
+
+# file states, computed on demand (see check_file)
+FILE_NONE = "none"          # nothing was stored at issue (entry only)
+FILE_OK = "ok"              # present, same SHA-256 as recorded
+FILE_MISSING = "missing"    # recorded, but not on disk any more
+FILE_CHANGED = "changed"    # on disk, different SHA-256
+FILE_MARKS = {FILE_OK: "✓", FILE_MISSING: "✗", FILE_CHANGED: "≠", FILE_NONE: "—"}
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    symbol: str
+    issued_on: dt.date
+    kind: str
+    title: str
+    signer: str
+    version: int
+    has_file: bool
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[DocumentRow]
+    total: int          # entries matching the filters, on every page
+    offset: int
+    limit: int
+
+    @property
+    def number(self) -> int:
+        return self.offset // self.limit + 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit))
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    state: str
+    path: str           # the recorded path (where the file is expected)
+    expected: str       # SHA-256 recorded at issue
+    actual: str         # SHA-256 of the file now ("" if missing)
+
+    @property
+    def message(self) -> str:
+        if self.state == FILE_OK:
+            return f"Tệp khớp với mã SHA-256 đã ghi khi ban hành ({self.expected[:16]}…): {self.path}"
+        if self.state == FILE_MISSING:
+            return (f"Không tìm thấy tệp. Tệp phải nằm ở: {self.path}. "
+                    "Nhấn R để in lại văn bản và so với bản đã ban hành.")
+        if self.state == FILE_CHANGED:
+            return (f"Tệp đã bị thay đổi sau khi ban hành: mã SHA-256 hiện tại {self.actual[:16]}… khác mã đã "
+                    f"ghi {self.expected[:16]}…. Tệp: {self.path}")
+        return "Văn bản này chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành nên không có gì để kiểm tra."
+
+
+def kind_label(kind: str) -> str:
+    name = KIND_NAMES.get(kind)
+    return f"{kind} – {name}" if name else kind
+
+
+def _filtered(office: Office, year: int | None, kind: str | None, text: str):
+    q = OutgoingDocument.select().where(OutgoingDocument.office == office)
+    if year is not None:
+        q = q.where(OutgoingDocument.year == year)
+    if kind:
+        q = q.where(OutgoingDocument.kind == kind)
+    if text.strip():
+        q = q.where(matches(OutgoingDocument, text))
+    return q
+
+
+def page(office: Office, *, year: int | None = None, kind: str | None = None, text: str = "",
+         offset: int = 0, limit: int = PAGE_SIZE) -> Page:
+    """One page of the register, newest first, and the number of matches."""
+    q = _filtered(office, year, kind, text)
+    total = q.count()
+    offset = max(0, min(offset, (max(total - 1, 0) // limit) * limit))
+    cols = (OutgoingDocument.id, OutgoingDocument.symbol, OutgoingDocument.issued_on, OutgoingDocument.kind,
+            OutgoingDocument.title, OutgoingDocument.signer, OutgoingDocument.version,
+            OutgoingDocument.file_path)
+    rows = (q.select(*cols)
+            .order_by(OutgoingDocument.issued_on.desc(), OutgoingDocument.year.desc(),
+                      OutgoingDocument.number.desc(), OutgoingDocument.id.desc())
+            .offset(offset).limit(limit).tuples())
+    return Page([DocumentRow(i, s, d, k, t, sg, v, bool(f)) for i, s, d, k, t, sg, v, f in rows],
+                total, offset, limit)
+
+
+def years(office: Office) -> list[int]:
+    """Years that have entries, newest first."""
+    q = (OutgoingDocument.select(OutgoingDocument.year).where(OutgoingDocument.office == office)
+         .distinct().order_by(OutgoingDocument.year.desc()).tuples())
+    return [y for (y,) in q]
+
+
+def kinds(office: Office) -> list[str]:
+    """Kinds offered in the filter: the usual ones, then any other kind in use."""
+    used = {k for (k,) in OutgoingDocument.select(OutgoingDocument.kind)
+            .where(OutgoingDocument.office == office).distinct().tuples()}
+    return list(KIND_NAMES) + sorted(used - set(KIND_NAMES))
+
+
+def get(office: Office, doc_id: int) -> OutgoingDocument:
+    doc = OutgoingDocument.get_or_none((OutgoingDocument.id == doc_id) & (OutgoingDocument.office == office))
+    if doc is None:
+        raise NotFound("Không còn văn bản này trong sổ (có thể đã bị xóa ở máy khác). Hãy tải lại danh sách.")
+    return doc
+
+
+def check_file(doc: OutgoingDocument) -> FileCheck:
+    """Read the stored file and compare its SHA-256 with the register."""
+    from .issuing import sha256
+
+    if not doc.file_path or not doc.sha256:
+        return FileCheck(FILE_NONE, doc.file_path, doc.sha256, "")
+    path = Path(doc.file_path)
+    if not path.is_file():
+        return FileCheck(FILE_MISSING, str(path), doc.sha256, "")
+    actual = sha256(path.read_bytes())
+    return FileCheck(FILE_OK if actual == doc.sha256 else FILE_CHANGED, str(path), doc.sha256, actual)
+
+
+def detail(doc: OutgoingDocument) -> list[tuple[str, str]]:
+    """The entry's fields as (label, value) lines for the detail panel."""
+    lines = [("Số, ký hiệu", doc.symbol), ("Ngày ban hành", f"{doc.issued_on:%d/%m/%Y}"),
+             ("Loại", kind_label(doc.kind)), ("Trích yếu", doc.title), ("Người ký", doc.signer or "—"),
+             ("Phiên bản", str(doc.version))]
+    if doc.supersedes_id:
+        older = OutgoingDocument.get_or_none(OutgoingDocument.id == doc.supersedes_id)
+        lines.append(("Thay thế văn bản", older.symbol if older else "—"))
+    newer = (OutgoingDocument.select(OutgoingDocument.symbol).where(OutgoingDocument.supersedes == doc)
+             .order_by(OutgoingDocument.version).first())
+    if newer:
+        lines.append(("Đã được thay thế bởi", newer.symbol))
+    if doc.reason:
+        lines.append(("Lý do điều chỉnh", doc.reason))
+    if doc.ref_type:
+        lines.append(("Văn bản về", f"{REF_LABELS.get(doc.ref_type, doc.ref_type)} số {doc.ref_id}"))
+    lines.append(("Tệp PDF", doc.file_path or "không lưu tệp"))
+    if doc.sha256:
+        lines.append(("SHA-256", doc.sha256))
+    return lines
+
+
+REF_LABELS = {"plan": "kế hoạch", "conference": "hội nghị", "minutes": "hội nghị", "petition": "kiến nghị",
+              "unit": "đơn vị", "report": "báo cáo"}
+
+
+def version_rows(doc: OutgoingDocument) -> list[tuple[int, tuple[str, ...]]]:
+    """Rows for the versions list: (id, (version, state, symbol, date, reason))."""
+    from .amend import document_versions
+
+    versions = document_versions(doc)
+    newest = versions[-1].id
+    return [(v.id, (str(v.version), "Hiện hành" if v.id == newest else "Đã được thay thế", v.symbol,
+                    f"{v.issued_on:%d/%m/%Y}", v.reason or "")) for v in versions]
+

@@ -1,0 +1,215 @@
+"""The Văn bản screen driven by keys, as a clerk uses it: filter the register by
+year and kind, search typed without diacritics (and pasted in NFD form), check
+a good and a tampered file, reprint an issued plan identically, see versions
+after an amendment, see the history, open a file on a machine with no display."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pytest
+from printing_support import SEEDS
+from textual import events
+
+TODAY = dt.date(2026, 3, 20)
+
+
+@pytest.fixture
+def register(sqlite_db, monkeypatch):
+    """An office with a real issued plan, two fake PDFs and letter entries over two years."""
+    from models.services import (
+        catalog,
+        issuing,
+        numbering,
+        plan_import,
+        plan_issue,
+        records,
+    )
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang", parent_body="UBND tỉnh Hà Tĩnh",
+                                   signer_name="Nguyễn Văn An")
+    for day, title in ((dt.date(2025, 5, 4), "Trả lời kiến nghị về đường giao thông thôn Đông Hải"),
+                       (dt.date(2025, 6, 9), "Trả lời kiến nghị về bảo hiểm y tế")):
+        numbering.register(office, "CV", title=title, issued_on=day, signer="Nguyễn Văn An")
+    plan = plan_import.import_plan(office, SEEDS / "plan-ubnd-xa-2024.txt").plan
+    records.update(plan, {"signer_position": "CHỦ TỊCH"})
+    plan_doc = plan_issue.issue(plan).document
+    fake = {}
+    for kind, title in (("TB", "Thông báo tổ chức hội nghị đối thoại"), ("GM", "Giấy mời dự hội nghị")):
+        fake[kind] = issuing.issue(office, kind, title=title, on=dt.date(2026, 3, 10),
+                                   render=lambda d: f"%PDF-1.4 {d.symbol}".encode())
+    numbering.register(office, "CV", title="Trả lời kiến nghị về đất đai của bà Nguyễn Thị Hoa",
+                       issued_on=dt.date(2026, 3, 12), signer="Nguyễn Văn An")
+    return office, plan_doc, fake
+
+
+async def settle(pilot) -> None:
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_documents(pilot):
+    await pilot.press("f7")
+    await settle(pilot)
+    return pilot.app.screen
+
+
+def symbols(screen) -> list[str]:
+    from textual.widgets import DataTable
+
+    table = screen.query_one("#docs-table", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def select(pilot, screen, doc_id: int) -> None:
+    from textual.widgets import DataTable
+
+    table = screen.query_one("#docs-table", DataTable)
+    table.focus()
+    await pilot.press("home")
+    for _ in range(table.get_row_index(str(doc_id))):
+        await pilot.press("down")
+    await settle(pilot)
+
+
+def info(screen) -> str:
+    from textual.widgets import Static
+
+    return str(screen.query_one("#docs-info", Static).content)
+
+
+def file_mark(screen, doc_id: int) -> str:
+    from textual.widgets import DataTable
+
+    table = screen.query_one("#docs-table", DataTable)
+    return str(table.get_row(str(doc_id))[-1])
+
+
+def run(office, scenario):
+    from tui.app import DoiThoaiApp
+
+    async def inner():
+        app = DoiThoaiApp(office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await scenario(pilot, await open_documents(pilot))
+
+    asyncio.run(inner())
+
+
+def test_filter_by_year_kind_and_search(register):
+    office, _plan_doc, _fake = register
+
+    async def scenario(pilot, screen):
+        assert symbols(screen) == ["01/KH-UBND", "04/UBND", "03/GM-UBND", "02/TB-UBND"]  # this year, newest first
+        await pilot.press("left_square_bracket")                  # the year before
+        await settle(pilot)
+        assert symbols(screen) == ["02/UBND", "01/UBND"]
+        await pilot.press("right_square_bracket", "right_square_bracket")   # 2026, then every year
+        await settle(pilot)
+        assert len(symbols(screen)) == 6 and "Tất cả các năm" in str(screen.query_one("#docs-year").content)
+        await pilot.press("l", "enter", "G", "enter")               # kind: GM – Giấy mời
+        await settle(pilot)
+        assert symbols(screen) == ["03/GM-UBND"]
+        screen.query_one("#docs-kind").clear()
+        await settle(pilot)
+        await pilot.press("slash")
+        for ch in "dat dai":                                        # typed without diacritics
+            await pilot.press("space" if ch == " " else ch)
+        await pilot.pause(0.5)                                      # the search waits for typing to pause
+        await settle(pilot)
+        assert symbols(screen) == ["04/UBND"]
+        search = screen.query_one("#docs-search")
+        search.value = ""
+        search.post_message(events.Paste(unicodedata.normalize("NFD", "đường giao thông")))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert symbols(screen) == ["01/UBND"]
+
+    run(office, scenario)
+
+
+def test_check_a_good_a_tampered_and_a_missing_file(register):
+    office, _plan_doc, fake = register
+    doc = fake["TB"]
+
+    async def scenario(pilot, screen):
+        await select(pilot, screen, doc.id)
+        assert file_mark(screen, doc.id) == "?"
+        await pilot.press("k")
+        await settle(pilot)
+        assert "khớp" in info(screen) and file_mark(screen, doc.id) == "✓"
+        path = Path(doc.file_path)
+        path.write_bytes(path.read_bytes() + b" sua")
+        await pilot.press("k")
+        await settle(pilot)
+        assert "đã bị thay đổi" in info(screen) and file_mark(screen, doc.id) == "≠"
+        path.unlink()
+        await pilot.press("k")
+        await settle(pilot)
+        assert "Không tìm thấy tệp" in info(screen) and path.name in info(screen)
+        assert file_mark(screen, doc.id) == "✗"
+
+    run(office, scenario)
+
+
+def test_reprint_of_the_issued_plan_is_identical(register):
+    office, plan_doc, _fake = register
+
+    async def scenario(pilot, screen):
+        await select(pilot, screen, plan_doc.id)
+        await pilot.press("r")
+        await settle(pilot)
+        assert "giống hệt bản đã ban hành" in info(screen) and file_mark(screen, plan_doc.id) == "✓"
+
+    run(office, scenario)
+
+
+def test_versions_after_an_amendment_and_history(register):
+    from models.services import amend
+    from tui.widgets.history import HistoryScreen
+    from tui.widgets.versions import VersionsScreen
+
+    office, _plan_doc, fake = register
+    newer = amend.amend_document(fake["GM"], "Đổi giờ họp", title="Giấy mời dự hội nghị (đổi giờ)")
+
+    async def scenario(pilot, screen):
+        await select(pilot, screen, newer.id)
+        assert "Đổi giờ họp" in str(screen.query_one("#docs-detail").content)
+        await pilot.press("v")
+        await settle(pilot)
+        versions = pilot.app.screen
+        assert isinstance(versions, VersionsScreen) and versions.query_one("DataTable").row_count == 2
+        await pilot.press("home", "enter")                           # the first version
+        await settle(pilot)
+        assert pilot.app.screen is screen and screen.current_id() == fake["GM"].id
+        assert f"Đã được thay thế bởi:[/b] {newer.symbol}" in str(screen.query_one("#docs-detail").content)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HistoryScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+
+    run(office, scenario)
+
+
+def test_open_without_a_display_shows_the_path(register):
+    office, plan_doc, _fake = register
+
+    async def scenario(pilot, screen):
+        await select(pilot, screen, plan_doc.id)
+        await pilot.press("o")
+        await settle(pilot)
+        assert "không có màn hình đồ họa" in info(screen) and plan_doc.file_path in info(screen)
+        await select(pilot, screen, next(r.id for r in screen.shown.rows if r.symbol == "04/UBND"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "không lưu tệp PDF" in info(screen)
+
+    run(office, scenario)

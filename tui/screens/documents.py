@@ -1,0 +1,364 @@
+"""Văn bản: the register of outgoing documents (sổ văn bản đi). List by year
+and kind, search without diacritics, open or reprint a document, check the
+stored file against the SHA-256 recorded at issue, see versions and history."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Input, Select, Static
+
+from models import clock
+from models.services import register_view as svc
+
+from ..widgets.keybar import KeyBar
+from .base import AppScreen
+
+ALL_YEARS = None
+SEARCH_PAUSE = 0.3   # seconds after the last key before the list is searched
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class DocumentsScreen(AppScreen):
+    HELP = ("Sổ văn bản đi: mọi văn bản đã ban hành, mới nhất ở trên.\n"
+            "[ và ]: năm trước / năm sau (hoặc tất cả các năm) · L: chọn loại văn bản · /: tìm theo số, "
+            "trích yếu, người ký (gõ không dấu cũng được) · N / P: trang sau / trang trước.\n"
+            "Enter hoặc O: mở tệp PDF · R: in lại từ hồ sơ gốc và so với bản đã ban hành · K: kiểm tra tệp "
+            "đã lưu với mã SHA-256 ghi khi ban hành · V: các phiên bản · H: lịch sử thay đổi.\n"
+            "Cột Tệp: ✓ đúng bản đã ban hành, ≠ tệp đã bị sửa, ✗ mất tệp, — không lưu tệp, "
+            "? chưa kiểm tra (nhấn K).")
+    AUTO_FOCUS = "#docs-table"   # the list, not the filters: letter keys are actions here
+    BINDINGS = [
+        Binding("o", "open", "Mở PDF", id="documents.open"),
+        Binding("r", "reprint", "In lại", id="documents.reprint"),
+        Binding("k", "check", "Kiểm tra tệp", id="documents.check"),
+        Binding("v", "versions", "Phiên bản", id="documents.versions"),
+        Binding("h", "history", "Lịch sử", id="documents.history"),
+        Binding("left_square_bracket", "year(1)", "Năm trước", id="documents.year_prev", key_display="["),
+        Binding("right_square_bracket", "year(-1)", "Năm sau", id="documents.year_next", key_display="]"),
+        Binding("l", "kind", "Loại", id="documents.kind"),
+        Binding("slash", "search", "Tìm", id="documents.search", key_display="/"),
+        Binding("n", "page(1)", "Trang sau", id="documents.page_next"),
+        Binding("p", "page(-1)", "Trang trước", id="documents.page_prev"),
+    ]
+
+    class Loaded(Message):
+        """The list and the detail panel are up to date (tests wait for it)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.year: int | None = clock.today().year
+        self.years: list[int | None] = [ALL_YEARS]
+        self.row_offset = 0
+        self.shown: svc.Page | None = None
+        self.file_marks: dict[int, str] = {}   # checked this session: id → ✓ ≠ ✗ —
+        self._search_timer = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(" Văn bản — sổ văn bản đi", classes="screen-title")
+        with Horizontal(id="docs-filters"):
+            yield Static("", id="docs-year")
+            yield Select([], prompt="Mọi loại", id="docs-kind")
+            yield Input(placeholder="Tìm: số, trích yếu, người ký (gõ không dấu cũng được)", id="docs-search")
+        yield DataTable(id="docs-table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="docs-detail-box"):
+            yield Static("", id="docs-detail")
+        yield Static("", id="docs-info", classes="hint")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#docs-table", DataTable).add_columns(
+            "Số, ký hiệu", "Ngày", "Loại", "Trích yếu", "Người ký", "Bản", "Tệp")
+        self._shown_once = False
+        self.load_choices()
+
+    def on_screen_resume(self) -> None:
+        # first display follows on_mount, which already loads
+        if self._shown_once:
+            self.load_choices()
+        self._shown_once = True
+
+    # --- loading -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="docs-choices")
+    def load_choices(self) -> None:
+        try:
+            years, kinds = svc.years(self.office), svc.kinds(self.office)
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        self.app.call_from_thread(self._set_choices, years, kinds)
+
+    def _set_choices(self, years: list[int], kinds: list[str]) -> None:
+        self.years = [ALL_YEARS, *years]
+        if self.year not in self.years:
+            self.year = years[0] if years else ALL_YEARS
+        select = self.query_one("#docs-kind", Select)
+        keep = select.value
+        with self.prevent(Select.Changed):
+            select.set_options([(svc.kind_label(k), k) for k in kinds])
+            if keep in kinds:
+                select.value = keep
+        self.load()
+
+    def _filters(self) -> tuple[int | None, str | None, str]:
+        kind = self.query_one("#docs-kind", Select).value
+        text = self.query_one("#docs-search", Input).value
+        return self.year, (kind if isinstance(kind, str) else None), text
+
+    def load(self, select_id: int | None = None) -> None:
+        self._load(*self._filters(), self.row_offset, select_id)
+
+    @work(thread=True, exclusive=True, group="docs-load")
+    def _load(self, year, kind, text, offset, select_id) -> None:
+        try:
+            page = svc.page(self.office, year=year, kind=kind, text=text, offset=offset)
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        self.app.call_from_thread(self._show_page, page, select_id)
+
+    def _mark(self, row: svc.DocumentRow) -> str:
+        return self.file_marks.get(row.id, "?" if row.has_file else svc.FILE_MARKS[svc.FILE_NONE])
+
+    def _show_page(self, page: svc.Page, select_id: int | None) -> None:
+        self.shown, self.row_offset = page, page.offset
+        table = self.query_one("#docs-table", DataTable)
+        keep = select_id or self.current_id()
+        with self.app.batch_update():
+            table.clear()
+            for r in page.rows:
+                table.add_row(r.symbol, f"{r.issued_on:%d/%m/%Y}", r.kind, _short(r.title, 52),
+                              _short(r.signer, 20), str(r.version), self._mark(r), key=str(r.id))
+            if keep is not None and any(r.id == keep for r in page.rows):
+                table.move_cursor(row=table.get_row_index(str(keep)))
+        year_text = "Tất cả các năm" if self.year is ALL_YEARS else f"Năm {self.year}"
+        self.query_one("#docs-year", Static).update(f"{year_text}  [dim]\\[ ][/]")
+        self.query_one("#docs-info", Static).update(self._page_text(page))
+        if page.rows:
+            self.show_detail()
+        else:
+            self.query_one("#docs-detail", Static).update(
+                "Không có văn bản nào khớp với bộ lọc. Nhấn [ hoặc ] để đổi năm, L để đổi loại, "
+                "/ để sửa từ tìm kiếm.")
+            self.post_message(self.Loaded())
+
+    @staticmethod
+    def _page_text(page: svc.Page) -> str:
+        if not page.total:
+            return "Không có văn bản nào."
+        first = page.offset + 1
+        text = f"{page.total} văn bản · đang xem {first}–{page.offset + len(page.rows)}"
+        if page.pages > 1:
+            text += f" · trang {page.number}/{page.pages} (N: trang sau, P: trang trước)"
+        return text
+
+    def current_id(self) -> int | None:
+        table = self.query_one("#docs-table", DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    @work(thread=True, exclusive=True, group="docs-detail")
+    def show_detail(self) -> None:
+        doc_id = self.app.call_from_thread(self.current_id)
+        if doc_id is None:
+            return
+        try:
+            lines = svc.detail(svc.get(self.office, doc_id))
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        text = "\n".join(f"[b]{label}:[/b] {_escape(value)}" for label, value in lines)
+
+        def update():
+            self.query_one("#docs-detail", Static).update(text)
+            self.post_message(self.Loaded())
+
+        self.app.call_from_thread(update)
+
+    # --- filters -----------------------------------------------------------------
+
+    def action_year(self, step: int) -> None:
+        """``[`` goes back a year, ``]`` forward; past the newest: every year."""
+        i = self.years.index(self.year) if self.year in self.years else 0
+        self.year = self.years[(i + step) % len(self.years)]
+        self.row_offset = 0
+        self.load()
+
+    def action_kind(self) -> None:
+        self.query_one("#docs-kind", Select).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#docs-search", Input).focus()
+
+    def action_page(self, step: int) -> None:
+        if self.shown is None:
+            return
+        target = self.row_offset + step * self.shown.limit
+        if target < 0 or target >= self.shown.total:
+            self.notify("Đã ở trang đầu." if target < 0 else "Đã ở trang cuối.", timeout=2)
+            return
+        self.row_offset = target
+        self.load()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.row_offset = 0
+        self.load()
+        self.query_one("#docs-table", DataTable).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # search once typing pauses; the timer lives only while the user types
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_PAUSE, self._search_now)
+
+    def _search_now(self) -> None:
+        self._search_timer = None
+        self.row_offset = 0
+        self.load()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_now()
+        self.query_one("#docs-table", DataTable).focus()
+
+    # --- actions on one document -------------------------------------------------
+
+    def _chosen(self) -> int | None:
+        doc_id = self.current_id()
+        if doc_id is None:
+            self.notify("Chưa có văn bản nào trong danh sách.", severity="warning")
+        return doc_id
+
+    def _report(self, message: str, severity: str = "information") -> None:
+        self.notify(message, severity=severity, timeout=12, markup=False)
+        self.query_one("#docs-info", Static).update(_escape(message))
+
+    def action_open(self) -> None:
+        self._on_chosen(_open_result)
+
+    def action_check(self) -> None:
+        self._on_chosen(_check_result)
+
+    def action_reprint(self) -> None:
+        if self.current_id() is not None:
+            self.notify("Đang in lại và so sánh với bản đã ban hành…", timeout=3)
+        self._on_chosen(_reprint_result)
+
+    def _on_chosen(self, act) -> None:
+        doc_id = self._chosen()
+        if doc_id is not None:
+            self._act(doc_id, act)
+
+    @work(thread=True, group="docs-action")
+    def _act(self, doc_id: int, act) -> None:
+        """Run ``act(doc)`` → (message, severity, file mark or None) off the UI thread."""
+        try:
+            message, severity, mark = act(svc.get(self.office, doc_id))
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+
+        def done():
+            if mark:
+                self._set_mark(doc_id, mark)
+            self._report(message, severity)
+
+        self.app.call_from_thread(done)
+
+    def _set_mark(self, doc_id: int, mark: str) -> None:
+        self.file_marks[doc_id] = mark
+        table = self.query_one("#docs-table", DataTable)
+        if str(doc_id) in table.rows:
+            table.update_cell(str(doc_id), table.ordered_columns[-1].key, mark)
+
+    def _fetch(self, doc_id: int | None):
+        """The register entry, or None after telling the user why not."""
+        if doc_id is None:
+            return None
+        try:
+            return svc.get(self.office, doc_id)
+        except Exception as exc:
+            self.notify_error(exc)
+            return None
+
+    def action_versions(self) -> None:
+        from ..widgets.versions import VersionsScreen
+
+        doc = self._fetch(self._chosen())
+        if doc is None:
+            return
+        try:
+            rows = svc.version_rows(doc)
+        except Exception as exc:
+            self.notify_error(exc)
+            return
+        self.app.push_screen(VersionsScreen(f"Các phiên bản — {doc.symbol}: {_short(doc.title, 60)}", rows),
+                             lambda chosen: chosen and self.show_document(chosen))
+
+    def show_document(self, doc_id: int) -> None:
+        """Select ``doc_id`` in the list; when it is not on this page, filter by
+        its year and symbol so that it is."""
+        table = self.query_one("#docs-table", DataTable)
+        if str(doc_id) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(doc_id)))
+            return
+        doc = self._fetch(doc_id)
+        if doc is None:
+            return
+        self.year, self.row_offset = doc.year, 0
+        search = self.query_one("#docs-search", Input)
+        with self.prevent(Input.Changed):
+            search.value = doc.symbol
+        self.load(doc_id)
+
+    def action_history(self) -> None:
+        from ..widgets.history import HistoryScreen
+
+        doc = self._fetch(self._chosen())
+        if doc is not None:
+            self.app.push_screen(HistoryScreen(doc, f" Lịch sử — văn bản {doc.symbol}"))
+
+def _escape(text: str) -> str:
+    """Register text may hold "[" (titles, paths); keep it out of markup."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _open_result(doc):
+    from .. import viewer
+
+    if not doc.file_path:
+        return (f"Văn bản {doc.symbol} chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành. "
+                "Nhấn R để in lại từ hồ sơ gốc.", "warning", None)
+    return viewer.open_pdf(Path(doc.file_path)), "information", None
+
+
+def _check_result(doc):
+    result = svc.check_file(doc)
+    severity = {svc.FILE_OK: "information", svc.FILE_NONE: "warning"}.get(result.state, "error")
+    return result.message, severity, svc.FILE_MARKS[result.state]
+
+
+def _reprint_result(doc):
+    from models.services import reprint
+
+    result = reprint.reprint(doc)
+    severity = "warning" if result.identical is False else "information"
+    return result.message, severity, svc.FILE_MARKS[svc.check_file(doc).state]
