@@ -165,10 +165,12 @@ def wait_ready(db: Path, conf_id: int, before: int, timeout: float = 30.0) -> di
     raise SystemExit("the app did not open the session screen in time")
 
 
-def run(kills: int, petitions: int, seed: int, typing_delay: float, quiet: bool = False) -> dict:
+def run(kills: int, petitions: int, seed: int, typing_delay: float, quiet: bool = False,
+        kill_window: tuple[float, float] = (1.0, 6.0)) -> dict:
     """Type the script, killing the app ``kills`` times at random moments.
     ``typing_delay`` is the mean pause between keys; one key in ten starts a
-    burst of 3–8 keys sent without any pause."""
+    burst of 3–8 keys sent without any pause. Each kill comes a random number
+    of seconds (within ``kill_window``) after the app is back."""
     rnd = random.Random(seed)
     work = Path(tempfile.mkdtemp(prefix="killtest-"))
     db = work / "office.sqlite3"
@@ -190,7 +192,7 @@ def run(kills: int, petitions: int, seed: int, typing_delay: float, quiet: bool 
             app.kill()
             break
         stage, chars = position(place, rows[p])
-        kill_at = time.time() + rnd.uniform(1.0, 6.0) if done_kills < kills else None
+        kill_at = time.time() + rnd.uniform(*kill_window) if done_kills < kills else None
         sent = []       # (time, petition, stage, index)
         first = True
         killed = False

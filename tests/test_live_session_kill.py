@@ -15,7 +15,7 @@ def test_killed_three_times_nothing_committed_is_lost(monkeypatch):
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
     import killtest
 
-    r = killtest.run(kills=3, petitions=4, seed=3, typing_delay=0.03, quiet=True)
+    r = killtest.run(kills=3, petitions=5, seed=3, typing_delay=0.03, quiet=True, kill_window=(1.0, 3.0))
     assert r["kills"] == 3
     assert r["wrong"] == []
     assert r["petitions"] == r["expected"] == r["correct"]
