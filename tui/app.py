@@ -49,6 +49,16 @@ class DoiThoaiApp(App):
         self.office = office
         self.ready_at: float | None = None
 
+    def on_mount(self) -> None:
+        # After a crash or power cut during a conference, go straight back to it.
+        from models.services.live_session import resume_point
+
+        try:
+            if resume_point(self.office):
+                self.switch_mode("session")
+        except UserError:
+            pass
+
     def on_ready(self) -> None:
         self.ready_at = time.perf_counter() - START
         logging.getLogger("doithoai").info("ready in %.3f s", self.ready_at)

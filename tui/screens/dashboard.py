@@ -14,7 +14,6 @@ from textual.widgets import Static
 from ..widgets.keybar import KeyBar
 from .base import AppScreen
 
-STATE_CLASS = {"done": "done", "late": "late", "due_soon": "due-soon", "pending": "on-track"}
 STATE_STYLE = {"done": "dim", "late": "bold red", "due_soon": "bold yellow", "pending": "green"}
 
 

@@ -1,0 +1,173 @@
+"""Keys arriving in a burst (a fast typist, a pty, tmux send-keys) must land in
+the right field: the entry is one widget, so they are applied in order."""
+from __future__ import annotations
+
+import asyncio
+
+from textual import events
+
+from models.petitions import Petition
+from tests.test_live_session import TODAY, open_session
+
+
+def keys_of(text: str) -> list[str]:
+    return ["space" if ch == " " else ch for ch in text]
+
+
+def burst(app, keys: list[str]) -> None:
+    """Hand every key to the driver at once, without waiting for any to be
+    handled: the harshest ordering a terminal can produce."""
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        char = " " if key == "space" else key if len(key) == 1 else None
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        event = events.Key(name, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+PETITIONS = [
+    # keys, expected (name, village, field code, content, disposition, detail)
+    (keys_of("Đỗ Thị Ngọc") + ["enter", "b", "enter", "3"] + keys_of("Cống thoát nước bị tắc") + ["enter", "2",
+                                                                                             "enter"],
+     ("Đỗ Thị Ngọc", "Bình Minh", 3, "Cống thoát nước bị tắc", "in_writing", None)),
+    (keys_of("Vũ Văn Ổn") + ["enter", "enter", "6"] + keys_of("Trộm cắp vặt tăng") + ["enter", "1"]
+     + keys_of("Công an xã sẽ tuần tra") + ["enter"],
+     ("Vũ Văn Ổn", "Bình Minh", 6, "Trộm cắp vặt tăng", "on_spot", "Công an xã sẽ tuần tra")),
+    (["ctrl+y", "enter", "a", "enter", "5"] + keys_of("Đường ngập khi mưa lớn") + ["enter", "3"]
+     + keys_of("Sở Nông nghiệp") + ["enter"],
+     ("", "An Thượng", 5, "Đường ngập khi mưa lớn", "forwarded", "Sở Nông nghiệp")),
+]
+
+
+def test_a_burst_of_keys_lands_in_the_right_fields(demo_office, monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from tui.app import DoiThoaiApp
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_session(pilot)
+            await pilot.press("ctrl+b")
+            burst(app, [k for keys, _ in PETITIONS for k in keys] + keys_of("Nguyễn") + ["enter", "a"])
+            for _ in range(200):
+                await pilot.pause(0.02)
+                if screen.entry.current == "village" and screen.entry.value == "a":
+                    break
+            return screen.conf.id, dict(screen.entry.draft), screen.entry.current
+
+    conf_id, draft, current = asyncio.run(run())
+    rows = list(Petition.select().where(Petition.conference == conf_id).order_by(Petition.seq))
+    assert len(rows) == len(PETITIONS)
+    for row, (_, want) in zip(rows, PETITIONS):
+        name, village, code, content, disposition, detail = want
+        assert (row.citizen_name, row.village.name, row.field.code, row.content, row.disposition) == \
+               (name, village, code, content, disposition)
+        if disposition == "in_writing":
+            assert row.unit is not None and row.due_on is not None
+        elif disposition == "forwarded":
+            assert row.forwarded_to == detail
+        else:
+            assert row.answer_on_spot == detail
+    assert rows[2].citizen_withheld
+    # the keys after the last petition are in the draft, in the field they were typed in
+    assert draft["citizen_name"] == "Nguyễn" and current == "village" and draft["village"] == "a"
+
+
+def test_line_editing_keys(demo_office, monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from tui.app import DoiThoaiApp
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_session(pilot)
+            entry = screen.entry
+            await pilot.press(*keys_of("Nguyen Van"), "home", "delete", "N", "end", "left", "left", "left",
+                              "backspace", "ư", "ctrl+u", *keys_of("Lê Ư"))
+            after_clear = entry.draft["citizen_name"]
+            await pilot.press("left", "left", "backspace", "right", "right", "ễ")
+            edited = entry.draft["citizen_name"]
+            await pilot.press("enter", "d", "tab")      # Tab takes the suggested village
+            suggested = entry.draft["village"]
+            await pilot.press("up", "up")
+            back_at = entry.current
+            return after_clear, edited, suggested, back_at
+
+    after_clear, edited, suggested, back_at = asyncio.run(run())
+    assert after_clear == "Lê Ư"
+    assert edited == "L Ưễ"
+    assert suggested.startswith("Đ")
+    assert back_at == "citizen_name"
+
+
+def test_pasted_decomposed_text_is_stored_composed(demo_office, monkeypatch):
+    import unicodedata
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from tui.app import DoiThoaiApp
+
+    text = "Hộ nghèo chưa được hỗ trợ nhà ở"
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_session(pilot)
+            await pilot.press("ctrl+b", "enter", "b", "enter", "4")
+            screen.entry.post_message(events.Paste(unicodedata.normalize("NFD", text)))
+            await pilot.pause()
+            await pilot.press("enter", "4", "enter")
+            await pilot.pause()
+            return screen.conf.id
+
+    conf_id = asyncio.run(run())
+    row = Petition.get(Petition.conference == conf_id)
+    assert row.content == text and unicodedata.is_normalized("NFC", row.content)
+
+
+def test_a_full_disk_keeps_the_typing_and_saves_it_later(demo_office, monkeypatch):
+    import peewee as pw
+
+    from models.services import live_session as live
+    from models.services.safe_write import DISK_FULL
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from tui.app import DoiThoaiApp
+
+    disk = {"full": False}
+
+    def until_freed(write):
+        def attempt(*args, **kwargs):
+            if disk["full"]:
+                raise pw.OperationalError("database or disk is full")
+            return write(*args, **kwargs)
+        return attempt
+
+    monkeypatch.setattr(live, "commit_draft", until_freed(live.commit_draft))
+    monkeypatch.setattr(live, "save_place", until_freed(live.save_place))
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_session(pilot)
+            await pilot.press("ctrl+b")
+            disk["full"] = True
+            await pilot.press(*keys_of("Mai"), "enter", "b", "enter", "4", *keys_of("Nhà văn hóa xuống cấp"),
+                              "enter", "4", "enter", *keys_of("Tiếp"))
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            kept = len(screen.pending)
+            typing = screen.entry.draft["citizen_name"]
+            disk["full"] = False
+            screen.retry()
+            await pilot.pause(1.2)      # the typing after the failure is saved by the usual timer
+            return screen.conf.id, messages, kept, typing, len(screen.pending)
+
+    conf_id, messages, kept, typing, left = asyncio.run(run())
+    assert DISK_FULL in messages
+    assert kept >= 2 and left == 0
+    assert typing == "Tiếp"           # typing went on while nothing could be written
+    row = Petition.get(Petition.conference == conf_id)
+    assert row.content == "Nhà văn hóa xuống cấp" and row.citizen_name == "Mai"
+    assert live.load_place(demo_office)["draft"]["citizen_name"] == "Tiếp"

@@ -1,0 +1,556 @@
+"""Phiên họp: the screen the secretary keeps open during the conference.
+
+The petition being typed lives in one widget (tui/widgets/entry.py) that gets
+every key in order; this screen stores what it reports. Every change is
+written to the database: a move between fields at once, text being typed
+within SAVE_DELAY seconds (a one-shot timer started by the first unsaved
+change, so continuous typing is still saved every second). A write the storage
+refuses (full disk, read-only file, lost server) is kept in memory and retried
+(models/services/safe_write.py). After a crash the screen reopens on the same
+conference, draft and field."""
+from __future__ import annotations
+
+import copy
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import DataTable, Static
+
+from models.errors import UserError
+from models.services import live_session as live
+from models.services.safe_write import PendingWrites
+
+from ..widgets.entry import KEYS, PetitionEntry
+from ..widgets.keybar import KeyBar
+from .base import AppScreen
+
+#: seconds between a change and its write while the user keeps typing
+SAVE_DELAY = 1.0
+#: seconds between attempts while a write is kept in memory
+RETRY_DELAY = 5.0
+FIXED_SIZE = {"session-title"}
+
+
+class SessionScreen(AppScreen):
+    HELP = (
+        "Ghi lại hội nghị trong khi diễn ra. Mọi thứ được lưu ngay khi gõ; mất điện hay tắt máy đột ngột "
+        "chỉ mất nhiều nhất khoảng một giây gõ phím, mở lại sẽ về đúng chỗ đang ghi.\n\n"
+        "Ghi một ý kiến: gõ tên người nêu (để trống nếu không ghi tên; Ctrl+Y: giấu tên) rồi Enter; gõ vài chữ "
+        "đầu tên thôn rồi Enter (Enter khi để trống: cùng thôn với ý kiến trước); gõ số lĩnh vực; gõ nội "
+        "dung rồi Enter; gõ số hướng xử lý 1–4; gõ câu trả lời (hoặc tên đơn vị, hoặc nơi chuyển) rồi Enter "
+        "là ý kiến được ghi. Người trả lời giữ nguyên cho các ý kiến sau (↓ hoặc Tab để tới ô đó).\n"
+        "Trong một ô: ← → Home End để di chuyển, Backspace/Delete để xóa, Ctrl+U xóa cả ô, Tab nhận tên "
+        "được gợi ý, ↑ ↓ chuyển ô.\n"
+        "Khi có ý kiến cũ tương tự (cùng thôn, cùng lĩnh vực), ý kiến đó và câu trả lời hiện bên dưới; "
+        "Ctrl+G gộp ý kiến đang ghi với ý kiến trước (nhiều người cùng nêu một việc).")
+    BINDINGS = [
+        Binding("ctrl+b", "start", "Bắt đầu phiên", id="session.start"),
+        Binding("ctrl+t", "agenda", "Bắt đầu/kết thúc mục", id="session.agenda"),
+        Binding("ctrl+o", "enqueue", "Đăng ký phát biểu", id="session.enqueue"),
+        Binding("f9", "attendance", "Điểm danh", id="session.attendance"),
+        Binding("f10", "conclusions", "Kết luận", id="session.conclusions"),
+        Binding("f11", "choose", "Chọn hội nghị", id="session.choose"),
+        Binding("f12", "close_session", "Kết thúc phiên", id="session.close"),
+    ]
+
+    class Loaded(Message):
+        """The conference and its records are on screen (tests wait for it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conf = None
+        self.place: dict = {}
+        self.draft: dict = live.empty_draft()
+        self.loaded = False
+        self.pending = PendingWrites()
+        self.commits = 0               # petitions recorded here: orders kept writes
+        self._save_timer: Timer | None = None
+        self._retry_timer: Timer | None = None
+        self._clock: Timer | None = None
+        self._similar: list = []
+        self._similar_for = None
+        self.last_petition = None
+        self._running = None           # the agenda item whose clock runs
+
+    # --- layout ---------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(" Phiên họp", id="session-title", classes="screen-title")
+        with Horizontal(id="session"):
+            with Vertical(id="session-side"):
+                yield Static("Điểm danh (F9)", classes="section-title")
+                yield Static("", id="attendance")
+                yield Static("Chương trình (Ctrl+T)", classes="section-title")
+                yield DataTable(id="agenda", cursor_type="row", show_cursor=False)
+                yield Static("Đăng ký phát biểu (Ctrl+O, Ctrl+R)", classes="section-title")
+                yield Static("", id="queue")
+            with Vertical(id="session-main"):
+                yield PetitionEntry(id="entry")
+                yield Static("", id="similar", classes="similar")
+                yield DataTable(id="petitions", cursor_type="row", zebra_stripes=True)
+        yield KeyBar()
+
+    @property
+    def entry(self) -> PetitionEntry:
+        return self.query_one(PetitionEntry)
+
+    def on_mount(self) -> None:
+        # only the entry takes keys: nothing else on this screen may take focus from it
+        for table in self.query(DataTable):
+            table.can_focus = False
+        self.query_one("#agenda", DataTable).add_columns("#", "Mục", "Dự kiến", "Thực tế")
+        self.query_one("#petitions", DataTable).add_columns("Số", "Người nêu", "Thôn", "Lĩnh vực", "Nội dung",
+                                                            "Xử lý")
+        self.entry.take_speaker = self.take_speaker
+        self.entry.focus()
+        self.load()
+
+    def on_screen_suspend(self) -> None:
+        self.save_now()
+        if self._clock:
+            self._clock.pause()
+
+    def on_screen_resume(self) -> None:
+        if self._clock and self.conf is not None and self.conf.status == "in_session":
+            self._clock.resume()
+
+    # --- loading --------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="session-load")
+    def load(self, conf_id: int | None = None) -> None:
+        try:
+            data = self._read(conf_id)
+        except Exception as exc:  # shown, not raised
+            self.app.call_from_thread(self.notify_error, exc)
+            return
+        self.app.call_from_thread(self.show, data)
+
+    def _read(self, conf_id):
+        from models.conferences import Conference
+
+        office = self.office
+        place = live.load_place(office)
+        if conf_id is None:
+            conf_id = place.get("conference")
+        conf = Conference.get_or_none(Conference.id == conf_id) if conf_id else None
+        if conf is None or conf.office_id != office.id:
+            conf = live.pick_conference(office)
+        if conf is not None and place.get("conference") != conf.id:
+            place = {"conference": conf.id}
+        fields = live.field_list(office)
+        units_by_field = {str(f.code): live.unit_names(office, f.name) for f in fields}
+        units_by_field[""] = live.unit_names(office)
+        return dict(conf=conf, place=place,
+                    villages=live.village_names(office, conf), officials=live.official_names(office),
+                    fields=[(f.code, f.name) for f in fields], units_by_field=units_by_field,
+                    agenda=live.agenda(conf) if conf else [], attendance=live.attendance(conf) if conf else None,
+                    petitions=live.session_petitions(conf) if conf else [])
+
+    def show(self, d) -> None:
+        self.conf, self.place = d["conf"], d["place"]
+        entry = self.entry
+        entry.villages, entry.officials, entry.fields = d["villages"], d["officials"], d["fields"]
+        entry.units_by_field, entry.units = d["units_by_field"], d["units_by_field"][""]
+        if self.conf is None:
+            self.say("session-title", " Phiên họp — chưa có hội nghị nào. Tạo hội nghị ở màn hình Hội nghị (F4).")
+            self.loaded = True
+            self.post_message(self.Loaded())
+            return
+        self.show_agenda(d["agenda"])
+        self._running = next((i for i in d["agenda"] if i.actual_start and not i.actual_end), None)
+        self.show_attendance(d["attendance"])
+        table = self.query_one("#petitions", DataTable)
+        table.clear()
+        for p in d["petitions"]:
+            self._add_row(p)
+        self.last_petition = d["petitions"][-1] if d["petitions"] else None
+        entry.last_village = (self.last_petition.village.name
+                              if self.last_petition is not None and self.last_petition.village_id else "")
+        entry.number = len(d["petitions"]) + 1
+        draft = live.empty_draft(live.chair_name(self.conf))
+        draft.update({k: v for k, v in (self.place.get("draft") or {}).items() if k in live.DRAFT_KEYS})
+        self.draft = draft
+        focus = self.place.get("focus")
+        entry.load(draft, focus if focus in KEYS else "citizen_name")
+        self.show_queue()
+        self.update_clock_state()
+        self.tick()
+        self.place["mount"] = int(self.place.get("mount", 0)) + 1
+        self.place["focus"] = entry.current
+        self.save_now()
+        self.loaded = True
+        entry.focus()
+        if self.place.get("editing") == "conclusions":
+            self.action_conclusions()
+        self.post_message(self.Loaded())
+
+    def show_agenda(self, items) -> None:
+        table = self.query_one("#agenda", DataTable)
+        table.clear()
+        for item in items:
+            actual = f"{item.actual_start:%H:%M}" if item.actual_start else ""
+            if item.actual_start:
+                actual += f"–{item.actual_end:%H:%M}" if item.actual_end else " ▶"
+            table.add_row(str(item.seq), item.title[:22], f"{item.planned_start} ({item.planned_minutes}')",
+                          actual, key=str(item.id))
+
+    def show_attendance(self, a) -> None:
+        if a is None:
+            return
+        from models.conferences import ATTENDANCE_GROUPS
+
+        lines = [f"{label}: {a.counts.get(g, 0)}" for g, label in ATTENDANCE_GROUPS.items()]
+        lines.append(f"Khách mời: {len(a.guests)} · Tổng: {a.total}")
+        self.say("attendance", "\n".join(lines))
+
+    def show_queue(self) -> None:
+        queue = self.place.get("queue") or []
+        text = "\n".join(f"{i}. {q.get('citizen_name') or '(không ghi tên)'} — {q.get('village', '')}"
+                         for i, q in enumerate(queue[:8], start=1)) or "(chưa có ai đăng ký)"
+        if len(queue) > 8:
+            text += f"\n… và {len(queue) - 8} người nữa"
+        self.say("queue", text)
+
+    def _add_row(self, p) -> None:
+        from models.petitions import DISPOSITIONS
+
+        content = p.content if len(p.content) <= 40 else p.content[:39] + "…"
+        handling = DISPOSITIONS.get(p.disposition, "")
+        if p.group_parent_id:
+            handling += " (gộp)"
+        table = self.query_one("#petitions", DataTable)
+        table.add_row(str(p.seq), p.citizen_label, p.village.name if p.village_id else "",
+                      p.field.name if p.field_id else "", content, handling, key=str(p.id))
+        table.move_cursor(row=table.row_count - 1)
+
+    # --- the clock: ticks only while the session is live ------------------------------
+    def update_clock_state(self) -> None:
+        live_now = self.conf is not None and self.conf.status == "in_session"
+        if live_now and self._clock is None:
+            self._clock = self.set_interval(1.0, self.tick)
+        elif not live_now and self._clock is not None:
+            self._clock.stop()
+            self._clock = None
+
+    def tick(self) -> None:
+        if self.conf is None:
+            return
+        from models.base import now
+
+        c = self.conf
+        head = f" Phiên họp — {c.title} — {c.date:%d/%m/%Y} — {c.status_label}"
+        if c.status == "in_session":
+            head += f" — {now():%H:%M:%S}"
+            running = self._running
+            if running is not None:
+                head += (f" — mục {running.seq}: {live.elapsed_text(running.actual_start)}"
+                         f" / {running.planned_minutes} phút")
+        elif c.status in live.LIVE_FROM:
+            head += " — Ctrl+B: bắt đầu phiên"
+        self.say("session-title", head)
+
+    # --- saving as typed ---------------------------------------------------------------
+    @on(PetitionEntry.Changed)
+    def _entry_changed(self, event: PetitionEntry.Changed) -> None:
+        event.stop()
+        if not self.loaded:
+            return
+        self.draft = event.draft
+        self.place["focus"] = event.current
+        if event.moved:
+            if event.current == "disposition":
+                self.show_similar()
+            self.save_now()
+        else:
+            self.schedule_save()
+
+    def schedule_save(self) -> None:
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
+
+    def save_now(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.conf is None or not self.loaded and "mount" not in self.place:
+            return
+        self.place["conference"] = self.conf.id
+        self.place["draft"] = self.draft
+        try:
+            self._write(("place", self.commits), live.save_place, self.office, copy.deepcopy(self.place))
+        except Exception as exc:  # shown, never raised into the key handler
+            self.notify_error(exc)
+
+    def _write(self, key, func, *args):
+        """One write through PendingWrites: a storage failure keeps it and says so."""
+        outcome = self.pending.save(key, func, *args)
+        self._after_write(outcome)
+        return outcome
+
+    def _after_write(self, outcome) -> None:
+        if outcome.saved:
+            return
+        self.notify(outcome.message, severity="warning", timeout=8)
+        if self._retry_timer is None:
+            # runs only while something is kept, so an idle app stays idle
+            self._retry_timer = self.set_timer(RETRY_DELAY, self.retry)
+
+    def retry(self) -> None:
+        self._retry_timer = None
+        try:
+            outcome = self.pending.retry()
+        except UserError as exc:
+            self.notify_error(exc)
+            return
+        if outcome.saved:
+            self.notify("Đã lưu được nội dung đang giữ.")
+            self.refresh_petitions()
+        else:
+            self._after_write(outcome)
+
+    def refresh_petitions(self) -> None:
+        table = self.query_one("#petitions", DataTable)
+        table.clear()
+        rows = live.session_petitions(self.conf)
+        for p in rows:
+            self._add_row(p)
+        self.last_petition = rows[-1] if rows else None
+
+    def say(self, widget_id: str, text: str) -> None:
+        """Update a Static only when its text changes: a changed Static costs a
+        layout pass."""
+        w = self.query_one(f"#{widget_id}", Static)
+        if getattr(w, "_said", None) != text:
+            w._said = text
+            # one-line boxes of fixed size need no new layout, only a repaint
+            w.update(text, layout=widget_id not in FIXED_SIZE)
+
+    # --- similar petitions and recording ----------------------------------------------------
+    def _similar_key(self, draft):
+        return tuple(draft.get(k, "") for k in ("village", "field", "content"))
+
+    def show_similar(self) -> None:
+        if self.conf is None:
+            return
+        try:
+            self._similar = live.similar_for_draft(self.office, self.conf, self.draft)
+        except UserError:
+            self._similar = []
+        self._similar_for = self._similar_key(self.draft)
+        if not self._similar:
+            self.say("similar", "")
+            return
+        p = self._similar[0].petition
+        answer = p.answer_summary or p.answer_on_spot or "(chưa có trả lời)"
+        where = p.conference.date.strftime("%d/%m/%Y") if p.conference_id else f"{p.received_on:%d/%m/%Y}"
+        self.say("similar", f"[b]Ý kiến tương tự ({where}):[/b] {p.content}\n[b]Đã trả lời:[/b] {answer}")
+
+    @on(PetitionEntry.Completed)
+    def _entry_completed(self, event: PetitionEntry.Completed) -> None:
+        event.stop()
+        draft = event.draft
+        try:
+            self.commit(draft)
+        except UserError as exc:
+            # the entry has moved on; give the petition back if nothing new was typed
+            if self.entry.pristine:
+                self.entry.load(draft, "content")
+                self.draft = draft
+            self.entry.say(exc.message)
+
+    def commit(self, draft: dict) -> None:
+        from models.errors import ValidationError
+
+        if self.conf is None:
+            raise ValidationError("Chưa có hội nghị để ghi. Tạo hội nghị ở màn hình Hội nghị (F4).")
+        if self.conf.status != "in_session":
+            raise ValidationError("Phiên họp chưa bắt đầu. Bấm Ctrl+B để bắt đầu phiên rồi ghi ý kiến.")
+        if self._similar_for != self._similar_key(draft):
+            self.draft = draft
+            self.show_similar()
+        draft["similar_to"] = self._similar[0].petition.id if self._similar else None
+        if draft.get("group_parent") is True:
+            same = [m.petition for m in self._similar if m.petition.conference_id == self.conf.id]
+            target = same[0] if same else self.last_petition
+            draft["group_parent"] = (target.group_parent_id or target.id) if target is not None else None
+        self.draft = live.empty_draft(draft.get("answered_by", ""))
+        place = dict(self.place, draft=self.draft, focus="citizen_name")
+        outcome = self._write(("petition", self.commits), live.commit_draft, self.office, self.conf,
+                              copy.deepcopy(draft), copy.deepcopy(place))
+        self.commits += 1
+        self.place = place
+        self.say("similar", "")
+        self._similar, self._similar_for = [], None
+        if outcome is not None and outcome.saved:
+            self.last_petition = outcome.result
+            self._add_row(outcome.result)
+
+    def take_speaker(self) -> dict | None:
+        queue = list(self.place.get("queue") or [])
+        if not queue:
+            return None
+        nxt = queue.pop(0)
+        self.place["queue"] = queue
+        self.show_queue()
+        return nxt
+
+    # --- actions ------------------------------------------------------------------------
+    def _need_conf(self) -> bool:
+        if self.conf is None:
+            self.notify("Chưa có hội nghị. Tạo hội nghị ở màn hình Hội nghị (F4).", severity="warning")
+            return False
+        return True
+
+    def action_start(self) -> None:
+        if not self._need_conf():
+            return
+        try:
+            self.conf = live.start_session(self.conf)
+        except UserError as exc:
+            self.notify_error(exc)
+            return
+        self.update_clock_state()
+        self.save_now()
+        self.tick()
+        self.notify("Đã bắt đầu phiên họp.")
+
+    def action_agenda(self) -> None:
+        if not self._need_conf():
+            return
+        try:
+            item = live.toggle_agenda(self.conf)
+        except UserError as exc:
+            self.notify_error(exc)
+            return
+        self._running = item if item.actual_end is None else None
+        self.show_agenda(live.agenda(self.conf))
+        self.tick()
+
+    def action_enqueue(self) -> None:
+        from ..widgets.form import FormField, FormScreen
+
+        def add(values):
+            queue = list(self.place.get("queue") or [])
+            queue.append({"citizen_name": values["citizen_name"], "village": values["village"],
+                          "field": values["field"], "channel": "slip" if values["slip"].strip() else "spoken"})
+            self.place["queue"] = queue
+            self.save_now()
+            self.show_queue()
+            return True
+
+        self.app.push_screen(FormScreen("Đăng ký phát biểu", [
+            FormField("citizen_name", "Họ tên (để trống nếu không ghi tên)"),
+            FormField("village", "Thôn"),
+            FormField("field", "Lĩnh vực (số)"),
+            FormField("slip", "Ý kiến bằng phiếu? (gõ c nếu có)")], add))
+
+    def action_attendance(self) -> None:
+        if not self._need_conf():
+            return
+        from models.conferences import ATTENDANCE_GROUPS
+
+        from ..widgets.form import FormField, FormScreen
+
+        current = live.attendance(self.conf)
+        fields = [FormField(g, f"{label} (số người)", str(current.counts.get(g, 0)))
+                  for g, label in ATTENDANCE_GROUPS.items()]
+        fields.append(FormField("guests", "Khách mời (mỗi dòng: Họ tên - chức vụ)", live.guests_text(current),
+                                kind="text"))
+
+        def save(values):
+            summary = live.set_attendance(self.conf, values, values.get("guests", ""))
+            self.show_attendance(summary)
+            return True
+
+        self.app.push_screen(FormScreen("Điểm danh", fields, save))
+
+    def action_conclusions(self) -> None:
+        if not self._need_conf():
+            return
+        from ..widgets.conclusions import ConclusionsScreen
+
+        self.place["editing"] = "conclusions"
+        self.save_now()
+
+        def closed(conf):
+            if conf is not None:
+                self.conf = conf
+            self.place.pop("editing", None)
+            self.save_now()
+            self.entry.focus()
+
+        self.app.push_screen(ConclusionsScreen(self.conf), closed)
+
+    def action_choose(self) -> None:
+        if not self.entry.pristine:
+            self.notify("Ý kiến đang ghi chưa xong; ghi xong rồi mới chọn hội nghị khác.", severity="warning")
+            return
+        from ..widgets.pick import PickScreen
+
+        confs = live.conferences(self.office)
+        options = [(f"{c.date:%d/%m/%Y} · {c.status_label} · {c.title}", c.id) for c in confs]
+
+        def chosen(conf_id):
+            if conf_id is not None:
+                self.loaded = False
+                self.place = {"conference": conf_id}
+                self.load(conf_id)
+
+        self.app.push_screen(PickScreen("Chọn hội nghị", options), chosen)
+
+    def action_close_session(self) -> None:
+        if not self._need_conf():
+            return
+        if not self.entry.pristine:
+            self.notify("Ý kiến đang ghi chưa xong. Ghi xong (hoặc xóa nội dung) rồi mới kết thúc phiên.",
+                        severity="warning")
+            return
+        from ..widgets.confirm import ConfirmScreen
+
+        def answer(yes):
+            if not yes:
+                return
+            try:
+                self.conf = live.close_session(self.conf)
+            except UserError as exc:
+                self.notify_error(exc)
+                return
+            self._running = None
+            self.update_clock_state()
+            self.save_now()
+            self.tick()
+            self.show_agenda(live.agenda(self.conf))
+            self.build_minutes(self.conf.id)
+
+        self.app.push_screen(ConfirmScreen("Kết thúc phiên họp? Trạng thái hội nghị chuyển sang “Đã kết thúc” "
+                                           "và biên bản được lập từ dữ liệu đã ghi."), answer)
+
+    @work(thread=True, group="minutes")
+    def build_minutes(self, conf_id: int) -> None:
+        from models.backup import backup_after_session
+
+        try:
+            path = live_minutes_file(conf_id)
+        except Exception as exc:
+            self.app.call_from_thread(self.notify_error, exc)
+        else:
+            self.app.call_from_thread(self.notify, f"Đã lập biên bản: {path}", timeout=10)
+        # the closed session is copied aside whether or not the PDF could be built
+        backup_after_session()
+
+
+def live_minutes_file(conf_id: int):
+    """Build the Biên bản PDF into the documents folder; printing is imported here,
+    not at start-up (ReportLab is slow to import)."""
+    from models.conferences import Conference
+    from models.paths import locations
+    from printing.documents.minutes import minutes_pdf
+
+    conf = Conference.get_by_id(conf_id)
+    folder = locations().documents
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"bien-ban-hoi-nghi-{conf.date:%Y-%m-%d}-{conf.id}.pdf"
+    path.write_bytes(minutes_pdf(conf))
+    return path

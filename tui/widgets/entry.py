@@ -1,0 +1,451 @@
+"""The petition entry of the live session: ONE focusable widget that owns every
+field of the petition being typed.
+
+Why one widget: Textual gives each widget its own message queue and forwards a
+key to whichever widget has focus *when the key arrives*. With one Input per
+field, Enter moved focus only after the input had handled it, so keys typed in
+a burst (a fast typist, a pty, a paste of keys) were already queued in the old
+input and landed in the wrong field. Here every key reaches the same queue and
+field changes happen inside the key handler, so keys are applied in the order
+they were typed.
+
+Flow (≤ 8 keys beyond the petition's own text): người nêu ⏎ → thôn (a few
+letters) ⏎ (empty ⏎: the previous petition's village) → lĩnh vực (its number;
+taken at once unless a longer number starts with it, then ⏎) → nội dung ⏎ →
+hướng xử lý (1–4) → trả lời / đơn vị / nơi chuyển ⏎ = recorded.
+
+The widget validates against the lists it was given and posts plain messages;
+the screen saves them (Changed: the draft, Completed: a finished petition)."""
+from __future__ import annotations
+
+import copy
+import unicodedata
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+
+from models.services.live_session import (
+    DISPOSITION_KEYS,
+    empty_draft,
+    next_channel,
+    rank,
+)
+from models.text import clean_line
+
+#: (draft key, label), in the order Enter walks through them
+FIELDS = [
+    ("citizen_name", "Người nêu"),
+    ("village", "Thôn"),
+    ("field", "Lĩnh vực"),
+    ("content", "Nội dung"),
+    ("disposition", "Xử lý"),
+    ("answer_on_spot", "Trả lời"),
+    ("unit", "Đơn vị"),
+    ("forwarded_to", "Chuyển đến"),
+    ("answered_by", "Người trả lời"),
+]
+KEYS = [k for k, _ in FIELDS]
+LABEL_WIDTH = 16
+DISP_LABELS = {"on_spot": "1 Trả lời tại chỗ", "in_writing": "2 Trả lời bằng văn bản",
+               "forwarded": "3 Chuyển cấp có thẩm quyền", "noted": "4 Ghi nhận"}
+DISP_HINT = "1 tại chỗ · 2 văn bản · 3 chuyển · 4 ghi nhận"
+CHANNEL_LABELS = {"spoken": "phát biểu", "slip": "phiếu", "before": "gửi trước"}
+#: after the disposition key, the field whose Enter records the petition
+FINISH_AT = {"on_spot": "answer_on_spot", "noted": "answer_on_spot", "in_writing": "unit",
+             "forwarded": "forwarded_to"}
+#: fields whose value is free text edited with the line editor
+TEXT_KEYS = {"citizen_name", "village", "content", "answer_on_spot", "unit", "forwarded_to", "answered_by"}
+
+
+class PetitionEntry(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    PetitionEntry {
+        height: 11;
+        background: $surface;
+    }
+    PetitionEntry:focus {
+        background: $boost;
+    }
+    PetitionEntry > .entry--hint {
+        color: $text-muted;
+        text-style: italic;
+    }
+    PetitionEntry > .entry--error {
+        color: $text-error;
+        text-style: bold;
+    }
+    PetitionEntry > .entry--label {
+        color: $text-muted;
+    }
+    """
+    COMPONENT_CLASSES = {"entry--hint", "entry--error", "entry--label"}
+    # Handled in the key handler itself (so in typing order); declared here for
+    # the key bar, F1 help and the Ctrl+P palette.
+    BINDINGS = [
+        Binding("ctrl+y", "withhold", "Giấu tên", id="session.withhold"),
+        Binding("ctrl+l", "channel", "Đổi hình thức", id="session.channel"),
+        Binding("ctrl+g", "group", "Gộp ý kiến", id="session.group"),
+        Binding("ctrl+r", "next_speaker", "Mời người tiếp", id="session.next_speaker"),
+        Binding("ctrl+u", "clear_field", "Xóa ô", id="session.clear_field", show=False),
+    ]
+
+    class Changed(Message):
+        """The draft changed; ``moved`` when the current field changed (a field
+        change commits at once, typing within a second)."""
+
+        def __init__(self, draft: dict, current: str, moved: bool) -> None:
+            super().__init__()
+            self.draft, self.current, self.moved = draft, current, moved
+
+    class Completed(Message):
+        """A petition is complete; the entry has already moved on to the next."""
+
+        def __init__(self, draft: dict) -> None:
+            super().__init__()
+            self.draft = draft
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.draft = empty_draft()
+        self.current = "citizen_name"
+        self.cursor = 0
+        self.error = ""
+        self.number = 1
+        self.last_village = ""
+        self.villages: list[str] = []
+        self.units: list[str] = []
+        self.officials: list[str] = []
+        self.fields: list[tuple[int, str]] = []
+        self.units_by_field: dict[str, list[str]] = {}
+        self.unit_default = ""
+        #: called by Ctrl+R; returns the next queued speaker (a dict) or None
+        self.take_speaker = lambda: None
+
+    # --- set by the screen ------------------------------------------------------------
+    def load(self, draft: dict, current: str = "citizen_name") -> None:
+        self.draft = copy.deepcopy(draft)
+        self.current = current if current in KEYS else "citizen_name"
+        self.cursor = len(self.value)
+        self.error = ""
+        self._offer_unit()
+        self.refresh()
+
+    @property
+    def pristine(self) -> bool:
+        return not any(str(self.draft.get(k) or "").strip() for k in ("citizen_name", "content"))
+
+    def say(self, message: str) -> None:
+        self.error = message
+        self.refresh()
+
+    # --- the line editor ----------------------------------------------------------------
+    @property
+    def value(self) -> str:
+        v = self.draft.get(self.current)
+        if self.current == "disposition":
+            return next((k for k, d in DISPOSITION_KEYS.items() if d == v), "")
+        return str(v or "")
+
+    def _set_value(self, value: str, cursor: int | None = None) -> None:
+        self.draft[self.current] = value
+        self.cursor = len(value) if cursor is None else cursor
+
+    def _insert(self, text: str) -> None:
+        v, c = self.value, min(self.cursor, len(self.value))
+        # a combining mark typed or pasted after its letter is composed with it (NFC)
+        head = unicodedata.normalize("NFC", v[:c] + text)
+        self._set_value(head + v[c:], len(head))
+
+    def _go(self, key: str) -> None:
+        self.current = key
+        self.cursor = len(self.value)
+        self._changed(moved=True)
+
+    def _changed(self, moved: bool = False) -> None:
+        self.post_message(self.Changed(copy.deepcopy(self.draft), self.current, moved))
+        self.refresh()
+
+    # --- keys --------------------------------------------------------------------------
+    async def _on_key(self, event: events.Key) -> None:
+        if self._handle(event):
+            event.stop()
+            event.prevent_default()
+
+    def _handle(self, event: events.Key) -> bool:
+        key = event.key
+        actions = {"ctrl+y": self.action_withhold, "ctrl+l": self.action_channel, "ctrl+g": self.action_group,
+                   "ctrl+r": self.action_next_speaker, "ctrl+u": self.action_clear_field}
+        if key in actions:
+            actions[key]()
+            return True
+        if key == "enter":
+            self.error = ""
+            self._enter()
+            self.refresh()
+            return True
+        if key in ("tab", "down"):
+            self._accept_suggestion() if key == "tab" and self._suggestion() else self._step(1)
+            return True
+        if key in ("shift+tab", "up"):
+            self._step(-1)
+            return True
+        if key in ("left", "right", "home", "end"):
+            n = len(self.value)
+            self.cursor = {"left": max(0, self.cursor - 1), "right": min(n, self.cursor + 1),
+                           "home": 0, "end": n}[key]
+            self.refresh()
+            return True
+        if key in ("backspace", "delete"):
+            self._erase(key == "backspace")
+            return True
+        if event.is_printable and event.character:
+            self._typed(event.character)
+            return True
+        return False     # F-keys and the rest go on to the screen and app bindings
+
+    def _erase(self, before: bool) -> None:
+        if self.current == "disposition":
+            self.draft["disposition"] = ""
+            self.cursor = 0
+        else:
+            v, c = self.value, min(self.cursor, len(self.value))
+            if before and c > 0:
+                self._set_value(v[:c - 1] + v[c:], c - 1)
+            elif not before and c < len(v):
+                self._set_value(v[:c] + v[c + 1:], c)
+        self._changed()
+
+    def _typed(self, ch: str) -> None:
+        self.error = ""
+        if self.current == "disposition":
+            choice = DISPOSITION_KEYS.get(ch)
+            if choice is None:
+                self.say("Gõ số hướng xử lý: " + " · ".join(DISP_LABELS.values()))
+                return
+            self.draft["disposition"] = choice
+            self._offer_unit()
+            self._go(FINISH_AT[choice])
+            return
+        self._insert(ch)
+        if self.current == "field" and self._field_decided(self.value):
+            self._go("content")
+            return
+        self._changed()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        text = clean_line(event.text)     # NFC, one line: a pasted NFD text is stored composed
+        if self.current in TEXT_KEYS:
+            self.error = ""
+            self._insert(text)
+            self._changed()
+        else:
+            for ch in text:
+                self._typed(ch)
+
+    def _step(self, delta: int) -> None:
+        i = KEYS.index(self.current)
+        self._go(KEYS[max(0, min(len(KEYS) - 1, i + delta))])
+
+    # --- type-ahead ------------------------------------------------------------------------
+    def _choices(self) -> list[str]:
+        return {"village": self.villages, "unit": self.units, "answered_by": self.officials}.get(self.current, [])
+
+    def _suggestion(self) -> str:
+        typed = clean_line(self.value)
+        if not typed:
+            return ""
+        hits = rank(self._choices(), typed)
+        return hits[0] if hits and hits[0] != self.value else ""
+
+    def _accept_suggestion(self) -> None:
+        self._set_value(self._suggestion())
+        self._changed()
+
+    def _field_code(self, typed: str) -> tuple[int, str] | None:
+        typed = clean_line(typed)
+        if typed.isdigit():
+            return next((f for f in self.fields if f[0] == int(typed)), None)
+        names = rank([name for _, name in self.fields], typed) if typed else []
+        return next((f for f in self.fields if names and f[1] == names[0]), None)
+
+    def _field_decided(self, typed: str) -> bool:
+        """"3" is taken at once; "1" waits for Enter when 10, 11 … exist."""
+        codes = [str(code) for code, _ in self.fields]
+        return typed.isdigit() and typed in codes and not any(c != typed and c.startswith(typed) for c in codes)
+
+    def _offer_unit(self) -> None:
+        """The unit that most often answers this field is the default: Enter takes it."""
+        found = self._field_code(self.draft.get("field", "")) if self.draft.get("field") else None
+        ranked = self.units_by_field.get(str(found[0])) if found else None
+        self.unit_default = ranked[0] if ranked else ""
+        if ranked:
+            self.units = ranked
+
+    # --- Enter -----------------------------------------------------------------------------
+    def _enter(self) -> None:
+        key, typed = self.current, clean_line(self.value)
+        if key == "citizen_name":
+            self._go("village")
+        elif key == "village":
+            if typed:
+                hits = rank(self.villages, typed)
+                if not hits:
+                    self.say(f"Không có thôn “{typed}”. Gõ vài chữ đầu của tên thôn.")
+                    return
+                typed = hits[0]
+            self._set_value(typed or self.last_village)
+            self._go("field")
+        elif key == "field":
+            if typed:
+                found = self._field_code(typed)
+                if found is None:
+                    self.say(f"Không có lĩnh vực “{typed}”. Gõ số của lĩnh vực.")
+                    return
+                self._set_value(str(found[0]))
+            self._go("content")
+        elif key == "content":
+            if not typed:
+                self.say("Hãy ghi nội dung ý kiến trước.")
+                return
+            self._go("disposition")
+        elif key == "disposition":
+            if not self.draft.get("disposition"):
+                self.say("Gõ số hướng xử lý: " + " · ".join(DISP_LABELS.values()))
+                return
+            self._go(FINISH_AT[self.draft["disposition"]])
+        elif key in ("unit", "answered_by"):
+            typed = typed or (self.unit_default if key == "unit" else "")
+            hits = rank(self._choices(), typed) if typed else []
+            if key == "unit" and not hits and (typed or self.draft.get("disposition") == "in_writing"):
+                self.say(f"Không có đơn vị “{typed}”. Gõ vài chữ đầu của tên đơn vị.")
+                return
+            self._set_value(hits[0] if hits else typed)
+            self._complete()
+        else:
+            self._complete()
+
+    def _complete(self) -> None:
+        d = self.draft
+        problem = ""
+        if not clean_line(d.get("content", "")):
+            problem, where = "Hãy ghi nội dung ý kiến trước.", "content"
+        elif d.get("disposition") not in FINISH_AT:
+            problem, where = "Gõ số hướng xử lý: " + " · ".join(DISP_LABELS.values()), "disposition"
+        elif d["disposition"] == "in_writing" and not clean_line(d.get("unit", "")):
+            problem, where = "Ghi đơn vị trả lời bằng văn bản.", "unit"
+        if problem:
+            self._go(where)
+            self.say(problem)
+            return
+        done = copy.deepcopy(d)
+        self.last_village = clean_line(d.get("village", "")) or self.last_village
+        self.draft = empty_draft(d.get("answered_by", ""))
+        self.current, self.cursor, self.number = "citizen_name", 0, self.number + 1
+        self.units = self.units_by_field.get("", self.units)
+        self.post_message(self.Completed(done))
+        self.refresh()
+
+    # --- actions (also reachable from the palette) ---------------------------------------------
+    def action_withhold(self) -> None:
+        self.draft["citizen_withheld"] = not self.draft.get("citizen_withheld")
+        self._changed(moved=True)
+
+    def action_channel(self) -> None:
+        self.draft["channel"] = next_channel(self.draft.get("channel", "spoken"))
+        self._changed(moved=True)
+
+    def action_group(self) -> None:
+        """Several citizens raising the same issue: the screen links the petition
+        to the earlier one when it is recorded (True = "with the previous one")."""
+        self.draft["group_parent"] = None if self.draft.get("group_parent") else True
+        self._changed(moved=True)
+
+    def action_next_speaker(self) -> None:
+        if not self.pristine:
+            self.say("Ý kiến đang ghi chưa xong; ghi xong rồi mời người tiếp.")
+            return
+        nxt = self.take_speaker()
+        if not nxt:
+            self.say("Chưa có ai đăng ký phát biểu.")
+            return
+        for key in ("citizen_name", "village", "field", "channel"):
+            if nxt.get(key):
+                self.draft[key] = nxt[key]
+        self._go("content" if self.draft.get("field") else "field")
+
+    def action_clear_field(self) -> None:
+        self.draft[self.current] = ""
+        self.cursor = 0
+        self._changed()
+
+    # --- drawing ------------------------------------------------------------------------------
+    def _hint(self, key: str) -> str:
+        value = clean_line(self.draft.get(key, "") if key != "disposition" else "")
+        if key == "village":
+            if key == self.current:
+                return f"→ {self._suggestion()}" if self._suggestion() else (
+                    f"Enter: {self.last_village}" if not value and self.last_village else "")
+        elif key == "field":
+            found = self._field_code(value) if value else None
+            if found:
+                return f"→ {found[1]}"
+            if key == self.current:
+                return " ".join(f"{code}.{name}" for code, name in self.fields)
+        elif key == "disposition":
+            chosen = DISP_LABELS.get(self.draft.get("disposition"), "")
+            return chosen[2:] if chosen else (DISP_HINT if key == self.current else "")
+        elif key in ("unit", "answered_by") and key == self.current:
+            if self._suggestion():
+                return f"→ {self._suggestion()}"
+            if key == "unit" and not value and self.unit_default:
+                return f"Enter: {self.unit_default}"
+        return ""
+
+    def render(self) -> Text:
+        width = max(self.size.width, 40)
+        hint_style = self.get_component_rich_style("entry--hint")
+        label_style = self.get_component_rich_style("entry--label")
+        d = self.draft
+        head = Text(f"Ý kiến số {self.number}", style="bold")
+        flags = [CHANNEL_LABELS.get(d.get("channel"), "")]
+        if d.get("citizen_withheld"):
+            flags.append("giấu tên")
+        if d.get("group_parent"):
+            flags.append("gộp với ý kiến trước")
+        head.append(" · " + " · ".join(f for f in flags if f))
+        lines = [head]
+        for key, label in FIELDS:
+            here = key == self.current
+            line = Text(f"{'▶' if here else ' '} {label:<{LABEL_WIDTH - 2}}", style="bold" if here else label_style)
+            value = self.value if here else (str(d.get(key) or "") if key != "disposition" else
+                                             next((k for k, v in DISPOSITION_KEYS.items()
+                                                   if v == d.get(key)), ""))
+            hint = self._hint(key)
+            room = width - LABEL_WIDTH - 1
+            if hint:
+                room = max(10, room - min(len(hint) + 2, room // 2))
+            start = max(0, self.cursor - room + 1) if here else 0
+            shown = value[start:start + room]
+            if here and self.has_focus:
+                c = self.cursor - start
+                line.append(shown[:c])
+                line.append(shown[c:c + 1] or " ", style="reverse")
+                line.append(shown[c + 1:])
+            else:
+                line.append(shown)
+            if hint:
+                line.append("  " + hint, style=hint_style)
+            line.truncate(width)
+            lines.append(line)
+        lines.append(Text(self.error, style=self.get_component_rich_style("entry--error")))
+        return Text("\n").join(lines)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
