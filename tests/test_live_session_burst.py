@@ -38,6 +38,9 @@ PETITIONS = [
     (["ctrl+y", "enter", "a", "enter", "5"] + keys_of("Đường ngập khi mưa lớn") + ["enter", "3"]
      + keys_of("Sở Nông nghiệp") + ["enter"],
      ("", "An Thượng", 5, "Đường ngập khi mưa lớn", "forwarded", "Sở Nông nghiệp")),
+    # field 1 could be the start of 10, 11, 12: the first letter of the content settles it
+    (keys_of("Lò Văn Páo") + ["enter", "enter", "1"] + keys_of("Xin cấp sổ đỏ") + ["enter", "2", "enter"],
+     ("Lò Văn Páo", "An Thượng", 1, "Xin cấp sổ đỏ", "in_writing", None)),
 ]
 
 

@@ -229,6 +229,11 @@ class PetitionEntry(Widget, can_focus=True):
             self._offer_unit()
             self._go(FINISH_AT[choice])
             return
+        if (self.current == "field" and not ch.isdigit() and self.value.isdigit()
+                and self._field_code(self.value)):
+            # "1" was waiting in case "10" or "11" followed; the next letter
+            # says it was 1, and belongs to the content.
+            self._go("content")
         self._insert(ch)
         if self.current == "field" and self._field_decided(self.value):
             self._go("content")
