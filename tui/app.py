@@ -51,10 +51,15 @@ class DoiThoaiApp(App):
 
     def on_mount(self) -> None:
         # After a crash or power cut during a conference, go straight back to it.
-        from models.services.live_session import resume_point
+        from . import prefetch
+
+        def resume():
+            from models.services.live_session import resume_point
+
+            return resume_point(self.office)
 
         try:
-            if resume_point(self.office):
+            if prefetch.take_or_compute("resume", resume):
                 self.switch_mode("session")
         except UserError:
             pass

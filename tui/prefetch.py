@@ -37,10 +37,30 @@ def take(name: str):
 
 
 def start_dashboard() -> None:
+    """What the first screen needs: whether a session was cut off (the app then
+    goes straight back to it) and the dashboard's figures."""
+    def resume():
+        from models.services.catalog import the_office
+        from models.services.live_session import resume_point
+
+        return resume_point(the_office())
+
     def summary():
         from models.services.catalog import the_office
         from models.services.dashboard import summary
 
         return summary(the_office())
 
+    start("resume", resume)
     start("dashboard", summary)
+
+
+def take_or_compute(name: str, fn):
+    """The prefetched result, or ``fn()`` when nothing was prefetched (tests,
+    or the prefetch failed: then ``fn`` raises the error where it is handled)."""
+    thread = _threads.pop(name, None)
+    if thread is None:
+        return fn()
+    thread.join()
+    ok, value = _results.pop(name, (False, None))
+    return value if ok else fn()
