@@ -147,3 +147,37 @@ def test_office_changes_a_deadline_rule_and_adds_a_make_up_saturday(demo_office)
     assert drive(demo_office, steps) == "CatalogScreen"
     assert office_rules(demo_office)["notice"].days == 10
     assert [(h.day.isoformat(), h.kind) for h in holiday_overrides(demo_office)] == [("2026-10-10", "off")]
+
+
+def test_command_palette_reaches_the_current_screens_actions(demo_office, monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+
+    async def steps(app, pilot):
+        await pilot.press("f4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "ban hanh thong bao":
+            await pilot.press("space" if ch == " " else ch)
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        return type(app.screen).__name__
+
+    assert drive(demo_office, steps) == "ConfirmScreen"
+
+
+def test_help_lists_only_our_vietnamese_keys(demo_office):
+    async def steps(app, pilot):
+        await pilot.press("f6")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        return app.screen.keys
+
+    keys = drive(demo_office, steps)
+    descriptions = [d for _, d in keys]
+    assert "Ghi trả lời" in " ".join(descriptions) or any("trả lời" in d for d in descriptions)
+    assert not any(d in ("Cursor up", "Select", "Page up") for d in descriptions)

@@ -91,16 +91,10 @@ class DoiThoaiApp(App):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
+        from .bindings import active_bindings
+
         screen = self.screen
-        keys = []
-        seen = set()
-        for node in [screen.focused, screen, self]:
-            if node is None:
-                continue
-            for b in getattr(node, "BINDINGS", []):
-                if hasattr(b, "description") and b.description and b.key not in seen:
-                    seen.add(b.key)
-                    keys.append((b.key.split(",")[0], b.description))
+        keys = [(b.key, b.description) for _, b in active_bindings(screen, self)]
         text = getattr(screen, "HELP", "") or "Dùng phím F2–F8 để chuyển màn hình, Ctrl+P để tìm lệnh."
         title = dict((m, label) for m, label, _, _ in NAVIGATION).get(self.current_mode, "Đối thoại")
         self.push_screen(HelpScreen(f"Trợ giúp — {title}", text, keys))

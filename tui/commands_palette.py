@@ -6,22 +6,16 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from .bindings import active_bindings
+from .widgets.keybar import key_name
+
 
 class ActionsProvider(Provider):
     def _actions(self):
-        app = self.app
-        seen = set()
-        screen = app.screen
-        for node in [screen.focused, screen, app]:
-            if node is None:
-                continue
-            for binding in getattr(node, "BINDINGS", []):
-                b = binding if hasattr(binding, "action") else None
-                if b is None or not b.description or b.action in seen:
-                    continue
-                seen.add(b.action)
-                key = b.key.split(",")[0]
-                yield f"{b.description} ({key})", partial(app.run_action, b.action, node)
+        # self.screen is the screen the palette was opened from (app.screen is
+        # the palette itself while it is open)
+        for node, b in active_bindings(self.screen, self.app):
+            yield f"{b.description} ({key_name(b.key)})", partial(self.app.run_action, b.action, node)
 
     async def discover(self) -> Hits:
         for label, cb in self._actions():

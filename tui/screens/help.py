@@ -9,7 +9,10 @@ from textual.widgets import Static
 
 
 def key_label(key: str) -> str:
-    return "+".join(part.capitalize() if len(part) > 1 else part.upper() for part in key.split("+"))
+    """"f12,ctrl+e" → "F12 / ^E": every key that does it."""
+    from ..widgets.keybar import key_name
+
+    return " / ".join(key_name(k) for k in key.split(","))
 
 
 class HelpScreen(ModalScreen):
@@ -21,7 +24,7 @@ class HelpScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         lines = [f"[b]{self.help_title}[/b]", "", self.text.strip(), "", "[b]Phím tắt[/b]"]
-        lines += [f"  {key_label(k):<12} {d}" for k, d in self.keys]
+        lines += [f"  {key_label(k):<14} {d}" for k, d in self.keys]
         with VerticalScroll(id="help-box"):
             yield Static("\n".join(lines), markup=True)
             yield Static("Esc hoặc F1: đóng", classes="hint")

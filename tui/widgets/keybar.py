@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 def key_name(key: str) -> str:
     """"f1" → "F1", "ctrl+p" → "^P", "escape" → "Esc", "enter" → "Enter"."""
-    key = key.split(",")[0]
+    key = key.split(",")[0].strip()
     special = {"escape": "Esc", "enter": "Enter", "delete": "Del", "space": "Space", "tab": "Tab",
                "shift+tab": "⇧Tab", "up": "↑", "down": "↓", "left": "←", "right": "→",
                "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
