@@ -112,3 +112,18 @@ def test_issue_refuses_an_incomplete_plan(office):
     plans.update_plan(plan, {"body": "  "})
     with pytest.raises(ValidationError):
         plan_issue.issue(plan)
+
+
+def test_notice_and_invitations_cannot_be_issued_twice(demo_office, monkeypatch):
+    from models import Conference, OutgoingDocument
+    from models.errors import ValidationError
+    from tui import printouts
+
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+    conf = Conference.get(Conference.status == "planned")
+    printouts.issue_notice(conf)
+    before = OutgoingDocument.select().count()
+    with pytest.raises(ValidationError) as err:
+        printouts.issue_notice(Conference.get_by_id(conf.id))
+    assert "đã ban hành" in err.value.message and "F7" in err.value.message
+    assert OutgoingDocument.select().count() == before

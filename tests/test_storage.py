@@ -96,3 +96,13 @@ def test_every_record_carries_its_office(demo_office):
     scoped = [m for m in all_models() if "office" in m._meta.fields]
     assert {m.__name__ for m in scoped} >= {"Unit", "Official", "Village", "Field", "Plan", "Conference",
                                             "Petition", "OutgoingDocument"}
+
+
+def test_numbering_policy_cannot_change_mid_year(office, monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-03-01")
+    numbering.register(office, "KH", title="Kế hoạch", issued_on=dt.date(2026, 1, 5))
+    with pytest.raises(ValidationError) as err:
+        catalog.update_office(office, {"numbering": "per_kind"})
+    assert "trùng số" in err.value.message
+    monkeypatch.setenv("DOITHOAI_TODAY", "2027-01-02")
+    catalog.update_office(type(office).get_by_id(office.id), {"numbering": "per_kind"})

@@ -67,9 +67,10 @@ def _subject(conf) -> str:
 
 def issue_notice(conf) -> Path:
     """Thông báo: number TB, PDF, the notice milestone done (status announced)."""
-    from models.services.conferences import record_notice_published
+    from models.services.conferences import ensure_not_issued, record_notice_published
     from printing.documents.notice import notice_pdf
 
+    ensure_not_issued(conf, "notice_published_on", "Thông báo")
     doc = _issue(conf, "TB", f"Thông báo tổ chức {_subject(conf)}", notice_pdf)
     record_notice_published(conf, doc.issued_on)
     return Path(doc.file_path)
@@ -77,9 +78,10 @@ def issue_notice(conf) -> Path:
 
 def issue_invitations(conf) -> Path:
     """Giấy mời: number GM, one invitation per invitee, all in one PDF."""
-    from models.services.conferences import record_invitations_sent
+    from models.services.conferences import ensure_not_issued, record_invitations_sent
     from printing.documents.invitation import invitations_pdf
 
+    ensure_not_issued(conf, "invitations_sent_on", "Giấy mời")
     doc = _issue(conf, "GM", f"Giấy mời dự {_subject(conf)}", invitations_pdf)
     record_invitations_sent(conf, doc.issued_on)
     return Path(doc.file_path)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import data
 
+from .. import clock
 from ..catalog import (
     FAMILY_PARTY,
     FAMILY_STATE,
@@ -90,6 +91,18 @@ def update_office(office: Office, changes: dict, *, expected_version: int | None
                                          field="abbreviation", max_len=20)
     if "numbering" in clean and clean["numbering"] not in (NUMBERING_PER_YEAR, NUMBERING_PER_KIND):
         raise ValidationError("Cách đánh số phải là “per_year” hoặc “per_kind”.", field="numbering")
+    if "numbering" in clean and clean["numbering"] != office.numbering:
+        # Decree 30/2020: numbers run from 01 each calendar year; switching the
+        # sequence mid-year would hand out numbers already used this year.
+        from ..register import OutgoingDocument
+
+        year = clock.today().year
+        used = OutgoingDocument.select().where((OutgoingDocument.office == office)
+                                               & (OutgoingDocument.year == year)).count()
+        if used:
+            raise ValidationError(
+                f"Sổ văn bản đi năm {year} đã có {used} văn bản, nên chỉ đổi cách đánh số từ đầu năm sau "
+                "được (đổi giữa năm sẽ cấp trùng số).", field="numbering")
     if "family" in clean and clean["family"] not in (FAMILY_STATE, FAMILY_PARTY):
         raise ValidationError("Thể thức phải là “state” (Nghị định 30) hoặc “party” (Hướng dẫn 36).")
     return records.update(office, clean, expected_version=expected_version)

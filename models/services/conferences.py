@@ -124,6 +124,16 @@ def _announce(conf: Conference, field: str, on: dt.date | None) -> Conference:
     return records.update(conf, changes)
 
 
+def ensure_not_issued(conf: Conference, field: str, label: str) -> None:
+    """A number in the register cannot be taken back: issuing the same notice
+    or invitations twice is refused, with the way to reprint or correct."""
+    done = getattr(conf, field)
+    if done:
+        raise ValidationError(
+            f"{label} của hội nghị này đã ban hành ngày {done:%d/%m/%Y}. Muốn in lại, mở màn hình Văn bản "
+            "(F7) và bấm R; muốn đính chính, ban hành phiên bản mới ở đó.")
+
+
 def record_notice_published(conf: Conference, on: dt.date | None = None) -> Conference:
     """Thông báo đã ban hành: the notice milestone is done and the conference announced."""
     return _announce(conf, "notice_published_on", on)

@@ -38,6 +38,10 @@ def document_path(doc: OutgoingDocument) -> Path:
 def _store(doc: OutgoingDocument, pdf: bytes) -> None:
     path = document_path(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        # an issued file is evidence; a second document must never replace it
+        raise ValidationError(f"Đã có tệp văn bản “{path.name}” trong thư mục văn bản; không ghi đè văn bản "
+                              "đã ban hành. Hãy kiểm tra sổ văn bản đi (F7).")
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(pdf)
     tmp.replace(path)       # never a half-written PDF under the real name

@@ -54,7 +54,8 @@ def copy_plan(plan: Plan, year: int | None = None) -> Plan:
     year = year or plan.year + 1
     values = {k: getattr(plan, k) for k in EDITABLE}
     for k, v in values.items():
-        if isinstance(v, str):
+        # the legal bases keep their own dates ("Luật … ngày 16 tháng 6 năm 2025")
+        if isinstance(v, str) and k != "legal_bases":
             values[k] = v.replace(f"năm {plan.year}", f"năm {year}")
     values.update(year=year, place_date=None)
     return records.create(Plan, office=plan.office, series=uuid.uuid4().hex, source=f"copy:{plan.id}",
