@@ -181,3 +181,26 @@ def test_help_lists_only_our_vietnamese_keys(demo_office):
     descriptions = [d for _, d in keys]
     assert "Ghi trả lời" in " ".join(descriptions) or any("trả lời" in d for d in descriptions)
     assert not any(d in ("Cursor up", "Select", "Page up") for d in descriptions)
+
+
+def test_escape_asks_before_throwing_typing_away(demo_office):
+    async def steps(app, pilot):
+        seen = []
+        await pilot.press("f8", "right", "a")
+        for ch in "Lò":
+            await pilot.press(ch)
+        await pilot.press("escape")
+        await pilot.pause()
+        seen.append(type(app.screen).__name__)
+        await pilot.press("k")
+        await pilot.pause()
+        seen.append((type(app.screen).__name__, app.screen.values()["full_name"]))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        seen.append(type(app.screen).__name__)
+        return seen
+
+    assert drive(demo_office, steps) == ["ConfirmScreen", ("FormScreen", "Lò"), "CatalogScreen"]
+    assert not Official.select().where(Official.full_name == "Lò").exists()

@@ -160,7 +160,7 @@ def test_thirty_petitions_from_the_keyboard(demo_office, monkeypatch, tmp_path):
             await pilot.press("ctrl+t")
             await pilot.press("f12")
             await pilot.pause()
-            await pilot.press("enter")
+            await pilot.press("c")
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()

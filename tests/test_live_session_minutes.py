@@ -46,7 +46,7 @@ def test_closing_builds_the_minutes_from_the_recorded_data(demo_office, monkeypa
             await keys.text(CONCLUSIONS)
             await pilot.press("escape", "f12")
             await pilot.pause()
-            await pilot.press("enter")
+            await pilot.press("c")
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()

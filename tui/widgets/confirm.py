@@ -9,7 +9,9 @@ from textual.widgets import Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [Binding("c,y,enter", "yes", "Đồng ý", id="confirm.yes"),
+    # Enter is not "yes": issuing takes a number that cannot be given back, so
+    # an Enter pressed once too often must not confirm it.
+    BINDINGS = [Binding("c,y", "yes", "Đồng ý", id="confirm.yes"),
                 Binding("k,n,escape", "no", "Không", id="confirm.no")]
 
     def __init__(self, question: str):
@@ -19,7 +21,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
             yield Static(self.question)
-            yield Static("C / Enter: đồng ý · K / Esc: không", classes="hint")
+            yield Static("C: đồng ý · K hoặc Esc: không", classes="hint")
 
     def action_yes(self) -> None:
         self.dismiss(True)

@@ -58,6 +58,7 @@ class FormScreen(ModalScreen):
             yield Static("Ctrl+S: lưu · Esc: hủy · Tab: sang ô sau", classes="hint")
 
     def on_mount(self) -> None:
+        self._initial = self.values()
         if self.fields:
             self.query_one(f"#f-{self.fields[0].key}").focus()
 
@@ -92,7 +93,18 @@ class FormScreen(ModalScreen):
                 except Exception:
                     pass
             return
+        except Exception as exc:  # disk, lock, server: keep the form and what was typed
+            self.app.report_unexpected(exc)
+            self.query_one("#form-error", Static).update(
+                "Chưa lưu được (lỗi lưu trữ). Nội dung vừa gõ vẫn còn đây; hãy thử lưu lại (Ctrl+S).")
+            return
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.values() == self._initial:
+            self.dismiss(None)
+            return
+        from .confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen("Bỏ những gì vừa gõ mà không lưu?"),
+                             lambda yes: yes and self.dismiss(None))
