@@ -46,15 +46,19 @@ class SessionScreen(AppScreen):
         "Trong một ô: ← → Home End để di chuyển, Backspace/Delete để xóa, Ctrl+U xóa cả ô, Tab nhận tên "
         "được gợi ý, ↑ ↓ chuyển ô.\n"
         "Khi có ý kiến cũ tương tự (cùng thôn, cùng lĩnh vực), ý kiến đó và câu trả lời hiện bên dưới; "
-        "Ctrl+G gộp ý kiến đang ghi với ý kiến trước (nhiều người cùng nêu một việc).")
+        "Ctrl+G gộp ý kiến đang ghi với ý kiến trước (nhiều người cùng nêu một việc).\n"
+        "Nếu máy không nhận phím F10, F11, F12 (Windows Terminal dùng F11 để phóng to màn hình), dùng "
+        "Ctrl+K (kết luận), Ctrl+F (chọn hội nghị), Ctrl+E (kết thúc phiên).")
     BINDINGS = [
         Binding("ctrl+b", "start", "Bắt đầu phiên", id="session.start"),
         Binding("ctrl+t", "agenda", "Bắt đầu/kết thúc mục", id="session.agenda"),
         Binding("ctrl+o", "enqueue", "Đăng ký phát biểu", id="session.enqueue"),
         Binding("f9", "attendance", "Điểm danh", id="session.attendance"),
-        Binding("f10", "conclusions", "Kết luận", id="session.conclusions"),
-        Binding("f11", "choose", "Chọn hội nghị", id="session.choose"),
-        Binding("f12", "close_session", "Kết thúc phiên", id="session.close"),
+        # F10/F11/F12 are taken by some terminals (Windows Terminal: F11 full
+        # screen; GNOME Terminal: F10 menu), so each also has a Ctrl key.
+        Binding("f10,ctrl+k", "conclusions", "Kết luận", id="session.conclusions"),
+        Binding("f11,ctrl+f", "choose", "Chọn hội nghị", id="session.choose"),
+        Binding("f12,ctrl+e", "close_session", "Kết thúc phiên", id="session.close"),
     ]
 
     class Loaded(Message):
