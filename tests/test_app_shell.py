@@ -204,3 +204,17 @@ def test_escape_asks_before_throwing_typing_away(demo_office):
 
     assert drive(demo_office, steps) == ["ConfirmScreen", ("FormScreen", "Lò"), "CatalogScreen"]
     assert not Official.select().where(Official.full_name == "Lò").exists()
+
+
+def test_office_profile_choices_are_in_vietnamese(demo_office):
+    from textual.widgets import Select
+
+    async def steps(app, pilot):
+        await pilot.press("f8", "e")
+        await pilot.pause()
+        select = app.screen.query_one("#f-numbering", Select)
+        return type(app.screen).__name__, [label for label, _ in select._options]
+
+    name, labels = drive(demo_office, steps)
+    assert name == "FormScreen"
+    assert "Một dãy số cho mọi văn bản trong năm" in [str(x) for x in labels]

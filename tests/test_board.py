@@ -295,3 +295,15 @@ def test_follow_up_goes_on_after_the_minutes_are_signed(demo_office):
     act.extend(p, "30/12/2026", "Chờ ý kiến cấp trên", today=today)
     act.record_answer(p, "99/UBND", "20/11/2026", "Đã trả lời", today=today)
     assert Petition.get_by_id(p.id).status == "answered"
+
+
+def test_extension_onto_a_sunday_moves_to_the_next_working_day(demo_office):
+    import datetime as dt
+
+    from models import Petition
+    from models.services import board_actions
+
+    p = Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False)).first()
+    p = board_actions.extend(p, "29/11/2026", "Chờ ý kiến của huyện", today=dt.date(2026, 11, 22))
+    assert p.due_on == dt.date(2026, 11, 30)
+    assert "ngày nghỉ" in p.extension_reason

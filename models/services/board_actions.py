@@ -90,6 +90,14 @@ def extend(p: Petition, new_due, reason: str, *, expected_version: int | None = 
         raise ValidationError(f"Hạn mới phải sau {_dmy(floor)} (hạn hiện tại hoặc hôm nay). "
                               "Hãy nhập một ngày muộn hơn.", field="due_on")
     why = required(reason, "Lý do gia hạn", field="reason", max_len=1000)
+    # Civil Code 2015, Art. 148.5: a time limit ending on a rest day or a
+    # holiday ends on the next working day; the history says it was moved.
+    from ..deadlines import office_calendar
+
+    working = office_calendar(p.office).next_working_day(day)
+    if working != day:
+        why = f"{why} (hạn {_dmy(day)} là ngày nghỉ, chuyển sang {_dmy(working)})"
+        day = working
     return _save(p, {"due_on": day, "extension_reason": why}, expected_version, "extended", why,
                  before=_dmy(p.due_on), after=_dmy(day))
 

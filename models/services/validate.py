@@ -8,7 +8,7 @@ import re
 from ..errors import ValidationError
 from ..text import clean, clean_line, fold
 
-_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})\s*$")
+_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hg]\s*(\d{0,2})\s*$", re.I)
 

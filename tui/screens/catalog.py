@@ -142,10 +142,22 @@ PROFILE_FIELDS = [
     ("name", "Tên cơ quan"), ("parent_body", "Cơ quan cấp trên (dòng đầu tiêu đề)"),
     ("header_name", "Tên cơ quan ở tiêu đề (mỗi dòng một hàng)"), ("locality", "Tên địa phương trong câu văn"),
     ("place_name", "Địa danh ở dòng ngày tháng"), ("abbreviation", "Chữ viết tắt trong số ký hiệu"),
-    ("numbering", "Cách đánh số (per_year / per_kind)"), ("family", "Thể thức (state / party)"),
+    ("numbering", "Cách đánh số văn bản đi"), ("family", "Thể thức văn bản"),
     ("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN)"), ("signer_position", "Chức vụ người ký"),
     ("signer_name", "Họ tên người ký"), ("address", "Địa chỉ"), ("phone", "Điện thoại"),
 ]
+
+
+PROFILE_CHOICES = {
+    "numbering": [("Một dãy số cho mọi văn bản trong năm", "per_year"),
+                  ("Mỗi loại văn bản một dãy số", "per_kind")],
+    "family": [("Nhà nước (Nghị định 30/2020/NĐ-CP)", "state"), ("Đảng (Hướng dẫn 36-HD/VPTW)", "party")],
+}
+
+
+def _profile_value(key: str, value) -> str:
+    labels = dict((code, label) for label, code in PROFILE_CHOICES.get(key, []))
+    return labels.get(value, value) or "—"
 
 
 class CatalogScreen(AppScreen):
@@ -180,7 +192,7 @@ class CatalogScreen(AppScreen):
         self.app.office = type(self.office).get_by_id(self.office.id)
         o = self.office
         self.query_one("#profile", Static).update(
-            "\n".join(f"[b]{label}:[/b] {getattr(o, key) or '—'}" for key, label in PROFILE_FIELDS)
+            "\n".join(f"[b]{label}:[/b] {_profile_value(key, getattr(o, key))}" for key, label in PROFILE_FIELDS)
             + "\n\n[dim]E: sửa thông tin cơ quan[/dim]")
         for spec in LISTS:
             self.refresh_list(spec)
@@ -225,7 +237,9 @@ class CatalogScreen(AppScreen):
         spec, rec = self.current()
         if spec is None:
             office = self.office
-            fields = [FormField(k, label, getattr(office, k), kind="text" if k == "header_name" else "line")
+            fields = [FormField(k, label, getattr(office, k), kind="select", options=PROFILE_CHOICES[k])
+                      if k in PROFILE_CHOICES else
+                      FormField(k, label, getattr(office, k), kind="text" if k == "header_name" else "line")
                       for k, label in PROFILE_FIELDS]
 
             def save_profile(values):
