@@ -2,12 +2,15 @@
 attention, recent documents."""
 from __future__ import annotations
 
+from rich.box import ROUNDED
+from rich.console import Group
+from rich.markup import escape
+from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
@@ -37,21 +40,10 @@ class DashboardScreen(AppScreen):
         """Posted when the dashboard shows its data (used by tests and timing)."""
 
     def compose(self) -> ComposeResult:
-        # Read-only panels: rich tables in plain Statics keep the first paint
-        # cheap (a DataTable is a scrolling widget with its own cursor and
-        # layout work, and nothing here is selected).
+        # The dashboard is read-only: its panels are drawn by rich inside one
+        # widget, which keeps the first paint of the app cheap on an old PC.
         yield Static(" Tổng quan", id="dash-title", classes="screen-title")
-        with Vertical(classes="panel", id="next-panel") as panel:
-            panel.border_title = "Hội nghị sắp tới"
-            yield Static("Đang tải…", id="next-conf")
-            yield Static("", id="milestones")
-        with Horizontal(id="dash-lower"):
-            with Vertical(classes="panel", id="petition-panel") as panel:
-                panel.border_title = "Kiến nghị cần xử lý"
-                yield Static("", id="counts")
-            with Vertical(classes="panel", id="docs-panel") as panel:
-                panel.border_title = "Văn bản gần đây"
-                yield Static("", id="recent-docs")
+        yield Static("Đang tải…", id="dash-body")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -94,28 +86,41 @@ class DashboardScreen(AppScreen):
             f" Tổng quan — {s.office_name} — hôm nay {s.today:%d/%m/%Y}")
         conf = s.next_conference
         if conf is None:
-            self.query_one("#next-conf", Static).update(
-                "Chưa có hội nghị nào sắp tới. Tạo hội nghị ở màn hình Hội nghị (F4).")
-            self.query_one("#milestones", Static).update("")
+            upcoming = Text("Chưa có hội nghị nào sắp tới. Tạo hội nghị ở màn hình Hội nghị (F4).")
         else:
-            self.query_one("#next-conf", Static).update(
-                f"[b]{conf.title}[/b]\n{conf.start_time} ngày {conf.date:%d/%m/%Y} tại {conf.venue} — "
-                f"[b]{days_text(s.days_to_next)}[/b] · {conf.status_label}")
             table = _table((("Mốc", 0), ("Hạn", 10), ("Còn", 11), ("Trạng thái", 12), ("Căn cứ", 0)))
             for m in s.milestones:
                 table.add_row(m.label, f"{m.due:%d/%m/%Y}",
                               "đã xong" if m.state == "done" else days_text(m.days_left),
                               Text(m.state_label, style=STATE_STYLE[m.state]), _short(m.source, 34))
-            self.query_one("#milestones", Static).update(table)
+            upcoming = Group(Text.from_markup(
+                f"[b]{escape(conf.title)}[/b]\n{conf.start_time} ngày {conf.date:%d/%m/%Y} tại "
+                f"{escape(conf.venue)} — [b]{days_text(s.days_to_next)}[/b] · {conf.status_label}"), table)
         c = s.counts
-        self.query_one("#counts", Static).update(
+        counts = Text.from_markup(
             f"[b red]Quá hạn: {c.get('late', 0)}[/]\n"
             f"[b yellow]Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}[/]\n"
             f"[b]Đang xử lý: {c.get('open', 0)}[/]\n[dim]Xem và xử lý ở màn hình Theo dõi (F6).[/]")
         docs = _table((("Số, ký hiệu", 14), ("Ngày", 10), ("Trích yếu", 0)))
         for d in s.recent_documents:
             docs.add_row(d.symbol, f"{d.issued_on:%d/%m/%Y}", _short(d.title, 48))
-        self.query_one("#recent-docs", Static).update(docs if s.recent_documents else "Chưa có văn bản nào.")
+        accent = self.app.theme_variables.get("primary", "blue")
+        lower = Table.grid(expand=True, padding=(0, 1))
+        lower.add_column(width=40)
+        lower.add_column(ratio=1)
+        lower.add_row(_panel("Kiến nghị cần xử lý", counts, accent),
+                      _panel("Văn bản gần đây", docs if s.recent_documents else Text("Chưa có văn bản nào."),
+                             accent))
+        self.query_one("#dash-body", Static).update(Group(_panel("Hội nghị sắp tới", upcoming, accent), lower))
+        # what is on screen, for tests and for anyone reading the state
+        self.shown = {"counts": dict(c), "milestones": len(s.milestones) if conf else 0,
+                      "documents": len(s.recent_documents),
+                      "next": f"{conf.title} {days_text(s.days_to_next)}" if conf else ""}
+
+
+def _panel(title: str, body, colour: str) -> Panel:
+    return Panel(body, title=f"[b]{title}[/b]", title_align="left", border_style=colour, box=ROUNDED,
+                 padding=(0, 1))
 
 
 def _table(columns) -> Table:
