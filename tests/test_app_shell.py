@@ -216,3 +216,24 @@ def test_office_profile_choices_are_in_vietnamese(demo_office):
     name, labels = drive(demo_office, steps)
     assert name == "FormScreen"
     assert "Một dãy số cho mọi văn bản trong năm" in [str(x) for x in labels]
+
+
+def test_a_new_plan_left_with_escape_is_not_kept(demo_office):
+    from models import Plan
+
+    before = Plan.select().count()
+
+    async def steps(app, pilot):
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        opened = type(app.screen).__name__
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        return opened
+
+    assert drive(demo_office, steps) == "FormScreen"
+    assert Plan.select().count() == before

@@ -79,6 +79,15 @@ def update_plan(plan: Plan, changes: dict, *, expected_version: int | None = Non
     return records.update(plan, changes, expected_version=expected_version, lock_check=False)
 
 
+def discard_draft(plan: Plan) -> None:
+    """Remove a draft that was never wanted (created, then cancelled). Issued
+    plans and later versions are never removed."""
+    fresh = Plan.get_by_id(plan.id)
+    if fresh.status != PLAN_DRAFT or fresh.version != 1:
+        raise Locked("Chỉ bỏ được bản dự thảo đầu tiên vừa tạo; kế hoạch đã ban hành được giữ nguyên.")
+    records.delete(fresh)
+
+
 def new_version(plan: Plan, reason: str) -> Plan:
     """A correction after issue: a new draft version; the issued one stays readable."""
     reason = required(reason, "Lý do điều chỉnh", field="reason", max_len=2000)

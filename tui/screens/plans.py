@@ -192,7 +192,7 @@ class PlansScreen(AppScreen):
         def done():
             self.notify(message)
             self.load(plan.id)
-            self.open_editor(plan)
+            self.open_editor(plan, discard_on_cancel=True)
 
         self.app.call_from_thread(done)
 
@@ -224,16 +224,30 @@ class PlansScreen(AppScreen):
             return
         self.open_editor(plan)
 
-    def open_editor(self, plan: Plan) -> None:
+    def open_editor(self, plan: Plan, *, discard_on_cancel: bool = False) -> None:
+        """Edit a draft. A plan just made (N, C) and left with Esc is not kept:
+        cancelling means the user did not want it."""
         fields = [FormField(key, label, getattr(plan, key), kind=kind) for key, label, kind in EDITOR_FIELDS]
         version = plan.row_version
 
         def save(values):
             return svc.update_plan(plan, values, expected_version=version)
 
+        def closed(saved):
+            if saved:
+                self.notify("Đã lưu kế hoạch.")
+                self.load(saved.id)
+            elif discard_on_cancel:
+                try:
+                    svc.discard_draft(plan)
+                except Exception as exc:
+                    self.notify_error(exc)
+                    return
+                self.notify("Đã bỏ bản kế hoạch vừa tạo.")
+                self.load()
+
         title = f"Kế hoạch năm {plan.year} — {self.office.name} — phiên bản {plan.version} (Ctrl+S: lưu)"
-        self.app.push_screen(FormScreen(title, fields, save),
-                             lambda saved: saved and (self.notify("Đã lưu kế hoạch."), self.load(saved.id)))
+        self.app.push_screen(FormScreen(title, fields, save), closed)
 
     def action_revise(self) -> None:
         plan = self.current()
