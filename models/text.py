@@ -53,10 +53,3 @@ def fold(value: str | None) -> str:
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     text = text.replace("đ", "d").replace("Đ", "d")
     return " ".join(text.split())
-
-
-def like_pattern(query: str) -> str:
-    """A LIKE pattern for a folded query, with LIKE wildcards escaped ("\\")."""
-    q = fold(query)
-    q = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return "%" + q.replace(" ", "%") + "%"

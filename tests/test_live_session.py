@@ -62,17 +62,22 @@ class Keys:
             await self.pilot.press(ch)
 
 
+async def type_head(keys, row) -> None:
+    """Name, village and field of one scripted petition, as the secretary types them."""
+    await keys.text(row[0])
+    await keys.key("enter")
+    await keys.prefix(row[1])
+    await keys.key("enter")
+    await keys.prefix(row[2])
+    if row[2] == "1":          # 1 could start 10, 11, 12: Enter decides
+        await keys.key("enter")
+
+
 async def record(keys: Keys, row) -> int:
     """One petition through the entry line; returns the keys spent beyond its text."""
-    name, village, field, content, disp, detail = row
+    _name, _village, _field, content, disp, detail = row
     keys.overhead = 0
-    await keys.text(name)
-    await keys.key("enter")
-    await keys.prefix(village)
-    await keys.key("enter")
-    await keys.prefix(field)
-    if field == "1":          # 1 could start 10, 11, 12: Enter decides
-        await keys.key("enter")
+    await type_head(keys, row)
     await keys.text(content)
     await keys.key("enter")
     await keys.key(disp)
@@ -120,13 +125,7 @@ def test_thirty_petitions_from_the_keyboard(demo_office, monkeypatch, tmp_path):
                     # Vietnamese pasted in decomposed form (NFD) from another program
                     from textual import events
 
-                    await keys.text(row[0])
-                    await keys.key("enter")
-                    await keys.prefix(row[1])
-                    await keys.key("enter")
-                    await keys.prefix(row[2])
-                    if row[2] == "1":
-                        await keys.key("enter")
+                    await type_head(keys, row)
                     screen.entry.post_message(
                         events.Paste(unicodedata.normalize("NFD", "Hộ nghèo chưa được hỗ trợ nhà ở")))
                     await pilot.pause()
@@ -134,13 +133,7 @@ def test_thirty_petitions_from_the_keyboard(demo_office, monkeypatch, tmp_path):
                     await pilot.pause()
                     continue
                 if i == 18:
-                    await keys.text(row[0])
-                    await keys.key("enter")
-                    await keys.prefix(row[1])
-                    await keys.key("enter")
-                    await keys.prefix(row[2])
-                    if row[2] == "1":
-                        await keys.key("enter")
+                    await type_head(keys, row)
                     await keys.text(row[3])
                     await keys.key("enter")
                     await pilot.press("ctrl+g")    # same issue as an earlier speaker

@@ -89,9 +89,8 @@ class DoiThoaiApp(App):
             self.switch_mode(mode)
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
         from .bindings import active_bindings
+        from .screens.help import HelpScreen
 
         screen = self.screen
         keys = [(b.key, b.description) for _, b in active_bindings(screen, self)]

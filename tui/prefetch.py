@@ -24,15 +24,20 @@ def start(name: str, fn) -> None:
     thread.start()
 
 
-def take(name: str):
-    """The result, waiting for the thread if it is still running (it has had a
-    head start, so waiting is never slower than starting afresh); None if it
-    was not started or failed."""
+def _join(name: str) -> tuple[bool, object]:
+    """(done, result) for a prefetch, waiting for its thread if it is still
+    running: it had a head start, so waiting is never slower than starting
+    afresh. done is False when nothing was started or it failed."""
     thread = _threads.pop(name, None)
     if thread is None:
-        return None
+        return False, None
     thread.join()
-    ok, value = _results.pop(name, (False, None))
+    return _results.pop(name, (False, None))
+
+
+def take(name: str):
+    """The prefetched result, or None if it was not started or failed."""
+    ok, value = _join(name)
     return value if ok else None
 
 
@@ -58,9 +63,5 @@ def start_dashboard() -> None:
 def take_or_compute(name: str, fn):
     """The prefetched result, or ``fn()`` when nothing was prefetched (tests,
     or the prefetch failed: then ``fn`` raises the error where it is handled)."""
-    thread = _threads.pop(name, None)
-    if thread is None:
-        return fn()
-    thread.join()
-    ok, value = _results.pop(name, (False, None))
+    ok, value = _join(name)
     return value if ok else fn()
