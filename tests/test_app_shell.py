@@ -237,3 +237,22 @@ def test_a_new_plan_left_with_escape_is_not_kept(demo_office):
 
     assert drive(demo_office, steps) == "FormScreen"
     assert Plan.select().count() == before
+
+
+def test_dashboard_fits_a_narrow_terminal(demo_office, monkeypatch):
+    """At 80 columns the panels stack and every date stays whole."""
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+    from tui.screens.dashboard import DashboardView
+
+    async def steps(app, pilot):
+        view = app.screen.query_one(DashboardView)
+        return view.content_size.width, view.render().plain.splitlines()
+
+    for size in ((80, 30), (120, 36)):
+        width, lines = drive(demo_office, steps, size=size)
+        assert width == size[0] - 2  # the view's padding
+        assert all(len(line) == width for line in lines)
+        text = "\n".join(lines)
+        assert "23/11/2026" in text and "Quá hạn:" in text and "Văn bản gần đây" in text
+        side_by_side = any("Kiến nghị cần xử lý" in line and "Văn bản gần đây" in line for line in lines)
+        assert side_by_side == (size[0] >= 92)

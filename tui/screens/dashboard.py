@@ -2,18 +2,16 @@
 attention, recent documents."""
 from __future__ import annotations
 
-from rich.box import ROUNDED
-from rich.console import Group
-from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
+from ..widgets.boxes import box, side_by_side, table, wrap
 from ..widgets.keybar import KeyBar
 from .base import AppScreen
 
@@ -40,10 +38,10 @@ class DashboardScreen(AppScreen):
         """Posted when the dashboard shows its data (used by tests and timing)."""
 
     def compose(self) -> ComposeResult:
-        # The dashboard is read-only: its panels are drawn by rich inside one
+        # The dashboard is read-only: its panels are drawn as text inside one
         # widget, which keeps the first paint of the app cheap on an old PC.
         yield Static(" Tổng quan", id="dash-title", classes="screen-title")
-        yield Static("Đang tải…", id="dash-body")
+        yield DashboardView(id="dash-body")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -84,49 +82,62 @@ class DashboardScreen(AppScreen):
     def _show(self, s) -> None:
         self.query_one("#dash-title", Static).update(
             f" Tổng quan — {s.office_name} — hôm nay {s.today:%d/%m/%Y}")
+        self.query_one(DashboardView).data = s
         conf = s.next_conference
-        if conf is None:
-            upcoming = Text("Chưa có hội nghị nào sắp tới. Tạo hội nghị ở màn hình Hội nghị (F4).")
-        else:
-            table = _table((("Mốc", 0), ("Hạn", 10), ("Còn", 11), ("Trạng thái", 12), ("Căn cứ", 0)))
-            for m in s.milestones:
-                table.add_row(m.label, f"{m.due:%d/%m/%Y}",
-                              "đã xong" if m.state == "done" else days_text(m.days_left),
-                              Text(m.state_label, style=STATE_STYLE[m.state]), _short(m.source, 34))
-            upcoming = Group(Text.from_markup(
-                f"[b]{escape(conf.title)}[/b]\n{conf.start_time} ngày {conf.date:%d/%m/%Y} tại "
-                f"{escape(conf.venue)} — [b]{days_text(s.days_to_next)}[/b] · {conf.status_label}"), table)
-        c = s.counts
-        counts = Text.from_markup(
-            f"[b red]Quá hạn: {c.get('late', 0)}[/]\n"
-            f"[b yellow]Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}[/]\n"
-            f"[b]Đang xử lý: {c.get('open', 0)}[/]\n[dim]Xem và xử lý ở màn hình Theo dõi (F6).[/]")
-        docs = _table((("Số, ký hiệu", 14), ("Ngày", 10), ("Trích yếu", 0)))
-        for d in s.recent_documents:
-            docs.add_row(d.symbol, f"{d.issued_on:%d/%m/%Y}", _short(d.title, 48))
-        accent = self.app.theme_variables.get("primary", "blue")
-        lower = Table.grid(expand=True, padding=(0, 1))
-        lower.add_column(width=40)
-        lower.add_column(ratio=1)
-        lower.add_row(_panel("Kiến nghị cần xử lý", counts, accent),
-                      _panel("Văn bản gần đây", docs if s.recent_documents else Text("Chưa có văn bản nào."),
-                             accent))
-        self.query_one("#dash-body", Static).update(Group(_panel("Hội nghị sắp tới", upcoming, accent), lower))
         # what is on screen, for tests and for anyone reading the state
-        self.shown = {"counts": dict(c), "milestones": len(s.milestones) if conf else 0,
+        self.shown = {"counts": dict(s.counts), "milestones": len(s.milestones) if conf else 0,
                       "documents": len(s.recent_documents),
                       "next": f"{conf.title} {days_text(s.days_to_next)}" if conf else ""}
 
 
-def _panel(title: str, body, colour: str) -> Panel:
-    return Panel(body, title=f"[b]{title}[/b]", title_align="left", border_style=colour, box=ROUNDED,
-                 padding=(0, 1))
+class DashboardView(Widget):
+    """The dashboard's three panels, laid out as text for the widget's width
+    (cheap to draw again when the terminal is resized)."""
+
+    data = reactive(None, layout=False)
+
+    def render(self) -> Text:
+        if self.data is None:
+            return Text("Đang tải…")
+        accent = self.app.theme_variables.get("primary", "blue")
+        return Text("\n").join(draw(self.data, max(self.content_size.width, 40), accent))
 
 
-def _table(columns) -> Table:
-    """A borderless table; columns with a width never shrink (dates, numbers),
-    the others give way with an ellipsis when the terminal is narrow."""
-    table = Table(box=None, pad_edge=False, header_style="bold", expand=False, show_edge=False)
-    for name, width in columns:
-        table.add_column(name, no_wrap=True, min_width=width or None, overflow="ellipsis")
-    return table
+def draw(s, width: int, accent: str) -> list[Text]:
+    """The dashboard for summary ``s`` as lines of at most ``width`` cells."""
+    inner = width - 4
+    conf = s.next_conference
+    if conf is None:
+        upper = [Text(line) for line in wrap(
+            "Chưa có hội nghị nào sắp tới. Tạo hội nghị ở màn hình Hội nghị (F4).", inner)]
+    else:
+        upper = [Text(conf.title, style="bold"),
+                 Text.assemble(f"{conf.start_time} ngày {conf.date:%d/%m/%Y} tại {conf.venue} — ",
+                               (days_text(s.days_to_next), "bold"), f" · {conf.status_label}")]
+        rows = [[m.label, f"{m.due:%d/%m/%Y}", "đã xong" if m.state == "done" else days_text(m.days_left),
+                 Text(m.state_label, style=STATE_STYLE[m.state]), _short(m.source, 34)]
+                for m in s.milestones]
+        upper += table(["Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ"], rows, inner, fixed={1, 2, 3},
+                       shrink_first=(4,))
+    c = s.counts
+    counts = [Text(f"Quá hạn: {c.get('late', 0)}", style="bold red"),
+              Text(f"Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}", style="bold yellow"),
+              Text(f"Đang xử lý: {c.get('open', 0)}", style="bold")]
+    if s.recent_documents:
+        docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", _short(d.title, 48)] for d in s.recent_documents]
+        make_docs = (lambda w: table(["Số, ký hiệu", "Ngày", "Trích yếu"], docs, w, fixed={0, 1}))
+    else:
+        make_docs = (lambda w: [Text("Chưa có văn bản nào.")])
+    lines = box("Hội nghị sắp tới", upper, width, accent)
+    if width >= 90:  # the two lower panels side by side
+        left_w, right_w = 40, width - 41
+        hint = [Text(line, style="dim") for line in wrap("Xem và xử lý ở màn hình Theo dõi (F6).", left_w - 4)]
+        left_body, right_body = counts + hint, make_docs(right_w - 4)
+        height = max(len(left_body), len(right_body))
+        lines += side_by_side(box("Kiến nghị cần xử lý", left_body, left_w, accent, height),
+                              box("Văn bản gần đây", right_body, right_w, accent, height))
+    else:
+        hint = [Text(line, style="dim") for line in wrap("Xem và xử lý ở màn hình Theo dõi (F6).", inner)]
+        lines += box("Kiến nghị cần xử lý", counts + hint, width, accent)
+        lines += box("Văn bản gần đây", make_docs(inner), width, accent)
+    return lines
