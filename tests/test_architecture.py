@@ -24,3 +24,11 @@ def test_app_start_up_does_not_import_reportlab_or_holidays():
     assert "tui.app" in mods
     assert "reportlab" not in mods
     assert "holidays" not in mods
+
+
+def test_opening_the_app_does_not_load_the_command_line_library():
+    """`doithoai` with no options goes straight to the app (tui/launch.py)."""
+    mods = _modules_after("import tui.launch, tui.app, tui.screens.dashboard, models.workspace, "
+                          "models.services.dashboard, models.services.live_session, tui.prefetch")
+    assert "tui.app" in mods and "models.workspace" in mods
+    assert "click" not in mods and "tui.cli" not in mods

@@ -143,3 +143,23 @@ def test_works_on_postgresql(pg_url, tmp_path):
     assert r.returncode == 0, r.stderr
     r = run("--db", pg_url, "holiday", "10/10/2026", "--lam-bu", home=h)
     assert r.returncode == 0 and "10/10/2026" in r.stdout
+
+
+def test_opening_the_app_without_options_honours_the_environment(tmp_path, home):
+    """`doithoai` and `doithoai demo` skip click (start-up speed) but still read
+    DOITHOAI_DB: a file that is not a database is refused, untouched."""
+    fake = tmp_path / "khong-phai.sqlite3"
+    fake.write_bytes(b"PK\x03\x04 not a database at all")
+    for args in ([], ["demo"]):
+        env = dict(os.environ, DOITHOAI_HOME=str(home), PYTHONPATH=str(REPO), DOITHOAI_DB=str(fake))
+        r = subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, env=env,
+                           cwd=REPO, timeout=120, stdin=subprocess.DEVNULL)
+        assert_clean_error(r, "không phải là cơ sở dữ liệu")
+        assert fake.read_bytes() == b"PK\x03\x04 not a database at all"
+
+
+def test_options_still_go_through_the_full_command_line(home):
+    r = run("--help", home=home)
+    assert r.returncode == 0 and "Cách dùng:" in r.stdout and "demo" in r.stdout
+    r = run("--db", home=home)
+    assert r.returncode != 0 and "Lỗi:" in r.stderr and "Traceback" not in r.stderr

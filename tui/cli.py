@@ -3,7 +3,6 @@ office's own database (created on first run in the user data folder)."""
 from __future__ import annotations
 
 import importlib
-import logging
 import sys
 
 import click
@@ -55,78 +54,9 @@ def cli(ctx, db, user):
 
         set_user(user)
     if ctx.invoked_subcommand is None:
-        from models.workspace import open_office_database
+        from .launch import open_app
 
-        try:
-            open_office_database(db)
-        except UserError as exc:
-            click.echo(f"Lỗi: {exc.message}", err=True)
-            if not _offer_restore(db):
-                sys.exit(exc.exit_code)
-            open_office_database(db)
-        _start_daily_backup(db)
-        from tui import prefetch
-
-        prefetch.start_dashboard()
-        from tui.app import run_app
-
-        run_app()
-
-
-def ask_yes(question: str) -> bool:
-    """A yes/no question answered in Vietnamese: c (có) or k (không)."""
-    answer = click.prompt(f"{question} [c/K]", default="k", show_default=False)
-    return answer.strip().lower() in ("c", "có", "co", "y", "yes")
-
-
-def _offer_restore(db) -> bool:
-    """At a keyboard, offer to put the newest good backup in place of a database
-    that cannot be opened; the damaged file is kept aside, never overwritten.
-    Returns True when a backup was restored."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return False
-    from models import backup
-    from models.workspace import configured_target
-
-    target = db or configured_target()
-    if backup.sqlite_path(target) is None:
-        return False
-    best = backup.newest_good_backup(target)
-    if best is None:
-        return False
-    if not ask_yes(f"Khôi phục bản sao lưu mới nhất ({best.label}) ngay bây giờ? "
-                   "Tệp hỏng sẽ được giữ lại bên cạnh."):
-        return False
-    try:
-        _, aside = backup.restore(best.path, target)
-    except UserError as exc:
-        click.echo(f"Lỗi: {exc.message}", err=True)
-        return False
-    click.echo(f"Đã khôi phục. Tệp cũ được giữ tại: {aside}")
-    return True
-
-
-def _start_daily_backup(db) -> None:
-    """The day's first copy of the database, beside the app so start-up stays fast."""
-    import threading
-
-    from models.backup import startup_backup
-
-    threading.Thread(target=startup_backup, args=(db,), name="sao-luu", daemon=True).start()
-
-
-def _log_unexpected(exc: BaseException) -> str:
-    from models.paths import locations
-
-    folder = locations().logs
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "loi.log"
-        logging.basicConfig(filename=path, level=logging.ERROR, encoding="utf-8")
-        logging.getLogger("doithoai").error("Lỗi không mong đợi", exc_info=exc)
-        return str(path)
-    except OSError:
-        return "(không ghi được nhật ký)"
+        open_app(db)
 
 
 def main(argv=None):
@@ -147,7 +77,7 @@ def main(argv=None):
     except SystemExit:
         raise
     except Exception as exc:  # never show a traceback to a user
-        where = _log_unexpected(exc)
-        click.echo("Lỗi không mong đợi: chương trình gặp sự cố và đã dừng; dữ liệu đã lưu không bị ảnh hưởng. "
-                   f"Chi tiết kỹ thuật được ghi vào {where}. Hãy gửi tệp này cho bộ phận hỗ trợ.", err=True)
+        from .launch import unexpected_message
+
+        click.echo(unexpected_message(exc), err=True)
         sys.exit(70)

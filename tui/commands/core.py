@@ -14,15 +14,9 @@ from .common import fail, open_db, pass_db
 @pass_db
 def demo(db_target):
     """Mở ứng dụng trên cơ sở dữ liệu mẫu (một xã giả định), tạo nếu chưa có."""
-    from models.workspace import open_office_database
+    from tui.launch import open_app
 
-    open_db(lambda: open_office_database(db_target, demo=True))
-    from tui import prefetch
-
-    prefetch.start_dashboard()
-    from tui.app import run_app
-
-    run_app()
+    open_app(db_target, demo=True)
 
 
 @click.command("init")

@@ -1,0 +1,143 @@
+"""The ``doithoai`` command's entry point.
+
+Opening the app (``doithoai`` or ``doithoai demo``, no options) is what the
+office does every day, so that path goes straight to the app without loading
+click and the command definitions, which would cost a few hundredths of a
+second on an old PC. Options (``--db``, ``--user``, ``--help``) and every other
+command go through the click command line in ``tui/cli.py``; the environment
+variables DOITHOAI_DB and DOITHOAI_USER are honoured on both paths."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+
+def main(argv=None) -> None:
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args in ([], ["demo"]):
+        guarded(lambda: open_app(_env("DOITHOAI_DB"), demo=bool(args), user=_env("DOITHOAI_USER")))
+    else:
+        from .cli import main as cli_main
+
+        cli_main(args)
+
+
+def _env(name: str) -> str | None:
+    return os.environ.get(name) or None  # an empty variable counts as unset, as in click
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def guarded(run) -> None:
+    """Run ``run()``; what goes wrong becomes a Vietnamese message and a
+    non-zero exit code, never a traceback."""
+    from models.errors import UserError
+
+    try:
+        run()
+    except UserError as exc:
+        say(f"Lỗi: {exc.message}")
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, EOFError):
+        say("Đã hủy.")
+        sys.exit(1)
+    except Exception as exc:  # never show a traceback to a user
+        say(unexpected_message(exc))
+        sys.exit(70)
+
+
+def unexpected_message(exc: BaseException) -> str:
+    where = log_unexpected(exc)
+    return ("Lỗi không mong đợi: chương trình gặp sự cố và đã dừng; dữ liệu đã lưu không bị ảnh hưởng. "
+            f"Chi tiết kỹ thuật được ghi vào {where}. Hãy gửi tệp này cho bộ phận hỗ trợ.")
+
+
+def log_unexpected(exc: BaseException) -> str:
+    from models.paths import locations
+
+    folder = locations().logs
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "loi.log"
+        logging.basicConfig(filename=path, level=logging.ERROR, encoding="utf-8")
+        logging.getLogger("doithoai").error("Lỗi không mong đợi", exc_info=exc)
+        return str(path)
+    except OSError:
+        return "(không ghi được nhật ký)"
+
+
+def open_app(db: str | None, demo: bool = False, user: str | None = None) -> None:
+    """Open the office's database (or the demo one) and run the app on it."""
+    from models.errors import UserError
+    from models.workspace import open_office_database
+
+    if user:
+        from models.audit import set_user
+
+        set_user(user)
+    try:
+        open_office_database(db, demo=demo)
+    except UserError as exc:
+        if demo:
+            raise
+        say(f"Lỗi: {exc.message}")
+        if not offer_restore(db):
+            sys.exit(exc.exit_code)
+        open_office_database(db)
+    if not demo:
+        start_daily_backup(db)
+    from . import prefetch
+
+    prefetch.start_dashboard()
+    from .app import run_app
+
+    run_app()
+
+
+def ask_yes(question: str) -> bool:
+    """A yes/no question answered in Vietnamese: c (có) or k (không, the default)."""
+    try:
+        answer = input(f"{question} [c/K]: ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("c", "có", "co", "y", "yes")
+
+
+def offer_restore(db) -> bool:
+    """At a keyboard, offer to put the newest good backup in place of a database
+    that cannot be opened; the damaged file is kept aside, never overwritten.
+    Returns True when a backup was restored."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    from models import backup
+    from models.errors import UserError
+    from models.workspace import configured_target
+
+    target = db or configured_target()
+    if backup.sqlite_path(target) is None:
+        return False
+    best = backup.newest_good_backup(target)
+    if best is None:
+        return False
+    if not ask_yes(f"Khôi phục bản sao lưu mới nhất ({best.label}) ngay bây giờ? "
+                   "Tệp hỏng sẽ được giữ lại bên cạnh."):
+        return False
+    try:
+        _, aside = backup.restore(best.path, target)
+    except UserError as exc:
+        say(f"Lỗi: {exc.message}")
+        return False
+    print(f"Đã khôi phục. Tệp cũ được giữ tại: {aside}", flush=True)
+    return True
+
+
+def start_daily_backup(db) -> None:
+    """The day's first copy of the database, beside the app so start-up stays fast."""
+    import threading
+
+    from models.backup import startup_backup
+
+    threading.Thread(target=startup_backup, args=(db,), name="sao-luu", daemon=True).start()
