@@ -9,13 +9,17 @@ if a later peewee changes them, ``enable_postgres`` says so plainly and the
 PostgreSQL tests fail rather than anything going wrong silently."""
 from __future__ import annotations
 
-import importlib.abc
 import sys
 
-_DEFERRED = ("psycopg2", "psycopg", "psycopg2cffi")
+# PostgreSQL drivers wait until a postgresql:// URL is opened; the MySQL ones
+# and pysqlite3 are never used, and refusing them here spares peewee's import a
+# search of every folder on sys.path for each.
+_DEFERRED = ("psycopg2", "psycopg", "psycopg2cffi", "pymysql", "MySQLdb", "pysqlite3", "mysql")
 
 
-class _Defer(importlib.abc.MetaPathFinder):
+class _Defer:
+    """An import finder (duck-typed: importlib.abc is itself slow to import)."""
+
     def find_spec(self, name, path=None, target=None):
         if name.split(".")[0] in _DEFERRED:
             raise ModuleNotFoundError(f"{name} deferred until PostgreSQL is used", name=name)
