@@ -10,6 +10,18 @@ class AppScreen(Screen):
     #: Vietnamese help shown by F1 for this screen
     HELP = ""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A new screen is styled from the current stylesheet when it mounts.
+        # Textual 8 still re-parses every stylesheet the first time each mode's
+        # screen is made (a new screen's CSS counter starts "out of date"),
+        # which costs a visible part of the start-up on an old PC. Mark it
+        # current; if Textual renames the counter this does nothing.
+        try:
+            self._css_update_count = self.app._css_update_count
+        except Exception:  # no running app (a screen built in a test)
+            pass
+
     @property
     def office(self):
         return self.app.office
