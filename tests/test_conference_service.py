@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from models.conferences import BroadcastSlot
 from models.errors import Locked, ValidationError
 
 
@@ -127,3 +128,17 @@ def test_notice_and_invitations_cannot_be_issued_twice(demo_office, monkeypatch)
         printouts.issue_notice(Conference.get_by_id(conf.id))
     assert "đã ban hành" in err.value.message and "F7" in err.value.message
     assert OutgoingDocument.select().count() == before
+
+
+def test_a_reading_cannot_be_ticked_before_its_day(office, villages, monkeypatch):
+    from models.services import conferences as svc
+
+    conf = svc.create_conference(office, None, form())
+    first = min(svc.plan_broadcasts(conf), key=lambda s: s.day)
+    monkeypatch.setenv("DOITHOAI_TODAY", (first.day - dt.timedelta(days=1)).isoformat())
+    with pytest.raises(ValidationError) as err:
+        svc.tick_reading(first, "Đài xã")
+    assert "chưa đến" in err.value.message and f"{first.day:%d/%m/%Y}" in err.value.message
+    assert BroadcastSlot.get_by_id(first.id).read_at is None
+    monkeypatch.setenv("DOITHOAI_TODAY", first.day.isoformat())
+    assert svc.tick_reading(first, "Đài xã").read_at is not None

@@ -44,7 +44,7 @@ def pdf_text(path: Path) -> str:
     return unicodedata.normalize("NFC", "\n".join(p.extract_text() for p in PdfReader(str(path)).pages))
 
 
-def test_whole_preparation_from_the_keyboard(commune):
+def test_whole_preparation_from_the_keyboard(commune, monkeypatch):
     from models.conferences import BroadcastSlot, Conference, Invitee
     from models.paths import locations
     from models.plans import Plan
@@ -132,9 +132,19 @@ def test_whole_preparation_from_the_keyboard(commune):
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert BroadcastSlot.select().where(BroadcastSlot.conference == conf).count() == 12
+            days = sorted({s.day for s in BroadcastSlot.select().where(BroadcastSlot.conference == conf)})
+            assert days[0] == TODAY
             await pilot.press("o")                       # focuses the log
-            await pilot.press(*["o"] * 9)                # day 1 (4 readings), day 2 (4), day 3 (1)
+            await pilot.press(*["o"] * 5)                # day 1 (4 readings), then one of day 2: refused
             await settle(pilot)
+            assert BroadcastSlot.select().where(BroadcastSlot.read_at.is_null(False)).count() == 4
+            assert any("chưa đến" in n.message for n in app._notifications)
+            monkeypatch.setenv("DOITHOAI_TODAY", days[1].isoformat())
+            await pilot.press(*["o"] * 4)                # the rest of day 2 once it has come
+            monkeypatch.setenv("DOITHOAI_TODAY", days[2].isoformat())
+            await pilot.press("o")                       # day 3
+            await settle(pilot)
+            assert BroadcastSlot.select().where(BroadcastSlot.read_at.is_null(False)).count() == 9
             table = screen.query_one("#conf-milestones")
             assert "Đã xong" in str(table.get_row("broadcast")[3])
             assert "Sắp đến hạn" not in str(screen.query_one("#conf-warning").render())

@@ -189,8 +189,14 @@ def plan_broadcasts(conf: Conference, *, days: int | None = None, last_day: dt.d
 
 
 def tick_reading(slot: BroadcastSlot, by: str = "", at: dt.datetime | None = None) -> BroadcastSlot:
-    """Người phát thanh đánh dấu đã đọc; ticking again clears a mistaken tick."""
+    """Người phát thanh đánh dấu đã đọc; ticking again clears a mistaken tick.
+    A reading cannot be marked before its day: the log is the office's record
+    that the notice was broadcast, so it must not run ahead of the calendar."""
     if slot.read_at:
         return records.update(slot, {"read_at": None, "read_by": ""})
+    on = at.date() if at else clock.today()
+    if slot.day > on:
+        raise ValidationError(f"Buổi đọc ngày {slot.day:%d/%m/%Y} chưa đến (hôm nay {on:%d/%m/%Y}); "
+                              "chỉ đánh dấu đã đọc sau khi đài đã đọc thông báo.", field="read_at")
     by = optional_line(by, max_len=120, label="Người đọc") or DEFAULT_STATION
     return records.update(slot, {"read_at": at or now(), "read_by": by})
