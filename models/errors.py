@@ -27,9 +27,12 @@ class NotFound(UserError):
 class StaleEdit(UserError):
     """Someone else saved the record after it was opened here."""
 
-    def __init__(self, message: str, *, current=None):
+    def __init__(self, message: str, *, current=None, changed=()):
         super().__init__(message)
         self.current = current
+        #: (field name, value the editor saw, value now stored) for each field
+        #: the other person changed
+        self.changed = list(changed)
 
 
 class Locked(UserError):

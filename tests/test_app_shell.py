@@ -256,3 +256,40 @@ def test_dashboard_fits_a_narrow_terminal(demo_office, monkeypatch):
         assert "23/11/2026" in text and "Quá hạn:" in text and "Văn bản gần đây" in text
         side_by_side = any("Kiến nghị cần xử lý" in line and "Văn bản gần đây" in line for line in lines)
         assert side_by_side == (size[0] >= 92)
+
+
+def test_someone_else_saved_the_record_while_the_form_was_open(demo_office, monkeypatch):
+    """The form keeps the user's typing, shows who changed what, takes the new
+    value into the field the user did not touch, and saves on a second Ctrl+S
+    without undoing the other person's change."""
+    from models import audit
+    from models.services import records
+
+    async def steps(app, pilot):
+        await pilot.press("f8", "right", "right", "right", "e")
+        await pilot.pause()
+        form = app.screen
+        village = Village.get((Village.office == demo_office) & (Village.name == form.values()["name"]))
+        monkeypatch.setattr(audit, "_user", "Trần Thị Bình")           # another workstation saves
+        records.update(Village.get_by_id(village.id), {"station": "Cụm loa chợ mới"})
+        monkeypatch.setattr(audit, "_user", None)
+        form.query_one("#f-leader_name").focus()
+        form.query_one("#f-leader_name").value = ""
+        for ch in "Nguyễn Văn Mới":
+            await pilot.press(ch)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        first = (app.screen is form, str(form.query_one("#form-error").render()), form.values())
+        stored_between = Village.get_by_id(village.id).leader_name
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        return village.id, first, stored_between, app.screen is form
+
+    vid, (still_open, message, values), between, open_after = drive(demo_office, steps)
+    assert still_open and "Trần Thị Bình" in message and "Cụm loa chợ mới" in message
+    assert "Ctrl+S lần nữa" in message
+    assert values["leader_name"] == "Nguyễn Văn Mới" and values["station"] == "Cụm loa chợ mới"
+    assert between != "Nguyễn Văn Mới"                                   # nothing saved on the first try
+    assert not open_after
+    stored = Village.get_by_id(vid)
+    assert (stored.leader_name, stored.station) == ("Nguyễn Văn Mới", "Cụm loa chợ mới")

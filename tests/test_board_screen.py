@@ -259,6 +259,7 @@ def test_assign_extend_answer_close_reopen_by_keys(demo):
 
 def test_stale_row_is_refused_with_a_message(demo):
     async def body(app, pilot, screen):
+        from models.petitions import Petition
         from models.services import board_actions as act
 
         p = _current(screen)
@@ -268,8 +269,13 @@ def test_stale_row_is_refused_with_a_message(demo):
         await type_text(pilot, "rút đơn")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "người khác" in str(app.screen.query_one("#form-error").render())
-        await pilot.press("escape")
+        message = str(app.screen.query_one("#form-error").render())
+        assert "vừa được" in message and "chưa được lưu" in message and "Ctrl+S lần nữa" in message
+        assert Petition.get_by_id(p.id).status != "closed"
+        await pilot.press("ctrl+s")                     # the user has seen it and saves anyway
+        await settle(app, pilot)
+        stored = Petition.get_by_id(p.id)
+        assert stored.status == "closed" and stored.due_on == dt.date(2026, 12, 31)  # the extension stays
 
     run(demo, body)
 

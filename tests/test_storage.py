@@ -77,6 +77,34 @@ def test_stale_edit_is_refused_and_nothing_lost(office):
     assert type(v).get_by_id(v.id).leader_name == "Hoàng Văn Quý"
 
 
+def test_stale_edit_says_who_and_what_and_a_confirmed_save_goes_over_it(office, monkeypatch):
+    from models import audit
+
+    v = catalog.add_village(office, "Trung Lương", station="Cụm loa 1")
+    mine = type(v).get_by_id(v.id)
+    monkeypatch.setattr(audit, "_user", "Trần Thị Bình")
+    records.update(type(v).get_by_id(v.id), {"station": "Cụm loa 2"})
+    monkeypatch.setattr(audit, "_user", "Lê Văn An")
+    with pytest.raises(StaleEdit) as err:
+        records.update(mine, {"leader_name": "Hoàng Văn Quý"})
+    message = err.value.message
+    assert "Trần Thị Bình" in message and "Cụm loa: Cụm loa 1 → Cụm loa 2" in message
+    assert "chưa được lưu" in message
+    assert [c[0] for c in err.value.changed] == ["station"]
+    newer = err.value.current
+    # a third person saves before the user confirms: refused again
+    records.update(type(v).get_by_id(v.id), {"kind": "Tổ dân phố"})
+    with records.overwrite_confirmed(newer), pytest.raises(StaleEdit):
+        records.update(mine, {"leader_name": "Hoàng Văn Quý"})
+    # confirmed against what is stored now: saved, and the others' changes stay
+    with pytest.raises(StaleEdit) as err:
+        records.update(mine, {"leader_name": "Hoàng Văn Quý"})
+    with records.overwrite_confirmed(err.value.current):
+        records.update(mine, {"leader_name": "Hoàng Văn Quý"})
+    stored = type(v).get_by_id(v.id)
+    assert (stored.leader_name, stored.station, stored.kind) == ("Hoàng Văn Quý", "Cụm loa 2", "Tổ dân phố")
+
+
 def test_unknown_village_is_named_in_the_message(office):
     catalog.add_village(office, "Trung Lương")
     with pytest.raises(ValidationError) as err:
@@ -88,6 +116,20 @@ def test_empty_required_name(office):
     with pytest.raises(ValidationError) as err:
         catalog.add_village(office, "   ")
     assert "không được để trống" in err.value.message
+
+
+def test_every_field_a_person_can_change_has_a_vietnamese_name():
+    """History and "someone else saved" messages never show a code name."""
+    from models.migrations import all_models
+    from models.services.history import FIELD_LABELS
+
+    internal = {"id", "office", "row_version", "updated_at", "search_text", "created_at", "conference",
+                "petition", "plan", "document", "supersedes", "ref_type", "ref_id", "sequence", "table",
+                "record_id", "action", "user", "at", "before", "after", "detail", "actual_start",
+                "actual_end"}
+    for model in all_models():
+        missing = [k for k in model._meta.fields if k not in FIELD_LABELS and k not in internal]
+        assert not missing, f"{model.__name__}: {missing}"
 
 
 def test_every_record_carries_its_office(demo_office):

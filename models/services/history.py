@@ -1,6 +1,7 @@
 """Lịch sử thay đổi: the audit trail of one record as plain rows for any screen."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -21,6 +22,30 @@ FIELD_LABELS = {
     "title": "Trích yếu", "date": "Ngày", "venue": "Địa điểm", "chair": "Chủ trì", "secretary": "Thư ký",
     "conclusions": "Kết luận", "count": "Số người", "symbol": "Số, ký hiệu", "issued_on": "Ngày ban hành",
     "signer": "Người ký", "reason": "Lý do", "body": "Nội dung", "version": "Phiên bản",
+    # catalogue
+    "name": "Tên", "kind": "Loại", "family": "Khối văn bản", "parent_body": "Cơ quan cấp trên",
+    "header_name": "Tên ở tiêu đề", "locality": "Địa danh", "place_name": "Tên địa phương",
+    "abbreviation": "Chữ viết tắt", "numbering": "Cách đánh số", "signer_authority": "Thẩm quyền ký",
+    "signer_position": "Chức vụ người ký", "signer_name": "Người ký", "address": "Địa chỉ",
+    "phone": "Điện thoại", "short_name": "Viết tắt", "head_name": "Người phụ trách", "active": "Đang dùng",
+    "full_name": "Họ và tên", "position": "Chức vụ", "station": "Cụm loa", "leader_name": "Trưởng thôn",
+    "code": "Số phím tắt", "entries": "Danh sách", "day": "Ngày", "note": "Ghi chú", "days": "Số ngày",
+    "value": "Giá trị", "key": "Mục",
+    # plans, conferences, register
+    "year": "Năm", "series": "Loại kế hoạch", "place_date": "Địa danh, ngày", "legal_bases": "Căn cứ",
+    "preamble": "Mở đầu", "closing": "Kết thúc", "topics": "Nội dung đối thoại", "participants": "Thành phần",
+    "venues": "Địa điểm", "schedule": "Thời gian", "budget_source": "Kinh phí", "assignments": "Phân công",
+    "recipients": "Nơi nhận", "change_reason": "Lý do điều chỉnh", "source": "Nguồn",
+    "start_time": "Giờ bắt đầu", "end_time": "Giờ kết thúc", "invited_groups": "Thành phần mời",
+    "opening_report": "Báo cáo mở đầu", "minutes_signed_on": "Ngày ký biên bản",
+    "report_due_on": "Hạn báo cáo", "notice_published_on": "Ngày thông báo",
+    "invitations_sent_on": "Ngày gửi giấy mời", "conclusions_published_on": "Ngày công bố kết luận",
+    "report_sent_on": "Ngày gửi báo cáo", "slot": "Buổi", "read_at": "Đã đọc lúc", "read_by": "Người đọc",
+    "number": "Số", "file_path": "Tệp", "sha256": "Mã kiểm tra tệp", "locked": "Đã khóa",
+    "citizen_address": "Địa chỉ người dân", "citizen_phone": "Điện thoại người dân",
+    "received_on": "Ngày nhận", "similar_to": "Giống kiến nghị", "group_parent": "Gộp vào kiến nghị",
+    "seq": "Số thứ tự", "presenter": "Người trình bày", "planned_start": "Giờ dự kiến",
+    "planned_minutes": "Số phút dự kiến", "group": "Nhóm", "is_group": "Là nhóm",
 }
 
 
@@ -34,6 +59,12 @@ class HistoryRow:
 
 
 def _short(value, limit: int = 60) -> str:
+    if isinstance(value, dt.datetime):
+        value = f"{value:%d/%m/%Y %H:%M}"
+    elif isinstance(value, dt.date):
+        value = f"{value:%d/%m/%Y}"
+    elif isinstance(value, bool):
+        value = "có" if value else "không"
     text = "—" if value in (None, "") else str(value)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -47,13 +78,14 @@ def describe_changes(entry: AuditEntry) -> str:
         return ""
     if entry.action in ("create", "delete"):
         return ""
-    parts = []
-    for key in sorted(set(before) | set(after)):
-        if key in ("row_version", "search_text"):
-            continue
-        label = FIELD_LABELS.get(key, key)
-        parts.append(f"{label}: {_short(before.get(key))} → {_short(after.get(key))}")
-    return "; ".join(parts)
+    return describe((key, before.get(key), after.get(key)) for key in sorted(set(before) | set(after))
+                    if key not in ("row_version", "search_text"))
+
+
+def describe(changes, limit: int = 60) -> str:
+    """"Hạn trả lời: 08/10/2026 → 31/12/2026; …" for (field, before, after) triples."""
+    return "; ".join(f"{FIELD_LABELS.get(key, key)}: {_short(old, limit)} → {_short(new, limit)}"
+                     for key, old, new in changes)
 
 
 def history_rows(table: str, record_id: int) -> list[HistoryRow]:

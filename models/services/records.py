@@ -2,8 +2,13 @@
 
 Every edit carries the ``row_version`` the user saw. The UPDATE only applies if
 the row still has that version; otherwise someone else saved first, and the
-user is told and shown the newer data instead of silently overwriting it."""
+user is told who saved and what they changed, instead of silently overwriting
+it. Saving over the newer version is a second, deliberate step
+(``overwrite_confirmed``)."""
 from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import peewee as pw
 
@@ -11,6 +16,48 @@ from .. import audit
 from ..base import now
 from ..errors import StaleEdit
 from . import locks
+
+#: (table, id, version): the user has seen this newer version and chose to save over it
+_confirmed: ContextVar[tuple[str, int, int] | None] = ContextVar("confirmed_overwrite", default=None)
+_BOOKKEEPING = ("row_version", "updated_at", "search_text")
+
+
+@contextmanager
+def overwrite_confirmed(current: pw.Model):
+    """Within this block, an update of ``current``'s record expects the version
+    ``current`` has (the one shown to the user after a StaleEdit), not the one
+    the caller first read. A save by a third person in between is still refused."""
+    token = _confirmed.set((current._meta.table_name, current.get_id(), current.row_version))
+    try:
+        yield
+    finally:
+        _confirmed.reset(token)
+
+
+def _stale(model, rec: pw.Model, fresh: pw.Model) -> StaleEdit:
+    """What to tell the user: who saved, when, and which fields they changed."""
+    from .history import describe
+
+    changed = [(key, rec.__data__.get(key), value) for key, value in fresh.__data__.items()
+               if key not in _BOOKKEEPING and key in rec.__data__ and rec.__data__.get(key) != value]
+    last = (audit.AuditEntry.select(audit.AuditEntry.user)
+            .where((audit.AuditEntry.table == model._meta.table_name)
+                   & (audit.AuditEntry.record_id == fresh.get_id()))
+            .order_by(audit.AuditEntry.at.desc(), audit.AuditEntry.id.desc()).first())
+    who = f"{last.user} " if last and last.user else "người khác (hoặc cửa sổ khác) "
+    what = describe(((k, _shown(model, k, old), _shown(model, k, new)) for k, old, new in changed), 40)
+    return StaleEdit(f"Bản ghi này vừa được {who}lưu lúc {fresh.updated_at:%H:%M:%S %d/%m/%Y}"
+                     + (f" ({what})" if what else "") + ". Thay đổi của bạn chưa được lưu.",
+                     current=fresh, changed=changed)
+
+
+def _shown(model, key: str, raw):
+    """A stored value as people know it: a linked record by its name."""
+    field = model._meta.fields.get(key)
+    if isinstance(field, pw.ForeignKeyField) and raw is not None:
+        linked = field.rel_model.get_or_none(field.rel_model._meta.primary_key == raw)
+        return getattr(linked, "name", None) or raw
+    return raw
 
 
 def _action(plain: str) -> str:
@@ -34,13 +81,13 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
     if lock_check:
         locks.check(rec, changes)
     seen = rec.row_version if expected_version is None else expected_version
+    confirmed = _confirmed.get()
+    if confirmed and confirmed[:2] == (model._meta.table_name, rec.get_id()):
+        seen = confirmed[2]
     with model._meta.database.atomic():
         fresh = model.get_by_id(rec.get_id())
         if fresh.row_version != seen:
-            raise StaleEdit(
-                "Bản ghi này vừa được người khác (hoặc cửa sổ khác) lưu lúc "
-                f"{fresh.updated_at:%H:%M:%S %d/%m/%Y}. Thay đổi của bạn chưa được lưu; "
-                "dữ liệu mới nhất đang được hiển thị, hãy xem lại rồi sửa lại.", current=fresh)
+            raise _stale(model, rec, fresh)
         if lock_check:  # the stored record decides, not the caller's possibly old copy
             locks.check(fresh, changes)
         before = audit.snapshot(fresh)
@@ -56,8 +103,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
              .where((model._meta.primary_key == rec.get_id()) & (model.row_version == seen))
              .execute())
         if n != 1:  # lost a race between the read and the write
-            raise StaleEdit("Bản ghi vừa được lưu ở nơi khác. Hãy tải lại và sửa lại.",
-                            current=model.get_by_id(rec.get_id()))
+            raise _stale(model, rec, model.get_by_id(rec.get_id()))
         fresh.row_version = seen + 1
         audit.record(_action("update"), fresh, before, reason=locks.amendment_reason() or "")
     # keep the caller's object current

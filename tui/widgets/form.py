@@ -1,9 +1,16 @@
 """A modal form: labelled inputs, saved with Ctrl+S or Enter on the last field.
 
 The caller passes a ``save`` callback that validates and writes; a UserError it
-raises is shown under the form and the typed values stay, so nothing is lost."""
+raises is shown under the form and the typed values stay, so nothing is lost.
+
+When someone else saved the same record meanwhile (StaleEdit), the form says
+who and what they changed, takes their values into the fields this user has
+not touched, keeps what this user typed, and saves over the newer version
+only on a second Ctrl+S."""
 from __future__ import annotations
 
+import datetime as dt
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -14,7 +21,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from models.errors import UserError
+from models.errors import StaleEdit, UserError
 
 
 @dataclass
@@ -40,6 +47,7 @@ class FormScreen(ModalScreen):
         self.form_title = title
         self.fields = fields
         self.save_callback = save
+        self._newer = None  # the newer record the user has been shown after a StaleEdit
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
@@ -83,8 +91,14 @@ class FormScreen(ModalScreen):
             self.focus_next()
 
     def action_save(self) -> None:
+        from models.services.records import overwrite_confirmed
+
         try:
-            result = self.save_callback(self.values())
+            with overwrite_confirmed(self._newer) if self._newer is not None else nullcontext():
+                result = self.save_callback(self.values())
+        except StaleEdit as exc:
+            self._show_newer(exc)
+            return
         except UserError as exc:
             self.query_one("#form-error", Static).update(exc.message)
             if exc.field:
@@ -100,6 +114,29 @@ class FormScreen(ModalScreen):
             return
         self.dismiss(result)
 
+    def _show_newer(self, exc: StaleEdit) -> None:
+        typed = self.values()
+        fields = {f.key: f for f in self.fields}
+        taken = []
+        for key, _seen, stored in exc.changed:
+            f = fields.get(key)
+            if f is None or typed[key] != self._initial.get(key):
+                continue  # not on this form, or this user changed it: theirs stays
+            value = _as_form_value(f, stored, self._initial.get(key))
+            if value is None:
+                continue
+            widget = self.query_one(f"#f-{key}")
+            if isinstance(widget, TextArea):
+                widget.load_text(value)
+            else:
+                widget.value = value
+            taken.append(f.label)
+        self._newer = exc.current
+        note = (f" Đã lấy giá trị mới vào các ô bạn chưa sửa: {', '.join(taken)}." if taken else "")
+        self.query_one("#form-error", Static).update(
+            f"{exc.message}{note} Nội dung bạn gõ vẫn còn đây: nhấn Ctrl+S lần nữa để lưu đè lên bản mới, "
+            "hoặc Esc để bỏ.")
+
     def action_cancel(self) -> None:
         if self.values() == self._initial:
             self.dismiss(None)
@@ -108,3 +145,23 @@ class FormScreen(ModalScreen):
 
         self.app.push_screen(ConfirmScreen("Bỏ những gì vừa gõ mà không lưu?"),
                              lambda yes: yes and self.dismiss(None))
+
+
+def _as_form_value(f: FormField, stored, shown_before):
+    """A stored value as this field would show it, or None when it cannot be
+    shown there (a linked record typed by name, say)."""
+    if f.kind == "select":
+        return stored if any(v == stored for _, v in (f.options or [])) else None
+    if isinstance(stored, bool):
+        return None
+    if isinstance(stored, str):
+        return stored
+    if stored is None:
+        return ""
+    if isinstance(stored, dt.datetime):
+        return None
+    if isinstance(stored, dt.date):
+        return f"{stored:%d/%m/%Y}"
+    if isinstance(stored, (int, float)) and str(shown_before).strip().lstrip("-").isdigit():
+        return str(stored)
+    return None
