@@ -293,3 +293,24 @@ def test_someone_else_saved_the_record_while_the_form_was_open(demo_office, monk
     assert not open_after
     stored = Village.get_by_id(vid)
     assert (stored.leader_name, stored.station) == ("Nguyễn Văn Mới", "Cụm loa chợ mới")
+
+
+def test_key_bar_shows_every_key_of_a_busy_screen(demo_office):
+    """Wide enough: every key by name. On a busy screen at 120 columns the bar
+    takes a second line and F2–F8 share one entry, so no screen key is cut."""
+    from tui.widgets.keybar import KeyBar
+
+    async def steps(app, pilot):
+        bar = app.screen.query_one(KeyBar)
+        wide = (bar.size.height, bar.render().plain)
+        await pilot.press("f3")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        return wide, (bar.size.height, bar.render().plain, app.size.width)
+
+    (h, text), _ = drive(demo_office, steps, size=(200, 36))
+    assert h == 1 and "F3 Kế hoạch" in text and "F8 Danh mục" in text and "Màn hình" not in text
+    _, (h, text, width) = drive(demo_office, steps, size=(120, 36))
+    assert h == 2 and "F2–F8 Màn hình" in text and "F1 Trợ giúp" in text and "^Q Thoát" in text
+    assert "V Các phiên bản" in text and all(len(line) <= width for line in text.splitlines())
+

@@ -32,7 +32,8 @@ class KeyBar(Widget):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: 1;
+        height: auto;
+        max-height: 2;
         background: $panel;
         color: $foreground;
     }
@@ -45,7 +46,7 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _changed(self, _screen) -> None:
-        self.refresh()
+        self.refresh(layout=True)  # the keys may now need one line more or less
 
     def _ordered(self):
         """The screen's own keys first (what this screen does), then help and the
@@ -57,16 +58,52 @@ class KeyBar(Widget):
         app.sort(key=lambda a: rank.get(a.binding.action.removeprefix("app."), 2))
         return own + app
 
-    def render(self) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        seen = set()
-        key_style = f"bold {self.app.theme_variables.get('accent', 'yellow')}"
+    def _items(self) -> list[tuple[str, str, bool, bool]]:
+        """(key, name, enabled, moves between screens) for each key to show."""
+        items, seen = [], set()
         for active in self._ordered():
             b = active.binding
             if not b.show or not b.description or b.action in seen:
                 continue
             seen.add(b.action)
-            style = "" if active.enabled else "dim"
-            text.append(f" {b.key_display or key_name(b.key)}", style=key_style if active.enabled else "dim")
-            text.append(f" {b.description} ", style=style)
-        return text
+            items.append((b.key_display or key_name(b.key), b.description, active.enabled,
+                          b.action.startswith("app.go(")))
+        return items
+
+    def _lines(self, width: int) -> list[list[tuple[str, str, bool, bool]]]:
+        """The keys in at most two lines of ``width`` cells."""
+        items = self._items()
+        if width and sum(_cells(item) for item in items) > width:
+            # Not enough room: the screen keys F2–F8 are the same everywhere,
+            # so they give their place to one "F2–F8 Màn hình" (F1 lists them).
+            nav = [k for k, _, _, go in items if go]
+            if len(nav) > 1:
+                at = next(i for i, item in enumerate(items) if item[3])
+                items = [item for item in items if not item[3]]
+                items.insert(at, (f"{nav[0]}–{nav[-1]}", "Màn hình", True, True))
+        lines, used = [[]], 0
+        for item in items:
+            if lines[-1] and width and used + _cells(item) > width and len(lines) < 2:
+                lines.append([])
+                used = 0
+            lines[-1].append(item)
+            used += _cells(item)
+        return lines
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        key_style = f"bold {self.app.theme_variables.get('accent', 'yellow')}"
+        out = []
+        for line in self._lines(self.size.width):
+            text = Text(no_wrap=True, overflow="ellipsis")
+            for key, name, enabled, _ in line:
+                text.append(f" {key}", style=key_style if enabled else "dim")
+                text.append(f" {name} ", style="" if enabled else "dim")
+            out.append(text)
+        return Text("\n", no_wrap=True, overflow="ellipsis").join(out)
+
+
+def _cells(item) -> int:
+    return len(item[0]) + len(item[1]) + 3
