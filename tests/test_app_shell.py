@@ -314,3 +314,34 @@ def test_key_bar_shows_every_key_of_a_busy_screen(demo_office):
     assert h == 2 and "F2–F8 Màn hình" in text and "F1 Trợ giúp" in text and "^Q Thoát" in text
     assert "V Các phiên bản" in text and all(len(line) <= width for line in text.splitlines())
 
+
+def test_square_brackets_typed_by_a_user_are_shown_as_typed(demo_office):
+    """Text such as "[/b]" or "[red]" in a title, venue or profile field is
+    shown verbatim; it is never read as markup (which would hide it or fail)."""
+    from models import Conference, Office
+    from models.services import records
+
+    odd = "Hội nghị [/b] thôn [red]Đông[/red] \\"
+    conf = Conference.select().where(Conference.office == demo_office).order_by(Conference.date.desc()).first()
+    records.update(conf, {"title": odd, "venue": "Nhà văn hóa [b]"}, lock_check=False)
+    records.update(Office.get_by_id(demo_office.id), {"phone": "[/i] 0232"})
+
+    async def steps(app, pilot):
+        await pilot.press("f4")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#conf-table")
+        table.move_cursor(row=table.get_row_index(str(conf.id)))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        detail = str(screen.query_one("#conf-detail").render())
+        await pilot.press("f8")
+        await pilot.pause()
+        return detail, str(app.screen.query_one("#profile").render())
+
+    detail, profile = drive(demo_office, steps)
+    assert odd in detail and "Nhà văn hóa [b]" in detail
+    assert "[/i] 0232" in profile

@@ -115,7 +115,7 @@ class DoiThoaiApp(App):
 
     def _handle_exception(self, error: Exception) -> None:
         if isinstance(error, UserError):
-            self.notify(error.message, severity="error", timeout=8)
+            self.notify(error.message, severity="error", timeout=8, markup=False)
             return
         super()._handle_exception(error)
 

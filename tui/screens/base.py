@@ -28,6 +28,6 @@ class AppScreen(Screen):
 
     def notify_error(self, exc: Exception) -> None:
         if isinstance(exc, UserError):
-            self.notify(exc.message, severity="error", timeout=8)
+            self.notify(exc.message, severity="error", timeout=8, markup=False)
         else:
             self.app.report_unexpected(exc)

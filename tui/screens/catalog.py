@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
@@ -191,9 +192,10 @@ class CatalogScreen(AppScreen):
     def refresh_all(self) -> None:
         self.app.office = type(self.office).get_by_id(self.office.id)
         o = self.office
-        self.query_one("#profile", Static).update(
-            "\n".join(f"[b]{label}:[/b] {_profile_value(key, getattr(o, key))}" for key, label in PROFILE_FIELDS)
-            + "\n\n[dim]E: sửa thông tin cơ quan[/dim]")
+        profile = Text()
+        for key, label in PROFILE_FIELDS:  # user text shown as typed, never read as markup
+            profile.append(f"{label}: ", style="bold").append(f"{_profile_value(key, getattr(o, key))}\n")
+        self.query_one("#profile", Static).update(profile.append("\nE: sửa thông tin cơ quan", style="dim"))
         for spec in LISTS:
             self.refresh_list(spec)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -209,9 +210,10 @@ class ConferencesScreen(AppScreen):
     def _show_detail(self, d: Detail) -> None:
         c = d.conf
         chair = "; ".join(svc.lines(c.chair))
-        self.query_one("#conf-detail", Static).update(
-            f"[b]{c.title}[/b]\n{c.start_time} ngày {c.date:%d/%m/%Y} tại {c.venue} · {c.status_label}\n"
-            f"Thôn: {d.villages}\nChủ trì: {chair or '—'} · Thư ký: {c.secretary or '—'}")
+        # plain text with one bold line: user text is shown as typed, never read as markup
+        self.query_one("#conf-detail", Static).update(Text.assemble(
+            (c.title, "bold"), f"\n{c.start_time} ngày {c.date:%d/%m/%Y} tại {c.venue} · {c.status_label}\n"
+            f"Thôn: {d.villages}\nChủ trì: {chair or '—'} · Thư ký: {c.secretary or '—'}"))
         ms = self.query_one("#conf-milestones", DataTable)
         ms.clear()
         for m in d.milestones:

@@ -81,7 +81,7 @@ class DashboardScreen(AppScreen):
 
     def _show(self, s) -> None:
         self.query_one("#dash-title", Static).update(
-            f" Tổng quan — {s.office_name} — hôm nay {s.today:%d/%m/%Y}")
+            Text(f" Tổng quan — {s.office_name} — hôm nay {s.today:%d/%m/%Y}"))
         self.query_one(DashboardView).data = s
         conf = s.next_conference
         # what is on screen, for tests and for anyone reading the state

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -154,7 +155,7 @@ class PlansScreen(AppScreen):
 
         def update():
             self.query_one("#plan-page", Static).update(page)
-            self.query_one("#plans-info", Static).update(info)
+            self.query_one("#plans-info", Static).update(Text(info))
             self.post_message(self.Loaded())
 
         self.app.call_from_thread(update)

@@ -14,6 +14,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -100,7 +101,7 @@ class FormScreen(ModalScreen):
             self._show_newer(exc)
             return
         except UserError as exc:
-            self.query_one("#form-error", Static).update(exc.message)
+            self.query_one("#form-error", Static).update(Text(exc.message))
             if exc.field:
                 try:
                     self.query_one(f"#f-{exc.field}").focus()
@@ -133,9 +134,9 @@ class FormScreen(ModalScreen):
             taken.append(f.label)
         self._newer = exc.current
         note = (f" Đã lấy giá trị mới vào các ô bạn chưa sửa: {', '.join(taken)}." if taken else "")
-        self.query_one("#form-error", Static).update(
+        self.query_one("#form-error", Static).update(Text(
             f"{exc.message}{note} Nội dung bạn gõ vẫn còn đây: nhấn Ctrl+S lần nữa để lưu đè lên bản mới, "
-            "hoặc Esc để bỏ.")
+            "hoặc Esc để bỏ."))
 
     def action_cancel(self) -> None:
         if self.values() == self._initial:
