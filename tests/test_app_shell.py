@@ -345,3 +345,27 @@ def test_square_brackets_typed_by_a_user_are_shown_as_typed(demo_office):
     detail, profile = drive(demo_office, steps)
     assert odd in detail and "Nhà văn hóa [b]" in detail
     assert "[/i] 0232" in profile
+
+
+def test_square_brackets_in_a_petition_are_shown_on_the_board(demo_office):
+    """Textual's DataTable reads str cells as markup; ours shows them as stored."""
+    from models import Petition
+    from models.services import records
+    from tui.screens.board import BoardScreen
+
+    odd = "Đề nghị sửa [/i] đường [red]liên thôn"
+    p = (Petition.select().where((Petition.office == demo_office) & (Petition.status == "open"))
+         .order_by(Petition.due_on).first())
+    records.update(p, {"content": odd, "citizen_name": "Lê [b] Văn"}, lock_check=False)
+
+    async def steps(app, pilot):
+        await pilot.press("f6")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        table = app.screen.query_one("#board-table")
+        return [str(c) for c in table.get_row(str(p.id))]
+
+    cells = drive(demo_office, steps)
+    assert "Lê [b] Văn" in cells and any(c.startswith("Đề nghị sửa [/i] đường") for c in cells)

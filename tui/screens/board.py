@@ -19,6 +19,7 @@ from models.services import board as svc
 
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
+from ..widgets.table import Table
 from .base import AppScreen
 
 COLUMNS = ("Hạn", "Còn / trễ", "Trạng thái", "Đơn vị", "Lĩnh vực", "Thôn", "Người kiến nghị", "Nội dung",
@@ -90,7 +91,7 @@ class BoardScreen(AppScreen):
         yield Static("", id="board-filters", classes="hint")
         yield Input(placeholder="Tìm (/): tên, nội dung, thôn, lĩnh vực, đơn vị — không cần gõ dấu",
                     id="board-search")
-        yield DataTable(id="board-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="board-table", cursor_type="row", zebra_stripes=True)
         yield Static("Đang tải…", id="board-status", classes="hint")
         yield KeyBar()
 

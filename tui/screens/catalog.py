@@ -14,6 +14,7 @@ from models.services import catalog as svc
 
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
+from ..widgets.table import Table
 from .base import AppScreen
 
 
@@ -181,7 +182,7 @@ class CatalogScreen(AppScreen):
                 yield Static("", id="profile")
             for spec in LISTS:
                 with TabPane(spec.title, id=f"tab-{spec.tab}"):
-                    yield DataTable(id=f"table-{spec.tab}", cursor_type="row", zebra_stripes=True)
+                    yield Table(id=f"table-{spec.tab}", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     def on_mount(self) -> None:

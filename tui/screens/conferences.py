@@ -20,6 +20,7 @@ from models.services import conferences as svc
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
+from ..widgets.table import Table
 from .base import AppScreen
 from .dashboard import STATE_STYLE, days_text
 
@@ -95,13 +96,13 @@ class ConferencesScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Static(" Hội nghị", classes="screen-title", id="conf-title")
         with Horizontal(id="conf-main"):
-            yield DataTable(id="conf-table", cursor_type="row", zebra_stripes=True)
+            yield Table(id="conf-table", cursor_type="row", zebra_stripes=True)
             with Vertical(id="conf-side"):
                 yield Static("", id="conf-detail")
                 yield Static("Các mốc thời hạn", classes="section-title")
-                yield DataTable(id="conf-milestones", cursor_type="row")
+                yield Table(id="conf-milestones", cursor_type="row")
                 yield Static("Lịch phát loa (O: đánh dấu đã đọc)", classes="section-title")
-                yield DataTable(id="conf-broadcasts", cursor_type="row", zebra_stripes=True)
+                yield Table(id="conf-broadcasts", cursor_type="row", zebra_stripes=True)
         yield Static("", id="conf-warning")
         yield KeyBar()
 
@@ -220,7 +221,7 @@ class ConferencesScreen(AppScreen):
             style = STATE_STYLE[m.state]
             ms.add_row(m.label, f"{m.due:%d/%m/%Y}",
                        f"xong {m.done_on:%d/%m}" if m.state == "done" else days_text(m.days_left),
-                       f"[{style}]{m.state_label}[/]", m.source, key=m.key)
+                       Text(m.state_label, style=style), m.source, key=m.key)
         bt = self.query_one("#conf-broadcasts", DataTable)
         row = bt.cursor_row
         bt.clear()

@@ -16,6 +16,7 @@ from models import clock
 from models.services import register_view as svc
 
 from ..widgets.keybar import KeyBar
+from ..widgets.table import Table
 from .base import AppScreen
 
 ALL_YEARS = None
@@ -67,7 +68,7 @@ class DocumentsScreen(AppScreen):
             yield Static("", id="docs-year")
             yield Select([], prompt="Mọi loại", id="docs-kind")
             yield Input(placeholder="Tìm: số, trích yếu, người ký (gõ không dấu cũng được)", id="docs-search")
-        yield DataTable(id="docs-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="docs-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="docs-detail-box"):
             yield Static("", id="docs-detail")
         yield Static("", id="docs-info", classes="hint")

@@ -19,6 +19,7 @@ from models.services import plans as svc
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
+from ..widgets.table import Table
 from .base import AppScreen
 
 STATUS_LABELS = {"draft": "Dự thảo", "issued": "Đã ban hành", "superseded": "Đã thay thế"}
@@ -78,7 +79,7 @@ class PlansScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Static(" Kế hoạch", classes="screen-title")
         with Horizontal(id="plans-main"):
-            yield DataTable(id="plans-table", cursor_type="row", zebra_stripes=True)
+            yield Table(id="plans-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="plan-page-box", can_focus=True):
                 yield Static("", id="plan-page")
         yield Static("", id="plans-info", classes="hint")

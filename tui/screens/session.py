@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +27,7 @@ from models.services.safe_write import PendingWrites
 
 from ..widgets.entry import KEYS, PetitionEntry
 from ..widgets.keybar import KeyBar
+from ..widgets.table import Table
 from .base import AppScreen
 
 #: seconds between a change and its write while the user keeps typing
@@ -88,13 +90,13 @@ class SessionScreen(AppScreen):
                 yield Static("Điểm danh (F9)", classes="section-title")
                 yield Static("", id="attendance")
                 yield Static("Chương trình (Ctrl+T)", classes="section-title")
-                yield DataTable(id="agenda", cursor_type="row", show_cursor=False)
+                yield Table(id="agenda", cursor_type="row", show_cursor=False)
                 yield Static("Đăng ký phát biểu (Ctrl+O, Ctrl+R)", classes="section-title")
                 yield Static("", id="queue")
             with Vertical(id="session-main"):
                 yield PetitionEntry(id="entry")
                 yield Static("", id="similar", classes="similar")
-                yield DataTable(id="petitions", cursor_type="row", zebra_stripes=True)
+                yield Table(id="petitions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     @property
@@ -322,9 +324,11 @@ class SessionScreen(AppScreen):
             self._add_row(p)
         self.last_petition = rows[-1] if rows else None
 
-    def say(self, widget_id: str, text: str) -> None:
+    def say(self, widget_id: str, text: str | Text) -> None:
         """Update a Static only when its text changes: a changed Static costs a
-        layout pass."""
+        layout pass. Plain strings are shown as typed, never read as markup."""
+        if isinstance(text, str):
+            text = Text(text)
         w = self.query_one(f"#{widget_id}", Static)
         if getattr(w, "_said", None) != text:
             w._said = text
@@ -349,7 +353,8 @@ class SessionScreen(AppScreen):
         p = self._similar[0].petition
         answer = p.answer_summary or p.answer_on_spot or "(chưa có trả lời)"
         where = p.conference.date.strftime("%d/%m/%Y") if p.conference_id else f"{p.received_on:%d/%m/%Y}"
-        self.say("similar", f"[b]Ý kiến tương tự ({where}):[/b] {p.content}\n[b]Đã trả lời:[/b] {answer}")
+        self.say("similar", Text.assemble((f"Ý kiến tương tự ({where}):", "bold"), f" {p.content}\n",
+                                          ("Đã trả lời:", "bold"), f" {answer}"))
 
     @on(PetitionEntry.Completed)
     def _entry_completed(self, event: PetitionEntry.Completed) -> None:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from .keybar import KeyBar
+from .table import Table
 
 
 class HistoryView(Vertical):
@@ -26,7 +27,7 @@ class HistoryView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Lịch sử thay đổi", classes="section-title")
-        yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="history-empty")
 
     def on_mount(self) -> None:

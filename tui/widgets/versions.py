@@ -7,6 +7,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from .table import Table
+
 
 class VersionsScreen(ModalScreen):
     """Returns the id of the chosen version, or None."""
@@ -20,7 +22,7 @@ class VersionsScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
             yield Static(self.versions_title, classes="form-title")
-            yield DataTable(id="versions-table", cursor_type="row")
+            yield Table(id="versions-table", cursor_type="row")
             yield Static("Enter: xem phiên bản · Esc: đóng", classes="hint")
 
     def on_mount(self) -> None:
