@@ -344,6 +344,7 @@ def test_square_brackets_typed_by_a_user_are_shown_as_typed(demo_office):
 
     detail, profile = drive(demo_office, steps)
     assert odd in detail and "Nhà văn hóa [b]" in detail
+    assert f"doithoai print bien-ban {conf.id}" in detail  # the ID the command line takes
     assert "[/i] 0232" in profile
 
 

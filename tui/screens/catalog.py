@@ -85,9 +85,10 @@ LISTS = [
              lambda o: svc.officials(o, active_only=False), lambda r: (r.full_name, r.position, _active(r)),
              _official_form, lambda o, v: svc.add_official(o, v["full_name"], position=v["position"]),
              name_key="full_name"),
-    ListSpec("units", "Đơn vị", ("Tên đơn vị", "Viết tắt", "Phụ trách", "Trạng thái"),
+    # "Mã" is the ID that `doithoai print don-doc ID` takes
+    ListSpec("units", "Đơn vị", ("Tên đơn vị", "Viết tắt", "Phụ trách", "Trạng thái", "Mã"),
              lambda o: svc.units(o, active_only=False),
-             lambda r: (r.name, r.short_name, r.head_name, _active(r)), _unit_form,
+             lambda r: (r.name, r.short_name, r.head_name, _active(r), str(r.id)), _unit_form,
              lambda o, v: svc.add_unit(o, v["name"], short_name=v["short_name"], head_name=v["head_name"])),
     ListSpec("villages", "Thôn, tổ dân phố", ("Tên", "Loại", "Cụm loa", "Trưởng thôn", "Trạng thái"),
              lambda o: svc.villages(o, active_only=False),

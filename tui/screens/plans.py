@@ -170,6 +170,7 @@ class PlansScreen(AppScreen):
                 parts.append(f"tệp: {plan.document.file_path}")
         if plan.change_reason:
             parts.append(f"lý do điều chỉnh: {plan.change_reason}")
+        parts.append(f"mã {plan.id} (doithoai print ke-hoach {plan.id})")
         return " · ".join(parts)
 
     # --- creating ----------------------------------------------------------------
