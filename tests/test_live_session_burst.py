@@ -174,3 +174,47 @@ def test_a_full_disk_keeps_the_typing_and_saves_it_later(demo_office, monkeypatc
     row = Petition.get(Petition.conference == conf_id)
     assert row.content == "Nhà văn hóa xuống cấp" and row.citizen_name == "Mai"
     assert live.load_place(demo_office)["draft"]["citizen_name"] == "Tiếp"
+
+
+def test_keys_typed_right_after_f9_or_f10_go_into_the_box_that_opens(demo_office, monkeypatch):
+    """A secretary presses F9 and types the count at once, or F10 and the
+    conclusion, before the box has painted: the keys belong in the box, not in
+    the petition being entered underneath. (Within one box, Tab and Esc are
+    pressed once it shows, as a person does.)"""
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from models.conferences import Conference
+    from models.services.live_session import attendance
+    from tui.app import DoiThoaiApp
+
+    async def wait_for(pilot, ready):
+        from textual.css.query import NoMatches
+
+        for _ in range(200):
+            await pilot.pause(0.02)
+            try:
+                if ready():
+                    return
+            except NoMatches:  # the box is still being built
+                pass
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_session(pilot)
+            await pilot.press("ctrl+b")
+            burst(app, ["f9"] + keys_of("45"))
+            await wait_for(pilot, lambda: app.screen is not screen and app.screen.values()["officials"] == "45")
+            await pilot.press("tab", *keys_of("12"), "tab", *keys_of("180"), "ctrl+s")
+            await wait_for(pilot, lambda: app.screen is screen)
+            burst(app, ["f10"] + keys_of("Giao Địa chính trả lời"))
+            await wait_for(pilot, lambda: app.screen is not screen
+                           and app.screen.query_one("TextArea").text.endswith("trả lời"))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is screen)
+            return screen.conf.id, dict(screen.entry.draft), screen.entry.value
+
+    conf_id, draft, typed = asyncio.run(run())
+    conf = Conference.get_by_id(conf_id)
+    assert attendance(conf).counts == {"officials": 45, "village_leaders": 12, "citizens": 180}
+    assert conf.conclusions.endswith("Giao Địa chính trả lời")
+    assert draft["citizen_name"] == "" and draft["content"] == "" and typed == ""

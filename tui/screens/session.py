@@ -54,13 +54,16 @@ class SessionScreen(AppScreen):
     BINDINGS = [
         Binding("ctrl+b", "start", "Bắt đầu phiên", id="session.start"),
         Binding("ctrl+t", "agenda", "Bắt đầu/kết thúc mục", id="session.agenda"),
-        Binding("ctrl+o", "enqueue", "Đăng ký phát biểu", id="session.enqueue"),
-        Binding("f9", "attendance", "Điểm danh", id="session.attendance"),
+        # The keys that open a box are priority bindings: the app acts on them
+        # as they arrive, so keys typed right after them reach the new box
+        # (tui/widgets/type_ahead.py) and not the petition entry underneath.
+        Binding("ctrl+o", "enqueue", "Đăng ký phát biểu", id="session.enqueue", priority=True),
+        Binding("f9", "attendance", "Điểm danh", id="session.attendance", priority=True),
         # F10/F11/F12 are taken by some terminals (Windows Terminal: F11 full
         # screen; GNOME Terminal: F10 menu), so each also has a Ctrl key.
-        Binding("f10,ctrl+k", "conclusions", "Kết luận", id="session.conclusions"),
-        Binding("f11,ctrl+f", "choose", "Chọn hội nghị", id="session.choose"),
-        Binding("f12,ctrl+e", "close_session", "Kết thúc phiên", id="session.close"),
+        Binding("f10,ctrl+k", "conclusions", "Kết luận", id="session.conclusions", priority=True),
+        Binding("f11,ctrl+f", "choose", "Chọn hội nghị", id="session.choose", priority=True),
+        Binding("f12,ctrl+e", "close_session", "Kết thúc phiên", id="session.close", priority=True),
     ]
 
     class Loaded(Message):

@@ -10,10 +10,12 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from .type_ahead import TypeAhead
+
 SAVE_DELAY = 1.0
 
 
-class ConclusionsScreen(ModalScreen):
+class ConclusionsScreen(TypeAhead, ModalScreen):
     # priority: the text box would otherwise take Esc for itself
     BINDINGS = [Binding("escape", "close", "Xong", id="conclusions.close", priority=True)]
 
@@ -34,8 +36,8 @@ class ConclusionsScreen(ModalScreen):
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
-        area.focus()
         area.move_cursor(area.document.end)
+        self.focus_at_once(area)
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:

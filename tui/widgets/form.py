@@ -24,6 +24,8 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from models.errors import StaleEdit, UserError
 
+from .type_ahead import TypeAhead
+
 
 @dataclass
 class FormField:
@@ -35,7 +37,7 @@ class FormField:
     placeholder: str = ""
 
 
-class FormScreen(ModalScreen):
+class FormScreen(TypeAhead, ModalScreen):
     """Returns the saved record (whatever ``save`` returned), or None if cancelled."""
 
     BINDINGS = [
@@ -69,7 +71,7 @@ class FormScreen(ModalScreen):
     def on_mount(self) -> None:
         self._initial = self.values()
         if self.fields:
-            self.query_one(f"#f-{self.fields[0].key}").focus()
+            self.focus_at_once(self.query_one(f"#f-{self.fields[0].key}"))
 
     def values(self) -> dict:
         out = {}
