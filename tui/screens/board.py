@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, Static
 from models import clock
 from models.services import board as svc
 
+from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
@@ -35,9 +36,6 @@ PRINTS = {
     "report": ("conference_id", "Hãy chọn một kiến nghị của hội nghị cần báo cáo."),
 }
 
-
-def clip(value: str, width: int) -> str:
-    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 def _d(day) -> str:

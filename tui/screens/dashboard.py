@@ -11,15 +11,12 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..widgets.boxes import box, side_by_side, table, wrap
+from ..widgets.boxes import box, clip, side_by_side, table, wrap
 from ..widgets.keybar import KeyBar
 from .base import AppScreen
 
 STATE_STYLE = {"done": "dim", "late": "bold red", "due_soon": "bold yellow", "pending": "green"}
 
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def days_text(n: int) -> str:
@@ -115,7 +112,7 @@ def draw(s, width: int, accent: str) -> list[Text]:
                  Text.assemble(f"{conf.start_time} ngày {conf.date:%d/%m/%Y} tại {conf.venue} — ",
                                (days_text(s.days_to_next), "bold"), f" · {conf.status_label}")]
         rows = [[m.label, f"{m.due:%d/%m/%Y}", "đã xong" if m.state == "done" else days_text(m.days_left),
-                 Text(m.state_label, style=STATE_STYLE[m.state]), _short(m.source, 34)]
+                 Text(m.state_label, style=STATE_STYLE[m.state]), clip(m.source, 34)]
                 for m in s.milestones]
         upper += table(["Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ"], rows, inner, fixed={1, 2, 3},
                        shrink_first=(4,))
@@ -124,20 +121,18 @@ def draw(s, width: int, accent: str) -> list[Text]:
               Text(f"Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}", style="bold yellow"),
               Text(f"Đang xử lý: {c.get('open', 0)}", style="bold")]
     if s.recent_documents:
-        docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", _short(d.title, 48)] for d in s.recent_documents]
+        docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", clip(d.title, 48)] for d in s.recent_documents]
         make_docs = (lambda w: table(["Số, ký hiệu", "Ngày", "Trích yếu"], docs, w, fixed={0, 1}))
     else:
         make_docs = (lambda w: [Text("Chưa có văn bản nào.")])
     lines = box("Hội nghị sắp tới", upper, width, accent)
-    if width >= 90:  # the two lower panels side by side
-        left_w, right_w = 40, width - 41
-        hint = [Text(line, style="dim") for line in wrap("Xem và xử lý ở màn hình Theo dõi (F6).", left_w - 4)]
-        left_body, right_body = counts + hint, make_docs(right_w - 4)
-        height = max(len(left_body), len(right_body))
-        lines += side_by_side(box("Kiến nghị cần xử lý", left_body, left_w, accent, height),
-                              box("Văn bản gần đây", right_body, right_w, accent, height))
-    else:
-        hint = [Text(line, style="dim") for line in wrap("Xem và xử lý ở màn hình Theo dõi (F6).", inner)]
-        lines += box("Kiến nghị cần xử lý", counts + hint, width, accent)
-        lines += box("Văn bản gần đây", make_docs(inner), width, accent)
-    return lines
+    side = width >= 90  # the two lower panels side by side
+    left_w = 40 if side else width
+    right_w = width - 41 if side else width
+    left_body = counts + [Text(line, style="dim")
+                          for line in wrap("Xem và xử lý ở màn hình Theo dõi (F6).", left_w - 4)]
+    right_body = make_docs(right_w - 4)
+    height = max(len(left_body), len(right_body)) if side else 0
+    left = box("Kiến nghị cần xử lý", left_body, left_w, accent, height)
+    right = box("Văn bản gần đây", right_body, right_w, accent, height)
+    return lines + (side_by_side(left, right) if side else left + right)

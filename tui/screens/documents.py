@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from models import clock
 from models.services import register_view as svc
 
+from ..widgets.boxes import clip
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
 from .base import AppScreen
@@ -22,9 +23,6 @@ from .base import AppScreen
 ALL_YEARS = None
 SEARCH_PAUSE = 0.3   # seconds after the last key before the list is searched
 
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class DocumentsScreen(AppScreen):
@@ -136,8 +134,8 @@ class DocumentsScreen(AppScreen):
         with self.app.batch_update():
             table.clear()
             for r in page.rows:
-                table.add_row(r.symbol, f"{r.issued_on:%d/%m/%Y}", r.kind, _short(r.title, 52),
-                              _short(r.signer, 20), str(r.version), self._mark(r), key=str(r.id))
+                table.add_row(r.symbol, f"{r.issued_on:%d/%m/%Y}", r.kind, clip(r.title, 52),
+                              clip(r.signer, 20), str(r.version), self._mark(r), key=str(r.id))
             if keep is not None and any(r.id == keep for r in page.rows):
                 table.move_cursor(row=table.get_row_index(str(keep)))
         year_text = "Tất cả các năm" if self.year is ALL_YEARS else f"Năm {self.year}"
@@ -309,7 +307,7 @@ class DocumentsScreen(AppScreen):
         except Exception as exc:
             self.notify_error(exc)
             return
-        self.app.push_screen(VersionsScreen(f"Các phiên bản — {doc.symbol}: {_short(doc.title, 60)}", rows),
+        self.app.push_screen(VersionsScreen(f"Các phiên bản — {doc.symbol}: {clip(doc.title, 60)}", rows),
                              lambda chosen: chosen and self.show_document(chosen))
 
     def show_document(self, doc_id: int) -> None:

@@ -25,6 +25,7 @@ from models.errors import UserError
 from models.services import live_session as live
 from models.services.safe_write import PendingWrites
 
+from ..widgets.boxes import clip
 from ..widgets.entry import KEYS, PetitionEntry
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
@@ -225,7 +226,7 @@ class SessionScreen(AppScreen):
     def _add_row(self, p) -> None:
         from models.petitions import DISPOSITIONS
 
-        content = p.content if len(p.content) <= 40 else p.content[:39] + "…"
+        content = clip(p.content, 40)
         handling = DISPOSITIONS.get(p.disposition, "")
         if p.group_parent_id:
             handling += " (gộp)"

@@ -12,6 +12,11 @@ from rich.text import Text
 GAP = "  "
 
 
+def clip(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` characters, ending with "…" when cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def fit(text: Text | str, width: int) -> Text:
     """``text`` cut with an ellipsis or padded with spaces to exactly ``width`` cells."""
     line = text.copy() if isinstance(text, Text) else Text(text)
