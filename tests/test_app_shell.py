@@ -370,3 +370,20 @@ def test_square_brackets_in_a_petition_are_shown_on_the_board(demo_office):
 
     cells = drive(demo_office, steps)
     assert "Lê [b] Văn" in cells and any(c.startswith("Đề nghị sửa [/i] đường") for c in cells)
+
+
+def test_an_unforeseen_error_is_logged_and_told_in_vietnamese(demo_office):
+    from models.paths import locations
+
+    async def steps(app, pilot):
+        try:
+            raise RuntimeError("hỏng giả lập")
+        except RuntimeError as exc:
+            app.report_unexpected(exc)
+        await pilot.pause()
+        return [n.message for n in app._notifications]
+
+    messages = drive(demo_office, steps)
+    assert any("Có lỗi không mong đợi" in m for m in messages)
+    log = (locations().logs / "loi.log").read_text(encoding="utf-8")
+    assert "hỏng giả lập" in log and "Traceback" in log

@@ -101,15 +101,9 @@ class DoiThoaiApp(App):
     def report_unexpected(self, exc: BaseException) -> None:
         """An error we did not foresee: logged, and the user told in Vietnamese;
         the app keeps running and nothing saved is lost."""
-        from models.paths import locations
+        from .launch import log_unexpected
 
-        try:
-            folder = locations().logs
-            folder.mkdir(parents=True, exist_ok=True)
-            logging.basicConfig(filename=folder / "loi.log", level=logging.INFO, encoding="utf-8")
-            logging.getLogger("doithoai").error("Lỗi không mong đợi", exc_info=exc)
-        except OSError:
-            pass
+        log_unexpected(exc)
         self.notify("Có lỗi không mong đợi; thao tác chưa thực hiện được. Dữ liệu đã lưu vẫn an toàn. "
                     "Chi tiết đã ghi vào nhật ký (lệnh: doithoai locate).", severity="error", timeout=10)
 

@@ -56,14 +56,25 @@ def unexpected_message(exc: BaseException) -> str:
 
 
 def log_unexpected(exc: BaseException) -> str:
+    """Write ``exc`` with its traceback to loi.log in the logs folder; the path,
+    for the message to the user."""
     from models.paths import locations
 
-    folder = locations().logs
+    path = locations().logs / "loi.log"
+    log = logging.getLogger("doithoai")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "loi.log"
-        logging.basicConfig(filename=path, level=logging.ERROR, encoding="utf-8")
-        logging.getLogger("doithoai").error("Lỗi không mong đợi", exc_info=exc)
+        # our own handler: logging.basicConfig does nothing once anything else
+        # has configured the root logger
+        if not any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in log.handlers):
+            for old in [h for h in log.handlers if isinstance(h, logging.FileHandler)]:
+                log.removeHandler(old)  # the logs folder moved (another DOITHOAI_HOME)
+                old.close()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(path, encoding="utf-8")
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+            log.addHandler(handler)
+            log.setLevel(logging.INFO)
+        log.error("Lỗi không mong đợi", exc_info=exc)
         return str(path)
     except OSError:
         return "(không ghi được nhật ký)"
