@@ -27,6 +27,19 @@ def burst(app, keys: list[str]) -> None:
         app._driver.send_message(event)
 
 
+async def wait_for(pilot, ready) -> None:
+    """Let the app work until ``ready()`` holds (at most 4 s)."""
+    from textual.css.query import NoMatches
+
+    for _ in range(200):
+        await pilot.pause(0.02)
+        try:
+            if ready():
+                return
+        except NoMatches:  # a box is still being built
+            pass
+
+
 PETITIONS = [
     # keys, expected (name, village, field code, content, disposition, detail)
     (keys_of("Đỗ Thị Ngọc") + ["enter", "b", "enter", "3"] + keys_of("Cống thoát nước bị tắc") + ["enter", "2",
@@ -54,10 +67,7 @@ def test_a_burst_of_keys_lands_in_the_right_fields(demo_office, monkeypatch):
             screen = await open_session(pilot)
             await pilot.press("ctrl+b")
             burst(app, [k for keys, _ in PETITIONS for k in keys] + keys_of("Nguyễn") + ["enter", "a"])
-            for _ in range(200):
-                await pilot.pause(0.02)
-                if screen.entry.current == "village" and screen.entry.value == "a":
-                    break
+            await wait_for(pilot, lambda: screen.entry.current == "village" and screen.entry.value == "a")
             return screen.conf.id, dict(screen.entry.draft), screen.entry.current
 
     conf_id, draft, current = asyncio.run(run())
@@ -185,17 +195,6 @@ def test_keys_typed_right_after_f9_or_f10_go_into_the_box_that_opens(demo_office
     from models.conferences import Conference
     from models.services.live_session import attendance
     from tui.app import DoiThoaiApp
-
-    async def wait_for(pilot, ready):
-        from textual.css.query import NoMatches
-
-        for _ in range(200):
-            await pilot.pause(0.02)
-            try:
-                if ready():
-                    return
-            except NoMatches:  # the box is still being built
-                pass
 
     async def run():
         app = DoiThoaiApp(demo_office)
