@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from settle import settle
+
 TODAY = "2026-11-22"
 
 
@@ -15,17 +17,18 @@ def demo_app(demo_office, monkeypatch):
     return DoiThoaiApp(demo_office)
 
 
-async def _settle(pilot):
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-def _goto(key):
+def _goto(key, ready=None):
     async def run_before(pilot):
+        await settle(pilot)
         await pilot.press(key)
-        await _settle(pilot)
+        await settle(pilot, ready, what=key)
     return run_before
+
+
+def _documents_listed(app):
+    """F7 has shown its page of the register and the detail of the first row."""
+    screen = app.screen
+    return screen.shown is not None and screen.query_one("#docs-table").row_count == len(screen.shown.rows)
 
 
 def test_plans_screen(snap_compare, demo_app):
@@ -37,4 +40,4 @@ def test_conferences_screen(snap_compare, demo_app):
 
 
 def test_documents_screen(snap_compare, demo_app):
-    assert snap_compare(demo_app, terminal_size=(120, 36), run_before=_goto("f7"))
+    assert snap_compare(demo_app, terminal_size=(120, 36), run_before=_goto("f7", _documents_listed))

@@ -2,6 +2,7 @@
 session is not started, so no clock is drawn)."""
 import pytest
 
+from settle import settle
 from tui.app import DoiThoaiApp
 
 
@@ -12,11 +13,10 @@ def fixed_today(monkeypatch):
 
 def test_session_entry(snap_compare, demo_office):
     async def before(pilot):
+        await settle(pilot)
         await pilot.press("f5")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, what="f5")
         await pilot.press(*"Nguyễn", "space", *"Thị", "space", *"Hoa", "enter", "b", "enter", "2")
-        await pilot.pause()
+        await settle(pilot, what="typing")
 
     assert snap_compare(DoiThoaiApp(demo_office), terminal_size=(120, 36), run_before=before)

@@ -1,18 +1,13 @@
 """Snapshots of the main shell screens on the demo data (today fixed)."""
 import pytest
 
+from settle import settle
 from tui.app import DoiThoaiApp
 
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
-
-
-async def settle(pilot):
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_dashboard(snap_compare, demo_office):
