@@ -32,6 +32,7 @@ def all_models() -> list[type[pw.Model]]:
         Unit,
         Village,
     )
+    from .documents import DocumentText
     from .conferences import (
         AgendaItem,
         Attendance,
@@ -46,14 +47,21 @@ def all_models() -> list[type[pw.Model]]:
 
     return [Office, Unit, Official, Village, Field, RecipientList, HolidayOverride, RuleSetting,
             Setting, OutgoingDocument, Plan, Conference, ConferenceVillage, Invitee, AgendaItem,
-            Attendance, BroadcastSlot, Petition, PetitionEvent, AuditEntry]
+            Attendance, BroadcastSlot, Petition, PetitionEvent, AuditEntry, DocumentText]
 
 
 def _v1(db: pw.Database) -> None:
     db.create_tables(all_models())
 
 
-MIGRATIONS = [_v1]
+def _v2_document_texts(db: pw.Database) -> None:
+    """Editable and frozen texts of every document (models.documents.DocumentText)."""
+    from .documents import DocumentText
+
+    db.create_tables([DocumentText], safe=True)
+
+
+MIGRATIONS = [_v1, _v2_document_texts]
 CURRENT = len(MIGRATIONS)
 
 
