@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from contextlib import contextmanager
+
+_fixed: dt.date | None = None
 
 
 def today() -> dt.date:
+    if _fixed is not None:
+        return _fixed
     fixed = os.environ.get("DOITHOAI_TODAY")
     if fixed:
         try:
@@ -14,3 +19,14 @@ def today() -> dt.date:
         except ValueError:
             pass
     return dt.date.today()
+
+
+@contextmanager
+def fixed(day: dt.date):
+    """Within this block today is ``day`` (building the demo for a given day)."""
+    global _fixed
+    before, _fixed = _fixed, day
+    try:
+        yield day
+    finally:
+        _fixed = before

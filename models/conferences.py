@@ -7,8 +7,9 @@ from .base import BaseModel
 from .catalog import Office, Village
 from .plans import Plan
 
-# planned → announced → in session → closed → minutes signed → conclusions issued
-STATUSES = ("planned", "announced", "in_session", "closed", "minutes_signed", "conclusions_issued")
+# planned → announced → in session → closed → minutes signed → conclusions issued → report sent
+STATUSES = ("planned", "announced", "in_session", "closed", "minutes_signed", "conclusions_issued",
+            "report_sent")
 STATUS_LABELS = {
     "planned": "Dự kiến",
     "announced": "Đã thông báo",
@@ -16,6 +17,7 @@ STATUS_LABELS = {
     "closed": "Đã kết thúc",
     "minutes_signed": "Đã ký biên bản",
     "conclusions_issued": "Đã ban hành kết luận",
+    "report_sent": "Đã gửi báo cáo",
 }
 
 

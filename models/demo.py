@@ -22,16 +22,22 @@ from .conferences import (
 from .db import database
 from .deadlines import WorkCalendar
 from .plans import PLAN_ISSUED
-from .services import catalog, issuing, locks, numbering, petitions, plans
+from .services import catalog, documents, locks, numbering, petitions, plans
 
 
-def build_demo(today: dt.date | None = None, seed: int = 2026, *, with_files: bool = False):
+def build_demo(today: dt.date | None = None, seed: int = 2026, *, render=None):
     """Fill an empty database with the demo office. Returns the office.
 
-    ``with_files`` also prints the issued plan and the answer letters into the
-    documents folder with their SHA-256 in the register, as a real office's
-    would be (a second or two, once; tests leave it off)."""
+    With ``render`` (content → PDF bytes, given by the app) the issued plan and the
+    answer letters go through the document pipeline into the demo's own documents
+    folder with their SHA-256 in the register, as a real office's would (a second
+    or two, once; tests leave it off)."""
     today = today or clock.today()
+    with clock.fixed(today):
+        return _build(today, seed, render)
+
+
+def _build(today: dt.date, seed: int, render):
     rnd = random.Random(seed)
     spec = data.load_json("demo/commune.json")
     cal = WorkCalendar()
@@ -56,8 +62,8 @@ def build_demo(today: dt.date | None = None, seed: int = 2026, *, with_files: bo
         plan.secretary = "Võ Thị Thu Hà - Chánh Văn phòng HĐND và UBND xã"
         plan.venues = "\n".join(f"Nhà văn hóa thôn {v.name}" for v in villages[:3])
         plan.save()
-        if with_files:
-            issuing.issue_plan(plan, on=plan.place_date)
+        if render is not None:
+            documents.issue(office, "ke-hoach", plan.id, on=plan.place_date, render=render)
         else:
             doc = numbering.register(office, "KH", title=plan.title, issued_on=plan.place_date,
                                      signer=office.signer_name, ref_type="plan", ref_id=plan.id)
@@ -133,14 +139,12 @@ def build_demo(today: dt.date | None = None, seed: int = 2026, *, with_files: bo
             p.answer_summary = item["answer"]
             p.save()
             title = f"Trả lời kiến nghị của công dân {p.citizen_label}"
-            if with_files:
-                doc = issuing.issue(office, "CV", title=title, on=answered, signer=office.signer_name,
-                                    ref_type="petition", ref_id=p.id, unit_short=p.unit.short_name,
-                                    render=lambda d, p=p, on=answered: _answer_letter(p, d.symbol, on))
-            else:
-                doc = numbering.register(office, "CV", title=title, issued_on=answered,
-                                         signer=office.signer_name, ref_type="petition", ref_id=p.id,
-                                         unit_short=p.unit.short_name)
+            if render is not None:
+                documents.issue(office, "tra-loi", p.id, on=answered, render=render)
+                continue
+            doc = numbering.register(office, "CV", title=title, issued_on=answered,
+                                     signer=office.signer_name, ref_type="petition", ref_id=p.id,
+                                     unit_short=p.unit.short_name)
             p.status, p.answer_number, p.answer_date = "answered", doc.symbol, answered
             p.save()
             petitions.add_event(p, "answered", f"Văn bản {doc.symbol} ngày {answered:%d/%m/%Y}", user="demo")
@@ -152,12 +156,6 @@ def build_demo(today: dt.date | None = None, seed: int = 2026, *, with_files: bo
                 field=fields[item["field"]], channel="outside", disposition="in_writing",
                 unit=units[item["unit"]], received_on=today - dt.timedelta(days=4 + 6 * i), calendar=cal)
     return office
-
-
-def _answer_letter(petition, symbol, on):
-    from printing.documents.letters import answer_letter_pdf
-
-    return answer_letter_pdf(petition, symbol=symbol, on=on)
 
 
 def _workday_near(cal: WorkCalendar, day: dt.date) -> dt.date:

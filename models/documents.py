@@ -157,6 +157,9 @@ class DocumentText(BaseModel):
     replaces = pw.ForeignKeyField("self", null=True, backref="replaced_by", on_delete="SET NULL")
     correction = pw.CharField(default="")       # "đính chính" / "thay thế"
     reason = pw.TextField(default="")
+    signed_on = pw.DateField(null=True)         # minutes: the day the signed copy came back
+    scan_path = pw.TextField(default="")        # the scanned signed copy, kept beside the issued file
+    scan_sha256 = pw.CharField(default="")
 
     class Meta:
         indexes = ((("office", "kind", "ref_type", "ref_id", "version"), True),)

@@ -23,16 +23,35 @@ class Locations:
 
     @property
     def demo_database(self) -> Path:
-        return self.data / "demo.sqlite3"
+        return (self.data if self.data.name == "demo" else self.data / "demo") / "doithoai-demo.sqlite3"
 
     @property
     def config_file(self) -> Path:
         return self.config / "config.json"
 
 
+_demo = False
+
+
+def use_demo(on: bool = True) -> None:
+    """The demo is its own office: while it runs, its data, documents and backups
+    live in a folder of their own, so it never touches, blocks or is blocked by
+    the office's numbers and files."""
+    global _demo
+    _demo = on
+
+
 def locations() -> Locations:
     """The folders for this user. ``DOITHOAI_HOME`` puts them all under one folder
     (tests, a portable install on a USB stick)."""
+    base = _locations()
+    if not _demo:
+        return base
+    demo = base.data / "demo"
+    return Locations(demo, base.config, base.cache, base.logs, demo / "backups", demo / "documents")
+
+
+def _locations() -> Locations:
     home = os.environ.get("DOITHOAI_HOME")
     if home:
         root = Path(home)

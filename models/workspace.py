@@ -46,20 +46,24 @@ def _with_backup_advice(target: str, exc: StorageError) -> StorageError:
     return StorageError(f"{exc.message}\n{advice(target)}")
 
 
-def open_office_database(target: str | None = None, *, demo: bool = False):
+def open_office_database(target: str | None = None, *, demo: bool = False, render=None):
     """Open (creating if needed) the office's database, or the demo one, which is
     filled with the demo commune on first use. Returns the peewee database."""
     from .db import open_database
 
     if demo:
+        from .paths import use_demo
+
+        use_demo()
         target = target or str(locations().demo_database)
+        Path(target).parent.mkdir(parents=True, exist_ok=True) if "://" not in target else None
         db = open_database(target)
         from .catalog import Office
 
         if Office.select().count() == 0:
             from .demo import build_demo
 
-            build_demo(with_files=True)
+            build_demo(render=render)
         return db
     target = target or configured_target()
     try:

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 )
 
 from models import clock
-from models.catalog import FAMILY_PARTY, Office
+from models.documents import Letterhead, Signer  # noqa: F401  (the shapes every renderer takes)
 
 from .styles import Styles
 
@@ -77,43 +77,6 @@ def short_date(d: dt.date | None) -> str:
 
 
 # --- who issues ------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Letterhead:
-    """The issuing office as the header prints it."""
-
-    family: str
-    parent_body: str
-    issuer: tuple[str, ...]         # "ỦY BAN NHÂN DÂN", "XÃ KỲ KHANG"
-    place_name: str
-    name: str                       # "Ủy ban nhân dân xã Kỳ Khang" for running text
-    abbreviation: str = "UBND"
-
-    @property
-    def party(self) -> bool:
-        return self.family == FAMILY_PARTY
-
-    @classmethod
-    def of(cls, office: Office) -> "Letterhead":
-        issuer = tuple(ln.upper() for ln in lines(office.header_name)) or (nfc(office.name).upper(),)
-        return cls(office.family, nfc(office.parent_body).upper(), issuer, nfc(office.place_name),
-                   nfc(office.name), nfc(office.abbreviation))
-
-
-@dataclass(frozen=True)
-class Signer:
-    authority: str = ""             # "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"
-    position: str = ""              # "CHỦ TỊCH"
-    name: str = ""
-
-    @classmethod
-    def of(cls, obj, fallback: Office | None = None) -> "Signer":
-        """From anything with signer_authority/position/name (a plan, an office)."""
-        def pick(attr):
-            value = getattr(obj, attr, "") or (getattr(fallback, attr, "") if fallback else "")
-            return nfc(value)
-        return cls(pick("signer_authority"), pick("signer_position"), pick("signer_name"))
-
 
 def number_text(lh: Letterhead, symbol: str | None, kind: str) -> str:
     """"Số: 05/KH-UBND" (Decree 30 App. I §II.3) or "Số 05-KH/ĐU" (HD 36: no colon).
@@ -424,15 +387,24 @@ def merge(parts: list[list]) -> list:
 KIND_TITLES = {"KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản", "BC": "Báo cáo"}
 
 
+def recipients_block(st: Styles, lh: Letterhead, recipients: list[str]) -> Flowable:
+    """Nơi nhận alone, in the left column (under the minutes' two signatures)."""
+    w = st.page.text_width
+    table = _cell_table(st, [[recipients_column(st, lh, recipients), []]],
+                        [w * st.page.header_split, w * (1 - st.page.header_split)])
+    return KeepTogether([Spacer(1, 8), table])
+
+
 def official_document(st: Styles, lh: Letterhead, *, kind: str, subject: str, body: list,
                       signer: Signer | None, recipients: list[str] | None,
                       symbol: str | None = None, date: dt.date | None = None,
                       year: int | None = None, show_date: bool = True,
-                      addressees: list[str] | None = None, closing: list | None = None) -> Document:
+                      addressees: list[str] | None = None, closing: list | None = None,
+                      kind_title: str = "") -> Document:
     """The common skeleton: header, kind title and subject (or "V/v" and "Kính gửi"
     for a công văn, Mẫu 1.5), body, signature with recipients."""
     letter = kind == "CV"
-    name = KIND_TITLES.get(kind, "Công văn")
+    name = kind_title or KIND_TITLES.get(kind, "Công văn")
     doc = Document(title=f"{name} {nfc(subject)}", author=lh.name)
     doc.add(header(st, lh, number=number_text(lh, symbol, kind), date=date, year=year,
                    show_date=show_date, subject=f"V/v {nfc(subject)}" if letter else None))

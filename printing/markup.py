@@ -8,6 +8,7 @@ Offices write plans as numbered outlines (FORMAT.md, SPEC "Plan"):
     - …                           bullet
     + …                           sub-bullet
     | a | b |                     a table row (the first row is the header)
+    **bold** and *italic*         inside any line
 
 Anything else is an ordinary paragraph. Every paragraph keeps the first-line
 indent of the body (Decree 30 App. I §II.7); bullets keep their "-"/"+" as
@@ -27,6 +28,20 @@ ROMAN = re.compile(r"^(?P<num>[IVXL]+)\.\s*(?P<text>.*)$")
 NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)*)\.?\s+(?P<text>\S.*)$")
 BULLET = re.compile(r"^(?P<mark>[-+–•])\s*(?P<text>.*)$")
 TABLE_ROW = re.compile(r"^\|.*\|$")
+BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
+
+
+def inline(text: str) -> str:
+    """A line made safe for ReportLab's paragraph markup, with **bold** and *italic*."""
+    out = esc(text)
+    out = BOLD.sub(r"<b>\1</b>", out)
+    return ITALIC.sub(r"<i>\1</i>", out)
+
+
+def plain(text: str) -> str:
+    """The line without the inline marks (for measuring, searching, .docx runs)."""
+    return ITALIC.sub(r"\1", BOLD.sub(r"\1", nfc(text)))
 
 # a numbered line is a heading when it is short and does not read as a sentence
 HEADING_MAX = 110
@@ -62,11 +77,38 @@ def blocks(text: str) -> list[Block]:
     return [classify(ln) for ln in nfc(text).splitlines() if ln.strip()]
 
 
-def _table(st: Styles, rows: list[str]) -> Flowable:
-    cells = [[c.strip() for c in r.strip().strip("|").split("|")] for r in rows]
+def table_cells(rows: list[str]) -> list[list[str]]:
+    cells = [[c.strip() for c in r.strip()[1:-1].split("|")] for r in rows]
     width = max(len(r) for r in cells)
-    cells = [r + [""] * (width - len(r)) for r in cells]
-    return grid_table(st, cells[0], cells[1:])
+    return [r + [""] * (width - len(r)) for r in cells]
+
+
+def _table(st: Styles, rows: list[str]) -> Flowable:
+    from .layout import para
+
+    cells = table_cells(rows)
+    head = [plain(c) for c in cells[0]]
+    body = []
+    for row in cells[1:]:
+        body.append([Paragraph(inline(c), st["table_center" if _numeric(c) else "table"]) for c in row])
+    return grid_table(st, head, body, widths=_widths(st, cells))
+
+
+def _numeric(cell: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,/%\s-]*", plain(cell)))
+
+
+def _widths(st: Styles, cells: list[list[str]]) -> list[float]:
+    """Columns as wide as their text asks, numbers narrow, the longest text column widest."""
+    w = st.page.text_width
+    need = []
+    for col in range(len(cells[0])):
+        values = [plain(r[col]) for r in cells]
+        longest = max(len(v) for v in values)
+        numeric = all(_numeric(r[col]) for r in cells[1:])
+        need.append(max(len(values[0]) * 0.8, 4) if numeric else max(min(longest, 60), 8))
+    total = sum(need)
+    return [w * n / total for n in need]
 
 
 def flowables(st: Styles, text: str) -> list[Flowable]:
@@ -82,13 +124,15 @@ def flowables(st: Styles, text: str) -> list[Flowable]:
         if b.kind == "end":
             break
         if b.kind == "roman":
-            out.append(Paragraph(esc(b.text), st["heading1"]))
+            out.append(Paragraph(inline(b.text), st["heading1"]))
         elif b.kind == "numbered" and b.is_heading:
-            out.append(Paragraph(esc(b.text), st["heading2" if b.level == 1 else "heading3"]))
+            out.append(Paragraph(inline(b.text), st["heading2" if b.level == 1 else "heading3"]))
+        elif b.kind == "numbered" and b.text.startswith("**"):
+            out.append(Paragraph(inline(b.text), st["body"]))
         elif b.kind == "numbered":
             # a long numbered item: the number bold, the sentence regular
             num, _, rest = b.text.partition(" ")
-            out.append(Paragraph(f"<b>{esc(num)}</b> {esc(rest)}", st["body"]))
+            out.append(Paragraph(f"<b>{esc(num)}</b> {inline(rest)}", st["body"]))
         else:
-            out.append(Paragraph(esc(b.text), st["body"]))
+            out.append(Paragraph(inline(b.text), st["body"]))
     return out

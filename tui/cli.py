@@ -14,7 +14,7 @@ COMMANDS = [
     ("tui.commands.core", ["demo", "init", "doctor", "locate"]),
     ("tui.commands.backup", ["backup", "restore"]),
     ("tui.commands.office", ["holiday", "petition"]),
-    ("tui.commands.printing", ["print", "import-plan"]),
+    ("tui.commands.printing", ["print", "issue", "register", "import-plan"]),
     ("tui.commands.board", ["export"]),
 ]
 

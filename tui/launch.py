@@ -90,7 +90,12 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
 
         set_user(user)
     try:
-        open_office_database(db, demo=demo)
+        if demo:
+            from .documents import render_pdf
+
+            open_office_database(db, demo=True, render=render_pdf)
+        else:
+            open_office_database(db)
     except UserError as exc:
         if demo:
             raise

@@ -130,8 +130,8 @@ def ensure_not_issued(conf: Conference, field: str, label: str) -> None:
     done = getattr(conf, field)
     if done:
         raise ValidationError(
-            f"{label} của hội nghị này đã ban hành ngày {done:%d/%m/%Y}. Muốn in lại, mở màn hình Văn bản "
-            "(F7) và bấm R; muốn đính chính, ban hành phiên bản mới ở đó.")
+            f"{label} của hội nghị này đã ban hành ngày {done:%d/%m/%Y}. Muốn in lại hoặc đính chính, hãy mở "
+            "văn bản đó trong sổ văn bản đi (in lại, tạo phiên bản mới kèm lý do).")
 
 
 def record_notice_published(conf: Conference, on: dt.date | None = None) -> Conference:
@@ -160,31 +160,38 @@ def stations(conf: Conference) -> list[str]:
     return out or [DEFAULT_STATION]
 
 
-def plan_broadcasts(conf: Conference, *, days: int | None = None, last_day: dt.date | None = None
-                    ) -> list[BroadcastSlot]:
-    """Lịch phát loa: ``days`` consecutive days (at least the rule's number),
+def default_broadcasts(conf: Conference, *, days: int | None = None, last_day: dt.date | None = None
+                       ) -> list[tuple[dt.date, str, str]]:
+    """Lịch phát loa by the rule (one definition, used by the Hội nghị screen and
+    the printed script): ``days`` consecutive days (at least the rule's number),
     morning and afternoon, at each village station, ending on the last day the
-    rule allows (by default 3 days before the conference). Readings already
-    ticked are kept; unticked slots are replaced."""
+    rule allows (by default 3 days before the conference, counted as the
+    milestone checklist counts: Civil Code Art. 145-148)."""
     rule = office_rules(conf.office)["broadcast"]
     need = max(rule.consecutive_days, 1)
     days = need if days is None else days
     if days < need:
         raise ValidationError(f"Phải phát thanh ít nhất {need} ngày liên tiếp ({rule.source}).", field="days")
-    # the same counting as the milestone checklist (Civil Code Art. 145-148)
     last = last_day or office_calendar(conf.office).before(conf.date, rule.days, rule.unit)
     if last >= conf.date:
         raise ValidationError("Ngày phát thanh cuối phải trước ngày hội nghị.", field="last_day")
+    return [(last - dt.timedelta(days=i), slot, station)
+            for i in range(days - 1, -1, -1) for slot in SLOTS for station in stations(conf)]
+
+
+def plan_broadcasts(conf: Conference, *, days: int | None = None, last_day: dt.date | None = None
+                    ) -> list[BroadcastSlot]:
+    """Write the broadcast plan (``default_broadcasts``). Readings already ticked
+    are kept; unticked slots are replaced."""
+    wanted = default_broadcasts(conf, days=days, last_day=last_day)
     with BroadcastSlot._meta.database.atomic():
         BroadcastSlot.delete().where((BroadcastSlot.conference == conf)
                                      & BroadcastSlot.read_at.is_null()).execute()
         kept = {(s.day, s.slot, s.station) for s in conf.broadcasts}
-        for i in range(days - 1, -1, -1):
-            day = last - dt.timedelta(days=i)
-            for slot in SLOTS:
-                for station in stations(conf):
-                    if (day, slot, station) not in kept:
-                        BroadcastSlot.create(conference=conf, day=day, slot=slot, station=station)
+        for key in wanted:
+            if key not in kept:
+                day, slot, station = key
+                BroadcastSlot.create(conference=conf, day=day, slot=slot, station=station)
     return broadcast_slots(conf)
 
 

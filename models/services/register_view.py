@@ -135,7 +135,7 @@ def get(office: Office, doc_id: int) -> OutgoingDocument:
 
 def check_file(doc: OutgoingDocument) -> FileCheck:
     """Read the stored file and compare its SHA-256 with the register."""
-    from .issuing import sha256
+    from .documents import sha256
 
     if not doc.file_path or not doc.sha256:
         return FileCheck(FILE_NONE, doc.file_path, doc.sha256, "")

@@ -13,6 +13,9 @@ from models.errors import UserError
 
 KIND_NAMES = ("ke-hoach", "thong-bao", "loa", "giay-moi", "diem-danh", "phieu-y-kien", "phieu-khao-sat",
               "bien-ban", "ket-luan", "tra-loi", "don-doc", "bao-cao")
+NUMBERED = ("ke-hoach", "thong-bao", "giay-moi", "bien-ban", "ket-luan", "tra-loi", "don-doc", "bao-cao")
+ID_HELP = ("ID là số của kế hoạch (ke-hoach), hội nghị (thong-bao, giay-moi, bien-ban, ket-luan, bao-cao và "
+           "các giấy tờ), kiến nghị (tra-loi) hoặc đơn vị (don-doc), hiện trên màn hình tương ứng.")
 
 
 def _open(db: str | None):
@@ -27,53 +30,127 @@ def _open(db: str | None):
     return catalog.the_office()
 
 
-def _target(kind, ident: int, office):
-    from models import Conference, Petition, Plan, Unit
-    from models.errors import NotFound
-
-    model, label = {"plan": (Plan, "kế hoạch"), "conference": (Conference, "hội nghị"),
-                    "petition": (Petition, "kiến nghị"), "unit": (Unit, "đơn vị")}[kind.target]
-    obj = model.get_or_none((model.id == ident) & (model.office == office))
-    if obj is None:
-        raise NotFound(f"Không có {label} số {ident}. Hãy xem số (ID) trong danh sách trên màn hình "
-                       f"tương ứng rồi chạy lại lệnh.")
-    return obj
-
-
 def _fail(err: UserError) -> None:
     click.echo(f"Lỗi: {err}", err=True)
     sys.exit(getattr(err, "exit_code", 2) or 2)
 
 
-@click.command("print", help="In một văn bản ra tệp PDF (và gửi tới máy in nếu có --printer).\n\n"
-                             "KIND là loại văn bản: " + ", ".join(KIND_NAMES) + ". ID là số của kế hoạch, "
-                             "hội nghị, kiến nghị (tra-loi) hoặc đơn vị (don-doc).")
+class RecordId(click.ParamType):
+    """A record number: a positive whole number that fits the database."""
+
+    name = "ID"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        if not text.isdigit() or not 0 < int(text) < 2 ** 63:
+            self.fail(f"“{value}” không phải số (ID) của một bản ghi. Hãy ghi một số nguyên dương, "
+                      "ví dụ 12.", param, ctx)
+        return int(text)
+
+
+class IssueDate(click.ParamType):
+    name = "NGÀY"
+
+    def convert(self, value, param, ctx):
+        from models.services.validate import parse_date
+
+        try:
+            return parse_date(value, "Ngày ban hành", field="date")
+        except UserError as err:
+            self.fail(str(err), param, ctx)
+
+
+@click.command("print", help="In một văn bản ra tệp PDF (hoặc Word với --docx) và gửi tới máy in nếu có "
+                             "--printer. Văn bản chưa ban hành in bản dự thảo (không số); văn bản đã ban hành "
+                             "in lại đúng bản đã ban hành.\n\nKIND là loại văn bản: " + ", ".join(KIND_NAMES)
+                             + ". " + ID_HELP)
 @click.argument("kind", type=click.Choice(KIND_NAMES), metavar="KIND")
-@click.argument("ident", type=int, metavar="ID")
+@click.argument("ident", type=RecordId(), metavar="ID")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp PDF để ghi (mặc định: thư mục văn bản của người dùng).")
+              help="Tệp để ghi (mặc định: thư mục văn bản của người dùng).")
+@click.option("--docx", "as_docx", is_flag=True, help="Ghi tệp Word (.docx) cùng thể thức thay cho PDF.")
 @click.option("--printer", metavar="TÊN", help="Gửi tới máy in này (tên hàng đợi CUPS; trên Windows: máy in mặc định).")
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
-def print_cmd(kind: str, ident: int, output: Path | None, printer: str | None, db: str | None) -> None:
+def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer: str | None,
+              db: str | None) -> None:
     try:
-        from models.paths import locations
+        from models.services import documents as svc
         from printing import printer as printing_printer
-        from printing.kinds import KINDS
+
+        from .. import documents as pipeline
 
         office = _open(db)
-        k = KINDS[kind]
-        obj = _target(k, ident, office)
-        pdf = k.render(obj)     # an issued plan carries its number; other kinds print as drafts
-        path = output or (locations().documents / "in" / f"{kind}-{ident}.pdf")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pdf)
-        click.echo(f"Đã tạo {k.label.lower()}: {path}")
+        svc.target(office, kind, ident)
+        issued = svc.latest_issued(office, kind, ident) if svc.kind(kind).numbered else None
+        if issued is not None and not svc.draft(office, kind, ident).edited:
+            if as_docx:
+                path = pipeline.word(office, doc=issued)
+            else:
+                path = pipeline.reprint(issued).path
+            state = f"bản đã ban hành số {issued.symbol}"
+        else:
+            path = pipeline.word(office, kind, ident) if as_docx else pipeline.preview(office, kind, ident)
+            state = "bản dự thảo" if svc.kind(kind).numbered else "giấy tờ"
+        if output is not None:
+            path = pipeline.write_to(output, path.read_bytes())
+        click.echo(f"Đã tạo {svc.kind(kind).name.lower()} ({state}): {path}")
         if printer is not None:
             try:
                 click.echo(printing_printer.send(path, printer or None))
             except printing_printer.PrinterMissing as err:
                 click.echo(f"Chưa in được: {err}", err=True)
                 sys.exit(4)
+    except UserError as err:
+        _fail(err)
+
+
+@click.command("issue", help="Ban hành một văn bản: lấy số từ sổ văn bản đi, ghi ngày, lưu tệp PDF và mã "
+                             "SHA-256, khóa nội dung.\n\nKIND là loại văn bản có số: " + ", ".join(NUMBERED)
+                             + ". " + ID_HELP)
+@click.argument("kind", type=click.Choice(NUMBERED), metavar="KIND")
+@click.argument("ident", type=RecordId(), metavar="ID")
+@click.option("--ngay", "on", type=IssueDate(), metavar="DD/MM/YYYY",
+              help="Ngày ban hành (mặc định: hôm nay). Không được ở tương lai hay trước văn bản số trước.")
+@click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
+def issue_cmd(kind: str, ident: int, on, db: str | None) -> None:
+    try:
+        from .. import documents as pipeline
+
+        office = _open(db)
+        doc = pipeline.issue(office, kind, ident, on=on)
+        click.echo(f"Đã ban hành số {doc.symbol} ngày {doc.issued_on:%d/%m/%Y}: {doc.file_path}")
+    except UserError as err:
+        _fail(err)
+
+
+@click.command("register", help="Liệt kê sổ văn bản đi: số, ngày, loại, trích yếu, tệp và kết quả kiểm tra "
+                                "mã SHA-256 của tệp.")
+@click.option("--nam", "year", type=click.IntRange(1900, 2999), metavar="YYYY", help="Chỉ năm này.")
+@click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
+def register_cmd(year: int | None, db: str | None) -> None:
+    try:
+        from models.register import OutgoingDocument
+        from models.services import register_view
+
+        office = _open(db)
+        q = OutgoingDocument.select().where(OutgoingDocument.office == office)
+        if year:
+            q = q.where(OutgoingDocument.year == year)
+        rows = list(q.order_by(OutgoingDocument.year, OutgoingDocument.issued_on, OutgoingDocument.number))
+        if not rows:
+            click.echo("Sổ văn bản đi chưa có văn bản nào" + (f" năm {year}." if year else "."))
+            return
+        bad = 0
+        for d in rows:
+            check = register_view.check_file(d)
+            mark = register_view.FILE_MARKS[check.state]
+            bad += check.state not in (register_view.FILE_OK, register_view.FILE_NONE)
+            version = f" (bản {d.version})" if d.version > 1 else ""
+            click.echo(f"{d.symbol:<16} {d.issued_on:%d/%m/%Y}  {register_view.kind_label(d.kind):<10} {mark} "
+                       f"{d.title}{version}  {d.file_path or '—'}")
+        click.echo(f"Tổng cộng {len(rows)} văn bản; {bad} tệp không khớp mã SHA-256 hoặc bị mất.")
+        if bad:
+            sys.exit(3)
     except UserError as err:
         _fail(err)
 

@@ -355,11 +355,12 @@ class BoardScreen(AppScreen):
 
     @work(thread=True, group="board-print")
     def print_document(self, kind: str, ref_id: int) -> None:
-        from ..board_print import print_document
+        from .. import documents as pipeline
 
+        slug = {"answer": "tra-loi", "reminder": "don-doc", "conclusion": "ket-luan", "report": "bao-cao"}[kind]
         self.app.call_from_thread(self.notify, "Đang tạo tệp PDF…", timeout=2)
         try:
-            path = print_document(kind, ref_id, today=clock.today())
+            path = pipeline.preview(self.office, slug, ref_id)
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
             return

@@ -3,6 +3,8 @@ warnings, the notice, loudspeaker script, invitations and blank forms, and the
 broadcast schedule with its reading log."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -305,13 +307,17 @@ class ConferencesScreen(AppScreen):
 
     @work(thread=True, group="conf-print")
     def _print(self, cid: int, what: str) -> None:
-        from .. import printouts
+        from .. import documents as pipeline
 
-        make = {"notice": printouts.issue_notice, "invitations": printouts.issue_invitations,
-                "script": printouts.loudspeaker_script, "forms": printouts.blank_forms}[what]
+        office = self.office
+        make = {"notice": lambda: Path(pipeline.issue(office, "thong-bao", cid).file_path),
+                "invitations": lambda: Path(pipeline.issue(office, "giay-moi", cid).file_path),
+                "script": lambda: pipeline.preview(office, "loa", cid),
+                "forms": lambda: [pipeline.preview(office, k, cid)
+                                  for k in ("diem-danh", "phieu-y-kien", "phieu-khao-sat")]}[what]
         self.app.call_from_thread(self.notify, "Đang tạo tệp PDF…", timeout=2)
         try:
-            result = make(Conference.get_by_id(cid))
+            result = make()
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
             return

@@ -356,8 +356,8 @@ def _check_result(doc):
 
 
 def _reprint_result(doc):
-    from models.services import reprint
+    from ..documents import reprint
 
-    result = reprint.reprint(doc)
+    result = reprint(doc)
     severity = "warning" if result.identical is False else "information"
     return result.message, severity, svc.FILE_MARKS[svc.check_file(doc).state]

@@ -310,10 +310,13 @@ class PlansScreen(AppScreen):
 
     @work(thread=True, group="plans-write")
     def _write(self, plan: Plan, issue: bool) -> None:
-        from .. import printouts
+        from .. import documents as pipeline
 
         try:
-            path = printouts.issue_plan(plan) if issue else printouts.plan_draft(plan)
+            if issue:
+                path = Path(pipeline.issue(self.office, "ke-hoach", plan.id).file_path)
+            else:
+                path = pipeline.preview(self.office, "ke-hoach", plan.id)
             plan = Plan.get_by_id(plan.id)
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)

@@ -1,0 +1,650 @@
+"""The generated text of every document: records → ``Content`` (plain data).
+
+One function per kind, named after it. Each reads the records it needs (with
+their joins, once) and writes the document's wording in the plan's light markup
+(``models.documents.Content``). Nothing here knows about paper: ``printing``
+lays the content out, and the text a person edits before issue starts from what
+these functions write.
+
+Where a fact the document needs is missing, the text says so with a marker
+``[cần điền: …]`` instead of printing "…": a draft shows what to fill, and
+issuing is refused until it is filled (``missing``).
+
+Wording follows Decree 30/2020/NĐ-CP App. III (Mẫu 1.4 documents with a kind
+title, 1.5 công văn, 1.7 giấy mời, 1.9 biên bản) and Hướng dẫn 36-HD/VPTW for a
+Party office; "Nhân dân" is always capitalised (FORMAT.md)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+
+import peewee as pw
+
+from .. import clock
+from ..catalog import Field, Office, Unit, Village
+from ..conferences import ATTENDANCE_GROUPS, AgendaItem, Attendance, BroadcastSlot, Conference, ConferenceVillage, Invitee
+from ..documents import Content, Letterhead, Signer
+from ..errors import ValidationError
+from ..petitions import DISPOSITIONS, Petition
+from ..plans import Plan
+from ..text import clean, clean_line
+
+MARK = "[cần điền: {}]"
+MARK_RE = re.compile(r"\[cần điền: ([^\]]*)\]")
+END = "./."
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def fill(what: str) -> str:
+    return MARK.format(what)
+
+
+def missing(content: Content) -> list[str]:
+    """The facts still to be filled in before the document can be issued."""
+    parts = [content.subject, content.legal_bases, content.body, *content.addressees, *content.recipients]
+    found: list[str] = []
+    for part in parts:
+        for m in MARK_RE.finditer(part or ""):
+            if m.group(1) not in found:
+                found.append(m.group(1))
+    if content.number_kind and not content.subject.strip():
+        found.append("trích yếu")
+    if content.number_kind and content.signers and not any(s.name.strip() for s in content.signers):
+        found.append("họ tên người ký")
+    return found
+
+
+# --- small wording rules ---------------------------------------------------------
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def day_month(day: int, month: int) -> tuple[str, str]:
+    """Decree 30 App. I §II.4: a day below 10 and the months 1 and 2 take a leading zero."""
+    return (f"{day:02d}" if day < 10 else str(day)), (f"{month:02d}" if month < 3 else str(month))
+
+
+def short_date(d: dt.date | None) -> str:
+    return f"{d:%d/%m/%Y}" if d else fill("ngày")
+
+
+def long_date(d: dt.date) -> str:
+    """"thứ Tư, ngày 15 tháng 6 năm 2022"."""
+    day, month = day_month(d.day, d.month)
+    return f"{WEEKDAYS[d.weekday()]}, ngày {day} tháng {month} năm {d.year}"
+
+
+def clock_text(value: str) -> str:
+    """"08:00" → "08 giờ 00"; anything else as typed."""
+    hh, _, mm = (value or "").partition(":")
+    if hh.isdigit() and (mm.isdigit() or not mm):
+        return f"{int(hh):02d} giờ {int(mm or 0):02d}"
+    return clean_line(value)
+
+
+def village_in_text(label: str) -> str:
+    """Vietnamese writes the kind of place in lower case inside a sentence:
+    "Nhân dân thôn Văn Sơn", "tổ dân phố 3" (the name keeps its capitals)."""
+    for kind in ("Thôn", "Tổ dân phố", "Khu dân cư", "Khối", "Xóm", "Bản", "Ấp", "Khu phố", "Làng"):
+        if label.startswith(kind + " "):
+            return kind.lower() + label[len(kind):]
+    return label
+
+
+def lines(text: str | None) -> list[str]:
+    return [clean_line(x) for x in (text or "").splitlines() if clean_line(x)]
+
+
+def with_end(text: str) -> str:
+    text = text.rstrip()
+    return text if text.endswith(END) else text.rstrip(".;,: ") + END
+
+
+def person_name(line: str) -> str:
+    """"Hồ Xuân Trính - Chủ tịch UBND xã" → "Hồ Xuân Trính"."""
+    return re.split(r"\s+[-–]\s+|,\s*", line, maxsplit=1)[0].strip()
+
+
+# --- the office ------------------------------------------------------------------
+
+def letterhead(office: Office) -> Letterhead:
+    return Letterhead.of(office)
+
+
+def office_signer(office: Office) -> Signer:
+    return Signer.of(office)
+
+
+_ACRONYMS = {"UBND", "HĐND", "MTTQ", "TP."}
+_LOWER = {"BỘ", "TỈNH", "HUYỆN", "XÃ", "PHƯỜNG", "QUẬN", "THÀNH", "PHỐ", "THỊ", "ỦY", "BAN", "NHÂN", "DÂN",
+          "THƯỜNG", "VỤ"}
+
+
+def running_case(text: str) -> str:
+    """A header name in running-text case: "UBND TỈNH HÀ TĨNH" → "UBND tỉnh Hà Tĩnh",
+    "ĐẢNG BỘ TỈNH NGHỆ AN" → "Đảng bộ tỉnh Nghệ An" (text not in capitals is kept)."""
+    text = clean_line(text)
+    if not text.isupper():
+        return text
+    out = []
+    for i, w in enumerate(text.split()):
+        if w in _ACRONYMS:
+            out.append(w)
+        elif i and w in _LOWER:
+            out.append(w.lower())
+        else:
+            out.append(w.capitalize())
+    return " ".join(out)
+
+
+def parent_recipient(office: Office) -> str:
+    """The level above as a recipient "(b/c)", named from the office's parent body."""
+    parent = running_case(office.parent_body)
+    return f"{parent} (b/c)" if parent else ""
+
+
+def archive_line(office: Office, unit_short: str = "") -> str:
+    """The last recipient: "Lưu: VT, ĐC-XD." (Decree 30 App. I §II.9); a Party office
+    keeps its records in its own office (HD 36): "Lưu Văn phòng Đảng ủy."."""
+    if office.family == "party":
+        return "Lưu Văn phòng Đảng ủy."
+    return f"Lưu: VT{', ' + unit_short if unit_short else ''}."
+
+
+def standing_bodies(office: Office) -> list[str]:
+    """Who a commune document informs beside the level above."""
+    if office.family == "party":
+        return ["Các đồng chí Ủy viên Ban Thường vụ Đảng ủy", "Ủy ban MTTQ Việt Nam xã"]
+    return ["Thường trực Đảng ủy, HĐND xã (b/c)", "Ủy ban MTTQ Việt Nam xã"]
+
+
+# --- conference facts -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ConferenceFacts:
+    """A conference as documents cite it, plain data only (kept in Content.extras)."""
+
+    id: int
+    date: dt.date
+    start: str
+    end: str
+    venue: str
+    title: str
+    chairs: tuple[str, ...]
+    secretary: str
+    villages: tuple[tuple[str, str], ...]      # (label, loudspeaker station)
+    topics: tuple[str, ...]
+    invited_groups: tuple[str, ...]
+    office_name: str
+    locality: str
+    plan_reference: str
+
+    @property
+    def when(self) -> str:
+        start = clock_text(self.start) if self.start else fill("giờ bắt đầu")
+        return f"{start}, {long_date(self.date)}"
+
+    @property
+    def village_names(self) -> str:
+        return ", ".join(village_in_text(label) for label, _ in self.villages)
+
+    @property
+    def audience(self) -> str:
+        if self.villages:
+            return f"Nhân dân {self.village_names}"
+        return f"Nhân dân trên địa bàn {self.locality or self.office_name}"
+
+    @property
+    def subject(self) -> str:
+        return self.title or f"Hội nghị đối thoại giữa người đứng đầu chính quyền với {self.audience}"
+
+    @property
+    def venue_text(self) -> str:
+        return self.venue or fill("địa điểm")
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["date"] = self.date.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ConferenceFacts":
+        return cls(**{**data, "date": dt.date.fromisoformat(data["date"]),
+                      "chairs": tuple(data["chairs"]), "villages": tuple(tuple(v) for v in data["villages"]),
+                      "topics": tuple(data["topics"]), "invited_groups": tuple(data["invited_groups"])})
+
+
+def _plan_reference(conf: Conference) -> str:
+    """"Thực hiện Kế hoạch số 05/KH-UBND ngày 05/01/2024 của … về …," when the plan is issued."""
+    plan = conf.plan
+    if plan is None or not plan.document_id:
+        return ""
+    d = plan.document
+    return (f"Thực hiện Kế hoạch số {d.symbol} ngày {d.issued_on:%d/%m/%Y} của {clean_line(conf.office.name)} "
+            f"về {lower_first(clean_line(plan.title))},")
+
+
+def conference_facts(conf: Conference) -> ConferenceFacts:
+    villages = tuple((v.label, v.station) for v in Village.select().join(ConferenceVillage)
+                     .where(ConferenceVillage.conference == conf).order_by(Village.name))
+    return ConferenceFacts(
+        id=conf.id, date=conf.date, start=conf.start_time or "", end=conf.end_time or "",
+        venue=clean_line(conf.venue), title=clean_line(conf.title), chairs=tuple(lines(conf.chair)),
+        secretary=clean_line(conf.secretary), villages=villages, topics=tuple(lines(conf.topics)),
+        invited_groups=tuple(lines(conf.invited_groups)), office_name=clean_line(conf.office.name),
+        locality=clean_line(conf.office.locality), plan_reference=_plan_reference(conf))
+
+
+def _conf_content(kind: str, conf: Conference, facts: ConferenceFacts, **fields) -> Content:
+    office = conf.office
+    return Content(kind=kind, letterhead=letterhead(office), year=facts.date.year,
+                   signers=fields.pop("signers", (office_signer(office),)),
+                   extras={"conference": facts.to_dict(), **fields.pop("extras", {})}, **fields)
+
+
+# --- plan ------------------------------------------------------------------------
+
+def plan(p: Plan) -> Content:
+    """Kế hoạch (Mẫu 1.4): the plan's own text, as edited in the plan editor."""
+    office = p.office
+    text = "\n".join(x for x in (p.preamble, p.body) if x and x.strip())
+    closing = clean(p.closing).strip()
+    body = f"{text}\n{with_end(closing)}" if closing else with_end(text) if text.strip() else ""
+    return Content(kind="ke-hoach", letterhead=letterhead(office), number_kind="KH", title="KẾ HOẠCH",
+                   subject=clean_line(p.title), legal_bases=clean(p.legal_bases), body=body,
+                   recipients=tuple(lines(p.recipients)), signers=(Signer.of(p, office),),
+                   symbol=p.document.symbol if p.document_id else None, date=p.place_date, year=p.year)
+
+
+# --- notice and invitations -----------------------------------------------------------
+
+def notice_recipients(conf: Conference, facts: ConferenceFacts) -> tuple[str, ...]:
+    out = [*standing_bodies(conf.office)]
+    out += [f"Ban công tác Mặt trận, Trưởng {village_in_text(label)}" for label, _ in facts.villages]
+    out += ["Đài truyền thanh xã", archive_line(conf.office)]
+    return tuple(out)
+
+
+def notice(conf: Conference) -> Content:
+    """Thông báo tổ chức hội nghị đối thoại (Mẫu 1.4)."""
+    f = conference_facts(conf)
+    name = f.office_name
+    intro = f"{f.plan_reference} " if f.plan_reference else ""
+    body = [f"{intro}{name} thông báo tổ chức hội nghị đối thoại với {f.audience} như sau:",
+            f"**1. Thời gian:** {f.when}.", f"**2. Địa điểm:** {f.venue_text}."]
+    n = 2
+    if f.chairs:
+        n += 1
+        body.append(f"**{n}. Chủ trì:** {'; '.join(f.chairs)}.")
+    if f.invited_groups:
+        n += 1
+        body.append(f"{n}. Thành phần tham dự")
+        body += [f"- {g};" for g in f.invited_groups]
+    if f.topics:
+        n += 1
+        body.append(f"{n}. Nội dung đối thoại")
+        body += [f"- {t};" for t in f.topics]
+    body.append(with_end(
+        f"{name} đề nghị Ban công tác Mặt trận và Trưởng các thôn, tổ dân phố thông báo rộng rãi để Nhân dân "
+        "biết, tham dự đầy đủ, đúng giờ. Nhân dân có ý kiến, kiến nghị có thể phát biểu trực tiếp tại hội "
+        "nghị hoặc ghi vào phiếu gửi Ban tổ chức trước ngày diễn ra hội nghị"))
+    return _conf_content("thong-bao", conf, f, number_kind="TB", title="THÔNG BÁO",
+                         subject=f"Về việc tổ chức {lower_first(f.subject)}", body="\n".join(body),
+                         recipients=notice_recipients(conf, f))
+
+
+def invitee_label(name: str, position: str, is_group: bool) -> str:
+    if is_group or not position:
+        return name
+    return f"{name}, {position}"
+
+
+def invitations(conf: Conference) -> Content:
+    """Giấy mời (Mẫu 1.7): one text, printed once per invitee ("Kính gửi" differs)."""
+    f = conference_facts(conf)
+    invitees = [{"name": clean_line(i.name), "position": clean_line(i.position), "is_group": bool(i.is_group)}
+                for i in Invitee.select().where(Invitee.conference == conf).order_by(Invitee.id)]
+    body = [f"{f.office_name} trân trọng kính mời:", "{người được mời}",
+            f"Tới dự {lower_first(f.subject)}.", f"**Thời gian:** {f.when}.", f"**Địa điểm:** {f.venue_text}."]
+    if f.chairs:
+        body.append(f"**Chủ trì:** {'; '.join(f.chairs)}.")
+    if f.topics:
+        body.append(f"**Nội dung:** {'; '.join(f.topics)}.")
+    body.append(with_end("Rất mong được đón tiếp"))
+    return _conf_content("giay-moi", conf, f, number_kind="GM", title="GIẤY MỜI",
+                         subject=f"Dự {lower_first(f.subject)}", body="\n".join(body),
+                         recipients=("Như trên", archive_line(conf.office)),
+                         extras={"invitees": invitees})
+
+
+# --- minutes ---------------------------------------------------------------------
+
+def attendance_lines(conf: Conference) -> list[str]:
+    rows = list(Attendance.select().where(Attendance.conference == conf).order_by(Attendance.id))
+    out, guests = [], []
+    for key, label in ATTENDANCE_GROUPS.items():
+        n = sum(r.count for r in rows if r.group == key)
+        if n:
+            out.append(f"- {label}: {n} người;")
+    for r in rows:
+        if r.name:
+            guests.append(clean_line(r.name) + (f", {clean_line(r.position)}" if r.position else ""))
+    if guests:
+        out.append("- Khách mời: " + "; ".join(guests) + ";")
+    total = sum(r.count for r in rows if not r.name) + len(guests)
+    out.append(f"Tổng số người tham dự: {total} người." if rows else fill("số người tham dự"))
+    return out
+
+
+def petitions_of(conf: Conference):
+    """The session's petitions with village, field and unit (one query)."""
+    return (Petition.select(Petition, Village, Field, Unit)
+            .join(Village, pw.JOIN.LEFT_OUTER, on=(Petition.village == Village.id)).switch(Petition)
+            .join(Field, pw.JOIN.LEFT_OUTER, on=(Petition.field == Field.id)).switch(Petition)
+            .join(Unit, pw.JOIN.LEFT_OUTER, on=(Petition.unit == Unit.id))
+            .where((Petition.conference == conf) & _not_withdrawn())
+            .order_by(Petition.seq, Petition.id))
+
+
+def _not_withdrawn():
+    """Petitions withdrawn with a reason (when the model records it) leave the documents."""
+    status = Petition.status
+    return status != "withdrawn"
+
+
+def _citizen(p: Petition) -> str:
+    return p.citizen_label
+
+
+def _handling(p: Petition) -> str:
+    handling = DISPOSITIONS.get(p.disposition, p.disposition)
+    if p.disposition == "in_writing":
+        unit = p.unit.name if p.unit_id else fill("đơn vị trả lời")
+        due = f", hạn {short_date(p.due_on)}" if p.due_on else ""
+        handling += f": giao {unit}{due}"
+    elif p.disposition == "forwarded":
+        handling += f": {p.forwarded_to or fill('cơ quan nhận')}"
+    return handling
+
+
+def _petition_lines(petitions: list[Petition]) -> list[str]:
+    """One numbered item per petition; members of a group follow their first
+    petition as "cùng nội dung" (SPEC: several citizens raising the same issue)."""
+    groups: dict[int, list[Petition]] = {}
+    for p in petitions:
+        if p.group_parent_id and any(q.id == p.group_parent_id for q in petitions):
+            groups.setdefault(p.group_parent_id, []).append(p)
+    out: list[str] = []
+    n = 0
+    for p in petitions:
+        if p.group_parent_id and p.group_parent_id in groups and p in groups[p.group_parent_id]:
+            continue
+        n += 1
+        where = f" ({p.village.label})" if p.village_id else ""
+        field = f" – lĩnh vực {p.field.name.lower()}" if p.field_id else ""
+        channel = " (qua phiếu)" if p.channel == "slip" else ""
+        out.append(f"**{n}. {_citizen(p)}{where}**{field}{channel}: {clean_line(p.content)}")
+        same = groups.get(p.id, [])
+        if same:
+            names = ", ".join(f"{_citizen(q)}" + (f" ({q.village.label})" if q.village_id else "") for q in same)
+            out.append(f"*Cùng nội dung:* ý kiến của các ông (bà) {names}.")
+        if p.answer_on_spot.strip():
+            by = f" ({clean_line(p.answered_by)})" if p.answered_by else ""
+            out.append(f"*Trả lời{by}:* {clean_line(p.answer_on_spot)}")
+        out.append(f"*Hướng xử lý:* {_handling(p)}.")
+    return out
+
+
+def minutes(conf: Conference) -> Content:
+    """Biên bản hội nghị đối thoại (Mẫu 1.9): no place/date line; sections numbered
+    in order whatever is present; THƯ KÝ left, CHỦ TRÌ right."""
+    f = conference_facts(conf)
+    petitions = list(petitions_of(conf))
+    agenda = list(AgendaItem.select().where(AgendaItem.conference == conf).order_by(AgendaItem.seq))
+    body = [f"**Thời gian bắt đầu:** {f.when}.", f"**Địa điểm:** {f.venue_text}.", "**Thành phần tham dự:**"]
+    body += attendance_lines(conf)
+    body.append(f"**Chủ trì:** {'; '.join(f.chairs) or fill('chủ trì')}.")
+    body.append(f"**Thư ký:** {f.secretary or fill('thư ký')}.")
+    body.append("**Nội dung:**")
+    sections: list[tuple[str, list[str]]] = []
+    if agenda:
+        sections.append(("Chương trình hội nghị", [
+            f"- {clean_line(a.title)}" + (f" ({clean_line(a.presenter)})" if a.presenter else "") + ";"
+            for a in agenda]))
+    if conf.opening_report.strip():
+        sections.append(("Báo cáo của chủ trì", lines(conf.opening_report)))
+    sections.append((f"Ý kiến, kiến nghị của Nhân dân ({len(petitions)} ý kiến)",
+                     _petition_lines(petitions) or ["Không có ý kiến, kiến nghị."]))
+    sections.append(("Kết luận của chủ trì", lines(conf.conclusions) or [fill("kết luận của chủ trì")]))
+    for n, (head, items) in enumerate(sections, start=1):
+        body.append(f"{n}. {head}")
+        body += items
+    end = clock_text(conf.end_time) if conf.end_time else fill("giờ kết thúc")
+    body.append(with_end(f"Hội nghị kết thúc vào hồi {end} cùng ngày. Biên bản đã được đọc lại cho người "
+                         "tham dự cùng nghe và thống nhất"))
+    chair = person_name(f.chairs[0]) if f.chairs else ""
+    return _conf_content("bien-ban", conf, f, number_kind="BB", title="BIÊN BẢN", subject=f.subject,
+                         body="\n".join(body), show_date=False,
+                         recipients=(*standing_bodies(conf.office), archive_line(conf.office)),
+                         signers=(Signer("", "THƯ KÝ", f.secretary), Signer("", "CHỦ TRÌ", chair)))
+
+
+# --- conclusion notice ---------------------------------------------------------------
+
+def conclusion(conf: Conference) -> Content:
+    """Thông báo kết luận (Mẫu 1.4): the chair's conclusions, then the petitions
+    still to be answered with the unit in charge and the deadline."""
+    f = conference_facts(conf)
+    chair = f.chairs[0] if f.chairs else fill("chủ trì hội nghị")
+    body = [f"Ngày {short_date(f.date)}, tại {f.venue_text}, {f.office_name} đã tổ chức {lower_first(f.subject)}, "
+            f"do {chair} chủ trì. Sau khi nghe ý kiến, kiến nghị của Nhân dân và giải trình của các đơn vị, "
+            "chủ trì hội nghị kết luận như sau:"]
+    body += lines(conf.conclusions) or [fill("kết luận của chủ trì")]
+    pending = [p for p in petitions_of(conf) if p.disposition in ("in_writing", "forwarded")]
+    if pending:
+        body.append("Các kiến nghị giao trả lời bằng văn bản, chuyển cấp có thẩm quyền:")
+        body.append("| STT | Nội dung kiến nghị | Đơn vị thực hiện | Thời hạn |")
+        for i, p in enumerate(pending, start=1):
+            who = p.unit.name if p.unit_id else (clean_line(p.forwarded_to) or fill("đơn vị"))
+            due = short_date(p.due_on) if p.due_on else ""
+            body.append(f"| {i} | {_cell(p.content)} | {_cell(who)} | {due} |")
+    body.append(with_end(f"{f.office_name} thông báo để các đơn vị, Trưởng các thôn biết, thực hiện và "
+                         "thông tin đến Nhân dân"))
+    return _conf_content("ket-luan", conf, f, number_kind="TB", title="THÔNG BÁO",
+                         subject=f"Kết luận tại {lower_first(f.subject)}", body="\n".join(body),
+                         recipients=notice_recipients(conf, f))
+
+
+def _cell(text: str) -> str:
+    """Text inside a "| … |" table row: a "|" typed by a citizen must not split the cell."""
+    return clean_line(text).replace("|", "/")
+
+
+# --- letters -----------------------------------------------------------------------
+
+def _origin(p: Petition) -> str:
+    if p.conference_id:
+        return f"tại hội nghị đối thoại ngày {short_date(p.conference.date)}"
+    return f"gửi đến {clean_line(p.office.name)} ngày {short_date(p.received_on)}"
+
+
+def _addressee(p: Petition) -> str:
+    """"Ông Nguyễn Văn An, thôn Đông" — the title recorded for the citizen when
+    known ("Ông (bà)" otherwise), the address or village when known."""
+    title = clean_line(getattr(p, "citizen_title", "") or "")
+    if p.citizen_withheld or not p.citizen_name:
+        who = "Công dân"
+    else:
+        who = f"{title or 'Ông (bà)'} {clean_line(p.citizen_name)}"
+    where = clean_line(p.citizen_address) or (village_in_text(p.village.label) if p.village_id else "")
+    return f"{who}, {where}" if where else who
+
+
+def group_members(p: Petition) -> list[Petition]:
+    """The petition and the others grouped with it (same issue raised by several citizens)."""
+    root = p.group_parent if p.group_parent_id else p
+    members = [root] + list(Petition.select().where((Petition.group_parent == root) & _not_withdrawn())
+                            .order_by(Petition.seq, Petition.id))
+    return members
+
+
+def answer_letter(p: Petition) -> Content:
+    """Công văn trả lời kiến nghị (Mẫu 1.5): to the citizen, or to every citizen of a
+    group that raised the same issue."""
+    office = p.office
+    members = group_members(p)
+    you = "ông (bà)" if len(members) == 1 else "các ông (bà)"
+    answer = lines(p.answer_summary) or [fill("nội dung trả lời")]
+    body = [f"{_origin(p)[:1].upper()}{_origin(p)[1:]}, {you} có ý kiến, kiến nghị: "
+            f"“{clean_line(p.content).rstrip('.')}”.",
+            f"Sau khi xem xét, {clean_line(office.name)} trả lời như sau:", *answer,
+            with_end(f"{clean_line(office.name)} trả lời để {you} được biết")]
+    unit_short = p.unit.short_name if p.unit_id else ""
+    recipients = ["Như trên", "Chủ tịch, các Phó Chủ tịch UBND" if office.family != "party"
+                  else "Thường trực Đảng ủy"]
+    if p.unit_id:
+        recipients.append(p.unit.name)
+    recipients.append(archive_line(office, unit_short))
+    return Content(kind="tra-loi", letterhead=letterhead(office), number_kind="CV",
+                   subject="Trả lời ý kiến, kiến nghị của công dân", body="\n".join(body),
+                   addressees=tuple(_addressee(m) for m in members), recipients=tuple(recipients),
+                   signers=(office_signer(office),), year=clock.today().year,
+                   extras={"petitions": [m.id for m in members], "unit_short": unit_short})
+
+
+def unit_addressee(unit: Unit) -> str:
+    """A unit by its full name: "Công chức Địa chính - Xây dựng xã Kỳ Khang"
+    (a unit that names its own kind of body keeps its name: "Công an xã …")."""
+    name = clean_line(unit.name)
+    locality = clean_line(unit.office.locality)
+    own = ("Văn phòng", "Công an", "Ban ", "Trạm", "Hội ", "Phòng", "Đoàn", "Trường", "Bộ phận", "Công chức")
+    base = name if name.startswith(own) else f"Công chức {name}"
+    return f"{base} {locality}" if locality and locality.lower() not in base.lower() else base
+
+
+def reminder(unit: Unit, today: dt.date | None = None) -> Content:
+    """Công văn đôn đốc: the unit's petitions past their deadline or due soon."""
+    from ..deadlines import office_calendar
+    from . import followup
+
+    today = today or clock.today()
+    soon = followup.due_soon_limit(today, office_calendar(unit.office))
+    late = list(Petition.select().where((Petition.unit == unit) & (Petition.status == "open")
+                                        & Petition.due_on.is_null(False) & (Petition.due_on <= soon))
+                .order_by(Petition.due_on))
+    if not late:
+        raise ValidationError(f"{unit.name} không có kiến nghị nào quá hạn hoặc sắp đến hạn, "
+                              "nên không cần công văn đôn đốc.")
+    office = unit.office
+    rows = [f"| {i} | {_cell(p.content)} | {short_date(p.due_on)} | "
+            f"{'quá ' + str((today - p.due_on).days) + ' ngày' if today > p.due_on else 'sắp đến hạn'} |"
+            for i, p in enumerate(late, start=1)]
+    body = [f"Theo dõi việc giải quyết ý kiến, kiến nghị của Nhân dân, đến ngày {short_date(today)}, "
+            f"{unit.name} còn {len(late)} kiến nghị quá hạn hoặc sắp đến hạn trả lời, cụ thể:",
+            "| STT | Nội dung kiến nghị | Hạn trả lời | Tình trạng |", *rows,
+            with_end(f"{clean_line(office.name)} đề nghị {unit.name} khẩn trương xem xét, tham mưu văn bản "
+                     "trả lời công dân và báo cáo kết quả về Văn phòng trong thời gian sớm nhất")]
+    return Content(kind="don-doc", letterhead=letterhead(office), number_kind="CV",
+                   subject="Đôn đốc trả lời kiến nghị của Nhân dân", body="\n".join(body),
+                   addressees=(unit_addressee(unit),), recipients=("Như trên", archive_line(office)),
+                   signers=(office_signer(office),), year=today.year,
+                   extras={"petitions": [p.id for p in late], "today": today.isoformat(),
+                           "unit_short": drafting_unit(office)})
+
+
+def drafting_unit(office: Office) -> str:
+    """The office's own secretariat as the drafting unit of a công văn ("12/UBND-VP")."""
+    if office.family == "party":
+        return ""
+    vp = Unit.select(Unit.short_name).where((Unit.office == office) & (Unit.short_name == "VP")).scalar()
+    return vp or ""
+
+
+# --- report ------------------------------------------------------------------------
+
+def _stat_rows(head: str, rows) -> list[str]:
+    out = [f"| STT | {head} | Tổng số | Đã giải quyết | Đang giải quyết | Quá hạn |"]
+    rows = [r for r in rows if r.total]
+    for i, r in enumerate(rows, start=1):
+        out.append(f"| {i} | {_cell(r.label)} | {r.total} | {r.done} | {r.open} | {r.late} |")
+    out.append(f"| | **Tổng cộng** | {sum(r.total for r in rows)} | {sum(r.done for r in rows)} | "
+               f"{sum(r.open for r in rows)} | {sum(r.late for r in rows)} |")
+    return out
+
+
+def report(conf: Conference, today: dt.date | None = None) -> Content:
+    """Báo cáo kết quả hội nghị và giải quyết kiến nghị (Mẫu 1.4), with the same
+    statistics as the board and the exports, and a chart by field."""
+    from .board import BoardQuery
+    from .statistics import NONE_LABEL, compute, percent
+
+    today = today or clock.today()
+    f = conference_facts(conf)
+    s = compute(BoardQuery(conf.office_id, status="all", conference_id=conf.id, today=today))
+    o = s.overall
+    by_field = [r for r in s.by_field if r.total]
+    body = ["I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ",
+            f"Vào lúc {f.when}, tại {f.venue_text}, {f.office_name} tổ chức {lower_first(f.subject)}. "
+            f"Chủ trì: {'; '.join(f.chairs) or fill('chủ trì')}.",
+            f"Tại hội nghị có {o.total} ý kiến, kiến nghị của Nhân dân; "
+            + "; ".join(f"{r.label.lower()}: {r.total}" for r in s.by_disposition if r.total) + ".",
+            "II. KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ"]
+    if o.answered or o.late:
+        body.append(f"Đã trả lời bằng văn bản: {o.answered} kiến nghị, trong đó đúng hạn: {o.on_time} "
+                    f"(tỷ lệ {percent(o.on_time_rate)}); còn quá hạn chưa trả lời: {o.late}.")
+    forwarded = sum(r.total for r in s.by_disposition if r.label == DISPOSITIONS["forwarded"])
+    if forwarded:
+        body.append(f"Chuyển cơ quan có thẩm quyền: {forwarded} kiến nghị (không tính vào số đã giải quyết "
+                    "của xã; theo dõi đến khi có trả lời của cơ quan có thẩm quyền).")
+    body += ["1. Theo lĩnh vực", *_stat_rows("Lĩnh vực", by_field),
+             "2. Theo đơn vị được giao",
+             *_stat_rows("Đơn vị", [r for r in s.by_unit if r.label != NONE_LABEL]),
+             "3. Theo thôn, tổ dân phố", *_stat_rows("Thôn, tổ dân phố", s.by_village),
+             "4. Theo tình trạng", "| STT | Tình trạng | Số kiến nghị |",
+             *[f"| {i} | {r.label} | {r.total} |" for i, r in enumerate([r for r in s.by_status if r.total], start=1)],
+             "III. ĐỀ XUẤT, KIẾN NGHỊ",
+             with_end("Các kiến nghị vượt thẩm quyền đã được chuyển đến cơ quan có thẩm quyền; đề nghị cấp trên "
+                      "quan tâm, chỉ đạo giải quyết")]
+    recipients = [x for x in (parent_recipient(conf.office),) if x] + [*standing_bodies(conf.office),
+                                                                         archive_line(conf.office)]
+    chart = {"title": "Biểu đồ: số kiến nghị theo lĩnh vực", "labels": [r.label for r in by_field],
+             "series": [["Tổng số", [r.total for r in by_field]], ["Đã giải quyết", [r.done for r in by_field]]],
+             "after": "1. Theo lĩnh vực"}
+    return _conf_content("bao-cao", conf, f, number_kind="BC", title="BÁO CÁO",
+                         subject=f"Kết quả tổ chức {lower_first(f.subject)} và giải quyết kiến nghị của Nhân dân",
+                         body="\n".join(body), recipients=tuple(recipients), extras={"chart": chart})
+
+
+# --- working papers (never numbered) --------------------------------------------------------
+
+DEFAULT_STATION = "Đài truyền thanh xã"
+
+
+def broadcast_schedule(conf: Conference, facts: ConferenceFacts) -> list[tuple[str, str, str]]:
+    """(day, slot, station) readings as planned on the Hội nghị screen, or the
+    default plan of models.services.conferences (one rule for both)."""
+    rows = [(s.day.isoformat(), s.slot, s.station) for s in
+            BroadcastSlot.select().where(BroadcastSlot.conference == conf)
+            .order_by(BroadcastSlot.day, BroadcastSlot.slot.desc(), BroadcastSlot.station)]
+    if rows:
+        return rows
+    from .conferences import default_broadcasts
+
+    return [(d.isoformat(), slot, station) for d, slot, station in default_broadcasts(conf)]
+
+
+def working_paper(kind: str, conf: Conference) -> Content:
+    """Loudspeaker script, sign-in sheets and slips: the conference facts only."""
+    f = conference_facts(conf)
+    extras = {}
+    if kind == "loa":
+        extras["schedule"] = broadcast_schedule(conf, f)
+    return _conf_content(kind, conf, f, subject=f.subject, extras=extras, signers=())
+
+
+COMPOSERS = {
+    "ke-hoach": plan, "thong-bao": notice, "giay-moi": invitations, "bien-ban": minutes,
+    "ket-luan": conclusion, "tra-loi": answer_letter, "don-doc": reminder, "bao-cao": report,
+}

@@ -1,0 +1,593 @@
+"""The life of every document: draft → edited → issued with a number and a date →
+frozen → corrected as a new version (SPEC "Every document's life").
+
+Each kind is described once, as data (``data/catalog/document_kinds.json``): its
+slug, Vietnamese name, the record it is about, the kind in its number symbol.
+``compose`` writes the generated text; this module keeps the edited text
+(``DocumentText``), numbers it from the register of outgoing documents, stores
+the issued file atomically and never over another file, records its SHA-256,
+and applies what issuing closes (a milestone, a conference status, a
+petition's written answer).
+
+Rendering is not done here: the caller passes ``render(content) -> bytes`` (the
+app and the command line pass ``printing``'s), so ``models`` never imports
+``printing``."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import data
+
+from .. import clock
+from ..catalog import Office, Unit
+from ..conferences import Conference
+from ..documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
+from ..errors import Locked, NotFound, StorageError, ValidationError
+from ..petitions import Petition
+from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
+from ..register import OutgoingDocument
+from ..text import clean_line, fold
+from . import compose, numbering, records
+
+Render = Callable[[Content], bytes]
+
+CORRECTIONS = {"dinh-chinh": "đính chính", "thay-the": "thay thế"}
+TARGETS = {"plan": (Plan, "kế hoạch"), "conference": (Conference, "hội nghị"),
+           "petition": (Petition, "kiến nghị"), "unit": (Unit, "đơn vị")}
+#: statuses of a conference, in order; issuing moves it forward, never back
+CONFERENCE_ORDER = ("planned", "announced", "in_session", "closed", "minutes_signed", "conclusions_issued",
+                    "report_sent")
+
+
+@dataclass(frozen=True)
+class DocKind:
+    slug: str
+    name: str
+    target: str
+    number_kind: str
+    title: str
+    file: str
+
+    @property
+    def numbered(self) -> bool:
+        return bool(self.number_kind)
+
+
+@lru_cache(maxsize=1)
+def kinds() -> dict[str, DocKind]:
+    return {k["slug"]: DocKind(**k) for k in data.load_json("catalog/document_kinds.json")["kinds"]}
+
+
+def kind(slug: str) -> DocKind:
+    k = kinds().get(slug)
+    if k is None:
+        raise ValidationError(f"Không có loại văn bản “{slug}”. Các loại: {', '.join(kinds())}.")
+    return k
+
+
+def numbered_kinds() -> list[DocKind]:
+    return [k for k in kinds().values() if k.numbered]
+
+
+def target(office: Office, slug: str, ref_id: int):
+    """The record a document is about, of this office only."""
+    k = kind(slug)
+    model, label = TARGETS[k.target]
+    if not isinstance(ref_id, int) or not 0 < ref_id < 2 ** 63:
+        raise NotFound(f"Không có {label} số {ref_id}. Hãy xem số (ID) trên màn hình tương ứng.")
+    obj = model.get_or_none((model.id == ref_id) & (model.office == office))
+    if obj is None:
+        raise NotFound(f"Không có {label} số {ref_id} của cơ quan này. Hãy xem số (ID) trên màn hình "
+                       "tương ứng rồi chạy lại lệnh.")
+    return obj
+
+
+def compose_content(office: Office, slug: str, ref_id: int) -> Content:
+    """The generated text, fresh from the records."""
+    obj = target(office, slug, ref_id)
+    if slug in compose.COMPOSERS:
+        return compose.COMPOSERS[slug](obj)
+    return compose.working_paper(slug, obj)
+
+
+# --- drafts ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Draft:
+    kind: DocKind
+    ref_id: int
+    content: Content
+    text: DocumentText | None          # the stored row (edited draft, or the issued text)
+    issued: OutgoingDocument | None    # the newest issued version, if any
+
+    @property
+    def edited(self) -> bool:
+        return self.text is not None and self.text.status == DRAFT
+
+    @property
+    def is_correction(self) -> bool:
+        return self.edited and self.text.replaces_id is not None
+
+    @property
+    def frozen(self) -> bool:
+        """Issued and no correction under way: the text can no longer change."""
+        return self.issued is not None and not self.edited
+
+    @property
+    def missing(self) -> list[str]:
+        return compose.missing(self.content)
+
+
+def _texts(office: Office, slug: str, ref_id: int):
+    k = kind(slug)
+    return (DocumentText.select().where((DocumentText.office == office) & (DocumentText.kind == slug)
+                                        & (DocumentText.ref_type == k.target) & (DocumentText.ref_id == ref_id))
+            .order_by(DocumentText.version.desc()))
+
+
+def latest_text(office: Office, slug: str, ref_id: int) -> DocumentText | None:
+    return _texts(office, slug, ref_id).first()
+
+
+def latest_issued(office: Office, slug: str, ref_id: int) -> OutgoingDocument | None:
+    row = _texts(office, slug, ref_id).where(DocumentText.status != DRAFT).first()
+    if row is not None and row.document_id:
+        return row.document
+    if slug == "ke-hoach":
+        plan = Plan.get_or_none((Plan.id == ref_id) & (Plan.office == office))
+        return plan.document if plan and plan.document_id else None
+    return None
+
+
+def draft(office: Office, slug: str, ref_id: int) -> Draft:
+    """What the document says now: the edited draft, the issued text, or the text
+    generated from the records (a plan is always its own record's text)."""
+    k = kind(slug)
+    row = latest_text(office, slug, ref_id)
+    issued = latest_issued(office, slug, ref_id)
+    if slug == "ke-hoach":
+        return Draft(k, ref_id, compose_content(office, slug, ref_id), None, issued)
+    if row is not None:
+        return Draft(k, ref_id, row.parsed, row, issued)
+    return Draft(k, ref_id, compose_content(office, slug, ref_id), None, issued)
+
+
+def editor_values(content: Content) -> dict[str, str]:
+    """The content as the editor's fields show it."""
+    signer = content.signers[-1] if content.signers else Signer()
+    return {"subject": content.subject, "addressees": "\n".join(content.addressees),
+            "legal_bases": content.legal_bases, "body": content.body,
+            "recipients": "\n".join(content.recipients), "signer_authority": signer.authority,
+            "signer_position": signer.position, "signer_name": signer.name}
+
+
+def _apply_values(content: Content, values: dict) -> Content:
+    edited = content.with_edits(values)
+    if any(k in values for k in ("signer_authority", "signer_position", "signer_name")):
+        old = content.signers[-1] if content.signers else Signer()
+        new = Signer(clean_line(values.get("signer_authority", old.authority)),
+                     clean_line(values.get("signer_position", old.position)),
+                     clean_line(values.get("signer_name", old.name)))
+        edited = replace(edited, signers=(*content.signers[:-1], new))
+    return edited
+
+
+def save_draft(office: Office, slug: str, ref_id: int, values: dict, *,
+               expected_version: int | None = None) -> Draft:
+    """Keep the person's edits. An issued document is frozen: a change is a new
+    version (``start_correction``)."""
+    current = draft(office, slug, ref_id)
+    if slug == "ke-hoach":
+        raise Locked("Kế hoạch được sửa trong màn hình Kế hoạch.")
+    if current.frozen:
+        raise Locked(f"{current.kind.name} này đã ban hành số {current.issued.symbol}, nội dung đã khóa. "
+                     "Muốn sửa, hãy tạo phiên bản mới (đính chính hoặc thay thế) kèm lý do.")
+    content = _apply_values(current.content, values)
+    if current.text is None:
+        records.create(DocumentText, office=office, kind=slug, ref_type=current.kind.target, ref_id=ref_id,
+                       version=1, status=DRAFT, content=content.to_json())
+    else:
+        records.update(current.text, {"content": content.to_json()}, expected_version=expected_version)
+    return draft(office, slug, ref_id)
+
+
+def discard_edits(office: Office, slug: str, ref_id: int) -> Draft:
+    """Back to the generated text (a correction under way is abandoned)."""
+    current = draft(office, slug, ref_id)
+    if current.edited:
+        current.text.delete_instance()
+    return draft(office, slug, ref_id)
+
+
+# --- issuing ----------------------------------------------------------------------
+
+def check_date(office: Office, k: DocKind, on: dt.date, *, about=None) -> None:
+    """Decree 30/2020 Art. 15: numbers run in order through the year, so a date
+    before the last number of the same sequence, or a date to come, is refused."""
+    today = clock.today()
+    if on > today:
+        raise ValidationError(f"Ngày ban hành {on:%d/%m/%Y} chưa đến (hôm nay là {today:%d/%m/%Y}). "
+                              "Hãy chọn hôm nay hoặc một ngày đã qua.", field="date")
+    seq = numbering._sequence(office, k.number_kind)
+    last = (OutgoingDocument.select().where((OutgoingDocument.office == office)
+                                            & (OutgoingDocument.year == on.year)
+                                            & (OutgoingDocument.sequence == seq))
+            .order_by(OutgoingDocument.number.desc()).first())
+    if last is not None and on < last.issued_on:
+        raise ValidationError(
+            f"Ngày {on:%d/%m/%Y} trước ngày của văn bản số {last.symbol} ({last.issued_on:%d/%m/%Y}) trong "
+            f"cùng sổ; số văn bản phải tăng theo ngày. Hãy chọn ngày từ {last.issued_on:%d/%m/%Y} trở đi.",
+            field="date")
+    if isinstance(about, Conference) and k.slug in ("bien-ban", "ket-luan", "bao-cao") and on < about.date:
+        raise ValidationError(f"Ngày ban hành {on:%d/%m/%Y} trước ngày họp ({about.date:%d/%m/%Y}); "
+                              f"{k.name.lower()} chỉ ban hành sau hội nghị.", field="date")
+
+
+def sha256(data_: bytes) -> str:
+    return hashlib.sha256(data_).hexdigest()
+
+
+def issued_path(doc: OutgoingDocument, suffix: str = ".pdf") -> Path:
+    """documents/2024/05-KH-UBND.pdf (the symbol made safe for a file name), -v2 for a later version."""
+    from ..paths import locations
+
+    safe = re.sub(r"[^\w.-]+", "-", doc.symbol, flags=re.UNICODE).strip("-")
+    version = f"-v{doc.version}" if doc.version > 1 else ""
+    return office_folder(doc.office_id) / str(doc.year) / f"{safe}{version}{suffix}"
+
+
+def office_folder(office_id: int) -> Path:
+    """The documents folder of an office: the folder itself for the first office of
+    the database, a sub-folder for each further one (offices sharing a server
+    may share a symbol such as 01/KH-UBND)."""
+    from ..paths import locations
+
+    first = Office.select(Office.id).order_by(Office.id).scalar()
+    root = locations().documents
+    return root if office_id == first else root / f"co-quan-{office_id}"
+
+
+def write_new(path: Path, data_: bytes) -> None:
+    """An issued file is evidence: written through a temporary file (synced, then
+    renamed), and never over an existing file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            raise ValidationError(f"Đã có tệp “{path.name}” trong thư mục văn bản; không ghi đè văn bản đã "
+                                  "ban hành. Hãy kiểm tra sổ văn bản đi và thư mục văn bản.")
+        write_atomic(path, data_, replace_existing=False)
+    except OSError as exc:
+        raise StorageError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}. Hãy kiểm tra quyền ghi hoặc "
+                           "dung lượng ổ đĩa.") from exc
+
+
+def write_atomic(path: Path, data_: bytes, *, replace_existing: bool = True) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data_)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if not replace_existing:
+            try:
+                os.link(tmp, path)       # fails if the name is taken, even by a racing process
+            except FileExistsError:
+                raise ValidationError(f"Đã có tệp “{path.name}”; không ghi đè.") from None
+            except OSError:
+                if path.exists():
+                    raise ValidationError(f"Đã có tệp “{path.name}”; không ghi đè.") from None
+                os.replace(tmp, path)
+        else:
+            os.replace(tmp, path)
+        _sync_folder(path.parent)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _summary_of_answer(content: Content) -> str:
+    """What the letter answered, for the board: the paragraphs after "… như sau:"
+    and before the closing line."""
+    body = [ln for ln in content.body.splitlines() if ln.strip()]
+    start = next((i + 1 for i, ln in enumerate(body) if ln.rstrip().endswith("như sau:")), 0)
+    end = len(body) - 1 if body and body[-1].rstrip().endswith(compose.END) and len(body) - 1 > start else len(body)
+    return "\n".join(body[start:end]).strip() or content.body.strip()
+
+
+def _advance(conf: Conference, status: str, changes: dict) -> None:
+    if CONFERENCE_ORDER.index(status) > CONFERENCE_ORDER.index(conf.status if conf.status in CONFERENCE_ORDER
+                                                                else "planned"):
+        changes["status"] = status
+    if changes:
+        records.update(conf, changes, lock_check=False)
+
+
+def _close_what_it_was_for(k: DocKind, obj, doc: OutgoingDocument, content: Content, *, first: bool) -> None:
+    """Issuing closes what the document was for (SPEC "Every document's life")."""
+    from . import petitions as petition_service
+
+    on = doc.issued_on
+    if k.slug == "thong-bao" and first:
+        _advance(obj, "announced", {"notice_published_on": on})
+    elif k.slug == "giay-moi" and first:
+        _advance(obj, "announced", {"invitations_sent_on": on})
+    elif k.slug == "ket-luan":
+        _advance(obj, "conclusions_issued", {"conclusions_published_on": obj.conclusions_published_on or on})
+    elif k.slug == "bao-cao":
+        _advance(obj, "report_sent", {"report_sent_on": obj.report_sent_on or on})
+    elif k.slug == "tra-loi":
+        summary = _summary_of_answer(content)
+        for pid in content.extras.get("petitions") or [obj.id]:
+            p = Petition.get_or_none(Petition.id == pid)
+            if p is None:
+                continue
+            changes = {"answer_number": doc.symbol, "answer_date": on, "answer_summary": summary}
+            if p.status == "open":
+                changes["status"] = "answered"
+            records.update(p, changes, lock_check=False)
+            petition_service.add_event(p, "answered", f"Công văn trả lời số {doc.symbol} ngày {on:%d/%m/%Y}")
+    elif k.slug == "don-doc":
+        for pid in content.extras.get("petitions") or []:
+            p = Petition.get_or_none(Petition.id == pid)
+            if p is not None:
+                petition_service.add_event(p, "reminded", f"Công văn đôn đốc số {doc.symbol} ngày {on:%d/%m/%Y}")
+
+
+def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render) -> OutgoingDocument:
+    from .plan_issue import check_ready
+
+    plan = Plan.get_by_id(plan.id)
+    if plan.status != PLAN_DRAFT:
+        raise Locked("Kế hoạch này đã ban hành. Muốn điều chỉnh, hãy tạo phiên bản mới (kèm lý do).")
+    check_ready(plan)
+    earlier = (Plan.select().where((Plan.office == plan.office) & (Plan.series == plan.series)
+                                   & (Plan.status == PLAN_ISSUED)
+                                   & (Plan.id != plan.id)).order_by(Plan.version.desc()).first())
+    content = compose.plan(plan)
+    signer = content.signers[0].name if content.signers else ""
+    doc = numbering.register(office, "KH", title=plan.title, issued_on=on, signer=signer, ref_type="plan",
+                             ref_id=plan.id, supersedes=earlier.document if earlier and earlier.document_id
+                             else None, reason=plan.change_reason)
+    frozen = content.numbered(doc.symbol, on)
+    _store(doc, frozen, render)
+    records.create(DocumentText, office=office, kind="ke-hoach", ref_type="plan", ref_id=plan.id,
+                   version=1, status=ISSUED, content=frozen.to_json(), document=doc)
+    records.update(plan, {"document": doc, "place_date": on, "status": PLAN_ISSUED})
+    if earlier:
+        records.update(earlier, {"status": PLAN_SUPERSEDED}, lock_check=False)
+    return doc
+
+
+def _store(doc: OutgoingDocument, content: Content, render: Render) -> None:
+    pdf = render(content)
+    path = issued_path(doc)
+    write_new(path, pdf)
+    records.update(doc, {"file_path": str(path), "sha256": sha256(pdf)}, lock_check=False)
+
+
+def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, render: Render) -> OutgoingDocument:
+    """Number, date, render, store and freeze — all or nothing. ``on`` is the date
+    on the document (default today)."""
+    k = kind(slug)
+    if not k.numbered:
+        raise ValidationError(f"{k.name} là giấy tờ làm việc, không cấp số. Hãy dùng lệnh in.")
+    on = on or clock.today()
+    obj = target(office, slug, ref_id)
+    check_date(office, k, on, about=obj)
+    db = DocumentText._meta.database
+    if slug == "ke-hoach":
+        with db.atomic():
+            return _issue_plan(office, obj, on, render)
+    current = draft(office, slug, ref_id)
+    if current.frozen:
+        raise Locked(f"{k.name} này đã ban hành số {current.issued.symbol} ngày "
+                     f"{current.issued.issued_on:%d/%m/%Y}. Muốn in lại, dùng lệnh in lại; muốn sửa, tạo "
+                     "phiên bản mới (đính chính hoặc thay thế) kèm lý do.")
+    gaps = current.missing
+    if gaps:
+        raise ValidationError(f"Chưa ban hành được: {k.name.lower()} còn thiếu " + ", ".join(gaps)
+                              + ". Hãy sửa nội dung văn bản (điền vào chỗ “[cần điền: …]”) rồi ban hành.")
+    previous = current.text.replaces if current.is_correction else None
+    if previous is None and slug in ("thong-bao", "giay-moi"):
+        from .conferences import ensure_not_issued
+
+        ensure_not_issued(obj, "notice_published_on" if slug == "thong-bao" else "invitations_sent_on", k.name)
+    with db.atomic():
+        unit_short = current.content.extras.get("unit_short", "") if k.number_kind == "CV" else ""
+        signer = current.content.signers[-1].name if current.content.signers else ""
+        doc = numbering.register(
+            office, k.number_kind, title=current.content.subject, issued_on=on, signer=signer,
+            ref_type=k.target, ref_id=ref_id, unit_short=unit_short,
+            supersedes=previous.document if previous is not None else None,
+            reason=(f"{current.text.correction.capitalize()}: {current.text.reason}" if previous else ""))
+        frozen = current.content.numbered(doc.symbol, on)
+        _store(doc, frozen, render)
+        if current.text is None:
+            records.create(DocumentText, office=office, kind=slug, ref_type=k.target, ref_id=ref_id, version=1,
+                           status=ISSUED, content=frozen.to_json(), document=doc)
+        else:
+            records.update(current.text, {"status": ISSUED, "content": frozen.to_json(), "document": doc},
+                           lock_check=False)
+        if previous is not None:
+            records.update(previous, {"status": SUPERSEDED}, lock_check=False)
+        _close_what_it_was_for(k, obj, doc, frozen, first=previous is None)
+    return doc
+
+
+# --- corrections ------------------------------------------------------------------------
+
+def text_of(doc: OutgoingDocument) -> DocumentText | None:
+    return DocumentText.get_or_none(DocumentText.document == doc)
+
+
+def start_correction(doc: OutgoingDocument, *, mode: str, reason: str) -> Draft:
+    """A new version of an issued document, with a reason: its text starts as the
+    issued one and is edited, then issued with a new number that names the old
+    one. The old version stays readable in the register (SPEC "Plan": a
+    correction after issue is a new version)."""
+    reason = clean_line(reason)
+    if mode not in CORRECTIONS:
+        raise ValidationError("Hãy chọn đính chính hoặc thay thế.", field="mode")
+    if len(reason) < 5:
+        raise ValidationError("Hãy ghi lý do đính chính hoặc thay thế (ít nhất vài chữ).", field="reason")
+    row = text_of(doc)
+    if doc.ref_type == "plan":
+        from .plans import new_version
+
+        plan = Plan.get_or_none(Plan.document == doc)
+        if plan is None:
+            raise NotFound(f"Không còn kế hoạch mang số {doc.symbol}.")
+        new_version(plan, f"{CORRECTIONS[mode].capitalize()}: {reason}")
+        return draft(doc.office, "ke-hoach", plan.id)
+    if row is None:
+        raise ValidationError(f"Văn bản {doc.symbol} được ban hành trước khi chương trình lưu nội dung văn bản, "
+                              "nên không tạo phiên bản mới từ nó được. Hãy soạn văn bản mới.")
+    if row.status != ISSUED:
+        raise Locked(f"Văn bản {doc.symbol} đã được thay bằng phiên bản sau; hãy sửa phiên bản mới nhất.")
+    newer = (DocumentText.select().where((DocumentText.office == row.office) & (DocumentText.kind == row.kind)
+                                         & (DocumentText.ref_type == row.ref_type)
+                                         & (DocumentText.ref_id == row.ref_id)
+                                         & (DocumentText.version > row.version)).first())
+    if newer is not None:
+        raise Locked(f"Đã có phiên bản {newer.version} đang soạn hoặc đã ban hành cho văn bản {doc.symbol}.")
+    content = replace(row.parsed, symbol=None, date=None)
+    records.create(DocumentText, office=row.office, kind=row.kind, ref_type=row.ref_type, ref_id=row.ref_id,
+                   version=row.version + 1, status=DRAFT, content=content.to_json(), replaces=row,
+                   correction=CORRECTIONS[mode], reason=reason)
+    return draft(row.office, row.kind, row.ref_id)
+
+
+def slug_of(doc: OutgoingDocument) -> str | None:
+    row = text_of(doc)
+    if row is not None:
+        return row.kind
+    if doc.ref_type == "plan":
+        return "ke-hoach"
+    return None
+
+
+# --- reprint and checks ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Reprint:
+    identical: bool | None
+    path: Path
+    message: str
+
+
+SAME = "giống hệt bản đã ban hành"
+
+
+def reprint(doc: OutgoingDocument, render: Render) -> Reprint:
+    """Render the frozen text again and compare with the SHA-256 recorded at issue.
+    When identical, the stored file is the one to print (a missing one is put back)."""
+    row = text_of(doc)
+    if row is None:
+        raise ValidationError(f"Văn bản {doc.symbol} được ban hành trước khi chương trình lưu nội dung văn bản; "
+                              "hãy dùng tệp đã lưu khi ban hành.")
+    data_ = render(row.parsed)
+    stored = Path(doc.file_path) if doc.file_path else issued_path(doc)
+    if doc.sha256 and sha256(data_) == doc.sha256:
+        if not stored.is_file():
+            write_new(stored, data_)
+            return Reprint(True, stored, f"Bản in lại {SAME} (cùng mã SHA-256). Tệp bị mất đã được tạo lại: "
+                                         f"{stored}")
+        return Reprint(True, stored, f"Bản in lại {SAME} (cùng mã SHA-256): {stored}")
+    path = stored.parent / "in-lai" / stored.name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, data_)
+    return Reprint(False, path, "Bản in lại KHÁC bản đã ban hành (mã SHA-256 khác): mẫu in hoặc phông chữ đã "
+                                "thay đổi sau khi ban hành. Văn bản có giá trị là tệp đã lưu khi ban hành. "
+                                f"Bản in lại để đối chiếu: {path}")
+
+
+def issued_content(doc: OutgoingDocument) -> Content:
+    row = text_of(doc)
+    if row is None:
+        raise ValidationError(f"Văn bản {doc.symbol} không có nội dung lưu trong sổ.")
+    return row.parsed
+
+
+# --- files of drafts and working papers ------------------------------------------------------
+
+def draft_path(office: Office, slug: str, ref_id: int, suffix: str = ".pdf") -> Path:
+    """documents/du-thao/<name>.pdf: a draft preview, replaced by the next one."""
+    k = kind(slug)
+    folder = "du-thao" if k.numbered else "giay-to"
+    return office_folder(office.id) / folder / (k.file.format(id=ref_id) + suffix)
+
+
+def write_own(path: Path, data_: bytes) -> Path:
+    """A draft or working paper of ours: replaced atomically."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data_)
+    except OSError as exc:
+        raise StorageError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}. Hãy kiểm tra quyền ghi hoặc "
+                           "dung lượng ổ đĩa.") from exc
+    return path
+
+
+# --- minutes signed ---------------------------------------------------------------------
+
+def mark_minutes_signed(conf: Conference, *, on: dt.date | None = None, scan: Path | None = None) -> Conference:
+    """Biên bản đã ký: the date, and optionally the scanned signed copy kept beside
+    the issued minutes with its SHA-256."""
+    on = on or clock.today()
+    issued = latest_issued(conf.office, "bien-ban", conf.id)
+    if issued is None:
+        raise ValidationError("Biên bản chưa được ban hành (chưa có số). Hãy ban hành biên bản trước khi "
+                              "ghi đã ký.")
+    if on < issued.issued_on or on > clock.today():
+        raise ValidationError(f"Ngày ký phải từ ngày ban hành biên bản ({issued.issued_on:%d/%m/%Y}) đến hôm nay.",
+                              field="date")
+    row = text_of(issued)
+    changes = {}
+    if scan is not None:
+        scan = Path(scan)
+        if not scan.is_file():
+            raise ValidationError(f"Không thấy tệp bản quét “{scan}”. Hãy kiểm tra đường dẫn.", field="scan")
+        raw = scan.read_bytes()
+        dest = issued_path(issued, f"-ban-ky{scan.suffix.lower() or '.pdf'}")
+        write_new(dest, raw)
+        changes = {"scan_path": str(dest), "scan_sha256": sha256(raw)}
+    with DocumentText._meta.database.atomic():
+        if row is not None:
+            records.update(row, {"signed_on": on, **changes}, lock_check=False)
+        _advance(conf, "minutes_signed", {"minutes_signed_on": on})
+    return Conference.get_by_id(conf.id)
+
+
+def documents_for(office: Office, ref_type: str, ref_id: int) -> list[OutgoingDocument]:
+    return list(OutgoingDocument.select().where((OutgoingDocument.office == office)
+                                                & (OutgoingDocument.ref_type == ref_type)
+                                                & (OutgoingDocument.ref_id == ref_id))
+                .order_by(OutgoingDocument.issued_on, OutgoingDocument.id))
+
+
+def find_slug(value: str) -> str:
+    """A kind typed without diacritics or by its Vietnamese name."""
+    key = fold(value).replace(" ", "-")
+    if key in kinds():
+        return key
+    for k in kinds().values():
+        if fold(k.name).replace(" ", "-") == key:
+            return k.slug
+    return kind(value).slug

@@ -1,1 +1,0 @@
-"""One module per document kind; each function takes domain objects and returns PDF bytes."""

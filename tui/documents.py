@@ -1,0 +1,59 @@
+"""The document pipeline as screens and commands use it: the one place where the
+domain (``models.services.documents``: facts, text, register, files) meets paper
+(``printing``: PDF and .docx bytes). Nothing else turns a record into a file.
+
+ReportLab and python-docx are imported inside the functions, so the app starts
+without them; call these from workers."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from models.documents import Content
+from models.register import OutgoingDocument
+from models.services import documents as svc
+
+
+def render_pdf(content: Content) -> bytes:
+    from printing.render import pdf
+
+    return pdf(content)
+
+
+def render_docx(content: Content) -> bytes:
+    from printing.docx import docx
+
+    return docx(content)
+
+
+def preview(office, slug: str, ref_id: int) -> Path:
+    """The draft (or the issued text, with its number) as a PDF to look at or print.
+    Working papers (loudspeaker script, sign-in sheets, slips) are written the same way."""
+    d = svc.draft(office, slug, ref_id)
+    return svc.write_own(svc.draft_path(office, slug, ref_id), render_pdf(d.content))
+
+
+def issue(office, slug: str, ref_id: int, on: dt.date | None = None) -> OutgoingDocument:
+    """Number, date, store, freeze, and close what the document was for."""
+    return svc.issue(office, slug, ref_id, on=on, render=render_pdf)
+
+
+def reprint(doc: OutgoingDocument) -> svc.Reprint:
+    return svc.reprint(doc, render_pdf)
+
+
+def word(office, slug: str | None = None, ref_id: int | None = None, *,
+         doc: OutgoingDocument | None = None) -> Path:
+    """The same document as a .docx, for an office whose chair edits in Word: the
+    issued text (with its number) beside the issued PDF, or the draft beside the
+    draft PDF."""
+    if doc is not None:
+        path = svc.issued_path(doc, ".docx")
+        return svc.write_own(path, render_docx(svc.issued_content(doc)))
+    d = svc.draft(office, slug, ref_id)
+    return svc.write_own(svc.draft_path(office, slug, ref_id, ".docx"), render_docx(d.content))
+
+
+def write_to(path: Path, data: bytes) -> Path:
+    """A copy where the user asked (``-o``)."""
+    return svc.write_own(Path(path), data)
