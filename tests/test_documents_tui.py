@@ -19,14 +19,9 @@ TODAY = dt.date(2026, 3, 20)
 @pytest.fixture
 def register(sqlite_db, monkeypatch):
     """An office with a real issued plan, two fake PDFs and letter entries over two years."""
-    from models.services import (
-        catalog,
-        issuing,
-        numbering,
-        plan_import,
-        plan_issue,
-        records,
-    )
+    from models.services import catalog, documents, numbering, plan_import, records
+    from printing import samples
+    from tui import documents as pipeline
 
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
     monkeypatch.delenv("DISPLAY", raising=False)
@@ -38,11 +33,13 @@ def register(sqlite_db, monkeypatch):
         numbering.register(office, "CV", title=title, issued_on=day, signer="Nguyễn Văn An")
     plan = plan_import.import_plan(office, SEEDS / "plan-ubnd-xa-2024.txt").plan
     records.update(plan, {"signer_position": "CHỦ TỊCH"})
-    plan_doc = plan_issue.issue(plan).document
+    plan_doc = pipeline.issue(office, "ke-hoach", plan.id)
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 25))
+    records.update(conf, {"title": "Hội nghị đối thoại với Nhân dân thôn Đông"}, lock_check=False)
     fake = {}
-    for kind, title in (("TB", "Thông báo tổ chức hội nghị đối thoại"), ("GM", "Giấy mời dự hội nghị")):
-        fake[kind] = issuing.issue(office, kind, title=title, on=dt.date(2026, 3, 10),
-                                   render=lambda d: f"%PDF-1.4 {d.symbol}".encode())
+    for kind, slug in (("TB", "thong-bao"), ("GM", "giay-moi")):
+        fake[kind] = documents.issue(office, slug, conf.id, on=TODAY,
+                                     render=lambda c: f"%PDF-1.4 {c.symbol}".encode())
     numbering.register(office, "CV", title="Trả lời kiến nghị về đất đai của bà Nguyễn Thị Hoa",
                        issued_on=dt.date(2026, 3, 12), signer="Nguyễn Văn An")
     return office, plan_doc, fake
@@ -106,7 +103,7 @@ def test_filter_by_year_kind_and_search(register):
     office, _plan_doc, _fake = register
 
     async def scenario(pilot, screen):
-        assert symbols(screen) == ["01/KH-UBND", "04/UBND", "03/GM-UBND", "02/TB-UBND"]  # this year, newest first
+        assert symbols(screen) == ["03/GM-UBND", "02/TB-UBND", "01/KH-UBND", "04/UBND"]  # this year, newest first
         await pilot.press("left_square_bracket")                  # the year before
         await settle(pilot)
         assert symbols(screen) == ["02/UBND", "01/UBND"]

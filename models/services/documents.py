@@ -591,3 +591,11 @@ def find_slug(value: str) -> str:
         if fold(k.name).replace(" ", "-") == key:
             return k.slug
     return kind(value).slug
+
+
+def verify(doc: OutgoingDocument, path: str | Path | None = None) -> bool:
+    """True when the file (the stored one by default) has the SHA-256 recorded at issue."""
+    target_ = Path(path or doc.file_path)
+    if not doc.sha256 or not target_.is_file():
+        return False
+    return sha256(target_.read_bytes()) == doc.sha256
