@@ -7,6 +7,7 @@ import datetime as dt
 import unicodedata
 
 import pytest
+from printing_support import page_texts
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -299,22 +300,24 @@ def test_export_from_the_board(demo, tmp_path):
     run(demo, body)
 
 
-def test_print_reminder_and_refusal_without_answer(demo):
+def test_print_drafts_from_the_board(demo):
     async def body(app, pilot, screen):
         from models.paths import locations
 
-        await pilot.press("i")                # no written answer yet: told, nothing written
+        drafts = locations().documents / "du-thao"
+        await pilot.press("i")                # the answer letter's draft, the answer still to be written
         await settle(app, pilot)
-        assert not list(locations().documents.glob("tra-loi-*.pdf"))
+        letters = list(drafts.glob("tra-loi-*.pdf"))
+        assert len(letters) == 1 and "cần điền" in "".join(page_texts(letters[0].read_bytes()))
         await pilot.press("u")
         await settle(app, pilot)
-        pdfs = list(locations().documents.glob("don-doc-*.pdf"))
+        pdfs = list(drafts.glob("don-doc-*.pdf"))
         assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
         await pilot.press("k")
         await settle(app, pilot)
-        assert list(locations().documents.glob("thong-bao-ket-luan-*.pdf"))
+        assert list(drafts.glob("thong-bao-ket-luan-*.pdf"))
         await pilot.press("b")
         await settle(app, pilot)
-        assert list(locations().documents.glob("bao-cao-hoi-nghi-*.pdf"))
+        assert list(drafts.glob("bao-cao-hoi-nghi-*.pdf"))
 
     run(demo, body)

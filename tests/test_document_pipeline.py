@@ -288,3 +288,24 @@ def test_command_line_issues_prints_and_lists_the_register(sqlite_db):
     Path(doc.file_path).write_bytes(b"changed")
     r = _cli("register", "--nam", "2026", "--db", db)
     assert r.exit_code == 3 and "≠" in r.output
+
+
+def test_an_edited_file_comes_back_as_the_plans_next_draft(sqlite_db, tmp_path):
+    from printing_support import SEEDS
+
+    from models.services import plan_import, plans, records
+
+    office, _conf, _refs = _cycle_records("state")
+    plan = plan_import.import_plan(office, SEEDS / "plan-ubnd-xa-2024.txt").plan
+    records.update(plan, {"signer_position": "CHỦ TỊCH"})
+    first = pipeline.issue(office, "ke-hoach", plan.id, on=dt.date(2026, 11, 1))
+    edited = tmp_path / "ke-hoach-da-sua.txt"
+    text = (SEEDS / "plan-ubnd-xa-2024.txt").read_text(encoding="utf-8")
+    edited.write_text(text.replace("MỤC ĐÍCH", "MỤC ĐÍCH CHUNG", 1), encoding="utf-8")
+    before = models.Plan.select().count()
+    nxt = plans.import_next_draft(models.Plan.get_by_id(plan.id), edited, "Chủ tịch sửa trên Word")
+    assert (nxt.version, nxt.status, nxt.series) == (2, "draft", plan.series)
+    assert "MỤC ĐÍCH CHUNG" in nxt.body and nxt.change_reason == "Chủ tịch sửa trên Word"
+    assert models.Plan.select().count() == before + 1          # the temporary import is not kept
+    second = pipeline.issue(office, "ke-hoach", nxt.id)
+    assert second.supersedes_id == first.id and models.Plan.get_by_id(plan.id).status == "superseded"

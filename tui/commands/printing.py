@@ -155,14 +155,23 @@ def register_cmd(year: int | None, db: str | None) -> None:
         _fail(err)
 
 
-@click.command("import-plan", help="Nhập một kế hoạch có sẵn (.txt hoặc .docx) thành bản dự thảo.")
+@click.command("import-plan", help="Nhập một kế hoạch có sẵn (.txt hoặc .docx) thành bản dự thảo. Với "
+                                   "--vao-ke-hoach ID: tệp Word đã sửa của kế hoạch ID trở thành bản dự thảo tiếp "
+                                   "theo của nó (phiên bản mới nếu kế hoạch đã ban hành).")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="TỆP")
+@click.option("--vao-ke-hoach", "into", type=RecordId(), metavar="ID", help="Kế hoạch nhận nội dung của tệp.")
+@click.option("--ly-do", "reason", default="", metavar="LÝ_DO", help="Lý do điều chỉnh (khi tạo phiên bản mới).")
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
-def import_plan(file: Path, db: str | None) -> None:
+def import_plan(file: Path, into: int | None, reason: str, db: str | None) -> None:
     try:
-        from models.services import plan_import
+        from models.services import documents, plan_import, plans
 
         office = _open(db)
+        if into is not None:
+            target = documents.target(office, "ke-hoach", into)
+            p = plans.import_next_draft(target, file, reason)
+            click.echo(f"Đã nhập tệp vào kế hoạch số {p.id}, phiên bản {p.version} (dự thảo): {p.title}")
+            return
         res = plan_import.import_plan(office, file)
         p = res.plan
         click.echo(f"Đã nhập kế hoạch số {p.id} (dự thảo): {p.title}")

@@ -555,15 +555,11 @@ class SessionScreen(AppScreen):
 
 
 def live_minutes_file(conf_id: int):
-    """Build the Biên bản PDF into the documents folder; printing is imported here,
-    not at start-up (ReportLab is slow to import)."""
+    """The minutes' draft from the recorded session (the document pipeline: the
+    secretary edits it, issues it with a number, and marks it signed later)."""
     from models.conferences import Conference
-    from models.paths import locations
-    from printing.documents.minutes import minutes_pdf
+
+    from ..documents import preview
 
     conf = Conference.get_by_id(conf_id)
-    folder = locations().documents
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"bien-ban-hoi-nghi-{conf.date:%Y-%m-%d}-{conf.id}.pdf"
-    path.write_bytes(minutes_pdf(conf))
-    return path
+    return preview(conf.office, "bien-ban", conf.id)
