@@ -396,7 +396,10 @@ def with_closing(body: list, signature: Flowable) -> list:
         tail.insert(0, body.pop())
         if not isinstance(tail[0], Paragraph) or len(tail[0].text) > 300:
             break      # a table, a chart or a long paragraph is enough to stand with
-    return [*body, KeepTogether([*tail, signature])]
+    # KeepTogether inside KeepTogether measures as "infinitely tall" in ReportLab,
+    # which would push the block to a page of its own: keep one level only
+    inner = signature._content if isinstance(signature, KeepTogether) else [signature]
+    return [*body, KeepTogether([*tail, *inner])]
 
 
 def recipients_block(st: Styles, lh: Letterhead, recipients: list[str]) -> Flowable:

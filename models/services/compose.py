@@ -296,15 +296,18 @@ def notice(conf: Conference) -> Content:
 
 
 def invitee_label(name: str, position: str, is_group: bool) -> str:
-    if is_group or not position:
+    """"Ông (bà) Nguyễn Văn Tâm, Bí thư Đảng ủy xã" for a person, a group by its name."""
+    if is_group:
         return name
-    return f"{name}, {position}"
+    person = name if name.startswith(("Ông ", "Bà ", "Đồng chí ")) else f"Ông (bà) {name}"
+    return f"{person}, {position}" if position else person
 
 
 def invitations(conf: Conference) -> Content:
     """Giấy mời (Mẫu 1.7): one text, printed once per invitee ("Kính gửi" differs)."""
     f = conference_facts(conf)
-    invitees = [{"name": clean_line(i.name), "position": clean_line(i.position), "is_group": bool(i.is_group)}
+    invitees = [{"name": invitee_label(clean_line(i.name), clean_line(i.position), bool(i.is_group)),
+                 "position": "", "is_group": bool(i.is_group)}
                 for i in Invitee.select().where(Invitee.conference == conf).order_by(Invitee.id)]
     body = [f"{f.office_name} trân trọng kính mời:", "{người được mời}",
             f"Tới dự {lower_first(f.subject)}.", f"**Thời gian:** {f.when}.", f"**Địa điểm:** {f.venue_text}."]
@@ -428,7 +431,7 @@ def minutes(conf: Conference) -> Content:
     return _conf_content("bien-ban", conf, f, number_kind="BB", title="BIÊN BẢN", subject=f.subject,
                          body="\n".join(body), show_date=False,
                          recipients=(*standing_bodies(conf.office), archive_line(conf.office)),
-                         signers=(Signer("", "THƯ KÝ", f.secretary), Signer("", "CHỦ TRÌ", chair)))
+                         signers=(Signer("", "THƯ KÝ", person_name(f.secretary)), Signer("", "CHỦ TRÌ", chair)))
 
 
 # --- conclusion notice ---------------------------------------------------------------
