@@ -309,3 +309,24 @@ def test_an_edited_file_comes_back_as_the_plans_next_draft(sqlite_db, tmp_path):
     assert models.Plan.select().count() == before + 1          # the temporary import is not kept
     second = pipeline.issue(office, "ke-hoach", nxt.id)
     assert second.supersedes_id == first.id and models.Plan.get_by_id(plan.id).status == "superseded"
+
+
+def test_the_plan_editors_fields_flow_into_the_printed_plan(sqlite_db):
+    from models.services import catalog, plans
+
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang", parent_body="UBND tỉnh Hà Tĩnh",
+                                   signer_name="Nguyễn Văn An")
+    plan = plans.new_from_template(office, 2026)
+    plans.update_plan(plan, {"participants": "Đại diện Hội Nông dân xã\nĐại diện Đoàn Thanh niên xã",
+                             "venues": "Nhà văn hóa thôn Đông Hải", "budget_source": ""})
+    plan = models.Plan.get_by_id(plan.id)
+    with pytest.raises(models.ValidationError, match="kinh phí"):
+        pipeline.issue(office, "ke-hoach", plan.id)
+    plans.update_plan(plan, {"budget_source": "Ngân sách xã năm 2026"})
+    doc = pipeline.issue(office, "ke-hoach", plan.id)
+    text = squash("".join(page_texts(Path(doc.file_path).read_bytes())))
+    for words in ("- Đại diện Hội Nông dân xã;", "- Đại diện Đoàn Thanh niên xã;",
+                  "Địa điểm: Nhà văn hóa thôn Đông Hải.", "Kinh phí: Ngân sách xã năm 2026.",
+                  "Chương trình hội nghị", "Thư ký: Công chức Văn phòng - Thống kê xã Kỳ Khang"):
+        assert squash(words) in text, words
+    assert "{" not in text and "cần điền" not in text

@@ -246,10 +246,35 @@ def _conf_content(kind: str, conf: Conference, facts: ConferenceFacts, **fields)
 
 # --- plan ------------------------------------------------------------------------
 
+#: placeholders a plan's text may hold, filled from the plan's own fields when printed
+PLAN_FIELDS = {"chủ trì": "chair", "thư ký": "secretary", "thành phần": "participants", "địa điểm": "venues",
+               "thời gian": "schedule", "kinh phí": "budget_source", "lĩnh vực": "topics",
+               "phân công": "assignments"}
+PLACEHOLDER = re.compile(r"\{(" + "|".join(PLAN_FIELDS) + r")\}")
+
+
+def fill_plan_fields(text: str, p: Plan) -> str:
+    """The structured fields typed in the plan editor flow into its text: a line
+    that is only "{thành phần}" becomes one bullet a line; inside a sentence the
+    items are joined with "; ". An empty field is asked for before issue."""
+    out = []
+    for line in text.splitlines():
+        whole = PLACEHOLDER.fullmatch(line.strip())
+        if whole:
+            items = lines(getattr(p, PLAN_FIELDS[whole.group(1)]))
+            out += [f"- {i.rstrip(';.')};" for i in items] or [fill(whole.group(1))]
+            continue
+        out.append(PLACEHOLDER.sub(lambda m: "; ".join(x.rstrip(";.") for x in
+                                                       lines(getattr(p, PLAN_FIELDS[m.group(1)])))
+                                   or fill(m.group(1)), line))
+    return "\n".join(out)
+
+
 def plan(p: Plan) -> Content:
-    """Kế hoạch (Mẫu 1.4): the plan's own text, as edited in the plan editor."""
+    """Kế hoạch (Mẫu 1.4): the plan's own text, as edited in the plan editor,
+    with its structured fields filled in."""
     office = p.office
-    text = "\n".join(x for x in (p.preamble, p.body) if x and x.strip())
+    text = fill_plan_fields("\n".join(x for x in (p.preamble, p.body) if x and x.strip()), p)
     closing = clean(p.closing).strip()
     body = f"{text}\n{with_end(closing)}" if closing else with_end(text) if text.strip() else ""
     return Content(kind="ke-hoach", letterhead=letterhead(office), number_kind="KH", title="KẾ HOẠCH",

@@ -361,6 +361,10 @@ def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render) -> Outg
                                    & (Plan.status == PLAN_ISSUED)
                                    & (Plan.id != plan.id)).order_by(Plan.version.desc()).first())
     content = compose.plan(plan)
+    gaps = compose.missing(content)
+    if gaps:
+        raise ValidationError("Chưa ban hành được: kế hoạch còn thiếu " + ", ".join(gaps) + ". Hãy điền các mục "
+                              "này trong kế hoạch rồi ban hành.")
     signer = content.signers[0].name if content.signers else ""
     doc = numbering.register(office, "KH", title=plan.title, issued_on=on, signer=signer, ref_type="plan",
                              ref_id=plan.id, supersedes=earlier.document if earlier and earlier.document_id

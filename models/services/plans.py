@@ -45,6 +45,8 @@ def new_from_template(office: Office, year: int | None = None) -> Plan:
         legal_bases=f(tpl["legal_bases"]), preamble=f(tpl["preamble"]), body=f(tpl["body"]),
         closing=f(tpl["closing"]), recipients=f(tpl["recipients"]), topics=f(tpl["topics"]),
         schedule=f(tpl["schedule"]), budget_source=f(tpl["budget_source"]),
+        participants=f(tpl.get("participants", "")), assignments=f(tpl.get("assignments", "")),
+        venues=f(tpl.get("venues", "")), secretary=f(tpl.get("secretary", "")),
         chair=f"Chủ tịch {office.name}" if office.family == "state" else f"Bí thư {office.name}",
         signer_authority=office.signer_authority, signer_position=office.signer_position,
         signer_name=office.signer_name, source=f"template:{office.kind}")
