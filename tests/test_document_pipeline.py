@@ -330,3 +330,23 @@ def test_the_plan_editors_fields_flow_into_the_printed_plan(sqlite_db):
                   "Chương trình hội nghị", "Thư ký: Công chức Văn phòng - Thống kê xã Kỳ Khang"):
         assert squash(words) in text, words
     assert "{" not in text and "cần điền" not in text
+
+
+def test_recipients_and_archive_line_follow_the_offices_wording(sqlite_db):
+    from models.services import wording
+
+    office, conf, _refs = _cycle_records("party")
+    content = documents.compose_content(office, "thong-bao", conf.id)
+    assert content.recipients[-1] == "Lưu Văn phòng Đảng ủy." and "Đài truyền thanh xã" in content.recipients
+    assert not any("cấp trên" in r for r in content.recipients)
+    wording.set_value(office, "archive", "Lưu: Văn phòng Đảng ủy xã Đô Lương")
+    wording.set_value(office, "broadcast", "Đài truyền thanh xã Đô Lương")
+    content = documents.compose_content(office, "thong-bao", conf.id)
+    assert content.recipients[-1] == "Lưu: Văn phòng Đảng ủy xã Đô Lương."
+    assert "Đài truyền thanh xã Đô Lương" in content.recipients
+    wording.set_value(office, "archive", "")              # back to the default
+    assert documents.compose_content(office, "thong-bao", conf.id).recipients[-1] == "Lưu Văn phòng Đảng ủy."
+    report = documents.compose_content(office, "bao-cao", conf.id)
+    assert report.recipients[0] == "Đảng bộ tỉnh Hà Tĩnh (b/c)"
+    with pytest.raises(models.ValidationError, match="dài quá"):
+        wording.set_value(office, "informed", "x" * 5000)

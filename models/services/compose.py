@@ -147,17 +147,21 @@ def parent_recipient(office: Office) -> str:
 
 def archive_line(office: Office, unit_short: str = "") -> str:
     """The last recipient: "Lưu: VT, ĐC-XD." (Decree 30 App. I §II.9); a Party office
-    keeps its records in its own office (HD 36): "Lưu Văn phòng Đảng ủy."."""
-    if office.family == "party":
-        return "Lưu Văn phòng Đảng ủy."
-    return f"Lưu: VT{', ' + unit_short if unit_short else ''}."
+    keeps its records in its own office (HD 36): "Lưu Văn phòng Đảng ủy."; as the
+    office words it in the catalogue."""
+    from . import wording
+
+    line = wording.get(office, "archive").rstrip(". ")
+    if unit_short and office.family != "party":
+        line = f"{line}, {unit_short}"
+    return line + "."
 
 
 def standing_bodies(office: Office) -> list[str]:
-    """Who a commune document informs beside the level above."""
-    if office.family == "party":
-        return ["Các đồng chí Ủy viên Ban Thường vụ Đảng ủy", "Ủy ban MTTQ Việt Nam xã"]
-    return ["Thường trực Đảng ủy, HĐND xã (b/c)", "Ủy ban MTTQ Việt Nam xã"]
+    """Who a commune document informs beside the level above (catalogue wording)."""
+    from . import wording
+
+    return wording.lines(office, "informed")
 
 
 # --- conference facts -------------------------------------------------------------
@@ -288,7 +292,9 @@ def plan(p: Plan) -> Content:
 def notice_recipients(conf: Conference, facts: ConferenceFacts) -> tuple[str, ...]:
     out = [*standing_bodies(conf.office)]
     out += [f"Ban công tác Mặt trận, Trưởng {village_in_text(label)}" for label, _ in facts.villages]
-    out += ["Đài truyền thanh xã", archive_line(conf.office)]
+    from . import wording
+
+    out += [*wording.lines(conf.office, "broadcast"), archive_line(conf.office)]
     return tuple(out)
 
 
@@ -530,8 +536,9 @@ def answer_letter(p: Petition) -> Content:
             f"Sau khi xem xét, {clean_line(office.name)} trả lời như sau:", *answer,
             with_end(f"{clean_line(office.name)} trả lời để {you} được biết")]
     unit_short = p.unit.short_name if p.unit_id else ""
-    recipients = ["Như trên", "Chủ tịch, các Phó Chủ tịch UBND" if office.family != "party"
-                  else "Thường trực Đảng ủy"]
+    from . import wording
+
+    recipients = ["Như trên", *wording.lines(office, "letter_copies")]
     if p.unit_id:
         recipients.append(p.unit.name)
     recipients.append(archive_line(office, unit_short))
@@ -635,8 +642,10 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
              "III. ĐỀ XUẤT, KIẾN NGHỊ",
              with_end("Các kiến nghị vượt thẩm quyền đã được chuyển đến cơ quan có thẩm quyền; đề nghị cấp trên "
                       "quan tâm, chỉ đạo giải quyết")]
-    recipients = [x for x in (parent_recipient(conf.office),) if x] + [*standing_bodies(conf.office),
-                                                                         archive_line(conf.office)]
+    from . import wording
+
+    upward = wording.lines(conf.office, "report_to") or [x for x in (parent_recipient(conf.office),) if x]
+    recipients = [*upward, *standing_bodies(conf.office), archive_line(conf.office)]
     chart = {"title": "Biểu đồ: số kiến nghị theo lĩnh vực", "labels": [r.label for r in by_field],
              "series": [["Tổng số", [r.total for r in by_field]], ["Đã giải quyết", [r.done for r in by_field]]],
              "after": "1. Theo lĩnh vực"}

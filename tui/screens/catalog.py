@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from models.services import catalog as svc
+from models.services import wording
 
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -138,6 +139,19 @@ LISTS += [
              lambda r: (f"{r.day:%d/%m/%Y}", "nghỉ hoán đổi" if r.kind == "off" else "làm bù", r.note),
              _holiday_form, lambda o, v: _save_holiday(o, v),
              edit=lambda o, r, v: _save_holiday(o, v, r), toggle=svc.remove_holiday_override),
+]
+
+
+def _wording_form(r):
+    return [FormField("value", f"{r.label} — để trống để dùng mặc định", r.value, kind="text")]
+
+
+LISTS += [
+    ListSpec("wording", "Nơi nhận", ("Mục", "Nội dung", "Mặc định?"),
+             lambda o: wording.items(o),
+             lambda r: (r.label, r.value.replace("\n", "; "), "riêng" if r.changed else "mặc định"),
+             _wording_form, None, edit=lambda o, r, v: wording.set_value(o, r.key, v["value"]),
+             toggle=None, key_of=lambda r: r.key),
 ]
 
 
