@@ -350,3 +350,13 @@ def test_recipients_and_archive_line_follow_the_offices_wording(sqlite_db):
     assert report.recipients[0] == "Đảng bộ tỉnh Hà Tĩnh (b/c)"
     with pytest.raises(models.ValidationError, match="dài quá"):
         wording.set_value(office, "informed", "x" * 5000)
+
+
+def test_office_profile_fields_have_limits_that_print(sqlite_db):
+    from models.services import catalog
+
+    office, _conf, _refs = _cycle_records("state")
+    with pytest.raises(models.ValidationError, match="Cơ quan cấp trên quá dài"):
+        catalog.update_office(office, {"parent_body": "UBND TỈNH HÀ TĨNH " * 200})
+    catalog.update_office(models.Office.get_by_id(office.id), {"parent_body": "UBND TỈNH NGHỆ AN"})
+    assert models.Office.get_by_id(office.id).parent_body == "UBND TỈNH NGHỆ AN"

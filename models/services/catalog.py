@@ -76,12 +76,26 @@ OFFICE_EDITABLE = ("name", "parent_body", "header_name", "locality", "place_name
                    "family")
 
 
+#: lengths that still print well in the header, the date line and running text
+PROFILE_LIMITS = {
+    "name": ("Tên cơ quan", 120), "parent_body": ("Cơ quan cấp trên", 80),
+    "header_name": ("Tên cơ quan ở tiêu đề", 120), "locality": ("Tên địa phương trong câu văn", 80),
+    "place_name": ("Địa danh ở dòng ngày tháng", 40), "signer_authority": ("Thẩm quyền ký", 60),
+    "signer_position": ("Chức vụ người ký", 60), "signer_name": ("Họ tên người ký", 60),
+    "address": ("Địa chỉ", 200), "phone": ("Điện thoại", 40),
+}
+
+
 def update_office(office: Office, changes: dict, *, expected_version: int | None = None) -> Office:
     clean = {}
     for key, value in changes.items():
         if key not in OFFICE_EDITABLE:
             raise ValidationError(f"Không sửa được trường “{key}” của cơ quan.")
         clean[key] = value
+    for key, (label, most) in PROFILE_LIMITS.items():
+        if key in clean and isinstance(clean[key], str) and len(clean[key].strip()) > most:
+            raise ValidationError(f"{label} quá dài ({len(clean[key].strip())} ký tự, tối đa {most}): dòng này "
+                                  "in ở tiêu đề hoặc trong câu văn của mọi văn bản. Hãy rút gọn.", field=key)
     if "name" in clean:
         clean["name"] = required(clean["name"], "Tên cơ quan", field="name")
     if "place_name" in clean:
