@@ -8,7 +8,7 @@ import io
 
 import pypdf
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st_
 from printing_support import make_session, runs
 
@@ -105,18 +105,39 @@ TEXT = st_.text(st_.characters(blacklist_categories=("Cs",)), max_size=20000)
 LINE = st_.text(st_.characters(blacklist_categories=("Cs", "Cc")), max_size=300)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(kind=st_.sampled_from(["thong-bao", "tra-loi", "bien-ban", "bao-cao"]), body=TEXT, subject=LINE,
-       addressee=LINE, recipient=LINE, name=LINE, parent=st_.text(max_size=3000),
-       party=st_.booleans())
+NUMBER_KINDS = {"ke-hoach": "KH", "thong-bao": "TB", "giay-moi": "GM", "bien-ban": "BB", "ket-luan": "TB",
+                "tra-loi": "CV", "don-doc": "CV", "bao-cao": "BC", "loa": "", "diem-danh": "",
+                "phieu-y-kien": "", "phieu-khao-sat": ""}
+
+
+def _facts(text: str, line: str) -> dict:
+    from models.services.compose import ConferenceFacts
+
+    return ConferenceFacts(1, dt.date(2026, 11, 15), "08:00", "", line, line, (line, text[:500]), line,
+                           ((line, line), ("Thôn " + line[:50], "")), (text[:2000],), (line,), line, line,
+                           line).to_dict()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(kind="ket-luan", body="| STT | Nội dung |\n| 1 | " + "Đề nghị xem xét " * 1250 + " |", subject="x" * 300,
+         addressee="", recipient="r" * 300, name="Nguyễn Văn A", parent="UBND TỈNH " * 300, party=False)
+@example(kind="diem-danh", body="đ" * 20000, subject="Thôn " * 60, addressee="", recipient="", name="",
+         parent="", party=True)
+@given(kind=st_.sampled_from(list(NUMBER_KINDS)), body=TEXT, subject=LINE, addressee=LINE, recipient=LINE,
+       name=LINE, parent=st_.text(max_size=3000), party=st_.booleans())
 def test_any_text_in_any_field_gives_a_valid_pdf(kind, body, subject, addressee, recipient, name, parent, party):
     lh = dataclasses.replace(LH, parent_body=parent, family="party" if party else "state")
     signers = ((Signer("", "THƯ KÝ", name), Signer("", "CHỦ TRÌ", name)) if kind == "bien-ban"
                else (Signer("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", name),))
-    content = Content(kind, lh, {"thong-bao": "TB", "tra-loi": "CV", "bien-ban": "BB", "bao-cao": "BC"}[kind],
-                      subject=subject, title="THÔNG BÁO", body=body, addressees=(addressee,),
+    extras = {"conference": _facts(body, subject), "schedule": [["2026-11-10", "sáng", name]],
+              "invitees": [{"name": name or "x", "position": subject, "is_group": False}],
+              "chart": {"title": subject, "labels": [name, subject], "series": [["Tổng số", [1, 2]]],
+                        "after": ""}}
+    content = Content(kind, lh, NUMBER_KINDS[kind], subject=subject, title="THÔNG BÁO",
+                      body=body + "\n{người được mời}\n" + body[:100], addressees=(addressee,),
                       recipients=(recipient, "Lưu: VT."), signers=signers, year=2026,
-                      symbol="05/TB-UBND", date=dt.date(2026, 1, 5))
+                      symbol="05/TB-UBND" if NUMBER_KINDS[kind] else None, date=dt.date(2026, 1, 5),
+                      extras=extras)
     data = pdf(content)
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert len(reader.pages) >= 1 and data.startswith(b"%PDF")
