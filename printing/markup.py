@@ -84,7 +84,6 @@ def table_cells(rows: list[str]) -> list[list[str]]:
 
 
 def _table(st: Styles, rows: list[str]) -> Flowable:
-    from .layout import para
 
     cells = table_cells(rows)
     head = [plain(c) for c in cells[0]]

@@ -78,3 +78,29 @@ def test_importing_every_module_of_models_and_printing_loads_no_forbidden_room()
         assert set(modules) <= mods
         loaded = sorted(m for m in mods if m.split(".")[0] in banned)
         assert not loaded, f"importing {package} loads {loaded}"
+
+
+# --- contracts and lint, as CI runs them -------------------------------------------------
+
+def _tool(name: str) -> str:
+    import shutil
+    from pathlib import Path
+
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found, f"{name} is not installed: pip install -e '.[test]'"
+    return found
+
+
+def test_import_contracts_are_kept():
+    """pyproject.toml [tool.importlinter]: models and printing never import tui,
+    textual, rich or click; models never imports printing (lazy imports count)."""
+    out = subprocess.run([_tool("lint-imports"), "--no-cache"], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+    assert "2 kept, 0 broken" in out.stdout
+
+
+def test_ruff_agreed_rules_pass():
+    out = subprocess.run([_tool("ruff"), "check", "models", "printing", "tui", "tests", "bench"], cwd=REPO,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]

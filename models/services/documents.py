@@ -236,7 +236,6 @@ def sha256(data_: bytes) -> str:
 
 def issued_path(doc: OutgoingDocument, suffix: str = ".pdf") -> Path:
     """documents/2024/05-KH-UBND.pdf (the symbol made safe for a file name), -v2 for a later version."""
-    from ..paths import locations
 
     safe = re.sub(r"[^\w.-]+", "-", doc.symbol, flags=re.UNICODE).strip("-")
     version = f"-v{doc.version}" if doc.version > 1 else ""
