@@ -80,9 +80,14 @@ class DoiThoaiApp(App):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from .compat import Palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="Tìm lệnh… (gõ không dấu cũng được)",
-                                            id="--command-palette"))
+            self.push_screen(Palette(placeholder="Tìm lệnh… (gõ không dấu cũng được)", id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in a text box): say how to quit, in Vietnamese."""
+        self.notify("Muốn thoát, bấm Ctrl+Q.", title="Thoát chương trình?")
 
     def action_go(self, mode: str) -> None:
         if self.current_mode != mode:
