@@ -17,7 +17,7 @@ from ..catalog import (
     Village,
 )
 from ..errors import NotFound, ValidationError
-from ..text import fold
+from ..text import fold, vi_key
 from . import records
 from .validate import optional_line, parse_date, pick_by_name, required
 
@@ -171,19 +171,22 @@ def update_item(rec, changes: dict, *, expected_version: int | None = None):
     return records.update(rec, changes, expected_version=expected_version)
 
 
-def _listing(model, office, active_only: bool, order):
+def _listing(model, office, active_only: bool, order, *, by_name: str | None = None):
+    """A catalogue list; names sorted in Vietnamese order (đ after d, tones after
+    the bare letter), which neither SQLite nor every PostgreSQL collation gives."""
     q = model.select().where(model.office == office)
     if active_only:
         q = q.where(model.active == True)  # noqa: E712
-    return list(q.order_by(order))
+    rows = list(q.order_by(order))
+    return sorted(rows, key=lambda r: vi_key(getattr(r, by_name))) if by_name else rows
 
 
 def villages(office, active_only: bool = True):
-    return _listing(Village, office, active_only, Village.name)
+    return _listing(Village, office, active_only, Village.name, by_name="name")
 
 
 def units(office, active_only: bool = True):
-    return _listing(Unit, office, active_only, Unit.name)
+    return _listing(Unit, office, active_only, Unit.name, by_name="name")
 
 
 def fields(office, active_only: bool = True):
@@ -191,7 +194,7 @@ def fields(office, active_only: bool = True):
 
 
 def officials(office, active_only: bool = True):
-    return _listing(Official, office, active_only, Official.full_name)
+    return _listing(Official, office, active_only, Official.full_name, by_name="full_name")
 
 
 def find_village(office, name) -> Village:
