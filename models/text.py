@@ -83,3 +83,10 @@ def vi_key(value: str | None) -> tuple:
         letters.append(_RANK.get(letter, 100 + ord(letter)) if letter.strip() else -1)
         tones.append(tone)
     return tuple(letters), tuple(tones)
+
+
+def person_name(line: str | None) -> str:
+    """The person in a line such as "Hồ Xuân Trính - Chủ tịch UBND xã" (or with a
+    comma): "Hồ Xuân Trính". One rule for the chair, the secretary, a guest."""
+    first = clean_line((line or "").strip().splitlines()[0] if (line or "").strip() else "")
+    return re.split(r"\s+[-–]\s+|,\s*", first, maxsplit=1)[0].strip()

@@ -103,14 +103,7 @@ class BoardRow:
     @property
     def days_text(self) -> str:
         """"còn 5 ngày", "trễ 3 ngày làm việc", "hôm nay"; empty when settled."""
-        if self.days_left is None:
-            return ""
-        unit = " làm việc" if self.days_unit == WORKING else ""
-        if self.days_left == 0:
-            return "hôm nay"
-        if self.days_left > 0:
-            return f"còn {self.days_left} ngày{unit}"
-        return f"trễ {-self.days_left} ngày{unit}"
+        return followup.days_text(self.days_left, working=self.days_unit == WORKING)
 
 
 @dataclass

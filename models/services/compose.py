@@ -23,12 +23,12 @@ import peewee as pw
 
 from .. import clock
 from ..catalog import Field, Office, Unit, Village
-from ..conferences import ATTENDANCE_GROUPS, AgendaItem, Attendance, BroadcastSlot, Conference, ConferenceVillage, Invitee
+from ..conferences import ATTENDANCE_GROUPS, AgendaItem, BroadcastSlot, Conference, ConferenceVillage, Invitee
 from ..documents import Content, Letterhead, Signer
 from ..errors import ValidationError
 from ..petitions import DISPOSITIONS, Petition
 from ..plans import Plan
-from ..text import clean, clean_line
+from ..text import clean, clean_line, person_name
 
 MARK = "[cần điền: {}]"
 MARK_RE = re.compile(r"\[cần điền: ([^\]]*)\]")
@@ -100,11 +100,6 @@ def lines(text: str | None) -> list[str]:
 def with_end(text: str) -> str:
     text = text.rstrip()
     return text if text.endswith(END) else text.rstrip(".;,: ") + END
-
-
-def person_name(line: str) -> str:
-    """"Hồ Xuân Trính - Chủ tịch UBND xã" → "Hồ Xuân Trính"."""
-    return re.split(r"\s+[-–]\s+|,\s*", line, maxsplit=1)[0].strip()
 
 
 # --- the office ------------------------------------------------------------------
@@ -356,19 +351,15 @@ def invitations(conf: Conference) -> Content:
 # --- minutes ---------------------------------------------------------------------
 
 def attendance_lines(conf: Conference) -> list[str]:
-    rows = list(Attendance.select().where(Attendance.conference == conf).order_by(Attendance.id))
-    out, guests = [], []
-    for key, label in ATTENDANCE_GROUPS.items():
-        n = sum(r.count for r in rows if r.group == key)
-        if n:
-            out.append(f"- {label}: {n} người;")
-    for r in rows:
-        if r.name:
-            guests.append(clean_line(r.name) + (f", {clean_line(r.position)}" if r.position else ""))
+    """The attendance as the session recorded it (live_session.attendance: one summary for both)."""
+    from .live_session import attendance
+
+    summary = attendance(conf)
+    out = [f"- {ATTENDANCE_GROUPS[key]}: {n} người;" for key, n in summary.counts.items() if n]
+    guests = [clean_line(n) + (f", {clean_line(p)}" if p else "") for n, p in summary.guests]
     if guests:
         out.append("- Khách mời: " + "; ".join(guests) + ";")
-    total = sum(r.count for r in rows if not r.name) + len(guests)
-    out.append(f"Tổng số người tham dự: {total} người." if rows else fill("số người tham dự"))
+    out.append(f"Tổng số người tham dự: {summary.total} người." if summary.total else fill("số người tham dự"))
     return out
 
 
@@ -458,7 +449,7 @@ def minutes(conf: Conference) -> Content:
     end = clock_text(conf.end_time) if conf.end_time else fill("giờ kết thúc")
     body.append(with_end(f"Hội nghị kết thúc vào hồi {end} cùng ngày. Biên bản đã được đọc lại cho người "
                          "tham dự cùng nghe và thống nhất"))
-    chair = person_name(f.chairs[0]) if f.chairs else ""
+    chair = person_name(f.chairs[0] if f.chairs else "")
     return _conf_content("bien-ban", conf, f, number_kind="BB", title="BIÊN BẢN", subject=f.subject,
                          body="\n".join(body), show_date=False,
                          recipients=(*standing_bodies(conf.office), archive_line(conf.office)),

@@ -16,6 +16,16 @@ DUE_SOON_WORKING_DAYS = 3
 URGENCY_LABELS = {"late": "Quá hạn", "due_soon": "Sắp đến hạn", "on_track": "Trong hạn", "done": "Đã xong"}
 
 
+def days_text(days_left: int | None, *, working: bool = False) -> str:
+    """"còn 5 ngày", "trễ 3 ngày làm việc", "hôm nay"; empty when there is no deadline."""
+    if days_left is None:
+        return ""
+    unit = " làm việc" if working else ""
+    if days_left == 0:
+        return "hôm nay"
+    return f"còn {days_left} ngày{unit}" if days_left > 0 else f"trễ {-days_left} ngày{unit}"
+
+
 def due_soon_limit(today: dt.date, cal: WorkCalendar) -> dt.date:
     """The last due date that still counts as "due within 3 working days"."""
     return cal.add(today, DUE_SOON_WORKING_DAYS, "working") if DUE_SOON_WORKING_DAYS else today

@@ -20,9 +20,9 @@ STATE_STYLE = {"done": "dim", "late": "bold red", "due_soon": "bold yellow", "pe
 
 
 def days_text(n: int) -> str:
-    if n == 0:
-        return "hôm nay"
-    return f"còn {n} ngày" if n > 0 else f"trễ {-n} ngày"
+    from models.services.followup import days_text as text
+
+    return text(n)
 
 
 class DashboardScreen(AppScreen):
