@@ -120,7 +120,7 @@ def draw(s, width: int, accent: str) -> list[Text]:
                        shrink_first=(4,))
     for other in getattr(s, "unfinished", []):
         upper += [Text(line, style="dim") for line in wrap(
-            f"Hồ sơ chưa xong: {other.title} ngày {other.date:%d/%m/%Y} — {other.status_label} (F4).", inner)]
+            f"Hồ sơ chưa xong: hội nghị ngày {other.date:%d/%m/%Y} — {other.status_label} (xem F4).", inner)]
     c = s.counts
     counts = [Text(f"Quá hạn: {c.get('late', 0)}", style="bold red"),
               Text(f"Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}", style="bold yellow"),

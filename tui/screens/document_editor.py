@@ -108,13 +108,6 @@ class DocumentEditor(FormScreen):
         Binding("ctrl+l", "next_blank", "Chỗ cần điền", id="editor.blank", priority=True),
         Binding("escape", "cancel", "Đóng", id="editor.close"),
     ]
-    DEFAULT_CSS = """
-    DocumentEditor #form-box { width: 100%; max-width: 100%; height: 100%; max-height: 100%; }
-    DocumentEditor #f-body { height: 14; }
-    DocumentEditor .form-text { height: 4; }
-    DocumentEditor #editor-state { color: $text-muted; }
-    DocumentEditor #form-error { height: auto; max-height: 4; }
-    """
 
     class Changed(Message):
         """The editor shows a new state (saved, issued, corrected): tests wait for it."""
@@ -153,17 +146,17 @@ class DocumentEditor(FormScreen):
         return head
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="form-box"):
-            yield Static(Text(self.form_title, style="bold"), classes="form-title", id="editor-title")
+        with Vertical(id="editor-box"):
+            yield Static(Text(self.form_title, style="bold"), id="editor-title")
             yield Static(Text(self.state_text()), id="editor-state")
             with VerticalScroll(can_focus=False):
                 for f in self.fields:
                     yield Label(f.label, classes="form-label")
                     if f.kind == "text":
-                        yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="form-text")
+                        yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="editor-text")
                     else:
                         yield Input(str(f.value or ""), id=f"f-{f.key}")
-            yield Static("", id="form-error", classes="error")
+            yield Static("", id="form-error", classes="editor-said")
             yield Static("Ctrl+L chỗ cần điền · Ctrl+S lưu · Ctrl+O xem PDF · Ctrl+T Word · Ctrl+G về bản gốc · Ctrl+B ban hành · "
                          "Ctrl+N phiên bản mới · Esc đóng · F1 trợ giúp", classes="hint")
 
@@ -200,8 +193,8 @@ class DocumentEditor(FormScreen):
 
     def _say(self, message: str, error: bool = False) -> None:
         box = self.query_one("#form-error", Static)
-        box.set_class(not error, "-info")
-        box.update(Text(message, style="bold red" if error else "bold"))
+        box.set_class(error, "error")
+        box.update(Text(message))
 
     @property
     def dirty(self) -> bool:
@@ -343,11 +336,12 @@ class DocumentEditor(FormScreen):
             else:
                 if d.frozen and d.issued.file_path:
                     path = Path(d.issued.file_path)
-                    message = f"Tệp đã ban hành: {path}. "
+                    message = "Tệp đã ban hành"
                 else:
                     path = pipeline.preview(self.office, self.slug, self.ref_id)
-                    message = f"Đã in bản xem trước ra tệp PDF: {path}. "
-                message += viewer.open_pdf(path)
+                    message = "Đã in bản xem trước ra tệp PDF"
+                opened = viewer.open_pdf(path)
+                message += f". {opened}" if str(path) in opened else f": {path}. {opened}"
         except Exception as exc:
             self.app.call_from_thread(self._error, exc)
             return
