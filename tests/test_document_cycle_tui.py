@@ -60,6 +60,16 @@ def _state(app) -> str:
     return f"screen {type(app.screen).__name__}, says {said}, notifications {notes}"
 
 
+async def move_to(pilot, where, target, key: str = "down") -> None:
+    """Press ``key`` until ``where()`` is ``target`` (a list row), a bounded number of times."""
+    for _ in range(60):
+        if where() == target:
+            return
+        await pilot.press(key)
+        await pilot.pause()
+    raise AssertionError(f"row {target} not reached with {key}")
+
+
 async def paste(pilot, text: str) -> None:
     from textual import events
 
@@ -276,6 +286,13 @@ def _cycle(monkeypatch, demo_docs):
             assert conf().status == "conclusions_issued"
             done = {m.key: m.state for m in conference_milestones(conf())}
             assert done["conclusions"] == "done", done
+            await pilot.press("f2")                                  # the dashboard follows the cycle
+            await until(pilot, lambda: type(app.screen).__name__ == "DashboardScreen"
+                        and app.screen.query_one("DashboardView").data.next_conference.id == cid
+                        and app.screen.query_one("DashboardView").data.next_conference.status
+                        == "conclusions_issued", "the dashboard on the held conference")
+            shown = {m.key: m.state for m in app.screen.query_one("DashboardView").data.milestones}
+            assert shown["conclusions"] == "done" and shown["report"] != "done", shown
 
             # --- 6. two answer letters from the board ---------------------------------------------
             await pilot.press("f6")
@@ -289,8 +306,7 @@ def _cycle(monkeypatch, demo_docs):
             for pid, answer in zip(waiting[:2], ANSWERS):
                 board = app.screen
                 await until(pilot, lambda: pid in board.rows_by_id, "the petition on the board")
-                while board.current().id != pid:
-                    await pilot.press("down")
+                await move_to(pilot, lambda: board.current().id, pid)
                 editor = await open_from("v", "tra-loi")
                 assert "nội dung trả lời" in editor.draft.missing
                 await pilot.press("ctrl+l")                          # selects "[cần điền: nội dung trả lời]"
@@ -306,8 +322,7 @@ def _cycle(monkeypatch, demo_docs):
             await pilot.press("r")
             board = app.screen
             await until(pilot, lambda: waiting[2] in board.rows_by_id, "the late petition on the board")
-            while board.current().id != waiting[2]:
-                await pilot.press("down")
+            await move_to(pilot, lambda: board.current().id, waiting[2])
             await open_from("u", "don-doc")
             reminder = await issue_in_editor("don-doc", third.unit_id)
             await close_editor(BoardScreen)
@@ -317,6 +332,17 @@ def _cycle(monkeypatch, demo_docs):
             await until(pilot, lambda: on_top(ConferencesScreen)() and app.screen.current_id() == cid,
                         "Hội nghị for the report")
             await open_from("c", "bao-cao")
+            await pilot.press("ctrl+b")
+            await until(pilot, on_top(FormScreen), "the report's date dialog")
+            await pilot.press("end", "ctrl+u")
+            await paste(pilot, f"{CONF_DAY - dt.timedelta(days=1):%d/%m/%Y}")  # before the last number's date
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "trước ngày" in str(app.screen.query_one("#form-error").render()),
+                        "a date before the previous number refused")
+            await pilot.press("escape")                                # leave the dialog, what was typed too
+            await until(pilot, on_top(ConfirmScreen), "leave the date dialog?")
+            await pilot.press("c")
+            await until(pilot, lambda: isinstance(app.screen, DocumentEditor), "back in the report's editor")
             report = await issue_in_editor("bao-cao", cid)
             await close_editor(ConferencesScreen)
             await until(pilot, lambda: "Đã gửi báo cáo" in str(app.screen.query_one("#conf-detail").render()),
@@ -326,8 +352,7 @@ def _cycle(monkeypatch, demo_docs):
             await pilot.press("f7")
             await until(pilot, lambda: on_top(DocumentsScreen)() and app.screen.current_id() is not None, "Văn bản")
             register = app.screen
-            while register.current_id() != notice.id:
-                await pilot.press("down")
+            await move_to(pilot, register.current_id, notice.id)
             await pilot.press("m")
             await until(pilot, on_top(FormScreen), "the correction form")
             await pilot.press("tab")
@@ -343,8 +368,7 @@ def _cycle(monkeypatch, demo_docs):
             # --- 10. F7's check of every file ------------------------------------------------------
             await until(pilot, lambda: register.shown is not None and register.shown.total == 10, "ten documents")
             table = register.query_one("#docs-table")
-            while table.cursor_row > 0:
-                await pilot.press("up")
+            await move_to(pilot, lambda: table.cursor_row, 0, "up")
             for row in range(table.row_count):
                 doc_id = register.current_id()
                 await pilot.press("k")
