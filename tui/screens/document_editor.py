@@ -325,13 +325,8 @@ class DocumentEditor(FormScreen):
         d = self.draft
         try:
             if what == "docx":
-                try:
-                    path = (pipeline.word(self.office, doc=d.issued) if d.frozen
-                            else pipeline.word(self.office, self.slug, self.ref_id))
-                except ImportError:
-                    self.app.call_from_thread(self._say, "Chưa xuất được tệp Word: bản này của chương trình chưa "
-                                              "có phần tạo tệp .docx. Hãy dùng bản PDF (Ctrl+O).", True)
-                    return
+                path = (pipeline.word(self.office, doc=d.issued) if d.frozen
+                        else pipeline.word(self.office, self.slug, self.ref_id))
                 message = f"Đã ghi tệp Word: {path}"
             else:
                 if d.frozen and d.issued.file_path:

@@ -406,12 +406,7 @@ def _check_result(doc):
 def _word_result(doc):
     from .. import documents as pipeline
 
-    try:
-        path = pipeline.word(doc.office, doc=doc)
-    except ImportError:
-        return ("Chưa xuất được tệp Word: bản này của chương trình chưa có phần tạo tệp .docx. "
-                "Hãy dùng tệp PDF.", "warning", None)
-    return f"Đã ghi tệp Word: {path}", "information", None
+    return f"Đã ghi tệp Word: {pipeline.word(doc.office, doc=doc)}", "information", None
 
 
 def _reprint_result(doc):
