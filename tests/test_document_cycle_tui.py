@@ -33,7 +33,8 @@ CONCLUSIONS = "Giao các bộ phận chuyên môn trả lời bằng văn bản 
 EDITED = "Ông Hồ Văn Khách đề nghị ghi thêm: thôn An Thượng xin lắp thêm đèn chiếu sáng ngõ xóm."
 ANSWERS = ["Ủy ban nhân dân xã đã lập hồ sơ cấp giấy chứng nhận cho các hộ xóm Đồng, dự kiến trao trong tháng 12.",
            "Trạm y tế xã đã được cấp bổ sung thuốc điều trị tăng huyết áp từ ngày 20/11/2026."]
-REASON = "Sửa giờ khai mạc ghi nhầm"
+REASON = "Bổ sung địa điểm dự phòng khi trời mưa"
+ADDED = "Nếu trời mưa, hội nghị tổ chức tại Hội trường Ủy ban nhân dân xã Kỳ Khang."
 TIMEOUT = float(os.environ.get("DOITHOAI_TEST_STEP_TIMEOUT", "90"))   # seconds for any one step; the machine may be very busy
 
 
@@ -119,7 +120,7 @@ def _cycle(monkeypatch, demo_docs):
     from tui.app import DoiThoaiApp
     from tui.screens.board import BoardScreen
     from tui.screens.conferences import ConferencesScreen
-    from tui.screens.document_editor import DocumentEditor
+    from tui.screens.document_editor import DocumentEditor, SmallForm
     from tui.screens.documents import DocumentsScreen
     from tui.screens.plans import PlansScreen
     from tui.widgets.confirm import ConfirmScreen
@@ -138,7 +139,10 @@ def _cycle(monkeypatch, demo_docs):
     async def run():
         app = DoiThoaiApp(office)
         async with app.run_test(size=(120, 36)) as pilot:
-            on_top = lambda cls: (lambda: type(app.screen) is cls)    # noqa: E731
+            def on_top(cls):
+                """``cls`` is the screen on top (a one-field dialog counts as a form)."""
+                return lambda: type(app.screen) in ({cls, SmallForm} if cls is FormScreen else {cls})
+
 
             async def issue_in_editor(slug: str, ref_id: int, *, enter_first: bool = False):
                 """Ctrl+B in the open editor, the date as offered (today), C to confirm."""
@@ -267,7 +271,8 @@ def _cycle(monkeypatch, demo_docs):
             assert editor.draft.missing == [], editor.draft.missing
             await pilot.press("tab", "tab", "tab")                       # subject → … → body
             assert app.focused.id == "f-body"
-            await pilot.press(*["pagedown"] * 8, "home")                  # the closing line
+            # to the start of the closing paragraph ("Hội nghị kết thúc …", two rows on screen)
+            await pilot.press(*["pagedown"] * 8, "end", "up", "home")
             await paste(pilot, EDITED)
             await pilot.press("enter", "ctrl+s")
             await until(pilot, lambda: editor.draft.edited, "the minutes saved")
@@ -362,6 +367,12 @@ def _cycle(monkeypatch, demo_docs):
                         "the editor on version 2")
             editor_v2 = app.screen
             assert editor_v2.draft.text.version == 2
+            await pilot.press("ctrl+b")                         # nothing corrected yet: refused
+            await until(pilot, lambda: "chưa sửa gì" in str(editor_v2.query_one("#form-error").render()),
+                        "an unchanged version refused")
+            assert app.focused.id == "f-body"                   # the body, at its start
+            await paste(pilot, ADDED)
+            await pilot.press("enter")
             notice_v2 = await issue_in_editor("thong-bao", cid)
             await close_editor(DocumentsScreen)
 
@@ -396,6 +407,7 @@ def _cycle(monkeypatch, demo_docs):
     minutes = issued["minutes"]
     text = squash(" ".join(page_texts(open(minutes.file_path, "rb").read())))
     assert squash(EDITED) in text
+    assert text.index(squash(EDITED)) < text.index(squash("Hội nghị kết thúc vào hồi")), "inserted mid-sentence"
 
     # the petitions answered by letter carry its number, date and summary
     for pid, letter, answer in zip([p.id for p in Petition.select().where(Petition.disposition == "in_writing")
@@ -409,7 +421,12 @@ def _cycle(monkeypatch, demo_docs):
     assert c.status == "report_sent" and c.minutes_signed_on == AFTER
     v2 = issued["notice_v2"]
     assert v2.version == 2 and v2.supersedes_id == issued["notice"].id and REASON in v2.reason
+    old, new = (squash(" ".join(page_texts(open(d.file_path, "rb").read()))) for d in (issued["notice"], v2))
+    assert squash(ADDED) in new and squash(ADDED) not in old
     texts = {t.version: t.status for t in DocumentText.select().where(DocumentText.kind == "thong-bao")}
     assert texts == {1: "superseded", 2: "issued"}
+    # no unforeseen error on the way (each would be in loi.log)
+    log = locations().logs / "loi.log"
+    assert not log.exists() or not log.read_text(encoding="utf-8").strip(), log.read_text(encoding="utf-8")
     # the demo's files are where they were, and none of the office's went among them
     assert not any(str(locations().data / "demo") in (d.file_path or "") for d in rows)

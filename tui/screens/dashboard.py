@@ -130,7 +130,8 @@ def draw(s, width: int, accent: str) -> list[Text]:
         make_docs = (lambda w: table(["Số, ký hiệu", "Ngày", "Trích yếu"], docs, w, fixed={0, 1}))
     else:
         make_docs = (lambda w: [Text("Chưa có văn bản nào.")])
-    lines = box("Hội nghị sắp tới", upper, width, accent)
+    lines = box("Hội nghị đã họp, đang hoàn tất hồ sơ" if s.next_is_past else "Hội nghị sắp tới", upper, width,
+                accent)
     side = width >= 90  # the two lower panels side by side
     left_w = 40 if side else width
     right_w = width - 41 if side else width

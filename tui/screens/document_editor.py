@@ -163,6 +163,8 @@ class DocumentEditor(FormScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self._lock(self.draft.frozen)
+        if self.draft.is_correction:       # a correction is made in the text, mostly
+            self.query_one("#f-body", TextArea).focus()
 
     def _lock(self, frozen: bool) -> None:
         for f in self.fields:
@@ -279,6 +281,8 @@ class DocumentEditor(FormScreen):
         question = ("Bỏ phiên bản mới đang soạn? Văn bản đã ban hành giữ nguyên." if self.draft.is_correction else
                     "Bỏ mọi chỗ đã sửa và về văn bản soạn tự động từ dữ liệu? Không lấy lại được phần đã sửa.")
 
+        was_correction = self.draft.is_correction
+
         def go(yes):
             if not yes:
                 return
@@ -287,8 +291,7 @@ class DocumentEditor(FormScreen):
             except Exception as exc:
                 self._error(exc)
                 return
-            self._reload("Đã về văn bản soạn tự động." if not self.draft.is_correction
-                         else "Đã bỏ phiên bản mới.")
+            self._reload("Đã bỏ phiên bản mới." if was_correction else "Đã về văn bản soạn tự động.")
 
         self.app.push_screen(ConfirmScreen(question + " (C: đồng ý · K: không)"), go)
 
@@ -357,6 +360,11 @@ class DocumentEditor(FormScreen):
         if not self._save_first():
             return
         d = self.draft
+        if d.is_correction and svc.same_text(d.content, d.text.replaces.parsed):
+            self._say(f"Phiên bản mới chưa sửa gì so với văn bản số {d.issued.symbol}. Hãy sửa nội dung cần "
+                      "đính chính hoặc thay thế (Ctrl+S lưu) rồi ban hành, hoặc Ctrl+G để bỏ phiên bản mới.",
+                      error=True)
+            return
         if d.missing:
             self._say("Chưa ban hành được: còn thiếu " + ", ".join(d.missing) + ". Hãy điền vào chỗ "
                       "“[cần điền: …]” trong nội dung, lưu (Ctrl+S) rồi ban hành.", error=True)
@@ -369,7 +377,7 @@ class DocumentEditor(FormScreen):
             svc.check_date(self.office, d.kind, on, about=svc.target(self.office, self.slug, self.ref_id))
             return on
 
-        form = FormScreen(f"Ban hành {d.kind.name.lower()}",
+        form = SmallForm(f"Ban hành {d.kind.name.lower()}",
                           [FormField("date", "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)",
                                      f"{clock.today():%d/%m/%Y}")], check)
         self.app.push_screen(form, self._confirm_issue)
@@ -410,9 +418,20 @@ class DocumentEditor(FormScreen):
         if not d.frozen:
             self._say("Văn bản chưa ban hành (hoặc đang soạn phiên bản mới): sửa trực tiếp rồi Ctrl+S.", error=True)
             return
-        correction_form(self.app, d.issued, lambda _draft: self._reload(
-            f"Đã tạo phiên bản mới; văn bản số {d.issued.symbol} vẫn giữ nguyên. Sửa nội dung rồi Ctrl+B để "
-            "ban hành phiên bản này."))
+        def opened(_draft):
+            self._reload(f"Đã tạo phiên bản mới; văn bản số {d.issued.symbol} vẫn giữ nguyên. Sửa nội dung rồi "
+                         "Ctrl+B để ban hành phiên bản này.")
+            self.query_one("#f-body", TextArea).focus()
+
+        correction_form(self.app, d.issued, opened)
+
+
+class SmallForm(FormScreen):
+    """A form of one or two fields, as tall as its fields."""
+
+    DEFAULT_CSS = """
+    SmallForm VerticalScroll { height: auto; }
+    """
 
 
 def _location(text: str, offset: int) -> tuple[int, int]:
@@ -441,7 +460,7 @@ def correction_form(app, doc, done) -> None:
     def save(values):
         return svc.start_correction(doc, mode=values["mode"] or "", reason=values["reason"] or "")
 
-    app.push_screen(FormScreen(f"Phiên bản mới của văn bản số {doc.symbol}", fields, save),
+    app.push_screen(SmallForm(f"Phiên bản mới của văn bản số {doc.symbol}", fields, save),
                     lambda draft: draft is not None and done(draft))
 
 
