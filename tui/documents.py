@@ -21,8 +21,13 @@ def render_pdf(content: Content) -> bytes:
 
 
 def render_docx(content: Content) -> bytes:
-    from printing.docx import docx
+    try:
+        from printing.docx import docx
+    except ImportError as exc:   # the Word writer (python-docx) not installed with this copy
+        from models.errors import ValidationError
 
+        raise ValidationError("Chưa xuất được tệp Word (.docx): bản cài đặt này thiếu phần tạo tệp Word "
+                              f"({exc.name or exc}). Hãy dùng tệp PDF, hoặc cài đặt lại chương trình đầy đủ.") from exc
     return docx(content)
 
 

@@ -408,6 +408,9 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
         raise ValidationError(f"Chưa ban hành được: {k.name.lower()} còn thiếu " + ", ".join(gaps)
                               + ". Hãy sửa nội dung văn bản (điền vào chỗ “[cần điền: …]”) rồi ban hành.")
     previous = current.text.replaces if current.is_correction else None
+    if previous is not None and same_text(current.content, previous.parsed):
+        raise ValidationError(f"Phiên bản mới chưa sửa gì so với văn bản số {current.issued.symbol}. Hãy sửa nội "
+                              "dung cần đính chính hoặc thay thế rồi ban hành, hoặc bỏ phiên bản mới.")
     if previous is None and slug in ("thong-bao", "giay-moi"):
         from .conferences import ensure_not_issued
 
@@ -432,6 +435,11 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
             records.update(previous, {"status": SUPERSEDED}, lock_check=False)
         _close_what_it_was_for(k, obj, doc, frozen, first=previous is None)
     return doc
+
+
+def same_text(new: Content, old: Content) -> bool:
+    """The same text, whatever its number, date and year."""
+    return replace(new, symbol=None, date=None, year=None) == replace(old, symbol=None, date=None, year=None)
 
 
 # --- corrections ------------------------------------------------------------------------

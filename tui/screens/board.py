@@ -28,7 +28,7 @@ COLUMNS = ("Hạn", "Còn / trễ", "Trạng thái", "Đơn vị", "Lĩnh vực"
 # urgency → theme variable used to colour the deadline cells
 URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted"}
 SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
-# document kind → (the row's attribute it is printed for, message when the row has none)
+# document kind → (the row's attribute it is written for, message when the row has none)
 PRINTS = {
     "answer": ("id", ""),
     "reminder": ("unit_id", "Kiến nghị này chưa giao đơn vị nào. Bấm G để giao."),
@@ -49,9 +49,13 @@ class BoardScreen(AppScreen):
             "(cùng cách tính với màn hình Tổng quan).\n"
             "/: tìm (không cần gõ dấu: “dat dai” tìm được “đất đai”) · L: lọc theo đơn vị, lĩnh vực, thôn, "
             "trạng thái, hội nghị, khoảng ngày · 0: bỏ lọc · S: đổi cách sắp xếp · D: đảo chiều · [ ]: trang.\n"
-            "Enter: xem chi tiết và lịch sử · G: giao đơn vị · H: gia hạn · T: ghi văn bản trả lời · "
-            "C: đóng · M: mở lại.\n"
-            "In: I công văn trả lời · U công văn đôn đốc đơn vị · K thông báo kết luận · B báo cáo cấp trên.\n"
+            "Enter: xem chi tiết và lịch sử · G: giao đơn vị · H: gia hạn · C: đóng · M: mở lại.\n"
+            "V (hoặc I): viết công văn trả lời kiến nghị đang chọn — gõ nội dung trả lời vào chỗ "
+            "“[cần điền: nội dung trả lời]”, Ctrl+B ban hành: công văn lấy số và kiến nghị được ghi đã trả lời "
+            "(số, ngày, tóm tắt) cùng lúc.\n"
+            "T: ghi trả lời gửi bằng cách khác (văn bản của đơn vị, trả lời trực tiếp…; số văn bản nếu có).\n"
+            "Văn bản: U công văn đôn đốc đơn vị của dòng đang chọn · K thông báo kết luận · B báo cáo cấp trên "
+            "của hội nghị của dòng đang chọn (mở màn hình soạn, xem PDF, ban hành).\n"
             "X: xuất Excel hoặc CSV (có thể bỏ địa chỉ, điện thoại của công dân).")
     BINDINGS = [
         Binding("slash", "search", "Tìm", id="board.search"),
@@ -63,13 +67,13 @@ class BoardScreen(AppScreen):
         Binding("left_square_bracket", "page(-1)", "Trang trước", id="board.prev_page", show=False),
         Binding("g", "assign", "Giao đơn vị", id="board.assign"),
         Binding("h", "extend", "Gia hạn", id="board.extend"),
-        Binding("t", "answer", "Ghi trả lời", id="board.answer"),
+        Binding("v,i", "print('answer')", "Viết trả lời", id="board.print_answer"),
+        Binding("t", "answer", "Ghi trả lời khác", id="board.answer"),
         Binding("c", "close_petition", "Đóng", id="board.close"),
         Binding("m", "reopen", "Mở lại", id="board.reopen"),
-        Binding("i", "print('answer')", "In trả lời", id="board.print_answer", show=False),
-        Binding("u", "print('reminder')", "In đôn đốc", id="board.print_reminder", show=False),
-        Binding("k", "print('conclusion')", "In kết luận", id="board.print_conclusion", show=False),
-        Binding("b", "print('report')", "In báo cáo", id="board.print_report", show=False),
+        Binding("u", "print('reminder')", "Đôn đốc", id="board.print_reminder", show=False),
+        Binding("k", "print('conclusion')", "Kết luận", id="board.print_conclusion", show=False),
+        Binding("b", "print('report')", "Báo cáo", id="board.print_report", show=False),
         Binding("x", "export", "Xuất Excel/CSV", id="board.export"),
         Binding("r", "refresh", "Tải lại", id="board.refresh", show=False),
     ]
@@ -319,8 +323,9 @@ class BoardScreen(AppScreen):
     def action_answer(self) -> None:
         from models.services import board_actions as act
 
-        self._act("Ghi văn bản trả lời",
-                  [FormField("answer_number", "Số, ký hiệu văn bản", "", placeholder="15/UBND-ĐCXD"),
+        self._act("Ghi trả lời gửi bằng cách khác (công văn của cơ quan: phím V)",
+                  [FormField("answer_number", "Số, ký hiệu văn bản (nếu có; để trống khi trả lời trực tiếp)", "",
+                             placeholder="15/ĐCXD"),
                    FormField("answer_date", "Ngày văn bản", _d(clock.today())),
                    FormField("answer_summary", "Tóm tắt nội dung trả lời", "", kind="text")],
                   lambda p, v, ver: act.record_answer(p, v["answer_number"], v["answer_date"],
@@ -353,18 +358,13 @@ class BoardScreen(AppScreen):
             return
         self.print_document(kind, ref)
 
-    @work(thread=True, group="board-print")
     def print_document(self, kind: str, ref_id: int) -> None:
-        from .. import documents as pipeline
+        """The editor of the document: the answer letter of the petition, the
+        reminder of its unit, the conclusion notice or report of its conference."""
+        from .document_editor import open_editor
 
         slug = {"answer": "tra-loi", "reminder": "don-doc", "conclusion": "ket-luan", "report": "bao-cao"}[kind]
-        self.app.call_from_thread(self.notify, "Đang tạo tệp PDF…", timeout=2)
-        try:
-            path = pipeline.preview(self.office, slug, ref_id)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self.notify, f"Đã tạo tệp: {path}", timeout=10)
+        open_editor(self, slug, ref_id)
 
     def action_export(self) -> None:
         from models.paths import locations

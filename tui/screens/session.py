@@ -545,21 +545,19 @@ class SessionScreen(AppScreen):
         from models.backup import backup_after_session
 
         try:
-            path = live_minutes_file(conf_id)
+            path = live_minutes_file(self.office, conf_id)
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
         else:
-            self.app.call_from_thread(self.notify, f"Đã lập biên bản: {path}", timeout=10)
+            self.app.call_from_thread(self.notify, f"Đã lập dự thảo biên bản: {path}. Sửa và ban hành (lấy số) ở "
+                                      "màn hình Hội nghị (F4), phím B.", timeout=12, markup=False)
         # the closed session is copied aside whether or not the PDF could be built
         backup_after_session()
 
 
-def live_minutes_file(conf_id: int):
-    """The minutes' draft from the recorded session (the document pipeline: the
-    secretary edits it, issues it with a number, and marks it signed later)."""
-    from models.conferences import Conference
+def live_minutes_file(office, conf_id: int):
+    """The draft Biên bản, built from what was recorded, as a PDF (documents/du-thao);
+    it is edited and issued with its number from the Hội nghị screen (F4, B)."""
+    from .. import documents as pipeline
 
-    from ..documents import preview
-
-    conf = Conference.get_by_id(conf_id)
-    return preview(conf.office, "bien-ban", conf.id)
+    return pipeline.preview(office, "bien-ban", conf_id)
