@@ -7,7 +7,6 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from printing_support import page_texts
 
 TODAY = dt.date(2026, 11, 22)
 

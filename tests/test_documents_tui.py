@@ -107,7 +107,7 @@ def test_filter_by_year_kind_and_search(register):
     office, _plan_doc, _fake = register
 
     async def scenario(pilot, screen):
-        assert symbols(screen) == ["03/GM-UBND", "02/TB-UBND", "01/KH-UBND", "04/UBND"]  # this year, newest first
+        assert symbols(screen) == ["01/KH-UBND", "04/UBND", "03/GM-UBND", "02/TB-UBND"]  # this year, newest first
         await pilot.press("left_square_bracket")                  # the year before
         await settle(pilot)
         assert symbols(screen) == ["02/UBND", "01/UBND"]
