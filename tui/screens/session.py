@@ -561,9 +561,8 @@ def live_minutes_file(conf_id: int):
     from models.paths import locations
     from printing.documents.minutes import minutes_pdf
 
+    from models.files import write_file
+
     conf = Conference.get_by_id(conf_id)
-    folder = locations().documents
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"bien-ban-hoi-nghi-{conf.date:%Y-%m-%d}-{conf.id}.pdf"
-    path.write_bytes(minutes_pdf(conf))
-    return path
+    path = locations().documents / f"bien-ban-hoi-nghi-{conf.date:%Y-%m-%d}-{conf.id}.pdf"
+    return write_file(path, "pdf", minutes_pdf(conf), checked=False)
