@@ -134,13 +134,13 @@ def check_destination(path: os.PathLike | str, kind: str, *, replace: bool = Fal
     returns the path. ``protect`` names more files that must never be written over."""
     path = Path(path)
     label, suffixes = KINDS[kind]
+    if _real(path) in live_databases(protect):
+        raise ValidationError(f"“{path}” là cơ sở dữ liệu đang dùng; không bao giờ ghi đè lên nó. "
+                              "Hãy chọn tên tệp khác.", field="output")
     if path.suffix and path.suffix.lower() not in suffixes:
         raise ValidationError(f"Tệp “{path}” có đuôi {path.suffix}, không phải {label} ("
                               f"{', '.join(suffixes)}). Không ghi đè; hãy chọn tên tệp có đuôi đúng.",
                               field="output")
-    if _real(path) in live_databases(protect):
-        raise ValidationError(f"“{path}” là cơ sở dữ liệu đang dùng; không bao giờ ghi đè lên nó. "
-                              "Hãy chọn tên tệp khác.", field="output")
     try:
         st = os.stat(path)
     except FileNotFoundError:
