@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import peewee as pw
 
-from .errors import StorageError
+from .errors import DatabaseDamaged, DatabaseLocked, StorageError
 
 database = pw.DatabaseProxy()
 
@@ -87,16 +87,20 @@ def _check_sqlite_file(path: Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(16)
         if head and head != b"SQLite format 3\x00":
-            raise StorageError(
+            raise DatabaseDamaged(
                 f"Tệp “{path}” không phải là cơ sở dữ liệu của Đối thoại (không phải SQLite). "
                 "Tệp không bị sửa. Hãy kiểm tra lại đường dẫn, hoặc khôi phục từ bản sao lưu "
                 "bằng lệnh: doithoai restore TỆP_SAO_LƯU")
     else:
         folder = path.parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            from .files import make_folder
+
+            make_folder(folder)
         except OSError as exc:
-            raise StorageError(f"Không tạo được thư mục dữ liệu “{folder}”: {exc.strerror}. "
+            from .files import os_reason
+
+            raise StorageError(f"Không tạo được thư mục dữ liệu “{folder}”: {os_reason(exc)}. "
                                "Hãy chọn thư mục khác bằng --db hoặc cấp quyền ghi.") from exc
         if not os.access(folder, os.W_OK):
             raise StorageError(f"Thư mục dữ liệu “{folder}” chỉ cho đọc, không tạo được cơ sở dữ liệu. "
@@ -119,45 +123,90 @@ def make_database(target: str | os.PathLike) -> pw.Database:
 
         enable_postgres()
         from playhouse.db_url import connect
-        return connect(url)
+
+        from .open_lock import hold_shared_postgres
+
+        db = connect(url)
+        hold_shared_postgres(db)
+        return db
     path = Path(target)
     _check_sqlite_file(path)
     return OfficeSqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10, lock_type=SQLITE_LOCK)
+
+
+def _sqlite_file(db: pw.Database) -> Path | None:
+    name = getattr(db, "database", None)
+    if not isinstance(db, pw.SqliteDatabase) or not name or name == ":memory:":
+        return None
+    return Path(name)
 
 
 def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:
     """Point the models at ``target``, connect, and bring the schema up to date."""
     from . import migrations
 
+    from . import open_lock
+
     db = make_database(target)
+    path = _sqlite_file(db)
     try:
+        if path is not None:
+            # created before SQLite creates the database, so a brand-new file is private too
+            _create_private(path)
+            open_lock.hold_shared(path)
         db.connect(reuse_if_open=True)
         if isinstance(db, pw.SqliteDatabase):
             # Fails fast on a damaged or foreign file instead of later, mid-edit.
             row = db.execute_sql("PRAGMA quick_check").fetchone()
             if row and row[0] != "ok":
-                raise StorageError(
+                raise DatabaseDamaged(
                     "Cơ sở dữ liệu bị hỏng (kiểm tra nhanh báo lỗi: "
                     f"{row[0]}). Tệp không bị ghi đè. Hãy khôi phục bản sao lưu mới nhất "
                     "bằng lệnh: doithoai restore TỆP_SAO_LƯU")
     except StorageError:
-        if not db.is_closed():
-            db.close()
+        _give_up(db)
         raise
     except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        _give_up(db)
         raise _storage_error(target, exc) from exc
     database.initialize(db)
     try:
         migrations.upgrade(db, create=create)
-    except pw.OperationalError as exc:
+    except StorageError:
+        _give_up(db)
+        raise
+    except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        _give_up(db)
         raise _storage_error(target, exc) from exc
     return db
 
 
+def _create_private(path: Path) -> None:
+    if path.exists():
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        pass        # SQLite says why when it tries
+
+
+def _give_up(db: pw.Database) -> None:
+    from .open_lock import release_held
+
+    try:
+        if not db.is_closed():
+            db.close()
+    finally:
+        release_held()
+
+
 def close_database() -> None:
+    from .open_lock import release_held
+
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
+    release_held()
 
 
 def _storage_error(target, exc: Exception) -> StorageError:
@@ -166,23 +215,38 @@ def _storage_error(target, exc: Exception) -> StorageError:
         return StorageError(
             f"Không kết nối được máy chủ cơ sở dữ liệu {describe(target)}: {text}. "
             "Hãy kiểm tra máy chủ PostgreSQL đang chạy, tên máy, cổng, người dùng và mật khẩu.")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
+    from .files import os_reason
+
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
         return StorageError(
             f"Không mở được cơ sở dữ liệu “{target}” để ghi (thư mục hoặc tệp chỉ cho đọc). "
             "Hãy kiểm tra quyền ghi của thư mục dữ liệu, hoặc chọn nơi khác bằng --db.")
-    reason = next((vi for en, vi in _SQLITE_REASONS.items() if en in text), text)
-    return StorageError(
-        f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({reason}). Tệp không bị sửa. "
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseLocked(locked_message(target))
+    if "disk i/o" in lowered or "no space" in lowered or "full" in lowered:
+        return StorageError(f"Không đọc được cơ sở dữ liệu “{target}”: {os_reason(text)}. Tệp không bị sửa. "
+                            "Hãy kiểm tra ổ đĩa rồi mở lại.")
+    return DatabaseDamaged(
+        f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({os_reason(text)}). Tệp không bị sửa. "
         "Hãy kiểm tra lại đường dẫn, hoặc khôi phục từ bản sao lưu.")
 
 
-# SQLite's own words for the usual failures, said in Vietnamese.
-_SQLITE_REASONS = {
-    "malformed": "tệp bị hỏng, có thể do mất điện hoặc ổ đĩa lỗi",
-    "not a database": "không phải tệp cơ sở dữ liệu",
-    "disk I/O error": "lỗi đọc ghi ổ đĩa",
-    "database is locked": "đang bị một chương trình khác khóa",
-}
+def locked_message(target) -> str:
+    """Who holds the database: another window of Đối thoại, or another program."""
+    from .open_lock import FileLock
+
+    who = "một chương trình khác (ví dụ một công cụ xem cơ sở dữ liệu, hoặc phần mềm sao lưu)"
+    probe = FileLock(target)
+    try:
+        if not probe.acquire(exclusive=True):
+            who = "một cửa sổ Đối thoại khác (trên máy này hoặc máy dùng chung thư mục)"
+    except OSError:
+        pass
+    finally:
+        probe.release()
+    return (f"Cơ sở dữ liệu “{target}” đang bị {who} giữ khóa nên chưa mở được. Tệp không hỏng và không bị sửa. "
+            "Hãy đóng chương trình đó rồi thử lại.")
 
 
 def is_postgres() -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .errors import StorageError
+from .errors import DatabaseTooNew, StorageError
 
 
 class SchemaVersion(pw.Model):
@@ -76,7 +76,7 @@ def current_version(db: pw.Database) -> int:
 def upgrade(db: pw.Database, *, create: bool = True) -> int:
     have = current_version(db)
     if have > CURRENT:
-        raise StorageError(
+        raise DatabaseTooNew(
             f"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của Đối thoại (lược đồ {have}, "
             f"phiên bản này hiểu tới {CURRENT}). Hãy cập nhật phần mềm; dữ liệu không bị sửa.")
     if have == 0 and not create:

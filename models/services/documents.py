@@ -30,6 +30,7 @@ from ..catalog import Office, Unit
 from ..conferences import Conference
 from ..documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
 from ..errors import Locked, NotFound, StorageError, ValidationError
+from ..files import os_reason
 from ..petitions import Petition
 from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
 from ..register import OutgoingDocument
@@ -263,17 +264,21 @@ def write_new(path: Path, data_: bytes) -> None:
                                   "ban hành. Hãy kiểm tra sổ văn bản đi và thư mục văn bản.")
         write_atomic(path, data_, replace_existing=False)
     except OSError as exc:
-        raise StorageError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}. Hãy kiểm tra quyền ghi hoặc "
+        raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}. Hãy kiểm tra quyền ghi hoặc "
                            "dung lượng ổ đĩa.") from exc
 
 
 def write_atomic(path: Path, data_: bytes, *, replace_existing: bool = True) -> None:
+    from ..files import make_folder, make_private
+
+    make_folder(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data_)
             fh.flush()
             os.fsync(fh.fileno())
+        make_private(tmp)
         if not replace_existing:
             try:
                 os.link(tmp, path)       # fails if the name is taken, even by a racing process
@@ -551,7 +556,7 @@ def write_own(path: Path, data_: bytes) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data_)
     except OSError as exc:
-        raise StorageError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}. Hãy kiểm tra quyền ghi hoặc "
+        raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}. Hãy kiểm tra quyền ghi hoặc "
                            "dung lượng ổ đĩa.") from exc
     return path
 

@@ -27,14 +27,16 @@ def demo(db_target):
 @click.option("--nguoi-ky", "signer_name", default=None, help="Họ tên người ký (Chủ tịch / Bí thư).")
 @click.option("--danh-so", "numbering", type=click.Choice(["per_year", "per_kind"]), default=None,
               help="per_year: một dãy số cho mọi văn bản trong năm; per_kind: mỗi loại một dãy.")
+@click.option("--moi", "new_office", is_flag=True,
+              help="Tạo cơ quan mới dù cơ sở dữ liệu bị mất hoặc rỗng mà còn bản sao lưu (thường nên khôi phục).")
 @pass_db
-def init(db_target, kind, place_name, parent_body, signer_name, numbering):
+def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_office):
     """Khai báo thông tin cơ quan (hỏi từng mục nếu không ghi tùy chọn)."""
     from models.catalog import Office
     from models.services import catalog
     from models.workspace import open_office_database
 
-    open_db(lambda: open_office_database(db_target))
+    open_db(lambda: open_office_database(db_target, new_office=new_office))
     if Office.select().count():
         office = Office.select().order_by(Office.id).first()
         fail(f"Cơ sở dữ liệu đã có cơ quan “{office.name}”. Hãy sửa thông tin ở màn hình Danh mục "
@@ -107,7 +109,10 @@ def doctor(db_target):
         n = Office.select().count()
         line(n > 0, "Thông tin cơ quan", Office.select().first().name if n else "chưa khai báo — chạy: doithoai init")
     except Exception as exc:  # report and go on with the other checks
-        line(False, "Cơ sở dữ liệu", str(exc))
+        from models.errors import UserError
+        from models.files import os_reason
+
+        line(False, "Cơ sở dữ liệu", exc.message if isinstance(exc, UserError) else os_reason(exc))
     try:
         from printing.fonts import font_report
 

@@ -11,6 +11,8 @@ import click
 
 from models.errors import UserError
 
+from .common import overwrite_option, write_or_ask
+
 KIND_NAMES = ("ke-hoach", "thong-bao", "loa", "giay-moi", "diem-danh", "phieu-y-kien", "phieu-khao-sat",
               "bien-ban", "ket-luan", "tra-loi", "don-doc", "bao-cao")
 NUMBERED = ("ke-hoach", "thong-bao", "giay-moi", "bien-ban", "ket-luan", "tra-loi", "don-doc", "bao-cao")
@@ -71,8 +73,9 @@ class IssueDate(click.ParamType):
 @click.option("--docx", "as_docx", is_flag=True, help="Ghi tệp Word (.docx) cùng thể thức thay cho PDF.")
 @click.option("--printer", metavar="TÊN", help="Gửi tới máy in này (tên hàng đợi CUPS; trên Windows: máy in mặc định).")
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
+@overwrite_option
 def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer: str | None,
-              db: str | None) -> None:
+              db: str | None, overwrite: bool) -> None:
     try:
         from models.services import documents as svc
         from printing import printer as printing_printer
@@ -92,7 +95,8 @@ def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer
             path = pipeline.word(office, kind, ident) if as_docx else pipeline.preview(office, kind, ident)
             state = "bản dự thảo" if svc.kind(kind).numbered else "giấy tờ"
         if output is not None:
-            path = pipeline.write_to(output, path.read_bytes())
+            data, what = path.read_bytes(), "docx" if as_docx else "pdf"
+            path = write_or_ask(lambda replace: pipeline.write_to(output, data, what, replace=replace), overwrite)
         click.echo(f"Đã tạo {svc.kind(kind).name.lower()} ({state}): {path}")
         if printer is not None:
             try:

@@ -398,18 +398,29 @@ class BoardScreen(AppScreen):
 
         self.app.push_screen(FormScreen("Xuất dữ liệu", fields, save), lambda job: job and self.export(job))
 
+    def _ask_replace(self, job: dict, path) -> None:
+        from ..widgets.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(f"Đã có tệp “{path}”. Thay bằng bản xuất mới?"),
+                             lambda yes: yes and self.export(job, replace=True))
+
     @work(thread=True, group="board-export")
-    def export(self, job: dict) -> None:
+    def export(self, job: dict, replace: bool = False) -> None:
+        from models.files import DestinationExists
         from models.services import export, statistics
 
         q = self.query_state.with_(today=clock.today())
         try:
             if job["what"] == "stats":
-                res = export.export_statistics(statistics.compute(q.with_(status="all")), job["path"], job["fmt"])
+                res = export.export_statistics(statistics.compute(q.with_(status="all")), job["path"], job["fmt"],
+                                               replace=replace)
                 msg = f"Đã xuất thống kê ({res.rows} kiến nghị): {res.path}"
             else:
-                res = export.export_board(q, job["path"], job["fmt"], contacts=job["contacts"])
+                res = export.export_board(q, job["path"], job["fmt"], contacts=job["contacts"], replace=replace)
                 msg = f"Đã xuất {res.rows} kiến nghị: {res.path}"
+        except DestinationExists as exc:
+            self.app.call_from_thread(self._ask_replace, job, exc.path)
+            return
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
             return
