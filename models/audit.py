@@ -7,6 +7,7 @@ import os
 
 import peewee as pw
 
+from . import chain
 from .base import BaseModel, now
 from .catalog import Office
 
@@ -47,15 +48,17 @@ class AuditEntry(BaseModel):
     before = pw.TextField(default="")
     after = pw.TextField(default="")
     reason = pw.TextField(default="")         # why a locked record was corrected (amend)
+    chain_seq = pw.IntegerField(null=True)    # place in the office's chain (models.chain)
+    chain_hash = pw.CharField(default="")     # SHA-256 of the previous hash and this entry
 
     class Meta:
-        indexes = ((("table", "record_id"), False),)
+        indexes = ((("table", "record_id"), False), (("office", "chain_seq"), True))
 
 
 def snapshot(record: pw.Model) -> dict:
     out = {}
     for name in record._meta.fields:
-        if name in ("created_at", "updated_at", "search_text"):
+        if name in ("created_at", "updated_at", "search_text", "chain_hash"):
             continue
         value = record.__data__.get(name)
         out[name] = value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
@@ -70,11 +73,17 @@ def record(action: str, rec: pw.Model, before: dict | None = None, *, office=Non
         before = {k: before.get(k) for k in changed}
         after = {k: after.get(k) for k in changed}
     office_id = office if office is not None else getattr(rec, "office_id", None)
-    return AuditEntry.create(
+    if office_id is None and rec._meta.table_name == "office":
+        office_id = rec.get_id()
+    entry = AuditEntry(
         office=office_id, table=rec._meta.table_name, record_id=rec.get_id(), action=action,
         user=current_user(), at=now(),
         before=json.dumps(before or {}, ensure_ascii=False, default=str),
         after=json.dumps(after, ensure_ascii=False, default=str), reason=reason)
+    with AuditEntry._meta.database.atomic():
+        chain.seal_new(entry)
+        entry.save(force_insert=True)
+    return entry
 
 
 def history(rec: pw.Model):

@@ -15,6 +15,8 @@ import peewee as pw
 from .errors import StorageError
 
 database = pw.DatabaseProxy()
+#: what the open database is known by in the workstation's settings (no password)
+_opened_as: str | None = None
 
 # SQLite pragmas: WAL lets a reader and a writer work at once; synchronous=FULL
 # makes every commit durable across a power cut; a busy timeout waits for another
@@ -147,6 +149,8 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
     except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
         raise _storage_error(target, exc) from exc
     database.initialize(db)
+    global _opened_as
+    _opened_as = describe(target) if is_url(target) else str(Path(target).resolve())
     try:
         migrations.upgrade(db, create=create)
     except pw.OperationalError as exc:
@@ -183,6 +187,12 @@ _SQLITE_REASONS = {
     "disk I/O error": "lỗi đọc ghi ổ đĩa",
     "database is locked": "đang bị một chương trình khác khóa",
 }
+
+
+def opened_as() -> str | None:
+    """The open database as the workstation's settings name it: the resolved
+    SQLite path, or the PostgreSQL URL without its password."""
+    return _opened_as
 
 
 def is_postgres() -> bool:

@@ -1,6 +1,8 @@
 """Danh mục: the office profile and the lists it maintains."""
 from __future__ import annotations
 
+import os
+
 import data
 
 from .. import clock
@@ -38,12 +40,83 @@ def header_for(kind: str, place: str) -> str:
     return f"ỦY BAN NHÂN DÂN\n{level} {place_up}"
 
 
+_chosen: str | None = None
+
+
+def choose_office(value: str | int | None) -> None:
+    """This process works for the office ``value`` (its number or name), as
+    ``--co-quan`` asks; None goes back to the workstation's setting."""
+    global _chosen
+    _chosen = str(value).strip() if value is not None and str(value).strip() else None
+
+
+def office_choice() -> str | None:
+    """Which office this workstation works for: ``--co-quan``, DOITHOAI_OFFICE,
+    or the setting written by ``doithoai init`` / ``doithoai office use`` for the
+    open database. (The demo is its own database with its own single office.)"""
+    if _chosen:
+        return _chosen
+    env = os.environ.get("DOITHOAI_OFFICE", "").strip()
+    if env:
+        return env
+    from ..db import opened_as
+    from ..workspace import read_config
+
+    chosen = read_config().get("offices")
+    value = chosen.get(opened_as() or "") if isinstance(chosen, dict) else None
+    return str(value) if value not in (None, "") else None
+
+
+def remember_office(office: Office) -> None:
+    """Write the workstation's choice of office for the open database."""
+    from ..db import opened_as
+    from ..workspace import read_config, save_config
+
+    chosen = read_config().get("offices")
+    chosen = dict(chosen) if isinstance(chosen, dict) else {}
+    chosen[opened_as() or ""] = office.id
+    save_config(offices=chosen)
+
+
+def offices() -> list[Office]:
+    return list(Office.select().order_by(Office.id))
+
+
+def _listed(rows) -> str:
+    return "; ".join(f"{o.id} – {o.name}" for o in rows)
+
+
+def find_office(value: str | int, rows: list[Office] | None = None) -> Office:
+    """An office by its number or its name (as typed, without diacritics too)."""
+    rows = offices() if rows is None else rows
+    text = str(value).strip()
+    for o in rows:
+        if text.isdigit() and o.id == int(text):
+            return o
+    key = fold(text)
+    named = [o for o in rows if key and key in (fold(o.name), fold(o.place_name))]
+    if len(named) == 1:
+        return named[0]
+    raise NotFound(f"Không có cơ quan “{text}” trong cơ sở dữ liệu này. Các cơ quan: {_listed(rows)}. "
+                   "Hãy chọn lại bằng: doithoai office use SỐ")
+
+
 def the_office() -> Office:
-    """The office of this installation (the first one)."""
-    office = Office.select().order_by(Office.id).first()
-    if office is None:
+    """The office this workstation works for (several may share one server)."""
+    rows = offices()
+    if not rows:
         raise NotFound("Chưa có thông tin cơ quan. Hãy chạy: doithoai init")
-    return office
+    from ..paths import is_demo
+
+    if is_demo():
+        return rows[0]
+    choice = office_choice()
+    if choice is not None:
+        return find_office(choice, rows)
+    if len(rows) == 1:
+        return rows[0]
+    raise NotFound(f"Cơ sở dữ liệu này có {len(rows)} cơ quan ({_listed(rows)}) và máy này chưa chọn "
+                   "cơ quan nào. Hãy chạy: doithoai office use SỐ (hoặc ghi --co-quan SỐ).")
 
 
 def create_office(*, kind: str, place_name: str, parent_body: str = "", signer_name: str = "",
@@ -57,6 +130,10 @@ def create_office(*, kind: str, place_name: str, parent_body: str = "", signer_n
     place = required(place_name, "Tên địa phương", field="place_name", max_len=80)
     label, family, abbr, authority, position = OFFICE_KINDS[kind]
     level = label.split()[-1]
+    for other in offices():
+        if fold(other.name) == fold(f"{label} {place}"):
+            raise ValidationError(f"Cơ sở dữ liệu đã có cơ quan “{other.name}” (số {other.id}). "
+                                  "Hãy chọn cơ quan đó bằng: doithoai office use " + str(other.id))
     office = records.create(
         Office, name=f"{label} {place}", kind=kind, family=family,
         parent_body=optional_line(parent_body, max_len=120).upper(),

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 
 import peewee as pw
 
-from .. import audit
+from .. import audit, chain
 from ..base import now
 from ..errors import StaleEdit
 from . import locks
@@ -69,6 +69,8 @@ def create(model: type[pw.Model], **values) -> pw.Model:
     rec = model(**values)
     locks.check(rec, values, action="create")
     with model._meta.database.atomic():
+        if chain.is_chained(model):
+            chain.seal_new(rec)
         rec.save(force_insert=True)
         audit.record("create", rec, reason=locks.amendment_reason() or "")
     return rec
@@ -91,6 +93,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
         if lock_check:  # the stored record decides, not the caller's possibly old copy
             locks.check(fresh, changes)
         before = audit.snapshot(fresh)
+        sealed = chain.is_chained(model) and chain.verifies(fresh)
         for key, value in changes.items():
             setattr(fresh, key, value)
         fresh.normalise()
@@ -106,6 +109,8 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
             raise _stale(model, rec, model.get_by_id(rec.get_id()))
         fresh.row_version = seen + 1
         audit.record(_action("update"), fresh, before, reason=locks.amendment_reason() or "")
+        if sealed:
+            chain.reseal(fresh)
     # keep the caller's object current
     rec.__data__.update(fresh.__data__)
     rec._dirty.clear()
