@@ -146,7 +146,10 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
         if not db.is_closed():
             db.close()
         raise
-    except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # a damaged schema page can reach Python as undecodable text, not as an SQLite error
+        if not db.is_closed():
+            db.close()
         raise _storage_error(target, exc) from exc
     database.initialize(db)
     global _opened_as
@@ -166,6 +169,8 @@ def close_database() -> None:
 
 def _storage_error(target, exc: Exception) -> StorageError:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, UnicodeDecodeError):
+        text = "malformed"
     if is_url(target):
         return StorageError(
             f"Không kết nối được máy chủ cơ sở dữ liệu {describe(target)}: {text}. "
