@@ -15,8 +15,20 @@ _user: str | None = None
 
 
 def current_user() -> str:
-    """The workstation user name; settable (``--user``/set_user, ``DOITHOAI_USER``,
-    or "user" in the config file)."""
+    """Who is working. On PostgreSQL the database login (``session_user``): no
+    option, variable or setting changes it. On a SQLite PC the person chosen on
+    this workstation from the office's list of people, else ``--user``/set_user,
+    ``DOITHOAI_USER``, "user" in the config file, or the OS account."""
+    from .db import database, is_postgres
+
+    if is_postgres():
+        conn = database.obj.connection()
+        if _session.get("conn") is not conn:
+            _session.update(conn=conn, name=database.obj.execute_sql("SELECT session_user").fetchone()[0])
+        return _session["name"]
+    chosen = _chosen_person()
+    if chosen:
+        return chosen
     if _user:
         return _user
     env = os.environ.get("DOITHOAI_USER")
@@ -31,6 +43,24 @@ def current_user() -> str:
         return getpass.getuser()
     except Exception:  # no user name on some Windows service accounts
         return "không rõ"
+
+
+_session: dict = {}
+
+
+def _chosen_person() -> str:
+    """The full name of the person chosen on this workstation (roles.choose_person)."""
+    from .db import opened_as
+    from .workspace import read_config
+
+    chosen = read_config().get("people")
+    person_id = chosen.get(opened_as() or "") if isinstance(chosen, dict) else None
+    if not isinstance(person_id, int):
+        return ""
+    from .catalog import Person
+
+    row = Person.select(Person.full_name).where(Person.id == person_id).tuples().first()
+    return row[0] if row else ""
 
 
 def set_user(name: str | None) -> None:

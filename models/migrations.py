@@ -26,6 +26,7 @@ def all_models() -> list[type[pw.Model]]:
         HolidayOverride,
         Office,
         Official,
+        Person,
         RecipientList,
         RuleSetting,
         Setting,
@@ -47,7 +48,7 @@ def all_models() -> list[type[pw.Model]]:
 
     return [Office, Unit, Official, Village, Field, RecipientList, HolidayOverride, RuleSetting,
             Setting, OutgoingDocument, Plan, Conference, ConferenceVillage, Invitee, AgendaItem,
-            Attendance, BroadcastSlot, Petition, PetitionEvent, AuditEntry, DocumentText]
+            Attendance, BroadcastSlot, Petition, PetitionEvent, AuditEntry, DocumentText, Person]
 
 
 def _v1(db: pw.Database) -> None:
@@ -85,7 +86,14 @@ def _v3_chains(db: pw.Database) -> None:
             chain.seal_existing(model)
 
 
-MIGRATIONS = [_v1, _v2_document_texts, _v3_chains]
+def _v3_people(db: pw.Database) -> None:
+    """Người dùng and their roles (models.catalog.Person)."""
+    from .catalog import Person
+
+    db.create_tables([Person], safe=True)
+
+
+MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people]
 CURRENT = len(MIGRATIONS)
 
 

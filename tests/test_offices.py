@@ -220,9 +220,86 @@ def test_an_old_database_gets_its_entries_chained(tmp_path):
     issue_plan(office)
     db.execute_sql("UPDATE outgoing_document SET chain_seq = NULL, chain_hash = ''")
     db.execute_sql("UPDATE audit_entry SET chain_seq = NULL, chain_hash = ''")
-    db.execute_sql("DELETE FROM schema_version WHERE version = 3")
+    from models import migrations
+
+    since = migrations.MIGRATIONS.index(migrations._v3_chains) + 1
+    db.execute_sql("DELETE FROM schema_version WHERE version >= ?", (since,))
     models.close_database()
     models.open_database(target)
     assert integrity.verify_chain(office).ok
     rows = models.OutgoingDocument.select().count()
     assert rows == 1 and models.OutgoingDocument.get().chain_seq == 1
+
+
+# --- users and roles ------------------------------------------------------------------------
+
+def test_roles_follow_the_office_list_on_sqlite(sqlite_db, monkeypatch):
+    from models.errors import Locked
+    from models.services import documents, plans, roles
+
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    catalog.add_village(office, "Thôn 1")            # no list of people yet: nothing restricted
+    me = roles.os_login()
+    chair = roles.add_person(office, "Nguyễn Văn An", "chu_tich", login=me)
+    clerk = roles.add_person(office, "Lê Thị Văn Thư", "văn thư")
+    assert roles.current_person(office).id == chair.id        # the OS account is the chair's
+    roles.choose_person(office, clerk)                         # a shared PC: the clerk picks her name
+    assert roles.current_person(office).id == clerk.id
+    with pytest.raises(Locked) as err:
+        catalog.add_village(office, "Thôn 2")
+    assert "Chỉ Chủ tịch, Quản trị mới được sửa danh mục" in err.value.message
+    assert "Lê Thị Văn Thư là Văn thư" in err.value.message
+    with clock.fixed(DAY):
+        plan = plans.new_from_template(office, 2026)
+    with pytest.raises(Locked) as err:
+        documents.issue(office, "ke-hoach", plan.id, on=DAY, render=fake_pdf)
+    assert "Chỉ Chủ tịch mới được ban hành văn bản" in err.value.message
+    assert models.OutgoingDocument.select().count() == 0
+    with pytest.raises(Locked):                                # she cannot give herself the right
+        roles.allow(office, "issue", ["van_thu"])
+    roles.choose_person(office, chair)
+    assert roles.allow(office, "issue", ["van thu"]) == ("chu_tich", "van_thu")
+    doc = documents.issue(office, "ke-hoach", plan.id, on=DAY, render=fake_pdf)
+    entry = models.AuditEntry.select().where(models.AuditEntry.table == "outgoing_document").get()
+    assert entry.user == "Nguyễn Văn An"                       # the chosen name, not DOITHOAI_USER
+    roles.choose_person(office, clerk)
+    doc2 = issue_plan(office)                                  # the office allowed clerks to issue
+    assert doc2.number == 2
+    roles.choose_person(office, chair)
+    models.Person.update(role="pho_chu_tich").where(models.Person.id == chair.id).execute()
+    with pytest.raises(Locked) as err:
+        documents.start_correction(doc, mode="dinh-chinh", reason="Sai ngày ở đoạn 2")
+    assert "điều chỉnh, thay thế văn bản đã ban hành" in err.value.message
+
+
+def test_user_commands(tmp_path, capsys, monkeypatch):
+    from models.services import roles
+
+    target = str(tmp_path / "xa.sqlite3")
+    run_cli(["--db", target, "init", "--ten", "Kỳ Khang"], capsys)
+    code, out, err = run_cli(["--db", target, "user", "add", "Nguyễn Văn An", "--vai-tro", "chu_tich",
+                              "--dang-nhap", roles.os_login()], capsys)
+    assert code == 0 and "Chủ tịch" in out, err
+    code, out, err = run_cli(["--db", target, "user", "add", "Lê Văn Bình", "--vai-tro", "kế toán"], capsys)
+    assert code == 2 and "Vai trò “kế toán” không có" in err
+    code, out, _ = run_cli(["--db", target, "user", "add", "Lê Văn Bình", "--vai-tro", "thư ký"], capsys)
+    assert code == 0
+    code, out, _ = run_cli(["--db", target, "user", "allow", "catalog", "thu_ky"], capsys)
+    assert code == 0 and "Chủ tịch, Thư ký" in out
+    code, out, _ = run_cli(["--db", target, "user", "list"], capsys)
+    assert "* " in out and "Nguyễn Văn An" in out and "Quyền catalog" in out
+    code, out, _ = run_cli(["--db", target, "user", "role", "Lê Văn Bình", "pho_chu_tich"], capsys)
+    assert code == 0 and "Phó Chủ tịch" in out
+
+
+def test_on_postgresql_the_audit_takes_the_session_user(pg_url, monkeypatch):
+    from models.audit import set_user
+
+    models.open_database(pg_url)
+    set_user("gia-mao")
+    try:
+        office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    finally:
+        set_user(None)
+    entry = models.AuditEntry.select().where(models.AuditEntry.table == "office").get()
+    assert entry.user == "doithoai" and entry.office_id == office.id

@@ -17,6 +17,7 @@ COMMANDS = [
     ("tui.commands.printing", ["print", "issue", "register", "import-plan"]),
     ("tui.commands.board", ["export"]),
     ("tui.commands.offices", ["office"]),
+    ("tui.commands.people", ["user"]),
 ]
 
 

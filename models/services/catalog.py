@@ -20,7 +20,7 @@ from ..catalog import (
 )
 from ..errors import NotFound, ValidationError
 from ..text import fold
-from . import records
+from . import records, roles
 from .validate import optional_line, parse_date, pick_by_name, required
 
 OFFICE_KINDS = {
@@ -154,6 +154,7 @@ OFFICE_EDITABLE = ("name", "parent_body", "header_name", "locality", "place_name
 
 
 def update_office(office: Office, changes: dict, *, expected_version: int | None = None) -> Office:
+    roles.require(office, "catalog")
     clean = {}
     for key, value in changes.items():
         if key not in OFFICE_EDITABLE:
@@ -195,6 +196,7 @@ def _unique(model, office, name: str, label: str, exclude_id=None) -> None:
 
 
 def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_name: str = "") -> Village:
+    roles.require(office, "catalog")
     name = required(name, "Tên thôn, tổ dân phố", field="name", max_len=120)
     _unique(Village, office, name, "Thôn")
     return records.create(Village, office=office, name=name, kind=optional_line(kind) or "Thôn",
@@ -202,6 +204,7 @@ def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_
 
 
 def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit:
+    roles.require(office, "catalog")
     name = required(name, "Tên đơn vị", field="name", max_len=120)
     _unique(Unit, office, name, "Đơn vị")
     return records.create(Unit, office=office, name=name, short_name=optional_line(short_name, max_len=20),
@@ -209,6 +212,7 @@ def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit
 
 
 def add_field(office, name, *, code: int | None = None) -> Field:
+    roles.require(office, "catalog")
     name = required(name, "Tên lĩnh vực", field="name", max_len=120)
     _unique(Field, office, name, "Lĩnh vực")
     if code is None:
@@ -217,6 +221,7 @@ def add_field(office, name, *, code: int | None = None) -> Field:
 
 
 def add_official(office, full_name, *, position: str = "", unit=None) -> Official:
+    roles.require(office, "catalog")
     full_name = required(full_name, "Họ và tên", field="full_name", max_len=120)
     if isinstance(unit, str):
         unit = find_unit(office, unit) if unit.strip() else None
@@ -226,6 +231,7 @@ def add_official(office, full_name, *, position: str = "", unit=None) -> Officia
 
 def update_item(rec, changes: dict, *, expected_version: int | None = None):
     """Edit a village, unit, field or official; names stay non-empty and unique."""
+    roles.require(rec.office, "catalog")
     for key in ("name", "full_name"):
         if key in changes:
             changes[key] = required(changes[key], "Tên", field=key, max_len=120)
@@ -270,6 +276,7 @@ def find_field(office, name) -> Field:
 
 
 def set_holiday_override(office, day, kind: str, note: str = "") -> HolidayOverride:
+    roles.require(office, "catalog")
     day = parse_date(day, "Ngày")
     if kind not in ("off", "work"):
         raise ValidationError("Loại ngày phải là “off” (ngày nghỉ hoán đổi) hoặc “work” (ngày làm bù).")
@@ -284,12 +291,14 @@ def holiday_overrides(office):
 
 
 def remove_holiday_override(row: HolidayOverride) -> None:
+    roles.require(row.office, "catalog")
     records.delete(row)
 
 
 def set_rule(office, key: str, days, unit: str):
     """An office's own number of days for a deadline rule (the legal default
     stays in data/catalog/rules.json and is shown beside it)."""
+    roles.require(office, "catalog")
     from ..catalog import RuleSetting
     from ..rules import default_rules
     from .validate import parse_int
