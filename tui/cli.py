@@ -18,6 +18,7 @@ COMMANDS = [
     ("tui.commands.board", ["export"]),
     ("tui.commands.offices", ["office"]),
     ("tui.commands.people", ["user"]),
+    ("tui.commands.admin", ["admin"]),
 ]
 
 

@@ -182,9 +182,14 @@ def require(office: Office, action: str) -> Person | None:
         raise Locked(f"Tài khoản “{login}” không có trong danh sách người dùng của {office.name}, nên không "
                      f"được {ACTIONS[action]}. Hãy nhờ quản trị thêm bằng: doithoai user add"
                      + ("" if _is_postgres() else ", hoặc chọn tên mình bằng: doithoai user use SỐ") + ".")
-    if person.role not in allowed:
+    role = person.role
+    if _is_postgres():  # the role the admin gave this login, which the login cannot change
+        from .pg_security import member_role
+
+        role = member_role() or role
+    if role not in allowed:
         raise Locked(f"Chỉ {_labels(allowed)} mới được {ACTIONS[action]}; {person.full_name} là "
-                     f"{role_label(person.role)}. Cơ quan có thể cho phép thêm vai trò bằng: "
+                     f"{role_label(role)}. Cơ quan có thể cho phép thêm vai trò bằng: "
                      f"doithoai user allow {action} VAI_TRÒ")
     return person
 
