@@ -303,3 +303,28 @@ def test_on_postgresql_the_audit_takes_the_session_user(pg_url, monkeypatch):
         set_user(None)
     entry = models.AuditEntry.select().where(models.AuditEntry.table == "office").get()
     assert entry.user == "doithoai" and entry.office_id == office.id
+
+
+def test_people_tab_in_the_catalogue(demo_office):
+    """F8, the last tab: add a person from the keyboard; the list shows the role."""
+    import asyncio
+
+    from tui.app import DoiThoaiApp
+
+    async def steps():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.press("f8", *["right"] * 7, "a")
+            for ch in "Phạm Thị Hoa":
+                await pilot.press("space" if ch == " " else ch)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            table = app.screen.query_one("#table-people")
+            return type(app.screen).__name__, [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+    screen, rows = asyncio.run(steps())
+    assert screen == "CatalogScreen"
+    assert rows == [["Phạm Thị Hoa", "Văn thư", "—", "đang dùng"]]
+    assert models.Person.get(models.Person.full_name == "Phạm Thị Hoa").role == "van_thu"

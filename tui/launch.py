@@ -104,6 +104,7 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
             sys.exit(exc.exit_code)
         open_office_database(db)
     if not demo:
+        ask_which_office()
         ask_who_works()
         start_daily_backup(db)
     from . import prefetch
@@ -112,6 +113,30 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
     from .app import run_app
 
     run_app()
+
+
+def ask_which_office() -> None:
+    """Several offices share the database and this workstation has not chosen
+    one: at a keyboard, ask once and remember (doithoai office use)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return
+    from models.services import catalog
+
+    if catalog.office_choice() is not None:
+        return
+    rows = catalog.offices()
+    if len(rows) < 2:
+        return
+    say("Cơ sở dữ liệu này dùng chung cho nhiều cơ quan. Máy này làm việc cho cơ quan nào?")
+    for n, office in enumerate(rows, start=1):
+        say(f"  {n}. {office.name}")
+    try:
+        answer = input("Số thứ tự: ").strip()
+    except EOFError:
+        return
+    if answer.isdigit() and 1 <= int(answer) <= len(rows):
+        catalog.remember_office(rows[int(answer) - 1])
+        say(f"Đã ghi nhớ: máy này làm việc cho {rows[int(answer) - 1].name} (đổi bằng: doithoai office use SỐ).")
 
 
 def ask_who_works() -> None:
