@@ -110,7 +110,12 @@ def record(action: str, rec: pw.Model, before: dict | None = None, *, office=Non
         user=current_user(), at=now(),
         before=json.dumps(before or {}, ensure_ascii=False, default=str),
         after=json.dumps(after, ensure_ascii=False, default=str), reason=reason)
-    with AuditEntry._meta.database.atomic():
+    db = AuditEntry._meta.database
+    if db.in_transaction():  # records.* always are: no savepoint needed
+        chain.seal_new(entry)
+        entry.save(force_insert=True)
+        return entry
+    with db.atomic():
         chain.seal_new(entry)
         entry.save(force_insert=True)
     return entry

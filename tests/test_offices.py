@@ -328,3 +328,33 @@ def test_people_tab_in_the_catalogue(demo_office):
     assert screen == "CatalogScreen"
     assert rows == [["Phạm Thị Hoa", "Văn thư", "—", "đang dùng"]]
     assert models.Person.get(models.Person.full_name == "Phạm Thị Hoa").role == "van_thu"
+
+
+def test_the_chain_stays_one_line_when_two_workstations_write_at_once(db):
+    """Two connections writing at the same time (threads, each with its own
+    connection) never fork an office's chain."""
+    import threading
+
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    unit = catalog.units(office)[0]
+    start, errors = threading.Barrier(2), []
+
+    def write(who):
+        try:
+            start.wait()
+            for i in range(25):
+                petitions.record_petition(office, content=f"{who} {i}", unit=unit)
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            models.database.obj.close()
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in ("máy 1", "máy 2")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    report = integrity.verify_chain(office)
+    assert report.ok, report.problems
+    assert models.Petition.select().count() == 50 and report.audit_entries >= 50
