@@ -335,4 +335,7 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
     except OSError as exc:
         staged.unlink(missing_ok=True)
         raise _storage(exc, f"khôi phục được vào “{dest}”") from exc
+    from .services.integrity import forget_heads
+
+    forget_heads(str(dest.resolve()))  # an older copy is shorter on purpose
     return info, aside

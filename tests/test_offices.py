@@ -358,3 +358,22 @@ def test_the_chain_stays_one_line_when_two_workstations_write_at_once(db):
     report = integrity.verify_chain(office)
     assert report.ok, report.problems
     assert models.Petition.select().count() == 50 and report.audit_entries >= 50
+
+
+def test_a_restored_backup_is_not_reported_as_tampering(tmp_path, capsys):
+    from models import backup
+
+    target = str(tmp_path / "xa.sqlite3")
+    models.open_database(target)
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    issue_plan(office)
+    models.close_database()
+    copy = backup.make_backup(target, tmp_path / "sao-luu")
+    models.open_database(target)
+    issue_plan(office)
+    models.close_database()
+    code, out, _ = run_cli(["--db", target, "doctor"], capsys)
+    assert "nguyên vẹn" in out                     # this workstation now knows the longer chain
+    backup.restore(copy, target)
+    code, out, _ = run_cli(["--db", target, "doctor"], capsys)
+    assert "nguyên vẹn" in out and "đã bị xóa" not in out, out

@@ -189,6 +189,10 @@ def _check_witness(office: Office, heads: dict, report: Report) -> None:
 def _remember_heads(office: Office, heads: dict) -> None:
     data = _read_witness()
     data[_witness_key(office)] = {m._meta.table_name: list(h) for m, h in heads.items()}
+    _write_witness(data)
+
+
+def _write_witness(data: dict) -> None:
     path = _witness_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -197,6 +201,15 @@ def _remember_heads(office: Office, heads: dict) -> None:
         tmp.replace(path)
     except OSError:
         pass  # a read-only config folder only loses this second line of evidence
+
+
+def forget_heads(database: str) -> None:
+    """After a restore from a backup the chains are older on purpose: what this
+    workstation saw of that database is forgotten."""
+    data = _read_witness()
+    kept = {k: v for k, v in data.items() if not k.startswith(f"{database}#")}
+    if kept != data:
+        _write_witness(kept)
 
 
 def verify_chain(office: Office, *, files: bool = True, remember: bool = False) -> Report:
