@@ -377,3 +377,43 @@ def test_a_restored_backup_is_not_reported_as_tampering(tmp_path, capsys):
     backup.restore(copy, target)
     code, out, _ = run_cli(["--db", target, "doctor"], capsys)
     assert "nguyên vẹn" in out and "đã bị xóa" not in out, out
+
+
+def test_f7_check_says_the_register_entry_was_changed(sqlite_db, monkeypatch):
+    """K on F7: a SHA-256 rewritten in the register together with the file is not
+    "khớp" any more: the entry itself is reported as changed."""
+    import asyncio
+    from pathlib import Path
+
+    from textual.widgets import DataTable, Static
+
+    from tui.app import DoiThoaiApp
+
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-03-20")
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    doc = issue_plan(office)
+    forged = b"%PDF-1.4 forged"
+    Path(doc.file_path).write_bytes(forged)
+    from models.services.documents import sha256
+
+    sqlite_db.execute_sql("UPDATE outgoing_document SET sha256 = ? WHERE id = ?", (sha256(forged), doc.id))
+
+    async def scenario():
+        app = DoiThoaiApp(office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("f7")
+            for _ in range(4):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            screen = app.screen
+            screen.query_one("#docs-table", DataTable).focus()
+            await pilot.press("home", "k")
+            for _ in range(4):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            table = screen.query_one("#docs-table", DataTable)
+            return str(screen.query_one("#docs-info", Static).content), str(table.get_row(str(doc.id))[-1])
+
+    info, mark = asyncio.run(scenario())
+    assert "đã bị sửa ngoài ứng dụng" in info and "khớp với mã" not in info
+    assert mark == "!"

@@ -29,7 +29,7 @@ FILE_OK = "ok"              # present, same SHA-256 as recorded
 FILE_MISSING = "missing"    # recorded, but not on disk any more
 FILE_CHANGED = "changed"    # on disk, different SHA-256
 FILE_TAMPERED = "tampered"  # the register entry itself was changed behind the app's back
-FILE_MARKS = {FILE_OK: "✓", FILE_MISSING: "✗", FILE_CHANGED: "≠", FILE_NONE: "—", FILE_TAMPERED: "‼"}
+FILE_MARKS = {FILE_OK: "✓", FILE_MISSING: "✗", FILE_CHANGED: "≠", FILE_NONE: "—", FILE_TAMPERED: "!"}
 
 
 @dataclass(frozen=True)
