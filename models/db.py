@@ -156,9 +156,28 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
     _opened_as = describe(target) if is_url(target) else str(Path(target).resolve())
     try:
         migrations.upgrade(db, create=create)
+    except pw.ProgrammingError as exc:
+        if not is_denied(exc):
+            raise
+        raise StorageError(
+            f"Tài khoản “{urlparse(str(target)).username or ''}” không được phép nâng cấp lược đồ cơ sở dữ "
+            "liệu lên phiên bản của phần mềm này. Hãy nhờ quản trị mở Đối thoại một lần bằng tài khoản "
+            "quản trị, rồi chạy: doithoai admin pg-setup") from exc
     except pw.OperationalError as exc:
         raise _storage_error(target, exc) from exc
     return db
+
+
+def is_denied(exc: Exception) -> bool:
+    """PostgreSQL refused because of the login's rights or a row-level security policy."""
+    text = str(exc)
+    return "permission denied" in text or "row-level security" in text or "must be owner" in text
+
+
+def denied_message() -> str:
+    return ("Tài khoản cơ sở dữ liệu này không được phép làm việc đó: dữ liệu thuộc cơ quan khác, hoặc việc "
+            "chỉ người quản trị làm được (sổ văn bản đi, nhật ký thay đổi, danh sách cơ quan). "
+            "Không có gì bị thay đổi.")
 
 
 def close_database() -> None:

@@ -11,7 +11,7 @@ import pytest
 import models
 from conftest import PG_URL, REPO, _pg_reset, require_pg
 from models.errors import Locked, NotFound
-from models.services import board, catalog, integrity, plans, register_view, roles
+from models.services import board, catalog, integrity, plans, records, register_view, roles
 from test_offices import DAY, a_petition, fake_pdf, issue_plan, run_cli, two_offices
 
 TAG = hashlib.sha1(str(REPO).encode()).hexdigest()[:6]
@@ -113,6 +113,12 @@ def test_office_b_sees_and_changes_nothing_of_office_a(shared_server, capsys, mo
     with pytest.raises(pw.DatabaseError):
         with models.database.atomic():
             models.Petition.create(office=a.id, content="chen vao", received_on=DAY)
+    # through the services: a message, not a crash
+    with pytest.raises(NotFound):
+        records.update(secret, {"content": "bị sửa"})
+    with pytest.raises(Locked) as err:
+        records.create(models.Village, office=a.id, name="Thôn chen vào")
+    assert "không được phép" in err.value.message
     # the audit trail is append-only and names the login, whatever --user says
     models.audit.set_user("gia-mao")
     try:
@@ -153,4 +159,18 @@ def test_office_b_sees_and_changes_nothing_of_office_a(shared_server, capsys, mo
         with models.database.atomic():
             models.OutgoingDocument.update(title="đổi").where(models.OutgoingDocument.id == doc.id).execute()
     assert integrity.verify_chain(a).ok
+    models.close_database()
+
+    # a newer program on a staff login cannot upgrade the schema: it says so
+    from models import migrations
+    from models.errors import StorageError
+
+    def later(db):
+        db.execute_sql("ALTER TABLE village ADD COLUMN population INTEGER")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, later])
+    monkeypatch.setattr(migrations, "CURRENT", len(migrations.MIGRATIONS))
+    with pytest.raises(StorageError) as err:
+        models.open_database(url_b)
+    assert "doithoai admin pg-setup" in err.value.message and LOGIN_B in err.value.message
     models.close_database()

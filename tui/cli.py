@@ -44,7 +44,8 @@ class LazyGroup(click.Group):
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="URL_HOẶC_TỆP", envvar="DOITHOAI_DB",
               help="Cơ sở dữ liệu: đường dẫn tệp SQLite hoặc postgresql://… (mặc định: tệp trong thư mục dữ liệu).")
-@click.option("--user", "user", envvar="DOITHOAI_USER", metavar="TÊN", help="Tên người dùng ghi vào nhật ký thay đổi.")
+@click.option("--user", "user", envvar="DOITHOAI_USER", metavar="TÊN", help="Tên người dùng ghi vào nhật ký thay đổi (máy dùng SQLite; với PostgreSQL nhật ký luôn ghi "
+                   "tài khoản đăng nhập).")
 @click.option("--co-quan", "office", envvar="DOITHOAI_OFFICE", metavar="SỐ_HOẶC_TÊN",
               help="Cơ quan làm việc khi nhiều cơ quan dùng chung cơ sở dữ liệu (mặc định: cơ quan đã chọn "
                    "bằng doithoai office use).")
@@ -87,6 +88,13 @@ def main(argv=None):
     except SystemExit:
         raise
     except Exception as exc:  # never show a traceback to a user
+        import peewee
+
+        from models.db import denied_message, is_denied
+
+        if isinstance(exc, peewee.DatabaseError) and is_denied(exc):
+            click.echo(f"Lỗi: {denied_message()}", err=True)
+            sys.exit(2)
         from .launch import unexpected_message
 
         click.echo(unexpected_message(exc), err=True)
