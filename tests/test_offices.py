@@ -417,3 +417,15 @@ def test_f7_check_says_the_register_entry_was_changed(sqlite_db, monkeypatch):
     info, mark = asyncio.run(scenario())
     assert "đã bị sửa ngoài ứng dụng" in info and "khớp với mã" not in info
     assert mark == "!"
+
+
+def test_an_entry_taken_out_of_the_middle_is_named_and_nothing_else(db):
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    issue_plan(office)
+    middle = (models.AuditEntry.select().where((models.AuditEntry.office == office)
+                                               & (models.AuditEntry.table == "plan"))
+              .order_by(models.AuditEntry.chain_seq).first())
+    assert 1 < middle.chain_seq < models.AuditEntry.select().count()
+    _sql("DELETE FROM audit_entry WHERE id = ?", middle.id)
+    problems = integrity.verify_chain(office).problems
+    assert problems == [f"Nhật ký thay đổi: thiếu mục {middle.chain_seq} — đã bị xóa ngoài ứng dụng."]

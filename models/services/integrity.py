@@ -25,6 +25,15 @@ REGISTER_FIELDS = {
     "supersedes": "Thay thế văn bản", "locked": "Khóa", "office": "Cơ quan",
 }
 _CHAINS = ((OutgoingDocument, "Sổ văn bản đi"), (AuditEntry, "Nhật ký thay đổi"))
+#: what an audit entry is about, as people say it
+TABLES = {
+    "office": "cơ quan", "unit": "đơn vị", "official": "cán bộ", "person": "người dùng", "village": "thôn",
+    "field": "lĩnh vực", "recipient_list": "nơi nhận", "holiday_override": "ngày nghỉ, làm bù",
+    "rule_setting": "thời hạn", "setting": "thiết lập", "outgoing_document": "văn bản", "plan": "kế hoạch",
+    "conference": "hội nghị", "conference_village": "thôn dự hội nghị", "invitee": "khách mời",
+    "agenda_item": "chương trình", "attendance": "điểm danh", "broadcast_slot": "lịch phát loa",
+    "petition": "kiến nghị", "petition_event": "diễn biến kiến nghị", "document_text": "nội dung văn bản",
+}
 
 
 @dataclass
@@ -54,8 +63,11 @@ def _short(value, limit: int = 60) -> str:
 def _name(model, rec) -> str:
     if model is OutgoingDocument:
         return f"văn bản {rec.symbol} (mục {rec.chain_seq or '?'} của sổ, mã {rec.id})"
-    return (f"mục nhật ký {rec.chain_seq or '?'} (mã {rec.id}: {rec.action} {rec.table} {rec.record_id}, "
-            f"{rec.user}, {rec.at:%d/%m/%Y %H:%M})")
+    from .history import ACTIONS
+
+    action = ACTIONS.get(rec.action, rec.action).lower()
+    return (f"mục nhật ký {rec.chain_seq or '?'} (mã {rec.id}: {action} {TABLES.get(rec.table, rec.table)} "
+            f"số {rec.record_id}, {rec.user}, {rec.at:%d/%m/%Y %H:%M})")
 
 
 def _walk(model, label: str, office: Office, report: Report) -> tuple[int, str]:
@@ -80,8 +92,9 @@ def _walk(model, label: str, office: Office, report: Report) -> tuple[int, str]:
             gap = (f"mục {expected}" if rec.chain_seq == expected + 1
                    else f"các mục {expected}–{rec.chain_seq - 1}")
             report.problems.append(f"{label}: thiếu {gap} — đã bị xóa ngoài ứng dụng.")
-            previous = chain.previous_hash(rec)
-        if rec.chain_hash != chain.digest(previous, chain.content(rec)):
+            # the hash this entry was linked to went with the removed entry: its own
+            # content cannot be checked, only the entries after it
+        elif rec.chain_hash != chain.digest(previous, chain.content(rec)):
             report.problems.append(f"{label}: {_name(model, rec)} đã bị sửa ngoài ứng dụng "
                                    "(mã kiểm tra của mục không còn khớp nội dung"
                                    + (")." if rec.chain_seq == 1 else " hoặc mục trước nó đã bị tính lại)."))

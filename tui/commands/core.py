@@ -88,7 +88,8 @@ def locate(db_target):
 @click.command("doctor")
 @pass_db
 def doctor(db_target):
-    """Kiểm tra cơ sở dữ liệu, phông chữ, máy in và thư mục dữ liệu."""
+    """Kiểm tra cơ sở dữ liệu, phông chữ, máy in, thư mục dữ liệu, và sổ văn bản đi, nhật ký thay đổi,
+    tệp văn bản có bị sửa ngoài ứng dụng không."""
     from models.db import describe, is_postgres
     from models.paths import locations
     from models.workspace import configured_target, open_office_database
