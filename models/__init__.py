@@ -15,6 +15,7 @@ from .catalog import (  # noqa: E402
                       HolidayOverride,
                       Office,
                       Official,
+                      Person,
                       RecipientList,
                       RuleSetting,
                       Setting,
@@ -45,7 +46,7 @@ from .register import OutgoingDocument
 __all__ = [
     "AgendaItem", "Attendance", "AuditEntry", "BroadcastSlot", "Conference", "ConferenceVillage",
     "FAMILY_PARTY", "FAMILY_STATE", "Field", "HolidayOverride", "Invitee", "Locked", "NotFound",
-    "Office", "Official", "OutgoingDocument", "Petition", "PetitionEvent", "Plan", "RecipientList",
+    "Office", "Official", "OutgoingDocument", "Person", "Petition", "PetitionEvent", "Plan", "RecipientList",
     "RuleSetting", "Setting", "StaleEdit", "StorageError", "Unit", "UserError", "ValidationError",
     "Village", "close_database", "database", "open_database",
 ]

@@ -345,4 +345,7 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
     finally:
         staged.unlink(missing_ok=True)
         lock.release()
+    from .services.integrity import forget_heads
+
+    forget_heads(str(dest.resolve()))  # an older copy is shorter on purpose
     return info, aside

@@ -58,6 +58,22 @@ class Official(BaseModel):
     active = pw.BooleanField(default=True)
 
 
+class Person(BaseModel):
+    """Người dùng của cơ quan: who may do what (models.services.roles).
+
+    ``login`` is the PostgreSQL login of the person on a shared server, or the
+    Windows/Linux account on a single PC (may be empty: chosen from the list)."""
+
+    office = pw.ForeignKeyField(Office, backref="people", on_delete="CASCADE")
+    full_name = pw.CharField()
+    login = pw.CharField(default="")
+    role = pw.CharField(default="van_thu")      # van_thu, thu_ky, pho_chu_tich, chu_tich, quan_tri
+    active = pw.BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("office", "login", "full_name"), True),)
+
+
 class Village(BaseModel):
     """Thôn, tổ dân phố, khu dân cư."""
 

@@ -15,6 +15,8 @@ import peewee as pw
 from .errors import DatabaseDamaged, DatabaseLocked, StorageError
 
 database = pw.DatabaseProxy()
+#: what the open database is known by in the workstation's settings (no password)
+_opened_as: str | None = None
 
 # SQLite pragmas: WAL lets a reader and a writer work at once; synchronous=FULL
 # makes every commit durable across a power cut; a busy timeout waits for another
@@ -166,15 +168,26 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
     except StorageError:
         _give_up(db)
         raise
-    except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # a damaged schema page can reach Python as undecodable text, not as an SQLite error
         _give_up(db)
         raise _storage_error(target, exc) from exc
     database.initialize(db)
+    global _opened_as
+    _opened_as = describe(target) if is_url(target) else str(Path(target).resolve())
     try:
         migrations.upgrade(db, create=create)
     except StorageError:
         _give_up(db)
         raise
+    except pw.ProgrammingError as exc:
+        _give_up(db)
+        if not is_denied(exc):
+            raise
+        raise StorageError(
+            f"Tài khoản “{urlparse(str(target)).username or ''}” không được phép nâng cấp lược đồ cơ sở dữ "
+            "liệu lên phiên bản của phần mềm này. Hãy nhờ quản trị mở Đối thoại một lần bằng tài khoản "
+            "quản trị, rồi chạy: doithoai admin pg-setup") from exc
     except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
         _give_up(db)
         raise _storage_error(target, exc) from exc
@@ -200,6 +213,18 @@ def _give_up(db: pw.Database) -> None:
         release_held()
 
 
+def is_denied(exc: Exception) -> bool:
+    """PostgreSQL refused because of the login's rights or a row-level security policy."""
+    text = str(exc)
+    return "permission denied" in text or "row-level security" in text or "must be owner" in text
+
+
+def denied_message() -> str:
+    return ("Tài khoản cơ sở dữ liệu này không được phép làm việc đó: dữ liệu thuộc cơ quan khác, hoặc việc "
+            "chỉ người quản trị làm được (sổ văn bản đi, nhật ký thay đổi, danh sách cơ quan). "
+            "Không có gì bị thay đổi.")
+
+
 def close_database() -> None:
     from .open_lock import release_held
 
@@ -211,6 +236,8 @@ def close_database() -> None:
 
 def _storage_error(target, exc: Exception) -> StorageError:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, UnicodeDecodeError):
+        text = "malformed"
     if is_url(target):
         return StorageError(
             f"Không kết nối được máy chủ cơ sở dữ liệu {describe(target)}: {text}. "
@@ -247,6 +274,12 @@ def locked_message(target) -> str:
         probe.release()
     return (f"Cơ sở dữ liệu “{target}” đang bị {who} giữ khóa nên chưa mở được. Tệp không hỏng và không bị sửa. "
             "Hãy đóng chương trình đó rồi thử lại.")
+
+
+def opened_as() -> str | None:
+    """The open database as the workstation's settings name it: the resolved
+    SQLite path, or the PostgreSQL URL without its password."""
+    return _opened_as
 
 
 def is_postgres() -> bool:

@@ -26,6 +26,7 @@ def all_models() -> list[type[pw.Model]]:
         HolidayOverride,
         Office,
         Official,
+        Person,
         RecipientList,
         RuleSetting,
         Setting,
@@ -47,7 +48,7 @@ def all_models() -> list[type[pw.Model]]:
 
     return [Office, Unit, Official, Village, Field, RecipientList, HolidayOverride, RuleSetting,
             Setting, OutgoingDocument, Plan, Conference, ConferenceVillage, Invitee, AgendaItem,
-            Attendance, BroadcastSlot, Petition, PetitionEvent, AuditEntry, DocumentText]
+            Attendance, BroadcastSlot, Petition, PetitionEvent, AuditEntry, DocumentText, Person]
 
 
 def _v1(db: pw.Database) -> None:
@@ -61,7 +62,38 @@ def _v2_document_texts(db: pw.Database) -> None:
     db.create_tables([DocumentText], safe=True)
 
 
-MIGRATIONS = [_v1, _v2_document_texts]
+def _v3_chains(db: pw.Database) -> None:
+    """Hash chains of the register and the audit trail (models.chain): two
+    columns and a unique index on each table, and the entries written before
+    are chained in the order they were written."""
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
+
+    from . import chain
+    from .audit import AuditEntry
+    from .register import OutgoingDocument
+
+    migrator = PostgresqlMigrator(db) if isinstance(db, pw.PostgresqlDatabase) else SqliteMigrator(db)
+    for model in (OutgoingDocument, AuditEntry):
+        table = model._meta.table_name
+        have = {c.name for c in db.get_columns(table)}
+        with db.bind_ctx([model]):
+            ops = [migrator.add_column(table, name, model._meta.fields[name])
+                   for name in ("chain_seq", "chain_hash") if name not in have]
+            if ops:
+                migrate(*ops)
+            if f"{table}_office_id_chain_seq" not in {i.name for i in db.get_indexes(table)}:
+                migrate(migrator.add_index(table, ("office_id", "chain_seq"), True))
+            chain.seal_existing(model)
+
+
+def _v3_people(db: pw.Database) -> None:
+    """Người dùng and their roles (models.catalog.Person)."""
+    from .catalog import Person
+
+    db.create_tables([Person], safe=True)
+
+
+MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people]
 CURRENT = len(MIGRATIONS)
 
 

@@ -41,6 +41,10 @@ def use_demo(on: bool = True) -> None:
     _demo = on
 
 
+def is_demo() -> bool:
+    return _demo
+
+
 def locations() -> Locations:
     """The folders for this user. ``DOITHOAI_HOME`` puts them all under one folder
     (tests, a portable install on a USB stick)."""

@@ -29,8 +29,10 @@ class OutgoingDocument(BaseModel):
     supersedes = pw.ForeignKeyField("self", null=True, backref="versions", on_delete="SET NULL")
     reason = pw.TextField(default="")
     search_text = pw.TextField(default="")
+    chain_seq = pw.IntegerField(null=True)   # place in the office's chain (models.chain)
+    chain_hash = pw.CharField(default="")    # SHA-256 of the previous hash and this entry
 
     search_fields = ("symbol", "title", "signer")
 
     class Meta:
-        indexes = ((("office", "year", "sequence", "number"), True),)
+        indexes = ((("office", "year", "sequence", "number"), True), (("office", "chain_seq"), True))

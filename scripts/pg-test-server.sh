@@ -18,6 +18,9 @@ for i in $(seq 1 30); do
 done
 su postgres -c "psql -q -tc \"SELECT 1 FROM pg_roles WHERE rolname='doithoai'\"" | grep -q 1 \
   || su postgres -c "psql -q -c \"CREATE ROLE doithoai LOGIN PASSWORD 'doithoai' CREATEDB\""
+# CREATEROLE: the row-level security tests (tests/test_offices_pg.py) create a
+# login role per office's staff with `doithoai admin pg-user`, and drop them after.
+su postgres -c "psql -q -c \"ALTER ROLE doithoai CREATEROLE\""
 for db in doithoai_test doithoai_test2; do
   su postgres -c "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname='$db'\"" | grep -q 1 \
     || su postgres -c "psql -q -c \"CREATE DATABASE $db OWNER doithoai\""

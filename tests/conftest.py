@@ -65,6 +65,18 @@ def _pg_reset(url: str) -> None:
     conn.close()
 
 
+def audit_user(name: str) -> str:
+    """The name the audit trail records when the app is told ``name``: that name
+    on SQLite; on PostgreSQL always the database login (no option can fake it)."""
+    from models.db import is_postgres
+
+    if is_postgres():
+        from urllib.parse import urlparse
+
+        return urlparse(PG_URL).username
+    return name
+
+
 def pg_available() -> str | None:
     try:
         _pg_reset(PG_URL)

@@ -6,6 +6,7 @@ import asyncio
 from models.petitions import Petition
 from models.services import petitions, records
 from models.services.history import rows_for
+from conftest import audit_user
 
 
 def test_history_rows_in_vietnamese(office):
@@ -14,7 +15,7 @@ def test_history_rows_in_vietnamese(office):
     rows = rows_for(Petition.get_by_id(p.id))
     assert [r.action for r in rows] == ["Sửa", "Tạo mới"]
     assert rows[0].changes == "Nội dung: Xin sửa cầu → Xin sửa cầu tràn thôn Đông"
-    assert rows[0].user == "kiemthu"
+    assert rows[0].user == audit_user("kiemthu")
 
 
 def test_history_screen_from_the_keyboard(sqlite_db):

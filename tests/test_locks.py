@@ -8,6 +8,7 @@ import json
 import pytest
 
 from models.audit import AuditEntry, history
+from conftest import audit_user
 from models.conferences import Attendance, Conference
 from models.errors import Locked, StaleEdit, ValidationError
 from models.register import OutgoingDocument
@@ -50,7 +51,7 @@ def test_issued_document_cannot_be_changed_and_a_new_version_keeps_the_old(offic
     old = OutgoingDocument.get_by_id(doc.id)
     assert old.title == "Thông báo kết luận hội nghị" and old.row_version == 1
     entry = history(v2)[0]
-    assert entry.action == "create" and entry.reason == "Sai ngày họp ở đoạn 2" and entry.user == "kiemthu"
+    assert entry.action == "create" and entry.reason == "Sai ngày họp ở đoạn 2" and entry.user == audit_user("kiemthu")
 
 
 def test_signed_minutes_lock_what_they_record(office):
@@ -99,7 +100,7 @@ def test_amend_signed_minutes_records_reason_and_new_register_version(office):
     amended = list(AuditEntry.select().where(AuditEntry.action == "amend"))
     assert {e.table for e in amended} == {"conference", "petition", "attendance"}
     for e in amended:
-        assert e.reason == reason and e.user == "kiemthu" and e.at is not None
+        assert e.reason == reason and e.user == audit_user("kiemthu") and e.at is not None
     conf_entry = next(e for e in amended if e.table == "conference")
     assert json.loads(conf_entry.before) == {"conclusions": "Giao Địa chính trả lời trong 30 ngày."}
     assert json.loads(conf_entry.after) == {"conclusions": "Giao Địa chính trả lời trong 15 ngày."}
@@ -134,7 +135,7 @@ def test_every_change_is_audited_with_user_and_before_after(office):
         set_user(None)
     trail = list(history(p))
     assert [e.action for e in trail] == ["create", "update"]
-    assert all(e.user == "van_thu_1" for e in trail)
+    assert all(e.user == audit_user("van_thu_1") for e in trail)
     assert json.loads(trail[1].before) == {"answer_summary": ""}
     assert json.loads(trail[1].after) == {"answer_summary": "Đã hỗ trợ"}
 
@@ -145,7 +146,7 @@ def test_user_name_from_config(office, monkeypatch):
 
     monkeypatch.delenv("DOITHOAI_USER")
     save_config(user="thu_ky_xa")
-    assert current_user() == "thu_ky_xa"
+    assert current_user() == audit_user("thu_ky_xa")
 
 
 def test_service_write_paths_go_through_records():

@@ -6,6 +6,7 @@ import pytest
 
 from models.errors import StaleEdit, ValidationError
 from models.petitions import Petition
+from conftest import audit_user
 from models.services import catalog, numbering, petitions, records, search
 
 
@@ -88,7 +89,7 @@ def test_stale_edit_says_who_and_what_and_a_confirmed_save_goes_over_it(office, 
     with pytest.raises(StaleEdit) as err:
         records.update(mine, {"leader_name": "Hoàng Văn Quý"})
     message = err.value.message
-    assert "Trần Thị Bình" in message and "Cụm loa: Cụm loa 1 → Cụm loa 2" in message
+    assert audit_user("Trần Thị Bình") in message and "Cụm loa: Cụm loa 1 → Cụm loa 2" in message
     assert "chưa được lưu" in message
     assert [c[0] for c in err.value.changed] == ["station"]
     newer = err.value.current

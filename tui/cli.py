@@ -16,6 +16,9 @@ COMMANDS = [
     ("tui.commands.office", ["holiday", "petition"]),
     ("tui.commands.printing", ["print", "issue", "register", "import-plan"]),
     ("tui.commands.board", ["export"]),
+    ("tui.commands.offices", ["office"]),
+    ("tui.commands.people", ["user"]),
+    ("tui.commands.admin", ["admin"]),
 ]
 
 
@@ -41,11 +44,15 @@ class LazyGroup(click.Group):
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="URL_HOẶC_TỆP", envvar="DOITHOAI_DB",
               help="Cơ sở dữ liệu: đường dẫn tệp SQLite hoặc postgresql://… (mặc định: tệp trong thư mục dữ liệu).")
-@click.option("--user", "user", envvar="DOITHOAI_USER", metavar="TÊN", help="Tên người dùng ghi vào nhật ký thay đổi.")
+@click.option("--user", "user", envvar="DOITHOAI_USER", metavar="TÊN", help="Tên người dùng ghi vào nhật ký thay đổi (máy dùng SQLite; với PostgreSQL nhật ký luôn ghi "
+                   "tài khoản đăng nhập).")
+@click.option("--co-quan", "office", envvar="DOITHOAI_OFFICE", metavar="SỐ_HOẶC_TÊN",
+              help="Cơ quan làm việc khi nhiều cơ quan dùng chung cơ sở dữ liệu (mặc định: cơ quan đã chọn "
+                   "bằng doithoai office use).")
 @click.version_option(package_name="doithoai", message="Đối thoại %(version)s",
                       help="Hiện phiên bản rồi thoát.")
 @click.pass_context
-def cli(ctx, db, user):
+def cli(ctx, db, user, office):
     """Đối thoại — tổ chức hội nghị đối thoại với Nhân dân và theo dõi kiến nghị."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
@@ -53,6 +60,10 @@ def cli(ctx, db, user):
         from models.audit import set_user
 
         set_user(user)
+    if office:
+        from models.services.catalog import choose_office
+
+        choose_office(office)
     if ctx.invoked_subcommand is None:
         from .launch import open_app
 
@@ -77,6 +88,13 @@ def main(argv=None):
     except SystemExit:
         raise
     except Exception as exc:  # never show a traceback to a user
+        import peewee
+
+        from models.db import denied_message, is_denied
+
+        if isinstance(exc, peewee.DatabaseError) and is_denied(exc):
+            click.echo(f"Lỗi: {denied_message()}", err=True)
+            sys.exit(2)
         from .launch import unexpected_message
 
         click.echo(unexpected_message(exc), err=True)

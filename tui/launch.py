@@ -142,6 +142,8 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
             raise
         diagnose(db, exc)
     if not demo:
+        ask_which_office()
+        ask_who_works()
         start_daily_backup(db)
     from . import prefetch
 
@@ -149,6 +151,62 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
     from .app import run_app
 
     run_app()
+
+
+def ask_which_office() -> None:
+    """Several offices share the database and this workstation has not chosen
+    one: at a keyboard, ask once and remember (doithoai office use)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return
+    from models.services import catalog
+
+    if catalog.office_choice() is not None:
+        return
+    rows = catalog.offices()
+    if len(rows) < 2:
+        return
+    say("Cơ sở dữ liệu này dùng chung cho nhiều cơ quan. Máy này làm việc cho cơ quan nào?")
+    for n, office in enumerate(rows, start=1):
+        say(f"  {n}. {office.name}")
+    try:
+        answer = input("Số thứ tự: ").strip()
+    except EOFError:
+        return
+    if answer.isdigit() and 1 <= int(answer) <= len(rows):
+        catalog.remember_office(rows[int(answer) - 1])
+        say(f"Đã ghi nhớ: máy này làm việc cho {rows[int(answer) - 1].name} (đổi bằng: doithoai office use SỐ).")
+
+
+def ask_who_works() -> None:
+    """A SQLite PC of an office with a list of people, used for the first time by
+    this account: ask who is working (the audit trail and the roles use it)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return
+    from models.db import is_postgres
+    from models.errors import UserError
+    from models.services import catalog, roles
+
+    try:
+        office = catalog.the_office()
+        if is_postgres() or roles.current_person(office) is not None:
+            return
+        choices = roles.candidates(office)
+    except UserError:
+        return
+    if len(choices) == 1:
+        roles.choose_person(office, choices[0])
+        return
+    if not choices:
+        return
+    say(f"Máy này chưa biết ai đang làm việc ({office.name}). Chọn tên của bạn:")
+    for n, p in enumerate(choices, start=1):
+        say(f"  {n}. {p.full_name} — {roles.role_label(p.role)}")
+    try:
+        answer = input("Số thứ tự (Enter để bỏ qua): ").strip()
+    except EOFError:
+        return
+    if answer.isdigit() and 1 <= int(answer) <= len(choices):
+        roles.choose_person(office, choices[int(answer) - 1])
 
 
 def ask_yes(question: str) -> bool:

@@ -14,7 +14,7 @@ from ..conferences import Attendance, Conference
 from ..errors import ValidationError
 from ..petitions import Petition
 from ..register import OutgoingDocument
-from . import locks, numbering, records
+from . import locks, numbering, records, roles
 from .validate import required
 
 MINUTES_KIND = "BB"
@@ -53,6 +53,7 @@ def amend_document(doc: OutgoingDocument, reason: str, *, title: str | None = No
                    signer: str | None = None, issued_on: dt.date | None = None) -> OutgoingDocument:
     """A new version of an issued document (it takes the next number); the old
     one stays in the register, unchanged."""
+    roles.require(doc.office, "correct")
     reason = _reason(reason)
     current = latest_version(doc)
     if current.id != doc.id:
@@ -82,6 +83,7 @@ def amend_minutes(conference: Conference, reason: str, *, changes: dict | None =
     the row_version the user saw for ("conference", id), ("petition", id) …, so a
     correction made on an old screen is refused (StaleEdit) like any edit.
     Returns the new register entry of the minutes."""
+    roles.require(conference.office, "correct")
     reason = _reason(reason)
     if not locks.is_signed(conference):
         raise ValidationError("Biên bản của hội nghị này chưa ký: hãy sửa trực tiếp, không cần điều chỉnh.")

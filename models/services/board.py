@@ -300,8 +300,12 @@ def page(q: BoardQuery, ctx: Context | None = None) -> BoardPage:
     return BoardPage(rows(q, ctx), c["total"], c, q.page, q.page_size)
 
 
-def petition(pid: int) -> Petition:
-    p = Petition.get_or_none(Petition.id == pid)
+def petition(pid: int, office=None) -> Petition:
+    """A petition by its number; of ``office`` only when given."""
+    cond = Petition.id == pid
+    if office is not None:
+        cond &= Petition.office == office
+    p = Petition.get_or_none(cond)
     if p is None:
         raise NotFound("Không tìm thấy kiến nghị này (có thể đã bị xóa ở máy khác). Hãy tải lại bảng (R).")
     return p
@@ -317,11 +321,11 @@ class Detail:
     audit: list
 
 
-def detail(pid: int) -> Detail:
+def detail(pid: int, office=None) -> Detail:
     from ..petitions import PetitionEvent
     from .history import rows_for
 
-    p = petition(pid)
+    p = petition(pid, office)
     events = list(PetitionEvent.select().where(PetitionEvent.petition == p)
                   .order_by(PetitionEvent.at, PetitionEvent.id))
     return Detail(p, events, rows_for(p))

@@ -1,6 +1,8 @@
 """Danh mục: the office profile and the lists it maintains."""
 from __future__ import annotations
 
+import os
+
 import data
 
 from .. import clock
@@ -18,7 +20,7 @@ from ..catalog import (
 )
 from ..errors import NotFound, ValidationError
 from ..text import fold, vi_key
-from . import records
+from . import records, roles
 from .validate import optional_line, parse_date, pick_by_name, required
 
 OFFICE_KINDS = {
@@ -38,12 +40,83 @@ def header_for(kind: str, place: str) -> str:
     return f"ỦY BAN NHÂN DÂN\n{level} {place_up}"
 
 
+_chosen: str | None = None
+
+
+def choose_office(value: str | int | None) -> None:
+    """This process works for the office ``value`` (its number or name), as
+    ``--co-quan`` asks; None goes back to the workstation's setting."""
+    global _chosen
+    _chosen = str(value).strip() if value is not None and str(value).strip() else None
+
+
+def office_choice() -> str | None:
+    """Which office this workstation works for: ``--co-quan``, DOITHOAI_OFFICE,
+    or the setting written by ``doithoai init`` / ``doithoai office use`` for the
+    open database. (The demo is its own database with its own single office.)"""
+    if _chosen:
+        return _chosen
+    env = os.environ.get("DOITHOAI_OFFICE", "").strip()
+    if env:
+        return env
+    from ..db import opened_as
+    from ..workspace import read_config
+
+    chosen = read_config().get("offices")
+    value = chosen.get(opened_as() or "") if isinstance(chosen, dict) else None
+    return str(value) if value not in (None, "") else None
+
+
+def remember_office(office: Office) -> None:
+    """Write the workstation's choice of office for the open database."""
+    from ..db import opened_as
+    from ..workspace import read_config, save_config
+
+    chosen = read_config().get("offices")
+    chosen = dict(chosen) if isinstance(chosen, dict) else {}
+    chosen[opened_as() or ""] = office.id
+    save_config(offices=chosen)
+
+
+def offices() -> list[Office]:
+    return list(Office.select().order_by(Office.id))
+
+
+def _listed(rows) -> str:
+    return "; ".join(f"{o.id} – {o.name}" for o in rows)
+
+
+def find_office(value: str | int, rows: list[Office] | None = None) -> Office:
+    """An office by its number or its name (as typed, without diacritics too)."""
+    rows = offices() if rows is None else rows
+    text = str(value).strip()
+    for o in rows:
+        if text.isdigit() and o.id == int(text):
+            return o
+    key = fold(text)
+    named = [o for o in rows if key and key in (fold(o.name), fold(o.place_name))]
+    if len(named) == 1:
+        return named[0]
+    raise NotFound(f"Không có cơ quan “{text}” trong cơ sở dữ liệu này. Các cơ quan: {_listed(rows)}. "
+                   "Hãy chọn lại bằng: doithoai office use SỐ")
+
+
 def the_office() -> Office:
-    """The office of this installation (the first one)."""
-    office = Office.select().order_by(Office.id).first()
-    if office is None:
+    """The office this workstation works for (several may share one server)."""
+    rows = offices()
+    if not rows:
         raise NotFound("Chưa có thông tin cơ quan. Hãy chạy: doithoai init")
-    return office
+    from ..paths import is_demo
+
+    if is_demo():
+        return rows[0]
+    choice = office_choice()
+    if choice is not None:
+        return find_office(choice, rows)
+    if len(rows) == 1:
+        return rows[0]
+    raise NotFound(f"Cơ sở dữ liệu này có {len(rows)} cơ quan ({_listed(rows)}) và máy này chưa chọn "
+                   "cơ quan nào. Hãy chạy: doithoai office use SỐ (hoặc ghi --co-quan SỐ).")
 
 
 def create_office(*, kind: str, place_name: str, parent_body: str = "", signer_name: str = "",
@@ -57,6 +130,10 @@ def create_office(*, kind: str, place_name: str, parent_body: str = "", signer_n
     place = required(place_name, "Tên địa phương", field="place_name", max_len=80)
     label, family, abbr, authority, position = OFFICE_KINDS[kind]
     level = label.split()[-1]
+    for other in offices():
+        if fold(other.name) == fold(f"{label} {place}"):
+            raise ValidationError(f"Cơ sở dữ liệu đã có cơ quan “{other.name}” (số {other.id}). "
+                                  "Hãy chọn cơ quan đó bằng: doithoai office use " + str(other.id))
     office = records.create(
         Office, name=f"{label} {place}", kind=kind, family=family,
         parent_body=optional_line(parent_body, max_len=120).upper(),
@@ -87,6 +164,7 @@ PROFILE_LIMITS = {
 
 
 def update_office(office: Office, changes: dict, *, expected_version: int | None = None) -> Office:
+    roles.require(office, "catalog")
     clean = {}
     for key, value in changes.items():
         if key not in OFFICE_EDITABLE:
@@ -132,6 +210,7 @@ def _unique(model, office, name: str, label: str, exclude_id=None) -> None:
 
 
 def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_name: str = "") -> Village:
+    roles.require(office, "catalog")
     name = required(name, "Tên thôn, tổ dân phố", field="name", max_len=120)
     _unique(Village, office, name, "Thôn")
     return records.create(Village, office=office, name=name, kind=optional_line(kind) or "Thôn",
@@ -139,6 +218,7 @@ def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_
 
 
 def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit:
+    roles.require(office, "catalog")
     name = required(name, "Tên đơn vị", field="name", max_len=120)
     _unique(Unit, office, name, "Đơn vị")
     return records.create(Unit, office=office, name=name, short_name=optional_line(short_name, max_len=20),
@@ -146,6 +226,7 @@ def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit
 
 
 def add_field(office, name, *, code: int | None = None) -> Field:
+    roles.require(office, "catalog")
     name = required(name, "Tên lĩnh vực", field="name", max_len=120)
     _unique(Field, office, name, "Lĩnh vực")
     if code is None:
@@ -154,6 +235,7 @@ def add_field(office, name, *, code: int | None = None) -> Field:
 
 
 def add_official(office, full_name, *, position: str = "", unit=None) -> Official:
+    roles.require(office, "catalog")
     full_name = required(full_name, "Họ và tên", field="full_name", max_len=120)
     if isinstance(unit, str):
         unit = find_unit(office, unit) if unit.strip() else None
@@ -163,6 +245,7 @@ def add_official(office, full_name, *, position: str = "", unit=None) -> Officia
 
 def update_item(rec, changes: dict, *, expected_version: int | None = None):
     """Edit a village, unit, field or official; names stay non-empty and unique."""
+    roles.require(rec.office, "catalog")
     for key in ("name", "full_name"):
         if key in changes:
             changes[key] = required(changes[key], "Tên", field=key, max_len=120)
@@ -210,6 +293,7 @@ def find_field(office, name) -> Field:
 
 
 def set_holiday_override(office, day, kind: str, note: str = "") -> HolidayOverride:
+    roles.require(office, "catalog")
     day = parse_date(day, "Ngày")
     if kind not in ("off", "work"):
         raise ValidationError("Loại ngày phải là “off” (ngày nghỉ hoán đổi) hoặc “work” (ngày làm bù).")
@@ -224,12 +308,14 @@ def holiday_overrides(office):
 
 
 def remove_holiday_override(row: HolidayOverride) -> None:
+    roles.require(row.office, "catalog")
     records.delete(row)
 
 
 def set_rule(office, key: str, days, unit: str):
     """An office's own number of days for a deadline rule (the legal default
     stays in data/catalog/rules.json and is shown beside it)."""
+    roles.require(office, "catalog")
     from ..catalog import RuleSetting
     from ..rules import default_rules
     from .validate import parse_int

@@ -35,7 +35,7 @@ from ..petitions import Petition
 from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
 from ..register import OutgoingDocument
 from ..text import clean_line, fold
-from . import compose, numbering, records
+from . import compose, numbering, records, roles
 
 Render = Callable[[Content], bytes]
 
@@ -396,6 +396,7 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
     k = kind(slug)
     if not k.numbered:
         raise ValidationError(f"{k.name} là giấy tờ làm việc, không cấp số. Hãy dùng lệnh in.")
+    roles.require(office, "issue")
     on = on or clock.today()
     obj = target(office, slug, ref_id)
     check_date(office, k, on, about=obj)
@@ -458,6 +459,7 @@ def start_correction(doc: OutgoingDocument, *, mode: str, reason: str) -> Draft:
     issued one and is edited, then issued with a new number that names the old
     one. The old version stays readable in the register (SPEC "Plan": a
     correction after issue is a new version)."""
+    roles.require(doc.office, "correct")
     reason = clean_line(reason)
     if mode not in CORRECTIONS:
         raise ValidationError("Hãy chọn đính chính hoặc thay thế.", field="mode")

@@ -30,7 +30,8 @@ FIELD_LABELS = {
     "phone": "Điện thoại", "short_name": "Viết tắt", "head_name": "Người phụ trách", "active": "Đang dùng",
     "full_name": "Họ và tên", "position": "Chức vụ", "station": "Cụm loa", "leader_name": "Trưởng thôn",
     "code": "Số phím tắt", "entries": "Danh sách", "day": "Ngày", "note": "Ghi chú", "days": "Số ngày",
-    "value": "Giá trị", "key": "Mục",
+    "value": "Giá trị", "key": "Mục", "chain_seq": "Vị trí trong chuỗi kiểm tra",
+    "chain_hash": "Mã kiểm tra chuỗi", "login": "Tài khoản", "role": "Vai trò",
     # plans, conferences, register
     "year": "Năm", "series": "Loại kế hoạch", "place_date": "Địa danh, ngày", "legal_bases": "Căn cứ",
     "preamble": "Mở đầu", "closing": "Kết thúc", "topics": "Nội dung đối thoại", "participants": "Thành phần",

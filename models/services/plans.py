@@ -10,7 +10,7 @@ from .. import clock
 from ..catalog import Office
 from ..errors import Locked, ValidationError
 from ..plans import PLAN_DRAFT, Plan
-from . import records
+from . import records, roles
 from .validate import parse_int, required, text
 
 TEMPLATES = {
@@ -93,6 +93,7 @@ def discard_draft(plan: Plan) -> None:
 
 def new_version(plan: Plan, reason: str) -> Plan:
     """A correction after issue: a new draft version; the issued one stays readable."""
+    roles.require(plan.office, "correct")
     reason = required(reason, "Lý do điều chỉnh", field="reason", max_len=2000)
     latest = Plan.select().where(Plan.series == plan.series).order_by(Plan.version.desc()).first()
     values = {k: getattr(latest, k) for k in EDITABLE}

@@ -12,9 +12,9 @@ from contextvars import ContextVar
 
 import peewee as pw
 
-from .. import audit
+from .. import audit, chain
 from ..base import now
-from ..errors import StaleEdit
+from ..errors import Locked, NotFound, StaleEdit
 from . import locks
 
 #: (table, id, version): the user has seen this newer version and chose to save over it
@@ -65,10 +65,26 @@ def _action(plain: str) -> str:
     return "amend" if locks.amendment_reason() is not None else plain
 
 
+@contextmanager
+def _refused_by_the_server():
+    """PostgreSQL's row-level security or rights refused a write (another office's
+    row, the append-only audit trail): a message, not a crash."""
+    try:
+        yield
+    except pw.ProgrammingError as exc:
+        from ..db import denied_message, is_denied
+
+        if not is_denied(exc):
+            raise
+        raise Locked(denied_message()) from exc
+
+
 def create(model: type[pw.Model], **values) -> pw.Model:
     rec = model(**values)
     locks.check(rec, values, action="create")
-    with model._meta.database.atomic():
+    with _refused_by_the_server(), model._meta.database.atomic():
+        if chain.is_chained(model):
+            chain.seal_new(rec)
         rec.save(force_insert=True)
         audit.record("create", rec, reason=locks.amendment_reason() or "")
     return rec
@@ -84,13 +100,16 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
     confirmed = _confirmed.get()
     if confirmed and confirmed[:2] == (model._meta.table_name, rec.get_id()):
         seen = confirmed[2]
-    with model._meta.database.atomic():
-        fresh = model.get_by_id(rec.get_id())
+    with _refused_by_the_server(), model._meta.database.atomic():
+        fresh = model.get_or_none(model._meta.primary_key == rec.get_id())
+        if fresh is None:
+            raise NotFound("Không còn bản ghi này (đã bị xóa, hoặc thuộc cơ quan khác). Hãy tải lại danh sách.")
         if fresh.row_version != seen:
             raise _stale(model, rec, fresh)
         if lock_check:  # the stored record decides, not the caller's possibly old copy
             locks.check(fresh, changes)
         before = audit.snapshot(fresh)
+        sealed = chain.is_chained(model) and chain.verifies(fresh)
         for key, value in changes.items():
             setattr(fresh, key, value)
         fresh.normalise()
@@ -106,6 +125,8 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
             raise _stale(model, rec, model.get_by_id(rec.get_id()))
         fresh.row_version = seen + 1
         audit.record(_action("update"), fresh, before, reason=locks.amendment_reason() or "")
+        if sealed:
+            chain.reseal(fresh)
     # keep the caller's object current
     rec.__data__.update(fresh.__data__)
     rec._dirty.clear()
@@ -114,7 +135,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
 
 def delete(rec: pw.Model) -> None:
     locks.check(rec, action="delete")
-    with type(rec)._meta.database.atomic():
+    with _refused_by_the_server(), type(rec)._meta.database.atomic():
         before = audit.snapshot(rec)
         audit.record("delete", rec, before, reason=locks.amendment_reason() or "")
         rec.delete_instance()

@@ -28,7 +28,8 @@ FILE_NONE = "none"          # nothing was stored at issue (entry only)
 FILE_OK = "ok"              # present, same SHA-256 as recorded
 FILE_MISSING = "missing"    # recorded, but not on disk any more
 FILE_CHANGED = "changed"    # on disk, different SHA-256
-FILE_MARKS = {FILE_OK: "✓", FILE_MISSING: "✗", FILE_CHANGED: "≠", FILE_NONE: "—"}
+FILE_TAMPERED = "tampered"  # the register entry itself was changed behind the app's back
+FILE_MARKS = {FILE_OK: "✓", FILE_MISSING: "✗", FILE_CHANGED: "≠", FILE_NONE: "—", FILE_TAMPERED: "!"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,10 @@ class FileCheck:
         if self.state == FILE_CHANGED:
             return (f"Tệp đã bị thay đổi sau khi ban hành: mã SHA-256 hiện tại {self.actual[:16]}… khác mã đã "
                     f"ghi {self.expected[:16]}…. Tệp: {self.path}")
+        if self.state == FILE_TAMPERED:
+            return ("Mục này của sổ văn bản đi đã bị sửa ngoài ứng dụng (mã kiểm tra không còn khớp), nên mã "
+                    "SHA-256 ghi trong sổ không còn đáng tin. Hãy chạy “doithoai doctor” để biết trường nào "
+                    f"bị sửa. Tệp: {self.path or '—'}")
         return "Văn bản này chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành nên không có gì để kiểm tra."
 
 
@@ -133,10 +138,16 @@ def get(office: Office, doc_id: int) -> OutgoingDocument:
     return doc
 
 
-def check_file(doc: OutgoingDocument) -> FileCheck:
-    """Read the stored file and compare its SHA-256 with the register."""
+def check_file(doc: OutgoingDocument, *, chained: bool = True) -> FileCheck:
+    """Read the stored file and compare its SHA-256 with the register; with
+    ``chained``, first make sure the register entry itself is as issued."""
     from .documents import sha256
 
+    if chained and doc.chain_seq is not None:
+        from . import integrity
+
+        if not integrity.entry_intact(doc):
+            return FileCheck(FILE_TAMPERED, doc.file_path, doc.sha256, "")
     if not doc.file_path or not doc.sha256:
         return FileCheck(FILE_NONE, doc.file_path, doc.sha256, "")
     path = Path(doc.file_path)

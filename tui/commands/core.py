@@ -7,7 +7,9 @@ import sys
 
 import click
 
-from .common import fail, open_db, pass_db
+from models.errors import UserError
+
+from .common import fail, open_db, pass_db, run_service
 
 
 @click.command("demo")
@@ -29,18 +31,21 @@ def demo(db_target):
               help="per_year: một dãy số cho mọi văn bản trong năm; per_kind: mỗi loại một dãy.")
 @click.option("--moi", "new_office", is_flag=True,
               help="Tạo cơ quan mới dù cơ sở dữ liệu bị mất hoặc rỗng mà còn bản sao lưu (thường nên khôi phục).")
+@click.option("--them", "add", is_flag=True,
+              help="Thêm một cơ quan nữa vào cơ sở dữ liệu dùng chung (nhiều xã trên một máy chủ).")
 @pass_db
-def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_office):
-    """Khai báo thông tin cơ quan (hỏi từng mục nếu không ghi tùy chọn)."""
-    from models.catalog import Office
+def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_office, add):
+    """Khai báo thông tin cơ quan (hỏi từng mục nếu không ghi tùy chọn). Máy này
+    làm việc với cơ quan vừa tạo."""
     from models.services import catalog
     from models.workspace import open_office_database
 
     open_db(lambda: open_office_database(db_target, new_office=new_office))
-    if Office.select().count():
-        office = Office.select().order_by(Office.id).first()
-        fail(f"Cơ sở dữ liệu đã có cơ quan “{office.name}”. Hãy sửa thông tin ở màn hình Danh mục "
-             "(phím F8 trong ứng dụng).", code=1)
+    existing = catalog.offices()
+    if existing and not add:
+        names = "; ".join(f"{o.id} – {o.name}" for o in existing)
+        fail(f"Cơ sở dữ liệu đã có cơ quan: {names}. Hãy sửa thông tin ở màn hình Danh mục (phím F8), "
+             "hoặc thêm một cơ quan nữa dùng chung máy chủ bằng: doithoai init --them", code=1)
     interactive = sys.stdin.isatty()
     if kind is None:
         kind = click.prompt("Loại cơ quan (ubnd_xa, ubnd_phuong, ubnd_huyen, dang_uy_xa)", default="ubnd_xa") \
@@ -54,9 +59,13 @@ def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_o
             if interactive else ""
     if signer_name is None:
         signer_name = click.prompt("Họ tên người ký", default="", show_default=False) if interactive else ""
-    office = catalog.create_office(kind=kind, place_name=place_name, parent_body=parent_body,
-                                   signer_name=signer_name, numbering=numbering or "per_year")
-    click.echo(f"Đã tạo cơ quan: {office.name}.")
+    office = run_service(lambda: catalog.create_office(
+        kind=kind, place_name=place_name, parent_body=parent_body, signer_name=signer_name,
+        numbering=numbering or "per_year"))
+    catalog.remember_office(office)
+    click.echo(f"Đã tạo cơ quan số {office.id}: {office.name}.")
+    if existing:
+        click.echo("Máy này từ nay làm việc với cơ quan vừa tạo; đổi bằng: doithoai office use SỐ")
 
 
 @click.command("locate")
@@ -81,7 +90,8 @@ def locate(db_target):
 @click.command("doctor")
 @pass_db
 def doctor(db_target):
-    """Kiểm tra cơ sở dữ liệu, phông chữ, máy in và thư mục dữ liệu."""
+    """Kiểm tra cơ sở dữ liệu, phông chữ, máy in, thư mục dữ liệu, và sổ văn bản đi, nhật ký thay đổi,
+    tệp văn bản có bị sửa ngoài ứng dụng không."""
     from models.db import describe, is_postgres
     from models.paths import locations
     from models.workspace import configured_target, open_office_database
@@ -106,10 +116,23 @@ def doctor(db_target):
         from models.migrations import CURRENT
 
         line(True, "Phiên bản lược đồ", str(CURRENT))
+        from models.services import catalog
+
         n = Office.select().count()
-        line(n > 0, "Thông tin cơ quan", Office.select().first().name if n else "chưa khai báo — chạy: doithoai init")
+        if n:
+            try:
+                office = catalog.the_office()
+                line(True, "Thông tin cơ quan", f"{office.name} (số {office.id}"
+                     + (f", một trong {n} cơ quan dùng chung cơ sở dữ liệu)" if n > 1 else ")"))
+            except UserError as exc:
+                office = None
+                line(False, "Thông tin cơ quan", exc.message)
+        else:
+            office = None
+            line(False, "Thông tin cơ quan", "chưa khai báo — chạy: doithoai init")
+        if office is not None:
+            _check_chains(office, line)
     except Exception as exc:  # report and go on with the other checks
-        from models.errors import UserError
         from models.files import os_reason
 
         line(False, "Cơ sở dữ liệu", exc.message if isinstance(exc, UserError) else os_reason(exc))
@@ -149,3 +172,13 @@ def doctor(db_target):
         line(ok, label, f"{folder} — {'ghi được' if ok else 'KHÔNG ghi được'}")
     click.echo("Kết quả: " + ("mọi thứ đều tốt." if not problems else f"có {problems} vấn đề cần xử lý."))
     sys.exit(1 if problems else 0)
+
+
+def _check_chains(office, line) -> None:
+    """The register, the audit trail and the stored files, as they were written."""
+    from models.services import integrity
+
+    report = integrity.verify_chain(office, remember=True)
+    line(report.ok, "Sổ văn bản đi và nhật ký thay đổi", report.summary())
+    for problem in report.problems:
+        click.echo(f"      – {problem}")

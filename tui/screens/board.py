@@ -277,7 +277,7 @@ class BoardScreen(AppScreen):
         from .board_detail import PetitionDetailScreen
 
         try:
-            detail = svc.detail(row.id)
+            detail = svc.detail(row.id, self.office)
         except Exception as exc:
             self.notify_error(exc)
             return
@@ -290,7 +290,7 @@ class BoardScreen(AppScreen):
             return
 
         def save(values):
-            return apply(svc.petition(row.id), values, row.row_version)
+            return apply(svc.petition(row.id, self.office), values, row.row_version)
 
         def done(result):
             if result is not None:

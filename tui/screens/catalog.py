@@ -154,6 +154,50 @@ LISTS += [
              toggle=None, key_of=lambda r: r.key),
 ]
 
+def _person_form(r):
+    from models.services.roles import ROLES
+
+    return [FormField("full_name", "Họ và tên", r.full_name if r else ""),
+            FormField("role", "Vai trò", r.role if r else "van_thu", kind="select",
+                      options=[(label, code) for code, label in ROLES.items()]),
+            FormField("login", "Tài khoản (đăng nhập PostgreSQL, hoặc tài khoản máy khi dùng SQLite)",
+                      r.login if r else "", placeholder="có thể bỏ trống trên máy dùng chung")]
+
+
+def _person_cells(r):
+    from models.services.roles import role_label
+
+    return (r.full_name, role_label(r.role), r.login or "—", _active(r))
+
+
+def _people(office):
+    from models.services.roles import people
+
+    return people(office, active_only=False)
+
+
+def _add_person(office, values):
+    from models.services.roles import add_person
+
+    return add_person(office, values["full_name"], values["role"] or "van_thu", login=values["login"])
+
+
+def _edit_person(_office, rec, values):
+    from models.services.roles import update_person
+
+    return update_person(rec, values, expected_version=rec.row_version)
+
+
+def _toggle_person(rec):
+    from models.services.roles import update_person
+
+    update_person(rec, {"active": not rec.active})
+
+
+LISTS.append(ListSpec("people", "Người dùng", ("Họ và tên", "Vai trò", "Tài khoản", "Trạng thái"), _people,
+                      _person_cells, _person_form, _add_person, name_key="full_name", edit=_edit_person,
+                      toggle=_toggle_person))
+
 
 PROFILE_FIELDS = [
     ("name", "Tên cơ quan"), ("parent_body", "Cơ quan cấp trên (dòng đầu tiêu đề)"),
@@ -183,7 +227,9 @@ class CatalogScreen(AppScreen):
             "A: thêm mới · E hoặc Enter: sửa · X: ngừng dùng / dùng lại (không xóa để giữ lịch sử).\n"
             "Thẻ Thời hạn: số ngày của từng mốc (mặc định theo luật, có ghi căn cứ); E để đổi.\n"
             "Thẻ Ngày nghỉ, làm bù: ngày nghỉ hoán đổi và ngày làm bù của cơ quan (ngoài ngày lễ, Tết); "
-            "X để xóa một ngày.")
+            "X để xóa một ngày.\n"
+            "Thẻ Người dùng: ai làm việc với phần mềm và vai trò của họ (văn thư, thư ký, phó chủ tịch, chủ "
+            "tịch, quản trị). Ban hành, điều chỉnh văn bản đã ban hành và sửa danh mục theo vai trò.")
     BINDINGS = [
         Binding("a", "add", "Thêm", id="catalog.add"),
         Binding("e", "edit", "Sửa", id="catalog.edit"),

@@ -1,0 +1,255 @@
+"""Người dùng và vai trò: who is working, and what their role lets them do.
+
+Roles: văn thư (clerk), thư ký (secretary), phó chủ tịch (vice-chair), chủ tịch
+(chair) and quản trị (admin). Issuing, correcting issued documents and editing
+the catalogue are the chair's by default; an office may allow other roles
+(``allow``). Managing the list of people is the admin's and the chair's.
+
+Who is working: on PostgreSQL the database login (``SELECT session_user``),
+which no option or setting can change; on a single SQLite PC the person chosen
+on this workstation from the office's list, else the one whose ``login`` is the
+operating-system account. While an office has no list of people yet (a new
+install), nothing is restricted.
+"""
+from __future__ import annotations
+
+import getpass
+
+from ..catalog import Office, Person, Setting
+from ..errors import Locked, NotFound, ValidationError
+from ..text import fold
+from . import records
+from .validate import optional_line, required
+
+ROLES = {
+    "van_thu": "Văn thư",
+    "thu_ky": "Thư ký",
+    "pho_chu_tich": "Phó Chủ tịch",
+    "chu_tich": "Chủ tịch",
+    "quan_tri": "Quản trị",
+}
+ACTIONS = {
+    "issue": "ban hành văn bản (cấp số, khóa nội dung)",
+    "correct": "điều chỉnh, thay thế văn bản đã ban hành",
+    "catalog": "sửa danh mục và thông tin cơ quan",
+    "people": "quản lý người dùng và quyền",
+}
+DEFAULT_ALLOWED = {
+    "issue": ("chu_tich",),
+    "correct": ("chu_tich",),
+    "catalog": ("chu_tich", "quan_tri"),
+    "people": ("chu_tich", "quan_tri"),
+}
+
+
+def role_label(role: str) -> str:
+    return ROLES.get(role, role)
+
+
+def parse_role(value: str) -> str:
+    """A role by its code or its Vietnamese name (with or without diacritics)."""
+    key = fold(str(value or "")).replace(" ", "_").replace("-", "_")
+    for code, label in ROLES.items():
+        if key in (code, fold(label).replace(" ", "_")):
+            return code
+    raise ValidationError(f"Vai trò “{value}” không có. Chọn một trong: "
+                          + ", ".join(f"{c} ({label})" for c, label in ROLES.items()) + ".", field="role")
+
+
+# --- who is working -----------------------------------------------------------------
+
+def _is_postgres() -> bool:
+    from ..db import is_postgres
+
+    return is_postgres()
+
+
+def session_login() -> str:
+    """The PostgreSQL login of this connection (the server says it, not us)."""
+    from ..db import database
+
+    return database.obj.execute_sql("SELECT session_user").fetchone()[0]
+
+
+def os_login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some Windows service accounts
+        return ""
+
+
+def current_login() -> str:
+    return session_login() if _is_postgres() else os_login()
+
+
+def people(office: Office, active_only: bool = True) -> list[Person]:
+    q = Person.select().where(Person.office == office)
+    if active_only:
+        q = q.where(Person.active == True)  # noqa: E712
+    return list(q.order_by(Person.full_name))
+
+
+def _workstation_choice() -> int | None:
+    from ..db import opened_as
+    from ..workspace import read_config
+
+    chosen = read_config().get("people")
+    value = chosen.get(opened_as() or "") if isinstance(chosen, dict) else None
+    return value if isinstance(value, int) else None
+
+
+def current_person(office: Office) -> Person | None:
+    """The person working, from the office's list (None if not on it)."""
+    listed = people(office)
+    if _is_postgres():
+        login = session_login()
+        return next((p for p in listed if p.login == login), None)
+    chosen = _workstation_choice()
+    found = next((p for p in listed if p.id == chosen), None)
+    if found is not None:
+        return found
+    login = os_login()
+    matching = [p for p in listed if p.login and p.login == login]
+    return matching[0] if len(matching) == 1 else None
+
+
+def candidates(office: Office) -> list[Person]:
+    """On a single PC, the people this OS account may be: those whose login is the
+    account, or everyone without a login when none has it."""
+    listed = people(office)
+    login = os_login()
+    mine = [p for p in listed if p.login == login]
+    return mine or [p for p in listed if not p.login]
+
+
+def choose_person(office: Office, person: Person) -> None:
+    """This workstation is used by ``person`` (SQLite only: on PostgreSQL the
+    login decides)."""
+    if _is_postgres():
+        raise ValidationError("Trên máy chủ PostgreSQL, người dùng là tài khoản đăng nhập cơ sở dữ liệu; "
+                              "không chọn được người khác.")
+    if person.office_id != office.id:
+        raise NotFound("Người này không thuộc cơ quan đang làm việc.")
+    if person.login and person.login != os_login():
+        raise ValidationError(f"{person.full_name} dùng tài khoản máy “{person.login}”, không phải tài khoản "
+                              f"đang đăng nhập “{os_login()}”.")
+    from ..db import opened_as
+    from ..workspace import read_config, save_config
+
+    chosen = read_config().get("people")
+    chosen = dict(chosen) if isinstance(chosen, dict) else {}
+    chosen[opened_as() or ""] = person.id
+    save_config(people=chosen)
+
+
+def audit_name() -> str | None:
+    """The name the audit trail records, when the app knows who is working:
+    the session user on PostgreSQL; the chosen person on a SQLite PC."""
+    if _is_postgres():
+        return session_login()
+    return None
+
+
+# --- what a role may do -------------------------------------------------------------
+
+def _setting_key(office: Office, action: str) -> str:
+    return f"quyen:{office.id}:{action}"
+
+
+def allowed_roles(office: Office, action: str) -> tuple[str, ...]:
+    if action not in ACTIONS:
+        raise ValidationError(f"Không có việc “{action}”. Các việc: " + ", ".join(ACTIONS) + ".")
+    row = Setting.get_or_none(Setting.key == _setting_key(office, action))
+    if row is None or not row.value.strip():
+        return DEFAULT_ALLOWED[action]
+    return tuple(r for r in row.value.split(",") if r in ROLES)
+
+
+def _labels(roles) -> str:
+    return ", ".join(role_label(r) for r in roles)
+
+
+def require(office: Office, action: str) -> Person | None:
+    """Raise Locked (with the roles that may) unless the person working may do
+    ``action`` ("issue", "correct", "catalog", "people") for ``office``.
+    Returns the person (None while the office has no list of people)."""
+    allowed = allowed_roles(office, action)
+    if not people(office):
+        return None
+    person = current_person(office)
+    if person is None:
+        login = current_login() or "không rõ"
+        raise Locked(f"Tài khoản “{login}” không có trong danh sách người dùng của {office.name}, nên không "
+                     f"được {ACTIONS[action]}. Hãy nhờ quản trị thêm bằng: doithoai user add"
+                     + ("" if _is_postgres() else ", hoặc chọn tên mình bằng: doithoai user use SỐ") + ".")
+    role = person.role
+    if _is_postgres():  # the role the admin gave this login, which the login cannot change
+        from .pg_security import member_role
+
+        role = member_role() or role
+    if role not in allowed:
+        raise Locked(f"Chỉ {_labels(allowed)} mới được {ACTIONS[action]}; {person.full_name} là "
+                     f"{role_label(role)}. Cơ quan có thể cho phép thêm vai trò bằng: "
+                     f"doithoai user allow {action} VAI_TRÒ")
+    return person
+
+
+def may(office: Office, action: str) -> bool:
+    try:
+        require(office, action)
+        return True
+    except Locked:
+        return False
+
+
+def allow(office: Office, action: str, roles) -> tuple[str, ...]:
+    """The roles that may do ``action`` in this office (the chair always may)."""
+    require(office, "people")
+    allowed_roles(office, action)  # checks the action
+    codes = tuple(dict.fromkeys(["chu_tich", *(parse_role(r) for r in roles)]))
+    key = _setting_key(office, action)
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None:
+        records.create(Setting, office=office, key=key, value=",".join(codes))
+    else:
+        records.update(row, {"value": ",".join(codes)})
+    return codes
+
+
+# --- the list of people -------------------------------------------------------------
+
+def add_person(office: Office, full_name: str, role: str, *, login: str = "") -> Person:
+    if people(office, active_only=False):
+        require(office, "people")
+    full_name = required(full_name, "Họ và tên", field="full_name", max_len=120)
+    login = optional_line(login, max_len=63)
+    role = parse_role(role)
+    for p in people(office, active_only=False):
+        if login and p.login == login:
+            raise ValidationError(f"Tài khoản “{login}” đã là của {p.full_name}.", field="login")
+        if not login and not p.login and fold(p.full_name) == fold(full_name):
+            raise ValidationError(f"“{full_name}” đã có trong danh sách người dùng.", field="full_name")
+    return records.create(Person, office=office, full_name=full_name, login=login, role=role)
+
+
+def update_person(person: Person, changes: dict, *, expected_version: int | None = None) -> Person:
+    require(person.office, "people")
+    clean = dict(changes)
+    if "role" in clean:
+        clean["role"] = parse_role(clean["role"])
+    if "full_name" in clean:
+        clean["full_name"] = required(clean["full_name"], "Họ và tên", field="full_name", max_len=120)
+    return records.update(person, clean, expected_version=expected_version)
+
+
+def find_person(office: Office, value: str) -> Person:
+    text = str(value).strip()
+    listed = people(office, active_only=False)
+    for p in listed:
+        if (text.isdigit() and p.id == int(text)) or (text and p.login == text):
+            return p
+    named = [p for p in listed if fold(p.full_name) == fold(text)]
+    if len(named) == 1:
+        return named[0]
+    raise NotFound(f"Không có người dùng “{text}” trong danh sách của {office.name}. Xem danh sách: "
+                   "doithoai user list")

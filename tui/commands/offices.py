@@ -1,0 +1,48 @@
+"""Several offices on one database: ``doithoai office list|use``."""
+from __future__ import annotations
+
+import click
+
+from .common import open_db, pass_db, run_service
+
+
+@click.group("office", options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+def office():
+    """Các cơ quan dùng chung một cơ sở dữ liệu: xem danh sách, chọn cơ quan của máy này."""
+
+
+@office.command("list", options_metavar="[TÙY_CHỌN]")
+@pass_db
+def office_list(db_target):
+    """Liệt kê các cơ quan; dấu * là cơ quan máy này đang làm việc."""
+    from models.errors import UserError
+    from models.services import catalog
+    from models.workspace import open_office_database
+
+    open_db(lambda: open_office_database(db_target))
+    rows = catalog.offices()
+    if not rows:
+        click.echo("Chưa có cơ quan nào. Hãy chạy: doithoai init")
+        return
+    try:
+        current = catalog.the_office().id
+    except UserError:
+        current = None
+    for o in rows:
+        click.echo(f"{'*' if o.id == current else ' '} {o.id:>4}  {o.name}")
+    if current is None:
+        click.echo("Máy này chưa chọn cơ quan. Hãy chạy: doithoai office use SỐ")
+
+
+@office.command("use", options_metavar="[TÙY_CHỌN]")
+@click.argument("which", metavar="SỐ_HOẶC_TÊN")
+@pass_db
+def office_use(db_target, which):
+    """Chọn cơ quan mà máy này làm việc (ghi vào cấu hình của máy, cho cơ sở dữ liệu đang dùng)."""
+    from models.services import catalog
+    from models.workspace import open_office_database
+
+    open_db(lambda: open_office_database(db_target))
+    chosen = run_service(lambda: catalog.find_office(which))
+    catalog.remember_office(chosen)
+    click.echo(f"Máy này từ nay làm việc với cơ quan số {chosen.id}: {chosen.name}.")
