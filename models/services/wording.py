@@ -55,6 +55,9 @@ def lines(office: Office, key: str) -> list[str]:
 
 def set_value(office: Office, key: str, value: str) -> Item:
     """An office's own wording; an empty value goes back to the default."""
+    from . import roles
+
+    roles.require(office, "catalog")
     if key not in {d["key"] for d in _defaults()}:
         raise ValidationError(f"Không có mục “{key}”.")
     value = clean(value or "").strip()
