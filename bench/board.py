@@ -15,6 +15,7 @@ most 1.5 times the small one's.
 from __future__ import annotations
 
 import argparse
+import itertools
 import datetime as dt
 import json
 import os
@@ -57,85 +58,156 @@ def iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def build(path: Path, total: int, seed: int = 7) -> dict:
-    """A database with ``total`` petitions over several offices and years."""
-    import models
+def office_names(n: int) -> list[str]:
+    """``n`` distinct commune names (a province of about a hundred)."""
+    first = ("Kỳ", "Cẩm", "Thạch", "Hương", "Đức", "Nghi", "Xuân", "Sơn", "Tân", "Phú")
+    second = ("Khang", "Lạc", "Xuân", "Hà", "Sơn", "Thọ", "Bình", "An", "Long", "Đông")
+    return [f"{first[i % 10]} {second[(i // 10) % 10]}" + (f" {i // 100 + 1}" if i >= 100 else "") for i in range(n)]
+
+
+def make_offices(n: int) -> list[tuple]:
+    """The offices with their catalogues, through the app's own services."""
     from models.conferences import Conference
     from models.db import database
-    from models.petitions import Petition
     from models.services import catalog
-    from models.text import fold
 
-    models.open_database(path)
-    rnd = random.Random(seed)
     offices = []
     with database.atomic():
-        for place in OFFICES:
+        for place in office_names(n):
             o = catalog.create_office(kind="ubnd_xa", place_name=place)
             villages = [catalog.add_village(o, v) for v in VILLAGES]
             confs = [Conference.create(office=o, date=dt.date(year, month, 15), title=f"Hội nghị {month}/{year}")
                      for year in range(2022, 2027) for month in (4, 10)]
-            offices.append((o, villages, catalog.units(o), catalog.fields(o), confs))
-    started = time.perf_counter()
+            offices.append((o.id, [(v.id, v.name) for v in villages], [(u.id, u.name) for u in catalog.units(o)],
+                            [(f.id, f.name) for f in catalog.fields(o)], [(c.id, c.date) for c in confs]))
+    return offices
+
+
+def generate(total: int, offices: list[tuple], seed: int = 7):
+    """``total`` petition rows (tuples in COLUMNS order) spread over the offices
+    and five years, a quarter of them still open."""
+    from models.text import fold
+
+    rnd = random.Random(seed)
     now = "2026-11-22 08:00:00"   # as peewee stores a DateTimeField
-    chunk = []
-    P = Petition
-    # tuples in this order: much cheaper for peewee than one dict per row
-    columns = [P.office, P.conference, P.seq, P.citizen_name, P.village, P.channel, P.field, P.content,
-              P.disposition, P.unit, P.received_on, P.due_on, P.status, P.answer_date, P.answer_summary,
-              P.answer_number, P.closed_on, P.search_text, P.created_at, P.updated_at, P.row_version]
+    for i in range(total):
+        office, villages, units, fields, confs = offices[i % len(offices)]
+        conf_id, conf_date = rnd.choice(confs)
+        status = rnd.choice(STATUS_MIX)
+        disposition = DISPOSITION_FOR[status]
+        (village, vname), (unit, uname), (fld, fname) = rnd.choice(villages), rnd.choice(units), rnd.choice(fields)
+        name = f"{rnd.choice(SURNAMES)} {rnd.choice(GIVEN)}"
+        content = rnd.choice(CONTENTS)
+        received = conf_date if conf_date <= TODAY else TODAY - dt.timedelta(days=rnd.randint(1, 60))
+        written = disposition == "in_writing"
+        due = received + dt.timedelta(days=30) if written else None
+        if status == "open" and rnd.random() < 0.5:      # keep some open items in the future
+            due = TODAY + dt.timedelta(days=rnd.randint(-20, 40))
+        answered = due - dt.timedelta(days=rnd.randint(-5, 20)) if status == "answered" else None
+        if answered and answered > TODAY:
+            answered = TODAY
+        answer = "Đã trả lời bằng văn bản" if answered else ""
+        yield (office, conf_id, i, name, village, "spoken", fld, content, disposition,
+               unit if written else None, iso(received), iso(due), status, iso(answered), answer,
+               f"{i}/UBND" if answered else "", iso(received) if status == "closed" else None,
+               fold(" ".join((name, content, answer, vname, fname, uname if written else ""))),
+               now, now, 1)
 
-    prepared: list = []
 
-    def prepare(first: tuple):
-        """One INSERT statement, built by peewee once from the first row and run
-        with executemany: peewee building the SQL of every chunk would take most
-        of the time. Columns we do not fill keep the defaults peewee put in."""
-        sql, params = Petition.insert_many([first], fields=columns).sql()
-        names = [n.strip().strip('"') for n in re.search(r"\((.*?)\) VALUES", sql).group(1).split(",")]
-        mine = {c.column_name: i for i, c in enumerate(columns)}
-        plan = [(mine[n], None) if n in mine else (None, params[pos]) for pos, n in enumerate(names)]
-        prepared[:] = [sql, plan]
+def columns():
+    from models.petitions import Petition as P
 
-    def flush():
-        if chunk:
-            if not prepared:
-                prepare(chunk[0])
-            sql, plan = prepared
-            rows = [tuple(row[i] if i is not None else const for i, const in plan) for row in chunk]
-            database.cursor().executemany(sql, rows)
-            chunk.clear()
+    return [P.office, P.conference, P.seq, P.citizen_name, P.village, P.channel, P.field, P.content,
+            P.disposition, P.unit, P.received_on, P.due_on, P.status, P.answer_date, P.answer_summary,
+            P.answer_number, P.closed_on, P.search_text, P.created_at, P.updated_at, P.row_version]
 
-    with database.atomic():
-        for i in range(total):
-            o, villages, units, fields, confs = offices[i % len(offices)]
-            conf = rnd.choice(confs)
-            status = rnd.choice(STATUS_MIX)
-            disposition = DISPOSITION_FOR[status]
-            village, unit, fld = rnd.choice(villages), rnd.choice(units), rnd.choice(fields)
-            name = f"{rnd.choice(SURNAMES)} {rnd.choice(GIVEN)}"
-            content = rnd.choice(CONTENTS)
-            received = conf.date if conf.date <= TODAY else TODAY - dt.timedelta(days=rnd.randint(1, 60))
-            written = disposition == "in_writing"
-            due = received + dt.timedelta(days=30) if written else None
-            if status == "open" and rnd.random() < 0.5:      # keep some open items in the future
-                due = TODAY + dt.timedelta(days=rnd.randint(-20, 40))
-            answered = due - dt.timedelta(days=rnd.randint(-5, 20)) if status == "answered" else None
-            if answered and answered > TODAY:
-                answered = TODAY
-            answer = "Đã trả lời bằng văn bản" if answered else ""
-            chunk.append((
-                o.id, conf.id, i, name, village.id, "spoken", fld.id, content, disposition,
-                unit.id if written else None, iso(received), iso(due), status, iso(answered), answer,
-                f"{i}/UBND" if answered else "", iso(received) if status == "closed" else None,
-                fold(" ".join((name, content, answer, village.name, fld.name, unit.name if written else ""))),
-                now, now, 1))
-            if len(chunk) >= 1000:
-                flush()
-        flush()
+
+def _insert_sql(first: tuple):
+    """One INSERT statement built by peewee once from the first row, and for
+    each column either the row's value or the constant default peewee put in."""
+    from models.petitions import Petition
+
+    cols = columns()
+    sql, params = Petition.insert_many([first], fields=cols).sql()
+    names = [n.strip().strip('"') for n in re.search(r"\((.*?)\) VALUES", sql).group(1).split(",")]
+    mine = {c.column_name: i for i, c in enumerate(cols)}
+    return sql, names, [(mine[n], None) if n in mine else (None, params[pos]) for pos, n in enumerate(names)]
+
+
+def build(target: str, total: int, n_offices: int = 100) -> dict:
+    """A database with ``total`` petitions over ``n_offices`` offices: SQLite
+    rows by executemany with the search index filled once at the end,
+    PostgreSQL rows by COPY with the indexes built after."""
+    import models
+    from models.db import database, is_postgres
+    from models.services import search
+
+    models.open_database(target)
+    offices = make_offices(n_offices)
+    started = time.perf_counter()
+    rows = generate(total, offices)
+    first = next(rows, None)
+    if first is not None:
+        sql, names, plan = _insert_sql(first)
+        full = (tuple(row[i] if i is not None else const for i, const in plan)
+                for row in itertools.chain([first], rows))
+        if is_postgres():
+            _copy_pg(database.obj, names, full)
+        else:
+            _insert_sqlite(database.obj, sql, full)
     info = {"petitions": total, "insert_seconds": round(time.perf_counter() - started, 2)}
+    if not is_postgres():
+        search.ensure_index(database.obj)
     models.close_database()
     return info
+
+
+def _insert_sqlite(db, sql: str, rows) -> None:
+    from models.services import search
+
+    t = search.PETITION_FTS
+    with db.atomic():   # the search index is filled once at the end, not row by row
+        db.execute_sql(f"DROP TABLE IF EXISTS {t}")
+        for suffix in ("ai", "ad", "au"):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {t}_{suffix}")
+        cur = db.cursor()
+        while chunk := list(itertools.islice(rows, 5000)):
+            cur.executemany(sql, chunk)
+    db.execute_sql("ANALYZE")
+
+
+def _copy_pg(db, names: list[str], rows) -> None:
+    """COPY the rows in, with the petition indexes dropped during the load and
+    built again after (much faster than keeping them up to date row by row)."""
+    import io
+
+    conn = db.connection()
+    with conn.cursor() as cur:
+        cur.execute("SELECT indexdef, indexname FROM pg_indexes WHERE tablename = 'petition' "
+                    "AND indexname <> 'petition_pkey'")
+        defs = cur.fetchall()
+        for _def, name in defs:
+            cur.execute(f'DROP INDEX "{name}"')
+
+        def esc(v):
+            if v is None:
+                return "\\N"
+            if isinstance(v, bool):
+                return "t" if v else "f"
+            return str(v).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+        while chunk := list(itertools.islice(rows, 50000)):
+            buf = io.StringIO("".join("\t".join(esc(v) for v in row) + "\n" for row in chunk))
+            cur.copy_expert(f"COPY petition ({', '.join(names)}) FROM STDIN", buf)
+        cur.execute("SELECT setval(pg_get_serial_sequence('petition', 'id'), (SELECT MAX(id) FROM petition))")
+        for definition, _name in defs:
+            cur.execute(definition)
+    conn.commit()
+    old = conn.autocommit
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("VACUUM ANALYZE")   # visibility map for index-only counts, and statistics
+    conn.autocommit = old
 
 
 def steps():
