@@ -45,6 +45,11 @@ SORTS = {
 PAGE_SIZE = 100
 #: the screen's counts stop here: beyond it a person reads "hơn 10.000"
 COUNT_CAP = 10_000
+#: a search's matches are counted up to here ("hơn 1.000"): counting a common
+#: word further would read a large part of the table on every search
+SEARCH_COUNT_CAP = 1_000
+#: an office of up to this many petitions is searched by reading its rows
+SMALL_SCOPE = 20_000
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,17 @@ class Context:
         self.default_unit = rules["written_answer"].unit
         self.soon_limit = followup.due_soon_limit(today, self.calendar)
         self._days: dict[tuple[dt.date, str], int] = {}
+        self.office_id = office.id if office is not None else None
+        self._small: bool | None = None
+
+    @property
+    def small_office(self) -> bool:
+        """The office holds at most SMALL_SCOPE petitions (counted once, up to
+        there): a search then reads its rows rather than a search index."""
+        if self._small is None:
+            self._small = self.office_id is not None and followup.capped_count(
+                Petition.office == self.office_id, SMALL_SCOPE) <= SMALL_SCOPE
+        return self._small
 
     def days_unit(self, channel: str) -> str:
         return self.unit_for_channel.get(channel, self.default_unit)
@@ -212,7 +228,7 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
     if q.received_to:
         conds.append(Petition.received_on <= q.received_to)
     if q.search.strip():
-        conds.append(matches(Petition, q.search))
+        conds.append(matches(Petition, q.search, indexed=not (q.office_id is not None and ctx.small_office)))
     expr = pw.SQL("1 = 1")
     for c in conds:
         expr = expr & c
@@ -375,6 +391,7 @@ def _capped_counts(q: BoardQuery, ctx: Context, cap: int) -> dict[str, int]:
     where = where_clause(q, ctx)
     out: dict[str, int] = {}
     if q.search.strip():
+        cap = min(cap, SEARCH_COUNT_CAP)
         found = list(Petition.select(Petition.status, Petition.due_on).where(where).limit(cap + 1).tuples())
         for status, due in found[:cap]:
             key = followup.urgency(status, due, ctx.today, ctx.soon_limit)
@@ -388,6 +405,7 @@ def _capped_counts(q: BoardQuery, ctx: Context, cap: int) -> dict[str, int]:
         out["total"] = sum(out.values())
     out["capped"] = int(any(out[k] > cap for k in (*exprs, "total")) if q.search.strip()
                         else any(out[k] > cap for k in exprs))
+    out["cap"] = cap
     return out
 
 

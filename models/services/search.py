@@ -42,10 +42,12 @@ def words(query: str) -> list[str]:
     return [w for w in fold(query).split() if w]
 
 
-def _like(model: type[pw.Model], word: str):
+def _like(model: type[pw.Model], word: str, indexed: bool = True):
     # peewee escapes % and _ (and its escape character) itself; on PostgreSQL
-    # it writes ILIKE, which the trigram index serves as well as LIKE
-    return model.search_text.contains(word)
+    # it writes ILIKE, which the trigram index serves as well as LIKE. Not
+    # indexed: an expression no index matches (the rows come from another).
+    col = model.search_text if indexed else model.search_text.concat("")
+    return col.contains(word)
 
 
 def _fts_phrase(word: str) -> str:
@@ -66,13 +68,17 @@ def _uses_fts(model: type[pw.Model]) -> bool:
     return model._meta.table_name == "petition" and not is_postgres()
 
 
-def matches(model: type[pw.Model], query: str):
-    """A peewee expression: ``model.search_text`` contains every word of ``query``."""
+def matches(model: type[pw.Model], query: str, *, indexed: bool = True):
+    """A peewee expression: ``model.search_text`` contains every word of ``query``.
+    ``indexed`` False: test each row the other conditions select (when they
+    select few, reading them beats collecting a common word's every match)."""
     ws = words(query)
     if not ws:
         return pw.SQL("1 = 1")
     conds = []
-    if _uses_fts(model):
+    if not indexed:
+        conds = [_like(model, w, indexed=False) for w in ws]
+    elif _uses_fts(model):
         expr = fts_match(query)
         if expr is not None:
             sub = pw.SQL(f"(SELECT rowid FROM {PETITION_FTS} WHERE {PETITION_FTS} MATCH ?)", (expr,))

@@ -30,7 +30,7 @@ from ..widgets.table import Table
 from .base import AppScreen
 
 # (heading, width): fixed widths, so that writing a page never measures its cells
-COLUMNS = (("Hạn", 10), ("Còn / trễ", 11), ("Trạng thái", 10), ("Đơn vị", 16), ("Lĩnh vực", 14),
+COLUMNS = (("Hạn", 10), ("Còn / trễ", 14), ("Trạng thái", 10), ("Đơn vị", 16), ("Lĩnh vực", 14),
            ("Thôn", 12), ("Người kiến nghị", 18), ("Nội dung", 40), ("Hội nghị", 14))
 # urgency → theme variable used to colour the deadline cells
 URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted"}
@@ -92,7 +92,7 @@ class BoardScreen(AppScreen):
         self.row_ids: list[int] = []        # the id on each line of the table
         self._search_timer: Timer | None = None
         self._suspended = False
-        self._counts_for: svc.BoardQuery | None = None   # the filters the shown counts belong to
+        self._ctx: svc.Context | None = None    # calendar and rules, built once a day (and on return)
 
     def compose(self) -> ComposeResult:
         yield Static(" Theo dõi", id="board-title", classes="screen-title")
@@ -118,6 +118,7 @@ class BoardScreen(AppScreen):
         # the first resume comes with the mount, which has already asked for the page
         if self._suspended and self.query_state is not None:
             self._suspended = False
+            self._ctx = None   # holidays or rules may have been edited meanwhile
             self.load()
 
     # loading -----------------------------------------------------------------
@@ -131,7 +132,9 @@ class BoardScreen(AppScreen):
     @work(thread=True, exclusive=True, group="board")
     def _fetch(self, q: svc.BoardQuery, known: dict | None) -> None:
         try:
-            data = svc.page(q, known=known, cap=svc.COUNT_CAP)
+            if self._ctx is None or self._ctx.today != q.day:
+                self._ctx = svc.context_for(q)
+            data = svc.page(q, self._ctx, known=known, cap=svc.COUNT_CAP)
         except Exception as exc:  # shown, not raised: the app keeps running
             self.app.call_from_thread(self.notify_error, exc)
             return
@@ -150,7 +153,8 @@ class BoardScreen(AppScreen):
         self._write_rows(table, data.rows)
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
-        c, cap = data.counts, svc.COUNT_CAP
+        c = data.counts
+        cap = c.get("cap")
 
         def n(key):
             return figure(c.get(key, 0), cap)
