@@ -44,7 +44,7 @@ SORTS = {
 
 PAGE_SIZE = 100
 #: the screen's counts stop here: beyond it a person reads "hơn 10.000"
-COUNT_CAP = 10_000
+COUNT_CAP = followup.COUNT_CAP
 #: a search's matches are counted up to here ("hơn 1.000"): counting a common
 #: word further would read a large part of the table on every search
 SEARCH_COUNT_CAP = 1_000

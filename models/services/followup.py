@@ -13,6 +13,9 @@ from ..deadlines import WorkCalendar
 from ..petitions import Petition
 
 DUE_SOON_WORKING_DAYS = 3
+#: counts shown on screen stop here ("hơn 10.000"): a count never reads more
+#: index entries than this, whatever the database holds
+COUNT_CAP = 10_000
 URGENCY_LABELS = {"late": "Quá hạn", "due_soon": "Sắp đến hạn", "on_track": "Trong hạn", "done": "Đã xong"}
 
 
