@@ -143,6 +143,47 @@ def _sqlite_file(db: pw.Database) -> Path | None:
     return Path(name)
 
 
+#: a file up to this size is checked whole at every open (a few milliseconds);
+#: a larger one only after an unclean shutdown, by `doithoai doctor` and by backups
+FULL_CHECK_BYTES = 8 * 1024 * 1024
+
+
+def _left_unclean(path: Path) -> bool:
+    """A write-ahead log left behind: the last program to use the file did not
+    close it (a crash, a power cut), or another one has it open right now."""
+    wal = Path(str(path) + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def startup_check(db: pw.SqliteDatabase, unclean: bool = False) -> str | None:
+    """The check made at every open, whose cost does not grow with the file:
+    the header was read before connecting; here the schema is read and the
+    first page of every table and index is visited. A small file, or one left
+    by an unclean shutdown, gets SQLite's whole quick_check. None when fine,
+    else SQLite's words for the damage."""
+    size = db.execute_sql("PRAGMA page_count").fetchone()[0] * db.execute_sql("PRAGMA page_size").fetchone()[0]
+    if unclean or size <= FULL_CHECK_BYTES:
+        row = db.execute_sql("PRAGMA quick_check").fetchone()
+        return None if not row or row[0] == "ok" else row[0]
+    objects = db.execute_sql("SELECT type, name, tbl_name FROM sqlite_master "
+                             "WHERE type IN ('table', 'index') AND sql IS NOT NULL").fetchall()
+    try:
+        for kind, name, table in objects:
+            if kind == "table" and not name.startswith("sqlite_"):
+                db.execute_sql(f'SELECT 1 FROM "{name}" LIMIT 1').fetchall()
+            elif kind == "index":
+                cols = db.execute_sql(f'PRAGMA index_info("{name}")').fetchall()
+                if cols and cols[0][2]:
+                    db.execute_sql(f'SELECT 1 FROM "{table}" INDEXED BY "{name}" '
+                                   f'WHERE "{cols[0][2]}" IS NOT NULL LIMIT 1').fetchall()
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        return str(exc)
+    return None
+
+
 def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:
     """Point the models at ``target``, connect, and bring the schema up to date."""
     from . import migrations
@@ -151,6 +192,7 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
 
     db = make_database(target)
     path = _sqlite_file(db)
+    unclean = not is_url(target) and _left_unclean(Path(target))
     try:
         if path is not None:
             # created before SQLite creates the database, so a brand-new file is private too
@@ -159,11 +201,11 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
         db.connect(reuse_if_open=True)
         if isinstance(db, pw.SqliteDatabase):
             # Fails fast on a damaged or foreign file instead of later, mid-edit.
-            row = db.execute_sql("PRAGMA quick_check").fetchone()
-            if row and row[0] != "ok":
+            problem = startup_check(db, unclean)
+            if problem:
                 raise DatabaseDamaged(
                     "Cơ sở dữ liệu bị hỏng (kiểm tra nhanh báo lỗi: "
-                    f"{row[0]}). Tệp không bị ghi đè. Hãy khôi phục bản sao lưu mới nhất "
+                    f"{problem}). Tệp không bị ghi đè. Hãy khôi phục bản sao lưu mới nhất "
                     "bằng lệnh: doithoai restore TỆP_SAO_LƯU")
     except StorageError:
         _give_up(db)

@@ -169,9 +169,7 @@ def test_paging(demo):
 
 
 def select_row(screen, pid: int) -> None:
-    t = table(screen)
-    t.move_cursor(row=next(i for i in range(t.row_count)
-                           if t.coordinate_to_cell_key((i, 0)).row_key.value == str(pid)))
+    table(screen).move_cursor(row=screen.row_ids.index(pid))
 
 
 def _current(screen):

@@ -23,7 +23,7 @@ class Summary:
     next_conference: Conference | None
     days_to_next: int | None
     milestones: list[Milestone] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)    # each up to followup.COUNT_CAP + 1
     recent_documents: list[OutgoingDocument] = field(default_factory=list)
     #: earlier conferences whose papers are not finished (report not yet sent), newest first
     unfinished: list[Conference] = field(default_factory=list)
@@ -50,4 +50,4 @@ def summary(office, today: dt.date | None = None) -> Summary:
     docs = list(OutgoingDocument.select().where(OutgoingDocument.office == office)
                 .order_by(OutgoingDocument.issued_on.desc(), OutgoingDocument.id.desc()).limit(8))
     return Summary(office.name, today, nxt, (nxt.date - today).days if nxt else None, milestones,
-                   followup.counts(office, today, cal), docs, unfinished)
+                   followup.counts(office, today, cal, cap=followup.COUNT_CAP), docs, unfinished)

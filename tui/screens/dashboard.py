@@ -121,10 +121,16 @@ def draw(s, width: int, accent: str) -> list[Text]:
     for other in getattr(s, "unfinished", []):
         upper += [Text(line, style="dim") for line in wrap(
             f"Hồ sơ chưa xong: hội nghị ngày {other.date:%d/%m/%Y} — {other.status_label} (xem F4).", inner)]
+    from models.services.followup import COUNT_CAP, figure
+
     c = s.counts
-    counts = [Text(f"Quá hạn: {c.get('late', 0)}", style="bold red"),
-              Text(f"Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}", style="bold yellow"),
-              Text(f"Đang xử lý: {c.get('open', 0)}", style="bold")]
+
+    def n(key: str) -> str:
+        return figure(c.get(key, 0), COUNT_CAP)
+
+    counts = [Text(f"Quá hạn: {n('late')}", style="bold red"),
+              Text(f"Sắp đến hạn (3 ngày làm việc): {n('due_soon')}", style="bold yellow"),
+              Text(f"Đang xử lý: {n('open')}", style="bold")]
     if s.recent_documents:
         docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", clip(d.title, 48)] for d in s.recent_documents]
         make_docs = (lambda w: table(["Số, ký hiệu", "Ngày", "Trích yếu"], docs, w, fixed={0, 1}))
