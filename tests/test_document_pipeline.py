@@ -246,7 +246,7 @@ def _cli(*args):
 
 
 @pytest.mark.parametrize("command", ["issue", "print"])
-def test_command_line_fails_clearly_on_bad_input(sqlite_db, command):
+def test_command_line_fails_clearly_on_bad_input(sqlite_db, command, monkeypatch):
     from models.services import catalog
 
     office, conf, _refs = _cycle_records("state")
@@ -255,6 +255,7 @@ def test_command_line_fails_clearly_on_bad_input(sqlite_db, command):
 
     foreign = samples.conference(other, petitions=0, date=CONF_DAY)
     db = str(sqlite_db.database)
+    monkeypatch.setenv("DOITHOAI_OFFICE", str(office.id))    # this workstation works for the first office
     cases = [(["khong-co", "1"], "KIND"), (["thong-bao", "99999"], "Không có hội nghị"),
              (["thong-bao", str(foreign.id)], "Không có hội nghị"),
              (["thong-bao", "99999999999999999999999"], "không phải số"),

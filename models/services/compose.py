@@ -50,8 +50,6 @@ def missing(content: Content) -> list[str]:
                 found.append(m.group(1))
     if content.number_kind and not content.subject.strip():
         found.append("trích yếu")
-    if content.number_kind and content.signers and not any(s.name.strip() for s in content.signers):
-        found.append("họ tên người ký")
     return found
 
 
