@@ -226,7 +226,7 @@ class ConferencesScreen(AppScreen):
         self.query_one("#conf-detail", Static).update(Text.assemble(
             (c.title, "bold"), f"\n{c.start_time} ngày {c.date:%d/%m/%Y} tại {c.venue} · {c.status_label}\n"
             f"Thôn: {d.villages}\nChủ trì: {chair or '—'} · Thư ký: {c.secretary or '—'}\n",
-            (f"Mã hội nghị {c.id} (dùng trong lệnh doithoai print, doithoai issue)", "dim")))
+            (f"Mã hội nghị {c.id} (lệnh in: doithoai print bien-ban {c.id})", "dim")))
         ms = self.query_one("#conf-milestones", DataTable)
         ms.clear()
         for m in d.milestones:
