@@ -26,6 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import files, open_lock
 from .db import describe, is_url
 from .errors import StorageError
 from .paths import locations
@@ -101,41 +102,39 @@ def rotation_counts() -> tuple[int, int]:
 
 # --- making a copy ---------------------------------------------------------------
 
-def _copy(source: Path, dest: Path) -> None:
-    """Online backup of ``source`` into ``dest`` via a temporary file; checked before the rename."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".tmp")
-    if tmp.exists():
-        tmp.unlink()
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
-    try:
-        out = sqlite3.connect(str(tmp))
+def _copy(source: Path, dest: Path, *, replace: bool = False, checked: bool = True) -> None:
+    """Online backup of ``source`` into ``dest`` through a temporary file (models.files:
+    synced, owner-only, checked before the rename, folder synced)."""
+    def write(tmp: Path) -> None:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
         try:
-            src.backup(out)
-            out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
-            row = out.execute("PRAGMA quick_check").fetchone()
+            out = sqlite3.connect(str(tmp))
+            try:
+                src.backup(out)
+                out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+                row = out.execute("PRAGMA quick_check").fetchone()
+            finally:
+                out.close()
         finally:
-            out.close()
-    finally:
-        src.close()
-    if not row or row[0] != "ok":
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"Bản sao vừa tạo không đạt kiểm tra toàn vẹn ({row and row[0]}). "
-                           "Cơ sở dữ liệu gốc có thể bị hỏng; hãy chạy: doithoai doctor")
-    os.replace(tmp, dest)
+            src.close()
+        if not row or row[0] != "ok":
+            raise StorageError(f"Bản sao vừa tạo không đạt kiểm tra toàn vẹn ({row and row[0]}). "
+                               "Cơ sở dữ liệu gốc có thể bị hỏng; hãy chạy: doithoai doctor")
+
+    files.write_file(dest, "sqlite", write, replace=replace, protect=[source], checked=checked)
 
 
 def _storage(exc: Exception, what: str) -> StorageError:
-    text = str(exc) or type(exc).__name__
-    if "full" in text or getattr(exc, "errno", None) == 28:
-        return StorageError(f"Không {what}: ổ đĩa đã đầy. Hãy giải phóng dung lượng hoặc chọn nơi khác.")
-    return StorageError(f"Không {what}: {text}.")
+    return StorageError(f"Không {what}: {files.os_reason(exc)}.")
 
 
 def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike | None = None,
-                *, tag: str = "", now: dt.datetime | None = None) -> Path:
+                *, tag: str = "", now: dt.datetime | None = None, replace: bool = False) -> Path:
     """Copy the SQLite database ``source`` to ``dest`` (a file or a folder, e.g. a
-    USB stick; default: the backup folder) under a dated name. Returns the file."""
+    USB stick; default: the backup folder) under a dated name. Returns the file.
+    A named file is written only under models.files' rule: never over the live
+    database, another database or a file of another kind, and over an earlier
+    backup only with ``replace``."""
     src = sqlite_path(source)
     if src is None:
         raise StorageError(POSTGRES_MESSAGE.format(target=describe(str(source))))
@@ -147,11 +146,13 @@ def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike
         target = backup_folder() / name
     else:
         d = Path(dest)
-        target = d / name if (d.is_dir() or not d.suffix) else d
+        target = d / name if d.is_dir() or (not d.exists() and not d.suffix) else d
+    if target.resolve() == src.resolve():
+        raise StorageError(f"“{target}” là cơ sở dữ liệu đang dùng; không sao lưu đè lên chính nó.")
     try:
-        _copy(src, target)
+        _copy(src, target, replace=replace)
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"Không sao lưu được “{src}”: {exc}. Hãy chạy: doithoai doctor") from exc
+        raise StorageError(f"Không sao lưu được “{src}”: {files.os_reason(exc)}. Hãy chạy: doithoai doctor") from exc
     except OSError as exc:
         raise _storage(exc, f"ghi được bản sao vào “{target.parent}”") from exc
     return target
@@ -278,7 +279,7 @@ def verify(path: str | os.PathLike) -> Verified:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"Tệp “{p}” không đọc được như cơ sở dữ liệu ({exc}).") from exc
+        raise StorageError(f"Tệp “{p}” không đọc được như cơ sở dữ liệu ({files.os_reason(exc)}).") from exc
     return Verified(p, version, office[0], petitions)
 
 
@@ -320,10 +321,16 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
         raise StorageError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng; không cần khôi phục.")
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     aside = None
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        files.make_folder(dest.parent)
+    except OSError as exc:
+        raise _storage(exc, f"khôi phục được vào “{dest}”") from exc
+    # every open instance holds the lock shared: restoring under them would send
+    # their next writes into the file moved aside
+    lock = open_lock.exclusive(dest)
     staged = dest.with_name(dest.name + ".restore-tmp")
     try:
-        _copy(src, staged)
+        _copy(src, staged, checked=False)
         if dest.exists():
             aside = dest.with_name(f"{dest.stem}.truoc-khoi-phuc-{stamp}{dest.suffix}")
             os.replace(dest, aside)
@@ -332,9 +339,12 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
                 if side.exists():
                     os.replace(side, Path(str(aside) + extra))
         os.replace(staged, dest)
+        files.sync_folder(dest.parent)
     except OSError as exc:
-        staged.unlink(missing_ok=True)
         raise _storage(exc, f"khôi phục được vào “{dest}”") from exc
+    finally:
+        staged.unlink(missing_ok=True)
+        lock.release()
     from .services.integrity import forget_heads
 
     forget_heads(str(dest.resolve()))  # an older copy is shorter on purpose

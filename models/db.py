@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import peewee as pw
 
-from .errors import StorageError
+from .errors import DatabaseDamaged, DatabaseLocked, StorageError
 
 database = pw.DatabaseProxy()
 #: what the open database is known by in the workstation's settings (no password)
@@ -89,16 +89,20 @@ def _check_sqlite_file(path: Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(16)
         if head and head != b"SQLite format 3\x00":
-            raise StorageError(
+            raise DatabaseDamaged(
                 f"Tệp “{path}” không phải là cơ sở dữ liệu của Đối thoại (không phải SQLite). "
                 "Tệp không bị sửa. Hãy kiểm tra lại đường dẫn, hoặc khôi phục từ bản sao lưu "
                 "bằng lệnh: doithoai restore TỆP_SAO_LƯU")
     else:
         folder = path.parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            from .files import make_folder
+
+            make_folder(folder)
         except OSError as exc:
-            raise StorageError(f"Không tạo được thư mục dữ liệu “{folder}”: {exc.strerror}. "
+            from .files import os_reason
+
+            raise StorageError(f"Không tạo được thư mục dữ liệu “{folder}”: {os_reason(exc)}. "
                                "Hãy chọn thư mục khác bằng --db hoặc cấp quyền ghi.") from exc
         if not os.access(folder, os.W_OK):
             raise StorageError(f"Thư mục dữ liệu “{folder}” chỉ cho đọc, không tạo được cơ sở dữ liệu. "
@@ -121,51 +125,134 @@ def make_database(target: str | os.PathLike) -> pw.Database:
 
         enable_postgres()
         from playhouse.db_url import connect
-        return connect(url)
+
+        from .open_lock import hold_shared_postgres
+
+        db = connect(url)
+        hold_shared_postgres(db)
+        return db
     path = Path(target)
     _check_sqlite_file(path)
     return OfficeSqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10, lock_type=SQLITE_LOCK)
+
+
+def _sqlite_file(db: pw.Database) -> Path | None:
+    name = getattr(db, "database", None)
+    if not isinstance(db, pw.SqliteDatabase) or not name or name == ":memory:":
+        return None
+    return Path(name)
+
+
+#: a file up to this size is checked whole at every open (a few milliseconds);
+#: a larger one only after an unclean shutdown, by `doithoai doctor` and by backups
+FULL_CHECK_BYTES = 8 * 1024 * 1024
+
+
+def _left_unclean(path: Path) -> bool:
+    """A write-ahead log left behind: the last program to use the file did not
+    close it (a crash, a power cut), or another one has it open right now."""
+    wal = Path(str(path) + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def startup_check(db: pw.SqliteDatabase, unclean: bool = False) -> str | None:
+    """The check made at every open, whose cost does not grow with the file:
+    the header was read before connecting; here the schema is read and the
+    first page of every table and index is visited. A small file, or one left
+    by an unclean shutdown, gets SQLite's whole quick_check. None when fine,
+    else SQLite's words for the damage."""
+    size = db.execute_sql("PRAGMA page_count").fetchone()[0] * db.execute_sql("PRAGMA page_size").fetchone()[0]
+    if unclean or size <= FULL_CHECK_BYTES:
+        row = db.execute_sql("PRAGMA quick_check").fetchone()
+        return None if not row or row[0] == "ok" else row[0]
+    objects = db.execute_sql("SELECT type, name, tbl_name FROM sqlite_master "
+                             "WHERE type IN ('table', 'index') AND sql IS NOT NULL").fetchall()
+    try:
+        for kind, name, table in objects:
+            if kind == "table" and not name.startswith("sqlite_"):
+                db.execute_sql(f'SELECT 1 FROM "{name}" LIMIT 1').fetchall()
+            elif kind == "index":
+                cols = db.execute_sql(f'PRAGMA index_info("{name}")').fetchall()
+                if cols and cols[0][2]:
+                    db.execute_sql(f'SELECT 1 FROM "{table}" INDEXED BY "{name}" '
+                                   f'WHERE "{cols[0][2]}" IS NOT NULL LIMIT 1').fetchall()
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        return str(exc)
+    return None
 
 
 def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:
     """Point the models at ``target``, connect, and bring the schema up to date."""
     from . import migrations
 
+    from . import open_lock
+
     db = make_database(target)
+    path = _sqlite_file(db)
+    unclean = not is_url(target) and _left_unclean(Path(target))
     try:
+        if path is not None:
+            # created before SQLite creates the database, so a brand-new file is private too
+            _create_private(path)
+            open_lock.hold_shared(path)
         db.connect(reuse_if_open=True)
         if isinstance(db, pw.SqliteDatabase):
             # Fails fast on a damaged or foreign file instead of later, mid-edit.
-            row = db.execute_sql("PRAGMA quick_check").fetchone()
-            if row and row[0] != "ok":
-                raise StorageError(
+            problem = startup_check(db, unclean)
+            if problem:
+                raise DatabaseDamaged(
                     "Cơ sở dữ liệu bị hỏng (kiểm tra nhanh báo lỗi: "
-                    f"{row[0]}). Tệp không bị ghi đè. Hãy khôi phục bản sao lưu mới nhất "
+                    f"{problem}). Tệp không bị ghi đè. Hãy khôi phục bản sao lưu mới nhất "
                     "bằng lệnh: doithoai restore TỆP_SAO_LƯU")
     except StorageError:
-        if not db.is_closed():
-            db.close()
+        _give_up(db)
         raise
     except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         # a damaged schema page can reach Python as undecodable text, not as an SQLite error
-        if not db.is_closed():
-            db.close()
+        _give_up(db)
         raise _storage_error(target, exc) from exc
     database.initialize(db)
     global _opened_as
     _opened_as = describe(target) if is_url(target) else str(Path(target).resolve())
     try:
         migrations.upgrade(db, create=create)
+    except StorageError:
+        _give_up(db)
+        raise
     except pw.ProgrammingError as exc:
+        _give_up(db)
         if not is_denied(exc):
             raise
         raise StorageError(
             f"Tài khoản “{urlparse(str(target)).username or ''}” không được phép nâng cấp lược đồ cơ sở dữ "
             "liệu lên phiên bản của phần mềm này. Hãy nhờ quản trị mở Đối thoại một lần bằng tài khoản "
             "quản trị, rồi chạy: doithoai admin pg-setup") from exc
-    except pw.OperationalError as exc:
+    except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        _give_up(db)
         raise _storage_error(target, exc) from exc
     return db
+
+
+def _create_private(path: Path) -> None:
+    if path.exists():
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        pass        # SQLite says why when it tries
+
+
+def _give_up(db: pw.Database) -> None:
+    from .open_lock import release_held
+
+    try:
+        if not db.is_closed():
+            db.close()
+    finally:
+        release_held()
 
 
 def is_denied(exc: Exception) -> bool:
@@ -181,9 +268,12 @@ def denied_message() -> str:
 
 
 def close_database() -> None:
+    from .open_lock import release_held
+
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
+    release_held()
 
 
 def _storage_error(target, exc: Exception) -> StorageError:
@@ -194,23 +284,38 @@ def _storage_error(target, exc: Exception) -> StorageError:
         return StorageError(
             f"Không kết nối được máy chủ cơ sở dữ liệu {describe(target)}: {text}. "
             "Hãy kiểm tra máy chủ PostgreSQL đang chạy, tên máy, cổng, người dùng và mật khẩu.")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
+    from .files import os_reason
+
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
         return StorageError(
             f"Không mở được cơ sở dữ liệu “{target}” để ghi (thư mục hoặc tệp chỉ cho đọc). "
             "Hãy kiểm tra quyền ghi của thư mục dữ liệu, hoặc chọn nơi khác bằng --db.")
-    reason = next((vi for en, vi in _SQLITE_REASONS.items() if en in text), text)
-    return StorageError(
-        f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({reason}). Tệp không bị sửa. "
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseLocked(locked_message(target))
+    if "disk i/o" in lowered or "no space" in lowered or "full" in lowered:
+        return StorageError(f"Không đọc được cơ sở dữ liệu “{target}”: {os_reason(text)}. Tệp không bị sửa. "
+                            "Hãy kiểm tra ổ đĩa rồi mở lại.")
+    return DatabaseDamaged(
+        f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({os_reason(text)}). Tệp không bị sửa. "
         "Hãy kiểm tra lại đường dẫn, hoặc khôi phục từ bản sao lưu.")
 
 
-# SQLite's own words for the usual failures, said in Vietnamese.
-_SQLITE_REASONS = {
-    "malformed": "tệp bị hỏng, có thể do mất điện hoặc ổ đĩa lỗi",
-    "not a database": "không phải tệp cơ sở dữ liệu",
-    "disk I/O error": "lỗi đọc ghi ổ đĩa",
-    "database is locked": "đang bị một chương trình khác khóa",
-}
+def locked_message(target) -> str:
+    """Who holds the database: another window of Đối thoại, or another program."""
+    from .open_lock import FileLock
+
+    who = "một chương trình khác (ví dụ một công cụ xem cơ sở dữ liệu, hoặc phần mềm sao lưu)"
+    probe = FileLock(target)
+    try:
+        if not probe.acquire(exclusive=True):
+            who = "một cửa sổ Đối thoại khác (trên máy này hoặc máy dùng chung thư mục)"
+    except OSError:
+        pass
+    finally:
+        probe.release()
+    return (f"Cơ sở dữ liệu “{target}” đang bị {who} giữ khóa nên chưa mở được. Tệp không hỏng và không bị sửa. "
+            "Hãy đóng chương trình đó rồi thử lại.")
 
 
 def opened_as() -> str | None:

@@ -43,3 +43,25 @@ class StorageError(UserError):
     """The database cannot be opened, read or written."""
 
     exit_code = 3
+    restorable = False     # True when putting a backup in its place is the cure
+
+
+class DatabaseLocked(StorageError):
+    """Another program or instance holds the database: wait or quit, never restore."""
+
+
+class DatabaseTooNew(StorageError):
+    """Made by a newer version of the software: update it; nothing is touched."""
+
+
+class DatabaseDamaged(StorageError):
+    """The file is damaged: the newest good backup may be put in its place."""
+
+    restorable = True
+
+
+class DatabaseMissing(StorageError):
+    """No database (or an empty file) but good backups beside it: offer them
+    instead of starting a new, empty office."""
+
+    restorable = True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .errors import StorageError
+from .errors import DatabaseTooNew, StorageError
 
 
 class SchemaVersion(pw.Model):
@@ -93,7 +93,22 @@ def _v3_people(db: pw.Database) -> None:
     db.create_tables([Person], safe=True)
 
 
-MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people]
+
+def _v3_search_index(db: pw.Database) -> None:
+    """Province scale: the petition board's indexes led by the office and by
+    what it filters on, and a substring index for search (FTS5 trigram on
+    SQLite, pg_trgm on PostgreSQL) in place of the wide (status, due_on,
+    office, search_text) index that a search used to scan."""
+    from .petitions import Petition
+    from .services.search import ensure_index
+
+    db.execute_sql("DROP INDEX IF EXISTS petition_status_due_on_office_id_search_text")
+    with db.bind_ctx([Petition]):
+        Petition._schema.create_indexes(safe=True)
+    ensure_index(db)   # without pg_trgm: no index, search still right (slower)
+
+
+MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index]
 CURRENT = len(MIGRATIONS)
 
 
@@ -108,7 +123,7 @@ def current_version(db: pw.Database) -> int:
 def upgrade(db: pw.Database, *, create: bool = True) -> int:
     have = current_version(db)
     if have > CURRENT:
-        raise StorageError(
+        raise DatabaseTooNew(
             f"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của Đối thoại (lược đồ {have}, "
             f"phiên bản này hiểu tới {CURRENT}). Hãy cập nhật phần mềm; dữ liệu không bị sửa.")
     if have == 0 and not create:

@@ -53,3 +53,40 @@ def fold(value: str | None) -> str:
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     text = text.replace("đ", "d").replace("Đ", "d")
     return " ".join(text.split())
+
+
+# Vietnamese alphabetical order (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t
+# u ư v x y), the tone marks only breaking ties in the order ngang, huyền, hỏi,
+# ngã, sắc, nặng (the order of Vietnamese dictionaries).
+_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_RANK = {ch: i for i, ch in enumerate(_LETTERS)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}   # huyền, hỏi, ngã, sắc, nặng
+_SHAPES = {"\u0306": "ă", "\u0302": {"a": "â", "e": "ê", "o": "ô"}, "\u031b": {"o": "ơ", "u": "ư"}}
+
+
+def vi_key(value: str | None) -> tuple:
+    """A sort key for Vietnamese names: "Đông Sơn" after "Dương", before "Yên Sơn"."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFC", clean(value).lower()):
+        base, *marks = unicodedata.normalize("NFD", ch)
+        letter, tone = base, 0
+        for m in marks:
+            if m in _TONES:
+                tone = _TONES[m]
+            elif m == "\u0306" and base == "a":
+                letter = "ă"
+            elif m == "\u0302" and base in "aeo":
+                letter = _SHAPES["\u0302"][base]
+            elif m == "\u031b" and base in "ou":
+                letter = _SHAPES["\u031b"][base]
+        letters.append(_RANK.get(letter, 100 + ord(letter)) if letter.strip() else -1)
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
+def person_name(line: str | None) -> str:
+    """The person in a line such as "Hồ Xuân Trính - Chủ tịch UBND xã" (or with a
+    comma): "Hồ Xuân Trính". One rule for the chair, the secretary, a guest."""
+    first = clean_line((line or "").strip().splitlines()[0] if (line or "").strip() else "")
+    return re.split(r"\s+[-–]\s+|,\s*", first, maxsplit=1)[0].strip()

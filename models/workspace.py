@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from .errors import StorageError
+from .errors import DatabaseMissing, StorageError
 from .paths import locations
 
 
@@ -19,7 +19,10 @@ def configured_target() -> str:
         try:
             value = json.loads(cfg.read_text(encoding="utf-8")).get("database")
         except (OSError, ValueError) as exc:
-            raise StorageError(f"Tệp cấu hình “{cfg}” bị lỗi ({exc}). Hãy sửa hoặc xóa tệp này.") from exc
+            from .files import os_reason
+
+            reason = os_reason(exc) if isinstance(exc, OSError) else "nội dung không đúng dạng JSON"
+            raise StorageError(f"Tệp cấu hình “{cfg}” bị lỗi ({reason}). Hãy sửa hoặc xóa tệp này.") from exc
         if value:
             return str(value)
     return str(locations().database)
@@ -36,19 +39,49 @@ def read_config() -> dict:
 
 
 def _with_backup_advice(target: str, exc: StorageError) -> StorageError:
-    """A SQLite file that exists but cannot be opened: name the newest good backup
-    and the exact command that restores it. The file itself is left as it is."""
+    """A damaged SQLite file: name the newest good backup and the exact command
+    that restores it. The file itself is left as it is. A locked database or one
+    of a newer schema is not damaged: no backup is offered for those."""
     from .backup import advice, sqlite_path
 
     path = sqlite_path(target)
-    if path is None or not path.is_file():
+    if not exc.restorable or path is None or not path.is_file():
         return exc
-    return StorageError(f"{exc.message}\n{advice(target)}")
+    return type(exc)(f"{exc.message}\n{advice(target)}")
 
 
-def open_office_database(target: str | None = None, *, demo: bool = False, render=None):
+def _missing_with_backups(target: str) -> None:
+    """No database (or an empty file) where backups of it exist: that is a lost
+    database, not a new office. Say so instead of creating an empty one."""
+    from .backup import newest_good_backup, sqlite_path
+
+    path = sqlite_path(target)
+    if path is None:
+        return
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        size = None
+    except OSError:
+        return
+    if size not in (None, 0):
+        return
+    best = newest_good_backup(target)
+    if best is None:
+        return
+    state = "không có" if size is None else "là tệp rỗng (0 byte)"
+    raise DatabaseMissing(
+        f"Cơ sở dữ liệu “{path}” {state}, nhưng bên cạnh còn bản sao lưu tốt: {best.label}. "
+        "Có thể tệp đã bị xóa, di chuyển hoặc hỏng khi mất điện. Để khôi phục, chạy: doithoai restore --newest. "
+        "Nếu thật sự muốn bắt đầu một cơ quan mới, trống, hãy chạy: doithoai init --moi")
+
+
+def open_office_database(target: str | None = None, *, demo: bool = False, render=None,
+                         new_office: bool = False):
     """Open (creating if needed) the office's database, or the demo one, which is
-    filled with the demo commune on first use. Returns the peewee database."""
+    filled with the demo commune on first use. Returns the peewee database.
+    A missing or empty database with good backups beside it is not created
+    anew unless ``new_office`` (``doithoai init --moi``) says so."""
     from .db import open_database
 
     if demo:
@@ -66,6 +99,8 @@ def open_office_database(target: str | None = None, *, demo: bool = False, rende
             build_demo(render=render)
         return db
     target = target or configured_target()
+    if not new_office:
+        _missing_with_backups(target)
     try:
         return open_database(target)
     except StorageError as exc:
@@ -73,8 +108,10 @@ def open_office_database(target: str | None = None, *, demo: bool = False, rende
 
 
 def save_config(**values) -> Path:
+    """Change settings in config.json, written through a temporary file (owner-only)."""
+    from .files import write_file
+
     cfg = locations().config_file
-    cfg.parent.mkdir(parents=True, exist_ok=True)
     current = {}
     if cfg.exists():
         try:
@@ -82,5 +119,5 @@ def save_config(**values) -> Path:
         except ValueError:
             current = {}
     current.update(values)
-    cfg.write_text(json.dumps(current, ensure_ascii=False, indent=2), encoding="utf-8")
-    return cfg
+    return write_file(cfg, "json", json.dumps(current, ensure_ascii=False, indent=2).encode("utf-8"),
+                      replace=True)

@@ -12,20 +12,42 @@ from .styles import Styles
 SERIES_COLOURS = (colors.Color(0.35, 0.35, 0.35), colors.Color(0.75, 0.75, 0.75))
 
 
+def wrap_label(label: str, width: int, most: int = 3) -> str:
+    """A category name on up to ``most`` lines of about ``width`` characters, whole
+    words kept; only a name longer than that is cut, with an ellipsis."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    if len(lines) > most:
+        lines = lines[:most]
+        lines[-1] = lines[-1][:max(width - 1, 1)] + "…"
+    return "\n".join(lines)
+
+
 def bar_chart(st: Styles, title: str, labels: list[str], series: list[tuple[str, list[int]]],
               *, width: float | None = None, height: float = 220) -> Drawing:
     """Grouped vertical bars, one group per label, one bar per series."""
     width = width or st.page.text_width
     d = Drawing(width, height, initialFontName=st.font())
     chart = VerticalBarChart()
-    chart.x, chart.y = 36, 70
-    chart.width, chart.height = width - 50, height - 110
+    per_group = (width - 50) / max(len(labels), 1)
+    chars = max(int(per_group / 5.2), 6)          # about 5 pt a character at size 10
+    names = [wrap_label(lb, chars) for lb in labels] or [""]
+    lines_ = max(n.count("\n") + 1 for n in names)
+    chart.x, chart.y = 36, 20 + 12 * lines_
+    chart.width, chart.height = width - 50, height - 60 - 12 * lines_
     chart.data = [values for _name, values in series] or [[0]]
-    chart.categoryAxis.categoryNames = [lb if len(lb) <= 16 else lb[:15] + "…" for lb in labels] or [""]
-    chart.categoryAxis.labels.angle = 30
-    chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.categoryAxis.categoryNames = names
+    chart.categoryAxis.labels.angle = 0
+    chart.categoryAxis.labels.boxAnchor = "n"
     chart.categoryAxis.labels.fontName = st.font()
-    chart.categoryAxis.labels.fontSize = 9
+    chart.categoryAxis.labels.fontSize = 10
+    chart.categoryAxis.labels.leading = 12
     chart.valueAxis.labels.fontName = st.font()
     chart.valueAxis.labels.fontSize = 9
     chart.valueAxis.valueMin = 0

@@ -163,7 +163,7 @@ def fit(st: Styles, style: str, text: str, width: float, *, smallest: float = 11
 def _cell_table(st: Styles, rows, widths, style_cmds=()) -> Table:
     """A borderless layout table. Its cell font is the document's, or ReportLab
     would reference (and not embed) Helvetica."""
-    t = Table(rows, colWidths=widths)
+    t = Table(rows, colWidths=widths, splitInRow=1)   # a cell taller than a page still prints
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), st.font()),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
@@ -300,7 +300,7 @@ def grid_table(st: Styles, head: list[str], rows: list[list], widths: list[float
     for r, row in enumerate(rows):
         is_total = total and r == len(rows) - 1
         body.append([cell(v, i, is_total) for i, v in enumerate(row)])
-    t = Table(body, colWidths=widths, repeatRows=1, spaceBefore=4, spaceAfter=8)
+    t = Table(body, colWidths=widths, repeatRows=1, spaceBefore=4, spaceAfter=8, splitInRow=1)
     t.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), st.font()),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -387,6 +387,21 @@ def merge(parts: list[list]) -> list:
 KIND_TITLES = {"KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản", "BC": "Báo cáo"}
 
 
+def with_closing(body: list, signature: Flowable) -> list:
+    """The signature block and Nơi nhận never stand alone on a page: they are kept
+    together with the last paragraphs of the body (its closing sentence, and the
+    one before when it is short)."""
+    tail = []
+    while body and len(tail) < 2:
+        tail.insert(0, body.pop())
+        if not isinstance(tail[0], Paragraph) or len(tail[0].text) > 300:
+            break      # a table, a chart or a long paragraph is enough to stand with
+    # KeepTogether inside KeepTogether measures as "infinitely tall" in ReportLab,
+    # which would push the block to a page of its own: keep one level only
+    inner = signature._content if isinstance(signature, KeepTogether) else [signature]
+    return [*body, KeepTogether([*tail, *inner])]
+
+
 def recipients_block(st: Styles, lh: Letterhead, recipients: list[str]) -> Flowable:
     """Nơi nhận alone, in the left column (under the minutes' two signatures)."""
     w = st.page.text_width
@@ -414,9 +429,10 @@ def official_document(st: Styles, lh: Letterhead, *, kind: str, subject: str, bo
             doc.add(addressee(st, addressees))
     else:
         doc.add(title_block(st, name, subject))
-    doc.add(body)
     if signer is not None:
-        doc.add(signature_block(st, lh, signer, recipients))
+        doc.add(with_closing(body, signature_block(st, lh, signer, recipients)))
+    else:
+        doc.add(body)
     if closing:
         doc.add(closing)
     return doc

@@ -84,7 +84,6 @@ def table_cells(rows: list[str]) -> list[list[str]]:
 
 
 def _table(st: Styles, rows: list[str]) -> Flowable:
-    from .layout import para
 
     cells = table_cells(rows)
     head = [plain(c) for c in cells[0]]
@@ -99,16 +98,38 @@ def _numeric(cell: str) -> bool:
 
 
 def _widths(st: Styles, cells: list[list[str]]) -> list[float]:
-    """Columns as wide as their text asks, numbers narrow, the longest text column widest."""
-    w = st.page.text_width
-    need = []
+    """Columns that hold short things (numbers, dates, a name) get the width of
+    their longest cell, so "STT" and "15/12/2026" never wrap; the columns of
+    running text share what is left, in proportion to how much they hold."""
+    from .layout import text_width
+
+    total = st.page.text_width
+    pad = 8
+    natural = []
     for col in range(len(cells[0])):
-        values = [plain(r[col]) for r in cells]
-        longest = max(len(v) for v in values)
-        numeric = all(_numeric(r[col]) for r in cells[1:])
-        need.append(max(len(values[0]) * 0.8, 4) if numeric else max(min(longest, 60), 8))
-    total = sum(need)
-    return [w * n / total for n in need]
+        head = text_width(st, plain(cells[0][col]), "table_head")
+        widest = max([text_width(st, plain(r[col]), "table") for r in cells[1:]] + [0])
+        # a header of several words may wrap onto two lines
+        head_words = max(text_width(st, w, "table_head") for w in (plain(cells[0][col]).split() or [""]))
+        natural.append((max(widest, head_words) + pad, max(widest, head) + pad))
+    short_limit = total * 0.22
+    short = [i for i, (need, _full) in enumerate(natural) if need <= short_limit]
+    # whole header lines when the text columns still keep at least 28 % of the width
+    use_full = sum(natural[i][1] for i in short) <= total * (0.72 if len(short) < len(natural) else 1)
+    widths = [None] * len(natural)
+    for i in short:
+        widths[i] = natural[i][1] if use_full else natural[i][0]
+    rest = [i for i, w in enumerate(widths) if w is None]
+    left = total - sum(w for w in widths if w is not None)
+    if rest:
+        weight = sum(natural[i][0] for i in rest)
+        for i in rest:
+            widths[i] = max(left * natural[i][0] / weight, 40)
+    elif left > 0:
+        # all columns short: spread the spare width over them
+        widths = [w + left / len(widths) for w in widths]
+    scale = total / sum(widths)
+    return [w * scale for w in widths]
 
 
 def flowables(st: Styles, text: str) -> list[Flowable]:

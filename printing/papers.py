@@ -17,7 +17,7 @@ from models.services.compose import ConferenceFacts
 
 from . import layout, spoken
 
-SIGN_IN_ROWS = 30
+SIGN_IN_ROWS = 25
 
 
 def render(st, content: Content) -> bytes:
@@ -85,18 +85,41 @@ def _form_head(st, content: Content, title: str, subject: str) -> list:
             *layout.title_block(st, title, subject)]
 
 
-def attendance(st, content: Content, facts: ConferenceFacts, rows: int = SIGN_IN_ROWS) -> layout.Document:
-    """Danh sách Nhân dân tham dự, one sheet per village (the whole commune when none)."""
+SIGN_IN_HEAD = ["STT", "Họ và tên", "Địa chỉ (xóm, tổ)", "Số điện thoại", "Ký tên"]
+
+
+def _sign_in_table(st, rows: int, first: int = 1):
     w = st.page.text_width
+    return layout.grid_table(st, SIGN_IN_HEAD, [[i, "", "", "", ""] for i in range(first, first + rows)],
+                             [w * .08, w * .34, w * .22, w * .18, w * .18], align=["c", "l", "l", "l", "l"])
+
+
+def rows_that_fit(st, head: list, at_least: int = SIGN_IN_ROWS) -> int:
+    """As many sign-in rows as fill the page under the heading, and the next
+    page too when one page holds fewer than ``at_least``: a sheet never ends
+    with one or two rows alone on a new page."""
+    w, h = st.page.text_width, st.page.text_height
+    used = sum(f.wrap(w, h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head)
+    one = _sign_in_table(st, 1)
+    two = _sign_in_table(st, 2)
+    header_h = one.wrap(w, h)[1] * 2 - two.wrap(w, h)[1]
+    row_h = two.wrap(w, h)[1] - one.wrap(w, h)[1]
+    spacing = one.getSpaceBefore() + one.getSpaceAfter()
+    first = int((h - used - header_h - spacing) // row_h)
+    if first >= at_least:
+        return first
+    return first + int((h - header_h - spacing) // row_h)
+
+
+def attendance(st, content: Content, facts: ConferenceFacts) -> layout.Document:
+    """Danh sách Nhân dân tham dự, one sheet per village (the whole commune when
+    none), its rows filling whole pages."""
     groups = [label for label, _ in facts.villages] or [facts.locality or facts.office_name]
     parts = []
     for label in groups:
         part = _form_head(st, content, "Danh sách tham dự hội nghị", f"{facts.subject} – {label}")
         part.append(layout.para(st, "centered_italic", f"{facts.when}; tại {facts.venue or '……………'}"))
-        part.append(layout.grid_table(
-            st, ["STT", "Họ và tên", "Địa chỉ (xóm, tổ)", "Số điện thoại", "Ký tên"],
-            [[i, "", "", "", ""] for i in range(1, rows + 1)],
-            [w * .08, w * .34, w * .22, w * .18, w * .18], align=["c", "l", "l", "l", "l"]))
+        part.append(_sign_in_table(st, rows_that_fit(st, part)))
         parts.append(part)
     return layout.Document(title="Danh sách tham dự hội nghị", author=content.letterhead.name,
                            story=layout.merge(parts))

@@ -58,16 +58,19 @@ def _with_chart(st, flowables: list, content: Content, chart: dict) -> list:
 def story(st, content: Content, *, main: list | None = None) -> layout.Document:
     lh = content.letterhead
     two = len(content.signers) == 2
-    doc = layout.official_document(
-        st, lh, kind=content.number_kind or "CV", kind_title=content.title, subject=content.subject,
-        body=_body(st, content, main), signer=None if two or not content.signers else content.signers[0],
-        recipients=list(content.recipients) if not two else None, symbol=content.symbol, date=content.date,
-        year=content.year, show_date=content.show_date, addressees=list(content.addressees) or None)
+    body = _body(st, content, main)
+    closing = []
     if two:
         left, right = content.signers
-        doc.add(layout.two_signatures(st, left, right))
+        closing = [layout.two_signatures(st, left, right)]
         if content.recipients:
-            doc.add(layout.recipients_block(st, lh, list(content.recipients)))
+            closing.append(layout.recipients_block(st, lh, list(content.recipients)))
+        body = layout.with_closing(body, closing[0]) + closing[1:]
+    doc = layout.official_document(
+        st, lh, kind=content.number_kind or "CV", kind_title=content.title, subject=content.subject,
+        body=body, signer=None if two or not content.signers else content.signers[0],
+        recipients=list(content.recipients) if not two else None, symbol=content.symbol, date=content.date,
+        year=content.year, show_date=content.show_date, addressees=list(content.addressees) or None)
     return doc
 
 

@@ -58,7 +58,8 @@ class Styles:
                 fontSize=size, leading=s.get("leading", size * 1.2),
                 alignment=align[s.get("align", "left")],
                 firstLineIndent=s.get("first_indent_mm", 0) * MM,
-                spaceAfter=s.get("space_after", 0), spaceBefore=s.get("space_before", 0))
+                spaceAfter=s.get("space_after", 0), spaceBefore=s.get("space_before", 0),
+                keepWithNext=int(s.get("keep_with_next", False)))
 
     def __getitem__(self, name: str):
         return self._styles[name]

@@ -94,26 +94,34 @@ def make_session(tmp_path, monkeypatch, kind: str = "ubnd_xa", petitions: int = 
     return office, plan, conf
 
 
+def render(office, slug: str, ref_id: int) -> bytes:
+    """One document's draft (or issued text), through the app's own pipeline."""
+    from models.services import documents
+    from tui.documents import render_pdf
+
+    return render_pdf(documents.draft(office, slug, ref_id).content)
+
+
+def plan_pdf(plan) -> bytes:
+    from models.services import compose
+    from tui.documents import render_pdf
+
+    return render_pdf(compose.plan(plan))
+
+
 def render_all(office, plan, conf) -> dict[str, bytes]:
-    """Every document kind, rendered from the sample session."""
+    """Every document kind, rendered from the sample session (the reminder as of
+    a day when the sample's deadlines have passed)."""
     import datetime as dt
 
-    from models import Petition
-    from printing.kinds import KINDS
+    from models import Petition, clock
+    from models.services import documents
 
     answered = Petition.select().where(Petition.answer_summary != "").first()
     late = Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False)).first()
-    later = dt.date(2027, 2, 1)
     out = {}
-    for slug, kind in KINDS.items():
-        if kind.target == "plan":
-            out[slug] = kind.render(plan)
-        elif kind.target == "petition":
-            out[slug] = kind.render(answered)
-        elif kind.target == "unit":
-            out[slug] = kind.render(late.unit, today=later)
-        elif slug == "bao-cao":
-            out[slug] = kind.render(conf, today=later)
-        else:
-            out[slug] = kind.render(conf)
+    with clock.fixed(dt.date(2027, 2, 1)):
+        for slug, kind in documents.kinds().items():
+            ref = {"plan": plan.id, "petition": answered.id, "unit": late.unit_id}.get(kind.target, conf.id)
+            out[slug] = render(office, slug, ref)
     return out

@@ -32,3 +32,75 @@ def test_opening_the_app_does_not_load_the_command_line_library():
                           "models.services.dashboard, models.services.live_session, tui.prefetch")
     assert "tui.app" in mods and "models.workspace" in mods
     assert "click" not in mods and "tui.cli" not in mods
+
+
+# --- the rooms, module by module ------------------------------------------------------
+
+FORBIDDEN = {"models": ("textual", "rich", "click", "tui", "printing"),
+             "printing": ("textual", "rich", "click", "tui")}
+
+
+def _modules_of(package: str) -> list[str]:
+    root = REPO / package
+    return sorted(".".join(p.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
+                  for p in root.rglob("*.py"))
+
+
+def _imports_in(path) -> list[tuple[int, str]]:
+    """Every module an import statement names, at any depth (lazy imports inside
+    functions count too: they run sooner or later)."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def test_no_module_of_models_or_printing_names_a_forbidden_room():
+    bad = []
+    for package, banned in FORBIDDEN.items():
+        for path in sorted((REPO / package).rglob("*.py")):
+            for line, name in _imports_in(path):
+                if name.split(".")[0] in banned:
+                    bad.append(f"{path.relative_to(REPO)}:{line} imports {name}")
+    assert not bad, "\n".join(bad)
+
+
+def test_importing_every_module_of_models_and_printing_loads_no_forbidden_room():
+    for package, banned in FORBIDDEN.items():
+        modules = _modules_of(package)
+        assert len(modules) > 5, modules
+        mods = _modules_after("import importlib\nfor m in %r: importlib.import_module(m)" % modules)
+        assert set(modules) <= mods
+        loaded = sorted(m for m in mods if m.split(".")[0] in banned)
+        assert not loaded, f"importing {package} loads {loaded}"
+
+
+# --- contracts and lint, as CI runs them -------------------------------------------------
+
+def _tool(name: str) -> str:
+    import shutil
+    from pathlib import Path
+
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found, f"{name} is not installed: pip install -e '.[test]'"
+    return found
+
+
+def test_import_contracts_are_kept():
+    """pyproject.toml [tool.importlinter]: models and printing never import tui,
+    textual, rich or click; models never imports printing (lazy imports count)."""
+    out = subprocess.run([_tool("lint-imports"), "--no-cache"], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+    assert "2 kept, 0 broken" in out.stdout
+
+
+def test_ruff_agreed_rules_pass():
+    out = subprocess.run([_tool("ruff"), "check", "models", "printing", "tui", "tests", "bench"], cwd=REPO,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]

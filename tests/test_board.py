@@ -234,10 +234,10 @@ def test_csv_export_without_contacts(board_office, tmp_path):
     export.export_board(_q(board_office), path, contacts=False)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert "Điện thoại" not in rows[0] and "Địa chỉ" not in rows[0]
     assert "0912345678" not in raw.decode("utf-8-sig") and "Nguyễn Văn Ất" in rows[1]
-    export.export_board(_q(board_office), path, contacts=True)
+    export.export_board(_q(board_office), path, contacts=True, replace=True)
     text = path.read_text(encoding="utf-8-sig")
     assert "0912345678" in text and "Xóm 3" in text
     assert board.counts(_q(board_office))["total"] == len(text.strip().splitlines()) - 1

@@ -169,9 +169,7 @@ def test_paging(demo):
 
 
 def select_row(screen, pid: int) -> None:
-    t = table(screen)
-    t.move_cursor(row=next(i for i in range(t.row_count)
-                           if t.coordinate_to_cell_key((i, 0)).row_key.value == str(pid)))
+    table(screen).move_cursor(row=screen.row_ids.index(pid))
 
 
 def _current(screen):
@@ -299,22 +297,36 @@ def test_export_from_the_board(demo, tmp_path):
     run(demo, body)
 
 
-def test_print_reminder_and_refusal_without_answer(demo):
+def test_document_keys_open_the_editor_and_an_unanswered_letter_is_refused(demo):
     async def body(app, pilot, screen):
         from models.paths import locations
+        from models.register import OutgoingDocument
+        from tui.screens.document_editor import DocumentEditor
 
-        await pilot.press("i")                # no written answer yet: told, nothing written
+        before = OutgoingDocument.select().count()
+        await pilot.press("i")                # the answer letter, its answer still to be typed
         await settle(app, pilot)
-        assert not list(locations().documents.glob("tra-loi-*.pdf"))
-        await pilot.press("u")
+        editor = app.screen
+        assert isinstance(editor, DocumentEditor) and editor.slug == "tra-loi"
+        assert "nội dung trả lời" in editor.draft.missing
+        await pilot.press("ctrl+b")           # refused before any date or number is asked
         await settle(app, pilot)
-        pdfs = list(locations().documents.glob("don-doc-*.pdf"))
-        assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
-        await pilot.press("k")
+        assert app.screen is editor and "nội dung trả lời" in str(editor.query_one("#form-error").render())
+        assert OutgoingDocument.select().count() == before
+        await pilot.press("escape")
         await settle(app, pilot)
-        assert list(locations().documents.glob("thong-bao-ket-luan-*.pdf"))
-        await pilot.press("b")
-        await settle(app, pilot)
-        assert list(locations().documents.glob("bao-cao-hoi-nghi-*.pdf"))
+        for key, slug, name in (("u", "don-doc", "don-doc-"), ("k", "ket-luan", "thong-bao-ket-luan-"),
+                                ("b", "bao-cao", "bao-cao-hoi-nghi-")):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert isinstance(app.screen, DocumentEditor) and app.screen.slug == slug, key
+            await pilot.press("ctrl+o")       # the draft as a PDF
+            await settle(app, pilot)
+            pdfs = list((locations().documents / "du-thao").glob(f"{name}*.pdf"))
+            assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF"), slug
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert app.screen is screen
+        assert OutgoingDocument.select().count() == before
 
     run(demo, body)

@@ -90,44 +90,52 @@ def test_notice_announces_and_held_conference_is_locked(office, villages):
 
 def test_issue_then_new_version_supersedes(office, monkeypatch):
     from models.plans import Plan
-    from models.services import plan_issue, plans
+    from models.services import plans
+    from tui import documents as pipeline
+
+    def issue(p):
+        pipeline.issue(office, "ke-hoach", p.id)
+        return Plan.get_by_id(p.id)
 
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-01-05")
     plan = plans.new_from_template(office, 2026)
-    issued = plan_issue.issue(plan)
+    issued = issue(plan)
     assert issued.status == "issued" and issued.document.symbol == "01/KH-UBND"
     with pytest.raises(Locked):
         plans.update_plan(issued, {"title": "Khác"})
     v2 = plans.new_version(issued, "Đổi ngày tổ chức")
     plans.update_plan(v2, {"schedule": "Quý III"})
-    v2 = plan_issue.issue(v2)
+    v2 = issue(v2)
     assert v2.document.symbol == "02/KH-UBND"
     assert Plan.get_by_id(issued.id).status == "superseded"
     assert [p.version for p in plans.versions(v2)] == [1, 2]
 
 
 def test_issue_refuses_an_incomplete_plan(office):
-    from models.services import plan_issue, plans
+    from models.services import plans
+    from tui import documents as pipeline
 
     plan = plans.new_from_template(office, 2026)
     plans.update_plan(plan, {"body": "  "})
     with pytest.raises(ValidationError):
-        plan_issue.issue(plan)
+        pipeline.issue(office, "ke-hoach", plan.id)
 
 
 def test_notice_and_invitations_cannot_be_issued_twice(demo_office, monkeypatch):
     from models import Conference, OutgoingDocument
     from models.errors import ValidationError
-    from tui import printouts
+    from models.errors import Locked
+    from tui import documents as pipeline
 
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
     conf = Conference.get(Conference.status == "planned")
-    printouts.issue_notice(conf)
-    before = OutgoingDocument.select().count()
-    with pytest.raises(ValidationError) as err:
-        printouts.issue_notice(Conference.get_by_id(conf.id))
-    assert "đã ban hành" in err.value.message and "F7" in err.value.message
-    assert OutgoingDocument.select().count() == before
+    for slug in ("thong-bao", "giay-moi"):
+        pipeline.issue(conf.office, slug, conf.id)
+        before = OutgoingDocument.select().count()
+        with pytest.raises((ValidationError, Locked)) as err:
+            pipeline.issue(conf.office, slug, conf.id)
+        assert "đã ban hành" in err.value.message and "phiên bản mới" in err.value.message
+        assert OutgoingDocument.select().count() == before
 
 
 def test_a_reading_cannot_be_ticked_before_its_day(office, villages, monkeypatch):

@@ -4,7 +4,7 @@ from collections import Counter
 
 from models import Conference, OutgoingDocument, Petition
 from models.deadlines import WorkCalendar
-from models.services import followup, issuing
+from models.services import documents, followup
 
 
 def test_demo_has_petitions_in_every_state(demo_office):
@@ -25,7 +25,9 @@ def test_demo_register_is_in_date_order(demo_office):
 def test_demo_with_files_issues_real_pdfs(sqlite_db):
     from models.demo import build_demo
 
-    build_demo(today=dt.date(2026, 11, 22), with_files=True)
+    from tui.documents import render_pdf
+
+    build_demo(today=dt.date(2026, 11, 22), render=render_pdf)
     docs = list(OutgoingDocument.select())
     assert docs and all(d.sha256 for d in docs)
-    assert all(issuing.verify(d) for d in docs)
+    assert all(documents.verify(d) for d in docs)

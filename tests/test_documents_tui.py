@@ -19,14 +19,10 @@ TODAY = dt.date(2026, 3, 20)
 @pytest.fixture
 def register(sqlite_db, monkeypatch):
     """An office with a real issued plan, two fake PDFs and letter entries over two years."""
-    from models.services import (
-        catalog,
-        issuing,
-        numbering,
-        plan_import,
-        plan_issue,
-        records,
-    )
+    from models.register import OutgoingDocument
+    from models.services import catalog, numbering, plan_import, records
+    from models.services import documents as docs
+    from tui import documents as pipeline
 
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
     monkeypatch.delenv("DISPLAY", raising=False)
@@ -38,11 +34,16 @@ def register(sqlite_db, monkeypatch):
         numbering.register(office, "CV", title=title, issued_on=day, signer="Nguyễn Văn An")
     plan = plan_import.import_plan(office, SEEDS / "plan-ubnd-xa-2024.txt").plan
     records.update(plan, {"signer_position": "CHỦ TỊCH"})
-    plan_doc = plan_issue.issue(plan).document
+    plan_doc = pipeline.issue(office, "ke-hoach", plan.id)
     fake = {}
     for kind, title in (("TB", "Thông báo tổ chức hội nghị đối thoại"), ("GM", "Giấy mời dự hội nghị")):
-        fake[kind] = issuing.issue(office, kind, title=title, on=dt.date(2026, 3, 10),
-                                   render=lambda d: f"%PDF-1.4 {d.symbol}".encode())
+        # a register entry with a small stored file and its SHA-256, as issuing leaves them
+        doc = numbering.register(office, kind, title=title, issued_on=dt.date(2026, 3, 10), signer="Nguyễn Văn An")
+        raw = f"%PDF-1.4 {doc.symbol}".encode()
+        path = docs.issued_path(doc)
+        docs.write_new(path, raw)
+        records.update(doc, {"file_path": str(path), "sha256": docs.sha256(raw)}, lock_check=False)
+        fake[kind] = OutgoingDocument.get_by_id(doc.id)
     numbering.register(office, "CV", title="Trả lời kiến nghị về đất đai của bà Nguyễn Thị Hoa",
                        issued_on=dt.date(2026, 3, 12), signer="Nguyễn Văn An")
     return office, plan_doc, fake
@@ -213,3 +214,45 @@ def test_open_without_a_display_shows_the_path(register):
         assert "không lưu tệp PDF" in info(screen)
 
     run(office, scenario)
+
+
+def test_editor_correction_and_word_keys_on_documents_without_a_stored_text(register):
+    """E, M and W on entries issued before texts were stored (and on the plan):
+    each says in Vietnamese what can be done instead; nothing new enters the register."""
+    from models.register import OutgoingDocument
+    from tui.screens.documents import DocumentsScreen
+    from tui.widgets.form import FormScreen
+
+    office, plan_doc, fake = register
+    before = OutgoingDocument.select().count()
+
+    def said(pilot) -> str:
+        return " ".join(n.message for n in pilot.app._notifications)
+
+    async def scenario(pilot, screen):
+        await select(pilot, screen, fake["TB"].id)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DocumentsScreen) and "chỉ mở được tệp PDF" in said(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert "không có nội dung lưu trong sổ" in said(pilot)
+        await pilot.press("m")                         # a correction needs the stored text
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.press("tab", *"Sai giờ họp", "ctrl+s")
+        await settle(pilot)
+        assert pilot.app.screen is form and "không tạo phiên bản mới" in str(form.query_one("#form-error").render())
+        await pilot.press("escape", "c")
+        await settle(pilot)
+        for _ in range(10):                            # the plan is the newest, on top
+            if screen.current_id() == plan_doc.id:
+                break
+            await pilot.press("up")
+        await pilot.press("e")
+        await settle(pilot)
+        assert "màn hình Kế hoạch (F3)" in said(pilot)
+
+    run(office, scenario)
+    assert OutgoingDocument.select().count() == before

@@ -12,7 +12,7 @@ import models
 from conftest import PG_URL, REPO, _pg_reset, require_pg
 from models.errors import Locked, NotFound
 from models.services import board, catalog, integrity, plans, records, register_view, roles
-from test_offices import DAY, a_petition, fake_pdf, issue_plan, run_cli, two_offices
+from test_offices import DAY, a_petition, issue_plan, run_cli, two_offices
 
 TAG = hashlib.sha1(str(REPO).encode()).hexdigest()[:6]
 ADMIN_URL = f"{PG_URL}_offices"

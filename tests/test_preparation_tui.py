@@ -33,6 +33,13 @@ async def settle(pilot) -> None:
         await pilot.pause()
 
 
+async def issue_from_editor(pilot, key: str) -> None:
+    """Open a document's editor, issue it on the date offered (today), confirm, close."""
+    for k in (key, "ctrl+b", "ctrl+s", "c", "escape"):
+        await pilot.press(k)
+        await settle(pilot)
+
+
 async def type_text(pilot, text: str) -> None:
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
@@ -101,12 +108,12 @@ def test_whole_preparation_from_the_keyboard(commune, monkeypatch):
             assert conf.venue == "Nhà văn hóa thôn Đông Hải"
             assert Invitee.select().where(Invitee.conference == conf, Invitee.is_group == False).count() == 1  # noqa: E712
 
-            await pilot.press("t", "c")                  # notice: issued, numbered
-            await settle(pilot)
+            await issue_from_editor(pilot, "t")          # notice: issued, numbered
+
             await pilot.press("l")                       # loudspeaker script
             await settle(pilot)
-            await pilot.press("g", "c")                  # invitations
-            await settle(pilot)
+            await issue_from_editor(pilot, "g")          # invitations
+
             conf = Conference.get_by_id(conf.id)
             assert conf.status == "announced"
             assert conf.notice_published_on == TODAY and conf.invitations_sent_on == TODAY

@@ -42,8 +42,8 @@ def test_commands_do_not_import_reportlab_or_textual_at_start_up():
     import subprocess
     import sys
 
-    code = ("import sys, tui.commands.printing, printing.kinds, printing.printer, printing.spoken, "
-            "models.services.issuing, models.services.plan_import; "
+    code = ("import sys, tui.commands.printing, tui.documents, printing.printer, printing.spoken, "
+            "models.services.documents, models.services.compose, models.services.plan_import; "
             "print('reportlab' in sys.modules, 'textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

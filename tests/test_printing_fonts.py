@@ -56,7 +56,7 @@ def test_documents_print_with_noto_when_forced(noto, tmp_path, monkeypatch):
     monkeypatch.setenv("DOITHOAI_FONT", "noto")
     monkeypatch.setattr(fonts, "noto_cache_dir", lambda: noto.files[0].parent.parent)
     office, plan, conf = make_session(tmp_path, monkeypatch)
-    from printing.documents.plan import plan_pdf
+    from printing_support import plan_pdf
 
     pdf = plan_pdf(plan)
     used = pdf_fonts(pdf)

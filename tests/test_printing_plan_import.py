@@ -7,7 +7,7 @@ from printing_support import SEEDS, page_texts, squash
 
 import models
 from models.services import catalog, plan_import
-from printing.documents.plan import plan_pdf
+from printing_support import plan_pdf
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

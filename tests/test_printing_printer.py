@@ -43,13 +43,13 @@ def test_print_through_real_queue(tmp_path, monkeypatch):
             pytest.fail("CI must provide a cups-pdf queue: .ci/run runs scripts/ci-cups.sh and sets "
                         "DOITHOAI_TEST_PRINTER")
         pytest.skip("set DOITHOAI_TEST_PRINTER to a cups-pdf queue (scripts/ci-cups.sh)")
+    import printing_support as ps
     from models import Petition
-    from printing.documents.letters import answer_letter_pdf
 
-    make_session(tmp_path, monkeypatch)
+    office, _plan, _conf = make_session(tmp_path, monkeypatch)
     p = Petition.select().where(Petition.answer_summary != "").first()
     path = tmp_path / f"tra-loi-{os.getpid()}-{time.time_ns()}.pdf"
-    path.write_bytes(answer_letter_pdf(p))
+    path.write_bytes(ps.render(office, "tra-loi", p.id))
     started = time.time() - 1
     message = printer.send(path, QUEUE)
     assert "Đã gửi" in message

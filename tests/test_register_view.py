@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import models
-from models.services import amend, issuing, numbering, register_view, reprint
+from models.services import amend, documents, numbering, register_view
 
 
 def _entries(office):
@@ -50,8 +50,11 @@ def test_paging_in_sql(office):
 
 
 def _issue_fake(office, kind="TB", title="Thông báo thử"):
-    return issuing.issue(office, kind, title=title, on=dt.date(2026, 3, 1),
-                         render=lambda d: f"%PDF-1.4 {d.symbol}".encode())
+    from printing import samples
+
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 10))
+    return documents.issue(office, "thong-bao", conf.id, on=dt.date(2026, 3, 1),
+                           render=lambda c: f"%PDF-1.4 {c.symbol}".encode())
 
 
 def test_check_file_states(office):
@@ -79,9 +82,11 @@ def test_versions_after_amendment(office):
 
 
 def test_reprint_of_an_entry_without_source_is_explained(office):
+    from tui.documents import reprint
+
     entry = numbering.register(office, "CV", title="Công văn cũ nhập tay")
-    with pytest.raises(models.ValidationError, match="hồ sơ gốc"):
-        reprint.reprint(entry)
+    with pytest.raises(models.ValidationError, match="tệp đã lưu"):
+        reprint(entry)
 
 
 def test_get_refuses_another_office(office):

@@ -149,3 +149,19 @@ def test_numbering_policy_cannot_change_mid_year(office, monkeypatch):
     assert "trùng số" in err.value.message
     monkeypatch.setenv("DOITHOAI_TODAY", "2027-01-02")
     catalog.update_office(type(office).get_by_id(office.id), {"numbering": "per_kind"})
+
+
+def test_vietnamese_order_of_names():
+    from models.text import vi_key
+
+    names = ["Yên Sơn", "Đông Sơn", "Dương Xá", "Ân Thi", "An Lão", "Ấp Bắc", "Bình Minh", "Ơn Trên", "Ô Môn",
+             "Oa Lạc", "Hà Tĩnh", "Hạ Long", "Hả Hê", "Hà Nội", "Há Miệng"]
+    assert sorted(names, key=vi_key) == ["An Lão", "Ân Thi", "Ấp Bắc", "Bình Minh", "Dương Xá", "Đông Sơn",
+                                         "Hả Hê", "Hạ Long", "Há Miệng", "Hà Nội", "Hà Tĩnh", "Oa Lạc", "Ô Môn",
+                                         "Ơn Trên", "Yên Sơn"]
+    # the tone only breaks a tie: ngang, huyền, hỏi, ngã, sắc, nặng
+    assert sorted(["Hạ", "Há", "Hã", "Hả", "Hà", "Ha"], key=vi_key) == ["Ha", "Hà", "Hả", "Hã", "Há", "Hạ"]
+    # NFD input sorts the same as NFC
+    import unicodedata
+
+    assert vi_key(unicodedata.normalize("NFD", "Đông Sơn")) == vi_key("Đông Sơn")

@@ -48,6 +48,7 @@ class DoiThoaiApp(App):
             office = the_office()
         self.office = office
         self.ready_at: float | None = None
+        self.exit_message = ""
 
     def on_mount(self) -> None:
         # After a crash or power cut during a conference, go straight back to it.
@@ -80,9 +81,14 @@ class DoiThoaiApp(App):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from .compat import Palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="Tìm lệnh… (gõ không dấu cũng được)",
-                                            id="--command-palette"))
+            self.push_screen(Palette(placeholder="Tìm lệnh… (gõ không dấu cũng được)", id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in a text box): say how to quit, in Vietnamese."""
+        self.notify("Muốn thoát, bấm Ctrl+Q.", title="Thoát chương trình?")
 
     def action_go(self, mode: str) -> None:
         if self.current_mode != mode:
@@ -111,9 +117,26 @@ class DoiThoaiApp(App):
         if isinstance(error, UserError):
             self.notify(error.message, severity="error", timeout=8, markup=False)
             return
-        super()._handle_exception(error)
+        # Not Textual's crash screen (an English traceback with local variables,
+        # which may hold a citizen's phone number): the traceback goes to the log,
+        # the app ends with a non-zero code and run_app says in Vietnamese where.
+        from .launch import unexpected_message
+
+        self.exit_message = unexpected_message(error)
+        self._return_code = UNEXPECTED_EXIT
+        if self._exception is None:
+            self._exception = error          # Pilot re-raises it in tests
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
+
+UNEXPECTED_EXIT = 70
 
 
 def run_app(office=None) -> None:
     app = DoiThoaiApp(office)
     app.run(headless=bool(os.environ.get("DOITHOAI_BENCH_READY")))
+    if app.return_code:
+        if app.exit_message:
+            print(app.exit_message, file=sys.stderr, flush=True)
+        sys.exit(app.return_code)

@@ -21,8 +21,13 @@ def render_pdf(content: Content) -> bytes:
 
 
 def render_docx(content: Content) -> bytes:
-    from printing.docx import docx
+    try:
+        from printing.docx import docx
+    except ImportError as exc:   # the Word writer (python-docx) not installed with this copy
+        from models.errors import ValidationError
 
+        raise ValidationError("Chưa xuất được tệp Word (.docx): bản cài đặt này thiếu phần tạo tệp Word "
+                              f"({exc.name or exc}). Hãy dùng tệp PDF, hoặc cài đặt lại chương trình đầy đủ.") from exc
     return docx(content)
 
 
@@ -54,6 +59,10 @@ def word(office, slug: str | None = None, ref_id: int | None = None, *,
     return svc.write_own(svc.draft_path(office, slug, ref_id, ".docx"), render_docx(d.content))
 
 
-def write_to(path: Path, data: bytes) -> Path:
-    """A copy where the user asked (``-o``)."""
-    return svc.write_own(Path(path), data)
+def write_to(path: Path, data: bytes, kind: str = "pdf", *, replace: bool = False) -> Path:
+    """A copy where the user asked (``-o``), under models.files' rule: never over
+    the database, a device or a file of another kind; over an earlier PDF (or .docx)
+    only with ``replace``."""
+    from models.files import write_file
+
+    return write_file(Path(path), kind, data, replace=replace)

@@ -50,34 +50,75 @@ def guarded(run) -> None:
 
 
 def unexpected_message(exc: BaseException) -> str:
-    where = log_unexpected(exc)
-    return ("Lỗi không mong đợi: chương trình gặp sự cố và đã dừng; dữ liệu đã lưu không bị ảnh hưởng. "
-            f"Chi tiết kỹ thuật được ghi vào {where}. Hãy gửi tệp này cho bộ phận hỗ trợ.")
-
-
-def log_unexpected(exc: BaseException) -> str:
-    """Write ``exc`` with its traceback to loi.log in the logs folder; the path,
-    for the message to the user."""
+    """What a user reads after an error we did not foresee: in Vietnamese, where
+    the details went (a log that really exists), never the traceback itself."""
     from models.paths import locations
 
-    path = locations().logs / "loi.log"
-    log = logging.getLogger("doithoai")
+    where = log_unexpected(exc)
+    head = ("Lỗi không mong đợi: chương trình gặp sự cố và đã dừng; dữ liệu đã lưu không bị ảnh hưởng. "
+            f"(Loại lỗi: {type(exc).__name__}.) ")
+    logs = locations().logs
+    if where is None:
+        return head + (f"Không ghi được nhật ký (thư mục “{logs}” và thư mục tạm đều không ghi được). "
+                       "Hãy chụp lại thông báo này và gửi cho bộ phận hỗ trợ.")
+    moved = "" if where.parent == logs else f" (thư mục nhật ký “{logs}” không ghi được nên ghi vào đây)"
+    return head + f"Chi tiết kỹ thuật được ghi vào {where}{moved}. Hãy gửi tệp này cho bộ phận hỗ trợ."
+
+
+def log_unexpected(exc: BaseException):
+    """Append ``exc`` with its traceback (no local variables) to loi.log in the logs
+    folder, or in a folder of the system's temporary folder when the logs folder
+    cannot be written. Returns the file written, or None when none could be."""
+    import datetime as dt
+    import tempfile
+    import traceback
+    from pathlib import Path
+
+    from models.files import make_folder, make_private
+    from models.paths import locations
+
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    entry = f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} ERROR Lỗi không mong đợi\n{text}\n"
+    for folder in (locations().logs, Path(tempfile.gettempdir()) / f"doithoai-{_login()}"):
+        path = folder / "loi.log"
+        try:
+            make_folder(folder)
+            with open(path, "a", encoding="utf-8") as fh:
+                fh.write(entry)
+                fh.flush()
+                os.fsync(fh.fileno())
+            make_private(path)
+        except OSError:
+            continue
+        _attach_log(path)
+        return path
+    return None
+
+
+def _login() -> str:
     try:
-        # our own handler: logging.basicConfig does nothing once anything else
-        # has configured the root logger
-        if not any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in log.handlers):
-            for old in [h for h in log.handlers if isinstance(h, logging.FileHandler)]:
-                log.removeHandler(old)  # the logs folder moved (another DOITHOAI_HOME)
-                old.close()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.FileHandler(path, encoding="utf-8")
-            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-            log.addHandler(handler)
-            log.setLevel(logging.INFO)
-        log.error("Lỗi không mong đợi", exc_info=exc)
-        return str(path)
+        import getpass
+
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name: one shared folder
+        return "nguoi-dung"
+
+
+def _attach_log(path) -> None:
+    """Later warnings of this run (doithoai.* loggers) go to the same file."""
+    log = logging.getLogger("doithoai")
+    if any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in log.handlers):
+        return
+    for old in [h for h in log.handlers if isinstance(h, logging.FileHandler)]:
+        log.removeHandler(old)  # the logs folder moved (another DOITHOAI_HOME)
+        old.close()
+    try:
+        handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
-        return "(không ghi được nhật ký)"
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
 
 
 def open_app(db: str | None, demo: bool = False, user: str | None = None) -> None:
@@ -99,10 +140,7 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
     except UserError as exc:
         if demo:
             raise
-        say(f"Lỗi: {exc.message}")
-        if not offer_restore(db):
-            sys.exit(exc.exit_code)
-        open_office_database(db)
+        diagnose(db, exc)
     if not demo:
         ask_which_office()
         ask_who_works()
@@ -180,7 +218,30 @@ def ask_yes(question: str) -> bool:
     return answer.strip().lower() in ("c", "có", "co", "y", "yes")
 
 
-def offer_restore(db) -> bool:
+def diagnose(db, exc) -> None:
+    """The database did not open: say why and offer what fits. Locked by another
+    program or window: wait and try again, or quit (never restore over it). Made
+    by a newer version: update the software (nothing is touched). Damaged, or
+    missing/empty with good backups beside it: offer the newest good backup.
+    Returns when the database is open; otherwise exits."""
+    from models.errors import DatabaseLocked, UserError
+    from models.workspace import open_office_database
+
+    while True:
+        say(f"Lỗi: {exc.message}")
+        if isinstance(exc, DatabaseLocked):
+            if not sys.stdin.isatty() or not ask_yes("Chờ chương trình kia đóng rồi thử mở lại? (K: thoát)"):
+                sys.exit(exc.exit_code)
+        elif not (getattr(exc, "restorable", False) and offer_restore(db, exc)):
+            sys.exit(exc.exit_code)
+        try:
+            open_office_database(db)
+            return
+        except UserError as again:
+            exc = again
+
+
+def offer_restore(db, exc=None) -> bool:
     """At a keyboard, offer to put the newest good backup in place of a database
     that cannot be opened; the damaged file is kept aside, never overwritten.
     Returns True when a backup was restored."""
@@ -196,8 +257,11 @@ def offer_restore(db) -> bool:
     best = backup.newest_good_backup(target)
     if best is None:
         return False
-    if not ask_yes(f"Khôi phục bản sao lưu mới nhất ({best.label}) ngay bây giờ? "
-                   "Tệp hỏng sẽ được giữ lại bên cạnh."):
+    from models.errors import DatabaseMissing
+
+    kept = "" if isinstance(exc, DatabaseMissing) and not backup.sqlite_path(target).exists() \
+        else " Tệp hiện có sẽ được giữ lại bên cạnh."
+    if not ask_yes(f"Khôi phục bản sao lưu mới nhất ({best.label}) ngay bây giờ?{kept}"):
         return False
     try:
         _, aside = backup.restore(best.path, target)

@@ -1,9 +1,13 @@
 """Bảng theo dõi: the petitions that need action, as pages of plain rows.
 
 A BoardQuery holds the filters, the sort, the search words and the page. The
-filtering, ordering and paging all happen in SQL (LIMIT/OFFSET over indexed
-columns), so the board opens as fast on a province's 100,000 petitions as on a
-commune's hundred: only one page of rows ever leaves the database. Urgency uses
+filtering, ordering and paging all happen in SQL over indexes led by the office
+and by the filters (models/petitions.py), search through a substring index
+(models/services/search.py), so a step costs about the same on a province's
+million petitions as on a commune's hundred: only one page of rows ever leaves
+the database. The next and previous pages continue from the last (first) row
+shown (keyset paging), never skipping rows with OFFSET; counts stop at
+COUNT_CAP when the screen asks ("hơn 10.000"). Urgency uses
 models/services/followup.py, the same classification as the dashboard, so the
 two always show the same counts."""
 from __future__ import annotations
@@ -39,6 +43,13 @@ SORTS = {
 }
 
 PAGE_SIZE = 100
+#: the screen's counts stop here: beyond it a person reads "hơn 10.000"
+COUNT_CAP = followup.COUNT_CAP
+#: a search's matches are counted up to here ("hơn 1.000"): counting a common
+#: word further would read a large part of the table on every search
+SEARCH_COUNT_CAP = 1_000
+#: an office of up to this many petitions is searched by reading its rows
+SMALL_SCOPE = 20_000
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,10 @@ class BoardQuery:
     page: int = 0
     page_size: int = PAGE_SIZE
     today: dt.date | None = None
+    # keyset paging: the (sort value, id) of the row the page starts after, or
+    # of the row it ends before; ``page`` then only numbers the page for display
+    after: tuple | None = None
+    before: tuple | None = None
 
     def with_(self, **changes) -> BoardQuery:
         return replace(self, **changes)
@@ -103,14 +118,7 @@ class BoardRow:
     @property
     def days_text(self) -> str:
         """"còn 5 ngày", "trễ 3 ngày làm việc", "hôm nay"; empty when settled."""
-        if self.days_left is None:
-            return ""
-        unit = " làm việc" if self.days_unit == WORKING else ""
-        if self.days_left == 0:
-            return "hôm nay"
-        if self.days_left > 0:
-            return f"còn {self.days_left} ngày{unit}"
-        return f"trễ {-self.days_left} ngày{unit}"
+        return followup.days_text(self.days_left, working=self.days_unit == WORKING)
 
 
 @dataclass
@@ -120,10 +128,23 @@ class BoardPage:
     counts: dict[str, int] = field(default_factory=dict)   # by urgency, over every page
     page: int = 0
     page_size: int = PAGE_SIZE
+    keys: list[tuple] = field(default_factory=list)   # each row's (sort value, id), for keyset paging
+    capped: bool = False             # the counts stopped at COUNT_CAP: there are more
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.page_size))
+
+    def next_query(self, q: BoardQuery) -> BoardQuery | None:
+        """The query of the page after this one (None on the last page)."""
+        if not self.keys or (self.page + 1 >= self.pages and not self.capped):
+            return None
+        return q.with_(page=self.page + 1, after=self.keys[-1], before=None)
+
+    def previous_query(self, q: BoardQuery) -> BoardQuery | None:
+        if self.page <= 0 or not self.keys:
+            return None
+        return q.with_(page=self.page - 1, before=self.keys[0], after=None)
 
 
 class Context:
@@ -140,6 +161,17 @@ class Context:
         self.default_unit = rules["written_answer"].unit
         self.soon_limit = followup.due_soon_limit(today, self.calendar)
         self._days: dict[tuple[dt.date, str], int] = {}
+        self.office_id = office.id if office is not None else None
+        self._small: bool | None = None
+
+    @property
+    def small_office(self) -> bool:
+        """The office holds at most SMALL_SCOPE petitions (counted once, up to
+        there): a search then reads its rows rather than a search index."""
+        if self._small is None:
+            self._small = self.office_id is not None and followup.capped_count(
+                Petition.office == self.office_id, SMALL_SCOPE) <= SMALL_SCOPE
+        return self._small
 
     def days_unit(self, channel: str) -> str:
         return self.unit_for_channel.get(channel, self.default_unit)
@@ -189,7 +221,7 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
     if q.received_to:
         conds.append(Petition.received_on <= q.received_to)
     if q.search.strip():
-        conds.append(matches(Petition, q.search))
+        conds.append(matches(Petition, q.search, indexed=not (q.office_id is not None and ctx.small_office)))
     expr = pw.SQL("1 = 1")
     for c in conds:
         expr = expr & c
@@ -230,16 +262,56 @@ _SORT_JOINS = {Unit: Petition.unit, Field: Petition.field, Village: Petition.vil
                Conference: Petition.conference}
 
 
-def _page_ids(q: BoardQuery, ctx: Context) -> list[int]:
-    """The ids of one page: filtered, ordered and cut in SQL, joining only the
-    table the sort needs, so the database never joins rows it will not show."""
-    query = Petition.select(Petition.id)
-    model = SORTS.get(q.sort, SORTS["due"])[1][0].model
-    if model is not Petition:
-        query = query.join(model, pw.JOIN.LEFT_OUTER, on=(_SORT_JOINS[model] == model.id))
-    scan = model is not Petition or bool(q.search.strip())
-    query = _ordered(query.where(where_clause(q, ctx, scan=scan)), q, scan=scan)
-    return [pid for (pid,) in query.limit(q.page_size).offset(max(0, q.page) * q.page_size).tuples()]
+def _order_of(q: BoardQuery, reverse: bool = False):
+    """(sort column, descending, nulls come first) of the page's order, or of
+    its reverse (to read the page before a row). A petition column keeps the
+    engine's place for NULL (first on SQLite, last on PostgreSQL, going up) so
+    that its index gives the order; a joined name puts NULL last."""
+    from ..db import is_postgres
+
+    col = SORTS.get(q.sort, SORTS["due"])[1][0]
+    desc = q.descending != reverse
+    nulls_first = (desc if is_postgres() else not desc) if col.model is Petition else reverse
+    return col, desc, nulls_first
+
+
+def _after(col, desc: bool, nulls_first: bool, key: tuple):
+    """Rows strictly after ``key`` = (sort value, id) in that order."""
+    value, pid = key
+    step = (lambda a, b: a < b) if desc else (lambda a, b: a > b)
+    if value is None:
+        cond = col.is_null() & step(Petition.id, pid)
+        return (cond | col.is_null(False)) if nulls_first else cond
+    cond = step(pw.Tuple(col, Petition.id), pw.Tuple(value, pid))
+    return cond if nulls_first else (cond | col.is_null())
+
+
+def _page_keys(q: BoardQuery, ctx: Context) -> list[tuple]:
+    """The (sort value, id) of one page's rows: filtered, ordered and cut in
+    SQL, joining only the table the sort needs, so the database never joins
+    rows it will not show. After (before) a key: the rows that follow (come
+    before) it, read from the index in order; otherwise page × size rows in."""
+    reverse = q.before is not None
+    col, desc, nulls_first = _order_of(q, reverse)
+    query = Petition.select(col, Petition.id)
+    if col.model is not Petition:
+        query = query.join(col.model, pw.JOIN.LEFT_OUTER, on=(_SORT_JOINS[col.model] == col.model.id))
+    scan = col.model is not Petition
+    where = where_clause(q, ctx, scan=scan)
+    if q.after is not None or q.before is not None:
+        where = where & _after(col, desc, nulls_first, q.before if reverse else q.after)
+    key = _unindexed(col) if scan and col.model is Petition else col
+    if col.model is Petition:
+        order = [key.desc() if desc else key.asc()]
+    else:
+        nulls = "FIRST" if nulls_first else "LAST"
+        order = [col.desc(nulls=nulls) if desc else col.asc(nulls=nulls)]
+    order.append(Petition.id.desc() if desc else Petition.id.asc())
+    query = query.where(where).order_by(*order).limit(q.page_size)
+    if q.after is None and q.before is None:
+        query = query.offset(max(0, q.page) * q.page_size)
+    keys = [(v, pid) for v, pid in query.tuples()]
+    return keys[::-1] if reverse else keys
 
 
 def _row(t: tuple, ctx: Context) -> BoardRow:
@@ -258,7 +330,11 @@ def _row(t: tuple, ctx: Context) -> BoardRow:
 def rows(q: BoardQuery, ctx: Context | None = None) -> list[BoardRow]:
     """One page of rows."""
     ctx = ctx or context_for(q)
-    ids = _page_ids(q, ctx)
+    return _rows_for(_page_keys(q, ctx), ctx)
+
+
+def _rows_for(keys: list[tuple], ctx: Context) -> list[BoardRow]:
+    ids = [pid for _v, pid in keys]
     if not ids:
         return []
     found = {t[0]: t for t in _joined(Petition.select(*ROW_COLUMNS)).where(Petition.id.in_(ids)).tuples()}
@@ -273,9 +349,13 @@ def iterate(q: BoardQuery, ctx: Context | None = None):
         yield _row(t, ctx)
 
 
-def counts(q: BoardQuery, ctx: Context | None = None) -> dict[str, int]:
-    """Matching rows by urgency plus "total"."""
+def counts(q: BoardQuery, ctx: Context | None = None, *, cap: int | None = None) -> dict[str, int]:
+    """Matching rows by urgency plus "total". With ``cap`` each figure stops
+    counting there (the screen: a count never reads more than ``cap`` index
+    entries, whatever the database holds); ``capped`` then says whether any did."""
     ctx = ctx or context_for(q)
+    if cap is not None:
+        return _capped_counts(q, ctx, cap)
     exprs = followup.urgency_expr(ctx.today, ctx.soon_limit)
     open_keys = ("late", "due_soon", "on_track")
     searching = bool(q.search.strip())
@@ -296,15 +376,49 @@ def counts(q: BoardQuery, ctx: Context | None = None) -> dict[str, int]:
     return out
 
 
-def page(q: BoardQuery, ctx: Context | None = None) -> BoardPage:
-    """The rows of the asked page and the totals. A page past the end (the
-    list shrank since) falls back to the last page."""
+def _capped_counts(q: BoardQuery, ctx: Context, cap: int) -> dict[str, int]:
+    """Each urgency counted on its own range of the (office, status, due_on)
+    index, up to ``cap``; a search's matches are counted once, up to ``cap``,
+    and their urgency told from those rows."""
+    exprs = followup.urgency_expr(ctx.today, ctx.soon_limit)
+    where = where_clause(q, ctx)
+    out: dict[str, int] = {}
+    if q.search.strip():
+        cap = min(cap, SEARCH_COUNT_CAP)
+        found = list(Petition.select(Petition.status, Petition.due_on).where(where).limit(cap + 1).tuples())
+        for status, due in found[:cap]:
+            key = followup.urgency(status, due, ctx.today, ctx.soon_limit)
+            out[key] = out.get(key, 0) + 1
+        out = {k: out.get(k, 0) for k in exprs}
+        out["total"] = len(found)
+    else:
+        keys = [k for k in exprs if not (q.status == "action" and k == "done")
+                and not (q.status not in ("action", "all", "open") and k != "done")]
+        out = {k: (followup.capped_count(where & exprs[k], cap) if k in keys else 0) for k in exprs}
+        out["total"] = sum(out.values())
+    out["capped"] = int(any(out[k] > cap for k in (*exprs, "total")) if q.search.strip()
+                        else any(out[k] > cap for k in exprs))
+    out["cap"] = cap
+    return out
+
+
+def page(q: BoardQuery, ctx: Context | None = None, *, known: dict[str, int] | None = None,
+         cap: int | None = None) -> BoardPage:
+    """The rows of the asked page and the totals (``known``: the counts of the
+    same filters, when only the page changed). A page past the end (the list
+    shrank since) falls back to the last page; a keyset page that came out
+    empty (its rows went away) falls back to the first."""
     ctx = ctx or context_for(q)
-    c = counts(q, ctx)
+    c = known if known is not None else counts(q, ctx, cap=cap)
+    capped = bool(c.get("capped"))
     last = max(0, -(-c["total"] // q.page_size) - 1)
-    if q.page > last:
-        q = q.with_(page=last)
-    return BoardPage(rows(q, ctx), c["total"], c, q.page, q.page_size)
+    if q.page > last and not capped:
+        q = q.with_(page=last, after=None, before=None)
+    keys = _page_keys(q, ctx)
+    if not keys and q.page and (q.after is not None or q.before is not None):
+        q = q.with_(page=0, after=None, before=None)
+        keys = _page_keys(q, ctx)
+    return BoardPage(_rows_for(keys, ctx), c["total"], c, q.page, q.page_size, keys, capped)
 
 
 def petition(pid: int, office=None) -> Petition:

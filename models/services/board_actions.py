@@ -104,9 +104,12 @@ def extend(p: Petition, new_due, reason: str, *, expected_version: int | None = 
 
 def record_answer(p: Petition, number: str, on, summary: str, *, expected_version: int | None = None,
                   today: dt.date | None = None) -> Petition:
-    """Ghi văn bản trả lời: its number and symbol, date and a summary."""
-    _require_open(p, "ghi văn bản trả lời")
-    num = required(number, "Số, ký hiệu văn bản", field="answer_number", max_len=60)
+    """Ghi trả lời gửi bằng cách khác: an answer not made as this office's own
+    letter (the unit's letter, a meeting, a phone call): the number of that
+    letter when there is one, the date and a summary. The office's own answer
+    letter records all this when it is issued (models.services.documents.issue)."""
+    _require_open(p, "ghi trả lời")
+    num = optional_line(number, max_len=60, label="Số, ký hiệu văn bản")
     day = parse_date(on, "Ngày văn bản", field="answer_date")
     if day > (today or clock.today()):
         raise ValidationError(f"Ngày văn bản {_dmy(day)} chưa tới. Hãy nhập ngày đã ký văn bản.",
@@ -116,10 +119,12 @@ def record_answer(p: Petition, number: str, on, summary: str, *, expected_versio
                               "Hãy kiểm tra lại.", field="answer_date")
     gist = text(summary).strip()
     if not gist:
-        raise ValidationError("Hãy ghi tóm tắt nội dung trả lời (dùng để in công văn gửi công dân).",
+        raise ValidationError("Hãy ghi tóm tắt nội dung trả lời (hiện trên bảng theo dõi và trong báo cáo).",
                               field="answer_summary")
     return _save(p, {"status": "answered", "answer_number": num, "answer_date": day, "answer_summary": gist},
-                 expected_version, "answered", f"Văn bản {num} ngày {_dmy(day)}", after=gist)
+                 expected_version, "answered",
+                 f"Văn bản {num} ngày {_dmy(day)}" if num else f"Trả lời ngày {_dmy(day)} (không qua công văn)",
+                 after=gist)
 
 
 def close(p: Petition, note: str = "", *, expected_version: int | None = None,

@@ -19,7 +19,7 @@ from ..catalog import (
     Village,
 )
 from ..errors import NotFound, ValidationError
-from ..text import fold
+from ..text import fold, vi_key
 from . import records, roles
 from .validate import optional_line, parse_date, pick_by_name, required
 
@@ -153,6 +153,16 @@ OFFICE_EDITABLE = ("name", "parent_body", "header_name", "locality", "place_name
                    "family")
 
 
+#: lengths that still print well in the header, the date line and running text
+PROFILE_LIMITS = {
+    "name": ("Tên cơ quan", 120), "parent_body": ("Cơ quan cấp trên", 80),
+    "header_name": ("Tên cơ quan ở tiêu đề", 120), "locality": ("Tên địa phương trong câu văn", 80),
+    "place_name": ("Địa danh ở dòng ngày tháng", 40), "signer_authority": ("Thẩm quyền ký", 60),
+    "signer_position": ("Chức vụ người ký", 60), "signer_name": ("Họ tên người ký", 60),
+    "address": ("Địa chỉ", 200), "phone": ("Điện thoại", 40),
+}
+
+
 def update_office(office: Office, changes: dict, *, expected_version: int | None = None) -> Office:
     roles.require(office, "catalog")
     clean = {}
@@ -160,6 +170,10 @@ def update_office(office: Office, changes: dict, *, expected_version: int | None
         if key not in OFFICE_EDITABLE:
             raise ValidationError(f"Không sửa được trường “{key}” của cơ quan.")
         clean[key] = value
+    for key, (label, most) in PROFILE_LIMITS.items():
+        if key in clean and isinstance(clean[key], str) and len(clean[key].strip()) > most:
+            raise ValidationError(f"{label} quá dài ({len(clean[key].strip())} ký tự, tối đa {most}): dòng này "
+                                  "in ở tiêu đề hoặc trong câu văn của mọi văn bản. Hãy rút gọn.", field=key)
     if "name" in clean:
         clean["name"] = required(clean["name"], "Tên cơ quan", field="name")
     if "place_name" in clean:
@@ -240,19 +254,22 @@ def update_item(rec, changes: dict, *, expected_version: int | None = None):
     return records.update(rec, changes, expected_version=expected_version)
 
 
-def _listing(model, office, active_only: bool, order):
+def _listing(model, office, active_only: bool, order, *, by_name: str | None = None):
+    """A catalogue list; names sorted in Vietnamese order (đ after d, tones after
+    the bare letter), which neither SQLite nor every PostgreSQL collation gives."""
     q = model.select().where(model.office == office)
     if active_only:
         q = q.where(model.active == True)  # noqa: E712
-    return list(q.order_by(order))
+    rows = list(q.order_by(order))
+    return sorted(rows, key=lambda r: vi_key(getattr(r, by_name))) if by_name else rows
 
 
 def villages(office, active_only: bool = True):
-    return _listing(Village, office, active_only, Village.name)
+    return _listing(Village, office, active_only, Village.name, by_name="name")
 
 
 def units(office, active_only: bool = True):
-    return _listing(Unit, office, active_only, Unit.name)
+    return _listing(Unit, office, active_only, Unit.name, by_name="name")
 
 
 def fields(office, active_only: bool = True):
@@ -260,7 +277,7 @@ def fields(office, active_only: bool = True):
 
 
 def officials(office, active_only: bool = True):
-    return _listing(Official, office, active_only, Official.full_name)
+    return _listing(Official, office, active_only, Official.full_name, by_name="full_name")
 
 
 def find_village(office, name) -> Village:

@@ -23,12 +23,12 @@ import peewee as pw
 
 from .. import clock
 from ..catalog import Field, Office, Unit, Village
-from ..conferences import ATTENDANCE_GROUPS, AgendaItem, Attendance, BroadcastSlot, Conference, ConferenceVillage, Invitee
+from ..conferences import ATTENDANCE_GROUPS, AgendaItem, BroadcastSlot, Conference, ConferenceVillage, Invitee
 from ..documents import Content, Letterhead, Signer
 from ..errors import ValidationError
 from ..petitions import DISPOSITIONS, Petition
 from ..plans import Plan
-from ..text import clean, clean_line
+from ..text import clean, clean_line, person_name
 
 MARK = "[cần điền: {}]"
 MARK_RE = re.compile(r"\[cần điền: ([^\]]*)\]")
@@ -102,11 +102,6 @@ def with_end(text: str) -> str:
     return text if text.endswith(END) else text.rstrip(".;,: ") + END
 
 
-def person_name(line: str) -> str:
-    """"Hồ Xuân Trính - Chủ tịch UBND xã" → "Hồ Xuân Trính"."""
-    return re.split(r"\s+[-–]\s+|,\s*", line, maxsplit=1)[0].strip()
-
-
 # --- the office ------------------------------------------------------------------
 
 def letterhead(office: Office) -> Letterhead:
@@ -147,17 +142,21 @@ def parent_recipient(office: Office) -> str:
 
 def archive_line(office: Office, unit_short: str = "") -> str:
     """The last recipient: "Lưu: VT, ĐC-XD." (Decree 30 App. I §II.9); a Party office
-    keeps its records in its own office (HD 36): "Lưu Văn phòng Đảng ủy."."""
-    if office.family == "party":
-        return "Lưu Văn phòng Đảng ủy."
-    return f"Lưu: VT{', ' + unit_short if unit_short else ''}."
+    keeps its records in its own office (HD 36): "Lưu Văn phòng Đảng ủy."; as the
+    office words it in the catalogue."""
+    from . import wording
+
+    line = wording.get(office, "archive").rstrip(". ")
+    if unit_short and office.family != "party":
+        line = f"{line}, {unit_short}"
+    return line + "."
 
 
 def standing_bodies(office: Office) -> list[str]:
-    """Who a commune document informs beside the level above."""
-    if office.family == "party":
-        return ["Các đồng chí Ủy viên Ban Thường vụ Đảng ủy", "Ủy ban MTTQ Việt Nam xã"]
-    return ["Thường trực Đảng ủy, HĐND xã (b/c)", "Ủy ban MTTQ Việt Nam xã"]
+    """Who a commune document informs beside the level above (catalogue wording)."""
+    from . import wording
+
+    return wording.lines(office, "informed")
 
 
 # --- conference facts -------------------------------------------------------------
@@ -246,10 +245,35 @@ def _conf_content(kind: str, conf: Conference, facts: ConferenceFacts, **fields)
 
 # --- plan ------------------------------------------------------------------------
 
+#: placeholders a plan's text may hold, filled from the plan's own fields when printed
+PLAN_FIELDS = {"chủ trì": "chair", "thư ký": "secretary", "thành phần": "participants", "địa điểm": "venues",
+               "thời gian": "schedule", "kinh phí": "budget_source", "lĩnh vực": "topics",
+               "phân công": "assignments"}
+PLACEHOLDER = re.compile(r"\{(" + "|".join(PLAN_FIELDS) + r")\}")
+
+
+def fill_plan_fields(text: str, p: Plan) -> str:
+    """The structured fields typed in the plan editor flow into its text: a line
+    that is only "{thành phần}" becomes one bullet a line; inside a sentence the
+    items are joined with "; ". An empty field is asked for before issue."""
+    out = []
+    for line in text.splitlines():
+        whole = PLACEHOLDER.fullmatch(line.strip())
+        if whole:
+            items = lines(getattr(p, PLAN_FIELDS[whole.group(1)]))
+            out += [f"- {i.rstrip(';.')};" for i in items] or [fill(whole.group(1))]
+            continue
+        out.append(PLACEHOLDER.sub(lambda m: "; ".join(x.rstrip(";.") for x in
+                                                       lines(getattr(p, PLAN_FIELDS[m.group(1)])))
+                                   or fill(m.group(1)), line))
+    return "\n".join(out)
+
+
 def plan(p: Plan) -> Content:
-    """Kế hoạch (Mẫu 1.4): the plan's own text, as edited in the plan editor."""
+    """Kế hoạch (Mẫu 1.4): the plan's own text, as edited in the plan editor,
+    with its structured fields filled in."""
     office = p.office
-    text = "\n".join(x for x in (p.preamble, p.body) if x and x.strip())
+    text = fill_plan_fields("\n".join(x for x in (p.preamble, p.body) if x and x.strip()), p)
     closing = clean(p.closing).strip()
     body = f"{text}\n{with_end(closing)}" if closing else with_end(text) if text.strip() else ""
     return Content(kind="ke-hoach", letterhead=letterhead(office), number_kind="KH", title="KẾ HOẠCH",
@@ -263,7 +287,9 @@ def plan(p: Plan) -> Content:
 def notice_recipients(conf: Conference, facts: ConferenceFacts) -> tuple[str, ...]:
     out = [*standing_bodies(conf.office)]
     out += [f"Ban công tác Mặt trận, Trưởng {village_in_text(label)}" for label, _ in facts.villages]
-    out += ["Đài truyền thanh xã", archive_line(conf.office)]
+    from . import wording
+
+    out += [*wording.lines(conf.office, "broadcast"), archive_line(conf.office)]
     return tuple(out)
 
 
@@ -296,15 +322,18 @@ def notice(conf: Conference) -> Content:
 
 
 def invitee_label(name: str, position: str, is_group: bool) -> str:
-    if is_group or not position:
+    """"Ông (bà) Nguyễn Văn Tâm, Bí thư Đảng ủy xã" for a person, a group by its name."""
+    if is_group:
         return name
-    return f"{name}, {position}"
+    person = name if name.startswith(("Ông ", "Bà ", "Đồng chí ")) else f"Ông (bà) {name}"
+    return f"{person}, {position}" if position else person
 
 
 def invitations(conf: Conference) -> Content:
     """Giấy mời (Mẫu 1.7): one text, printed once per invitee ("Kính gửi" differs)."""
     f = conference_facts(conf)
-    invitees = [{"name": clean_line(i.name), "position": clean_line(i.position), "is_group": bool(i.is_group)}
+    invitees = [{"name": invitee_label(clean_line(i.name), clean_line(i.position), bool(i.is_group)),
+                 "position": "", "is_group": bool(i.is_group)}
                 for i in Invitee.select().where(Invitee.conference == conf).order_by(Invitee.id)]
     body = [f"{f.office_name} trân trọng kính mời:", "{người được mời}",
             f"Tới dự {lower_first(f.subject)}.", f"**Thời gian:** {f.when}.", f"**Địa điểm:** {f.venue_text}."]
@@ -322,19 +351,15 @@ def invitations(conf: Conference) -> Content:
 # --- minutes ---------------------------------------------------------------------
 
 def attendance_lines(conf: Conference) -> list[str]:
-    rows = list(Attendance.select().where(Attendance.conference == conf).order_by(Attendance.id))
-    out, guests = [], []
-    for key, label in ATTENDANCE_GROUPS.items():
-        n = sum(r.count for r in rows if r.group == key)
-        if n:
-            out.append(f"- {label}: {n} người;")
-    for r in rows:
-        if r.name:
-            guests.append(clean_line(r.name) + (f", {clean_line(r.position)}" if r.position else ""))
+    """The attendance as the session recorded it (live_session.attendance: one summary for both)."""
+    from .live_session import attendance
+
+    summary = attendance(conf)
+    out = [f"- {ATTENDANCE_GROUPS[key]}: {n} người;" for key, n in summary.counts.items() if n]
+    guests = [clean_line(n) + (f", {clean_line(p)}" if p else "") for n, p in summary.guests]
     if guests:
         out.append("- Khách mời: " + "; ".join(guests) + ";")
-    total = sum(r.count for r in rows if not r.name) + len(guests)
-    out.append(f"Tổng số người tham dự: {total} người." if rows else fill("số người tham dự"))
+    out.append(f"Tổng số người tham dự: {summary.total} người." if summary.total else fill("số người tham dự"))
     return out
 
 
@@ -424,11 +449,11 @@ def minutes(conf: Conference) -> Content:
     end = clock_text(conf.end_time) if conf.end_time else fill("giờ kết thúc")
     body.append(with_end(f"Hội nghị kết thúc vào hồi {end} cùng ngày. Biên bản đã được đọc lại cho người "
                          "tham dự cùng nghe và thống nhất"))
-    chair = person_name(f.chairs[0]) if f.chairs else ""
+    chair = person_name(f.chairs[0] if f.chairs else "")
     return _conf_content("bien-ban", conf, f, number_kind="BB", title="BIÊN BẢN", subject=f.subject,
                          body="\n".join(body), show_date=False,
                          recipients=(*standing_bodies(conf.office), archive_line(conf.office)),
-                         signers=(Signer("", "THƯ KÝ", f.secretary), Signer("", "CHỦ TRÌ", chair)))
+                         signers=(Signer("", "THƯ KÝ", person_name(f.secretary)), Signer("", "CHỦ TRÌ", chair)))
 
 
 # --- conclusion notice ---------------------------------------------------------------
@@ -502,8 +527,9 @@ def answer_letter(p: Petition) -> Content:
             f"Sau khi xem xét, {clean_line(office.name)} trả lời như sau:", *answer,
             with_end(f"{clean_line(office.name)} trả lời để {you} được biết")]
     unit_short = p.unit.short_name if p.unit_id else ""
-    recipients = ["Như trên", "Chủ tịch, các Phó Chủ tịch UBND" if office.family != "party"
-                  else "Thường trực Đảng ủy"]
+    from . import wording
+
+    recipients = ["Như trên", *wording.lines(office, "letter_copies")]
     if p.unit_id:
         recipients.append(p.unit.name)
     recipients.append(archive_line(office, unit_short))
@@ -607,8 +633,10 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
              "III. ĐỀ XUẤT, KIẾN NGHỊ",
              with_end("Các kiến nghị vượt thẩm quyền đã được chuyển đến cơ quan có thẩm quyền; đề nghị cấp trên "
                       "quan tâm, chỉ đạo giải quyết")]
-    recipients = [x for x in (parent_recipient(conf.office),) if x] + [*standing_bodies(conf.office),
-                                                                         archive_line(conf.office)]
+    from . import wording
+
+    upward = wording.lines(conf.office, "report_to") or [x for x in (parent_recipient(conf.office),) if x]
+    recipients = [*upward, *standing_bodies(conf.office), archive_line(conf.office)]
     chart = {"title": "Biểu đồ: số kiến nghị theo lĩnh vực", "labels": [r.label for r in by_field],
              "series": [["Tổng số", [r.total for r in by_field]], ["Đã giải quyết", [r.done for r in by_field]]],
              "after": "1. Theo lĩnh vực"}

@@ -12,6 +12,10 @@ from . import followup
 from .milestones import Milestone, conference_milestones
 
 
+#: statuses of a conference held whose papers are not all issued yet
+AFTER_SESSION = ("closed", "minutes_signed", "conclusions_issued")
+
+
 @dataclass
 class Summary:
     office_name: str
@@ -19,8 +23,15 @@ class Summary:
     next_conference: Conference | None
     days_to_next: int | None
     milestones: list[Milestone] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)    # each up to followup.COUNT_CAP + 1
     recent_documents: list[OutgoingDocument] = field(default_factory=list)
+    #: earlier conferences whose papers are not finished (report not yet sent), newest first
+    unfinished: list[Conference] = field(default_factory=list)
+
+    @property
+    def next_is_past(self) -> bool:
+        """The conference shown is one already held whose papers are being finished."""
+        return self.next_conference is not None and self.days_to_next is not None and self.days_to_next < 0
 
 
 def summary(office, today: dt.date | None = None) -> Summary:
@@ -29,8 +40,14 @@ def summary(office, today: dt.date | None = None) -> Summary:
     nxt = (Conference.select().where((Conference.office == office) & (Conference.date >= today)
                                      & (Conference.status.in_(("planned", "announced", "in_session"))))
            .order_by(Conference.date).first())
+    # after a conference, its cycle goes on: minutes signed, conclusions, report
+    unfinished = list(Conference.select().where((Conference.office == office) & (Conference.date <= today)
+                                                & (Conference.status.in_(AFTER_SESSION)))
+                      .order_by(Conference.date.desc()).limit(4))
+    if nxt is None and unfinished:
+        nxt = unfinished.pop(0)
     milestones = conference_milestones(nxt, today, cal) if nxt else []
     docs = list(OutgoingDocument.select().where(OutgoingDocument.office == office)
                 .order_by(OutgoingDocument.issued_on.desc(), OutgoingDocument.id.desc()).limit(8))
     return Summary(office.name, today, nxt, (nxt.date - today).days if nxt else None, milestones,
-                   followup.counts(office, today, cal), docs)
+                   followup.counts(office, today, cal, cap=followup.COUNT_CAP), docs, unfinished)

@@ -30,6 +30,7 @@ from ..catalog import Office, Unit
 from ..conferences import Conference
 from ..documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
 from ..errors import Locked, NotFound, StorageError, ValidationError
+from ..files import os_reason
 from ..petitions import Petition
 from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
 from ..register import OutgoingDocument
@@ -236,7 +237,6 @@ def sha256(data_: bytes) -> str:
 
 def issued_path(doc: OutgoingDocument, suffix: str = ".pdf") -> Path:
     """documents/2024/05-KH-UBND.pdf (the symbol made safe for a file name), -v2 for a later version."""
-    from ..paths import locations
 
     safe = re.sub(r"[^\w.-]+", "-", doc.symbol, flags=re.UNICODE).strip("-")
     version = f"-v{doc.version}" if doc.version > 1 else ""
@@ -264,17 +264,21 @@ def write_new(path: Path, data_: bytes) -> None:
                                   "ban hành. Hãy kiểm tra sổ văn bản đi và thư mục văn bản.")
         write_atomic(path, data_, replace_existing=False)
     except OSError as exc:
-        raise StorageError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}. Hãy kiểm tra quyền ghi hoặc "
+        raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}. Hãy kiểm tra quyền ghi hoặc "
                            "dung lượng ổ đĩa.") from exc
 
 
 def write_atomic(path: Path, data_: bytes, *, replace_existing: bool = True) -> None:
+    from ..files import make_folder, make_private
+
+    make_folder(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data_)
             fh.flush()
             os.fsync(fh.fileno())
+        make_private(tmp)
         if not replace_existing:
             try:
                 os.link(tmp, path)       # fails if the name is taken, even by a racing process
@@ -361,6 +365,10 @@ def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render) -> Outg
                                    & (Plan.status == PLAN_ISSUED)
                                    & (Plan.id != plan.id)).order_by(Plan.version.desc()).first())
     content = compose.plan(plan)
+    gaps = compose.missing(content)
+    if gaps:
+        raise ValidationError("Chưa ban hành được: kế hoạch còn thiếu " + ", ".join(gaps) + ". Hãy điền các mục "
+                              "này trong kế hoạch rồi ban hành.")
     signer = content.signers[0].name if content.signers else ""
     doc = numbering.register(office, "KH", title=plan.title, issued_on=on, signer=signer, ref_type="plan",
                              ref_id=plan.id, supersedes=earlier.document if earlier and earlier.document_id
@@ -406,6 +414,9 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
         raise ValidationError(f"Chưa ban hành được: {k.name.lower()} còn thiếu " + ", ".join(gaps)
                               + ". Hãy sửa nội dung văn bản (điền vào chỗ “[cần điền: …]”) rồi ban hành.")
     previous = current.text.replaces if current.is_correction else None
+    if previous is not None and same_text(current.content, previous.parsed):
+        raise ValidationError(f"Phiên bản mới chưa sửa gì so với văn bản số {current.issued.symbol}. Hãy sửa nội "
+                              "dung cần đính chính hoặc thay thế rồi ban hành, hoặc bỏ phiên bản mới.")
     if previous is None and slug in ("thong-bao", "giay-moi"):
         from .conferences import ensure_not_issued
 
@@ -430,6 +441,11 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
             records.update(previous, {"status": SUPERSEDED}, lock_check=False)
         _close_what_it_was_for(k, obj, doc, frozen, first=previous is None)
     return doc
+
+
+def same_text(new: Content, old: Content) -> bool:
+    """The same text, whatever its number, date and year."""
+    return replace(new, symbol=None, date=None, year=None) == replace(old, symbol=None, date=None, year=None)
 
 
 # --- corrections ------------------------------------------------------------------------
@@ -542,7 +558,7 @@ def write_own(path: Path, data_: bytes) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data_)
     except OSError as exc:
-        raise StorageError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}. Hãy kiểm tra quyền ghi hoặc "
+        raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}. Hãy kiểm tra quyền ghi hoặc "
                            "dung lượng ổ đĩa.") from exc
     return path
 
@@ -593,3 +609,11 @@ def find_slug(value: str) -> str:
         if fold(k.name).replace(" ", "-") == key:
             return k.slug
     return kind(value).slug
+
+
+def verify(doc: OutgoingDocument, path: str | Path | None = None) -> bool:
+    """True when the file (the stored one by default) has the SHA-256 recorded at issue."""
+    target_ = Path(path or doc.file_path)
+    if not doc.sha256 or not target_.is_file():
+        return False
+    return sha256(target_.read_bytes()) == doc.sha256

@@ -2,7 +2,14 @@
 CSV.
 
 CSV is written as UTF-8 with a BOM: Excel on Windows reads a file without one
-in the local code page and shows Vietnamese as mojibake.
+in the local code page and shows Vietnamese as mojibake. Its cells are separated
+by ";" by default — Excel with Vietnamese regional settings (decimal comma)
+expects that list separator — or by "," on request.
+
+Stored text never becomes a formula: in .xlsx every text cell is stored as text
+(never as a formula, whatever it begins with), and in CSV a cell that begins
+with = + - @, a tab or a carriage return gets a leading apostrophe, which Excel
+reads as "this is text". Empty values (a date not set) are empty cells.
 
 Contact details: with ``contacts=False`` the citizen's address and phone are
 left out (the columns are not written at all). The name stays: it was spoken
@@ -16,18 +23,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..errors import StorageError, ValidationError
+from .. import files
+from ..errors import ValidationError
 from ..petitions import CHANNELS
 from . import board, followup
 from .statistics import Statistics, StatRow, percent
 
 FORMATS = ("xlsx", "csv")
 DATE_FORMAT = "DD/MM/YYYY"
+CSV_DELIMITERS = (";", ",")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -84,27 +93,20 @@ def _stat_cells(r: StatRow) -> list:
 
 
 def _cell_text(value) -> str:
-    return f"{value:%d/%m/%Y}" if isinstance(value, dt.date) else str(value)
+    """A CSV cell: dates as dd/mm/yyyy, nothing for an empty value, text that Excel
+    would run as a formula kept as text."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write next to the target then rename, so a failed export never leaves a
-    half-written file where the old one was."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise StorageError(f"Không ghi được tệp “{path}”: không có quyền ghi, hoặc tệp đang mở trong Excel. "
-                           "Hãy đóng tệp hoặc chọn nơi lưu khác rồi xuất lại.") from exc
-    except OSError as exc:
-        raise StorageError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}. "
-                           "Hãy chọn thư mục khác rồi xuất lại.") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink(missing_ok=True)
+def _csv_writer(fh, delimiter: str):
+    if delimiter not in CSV_DELIMITERS:
+        raise ValidationError("Dấu phân cách CSV phải là “;” (mặc định, Excel tiếng Việt) hoặc “,”.")
+    return csv.writer(fh, delimiter=delimiter)
 
 
 def _xlsx_sheet(wb, title: str, headings: Iterable[str], rows: Iterable[list], widths: Iterable[int] = ()):
@@ -127,6 +129,10 @@ def _xlsx_sheet(wb, title: str, headings: Iterable[str], rows: Iterable[list], w
             if isinstance(v, dt.date):
                 c = WriteOnlyCell(ws, value=v)
                 c.number_format = DATE_FORMAT
+                cells.append(c)
+            elif isinstance(v, str):
+                c = WriteOnlyCell(ws, value=v)
+                c.data_type = "s"        # text, even when it begins with "=": never a formula
                 cells.append(c)
             else:
                 cells.append(v)
@@ -157,9 +163,10 @@ def _stat_sheets(wb, stats: Statistics) -> None:
 
 
 def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts: bool = True,
-                 with_statistics: bool = True) -> ExportResult:
+                 with_statistics: bool = True, replace: bool = False, delimiter: str = ";") -> ExportResult:
     """Every petition the board query selects (all pages), with a summary sheet
-    (counts by urgency, the same as on the board) in the workbook."""
+    (counts by urgency, the same as on the board) in the workbook. An earlier
+    export at ``path`` is replaced only with ``replace`` (models.files)."""
     path = Path(path)
     fmt = format_for(path, fmt)
     ctx = board.context_for(q)
@@ -176,7 +183,7 @@ def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts:
     if fmt == "csv":
         def write(tmp: Path) -> None:
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                out = csv.writer(fh)
+                out = _csv_writer(fh, delimiter)
                 out.writerow([c.heading for c in cols])
                 for values in rows():
                     out.writerow([_cell_text(v) for v in values])
@@ -195,20 +202,21 @@ def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts:
                 _stat_sheets(wb, compute(q, ctx))
             wb.save(tmp)
 
-    _write_atomically(path, write)
+    files.write_file(path, fmt, write, replace=replace)
     return ExportResult(path, written, counts)
 
 
-def export_statistics(stats: Statistics, path, fmt: str | None = None) -> ExportResult:
+def export_statistics(stats: Statistics, path, fmt: str | None = None, *, replace: bool = False,
+                      delimiter: str = ";") -> ExportResult:
     """The statistics tables: one sheet per breakdown (.xlsx) or one long table (.csv)."""
     path = Path(path)
     fmt = format_for(path, fmt)
     if fmt == "csv":
         def write(tmp: Path) -> None:
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                out = csv.writer(fh)
+                out = _csv_writer(fh, delimiter)
                 out.writerow(["Nhóm", "Tên", *STAT_HEADINGS])
-                out.writerows(_stat_rows(stats))
+                out.writerows([_cell_text(v) for v in row] for row in _stat_rows(stats))
     else:
         def write(tmp: Path) -> None:
             from openpyxl import Workbook
@@ -217,7 +225,7 @@ def export_statistics(stats: Statistics, path, fmt: str | None = None) -> Export
             _stat_sheets(wb, stats)
             wb.save(tmp)
 
-    _write_atomically(path, write)
+    files.write_file(path, fmt, write, replace=replace)
     return ExportResult(path, stats.overall.total)
 
 

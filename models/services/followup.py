@@ -13,7 +13,20 @@ from ..deadlines import WorkCalendar
 from ..petitions import Petition
 
 DUE_SOON_WORKING_DAYS = 3
+#: counts shown on screen stop here ("hơn 10.000"): a count never reads more
+#: index entries than this, whatever the database holds
+COUNT_CAP = 10_000
 URGENCY_LABELS = {"late": "Quá hạn", "due_soon": "Sắp đến hạn", "on_track": "Trong hạn", "done": "Đã xong"}
+
+
+def days_text(days_left: int | None, *, working: bool = False) -> str:
+    """"còn 5 ngày", "trễ 3 ngày làm việc", "hôm nay"; empty when there is no deadline."""
+    if days_left is None:
+        return ""
+    unit = " làm việc" if working else ""
+    if days_left == 0:
+        return "hôm nay"
+    return f"còn {days_left} ngày{unit}" if days_left > 0 else f"trễ {-days_left} ngày{unit}"
 
 
 def due_soon_limit(today: dt.date, cal: WorkCalendar) -> dt.date:
@@ -44,10 +57,28 @@ def urgency_expr(today: dt.date, soon_limit: dt.date):
     }
 
 
-def counts(office, today: dt.date, cal: WorkCalendar) -> dict[str, int]:
+def capped_count(where, cap: int) -> int:
+    """COUNT of at most ``cap`` + 1 rows: the database stops reading there, so
+    the cost does not grow with the table (more than ``cap`` reads "hơn …")."""
+    inner = Petition.select(pw.SQL("1")).where(where).limit(cap + 1)
+    return int(Petition.select(pw.fn.COUNT(pw.SQL("*"))).from_(inner.alias("c")).scalar() or 0)
+
+
+def counts(office, today: dt.date, cal: WorkCalendar, *, cap: int | None = None) -> dict[str, int]:
+    """Petitions of ``office`` by urgency, plus "open". With ``cap`` each is
+    counted up to ``cap`` + 1 only (the dashboard at start-up)."""
     limit = due_soon_limit(today, cal)
     out = {}
     for key, cond in urgency_expr(today, limit).items():
-        out[key] = Petition.select(pw.fn.COUNT(Petition.id)).where((Petition.office == office) & cond).scalar()
+        where = (Petition.office == office) & cond
+        out[key] = (capped_count(where, cap) if cap is not None
+                    else Petition.select(pw.fn.COUNT(Petition.id)).where(where).scalar())
     out["open"] = out["late"] + out["due_soon"] + out["on_track"]
     return out
+
+
+def figure(n: int, cap: int | None) -> str:
+    """A count as shown: "1.234", or "hơn 10.000" past the cap."""
+    if cap is not None and n > cap:
+        return "hơn " + f"{cap:,}".replace(",", ".")
+    return f"{n:,}".replace(",", ".")

@@ -39,6 +39,8 @@ FIELD_LABELS = {
     "recipients": "Nơi nhận", "change_reason": "Lý do điều chỉnh", "source": "Nguồn",
     "start_time": "Giờ bắt đầu", "end_time": "Giờ kết thúc", "invited_groups": "Thành phần mời",
     "opening_report": "Báo cáo mở đầu", "minutes_signed_on": "Ngày ký biên bản",
+    "replaces": "Thay cho bản", "correction": "Đính chính hay thay thế", "signed_on": "Ngày ký",
+    "scan_path": "Bản quét đã ký", "scan_sha256": "Mã SHA-256 bản quét",
     "report_due_on": "Hạn báo cáo", "notice_published_on": "Ngày thông báo",
     "invitations_sent_on": "Ngày gửi giấy mời", "conclusions_published_on": "Ngày công bố kết luận",
     "report_sent_on": "Ngày gửi báo cáo", "slot": "Buổi", "read_at": "Đã đọc lúc", "read_by": "Người đọc",

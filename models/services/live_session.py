@@ -26,7 +26,7 @@ from ..conferences import (
 from ..db import database
 from ..errors import ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, Petition
-from ..text import clean_line, fold
+from ..text import clean_line, fold, person_name
 from . import records
 from .validate import parse_int
 
@@ -271,8 +271,7 @@ def field_is_decided(office, typed: str) -> bool:
 
 
 def chair_name(conf: Conference) -> str:
-    first = (conf.chair or "").strip().splitlines()
-    return first[0].split(" - ")[0].strip() if first else ""
+    return person_name(conf.chair)
 
 
 # --- petitions -----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import peewee as pw
 
 from ..errors import Locked
 
-SIGNED = ("minutes_signed", "conclusions_issued")
+SIGNED = ("minutes_signed", "conclusions_issued", "report_sent")
 
 # Conference fields that may still move after signature: the milestones that come later.
 CONFERENCE_AFTER_SIGNATURE = frozenset({"status", "conclusions_published_on", "report_due_on",
@@ -35,7 +35,8 @@ MINUTES_PARTS = ("attendance", "agenda_item", "invitee", "conference_village")
 MSG_DOCUMENT = ("Văn bản {symbol} đã vào sổ văn bản đi nên không sửa trực tiếp được. "
                 "Hãy tạo phiên bản mới (kèm lý do điều chỉnh).")
 MSG_MINUTES = ("Biên bản hội nghị ngày {date} đã ký nên không sửa được {what}. "
-               "Hãy dùng chức năng “Điều chỉnh biên bản” (kèm lý do) để tạo phiên bản mới.")
+               "Muốn sửa biên bản: màn hình Hội nghị (F4), phím B mở biên bản, Ctrl+N tạo phiên bản mới "
+               "(đính chính hoặc thay thế, kèm lý do).")
 
 _amendment: contextvars.ContextVar[str | None] = contextvars.ContextVar("amendment", default=None)
 

@@ -9,7 +9,6 @@ from ..conferences import BroadcastSlot, Conference
 from ..deadlines import WorkCalendar, office_calendar
 from ..rules import Rule, office_rules
 
-WARN_DAYS = 3  # warn this many days before a milestone is due
 
 STATE_LABELS = {"done": "Đã xong", "late": "Quá hạn", "due_soon": "Sắp đến hạn", "pending": "Chưa đến hạn"}
 
@@ -60,6 +59,9 @@ def conference_milestones(conf: Conference, today: dt.date | None = None,
         "conclusions": conf.conclusions_published_on,
         "report": conf.report_sent_on,
     }
+    from .followup import due_soon_limit
+
+    soon = due_soon_limit(today, cal)    # "due soon" means the same here as on the board
     out = []
     for key in ("notice", "broadcast", "invitations", "conclusions", "report"):
         rule = rules[key]
@@ -78,7 +80,7 @@ def conference_milestones(conf: Conference, today: dt.date | None = None,
             state = "done"
         elif left < 0:
             state = "late"
-        elif left <= WARN_DAYS:
+        elif due <= soon:
             state = "due_soon"
         else:
             state = "pending"

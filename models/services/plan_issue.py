@@ -2,9 +2,8 @@
 issuing itself is ``models.services.documents.issue``, as for every kind)."""
 from __future__ import annotations
 
-from .. import clock
-from ..errors import Locked, ValidationError
-from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
+from ..errors import ValidationError
+from ..plans import Plan
 
 
 def check_ready(plan: Plan) -> None:

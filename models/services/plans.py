@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import data
 
@@ -44,6 +45,8 @@ def new_from_template(office: Office, year: int | None = None) -> Plan:
         legal_bases=f(tpl["legal_bases"]), preamble=f(tpl["preamble"]), body=f(tpl["body"]),
         closing=f(tpl["closing"]), recipients=f(tpl["recipients"]), topics=f(tpl["topics"]),
         schedule=f(tpl["schedule"]), budget_source=f(tpl["budget_source"]),
+        participants=f(tpl.get("participants", "")), assignments=f(tpl.get("assignments", "")),
+        venues=f(tpl.get("venues", "")), secretary=f(tpl.get("secretary", "")),
         chair=f"Chủ tịch {office.name}" if office.family == "state" else f"Bí thư {office.name}",
         signer_authority=office.signer_authority, signer_position=office.signer_position,
         signer_name=office.signer_name, source=f"template:{office.kind}")
@@ -111,3 +114,27 @@ def plans(office: Office):
 
 def versions(plan: Plan):
     return list(Plan.select().where(Plan.series == plan.series).order_by(Plan.version))
+
+
+#: what an imported file brings into the next draft of an existing plan
+IMPORTED = ("title", "legal_bases", "preamble", "body", "closing", "recipients", "signer_authority",
+            "signer_position", "signer_name")
+
+
+def import_next_draft(plan: Plan, path, reason: str = "") -> Plan:
+    """A plan edited in Word comes back as its next draft: into the draft itself
+    while it is one, or into a new version (with the reason) once it is issued.
+    The structured fields (chair, venues, schedule …) stay as they were."""
+    from . import plan_import
+
+    latest = Plan.select().where((Plan.office == plan.office) & (Plan.series == plan.series)) \
+        .order_by(Plan.version.desc()).first()
+    with Plan._meta.database.atomic():
+        imported = plan_import.import_plan(plan.office, path).plan
+        values = {k: getattr(imported, k) for k in IMPORTED if getattr(imported, k)}
+        records.delete(imported)
+        if latest.status == PLAN_DRAFT:
+            target = latest
+        else:
+            target = new_version(latest, reason or f"Sửa theo tệp Word {Path(path).name}")
+        return records.update(target, values, lock_check=False)

@@ -2,23 +2,162 @@
 
 Each searchable record keeps a folded copy of its text (``search_text``, lower
 case, no diacritics, đ → d), written on every save. The query is folded the same
-way and matched with LIKE, which both databases run without extensions."""
+way; a record matches when its folded text contains every word of the query as
+a substring ("%" and "_" are letters like any other).
+
+Petitions can number a million on a province's server, so their search goes
+through an index built for substrings on each engine:
+
+- SQLite: an FTS5 table ``petition_search`` with the trigram tokenizer over
+  ``petition.search_text`` (external content, kept in step by triggers; see
+  models/migrations.py). A word of three characters or more is a phrase of
+  trigrams; a shorter word cannot be looked up by trigrams and is tested with
+  LIKE on the rows the other words (and the filters) left.
+- PostgreSQL: a GIN index with ``gin_trgm_ops`` (extension pg_trgm) on
+  ``petition.search_text``, which serves ``LIKE '%…%'`` as it is written. Without
+  the extension the same SQL runs as a scan: slower, same rows.
+
+Other models (the register, plans) are small and keep the plain LIKE."""
 from __future__ import annotations
 
 import peewee as pw
 
 from ..text import fold
 
+#: the FTS5 table over petition.search_text (SQLite only)
+PETITION_FTS = "petition_search"
+#: the trigram index on petition.search_text (PostgreSQL only)
+PETITION_TRGM = "petition_search_trgm"
+#: a trigram index needs words of at least this many characters
+TRIGRAM = 3
 
-def matches(model: type[pw.Model], query: str):
-    """A peewee expression: ``model.search_text`` contains every word of ``query``."""
-    words = [w for w in fold(query).split() if w]
-    expr = None
-    for w in words:
-        term = model.search_text.contains(w)  # peewee escapes % and _ itself
-        expr = term if expr is None else (expr & term)
-    return expr if expr is not None else pw.SQL("1 = 1")
+EXTENSION_MISSING = (
+    "Máy chủ PostgreSQL chưa có phần mở rộng pg_trgm nên tìm kiếm kiến nghị chạy chậm (vẫn đúng). "
+    "Hãy nhờ quản trị máy chủ chạy lệnh sau trong cơ sở dữ liệu này rồi mở lại chương trình: "
+    "CREATE EXTENSION pg_trgm;")
+
+
+def words(query: str) -> list[str]:
+    """The folded words of a query, each to be found as a substring."""
+    return [w for w in fold(query).split() if w]
+
+
+def _like(model: type[pw.Model], word: str, indexed: bool = True):
+    # peewee escapes % and _ (and its escape character) itself; on PostgreSQL
+    # it writes ILIKE, which the trigram index serves as well as LIKE. Not
+    # indexed: an expression no index matches (the rows come from another).
+    col = model.search_text if indexed else model.search_text.concat("")
+    return col.contains(word)
+
+
+def _fts_phrase(word: str) -> str:
+    """One FTS5 phrase: the word as a string, inner quotes doubled."""
+    return '"' + word.replace('"', '""') + '"'
+
+
+def fts_match(query: str) -> str | None:
+    """The FTS5 MATCH expression for the long words of ``query`` (None when
+    every word is shorter than a trigram)."""
+    long = [w for w in words(query) if len(w) >= TRIGRAM]
+    return " AND ".join(_fts_phrase(w) for w in long) if long else None
+
+
+def _uses_fts(model: type[pw.Model]) -> bool:
+    from ..db import is_postgres
+
+    return model._meta.table_name == "petition" and not is_postgres()
+
+
+def matches(model: type[pw.Model], query: str, *, indexed: bool = True):
+    """A peewee expression: ``model.search_text`` contains every word of ``query``.
+    ``indexed`` False: test each row the other conditions select (when they
+    select few, reading them beats collecting a common word's every match)."""
+    ws = words(query)
+    if not ws:
+        return pw.SQL("1 = 1")
+    conds = []
+    if not indexed:
+        conds = [_like(model, w, indexed=False) for w in ws]
+    elif _uses_fts(model):
+        expr = fts_match(query)
+        if expr is not None:
+            sub = pw.SQL(f"(SELECT rowid FROM {PETITION_FTS} WHERE {PETITION_FTS} MATCH ?)", (expr,))
+            conds.append(model.id.in_(sub))
+        conds += [_like(model, w) for w in ws if len(w) < TRIGRAM]
+    else:
+        conds = [_like(model, w) for w in ws]
+    out = conds[0]
+    for c in conds[1:]:
+        out = out & c
+    return out
 
 
 def search(query_set, model: type[pw.Model], text: str):
     return query_set.where(matches(model, text))
+
+
+# the indexes themselves ---------------------------------------------------------
+
+def _sqlite_has_fts(db: pw.Database) -> bool:
+    return bool(db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (PETITION_FTS,)).fetchone())
+
+
+def create_sqlite_index(db: pw.Database) -> None:
+    """The FTS5 table, its triggers, and its content (idempotent)."""
+    fresh = not _sqlite_has_fts(db)
+    db.execute_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {PETITION_FTS} USING fts5("
+        f"search_text, content='petition', content_rowid='id', tokenize='trigram')")
+    t = PETITION_FTS
+    db.execute_sql(
+        f"CREATE TRIGGER IF NOT EXISTS {t}_ai AFTER INSERT ON petition BEGIN "
+        f"INSERT INTO {t}(rowid, search_text) VALUES (new.id, new.search_text); END")
+    db.execute_sql(
+        f"CREATE TRIGGER IF NOT EXISTS {t}_ad AFTER DELETE ON petition BEGIN "
+        f"INSERT INTO {t}({t}, rowid, search_text) VALUES ('delete', old.id, old.search_text); END")
+    db.execute_sql(
+        f"CREATE TRIGGER IF NOT EXISTS {t}_au AFTER UPDATE OF search_text ON petition "
+        f"WHEN old.search_text IS NOT new.search_text BEGIN "
+        f"INSERT INTO {t}({t}, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
+        f"INSERT INTO {t}(rowid, search_text) VALUES (new.id, new.search_text); END")
+    if fresh:
+        db.execute_sql(f"INSERT INTO {t}({t}) VALUES ('rebuild')")
+
+
+def pg_has_trigram(db: pw.Database) -> bool:
+    return bool(db.execute_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").fetchone())
+
+
+def pg_has_index(db: pw.Database) -> bool:
+    return bool(db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s", (PETITION_TRGM,)).fetchone())
+
+
+def create_pg_index(db: pw.Database) -> str | None:
+    """The pg_trgm extension (when this user may create it: it is a trusted
+    extension since PostgreSQL 13, so the database's owner can) and the GIN
+    index. Returns None when the index is there, else the Vietnamese message
+    saying what an administrator must do; the app works without it, slower."""
+    if not pg_has_trigram(db):
+        try:
+            with db.atomic():   # a savepoint: a refusal must not spoil the migration
+                db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except pw.DatabaseError:
+            return EXTENSION_MISSING
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {PETITION_TRGM} ON petition USING gin (search_text gin_trgm_ops)")
+    return None
+
+
+def ensure_index(db: pw.Database) -> str | None:
+    """Create the petition search index for this engine if it is missing (the
+    migration's step, and an administrator's after installing pg_trgm)."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        return create_pg_index(db)
+    create_sqlite_index(db)
+    return None
+
+
+def index_problem(db: pw.Database) -> str | None:
+    """None when petition search has its index, else what is missing (Vietnamese)."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        return None if pg_has_index(db) else EXTENSION_MISSING
+    return None if _sqlite_has_fts(db) else "Chưa có chỉ mục tìm kiếm kiến nghị. Hãy mở lại chương trình để tạo."

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import click
 
-from .common import fail, pass_db
+from .common import fail, overwrite_option, pass_db, write_or_ask
 
 
 @click.command("backup")
 @click.argument("dest", required=False, metavar="[NƠI_LƯU]")
+@overwrite_option
 @pass_db
-def backup(db_target, dest):
+def backup(db_target, dest, overwrite):
     """Sao lưu cơ sở dữ liệu vào NƠI_LƯU (thư mục, ví dụ USB) hoặc thư mục sao lưu."""
     from models import backup as bk
     from models.errors import UserError
@@ -21,7 +22,7 @@ def backup(db_target, dest):
         click.echo(bk.POSTGRES_MESSAGE.format(target=describe(target)))
         raise SystemExit(1)
     try:
-        path = bk.make_backup(target, dest)
+        path = write_or_ask(lambda replace: bk.make_backup(target, dest, replace=replace), overwrite)
         info = bk.verify(path)
     except UserError as exc:
         fail(exc.message, exc.exit_code)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import click
 
-from .common import fail, open_db, pass_db
+from .common import fail, open_db, overwrite_option, pass_db, write_or_ask
 
 
 @click.command("export")
 @click.option("--xlsx", "fmt", flag_value="xlsx", help="Tệp Excel (.xlsx). Mặc định theo đuôi tệp -o.")
-@click.option("--csv", "fmt", flag_value="csv", help="Tệp CSV (UTF-8 có BOM, Excel mở đúng tiếng Việt).")
+@click.option("--csv", "fmt", flag_value="csv",
+              help="Tệp CSV (UTF-8 có BOM, các ô cách nhau bằng “;” như Excel tiếng Việt đọc).")
+@click.option("--phay", "comma", is_flag=True, help="CSV: cách các ô bằng dấu phẩy “,” thay cho “;”.")
 @click.option("--no-contacts", "no_contacts", is_flag=True,
               help="Bỏ địa chỉ và điện thoại của công dân (họ tên vẫn giữ; người giấu tên không bao giờ bị ghi tên).")
 @click.option("--thong-ke", "stats", is_flag=True,
@@ -19,8 +21,9 @@ from .common import fail, open_db, pass_db
 @click.option("--tu-ngay", "start", metavar="NGÀY", help="Chỉ kiến nghị nhận từ ngày này (ngày/tháng/năm).")
 @click.option("--den-ngay", "end", metavar="NGÀY", help="Chỉ kiến nghị nhận đến ngày này (ngày/tháng/năm).")
 @click.option("-o", "--output", "output", required=True, metavar="TỆP", help="Tệp kết quả, ví dụ theo-doi.xlsx.")
+@overwrite_option
 @pass_db
-def export(db_target, fmt, no_contacts, stats, everything, start, end, output):
+def export(db_target, fmt, comma, no_contacts, stats, everything, start, end, output, overwrite):
     """Xuất bảng theo dõi kiến nghị (hoặc thống kê) ra Excel hoặc CSV."""
     from models import clock
     from models.errors import UserError
@@ -32,16 +35,20 @@ def export(db_target, fmt, no_contacts, stats, everything, start, end, output):
     from models.workspace import open_office_database
 
     open_db(lambda: open_office_database(db_target))
+    delimiter = "," if comma else ";"
     try:
         office = the_office()
         q = BoardQuery(office.id, status="all" if (everything or stats) else "action", today=clock.today(),
                        received_from=parse_date(start, "Từ ngày") if start else None,
                        received_to=parse_date(end, "Đến ngày") if end else None)
         if stats:
-            res = svc.export_statistics(statistics.compute(q), output, fmt)
+            sheet = statistics.compute(q)
+            res = write_or_ask(lambda replace: svc.export_statistics(sheet, output, fmt, replace=replace,
+                                                                     delimiter=delimiter), overwrite)
             click.echo(f"Đã xuất thống kê của {res.rows} kiến nghị vào {res.path}")
         else:
-            res = svc.export_board(q, output, fmt, contacts=not no_contacts)
+            res = write_or_ask(lambda replace: svc.export_board(q, output, fmt, contacts=not no_contacts,
+                                                                replace=replace, delimiter=delimiter), overwrite)
             c = res.counts
             click.echo(f"Đã xuất {res.rows} kiến nghị vào {res.path} (quá hạn {c.get('late', 0)}, "
                        f"sắp đến hạn {c.get('due_soon', 0)}, trong hạn {c.get('on_track', 0)}, "

@@ -38,3 +38,22 @@ def run_service(call):
         return call()
     except UserError as exc:
         fail(exc.message, exc.exit_code)
+
+
+overwrite_option = click.option(
+    "--ghi-de", "--yes", "-y", "overwrite", is_flag=True,
+    help="Thay tệp cùng loại đã có ở nơi ghi (một bản xuất, bản sao lưu, tệp PDF trước) mà không hỏi.")
+
+
+def write_or_ask(write, overwrite: bool):
+    """Run ``write(replace)``; when a file of the same kind is already there, ask at
+    a keyboard (or fail with the message that names --ghi-de)."""
+    from models.files import DestinationExists
+
+    try:
+        return write(overwrite)
+    except DestinationExists as exc:
+        if not (sys.stdin.isatty() and click.confirm(f"Đã có tệp “{exc.path}”. Thay bằng tệp mới?",
+                                                     default=False)):
+            fail(exc.message, exc.exit_code)
+        return write(True)

@@ -29,16 +29,18 @@ def demo(db_target):
 @click.option("--nguoi-ky", "signer_name", default=None, help="Họ tên người ký (Chủ tịch / Bí thư).")
 @click.option("--danh-so", "numbering", type=click.Choice(["per_year", "per_kind"]), default=None,
               help="per_year: một dãy số cho mọi văn bản trong năm; per_kind: mỗi loại một dãy.")
+@click.option("--moi", "new_office", is_flag=True,
+              help="Tạo cơ quan mới dù cơ sở dữ liệu bị mất hoặc rỗng mà còn bản sao lưu (thường nên khôi phục).")
 @click.option("--them", "add", is_flag=True,
               help="Thêm một cơ quan nữa vào cơ sở dữ liệu dùng chung (nhiều xã trên một máy chủ).")
 @pass_db
-def init(db_target, kind, place_name, parent_body, signer_name, numbering, add):
+def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_office, add):
     """Khai báo thông tin cơ quan (hỏi từng mục nếu không ghi tùy chọn). Máy này
     làm việc với cơ quan vừa tạo."""
     from models.services import catalog
     from models.workspace import open_office_database
 
-    open_db(lambda: open_office_database(db_target))
+    open_db(lambda: open_office_database(db_target, new_office=new_office))
     existing = catalog.offices()
     if existing and not add:
         names = "; ".join(f"{o.id} – {o.name}" for o in existing)
@@ -131,7 +133,9 @@ def doctor(db_target):
         if office is not None:
             _check_chains(office, line)
     except Exception as exc:  # report and go on with the other checks
-        line(False, "Cơ sở dữ liệu", str(exc))
+        from models.files import os_reason
+
+        line(False, "Cơ sở dữ liệu", exc.message if isinstance(exc, UserError) else os_reason(exc))
     try:
         from printing.fonts import font_report
 

@@ -11,6 +11,8 @@ import click
 
 from models.errors import UserError
 
+from .common import overwrite_option, write_or_ask
+
 KIND_NAMES = ("ke-hoach", "thong-bao", "loa", "giay-moi", "diem-danh", "phieu-y-kien", "phieu-khao-sat",
               "bien-ban", "ket-luan", "tra-loi", "don-doc", "bao-cao")
 NUMBERED = ("ke-hoach", "thong-bao", "giay-moi", "bien-ban", "ket-luan", "tra-loi", "don-doc", "bao-cao")
@@ -71,8 +73,9 @@ class IssueDate(click.ParamType):
 @click.option("--docx", "as_docx", is_flag=True, help="Ghi tệp Word (.docx) cùng thể thức thay cho PDF.")
 @click.option("--printer", metavar="TÊN", help="Gửi tới máy in này (tên hàng đợi CUPS; trên Windows: máy in mặc định).")
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
+@overwrite_option
 def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer: str | None,
-              db: str | None) -> None:
+              db: str | None, overwrite: bool) -> None:
     try:
         from models.services import documents as svc
         from printing import printer as printing_printer
@@ -92,7 +95,8 @@ def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer
             path = pipeline.word(office, kind, ident) if as_docx else pipeline.preview(office, kind, ident)
             state = "bản dự thảo" if svc.kind(kind).numbered else "giấy tờ"
         if output is not None:
-            path = pipeline.write_to(output, path.read_bytes())
+            data, what = path.read_bytes(), "docx" if as_docx else "pdf"
+            path = write_or_ask(lambda replace: pipeline.write_to(output, data, what, replace=replace), overwrite)
         click.echo(f"Đã tạo {svc.kind(kind).name.lower()} ({state}): {path}")
         if printer is not None:
             try:
@@ -155,14 +159,23 @@ def register_cmd(year: int | None, db: str | None) -> None:
         _fail(err)
 
 
-@click.command("import-plan", help="Nhập một kế hoạch có sẵn (.txt hoặc .docx) thành bản dự thảo.")
+@click.command("import-plan", help="Nhập một kế hoạch có sẵn (.txt hoặc .docx) thành bản dự thảo. Với "
+                                   "--vao-ke-hoach ID: tệp Word đã sửa của kế hoạch ID trở thành bản dự thảo tiếp "
+                                   "theo của nó (phiên bản mới nếu kế hoạch đã ban hành).")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="TỆP")
+@click.option("--vao-ke-hoach", "into", type=RecordId(), metavar="ID", help="Kế hoạch nhận nội dung của tệp.")
+@click.option("--ly-do", "reason", default="", metavar="LÝ_DO", help="Lý do điều chỉnh (khi tạo phiên bản mới).")
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
-def import_plan(file: Path, db: str | None) -> None:
+def import_plan(file: Path, into: int | None, reason: str, db: str | None) -> None:
     try:
-        from models.services import plan_import
+        from models.services import documents, plan_import, plans
 
         office = _open(db)
+        if into is not None:
+            target = documents.target(office, "ke-hoach", into)
+            p = plans.import_next_draft(target, file, reason)
+            click.echo(f"Đã nhập tệp vào kế hoạch số {p.id}, phiên bản {p.version} (dự thảo): {p.title}")
+            return
         res = plan_import.import_plan(office, file)
         p = res.plan
         click.echo(f"Đã nhập kế hoạch số {p.id} (dự thảo): {p.title}")

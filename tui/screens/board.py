@@ -1,8 +1,12 @@
 """Theo dõi: every petition that still needs action, one page at a time.
 
 The screen keeps a BoardQuery (filters, sort, search, page) and asks
-models.services.board for one page of plain rows in a thread worker; it never
-holds more than a page, so it stays quick on a province's database. Actions
+models.services.board for one page of plain rows in one thread worker, one
+query per step: the next and previous pages continue from the rows shown
+(keyset), and the counts are
+asked again only when the filters change (capped: "hơn 10.000"). The rows are
+written into the table's lines in place, in columns of fixed width (nothing is
+measured), and the table paints only the lines in view. Actions
 open a small form, save through models.services.board_actions and reload."""
 from __future__ import annotations
 
@@ -12,10 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
 from models import clock
 from models.services import board as svc
+from models.services.followup import figure
 
 from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
@@ -23,12 +29,13 @@ from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
 from .base import AppScreen
 
-COLUMNS = ("Hạn", "Còn / trễ", "Trạng thái", "Đơn vị", "Lĩnh vực", "Thôn", "Người kiến nghị", "Nội dung",
-           "Hội nghị")
+# (heading, width): fixed widths, so that writing a page never measures its cells
+COLUMNS = (("Hạn", 10), ("Còn / trễ", 14), ("Trạng thái", 10), ("Đơn vị", 16), ("Lĩnh vực", 14),
+           ("Thôn", 12), ("Người kiến nghị", 18), ("Nội dung", 40), ("Hội nghị", 14))
 # urgency → theme variable used to colour the deadline cells
 URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted"}
 SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
-# document kind → (the row's attribute it is printed for, message when the row has none)
+# document kind → (the row's attribute it is written for, message when the row has none)
 PRINTS = {
     "answer": ("id", ""),
     "reminder": ("unit_id", "Kiến nghị này chưa giao đơn vị nào. Bấm G để giao."),
@@ -49,9 +56,13 @@ class BoardScreen(AppScreen):
             "(cùng cách tính với màn hình Tổng quan).\n"
             "/: tìm (không cần gõ dấu: “dat dai” tìm được “đất đai”) · L: lọc theo đơn vị, lĩnh vực, thôn, "
             "trạng thái, hội nghị, khoảng ngày · 0: bỏ lọc · S: đổi cách sắp xếp · D: đảo chiều · [ ]: trang.\n"
-            "Enter: xem chi tiết và lịch sử · G: giao đơn vị · H: gia hạn · T: ghi văn bản trả lời · "
-            "C: đóng · M: mở lại.\n"
-            "In: I công văn trả lời · U công văn đôn đốc đơn vị · K thông báo kết luận · B báo cáo cấp trên.\n"
+            "Enter: xem chi tiết và lịch sử · G: giao đơn vị · H: gia hạn · C: đóng · M: mở lại.\n"
+            "V (hoặc I): viết công văn trả lời kiến nghị đang chọn — gõ nội dung trả lời vào chỗ "
+            "“[cần điền: nội dung trả lời]”, Ctrl+B ban hành: công văn lấy số và kiến nghị được ghi đã trả lời "
+            "(số, ngày, tóm tắt) cùng lúc.\n"
+            "T: ghi trả lời gửi bằng cách khác (văn bản của đơn vị, trả lời trực tiếp…; số văn bản nếu có).\n"
+            "Văn bản: U công văn đôn đốc đơn vị của dòng đang chọn · K thông báo kết luận · B báo cáo cấp trên "
+            "của hội nghị của dòng đang chọn (mở màn hình soạn, xem PDF, ban hành).\n"
             "X: xuất Excel hoặc CSV (có thể bỏ địa chỉ, điện thoại của công dân).")
     BINDINGS = [
         Binding("slash", "search", "Tìm", id="board.search"),
@@ -63,13 +74,13 @@ class BoardScreen(AppScreen):
         Binding("left_square_bracket", "page(-1)", "Trang trước", id="board.prev_page", show=False),
         Binding("g", "assign", "Giao đơn vị", id="board.assign"),
         Binding("h", "extend", "Gia hạn", id="board.extend"),
-        Binding("t", "answer", "Ghi trả lời", id="board.answer"),
+        Binding("v,i", "print('answer')", "Viết trả lời", id="board.print_answer"),
+        Binding("t", "answer", "Ghi trả lời khác", id="board.answer"),
         Binding("c", "close_petition", "Đóng", id="board.close"),
         Binding("m", "reopen", "Mở lại", id="board.reopen"),
-        Binding("i", "print('answer')", "In trả lời", id="board.print_answer", show=False),
-        Binding("u", "print('reminder')", "In đôn đốc", id="board.print_reminder", show=False),
-        Binding("k", "print('conclusion')", "In kết luận", id="board.print_conclusion", show=False),
-        Binding("b", "print('report')", "In báo cáo", id="board.print_report", show=False),
+        Binding("u", "print('reminder')", "Đôn đốc", id="board.print_reminder", show=False),
+        Binding("k", "print('conclusion')", "Kết luận", id="board.print_conclusion", show=False),
+        Binding("b", "print('report')", "Báo cáo", id="board.print_report", show=False),
         Binding("x", "export", "Xuất Excel/CSV", id="board.export"),
         Binding("r", "refresh", "Tải lại", id="board.refresh", show=False),
     ]
@@ -82,7 +93,10 @@ class BoardScreen(AppScreen):
         self.query_state: svc.BoardQuery | None = None
         self.page_data: svc.BoardPage | None = None
         self.rows_by_id: dict[int, svc.BoardRow] = {}
+        self.row_ids: list[int] = []        # the id on each line of the table
         self._search_timer: Timer | None = None
+        self._suspended = False
+        self._ctx: svc.Context | None = None    # calendar and rules, built once a day (and on return)
 
     def compose(self) -> ComposeResult:
         yield Static(" Theo dõi", id="board-title", classes="screen-title")
@@ -95,52 +109,89 @@ class BoardScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.query_state = svc.BoardQuery(self.office.id)
-        self.query_one("#board-table", DataTable).add_columns(*COLUMNS)
-        self.query_one("#board-table", DataTable).focus()
+        table = self.query_one("#board-table", DataTable)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        table.focus()
         self.load()
 
+    def on_screen_suspend(self) -> None:
+        self._suspended = True
+
     def on_screen_resume(self) -> None:
-        if self.query_state is not None:
+        # the first resume comes with the mount, which has already asked for the page
+        if self._suspended and self.query_state is not None:
+            self._suspended = False
+            self._ctx = None   # holidays or rules may have been edited meanwhile
             self.load()
 
     # loading -----------------------------------------------------------------
+    def load(self, query: svc.BoardQuery | None = None, *, recount: bool = True) -> None:
+        """Ask for ``query`` (default: the current one, from its first row
+        again); ``recount`` False keeps the counts shown (only the page moved)."""
+        q = (query or self.query_state).with_(today=clock.today())
+        known = None if recount or self.page_data is None else self.page_data.counts
+        self._fetch(q, known)
+
     @work(thread=True, exclusive=True, group="board")
-    def load(self) -> None:
-        q = self.query_state.with_(today=clock.today())
+    def _fetch(self, q: svc.BoardQuery, known: dict | None) -> None:
         try:
-            data = svc.page(q)
+            if self._ctx is None or self._ctx.today != q.day:
+                self._ctx = svc.context_for(q)
+            data = svc.page(q, self._ctx, known=known, cap=svc.COUNT_CAP)
         except Exception as exc:  # shown, not raised: the app keeps running
             self.app.call_from_thread(self.notify_error, exc)
             return
-        self.app.call_from_thread(self.show, data)
+        self.app.call_from_thread(self.show, data, q)
 
-    def show(self, data: svc.BoardPage) -> None:
+    def show(self, data: svc.BoardPage, q: svc.BoardQuery | None = None) -> None:
         self.page_data = data
-        self.query_state = self.query_state.with_(page=data.page)
-        colours = self.app.get_css_variables()
+        q = q or self.query_state
+        if data.page != q.page:   # the service fell back to another page: start from its first row
+            q = q.with_(after=None, before=None)
+        self.query_state = q.with_(page=data.page, today=None)
         table = self.query_one("#board-table", DataTable)
         keep = table.cursor_row
-        table.clear()
-        self.rows_by_id = {}
-        for r in data.rows:
-            self.rows_by_id[r.id] = r
-            style = colours.get(URGENCY_VARIABLE[r.urgency], "")
-            # narrow cells so the key columns fit 120 characters; Enter shows everything
-            table.add_row(Text(_d(r.due_on), style=style), Text(r.days_text.replace(" làm việc", " LV"), style=style),
-                          r.status_label, clip(r.unit, 16), clip(r.field, 14), clip(r.village, 12),
-                          clip(r.citizen, 18), clip(r.summary, 40), r.conference, key=str(r.id))
+        self.rows_by_id = {r.id: r for r in data.rows}
+        self.row_ids = [r.id for r in data.rows]
+        self._write_rows(table, data.rows)
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
         c = data.counts
+        cap = c.get("cap")
+
+        def n(key):
+            return figure(c.get(key, 0), cap)
+
         self.query_one("#board-title", Static).update(
-            f" Theo dõi — {c.get('total', 0)} kiến nghị · Quá hạn {c.get('late', 0)} · "
-            f"Sắp đến hạn {c.get('due_soon', 0)} · Trong hạn {c.get('on_track', 0)}"
-            + (f" · Đã xong {c['done']}" if c.get("done") else ""))
+            f" Theo dõi — {n('total')} kiến nghị · Quá hạn {n('late')} · "
+            f"Sắp đến hạn {n('due_soon')} · Trong hạn {n('on_track')}"
+            + (f" · Đã xong {n('done')}" if c.get("done") else ""))
         self.query_one("#board-filters", Static).update(self.describe_filters())
+        pages = "" if data.capped else f"/{data.pages}"
         self.query_one("#board-status", Static).update(
-            f"Trang {data.page + 1}/{data.pages} · [ ]: chuyển trang · Enter: chi tiết"
+            f"Trang {data.page + 1}{pages} · [ ]: chuyển trang · Enter: chi tiết"
             if data.total else "Không có kiến nghị nào khớp. Bấm 0 để bỏ lọc, hoặc sửa từ khóa tìm kiếm.")
         self.post_message(self.Loaded())
+
+    def _write_rows(self, table: DataTable, rows: list[svc.BoardRow]) -> None:
+        """The page's rows written over the lines already in the table (added
+        or removed only at the end), without measuring: the table repaints the
+        lines in view."""
+        colours = self.app.get_css_variables()
+        while table.row_count > len(rows):
+            table.remove_row(table.coordinate_to_cell_key(Coordinate(table.row_count - 1, 0)).row_key)
+        for i, r in enumerate(rows):
+            style = colours.get(URGENCY_VARIABLE[r.urgency], "")
+            # narrow cells so the key columns fit 120 characters; Enter shows everything
+            cells = (Text(_d(r.due_on), style=style), Text(r.days_text.replace(" làm việc", " LV"), style=style),
+                     r.status_label, clip(r.unit, 16), clip(r.field, 14), clip(r.village, 12),
+                     clip(r.citizen, 18), clip(r.summary, 40), r.conference)
+            if i < table.row_count:
+                for col, cell in enumerate(cells):
+                    table.update_cell_at(Coordinate(i, col), cell)
+            else:
+                table.add_row(*cells)
 
     def describe_filters(self) -> str:
         q = self.query_state
@@ -162,7 +213,7 @@ class BoardScreen(AppScreen):
 
     def requery(self, **changes) -> None:
         changes.setdefault("page", 0)
-        self.query_state = self.query_state.with_(**changes)
+        self.query_state = self.query_state.with_(after=None, before=None, **changes)
         self.load()
 
     # search, filter, sort, pages --------------------------------------------
@@ -247,9 +298,9 @@ class BoardScreen(AppScreen):
         data = self.page_data
         if data is None:
             return
-        target = min(max(0, data.page + step), data.pages - 1)
-        if target != data.page:
-            self.requery(page=target)
+        q = data.next_query(self.query_state) if step > 0 else data.previous_query(self.query_state)
+        if q is not None:
+            self.load(q, recount=False)
 
     def action_refresh(self) -> None:
         self.load()
@@ -260,8 +311,8 @@ class BoardScreen(AppScreen):
         if not table.row_count:
             self.notify("Chưa chọn kiến nghị nào.", severity="warning", timeout=3)
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.rows_by_id.get(int(key))
+        row = table.cursor_row
+        return self.rows_by_id.get(self.row_ids[row]) if 0 <= row < len(self.row_ids) else None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_detail()
@@ -319,8 +370,9 @@ class BoardScreen(AppScreen):
     def action_answer(self) -> None:
         from models.services import board_actions as act
 
-        self._act("Ghi văn bản trả lời",
-                  [FormField("answer_number", "Số, ký hiệu văn bản", "", placeholder="15/UBND-ĐCXD"),
+        self._act("Ghi trả lời gửi bằng cách khác (công văn của cơ quan: phím V)",
+                  [FormField("answer_number", "Số, ký hiệu văn bản (nếu có; để trống khi trả lời trực tiếp)", "",
+                             placeholder="15/ĐCXD"),
                    FormField("answer_date", "Ngày văn bản", _d(clock.today())),
                    FormField("answer_summary", "Tóm tắt nội dung trả lời", "", kind="text")],
                   lambda p, v, ver: act.record_answer(p, v["answer_number"], v["answer_date"],
@@ -353,18 +405,13 @@ class BoardScreen(AppScreen):
             return
         self.print_document(kind, ref)
 
-    @work(thread=True, group="board-print")
     def print_document(self, kind: str, ref_id: int) -> None:
-        from .. import documents as pipeline
+        """The editor of the document: the answer letter of the petition, the
+        reminder of its unit, the conclusion notice or report of its conference."""
+        from .document_editor import open_editor
 
         slug = {"answer": "tra-loi", "reminder": "don-doc", "conclusion": "ket-luan", "report": "bao-cao"}[kind]
-        self.app.call_from_thread(self.notify, "Đang tạo tệp PDF…", timeout=2)
-        try:
-            path = pipeline.preview(self.office, slug, ref_id)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self.notify, f"Đã tạo tệp: {path}", timeout=10)
+        open_editor(self, slug, ref_id)
 
     def action_export(self) -> None:
         from models.paths import locations
@@ -398,18 +445,29 @@ class BoardScreen(AppScreen):
 
         self.app.push_screen(FormScreen("Xuất dữ liệu", fields, save), lambda job: job and self.export(job))
 
+    def _ask_replace(self, job: dict, path) -> None:
+        from ..widgets.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(f"Đã có tệp “{path}”. Thay bằng bản xuất mới?"),
+                             lambda yes: yes and self.export(job, replace=True))
+
     @work(thread=True, group="board-export")
-    def export(self, job: dict) -> None:
+    def export(self, job: dict, replace: bool = False) -> None:
+        from models.files import DestinationExists
         from models.services import export, statistics
 
         q = self.query_state.with_(today=clock.today())
         try:
             if job["what"] == "stats":
-                res = export.export_statistics(statistics.compute(q.with_(status="all")), job["path"], job["fmt"])
+                res = export.export_statistics(statistics.compute(q.with_(status="all")), job["path"], job["fmt"],
+                                               replace=replace)
                 msg = f"Đã xuất thống kê ({res.rows} kiến nghị): {res.path}"
             else:
-                res = export.export_board(q, job["path"], job["fmt"], contacts=job["contacts"])
+                res = export.export_board(q, job["path"], job["fmt"], contacts=job["contacts"], replace=replace)
                 msg = f"Đã xuất {res.rows} kiến nghị: {res.path}"
+        except DestinationExists as exc:
+            self.app.call_from_thread(self._ask_replace, job, exc.path)
+            return
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
             return

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from models.services import catalog as svc
+from models.services import wording
 
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -141,6 +142,17 @@ LISTS += [
 ]
 
 
+def _wording_form(r):
+    return [FormField("value", f"{r.label} — để trống để dùng mặc định", r.value, kind="text")]
+
+
+LISTS += [
+    ListSpec("wording", "Nơi nhận", ("Mục", "Nội dung", "Mặc định?"),
+             lambda o: wording.items(o),
+             lambda r: (r.label, r.value.replace("\n", "; "), "riêng" if r.changed else "mặc định"),
+             _wording_form, None, edit=lambda o, r, v: wording.set_value(o, r.key, v["value"]),
+             toggle=None, key_of=lambda r: r.key),
+]
 
 def _person_form(r):
     from models.services.roles import ROLES

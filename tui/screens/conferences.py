@@ -19,7 +19,6 @@ from models import clock
 from models.conferences import BroadcastSlot, Conference
 from models.services import conferences as svc
 
-from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
@@ -69,19 +68,29 @@ def warning_text(milestones) -> str:
 class ConferencesScreen(AppScreen):
     HELP = ("Các hội nghị của một kế hoạch (P: chọn kế hoạch khác). Bên phải: các mốc thời hạn theo "
             "luật, tính từ ngày họp, với số ngày còn lại và căn cứ pháp lý; dòng cảnh báo cho biết mốc "
-            "sắp đến hạn (trong 3 ngày) hoặc đã quá hạn.\n"
+            "sắp đến hạn (trong 3 ngày) hoặc đã quá hạn. Trạng thái hội nghị: Dự kiến → Đã thông báo → "
+            "Đang họp → Đã kết thúc → Đã ký biên bản → Đã ban hành kết luận → Đã gửi báo cáo.\n"
             "N: hội nghị mới · E hoặc Enter: sửa lịch, địa điểm, thôn, chủ trì, khách mời.\n"
-            "T: ban hành thông báo (lấy số, ghi ngày thông báo) · G: ban hành giấy mời · "
-            "L: in bài phát thanh và lịch phát loa · F: in danh sách ký tên, phiếu ghi ý kiến, phiếu lấy ý kiến.\n"
+            "Văn bản (mở màn hình soạn: sửa nội dung, xem PDF, xuất Word, chọn ngày và ban hành lấy số): "
+            "T: thông báo tổ chức hội nghị · G: giấy mời · B: biên bản · K: thông báo kết luận · "
+            "C: báo cáo kết quả lên cấp trên.\n"
+            "Y: ghi biên bản đã ký (ngày ký, có thể kèm tệp bản quét) — sau khi biên bản đã ban hành.\n"
+            "L: in bài phát thanh và lịch phát loa · F: in danh sách ký tên, phiếu ghi ý kiến, phiếu lấy ý kiến "
+            "(giấy tờ làm việc, không lấy số).\n"
             "S: lập lịch phát loa (ít nhất 3 ngày liên tiếp, sáng và chiều, mỗi cụm loa) · "
             "Tab: sang bảng lịch phát loa · O: đánh dấu buổi đang chọn đã đọc (nhấn lại để bỏ).\n"
-            "Mốc phát thanh hoàn thành khi đã đọc đủ 3 ngày liên tiếp.")
+            "Mốc phát thanh hoàn thành khi đã đọc đủ 3 ngày liên tiếp; mốc thông báo kết luận và báo cáo "
+            "hoàn thành khi văn bản được ban hành.")
     BINDINGS = [
         Binding("n", "new", "Hội nghị mới", id="conferences.new"),
         Binding("e", "edit", "Sửa", id="conferences.edit"),
         Binding("p", "next_plan", "Đổi kế hoạch", id="conferences.plan"),
-        Binding("t", "notice", "Ban hành thông báo", id="conferences.notice"),
-        Binding("g", "invitations", "Ban hành giấy mời", id="conferences.invitations"),
+        Binding("t", "document('thong-bao')", "Thông báo", id="conferences.notice"),
+        Binding("g", "document('giay-moi')", "Giấy mời", id="conferences.invitations"),
+        Binding("b", "document('bien-ban')", "Biên bản", id="conferences.minutes"),
+        Binding("k", "document('ket-luan')", "Kết luận", id="conferences.conclusion"),
+        Binding("c", "document('bao-cao')", "Báo cáo", id="conferences.report"),
+        Binding("y", "signed", "Đã ký biên bản", id="conferences.signed"),
         Binding("l", "script", "In bài phát thanh", id="conferences.script"),
         Binding("f", "forms", "In mẫu biểu", id="conferences.forms"),
         Binding("s", "schedule", "Lập lịch phát loa", id="conferences.schedule"),
@@ -217,7 +226,7 @@ class ConferencesScreen(AppScreen):
         self.query_one("#conf-detail", Static).update(Text.assemble(
             (c.title, "bold"), f"\n{c.start_time} ngày {c.date:%d/%m/%Y} tại {c.venue} · {c.status_label}\n"
             f"Thôn: {d.villages}\nChủ trì: {chair or '—'} · Thư ký: {c.secretary or '—'}\n",
-            (f"Mã hội nghị {c.id} (lệnh in: doithoai print bien-ban {c.id})", "dim")))
+            (f"Mã hội nghị {c.id} (dùng trong lệnh doithoai print, doithoai issue)", "dim")))
         ms = self.query_one("#conf-milestones", DataTable)
         ms.clear()
         for m in d.milestones:
@@ -282,18 +291,34 @@ class ConferencesScreen(AppScreen):
 
     # --- documents ---------------------------------------------------------------
 
-    def action_notice(self) -> None:
-        self._issue("notice", "Ban hành thông báo tổ chức hội nghị? Số thông báo sẽ được lấy từ sổ văn bản "
-                              "đi và ngày hôm nay được ghi là ngày thông báo.")
+    def action_document(self, slug: str) -> None:
+        """The editor of this conference's notice, invitations, minutes, conclusion
+        notice or report: edit, preview, issue with a number and a date."""
+        from .document_editor import open_editor
 
-    def action_invitations(self) -> None:
-        self._issue("invitations", "Ban hành giấy mời (một giấy cho mỗi người, mỗi nhóm được mời)? Số giấy "
-                                   "mời được lấy từ sổ văn bản đi.")
-
-    def _issue(self, what: str, question: str) -> None:
         conf = self.current()
         if conf is not None:
-            self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._print(conf.id, what))
+            open_editor(self, slug, conf.id)
+
+    def action_signed(self) -> None:
+        conf = self.current()
+        if conf is None:
+            return
+        from models.services import documents as docs
+
+        def save(v):
+            from models.services.validate import parse_date
+
+            on = parse_date(v["date"], "Ngày ký", field="date")
+            scan = str(v["scan"] or "").strip().strip('"')
+            return docs.mark_minutes_signed(conf, on=on, scan=Path(scan).expanduser() if scan else None)
+
+        fields = [FormField("date", "Ngày biên bản được ký (ngày/tháng/năm)", f"{clock.today():%d/%m/%Y}"),
+                  FormField("scan", "Tệp bản quét biên bản đã ký (không bắt buộc)",
+                            placeholder="D:\\Scan\\bien-ban-da-ky.pdf")]
+        self.app.push_screen(FormScreen("Biên bản đã ký", fields, save),
+                             lambda c: c and (self.notify(f"Đã ghi biên bản đã ký ngày {c.minutes_signed_on:%d/%m/%Y}."),
+                                              self.load(c.id)))
 
     def action_script(self) -> None:
         conf = self.current()
@@ -310,9 +335,7 @@ class ConferencesScreen(AppScreen):
         from .. import documents as pipeline
 
         office = self.office
-        make = {"notice": lambda: Path(pipeline.issue(office, "thong-bao", cid).file_path),
-                "invitations": lambda: Path(pipeline.issue(office, "giay-moi", cid).file_path),
-                "script": lambda: pipeline.preview(office, "loa", cid),
+        make = {"script": lambda: pipeline.preview(office, "loa", cid),
                 "forms": lambda: [pipeline.preview(office, k, cid)
                                   for k in ("diem-danh", "phieu-y-kien", "phieu-khao-sat")]}[what]
         self.app.call_from_thread(self.notify, "Đang tạo tệp PDF…", timeout=2)
@@ -322,8 +345,7 @@ class ConferencesScreen(AppScreen):
             self.app.call_from_thread(self.notify_error, exc)
             return
         paths = result if isinstance(result, list) else [result]
-        label = {"notice": "Đã ban hành thông báo", "invitations": "Đã ban hành giấy mời",
-                 "script": "Đã in bài phát thanh", "forms": "Đã in các mẫu biểu"}[what]
+        label = {"script": "Đã in bài phát thanh", "forms": "Đã in các mẫu biểu"}[what]
         message = f"{label}. Tệp PDF: " + "; ".join(str(p) for p in paths)
 
         def done():

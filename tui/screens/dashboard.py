@@ -20,13 +20,14 @@ STATE_STYLE = {"done": "dim", "late": "bold red", "due_soon": "bold yellow", "pe
 
 
 def days_text(n: int) -> str:
-    if n == 0:
-        return "hôm nay"
-    return f"còn {n} ngày" if n > 0 else f"trễ {-n} ngày"
+    from models.services.followup import days_text as text
+
+    return text(n)
 
 
 class DashboardScreen(AppScreen):
-    HELP = ("Tổng quan cho biết hội nghị sắp tới và các mốc thời hạn theo luật, số kiến nghị quá hạn, "
+    HELP = ("Tổng quan cho biết hội nghị sắp tới (hoặc hội nghị đã họp mà hồ sơ chưa xong: biên bản ký, "
+            "thông báo kết luận, báo cáo) với trạng thái và các mốc thời hạn theo luật, số kiến nghị quá hạn, "
             "sắp đến hạn (trong 3 ngày làm việc) và đang xử lý, cùng các văn bản mới ban hành.\n"
             "Màu đỏ: đã quá hạn; vàng: sắp đến hạn; xanh: còn thời gian.")
     BINDINGS = [Binding("r", "refresh", "Tải lại", id="dashboard.refresh")]
@@ -110,22 +111,33 @@ def draw(s, width: int, accent: str) -> list[Text]:
     else:
         upper = [Text(conf.title, style="bold"),
                  Text.assemble(f"{conf.start_time} ngày {conf.date:%d/%m/%Y} tại {conf.venue} — ",
-                               (days_text(s.days_to_next), "bold"), f" · {conf.status_label}")]
+                               ("đã họp, đang hoàn tất hồ sơ" if s.next_is_past else days_text(s.days_to_next),
+                                "bold"), " · trạng thái: ", (conf.status_label, "bold"))]
         rows = [[m.label, f"{m.due:%d/%m/%Y}", "đã xong" if m.state == "done" else days_text(m.days_left),
                  Text(m.state_label, style=STATE_STYLE[m.state]), clip(m.source, 34)]
                 for m in s.milestones]
         upper += table(["Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ"], rows, inner, fixed={1, 2, 3},
                        shrink_first=(4,))
+    for other in getattr(s, "unfinished", []):
+        upper += [Text(line, style="dim") for line in wrap(
+            f"Hồ sơ chưa xong: hội nghị ngày {other.date:%d/%m/%Y} — {other.status_label} (xem F4).", inner)]
+    from models.services.followup import COUNT_CAP, figure
+
     c = s.counts
-    counts = [Text(f"Quá hạn: {c.get('late', 0)}", style="bold red"),
-              Text(f"Sắp đến hạn (3 ngày làm việc): {c.get('due_soon', 0)}", style="bold yellow"),
-              Text(f"Đang xử lý: {c.get('open', 0)}", style="bold")]
+
+    def n(key: str) -> str:
+        return figure(c.get(key, 0), COUNT_CAP)
+
+    counts = [Text(f"Quá hạn: {n('late')}", style="bold red"),
+              Text(f"Sắp đến hạn (3 ngày làm việc): {n('due_soon')}", style="bold yellow"),
+              Text(f"Đang xử lý: {n('open')}", style="bold")]
     if s.recent_documents:
         docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", clip(d.title, 48)] for d in s.recent_documents]
         make_docs = (lambda w: table(["Số, ký hiệu", "Ngày", "Trích yếu"], docs, w, fixed={0, 1}))
     else:
         make_docs = (lambda w: [Text("Chưa có văn bản nào.")])
-    lines = box("Hội nghị sắp tới", upper, width, accent)
+    lines = box("Hội nghị đã họp, đang hoàn tất hồ sơ" if s.next_is_past else "Hội nghị sắp tới", upper, width,
+                accent)
     side = width >= 90  # the two lower panels side by side
     left_w = 40 if side else width
     right_w = width - 41 if side else width

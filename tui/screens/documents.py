@@ -31,6 +31,9 @@ class DocumentsScreen(AppScreen):
             "trích yếu, người ký (gõ không dấu cũng được) · N / P: trang sau / trang trước.\n"
             "Enter hoặc O: mở tệp PDF · R: in lại từ hồ sơ gốc và so với bản đã ban hành · K: kiểm tra tệp "
             "đã lưu với mã SHA-256 ghi khi ban hành · V: các phiên bản · H: lịch sử thay đổi.\n"
+            "E: mở màn hình soạn của văn bản (xem nội dung, các phiên bản; kế hoạch: màn hình Kế hoạch F3) · "
+            "M: phiên bản mới — đính chính hoặc thay thế (ghi lý do), sửa rồi Ctrl+B ban hành số mới; bản cũ "
+            "vẫn giữ trong sổ · W: xuất tệp Word (.docx) của văn bản đã ban hành.\n"
             "Cột Tệp: ✓ đúng bản đã ban hành, ≠ tệp đã bị sửa, ✗ mất tệp, — không lưu tệp, "
             "? chưa kiểm tra (nhấn K).")
     AUTO_FOCUS = "#docs-table"   # the list, not the filters: letter keys are actions here
@@ -40,6 +43,9 @@ class DocumentsScreen(AppScreen):
         Binding("k", "check", "Kiểm tra tệp", id="documents.check"),
         Binding("v", "versions", "Phiên bản", id="documents.versions"),
         Binding("h", "history", "Lịch sử", id="documents.history"),
+        Binding("e", "editor", "Mở văn bản", id="documents.editor"),
+        Binding("m", "correct", "Phiên bản mới", id="documents.correct"),
+        Binding("w", "word", "Tệp Word", id="documents.word"),
         Binding("left_square_bracket", "year(1)", "Năm trước", id="documents.year_prev", key_display="["),
         Binding("right_square_bracket", "year(-1)", "Năm sau", id="documents.year_next", key_display="]"),
         Binding("l", "kind", "Loại", id="documents.kind"),
@@ -326,6 +332,48 @@ class DocumentsScreen(AppScreen):
             search.value = doc.symbol
         self.load(doc_id)
 
+    def action_editor(self) -> None:
+        """The editor of the chosen document's record, on its newest version."""
+        from models.services import documents as docs
+
+        from .document_editor import open_editor
+
+        doc = self._fetch(self._chosen())
+        if doc is None:
+            return
+        slug = docs.slug_of(doc)
+        if slug == "ke-hoach":
+            self.notify("Kế hoạch được xem, sửa và điều chỉnh ở màn hình Kế hoạch (F3).", timeout=6)
+            return
+        if slug is None:
+            self.notify(f"Văn bản {doc.symbol} được ban hành trước khi chương trình lưu nội dung văn bản; "
+                        "chỉ mở được tệp PDF (Enter).", severity="warning", timeout=8)
+            return
+        open_editor(self, slug, doc.ref_id, on_done=self.load)
+
+    def action_correct(self) -> None:
+        from models.services import documents as docs
+
+        from .document_editor import correction_form, open_editor
+
+        doc = self._fetch(self._chosen())
+        if doc is None:
+            return
+        slug = docs.slug_of(doc)
+
+        def opened(_draft):
+            self.load()
+            if slug == "ke-hoach":
+                self.notify("Đã tạo phiên bản mới của kế hoạch; sửa và ban hành ở màn hình Kế hoạch (F3).",
+                            timeout=8)
+            elif slug is not None:
+                open_editor(self, slug, doc.ref_id, on_done=self.load)
+
+        correction_form(self.app, doc, opened)
+
+    def action_word(self) -> None:
+        self._on_chosen(_word_result)
+
     def action_history(self) -> None:
         from ..widgets.history import HistoryScreen
 
@@ -353,6 +401,12 @@ def _check_result(doc):
     result = svc.check_file(doc)
     severity = {svc.FILE_OK: "information", svc.FILE_NONE: "warning"}.get(result.state, "error")
     return result.message, severity, svc.FILE_MARKS[result.state]
+
+
+def _word_result(doc):
+    from .. import documents as pipeline
+
+    return f"Đã ghi tệp Word: {pipeline.word(doc.office, doc=doc)}", "information", None
 
 
 def _reprint_result(doc):

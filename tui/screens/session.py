@@ -545,25 +545,19 @@ class SessionScreen(AppScreen):
         from models.backup import backup_after_session
 
         try:
-            path = live_minutes_file(conf_id)
+            path = live_minutes_file(self.office, conf_id)
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
         else:
-            self.app.call_from_thread(self.notify, f"Đã lập biên bản: {path}", timeout=10)
+            self.app.call_from_thread(self.notify, f"Đã lập dự thảo biên bản: {path}. Sửa và ban hành (lấy số) ở "
+                                      "màn hình Hội nghị (F4), phím B.", timeout=12, markup=False)
         # the closed session is copied aside whether or not the PDF could be built
         backup_after_session()
 
 
-def live_minutes_file(conf_id: int):
-    """Build the Biên bản PDF into the documents folder; printing is imported here,
-    not at start-up (ReportLab is slow to import)."""
-    from models.conferences import Conference
-    from models.paths import locations
-    from printing.documents.minutes import minutes_pdf
+def live_minutes_file(office, conf_id: int):
+    """The draft Biên bản, built from what was recorded, as a PDF (documents/du-thao);
+    it is edited and issued with its number from the Hội nghị screen (F4, B)."""
+    from .. import documents as pipeline
 
-    conf = Conference.get_by_id(conf_id)
-    folder = locations().documents
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"bien-ban-hoi-nghi-{conf.date:%Y-%m-%d}-{conf.id}.pdf"
-    path.write_bytes(minutes_pdf(conf))
-    return path
+    return pipeline.preview(office, "bien-ban", conf_id)

@@ -115,6 +115,11 @@ class FormScreen(TypeAhead, ModalScreen):
             self.query_one("#form-error", Static).update(
                 "Chưa lưu được (lỗi lưu trữ). Nội dung vừa gõ vẫn còn đây; hãy thử lưu lại (Ctrl+S).")
             return
+        self._newer = None
+        self.saved(result)
+
+    def saved(self, result) -> None:
+        """After a successful save: close with the result (an editor that stays open overrides this)."""
         self.dismiss(result)
 
     def _show_newer(self, exc: StaleEdit) -> None:

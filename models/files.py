@@ -1,0 +1,287 @@
+"""One rule for every file we write over: backups, restores, exports, printed
+documents and the config file.
+
+A destination is refused when it is the live database, another SQLite
+database, a device or anything else that is not a regular file, or a file of
+another kind than the one being written (a backup written over ``bao-cao.docx``).
+An existing file of the same kind (an earlier export, a PDF printed before) is
+only replaced when the caller says so (``replace=True``: the command line asked,
+or was given --ghi-de / --yes); otherwise ``DestinationExists`` is raised so the
+caller can ask.
+
+Writes go to a temporary file in the same folder, which is synced, made
+readable by its owner only, renamed over the destination, and then the folder
+itself is synced (POSIX only: Windows has no folder fsync), so a power cut
+leaves either the old file or the new one, never half of one.
+"""
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import StorageError, ValidationError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# kind -> (what it is called in messages, suffixes a file of that kind may have)
+KINDS = {
+    "sqlite": ("bản sao cơ sở dữ liệu", (".sqlite3", ".sqlite", ".db", ".bak")),
+    "pdf": ("tệp PDF", (".pdf",)),
+    "docx": ("tệp Word", (".docx",)),
+    "xlsx": ("tệp Excel", (".xlsx",)),
+    "csv": ("tệp CSV", (".csv", ".txt")),
+    "json": ("tệp cấu hình", (".json",)),
+}
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+class DestinationExists(ValidationError):
+    """A file of the kind being written is already there; replace it only if the user says so."""
+
+    def __init__(self, path: Path, kind: str):
+        super().__init__(f"Đã có {KINDS[kind][0]} “{path}”. Muốn thay bằng tệp mới thì ghi thêm --ghi-de "
+                         "(hoặc trả lời “c” khi được hỏi); nếu không, hãy chọn tên khác.", field="output")
+        self.path = path
+        self.kind = kind
+
+
+def kind_of(path: Path) -> str | None:
+    """What an existing regular file holds, read from its first bytes; None when
+    it is empty (nothing to lose) and "other" when it is none of our kinds."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return "other"
+    if not head:
+        return None
+    if head == SQLITE_HEADER:
+        return "sqlite"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = z.namelist()
+        except (OSError, zipfile.BadZipFile):
+            return "other"
+        if any(n.startswith("word/") for n in names):
+            return "docx"
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        return "other"
+    suffix = path.suffix.lower()
+    for kind in ("csv", "json"):
+        if suffix in KINDS[kind][1]:
+            return kind
+    return "other"
+
+
+def is_doithoai_database(path: Path) -> bool:
+    """A SQLite file that is one of ours (a backup or a database of Đối thoại)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return {"schema_version", "office"} <= names
+
+
+def live_databases(extra: Iterable[os.PathLike | str] = ()) -> set[Path]:
+    """The SQLite files in use: the open database, the configured one, and ``extra``
+    (with their -wal, -shm and lock files)."""
+    found: list[Path] = [Path(p) for p in extra if p]
+    try:
+        from .db import database, is_url
+
+        obj = database.obj
+        name = getattr(obj, "database", None)
+        if name and not is_url(str(name)) and str(name) != ":memory:" and "Sqlite" in type(obj).__name__:
+            found.append(Path(name))
+        from .backup import sqlite_path
+
+        configured = sqlite_path(None)
+        if configured is not None:
+            found.append(configured)
+    except Exception:  # noqa: BLE001 - a broken config must not stop this check
+        pass
+    out = set()
+    for p in found:
+        real = _real(p)
+        out |= {real, Path(str(real) + "-wal"), Path(str(real) + "-shm"), Path(str(real) + ".lock")}
+    return out
+
+
+def _real(path: Path) -> Path:
+    try:
+        return Path(os.path.realpath(path))
+    except OSError:
+        return Path(os.path.abspath(path))
+
+
+def check_destination(path: os.PathLike | str, kind: str, *, replace: bool = False,
+                      protect: Iterable[os.PathLike | str] = ()) -> Path:
+    """Refuse a destination that is not ours to write (see the module's rule);
+    returns the path. ``protect`` names more files that must never be written over."""
+    path = Path(path)
+    label, suffixes = KINDS[kind]
+    if _real(path) in live_databases(protect):
+        raise ValidationError(f"“{path}” là cơ sở dữ liệu đang dùng; không bao giờ ghi đè lên nó. "
+                              "Hãy chọn tên tệp khác.", field="output")
+    if path.suffix and path.suffix.lower() not in suffixes:
+        raise ValidationError(f"Tệp “{path}” có đuôi {path.suffix}, không phải {label} ("
+                              f"{', '.join(suffixes)}). Không ghi đè; hãy chọn tên tệp có đuôi đúng.",
+                              field="output")
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return path
+    except OSError as exc:
+        raise StorageError(f"Không kiểm tra được “{path}”: {os_reason(exc)}.") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise ValidationError(f"“{path}” là một thư mục. Hãy ghi tên tệp, ví dụ {path / ('ten-tep' + suffixes[0])}.",
+                              field="output")
+    if not stat.S_ISREG(st.st_mode):
+        raise ValidationError(f"“{path}” không phải tệp thông thường (thiết bị, ống dẫn…); không ghi vào đó. "
+                              "Hãy chọn một tệp trong thư mục.", field="output")
+    found = kind_of(path)
+    if found is None:
+        return path                      # an empty file: nothing to lose
+    if found == "sqlite" and (kind != "sqlite" or not is_doithoai_database(path)):
+        raise ValidationError(f"“{path}” là một cơ sở dữ liệu SQLite; không ghi đè lên nó. Hãy chọn tên tệp khác.",
+                              field="output")
+    if found != kind:
+        other = KINDS[found][0] if found in KINDS else "tệp của chương trình khác"
+        raise ValidationError(f"“{path}” là {other}, không phải {label}; không ghi đè lên nó. "
+                              "Hãy chọn tên tệp khác.", field="output")
+    if not replace:
+        raise DestinationExists(path, kind)
+    return path
+
+
+def write_file(path: os.PathLike | str, kind: str, content: bytes | Callable[[Path], None], *,
+               replace: bool = False, protect: Iterable[os.PathLike | str] = (), checked: bool = True) -> Path:
+    """Write ``content`` (bytes, or a function that writes a file at the path it is
+    given) to ``path`` under the rule above. ``checked=False`` skips the destination
+    check for files whose place the program itself chose (its own folders)."""
+    path = Path(path)
+    if checked:
+        check_destination(path, kind, replace=replace, protect=protect)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        make_folder(path.parent)
+        if tmp.exists():
+            tmp.unlink()
+        if isinstance(content, (bytes, bytearray)):
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(content)
+                fh.flush()
+                os.fsync(fh.fileno())
+        else:
+            content(tmp)
+            sync_file(tmp)
+        make_private(tmp)
+        if checked:      # the name may have been taken while we wrote
+            check_destination(path, kind, replace=replace, protect=protect)
+        os.replace(tmp, path)
+        sync_folder(path.parent)
+    except OSError as exc:
+        raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}.") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink(missing_ok=True)
+    return path
+
+
+def sync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename durable. Windows cannot open a folder for fsync: skipped there."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_private(path: Path, folder: bool = False) -> None:
+    """Owner-only (0600 / 0700) on POSIX; on Windows and on file systems without
+    permissions (a FAT USB stick) the defaults stay and nothing fails."""
+    if os.name == "nt":
+        return
+    try:
+        os.chmod(path, PRIVATE_FOLDER if folder else PRIVATE_FILE)
+    except OSError:
+        pass
+
+
+def make_folder(folder: Path) -> Path:
+    """Create ``folder`` (and missing parents) owner-only; an existing folder is left as it is."""
+    folder = Path(folder)
+    if folder.is_dir():
+        return folder
+    missing = []
+    p = folder
+    while not p.exists() and p != p.parent:
+        missing.append(p)
+        p = p.parent
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    for p in missing:
+        make_private(p, folder=True)
+    return folder
+
+
+# --- what the operating system and the databases say, in Vietnamese ------------------
+
+_REASONS = (
+    (("no space left", "disk is full", "database or disk is full", "quota"),
+     "ổ đĩa đã đầy; hãy giải phóng dung lượng hoặc chọn nơi khác"),
+    (("read-only file system", "readonly", "read-only", "read only"),
+     "ổ đĩa hoặc thư mục chỉ cho đọc (USB khóa ghi, thư mục chia sẻ không cho ghi)"),
+    (("permission denied", "access is denied", "operation not permitted"),
+     "không có quyền (hoặc tệp đang mở trong chương trình khác); hãy kiểm tra quyền hoặc đóng tệp"),
+    (("database is locked", "database table is locked", "busy"),
+     "cơ sở dữ liệu đang bị một chương trình khác khóa"),
+    (("file is not a database", "not a database", "file is encrypted"), "tệp không phải cơ sở dữ liệu"),
+    (("malformed",), "tệp cơ sở dữ liệu bị hỏng, có thể do mất điện hoặc ổ đĩa lỗi"),
+    (("disk i/o error", "input/output error", "i/o error"), "lỗi đọc ghi ổ đĩa"),
+    (("no such file or directory", "unable to open"), "không thấy tệp hoặc thư mục"),
+    (("is a directory",), "đó là một thư mục, không phải tệp"),
+    (("connection refused", "could not connect", "server closed the connection", "timeout expired",
+      "could not translate host name"), "không kết nối được máy chủ cơ sở dữ liệu"),
+    (("password authentication failed", "authentication failed"), "sai tên người dùng hoặc mật khẩu"),
+)
+
+
+def os_reason(exc: BaseException | str) -> str:
+    """An error from the OS, SQLite or PostgreSQL said in Vietnamese (the original
+    English words are not shown; they go to the log)."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    by_code = {errno.ENOSPC: 0, errno.EROFS: 1, errno.EACCES: 2, errno.EPERM: 2, errno.EIO: 6,
+               errno.ENOENT: 7, errno.EISDIR: 8}
+    if getattr(errno, "EDQUOT", None) is not None:
+        by_code[errno.EDQUOT] = 0
+    if code in by_code:
+        return _REASONS[by_code[code]][1]
+    text = str(exc).lower()
+    for needles, reason in _REASONS:
+        if any(n in text for n in needles):
+            return reason
+    return "lỗi không rõ của hệ thống (chi tiết trong nhật ký)"

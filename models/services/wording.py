@@ -1,0 +1,75 @@
+"""Wording an office prints on its documents and may change: the recipients
+(Nơi nhận) and the archive line, with defaults per format family in
+``data/catalog/wording.json`` (Decree 30/2020 App. I §II.9; HD 36)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import data
+
+from ..catalog import Office, Setting
+from ..errors import ValidationError
+from ..text import clean, clean_line
+from . import records
+
+MAX_LEN = 2000
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    label: str
+    value: str
+    default: str
+
+    @property
+    def changed(self) -> bool:
+        return self.value != self.default
+
+
+def _defaults() -> list[dict]:
+    return data.load_json("catalog/wording.json")["items"]
+
+
+def _setting_key(office: Office, key: str) -> str:
+    return f"wording:{office.id}:{key}"
+
+
+def items(office: Office) -> list[Item]:
+    family = "party" if office.family == "party" else "state"
+    saved = {s.key: s.value for s in Setting.select().where(Setting.key.startswith(f"wording:{office.id}:"))}
+    return [Item(d["key"], d["label"], saved.get(_setting_key(office, d["key"]), d[family]), d[family])
+            for d in _defaults()]
+
+
+def get(office: Office, key: str) -> str:
+    for item in items(office):
+        if item.key == key:
+            return item.value
+    raise KeyError(key)
+
+
+def lines(office: Office, key: str) -> list[str]:
+    return [clean_line(x) for x in get(office, key).splitlines() if clean_line(x)]
+
+
+def set_value(office: Office, key: str, value: str) -> Item:
+    """An office's own wording; an empty value goes back to the default."""
+    from . import roles
+
+    roles.require(office, "catalog")
+    if key not in {d["key"] for d in _defaults()}:
+        raise ValidationError(f"Không có mục “{key}”.")
+    value = clean(value or "").strip()
+    if len(value) > MAX_LEN:
+        raise ValidationError(f"Nội dung dài quá {MAX_LEN} ký tự. Hãy rút gọn.", field="value")
+    name = _setting_key(office, key)
+    row = Setting.get_or_none(Setting.key == name)
+    if not value:
+        if row is not None:
+            records.delete(row)
+    elif row is None:
+        records.create(Setting, office=office, key=name, value=value)
+    else:
+        records.update(row, {"value": value})
+    return next(i for i in items(office) if i.key == key)

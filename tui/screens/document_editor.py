@@ -1,0 +1,477 @@
+"""Soạn văn bản: one numbered document of one record (every kind but the plan,
+which has its own editor on F3), through its whole life in one screen.
+
+The generated text (``models.services.compose``) is shown in the fields the
+chair asks to change (``Content.EDITABLE``); Ctrl+S keeps the edits, Ctrl+O
+writes the draft PDF, Ctrl+T the same as .docx, Ctrl+G goes back to the
+generated text, Ctrl+B issues it with a number and a chosen date. An issued
+document opens read-only with its number, date and versions; Ctrl+N starts a
+new version (đính chính / thay thế, with a reason) and edits it here."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, Label, Static, TextArea
+
+from models import clock
+from models.documents import Content, DocumentText
+from models.services import documents as svc
+
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.form import FormField, FormScreen
+
+#: the editor's fields: (key, label, kind) — Content.EDITABLE with the signer split in three
+SIGNER_FIELDS = (("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH)", "line"),
+                 ("signer_position", "Chức vụ người ký", "line"),
+                 ("signer_name", "Họ tên người ký", "line"))
+
+
+def editor_fields(values: dict) -> list[FormField]:
+    fields = []
+    for key, label in Content.EDITABLE:
+        if key == "signer":
+            fields += [FormField(k, lb, values.get(k, ""), kind=kind) for k, lb, kind in SIGNER_FIELDS]
+        elif key == "subject":
+            fields.append(FormField(key, label, values.get(key, "")))
+        else:
+            if key == "body":
+                label = "Nội dung (I. mục lớn · 1. mục nhỏ · - gạch đầu dòng · | a | b | bảng · **đậm**)"
+            fields.append(FormField(key, label, values.get(key, ""), kind="text"))
+    return fields
+
+
+def record_label(office, draft: svc.Draft) -> str:
+    """The record a document is about, in a few words."""
+    try:
+        obj = svc.target(office, draft.kind.slug, draft.ref_id)
+    except Exception:
+        return f"mã {draft.ref_id}"
+    target = draft.kind.target
+    if target == "conference":
+        return f"hội nghị ngày {obj.date:%d/%m/%Y} — {obj.title}"
+    if target == "petition":
+        who = "công dân giấu tên" if obj.citizen_withheld or not obj.citizen_name else obj.citizen_name
+        content = obj.content if len(obj.content) <= 60 else obj.content[:59] + "…"
+        return f"kiến nghị của {who}: {content}"
+    if target == "unit":
+        return f"đơn vị {obj.name}"
+    return f"mã {draft.ref_id}"
+
+
+def versions_text(office, slug: str, ref_id: int) -> str:
+    """"Bản 1: 02/TB-UBND ngày 03/11/2026 (đã thay thế) · Bản 2: đang soạn (đính chính: …)"."""
+    k = svc.kind(slug)
+    rows = list(DocumentText.select().where((DocumentText.office == office) & (DocumentText.kind == slug)
+                                            & (DocumentText.ref_type == k.target) & (DocumentText.ref_id == ref_id))
+                .order_by(DocumentText.version))
+    parts = []
+    for row in rows:
+        if row.document_id:
+            state = {"issued": "đang hiệu lực", "superseded": "đã thay thế"}.get(row.status, row.status)
+            text = f"Bản {row.version}: số {row.document.symbol} ngày {row.document.issued_on:%d/%m/%Y} ({state})"
+        else:
+            text = f"Bản {row.version}: đang soạn"
+        if row.correction:
+            text += f" — {row.correction}: {row.reason}"
+        if row.signed_on:
+            text += f" — đã ký ngày {row.signed_on:%d/%m/%Y}"
+        parts.append(text)
+    return " · ".join(parts)
+
+
+class DocumentEditor(FormScreen):
+    """Returns nothing useful; the screen under it reloads when it resumes."""
+
+    HELP = ("Soạn văn bản từ dữ liệu đã ghi, sửa theo ý kiến lãnh đạo, rồi ban hành.\n"
+            "Nội dung viết theo dạng: “I.” mục lớn, “1.”, “2.1.” mục nhỏ, “-” gạch đầu dòng, “+” ý nhỏ, "
+            "“| a | b |” một dòng bảng, **chữ đậm**, *chữ nghiêng*.\n"
+            "Chỗ “[cần điền: …]” là thông tin còn thiếu: phải điền hết mới ban hành được. Ctrl+L chọn chỗ "
+            "cần điền tiếp theo; gõ luôn để thay chỗ đó bằng nội dung.\n"
+            "Ctrl+S: lưu nội dung đã sửa (lần in sau vẫn giữ) · Ctrl+O: in bản xem trước ra PDF · "
+            "Ctrl+T: xuất tệp Word (.docx) · Ctrl+G: bỏ phần đã sửa, về văn bản soạn tự động · "
+            "Ctrl+B: ban hành (chọn ngày, lấy số từ sổ văn bản đi, khóa nội dung) · "
+            "Ctrl+N: phiên bản mới (đính chính hoặc thay thế) của văn bản đã ban hành · Esc: đóng.\n"
+            "Tab / Shift+Tab: sang ô sau / ô trước.")
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Lưu", id="editor.save", priority=True),
+        Binding("ctrl+o", "preview", "Xem PDF", id="editor.preview", priority=True),
+        Binding("ctrl+t", "word", "Tệp Word", id="editor.word", priority=True),
+        Binding("ctrl+g", "discard", "Về bản gốc", id="editor.discard", priority=True),
+        Binding("ctrl+b", "issue", "Ban hành", id="editor.issue", priority=True),
+        Binding("ctrl+n", "correct", "Phiên bản mới", id="editor.correct", priority=True),
+        Binding("ctrl+l", "next_blank", "Chỗ cần điền", id="editor.blank", priority=True),
+        Binding("escape", "cancel", "Đóng", id="editor.close"),
+    ]
+
+    class Changed(Message):
+        """The editor shows a new state (saved, issued, corrected): tests wait for it."""
+
+    def __init__(self, office, slug: str, ref_id: int, *, on_done=None):
+        self.office = office
+        self.slug, self.ref_id = slug, ref_id
+        self.draft = svc.draft(office, slug, ref_id)
+        self.record = record_label(office, self.draft)
+        self.on_done = on_done
+        super().__init__(self._title(), editor_fields(svc.editor_values(self.draft.content)), self._save)
+
+    # --- state ---------------------------------------------------------------------
+
+    def _title(self) -> str:
+        return f"{self.draft.kind.name} — {self.record}"
+
+    def state_text(self) -> str:
+        d = self.draft
+        if d.frozen:
+            head = (f"ĐÃ BAN HÀNH số {d.issued.symbol} ngày {d.issued.issued_on:%d/%m/%Y} — nội dung đã khóa. "
+                    "Ctrl+O: mở tệp · Ctrl+T: tệp Word · Ctrl+N: phiên bản mới (đính chính, thay thế).")
+        elif d.is_correction:
+            head = (f"PHIÊN BẢN {d.text.version} ({d.text.correction}: {d.text.reason}) đang soạn, thay cho số "
+                    f"{d.issued.symbol if d.issued else ''}. Ctrl+B: ban hành phiên bản này.")
+        elif d.edited:
+            head = "Dự thảo đã sửa (đã lưu). Ctrl+G: về văn bản soạn tự động."
+        else:
+            head = "Dự thảo soạn tự động từ dữ liệu đã ghi. Sửa rồi Ctrl+S để lưu."
+        missing = d.missing if not d.frozen else []
+        if missing:
+            head += "\nCòn thiếu (chỗ “[cần điền: …]”): " + ", ".join(missing) + "."
+        versions = versions_text(self.office, self.slug, self.ref_id)
+        if versions:
+            head += "\n" + versions
+        return head
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="editor-box"):
+            yield Static(Text(self.form_title, style="bold"), id="editor-title")
+            yield Static(Text(self.state_text()), id="editor-state")
+            with VerticalScroll(can_focus=False):
+                for f in self.fields:
+                    yield Label(f.label, classes="form-label")
+                    if f.kind == "text":
+                        yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="editor-text")
+                    else:
+                        yield Input(str(f.value or ""), id=f"f-{f.key}")
+            yield Static("", id="form-error", classes="editor-said")
+            yield Static("Ctrl+L chỗ cần điền · Ctrl+S lưu · Ctrl+O xem PDF · Ctrl+T Word · Ctrl+G về bản gốc · Ctrl+B ban hành · "
+                         "Ctrl+N phiên bản mới · Esc đóng · F1 trợ giúp", classes="hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._lock(self.draft.frozen)
+        if self.draft.is_correction:       # a correction is made in the text, mostly
+            self.query_one("#f-body", TextArea).focus()
+
+    def _lock(self, frozen: bool) -> None:
+        for f in self.fields:
+            w = self.query_one(f"#f-{f.key}")
+            if isinstance(w, TextArea):
+                w.read_only = frozen
+            else:
+                w.disabled = frozen
+        if frozen:
+            self.query_one("#f-body", TextArea).focus()
+
+    def _reload(self, message: str = "") -> None:
+        """Show the document as it is now stored."""
+        self.draft = svc.draft(self.office, self.slug, self.ref_id)
+        values = svc.editor_values(self.draft.content)
+        for f in self.fields:
+            w = self.query_one(f"#f-{f.key}")
+            if isinstance(w, TextArea):
+                w.load_text(values.get(f.key, ""))
+            else:
+                w.value = values.get(f.key, "")
+        self._initial = self.values()
+        self._newer = None
+        self._lock(self.draft.frozen)
+        self.query_one("#editor-state", Static).update(Text(self.state_text()))
+        self._say(message)
+        self.post_message(self.Changed())
+
+    def _say(self, message: str, error: bool = False) -> None:
+        box = self.query_one("#form-error", Static)
+        box.set_class(error, "error")
+        box.update(Text(message))
+
+    @property
+    def dirty(self) -> bool:
+        return not self.draft.frozen and self.values() != self._initial
+
+    # --- the blanks to fill ------------------------------------------------------------
+
+    def action_next_blank(self) -> None:
+        """Select the next "[cần điền: …]" after the cursor (from the focused field
+        on, round to the first): typing then replaces it."""
+        from models.services.compose import MARK_RE
+
+        if self.draft.frozen:
+            return
+        widgets = [self.query_one(f"#f-{f.key}") for f in self.fields]
+        start = widgets.index(self.focused) if self.focused in widgets else 0
+        for step in range(len(widgets) + 1):
+            w = widgets[(start + step) % len(widgets)]
+            text = w.text if isinstance(w, TextArea) else w.value
+            after = _offset(w) if step == 0 else 0
+            m = MARK_RE.search(text, after) or (MARK_RE.search(text) if step == len(widgets) else None)
+            if m is None:
+                continue
+            w.focus()
+            if isinstance(w, TextArea):
+                from textual.widgets.text_area import Selection
+
+                w.selection = Selection(_location(text, m.start()), _location(text, m.end()))
+            else:
+                from textual.widgets.input import Selection
+
+                # after the focus, which selects the whole line
+                self.call_after_refresh(setattr, w, "selection", Selection(m.start(), m.end()))
+            return
+        self._say("Không còn chỗ “[cần điền: …]” nào.")
+
+    # --- saving --------------------------------------------------------------------
+
+    def _save(self, values: dict):
+        version = self.draft.text.row_version if self.draft.edited else None
+        return svc.save_draft(self.office, self.slug, self.ref_id, values, expected_version=version)
+
+    def action_save(self) -> None:
+        if self.draft.frozen:
+            self._say("Văn bản đã ban hành, nội dung đã khóa. Muốn sửa: Ctrl+N (phiên bản mới).", error=True)
+            return
+        super().action_save()
+
+    def saved(self, result) -> None:
+        self._reload("Đã lưu nội dung văn bản.")
+
+    def _save_first(self) -> bool:
+        """Save what was typed before an action that renders or issues; False when it could not."""
+        if not self.dirty:
+            return True
+        before = self.draft
+        self.action_save()
+        return self.draft is not before and not self.dirty
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self._close()
+            return
+        self.app.push_screen(ConfirmScreen("Đóng mà không lưu những gì vừa sửa? (C: đóng, bỏ phần vừa sửa · "
+                                           "K: ở lại; Ctrl+S để lưu)"),
+                             lambda yes: yes and self._close())
+
+    def _close(self) -> None:
+        self.dismiss(None)
+        if self.on_done is not None:
+            self.on_done()
+
+    # --- going back to the generated text --------------------------------------------
+
+    def action_discard(self) -> None:
+        if self.draft.frozen:
+            self._say("Văn bản đã ban hành; không có bản sửa nào để bỏ.", error=True)
+            return
+        if not self.draft.edited and not self.dirty:
+            self._say("Văn bản đang là bản soạn tự động, chưa có gì sửa.")
+            return
+        question = ("Bỏ phiên bản mới đang soạn? Văn bản đã ban hành giữ nguyên." if self.draft.is_correction else
+                    "Bỏ mọi chỗ đã sửa và về văn bản soạn tự động từ dữ liệu? Không lấy lại được phần đã sửa.")
+
+        was_correction = self.draft.is_correction
+
+        def go(yes):
+            if not yes:
+                return
+            try:
+                svc.discard_edits(self.office, self.slug, self.ref_id)
+            except Exception as exc:
+                self._error(exc)
+                return
+            self._reload("Đã bỏ phiên bản mới." if was_correction else "Đã về văn bản soạn tự động.")
+
+        self.app.push_screen(ConfirmScreen(question + " (C: đồng ý · K: không)"), go)
+
+    def _error(self, exc: Exception) -> None:
+        from models.errors import UserError
+
+        if isinstance(exc, UserError):
+            self._say(exc.message, error=True)
+        else:
+            self.app.report_unexpected(exc)
+            self._say("Chưa làm được (lỗi không mong đợi). Nội dung vừa gõ vẫn còn đây.", error=True)
+
+    # --- files -----------------------------------------------------------------------
+
+    def action_preview(self) -> None:
+        if not self._save_first():
+            return
+        self._say("Đang tạo tệp PDF…")
+        self._write("pdf")
+
+    def action_word(self) -> None:
+        if not self._save_first():
+            return
+        self._say("Đang tạo tệp Word…")
+        self._write("docx")
+
+    @work(thread=True, group="editor-file")
+    def _write(self, what: str) -> None:
+        from pathlib import Path
+
+        from .. import documents as pipeline
+        from .. import viewer
+
+        d = self.draft
+        try:
+            if what == "docx":
+                path = (pipeline.word(self.office, doc=d.issued) if d.frozen
+                        else pipeline.word(self.office, self.slug, self.ref_id))
+                message = f"Đã ghi tệp Word: {path}"
+            else:
+                if d.frozen and d.issued.file_path:
+                    path = Path(d.issued.file_path)
+                    message = "Tệp đã ban hành"
+                else:
+                    path = pipeline.preview(self.office, self.slug, self.ref_id)
+                    message = "Đã in bản xem trước ra tệp PDF"
+                opened = viewer.open_pdf(path)
+                message += f". {opened}" if str(path) in opened else f": {path}. {opened}"
+        except Exception as exc:
+            self.app.call_from_thread(self._error, exc)
+            return
+        self.app.call_from_thread(self._said, message)
+
+    def _said(self, message: str) -> None:
+        self._say(message)
+        self.notify(message, timeout=10, markup=False)
+        self.post_message(self.Changed())
+
+    # --- issuing ---------------------------------------------------------------------
+
+    def action_issue(self) -> None:
+        d = self.draft
+        if d.frozen:
+            self._say(f"Văn bản đã ban hành số {d.issued.symbol}. Muốn sửa: Ctrl+N (phiên bản mới).", error=True)
+            return
+        if not self._save_first():
+            return
+        d = self.draft
+        if d.is_correction and svc.same_text(d.content, d.text.replaces.parsed):
+            self._say(f"Phiên bản mới chưa sửa gì so với văn bản số {d.issued.symbol}. Hãy sửa nội dung cần "
+                      "đính chính hoặc thay thế (Ctrl+S lưu) rồi ban hành, hoặc Ctrl+G để bỏ phiên bản mới.",
+                      error=True)
+            return
+        if d.missing:
+            self._say("Chưa ban hành được: còn thiếu " + ", ".join(d.missing) + ". Hãy điền vào chỗ "
+                      "“[cần điền: …]” trong nội dung, lưu (Ctrl+S) rồi ban hành.", error=True)
+            return
+
+        def check(values):
+            from models.services.validate import parse_date
+
+            on = parse_date(values["date"], "Ngày ban hành", field="date")
+            svc.check_date(self.office, d.kind, on, about=svc.target(self.office, self.slug, self.ref_id))
+            return on
+
+        form = SmallForm(f"Ban hành {d.kind.name.lower()}",
+                          [FormField("date", "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)",
+                                     f"{clock.today():%d/%m/%Y}")], check)
+        self.app.push_screen(form, self._confirm_issue)
+
+    def _confirm_issue(self, on: dt.date | None) -> None:
+        if on is None:
+            return
+        d = self.draft
+        what = f"phiên bản {d.text.version} ({d.text.correction}) của " if d.is_correction else ""
+        question = (f"Ban hành {what}{d.kind.name.lower()} ngày {on:%d/%m/%Y}?\n"
+                    "Số văn bản được lấy từ sổ văn bản đi và không trả lại được; nội dung sẽ bị khóa "
+                    "(muốn sửa phải tạo phiên bản mới).")
+        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._issue(on))
+
+    @work(thread=True, exclusive=True, group="editor-issue")
+    def _issue(self, on: dt.date) -> None:
+        from .. import documents as pipeline
+
+        self.app.call_from_thread(self._say, "Đang ban hành…")
+        try:
+            doc = pipeline.issue(self.office, self.slug, self.ref_id, on=on)
+        except Exception as exc:
+            self.app.call_from_thread(self._error, exc)
+            return
+        message = (f"Đã ban hành {self.draft.kind.name.lower()} số {doc.symbol} ngày {doc.issued_on:%d/%m/%Y}. "
+                   f"Tệp PDF: {doc.file_path}")
+
+        def done():
+            self._reload(message)
+            self.notify(message, timeout=12, markup=False)
+
+        self.app.call_from_thread(done)
+
+    # --- a new version -----------------------------------------------------------------
+
+    def action_correct(self) -> None:
+        d = self.draft
+        if not d.frozen:
+            self._say("Văn bản chưa ban hành (hoặc đang soạn phiên bản mới): sửa trực tiếp rồi Ctrl+S.", error=True)
+            return
+        def opened(_draft):
+            self._reload(f"Đã tạo phiên bản mới; văn bản số {d.issued.symbol} vẫn giữ nguyên. Sửa nội dung rồi "
+                         "Ctrl+B để ban hành phiên bản này.")
+            self.query_one("#f-body", TextArea).focus()
+
+        correction_form(self.app, d.issued, opened)
+
+
+class SmallForm(FormScreen):
+    """A form of one or two fields, as tall as its fields."""
+
+    DEFAULT_CSS = """
+    SmallForm VerticalScroll { height: auto; }
+    """
+
+
+def _location(text: str, offset: int) -> tuple[int, int]:
+    """(row, column) of a character offset in a TextArea's text."""
+    before = text[:offset]
+    return before.count("\n"), offset - (before.rfind("\n") + 1)
+
+
+def _offset(w) -> int:
+    """The character offset just after the cursor (or selection) of a field."""
+    if isinstance(w, TextArea):
+        row, col = w.selection.end
+        lines = w.text.split("\n")
+        return sum(len(ln) + 1 for ln in lines[:row]) + col
+    return max(w.selection) if w.selection else w.cursor_position
+
+
+def correction_form(app, doc, done) -> None:
+    """Ask đính chính or thay thế and the reason, then start the new version;
+    ``done(draft)`` runs once it exists."""
+    fields = [FormField("mode", "Đính chính hay thay thế", "dinh-chinh", kind="select",
+                        options=[("Đính chính (sửa sai sót)", "dinh-chinh"),
+                                 ("Thay thế (ban hành văn bản mới thay văn bản cũ)", "thay-the")]),
+              FormField("reason", "Lý do (bắt buộc)", "", kind="text")]
+
+    def save(values):
+        return svc.start_correction(doc, mode=values["mode"] or "", reason=values["reason"] or "")
+
+    app.push_screen(SmallForm(f"Phiên bản mới của văn bản số {doc.symbol}", fields, save),
+                    lambda draft: draft is not None and done(draft))
+
+
+def open_editor(screen, slug: str, ref_id: int, *, on_done=None) -> None:
+    """Open the editor of ``slug`` for ``ref_id`` above ``screen`` (the plan has its own, F3)."""
+    if slug == "ke-hoach":
+        screen.notify("Kế hoạch được soạn và ban hành ở màn hình Kế hoạch (F3).", severity="warning")
+        return
+    try:
+        editor = DocumentEditor(screen.app.office, slug, ref_id, on_done=on_done)
+    except Exception as exc:
+        screen.notify_error(exc)
+        return
+    screen.app.push_screen(editor)
