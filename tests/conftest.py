@@ -32,8 +32,10 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("DOITHOAI_USER", "kiemthu")
     yield
     from models.db import close_database
+    from models.services.catalog import choose_office
 
     close_database()
+    choose_office(None)  # a --co-quan given to the command line run in-process
 
 
 def _pg_create_database(url: str) -> None:

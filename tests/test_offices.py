@@ -35,8 +35,12 @@ def fake_pdf(content) -> bytes:
 def issue_plan(office):
     from models.services import documents, plans
 
+    from models.services import records
+
     with clock.fixed(DAY):
         plan = plans.new_from_template(office, 2026)
+        if not plan.signer_name:
+            records.update(plan, {"signer_name": "Nguyễn Văn An"})
         return documents.issue(office, "ke-hoach", plan.id, on=DAY, render=fake_pdf)
 
 
@@ -237,7 +241,7 @@ def test_roles_follow_the_office_list_on_sqlite(sqlite_db, monkeypatch):
     from models.errors import Locked
     from models.services import documents, plans, roles
 
-    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang", signer_name="Nguyễn Văn An")
     catalog.add_village(office, "Thôn 1")            # no list of people yet: nothing restricted
     me = roles.os_login()
     chair = roles.add_person(office, "Nguyễn Văn An", "chu_tich", login=me)
@@ -316,7 +320,10 @@ def test_people_tab_in_the_catalogue(demo_office):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await app.workers.wait_for_complete()
-            await pilot.press("f8", *["right"] * 7, "a")
+            from tui.screens.catalog import LISTS
+
+            tab = 1 + [spec.tab for spec in LISTS].index("people")     # after the office's own tab
+            await pilot.press("f8", *["right"] * tab, "a")
             for ch in "Phạm Thị Hoa":
                 await pilot.press("space" if ch == " " else ch)
             await pilot.press("ctrl+s")
