@@ -52,11 +52,23 @@ def _load(target) -> dict[str, int]:
 
 
 def _found(office, query: str) -> list[str]:
+    from models.db import is_postgres
     from models.petitions import Petition
     from models.services import board
+    from models.text import fold
 
-    q = board.BoardQuery(office.id, status="all", search=query, today=TODAY, sort="citizen")
-    return sorted(Petition.get_by_id(r.id).content for r in board.rows(q))
+    # the office (a small one: its rows are read) and the province view (the
+    # search index: FTS5 on SQLite, pg_trgm on PostgreSQL) find the same rows
+    found = []
+    for scope in (office.id, None):
+        q = board.BoardQuery(scope, status="all", search=query, today=TODAY, sort="citizen")
+        ctx = board.context_for(q)
+        if fold(query):
+            assert ctx.search_indexed(q) == (scope is None and (
+                is_postgres() or any(len(w) >= 3 for w in fold(query).split()))), (scope, query)
+        found.append(sorted(Petition.get_by_id(r.id).content for r in board.rows(q, ctx)))
+    assert found[0] == found[1], query
+    return found[0]
 
 
 def _expected(query: str) -> list[str]:

@@ -50,6 +50,8 @@ COUNT_CAP = followup.COUNT_CAP
 SEARCH_COUNT_CAP = 1_000
 #: an office of up to this many petitions is searched by reading its rows
 SMALL_SCOPE = 20_000
+#: a search matching more petitions than this walks the board's index instead
+FREQUENT = 5_000
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ class Context:
         self._days: dict[tuple[dt.date, str], int] = {}
         self.office_id = office.id if office is not None else None
         self._small: bool | None = None
+        self._frequent: dict[str, bool] = {}
 
     @property
     def small_office(self) -> bool:
@@ -179,6 +182,24 @@ class Context:
             self._small = self.office_id is not None and followup.capped_count(
                 Petition.office == self.office_id, SMALL_SCOPE) <= SMALL_SCOPE
         return self._small
+
+    def search_indexed(self, q: BoardQuery) -> bool:
+        """Whether the search of ``q`` goes through the search index. Not in a
+        small office (its rows are read), nor on SQLite for words that many
+        petitions contain: the board's own index, walked in the order shown,
+        meets a page of them sooner than the search index lists them all."""
+        if q.office_id is not None and self.small_office:
+            return False
+        from ..db import is_postgres
+
+        if is_postgres():
+            return True     # its planner weighs the trigram index against the board's own
+        text = q.search.strip()
+        if text not in self._frequent:
+            from .search import frequent
+
+            self._frequent[text] = frequent(Petition, text, FREQUENT)
+        return not self._frequent[text]
 
     def days_unit(self, channel: str) -> str:
         return self.unit_for_channel.get(channel, self.default_unit)
@@ -228,7 +249,7 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
     if q.received_to:
         conds.append(Petition.received_on <= q.received_to)
     if q.search.strip():
-        conds.append(matches(Petition, q.search, indexed=not (q.office_id is not None and ctx.small_office)))
+        conds.append(matches(Petition, q.search, indexed=ctx.search_indexed(q)))
     expr = pw.SQL("1 = 1")
     for c in conds:
         expr = expr & c
