@@ -238,3 +238,18 @@ def test_migration_on_a_previous_database_and_again(db_target):
     assert _found(office, "kenh muong") == ["Kênh mương nội đồng bị bồi lấp, đề nghị nạo vét"]
     assert Petition.select().count() == len(PEOPLE)
     assert models.services.search.index_problem(db) is None
+
+
+def test_postgresql_without_pg_trgm_searches_slower_but_right(pg_url):
+    from models.services import search
+
+    office, _ids = _load(pg_url)
+    db = models.db.database.obj
+    with_index = {q: _found(office, q) for q in ("dat dai", "kenh muong", "100%")}
+    db.execute_sql("DROP EXTENSION pg_trgm CASCADE")      # takes the GIN index with it
+    assert search.index_problem(db) == search.EXTENSION_MISSING
+    assert "CREATE EXTENSION pg_trgm" in search.EXTENSION_MISSING
+    assert {q: _found(office, q) for q in with_index} == with_index
+    assert search.ensure_index(db) is None                 # the database's owner may create it again
+    assert search.index_problem(db) is None
+    assert {q: _found(office, q) for q in with_index} == with_index
