@@ -45,9 +45,9 @@ SORTS = {
 PAGE_SIZE = 100
 #: the screen's counts stop here: beyond it a person reads "hơn 10.000"
 COUNT_CAP = followup.COUNT_CAP
-#: a search's matches are counted up to here ("hơn 1.000"): counting a common
+#: a search's matches are counted up to here ("hơn 300"): counting a common
 #: word further would read a large part of the table on every search
-SEARCH_COUNT_CAP = 1_000
+SEARCH_COUNT_CAP = 300
 #: an office of up to this many petitions is searched by reading its rows
 SMALL_SCOPE = 20_000
 #: a search matching more petitions than this walks the board's index instead
@@ -324,7 +324,9 @@ def _page_keys(q: BoardQuery, ctx: Context) -> list[tuple]:
     query = Petition.select(col, Petition.id)
     if col.model is not Petition:
         query = query.join(col.model, pw.JOIN.LEFT_OUTER, on=(_SORT_JOINS[col.model] == col.model.id))
-    scan = col.model is not Petition
+    # every open row of the province is sorted by a joined name anyway: read the
+    # table in order rather than follow the status index (one office: its index)
+    scan = col.model is not Petition and q.office_id is None
     where = where_clause(q, ctx, scan=scan)
     if q.after is not None or q.before is not None:
         where = where & _after(col, desc, nulls_first, q.before if reverse else q.after)
