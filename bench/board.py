@@ -417,27 +417,27 @@ def _line(text: str, start: str) -> str:
 
 def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
     """Key pressed → the change on screen, for the board's steps, in the real
-    app on ``target`` (its first office), ``runs`` times each."""
-    term = Terminal(target)
+    app on ``target`` (its first office): ``runs`` times, each in a new app."""
     out: dict[str, list[float]] = {}
-    try:
-        term.wait(lambda t: "Tổng quan" in t and "Quá hạn" in t, timeout=120)
-        term.settle()
-
-        def step(name, keys, test, typed="", when=lambda t: True):
-            before = term.text()
-            if not when(before):
-                return
-            for ch in typed:     # typed then Enter at once: Enter runs the search without the typing delay
-                term.press(ch)
-            t0 = None
-            for k in keys:
-                t0 = term.press(k)
-            t1 = term.wait(lambda t: t != before and test(t))
-            out.setdefault(name, []).append((t1 - t0) * 1000)
+    for _ in range(runs):
+        term = Terminal(target)
+        try:
+            term.wait(lambda t: "Tổng quan" in t and "Quá hạn" in t, timeout=120)
             term.settle()
 
-        for _ in range(runs):
+            def step(name, keys, test, typed="", when=lambda t: True):
+                before = term.text()
+                if not when(before):
+                    return
+                for ch in typed:     # typed then Enter at once: Enter runs the search without the typing delay
+                    term.press(ch)
+                t0 = None
+                for k in keys:
+                    t0 = term.press(k)
+                t1 = term.wait(lambda t: t != before and test(t))
+                out.setdefault(name, []).append((t1 - t0) * 1000)
+                term.settle()
+
             step("mở bảng (F6)", ["f6"], lambda t: "Theo dõi —" in t and "Trang 1" in t)
             step("sắp xếp (S)", ["s"], lambda t: "Sắp xếp: Ngày nhận" in t and "Trang 1" in t)
             more = lambda t: "Trang 1/1 " not in t   # noqa: E731 - one page: nothing to step to
@@ -448,28 +448,9 @@ def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
             term.settle()
             step("tìm “nguyen van” (Enter)", ["enter"], lambda t: "tìm “nguyen van”" in t, typed="nguyen van")
             step("bỏ lọc (0)", ["0"], lambda t: "tìm “" not in _line(t, "Lọc:") and "Trang 1" in t)
-            # back to the dashboard and to the default order, for the next run
-            term.press("escape")
-            term.settle()
-            term.press("\x1b[12~")    # F2
-            term.settle()
-            # the board keeps its sort (Ngày nhận ↓) while the app runs: reset by going round
-            for k in ["f6"] + ["s"] * (len(_sorts()) - 1):
-                term.press(k)
-                term.settle()
-            term.press("d")
-            term.settle()
-            term.press("\x1b[12~")
-            term.settle()
-    finally:
-        term.close()
+        finally:
+            term.close()
     return out
-
-
-def _sorts():
-    from models.services.board import SORTS
-
-    return list(SORTS)
 
 
 # the table ----------------------------------------------------------------------

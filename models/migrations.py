@@ -105,7 +105,11 @@ def _v3_search_index(db: pw.Database) -> None:
     db.execute_sql("DROP INDEX IF EXISTS petition_status_due_on_office_id_search_text")
     with db.bind_ctx([Petition]):
         Petition._schema.create_indexes(safe=True)
-    ensure_index(db)   # without pg_trgm: no index, search still right (slower)
+    problem = ensure_index(db)   # without pg_trgm: no index, search still right (slower)
+    if problem:
+        import logging
+
+        logging.getLogger("doithoai").warning(problem)
 
 
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index]

@@ -25,4 +25,11 @@ for db in doithoai_test doithoai_test2; do
   su postgres -c "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname='$db'\"" | grep -q 1 \
     || su postgres -c "psql -q -c \"CREATE DATABASE $db OWNER doithoai\""
 done
+# Substring search uses pg_trgm. Since PostgreSQL 13 it is a trusted extension,
+# so the app's migration creates it as the database's owner; installing it in
+# template1 as well gives it to every database created later, on any version.
+su postgres -c "psql -q -d template1 -c 'CREATE EXTENSION IF NOT EXISTS pg_trgm'"
+for db in doithoai_test doithoai_test2; do
+  su postgres -c "psql -q -d $db -c 'CREATE EXTENSION IF NOT EXISTS pg_trgm'"
+done
 echo "PostgreSQL $ver sẵn sàng: postgresql://doithoai:doithoai@127.0.0.1:5432/doithoai_test"

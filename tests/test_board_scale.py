@@ -52,11 +52,23 @@ def _load(target) -> dict[str, int]:
 
 
 def _found(office, query: str) -> list[str]:
+    from models.db import is_postgres
     from models.petitions import Petition
     from models.services import board
+    from models.text import fold
 
-    q = board.BoardQuery(office.id, status="all", search=query, today=TODAY, sort="citizen")
-    return sorted(Petition.get_by_id(r.id).content for r in board.rows(q))
+    # the office (a small one: its rows are read) and the province view (the
+    # search index: FTS5 on SQLite, pg_trgm on PostgreSQL) find the same rows
+    found = []
+    for scope in (office.id, None):
+        q = board.BoardQuery(scope, status="all", search=query, today=TODAY, sort="citizen")
+        ctx = board.context_for(q)
+        if fold(query):
+            assert ctx.search_indexed(q) == (scope is None and (
+                is_postgres() or any(len(w) >= 3 for w in fold(query).split()))), (scope, query)
+        found.append(sorted(Petition.get_by_id(r.id).content for r in board.rows(q, ctx)))
+    assert found[0] == found[1], query
+    return found[0]
 
 
 def _expected(query: str) -> list[str]:
@@ -226,3 +238,18 @@ def test_migration_on_a_previous_database_and_again(db_target):
     assert _found(office, "kenh muong") == ["Kênh mương nội đồng bị bồi lấp, đề nghị nạo vét"]
     assert Petition.select().count() == len(PEOPLE)
     assert models.services.search.index_problem(db) is None
+
+
+def test_postgresql_without_pg_trgm_searches_slower_but_right(pg_url):
+    from models.services import search
+
+    office, _ids = _load(pg_url)
+    db = models.db.database.obj
+    with_index = {q: _found(office, q) for q in ("dat dai", "kenh muong", "100%")}
+    db.execute_sql("DROP EXTENSION pg_trgm CASCADE")      # takes the GIN index with it
+    assert search.index_problem(db) == search.EXTENSION_MISSING
+    assert "CREATE EXTENSION pg_trgm" in search.EXTENSION_MISSING
+    assert {q: _found(office, q) for q in with_index} == with_index
+    assert search.ensure_index(db) is None                 # the database's owner may create it again
+    assert search.index_problem(db) is None
+    assert {q: _found(office, q) for q in with_index} == with_index

@@ -45,11 +45,13 @@ SORTS = {
 PAGE_SIZE = 100
 #: the screen's counts stop here: beyond it a person reads "hơn 10.000"
 COUNT_CAP = followup.COUNT_CAP
-#: a search's matches are counted up to here ("hơn 1.000"): counting a common
+#: a search's matches are counted up to here ("hơn 300"): counting a common
 #: word further would read a large part of the table on every search
-SEARCH_COUNT_CAP = 1_000
+SEARCH_COUNT_CAP = 300
 #: an office of up to this many petitions is searched by reading its rows
 SMALL_SCOPE = 20_000
+#: a search matching more petitions than this walks the board's index instead
+FREQUENT = 5_000
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ class Context:
         self._days: dict[tuple[dt.date, str], int] = {}
         self.office_id = office.id if office is not None else None
         self._small: bool | None = None
+        self._frequent: dict[str, bool] = {}
 
     @property
     def small_office(self) -> bool:
@@ -172,6 +175,24 @@ class Context:
             self._small = self.office_id is not None and followup.capped_count(
                 Petition.office == self.office_id, SMALL_SCOPE) <= SMALL_SCOPE
         return self._small
+
+    def search_indexed(self, q: BoardQuery) -> bool:
+        """Whether the search of ``q`` goes through the search index. Not in a
+        small office (its rows are read), nor on SQLite for words that many
+        petitions contain: the board's own index, walked in the order shown,
+        meets a page of them sooner than the search index lists them all."""
+        if q.office_id is not None and self.small_office:
+            return False
+        from ..db import is_postgres
+
+        if is_postgres():
+            return True     # its planner weighs the trigram index against the board's own
+        text = q.search.strip()
+        if text not in self._frequent:
+            from .search import frequent
+
+            self._frequent[text] = frequent(Petition, text, FREQUENT)
+        return not self._frequent[text]
 
     def days_unit(self, channel: str) -> str:
         return self.unit_for_channel.get(channel, self.default_unit)
@@ -221,7 +242,7 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
     if q.received_to:
         conds.append(Petition.received_on <= q.received_to)
     if q.search.strip():
-        conds.append(matches(Petition, q.search, indexed=not (q.office_id is not None and ctx.small_office)))
+        conds.append(matches(Petition, q.search, indexed=ctx.search_indexed(q)))
     expr = pw.SQL("1 = 1")
     for c in conds:
         expr = expr & c
@@ -296,7 +317,9 @@ def _page_keys(q: BoardQuery, ctx: Context) -> list[tuple]:
     query = Petition.select(col, Petition.id)
     if col.model is not Petition:
         query = query.join(col.model, pw.JOIN.LEFT_OUTER, on=(_SORT_JOINS[col.model] == col.model.id))
-    scan = col.model is not Petition
+    # every open row of the province is sorted by a joined name anyway: read the
+    # table in order rather than follow the status index (one office: its index)
+    scan = col.model is not Petition and q.office_id is None
     where = where_clause(q, ctx, scan=scan)
     if q.after is not None or q.before is not None:
         where = where & _after(col, desc, nulls_first, q.before if reverse else q.after)

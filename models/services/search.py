@@ -92,6 +92,21 @@ def matches(model: type[pw.Model], query: str, *, indexed: bool = True):
     return out
 
 
+def frequent(model: type[pw.Model], query: str, limit: int) -> bool:
+    """Whether more than ``limit`` petitions match ``query`` in SQLite's search
+    index (counted up to there). A query of words under three characters
+    cannot use the index and counts as frequent."""
+    from ..db import database
+
+    expr = fts_match(query) if _uses_fts(model) else None
+    if expr is None:
+        return True
+    found = database.execute_sql(
+        f"SELECT COUNT(*) FROM (SELECT rowid FROM {PETITION_FTS} WHERE {PETITION_FTS} MATCH ? LIMIT ?)",
+        (expr, limit + 1)).fetchone()[0]
+    return found > limit
+
+
 def search(query_set, model: type[pw.Model], text: str):
     return query_set.where(matches(model, text))
 

@@ -30,8 +30,8 @@ from ..widgets.table import Table
 from .base import AppScreen
 
 # (heading, width): fixed widths, so that writing a page never measures its cells
-COLUMNS = (("Hạn", 10), ("Còn / trễ", 14), ("Trạng thái", 10), ("Đơn vị", 16), ("Lĩnh vực", 14),
-           ("Thôn", 12), ("Người kiến nghị", 18), ("Nội dung", 40), ("Hội nghị", 14))
+COLUMNS = (("Hạn", 10), ("Còn / trễ", 13), ("Trạng thái", 10), ("Đơn vị", 16), ("Lĩnh vực", 14),
+           ("Thôn", 11), ("Người kiến nghị", 18), ("Nội dung", 40), ("Hội nghị", 14))
 # urgency → theme variable used to colour the deadline cells
 URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted"}
 SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
