@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, Static
 from models import clock
 from models.services import board as svc
 
+from ..plain import plain
 from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -132,14 +133,14 @@ class BoardScreen(AppScreen):
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
         c = data.counts
-        self.query_one("#board-title", Static).update(
+        self.query_one("#board-title", Static).update(plain(
             f" Theo dõi — {c.get('total', 0)} kiến nghị · Quá hạn {c.get('late', 0)} · "
             f"Sắp đến hạn {c.get('due_soon', 0)} · Trong hạn {c.get('on_track', 0)}"
-            + (f" · Đã xong {c['done']}" if c.get("done") else ""))
-        self.query_one("#board-filters", Static).update(self.describe_filters())
-        self.query_one("#board-status", Static).update(
+            + (f" · Đã xong {c['done']}" if c.get("done") else "")))
+        self.query_one("#board-filters", Static).update(plain(self.describe_filters()))
+        self.query_one("#board-status", Static).update(plain(
             f"Trang {data.page + 1}/{data.pages} · [ ]: chuyển trang · Enter: chi tiết"
-            if data.total else "Không có kiến nghị nào khớp. Bấm 0 để bỏ lọc, hoặc sửa từ khóa tìm kiếm.")
+            if data.total else "Không có kiến nghị nào khớp. Bấm 0 để bỏ lọc, hoặc sửa từ khóa tìm kiếm."))
         self.post_message(self.Loaded())
 
     def describe_filters(self) -> str:
