@@ -92,3 +92,16 @@ def test_system_errors_are_said_in_vietnamese(english, vietnamese):
     from models.files import os_reason
 
     assert vietnamese in os_reason(english)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the process list is read from /proc")
+def test_a_password_in_db_leaves_the_process_list(tmp_path):
+    env = dict(os.environ, DOITHOAI_HOME=str(tmp_path / "home"), PYTHONPATH=str(REPO))
+    code = ("import sys; from tui.launch import main\n"
+            "sys.argv = ['doithoai', '--db', 'postgresql://u:bi-mat-123@127.0.0.1:1/x', 'locate']\n"
+            "main()\n"
+            "print(open('/proc/self/cmdline', 'rb').read())\n")
+    out = subprocess.run([sys.executable, "-c", code, "--db", "postgresql://u:bi-mat-123@127.0.0.1:1/x"],
+                         cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "bi-mat-123" not in out.stdout and "u:**********@127.0.0.1" in out.stdout
