@@ -277,14 +277,15 @@ def close_database() -> None:
 
 
 def _storage_error(target, exc: Exception) -> StorageError:
+    from .files import os_reason
+
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, UnicodeDecodeError):
         text = "malformed"
     if is_url(target):
         return StorageError(
-            f"Không kết nối được máy chủ cơ sở dữ liệu {describe(target)}: {text}. "
+            f"Không kết nối được máy chủ cơ sở dữ liệu {describe(target)}: {os_reason(text)}. "
             "Hãy kiểm tra máy chủ PostgreSQL đang chạy, tên máy, cổng, người dùng và mật khẩu.")
-    from .files import os_reason
 
     lowered = text.lower()
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:

@@ -273,3 +273,21 @@ def test_the_lock_is_released_when_an_instance_is_killed(home):
     assert run_cli("backup", home=home).returncode == 0
     out = run_cli("restore", "--newest", "--yes", home=home)
     assert out.returncode == 0, out.stderr
+
+
+def test_every_postgres_instance_holds_the_shared_lock(pg_url):
+    import psycopg2
+
+    from models import open_database
+    from models.db import close_database
+    from models.open_lock import postgres_in_use
+
+    other = psycopg2.connect(pg_url)
+    try:
+        assert not postgres_in_use(other)
+        open_database(pg_url)
+        assert postgres_in_use(other)
+        close_database()
+        assert not postgres_in_use(other)
+    finally:
+        other.close()

@@ -174,3 +174,88 @@ def test_100000_characters_print(sqlite_db, pdf_tools):
 
 def test_report_fuzz_counts():
     print("\nFUZZ", RUNS)
+
+
+# --- hostile text on every screen (Pilot) ------------------------------------------------------
+
+MARKUP = ["[/i]", "[@click=app.quit]x[/]", "[link=http://x]y[/link]", "[bold red]", "\\[", "[/]"]
+LONG_LINE = "Đường " + "x" * 5000
+
+
+def make_hostile(office) -> None:
+    """Every text field people fill in, in the demo office, carries markup-like text."""
+    from models.catalog import Field, Office, Unit, Village
+    from models.conferences import AgendaItem, Conference
+    from models.plans import Plan
+    from models.register import OutgoingDocument
+
+    tag = " ".join(MARKUP)
+    Office.update(name=f"UBND xã [bold red]Kỳ Khang {MARKUP[0]}", signer_name=f"Hồ [@click=app.quit]x[/]",
+                  header_name=f"ỦY BAN NHÂN DÂN\nXÃ [/i]KỲ KHANG").where(Office.id == office.id).execute()
+    Plan.update(title=Plan.title.concat(f" {tag}"), body=Plan.body.concat(f"\n- {tag}")).execute()
+    Conference.update(title=Conference.title.concat(f" [@click=app.quit]x[/] {MARKUP[2]}"),
+                      venue=f"Nhà văn hóa [/i] {MARKUP[3]}").execute()
+    AgendaItem.update(title=AgendaItem.title.concat(" [/i]")).execute()
+    Petition.update(content=Petition.content.concat(f" {tag}"),
+                    citizen_name=Petition.citizen_name.concat(" [@click=app.quit]x[/]")).execute()
+    first = Petition.select().order_by(Petition.id).first()
+    Petition.update(content=LONG_LINE).where(Petition.id == first.id).execute()
+    for model in (Unit, Village, Field):
+        model.update(name=model.name.concat(" [/i]")).execute()
+    OutgoingDocument.update(title=OutgoingDocument.title.concat(f" {MARKUP[1]} {MARKUP[2]}"),
+                            signer=OutgoingDocument.signer.concat(" [/i]")).execute()
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def test_hostile_text_on_every_screen_is_shown_as_typed(demo_office, monkeypatch):
+    import asyncio
+
+    from tests.snapshots.settle import settle
+    from tui.app import DoiThoaiApp
+
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+    make_hostile(demo_office)
+    seen: dict[str, str] = {}
+
+    async def visit(pilot, name, *keys):
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot, what=name)
+        assert pilot.app.is_running, f"the app stopped on {name}"
+        seen[name] = screen_text(pilot.app)
+
+    async def inner():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await settle(pilot)
+            await visit(pilot, "F2", "f2")
+            await visit(pilot, "F3", "f3")
+            await visit(pilot, "F4", "f4")
+            await visit(pilot, "F4 again", "f2", "f4")
+            await visit(pilot, "F5", "f5")
+            await visit(pilot, "Ctrl+F", "ctrl+f")
+            await visit(pilot, "Ctrl+F closed", "escape")
+            await visit(pilot, "F6", "f6")
+            await visit(pilot, "board detail", "enter")
+            await visit(pilot, "board detail closed", "escape")
+            await visit(pilot, "board search", "slash", *"[/i]", "enter")
+            await visit(pilot, "F7", "f7", "down", "up")
+            await visit(pilot, "F8", "f8")
+            await visit(pilot, "F1", "f1")
+            await visit(pilot, "F1 closed", "escape")
+            await visit(pilot, "Ctrl+P", "ctrl+p", *"[/i]")
+            await visit(pilot, "Ctrl+P closed", "escape")
+            assert app.is_running and app.return_code is None
+    asyncio.run(inner())
+    everything = "\n".join(seen.values())
+    assert "[@click=app.quit]x[/]" in everything
+    assert "[link=http://x]y[/link]" in everything
+    assert "[bold red]" in everything and "[/i]" in everything
+    for name in ("F2", "F4", "F4 again", "Ctrl+F", "board detail"):
+        assert "[@click=app.quit]x[/]" in seen[name], name
+    assert "[link=http://x]y[/link]" in seen["F7"] and "[/i]" in seen["F7"]
+    assert "Nhà văn hóa [/i] [bold red]" in seen["F4"]
+    assert "“[/i]”" in seen["board search"]

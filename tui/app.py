@@ -104,6 +104,11 @@ class DoiThoaiApp(App):
         title = dict((m, label) for m, label, _, _ in NAVIGATION).get(self.current_mode, "Đối thoại")
         self.push_screen(HelpScreen(f"Trợ giúp — {title}", text, keys))
 
+    def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = True) -> None:
+        """Every notification in the app is plain text: messages carry stored or typed
+        text (names, titles, paths), which must never be read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def report_unexpected(self, exc: BaseException) -> None:
         """An error we did not foresee: logged, and the user told in Vietnamese;
         the app keeps running and nothing saved is lost."""

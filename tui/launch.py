@@ -15,12 +15,39 @@ import sys
 
 def main(argv=None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
+    if any("://" in a for a in args):
+        hide_passwords()
     if args in ([], ["demo"]):
         guarded(lambda: open_app(_env("DOITHOAI_DB"), demo=bool(args), user=_env("DOITHOAI_USER")))
     else:
         from .cli import main as cli_main
 
         cli_main(args)
+
+
+def hide_passwords() -> None:
+    """A PostgreSQL password given in --db must not stay in the process list
+    (``ps``, /proc/PID/cmdline): on Linux the program's own copy of its command
+    line is overwritten with stars. Elsewhere nothing can be done from Python;
+    the README says to keep the password in PGPASSFILE / ~/.pgpass instead."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import re
+
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            stat = fh.read()
+        fields = stat[stat.rindex(")") + 2:].split()
+        start, end = int(fields[45]), int(fields[46])      # arg_start, arg_end (fields 48, 49)
+        with open("/proc/self/cmdline", "rb") as fh:
+            raw = fh.read()
+        hidden = re.sub(rb"(://[^:/@\s\x00]*:)([^@\x00]*)(@)",
+                        lambda m: m.group(1) + b"*" * len(m.group(2)) + m.group(3), raw)
+        if hidden != raw and len(hidden) == end - start:
+            ctypes.memmove(start, hidden, len(hidden))
+    except (OSError, ValueError, IndexError):
+        pass            # a kernel without these fields: the password stays visible, as before
 
 
 def _env(name: str) -> str | None:

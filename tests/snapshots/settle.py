@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import time
 
+from textual.worker import WorkerCancelled
+
 QUIET_ROUNDS = 3     # consecutive idle checks before the screen counts as settled
 TIMEOUT = 60.0       # seconds; generous, the machine may be very busy
 
@@ -17,7 +19,11 @@ TIMEOUT = 60.0       # seconds; generous, the machine may be very busy
 def _busy(app) -> bool:
     if any(not w.is_finished for w in app.workers):
         return True
-    return any(not node._message_queue.empty() for node in [app, app.screen, *app.screen.walk_children()])
+    nodes = [app, app.screen, *app.screen.walk_children()]
+    # a DataTable measures its new rows and column widths on its next Idle event,
+    # not when the rows are added: until then it draws them at the old widths
+    return any(not node._message_queue.empty() or getattr(node, "_require_update_dimensions", False)
+               or getattr(node, "_updated_cells", None) for node in nodes)
 
 
 async def settle(pilot, ready=None, *, what: str = "màn hình") -> None:
@@ -27,7 +33,14 @@ async def settle(pilot, ready=None, *, what: str = "màn hình") -> None:
     while quiet < QUIET_ROUNDS:
         if time.monotonic() > deadline:
             raise AssertionError(f"{what} did not settle within {TIMEOUT:.0f} s")
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            # an exclusive worker replaced by a newer one (the cursor moved again): not an
+            # error; wait for the newer one on the next round
+            quiet = 0
+            await pilot.pause()
+            continue
         await pilot.pause()
         ok = True
         if ready is not None:

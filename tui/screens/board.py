@@ -23,6 +23,7 @@ from models import clock
 from models.services import board as svc
 from models.services.followup import figure
 
+from ..plain import plain
 from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -163,15 +164,15 @@ class BoardScreen(AppScreen):
         def n(key):
             return figure(c.get(key, 0), cap)
 
-        self.query_one("#board-title", Static).update(
+        self.query_one("#board-title", Static).update(plain(
             f" Theo dõi — {n('total')} kiến nghị · Quá hạn {n('late')} · "
             f"Sắp đến hạn {n('due_soon')} · Trong hạn {n('on_track')}"
-            + (f" · Đã xong {n('done')}" if c.get("done") else ""))
-        self.query_one("#board-filters", Static).update(self.describe_filters())
+            + (f" · Đã xong {n('done')}" if c.get("done") else "")))
+        self.query_one("#board-filters", Static).update(plain(self.describe_filters()))
         pages = "" if data.capped else f"/{data.pages}"
-        self.query_one("#board-status", Static).update(
+        self.query_one("#board-status", Static).update(plain(
             f"Trang {data.page + 1}{pages} · [ ]: chuyển trang · Enter: chi tiết"
-            if data.total else "Không có kiến nghị nào khớp. Bấm 0 để bỏ lọc, hoặc sửa từ khóa tìm kiếm.")
+            if data.total else "Không có kiến nghị nào khớp. Bấm 0 để bỏ lọc, hoặc sửa từ khóa tìm kiếm."))
         self.post_message(self.Loaded())
 
     def _write_rows(self, table: DataTable, rows: list[svc.BoardRow]) -> None:

@@ -19,6 +19,7 @@ from models import clock
 from models.conferences import BroadcastSlot, Conference
 from models.services import conferences as svc
 
+from ..plain import bold, plain
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
@@ -47,22 +48,22 @@ class Detail:
     conf: Conference
     villages: str
     milestones: list
-    warning: str
+    warning: object          # Content
     slots: list[BroadcastSlot]
 
 
-def warning_text(milestones) -> str:
+def warning_text(milestones):
     """The next milestone not done: a warning when late or due within 3 days."""
     todo = sorted((m for m in milestones if m.state != "done"), key=lambda m: (m.state != "late", m.due))
     if not todo:
-        return "[b]Tất cả các mốc đã hoàn thành.[/b]"
+        return plain(bold("Tất cả các mốc đã hoàn thành."))
     m = todo[0]
     line = f"{m.label} — hạn {m.due:%d/%m/%Y} ({days_text(m.days_left)}) — căn cứ: {m.source}"
     if m.state == "late":
-        return f"[bold red]⚠ QUÁ HẠN:[/] {line}"
+        return plain(("⚠ QUÁ HẠN:", "bold red"), " ", line)
     if m.state == "due_soon":
-        return f"[bold yellow]⚠ Sắp đến hạn:[/] {line}"
-    return f"Mốc tiếp theo: {line}"
+        return plain(("⚠ Sắp đến hạn:", "bold yellow"), " ", line)
+    return plain(f"Mốc tiếp theo: {line}")
 
 
 class ConferencesScreen(AppScreen):
@@ -160,7 +161,7 @@ class ConferencesScreen(AppScreen):
         else:
             number = f"số {plan.document.symbol}" if plan.document_id else "dự thảo"
             title = f" Hội nghị — Kế hoạch năm {plan.year} ({number}): {plan.title}"
-        self.query_one("#conf-title", Static).update(title)
+        self.query_one("#conf-title", Static).update(plain(title))
         table = self.query_one("#conf-table", DataTable)
         keep = self.current_id()
         table.clear()

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from models import clock
 from models.services import register_view as svc
 
+from ..plain import labelled, plain
 from ..widgets.boxes import clip
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
@@ -187,7 +188,7 @@ class DocumentsScreen(AppScreen):
         except Exception as exc:
             self.app.call_from_thread(self.notify_error, exc)
             return
-        text = "\n".join(f"[b]{label}:[/b] {_escape(value)}" for label, value in lines)
+        text = labelled(lines)
 
         def update():
             self.query_one("#docs-detail", Static).update(text)
@@ -252,7 +253,7 @@ class DocumentsScreen(AppScreen):
 
     def _report(self, message: str, severity: str = "information") -> None:
         self.notify(message, severity=severity, timeout=12, markup=False)
-        self.query_one("#docs-info", Static).update(_escape(message))
+        self.query_one("#docs-info", Static).update(plain(message))
 
     def action_open(self) -> None:
         self._on_chosen(_open_result)
@@ -380,13 +381,6 @@ class DocumentsScreen(AppScreen):
         doc = self._fetch(self._chosen())
         if doc is not None:
             self.app.push_screen(HistoryScreen(doc, f" Lịch sử — văn bản {doc.symbol}"))
-
-def _escape(text: str) -> str:
-    """Register text may hold "[" (titles, paths); keep it out of markup."""
-    from rich.markup import escape
-
-    return escape(text)
-
 
 def _open_result(doc):
     from .. import viewer

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 from models.plans import PLAN_DRAFT, Plan
 from models.services import plans as svc
 
+from ..plain import plain
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -328,7 +329,7 @@ class PlansScreen(AppScreen):
 
         def done():
             self.notify(message, timeout=12)
-            self.query_one("#plans-info", Static).update(message)
+            self.query_one("#plans-info", Static).update(plain(message))
             self.load(plan.id)
 
         self.app.call_from_thread(done)

@@ -2,6 +2,7 @@
 session screen: within a second of a change, and when the box closes)."""
 from __future__ import annotations
 
+from ..plain import plain
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -54,7 +55,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         try:
             self.conf = set_conclusions(self.conf, self.query_one(TextArea).text)
         except UserError as exc:
-            self.query_one("#conclusions-error", Static).update(exc.message)
+            self.query_one("#conclusions-error", Static).update(plain(exc.message))
 
     def action_close(self) -> None:
         self.save()

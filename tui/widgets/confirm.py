@@ -1,6 +1,7 @@
 """Yes/no question as a modal."""
 from __future__ import annotations
 
+from ..plain import plain
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,7 +21,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
-            yield Static(self.question)
+            yield Static(plain(self.question))
             yield Static("C: đồng ý · K hoặc Esc: không", classes="hint")
 
     def action_yes(self) -> None:

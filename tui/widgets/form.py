@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from rich.text import Text
+from ..plain import plain
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -54,14 +55,14 @@ class FormScreen(TypeAhead, ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
-            yield Static(self.form_title, classes="form-title")
+            yield Static(plain(self.form_title), classes="form-title")
             with VerticalScroll(can_focus=False):
                 for f in self.fields:
-                    yield Label(f.label, classes="form-label")
+                    yield Label(plain(f.label), classes="form-label")
                     if f.kind == "text":
                         yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="form-text")
                     elif f.kind == "select":
-                        yield Select(f.options or [], value=f.value if f.value is not None else Select.NULL,
+                        yield Select([(plain(str(label)), value) for label, value in f.options or []], value=f.value if f.value is not None else Select.NULL,
                                      id=f"f-{f.key}", allow_blank=True, prompt="(chưa chọn)")
                     else:
                         yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}")

@@ -5,6 +5,7 @@ pushes ``HistoryScreen(record)`` on a key such as "l". Loading runs in a thread
 worker; the widget posts ``HistoryView.Loaded`` when the rows are shown."""
 from __future__ import annotations
 
+from ..plain import plain
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -71,7 +72,7 @@ class HistoryScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="history-dialog"):
             if self.heading:
-                yield Static(self.heading, classes="screen-title")
+                yield Static(plain(self.heading), classes="screen-title")
             yield HistoryView()
         yield KeyBar()
 

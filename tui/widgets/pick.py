@@ -1,6 +1,7 @@
 """Choose one item from a list (Enter), or cancel (Esc)."""
 from __future__ import annotations
 
+from ..plain import plain
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,8 +24,8 @@ class PickScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
-            yield Static(self.pick_title, classes="form-title")
-            yield OptionList(*[Option(label, id=str(i)) for i, label in enumerate(self.labels)], id="pick-list")
+            yield Static(plain(self.pick_title), classes="form-title")
+            yield OptionList(*[Option(plain(label), id=str(i)) for i, label in enumerate(self.labels)], id="pick-list")
             yield Static("↑ ↓: chọn · Enter: đồng ý · Esc: hủy", classes="hint")
 
     def on_mount(self) -> None:

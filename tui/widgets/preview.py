@@ -1,6 +1,7 @@
 """A full-screen, scrollable look at a document before it is printed."""
 from __future__ import annotations
 
+from ..plain import plain
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,7 +18,7 @@ class PreviewScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="preview-box"):
-            yield Static(self.preview_title, classes="form-title")
+            yield Static(plain(self.preview_title), classes="form-title")
             yield Static(self.renderable, id="preview-page")
         yield Static("↑ ↓ PgUp PgDn: cuộn · Esc: đóng", classes="hint")
 

@@ -1,6 +1,7 @@
 """The versions of an issued document; Enter opens the chosen one (read-only)."""
 from __future__ import annotations
 
+from ..plain import plain
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,7 +22,7 @@ class VersionsScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
-            yield Static(self.versions_title, classes="form-title")
+            yield Static(plain(self.versions_title), classes="form-title")
             yield Table(id="versions-table", cursor_type="row")
             yield Static("Enter: xem phiên bản · Esc: đóng", classes="hint")
 
