@@ -10,7 +10,7 @@ from test_data_loss import home, run_cli  # noqa: F401 - the fixture
 HOSTILE = "=HYPERLINK(\"http://x\",\"bấm\")"
 
 
-def add(home, content, citizen):
+def add(home, content, citizen):  # noqa: F811 - the fixture's value
     out = run_cli("petition", "--noi-dung", content, "--cong-dan", citizen, "--don-vi", "Địa chính - Xây dựng",
                   home=home)
     assert out.returncode == 0, out.stderr
