@@ -54,6 +54,9 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
                               field="unit")
     if disposition == "forwarded" and not forwarded_to.strip():
         raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
+    from .privacy import stored_name
+
+    citizen_name = stored_name(office, citizen_name, citizen_withheld)
     received_on = received_on or (conference.date if conference is not None else clock.today())
     if due_on is None:
         due_on = due_date(office, disposition, received_on, channel=channel, calendar=calendar)
@@ -68,6 +71,7 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
             content=content, answer_on_spot=answer_on_spot, answered_by=answered_by,
             disposition=disposition, unit=unit, forwarded_to=forwarded_to, received_on=received_on,
             due_on=due_on, status=STATUS_FOR[disposition],
-            closed_on=received_on if disposition == "on_spot" else None)
+            closed_on=received_on if disposition == "on_spot" else None,
+            followup_on=received_on + dt.timedelta(days=30) if disposition == "forwarded" else None)
         add_event(p, "created", DISPOSITIONS[disposition])
     return p
