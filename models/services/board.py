@@ -18,7 +18,7 @@ from ..catalog import Field, Office, Unit, Village
 from ..conferences import Conference
 from ..deadlines import WORKING, WorkCalendar, office_calendar
 from ..errors import NotFound
-from ..petitions import ACTION_STATUSES, HIDDEN_STATUSES, STATUSES, Petition
+from ..petitions import HIDDEN_STATUSES, STATUSES, Petition
 from ..rules import default_rules, office_rules
 from . import followup
 from .search import matches
@@ -175,8 +175,7 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
         conds.append(Petition.office == q.office_id)
     status = _unindexed(Petition.status) if scan else Petition.status
     if q.status == "action":
-        # open ones and forwarded ones still waiting for the upper level's reply
-        conds.append(status.in_(ACTION_STATUSES))
+        conds.append(status == "open")
     elif q.status == "all":
         conds.append(status.not_in(HIDDEN_STATUSES))     # a withdrawn petition left the board
     else:
