@@ -321,12 +321,18 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
             disposition=disposition, unit=unit,
             forwarded_to=draft.get("forwarded_to", "") if disposition == "forwarded" else "")
         links = {}
-        for key in ("group_parent", "similar_to"):
-            ref = draft.get(key)
-            if ref and Petition.select().where((Petition.id == ref) & (Petition.office == office)).exists():
-                links[key] = ref
+        ref = draft.get("similar_to")
+        if ref and Petition.select().where((Petition.id == ref) & (Petition.office == office)).exists():
+            links["similar_to"] = ref
         if links:
             records.update(p, links)
+        head = draft.get("group_parent")
+        if isinstance(head, int) and not isinstance(head, bool):
+            from .petition_edit import set_group
+
+            parent = Petition.get_or_none((Petition.id == head) & (Petition.office == office))
+            if parent is not None:
+                set_group(p, parent)
         if place is not None:
             save_place(office, place)
     return p
@@ -343,6 +349,19 @@ def similar_for_draft(office, conf: Conference, draft: dict, limit: int = 3):
     field_ = resolve_field(office, draft.get("field", "")) if clean_line(draft.get("field", "")) else None
     return similar_petitions(office, village=village, field=field_, content=draft.get("content", ""),
                              limit=limit)
+
+
+def group_candidates_for_draft(office, conf: Conference, draft: dict):
+    """The petitions the one being typed may join (see petition_edit.group_candidates)."""
+    from .petition_edit import group_candidates
+
+    try:
+        village = _pick(Village, office, draft.get("village", ""), "thôn", village_names(office, conf))
+    except ValidationError:
+        village = None
+    field_ = resolve_field(office, draft.get("field", "")) if clean_line(draft.get("field", "")) else None
+    return group_candidates(office, village=village, field=field_, content=draft.get("content", ""),
+                            conference=conf)
 
 
 def next_channel(channel: str) -> str:

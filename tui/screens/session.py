@@ -49,7 +49,10 @@ class SessionScreen(AppScreen):
         "Trong một ô: ← → Home End để di chuyển, Backspace/Delete để xóa, Ctrl+U xóa cả ô, Tab nhận tên "
         "được gợi ý, ↑ ↓ chuyển ô.\n"
         "Khi có ý kiến cũ tương tự (cùng thôn, cùng lĩnh vực), ý kiến đó và câu trả lời hiện bên dưới; "
-        "Ctrl+G gộp ý kiến đang ghi với ý kiến trước (nhiều người cùng nêu một việc).\n"
+        "Ctrl+G mở danh sách các ý kiến có thể gộp (cùng thôn và lĩnh vực trước, rồi nội dung tương tự, "
+        "của hội nghị này và các hội nghị trước, kèm câu trả lời): chọn một, hoặc “Không gộp”.\n"
+        "Sửa hoặc rút một ý kiến đã ghi: Ctrl+↑ Ctrl+↓ chọn dòng trong danh sách, F7 mở để sửa (ghi lý do "
+        "ở ô cuối để rút). Mọi thay đổi được ghi vào lịch sử của ý kiến.\n"
         "Nếu máy không nhận phím F10, F11, F12 (Windows Terminal dùng F11 để phóng to màn hình), dùng "
         "Ctrl+K (kết luận), Ctrl+F (chọn hội nghị), Ctrl+E (kết thúc phiên).")
     BINDINGS = [
@@ -65,6 +68,13 @@ class SessionScreen(AppScreen):
         Binding("f10,ctrl+k", "conclusions", "Kết luận", id="session.conclusions", priority=True),
         Binding("f11,ctrl+f", "choose", "Chọn hội nghị", id="session.choose", priority=True),
         Binding("f12,ctrl+e", "close_session", "Kết thúc phiên", id="session.close", priority=True),
+        # Ctrl+G lists the petitions this one may join; the secretary picks one or none
+        Binding("ctrl+g", "group", "Gộp ý kiến", id="session.group", priority=True),
+        # a recorded petition: Ctrl+↑ Ctrl+↓ choose it in the list, F7 corrects or withdraws it
+        Binding("ctrl+up", "select_row(-1)", "Chọn ý kiến trên", id="session.row_up", show=False, priority=True),
+        Binding("ctrl+down", "select_row(1)", "Chọn ý kiến dưới", id="session.row_down", show=False,
+                priority=True),
+        Binding("f7", "edit_recorded", "Sửa/rút ý kiến đã ghi", id="session.edit", priority=True),
     ]
 
     class Loaded(Message):
@@ -228,8 +238,12 @@ class SessionScreen(AppScreen):
 
         content = clip(p.content, 40)
         handling = DISPOSITIONS.get(p.disposition, "")
-        if p.group_parent_id:
-            handling += " (gộp)"
+        if p.status == "withdrawn":
+            handling = "Đã rút"
+        elif p.group_parent_id:
+            head = p.group_parent
+            handling += f" (gộp với số {head.seq or head.id})" if head.conference_id == p.conference_id \
+                else f" (gộp với ý kiến ngày {head.received_on:%d/%m/%Y})"
         table = self.query_one("#petitions", DataTable)
         table.add_row(str(p.seq), p.citizen_label, p.village.name if p.village_id else "",
                       p.field.name if p.field_id else "", content, handling, key=str(p.id))
@@ -384,10 +398,8 @@ class SessionScreen(AppScreen):
             self.draft = draft
             self.show_similar()
         draft["similar_to"] = self._similar[0].petition.id if self._similar else None
-        if draft.get("group_parent") is True:
-            same = [m.petition for m in self._similar if m.petition.conference_id == self.conf.id]
-            target = same[0] if same else self.last_petition
-            draft["group_parent"] = (target.group_parent_id or target.id) if target is not None else None
+        if not isinstance(draft.get("group_parent"), int) or isinstance(draft.get("group_parent"), bool):
+            draft["group_parent"] = None      # only a petition the secretary picked (Ctrl+G)
         self.draft = live.empty_draft(draft.get("answered_by", ""))
         place = dict(self.place, draft=self.draft, focus="citizen_name")
         outcome = self._write(("petition", self.commits), live.commit_draft, self.office, self.conf,
@@ -399,6 +411,77 @@ class SessionScreen(AppScreen):
         if outcome is not None and outcome.saved:
             self.last_petition = outcome.result
             self._add_row(outcome.result)
+
+    # --- grouping and corrections ------------------------------------------------------------
+    def action_group(self) -> None:
+        """Ctrl+G: the petitions the one being typed may join, or none."""
+        if not self._need_conf():
+            return
+        entry = self.entry
+        if entry.draft.get("group_parent"):
+            entry.draft["group_parent"] = None
+            entry.group_label = ""
+            entry._changed(moved=True)
+            self.notify("Đã bỏ gộp.", timeout=2)
+            return
+        try:
+            found = live.group_candidates_for_draft(self.office, self.conf, entry.draft)
+        except UserError as exc:
+            self.notify_error(exc)
+            return
+        if not found:
+            self.notify("Không có ý kiến nào cùng thôn, lĩnh vực hoặc nội dung tương tự để gộp. "
+                        "Ý kiến này được ghi riêng.", severity="warning", timeout=6)
+            return
+        from models.services.petition_edit import candidate_label
+
+        from ..widgets.pick import PickScreen
+
+        options = [("Không gộp (ghi riêng)", 0)] + [(candidate_label(p), p.id) for p in found]
+        labels = {p.id: f"số {p.seq}" if p.conference_id == self.conf.id else
+                  f"ý kiến ngày {p.received_on:%d/%m/%Y}" for p in found}
+
+        def chosen(pid):
+            if pid:
+                entry.draft["group_parent"] = pid
+                entry.group_label = labels.get(pid, "")
+                entry._changed(moved=True)
+            entry.focus()
+
+        self.app.push_screen(PickScreen("Gộp với ý kiến nào? (Enter: chọn · Esc: không gộp)", options), chosen)
+
+    def action_select_row(self, step: int) -> None:
+        table = self.query_one("#petitions", DataTable)
+        if table.row_count:
+            table.show_cursor = True
+            table.move_cursor(row=min(max(0, table.cursor_row + step), table.row_count - 1))
+
+    def action_edit_recorded(self) -> None:
+        """F7: correct or withdraw the petition selected in the list."""
+        table = self.query_one("#petitions", DataTable)
+        if self.conf is None or not table.row_count:
+            self.notify("Chưa có ý kiến nào được ghi để sửa.", severity="warning")
+            return
+        from models.petitions import Petition
+
+        from ..widgets.petition_form import petition_form
+
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        p = Petition.get_or_none(Petition.id == int(key))
+        if p is None:
+            self.notify("Ý kiến này không còn nữa.", severity="warning")
+            return
+        row = table.cursor_row
+        self.save_now()
+
+        def done(result):
+            if result is not None:
+                self.refresh_petitions()
+                table.move_cursor(row=row)
+                self.notify("Đã lưu thay đổi vào lịch sử của ý kiến.", timeout=3)
+            self.entry.focus()
+
+        self.app.push_screen(petition_form(p), done)
 
     def take_speaker(self) -> dict | None:
         queue = list(self.place.get("queue") or [])

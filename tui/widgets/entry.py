@@ -87,7 +87,6 @@ class PetitionEntry(Widget, can_focus=True):
     BINDINGS = [
         Binding("ctrl+y", "withhold", "Giấu tên", id="session.withhold"),
         Binding("ctrl+l", "channel", "Đổi hình thức", id="session.channel"),
-        Binding("ctrl+g", "group", "Gộp ý kiến", id="session.group"),
         Binding("ctrl+r", "next_speaker", "Mời người tiếp", id="session.next_speaker"),
         Binding("ctrl+u", "clear_field", "Xóa ô", id="session.clear_field", show=False),
     ]
@@ -121,6 +120,8 @@ class PetitionEntry(Widget, can_focus=True):
         self.fields: list[tuple[int, str]] = []
         self.units_by_field: dict[str, list[str]] = {}
         self.unit_default = ""
+        #: how the chosen group (Ctrl+G, chosen on the screen) is named on the head line
+        self.group_label = ""
         #: called by Ctrl+R; returns the next queued speaker (a dict) or None
         self.take_speaker = lambda: None
 
@@ -176,7 +177,7 @@ class PetitionEntry(Widget, can_focus=True):
 
     def _handle(self, event: events.Key) -> bool:
         key = event.key
-        actions = {"ctrl+y": self.action_withhold, "ctrl+l": self.action_channel, "ctrl+g": self.action_group,
+        actions = {"ctrl+y": self.action_withhold, "ctrl+l": self.action_channel,
                    "ctrl+r": self.action_next_speaker, "ctrl+u": self.action_clear_field}
         if key in actions:
             actions[key]()
@@ -349,6 +350,7 @@ class PetitionEntry(Widget, can_focus=True):
         done = copy.deepcopy(d)
         self.last_village = clean_line(d.get("village", "")) or self.last_village
         self.draft = empty_draft(d.get("answered_by", ""))
+        self.group_label = ""
         self.current, self.cursor, self.number = "citizen_name", 0, self.number + 1
         self.units = self.units_by_field.get("", self.units)
         self.post_message(self.Completed(done))
@@ -361,12 +363,6 @@ class PetitionEntry(Widget, can_focus=True):
 
     def action_channel(self) -> None:
         self.draft["channel"] = next_channel(self.draft.get("channel", "spoken"))
-        self._changed(moved=True)
-
-    def action_group(self) -> None:
-        """Several citizens raising the same issue: the screen links the petition
-        to the earlier one when it is recorded (True = "with the previous one")."""
-        self.draft["group_parent"] = None if self.draft.get("group_parent") else True
         self._changed(moved=True)
 
     def action_next_speaker(self) -> None:
@@ -420,7 +416,7 @@ class PetitionEntry(Widget, can_focus=True):
         if d.get("citizen_withheld"):
             flags.append("giấu tên")
         if d.get("group_parent"):
-            flags.append("gộp với ý kiến trước")
+            flags.append(f"gộp với {self.group_label or 'ý kiến đã chọn'}")
         head.append(" · " + " · ".join(f for f in flags if f))
         lines = [head]
         for key, label in FIELDS:
