@@ -324,6 +324,7 @@ class Detail:
     petition: Petition
     events: list
     audit: list
+    group: list = field(default_factory=list)    # the members of its group, head first
 
 
 def detail(pid: int) -> Detail:
@@ -333,7 +334,9 @@ def detail(pid: int) -> Detail:
     p = petition(pid)
     events = list(PetitionEvent.select().where(PetitionEvent.petition == p)
                   .order_by(PetitionEvent.at, PetitionEvent.id))
-    return Detail(p, events, rows_for(p))
+    from .petition_edit import group_members
+
+    return Detail(p, events, rows_for(p), group_members(p))
 
 
 def choices(office_id: int) -> dict[str, list[tuple[str, int]]]:

@@ -25,7 +25,8 @@ def describe(detail) -> str:
     lines = [
         f"[b]Kiến nghị số {p.id}[/b] — {e(STATUSES.get(p.status, p.status))}",
         "",
-        f"[b]Người kiến nghị:[/b] {e(p.citizen_label)}"
+        f"[b]Người kiến nghị:[/b] {e(p.citizen_title + ' ' if p.citizen_title and not p.citizen_withheld else '')}"
+        f"{e(p.citizen_label)}"
         + (f" · {e(p.citizen_address)}" if p.citizen_address and not p.citizen_withheld else "")
         + (f" · ĐT {e(p.citizen_phone)}" if p.citizen_phone and not p.citizen_withheld else ""),
         f"[b]Thôn:[/b] {e(p.village.label) if p.village_id else '—'} · "
@@ -41,7 +42,22 @@ def describe(detail) -> str:
     if p.answer_on_spot:
         lines += ["", "[b]Trả lời tại hội nghị:[/b]", e(p.answer_on_spot)]
     if p.forwarded_to:
-        lines += ["", f"[b]Chuyển đến:[/b] {e(p.forwarded_to)}"]
+        lines += ["", f"[b]Chuyển đến:[/b] {e(p.forwarded_to)}"
+                  + (f" · [b]Văn bản chuyển:[/b] {e(p.forward_number)} ngày {_d(p.forward_date)}"
+                     if p.forward_number or p.forward_date else " · chưa ghi văn bản chuyển")
+                  + (f" · [b]Đôn đốc ngày:[/b] {_d(p.followup_on)}" if p.followup_on else "")]
+    if p.upper_reply_date:
+        lines += [f"[b]Trả lời của cấp trên:[/b] {e(p.upper_reply_number)} ngày {_d(p.upper_reply_date)}",
+                  e(p.upper_reply_summary)]
+    if p.status == "withdrawn":
+        lines += ["", f"[b]Đã rút ngày {_d(p.withdrawn_on)}:[/b] {e(p.withdrawn_reason)}"]
+    group = getattr(detail, "group", None) or []
+    if len(group) > 1:
+        lines += ["", f"[b]Nhóm cùng nội dung ({len(group)} ý kiến)[/b] — thao tác trên bảng áp dụng cho cả nhóm"]
+        for m in group:
+            mark = "▶" if m.id == p.id else " "
+            lines.append(f"  {mark} Số {m.id} · {_d(m.received_on)} · {e(m.citizen_label)} · "
+                         f"{e(STATUSES.get(m.status, m.status))}")
     if p.answer_number or p.answer_summary:
         lines += ["", f"[b]Văn bản trả lời:[/b] {e(p.answer_number)} ngày {_d(p.answer_date)}",
                   e(p.answer_summary)]
@@ -57,13 +73,34 @@ def describe(detail) -> str:
 
 
 class PetitionDetailScreen(ModalScreen):
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Đóng", id="detail.close")]
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Đóng", id="detail.close"),
+                Binding("e", "edit", "Sửa hoặc rút", id="detail.edit")]
 
     def __init__(self, detail):
         super().__init__()
         self.detail = detail
+        self.changed = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(describe(self.detail), id="petition-detail")
-            yield Static("Esc hoặc Enter: đóng · ↑ ↓: cuộn", classes="hint")
+            yield Static("E: sửa (mọi ô: tên, liên hệ, thôn, nội dung, hướng xử lý…) hoặc rút · "
+                         "Esc hoặc Enter: đóng · ↑ ↓: cuộn", classes="hint")
+
+    def action_edit(self) -> None:
+        from ..widgets.petition_form import petition_form
+
+        def done(result):
+            if result is None:
+                return
+            from models.services import board as svc
+
+            self.changed = True
+            self.detail = svc.detail(self.detail.petition.id)
+            self.query_one("#petition-detail", Static).update(describe(self.detail))
+            self.app.notify("Đã lưu; lịch sử xử lý ghi lại thay đổi.", timeout=3)
+
+        self.app.push_screen(petition_form(self.detail.petition), done)
+
+    async def action_dismiss(self, result=None) -> None:
+        await super().action_dismiss(self.changed)

@@ -51,7 +51,7 @@ class SessionScreen(AppScreen):
         "Khi có ý kiến cũ tương tự (cùng thôn, cùng lĩnh vực), ý kiến đó và câu trả lời hiện bên dưới; "
         "Ctrl+G mở danh sách các ý kiến có thể gộp (cùng thôn và lĩnh vực trước, rồi nội dung tương tự, "
         "của hội nghị này và các hội nghị trước, kèm câu trả lời): chọn một, hoặc “Không gộp”.\n"
-        "Sửa hoặc rút một ý kiến đã ghi: Ctrl+↑ Ctrl+↓ chọn dòng trong danh sách, F7 mở để sửa (ghi lý do "
+        "Sửa hoặc rút một ý kiến đã ghi: Ctrl+↑ Ctrl+↓ chọn dòng trong danh sách, Ctrl+D mở để sửa (ghi lý do "
         "ở ô cuối để rút). Mọi thay đổi được ghi vào lịch sử của ý kiến.\n"
         "Nếu máy không nhận phím F10, F11, F12 (Windows Terminal dùng F11 để phóng to màn hình), dùng "
         "Ctrl+K (kết luận), Ctrl+F (chọn hội nghị), Ctrl+E (kết thúc phiên).")
@@ -70,11 +70,11 @@ class SessionScreen(AppScreen):
         Binding("f12,ctrl+e", "close_session", "Kết thúc phiên", id="session.close", priority=True),
         # Ctrl+G lists the petitions this one may join; the secretary picks one or none
         Binding("ctrl+g", "group", "Gộp ý kiến", id="session.group", priority=True),
-        # a recorded petition: Ctrl+↑ Ctrl+↓ choose it in the list, F7 corrects or withdraws it
+        # a recorded petition: Ctrl+↑ Ctrl+↓ choose it in the list, Ctrl+D corrects or withdraws it
         Binding("ctrl+up", "select_row(-1)", "Chọn ý kiến trên", id="session.row_up", show=False, priority=True),
         Binding("ctrl+down", "select_row(1)", "Chọn ý kiến dưới", id="session.row_down", show=False,
                 priority=True),
-        Binding("f7", "edit_recorded", "Sửa/rút ý kiến đã ghi", id="session.edit", priority=True),
+        Binding("ctrl+d", "edit_recorded", "Sửa/rút ý kiến đã ghi", id="session.edit", priority=True),
     ]
 
     class Loaded(Message):
@@ -457,7 +457,7 @@ class SessionScreen(AppScreen):
             table.move_cursor(row=min(max(0, table.cursor_row + step), table.row_count - 1))
 
     def action_edit_recorded(self) -> None:
-        """F7: correct or withdraw the petition selected in the list."""
+        """Ctrl+D: correct or withdraw the petition selected in the list."""
         table = self.query_one("#petitions", DataTable)
         if self.conf is None or not table.row_count:
             self.notify("Chưa có ý kiến nào được ghi để sửa.", severity="warning")

@@ -1,4 +1,4 @@
-"""Sửa hoặc rút một kiến nghị đã ghi: one form used by the live session (F7 on
+"""Sửa hoặc rút một kiến nghị đã ghi: one form used by the live session (Ctrl+D on
 the selected row) and by the board's detail view (E).
 
 Every field of the petition can be corrected; writing a reason in the last
