@@ -279,3 +279,77 @@ def test_forwarded_petition_reply_recorded_from_the_board(demo):
     fresh = Petition.get_by_id(p.id)
     assert fresh.status == "forwarded_replied" and fresh.upper_reply_summary == "Tỉnh giao huyện giải quyết"
     assert fresh.answer_date is None        # not counted as answered at this level
+
+
+def test_an_anonymous_citizens_name_is_found_nowhere(demo, tmp_path):
+    """The name is typed, then the citizen asks to stay anonymous (Ctrl+Y): it
+    is in no file byte of the database, no search, export, audit entry or backup."""
+    from models import db as dbmod
+    from models.audit import AuditEntry
+    from models.backup import make_backup, sqlite_path
+    from models.petitions import Petition
+    from models.services import board, export
+
+    name = "Quách Thị Bảymươi"
+
+    async def body(app, pilot):
+        screen = await open_session(app, pilot)
+        await type_text(pilot, name)
+        await pilot.pause(1.5)              # saved as typed (the draft), then withheld
+        await pilot.press("ctrl+y")
+        assert screen.entry.draft["citizen_name"] == ""
+        await type_text(pilot, "Xuân")      # refused while anonymous
+        assert screen.entry.draft["citizen_name"] == ""
+        await pilot.press("enter")
+        await type_text(pilot, "a")
+        await pilot.press("enter", "3")
+        await type_text(pilot, "Bảo hiểm y tế cấp sai tên")
+        await pilot.press("enter", "2", "enter")
+        await settle(app, pilot)
+        await pilot.press("ctrl+n")         # contacts of the next citizen, then nothing kept
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+
+    run(demo, body)
+    p = Petition.select().order_by(Petition.id.desc()).first()
+    assert p.citizen_withheld and p.citizen_name == "" and p.content == "Bảo hiểm y tế cấp sai tên"
+    needles = [name, "Bảymươi", "Baymuoi".lower(), "bảymươi"]
+    q = board.BoardQuery(demo.id, status="all", search="bay muoi", today=TODAY)
+    assert board.page(q).total == 0
+    out = export.export_board(board.BoardQuery(demo.id, status="all", today=TODAY), tmp_path / "x.csv", "csv")
+    audit = " ".join(a.before + a.after for a in AuditEntry.select())
+    source = sqlite_path(dbmod.database.obj.database)
+    backup = make_backup(source, dest=tmp_path / "backup.sqlite3")
+    files = [source, backup, out.path]
+    blobs = b"".join(open(f, "rb").read() for f in files)
+    assert b"B\xe1\xba\xa3o hi\xe1\xbb\x83m y t\xe1\xba\xbf c\xe1\xba\xa5p sai" in blobs   # the content is there
+    wal = source.with_name(source.name + "-wal")
+    if wal.exists():
+        blobs += wal.read_bytes()
+    for needle in needles:
+        assert needle not in audit
+        for form in ("NFC", "NFD"):
+            import unicodedata
+
+            raw = unicodedata.normalize(form, needle)
+            assert raw.encode("utf-8") not in blobs, (needle, form)
+            assert raw.encode("utf-16-le") not in blobs
+
+
+def test_a_kept_anonymous_name_is_never_searchable_or_audited(office):
+    from models.audit import AuditEntry
+    from models.services import board, petitions, privacy
+
+    privacy.set_keep_withheld_names(office, True)
+    p = petitions.record_petition(office, content="Xin cấp lại sổ hộ nghèo", citizen_name="Tạ Văn Kín",
+                                  citizen_withheld=True)
+    assert p.citizen_name == "Tạ Văn Kín" and p.citizen_label == "(giấu tên)"
+    assert "kin" not in p.search_text.split()
+    assert board.page(board.BoardQuery(office.id, status="all", search="ta van kin")).total == 0
+    rows = list(board.iterate(board.BoardQuery(office.id, status="all")))
+    assert [r.citizen for r in rows] == ["(giấu tên)"]
+    assert not any("Kín" in a.before + a.after for a in AuditEntry.select())
+    privacy.set_keep_withheld_names(office, False)
+    p2 = petitions.record_petition(office, content="Khác", citizen_name="Tạ Văn Kín", citizen_withheld=True)
+    assert p2.citizen_name == ""

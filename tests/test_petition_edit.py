@@ -155,3 +155,12 @@ def test_forwarded_waits_on_board_until_reply_and_counts_apart(setup):
     s = statistics.compute(q.with_(status="all")).overall
     assert (s.total, s.done, s.forwarded, s.open) == (2, 1, 0, 1)
     assert _events(f)[-1][0] == "upper_reply"
+
+
+def test_the_fields_usual_unit_is_the_default(setup):
+    from models.services import live_session as live
+
+    office = setup["office"]
+    assert live.unit_names(office, "Đất đai")[0] == "Địa chính - Xây dựng"
+    assert live.unit_names(office, "An ninh trật tự")[0] == "Công an xã"
+    assert live.rank(live.unit_names(office), "dia chinh")[0] == "Địa chính - Xây dựng"   # no diacritics

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import clock
 from ..base import now
@@ -37,13 +38,17 @@ SESSION_CHANNELS = ("spoken", "slip", "before")
 DISPOSITION_KEYS = {"1": "on_spot", "2": "in_writing", "3": "forwarded", "4": "noted"}
 
 DRAFT_KEYS = ("citizen_name", "citizen_withheld", "village", "field", "channel", "content", "disposition",
-              "unit", "forwarded_to", "answer_on_spot", "answered_by", "group_parent", "similar_to")
+              "unit", "forwarded_to", "answer_on_spot", "answered_by", "group_parent", "similar_to",
+              "citizen_title", "citizen_address", "citizen_phone")
+#: the citizen's contact details, typed in a small form (Ctrl+N), all optional
+CONTACT_KEYS = ("citizen_title", "citizen_address", "citizen_phone")
 
 
 def empty_draft(answered_by: str = "") -> dict:
     return {"citizen_name": "", "citizen_withheld": False, "village": "", "field": "", "channel": "spoken",
             "content": "", "disposition": "", "unit": "", "forwarded_to": "", "answer_on_spot": "",
-            "answered_by": answered_by, "group_parent": None, "similar_to": None}
+            "answered_by": answered_by, "group_parent": None, "similar_to": None,
+            "citizen_title": "", "citizen_address": "", "citizen_phone": ""}
 
 
 # --- which conference ----------------------------------------------------------------
@@ -229,15 +234,30 @@ def village_names(office, conf: Conference | None) -> list[str]:
     return own + rest
 
 
+@lru_cache(maxsize=1)
+def _usual_units() -> dict[str, str]:
+    from data import load_json
+
+    return {fold(k): fold(v) for k, v in load_json("catalog/fields.json").get("usual_units", {}).items()}
+
+
+def usual_unit(field_name: str, units: list[str]) -> str:
+    """The unit that usually answers this field (data/catalog/fields.json), if the office has it."""
+    wanted = _usual_units().get(fold(field_name))
+    return next((u for u in units if wanted and fold(u) == wanted), "")
+
+
 def unit_names(office, field_name: str = "") -> list[str]:
-    """Units, the ones that most often answered this field's petitions first."""
+    """Units: the field's usual unit first (the catalogue's mapping), then the
+    ones that most often answered this field's petitions."""
     units = [u.name for u in Unit.select().where((Unit.office == office) & (Unit.active == True))  # noqa: E712
              .order_by(Unit.name)]
     if not field_name:
         return units
     used = Counter(u for (u,) in Petition.select(Unit.name).join(Unit).switch(Petition).join(Field)
                    .where((Petition.office == office) & (Field.name == field_name)).tuples())
-    return sorted(units, key=lambda n: -used.get(n, 0))
+    usual = usual_unit(field_name, units)
+    return sorted(units, key=lambda n: (n != usual, -used.get(n, 0)))
 
 
 def official_names(office) -> list[str]:
@@ -319,7 +339,8 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
             answer_on_spot=draft.get("answer_on_spot", ""),
             answered_by=draft.get("answered_by", "") if draft.get("answer_on_spot", "").strip() else "",
             disposition=disposition, unit=unit,
-            forwarded_to=draft.get("forwarded_to", "") if disposition == "forwarded" else "")
+            forwarded_to=draft.get("forwarded_to", "") if disposition == "forwarded" else "",
+            **{k: clean_line(draft.get(k, "")) for k in CONTACT_KEYS})
         links = {}
         ref = draft.get("similar_to")
         if ref and Petition.select().where((Petition.id == ref) & (Petition.office == office)).exists():
@@ -335,6 +356,10 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
                 set_group(p, parent)
         if place is not None:
             save_place(office, place)
+    if draft.get("citizen_withheld"):
+        from ..db import scrub_log
+
+        scrub_log()       # the name typed before Ctrl+Y may still be in the log
     return p
 
 

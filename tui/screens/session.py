@@ -51,6 +51,7 @@ class SessionScreen(AppScreen):
         "Khi có ý kiến cũ tương tự (cùng thôn, cùng lĩnh vực), ý kiến đó và câu trả lời hiện bên dưới; "
         "Ctrl+G mở danh sách các ý kiến có thể gộp (cùng thôn và lĩnh vực trước, rồi nội dung tương tự, "
         "của hội nghị này và các hội nghị trước, kèm câu trả lời): chọn một, hoặc “Không gộp”.\n"
+        "Ctrl+N: danh xưng (Ông/Bà), địa chỉ, điện thoại của người đang nêu ý kiến (không bắt buộc).\n"
         "Sửa hoặc rút một ý kiến đã ghi: Ctrl+↑ Ctrl+↓ chọn dòng trong danh sách, Ctrl+D mở để sửa (ghi lý do "
         "ở ô cuối để rút). Mọi thay đổi được ghi vào lịch sử của ý kiến.\n"
         "Nếu máy không nhận phím F10, F11, F12 (Windows Terminal dùng F11 để phóng to màn hình), dùng "
@@ -74,6 +75,7 @@ class SessionScreen(AppScreen):
         Binding("ctrl+up", "select_row(-1)", "Chọn ý kiến trên", id="session.row_up", show=False, priority=True),
         Binding("ctrl+down", "select_row(1)", "Chọn ý kiến dưới", id="session.row_down", show=False,
                 priority=True),
+        Binding("ctrl+n", "contacts", "Danh xưng, địa chỉ, điện thoại", id="session.contacts", priority=True),
         Binding("ctrl+d", "edit_recorded", "Sửa/rút ý kiến đã ghi", id="session.edit", priority=True),
     ]
 
@@ -162,7 +164,9 @@ class SessionScreen(AppScreen):
         fields = live.field_list(office)
         units_by_field = {str(f.code): live.unit_names(office, f.name) for f in fields}
         units_by_field[""] = live.unit_names(office)
-        return dict(conf=conf, place=place,
+        from models.services.privacy import keep_withheld_names
+
+        return dict(conf=conf, place=place, keep_names=keep_withheld_names(office),
                     villages=live.village_names(office, conf), officials=live.official_names(office),
                     fields=[(f.code, f.name) for f in fields], units_by_field=units_by_field,
                     agenda=live.agenda(conf) if conf else [], attendance=live.attendance(conf) if conf else None,
@@ -172,6 +176,7 @@ class SessionScreen(AppScreen):
         self.conf, self.place = d["conf"], d["place"]
         entry = self.entry
         entry.villages, entry.officials, entry.fields = d["villages"], d["officials"], d["fields"]
+        entry.keep_withheld_names = d["keep_names"]
         entry.units_by_field, entry.units = d["units_by_field"], d["units_by_field"][""]
         if self.conf is None:
             self.say("session-title", " Phiên họp — chưa có hội nghị nào. Tạo hội nghị ở màn hình Hội nghị (F4).")
@@ -450,6 +455,32 @@ class SessionScreen(AppScreen):
 
         self.app.push_screen(PickScreen("Gộp với ý kiến nào? (Enter: chọn · Esc: không gộp)", options), chosen)
 
+    def action_contacts(self) -> None:
+        """Ctrl+N: the current citizen's title, address and phone (all optional)."""
+        from models.services.live_session import CONTACT_KEYS
+
+        from ..widgets.form import FormField, FormScreen
+
+        entry = self.entry
+        d = entry.draft
+        fields = [FormField("citizen_title", "Danh xưng", d.get("citizen_title") or None, kind="select",
+                            options=[("Ông", "Ông"), ("Bà", "Bà")]),
+                  FormField("citizen_address", "Địa chỉ", d.get("citizen_address", "")),
+                  FormField("citizen_phone", "Điện thoại", d.get("citizen_phone", ""))]
+
+        def save(values):
+            from models.text import clean_line
+
+            return {k: clean_line(values.get(k) or "") for k in CONTACT_KEYS}
+
+        def done(values):
+            if values is not None:
+                entry.draft.update(values)
+                entry._changed(moved=True)
+            entry.focus()
+
+        self.app.push_screen(FormScreen(f"Liên hệ của {clean_name(d)}", fields, save), done)
+
     def action_select_row(self, step: int) -> None:
         table = self.query_one("#petitions", DataTable)
         if table.row_count:
@@ -635,6 +666,10 @@ class SessionScreen(AppScreen):
             self.app.call_from_thread(self.notify, f"Đã lập biên bản: {path}", timeout=10)
         # the closed session is copied aside whether or not the PDF could be built
         backup_after_session()
+
+
+def clean_name(draft: dict) -> str:
+    return "người giấu tên" if draft.get("citizen_withheld") else (draft.get("citizen_name") or "người nêu ý kiến")
 
 
 def live_minutes_file(conf_id: int):

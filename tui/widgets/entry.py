@@ -120,6 +120,8 @@ class PetitionEntry(Widget, can_focus=True):
         self.fields: list[tuple[int, str]] = []
         self.units_by_field: dict[str, list[str]] = {}
         self.unit_default = ""
+        #: the office keeps anonymous citizens' names (models/services/privacy.py); by default it does not
+        self.keep_withheld_names = False
         #: how the chosen group (Ctrl+G, chosen on the screen) is named on the head line
         self.group_label = ""
         #: called by Ctrl+R; returns the next queued speaker (a dict) or None
@@ -230,6 +232,10 @@ class PetitionEntry(Widget, can_focus=True):
             self._offer_unit()
             self._go(FINISH_AT[choice])
             return
+        if (self.current == "citizen_name" and self.draft.get("citizen_withheld")
+                and not self.keep_withheld_names):
+            self.say("Người này giấu tên: tên không được ghi. Enter để sang ô Thôn (Ctrl+Y: bỏ giấu tên).")
+            return
         if (self.current == "field" and not ch.isdigit() and self.value.isdigit()
                 and self._field_code(self.value)):
             # "1" was waiting in case "10" or "11" followed; the next letter
@@ -244,6 +250,10 @@ class PetitionEntry(Widget, can_focus=True):
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
         text = clean_line(event.text)     # NFC, one line: a pasted NFD text is stored composed
+        if (self.current == "citizen_name" and self.draft.get("citizen_withheld")
+                and not self.keep_withheld_names):
+            self.say("Người này giấu tên: tên không được ghi. Enter để sang ô Thôn (Ctrl+Y: bỏ giấu tên).")
+            return
         if self.current in TEXT_KEYS:
             self.error = ""
             self._insert(text)
@@ -359,6 +369,11 @@ class PetitionEntry(Widget, can_focus=True):
     # --- actions (also reachable from the palette) ---------------------------------------------
     def action_withhold(self) -> None:
         self.draft["citizen_withheld"] = not self.draft.get("citizen_withheld")
+        if self.draft["citizen_withheld"] and not self.keep_withheld_names:
+            # the name of a citizen who asks to stay anonymous is not stored at all
+            self.draft["citizen_name"] = ""
+            if self.current == "citizen_name":
+                self.cursor = 0
         self._changed(moved=True)
 
     def action_channel(self) -> None:
@@ -415,6 +430,9 @@ class PetitionEntry(Widget, can_focus=True):
         flags = [CHANNEL_LABELS.get(d.get("channel"), "")]
         if d.get("citizen_withheld"):
             flags.append("giấu tên")
+        contact = " ".join(x for x in (d.get("citizen_title"), d.get("citizen_phone")) if x)
+        if contact or d.get("citizen_address"):
+            flags.append(f"liên hệ: {contact or d.get('citizen_address')}")
         if d.get("group_parent"):
             flags.append(f"gộp với {self.group_label or 'ý kiến đã chọn'}")
         head.append(" · " + " · ".join(f for f in flags if f))
