@@ -114,7 +114,7 @@ def test_thirty_petitions_from_the_keyboard(demo_office, monkeypatch, tmp_path):
             screen = await open_session(pilot)
             conf = screen.conf
             assert conf.status == "planned"
-            await pilot.press("ctrl+b")
+            await pilot.press("ctrl+b", "c")   # the demo conference is 9 days ahead: confirmed
             await pilot.press("ctrl+t")
             keys = Keys(pilot)
             for i, row in enumerate(script):
@@ -205,7 +205,7 @@ def test_keys_per_petition_at_most_eight(demo_office, monkeypatch, row):
         app = DoiThoaiApp(demo_office)
         async with app.run_test(size=(120, 36)) as pilot:
             await open_session(pilot)
-            await pilot.press("ctrl+b")
+            await pilot.press("ctrl+b", "c")   # the demo conference is 9 days ahead: confirmed
             keys = Keys(pilot)
             if not row[1]:   # "same village as before" needs a petition before it
                 await record(keys, BASE[0])

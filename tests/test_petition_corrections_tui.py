@@ -36,6 +36,11 @@ async def open_session(app, pilot):
     if screen.conf.status != "in_session":
         await pilot.press("ctrl+b")
         await pilot.pause()
+        from tui.widgets.confirm import ConfirmScreen
+
+        if isinstance(app.screen, ConfirmScreen):   # the demo conference is 9 days ahead
+            await pilot.press("c")
+            await pilot.pause()
     return screen
 
 
@@ -353,3 +358,61 @@ def test_a_kept_anonymous_name_is_never_searchable_or_audited(office):
     privacy.set_keep_withheld_names(office, False)
     p2 = petitions.record_petition(office, content="Khác", citizen_name="Tạ Văn Kín", citizen_withheld=True)
     assert p2.citizen_name == ""
+
+
+def test_keys_start_date_first_village_caps_lock_and_ctrl_q(demo):
+    from models.conferences import Conference
+
+    async def body(app, pilot):
+        await pilot.press("f5")
+        screen = app.screen
+        for _ in range(300):
+            if screen.loaded:
+                break
+            await pilot.pause(0.02)
+        conf = screen.conf
+        assert conf.date > TODAY
+        # before its date: a confirmation that says why; K keeps it planned
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        from tui.widgets.confirm import ConfirmScreen
+
+        assert isinstance(app.screen, ConfirmScreen) and f"{conf.date:%d/%m/%Y}" in app.screen.question
+        await pilot.press("k")
+        await pilot.pause()
+        assert Conference.get_by_id(conf.id).status != "in_session"
+        await pilot.press("ctrl+b", "c")
+        await pilot.pause()
+        assert Conference.get_by_id(conf.id).status == "in_session"
+        # a first petition with no village is refused with a message
+        await type_text(pilot, "Vũ Văn Bảy")
+        await pilot.press("enter", "enter")
+        assert screen.entry.current == "village" and "thôn" in screen.entry.error
+        # Caps Lock / Shift: "G" on the board runs the "g" shortcut
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("G")
+        await pilot.pause()
+        from tui.widgets.form import FormScreen
+
+        assert isinstance(app.screen, FormScreen) and "Giao đơn vị" in app.screen.form_title
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("H")
+        await pilot.pause()
+        assert "Gia hạn" in app.screen.form_title
+        await type_text(pilot, "31/12/2026")
+        # Ctrl+Q over unsaved typing asks; K stays
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "chưa lưu" in app.screen.question
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen) and app.screen.values()["due_on"] == "31/12/2026"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.return_code is not None          # the app is quitting
+
+    run(demo, body)

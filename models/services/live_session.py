@@ -86,6 +86,25 @@ def start_session(conf: Conference) -> Conference:
     return records.update(conf, {"status": "in_session", "start_time": f"{now():%H:%M}"})
 
 
+def start_warning(conf: Conference, today: dt.date | None = None) -> str:
+    """Why starting the session now needs a confirmation ("" when it does not):
+    before the conference's date, or more days after it than the office's rule."""
+    from ..rules import office_rules
+
+    if conf.status == "in_session":
+        return ""
+    today = today or clock.today()
+    late = office_rules(conf.office)["session_late"].days
+    if today < conf.date:
+        return (f"Hôm nay là {today:%d/%m/%Y}, hội nghị này họp ngày {conf.date:%d/%m/%Y} "
+                f"(còn {(conf.date - today).days} ngày). Bắt đầu phiên ghi hội nghị từ bây giờ?")
+    if (today - conf.date).days > late:
+        return (f"Hội nghị này họp ngày {conf.date:%d/%m/%Y}, đã qua {(today - conf.date).days} ngày "
+                f"(quá {late} ngày theo quy định của văn phòng, mục Thời hạn ở Danh mục). "
+                "Vẫn bắt đầu phiên để ghi lại hội nghị?")
+    return ""
+
+
 def close_session(conf: Conference) -> Conference:
     """Kết thúc phiên: the running agenda item ends, status → closed, end time now."""
     if conf.status != "in_session":

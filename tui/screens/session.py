@@ -533,6 +533,15 @@ class SessionScreen(AppScreen):
     def action_start(self) -> None:
         if not self._need_conf():
             return
+        why = live.start_warning(self.conf)
+        if why:
+            from ..widgets.confirm import ConfirmScreen
+
+            self.app.push_screen(ConfirmScreen(why), lambda yes: yes and self._start())
+            return
+        self._start()
+
+    def _start(self) -> None:
         try:
             self.conf = live.start_session(self.conf)
         except UserError as exc:

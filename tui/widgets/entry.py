@@ -313,6 +313,9 @@ class PetitionEntry(Widget, can_focus=True):
                     self.say(f"Không có thôn “{typed}”. Gõ vài chữ đầu của tên thôn.")
                     return
                 typed = hits[0]
+            elif not self.last_village:
+                self.say("Ghi thôn của người nêu ý kiến: gõ vài chữ đầu tên thôn rồi Enter.")
+                return
             self._set_value(typed or self.last_village)
             self._go("field")
         elif key == "field":

@@ -140,6 +140,10 @@ class FormScreen(TypeAhead, ModalScreen):
             f"{exc.message}{note} Nội dung bạn gõ vẫn còn đây: nhấn Ctrl+S lần nữa để lưu đè lên bản mới, "
             "hoặc Esc để bỏ."))
 
+    def has_unsaved(self) -> bool:
+        """Something typed here is not saved yet (Ctrl+Q asks before quitting)."""
+        return hasattr(self, "_initial") and self.values() != self._initial
+
     def action_cancel(self) -> None:
         if self.values() == self._initial:
             self.dismiss(None)
