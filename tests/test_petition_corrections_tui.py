@@ -416,3 +416,52 @@ def test_keys_start_date_first_village_caps_lock_and_ctrl_q(demo):
         assert app.return_code is not None          # the app is quitting
 
     run(demo, body)
+
+
+@pytest.mark.parametrize("key,form,field,typed", [
+    ("f9", "Điểm danh", "f-citizens", "137"),
+    ("ctrl+o", "Đăng ký phát biểu", "f-citizen_name", "Đinh Văn Mười"),
+])
+def test_session_forms_are_saved_as_typed_per_workstation(demo, monkeypatch, key, form, field, typed):
+    """Typing in F9 / Ctrl+O is in the database within the save delay; the
+    app started again reopens the same form with it; another workstation's
+    place is its own."""
+    from models.services import live_session as live
+
+    monkeypatch.setenv("DOITHOAI_WORKSTATION", "may-1")
+
+    async def first(app, pilot):
+        await open_session(app, pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        from tui.widgets.form import FormScreen
+
+        assert isinstance(app.screen, FormScreen) and app.screen.form_title == form
+        app.screen.query_one(f"#{field}").focus()
+        if field == "f-citizens":
+            await pilot.press("end", "backspace")     # the count shown is 0
+        await type_text(pilot, typed)
+        for _ in range(100):              # saved within SAVE_DELAY: wait for the condition
+            if (live.load_place(demo).get("form") or {}).get(field[2:]) == typed:
+                break
+            await pilot.pause(0.05)
+        assert live.load_place(demo)["form"][field[2:]] == typed
+        # no clean close: the next app starts from what the database holds
+
+    run(demo, first)
+    monkeypatch.setenv("DOITHOAI_WORKSTATION", "may-2")
+    assert live.load_place(demo).get("editing") is None          # the second workstation's own place
+    live.save_place(demo, {"conference": live.load_place(demo).get("conference"), "focus": "village"})
+    monkeypatch.setenv("DOITHOAI_WORKSTATION", "may-1")
+    assert live.load_place(demo)["editing"] in ("attendance", "enqueue")
+
+    async def again(app, pilot):
+        await pilot.press("f5")
+        for _ in range(300):
+            if getattr(app.screen, "form_title", "") == form:
+                break
+            await pilot.pause(0.02)
+        assert app.screen.form_title == form
+        assert app.screen.values()[field[2:]] == typed
+
+    run(demo, again)

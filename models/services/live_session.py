@@ -194,12 +194,32 @@ def toggle_agenda(conf: Conference) -> AgendaItem | None:
 
 # --- the place to return to -------------------------------------------------------------
 
+def workstation() -> str:
+    """This workstation: host name and OS user (DOITHOAI_WORKSTATION overrides,
+    e.g. two windows on one PC). Each keeps its own place and drafts."""
+    import getpass
+    import os
+    import socket
+
+    name = os.environ.get("DOITHOAI_WORKSTATION")
+    if name:
+        return name[:100]
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in this environment
+        user = ""
+    return f"{socket.gethostname()}/{user}"[:100]
+
+
 def _key(office) -> str:
-    return f"session.resume:{office.id}"
+    return f"session.resume:{office.id}:{workstation()}"
 
 
 def load_place(office) -> dict:
     row = Setting.get_or_none(Setting.key == _key(office))
+    if row is None:
+        # a place saved before places were kept per workstation
+        row = Setting.get_or_none(Setting.key == f"session.resume:{office.id}")
     if row is None or not row.value:
         return {}
     try:

@@ -207,8 +207,10 @@ class SessionScreen(AppScreen):
         self.save_now()
         self.loaded = True
         entry.focus()
-        if self.place.get("editing") == "conclusions":
-            self.action_conclusions()
+        reopen = {"conclusions": self.action_conclusions, "attendance": self.action_attendance,
+                  "enqueue": self.action_enqueue}.get(self.place.get("editing"))
+        if reopen is not None:
+            reopen()
         self.post_message(self.Loaded())
 
     def show_agenda(self, items) -> None:
@@ -564,6 +566,32 @@ class SessionScreen(AppScreen):
         self.show_agenda(live.agenda(self.conf))
         self.tick()
 
+    def _form_typing(self, name: str):
+        """A form of the session keeps what is typed in the place (saved as the
+        entry is: within SAVE_DELAY), so a kill reopens it with the typing."""
+        if self.place.get("editing") != name:      # not a form reopened with its typing
+            self.place["editing"] = name
+            self.place.pop("form", None)
+            self.save_now()
+
+        def changed(values):
+            self.place["editing"] = name
+            self.place["form"] = values
+            # the app's timer: this screen's own ones wait while a modal form is on top
+            if self._save_timer is None:
+                self._save_timer = self.app.set_timer(SAVE_DELAY, self.save_now)
+        return changed
+
+    def _form_closed(self) -> None:
+        self.place.pop("editing", None)
+        self.place.pop("form", None)
+        self.save_now()
+        self.entry.focus()
+
+    def _typed_value(self, key: str, default):
+        form = self.place.get("form") or {}
+        return form.get(key, default)
+
     def action_enqueue(self) -> None:
         from ..widgets.form import FormField, FormScreen
 
@@ -576,11 +604,16 @@ class SessionScreen(AppScreen):
             self.show_queue()
             return True
 
-        self.app.push_screen(FormScreen("Đăng ký phát biểu", [
-            FormField("citizen_name", "Họ tên (để trống nếu không ghi tên)"),
-            FormField("village", "Thôn"),
-            FormField("field", "Lĩnh vực (số)"),
-            FormField("slip", "Ý kiến bằng phiếu? (gõ c nếu có)")], add))
+        restored = self.place.get("editing") == "enqueue"
+        fields = [FormField("citizen_name", "Họ tên (để trống nếu không ghi tên)"),
+                  FormField("village", "Thôn"),
+                  FormField("field", "Lĩnh vực (số)"),
+                  FormField("slip", "Ý kiến bằng phiếu? (gõ c nếu có)")]
+        if restored:
+            for f in fields:
+                f.value = self._typed_value(f.key, f.value)
+        self.app.push_screen(FormScreen("Đăng ký phát biểu", fields, add, self._form_typing("enqueue")),
+                             lambda _: self._form_closed())
 
     def action_attendance(self) -> None:
         if not self._need_conf():
@@ -594,13 +627,17 @@ class SessionScreen(AppScreen):
                   for g, label in ATTENDANCE_GROUPS.items()]
         fields.append(FormField("guests", "Khách mời (mỗi dòng: Họ tên - chức vụ)", live.guests_text(current),
                                 kind="text"))
+        if self.place.get("editing") == "attendance":      # reopened after a restart: the typing is back
+            for f in fields:
+                f.value = self._typed_value(f.key, f.value)
 
         def save(values):
             summary = live.set_attendance(self.conf, values, values.get("guests", ""))
             self.show_attendance(summary)
             return True
 
-        self.app.push_screen(FormScreen("Điểm danh", fields, save))
+        self.app.push_screen(FormScreen("Điểm danh", fields, save, self._form_typing("attendance")),
+                             lambda _: self._form_closed())
 
     def action_conclusions(self) -> None:
         if not self._need_conf():
