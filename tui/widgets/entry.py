@@ -56,6 +56,9 @@ CHANNEL_LABELS = {"spoken": "phát biểu", "slip": "phiếu", "before": "gửi 
 #: after the disposition key, the field whose Enter records the petition
 FINISH_AT = {"on_spot": "answer_on_spot", "noted": "answer_on_spot", "in_writing": "unit",
              "forwarded": "forwarded_to"}
+#: fields ↑ ↓ pass over once the disposition is chosen (they do not apply to it)
+SKIP_FOR = {"on_spot": {"unit", "forwarded_to"}, "noted": {"unit", "forwarded_to"},
+            "in_writing": {"answer_on_spot", "forwarded_to"}, "forwarded": {"unit", "answer_on_spot"}}
 #: fields whose value is free text edited with the line editor
 TEXT_KEYS = {"citizen_name", "village", "content", "answer_on_spot", "unit", "forwarded_to", "answered_by"}
 
@@ -165,6 +168,9 @@ class PetitionEntry(Widget, can_focus=True):
     def _go(self, key: str) -> None:
         self.current = key
         self.cursor = len(self.value)
+        # the answerer kept from the previous petition is replaced by the first
+        # letter typed (a change of answerer is ↓, a few letters, Enter)
+        self._replace = key == "answered_by" and bool(self.value)
         self._changed(moved=True)
 
     def _changed(self, moved: bool = False) -> None:
@@ -195,6 +201,8 @@ class PetitionEntry(Widget, can_focus=True):
         if key in ("shift+tab", "up"):
             self._step(-1)
             return True
+        if key in ("left", "right", "home", "end", "backspace", "delete"):
+            self._replace = False
         if key in ("left", "right", "home", "end"):
             n = len(self.value)
             self.cursor = {"left": max(0, self.cursor - 1), "right": min(n, self.cursor + 1),
@@ -236,6 +244,9 @@ class PetitionEntry(Widget, can_focus=True):
                 and not self.keep_withheld_names):
             self.say("Người này giấu tên: tên không được ghi. Enter để sang ô Thôn (Ctrl+Y: bỏ giấu tên).")
             return
+        if getattr(self, "_replace", False) and self.current == "answered_by":
+            self._set_value("")
+        self._replace = False
         if (self.current == "field" and not ch.isdigit() and self.value.isdigit()
                 and self._field_code(self.value)):
             # "1" was waiting in case "10" or "11" followed; the next letter
@@ -263,8 +274,15 @@ class PetitionEntry(Widget, can_focus=True):
                 self._typed(ch)
 
     def _step(self, delta: int) -> None:
+        """↑ ↓ Tab: the next field that matters for the chosen disposition, so
+        the answerer is one ↓ away from the answer."""
+        skip = SKIP_FOR.get(self.draft.get("disposition") or "", set())
         i = KEYS.index(self.current)
-        self._go(KEYS[max(0, min(len(KEYS) - 1, i + delta))])
+        while 0 <= i + delta < len(KEYS):
+            i += delta
+            if KEYS[i] not in skip:
+                break
+        self._go(KEYS[max(0, min(len(KEYS) - 1, i))])
 
     # --- type-ahead ------------------------------------------------------------------------
     def _choices(self) -> list[str]:
