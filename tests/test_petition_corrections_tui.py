@@ -465,3 +465,64 @@ def test_session_forms_are_saved_as_typed_per_workstation(demo, monkeypatch, key
         assert app.screen.values()[field[2:]] == typed
 
     run(demo, again)
+
+
+def test_an_agenda_of_four_items_edited_then_run_with_the_clock(demo, monkeypatch):
+    """Hội nghị (F4), C: the programme typed as four lines and an opening
+    report; in the session, Ctrl+T runs the clock over the four items in order."""
+    from models.conferences import AgendaItem, Conference
+    from models.services import live_session as live
+
+    conf = live.pick_conference(demo)
+    monkeypatch.setenv("DOITHOAI_TODAY", conf.date.isoformat())      # the session starts on its day
+    lines = ["Khai mạc | Chủ tịch UBND | 5", "Báo cáo | Phó Chủ tịch | 15",
+             "Nhân dân phát biểu | | 90", "Kết luận | Chủ trì | 10"]
+
+    async def body(app, pilot):
+        await pilot.press("f4")
+        await settle(app, pilot)
+        screen = app.screen
+        for _ in range(300):
+            if screen.current_id() == conf.id:
+                break
+            await pilot.press("down")
+            await settle(app, pilot)
+        assert screen.current_id() == conf.id
+        await pilot.press("c")
+        await pilot.pause()
+        from tui.widgets.form import FormScreen
+
+        assert isinstance(app.screen, FormScreen)
+        area = app.screen.query_one("#f-agenda")
+        assert "|" in area.text                                    # the programme it had, as lines
+        area.focus()
+        area.clear()
+        for i, line in enumerate(lines):
+            await type_text(pilot, line)
+            if i < len(lines) - 1:
+                await pilot.press("enter")
+        app.screen.query_one("#f-opening_report").focus()
+        await type_text(pilot, "Kính thưa các vị đại biểu")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, FormScreen)
+        items = list(AgendaItem.select().where(AgendaItem.conference == conf).order_by(AgendaItem.seq))
+        assert [(a.title, a.planned_minutes) for a in items] == [
+            ("Khai mạc", 5), ("Báo cáo", 15), ("Nhân dân phát biểu", 90), ("Kết luận", 10)]
+        assert [a.planned_start for a in items] == ["08:00", "08:05", "08:20", "09:50"]
+        assert Conference.get_by_id(conf.id).opening_report == "Kính thưa các vị đại biểu"
+        session = await open_session(app, pilot)
+        assert session.query_one("#agenda").row_count == 4
+        for n in range(1, 5):
+            await pilot.press("ctrl+t")                      # item n starts …
+            await pilot.pause()
+            assert f"mục {n}:" in str(session.query_one("#session-title").render())
+            await pilot.press("ctrl+t")                      # … and ends
+            await pilot.pause()
+        done = list(AgendaItem.select().where(AgendaItem.conference == conf).order_by(AgendaItem.seq))
+        assert all(a.actual_start and a.actual_end for a in done)
+        assert [a.seq for a in sorted(done, key=lambda a: (a.actual_start, a.seq))] == [1, 2, 3, 4]
+        await pilot.press("ctrl+t")                          # nothing left: said, not raised
+        await pilot.pause()
+
+    run(demo, body)
