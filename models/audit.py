@@ -92,6 +92,9 @@ def snapshot(record: pw.Model) -> dict:
             continue
         value = record.__data__.get(name)
         out[name] = value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
+    if out.get("citizen_withheld") and out.get("citizen_name"):
+        # an anonymous citizen's name (kept only if the office asks) never reaches the trail
+        out["citizen_name"] = "(giấu tên)"
     return out
 
 

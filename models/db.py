@@ -26,6 +26,9 @@ SQLITE_PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": "full",
     "busy_timeout": 10000,
+    # deleted or overwritten text is zeroed in the file (an anonymous
+    # citizen's name typed before they asked to stay anonymous)
+    "secure_delete": 1,
 }
 # Every SQLite transaction takes the write lock when it begins. A deferred
 # transaction that reads (the row version) and then writes fails at once with
@@ -327,3 +330,15 @@ def opened_as() -> str | None:
 
 def is_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
+
+
+def scrub_log() -> None:
+    """Write SQLite's log (WAL) into the database and empty it, so text that
+    was overwritten (secure_delete) leaves no copy in the -wal file. Best
+    effort: a busy reader only delays it to the next automatic checkpoint."""
+    if is_postgres():
+        return
+    try:
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except pw.OperationalError:
+        pass

@@ -112,7 +112,29 @@ def _v3_search_index(db: pw.Database) -> None:
         logging.getLogger("doithoai").warning(problem)
 
 
-MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index]
+
+#: columns added to Petition by _v4_petition_tracking: title, forwarding, withdrawal
+PETITION_COLUMNS = ("citizen_title", "forward_number", "forward_date", "followup_on", "upper_reply_number",
+                    "upper_reply_date", "upper_reply_summary", "withdrawn_on", "withdrawn_reason")
+
+
+def _v4_petition_tracking(db: pw.Database) -> None:
+    """The citizen's title (Ông/Bà), the forwarding letter, its follow-up date
+    and the upper level's reply, and the withdrawal of a petition. Idempotent:
+    _v1 already creates these columns from the current model."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from .petitions import Petition
+
+    have = {c.name for c in db.get_columns(Petition._meta.table_name)}
+    missing = [name for name in PETITION_COLUMNS if name not in have]
+    if missing:
+        m = SchemaMigrator.from_database(db)
+        migrate(*[m.add_column(Petition._meta.table_name, name, Petition._meta.fields[name])
+                  for name in missing])
+
+
+MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking]
 CURRENT = len(MIGRATIONS)
 
 

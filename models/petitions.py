@@ -27,10 +27,21 @@ STATUSES = {
     "open": "Đang xử lý",
     "answered": "Đã trả lời",
     "closed": "Đã đóng",
-    "forwarded": "Đã chuyển",
+    # a forwarded petition waits on the board for the upper level's reply
+    "forwarded": "Đã chuyển, chờ trả lời",
+    "forwarded_replied": "Đã có trả lời của cấp trên",
     "noted": "Ghi nhận",
+    # withdrawn (or recorded by mistake): off the board and out of the
+    # statistics, kept with its history
+    "withdrawn": "Đã rút",
 }
 OPEN_STATUSES = ("open",)
+#: what the board's default view ("cần xử lý") shows
+ACTION_STATUSES = ("open", "forwarded")
+#: never counted in statistics nor shown on the board unless asked for
+HIDDEN_STATUSES = ("withdrawn",)
+#: Ông / Bà before a citizen's name in letters
+TITLES = ("", "Ông", "Bà")
 
 
 class Petition(BaseModel):
@@ -39,6 +50,7 @@ class Petition(BaseModel):
     seq = pw.IntegerField(default=0)          # order in the session
     citizen_name = pw.CharField(default="")
     citizen_withheld = pw.BooleanField(default=False)
+    citizen_title = pw.CharField(default="")  # "", "Ông", "Bà" (TITLES)
     citizen_address = pw.CharField(default="")
     citizen_phone = pw.CharField(default="")
     village = pw.ForeignKeyField(Village, null=True, on_delete="SET NULL")
@@ -50,6 +62,14 @@ class Petition(BaseModel):
     disposition = pw.CharField(default="noted")
     unit = pw.ForeignKeyField(Unit, null=True, on_delete="SET NULL")
     forwarded_to = pw.CharField(default="")
+    # a forwarded petition: the letter that forwarded it (may be filled in
+    # later), the day to ask again, and the upper level's reply once received
+    forward_number = pw.CharField(default="")
+    forward_date = pw.DateField(null=True)
+    followup_on = pw.DateField(null=True)
+    upper_reply_number = pw.CharField(default="")
+    upper_reply_date = pw.DateField(null=True)
+    upper_reply_summary = pw.TextField(default="")
     received_on = pw.DateField()
     due_on = pw.DateField(null=True, index=True)
     status = pw.CharField(default="open", index=True)
@@ -58,11 +78,18 @@ class Petition(BaseModel):
     answer_summary = pw.TextField(default="")
     closed_on = pw.DateField(null=True)
     extension_reason = pw.TextField(default="")
+    withdrawn_on = pw.DateField(null=True)
+    withdrawn_reason = pw.TextField(default="")
+    # Nhiều người cùng nêu một việc: every member of a group points at its
+    # first petition (the group's head, whose own group_parent is NULL); a
+    # group is the head plus the petitions pointing at it. Chosen by the
+    # secretary from a list of candidates, never guessed.
     group_parent = pw.ForeignKeyField("self", null=True, backref="grouped", on_delete="SET NULL")
     similar_to = pw.ForeignKeyField("self", null=True, on_delete="SET NULL")
     search_text = pw.TextField(default="")
 
-    search_fields = ("citizen_name", "content", "answer_summary", "village.name", "field.name", "unit.name")
+    # an anonymous citizen's name (kept only if the office asks) is never searchable
+    search_fields = ("searchable_name", "content", "answer_summary", "village.name", "field.name", "unit.name")
 
     class Meta:
         # Every board query is scoped to an office (or, on a province's server,
@@ -83,6 +110,15 @@ class Petition(BaseModel):
                    (("office", "received_on"), False),
                    (("office", "status", "citizen_name"), False),
                    (("citizen_name",), False))
+
+    @property
+    def searchable_name(self) -> str:
+        return "" if self.citizen_withheld else self.citizen_name
+
+    @property
+    def group_head_id(self) -> int:
+        """The id of the group's head (its own id when not grouped)."""
+        return self.group_parent_id or self.id
 
     @property
     def citizen_label(self) -> str:

@@ -65,7 +65,7 @@ def test_a_burst_of_keys_lands_in_the_right_fields(demo_office, monkeypatch):
         app = DoiThoaiApp(demo_office)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_session(pilot)
-            await pilot.press("ctrl+b")
+            await pilot.press("ctrl+b", "c")   # the demo conference is 9 days ahead: confirmed
             burst(app, [k for keys, _ in PETITIONS for k in keys] + keys_of("Nguyễn") + ["enter", "a"])
             await wait_for(pilot, lambda: screen.entry.current == "village" and screen.entry.value == "a")
             return screen.conf.id, dict(screen.entry.draft), screen.entry.current
@@ -127,7 +127,7 @@ def test_pasted_decomposed_text_is_stored_composed(demo_office, monkeypatch):
         app = DoiThoaiApp(demo_office)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_session(pilot)
-            await pilot.press("ctrl+b", "enter", "b", "enter", "4")
+            await pilot.press("ctrl+b", "c", "enter", "b", "enter", "4")
             screen.entry.post_message(events.Paste(unicodedata.normalize("NFD", text)))
             await pilot.pause()
             await pilot.press("enter", "4", "enter")
@@ -164,7 +164,7 @@ def test_a_full_disk_keeps_the_typing_and_saves_it_later(demo_office, monkeypatc
         app = DoiThoaiApp(demo_office)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_session(pilot)
-            await pilot.press("ctrl+b")
+            await pilot.press("ctrl+b", "c")   # the demo conference is 9 days ahead: confirmed
             disk["full"] = True
             await pilot.press(*keys_of("Mai"), "enter", "b", "enter", "4", *keys_of("Nhà văn hóa xuống cấp"),
                               "enter", "4", "enter", *keys_of("Tiếp"))
@@ -200,7 +200,7 @@ def test_keys_typed_right_after_f9_or_f10_go_into_the_box_that_opens(demo_office
         app = DoiThoaiApp(demo_office)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_session(pilot)
-            await pilot.press("ctrl+b")
+            await pilot.press("ctrl+b", "c")   # the demo conference is 9 days ahead: confirmed
             burst(app, ["f9"] + keys_of("45"))
             await wait_for(pilot, lambda: app.screen is not screen and app.screen.values()["officials"] == "45")
             await pilot.press("tab", *keys_of("12"), "tab", *keys_of("180"), "ctrl+s")

@@ -28,7 +28,7 @@ def test_closing_builds_the_minutes_from_the_recorded_data(demo_office, monkeypa
         app = DoiThoaiApp(demo_office)
         async with app.run_test(size=(120, 36)) as pilot:
             screen = await open_session(pilot)
-            await pilot.press("ctrl+b")
+            await pilot.press("ctrl+b", "c")   # the demo conference is 9 days ahead: confirmed
             keys = Keys(pilot)
             keys.paste = True
             for row in ROWS:

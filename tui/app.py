@@ -90,6 +90,37 @@ class DoiThoaiApp(App):
         """Ctrl+C does not quit (it copies in a text box): say how to quit, in Vietnamese."""
         self.notify("Muốn thoát, bấm Ctrl+Q.", title="Thoát chương trình?")
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit, but ask first when a form holds typing not saved yet
+        (the live session's entry is saved as typed and never asks)."""
+        unsaved = any(getattr(s, "has_unsaved", lambda: False)() for s in self.screen_stack)
+        if not unsaved:
+            self.exit()
+            return
+        from .widgets.confirm import ConfirmScreen
+
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        self.push_screen(ConfirmScreen("Có nội dung vừa gõ chưa lưu. Thoát và bỏ nội dung đó?"),
+                         lambda yes: yes and self.exit())
+
+    async def _on_key(self, event) -> None:
+        """Letter shortcuts work with Caps Lock on or Shift held: "G" (or
+        shift+g) runs the binding of "g" when nothing takes text input and "G"
+        itself has none. Every other key goes on to Textual's own handler."""
+        from textual.widgets import Input, TextArea
+
+        key = event.key
+        letter = key[-1] if key.startswith("shift+") and len(key) == 7 else key
+        if len(letter) != 1 or not letter.isalpha() or (letter == letter.lower() and key == letter):
+            return
+        if isinstance(self.focused, (Input, TextArea)) or self.screen._modal_binding_chain is None:
+            return
+        if any(key in bindings.key_to_bindings for _, bindings in self.screen._modal_binding_chain):
+            return
+        if await self._check_bindings(letter.lower()):
+            event.prevent_default()      # Textual's own handler would try "G" again
+
     def action_go(self, mode: str) -> None:
         if self.current_mode != mode:
             self.switch_mode(mode)

@@ -22,7 +22,7 @@ from ..catalog import Field, Office, Unit, Village
 from ..conferences import Conference
 from ..deadlines import WORKING, WorkCalendar, office_calendar
 from ..errors import NotFound
-from ..petitions import STATUSES, Petition
+from ..petitions import HIDDEN_STATUSES, STATUSES, Petition
 from ..rules import default_rules, office_rules
 from . import followup
 from .search import matches
@@ -229,7 +229,9 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
     status = _unindexed(Petition.status) if scan else Petition.status
     if q.status == "action":
         conds.append(status == "open")
-    elif q.status != "all":
+    elif q.status == "all":
+        conds.append(status.not_in(HIDDEN_STATUSES))     # a withdrawn petition left the board
+    else:
         conds.append(status == q.status)
     if q.urgency:
         conds.append(followup.urgency_expr(ctx.today, ctx.soon_limit)[q.urgency])
@@ -463,6 +465,7 @@ class Detail:
     petition: Petition
     events: list
     audit: list
+    group: list = field(default_factory=list)    # the members of its group, head first
 
 
 def detail(pid: int, office=None) -> Detail:
@@ -472,7 +475,9 @@ def detail(pid: int, office=None) -> Detail:
     p = petition(pid, office)
     events = list(PetitionEvent.select().where(PetitionEvent.petition == p)
                   .order_by(PetitionEvent.at, PetitionEvent.id))
-    return Detail(p, events, rows_for(p))
+    from .petition_edit import group_members
+
+    return Detail(p, events, rows_for(p), group_members(p))
 
 
 def choices(office_id: int) -> dict[str, list[tuple[str, int]]]:

@@ -27,6 +27,12 @@ EVENT_LABELS = {
     "closed": "Đóng",
     "reopened": "Mở lại",
     "printed": "In văn bản",
+    "edited": "Sửa",
+    "withdrawn": "Rút kiến nghị",
+    "grouped": "Gộp nhóm",
+    "ungrouped": "Tách nhóm",
+    "forward_letter": "Văn bản chuyển cấp trên",
+    "upper_reply": "Trả lời của cấp trên",
 }
 
 

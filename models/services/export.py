@@ -66,8 +66,8 @@ BOARD_COLUMNS = (
     Column("Ngày văn bản trả lời", lambda r: r.answer_date, 12),
 )
 
-STAT_HEADINGS = ("Tổng số", "Đã giải quyết", "Đang giải quyết", "Quá hạn", "Đã trả lời bằng văn bản",
-                 "Trả lời đúng hạn", "Tỷ lệ đúng hạn")
+STAT_HEADINGS = ("Tổng số", "Đã giải quyết", "Đang giải quyết", "Đã chuyển, chờ cấp trên trả lời", "Quá hạn",
+                 "Đã trả lời bằng văn bản", "Trả lời đúng hạn", "Tỷ lệ đúng hạn")
 
 
 @dataclass
@@ -89,7 +89,7 @@ def format_for(path: Path, fmt: str | None) -> str:
 
 
 def _stat_cells(r: StatRow) -> list:
-    return [r.total, r.done, r.open, r.late, r.answered, r.on_time, percent(r.on_time_rate)]
+    return [r.total, r.done, r.open, r.forwarded, r.late, r.answered, r.on_time, percent(r.on_time_rate)]
 
 
 def _cell_text(value) -> str:

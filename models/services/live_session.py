@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import clock
 from ..base import now
@@ -37,13 +38,17 @@ SESSION_CHANNELS = ("spoken", "slip", "before")
 DISPOSITION_KEYS = {"1": "on_spot", "2": "in_writing", "3": "forwarded", "4": "noted"}
 
 DRAFT_KEYS = ("citizen_name", "citizen_withheld", "village", "field", "channel", "content", "disposition",
-              "unit", "forwarded_to", "answer_on_spot", "answered_by", "group_parent", "similar_to")
+              "unit", "forwarded_to", "answer_on_spot", "answered_by", "group_parent", "similar_to",
+              "citizen_title", "citizen_address", "citizen_phone")
+#: the citizen's contact details, typed in a small form (Ctrl+N), all optional
+CONTACT_KEYS = ("citizen_title", "citizen_address", "citizen_phone")
 
 
 def empty_draft(answered_by: str = "") -> dict:
     return {"citizen_name": "", "citizen_withheld": False, "village": "", "field": "", "channel": "spoken",
             "content": "", "disposition": "", "unit": "", "forwarded_to": "", "answer_on_spot": "",
-            "answered_by": answered_by, "group_parent": None, "similar_to": None}
+            "answered_by": answered_by, "group_parent": None, "similar_to": None,
+            "citizen_title": "", "citizen_address": "", "citizen_phone": ""}
 
 
 # --- which conference ----------------------------------------------------------------
@@ -79,6 +84,25 @@ def start_session(conf: Conference) -> Conference:
         raise ValidationError(f"Hội nghị đang ở trạng thái “{conf.status_label}”, không bắt đầu lại được. "
                               "Chọn hội nghị khác (F11).")
     return records.update(conf, {"status": "in_session", "start_time": f"{now():%H:%M}"})
+
+
+def start_warning(conf: Conference, today: dt.date | None = None) -> str:
+    """Why starting the session now needs a confirmation ("" when it does not):
+    before the conference's date, or more days after it than the office's rule."""
+    from ..rules import office_rules
+
+    if conf.status == "in_session":
+        return ""
+    today = today or clock.today()
+    late = office_rules(conf.office)["session_late"].days
+    if today < conf.date:
+        return (f"Hôm nay là {today:%d/%m/%Y}, hội nghị này họp ngày {conf.date:%d/%m/%Y} "
+                f"(còn {(conf.date - today).days} ngày). Bắt đầu phiên ghi hội nghị từ bây giờ?")
+    if (today - conf.date).days > late:
+        return (f"Hội nghị này họp ngày {conf.date:%d/%m/%Y}, đã qua {(today - conf.date).days} ngày "
+                f"(quá {late} ngày theo quy định của văn phòng, mục Thời hạn ở Danh mục). "
+                "Vẫn bắt đầu phiên để ghi lại hội nghị?")
+    return ""
 
 
 def close_session(conf: Conference) -> Conference:
@@ -170,12 +194,32 @@ def toggle_agenda(conf: Conference) -> AgendaItem | None:
 
 # --- the place to return to -------------------------------------------------------------
 
+def workstation() -> str:
+    """This workstation: host name and OS user (DOITHOAI_WORKSTATION overrides,
+    e.g. two windows on one PC). Each keeps its own place and drafts."""
+    import getpass
+    import os
+    import socket
+
+    name = os.environ.get("DOITHOAI_WORKSTATION")
+    if name:
+        return name[:100]
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in this environment
+        user = ""
+    return f"{socket.gethostname()}/{user}"[:100]
+
+
 def _key(office) -> str:
-    return f"session.resume:{office.id}"
+    return f"session.resume:{office.id}:{workstation()}"
 
 
 def load_place(office) -> dict:
     row = Setting.get_or_none(Setting.key == _key(office))
+    if row is None:
+        # a place saved before places were kept per workstation
+        row = Setting.get_or_none(Setting.key == f"session.resume:{office.id}")
     if row is None or not row.value:
         return {}
     try:
@@ -229,15 +273,30 @@ def village_names(office, conf: Conference | None) -> list[str]:
     return own + rest
 
 
+@lru_cache(maxsize=1)
+def _usual_units() -> dict[str, str]:
+    from data import load_json
+
+    return {fold(k): fold(v) for k, v in load_json("catalog/fields.json").get("usual_units", {}).items()}
+
+
+def usual_unit(field_name: str, units: list[str]) -> str:
+    """The unit that usually answers this field (data/catalog/fields.json), if the office has it."""
+    wanted = _usual_units().get(fold(field_name))
+    return next((u for u in units if wanted and fold(u) == wanted), "")
+
+
 def unit_names(office, field_name: str = "") -> list[str]:
-    """Units, the ones that most often answered this field's petitions first."""
+    """Units: the field's usual unit first (the catalogue's mapping), then the
+    ones that most often answered this field's petitions."""
     units = [u.name for u in Unit.select().where((Unit.office == office) & (Unit.active == True))  # noqa: E712
              .order_by(Unit.name)]
     if not field_name:
         return units
     used = Counter(u for (u,) in Petition.select(Unit.name).join(Unit).switch(Petition).join(Field)
                    .where((Petition.office == office) & (Field.name == field_name)).tuples())
-    return sorted(units, key=lambda n: -used.get(n, 0))
+    usual = usual_unit(field_name, units)
+    return sorted(units, key=lambda n: (n != usual, -used.get(n, 0)))
 
 
 def official_names(office) -> list[str]:
@@ -318,16 +377,27 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
             answer_on_spot=draft.get("answer_on_spot", ""),
             answered_by=draft.get("answered_by", "") if draft.get("answer_on_spot", "").strip() else "",
             disposition=disposition, unit=unit,
-            forwarded_to=draft.get("forwarded_to", "") if disposition == "forwarded" else "")
+            forwarded_to=draft.get("forwarded_to", "") if disposition == "forwarded" else "",
+            **{k: clean_line(draft.get(k, "")) for k in CONTACT_KEYS})
         links = {}
-        for key in ("group_parent", "similar_to"):
-            ref = draft.get(key)
-            if ref and Petition.select().where((Petition.id == ref) & (Petition.office == office)).exists():
-                links[key] = ref
+        ref = draft.get("similar_to")
+        if ref and Petition.select().where((Petition.id == ref) & (Petition.office == office)).exists():
+            links["similar_to"] = ref
         if links:
             records.update(p, links)
+        head = draft.get("group_parent")
+        if isinstance(head, int) and not isinstance(head, bool):
+            from .petition_edit import set_group
+
+            parent = Petition.get_or_none((Petition.id == head) & (Petition.office == office))
+            if parent is not None:
+                set_group(p, parent)
         if place is not None:
             save_place(office, place)
+    if draft.get("citizen_withheld"):
+        from ..db import scrub_log
+
+        scrub_log()       # the name typed before Ctrl+Y may still be in the log
     return p
 
 
@@ -342,6 +412,19 @@ def similar_for_draft(office, conf: Conference, draft: dict, limit: int = 3):
     field_ = resolve_field(office, draft.get("field", "")) if clean_line(draft.get("field", "")) else None
     return similar_petitions(office, village=village, field=field_, content=draft.get("content", ""),
                              limit=limit)
+
+
+def group_candidates_for_draft(office, conf: Conference, draft: dict):
+    """The petitions the one being typed may join (see petition_edit.group_candidates)."""
+    from .petition_edit import group_candidates
+
+    try:
+        village = _pick(Village, office, draft.get("village", ""), "thôn", village_names(office, conf))
+    except ValidationError:
+        village = None
+    field_ = resolve_field(office, draft.get("field", "")) if clean_line(draft.get("field", "")) else None
+    return group_candidates(office, village=village, field=field_, content=draft.get("content", ""),
+                            conference=conf)
 
 
 def next_channel(channel: str) -> str:

@@ -7,7 +7,7 @@ from .. import clock
 from ..base import now
 from ..deadlines import WorkCalendar, office_calendar
 from ..errors import ValidationError
-from ..petitions import CHANNELS, DISPOSITIONS, Petition, PetitionEvent
+from ..petitions import CHANNELS, DISPOSITIONS, TITLES, Petition, PetitionEvent
 from ..rules import office_rules
 from . import records
 from .validate import text
@@ -40,6 +40,7 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
                     citizen_withheld: bool = False, village=None, field=None, channel: str = "spoken",
                     answer_on_spot: str = "", answered_by: str = "", disposition: str = "noted",
                     unit=None, forwarded_to: str = "", received_on: dt.date | None = None,
+                    citizen_title: str = "", citizen_address: str = "", citizen_phone: str = "",
                     due_on: dt.date | None = None, seq: int | None = None,
                     calendar: WorkCalendar | None = None) -> Petition:
     if channel not in CHANNELS:
@@ -54,6 +55,9 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
                               field="unit")
     if disposition == "forwarded" and not forwarded_to.strip():
         raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
+    from .privacy import stored_name
+
+    citizen_name = stored_name(office, citizen_name, citizen_withheld)
     received_on = received_on or (conference.date if conference is not None else clock.today())
     if due_on is None:
         due_on = due_date(office, disposition, received_on, channel=channel, calendar=calendar)
@@ -67,7 +71,10 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
             citizen_withheld=citizen_withheld, village=village, field=field, channel=channel,
             content=content, answer_on_spot=answer_on_spot, answered_by=answered_by,
             disposition=disposition, unit=unit, forwarded_to=forwarded_to, received_on=received_on,
+            citizen_title=citizen_title if citizen_title in TITLES else "", citizen_address=citizen_address,
+            citizen_phone=citizen_phone,
             due_on=due_on, status=STATUS_FOR[disposition],
-            closed_on=received_on if disposition == "on_spot" else None)
+            closed_on=received_on if disposition == "on_spot" else None,
+            followup_on=received_on + dt.timedelta(days=30) if disposition == "forwarded" else None)
         add_event(p, "created", DISPOSITIONS[disposition])
     return p

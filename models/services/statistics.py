@@ -6,7 +6,11 @@ BoardQuery: period, conference, unit …), so a province's 100,000 petitions
 are counted without loading them.
 
 Definitions (written here once, used by the exports and the report):
-- done: the petition left the board (answered, closed, forwarded, noted);
+- done: the petition is settled (answered, closed, noted, or forwarded and
+  the upper level's reply recorded);
+- forwarded: sent to the competent authority and still waiting for its reply
+  (counted apart: neither done nor open at this level);
+- a withdrawn petition is not counted at all (the board's filters leave it out);
 - late: still open and past its deadline (followup.py, as on the dashboard);
 - answered: a written answer is recorded (it has an answer date);
 - on time: answered on or before the deadline (or it had no deadline);
@@ -34,10 +38,11 @@ class StatRow:
     late: int
     answered: int
     on_time: int
+    forwarded: int = 0
 
     @property
     def open(self) -> int:
-        return self.total - self.done
+        return self.total - self.done - self.forwarded
 
     @property
     def on_time_rate(self) -> float | None:
@@ -70,13 +75,15 @@ def _measures(ctx: Context):
     def count_if(cond, alias):
         return pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(cond, 1)], 0)), 0).alias(alias)
 
-    return [pw.fn.COUNT(Petition.id).alias("total"), count_if(Petition.status != "open", "done"),
-            count_if(late, "late"), count_if(answered, "answered"), count_if(on_time, "on_time")]
+    return [pw.fn.COUNT(Petition.id).alias("total"),
+            count_if(Petition.status.not_in(("open", "forwarded")), "done"),
+            count_if(late, "late"), count_if(answered, "answered"), count_if(on_time, "on_time"),
+            count_if(Petition.status == "forwarded", "forwarded")]
 
 
 def _stat(label: str, r: dict) -> StatRow:
     return StatRow(label, int(r["total"]), int(r["done"]), int(r["late"]), int(r["answered"]),
-                   int(r["on_time"]))
+                   int(r["on_time"]), int(r["forwarded"]))
 
 
 def _grouped(q: BoardQuery, ctx: Context, model, label_col) -> list[StatRow]:

@@ -24,6 +24,8 @@ from models.services import board as svc
 from models.services.followup import figure
 
 from ..plain import plain
+from models.services.petition_edit import for_group
+
 from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -57,11 +59,14 @@ class BoardScreen(AppScreen):
             "(cùng cách tính với màn hình Tổng quan).\n"
             "/: tìm (không cần gõ dấu: “dat dai” tìm được “đất đai”) · L: lọc theo đơn vị, lĩnh vực, thôn, "
             "trạng thái, hội nghị, khoảng ngày · 0: bỏ lọc · S: đổi cách sắp xếp · D: đảo chiều · [ ]: trang.\n"
-            "Enter: xem chi tiết và lịch sử · G: giao đơn vị · H: gia hạn · C: đóng · M: mở lại.\n"
-            "V (hoặc I): viết công văn trả lời kiến nghị đang chọn — gõ nội dung trả lời vào chỗ "
-            "“[cần điền: nội dung trả lời]”, Ctrl+B ban hành: công văn lấy số và kiến nghị được ghi đã trả lời "
+            "Enter: xem chi tiết và lịch sử (E trong chi tiết: sửa mọi ô hoặc rút kiến nghị) · G: giao đơn vị · "
+            "H: gia hạn · C: đóng · M: mở lại. Với kiến nghị trong một nhóm cùng nội dung, G, H, T, C áp dụng cho "
+            "cả nhóm, mỗi ý kiến có dòng lịch sử riêng.\n"
+            "V (hoặc I): viết công văn trả lời kiến nghị đang chọn (cả nhóm cùng nội dung) — gõ nội dung trả lời vào "
+            "chỗ “[cần điền: nội dung trả lời]”, Ctrl+B ban hành: công văn lấy số và kiến nghị được ghi đã trả lời "
             "(số, ngày, tóm tắt) cùng lúc.\n"
-            "T: ghi trả lời gửi bằng cách khác (văn bản của đơn vị, trả lời trực tiếp…; số văn bản nếu có).\n"
+            "T: ghi trả lời gửi bằng cách khác (văn bản của đơn vị, trả lời trực tiếp…; số văn bản nếu có); với "
+            "kiến nghị đã chuyển: ghi trả lời của cấp trên.\n"
             "Văn bản: U công văn đôn đốc đơn vị của dòng đang chọn · K thông báo kết luận · B báo cáo cấp trên "
             "của hội nghị của dòng đang chọn (mở màn hình soạn, xem PDF, ban hành).\n"
             "X: xuất Excel hoặc CSV (có thể bỏ địa chỉ, điện thoại của công dân).")
@@ -329,7 +334,7 @@ class BoardScreen(AppScreen):
         except Exception as exc:
             self.notify_error(exc)
             return
-        self.app.push_screen(PetitionDetailScreen(detail))
+        self.app.push_screen(PetitionDetailScreen(detail), lambda changed: changed and self.load())
 
     def _act(self, title: str, fields: list[FormField], apply) -> None:
         """A form for the current row; ``apply(petition, values, version)`` saves."""
@@ -338,7 +343,14 @@ class BoardScreen(AppScreen):
             return
 
         def save(values):
-            return apply(svc.petition(row.id, self.office), values, row.row_version)
+            from models.services.petition_edit import group_members
+
+            p = svc.petition(row.id, self.office)
+            done = apply(p, values, row.row_version)
+            n = len(group_members(p))
+            if n > 1:
+                self.notify(f"Đã áp dụng cho cả nhóm {n} ý kiến cùng nội dung.", timeout=4)
+            return done
 
         def done(result):
             if result is not None:
@@ -356,7 +368,7 @@ class BoardScreen(AppScreen):
             return
         units = svc.choices(self.office.id)["unit"]
         self._act("Giao đơn vị", [FormField("unit", "Đơn vị trả lời", row.unit_id, kind="select", options=units)],
-                  lambda p, v, ver: act.assign(p, v["unit"], expected_version=ver))
+                  lambda p, v, ver: for_group(p, act.assign, v["unit"], expected_version=ver))
 
     def action_extend(self) -> None:
         from models.services import board_actions as act
@@ -366,24 +378,36 @@ class BoardScreen(AppScreen):
             return
         self._act("Gia hạn", [FormField("due_on", "Hạn mới (ngày/tháng/năm)", "", placeholder=_d(row.due_on)),
                               FormField("reason", "Lý do gia hạn", "", kind="text")],
-                  lambda p, v, ver: act.extend(p, v["due_on"], v["reason"], expected_version=ver))
+                  lambda p, v, ver: for_group(p, act.extend, v["due_on"], v["reason"], expected_version=ver))
 
     def action_answer(self) -> None:
         from models.services import board_actions as act
+        from models.services.petition_edit import record_upper_reply
 
+        row = self.current()
+        if row is None:
+            return
+        if row.status == "forwarded":
+            self._act("Ghi trả lời của cấp trên",
+                      [FormField("answer_number", "Số, ký hiệu văn bản của cấp trên", ""),
+                       FormField("answer_date", "Ngày văn bản", _d(clock.today())),
+                       FormField("answer_summary", "Tóm tắt trả lời", "", kind="text")],
+                      lambda p, v, ver: for_group(p, record_upper_reply, v["answer_number"], v["answer_date"],
+                                                  v["answer_summary"], expected_version=ver))
+            return
         self._act("Ghi trả lời gửi bằng cách khác (công văn của cơ quan: phím V)",
                   [FormField("answer_number", "Số, ký hiệu văn bản (nếu có; để trống khi trả lời trực tiếp)", "",
                              placeholder="15/ĐCXD"),
                    FormField("answer_date", "Ngày văn bản", _d(clock.today())),
                    FormField("answer_summary", "Tóm tắt nội dung trả lời", "", kind="text")],
-                  lambda p, v, ver: act.record_answer(p, v["answer_number"], v["answer_date"],
-                                                      v["answer_summary"], expected_version=ver))
+                  lambda p, v, ver: for_group(p, act.record_answer, v["answer_number"], v["answer_date"],
+                                              v["answer_summary"], expected_version=ver))
 
     def action_close_petition(self) -> None:
         from models.services import board_actions as act
 
         self._act("Đóng kiến nghị", [FormField("note", "Ghi chú (bắt buộc nếu chưa có văn bản trả lời)", "")],
-                  lambda p, v, ver: act.close(p, v["note"], expected_version=ver))
+                  lambda p, v, ver: for_group(p, act.close, v["note"], expected_version=ver))
 
     def action_reopen(self) -> None:
         from models.services import board_actions as act

@@ -25,10 +25,11 @@ def describe(detail):
     contact = ((f" · {p.citizen_address}" if p.citizen_address and not p.citizen_withheld else "")
                + (f" · ĐT {p.citizen_phone}" if p.citizen_phone and not p.citizen_withheld else ""))
     conference = f"{p.conference.title} ({_d(p.conference.date)})" if p.conference_id else "Ngoài hội nghị"
+    title = f"{p.citizen_title} " if getattr(p, "citizen_title", "") and not p.citizen_withheld else ""
     rows = [
         [bold(f"Kiến nghị số {p.id}"), f" — {STATUSES.get(p.status, p.status)}"],
         "",
-        [bold("Người kiến nghị:"), f" {p.citizen_label}{contact}"],
+        [bold("Người kiến nghị:"), f" {title}{p.citizen_label}{contact}"],
         [bold("Thôn:"), f" {p.village.label if p.village_id else '—'} · ", bold("Lĩnh vực:"),
          f" {p.field.name if p.field_id else '—'} · ", bold("Hình thức:"), f" {CHANNELS.get(p.channel, p.channel)}"],
         [bold("Hội nghị:"), f" {conference}"],
@@ -42,7 +43,23 @@ def describe(detail):
     if p.answer_on_spot:
         rows += ["", bold("Trả lời tại hội nghị:"), p.answer_on_spot]
     if p.forwarded_to:
-        rows += ["", [bold("Chuyển đến:"), f" {p.forwarded_to}"]]
+        forwarding = ([" · ", bold("Văn bản chuyển:"), f" {p.forward_number} ngày {_d(p.forward_date)}"]
+                      if p.forward_number or p.forward_date else [" · chưa ghi văn bản chuyển"])
+        followup = [" · ", bold("Đôn đốc ngày:"), f" {_d(p.followup_on)}"] if p.followup_on else []
+        rows += ["", [bold("Chuyển đến:"), f" {p.forwarded_to}", *forwarding, *followup]]
+    if p.upper_reply_date:
+        rows += [[bold("Trả lời của cấp trên:"), f" {p.upper_reply_number} ngày {_d(p.upper_reply_date)}"],
+                 p.upper_reply_summary]
+    if p.status == "withdrawn":
+        rows += ["", [bold(f"Đã rút ngày {_d(p.withdrawn_on)}:"), f" {p.withdrawn_reason}"]]
+    group = getattr(detail, "group", None) or []
+    if len(group) > 1:
+        rows += ["", [bold(f"Nhóm cùng nội dung ({len(group)} ý kiến)"),
+                      " — thao tác trên bảng áp dụng cho cả nhóm"]]
+        for m in group:
+            mark = "▶" if m.id == p.id else " "
+            rows.append(f"  {mark} Số {m.id} · {_d(m.received_on)} · {m.citizen_label} · "
+                        f"{STATUSES.get(m.status, m.status)}")
     if p.answer_number or p.answer_summary:
         rows += ["", [bold("Văn bản trả lời:"), f" {p.answer_number} ngày {_d(p.answer_date)}"], p.answer_summary]
     rows += ["", bold("Lịch sử xử lý")]
@@ -57,13 +74,34 @@ def describe(detail):
 
 
 class PetitionDetailScreen(ModalScreen):
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Đóng", id="detail.close")]
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Đóng", id="detail.close"),
+                Binding("e", "edit", "Sửa hoặc rút", id="detail.edit")]
 
     def __init__(self, detail):
         super().__init__()
         self.detail = detail
+        self.changed = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(describe(self.detail), id="petition-detail")
-            yield Static("Esc hoặc Enter: đóng · ↑ ↓: cuộn", classes="hint")
+            yield Static("E: sửa (mọi ô: tên, liên hệ, thôn, nội dung, hướng xử lý…) hoặc rút · "
+                         "Esc hoặc Enter: đóng · ↑ ↓: cuộn", classes="hint")
+
+    def action_edit(self) -> None:
+        from ..widgets.petition_form import petition_form
+
+        def done(result):
+            if result is None:
+                return
+            from models.services import board as svc
+
+            self.changed = True
+            self.detail = svc.detail(self.detail.petition.id)
+            self.query_one("#petition-detail", Static).update(describe(self.detail))
+            self.app.notify("Đã lưu; lịch sử xử lý ghi lại thay đổi.", timeout=3)
+
+        self.app.push_screen(petition_form(self.detail.petition), done)
+
+    async def action_dismiss(self, result=None) -> None:
+        await super().action_dismiss(self.changed)

@@ -96,6 +96,7 @@ class ConferencesScreen(AppScreen):
         Binding("f", "forms", "In mẫu biểu", id="conferences.forms"),
         Binding("s", "schedule", "Lập lịch phát loa", id="conferences.schedule"),
         Binding("o", "tick", "Đánh dấu đã đọc", id="conferences.tick"),
+        Binding("c", "agenda", "Chương trình, báo cáo", id="conferences.agenda"),
     ]
 
     class Loaded(Message):
@@ -277,6 +278,24 @@ class ConferencesScreen(AppScreen):
 
         self.app.push_screen(FormScreen(f"Hội nghị mới — kế hoạch năm {plan.year}", self._form(values), save),
                              lambda c: c and (self.notify("Đã tạo hội nghị."), self.load(c.id)))
+
+    def action_agenda(self) -> None:
+        """C: the programme (one item a line: nội dung | người trình bày | số phút) and the opening report."""
+        from models.services import agenda
+
+        conf = self.current()
+        if conf is None:
+            return
+        fields = [FormField("agenda", "Chương trình — mỗi dòng một mục: nội dung | người trình bày | số phút",
+                            agenda.agenda_text(conf), kind="text"),
+                  FormField("opening_report", "Báo cáo khai mạc (nội dung đọc tại hội nghị)", conf.opening_report,
+                            kind="text")]
+
+        def save(v):
+            return agenda.set_agenda(conf, v["agenda"], v["opening_report"])
+
+        self.app.push_screen(FormScreen(f"Chương trình — {conf.title}", fields, save),
+                             lambda c: c and (self.notify("Đã lưu chương trình."), self.load(c.id)))
 
     def action_edit(self) -> None:
         conf = self.current()

@@ -49,7 +49,11 @@ class SessionScreen(AppScreen):
         "Trong một ô: ← → Home End để di chuyển, Backspace/Delete để xóa, Ctrl+U xóa cả ô, Tab nhận tên "
         "được gợi ý, ↑ ↓ chuyển ô.\n"
         "Khi có ý kiến cũ tương tự (cùng thôn, cùng lĩnh vực), ý kiến đó và câu trả lời hiện bên dưới; "
-        "Ctrl+G gộp ý kiến đang ghi với ý kiến trước (nhiều người cùng nêu một việc).\n"
+        "Ctrl+G mở danh sách các ý kiến có thể gộp (cùng thôn và lĩnh vực trước, rồi nội dung tương tự, "
+        "của hội nghị này và các hội nghị trước, kèm câu trả lời): chọn một, hoặc “Không gộp”.\n"
+        "Ctrl+N: danh xưng (Ông/Bà), địa chỉ, điện thoại của người đang nêu ý kiến (không bắt buộc).\n"
+        "Sửa hoặc rút một ý kiến đã ghi: Ctrl+↑ Ctrl+↓ chọn dòng trong danh sách, Ctrl+D mở để sửa (ghi lý do "
+        "ở ô cuối để rút). Mọi thay đổi được ghi vào lịch sử của ý kiến.\n"
         "Nếu máy không nhận phím F10, F11, F12 (Windows Terminal dùng F11 để phóng to màn hình), dùng "
         "Ctrl+K (kết luận), Ctrl+F (chọn hội nghị), Ctrl+E (kết thúc phiên).")
     BINDINGS = [
@@ -65,6 +69,14 @@ class SessionScreen(AppScreen):
         Binding("f10,ctrl+k", "conclusions", "Kết luận", id="session.conclusions", priority=True),
         Binding("f11,ctrl+f", "choose", "Chọn hội nghị", id="session.choose", priority=True),
         Binding("f12,ctrl+e", "close_session", "Kết thúc phiên", id="session.close", priority=True),
+        # Ctrl+G lists the petitions this one may join; the secretary picks one or none
+        Binding("ctrl+g", "group", "Gộp ý kiến", id="session.group", priority=True),
+        # a recorded petition: Ctrl+↑ Ctrl+↓ choose it in the list, Ctrl+D corrects or withdraws it
+        Binding("ctrl+up", "select_row(-1)", "Chọn ý kiến trên", id="session.row_up", show=False, priority=True),
+        Binding("ctrl+down", "select_row(1)", "Chọn ý kiến dưới", id="session.row_down", show=False,
+                priority=True),
+        Binding("ctrl+n", "contacts", "Danh xưng, địa chỉ, điện thoại", id="session.contacts", priority=True),
+        Binding("ctrl+d", "edit_recorded", "Sửa/rút ý kiến đã ghi", id="session.edit", priority=True),
     ]
 
     class Loaded(Message):
@@ -152,7 +164,9 @@ class SessionScreen(AppScreen):
         fields = live.field_list(office)
         units_by_field = {str(f.code): live.unit_names(office, f.name) for f in fields}
         units_by_field[""] = live.unit_names(office)
-        return dict(conf=conf, place=place,
+        from models.services.privacy import keep_withheld_names
+
+        return dict(conf=conf, place=place, keep_names=keep_withheld_names(office),
                     villages=live.village_names(office, conf), officials=live.official_names(office),
                     fields=[(f.code, f.name) for f in fields], units_by_field=units_by_field,
                     agenda=live.agenda(conf) if conf else [], attendance=live.attendance(conf) if conf else None,
@@ -162,6 +176,7 @@ class SessionScreen(AppScreen):
         self.conf, self.place = d["conf"], d["place"]
         entry = self.entry
         entry.villages, entry.officials, entry.fields = d["villages"], d["officials"], d["fields"]
+        entry.keep_withheld_names = d["keep_names"]
         entry.units_by_field, entry.units = d["units_by_field"], d["units_by_field"][""]
         if self.conf is None:
             self.say("session-title", " Phiên họp — chưa có hội nghị nào. Tạo hội nghị ở màn hình Hội nghị (F4).")
@@ -192,8 +207,10 @@ class SessionScreen(AppScreen):
         self.save_now()
         self.loaded = True
         entry.focus()
-        if self.place.get("editing") == "conclusions":
-            self.action_conclusions()
+        reopen = {"conclusions": self.action_conclusions, "attendance": self.action_attendance,
+                  "enqueue": self.action_enqueue}.get(self.place.get("editing"))
+        if reopen is not None:
+            reopen()
         self.post_message(self.Loaded())
 
     def show_agenda(self, items) -> None:
@@ -228,8 +245,12 @@ class SessionScreen(AppScreen):
 
         content = clip(p.content, 40)
         handling = DISPOSITIONS.get(p.disposition, "")
-        if p.group_parent_id:
-            handling += " (gộp)"
+        if p.status == "withdrawn":
+            handling = "Đã rút"
+        elif p.group_parent_id:
+            head = p.group_parent
+            handling += f" (gộp với số {head.seq or head.id})" if head.conference_id == p.conference_id \
+                else f" (gộp với ý kiến ngày {head.received_on:%d/%m/%Y})"
         table = self.query_one("#petitions", DataTable)
         table.add_row(str(p.seq), p.citizen_label, p.village.name if p.village_id else "",
                       p.field.name if p.field_id else "", content, handling, key=str(p.id))
@@ -384,10 +405,8 @@ class SessionScreen(AppScreen):
             self.draft = draft
             self.show_similar()
         draft["similar_to"] = self._similar[0].petition.id if self._similar else None
-        if draft.get("group_parent") is True:
-            same = [m.petition for m in self._similar if m.petition.conference_id == self.conf.id]
-            target = same[0] if same else self.last_petition
-            draft["group_parent"] = (target.group_parent_id or target.id) if target is not None else None
+        if not isinstance(draft.get("group_parent"), int) or isinstance(draft.get("group_parent"), bool):
+            draft["group_parent"] = None      # only a petition the secretary picked (Ctrl+G)
         self.draft = live.empty_draft(draft.get("answered_by", ""))
         place = dict(self.place, draft=self.draft, focus="citizen_name")
         outcome = self._write(("petition", self.commits), live.commit_draft, self.office, self.conf,
@@ -399,6 +418,103 @@ class SessionScreen(AppScreen):
         if outcome is not None and outcome.saved:
             self.last_petition = outcome.result
             self._add_row(outcome.result)
+
+    # --- grouping and corrections ------------------------------------------------------------
+    def action_group(self) -> None:
+        """Ctrl+G: the petitions the one being typed may join, or none."""
+        if not self._need_conf():
+            return
+        entry = self.entry
+        if entry.draft.get("group_parent"):
+            entry.draft["group_parent"] = None
+            entry.group_label = ""
+            entry._changed(moved=True)
+            self.notify("Đã bỏ gộp.", timeout=2)
+            return
+        try:
+            found = live.group_candidates_for_draft(self.office, self.conf, entry.draft)
+        except UserError as exc:
+            self.notify_error(exc)
+            return
+        if not found:
+            self.notify("Không có ý kiến nào cùng thôn, lĩnh vực hoặc nội dung tương tự để gộp. "
+                        "Ý kiến này được ghi riêng.", severity="warning", timeout=6)
+            return
+        from models.services.petition_edit import candidate_label
+
+        from ..widgets.pick import PickScreen
+
+        options = [("Không gộp (ghi riêng)", 0)] + [(candidate_label(p), p.id) for p in found]
+        labels = {p.id: f"số {p.seq}" if p.conference_id == self.conf.id else
+                  f"ý kiến ngày {p.received_on:%d/%m/%Y}" for p in found}
+
+        def chosen(pid):
+            if pid:
+                entry.draft["group_parent"] = pid
+                entry.group_label = labels.get(pid, "")
+                entry._changed(moved=True)
+            entry.focus()
+
+        self.app.push_screen(PickScreen("Gộp với ý kiến nào? (Enter: chọn · Esc: không gộp)", options), chosen)
+
+    def action_contacts(self) -> None:
+        """Ctrl+N: the current citizen's title, address and phone (all optional)."""
+        from models.services.live_session import CONTACT_KEYS
+
+        from ..widgets.form import FormField, FormScreen
+
+        entry = self.entry
+        d = entry.draft
+        fields = [FormField("citizen_title", "Danh xưng", d.get("citizen_title") or None, kind="select",
+                            options=[("Ông", "Ông"), ("Bà", "Bà")]),
+                  FormField("citizen_address", "Địa chỉ", d.get("citizen_address", "")),
+                  FormField("citizen_phone", "Điện thoại", d.get("citizen_phone", ""))]
+
+        def save(values):
+            from models.text import clean_line
+
+            return {k: clean_line(values.get(k) or "") for k in CONTACT_KEYS}
+
+        def done(values):
+            if values is not None:
+                entry.draft.update(values)
+                entry._changed(moved=True)
+            entry.focus()
+
+        self.app.push_screen(FormScreen(f"Liên hệ của {clean_name(d)}", fields, save), done)
+
+    def action_select_row(self, step: int) -> None:
+        table = self.query_one("#petitions", DataTable)
+        if table.row_count:
+            table.show_cursor = True
+            table.move_cursor(row=min(max(0, table.cursor_row + step), table.row_count - 1))
+
+    def action_edit_recorded(self) -> None:
+        """Ctrl+D: correct or withdraw the petition selected in the list."""
+        table = self.query_one("#petitions", DataTable)
+        if self.conf is None or not table.row_count:
+            self.notify("Chưa có ý kiến nào được ghi để sửa.", severity="warning")
+            return
+        from models.petitions import Petition
+
+        from ..widgets.petition_form import petition_form
+
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        p = Petition.get_or_none(Petition.id == int(key))
+        if p is None:
+            self.notify("Ý kiến này không còn nữa.", severity="warning")
+            return
+        row = table.cursor_row
+        self.save_now()
+
+        def done(result):
+            if result is not None:
+                self.refresh_petitions()
+                table.move_cursor(row=row)
+                self.notify("Đã lưu thay đổi vào lịch sử của ý kiến.", timeout=3)
+            self.entry.focus()
+
+        self.app.push_screen(petition_form(p), done)
 
     def take_speaker(self) -> dict | None:
         queue = list(self.place.get("queue") or [])
@@ -419,6 +535,15 @@ class SessionScreen(AppScreen):
     def action_start(self) -> None:
         if not self._need_conf():
             return
+        why = live.start_warning(self.conf)
+        if why:
+            from ..widgets.confirm import ConfirmScreen
+
+            self.app.push_screen(ConfirmScreen(why), lambda yes: yes and self._start())
+            return
+        self._start()
+
+    def _start(self) -> None:
         try:
             self.conf = live.start_session(self.conf)
         except UserError as exc:
@@ -441,6 +566,32 @@ class SessionScreen(AppScreen):
         self.show_agenda(live.agenda(self.conf))
         self.tick()
 
+    def _form_typing(self, name: str):
+        """A form of the session keeps what is typed in the place (saved as the
+        entry is: within SAVE_DELAY), so a kill reopens it with the typing."""
+        if self.place.get("editing") != name:      # not a form reopened with its typing
+            self.place["editing"] = name
+            self.place.pop("form", None)
+            self.save_now()
+
+        def changed(values):
+            self.place["editing"] = name
+            self.place["form"] = values
+            # the app's timer: this screen's own ones wait while a modal form is on top
+            if self._save_timer is None:
+                self._save_timer = self.app.set_timer(SAVE_DELAY, self.save_now)
+        return changed
+
+    def _form_closed(self) -> None:
+        self.place.pop("editing", None)
+        self.place.pop("form", None)
+        self.save_now()
+        self.entry.focus()
+
+    def _typed_value(self, key: str, default):
+        form = self.place.get("form") or {}
+        return form.get(key, default)
+
     def action_enqueue(self) -> None:
         from ..widgets.form import FormField, FormScreen
 
@@ -453,11 +604,16 @@ class SessionScreen(AppScreen):
             self.show_queue()
             return True
 
-        self.app.push_screen(FormScreen("Đăng ký phát biểu", [
-            FormField("citizen_name", "Họ tên (để trống nếu không ghi tên)"),
-            FormField("village", "Thôn"),
-            FormField("field", "Lĩnh vực (số)"),
-            FormField("slip", "Ý kiến bằng phiếu? (gõ c nếu có)")], add))
+        restored = self.place.get("editing") == "enqueue"
+        fields = [FormField("citizen_name", "Họ tên (để trống nếu không ghi tên)"),
+                  FormField("village", "Thôn"),
+                  FormField("field", "Lĩnh vực (số)"),
+                  FormField("slip", "Ý kiến bằng phiếu? (gõ c nếu có)")]
+        if restored:
+            for f in fields:
+                f.value = self._typed_value(f.key, f.value)
+        self.app.push_screen(FormScreen("Đăng ký phát biểu", fields, add, self._form_typing("enqueue")),
+                             lambda _: self._form_closed())
 
     def action_attendance(self) -> None:
         if not self._need_conf():
@@ -471,13 +627,17 @@ class SessionScreen(AppScreen):
                   for g, label in ATTENDANCE_GROUPS.items()]
         fields.append(FormField("guests", "Khách mời (mỗi dòng: Họ tên - chức vụ)", live.guests_text(current),
                                 kind="text"))
+        if self.place.get("editing") == "attendance":      # reopened after a restart: the typing is back
+            for f in fields:
+                f.value = self._typed_value(f.key, f.value)
 
         def save(values):
             summary = live.set_attendance(self.conf, values, values.get("guests", ""))
             self.show_attendance(summary)
             return True
 
-        self.app.push_screen(FormScreen("Điểm danh", fields, save))
+        self.app.push_screen(FormScreen("Điểm danh", fields, save, self._form_typing("attendance")),
+                             lambda _: self._form_closed())
 
     def action_conclusions(self) -> None:
         if not self._need_conf():
@@ -553,6 +713,10 @@ class SessionScreen(AppScreen):
                                       "màn hình Hội nghị (F4), phím B.", timeout=12, markup=False)
         # the closed session is copied aside whether or not the PDF could be built
         backup_after_session()
+
+
+def clean_name(draft: dict) -> str:
+    return "người giấu tên" if draft.get("citizen_withheld") else (draft.get("citizen_name") or "người nêu ý kiến")
 
 
 def live_minutes_file(office, conf_id: int):

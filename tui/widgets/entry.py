@@ -56,6 +56,9 @@ CHANNEL_LABELS = {"spoken": "phát biểu", "slip": "phiếu", "before": "gửi 
 #: after the disposition key, the field whose Enter records the petition
 FINISH_AT = {"on_spot": "answer_on_spot", "noted": "answer_on_spot", "in_writing": "unit",
              "forwarded": "forwarded_to"}
+#: fields ↑ ↓ pass over once the disposition is chosen (they do not apply to it)
+SKIP_FOR = {"on_spot": {"unit", "forwarded_to"}, "noted": {"unit", "forwarded_to"},
+            "in_writing": {"answer_on_spot", "forwarded_to"}, "forwarded": {"unit", "answer_on_spot"}}
 #: fields whose value is free text edited with the line editor
 TEXT_KEYS = {"citizen_name", "village", "content", "answer_on_spot", "unit", "forwarded_to", "answered_by"}
 
@@ -87,7 +90,6 @@ class PetitionEntry(Widget, can_focus=True):
     BINDINGS = [
         Binding("ctrl+y", "withhold", "Giấu tên", id="session.withhold"),
         Binding("ctrl+l", "channel", "Đổi hình thức", id="session.channel"),
-        Binding("ctrl+g", "group", "Gộp ý kiến", id="session.group"),
         Binding("ctrl+r", "next_speaker", "Mời người tiếp", id="session.next_speaker"),
         Binding("ctrl+u", "clear_field", "Xóa ô", id="session.clear_field", show=False),
     ]
@@ -121,6 +123,10 @@ class PetitionEntry(Widget, can_focus=True):
         self.fields: list[tuple[int, str]] = []
         self.units_by_field: dict[str, list[str]] = {}
         self.unit_default = ""
+        #: the office keeps anonymous citizens' names (models/services/privacy.py); by default it does not
+        self.keep_withheld_names = False
+        #: how the chosen group (Ctrl+G, chosen on the screen) is named on the head line
+        self.group_label = ""
         #: called by Ctrl+R; returns the next queued speaker (a dict) or None
         self.take_speaker = lambda: None
 
@@ -162,6 +168,9 @@ class PetitionEntry(Widget, can_focus=True):
     def _go(self, key: str) -> None:
         self.current = key
         self.cursor = len(self.value)
+        # the answerer kept from the previous petition is replaced by the first
+        # letter typed (a change of answerer is ↓, a few letters, Enter)
+        self._replace = key == "answered_by" and bool(self.value)
         self._changed(moved=True)
 
     def _changed(self, moved: bool = False) -> None:
@@ -176,7 +185,7 @@ class PetitionEntry(Widget, can_focus=True):
 
     def _handle(self, event: events.Key) -> bool:
         key = event.key
-        actions = {"ctrl+y": self.action_withhold, "ctrl+l": self.action_channel, "ctrl+g": self.action_group,
+        actions = {"ctrl+y": self.action_withhold, "ctrl+l": self.action_channel,
                    "ctrl+r": self.action_next_speaker, "ctrl+u": self.action_clear_field}
         if key in actions:
             actions[key]()
@@ -192,6 +201,8 @@ class PetitionEntry(Widget, can_focus=True):
         if key in ("shift+tab", "up"):
             self._step(-1)
             return True
+        if key in ("left", "right", "home", "end", "backspace", "delete"):
+            self._replace = False
         if key in ("left", "right", "home", "end"):
             n = len(self.value)
             self.cursor = {"left": max(0, self.cursor - 1), "right": min(n, self.cursor + 1),
@@ -229,6 +240,13 @@ class PetitionEntry(Widget, can_focus=True):
             self._offer_unit()
             self._go(FINISH_AT[choice])
             return
+        if (self.current == "citizen_name" and self.draft.get("citizen_withheld")
+                and not self.keep_withheld_names):
+            self.say("Người này giấu tên: tên không được ghi. Enter để sang ô Thôn (Ctrl+Y: bỏ giấu tên).")
+            return
+        if getattr(self, "_replace", False) and self.current == "answered_by":
+            self._set_value("")
+        self._replace = False
         if (self.current == "field" and not ch.isdigit() and self.value.isdigit()
                 and self._field_code(self.value)):
             # "1" was waiting in case "10" or "11" followed; the next letter
@@ -243,6 +261,10 @@ class PetitionEntry(Widget, can_focus=True):
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
         text = clean_line(event.text)     # NFC, one line: a pasted NFD text is stored composed
+        if (self.current == "citizen_name" and self.draft.get("citizen_withheld")
+                and not self.keep_withheld_names):
+            self.say("Người này giấu tên: tên không được ghi. Enter để sang ô Thôn (Ctrl+Y: bỏ giấu tên).")
+            return
         if self.current in TEXT_KEYS:
             self.error = ""
             self._insert(text)
@@ -252,8 +274,15 @@ class PetitionEntry(Widget, can_focus=True):
                 self._typed(ch)
 
     def _step(self, delta: int) -> None:
+        """↑ ↓ Tab: the next field that matters for the chosen disposition, so
+        the answerer is one ↓ away from the answer."""
+        skip = SKIP_FOR.get(self.draft.get("disposition") or "", set())
         i = KEYS.index(self.current)
-        self._go(KEYS[max(0, min(len(KEYS) - 1, i + delta))])
+        while 0 <= i + delta < len(KEYS):
+            i += delta
+            if KEYS[i] not in skip:
+                break
+        self._go(KEYS[max(0, min(len(KEYS) - 1, i))])
 
     # --- type-ahead ------------------------------------------------------------------------
     def _choices(self) -> list[str]:
@@ -302,6 +331,9 @@ class PetitionEntry(Widget, can_focus=True):
                     self.say(f"Không có thôn “{typed}”. Gõ vài chữ đầu của tên thôn.")
                     return
                 typed = hits[0]
+            elif not self.last_village:
+                self.say("Ghi thôn của người nêu ý kiến: gõ vài chữ đầu tên thôn rồi Enter.")
+                return
             self._set_value(typed or self.last_village)
             self._go("field")
         elif key == "field":
@@ -349,6 +381,7 @@ class PetitionEntry(Widget, can_focus=True):
         done = copy.deepcopy(d)
         self.last_village = clean_line(d.get("village", "")) or self.last_village
         self.draft = empty_draft(d.get("answered_by", ""))
+        self.group_label = ""
         self.current, self.cursor, self.number = "citizen_name", 0, self.number + 1
         self.units = self.units_by_field.get("", self.units)
         self.post_message(self.Completed(done))
@@ -357,16 +390,15 @@ class PetitionEntry(Widget, can_focus=True):
     # --- actions (also reachable from the palette) ---------------------------------------------
     def action_withhold(self) -> None:
         self.draft["citizen_withheld"] = not self.draft.get("citizen_withheld")
+        if self.draft["citizen_withheld"] and not self.keep_withheld_names:
+            # the name of a citizen who asks to stay anonymous is not stored at all
+            self.draft["citizen_name"] = ""
+            if self.current == "citizen_name":
+                self.cursor = 0
         self._changed(moved=True)
 
     def action_channel(self) -> None:
         self.draft["channel"] = next_channel(self.draft.get("channel", "spoken"))
-        self._changed(moved=True)
-
-    def action_group(self) -> None:
-        """Several citizens raising the same issue: the screen links the petition
-        to the earlier one when it is recorded (True = "with the previous one")."""
-        self.draft["group_parent"] = None if self.draft.get("group_parent") else True
         self._changed(moved=True)
 
     def action_next_speaker(self) -> None:
@@ -419,8 +451,11 @@ class PetitionEntry(Widget, can_focus=True):
         flags = [CHANNEL_LABELS.get(d.get("channel"), "")]
         if d.get("citizen_withheld"):
             flags.append("giấu tên")
+        contact = " ".join(x for x in (d.get("citizen_title"), d.get("citizen_phone")) if x)
+        if contact or d.get("citizen_address"):
+            flags.append(f"liên hệ: {contact or d.get('citizen_address')}")
         if d.get("group_parent"):
-            flags.append("gộp với ý kiến trước")
+            flags.append(f"gộp với {self.group_label or 'ý kiến đã chọn'}")
         head.append(" · " + " · ".join(f for f in flags if f))
         lines = [head]
         for key, label in FIELDS:

@@ -46,11 +46,14 @@ class FormScreen(TypeAhead, ModalScreen):
         Binding("escape", "cancel", "Hủy", id="form.cancel"),
     ]
 
-    def __init__(self, title: str, fields: list[FormField], save: Callable[[dict], Any]):
+    def __init__(self, title: str, fields: list[FormField], save: Callable[[dict], Any],
+                 changed: Callable[[dict], None] | None = None):
         super().__init__()
         self.form_title = title
         self.fields = fields
         self.save_callback = save
+        #: called with the values as typed (the live session keeps them: nothing typed is lost)
+        self.changed_callback = changed
         self._newer = None  # the newer record the user has been shown after a StaleEdit
 
     def compose(self) -> ComposeResult:
@@ -85,6 +88,13 @@ class FormScreen(TypeAhead, ModalScreen):
             else:
                 out[f.key] = w.value
         return out
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _typed(self, event) -> None:
+        if self.changed_callback is not None and hasattr(self, "_initial"):
+            self.changed_callback(self.values())
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -145,6 +155,10 @@ class FormScreen(TypeAhead, ModalScreen):
         self.query_one("#form-error", Static).update(Text(
             f"{exc.message}{note} Nội dung bạn gõ vẫn còn đây: nhấn Ctrl+S lần nữa để lưu đè lên bản mới, "
             "hoặc Esc để bỏ."))
+
+    def has_unsaved(self) -> bool:
+        """Something typed here is not saved yet (Ctrl+Q asks before quitting)."""
+        return hasattr(self, "_initial") and self.values() != self._initial
 
     def action_cancel(self) -> None:
         if self.values() == self._initial:

@@ -1,0 +1,361 @@
+"""Correcting a recorded petition, withdrawing it, grouping petitions and
+following up a forwarded one.
+
+How it is stored (models/petitions.py):
+- a correction changes the Petition in place (optimistic locking, audited) and
+  writes one PetitionEvent "edited" whose before/after name every changed field;
+- withdrawal sets status "withdrawn", ``withdrawn_on`` and ``withdrawn_reason``
+  and writes an event "withdrawn"; the board and the statistics leave it out,
+  its history stays;
+- a group is a head petition (group_parent NULL) and the petitions whose
+  ``group_parent`` is the head; joining or leaving writes an event on the
+  petition that moved; an action on the board applied to a group writes the
+  event on every member;
+- a forwarded petition (disposition "forwarded") has status "forwarded"
+  ("đã chuyển, chờ trả lời") until the upper level's reply is recorded
+  (``upper_reply_*``, status "forwarded_replied"); ``forwarded_to`` names the
+  authority, ``forward_number``/``forward_date`` the letter that forwarded it,
+  ``followup_on`` the day to ask again."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import clock
+from ..catalog import Field, Unit, Village
+from ..errors import ValidationError
+from ..petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition
+from ..text import clean_line, fold
+from . import records
+from .petitions import STATUS_FOR, add_event, due_date
+from .validate import optional_line, parse_date, required, text
+
+#: fields a correction may change, with what the history calls them
+EDITABLE = {
+    "citizen_title": "Danh xưng",
+    "citizen_name": "Người nêu",
+    "citizen_withheld": "Giấu tên",
+    "citizen_address": "Địa chỉ",
+    "citizen_phone": "Điện thoại",
+    "village": "Thôn",
+    "field": "Lĩnh vực",
+    "channel": "Hình thức",
+    "content": "Nội dung",
+    "disposition": "Hướng xử lý",
+    "answer_on_spot": "Trả lời tại hội nghị",
+    "answered_by": "Người trả lời",
+    "unit": "Đơn vị",
+    "forwarded_to": "Chuyển đến",
+    "forward_number": "Số văn bản chuyển",
+    "forward_date": "Ngày văn bản chuyển",
+    "followup_on": "Ngày đôn đốc",
+}
+#: default days between forwarding and asking the upper level again
+FOLLOWUP_DAYS = 30
+
+
+def _dmy(day) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _shown(p: Petition, key: str) -> str:
+    value = getattr(p, key + "_id", None) if key in ("village", "field", "unit") else getattr(p, key)
+    if key in ("village", "field", "unit"):
+        model = {"village": Village, "field": Field, "unit": Unit}[key]
+        row = model.get_or_none(model.id == value) if value else None
+        return row.name if row else ""
+    if key == "disposition":
+        return DISPOSITIONS.get(value, value or "")
+    if key == "channel":
+        return CHANNELS.get(value, value or "")
+    if key == "citizen_withheld":
+        return "có" if value else "không"
+    if key == "citizen_name" and p.citizen_withheld:
+        return "(giấu tên)" if value else ""
+    if isinstance(value, dt.date):
+        return _dmy(value)
+    return str(value or "")
+
+
+def _by_name(model, office_id: int, value, label: str):
+    """A catalogue row from an id, a row, or the beginning of its name (no diacritics needed)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, model):
+        return value
+    if isinstance(value, int):
+        row = model.get_or_none((model.id == value) & (model.office == office_id))
+        if row is None:
+            raise ValidationError(f"{label} đã chọn không còn trong danh mục. Hãy chọn lại.", field=label)
+        return row
+    key = fold(value)
+    rows = list(model.select().where(model.office == office_id).order_by(model.name))
+    hit = (next((r for r in rows if fold(r.name) == key), None)
+           or next((r for r in rows if fold(r.name).startswith(key)), None))
+    if hit is None:
+        raise ValidationError(f"Không có {label.lower()} “{clean_line(value)}” trong danh mục. "
+                              "Hãy gõ vài chữ đầu của tên.", field=label)
+    return hit
+
+
+def edit(p: Petition, values: dict, *, expected_version: int | None = None) -> Petition:
+    """Correct any field of a recorded petition. ``values`` holds the keys of
+    EDITABLE to change (names or ids for village, field and unit); the others
+    stay. One history entry lists every changed field, before and after."""
+    if p.status == "withdrawn":
+        raise ValidationError("Kiến nghị đã rút; không sửa được. Xem lịch sử trong chi tiết.")
+    office_id = p.office_id
+    changes: dict = {}
+    for key, value in values.items():
+        if key not in EDITABLE:
+            continue
+        if key == "village":
+            row = _by_name(Village, office_id, value, "Thôn")
+            changes[key] = row.id if row else None
+        elif key == "field":
+            row = _by_name(Field, office_id, value, "Lĩnh vực")
+            changes[key] = row.id if row else None
+        elif key == "unit":
+            row = _by_name(Unit, office_id, value, "Đơn vị")
+            changes[key] = row.id if row else None
+        elif key in ("forward_date", "followup_on"):
+            changes[key] = parse_date(value, EDITABLE[key], field=key) if str(value or "").strip() else None
+        elif key == "citizen_withheld":
+            changes[key] = bool(value)
+        elif key == "citizen_title":
+            title = clean_line(value)
+            if title not in TITLES:
+                raise ValidationError("Danh xưng là “Ông”, “Bà” hoặc để trống.", field=key)
+            changes[key] = title
+        elif key == "disposition":
+            if value not in DISPOSITIONS:
+                raise ValidationError("Chọn một hướng xử lý.", field=key)
+            changes[key] = value
+        elif key == "channel":
+            if value not in CHANNELS:
+                raise ValidationError("Chọn một hình thức tiếp nhận.", field=key)
+            changes[key] = value
+        elif key in ("content", "answer_on_spot"):
+            changes[key] = text(value)
+        else:
+            changes[key] = optional_line(value, label=EDITABLE[key])
+    merged = {k: changes.get(k, getattr(p, k + "_id" if k in ("village", "field", "unit") else k))
+              for k in EDITABLE}
+    if not merged["content"].strip():
+        raise ValidationError("Nội dung ý kiến không được để trống.", field="content")
+    disposition = merged["disposition"]
+    if disposition == "in_writing" and not merged["unit"]:
+        raise ValidationError("Ý kiến trả lời bằng văn bản phải giao cho một đơn vị. Hãy chọn đơn vị.",
+                              field="unit")
+    if disposition == "forwarded" and not merged["forwarded_to"]:
+        raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
+    from .privacy import stored_name
+
+    if merged["citizen_withheld"]:
+        changes["citizen_name"] = stored_name(p.office, merged["citizen_name"], True)
+    if "disposition" in changes and changes["disposition"] != p.disposition:
+        # a new disposition moves the petition to the status it would have had
+        changes["status"] = STATUS_FOR[disposition]
+        changes["closed_on"] = p.received_on if disposition == "on_spot" else None
+        changes["due_on"] = due_date(p.office, disposition, p.received_on, channel=merged["channel"])
+        if disposition == "forwarded" and not merged["followup_on"]:
+            changes["followup_on"] = default_followup(p.received_on)
+    changed = [k for k in changes if k in EDITABLE
+               and changes[k] != getattr(p, k + "_id" if k in ("village", "field", "unit") else k)]
+    if not changed:
+        raise ValidationError("Không có gì thay đổi. Sửa một ô rồi lưu, hoặc Esc để thôi.")
+    before = "; ".join(f"{EDITABLE[k]}: {_shown(p, k)}" for k in changed)
+    with Petition._meta.database.atomic():
+        records.update(p, changes, expected_version=expected_version)
+        p.__rel__.clear()
+        after = "; ".join(f"{EDITABLE[k]}: {_shown(p, k)}" for k in changed)
+        add_event(p, "edited", ", ".join(EDITABLE[k] for k in changed), before=before, after=after)
+    return p
+
+
+def withdraw(p: Petition, reason: str, *, expected_version: int | None = None,
+             today: dt.date | None = None) -> Petition:
+    """Rút kiến nghị (the citizen withdrew it, or it was recorded by mistake):
+    it leaves the board and the statistics and keeps its history. The members
+    of its group stay; the first of them becomes the group's head."""
+    if p.status == "withdrawn":
+        raise ValidationError("Kiến nghị này đã rút rồi.")
+    why = required(reason, "Lý do rút", field="reason", max_len=1000)
+    day = today or clock.today()
+    with Petition._meta.database.atomic():
+        members = [m for m in group_members(p) if m.id != p.id]
+        if p.group_parent_id is None and members:
+            head = members[0]
+            records.update(head, {"group_parent": None})
+            for m in members[1:]:
+                records.update(m, {"group_parent": head.id})
+        records.update(p, {"status": "withdrawn", "withdrawn_on": day, "withdrawn_reason": why,
+                           "group_parent": None}, expected_version=expected_version)
+        add_event(p, "withdrawn", why, before=STATUSES.get(p.status, p.status), after=STATUSES["withdrawn"])
+    return p
+
+
+# --- groups ------------------------------------------------------------------------------
+
+def group_members(p: Petition) -> list[Petition]:
+    """The petitions of ``p``'s group, head first, withdrawn ones left out
+    (just ``p`` when it is not grouped)."""
+    head = p.group_parent_id or p.id
+    return list(Petition.select().where(((Petition.id == head) | (Petition.group_parent == head))
+                                        & (Petition.status != "withdrawn"))
+                .order_by(Petition.received_on, Petition.seq, Petition.id)) or [p]
+
+
+def group_sizes(ids) -> dict[int, int]:
+    """Head id → number of members (2 or more) for the given petitions' groups."""
+    import peewee as pw
+
+    ids = list(ids)
+    if not ids:
+        return {}
+    rows = (Petition.select(Petition.group_parent, pw.fn.COUNT(Petition.id))
+            .where(Petition.group_parent.in_(ids) & (Petition.status != "withdrawn"))
+            .group_by(Petition.group_parent).tuples())
+    return {head: n + 1 for head, n in rows}
+
+
+def set_group(p: Petition, head: Petition | int | None) -> Petition:
+    """Put ``p`` in the group of ``head`` (None: take it out of its group)."""
+    if isinstance(head, int):
+        head = Petition.get_or_none((Petition.id == head) & (Petition.office == p.office_id))
+        if head is None:
+            raise ValidationError("Ý kiến được chọn để gộp không còn nữa. Hãy chọn lại.")
+    target = (head.group_parent_id or head.id) if head is not None else None
+    if target == p.id:
+        raise ValidationError("Không gộp một ý kiến với chính nó.")
+    if target == p.group_parent_id:
+        return p
+    with Petition._meta.database.atomic():
+        if target is not None and Petition.select().where(Petition.group_parent == p.id).exists():
+            # p headed a group: its members follow it into the new one
+            Petition.update(group_parent=target).where(Petition.group_parent == p.id).execute()
+        old = p.group_parent_id
+        records.update(p, {"group_parent": target})
+        if target is None:
+            add_event(p, "ungrouped", f"Tách khỏi nhóm của ý kiến số {old}")
+        else:
+            add_event(p, "grouped", f"Gộp với ý kiến số {target} (cùng nội dung)")
+    return p
+
+
+def group_candidates(office, *, village, field, content: str, conference=None, exclude_ids=(),
+                     limit: int = 8) -> list[Petition]:
+    """Petitions a new one might join: same village and field first (this
+    conference's, then earlier ones), then those with similar words in the
+    same field or village. Never a guess: the secretary picks one, or none."""
+    from .similar import score, similar_petitions, words
+
+    out: list[Petition] = []
+    seen = set(exclude_ids)
+
+    def take(p):
+        head = p.group_parent_id or p.id
+        if head in seen or p.id in seen or p.status == "withdrawn":
+            return
+        seen.add(head)
+        seen.add(p.id)
+        out.append(Petition.get_by_id(head) if head != p.id else p)
+
+    if village is not None and field is not None:
+        same = (Petition.select().where((Petition.office == office) & (Petition.village == village)
+                                        & (Petition.field == field) & (Petition.status != "withdrawn")))
+        if conference is not None:
+            for p in same.where(Petition.conference == conference).order_by(Petition.seq.desc()):
+                take(p)
+        for m in similar_petitions(office, village=village, field=field, content=content,
+                                   exclude_ids=list(seen), limit=limit, threshold=0.2):
+            take(m.petition)
+    new = words(content)
+    if len(new) >= 2 and (village is not None or field is not None):
+        q = Petition.select().where((Petition.office == office) & (Petition.status != "withdrawn")
+                                    & (Petition.content != ""))
+        q = q.where(Petition.field == field) if field is not None else q.where(Petition.village == village)
+        scored = [(score(new, words(p.content)), p) for p in
+                  q.order_by(Petition.received_on.desc(), Petition.id.desc()).limit(400)]
+        for s, p in sorted((x for x in scored if x[0] >= 0.34), key=lambda x: -x[0]):
+            take(p)
+    return out[:limit]
+
+
+def candidate_label(p: Petition) -> str:
+    """One line for the candidate list: where, who, what, and the answer."""
+    where = f"{p.conference.date:%d/%m/%Y}" if p.conference_id else f"{p.received_on:%d/%m/%Y}"
+    answer = p.answer_summary or p.answer_on_spot or p.upper_reply_summary or "chưa trả lời"
+    village = p.village.name if p.village_id else ""
+    return (f"Số {p.seq or p.id} · {where} · {village} · {p.citizen_label}: "
+            f"{' '.join(p.content.split())[:60]} — {' '.join(answer.split())[:50]}")
+
+
+def for_group(p: Petition, action, *args, expected_version: int | None = None, **kwargs) -> list[Petition]:
+    """Apply a board action (board_actions.assign, extend, record_answer,
+    close …) to every member of ``p``'s group, each with its own history
+    entry; the version check applies to the petition the user saw."""
+    members = group_members(p)
+    done = []
+    with Petition._meta.database.atomic():
+        for m in members:
+            version = expected_version if m.id == p.id else None
+            if m.id != p.id and _skips(action, m):
+                continue
+            done.append(action(m, *args, expected_version=version, **kwargs))
+    return done
+
+
+def _skips(action, m: Petition) -> bool:
+    """A member already in the state the action leads to is left as it is."""
+    name = getattr(action, "__name__", "")
+    if name in ("assign", "extend", "record_answer"):
+        return m.status != "open"
+    if name == "close":
+        return m.status == "closed"
+    if name == "record_upper_reply":
+        return m.status != "forwarded"
+    return False
+
+
+# --- forwarded petitions ---------------------------------------------------------------------
+
+def default_followup(received_on: dt.date) -> dt.date:
+    return received_on + dt.timedelta(days=FOLLOWUP_DAYS)
+
+
+def set_forwarding(p: Petition, number: str, on, followup_on=None, *,
+                   expected_version: int | None = None) -> Petition:
+    """The letter that forwarded the petition (number and date) and the day to follow up."""
+    if p.disposition != "forwarded":
+        raise ValidationError("Kiến nghị này không chuyển cấp có thẩm quyền.")
+    changes = {"forward_number": optional_line(number, max_len=60, label="Số văn bản"),
+               "forward_date": parse_date(on, "Ngày văn bản chuyển", field="forward_date")
+               if str(on or "").strip() else None}
+    if str(followup_on or "").strip():
+        changes["followup_on"] = parse_date(followup_on, "Ngày đôn đốc", field="followup_on")
+    with Petition._meta.database.atomic():
+        records.update(p, changes, expected_version=expected_version)
+        add_event(p, "forward_letter", f"Văn bản chuyển {changes['forward_number']} ngày "
+                  f"{_dmy(changes['forward_date'])}".strip(), after=_dmy(changes.get("followup_on", p.followup_on)))
+    return p
+
+
+def record_upper_reply(p: Petition, number: str, on, summary: str, *, expected_version: int | None = None,
+                       today: dt.date | None = None) -> Petition:
+    """Ghi trả lời của cấp trên: the forwarded petition leaves "chờ trả lời"."""
+    if p.status != "forwarded":
+        raise ValidationError(f"Kiến nghị đang ở trạng thái “{STATUSES.get(p.status, p.status)}”, không phải "
+                              "đang chờ trả lời của cấp trên.")
+    day = parse_date(on, "Ngày văn bản trả lời", field="answer_date")
+    if day > (today or clock.today()):
+        raise ValidationError(f"Ngày văn bản {_dmy(day)} chưa tới. Hãy nhập ngày đã ký văn bản.",
+                              field="answer_date")
+    gist = text(summary).strip()
+    if not gist:
+        raise ValidationError("Hãy ghi tóm tắt trả lời của cấp trên.", field="answer_summary")
+    num = optional_line(number, max_len=60, label="Số văn bản")
+    with Petition._meta.database.atomic():
+        records.update(p, {"status": "forwarded_replied", "upper_reply_number": num, "upper_reply_date": day,
+                           "upper_reply_summary": gist}, expected_version=expected_version)
+        add_event(p, "upper_reply", f"Văn bản {num} ngày {_dmy(day)}".replace("  ", " "), after=gist)
+    return p

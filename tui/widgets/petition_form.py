@@ -1,0 +1,63 @@
+"""Sửa hoặc rút một kiến nghị đã ghi: one form used by the live session (Ctrl+D on
+the selected row) and by the board's detail view (E).
+
+Every field of the petition can be corrected; writing a reason in the last
+field withdraws the petition instead (it leaves the board and the statistics,
+its history stays). Saving goes through models.services.petition_edit, which
+writes the history entry."""
+from __future__ import annotations
+
+from models.petitions import CHANNELS, DISPOSITIONS, Petition
+
+from .form import FormField, FormScreen
+
+
+def _d(day) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def petition_form(p: Petition) -> FormScreen:
+    """The form for ``p``; it returns the saved petition (or None if cancelled)."""
+    from models.catalog import Field, Unit
+    from models.services import petition_edit as pe
+
+    version = p.row_version
+    fields_ = [(f.name, f.name) for f in Field.select().where(Field.office == p.office_id).order_by(Field.code)]
+    units = [(u.name, u.name) for u in Unit.select().where((Unit.office == p.office_id) & Unit.active)
+             .order_by(Unit.name)]
+    form = [
+        FormField("citizen_title", "Danh xưng (Ông, Bà hoặc để trống)", p.citizen_title),
+        FormField("citizen_name", "Người nêu", "" if p.citizen_withheld and not p.citizen_name else p.citizen_name),
+        FormField("citizen_withheld", "Giấu tên", "yes" if p.citizen_withheld else "no", kind="select",
+                  options=[("Không", "no"), ("Có (không lưu tên)", "yes")]),
+        FormField("citizen_address", "Địa chỉ", p.citizen_address),
+        FormField("citizen_phone", "Điện thoại", p.citizen_phone),
+        FormField("village", "Thôn (vài chữ đầu, không cần dấu)", p.village.name if p.village_id else ""),
+        FormField("field", "Lĩnh vực", p.field.name if p.field_id else None, kind="select", options=fields_),
+        FormField("channel", "Hình thức", p.channel, kind="select",
+                  options=[(label, key) for key, label in CHANNELS.items()]),
+        FormField("content", "Nội dung", p.content, kind="text"),
+        FormField("disposition", "Hướng xử lý", p.disposition, kind="select",
+                  options=[(label, key) for key, label in DISPOSITIONS.items()]),
+        FormField("answer_on_spot", "Trả lời tại hội nghị", p.answer_on_spot, kind="text"),
+        FormField("answered_by", "Người trả lời", p.answered_by),
+        FormField("unit", "Đơn vị trả lời bằng văn bản", p.unit.name if p.unit_id else None, kind="select",
+                  options=units),
+        FormField("forwarded_to", "Chuyển đến (cơ quan có thẩm quyền)", p.forwarded_to),
+        FormField("forward_number", "Số văn bản chuyển (có thể ghi sau)", p.forward_number),
+        FormField("forward_date", "Ngày văn bản chuyển", _d(p.forward_date)),
+        FormField("followup_on", "Ngày đôn đốc cấp trên", _d(p.followup_on)),
+        FormField("withdraw", "Rút kiến nghị: ghi lý do (để trống nếu chỉ sửa)", ""),
+    ]
+    initial = {f.key: f.value for f in form}
+
+    def save(values):
+        fresh = Petition.get_by_id(p.id)
+        if str(values.get("withdraw") or "").strip():
+            return pe.withdraw(fresh, values["withdraw"], expected_version=version)
+        changes = {k: v for k, v in values.items() if k != "withdraw" and v != initial.get(k)}
+        if "citizen_withheld" in changes:
+            changes["citizen_withheld"] = changes["citizen_withheld"] == "yes"
+        return pe.edit(fresh, changes, expected_version=version)
+
+    return FormScreen(f"Sửa kiến nghị số {p.seq or p.id} — {p.citizen_label}", form, save)
