@@ -182,6 +182,8 @@ def _cycle(monkeypatch, demo_docs):
             await until(pilot, on_top(PlansScreen), "the plan saved")
             await until(pilot, lambda: app.screen.current_id() is not None, "the plan in the list")
             await pilot.press("b")
+            await until(pilot, on_top(FormScreen), "the plan's issue date")
+            await pilot.press("ctrl+s")                  # today, as offered
             await until(pilot, on_top(ConfirmScreen), "confirm the plan")
             await pilot.press("c")
             await until(pilot, lambda: Plan.get(Plan.office == office).status == "issued", "the plan issued")

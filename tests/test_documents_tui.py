@@ -50,9 +50,9 @@ def register(sqlite_db, monkeypatch):
 
 
 async def settle(pilot) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    from snapshots.settle import settle as settled
+
+    await settled(pilot)
 
 
 async def open_documents(pilot):

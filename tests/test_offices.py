@@ -405,19 +405,17 @@ def test_f7_check_says_the_register_entry_was_changed(sqlite_db, monkeypatch):
 
     sqlite_db.execute_sql("UPDATE outgoing_document SET sha256 = ? WHERE id = ?", (sha256(forged), doc.id))
 
+    from snapshots.settle import settle as settled
+
     async def scenario():
         app = DoiThoaiApp(office)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.press("f7")
-            for _ in range(4):
-                await app.workers.wait_for_complete()
-                await pilot.pause()
+            await settled(pilot)
             screen = app.screen
             screen.query_one("#docs-table", DataTable).focus()
             await pilot.press("home", "k")
-            for _ in range(4):
-                await app.workers.wait_for_complete()
-                await pilot.pause()
+            await settled(pilot)
             table = screen.query_one("#docs-table", DataTable)
             return str(screen.query_one("#docs-info", Static).content), str(table.get_row(str(doc.id))[-1])
 

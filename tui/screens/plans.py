@@ -305,17 +305,35 @@ class PlansScreen(AppScreen):
         if plan.status != PLAN_DRAFT:
             self.notify("Kế hoạch này đã ban hành.", severity="warning")
             return
-        question = (f"Ban hành kế hoạch “{plan.title}”?\nSố sẽ được lấy từ sổ văn bản đi và nội dung "
-                    "sẽ bị khóa (muốn sửa phải tạo phiên bản mới).")
-        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._write(plan, issue=True))
+        from models import clock
+        from models.services import documents as docs
+        from models.services.validate import parse_date
+
+        from .document_editor import SmallForm
+
+        def check(values):
+            on = parse_date(values["date"], "Ngày ban hành", field="date")
+            docs.check_date(self.office, docs.kind("ke-hoach"), on, about=plan)
+            return on
+
+        def confirm(on):
+            if on is None:
+                return
+            question = (f"Ban hành kế hoạch “{plan.title}” ngày {on:%d/%m/%Y}?\nSố sẽ được lấy từ sổ văn bản đi "
+                        "và nội dung sẽ bị khóa (muốn sửa phải tạo phiên bản mới).")
+            self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._write(plan, issue=True, on=on))
+
+        self.app.push_screen(SmallForm("Ban hành kế hoạch", [FormField(
+            "date", "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)", f"{clock.today():%d/%m/%Y}")], check),
+            confirm)
 
     @work(thread=True, group="plans-write")
-    def _write(self, plan: Plan, issue: bool) -> None:
+    def _write(self, plan: Plan, issue: bool, on=None) -> None:
         from .. import documents as pipeline
 
         try:
             if issue:
-                path = Path(pipeline.issue(self.office, "ke-hoach", plan.id).file_path)
+                path = Path(pipeline.issue(self.office, "ke-hoach", plan.id, on=on).file_path)
             else:
                 path = pipeline.preview(self.office, "ke-hoach", plan.id)
             plan = Plan.get_by_id(plan.id)
