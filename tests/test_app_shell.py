@@ -366,7 +366,7 @@ def test_square_brackets_in_a_petition_are_shown_on_the_board(demo_office):
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         table = app.screen.query_one("#board-table")
-        return [str(c) for c in table.get_row(str(p.id))]
+        return [str(c) for c in table.get_row_at(app.screen.row_ids.index(p.id))]
 
     cells = drive(demo_office, steps)
     assert "Lê [b] Văn" in cells and any(c.startswith("Đề nghị sửa [/i] đường") for c in cells)
