@@ -230,9 +230,11 @@ def set_group(p: Petition, head: Petition | int | None) -> Petition:
     if target == p.group_parent_id:
         return p
     with Petition._meta.database.atomic():
-        if target is not None and Petition.select().where(Petition.group_parent == p.id).exists():
+        if target is not None:
             # p headed a group: its members follow it into the new one
-            Petition.update(group_parent=target).where(Petition.group_parent == p.id).execute()
+            for member in Petition.select().where(Petition.group_parent == p.id):
+                records.update(member, {"group_parent": target})
+                add_event(member, "grouped", f"Gộp với ý kiến số {target} (cùng nội dung)")
         old = p.group_parent_id
         records.update(p, {"group_parent": target})
         if target is None:
