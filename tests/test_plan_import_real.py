@@ -192,6 +192,10 @@ def test_place_date_and_trailer(office, fmt, tmp_path):
         assert any("dòng kẻ" in n for n in res.notes)
     assert res.plan.signer_position == "CHỦ TỊCH" and res.plan.signer_name == "Lê Thị Nhật Diệu"
     assert res.plan.recipients.splitlines()[-1] == "Lưu: VT, VP."
+    # the month of "ngày    tháng 6 năm 2022" reaches the printed date line; the day waits for issue
+    assert res.plan.place_date is None and res.plan.place_month == 6
+    assert re.search(r"ngày\s+tháng 06 năm 2022", page_texts(plan_pdf(res.plan))[0])
+    assert any("tháng 06 năm 2022" in n for n in res.notes)
 
 
 def test_docx_header_and_signer_tables(office, tmp_path):

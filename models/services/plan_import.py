@@ -582,6 +582,9 @@ def import_plan(office: Office, path: str | Path) -> ImportResult:
     if not (res.title or res.body.strip()):
         raise ValidationError(f"Tệp “{path.name}” không có nội dung kế hoạch nào đọc được.")
     place_date = None
+    if res.month and not res.day:
+        res.notes.append(f"Ngày ban hành để trống trong tệp (tháng {res.month:02d} năm {res.year}); giữ tháng, "
+                         "ngày sẽ ghi khi ban hành.")
     if res.day and res.month and res.year:
         try:
             place_date = dt.date(res.year, res.month, res.day)
@@ -589,7 +592,8 @@ def import_plan(office: Office, path: str | Path) -> ImportResult:
             res.notes.append("Ngày ghi trong tệp không có thật; để trống ngày ban hành.")
     res.plan = records.create(
         Plan, office=office, series=uuid.uuid4().hex, year=res.year or clock.today().year,
-        title=res.title or path.stem, place_date=place_date, legal_bases="\n".join(res.legal_bases),
+        title=res.title or path.stem, place_date=place_date,
+        place_month=res.month if place_date is None and res.year else None, legal_bases="\n".join(res.legal_bases),
         preamble=res.preamble, body=clean(res.body), closing=res.closing,
         recipients="\n".join(res.recipients), signer_authority=res.signer_authority,
         signer_position=res.signer_position, signer_name=res.signer_name,
