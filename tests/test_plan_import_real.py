@@ -276,3 +276,13 @@ def test_hard_wrapped_lines_join_into_sentences():
     assert len(res.legal_bases) == 1 and res.legal_bases[0].endswith("thi hành;")
     assert res.body.splitlines()[1].endswith("thực tế địa phương.")
     assert len(res.body.splitlines()) == 3
+
+
+def test_header_laid_out_with_tabs():
+    res = plan_import.parse(["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                             "XÃ KỲ KHANG\tĐộc lập - Tự do - Hạnh phúc",
+                             "Số: 05/KH-UBND\t\tKỳ Khang, ngày 05 tháng 01 năm 2024", "KẾ HOẠCH",
+                             "Đối thoại năm 2024", "I. MỤC ĐÍCH", "- Một."])
+    assert res.issuer == "ỦY BAN NHÂN DÂN XÃ KỲ KHANG"
+    assert (res.number, res.place, res.day, res.month, res.year) == ("05/KH-UBND", "Kỳ Khang", 5, 1, 2024)
+    assert res.title == "Đối thoại năm 2024" and res.body == "I. MỤC ĐÍCH\n- Một."

@@ -135,7 +135,7 @@ def _docx_lines(path: Path) -> list[Line]:
                 if align is None and child.style is not None:
                     align = child.style.paragraph_format.alignment
                 centred = align == WD_ALIGN_PARAGRAPH.CENTER
-                for k, part in enumerate(text.split("\n")):
+                for part in text.split("\n"):
                     if part.strip():
                         out.append(Line(part, pending_gap[0], centred))
                         pending_gap[0] = False
@@ -392,11 +392,9 @@ def consistent_numbering(body: list[str]) -> tuple[list[str], int]:
     return out, changed
 
 
-def parse(lines: list) -> ImportResult:
+def parse(lines: list[Line] | list[str]) -> ImportResult:
     res = ImportResult()
-    raw = [ln if isinstance(ln, Line) else None for ln in lines]
-    if any(r is None for r in raw):
-        raw = _as_lines([str(x) for x in lines])
+    raw = lines if all(isinstance(ln, Line) for ln in lines) else _as_lines([str(x) for x in lines])
     items_l: list[Line] = []
     dropped: list[str] = []
     for ln in raw:
@@ -525,7 +523,7 @@ def _read_title(items: list[Line], i: int, res: ImportResult) -> int:
         t = ln.text
         if BASIS.match(t) or ROMAN.match(t) or ISSUER_IN_TEXT.match(t) or _structural(t):
             break
-        if title and (ln.gap or (first.centred and not ln.centred) or ln.centred is False and first.centred):
+        if title and (ln.gap or (first.centred and not ln.centred)):
             break
         if title and t[:1].isupper() and SENTENCE_END.search(title[-1]):
             break
