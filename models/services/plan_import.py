@@ -7,8 +7,13 @@ the kind title "KẾ HOẠCH" and the subject under it, legal bases ("Căn cứ 
 "Nơi nhận:" with its entries, the signer block (authority, position, name).
 
 Real files are messy: tabs, stray spaces, a missing header, a blank number
-("Số: /KH-UBND"), a date with blanks ("ngày tháng 01 năm 2024"), Markdown
-asterisks. Whatever is not recognised stays in the body: nothing is dropped.
+("Số: /KH-UBND"), a date with blanks ("ngày tháng 01 năm 2024": the month is
+kept), Markdown asterisks, lines hard-wrapped by a copy out of a PDF (joined
+back into paragraphs), Word's list numbering and bullets (written out as the
+"-", "+", "1.", "a)" an office would type), the header and the signer in
+tables. Typed rules, the "*" under a Party body's name and word-processor
+trailers are dropped, each with a note; whatever else is not recognised stays
+in the body.
 """
 from __future__ import annotations
 
