@@ -93,6 +93,7 @@ class Content:
     symbol: str | None = None                    # "05/KH-UBND" once issued
     date: dt.date | None = None                  # the date on the document once issued
     year: int | None = None                      # the year a draft's blank date line shows
+    month: int | None = None                     # the month a draft's date line shows (from an imported plan)
     extras: dict = field(default_factory=dict)   # kind-specific facts (invitees, chart series …)
 
     # --- editing -------------------------------------------------------------------
@@ -116,13 +117,15 @@ class Content:
         return replace(self, **changes)
 
     def numbered(self, symbol: str, date: dt.date) -> "Content":
-        return replace(self, symbol=symbol, date=date, year=date.year)
+        return replace(self, symbol=symbol, date=date, year=date.year, month=None)
 
     # --- storage as JSON -----------------------------------------------------------
 
     def to_json(self) -> str:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        if data.get("month") is None:       # texts stored before the field existed stay byte-equal
+            data.pop("month", None)
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod

@@ -134,7 +134,19 @@ def _v4_petition_tracking(db: pw.Database) -> None:
                   for name in missing])
 
 
-MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking]
+
+def _v4_plan_place_month(db: pw.Database) -> None:
+    """An imported draft keeps the month of its date line ("ngày    tháng 01 năm 2024")."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from .plans import Plan
+
+    if "place_month" not in {c.name for c in db.get_columns(Plan._meta.table_name)}:
+        migrate(SchemaMigrator.from_database(db).add_column(Plan._meta.table_name, "place_month",
+                                                            pw.IntegerField(null=True)))
+
+
+MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month]
 CURRENT = len(MIGRATIONS)
 
 

@@ -26,6 +26,7 @@ class Plan(BaseModel):
     year = pw.IntegerField()
     title = pw.TextField()                    # trích yếu
     place_date = pw.DateField(null=True)      # date on the document
+    place_month = pw.IntegerField(null=True)  # the month of a draft's date line when only it is known
     legal_bases = pw.TextField(default="")    # "Căn cứ …;" one a line
     preamble = pw.TextField(default="")       # sentence after the bases
     body = pw.TextField(default="")           # light markup: I., 1., 2.1., -, +

@@ -59,17 +59,19 @@ def day_month(day: int, month: int) -> tuple[str, str]:
     return (f"{day:02d}" if day < 10 else str(day)), (f"{month:02d}" if month < 3 else str(month))
 
 
-def written_date(d: dt.date | None, year: int | None = None) -> str:
-    """"ngày 05 tháng 01 năm 2024"; a draft without a date keeps blanks to fill by hand."""
+def written_date(d: dt.date | None, year: int | None = None, month: int | None = None) -> str:
+    """"ngày 05 tháng 01 năm 2024"; a draft without a date keeps blanks to fill by hand
+    (the month kept when it is known: "ngày      tháng 01 năm 2024")."""
     if d is None:
         blank = "\u00a0" * 5
-        return f"ngày{blank}tháng{blank}năm {year or clock.today().year}"
+        known = f" {month:02d} " if month else blank
+        return f"ngày{blank}tháng{known}năm {year or clock.today().year}"
     day, month = day_month(d.day, d.month)
     return f"ngày {day} tháng {month} năm {d.year}"
 
 
-def date_line(place: str, d: dt.date | None, year: int | None = None) -> str:
-    return f"{nfc(place)}, {written_date(d, year)}"
+def date_line(place: str, d: dt.date | None, year: int | None = None, month: int | None = None) -> str:
+    return f"{nfc(place)}, {written_date(d, year, month)}"
 
 
 def short_date(d: dt.date | None) -> str:
@@ -174,7 +176,8 @@ def _cell_table(st: Styles, rows, widths, style_cmds=()) -> Table:
 # --- header ----------------------------------------------------------------------
 
 def header(st: Styles, lh: Letterhead, *, number: str | None, date: dt.date | None = None,
-           year: int | None = None, show_date: bool = True, subject: str | None = None) -> Table:
+           year: int | None = None, show_date: bool = True, subject: str | None = None,
+           month: int | None = None) -> Table:
     """The two-column header block (Decree 30 App. I §II.1-5; HD 36 §III).
 
     ``number`` is the whole "Số: …" text or None for forms without a number;
@@ -202,7 +205,7 @@ def header(st: Styles, lh: Letterhead, *, number: str | None, date: dt.date | No
     bottom_left = [para(st, "header_number", number)] if number else []
     if subject:
         bottom_left.append(para(st, "header_subject", subject))
-    bottom_right = ([fit(st, "header_date", date_line(lh.place_name, date, year), right_w, smallest=12)]
+    bottom_right = ([fit(st, "header_date", date_line(lh.place_name, date, year, month), right_w, smallest=12)]
                     if show_date else [])
     return _cell_table(st, [[left, right], [bottom_left, bottom_right]], [left_w, right_w],
                        [("TOPPADDING", (0, 1), (-1, 1), 4)])
@@ -415,13 +418,13 @@ def official_document(st: Styles, lh: Letterhead, *, kind: str, subject: str, bo
                       symbol: str | None = None, date: dt.date | None = None,
                       year: int | None = None, show_date: bool = True,
                       addressees: list[str] | None = None, closing: list | None = None,
-                      kind_title: str = "") -> Document:
+                      kind_title: str = "", month: int | None = None) -> Document:
     """The common skeleton: header, kind title and subject (or "V/v" and "Kính gửi"
     for a công văn, Mẫu 1.5), body, signature with recipients."""
     letter = kind == "CV"
     name = kind_title or KIND_TITLES.get(kind, "Công văn")
     doc = Document(title=f"{name} {nfc(subject)}", author=lh.name)
-    doc.add(header(st, lh, number=number_text(lh, symbol, kind), date=date, year=year,
+    doc.add(header(st, lh, number=number_text(lh, symbol, kind), date=date, year=year, month=month,
                    show_date=show_date, subject=f"V/v {nfc(subject)}" if letter else None))
     if letter:
         doc.add(Spacer(1, 10))

@@ -70,7 +70,7 @@ def story(st, content: Content, *, main: list | None = None) -> layout.Document:
         st, lh, kind=content.number_kind or "CV", kind_title=content.title, subject=content.subject,
         body=body, signer=None if two or not content.signers else content.signers[0],
         recipients=list(content.recipients) if not two else None, symbol=content.symbol, date=content.date,
-        year=content.year, show_date=content.show_date, addressees=list(content.addressees) or None)
+        year=content.year, month=content.month, show_date=content.show_date, addressees=list(content.addressees) or None)
     return doc
 
 

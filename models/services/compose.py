@@ -277,7 +277,8 @@ def plan(p: Plan) -> Content:
     return Content(kind="ke-hoach", letterhead=letterhead(office), number_kind="KH", title="KẾ HOẠCH",
                    subject=clean_line(p.title), legal_bases=clean(p.legal_bases), body=body,
                    recipients=tuple(lines(p.recipients)), signers=(Signer.of(p, office),),
-                   symbol=p.document.symbol if p.document_id else None, date=p.place_date, year=p.year)
+                   symbol=p.document.symbol if p.document_id else None, date=p.place_date, year=p.year,
+                   month=None if p.place_date else p.place_month)
 
 
 # --- notice and invitations -----------------------------------------------------------

@@ -37,7 +37,8 @@ FIELD_LABELS = {
     "value": "Giá trị", "key": "Mục", "chain_seq": "Vị trí trong chuỗi kiểm tra",
     "chain_hash": "Mã kiểm tra chuỗi", "login": "Tài khoản", "role": "Vai trò",
     # plans, conferences, register
-    "year": "Năm", "series": "Loại kế hoạch", "place_date": "Địa danh, ngày", "legal_bases": "Căn cứ",
+    "year": "Năm", "series": "Loại kế hoạch", "place_date": "Địa danh, ngày",
+    "place_month": "Tháng ghi ở dòng ngày", "legal_bases": "Căn cứ",
     "preamble": "Mở đầu", "closing": "Kết thúc", "topics": "Nội dung đối thoại", "participants": "Thành phần",
     "venues": "Địa điểm", "schedule": "Thời gian", "budget_source": "Kinh phí", "assignments": "Phân công",
     "recipients": "Nơi nhận", "change_reason": "Lý do điều chỉnh", "source": "Nguồn",

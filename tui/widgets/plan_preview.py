@@ -43,7 +43,8 @@ def render_plan(plan) -> Group:
     else:
         right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bold"),
                  ("Độc lập - Tự do - Hạnh phúc", "bold underline")]
-    right += [("", ""), (layout.date_line(lh.place_name, plan.place_date, plan.year), "italic")]
+    right += [("", ""), (layout.date_line(lh.place_name, plan.place_date, plan.year,
+                                                       None if plan.place_date else plan.place_month), "italic")]
     parts = [_two_columns(_column(left), _column(right)), Text(""),
              Text("KẾ HOẠCH", style="bold", justify="center"),
              Text(plan.title, style="bold", justify="center"), Text("───", justify="center"), Text("")]
