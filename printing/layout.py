@@ -26,10 +26,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from models import clock
 from models.documents import Letterhead, Signer  # noqa: F401  (the shapes every renderer takes)
 
 from .styles import Styles
+from .wording import date_line, day_month, number_text, written_date  # noqa: F401  (used by the renderers)
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -54,42 +54,11 @@ def lines(text: str | None) -> list[str]:
 
 # --- dates -----------------------------------------------------------------------
 
-def day_month(day: int, month: int) -> tuple[str, str]:
-    """Decree 30 App. I §II.4: a day below 10 and the months 1 and 2 take a leading zero."""
-    return (f"{day:02d}" if day < 10 else str(day)), (f"{month:02d}" if month < 3 else str(month))
-
-
-def written_date(d: dt.date | None, year: int | None = None, month: int | None = None) -> str:
-    """"ngày 05 tháng 01 năm 2024"; a draft without a date keeps blanks to fill by hand
-    (the month kept when it is known: "ngày      tháng 01 năm 2024")."""
-    if d is None:
-        blank = "\u00a0" * 5
-        known = f" {month:02d} " if month else blank
-        return f"ngày{blank}tháng{known}năm {year or clock.today().year}"
-    day, month = day_month(d.day, d.month)
-    return f"ngày {day} tháng {month} năm {d.year}"
-
-
-def date_line(place: str, d: dt.date | None, year: int | None = None, month: int | None = None) -> str:
-    return f"{nfc(place)}, {written_date(d, year, month)}"
-
-
 def short_date(d: dt.date | None) -> str:
     return f"{d:%d/%m/%Y}" if d else "…/…/……"
 
 
 # --- who issues ------------------------------------------------------------------
-
-def number_text(lh: Letterhead, symbol: str | None, kind: str) -> str:
-    """"Số: 05/KH-UBND" (Decree 30 App. I §II.3) or "Số 05-KH/ĐU" (HD 36: no colon).
-    A draft keeps the number blank with the symbol printed: "Số:      /KH-UBND"."""
-    blank = "\u00a0" * 6    # kept by the layout, unlike ordinary spaces
-    if lh.party:
-        return f"Số {symbol}" if symbol else f"Số{blank}-{kind}/{lh.abbreviation}"
-    if symbol:
-        return f"Số: {symbol}"
-    return f"Số:{blank}/{lh.abbreviation}" if kind == "CV" else f"Số:{blank}/{kind}-{lh.abbreviation}"
-
 
 # --- small flowables -------------------------------------------------------------
 

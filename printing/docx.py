@@ -1,0 +1,338 @@
+"""Any document's content → a Word (.docx) file in the same official format as
+the PDF, for offices whose chair edits in Word (python-docx; no ReportLab).
+
+Decree 30/2020/NĐ-CP App. I (state) and Hướng dẫn 36-HD/VPTW (Party), as in
+FORMAT.md: A4 with the margins of ``data/print/styles.json``, Times New Roman,
+a two-column header table, the kind title and subject, the body in the plan's
+light markup (headings, bullets, tables, **bold**, *italic*), the signature
+block beside Nơi nhận, page numbers from page 2 centred at the top."""
+from __future__ import annotations
+
+import io
+import re
+
+import data
+from models.documents import Content
+
+from . import markup
+from .wording import date_line, number_text
+
+FONT = "Times New Roman"
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+INLINE = re.compile(r"(\*\*(?=\S).+?(?<=\S)\*\*|(?<![*\w])\*(?=[^\s*]).+?(?<=[^\s*])\*(?![*\w]))")
+
+
+def _spec() -> dict:
+    return data.load_json("print/styles.json")
+
+
+def docx(content: Content) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    spec = _spec()
+    _page(doc, spec)
+    invitees = content.extras.get("invitees") if content.kind == "giay-moi" else None
+    if invitees:
+        for i, inv in enumerate(invitees):
+            if i:
+                doc.add_page_break()
+            label = inv["name"] if inv.get("is_group") or not inv.get("position") else f"{inv['name']}, {inv['position']}"
+            before, _, after = content.body.partition("{người được mời}")
+            _one(doc, content, spec, before, label, after)
+    else:
+        _one(doc, content, spec, content.body)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _one(doc, content: Content, spec: dict, body: str, invitee: str | None = None, after: str = "") -> None:
+    lh = content.letterhead
+    letter = content.number_kind == "CV"
+    _header(doc, content)
+    if letter:
+        if content.addressees:
+            names = [a for a in content.addressees if a.strip()]
+            if len(names) == 1:
+                _para(doc, f"Kính gửi: {names[0]}", size=14, align="center", before=6, after=6)
+            else:
+                _para(doc, "Kính gửi:", size=14, align="center", before=6)
+                for n in names:
+                    _para(doc, f"- {n};", size=14, align="center")
+    else:
+        _para(doc, (content.title or "").upper(), size=14, bold=True, align="center", before=14)
+        for ln in [x for x in content.subject.splitlines() if x.strip()]:
+            _para(doc, ln, size=14, bold=True, align="center")
+        _rule(doc, 0.25)
+    for ln in [x for x in content.legal_bases.splitlines() if x.strip()]:
+        _para(doc, ln, size=14, italic=True, align="justify", indent=True, after=6)
+    _body(doc, body)
+    if invitee is not None:
+        _para(doc, invitee, size=14, bold=True, align="center", after=6)
+        _body(doc, after)
+    chart = content.extras.get("chart")
+    if chart and chart.get("labels"):
+        _para(doc, chart.get("title", ""), size=13, bold=True, before=6)
+        rows = [["Lĩnh vực", *[name for name, _ in chart["series"]]]]
+        for i, label in enumerate(chart["labels"]):
+            rows.append([label, *[str(values[i]) for _, values in chart["series"]]])
+        _table(doc, rows)
+    _signatures(doc, content, lh)
+
+
+def _page(doc, spec: dict) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
+    p = spec["page"]
+    m = p["margins_mm"]
+    s = doc.sections[0]
+    s.orientation = WD_ORIENT.PORTRAIT
+    s.page_width, s.page_height = Mm(p["size_mm"][0]), Mm(p["size_mm"][1])
+    s.top_margin, s.bottom_margin = Mm(m["top"]), Mm(m["bottom"])
+    s.left_margin, s.right_margin = Mm(m["left"]), Mm(m["right"])
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(_qn("w:rFonts"))
+    if fonts is None:
+        fonts = _el("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(_qn(attr), FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    # Decree 30 App. I §II.12: page numbers from page 2, centred in the top margin
+    s.different_first_page_header_footer = True
+    header = s.header.paragraphs[0]
+    header.alignment = 1
+    _field(header, "PAGE", size=p["page_number"]["size"])
+
+
+def _qn(name: str):
+    from docx.oxml.ns import qn
+
+    return qn(name)
+
+
+def _el(name: str):
+    from docx.oxml import OxmlElement
+
+    return OxmlElement(name)
+
+
+def _field(paragraph, code: str, size: float) -> None:
+    from docx.shared import Pt
+
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "2"), ("end", None)):
+        run = paragraph.add_run()
+        run.font.size = Pt(size)
+        run.font.name = FONT
+        if kind:
+            char = _el("w:fldChar")
+            char.set(_qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text.strip() == code:
+            instr = _el("w:instrText")
+            instr.set(_qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+
+
+def _runs(paragraph, text: str, size: float, bold: bool = False, italic: bool = False) -> None:
+    from docx.shared import Pt
+
+    for part in INLINE.split(text):
+        if not part:
+            continue
+        b, i, t = bold, italic, part
+        if part.startswith("**") and part.endswith("**") and len(part) > 4:
+            b, t = True, part[2:-2]
+        elif part.startswith("*") and part.endswith("*") and len(part) > 2:
+            i, t = True, part[1:-1]
+        run = paragraph.add_run(t)
+        run.bold, run.italic = b, i
+        run.font.size = Pt(size)
+        run.font.name = FONT
+
+
+def _para(container, text: str, *, size: float = 14, bold: bool = False, italic: bool = False,
+          align: str = "left", indent: bool = False, before: float = 0, after: float = 0, underline=False):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    p = container.add_paragraph()
+    p.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                   "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+    fmt = p.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    if indent:
+        fmt.first_line_indent = Mm(12.7)
+    _runs(p, text, size, bold, italic)
+    if underline:
+        for r in p.runs:
+            r.underline = True
+    return p
+
+
+def _rule(container, fraction: float) -> None:
+    """A short solid line under a block: a centred paragraph with a bottom border
+    across part of the width (Word and LibreOffice both show it)."""
+    from docx.shared import Pt
+
+    p = container.add_paragraph()
+    p.alignment = 1
+    p.paragraph_format.space_after = Pt(6)
+    run = p.add_run("\u2500" * max(int(18 * fraction * 4), 6))
+    run.font.size = Pt(8)
+    run.font.name = FONT
+
+
+def _body(doc, text: str) -> None:
+    rows: list[str] = []
+    for b in markup.blocks(text) + [markup.Block("end", 0, "")]:
+        if b.kind == "table":
+            rows.append(b.text)
+            continue
+        if rows:
+            _table(doc, markup.table_cells(rows))
+            rows = []
+        if b.kind == "end":
+            break
+        heading = b.kind == "roman" or (b.kind == "numbered" and b.is_heading and not b.text.startswith("**"))
+        italic = b.kind == "numbered" and b.is_heading and b.level > 1
+        _para(doc, b.text, size=14, bold=heading, italic=italic, align="justify", indent=True, after=6)
+
+
+def _table(doc, cells: list[list[str]]) -> None:
+    from docx.shared import Pt
+
+    width = max(len(r) for r in cells)
+    t = doc.add_table(rows=0, cols=width)
+    t.style = "Table Grid"
+    for r, row in enumerate(cells):
+        out = t.add_row().cells
+        for c in range(width):
+            value = markup.plain(row[c]) if c < len(row) else ""
+            p = out[c].paragraphs[0]
+            _runs(p, value if r else value, 13, bold=(r == 0))
+            p.paragraph_format.space_after = Pt(0)
+    # the header row repeats on every page
+    tr_pr = t.rows[0]._tr.get_or_add_trPr()
+    head = _el("w:tblHeader")
+    head.set(_qn("w:val"), "true")
+    tr_pr.append(head)
+    _para(doc, "", size=6)
+
+
+def _header(doc, content: Content) -> None:
+    from docx.shared import Mm
+
+    lh = content.letterhead
+    t = doc.add_table(rows=2, cols=2)
+    split = _spec()["page"]["header_split"]
+    total = 210 - 30 - 15
+    for row in t.rows:
+        row.cells[0].width, row.cells[1].width = Mm(total * split), Mm(total * (1 - split))
+    left, right = t.rows[0].cells
+    left.paragraphs[0].text = ""
+    first = True
+
+    def add(cell, text, **kw):
+        nonlocal first
+        if cell is left and first:
+            p = cell.paragraphs[0]
+            first = False
+            p.alignment = 1
+            _runs(p, text, kw.get("size", 13), kw.get("bold", False), kw.get("italic", False))
+            return p
+        p = cell.add_paragraph() if cell.paragraphs[0].text or cell is left else cell.paragraphs[0]
+        p.alignment = 1
+        _runs(p, text, kw.get("size", 13), kw.get("bold", False), kw.get("italic", False))
+        return p
+
+    if lh.parent_body:
+        add(left, lh.parent_body, size=13)
+    for ln in lh.issuer:
+        add(left, ln, size=13, bold=True)
+    add(left, "*" if lh.party else "\u2500" * 8, size=13 if lh.party else 8)
+    if lh.party:
+        add(right, PARTY, size=13, bold=True)
+        add(right, "\u2500" * 22, size=8)
+    else:
+        add(right, NATION, size=13, bold=True)
+        add(right, MOTTO, size=14, bold=True)
+        add(right, "\u2500" * 22, size=8)
+    bl, br = t.rows[1].cells
+    number = number_text(lh, content.symbol, content.number_kind or "CV")
+    p = bl.paragraphs[0]
+    p.alignment = 1
+    _runs(p, number, 13)
+    if content.number_kind == "CV" and content.subject:
+        q = bl.add_paragraph()
+        q.alignment = 1
+        _runs(q, f"V/v {content.subject}", 12)
+    if content.show_date:
+        p = br.paragraphs[0]
+        p.alignment = 1
+        _runs(p, date_line(lh.place_name, content.date, content.year, getattr(content, "month", None)), 14,
+              italic=True)
+
+
+def _signatures(doc, content: Content, lh) -> None:
+    from docx.shared import Pt
+
+    signers = list(content.signers)
+    recipients = [r for r in content.recipients if r.strip()]
+    if len(signers) == 2:
+        t = doc.add_table(rows=1, cols=2)
+        for cell, s in zip(t.rows[0].cells, signers):
+            _sign(cell, s)
+        if recipients:
+            _recipients(doc, lh, recipients)
+        return
+    t = doc.add_table(rows=1, cols=2)
+    left, right = t.rows[0].cells
+    if recipients:
+        _recipients(left, lh, recipients)
+    if signers:
+        _sign(right, signers[0])
+    left.paragraphs[0].paragraph_format.space_before = Pt(8)
+
+
+def _sign(cell, signer) -> None:
+    first = True
+    for ln in (signer.authority, signer.position):
+        if ln.strip():
+            p = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            p.alignment = 1
+            _runs(p, ln.upper(), 14, bold=True)
+    for _ in range(4):
+        cell.add_paragraph()
+    p = cell.add_paragraph()
+    p.alignment = 1
+    _runs(p, signer.name or " ", 14, bold=True)
+
+
+def _recipients(container, lh, recipients: list[str]) -> None:
+    items = [r.strip().lstrip("-–• ").strip() for r in recipients]
+    if not any(i.startswith("Lưu") for i in items):
+        items.append("Lưu: VT.")
+    is_cell = hasattr(container, "paragraphs") and not hasattr(container, "add_page_break")
+    head = container.paragraphs[0] if is_cell and not container.paragraphs[0].text else container.add_paragraph()
+    _runs(head, "Nơi nhận:", 12, bold=True, italic=True)
+    if lh.party:
+        for r in head.runs:
+            r.underline = True
+    for i, item in enumerate(items):
+        last = i == len(items) - 1
+        item = (item.rstrip(";") if item.endswith(".") else item.rstrip(";.") + ".") if last else \
+            (item if item.endswith(";") else item.rstrip(".,") + ";")
+        p = container.add_paragraph()
+        _runs(p, f"- {item}", 11)

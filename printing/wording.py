@@ -1,0 +1,45 @@
+"""Wording of the header that PDF and Word share, without ReportLab: the number
+line ("Số: 05/KH-UBND", "Số 05-KH/ĐU") and the place-date line (Decree 30/2020
+App. I §II.3-4; Hướng dẫn 36-HD/VPTW)."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from models import clock
+
+
+def nfc(text: str | None) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+def day_month(day: int, month: int) -> tuple[str, str]:
+    """Decree 30 App. I §II.4: a day below 10 and the months 1 and 2 take a leading zero."""
+    return (f"{day:02d}" if day < 10 else str(day)), (f"{month:02d}" if month < 3 else str(month))
+
+
+def written_date(d: dt.date | None, year: int | None = None, month: int | None = None) -> str:
+    """"ngày 05 tháng 01 năm 2024"; a draft without a date keeps blanks to fill by hand
+    (the month kept when it is known: "ngày      tháng 01 năm 2024")."""
+    if d is None:
+        blank = "\u00a0" * 5
+        known = f" {month:02d} " if month else blank
+        return f"ngày{blank}tháng{known}năm {year or clock.today().year}"
+    day, month = day_month(d.day, d.month)
+    return f"ngày {day} tháng {month} năm {d.year}"
+
+
+def date_line(place: str, d: dt.date | None, year: int | None = None, month: int | None = None) -> str:
+    return f"{nfc(place)}, {written_date(d, year, month)}"
+
+
+
+def number_text(lh, symbol: str | None, kind: str) -> str:
+    """"Số: 05/KH-UBND" (Decree 30 App. I §II.3) or "Số 05-KH/ĐU" (HD 36: no colon).
+    A draft keeps the number blank with the symbol printed: "Số:      /KH-UBND"."""
+    blank = "\u00a0" * 6    # kept by the layout, unlike ordinary spaces
+    if lh.party:
+        return f"Số {symbol}" if symbol else f"Số{blank}-{kind}/{lh.abbreviation}"
+    if symbol:
+        return f"Số: {symbol}"
+    return f"Số:{blank}/{lh.abbreviation}" if kind == "CV" else f"Số:{blank}/{kind}-{lh.abbreviation}"

@@ -1,0 +1,85 @@
+"""Every kind as a Word file, opened back with python-docx: header texts, body
+paragraphs, signature block and Nơi nhận present; A4 with the Decree 30/2020
+margins, Times New Roman, page numbers from page 2; drafts keep a blank number;
+an issued document's .docx carries its number."""
+import datetime as dt
+import io
+
+import docx
+import pytest
+from printing_support import make_session
+
+from models import clock
+from models.services import documents
+from printing import markup
+from printing.docx import docx as write_docx
+
+FAMILIES = {"state": "ubnd_xa", "party": "dang_uy_xa"}
+
+
+@pytest.fixture(scope="module", params=list(FAMILIES))
+def contents(request, tmp_path_factory):
+    from models import Petition
+
+    mp = pytest.MonkeyPatch()
+    office, plan, conf = make_session(tmp_path_factory.mktemp(request.param), mp, FAMILIES[request.param])
+    answered = Petition.select().where(Petition.answer_summary != "").first()
+    late = Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False)).first()
+    out = {}
+    with clock.fixed(dt.date(2027, 2, 1)):
+        for k in documents.numbered_kinds():
+            ref = {"plan": plan.id, "petition": answered.id, "unit": late.unit_id}.get(k.target, conf.id)
+            out[k.slug] = documents.draft(office, k.slug, ref).content
+    yield request.param, out
+    mp.undo()
+
+
+def _all_text(d) -> str:
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                parts += [p.text for p in cell.paragraphs]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("slug", ["ke-hoach", "thong-bao", "giay-moi", "bien-ban", "ket-luan", "tra-loi",
+                                  "don-doc", "bao-cao"])
+def test_every_kind_as_word(contents, slug):
+    family, by_kind = contents
+    content = by_kind[slug]
+    d = docx.Document(io.BytesIO(write_docx(content)))
+    s = d.sections[0]
+    assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
+    assert (round(s.top_margin.mm), round(s.bottom_margin.mm), round(s.left_margin.mm),
+            round(s.right_margin.mm)) == (20, 20, 30, 15)
+    assert d.styles["Normal"].font.name == "Times New Roman"
+    # page numbers from page 2: a PAGE field in the header, none on the first page
+    assert s.different_first_page_header_footer
+    assert "PAGE" in s.header._element.xml and "PAGE" not in s.first_page_header._element.xml
+    text = _all_text(d)
+    lh = content.letterhead
+    for line in lh.issuer:
+        assert line in text
+    assert ("ĐẢNG CỘNG SẢN VIỆT NAM" if family == "party" else "Độc lập - Tự do - Hạnh phúc") in text
+    blank = "Số\u00a0\u00a0" if family == "party" else "Số:\u00a0\u00a0"
+    assert blank in text                                          # a draft: the number left blank
+    assert content.number_kind in text or (content.number_kind == "CV" and family == "state")
+    for block in markup.blocks(content.body):
+        if block.kind != "table" and "{người được mời}" not in block.text:
+            assert markup.plain(block.text) in text, block.text
+    signer = content.signers[-1]
+    assert signer.position.upper() in text and (not signer.name or signer.name in text)
+    if content.recipients:
+        assert "Nơi nhận:" in text and content.recipients[-1].rstrip(".") in text
+    if content.show_date:
+        assert lh.place_name in text
+
+
+def test_an_issued_document_as_word_carries_its_number(contents):
+    family, by_kind = contents
+    content = by_kind["thong-bao"].numbered("05/TB-UBND" if family == "state" else "05-TB/ĐU",
+                                            dt.date(2027, 1, 5))
+    text = _all_text(docx.Document(io.BytesIO(write_docx(content))))
+    assert ("Số: 05/TB-UBND" if family == "state" else "Số 05-TB/ĐU") in text
+    assert "ngày 05 tháng 01 năm 2027" in text
