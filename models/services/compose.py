@@ -590,12 +590,15 @@ def drafting_unit(office: Office) -> str:
 # --- report ------------------------------------------------------------------------
 
 def _stat_rows(head: str, rows) -> list[str]:
-    out = [f"| STT | {head} | Tổng số | Đã giải quyết | Đang giải quyết | Quá hạn |"]
+    """A statistics table: forwarded petitions are counted apart from the ones
+    this office resolved (statistics.StatRow.forwarded)."""
+    out = [f"| STT | {head} | Tổng số | Đã giải quyết | Đang giải quyết | Đã chuyển cấp trên | Quá hạn |"]
     rows = [r for r in rows if r.total]
-    for i, r in enumerate(rows, start=1):
-        out.append(f"| {i} | {_cell(r.label)} | {r.total} | {r.done} | {r.open} | {r.late} |")
+    fw = [getattr(r, "forwarded", 0) for r in rows]
+    for i, (r, f) in enumerate(zip(rows, fw), start=1):
+        out.append(f"| {i} | {_cell(r.label)} | {r.total} | {r.done} | {r.open} | {f} | {r.late} |")
     out.append(f"| | **Tổng cộng** | {sum(r.total for r in rows)} | {sum(r.done for r in rows)} | "
-               f"{sum(r.open for r in rows)} | {sum(r.late for r in rows)} |")
+               f"{sum(r.open for r in rows)} | {sum(fw)} | {sum(r.late for r in rows)} |")
     return out
 
 
