@@ -189,7 +189,7 @@ def test_versions_after_an_amendment_and_history(register):
         await pilot.press("home", "enter")                           # the first version
         await settle(pilot)
         assert pilot.app.screen is screen and screen.current_id() == fake["GM"].id
-        assert f"Đã được thay thế bởi:[/b] {newer.symbol}" in str(screen.query_one("#docs-detail").content)
+        assert f"Đã được thay thế bởi: {newer.symbol}" in str(screen.query_one("#docs-detail").content)
         await pilot.press("h")
         await settle(pilot)
         assert isinstance(pilot.app.screen, HistoryScreen)

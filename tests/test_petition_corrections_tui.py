@@ -116,9 +116,9 @@ def test_correct_in_the_session_and_on_the_board_history_shows_both(demo):
         board.requery(status="all")
         await settle(app, pilot)
         t = board.query_one("#board-table")
-        assert str(second.id) not in [t.coordinate_to_cell_key((i, 0)).row_key.value for i in range(t.row_count)]
-        t.move_cursor(row=next(i for i in range(t.row_count)
-                               if t.coordinate_to_cell_key((i, 0)).row_key.value == str(first.id)))
+        # the board writes its rows in place: row_ids says which petition each line shows
+        assert second.id not in board.row_ids
+        t.move_cursor(row=board.row_ids.index(first.id))
         await pilot.press("enter")
         await pilot.pause()
         from tui.screens.board_detail import PetitionDetailScreen
@@ -220,8 +220,7 @@ def test_a_group_of_three_is_extended_and_answered_together(demo, monkeypatch):
         t = board.query_one("#board-table")
 
         def select(pid):
-            t.move_cursor(row=next(i for i in range(t.row_count)
-                                   if t.coordinate_to_cell_key((i, 0)).row_key.value == str(pid)))
+            t.move_cursor(row=board.row_ids.index(pid))
 
         select(rows[1].id)
         await pilot.press("h")
@@ -239,8 +238,7 @@ def test_a_group_of_three_is_extended_and_answered_together(demo, monkeypatch):
         await type_text(pilot, "Xã sẽ đổ bê tông trong quý I")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        select_ids = [t.coordinate_to_cell_key((i, 0)).row_key.value for i in range(t.row_count)]
-        assert not set(map(str, ids["all"])) & set(select_ids)     # all three left the view
+        assert not set(ids["all"]) & set(board.row_ids)              # all three left the view
 
     run(demo, body)
     for pid in ids["all"]:
@@ -265,10 +263,9 @@ def test_forwarded_petition_reply_recorded_from_the_board(demo):
         board.requery(status="forwarded")
         await settle(app, pilot)
         t = board.query_one("#board-table")
-        keys = [t.coordinate_to_cell_key((i, 0)).row_key.value for i in range(t.row_count)]
-        assert str(p.id) in keys
-        t.move_cursor(row=keys.index(str(p.id)))
-        assert "chờ trả lời" in str(t.get_row(str(p.id))[2])
+        assert p.id in board.row_ids
+        t.move_cursor(row=board.row_ids.index(p.id))
+        assert "chờ trả lời" in str(t.get_row_at(board.row_ids.index(p.id))[2])
         await pilot.press("t")
         await pilot.pause()
         assert "cấp trên" in app.screen.form_title
@@ -277,8 +274,7 @@ def test_forwarded_petition_reply_recorded_from_the_board(demo):
         await type_text(pilot, "Tỉnh giao huyện giải quyết")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        keys = [t.coordinate_to_cell_key((i, 0)).row_key.value for i in range(t.row_count)]
-        assert str(p.id) not in keys
+        assert p.id not in board.row_ids
 
     run(demo, body)
     fresh = Petition.get_by_id(p.id)
@@ -488,7 +484,7 @@ def test_an_agenda_of_four_items_edited_then_run_with_the_clock(demo, monkeypatc
             await pilot.press("down")
             await settle(app, pilot)
         assert screen.current_id() == conf.id
-        await pilot.press("c")
+        await pilot.press("a")
         await pilot.pause()
         from tui.widgets.form import FormScreen
 

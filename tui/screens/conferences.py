@@ -75,6 +75,7 @@ class ConferencesScreen(AppScreen):
             "Văn bản (mở màn hình soạn: sửa nội dung, xem PDF, xuất Word, chọn ngày và ban hành lấy số): "
             "T: thông báo tổ chức hội nghị · G: giấy mời · B: biên bản · K: thông báo kết luận · "
             "C: báo cáo kết quả lên cấp trên.\n"
+            "A: chương trình hội nghị (mỗi dòng: nội dung | người trình bày | số phút) và báo cáo mở đầu.\n"
             "Y: ghi biên bản đã ký (ngày ký, có thể kèm tệp bản quét) — sau khi biên bản đã ban hành.\n"
             "L: in bài phát thanh và lịch phát loa · F: in danh sách ký tên, phiếu ghi ý kiến, phiếu lấy ý kiến "
             "(giấy tờ làm việc, không lấy số).\n"
@@ -96,7 +97,7 @@ class ConferencesScreen(AppScreen):
         Binding("f", "forms", "In mẫu biểu", id="conferences.forms"),
         Binding("s", "schedule", "Lập lịch phát loa", id="conferences.schedule"),
         Binding("o", "tick", "Đánh dấu đã đọc", id="conferences.tick"),
-        Binding("c", "agenda", "Chương trình, báo cáo", id="conferences.agenda"),
+        Binding("a", "agenda", "Chương trình, báo cáo", id="conferences.agenda"),
     ]
 
     class Loaded(Message):
@@ -280,7 +281,7 @@ class ConferencesScreen(AppScreen):
                              lambda c: c and (self.notify("Đã tạo hội nghị."), self.load(c.id)))
 
     def action_agenda(self) -> None:
-        """C: the programme (one item a line: nội dung | người trình bày | số phút) and the opening report."""
+        """A: the programme (one item a line: nội dung | người trình bày | số phút) and the opening report."""
         from models.services import agenda
 
         conf = self.current()
