@@ -275,6 +275,10 @@ def close_database() -> None:
 
     obj = database.obj
     if obj is not None and not obj.is_closed():
+        if isinstance(obj, pw.PostgresqlDatabase):
+            from .open_lock import release_postgres
+
+            release_postgres(obj)
         obj.close()
     release_held()
 

@@ -150,6 +150,15 @@ def hold_shared_postgres(db) -> None:
     db._initialize_connection = initialize
 
 
+def release_postgres(db) -> None:
+    """Give the shared lock back before closing: the server drops a closed
+    session's locks only when its backend process has ended, a moment later."""
+    try:
+        db.execute_sql("SELECT pg_advisory_unlock_shared(%s)", (PG_KEY,))
+    except Exception:  # noqa: BLE001 - a broken connection: the server drops it anyway
+        pass
+
+
 def postgres_in_use(conn) -> bool:
     """True when another session holds the shared lock (for a server-side restore
     that must wait until every workstation has closed the app)."""
