@@ -168,11 +168,23 @@ def check_destination(path: os.PathLike | str, kind: str, *, replace: bool = Fal
     return path
 
 
+class NameTaken(ValidationError):
+    """``write_file(..., exclusive=True)`` found the name taken (an issued document is never replaced)."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"Đã có tệp “{path.name}” trong “{path.parent}”; không ghi đè văn bản đã ban hành. "
+                         "Hãy kiểm tra sổ văn bản đi và thư mục văn bản.")
+        self.path = path
+
+
 def write_file(path: os.PathLike | str, kind: str, content: bytes | Callable[[Path], None], *,
-               replace: bool = False, protect: Iterable[os.PathLike | str] = (), checked: bool = True) -> Path:
+               replace: bool = False, protect: Iterable[os.PathLike | str] = (), checked: bool = True,
+               exclusive: bool = False) -> Path:
     """Write ``content`` (bytes, or a function that writes a file at the path it is
     given) to ``path`` under the rule above. ``checked=False`` skips the destination
-    check for files whose place the program itself chose (its own folders)."""
+    check for files whose place the program itself chose (its own folders).
+    ``exclusive=True``: never over an existing name, not even one another process
+    takes while we write (the finished file is hard-linked into place)."""
     path = Path(path)
     if checked:
         check_destination(path, kind, replace=replace, protect=protect)
@@ -193,7 +205,10 @@ def write_file(path: os.PathLike | str, kind: str, content: bytes | Callable[[Pa
         make_private(tmp)
         if checked:      # the name may have been taken while we wrote
             check_destination(path, kind, replace=replace, protect=protect)
-        os.replace(tmp, path)
+        if exclusive:
+            _link_new(tmp, path)
+        else:
+            os.replace(tmp, path)
         sync_folder(path.parent)
     except OSError as exc:
         raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}.") from exc
@@ -201,6 +216,19 @@ def write_file(path: os.PathLike | str, kind: str, content: bytes | Callable[[Pa
         if tmp.exists():
             tmp.unlink(missing_ok=True)
     return path
+
+
+def _link_new(tmp: Path, path: Path) -> None:
+    if path.exists():
+        raise NameTaken(path)
+    try:
+        os.link(tmp, path)            # fails if the name is taken, even by a racing process
+    except FileExistsError:
+        raise NameTaken(path) from None
+    except OSError:                   # a file system without hard links (FAT): check, then rename
+        if path.exists():
+            raise NameTaken(path) from None
+        os.replace(tmp, path)
 
 
 def sync_file(path: Path) -> None:

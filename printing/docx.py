@@ -9,19 +9,17 @@ block beside Nơi nhận, page numbers from page 2 centred at the top."""
 from __future__ import annotations
 
 import io
-import re
 
 import data
 from models.documents import Content
 
-from . import markup
+from . import outline as markup
 from .wording import date_line, number_text
 
 FONT = "Times New Roman"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
-INLINE = re.compile(r"(\*\*(?=\S).+?(?<=\S)\*\*|(?<![*\w])\*(?=[^\s*]).+?(?<=[^\s*])\*(?![*\w]))")
 
 
 def _spec() -> dict:
@@ -147,7 +145,7 @@ def _field(paragraph, code: str, size: float) -> None:
 def _runs(paragraph, text: str, size: float, bold: bool = False, italic: bool = False) -> None:
     from docx.shared import Pt
 
-    for part in INLINE.split(text):
+    for part in markup.SPANS.split(text):
         if not part:
             continue
         b, i, t = bold, italic, part

@@ -16,21 +16,26 @@ typed, as Vietnamese documents do, so the printed text equals the plan's text.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Paragraph
 
-from .layout import esc, grid_table, nfc
+from .layout import esc, grid_table
+from .outline import (  # noqa: F401  (the reading is shared with the Word writer)
+    BOLD,
+    BULLET,
+    HEADING_MAX,
+    ITALIC,
+    NUMBERED,
+    ROMAN,
+    TABLE_ROW,
+    Block,
+    blocks,
+    classify,
+    numeric,
+    plain,
+    table_cells,
+)
 from .styles import Styles
-
-ROMAN = re.compile(r"^(?P<num>[IVXL]+)\.\s*(?P<text>.*)$")
-NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)*)\.?\s+(?P<text>\S.*)$")
-BULLET = re.compile(r"^(?P<mark>[-+–•])\s*(?P<text>.*)$")
-TABLE_ROW = re.compile(r"^\|.*\|$")
-BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
-
 
 def inline(text: str) -> str:
     """A line made safe for ReportLab's paragraph markup, with **bold** and *italic*."""
@@ -39,62 +44,14 @@ def inline(text: str) -> str:
     return ITALIC.sub(r"<i>\1</i>", out)
 
 
-def plain(text: str) -> str:
-    """The line without the inline marks (for measuring, searching, .docx runs)."""
-    return ITALIC.sub(r"\1", BOLD.sub(r"\1", nfc(text)))
-
-# a numbered line is a heading when it is short and does not read as a sentence
-HEADING_MAX = 110
-
-
-@dataclass(frozen=True)
-class Block:
-    """One line of the body, classified."""
-
-    kind: str        # roman, numbered, bullet, table, text
-    level: int       # 1 for "1.", 2 for "2.1." …
-    text: str        # the whole line as typed (cleaned of outer spaces)
-    is_heading: bool = False
-
-
-def classify(line: str) -> Block:
-    line = nfc(line).strip()
-    if TABLE_ROW.match(line):
-        return Block("table", 0, line)
-    if m := ROMAN.match(line):
-        return Block("roman", 0, line, True)
-    if m := NUMBERED.match(line):
-        level = m.group("num").count(".") + 1
-        rest = m.group("text").rstrip()
-        heading = len(rest) <= HEADING_MAX and not rest.endswith((";", ".", ","))
-        return Block("numbered", level, line, heading)
-    if BULLET.match(line):
-        return Block("bullet", 1 if line[0] != "+" else 2, line)
-    return Block("text", 0, line)
-
-
-def blocks(text: str) -> list[Block]:
-    return [classify(ln) for ln in nfc(text).splitlines() if ln.strip()]
-
-
-def table_cells(rows: list[str]) -> list[list[str]]:
-    cells = [[c.strip() for c in r.strip()[1:-1].split("|")] for r in rows]
-    width = max(len(r) for r in cells)
-    return [r + [""] * (width - len(r)) for r in cells]
-
-
 def _table(st: Styles, rows: list[str]) -> Flowable:
 
     cells = table_cells(rows)
     head = [plain(c) for c in cells[0]]
     body = []
     for row in cells[1:]:
-        body.append([Paragraph(inline(c), st["table_center" if _numeric(c) else "table"]) for c in row])
+        body.append([Paragraph(inline(c), st["table_center" if numeric(c) else "table"]) for c in row])
     return grid_table(st, head, body, widths=_widths(st, cells))
-
-
-def _numeric(cell: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,/%\s-]*", plain(cell)))
 
 
 def _widths(st: Styles, cells: list[list[str]]) -> list[float]:

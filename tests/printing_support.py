@@ -109,49 +109,29 @@ def plan_pdf(plan) -> bytes:
     return render_pdf(compose.plan(plan))
 
 
-def render_all(office, plan, conf) -> dict[str, bytes]:
-    """Every document kind, rendered from the sample session (the reminder as of
-    a day when the sample's deadlines have passed)."""
+def sample_contents(office, plan, conf, *, numbered_only: bool = False) -> dict:
+    """The content of every document kind (or every numbered one), composed from
+    the sample session as of a day when its deadlines have passed (so the
+    reminder has late petitions to list)."""
     import datetime as dt
 
     from models import Petition, clock
     from models.services import documents
 
-    answered = Petition.select().where(Petition.answer_summary != "").first()
-    late = Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False)).first()
+    answered = Petition.select().where(Petition.answer_summary != "").order_by(Petition.id).first()
+    late = (Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False))
+            .order_by(Petition.id).first())
+    kinds = documents.numbered_kinds() if numbered_only else list(documents.kinds().values())
     out = {}
     with clock.fixed(dt.date(2027, 2, 1)):
-        for slug, kind in documents.kinds().items():
+        for kind in kinds:
             ref = {"plan": plan.id, "petition": answered.id, "unit": late.unit_id}.get(kind.target, conf.id)
-            out[slug] = render(office, slug, ref)
+            out[kind.slug] = documents.draft(office, kind.slug, ref).content
     return out
 
 
-# --- imported plans: the words of the source against the words printed --------------
+def render_all(office, plan, conf) -> dict[str, bytes]:
+    """Every document kind, rendered from the sample session."""
+    from tui.documents import render_pdf
 
-def folded_words(text: str) -> list[str]:
-    """Words of ``text`` for comparing a source with a printed PDF: NFC, lower
-    case, punctuation and the light markup's asterisks left out."""
-    text = unicodedata.normalize("NFC", text).lower().replace("*", " ")
-    return re.findall(r"\w+", text)
-
-
-def word_coverage(source: str, printed: str) -> float:
-    """Share of the source's words found, in order, in the printed text."""
-    import difflib
-
-    src, got = folded_words(source), folded_words(printed)
-    matcher = difflib.SequenceMatcher(None, src, got, autojunk=False)
-    return sum(b.size for b in matcher.get_matching_blocks()) / max(len(src), 1)
-
-
-def hard_wrapped(text: str, width: int = 80) -> str:
-    """``text`` as copied out of a PDF: every paragraph wrapped at ``width``
-    columns, the blank lines between paragraphs dropped."""
-    import textwrap
-
-    out = []
-    for line in text.splitlines():
-        if line.strip():
-            out += textwrap.wrap(line.strip(), width=width, break_long_words=False, break_on_hyphens=False)
-    return "\n".join(out) + "\n"
+    return {slug: render_pdf(content) for slug, content in sample_contents(office, plan, conf).items()}

@@ -7,10 +7,8 @@ import io
 
 import docx
 import pytest
-from printing_support import make_session
+from printing_support import make_session, sample_contents
 
-from models import clock
-from models.services import documents
 from printing import markup
 from printing.docx import docx as write_docx
 
@@ -19,18 +17,9 @@ FAMILIES = {"state": "ubnd_xa", "party": "dang_uy_xa"}
 
 @pytest.fixture(scope="module", params=list(FAMILIES))
 def contents(request, tmp_path_factory):
-    from models import Petition
-
     mp = pytest.MonkeyPatch()
     office, plan, conf = make_session(tmp_path_factory.mktemp(request.param), mp, FAMILIES[request.param])
-    answered = Petition.select().where(Petition.answer_summary != "").first()
-    late = Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False)).first()
-    out = {}
-    with clock.fixed(dt.date(2027, 2, 1)):
-        for k in documents.numbered_kinds():
-            ref = {"plan": plan.id, "petition": answered.id, "unit": late.unit_id}.get(k.target, conf.id)
-            out[k.slug] = documents.draft(office, k.slug, ref).content
-    yield request.param, out
+    yield request.param, sample_contents(office, plan, conf, numbered_only=True)
     mp.undo()
 
 

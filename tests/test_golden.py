@@ -8,16 +8,14 @@ up here as a diff to review; when the change is wanted, rewrite the references:
 Positions depend on the font's metrics; the references were made with Liberation
 Serif (Times New Roman's metric twin, which .ci/run installs). With another font
 only the text, faces and sizes are compared."""
-import datetime as dt
 import json
 import os
 import re
 from pathlib import Path
 
 import pytest
-from printing_support import make_session, runs
+from printing_support import make_session, render_all, runs
 
-from models import clock
 from models.services import documents
 from printing import styles
 
@@ -46,21 +44,9 @@ def lines_of(pdf: bytes) -> list[list]:
 
 @pytest.fixture(scope="module", params=list(FAMILIES))
 def rendered(request, tmp_path_factory):
-    from models import Petition
-
     mp = pytest.MonkeyPatch()
-    with clock.fixed(dt.date(2027, 2, 1)):
-        office, plan, conf = make_session(tmp_path_factory.mktemp(request.param), mp, FAMILIES[request.param])
-        answered = Petition.select().where(Petition.answer_summary != "").order_by(Petition.id).first()
-        late = (Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False))
-                .order_by(Petition.id).first())
-        from tui.documents import render_pdf
-
-        out = {}
-        for k in documents.kinds().values():
-            ref = {"plan": plan.id, "petition": answered.id, "unit": late.unit_id}.get(k.target, conf.id)
-            out[k.slug] = render_pdf(documents.draft(office, k.slug, ref).content)
-    yield request.param, out
+    office, plan, conf = make_session(tmp_path_factory.mktemp(request.param), mp, FAMILIES[request.param])
+    yield request.param, render_all(office, plan, conf)
     mp.undo()
 
 

@@ -10,11 +10,9 @@ import pypdf
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st_
-from printing_support import make_session, runs
+from printing_support import make_session, runs, sample_contents
 
-from models import clock
 from models.documents import Content, Letterhead, Signer
-from models.services import documents
 from printing import markup, styles
 from printing.render import pdf
 
@@ -25,18 +23,9 @@ SIZES = ("tiny", "typical", "huge")
 @pytest.fixture(scope="module", params=list(FAMILIES))
 def contents(request, tmp_path_factory):
     """The typical content of every numbered kind, composed from a recorded sample session."""
-    from models import Petition
-
     mp = pytest.MonkeyPatch()
     office, plan, conf = make_session(tmp_path_factory.mktemp(request.param), mp, FAMILIES[request.param])
-    answered = Petition.select().where(Petition.answer_summary != "").first()
-    late = Petition.select().where((Petition.status == "open") & Petition.due_on.is_null(False)).first()
-    out = {}
-    with clock.fixed(dt.date(2027, 2, 1)):
-        for k in documents.numbered_kinds():
-            ref = {"plan": plan.id, "petition": answered.id, "unit": late.unit_id}.get(k.target, conf.id)
-            out[k.slug] = documents.draft(office, k.slug, ref).content
-    yield out
+    yield sample_contents(office, plan, conf, numbered_only=True)
     mp.undo()
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -29,12 +28,11 @@ from .. import clock
 from ..catalog import Office, Unit
 from ..conferences import Conference
 from ..documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
-from ..errors import Locked, NotFound, StorageError, ValidationError
-from ..files import os_reason
+from ..errors import Locked, NotFound, ValidationError
 from ..petitions import Petition
 from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
 from ..register import OutgoingDocument
-from ..text import clean_line, fold
+from ..text import clean_line
 from . import compose, numbering, records, roles
 
 Render = Callable[[Content], bytes]
@@ -255,55 +253,22 @@ def office_folder(office_id: int) -> Path:
 
 
 def write_new(path: Path, data_: bytes) -> None:
-    """An issued file is evidence: written through a temporary file (synced, then
-    renamed), and never over an existing file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            raise ValidationError(f"Đã có tệp “{path.name}” trong thư mục văn bản; không ghi đè văn bản đã "
-                                  "ban hành. Hãy kiểm tra sổ văn bản đi và thư mục văn bản.")
-        write_atomic(path, data_, replace_existing=False)
-    except OSError as exc:
-        raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}. Hãy kiểm tra quyền ghi hoặc "
-                           "dung lượng ổ đĩa.") from exc
+    """An issued file is evidence: written durably and privately (models.files),
+    and never over an existing file."""
+    from ..files import write_file
+
+    write_file(path, _file_kind(path), data_, checked=False, exclusive=True)
 
 
-def write_atomic(path: Path, data_: bytes, *, replace_existing: bool = True) -> None:
-    from ..files import make_folder, make_private
+def write_atomic(path: Path, data_: bytes) -> None:
+    """A file of our own (a draft, a reprint to compare), replaced if it is there."""
+    from ..files import write_file
 
-    make_folder(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data_)
-            fh.flush()
-            os.fsync(fh.fileno())
-        make_private(tmp)
-        if not replace_existing:
-            try:
-                os.link(tmp, path)       # fails if the name is taken, even by a racing process
-            except FileExistsError:
-                raise ValidationError(f"Đã có tệp “{path.name}”; không ghi đè.") from None
-            except OSError:
-                if path.exists():
-                    raise ValidationError(f"Đã có tệp “{path.name}”; không ghi đè.") from None
-                os.replace(tmp, path)
-        else:
-            os.replace(tmp, path)
-        _sync_folder(path.parent)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_file(path, _file_kind(path), data_, checked=False)
 
 
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def _file_kind(path: Path) -> str:
+    return {".docx": "docx"}.get(path.suffix.lower(), "pdf")
 
 
 def _summary_of_answer(content: Content) -> str:
@@ -529,7 +494,6 @@ def reprint(doc: OutgoingDocument, render: Render) -> Reprint:
                                          f"{stored}")
         return Reprint(True, stored, f"Bản in lại {SAME} (cùng mã SHA-256): {stored}")
     path = stored.parent / "in-lai" / stored.name
-    path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data_)
     return Reprint(False, path, "Bản in lại KHÁC bản đã ban hành (mã SHA-256 khác): mẫu in hoặc phông chữ đã "
                                 "thay đổi sau khi ban hành. Văn bản có giá trị là tệp đã lưu khi ban hành. "
@@ -554,12 +518,7 @@ def draft_path(office: Office, slug: str, ref_id: int, suffix: str = ".pdf") -> 
 
 def write_own(path: Path, data_: bytes) -> Path:
     """A draft or working paper of ours: replaced atomically."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data_)
-    except OSError as exc:
-        raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}. Hãy kiểm tra quyền ghi hoặc "
-                           "dung lượng ổ đĩa.") from exc
+    write_atomic(path, data_)
     return path
 
 
@@ -592,23 +551,6 @@ def mark_minutes_signed(conf: Conference, *, on: dt.date | None = None, scan: Pa
         _advance(conf, "minutes_signed", {"minutes_signed_on": on})
     return Conference.get_by_id(conf.id)
 
-
-def documents_for(office: Office, ref_type: str, ref_id: int) -> list[OutgoingDocument]:
-    return list(OutgoingDocument.select().where((OutgoingDocument.office == office)
-                                                & (OutgoingDocument.ref_type == ref_type)
-                                                & (OutgoingDocument.ref_id == ref_id))
-                .order_by(OutgoingDocument.issued_on, OutgoingDocument.id))
-
-
-def find_slug(value: str) -> str:
-    """A kind typed without diacritics or by its Vietnamese name."""
-    key = fold(value).replace(" ", "-")
-    if key in kinds():
-        return key
-    for k in kinds().values():
-        if fold(k.name).replace(" ", "-") == key:
-            return k.slug
-    return kind(value).slug
 
 
 def verify(doc: OutgoingDocument, path: str | Path | None = None) -> bool:

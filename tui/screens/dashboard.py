@@ -11,6 +11,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
+from models.services.followup import days_text
+
 from ..widgets.boxes import box, clip, side_by_side, table, wrap
 from ..widgets.keybar import KeyBar
 from .base import AppScreen
@@ -19,10 +21,6 @@ STATE_STYLE = {"done": "dim", "late": "bold red", "due_soon": "bold yellow", "pe
 
 
 
-def days_text(n: int) -> str:
-    from models.services.followup import days_text as text
-
-    return text(n)
 
 
 class DashboardScreen(AppScreen):
