@@ -135,3 +135,33 @@ def render_all(office, plan, conf) -> dict[str, bytes]:
     from tui.documents import render_pdf
 
     return {slug: render_pdf(content) for slug, content in sample_contents(office, plan, conf).items()}
+
+
+# --- imported plans: the words of the source against the words printed --------------
+
+def folded_words(text: str) -> list[str]:
+    """Words of ``text`` for comparing a source with a printed PDF: NFC, lower
+    case, punctuation and the light markup's asterisks left out."""
+    text = unicodedata.normalize("NFC", text).lower().replace("*", " ")
+    return re.findall(r"\w+", text)
+
+
+def word_coverage(source: str, printed: str) -> float:
+    """Share of the source's words found, in order, in the printed text."""
+    import difflib
+
+    src, got = folded_words(source), folded_words(printed)
+    matcher = difflib.SequenceMatcher(None, src, got, autojunk=False)
+    return sum(b.size for b in matcher.get_matching_blocks()) / max(len(src), 1)
+
+
+def hard_wrapped(text: str, width: int = 80) -> str:
+    """``text`` as copied out of a PDF: every paragraph wrapped at ``width``
+    columns, the blank lines between paragraphs dropped."""
+    import textwrap
+
+    out = []
+    for line in text.splitlines():
+        if line.strip():
+            out += textwrap.wrap(line.strip(), width=width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(out) + "\n"
