@@ -14,7 +14,7 @@ import data
 from models.documents import Content
 
 from . import outline as markup
-from .wording import date_line, number_text
+from .wording import date_line, number_text, vv_line
 
 FONT = "Times New Roman"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -274,7 +274,7 @@ def _header(doc, content: Content) -> None:
     if content.number_kind == "CV" and content.subject:
         q = bl.add_paragraph()
         q.alignment = 1
-        _runs(q, f"V/v {content.subject}", 12)
+        _runs(q, vv_line(content.subject), 12)
     if content.show_date:
         p = br.paragraphs[0]
         p.alignment = 1

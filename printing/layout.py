@@ -29,7 +29,7 @@ from reportlab.platypus import (
 from models.documents import Letterhead, Signer  # noqa: F401  (the shapes every renderer takes)
 
 from .styles import Styles
-from .wording import date_line, day_month, number_text, written_date  # noqa: F401  (used by the renderers)
+from .wording import date_line, day_month, number_text, vv_line, written_date  # noqa: F401  (used by the renderers)
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -394,7 +394,7 @@ def official_document(st: Styles, lh: Letterhead, *, kind: str, subject: str, bo
     name = kind_title or KIND_TITLES.get(kind, "Công văn")
     doc = Document(title=f"{name} {nfc(subject)}", author=lh.name)
     doc.add(header(st, lh, number=number_text(lh, symbol, kind), date=date, year=year, month=month,
-                   show_date=show_date, subject=f"V/v {nfc(subject)}" if letter else None))
+                   show_date=show_date, subject=vv_line(subject) if letter else None))
     if letter:
         doc.add(Spacer(1, 10))
         if addressees:

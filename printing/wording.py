@@ -43,3 +43,11 @@ def number_text(lh, symbol: str | None, kind: str) -> str:
     if symbol:
         return f"Số: {symbol}"
     return f"Số:{blank}/{lh.abbreviation}" if kind == "CV" else f"Số:{blank}/{kind}-{lh.abbreviation}"
+
+
+def vv_line(subject: str) -> str:
+    """The subject line of a công văn under its number: "V/v nâng bậc lương …",
+    the summary starting in lower case after "V/v" (Decree 30/2020, App. I,
+    the example of the công văn's trích yếu)."""
+    subject = nfc(subject)
+    return f"V/v {subject[:1].lower()}{subject[1:]}"

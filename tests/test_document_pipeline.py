@@ -198,6 +198,27 @@ def test_a_letter_answers_a_whole_group(sqlite_db):
     for p in [root, *others]:
         p = Petition.get_by_id(p.id)
         assert p.answer_number == doc.symbol and p.status == "answered"
+    assert doc.title.startswith("Trả lời kiến nghị của 3 công dân")
+
+
+def test_answer_letters_are_told_apart_in_the_register_without_a_withheld_name(sqlite_db):
+    """Each letter's "V/v" line (its title in the register) says whom it answers,
+    except a citizen who asked for the name to be withheld."""
+    from models import Petition
+    from models.services import records
+
+    office, conf, refs = _cycle_records("state")
+    named = Petition.get_by_id(refs["tra-loi"])
+    records.update(named, {"citizen_name": "Trần Thị Bình", "citizen_title": "Bà", "citizen_withheld": False},
+                   lock_check=False)
+    hidden = Petition.get((Petition.office == office) & (Petition.id != named.id))
+    records.update(hidden, {"citizen_name": "", "citizen_withheld": True, "status": "open",
+                            "answer_summary": "Đã sửa xong."}, lock_check=False)
+    first = pipeline.issue(office, "tra-loi", named.id)
+    second = pipeline.issue(office, "tra-loi", hidden.id)
+    assert first.title == "Trả lời kiến nghị của bà Trần Thị Bình"
+    assert second.title.startswith("Trả lời kiến nghị của công dân") and first.title != second.title
+    assert squash("V/v trả lời kiến nghị của bà Trần Thị Bình") in squash(page_texts(Path(first.file_path).read_bytes())[0])
 
 
 def test_demo_and_office_keep_their_own_numbers_and_files(tmp_path, monkeypatch):

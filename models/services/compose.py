@@ -514,6 +514,22 @@ def group_members(p: Petition) -> list[Petition]:
     return members
 
 
+def _answer_subject(members: list[Petition]) -> str:
+    """The letter's "V/v" line, which also names it in the register: "trả lời kiến
+    nghị của ông Nguyễn Văn An", of "3 công dân thôn Đông" for a group; never the
+    name of a citizen who asked for it to be withheld."""
+    first = members[0]
+    if len(members) > 1:
+        village = {m.village_id for m in members}
+        where = f" {village_in_text(first.village.label)}" if len(village) == 1 and first.village_id else ""
+        return f"Trả lời kiến nghị của {len(members)} công dân{where}"
+    if first.citizen_withheld or not first.citizen_name:
+        where = f" {village_in_text(first.village.label)}" if first.village_id else ""
+        return f"Trả lời kiến nghị của công dân{where}"
+    title = clean_line(getattr(first, "citizen_title", "") or "").lower() or "ông (bà)"
+    return f"Trả lời kiến nghị của {title} {clean_line(first.citizen_name)}"
+
+
 def answer_letter(p: Petition) -> Content:
     """Công văn trả lời kiến nghị (Mẫu 1.5): to the citizen, or to every citizen of a
     group that raised the same issue."""
@@ -533,7 +549,7 @@ def answer_letter(p: Petition) -> Content:
         recipients.append(p.unit.name)
     recipients.append(archive_line(office, unit_short))
     return Content(kind="tra-loi", letterhead=letterhead(office), number_kind="CV",
-                   subject="Trả lời ý kiến, kiến nghị của công dân", body="\n".join(body),
+                   subject=_answer_subject(members), body="\n".join(body),
                    addressees=tuple(_addressee(m) for m in members), recipients=tuple(recipients),
                    signers=(office_signer(office),), year=clock.today().year,
                    extras={"petitions": [m.id for m in members], "unit_short": unit_short})
