@@ -14,6 +14,7 @@ import data
 from models.documents import Content
 
 from . import outline as markup
+from .outline import column_widths
 from .wording import date_line, number_text, vv_line
 
 FONT = "Times New Roman"
@@ -213,6 +214,13 @@ def _table(doc, cells: list[list[str]]) -> None:
     width = max(len(r) for r in cells)
     t = doc.add_table(rows=0, cols=width)
     t.style = "Table Grid"
+    em = 13 * 25.4 / 72               # 13 pt in mm; Times averages about half an em a letter, bold capitals more
+
+    def measure(text: str, share: float) -> float:
+        return len(text) * share * em
+
+    cols = column_widths([r + [""] * (width - len(r)) for r in cells], _text_width(),
+                         head=lambda t_: measure(t_, 0.7), body=lambda t_: measure(t_, 0.5), pad=5, least=14)
     for r, row in enumerate(cells):
         out = t.add_row().cells
         for c in range(width):
@@ -220,6 +228,7 @@ def _table(doc, cells: list[list[str]]) -> None:
             p = out[c].paragraphs[0]
             _runs(p, value if r else value, 13, bold=(r == 0))
             p.paragraph_format.space_after = Pt(0)
+    _fixed_columns(t, cols, padding=True)
     # the header row repeats on every page
     tr_pr = t.rows[0]._tr.get_or_add_trPr()
     head = _el("w:tblHeader")
@@ -229,14 +238,11 @@ def _table(doc, cells: list[list[str]]) -> None:
 
 
 def _header(doc, content: Content) -> None:
-    from docx.shared import Mm
 
     lh = content.letterhead
     t = doc.add_table(rows=2, cols=2)
     split = _spec()["page"]["header_split"]
-    total = 210 - 30 - 15
-    for row in t.rows:
-        row.cells[0].width, row.cells[1].width = Mm(total * split), Mm(total * (1 - split))
+    _fixed_columns(t, [_text_width() * split, _text_width() * (1 - split)])
     left, right = t.rows[0].cells
     left.paragraphs[0].text = ""
     first = True
@@ -282,6 +288,38 @@ def _header(doc, content: Content) -> None:
               italic=True)
 
 
+def _text_width() -> float:
+    """Millimetres between the margins, from the page spec."""
+    p = _spec()["page"]
+    return p["size_mm"][0] - p["margins_mm"]["left"] - p["margins_mm"]["right"]
+
+
+def _fixed_columns(table, widths_mm: list[float], *, padding: bool = False) -> None:
+    """Columns of exactly these widths (Word reads the cells' widths, LibreOffice
+    the table grid, so both are set); layout tables have no inner padding at the
+    sides, so the national title fits on one line at 13 pt, as on the PDF."""
+    from docx.shared import Mm
+
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = _el("w:tblLayout")
+    layout.set(_qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    if not padding:
+        margins = _el("w:tblCellMar")
+        for side in ("left", "right"):
+            m = _el(f"w:{side}")
+            m.set(_qn("w:w"), "0")
+            m.set(_qn("w:type"), "dxa")
+            margins.append(m)
+        tbl_pr.append(margins)
+    for gc, w in zip(table._tbl.tblGrid.findall(_qn("w:gridCol")), widths_mm):
+        gc.set(_qn("w:w"), str(int(Mm(w).twips)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm):
+            cell.width = Mm(w)
+
+
 def _signatures(doc, content: Content, lh) -> None:
     from docx.shared import Pt
 
@@ -295,6 +333,7 @@ def _signatures(doc, content: Content, lh) -> None:
             _recipients(doc, lh, recipients)
         return
     t = doc.add_table(rows=1, cols=2)
+    _fixed_columns(t, [_text_width() * 0.45, _text_width() * 0.55])
     left, right = t.rows[0].cells
     if recipients:
         _recipients(left, lh, recipients)

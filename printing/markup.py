@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from .layout import esc, grid_table
 from .outline import (  # noqa: F401  (the reading is shared with the Word writer)
+    column_widths,
     BOLD,
     BULLET,
     HEADING_MAX,
@@ -55,38 +56,10 @@ def _table(st: Styles, rows: list[str]) -> Flowable:
 
 
 def _widths(st: Styles, cells: list[list[str]]) -> list[float]:
-    """Columns that hold short things (numbers, dates, a name) get the width of
-    their longest cell, so "STT" and "15/12/2026" never wrap; the columns of
-    running text share what is left, in proportion to how much they hold."""
     from .layout import text_width
 
-    total = st.page.text_width
-    pad = 8
-    natural = []
-    for col in range(len(cells[0])):
-        head = text_width(st, plain(cells[0][col]), "table_head")
-        widest = max([text_width(st, plain(r[col]), "table") for r in cells[1:]] + [0])
-        # a header of several words may wrap onto two lines
-        head_words = max(text_width(st, w, "table_head") for w in (plain(cells[0][col]).split() or [""]))
-        natural.append((max(widest, head_words) + pad, max(widest, head) + pad))
-    short_limit = total * 0.22
-    short = [i for i, (need, _full) in enumerate(natural) if need <= short_limit]
-    # whole header lines when the text columns still keep at least 28 % of the width
-    use_full = sum(natural[i][1] for i in short) <= total * (0.72 if len(short) < len(natural) else 1)
-    widths = [None] * len(natural)
-    for i in short:
-        widths[i] = natural[i][1] if use_full else natural[i][0]
-    rest = [i for i, w in enumerate(widths) if w is None]
-    left = total - sum(w for w in widths if w is not None)
-    if rest:
-        weight = sum(natural[i][0] for i in rest)
-        for i in rest:
-            widths[i] = max(left * natural[i][0] / weight, 40)
-    elif left > 0:
-        # all columns short: spread the spare width over them
-        widths = [w + left / len(widths) for w in widths]
-    scale = total / sum(widths)
-    return [w * scale for w in widths]
+    return column_widths(cells, st.page.text_width, head=lambda t: text_width(st, t, "table_head"),
+                         body=lambda t: text_width(st, t, "table"), pad=8, least=40)
 
 
 def flowables(st: Styles, text: str) -> list[Flowable]:

@@ -70,3 +70,36 @@ def table_cells(rows: list[str]) -> list[list[str]]:
 
 def numeric(cell: str) -> bool:
     return bool(re.fullmatch(r"[\d.,/%\s-]*", plain(cell)))
+
+
+def column_widths(cells: list[list[str]], total: float, *, head, body, pad: float, least: float) -> list[float]:
+    """Widths of a table's columns within ``total``, measured by ``head`` and
+    ``body`` (text -> width, in the unit of ``total``). Columns that hold short
+    things (numbers, dates, a name) get the width of their longest cell, so "STT"
+    and "15/12/2026" never wrap; the columns of running text share what is left,
+    in proportion to how much they hold, each at least ``least``."""
+    natural = []
+    for col in range(len(cells[0])):
+        title = plain(cells[0][col])
+        widest = max([body(plain(r[col])) for r in cells[1:] if col < len(r)] + [0])
+        # a header of several words may wrap onto two lines
+        head_words = max(head(w) for w in (title.split() or [""]))
+        natural.append((max(widest, head_words) + pad, max(widest, head(title)) + pad))
+    short_limit = total * 0.22
+    short = [i for i, (need, _full) in enumerate(natural) if need <= short_limit]
+    # whole header lines when the text columns still keep at least 28 % of the width
+    use_full = sum(natural[i][1] for i in short) <= total * (0.72 if len(short) < len(natural) else 1)
+    widths: list = [None] * len(natural)
+    for i in short:
+        widths[i] = natural[i][1] if use_full else natural[i][0]
+    rest = [i for i, w in enumerate(widths) if w is None]
+    left = total - sum(w for w in widths if w is not None)
+    if rest:
+        weight = sum(natural[i][0] for i in rest)
+        for i in rest:
+            widths[i] = max(left * natural[i][0] / weight, least)
+    elif left > 0:
+        # all columns short: spread the spare width over them
+        widths = [w + left / len(widths) for w in widths]
+    scale = total / sum(widths)
+    return [w * scale for w in widths]

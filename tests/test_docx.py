@@ -72,3 +72,24 @@ def test_an_issued_document_as_word_carries_its_number(contents):
     text = _all_text(docx.Document(io.BytesIO(write_docx(content))))
     assert ("Số: 05/TB-UBND" if family == "state" else "Số 05-TB/ĐU") in text
     assert "ngày 05 tháng 01 năm 2027" in text
+
+
+def _grid_mm(table) -> list[float]:
+    from docx.shared import Twips
+
+    return [Twips(int(gc.get(docx.oxml.ns.qn("w:w")))).mm for gc in table._tbl.tblGrid.findall(docx.oxml.ns.qn("w:gridCol"))]
+
+
+def test_word_tables_have_the_pdfs_proportions(contents):
+    """LibreOffice lays a table out by its grid, Word by its cells: both are set.
+    The header's right box is wide enough for the national title on one line
+    (there is no inner padding), and a ruled table gives its text the width."""
+    family, by_kind = contents
+    d = docx.Document(io.BytesIO(write_docx(by_kind["ket-luan"])))
+    header = _grid_mm(d.tables[0])
+    assert abs(sum(header) - 165) < 0.5 and header[1] > header[0]
+    assert "w:tblCellMar" in d.tables[0]._tbl.tblPr.xml
+    ruled = next(t for t in d.tables if t.rows[0].cells[0].text == "STT")
+    cols = _grid_mm(ruled)
+    assert abs(sum(cols) - 165) < 0.5
+    assert cols[0] < 20 and cols[1] == max(cols)       # "STT" narrow, the petition's text widest
