@@ -104,3 +104,35 @@ def test_ruff_agreed_rules_pass():
     out = subprocess.run([_tool("ruff"), "check", "models", "printing", "tui", "tests", "bench"], cwd=REPO,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+
+
+def _asserts(node, helpers: dict, depth: int = 0) -> bool:
+    """The function asserts something: an assert statement, pytest.raises, a
+    snapshot comparison, or a call to a helper of the same file that does."""
+    import ast
+
+    for n in ast.walk(node):
+        if isinstance(n, ast.Assert):
+            return True
+        if isinstance(n, ast.Call):
+            name = getattr(n.func, "attr", None) or getattr(n.func, "id", None) or ""
+            if name in ("raises", "snap_compare", "fail") or name.startswith("assert"):
+                return True
+            if depth < 2 and name in helpers and helpers[name] is not node and _asserts(helpers[name], helpers,
+                                                                                         depth + 1):
+                return True
+    return False
+
+
+def test_every_test_asserts_something():
+    """A test that only prints or only runs code proves nothing (issue 15)."""
+    import ast
+
+    empty = []
+    for path in sorted((REPO / "tests").rglob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helpers = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        for name, fn in helpers.items():
+            if name.startswith("test") and not _asserts(fn, helpers):
+                empty.append(f"{path.relative_to(REPO)}::{name}")
+    assert not empty, "tests that assert nothing: " + ", ".join(empty)

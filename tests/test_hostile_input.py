@@ -25,7 +25,6 @@ from models.petitions import Petition
 from models.services import catalog, petitions, records
 from models.text import clean, clean_line
 
-RUNS = {"model": 0, "pdf": 0}
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                       HealthCheck.too_slow])
 
@@ -61,7 +60,6 @@ def test_any_text_is_stored_as_clean_nfc(fuzz_office, content, name, decompose):
     """On SQLite and PostgreSQL: create, reload, edit, search — never a crash."""
     if decompose:
         content, name = nfd(content), nfd(name)
-    RUNS["model"] += 1
     if not clean(content).strip():
         return  # refused with a message (tested elsewhere)
     p = petitions.record_petition(fuzz_office, content=content, citizen_name=name)
@@ -134,7 +132,6 @@ def test_stored_text_prints_and_reads_back(sqlite_db, pdf_tools, raw, decompose)
         raw = nfd(raw)
     if not clean(raw).strip():
         return
-    RUNS["pdf"] += 1
     stored = store(raw)
     text = render_and_read(s, layout, stored)        # no crash whatever the text
     expected = "".join(ch for ch in stored if printable(ch, covered))
@@ -155,7 +152,6 @@ def test_vietnamese_prints_exactly(sqlite_db, pdf_tools, raw, decompose):
     stored = store(nfd(raw) if decompose else raw) if clean(raw).strip() else ""
     if not stored:
         return
-    RUNS["pdf"] += 1
     assert all(printable(ch, covered) for ch in stored)
     assert squeeze(render_and_read(s, layout, stored)) == squeeze(stored)
 
@@ -170,10 +166,6 @@ def test_100000_characters_print(sqlite_db, pdf_tools):
     # page numbers (from page 2 on) are the only digits on these pages
     assert squeeze("".join(ch for ch in out if not ch.isdigit())) == squeeze(store(text))
     print(f"\n100000 ký tự → PDF và đọc lại: {took:.1f} s")
-
-
-def test_report_fuzz_counts():
-    print("\nFUZZ", RUNS)
 
 
 # --- hostile text on every screen (Pilot) ------------------------------------------------------
