@@ -27,17 +27,22 @@ def burst(app, keys: list[str]) -> None:
         app._driver.send_message(event)
 
 
-async def wait_for(pilot, ready) -> None:
-    """Let the app work until ``ready()`` holds (at most 4 s)."""
+async def wait_for(pilot, ready, timeout: float = 30.0) -> None:
+    """Let the app work until ``ready()`` holds; a failure after ``timeout``
+    seconds (generous: the machine may be busy), never a silent return."""
+    import time
+
     from textual.css.query import NoMatches
 
-    for _ in range(200):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         await pilot.pause(0.02)
         try:
             if ready():
                 return
         except NoMatches:  # a box is still being built
             pass
+    raise AssertionError(f"màn hình không đạt trạng thái chờ trong {timeout:.0f} giây")
 
 
 PETITIONS = [
