@@ -234,20 +234,21 @@ def recipients_column(st: Styles, lh: Letterhead, recipients: list[str]) -> list
 
 
 def signature_block(st: Styles, lh: Letterhead, signer: Signer,
-                    recipients: list[str] | None) -> Flowable:
-    """Recipients on the left, level with the signature on the right."""
+                    recipients: list[str] | None) -> list[Flowable]:
+    """Recipients on the left, level with the signature on the right (the parts,
+    for ``with_closing`` or ``KeepTogether`` to keep on one page)."""
     w = st.page.text_width
     left = recipients_column(st, lh, recipients) if recipients is not None else []
     table = _cell_table(st, [[left, signature_column(st, signer)]],
                         [w * st.page.header_split, w * (1 - st.page.header_split)])
-    return KeepTogether([Spacer(1, 8), table])
+    return [Spacer(1, 8), table]
 
 
-def two_signatures(st: Styles, left: Signer, right: Signer) -> Flowable:
-    """Minutes (Mẫu 1.9): THƯ KÝ on the left, CHỦ TRÌ on the right."""
+def two_signatures(st: Styles, left: Signer, right: Signer) -> list[Flowable]:
+    """Minutes (Mẫu 1.9): THƯ KÝ on the left, CHỦ TRÌ on the right (the parts)."""
     w = st.page.text_width
     table = _cell_table(st, [[signature_column(st, left), signature_column(st, right)]], [w / 2, w / 2])
-    return KeepTogether([Spacer(1, 8), table])
+    return [Spacer(1, 8), table]
 
 
 # --- tables ----------------------------------------------------------------------
@@ -359,19 +360,17 @@ def merge(parts: list[list]) -> list:
 KIND_TITLES = {"KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản", "BC": "Báo cáo"}
 
 
-def with_closing(body: list, signature: Flowable) -> list:
+def with_closing(body: list, signature: list[Flowable]) -> list:
     """The signature block and Nơi nhận never stand alone on a page: they are kept
     together with the last paragraphs of the body (its closing sentence, and the
-    one before when it is short)."""
+    one before when it is short). One KeepTogether only: nested, ReportLab measures
+    the inner one as infinitely tall and pushes the block to a page of its own."""
     tail = []
     while body and len(tail) < 2:
         tail.insert(0, body.pop())
         if not isinstance(tail[0], Paragraph) or len(tail[0].text) > 300:
             break      # a table, a chart or a long paragraph is enough to stand with
-    # KeepTogether inside KeepTogether measures as "infinitely tall" in ReportLab,
-    # which would push the block to a page of its own: keep one level only
-    inner = signature._content if isinstance(signature, KeepTogether) else [signature]
-    return [*body, KeepTogether([*tail, *inner])]
+    return [*body, KeepTogether([*tail, *signature])]
 
 
 def recipients_block(st: Styles, lh: Letterhead, recipients: list[str]) -> Flowable:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from models.documents import Content, Signer
 from models.services.compose import ConferenceFacts
@@ -74,7 +74,8 @@ def loudspeaker(st, content: Content, facts: ConferenceFacts) -> layout.Document
     doc.add(layout.grid_table(st, ["STT", "Ngày", "Buổi", "Trạm loa", "Giờ phát", "Người đọc, ký", "Đã phát"],
                               table_rows, [w * .07, w * .15, w * .1, w * .25, w * .12, w * .2, w * .11],
                               align=["c", "c", "c", "l", "c", "l", "c"]))
-    doc.add(layout.two_signatures(st, Signer("", "NGƯỜI PHÁT THANH", ""), Signer("", "XÁC NHẬN CỦA VĂN PHÒNG", "")))
+    doc.add(KeepTogether(layout.two_signatures(st, Signer("", "NGƯỜI PHÁT THANH", ""),
+                                            Signer("", "XÁC NHẬN CỦA VĂN PHÒNG", ""))))
     return doc
 
 
@@ -149,7 +150,7 @@ def opinion_slip(st, content: Content, facts: ConferenceFacts) -> layout.Documen
             _dotted(st, "Lĩnh vực (đất đai, môi trường, chính sách, …):"),
             _dotted(st, "Nội dung ý kiến, kiến nghị:", 8))
     doc.add(layout.para(st, "body_plain", "[  ] Đề nghị trả lời bằng văn bản      [  ] Không ghi tên khi đọc tại hội nghị"))
-    doc.add(Spacer(1, 6), layout.two_signatures(st, Signer(), Signer("", "NGƯỜI VIẾT PHIẾU", "")))
+    doc.add(Spacer(1, 6), KeepTogether(layout.two_signatures(st, Signer(), Signer("", "NGƯỜI VIẾT PHIẾU", ""))))
     return doc
 
 

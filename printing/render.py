@@ -59,13 +59,11 @@ def story(st, content: Content, *, main: list | None = None) -> layout.Document:
     lh = content.letterhead
     two = len(content.signers) == 2
     body = _body(st, content, main)
-    closing = []
     if two:
         left, right = content.signers
-        closing = [layout.two_signatures(st, left, right)]
+        body = layout.with_closing(body, layout.two_signatures(st, left, right))
         if content.recipients:
-            closing.append(layout.recipients_block(st, lh, list(content.recipients)))
-        body = layout.with_closing(body, closing[0]) + closing[1:]
+            body.append(layout.recipients_block(st, lh, list(content.recipients)))
     doc = layout.official_document(
         st, lh, kind=content.number_kind or "CV", kind_title=content.title, subject=content.subject,
         body=body, signer=None if two or not content.signers else content.signers[0],
