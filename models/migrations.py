@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import peewee as pw
 
+from .compat import create_indexes
 from .errors import DatabaseTooNew, StorageError
 
 
@@ -104,7 +105,7 @@ def _v3_search_index(db: pw.Database) -> None:
 
     db.execute_sql("DROP INDEX IF EXISTS petition_status_due_on_office_id_search_text")
     with db.bind_ctx([Petition]):
-        Petition._schema.create_indexes(safe=True)
+        create_indexes(Petition)
     problem = ensure_index(db)   # without pg_trgm: no index, search still right (slower)
     if problem:
         import logging

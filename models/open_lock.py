@@ -139,15 +139,14 @@ def exclusive(database: os.PathLike | str) -> FileLock:
 
 def hold_shared_postgres(db) -> None:
     """Take the shared advisory lock on every new connection of ``db``."""
-    original = db._initialize_connection
+    from .compat import on_connect
 
-    def initialize(conn):
-        original(conn)
+    def take(conn):
         with conn.cursor() as cur:
             cur.execute("SELECT pg_advisory_lock_shared(%s)", (PG_KEY,))
         conn.commit()
 
-    db._initialize_connection = initialize
+    on_connect(db, take)
 
 
 def release_postgres(db) -> None:

@@ -14,6 +14,8 @@ import data
 from models.documents import Content
 
 from . import outline as markup
+from models.compat import docx_element
+
 from .outline import column_widths
 from .wording import date_line, number_text, vv_line
 
@@ -133,12 +135,12 @@ def _field(paragraph, code: str, size: float) -> None:
         if kind:
             char = _el("w:fldChar")
             char.set(_qn("w:fldCharType"), kind)
-            run._r.append(char)
+            docx_element(run).append(char)
         elif text.strip() == code:
             instr = _el("w:instrText")
             instr.set(_qn("xml:space"), "preserve")
             instr.text = text
-            run._r.append(instr)
+            docx_element(run).append(instr)
         else:
             run.text = text
 
@@ -230,7 +232,7 @@ def _table(doc, cells: list[list[str]]) -> None:
             p.paragraph_format.space_after = Pt(0)
     _fixed_columns(t, cols, padding=True)
     # the header row repeats on every page
-    tr_pr = t.rows[0]._tr.get_or_add_trPr()
+    tr_pr = docx_element(t.rows[0]).get_or_add_trPr()
     head = _el("w:tblHeader")
     head.set(_qn("w:val"), "true")
     tr_pr.append(head)
@@ -301,7 +303,7 @@ def _fixed_columns(table, widths_mm: list[float], *, padding: bool = False) -> N
     from docx.shared import Mm
 
     table.autofit = False
-    tbl_pr = table._tbl.tblPr
+    tbl_pr = docx_element(table).tblPr
     layout = _el("w:tblLayout")
     layout.set(_qn("w:type"), "fixed")
     tbl_pr.append(layout)
@@ -313,7 +315,7 @@ def _fixed_columns(table, widths_mm: list[float], *, padding: bool = False) -> N
             m.set(_qn("w:type"), "dxa")
             margins.append(m)
         tbl_pr.append(margins)
-    for gc, w in zip(table._tbl.tblGrid.findall(_qn("w:gridCol")), widths_mm):
+    for gc, w in zip(docx_element(table).tblGrid.findall(_qn("w:gridCol")), widths_mm):
         gc.set(_qn("w:w"), str(int(Mm(w).twips)))
     for row in table.rows:
         for cell, w in zip(row.cells, widths_mm):

@@ -53,3 +53,48 @@ def test_no_english_from_textual_in_the_palette_or_on_ctrl_c(demo_office, monkey
             assert "Không tìm thấy lệnh" in text and "No matches" not in text
 
     asyncio.run(run())
+
+
+# --- models/compat.py: peewee's and python-docx's private parts ---------------------------
+
+def test_peewee_private_parts_still_work(tmp_path):
+    import peewee as pw
+
+    from models import compat
+
+    db = pw.SqliteDatabase(str(tmp_path / "c.sqlite3"))
+    seen = []
+    compat.on_connect(db, lambda conn: seen.append(conn))
+
+    class Thing(pw.Model):
+        name = pw.CharField(index=True)
+
+        class Meta:
+            database = db
+
+    db.connect()
+    assert seen, "peewee no longer calls Database._initialize_connection: update models/compat.on_connect"
+    db.create_tables([Thing], safe=True)
+    db.execute_sql("DROP INDEX thing_name")
+    compat.create_indexes(Thing)
+    assert any(i.name == "thing_name" for i in db.get_indexes("thing"))
+    t = Thing.create(name="a")
+    t.name = "b"
+    assert t.dirty_fields
+    compat.forget_changes(t)
+    assert not t.dirty_fields and t.is_dirty() is False
+    db.close()
+
+
+def test_python_docx_elements_are_reachable():
+    import docx
+
+    from models.compat import docx_element
+
+    d = docx.Document()
+    p = d.add_paragraph("x")
+    run = p.runs[0]
+    t = d.add_table(rows=1, cols=2)
+    assert docx_element(p).tag.endswith("}p") and docx_element(run).tag.endswith("}r")
+    assert docx_element(t).tag.endswith("}tbl") and docx_element(t.rows[0]).tag.endswith("}tr")
+    assert docx_element(t.rows[0].cells[0]).tag.endswith("}tc")

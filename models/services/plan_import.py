@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .. import clock
 from ..catalog import Office
+from ..compat import docx_element
 from ..errors import ValidationError
 from ..plans import Plan
 from ..text import clean, clean_line
@@ -148,9 +149,9 @@ def _docx_lines(path: Path) -> list[Line]:
                 for row in child.rows:
                     seen = set()
                     for cell in row.cells:
-                        if id(cell._tc) in seen:        # merged cells repeat
+                        if id(docx_element(cell)) in seen:        # merged cells repeat
                             continue
-                        seen.add(id(cell._tc))
+                        seen.add(id(docx_element(cell)))
                         walk(cell, True)
                 pending_gap[0] = True
         if in_cell and len(out) > start:
@@ -205,7 +206,7 @@ class _WordLists:
                     self.levels[(num_id, ilvl)] = (fmt, text, int(so.get(q("val"))))
 
     def _num_pr(self, paragraph):
-        ppr = paragraph._p.pPr
+        ppr = docx_element(paragraph).pPr
         num_pr = ppr.find(_w("numPr")) if ppr is not None else None
         style = paragraph.style
         while num_pr is None and style is not None:

@@ -14,6 +14,7 @@ import peewee as pw
 
 from .. import audit, chain
 from ..base import now
+from ..compat import forget_changes
 from ..errors import Locked, NotFound, StaleEdit
 from . import locks
 
@@ -129,7 +130,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
             chain.reseal(fresh)
     # keep the caller's object current
     rec.__data__.update(fresh.__data__)
-    rec._dirty.clear()
+    forget_changes(rec)
     return rec
 
 
