@@ -80,6 +80,15 @@ def test_importing_every_module_of_models_and_printing_loads_no_forbidden_room()
         assert not loaded, f"importing {package} loads {loaded}"
 
 
+def test_every_module_of_the_app_imports():
+    """Every module of tui/ loads (a newcomer's first check: nothing
+    refers to a name that has gone)."""
+    modules = [m for m in _modules_of("tui") if not m.endswith("__main__")]
+    assert len(modules) > 20, modules
+    mods = _modules_after("import importlib\nfor m in %r: importlib.import_module(m)" % modules)
+    assert set(modules) <= mods
+
+
 # --- contracts and lint, as CI runs them -------------------------------------------------
 
 def _tool(name: str) -> str:
