@@ -387,3 +387,31 @@ def test_an_unforeseen_error_is_logged_and_told_in_vietnamese(demo_office):
     assert any("Có lỗi không mong đợi" in m for m in messages)
     log = (locations().logs / "loi.log").read_text(encoding="utf-8")
     assert "hỏng giả lập" in log and "Traceback" in log
+
+
+def test_ctrl_f_gives_the_document_body_the_whole_screen(demo_office, monkeypatch):
+    """A long body is edited with the other fields out of the way, and back."""
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-28")
+    from snapshots.settle import settle
+
+    from tui.screens.document_editor import DocumentEditor
+
+    async def steps(app, pilot):
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("down", "down", "t")
+        await settle(pilot, lambda a: isinstance(a.screen, DocumentEditor))
+        screen = app.screen
+        body = screen.query_one("#f-body")
+        subject = screen.query_one("#f-subject")
+        before = body.size.height
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        zoomed = (body.size.height, subject.display, app.focused is body)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        return before, zoomed, (body.size.height, subject.display)
+
+    before, zoomed, after = drive(demo_office, steps)
+    assert zoomed[0] >= 26 > before and zoomed[1] is False and zoomed[2] is True
+    assert after == (before, True)

@@ -97,6 +97,7 @@ class DocumentEditor(FormScreen):
             "Ctrl+T: xuất tệp Word (.docx) · Ctrl+G: bỏ phần đã sửa, về văn bản soạn tự động · "
             "Ctrl+B: ban hành (chọn ngày, lấy số từ sổ văn bản đi, khóa nội dung) · "
             "Ctrl+N: phiên bản mới (đính chính hoặc thay thế) của văn bản đã ban hành · Esc: đóng.\n"
+            "Ctrl+F: phóng to ô nội dung ra cả màn hình (bấm lần nữa để trở lại) — tiện sửa văn bản dài.\n"
             "Tab / Shift+Tab: sang ô sau / ô trước.")
     BINDINGS = [
         Binding("ctrl+s", "save", "Lưu", id="editor.save", priority=True),
@@ -106,6 +107,7 @@ class DocumentEditor(FormScreen):
         Binding("ctrl+b", "issue", "Ban hành", id="editor.issue", priority=True),
         Binding("ctrl+n", "correct", "Phiên bản mới", id="editor.correct", priority=True),
         Binding("ctrl+l", "next_blank", "Chỗ cần điền", id="editor.blank", priority=True),
+        Binding("ctrl+f", "zoom", "Phóng to nội dung", id="editor.zoom", priority=True),
         Binding("escape", "cancel", "Đóng", id="editor.close"),
     ]
 
@@ -151,13 +153,13 @@ class DocumentEditor(FormScreen):
             yield Static(Text(self.state_text()), id="editor-state")
             with VerticalScroll(can_focus=False):
                 for f in self.fields:
-                    yield Label(f.label, classes="form-label")
+                    yield Label(f.label, classes="form-label body-label" if f.key == "body" else "form-label")
                     if f.kind == "text":
                         yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="editor-text")
                     else:
                         yield Input(str(f.value or ""), id=f"f-{f.key}")
             yield Static("", id="form-error", classes="editor-said")
-            yield Static("Ctrl+L chỗ cần điền · Ctrl+S lưu · Ctrl+O xem PDF · Ctrl+T Word · Ctrl+G về bản gốc · Ctrl+B ban hành · "
+            yield Static("Ctrl+L chỗ cần điền · Ctrl+F phóng to · Ctrl+S lưu · Ctrl+O xem PDF · Ctrl+T Word · Ctrl+G về bản gốc · Ctrl+B ban hành · "
                          "Ctrl+N phiên bản mới · Esc đóng · F1 trợ giúp", classes="hint")
 
     def on_mount(self) -> None:
@@ -201,6 +203,28 @@ class DocumentEditor(FormScreen):
     @property
     def dirty(self) -> bool:
         return not self.draft.frozen and self.values() != self._initial
+
+    # --- a long body: the whole screen for it --------------------------------------------
+
+    def action_zoom(self) -> None:
+        """The body takes the screen (the other fields hide) or gives it back."""
+        box = self.query_one("#editor-box")
+        box.toggle_class("zoom")
+        body = self.query_one("#f-body", TextArea)
+        self._fit_body()
+        body.focus()
+
+    def on_resize(self) -> None:
+        self._fit_body()
+
+    def _fit_body(self) -> None:
+        body = self.query_one("#f-body", TextArea)
+        if self.query_one("#editor-box").has_class("zoom"):
+            # title, state, the body's label, the message and the key line stay
+            body.styles.height = body.styles.max_height = max(self.size.height - 8, 5)
+        else:
+            body.styles.clear_rule("height")
+            body.styles.clear_rule("max_height")
 
     # --- the blanks to fill ------------------------------------------------------------
 
