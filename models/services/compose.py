@@ -224,8 +224,9 @@ def _plan_reference(conf: Conference) -> str:
 
 
 def conference_facts(conf: Conference) -> ConferenceFacts:
+    # in the order the office chose them, which is the order of the conference's title
     villages = tuple((v.label, v.station) for v in Village.select().join(ConferenceVillage)
-                     .where(ConferenceVillage.conference == conf).order_by(Village.name))
+                     .where(ConferenceVillage.conference == conf).order_by(ConferenceVillage.id))
     return ConferenceFacts(
         id=conf.id, date=conf.date, start=conf.start_time or "", end=conf.end_time or "",
         venue=clean_line(conf.venue), title=clean_line(conf.title), chairs=tuple(lines(conf.chair)),
