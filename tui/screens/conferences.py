@@ -228,7 +228,7 @@ class ConferencesScreen(AppScreen):
         # plain text with one bold line: user text is shown as typed, never read as markup
         self.query_one("#conf-detail", Static).update(Text.assemble(
             (c.title, "bold"), f"\n{c.start_time} ngày {c.date:%d/%m/%Y} tại {c.venue} · {c.status_label}\n"
-            f"Thôn: {d.villages}\nChủ trì: {chair or '—'} · Thư ký: {c.secretary or '—'}\n",
+            f"Địa bàn: {d.villages}\nChủ trì: {chair or '—'} · Thư ký: {c.secretary or '—'}\n",
             (f"Mã hội nghị {c.id} (lệnh in: doithoai print bien-ban {c.id})", "dim")))
         ms = self.query_one("#conf-milestones", DataTable)
         ms.clear()
