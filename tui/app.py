@@ -51,8 +51,10 @@ class DoiThoaiApp(App):
         self.exit_message = ""
 
     def on_mount(self) -> None:
+        from . import loopwatch, prefetch
+
+        loopwatch.start(self)       # bench/latency.py only (DOITHOAI_LOOP_WATCH)
         # After a crash or power cut during a conference, go straight back to it.
-        from . import prefetch
 
         def resume():
             from models.services.live_session import resume_point
