@@ -34,7 +34,7 @@ def overwrite_confirmed(current: pw.Model):
         _confirmed.reset(token)
 
 
-def _stale(model, rec: pw.Model, fresh: pw.Model) -> StaleEdit:
+def stale_edit(model, rec: pw.Model, fresh: pw.Model) -> StaleEdit:
     """What to tell the user: who saved, when, and which fields they changed."""
     from .history import describe
 
@@ -105,7 +105,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
         if fresh is None:
             raise NotFound("Không còn bản ghi này (đã bị xóa, hoặc thuộc cơ quan khác). Hãy tải lại danh sách.")
         if fresh.row_version != seen:
-            raise _stale(model, rec, fresh)
+            raise stale_edit(model, rec, fresh)
         if lock_check:  # the stored record decides, not the caller's possibly old copy
             locks.check(fresh, changes)
         before = audit.snapshot(fresh)
@@ -122,7 +122,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
              .where((model._meta.primary_key == rec.get_id()) & (model.row_version == seen))
              .execute())
         if n != 1:  # lost a race between the read and the write
-            raise _stale(model, rec, model.get_by_id(rec.get_id()))
+            raise stale_edit(model, rec, model.get_by_id(rec.get_id()))
         fresh.row_version = seen + 1
         audit.record(_action("update"), fresh, before, reason=locks.amendment_reason() or "")
         if sealed:
