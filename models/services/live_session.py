@@ -12,7 +12,6 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .. import clock
 from ..base import now
@@ -337,21 +336,8 @@ def village_names(office, conf: Conference | None) -> list[str]:
     return own + rest
 
 
-@lru_cache(maxsize=1)
-def _usual_units() -> dict[str, str]:
-    from data import load_json
-
-    return {fold(k): fold(v) for k, v in load_json("catalog/fields.json").get("usual_units", {}).items()}
-
-
-def usual_unit(field_name: str, units: list[str]) -> str:
-    """The unit that usually answers this field (data/catalog/fields.json), if the office has it."""
-    wanted = _usual_units().get(fold(field_name))
-    return next((u for u in units if wanted and fold(u) == wanted), "")
-
-
 def unit_names(office, field_name: str = "") -> list[str]:
-    """Units: the field's usual unit first (the catalogue's mapping), then the
+    """Units: the field's usual unit first (the catalogue's, models/services/usual_units.py), then the
     ones that most often answered this field's petitions."""
     units = [u.name for u in Unit.select().where((Unit.office == office) & (Unit.active == True))  # noqa: E712
              .order_by(Unit.name)]
@@ -359,7 +345,9 @@ def unit_names(office, field_name: str = "") -> list[str]:
         return units
     used = Counter(u for (u,) in Petition.select(Unit.name).join(Unit).switch(Petition).join(Field)
                    .where((Petition.office == office) & (Field.name == field_name)).tuples())
-    usual = usual_unit(field_name, units)
+    from .usual_units import usual_unit
+
+    usual = usual_unit(office, field_name, units)
     return sorted(units, key=lambda n: (n != usual, -used.get(n, 0)))
 
 
