@@ -48,7 +48,7 @@ def stale_edit(model, rec: pw.Model, fresh: pw.Model) -> StaleEdit:
     what = describe(((k, _shown(model, k, old), _shown(model, k, new)) for k, old, new in changed), 40)
     return StaleEdit(f"Bản ghi này vừa được {who}lưu lúc {fresh.updated_at:%H:%M:%S %d/%m/%Y}"
                      + (f" ({what})" if what else "") + ". Thay đổi của bạn chưa được lưu.",
-                     current=fresh, changed=changed)
+                     current=fresh, changed=changed, who=who.strip())
 
 
 def _shown(model, key: str, raw):

@@ -22,7 +22,7 @@ from .type_ahead import TypeAhead
 
 SAVE_DELAY = 1.0
 HINT = "Tự động lưu khi gõ · Esc: xong"
-CLASH_HINT = "Ctrl+G: ghép hai bản · Ctrl+S: giữ bản của bạn · Ctrl+R: lấy bản kia · Esc: xong"
+CLASH_HINT = "Ctrl+G: ghép hai bản · Ctrl+S: giữ bản của bạn · Ctrl+R: lấy bản kia"
 
 
 class ConclusionsScreen(TypeAhead, ModalScreen):
@@ -93,7 +93,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         except StaleEdit as exc:
             self.theirs = exc.current.conclusions
             self._keep(text)
-            self._show_clash(True, exc.message)
+            self._show_clash(True, f"Bản do {exc.who} lưu lúc {exc.current.updated_at:%H:%M:%S} (chỉ xem):")
             return False
         except UserError as exc:
             self.say(exc.message)
@@ -110,17 +110,16 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         keep_unsaved_conclusions(self.conf, text, self.seen)
         self._kept = True
 
-    def _show_clash(self, on: bool, message: str = "") -> None:
+    def _show_clash(self, on: bool, title: str = "") -> None:
         other = self.query_one("#conclusions-other", TextArea)
         other.display = on
         self.set_class(on, "clash")
         self.query_one("#conclusions-other-title", Static).display = on
         if on:
             other.load_text(self.theirs or "")
-            self.query_one("#conclusions-other-title", Static).update("Bản vừa lưu ở máy khác (chỉ xem):")
+            self.query_one("#conclusions-other-title", Static).update(Text(title))
         self.query_one("#conclusions-hint", Static).update(CLASH_HINT if on else HINT)
-        self.say(f"{message} Chọn: Ctrl+G ghép hai bản, Ctrl+S giữ bản của bạn, Ctrl+R lấy bản kia."
-                 if on else "")
+        self.say("Bản của bạn chưa lưu đè lên bản ở máy khác." if on else "")
 
     def say(self, message: str) -> None:
         self.query_one("#conclusions-error", Static).update(Text(message))
