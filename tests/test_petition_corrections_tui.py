@@ -284,7 +284,7 @@ def test_forwarded_petition_reply_recorded_from_the_board(demo):
 
 def test_an_anonymous_citizens_name_is_found_nowhere(demo, tmp_path):
     """The name is typed, then the citizen asks to stay anonymous (Ctrl+Y): it
-    is in no file byte of the database, no search, export, audit entry or backup."""
+    is in no file byte of the database, no search, export, PDF, audit entry or backup."""
     from models import db as dbmod
     from models.audit import AuditEntry
     from models.backup import make_backup, sqlite_path
@@ -328,6 +328,16 @@ def test_an_anonymous_citizens_name_is_found_nowhere(demo, tmp_path):
     wal = source.with_name(source.name + "-wal")
     if wal.exists():
         blobs += wal.read_bytes()
+    # the PDFs: the minutes, the conclusion notice and the answer letter, read back
+    from models.text import fold
+    from tests.printing_support import page_texts
+    from tui.documents import preview
+
+    pdfs = {slug: fold(" ".join(page_texts(preview(demo, slug, ref).read_bytes())))
+            for slug, ref in (("bien-ban", p.conference_id), ("ket-luan", p.conference_id), ("tra-loi", p.id))}
+    assert fold("Bảo hiểm y tế cấp sai tên") in pdfs["bien-ban"]          # the petition is there
+    for needle in needles:
+        assert all(fold(needle) not in text for text in pdfs.values()), needle
     for needle in needles:
         assert needle not in audit
         for form in ("NFC", "NFD"):
