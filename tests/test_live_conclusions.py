@@ -138,3 +138,26 @@ def test_a_clash_left_open_comes_back_after_a_restart(demo):
         await until(pilot, lambda: stored(screen.conf.id) == "Máy 2\nMáy 1", "merged")
 
     run(demo, again)
+
+
+def test_conclusions_typed_are_kept_and_the_box_reopens_after_a_restart(demo):
+    """Ctrl+K (F10): what is typed is stored within the save delay; an app
+    started again after a kill reopens the box with it."""
+    from tui.widgets.conclusions import ConclusionsScreen
+
+    async def first(app, pilot):
+        session = await open_session(app, pilot)
+        await pilot.press("ctrl+k")
+        await until(pilot, lambda: isinstance(app.screen, ConclusionsScreen), "the conclusions box")
+        await type_text(pilot, "Giao Địa chính đo lại")
+        await until(pilot, lambda: stored(session.conf.id) == "Giao Địa chính đo lại", "saved as typed")
+        # no clean close
+
+    run(demo, first)
+
+    async def again(app, pilot):
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, ConclusionsScreen), "reopened")
+        assert app.screen.mine == "Giao Địa chính đo lại" and app.screen.theirs is None
+
+    run(demo, again)
