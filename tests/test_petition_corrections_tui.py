@@ -213,7 +213,7 @@ def test_a_group_of_three_is_extended_and_answered_together(demo, monkeypatch):
         ids["all"] = [r.id for r in rows]
         assert [r.group_parent_id for r in rows] == [None, first.id, first.id]
         assert "gộp với số" in str(screen.query_one("#petitions").get_row(str(rows[2].id))[-1])
-        # the board: H on one member extends all three, T answers all three
+        # the board: H on one member extends all three, T on another answers all three
         await pilot.press("f6")
         await settle(app, pilot)
         board = app.screen
@@ -222,6 +222,12 @@ def test_a_group_of_three_is_extended_and_answered_together(demo, monkeypatch):
         def select(pid):
             t.move_cursor(row=board.row_ids.index(pid))
 
+        # one row for the group, with its count; N opens it into its members
+        assert rows[0].id in board.row_ids and not {rows[1].id, rows[2].id} & set(board.row_ids)
+        assert str(t.get_row_at(board.row_ids.index(rows[0].id))[6]).endswith("+2")
+        select(rows[0].id)
+        await pilot.press("n")
+        await settle(app, pilot)
         select(rows[1].id)
         await pilot.press("h")
         await pilot.pause()
