@@ -27,9 +27,11 @@ class NotFound(UserError):
 class StaleEdit(UserError):
     """Someone else saved the record after it was opened here."""
 
-    def __init__(self, message: str, *, current=None, changed=()):
+    def __init__(self, message: str, *, current=None, changed=(), who: str = ""):
         super().__init__(message)
         self.current = current
+        #: who saved it, as the message names them
+        self.who = who
         #: (field name, value the editor saw, value now stored) for each field
         #: the other person changed
         self.changed = list(changed)

@@ -58,7 +58,7 @@ def test_default_view_is_what_needs_action_sorted_by_deadline(board_office):
     assert [r.urgency for r in pg.rows] == ["late", "due_soon", "on_track"]
     assert pg.rows[0].days_text == "trễ 5 ngày"
     assert pg.rows[2].days_text == "còn 20 ngày"
-    assert pg.counts == {"total": 3, "late": 1, "due_soon": 1, "on_track": 1, "done": 0}
+    assert pg.counts == {"total": 3, "late": 1, "due_soon": 1, "on_track": 1, "done": 0, "waiting": 0}
 
 
 def test_filters_sort_and_paging(board_office):
@@ -102,8 +102,10 @@ def test_board_and_dashboard_counts_agree(demo_office):
     today = dt.date(2026, 11, 22)
     dash = dashboard.summary(demo_office, today).counts
     everything = board.counts(board.BoardQuery(demo_office.id, status="all", today=today))
-    for key in ("late", "due_soon", "on_track", "done"):
+    for key in ("late", "due_soon", "on_track"):
         assert everything[key] == dash[key]
+    # the board keeps the forwarded petitions (waiting for the upper level) apart from the done ones
+    assert everything["waiting"] > 0 and everything["done"] + everything["waiting"] == dash["done"]
     action = board.counts(board.BoardQuery(demo_office.id, today=today))
     assert action["total"] == dash["open"] == followup.counts(demo_office, today, office_calendar(demo_office))["open"]
     for key in ("late", "due_soon"):
@@ -217,7 +219,8 @@ def test_xlsx_export_matches_the_board(board_office, tmp_path):
     totals = dict(list(wb["Tổng hợp"].values)[1:])
     counts = board.counts(q)
     assert totals == {"Quá hạn": counts["late"], "Sắp đến hạn": counts["due_soon"],
-                      "Trong hạn": counts["on_track"], "Đã xong": counts["done"], "Tổng cộng": counts["total"]}
+                      "Trong hạn": counts["on_track"], "Đã xong": counts["done"],
+                      "Chờ cấp trên trả lời": counts["waiting"], "Tổng cộng": counts["total"]}
     by_field = list(wb["Theo lĩnh vực"].values)
     assert by_field[-1][0] == "Tổng cộng" and by_field[-1][1] == 5
 

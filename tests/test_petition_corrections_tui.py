@@ -213,7 +213,7 @@ def test_a_group_of_three_is_extended_and_answered_together(demo, monkeypatch):
         ids["all"] = [r.id for r in rows]
         assert [r.group_parent_id for r in rows] == [None, first.id, first.id]
         assert "gộp với số" in str(screen.query_one("#petitions").get_row(str(rows[2].id))[-1])
-        # the board: H on one member extends all three, T answers all three
+        # the board: H on one member extends all three, T on another answers all three
         await pilot.press("f6")
         await settle(app, pilot)
         board = app.screen
@@ -222,6 +222,12 @@ def test_a_group_of_three_is_extended_and_answered_together(demo, monkeypatch):
         def select(pid):
             t.move_cursor(row=board.row_ids.index(pid))
 
+        # one row for the group, with its count; N opens it into its members
+        assert rows[0].id in board.row_ids and not {rows[1].id, rows[2].id} & set(board.row_ids)
+        assert str(t.get_row_at(board.row_ids.index(rows[0].id))[6]).endswith("+2")
+        select(rows[0].id)
+        await pilot.press("n")
+        await settle(app, pilot)
         select(rows[1].id)
         await pilot.press("h")
         await pilot.pause()
@@ -284,7 +290,7 @@ def test_forwarded_petition_reply_recorded_from_the_board(demo):
 
 def test_an_anonymous_citizens_name_is_found_nowhere(demo, tmp_path):
     """The name is typed, then the citizen asks to stay anonymous (Ctrl+Y): it
-    is in no file byte of the database, no search, export, audit entry or backup."""
+    is in no file byte of the database, no search, export, PDF, audit entry or backup."""
     from models import db as dbmod
     from models.audit import AuditEntry
     from models.backup import make_backup, sqlite_path
@@ -328,6 +334,16 @@ def test_an_anonymous_citizens_name_is_found_nowhere(demo, tmp_path):
     wal = source.with_name(source.name + "-wal")
     if wal.exists():
         blobs += wal.read_bytes()
+    # the PDFs: the minutes, the conclusion notice and the answer letter, read back
+    from models.text import fold
+    from tests.printing_support import page_texts
+    from tui.documents import preview
+
+    pdfs = {slug: fold(" ".join(page_texts(preview(demo, slug, ref).read_bytes())))
+            for slug, ref in (("bien-ban", p.conference_id), ("ket-luan", p.conference_id), ("tra-loi", p.id))}
+    assert fold("Bảo hiểm y tế cấp sai tên") in pdfs["bien-ban"]          # the petition is there
+    for needle in needles:
+        assert all(fold(needle) not in text for text in pdfs.values()), needle
     for needle in needles:
         assert needle not in audit
         for form in ("NFC", "NFD"):

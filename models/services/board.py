@@ -27,6 +27,8 @@ from ..rules import default_rules, office_rules
 from . import followup
 from .search import matches
 
+#: status of a petition forwarded to the upper level, waiting for its reply
+WAITING = "forwarded"
 #: status filter values: "action" = what still needs action (the default view)
 STATUS_FILTERS = {"action": "Cần xử lý", **STATUSES, "all": "Tất cả"}
 
@@ -78,6 +80,8 @@ class BoardQuery:
     # of the row it ends before; ``page`` then only numbers the page for display
     after: tuple | None = None
     before: tuple | None = None
+    #: group heads shown with their members one by one (otherwise folded into the head's row)
+    expanded: frozenset = frozenset()
 
     def with_(self, **changes) -> BoardQuery:
         return replace(self, **changes)
@@ -112,6 +116,8 @@ class BoardRow:
     phone: str
     answer_number: str
     answer_date: dt.date | None
+    head_id: int | None = None      # the group's head, for a member shown on its own line
+    folded: int = 0                 # members of this head's group on the same view ("+2")
 
     @property
     def status_label(self) -> str:
@@ -139,8 +145,8 @@ class BoardPage:
 
     def next_query(self, q: BoardQuery) -> BoardQuery | None:
         """The query of the page after this one (None on the last page)."""
-        if not self.keys or (self.page + 1 >= self.pages and not self.capped):
-            return None
+        if not self.keys or len(self.keys) < self.page_size or (self.page + 1 >= self.pages and not self.capped):
+            return None     # a short page is the last one (groups fold rows the count includes)
         return q.with_(page=self.page + 1, after=self.keys[-1], before=None)
 
     def previous_query(self, q: BoardQuery) -> BoardQuery | None:
@@ -218,11 +224,49 @@ def _unindexed(col):
     return col if is_postgres() else pw.NodeList((pw.SQL("+"), col), glue="")
 
 
-def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
+def count_exprs(ctx: Context) -> dict:
+    """The urgency conditions of the board's counts (followup's), with the
+    forwarded petitions apart: they wait for the upper level, they are not done."""
+    exprs = followup.urgency_expr(ctx.today, ctx.soon_limit)
+    waiting = Petition.status == WAITING
+    return {**exprs, "done": exprs["done"] & (Petition.status != WAITING), "waiting": waiting}
+
+
+def _group_heads_alike(q: BoardQuery):
+    """A group's member whose head shows on the same view (same status and the
+    same filtered values) is folded into the head's row; one whose head does
+    not (a head answered at an earlier conference, say) keeps its own line."""
+    head = Petition.alias("head")
+    alike = (head.id == Petition.group_parent) & (head.status == Petition.status)
+    for col, value in (("unit", q.unit_id), ("field", q.field_id), ("village", q.village_id),
+                       ("conference", q.conference_id)):
+        if value is not None:
+            alike &= getattr(head, col) == value
+    if q.received_from:
+        alike &= head.received_on >= q.received_from
+    if q.received_to:
+        alike &= head.received_on <= q.received_to
+    if q.urgency:
+        alike &= head.due_on == Petition.due_on
+    return head, alike
+
+
+def _unfolded(q: BoardQuery):
+    """Rows of their own: not a group member, or a member of an expanded group,
+    or one whose head is not on this view. A search lists every match."""
+    head, alike = _group_heads_alike(q)
+    cond = Petition.group_parent.is_null() | ~pw.fn.EXISTS(head.select(pw.SQL("1")).where(alike))
+    if q.expanded:
+        cond |= Petition.group_parent.in_(sorted(q.expanded))
+    return cond
+
+
+def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False, fold: bool = False):
     """The filters as SQL. ``scan`` writes the status test so that no index
     can serve it: when every row must be read anyway (a search, a sort on a
     joined name), SQLite reads the table in order several times faster than it
-    follows the status index row by row."""
+    follows the status index row by row. ``fold`` leaves out the group members
+    that are folded into their head's row (the page; counts count petitions)."""
     conds = []
     if q.office_id is not None:
         conds.append(Petition.office == q.office_id)
@@ -234,7 +278,7 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
     else:
         conds.append(status == q.status)
     if q.urgency:
-        conds.append(followup.urgency_expr(ctx.today, ctx.soon_limit)[q.urgency])
+        conds.append(count_exprs(ctx)[q.urgency])
     for col, value in ((Petition.unit, q.unit_id), (Petition.field, q.field_id),
                        (Petition.village, q.village_id), (Petition.conference, q.conference_id)):
         if value is not None:
@@ -245,6 +289,8 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False):
         conds.append(Petition.received_on <= q.received_to)
     if q.search.strip():
         conds.append(matches(Petition, q.search, indexed=ctx.search_indexed(q)))
+    elif fold:
+        conds.append(_unfolded(q))
     expr = pw.SQL("1 = 1")
     for c in conds:
         expr = expr & c
@@ -322,7 +368,7 @@ def _page_keys(q: BoardQuery, ctx: Context) -> list[tuple]:
     # every open row of the province is sorted by a joined name anyway: read the
     # table in order rather than follow the status index (one office: its index)
     scan = col.model is not Petition and q.office_id is None
-    where = where_clause(q, ctx, scan=scan)
+    where = where_clause(q, ctx, scan=scan, fold=True)
     if q.after is not None or q.before is not None:
         where = where & _after(col, desc, nulls_first, q.before if reverse else q.after)
     key = _unindexed(col) if scan and col.model is Petition else col
@@ -342,7 +388,7 @@ def _page_keys(q: BoardQuery, ctx: Context) -> list[tuple]:
 def _row(t: tuple, ctx: Context) -> BoardRow:
     (pid, version, due, status, unit, fld, village, name, withheld, content, conf_date, conf_id, unit_id,
      received, channel, address, phone, ans_no, ans_date) = t
-    urgency = followup.urgency(status, due, ctx.today, ctx.soon_limit)
+    urgency = "waiting" if status == WAITING else followup.urgency(status, due, ctx.today, ctx.soon_limit)
     days_unit = ctx.days_unit(channel)
     days = ctx.days_left(due, days_unit) if (due is not None and status == "open") else None
     citizen = "(giấu tên)" if withheld else (name or "(không ghi tên)")
@@ -355,15 +401,38 @@ def _row(t: tuple, ctx: Context) -> BoardRow:
 def rows(q: BoardQuery, ctx: Context | None = None) -> list[BoardRow]:
     """One page of rows."""
     ctx = ctx or context_for(q)
-    return _rows_for(_page_keys(q, ctx), ctx)
+    return _rows_for(_page_keys(q, ctx), ctx, q)
 
 
-def _rows_for(keys: list[tuple], ctx: Context) -> list[BoardRow]:
+def _rows_for(keys: list[tuple], ctx: Context, q: BoardQuery) -> list[BoardRow]:
     ids = [pid for _v, pid in keys]
     if not ids:
         return []
-    found = {t[0]: t for t in _joined(Petition.select(*ROW_COLUMNS)).where(Petition.id.in_(ids)).tuples()}
-    return [_row(found[pid], ctx) for pid in ids if pid in found]
+    found = {t[0]: t for t in _joined(Petition.select(*ROW_COLUMNS, Petition.group_parent))
+             .where(Petition.id.in_(ids)).tuples()}
+    out = []
+    for pid in ids:
+        if pid in found:
+            row = _row(found[pid][:-1], ctx)
+            row.head_id = found[pid][-1]
+            out.append(row)
+    if not q.search.strip():
+        folded = _folded_counts(q, ctx, [r.id for r in out if r.head_id is None])
+        for r in out:
+            r.folded = folded.get(r.id, 0)
+    return out
+
+
+def _folded_counts(q: BoardQuery, ctx: Context, heads: list[int]) -> dict[int, int]:
+    """Head id → its members on the same view (folded into its row unless expanded)."""
+    if not heads:
+        return {}
+    head, alike = _group_heads_alike(q)
+    query = (Petition.select(Petition.group_parent, pw.fn.COUNT(Petition.id))
+             .join(head, on=alike)
+             .where(where_clause(q, ctx) & Petition.group_parent.in_(heads))
+             .group_by(Petition.group_parent))
+    return dict(query.tuples())
 
 
 def iterate(q: BoardQuery, ctx: Context | None = None):
@@ -381,7 +450,7 @@ def counts(q: BoardQuery, ctx: Context | None = None, *, cap: int | None = None)
     ctx = ctx or context_for(q)
     if cap is not None:
         return _capped_counts(q, ctx, cap)
-    exprs = followup.urgency_expr(ctx.today, ctx.soon_limit)
+    exprs = count_exprs(ctx)
     open_keys = ("late", "due_soon", "on_track")
     searching = bool(q.search.strip())
     where = where_clause(q, ctx, scan=searching)
@@ -394,10 +463,11 @@ def counts(q: BoardQuery, ctx: Context | None = None, *, cap: int | None = None)
     # otherwise two index-only counts: all matches, then the urgency of the
     # open ones, which are a small part of a database of several years
     total = Petition.select(pw.fn.COUNT(Petition.id)).where(where).scalar() or 0
-    sums = [pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(exprs[k], 1)], 0)), 0).alias(k) for k in open_keys]
-    row = Petition.select(*sums).where(where & (Petition.status == "open")).dicts().get()
-    out = {"total": int(total), **{k: int(row[k] or 0) for k in open_keys}}
-    out["done"] = out["total"] - sum(out[k] for k in open_keys)
+    keys = (*open_keys, "waiting")
+    sums = [pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(exprs[k], 1)], 0)), 0).alias(k) for k in keys]
+    row = Petition.select(*sums).where(where & Petition.status.in_(("open", WAITING))).dicts().get()
+    out = {"total": int(total), **{k: int(row[k] or 0) for k in keys}}
+    out["done"] = out["total"] - sum(out[k] for k in keys)
     return out
 
 
@@ -405,7 +475,7 @@ def _capped_counts(q: BoardQuery, ctx: Context, cap: int) -> dict[str, int]:
     """Each urgency counted on its own range of the (office, status, due_on)
     index, up to ``cap``; a search's matches are counted once, up to ``cap``,
     and their urgency told from those rows."""
-    exprs = followup.urgency_expr(ctx.today, ctx.soon_limit)
+    exprs = count_exprs(ctx)
     where = where_clause(q, ctx)
     out: dict[str, int] = {}
     if q.search.strip():
@@ -417,8 +487,10 @@ def _capped_counts(q: BoardQuery, ctx: Context, cap: int) -> dict[str, int]:
         out = {k: out.get(k, 0) for k in exprs}
         out["total"] = len(found)
     else:
-        keys = [k for k in exprs if not (q.status == "action" and k == "done")
-                and not (q.status not in ("action", "all", "open") and k != "done")]
+        # the figures the status filter can have: open ones by urgency, or one status
+        keys = (list(exprs) if q.status == "all" else
+                ["late", "due_soon", "on_track"] if q.status in ("action", "open") else
+                ["waiting" if q.status == WAITING else "done"])
         out = {k: (followup.capped_count(where & exprs[k], cap) if k in keys else 0) for k in exprs}
         out["total"] = sum(out.values())
     out["capped"] = int(any(out[k] > cap for k in (*exprs, "total")) if q.search.strip()
@@ -443,7 +515,26 @@ def page(q: BoardQuery, ctx: Context | None = None, *, known: dict[str, int] | N
     if not keys and q.page and (q.after is not None or q.before is not None):
         q = q.with_(page=0, after=None, before=None)
         keys = _page_keys(q, ctx)
-    return BoardPage(_rows_for(keys, ctx), c["total"], c, q.page, q.page_size, keys, capped)
+    return BoardPage(_rows_for(keys, ctx, q), c["total"], c, q.page, q.page_size, keys, capped)
+
+
+def toggle_group(q: BoardQuery, row: BoardRow) -> BoardQuery | None:
+    """The same page with ``row``'s group opened into its members, or folded
+    back into its head's row; None when the row is in no group on this view."""
+    head = row.head_id if row.head_id in q.expanded else row.id
+    if head not in q.expanded and not row.folded:
+        return None
+    return q.with_(expanded=q.expanded ^ {head})
+
+
+def group_mark(q: BoardQuery, row: BoardRow) -> str:
+    """How the citizen cell shows a group: "+2" after a folded head (two more
+    petitions of the same content), "▾2" after an opened one, "↳ " before its members."""
+    if row.head_id in q.expanded:
+        return "↳ "
+    if row.folded:
+        return f" {'▾' if row.id in q.expanded else '+'}{row.folded}"
+    return ""
 
 
 def petition(pid: int, office=None) -> Petition:

@@ -16,7 +16,9 @@ DUE_SOON_WORKING_DAYS = 3
 #: counts shown on screen stop here ("hơn 10.000"): a count never reads more
 #: index entries than this, whatever the database holds
 COUNT_CAP = 10_000
-URGENCY_LABELS = {"late": "Quá hạn", "due_soon": "Sắp đến hạn", "on_track": "Trong hạn", "done": "Đã xong"}
+URGENCY_LABELS = {"late": "Quá hạn", "due_soon": "Sắp đến hạn", "on_track": "Trong hạn", "done": "Đã xong",
+                  # forwarded to the upper level: not done here, waiting for its reply (board only)
+                  "waiting": "Chờ cấp trên trả lời"}
 
 
 def days_text(days_left: int | None, *, working: bool = False) -> str:

@@ -12,7 +12,6 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .. import clock
 from ..base import now
@@ -25,7 +24,7 @@ from ..conferences import (
     ConferenceVillage,
 )
 from ..db import database
-from ..errors import ValidationError
+from ..errors import StaleEdit, ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, Petition
 from ..text import clean_line, fold, person_name
 from . import records
@@ -117,11 +116,46 @@ def close_session(conf: Conference) -> Conference:
         return records.update(conf, {"status": "closed", "end_time": f"{at:%H:%M}"})
 
 
-def set_conclusions(conf: Conference, text: str) -> Conference:
-    fresh = Conference.get_by_id(conf.id)
-    if fresh.conclusions == text:
-        return fresh
-    return records.update(fresh, {"conclusions": text})
+def set_conclusions(conf: Conference, text: str, seen: str | None = None) -> Conference:
+    """Save the chair's conclusions. ``seen`` is the stored text this editor last
+    saw (None: no check); when the stored text is no longer that, someone else
+    saved meanwhile: StaleEdit (who, when, their text in ``current``) instead
+    of overwriting it.
+    A change of another field of the conference (its status, say) is not a clash."""
+    for _ in range(5):
+        fresh = Conference.get_by_id(conf.id)
+        if fresh.conclusions == text:
+            return fresh
+        if seen is not None and fresh.conclusions != seen:
+            raise records.stale_edit(Conference, Conference(**{**fresh.__data__, "conclusions": seen}), fresh)
+        try:
+            return records.update(fresh, {"conclusions": text})
+        except StaleEdit:   # the row changed between the read and the write: look again
+            continue
+    raise StaleEdit("Hội nghị này đang được sửa liên tục ở máy khác; hãy lưu lại sau ít giây.")
+
+
+def merge_conclusions(seen: str, mine: str, theirs: str) -> str:
+    """Ghép: the other workstation's text with the lines this one added or
+    rewrote since ``seen``, each put before the line it preceded here. Lines this
+    one removed stay if the other kept them: a merge drops nothing typed."""
+    from difflib import SequenceMatcher
+
+    base, ours, other = ([] if not t else t.split("\n") for t in (seen, mine, theirs))
+    # where each line of the base is now in theirs (where it was, if they changed it);
+    # at the same place their lines come first: they saved first
+    before = {len(base): len(other)}
+    for tag, i1, i2, j1, _j2 in SequenceMatcher(None, base, other, autojunk=False).get_opcodes():
+        for i in range(i1, i2):
+            before[i] = j1 + i - i1 if tag == "equal" else j1
+    added: dict[int, list[str]] = {}
+    for tag, _i1, i2, j1, j2 in SequenceMatcher(None, base, ours, autojunk=False).get_opcodes():
+        if tag in ("insert", "replace"):
+            added.setdefault(before[i2] - 1, []).extend(line for line in ours[j1:j2] if line not in other)
+    result = list(added.get(-1, []))
+    for j, line in enumerate(other):
+        result += [line, *added.get(j, [])]
+    return "\n".join(result)
 
 
 # --- attendance ------------------------------------------------------------------------
@@ -232,10 +266,39 @@ def load_place(office) -> dict:
 def save_place(office, place: dict) -> None:
     """Upsert the place (conference, focused field, draft, queue). One short write;
     it is the unit of durability for text being typed."""
-    value = json.dumps(place, ensure_ascii=False)
-    n = Setting.update(value=value, updated_at=now()).where(Setting.key == _key(office)).execute()
+    _keep(office, _key(office), place)
+
+
+def _keep(office, key: str, value) -> None:
+    text = json.dumps(value, ensure_ascii=False)
+    n = Setting.update(value=text, updated_at=now()).where(Setting.key == key).execute()
     if n == 0:
-        Setting.create(office=office, key=_key(office), value=value)
+        Setting.create(office=office, key=key, value=text)
+
+
+def _unsaved_key(conf: Conference) -> str:
+    return f"session.conclusions:{conf.office_id}:{conf.id}:{workstation()}"
+
+
+def keep_unsaved_conclusions(conf: Conference, text: str | None, seen: str = "") -> None:
+    """While another workstation's conclusions wait for this one's choice, the
+    text typed here is kept for this workstation only (None: nothing waits)."""
+    if text is None:
+        Setting.delete().where(Setting.key == _unsaved_key(conf)).execute()
+    else:
+        _keep(conf.office, _unsaved_key(conf), {"text": text, "seen": seen})
+
+
+def unsaved_conclusions(conf: Conference) -> tuple[str, str] | None:
+    """(text typed here, stored text it was typed over) kept by keep_unsaved_conclusions."""
+    row = Setting.get_or_none(Setting.key == _unsaved_key(conf))
+    try:
+        value = json.loads(row.value) if row is not None else None
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    return str(value.get("text", "")), str(value.get("seen", ""))
 
 
 def resume_point(office) -> dict | None:
@@ -273,21 +336,8 @@ def village_names(office, conf: Conference | None) -> list[str]:
     return own + rest
 
 
-@lru_cache(maxsize=1)
-def _usual_units() -> dict[str, str]:
-    from data import load_json
-
-    return {fold(k): fold(v) for k, v in load_json("catalog/fields.json").get("usual_units", {}).items()}
-
-
-def usual_unit(field_name: str, units: list[str]) -> str:
-    """The unit that usually answers this field (data/catalog/fields.json), if the office has it."""
-    wanted = _usual_units().get(fold(field_name))
-    return next((u for u in units if wanted and fold(u) == wanted), "")
-
-
 def unit_names(office, field_name: str = "") -> list[str]:
-    """Units: the field's usual unit first (the catalogue's mapping), then the
+    """Units: the field's usual unit first (the catalogue's, models/services/usual_units.py), then the
     ones that most often answered this field's petitions."""
     units = [u.name for u in Unit.select().where((Unit.office == office) & (Unit.active == True))  # noqa: E712
              .order_by(Unit.name)]
@@ -295,7 +345,9 @@ def unit_names(office, field_name: str = "") -> list[str]:
         return units
     used = Counter(u for (u,) in Petition.select(Unit.name).join(Unit).switch(Petition).join(Field)
                    .where((Petition.office == office) & (Field.name == field_name)).tuples())
-    usual = usual_unit(field_name, units)
+    from .usual_units import usual_unit
+
+    usual = usual_unit(office, field_name, units)
     return sorted(units, key=lambda n: (n != usual, -used.get(n, 0)))
 
 

@@ -36,6 +36,21 @@ def add_event(petition: Petition, action: str, detail: str = "", before: str = "
                                 detail=text(detail), before=before, after=after)
 
 
+def next_seq(conference) -> int:
+    """The next petition's number in its session (0 outside a conference). Call
+    inside the transaction that records it: two workstations recording at once
+    get one number each — on PostgreSQL the conference's row is locked until
+    the commit; SQLite's write lock is taken when the transaction begins."""
+    if conference is None:
+        return 0
+    from ..conferences import Conference
+    from ..db import is_postgres
+
+    if is_postgres():
+        list(Conference.select(Conference.id).where(Conference.id == conference.id).for_update())
+    return Petition.select().where(Petition.conference == conference).count() + 1
+
+
 def record_petition(office, *, content: str, conference=None, citizen_name: str = "",
                     citizen_withheld: bool = False, village=None, field=None, channel: str = "spoken",
                     answer_on_spot: str = "", answered_by: str = "", disposition: str = "noted",
@@ -61,11 +76,11 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
     received_on = received_on or (conference.date if conference is not None else clock.today())
     if due_on is None:
         due_on = due_date(office, disposition, received_on, channel=channel, calendar=calendar)
-    if seq is None:
-        seq = (Petition.select().where(Petition.conference == conference).count() + 1) if conference else 0
     # one transaction: a write refused half-way (disk full) and replayed later must
     # not leave a petition without its history, nor record it twice
     with Petition._meta.database.atomic():
+        if seq is None:
+            seq = next_seq(conference)
         p = records.create(
             Petition, office=office, conference=conference, seq=seq, citizen_name=citizen_name,
             citizen_withheld=citizen_withheld, village=village, field=field, channel=channel,

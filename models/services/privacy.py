@@ -24,7 +24,10 @@ def keep_withheld_names(office) -> bool:
 
 
 def set_keep_withheld_names(office, on: bool) -> None:
-    from . import records
+    """A catalogue setting: changed by the roles that may edit the catalogue."""
+    from . import records, roles
+
+    roles.require(office, "catalog")
 
     row = Setting.get_or_none(Setting.key == _key(office))
     if row is None:

@@ -35,7 +35,7 @@ def overwrite_confirmed(current: pw.Model):
         _confirmed.reset(token)
 
 
-def _stale(model, rec: pw.Model, fresh: pw.Model) -> StaleEdit:
+def stale_edit(model, rec: pw.Model, fresh: pw.Model) -> StaleEdit:
     """What to tell the user: who saved, when, and which fields they changed."""
     from .history import describe
 
@@ -49,7 +49,7 @@ def _stale(model, rec: pw.Model, fresh: pw.Model) -> StaleEdit:
     what = describe(((k, _shown(model, k, old), _shown(model, k, new)) for k, old, new in changed), 40)
     return StaleEdit(f"Bản ghi này vừa được {who}lưu lúc {fresh.updated_at:%H:%M:%S %d/%m/%Y}"
                      + (f" ({what})" if what else "") + ". Thay đổi của bạn chưa được lưu.",
-                     current=fresh, changed=changed)
+                     current=fresh, changed=changed, who=who.strip())
 
 
 def _shown(model, key: str, raw):
@@ -106,7 +106,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
         if fresh is None:
             raise NotFound("Không còn bản ghi này (đã bị xóa, hoặc thuộc cơ quan khác). Hãy tải lại danh sách.")
         if fresh.row_version != seen:
-            raise _stale(model, rec, fresh)
+            raise stale_edit(model, rec, fresh)
         if lock_check:  # the stored record decides, not the caller's possibly old copy
             locks.check(fresh, changes)
         before = audit.snapshot(fresh)
@@ -123,7 +123,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
              .where((model._meta.primary_key == rec.get_id()) & (model.row_version == seen))
              .execute())
         if n != 1:  # lost a race between the read and the write
-            raise _stale(model, rec, model.get_by_id(rec.get_id()))
+            raise stale_edit(model, rec, model.get_by_id(rec.get_id()))
         fresh.row_version = seen + 1
         audit.record(_action("update"), fresh, before, reason=locks.amendment_reason() or "")
         if sealed:

@@ -36,7 +36,8 @@ from .base import AppScreen
 COLUMNS = (("Hạn", 10), ("Còn / trễ", 13), ("Trạng thái", 10), ("Đơn vị", 16), ("Lĩnh vực", 14),
            ("Thôn", 11), ("Người kiến nghị", 18), ("Nội dung", 40), ("Hội nghị", 14))
 # urgency → theme variable used to colour the deadline cells
-URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted"}
+URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted",
+                    "waiting": "accent"}
 SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
 # document kind → (the row's attribute it is written for, message when the row has none)
 PRINTS = {
@@ -46,6 +47,11 @@ PRINTS = {
     "report": ("conference_id", "Hãy chọn một kiến nghị của hội nghị cần báo cáo."),
 }
 
+
+
+def _citizen(q: svc.BoardQuery, r: svc.BoardRow) -> str:
+    mark = svc.group_mark(q, r)
+    return mark + clip(r.citizen, 16) if mark.startswith("↳") else clip(r.citizen, 18 - len(mark)) + mark
 
 
 def _d(day) -> str:
@@ -69,6 +75,7 @@ class BoardScreen(AppScreen):
             "kiến nghị đã chuyển: ghi trả lời của cấp trên.\n"
             "Văn bản: U công văn đôn đốc đơn vị của dòng đang chọn · K thông báo kết luận · B báo cáo cấp trên "
             "của hội nghị của dòng đang chọn (mở màn hình soạn, xem PDF, ban hành).\n"
+            "N: mở một nhóm cùng nội dung thành từng ý kiến, hoặc gộp lại (“+2”: nhóm còn 2 ý kiến nữa).\n"
             "X: xuất Excel hoặc CSV (có thể bỏ địa chỉ, điện thoại của công dân).")
     BINDINGS = [
         Binding("slash", "search", "Tìm", id="board.search"),
@@ -87,6 +94,7 @@ class BoardScreen(AppScreen):
         Binding("u", "print('reminder')", "Đôn đốc", id="board.print_reminder", show=False),
         Binding("k", "print('conclusion')", "Kết luận", id="board.print_conclusion", show=False),
         Binding("b", "print('report')", "Báo cáo", id="board.print_report", show=False),
+        Binding("n", "toggle_group", "Mở/gộp nhóm", id="board.group"),
         Binding("x", "export", "Xuất Excel/CSV", id="board.export"),
         Binding("r", "refresh", "Tải lại", id="board.refresh", show=False),
     ]
@@ -172,6 +180,7 @@ class BoardScreen(AppScreen):
         self.query_one("#board-title", Static).update(plain(
             f" Theo dõi — {n('total')} kiến nghị · Quá hạn {n('late')} · "
             f"Sắp đến hạn {n('due_soon')} · Trong hạn {n('on_track')}"
+            + (f" · Chờ cấp trên {n('waiting')}" if c.get("waiting") else "")
             + (f" · Đã xong {n('done')}" if c.get("done") else "")))
         self.query_one("#board-filters", Static).update(plain(self.describe_filters()))
         pages = "" if data.capped else f"/{data.pages}"
@@ -192,7 +201,7 @@ class BoardScreen(AppScreen):
             # narrow cells so the key columns fit 120 characters; Enter shows everything
             cells = (Text(_d(r.due_on), style=style), Text(r.days_text.replace(" làm việc", " LV"), style=style),
                      r.status_label, clip(r.unit, 16), clip(r.field, 14), clip(r.village, 12),
-                     clip(r.citizen, 18), clip(r.summary, 40), r.conference)
+                     _citizen(self.query_state, r), clip(r.summary, 40), r.conference)
             if i < table.row_count:
                 for col, cell in enumerate(cells):
                     table.update_cell_at(Coordinate(i, col), cell)
@@ -310,6 +319,14 @@ class BoardScreen(AppScreen):
 
     def action_refresh(self) -> None:
         self.load()
+
+    def action_toggle_group(self) -> None:
+        row = self.current()
+        q = row and svc.toggle_group(self.query_state, row)
+        if row is not None and q is None:
+            self.notify("Ý kiến này không ở trong nhóm nào trên bảng.", timeout=3)
+        elif q is not None:
+            self.load(q, recount=False)
 
     # the current row ----------------------------------------------------------
     def current(self) -> svc.BoardRow | None:

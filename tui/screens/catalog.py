@@ -199,6 +199,58 @@ LISTS.append(ListSpec("people", "Người dùng", ("Họ và tên", "Vai trò", 
                       toggle=_toggle_person))
 
 
+@dataclass
+class SettingRow:
+    """One line of the Cài đặt tab: the privacy choice, or a field's usual unit."""
+
+    key: str
+    label: str
+    value: str
+    own: bool           # set by the office (otherwise the default)
+    field: object = None
+
+
+def _settings(office):
+    from models.services.privacy import LABEL, keep_withheld_names
+    from models.services.usual_units import usual_units
+
+    keep = keep_withheld_names(office)
+    rows = [SettingRow("privacy", LABEL, "Có" if keep else "Không (mặc định)", keep)]
+    return rows + [SettingRow(f"unit-{u.field.id}", f"Đơn vị thường trả lời — {u.field.name}", u.unit or "—",
+                              u.own, u.field) for u in usual_units(office)]
+
+
+def _setting_form(r):
+    if r.field is None:
+        return [FormField("keep", r.label + " (khi công dân xin giấu tên)", r.own, kind="select",
+                          options=[("Không: tên không được lưu (mặc định)", False),
+                                   ("Có: lưu tên, nhưng không tìm, không xuất, không in được", True)])]
+    from models.services.catalog import units
+    from models.services.usual_units import usual_units
+
+    current = next((u for u in usual_units(r.field.office) if u.field.id == r.field.id), None)
+    chosen = next((u.id for u in units(r.field.office) if current and u.name == current.unit), None)
+    return [FormField("unit", f"{r.label} (đơn vị mặc định khi ghi ý kiến trả lời bằng văn bản)", chosen,
+                      kind="select", options=[(u.name, u.id) for u in units(r.field.office)])]
+
+
+def _save_setting(office, r, values):
+    if r.field is None:
+        from models.services.privacy import set_keep_withheld_names
+
+        set_keep_withheld_names(office, bool(values["keep"]))
+    else:
+        from models.services.usual_units import set_usual_unit
+
+        set_usual_unit(office, r.field, values["unit"])
+    return r
+
+
+LISTS.append(ListSpec("settings", "Cài đặt", ("Mục", "Giá trị", "Theo"), _settings,
+                      lambda r: (r.label, r.value, "cơ quan chọn" if r.own else "mặc định"),
+                      _setting_form, None, edit=_save_setting, toggle=None, key_of=lambda r: r.key))
+
+
 PROFILE_FIELDS = [
     ("name", "Tên cơ quan"), ("parent_body", "Cơ quan cấp trên (dòng đầu tiêu đề)"),
     ("header_name", "Tên cơ quan ở tiêu đề (mỗi dòng một hàng)"), ("locality", "Tên địa phương trong câu văn"),
@@ -229,7 +281,10 @@ class CatalogScreen(AppScreen):
             "Thẻ Ngày nghỉ, làm bù: ngày nghỉ hoán đổi và ngày làm bù của cơ quan (ngoài ngày lễ, Tết); "
             "X để xóa một ngày.\n"
             "Thẻ Người dùng: ai làm việc với phần mềm và vai trò của họ (văn thư, thư ký, phó chủ tịch, chủ "
-            "tịch, quản trị). Ban hành, điều chỉnh văn bản đã ban hành và sửa danh mục theo vai trò.")
+            "tịch, quản trị). Ban hành, điều chỉnh văn bản đã ban hành và sửa danh mục theo vai trò.\n"
+            "Thẻ Cài đặt: có giữ tên người xin giấu tên trong hồ sơ nội bộ hay không (mặc định: không lưu), và "
+            "đơn vị thường trả lời từng lĩnh vực (đơn vị gợi ý đầu tiên khi ghi ý kiến trả lời bằng văn bản); "
+            "E để đổi.")
     BINDINGS = [
         Binding("a", "add", "Thêm", id="catalog.add"),
         Binding("e", "edit", "Sửa", id="catalog.edit"),

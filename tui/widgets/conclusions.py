@@ -1,8 +1,15 @@
 """Kết luận của chủ trì: a text box saved as it is typed (same rule as the
-session screen: within a second of a change, and when the box closes)."""
+session screen: within a second of a change, and when the box closes).
+
+The text is shared by every workstation of the session. Each save says which
+stored text it was typed over; when another workstation saved a different
+text meanwhile, nothing is overwritten: the other text is shown under this
+one and the secretary chooses — merge the two (Ctrl+G), keep this one
+(Ctrl+S) or take the other (Ctrl+R). Until then the typing is kept for this
+workstation, so a kill loses nothing either."""
 from __future__ import annotations
 
-from ..plain import plain
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,50 +21,148 @@ from textual.widgets import Static, TextArea
 from .type_ahead import TypeAhead
 
 SAVE_DELAY = 1.0
+HINT = "Tự động lưu khi gõ · Esc: xong"
+CLASH_HINT = "Ctrl+G: ghép hai bản · Ctrl+S: giữ bản của bạn · Ctrl+R: lấy bản kia"
 
 
 class ConclusionsScreen(TypeAhead, ModalScreen):
-    # priority: the text box would otherwise take Esc for itself
-    BINDINGS = [Binding("escape", "close", "Xong", id="conclusions.close", priority=True)]
+    # priority: the text box would otherwise take these keys for itself
+    BINDINGS = [Binding("escape", "close", "Xong", id="conclusions.close", priority=True),
+                Binding("ctrl+g", "merge", "Ghép hai bản", id="conclusions.merge", priority=True),
+                Binding("ctrl+s", "keep_mine", "Giữ bản của tôi", id="conclusions.keep_mine", priority=True),
+                Binding("ctrl+r", "take_theirs", "Lấy bản kia", id="conclusions.take_theirs", priority=True)]
 
     def __init__(self, conf):
         super().__init__()
         self.conf = conf
         self._timer: Timer | None = None
+        #: the stored text this screen's typing is based on
+        self.seen = ""
+        #: another workstation's text, while this one has not chosen what to do with it
+        self.theirs: str | None = None
+        self._kept = False      # this workstation's typing is kept aside (see _keep)
 
     def compose(self) -> ComposeResult:
         from models.conferences import Conference
+        from models.services.live_session import unsaved_conclusions
 
-        text = Conference.get_by_id(self.conf.id).conclusions
+        self.seen = text = Conference.get_by_id(self.conf.id).conclusions
+        kept = unsaved_conclusions(self.conf)       # a choice left open when the app stopped
+        if kept is not None:
+            text, self.seen = kept
+            self._kept = True
         with Vertical(id="form-box"):
             yield Static("Kết luận của chủ trì", classes="form-title")
             yield TextArea(text, id="conclusions-text", classes="conclusions-text")
-            yield Static("Tự động lưu khi gõ · Esc: xong", classes="hint")
+            yield Static("", id="conclusions-other-title", classes="form-label")
+            yield TextArea("", id="conclusions-other", classes="conclusions-text", read_only=True)
+            yield Static(HINT, id="conclusions-hint", classes="hint")
             yield Static("", id="conclusions-error", classes="error")
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
+        self._show_clash(False)
+        area = self.query_one("#conclusions-text", TextArea)
         area.move_cursor(area.document.end)
         self.focus_at_once(area)
+        if area.text != self.seen:
+            self.save()
 
-    @on(TextArea.Changed)
+    @property
+    def mine(self) -> str:
+        return self.query_one("#conclusions-text", TextArea).text
+
+    @on(TextArea.Changed, "#conclusions-text")
     def _changed(self, event: TextArea.Changed) -> None:
         if self._timer is None:
             self._timer = self.set_timer(SAVE_DELAY, self.save)
 
-    def save(self) -> None:
-        from models.errors import UserError
-        from models.services.live_session import set_conclusions
+    def save(self) -> bool:
+        """Save what is typed over the text it was typed on; False when it was not saved."""
+        from models.errors import StaleEdit, UserError
+        from models.services.live_session import keep_unsaved_conclusions, set_conclusions
 
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        text = self.mine
+        if self.theirs is not None:          # waiting for a choice: only kept for this workstation
+            self._keep(text)
+            return False
         try:
-            self.conf = set_conclusions(self.conf, self.query_one(TextArea).text)
+            self.conf = set_conclusions(self.conf, text, seen=self.seen)
+        except StaleEdit as exc:
+            self.theirs = exc.current.conclusions
+            self._keep(text)
+            self._show_clash(True, f"Bản do {exc.who} lưu lúc {exc.current.updated_at:%H:%M:%S} (chỉ xem):")
+            return False
         except UserError as exc:
-            self.query_one("#conclusions-error", Static).update(plain(exc.message))
+            self.say(exc.message)
+            return False
+        if self._kept:
+            keep_unsaved_conclusions(self.conf, None)
+            self._kept = False
+        self.seen = text
+        return True
+
+    def _keep(self, text: str) -> None:
+        from models.services.live_session import keep_unsaved_conclusions
+
+        keep_unsaved_conclusions(self.conf, text, self.seen)
+        self._kept = True
+
+    def _show_clash(self, on: bool, title: str = "") -> None:
+        other = self.query_one("#conclusions-other", TextArea)
+        other.display = on
+        self.set_class(on, "clash")
+        self.query_one("#conclusions-other-title", Static).display = on
+        if on:
+            other.load_text(self.theirs or "")
+            self.query_one("#conclusions-other-title", Static).update(Text(title))
+        self.query_one("#conclusions-hint", Static).update(CLASH_HINT if on else HINT)
+        self.say("Bản của bạn chưa lưu đè lên bản ở máy khác." if on else "")
+
+    def say(self, message: str) -> None:
+        self.query_one("#conclusions-error", Static).update(Text(message))
+
+    def _settle(self, text: str) -> None:
+        """The choice is made: ``text`` is saved over the other workstation's text."""
+        theirs, self.theirs = self.theirs, None
+        self.seen = theirs
+        area = self.query_one("#conclusions-text", TextArea)
+        if area.text != text:
+            area.load_text(text)
+            area.move_cursor(area.document.end)
+        self._show_clash(False)
+        if self.save():
+            self.notify("Đã lưu kết luận.", timeout=3)
+
+    def action_merge(self) -> None:
+        from models.services.live_session import merge_conclusions
+
+        if self.theirs is not None:
+            self._settle(merge_conclusions(self.seen, self.mine, self.theirs))
+
+    def action_keep_mine(self) -> None:
+        if self.theirs is not None:
+            self._settle(self.mine)
+        else:
+            self.save()
+
+    def action_take_theirs(self) -> None:
+        if self.theirs is not None:
+            self._settle(self.theirs)
 
     def action_close(self) -> None:
-        self.save()
-        # the caller gets the saved conference back: its copy is now one version behind
-        self.dismiss(self.conf)
+        if self.save() or self.theirs is None:
+            self.dismiss(self.conf)   # the caller gets the saved conference back
+            return
+        from .confirm import ConfirmScreen
+
+        def answer(yes):
+            if yes:
+                self.action_take_theirs()
+                self.dismiss(self.conf)
+
+        self.app.push_screen(ConfirmScreen(
+            "Bản kết luận ở máy khác khác bản bạn đang gõ. Đóng và dùng bản kia, bỏ phần bạn gõ? "
+            "(K: quay lại để ghép bằng Ctrl+G hoặc giữ bản của bạn bằng Ctrl+S)"), answer)

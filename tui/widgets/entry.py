@@ -12,7 +12,9 @@ they were typed.
 Flow (≤ 8 keys beyond the petition's own text): người nêu ⏎ → thôn (a few
 letters) ⏎ (empty ⏎: the previous petition's village) → lĩnh vực (its number;
 taken at once unless a longer number starts with it, then ⏎) → nội dung ⏎ →
-hướng xử lý (1–4) → trả lời / đơn vị / nơi chuyển ⏎ = recorded.
+hướng xử lý (1–4) → trả lời / đơn vị / nơi chuyển ⏎ = recorded. Another answerer
+than the last one: ↓ from the answer, then the answerer's number (recorded at
+once) or a few letters and ⏎.
 
 The widget validates against the lists it was given and posts plain messages;
 the screen saves them (Changed: the draft, Completed: a finished petition)."""
@@ -244,6 +246,11 @@ class PetitionEntry(Widget, can_focus=True):
                 and not self.keep_withheld_names):
             self.say("Người này giấu tên: tên không được ghi. Enter để sang ô Thôn (Ctrl+Y: bỏ giấu tên).")
             return
+        if self.current == "answered_by" and ch.isdigit() and 0 < int(ch) <= len(self.officials):
+            # the answerer by its number in the list shown: one key, and the petition is recorded
+            self._set_value(self.officials[int(ch) - 1])
+            self._complete()
+            return
         if getattr(self, "_replace", False) and self.current == "answered_by":
             self._set_value("")
         self._replace = False
@@ -438,6 +445,8 @@ class PetitionEntry(Widget, can_focus=True):
         elif key in ("unit", "answered_by") and key == self.current:
             if self._suggestion():
                 return f"→ {self._suggestion()}"
+            if key == "answered_by" and self.officials:
+                return "số: " + " ".join(f"{i}.{n}" for i, n in enumerate(self.officials[:9], start=1))
             if key == "unit" and not value and self.unit_default:
                 return f"Enter: {self.unit_default}"
         return ""

@@ -1,0 +1,108 @@
+"""Danh mục (F8), thẻ Cài đặt: each field's usual answering unit and whether an
+anonymous citizen's name is kept, edited by keys (Pilot) and checked against
+the roles that may edit the catalogue."""
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import DataTable, Select, TabbedContent
+
+
+def drive(office, steps):
+    from tui.app import DoiThoaiApp
+
+    async def inner():
+        app = DoiThoaiApp(office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            return await steps(app, pilot)
+
+    return asyncio.run(inner())
+
+
+async def settings_tab(app, pilot):
+    await pilot.press("f8")
+    await pilot.pause()
+    tabs = app.screen.query_one(TabbedContent)
+    for _ in range(20):
+        if tabs.active == "tab-settings":
+            break
+        await pilot.press("right")
+        await pilot.pause()
+    assert tabs.active == "tab-settings"
+    return app.screen.query_one("#table-settings", DataTable)
+
+
+async def edit_row(app, pilot, table, starts: str, key: str, value):
+    """Select the line whose first cell starts with ``starts``, E, choose ``value``, Ctrl+S."""
+    labels = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    table.focus()
+    table.move_cursor(row=next(i for i, label in enumerate(labels) if label.startswith(starts)))
+    await pilot.press("e")
+    await pilot.pause()
+    form = app.screen
+    form.query_one(f"#f-{key}", Select).value = value
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return form
+
+
+def row_of(table, starts: str) -> list[str]:
+    for i in range(table.row_count):
+        cells = [str(c) for c in table.get_row_at(i)]
+        if cells[0].startswith(starts):
+            return cells
+    raise AssertionError(starts)
+
+
+def test_usual_unit_and_privacy_edited_in_the_catalogue(demo_office):
+    from models.services import catalog, live_session as live, privacy
+
+    police = catalog.find_unit(demo_office, "Công an xã")
+    assert live.unit_names(demo_office, "Đất đai")[0] == "Địa chính - Xây dựng"      # the shipped default
+
+    async def steps(app, pilot):
+        table = await settings_tab(app, pilot)
+        assert row_of(table, "Đơn vị thường trả lời — Đất đai")[1:] == ["Địa chính - Xây dựng", "mặc định"]
+        assert row_of(table, "Giữ tên")[1:] == ["Không (mặc định)", "mặc định"]
+        form = await edit_row(app, pilot, table, "Đơn vị thường trả lời — Đất đai", "unit", police.id)
+        assert app.screen is not form
+        assert row_of(table, "Đơn vị thường trả lời — Đất đai")[1:] == ["Công an xã", "cơ quan chọn"]
+        form = await edit_row(app, pilot, table, "Giữ tên", "keep", True)
+        assert app.screen is not form
+        assert row_of(table, "Giữ tên")[1] == "Có"
+
+    drive(demo_office, steps)
+    assert live.unit_names(demo_office, "Đất đai")[0] == "Công an xã"        # now the session's default
+    assert live.unit_names(demo_office, "An ninh trật tự")[0] == "Công an xã"
+    assert privacy.keep_withheld_names(demo_office)
+    # a unit renamed keeps the choice (it is kept by ids)
+    catalog.update_item(police, {"name": "Công an xã Kỳ Khang"})
+    assert live.unit_names(demo_office, "Đất đai")[0] == "Công an xã Kỳ Khang"
+
+
+def test_only_the_roles_that_edit_the_catalogue_change_the_settings(demo_office):
+    from models.services import catalog, live_session as live, privacy, roles
+
+    roles.add_person(demo_office, "Nguyễn Văn An", "chu_tich", login=roles.os_login())
+    clerk = roles.add_person(demo_office, "Lê Thị Thư", "thu_ky")
+    roles.choose_person(demo_office, clerk)
+    police = catalog.find_unit(demo_office, "Công an xã")
+
+    async def steps(app, pilot):
+        table = await settings_tab(app, pilot)
+        out = []
+        for starts, key, value in (("Đơn vị thường trả lời — Đất đai", "unit", police.id), ("Giữ tên", "keep", True)):
+            form = await edit_row(app, pilot, table, starts, key, value)
+            assert app.screen is form                       # refused: the form stays with the choice
+            out.append(str(form.query_one("#form-error").render()))
+            await pilot.press("escape", "c")                # cancel, and drop the choice
+            await pilot.pause()
+            assert type(app.screen).__name__ == "CatalogScreen"
+        return out
+
+    for message in drive(demo_office, steps):
+        assert "Chủ tịch" in message and "Lê Thị Thư" in message and "sửa danh mục" in message
+    assert live.unit_names(demo_office, "Đất đai")[0] == "Địa chính - Xây dựng"
+    assert not privacy.keep_withheld_names(demo_office)
