@@ -227,9 +227,7 @@ def _unindexed(col):
 def count_exprs(ctx: Context) -> dict:
     """The urgency conditions of the board's counts (followup's), with the
     forwarded petitions apart: they wait for the upper level, they are not done."""
-    exprs = followup.urgency_expr(ctx.today, ctx.soon_limit)
-    waiting = Petition.status == WAITING
-    return {**exprs, "done": exprs["done"] & (Petition.status != WAITING), "waiting": waiting}
+    return followup.urgency_expr(ctx.today, ctx.soon_limit)
 
 
 def _group_heads_alike(q: BoardQuery):
@@ -388,7 +386,7 @@ def _page_keys(q: BoardQuery, ctx: Context) -> list[tuple]:
 def _row(t: tuple, ctx: Context) -> BoardRow:
     (pid, version, due, status, unit, fld, village, name, withheld, content, conf_date, conf_id, unit_id,
      received, channel, address, phone, ans_no, ans_date) = t
-    urgency = "waiting" if status == WAITING else followup.urgency(status, due, ctx.today, ctx.soon_limit)
+    urgency = followup.urgency(status, due, ctx.today, ctx.soon_limit)
     days_unit = ctx.days_unit(channel)
     days = ctx.days_left(due, days_unit) if (due is not None and status == "open") else None
     citizen = "(giấu tên)" if withheld else (name or "(không ghi tên)")

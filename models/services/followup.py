@@ -17,7 +17,7 @@ DUE_SOON_WORKING_DAYS = 3
 #: index entries than this, whatever the database holds
 COUNT_CAP = 10_000
 URGENCY_LABELS = {"late": "Quá hạn", "due_soon": "Sắp đến hạn", "on_track": "Trong hạn", "done": "Đã xong",
-                  # forwarded to the upper level: not done here, waiting for its reply (board only)
+                  # forwarded to the upper level: not done here, waiting for its reply
                   "waiting": "Chờ cấp trên trả lời"}
 
 
@@ -37,6 +37,8 @@ def due_soon_limit(today: dt.date, cal: WorkCalendar) -> dt.date:
 
 
 def urgency(status: str, due_on: dt.date | None, today: dt.date, soon_limit: dt.date) -> str:
+    if status == "forwarded":
+        return "waiting"
     if status != "open":
         return "done"
     if due_on is None:
@@ -49,13 +51,17 @@ def urgency(status: str, due_on: dt.date | None, today: dt.date, soon_limit: dt.
 
 
 def urgency_expr(today: dt.date, soon_limit: dt.date):
-    """The same classification as SQL conditions, keyed by urgency."""
+    """The same classification as SQL conditions, keyed by urgency. Forwarded
+    petitions are apart ("waiting"): they wait for the upper level's reply, they
+    are not done here."""
     open_ = Petition.status == "open"
+    waiting = Petition.status == "forwarded"
     return {
         "late": open_ & (Petition.due_on < today),
         "due_soon": open_ & (Petition.due_on >= today) & (Petition.due_on <= soon_limit),
         "on_track": open_ & ((Petition.due_on > soon_limit) | Petition.due_on.is_null()),
-        "done": Petition.status != "open",
+        "done": (Petition.status != "open") & ~waiting,
+        "waiting": waiting,
     }
 
 

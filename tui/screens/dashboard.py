@@ -128,7 +128,8 @@ def draw(s, width: int, accent: str) -> list[Text]:
 
     counts = [Text(f"Quá hạn: {n('late')}", style="bold red"),
               Text(f"Sắp đến hạn (3 ngày làm việc): {n('due_soon')}", style="bold yellow"),
-              Text(f"Đang xử lý: {n('open')}", style="bold")]
+              Text(f"Đang xử lý: {n('open')}", style="bold"),
+              Text(f"Chờ cấp trên trả lời: {n('waiting')}")]
     if s.recent_documents:
         docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", clip(d.title, 48)] for d in s.recent_documents]
         make_docs = (lambda w: table(["Số, ký hiệu", "Ngày", "Trích yếu"], docs, w, fixed={0, 1}))
