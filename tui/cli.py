@@ -74,6 +74,9 @@ def main(argv=None):
     from .click_vi import install
 
     install()
+    if any("\x00" in a for a in (sys.argv[1:] if argv is None else argv)):
+        click.echo("Lỗi: một đối số có ký tự NUL (mã 0), không phải chữ. Hãy gõ lại lệnh.", err=True)
+        sys.exit(2)
     try:
         cli.main(args=argv, prog_name="doithoai", standalone_mode=False)
     except click.exceptions.Abort:
@@ -87,6 +90,9 @@ def main(argv=None):
         sys.exit(exc.exit_code)
     except SystemExit:
         raise
+    except OSError as exc:          # a path the system refuses: too long, not a folder, …
+        click.echo(f"Lỗi: {path_refused(exc)}", err=True)
+        sys.exit(2)
     except Exception as exc:  # never show a traceback to a user
         import peewee
 
@@ -99,3 +105,15 @@ def main(argv=None):
 
         click.echo(unexpected_message(exc), err=True)
         sys.exit(70)
+
+
+def path_refused(exc: OSError) -> str:
+    """An OSError from a file or folder named on the command line, in Vietnamese."""
+    import errno
+
+    from models.files import os_reason
+
+    reason = "tên tệp hoặc đường dẫn quá dài" if exc.errno == errno.ENAMETOOLONG else os_reason(exc)
+    name = str(exc.filename or "")
+    where = f" “{name if len(name) <= 80 else name[:79] + '…'}”" if name else ""
+    return f"không dùng được tệp hoặc thư mục{where}: {reason}. Hãy chọn một đường dẫn khác."
