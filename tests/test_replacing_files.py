@@ -145,3 +145,45 @@ def test_postgresql_bad_password(home):
     out = run_cli("--db", wrong, "user", "list", home=home, env_extra={"PGPASSFILE": os.devnull})
     said_in_vietnamese(out, "sai tên người dùng hoặc mật khẩu")
     assert "sai-mat-khau-9" not in out.stderr + out.stdout
+
+
+# --- F6 export over an earlier export (Pilot) -------------------------------------------------
+
+def test_board_export_asks_before_replacing_an_earlier_export(demo_office, tmp_path, monkeypatch):
+    from test_board_screen import TODAY, run, settle
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
+
+    async def export(app, pilot):
+        from textual.widgets import Input
+
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#f-path", Input).value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+
+    async def body(app, pilot, screen):
+        from tui.widgets.confirm import ConfirmScreen
+
+        await export(app, pilot)
+        (path,) = tmp_path.glob("theo-doi-*.xlsx")
+        os.utime(path, (1, 1))
+        first = sha(path)
+        await export(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Đã có tệp" in " ".join(str(w.render()) for w in app.screen.query("Static"))
+        await pilot.press("k")                 # no: the earlier export stays as it was
+        await settle(app, pilot)
+        assert app.screen is screen and sha(path) == first and path.stat().st_mtime == 1
+        await export(app, pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("c")                 # yes: replaced by the new export
+        await settle(app, pilot)
+        assert app.screen is screen and path.stat().st_mtime > 1
+        assert list(tmp_path.glob("theo-doi-*.xlsx")) == [path]
+        import openpyxl
+
+        assert openpyxl.load_workbook(path)["Theo dõi"].max_row > 1
+
+    run(demo_office, body)
