@@ -132,7 +132,8 @@ class DoiThoaiApp(App):
         from .screens.help import HelpScreen
 
         screen = self.screen
-        keys = [(b.key, b.description) for _, b in active_bindings(screen, self)]
+        keys = [(b.key, b.description + (node.refused_note(b.action) if hasattr(node, "refused_note") else ""))
+                for node, b in active_bindings(screen, self)]
         text = getattr(screen, "HELP", "") or "Dùng phím F2–F8 để chuyển màn hình, Ctrl+P để tìm lệnh."
         title = dict((m, label) for m, label, _, _ in NAVIGATION).get(self.current_mode, "Đối thoại")
         self.push_screen(HelpScreen(f"Trợ giúp — {title}", text, keys))

@@ -194,12 +194,23 @@ def require(office: Office, action: str) -> Person | None:
     return person
 
 
-def may(office: Office, action: str) -> bool:
+def refusal(office: Office, action: str) -> str | None:
+    """Why the person working may not do ``action`` (the Vietnamese message that
+    names who may), or None when they may."""
     try:
         require(office, action)
-        return True
-    except Locked:
-        return False
+        return None
+    except Locked as exc:
+        return exc.message
+
+
+def who_may(office: Office, action: str) -> str:
+    """"Chủ tịch, Quản trị": the roles that may do ``action`` in this office."""
+    return _labels(allowed_roles(office, action))
+
+
+def may(office: Office, action: str) -> bool:
+    return refusal(office, action) is None
 
 
 def allow(office: Office, action: str, roles) -> tuple[str, ...]:

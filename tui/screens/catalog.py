@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from models.services import catalog as svc
 from models.services import wording
 
+from ..role_keys import RoleKeys
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
@@ -273,7 +274,8 @@ def _profile_value(key: str, value) -> str:
     return labels.get(value, value) or "—"
 
 
-class CatalogScreen(AppScreen):
+class CatalogScreen(RoleKeys, AppScreen):
+    ROLE_KEYS = {"add": "catalog", "edit": "catalog", "toggle": "catalog"}
     HELP = ("Danh mục là thông tin cơ quan và các danh sách dùng chung: cán bộ, đơn vị trả lời kiến nghị, "
             "thôn/tổ dân phố, lĩnh vực.\nChọn thẻ bằng phím ← →, di chuyển bằng ↑ ↓.\n"
             "A: thêm mới · E hoặc Enter: sửa · X: ngừng dùng / dùng lại (không xóa để giữ lịch sử).\n"

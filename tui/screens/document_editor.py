@@ -23,6 +23,7 @@ from models import clock
 from models.documents import Content, DocumentText
 from models.services import documents as svc
 
+from ..role_keys import RoleKeys
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 
@@ -85,8 +86,10 @@ def versions_text(office, slug: str, ref_id: int) -> str:
     return " · ".join(parts)
 
 
-class DocumentEditor(FormScreen):
+class DocumentEditor(RoleKeys, FormScreen):
     """Returns nothing useful; the screen under it reloads when it resumes."""
+
+    ROLE_KEYS = {"issue": "issue", "correct": "correct"}
 
     HELP = ("Soạn văn bản từ dữ liệu đã ghi, sửa theo ý kiến lãnh đạo, rồi ban hành.\n"
             "Nội dung viết theo dạng: “I.” mục lớn, “1.”, “2.1.” mục nhỏ, “-” gạch đầu dòng, “+” ý nhỏ, "

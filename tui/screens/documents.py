@@ -16,6 +16,7 @@ from models import clock
 from models.services import register_view as svc
 
 from ..plain import labelled, plain
+from ..role_keys import RoleKeys
 from ..widgets.boxes import clip
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
@@ -26,7 +27,8 @@ SEARCH_PAUSE = 0.3   # seconds after the last key before the list is searched
 
 
 
-class DocumentsScreen(AppScreen):
+class DocumentsScreen(RoleKeys, AppScreen):
+    ROLE_KEYS = {"correct": "correct"}
     HELP = ("Sổ văn bản đi: mọi văn bản đã ban hành, mới nhất ở trên.\n"
             "[ và ]: năm trước / năm sau (hoặc tất cả các năm) · L: chọn loại văn bản · /: tìm theo số, "
             "trích yếu, người ký (gõ không dấu cũng được) · N / P: trang sau / trang trước.\n"

@@ -17,6 +17,7 @@ from models.plans import PLAN_DRAFT, Plan
 from models.services import plans as svc
 
 from ..plain import plain
+from ..role_keys import RoleKeys
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -54,7 +55,8 @@ def plan_row(p: Plan) -> tuple[str, ...]:
     return (str(p.year), number, title, STATUS_LABELS.get(p.status, p.status), str(p.version))
 
 
-class PlansScreen(AppScreen):
+class PlansScreen(RoleKeys, AppScreen):
+    ROLE_KEYS = {"issue": "issue", "revise": "correct"}
     HELP = ("Kế hoạch tổ chức hội nghị đối thoại. Bên trái là danh sách kế hoạch (mỗi kế hoạch hiện "
             "phiên bản mới nhất), bên phải là trang kế hoạch như khi in.\n"
             "N: tạo từ mẫu · C: sao chép kế hoạch đang chọn sang năm sau · I: nhập từ tệp .txt/.docx.\n"

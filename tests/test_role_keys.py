@@ -1,0 +1,120 @@
+"""Roles in the screens (Pilot, SQLite, two people of different roles on one
+office): the keys a role may not use — issue, correct an issued document, edit
+the catalogue — are shown disabled in the key bar, F1 says who may use them, and
+pressing one says it in Vietnamese instead of doing it."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+# (screen key, screen class, key pressed, its action, who may do what, as the refusal says)
+KEYS = [
+    ("f3", "PlansScreen", "b", "issue", "Chủ tịch mới được ban hành văn bản"),
+    ("f3", "PlansScreen", "r", "revise", "Chủ tịch mới được điều chỉnh, thay thế văn bản đã ban hành"),
+    ("f7", "DocumentsScreen", "m", "correct", "Chủ tịch mới được điều chỉnh, thay thế văn bản đã ban hành"),
+    ("f8", "CatalogScreen", "a", "add", "Chủ tịch, Quản trị mới được sửa danh mục"),
+    ("f8", "CatalogScreen", "e", "edit", "Chủ tịch, Quản trị mới được sửa danh mục"),
+]
+
+
+@pytest.fixture
+def two_people(demo_office):
+    from models.services import roles
+
+    chair = roles.add_person(demo_office, "Nguyễn Văn An", "chu_tich")
+    roles.choose_person(demo_office, chair)
+    clerk = roles.add_person(demo_office, "Lê Thị Bình", "van_thu")
+    return demo_office, chair, clerk
+
+
+def drive(office, screen_key, body):
+    from tui.app import DoiThoaiApp
+
+    async def inner():
+        app = DoiThoaiApp(office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.press(screen_key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await body(app, pilot)
+
+    asyncio.run(inner())
+
+
+def key_state(app, action):
+    """(shown, enabled) of ``action`` in the key bar's source: the screen's active bindings."""
+    found = [a for a in app.screen.active_bindings.values() if a.binding.action == action and a.binding.show]
+    return bool(found), bool(found) and all(a.enabled for a in found)
+
+
+def help_text(app) -> str:
+    from textual.widgets import Static
+
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+@pytest.mark.parametrize("screen_key, screen_name, key, action, what", KEYS)
+def test_a_clerk_sees_the_key_disabled_and_is_told_who_may(two_people, screen_key, screen_name, key, action,
+                                                           what):
+    from models.services import roles
+
+    office, _, clerk = two_people
+    roles.choose_person(office, clerk)
+
+    async def body(app, pilot):
+        from tui.widgets.keybar import KeyBar
+
+        assert type(app.screen).__name__ == screen_name
+        assert key_state(app, action) == (True, False)
+        bar = app.screen.query_one(KeyBar)
+        assert any(not enabled for _, name, enabled, _ in bar._items()
+                   if name == next(a.binding.description for a in app.screen.active_bindings.values()
+                                   if a.binding.action == action))
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "không dùng được: chỉ Chủ tịch" in help_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen                      # nothing opened
+        said = [n.message for n in app._notifications]
+        assert any(f"Chỉ {what}" in m and "Lê Thị Bình là Văn thư" in m for m in said), said
+
+    drive(office, screen_key, body)
+
+
+@pytest.mark.parametrize("screen_key, screen_name, key, action, what", KEYS[::2])
+def test_the_chair_has_the_same_keys_usable(two_people, screen_key, screen_name, key, action, what):
+    from models.services import roles
+
+    office, chair, _ = two_people
+    roles.choose_person(office, chair)
+
+    async def body(app, pilot):
+        assert type(app.screen).__name__ == screen_name
+        assert key_state(app, action) == (True, True)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "không dùng được" not in help_text(app)
+
+    drive(office, screen_key, body)
+
+
+def test_an_office_allowing_the_clerk_to_issue_enables_the_key(two_people):
+    from models.services import roles
+
+    office, chair, clerk = two_people
+    roles.choose_person(office, chair)
+    roles.allow(office, "issue", ["van_thu"])
+    roles.choose_person(office, clerk)
+
+    async def body(app, pilot):
+        assert key_state(app, "issue") == (True, True)
+        assert key_state(app, "revise") == (True, False)
+
+    drive(office, "f3", body)
