@@ -118,3 +118,21 @@ def test_an_office_allowing_the_clerk_to_issue_enables_the_key(two_people):
         assert key_state(app, "revise") == (True, False)
 
     drive(office, "f3", body)
+
+
+def test_on_postgresql_the_owner_login_is_on_the_office_list(tmp_path):
+    from test_pg_password_privacy import doithoai, pg_target
+
+    url = pg_target()
+    home = tmp_path / "home"
+    for argv in (["init", "--ten", "Kỳ Khang", "--loai", "ubnd_xa"], ["init", "--them", "--ten", "Kỳ Trung"],
+                 ["admin", "pg-setup"], ["init", "--ten", "Kỳ Khang"]):
+        proc = doithoai(["--db", url, *argv], home)
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode != 0                      # already there: refused, nothing added twice
+    for office in ("1", "2"):
+        proc = doithoai(["--db", url, "--co-quan", office, "user", "list"], home)
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        owner = [line for line in out.splitlines() if "Quản trị" in line and " doithoai" in line]
+        assert len(owner) == 1, out

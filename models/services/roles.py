@@ -229,6 +229,26 @@ def allow(office: Office, action: str, roles) -> tuple[str, ...]:
 
 # --- the list of people -------------------------------------------------------------
 
+def enlist_owner(office: Office) -> Person | None:
+    """On PostgreSQL, the login that owns the tables (the one that creates offices
+    and staff logins) is on each office's list as Quản trị, so that the list shows
+    everyone who can change the office's data. Nothing on SQLite, or when that
+    login is already listed."""
+    if not _is_postgres():
+        return None
+    from ..db import database
+
+    login = session_login()
+    owner = database.obj.execute_sql(
+        "SELECT tableowner = session_user FROM pg_tables WHERE schemaname = current_schema() "
+        "AND tablename = 'office'").fetchone()
+    if not owner or not owner[0]:
+        return None
+    if Person.get_or_none((Person.office == office) & (Person.login == login)) is not None:
+        return None
+    return records.create(Person, office=office, full_name=login, login=login, role="quan_tri")
+
+
 def add_person(office: Office, full_name: str, role: str, *, login: str = "") -> Person:
     if people(office, active_only=False):
         require(office, "people")

@@ -35,6 +35,10 @@ def pg_setup(db_target):
 
     _open(db_target)
     tables = run_service(pg_security.setup)
+    from models.services import catalog, roles
+
+    for office in catalog.offices():
+        roles.enlist_owner(office)
     click.echo(f"Đã bật bảo mật theo dòng trên {len(tables)} bảng; nhóm nhân viên: {pg_security.staff_group()}.")
 
 

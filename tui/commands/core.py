@@ -63,6 +63,9 @@ def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_o
         kind=kind, place_name=place_name, parent_body=parent_body, signer_name=signer_name,
         numbering=numbering or "per_year"))
     catalog.remember_office(office)
+    from models.services import roles
+
+    roles.enlist_owner(office)
     click.echo(f"Đã tạo cơ quan số {office.id}: {office.name}.")
     if existing:
         click.echo("Máy này từ nay làm việc với cơ quan vừa tạo; đổi bằng: doithoai office use SỐ")
