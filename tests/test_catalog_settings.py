@@ -83,12 +83,11 @@ def test_usual_unit_and_privacy_edited_in_the_catalogue(demo_office):
 
 
 def test_only_the_roles_that_edit_the_catalogue_change_the_settings(demo_office):
-    from models.services import catalog, live_session as live, privacy, roles
+    from models.services import live_session as live, privacy, roles
 
     roles.add_person(demo_office, "Nguyễn Văn An", "chu_tich", login=roles.os_login())
     clerk = roles.add_person(demo_office, "Lê Thị Thư", "thu_ky")
     roles.choose_person(demo_office, clerk)
-    police = catalog.find_unit(demo_office, "Công an xã")
 
     async def steps(app, pilot):
         table = await settings_tab(app, pilot)
