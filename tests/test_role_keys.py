@@ -136,3 +136,31 @@ def test_on_postgresql_the_owner_login_is_on_the_office_list(tmp_path):
         assert proc.returncode == 0, err
         owner = [line for line in out.splitlines() if "Quản trị" in line and " doithoai" in line]
         assert len(owner) == 1, out
+
+
+def test_in_the_document_editor_a_clerk_cannot_issue(two_people):
+    from models.register import OutgoingDocument
+    from models.services import roles
+
+    office, _, clerk = two_people
+    roles.choose_person(office, clerk)
+    before = OutgoingDocument.select().count()
+
+    async def body(app, pilot):
+        from tui.screens.document_editor import DocumentEditor
+
+        await pilot.press("i")                      # the answer letter of the petition under the cursor
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, DocumentEditor)
+        assert key_state(app, "issue") == (True, False) and key_state(app, "correct") == (True, False)
+        await pilot.press("ctrl+b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is editor
+        said = [n.message for n in app._notifications]
+        assert any("Chỉ Chủ tịch mới được ban hành văn bản" in m for m in said), said
+
+    drive(office, "f6", body)
+    assert OutgoingDocument.select().count() == before
