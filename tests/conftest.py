@@ -140,3 +140,30 @@ def demo_office(sqlite_db):
     from models.demo import build_demo
 
     return build_demo(today=dt.date(2026, 11, 22))
+
+
+def _untracked() -> set[str] | None:
+    """Files in the repository that git neither tracks nor ignores (None outside a
+    git checkout)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "-z"], cwd=REPO,
+                             capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    return {e[3:] for e in out.stdout.decode("utf-8", "replace").split("\0") if e.startswith("??")}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def repository_left_clean():
+    """No test writes into the repository: a hostile relative path once left a
+    hundred backup files there (and they were committed)."""
+    before = _untracked()
+    yield
+    after = _untracked()
+    if before is not None and after is not None:
+        new = sorted(after - before)
+        assert not new, "tests wrote files into the repository: " + ", ".join(new[:20])

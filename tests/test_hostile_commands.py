@@ -11,6 +11,7 @@ opens, keeps what was saved in it, and passes ``doithoai doctor``."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import re
 import sqlite3
 import subprocess
@@ -164,7 +165,11 @@ def subprocess_run(argv, home):
     env = dict(os.environ, DOITHOAI_HOME=str(home), PYTHONPATH=str(REPO))
     for var in ("DOITHOAI_DB", "DOITHOAI_USER", "DOITHOAI_OFFICE"):
         env.pop(var, None)
-    r = subprocess.run([sys.executable, "-m", "tui", *argv], capture_output=True, env=env, cwd=REPO,
+    # run from a folder of the test's own: a hostile relative path (a backup to "-1",
+    # an export to "[bold]") lands there, never in the repository
+    cwd = Path(home).parent / "cwd"
+    cwd.mkdir(exist_ok=True)
+    r = subprocess.run([sys.executable, "-m", "tui", *argv], capture_output=True, env=env, cwd=cwd,
                        stdin=subprocess.DEVNULL, timeout=120)
     return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
 
@@ -173,6 +178,8 @@ def subprocess_run(argv, home):
 def office_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("DOITHOAI_HOME", str(home))
+    (tmp_path / "cwd").mkdir()
+    monkeypatch.chdir(tmp_path / "cwd")     # relative hostile paths are written here, not in the repository
     for var in ("DOITHOAI_DB", "DOITHOAI_USER", "DOITHOAI_OFFICE"):
         monkeypatch.delenv(var, raising=False)
     code, out, err = subprocess_run(["init", "--ten", "Kỳ Khang", "--loai", "ubnd_xa"], home)
