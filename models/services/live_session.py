@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from peewee import JOIN
+
 from .. import clock
 from ..base import now
 from ..catalog import Field, Official, Setting, Unit, Village
@@ -339,6 +341,44 @@ def session_petitions(conf: Conference) -> list[Petition]:
     return list(Petition.select().where(Petition.conference == conf).order_by(Petition.seq, Petition.id))
 
 
+@dataclass(frozen=True)
+class SessionRow:
+    """One recorded petition as the session's list shows it: plain values read
+    in one query with its village, field and group head (no lazy query when
+    drawn)."""
+    id: int
+    seq: int | None
+    citizen: str
+    village: str
+    field: str
+    content: str
+    disposition: str
+    status: str
+    head_seq: int | None = None         # the petition it was grouped with
+    head_here: bool = False             # ... in this conference
+    head_received_on: dt.date | None = None
+
+
+def session_rows(conf: Conference | int, only: int | None = None) -> list[SessionRow]:
+    """The conference's petitions (or just petition ``only``), in order, in one query."""
+    head = Petition.alias("head")
+    query = (Petition.select(Petition, Village.name.alias("village_name"), Field.name.alias("field_name"),
+                             head.id.alias("head_id"), head.seq.alias("head_seq"),
+                             head.conference.alias("head_conference"), head.received_on.alias("head_received_on"))
+             .join(Village, JOIN.LEFT_OUTER, on=(Petition.village == Village.id))
+             .switch(Petition).join(Field, JOIN.LEFT_OUTER, on=(Petition.field == Field.id))
+             .switch(Petition).join(head, JOIN.LEFT_OUTER, on=(Petition.group_parent == head.id))
+             .where(Petition.id == only if only is not None else Petition.conference == conf)
+             .order_by(Petition.seq, Petition.id).objects())
+    conf_id = conf if isinstance(conf, int) else conf.id
+    return [SessionRow(p.id, p.seq, p.citizen_label, p.village_name or "",
+                       p.field_name or "", p.content, p.disposition, p.status,
+                       head_seq=(p.head_seq or p.head_id) if p.group_parent_id else None,
+                       head_here=p.group_parent_id is not None and p.head_conference == conf_id,
+                       head_received_on=p.head_received_on)
+            for p in query]
+
+
 def _pick(model, office, name: str, label: str, choices: list[str]):
     if not clean_line(name):
         return None
@@ -399,6 +439,21 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
 
         scrub_log()       # the name typed before Ctrl+Y may still be in the log
     return p
+
+
+def record_draft(office, conf: Conference, draft: dict, place: dict | None = None,
+                 similar_known: bool = True) -> SessionRow:
+    """``commit_draft`` as the live screen calls it, off its event loop: when the
+    screen has not looked up the "raised before" petition for this draft yet,
+    it is looked up here first; returns the row as the session's list shows it."""
+    if not similar_known:
+        try:
+            found = similar_for_draft(office, conf, draft)
+        except ValidationError:
+            found = []
+        draft = dict(draft, similar_to=found[0].petition.id if found else None)
+    p = commit_draft(office, conf, draft, place)
+    return session_rows(conf, only=p.id)[0]
 
 
 def similar_for_draft(office, conf: Conference, draft: dict, limit: int = 3):

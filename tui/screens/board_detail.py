@@ -89,19 +89,28 @@ class PetitionDetailScreen(ModalScreen):
                          "Esc hoặc Enter: đóng · ↑ ↓: cuộn", classes="hint")
 
     def action_edit(self) -> None:
-        from ..widgets.petition_form import petition_form
+        from models.services import board as svc
 
-        def done(result):
-            if result is None:
-                return
-            from models.services import board as svc
+        from .. import work
+        from ..widgets.petition_form import form_choices, petition_form
 
-            self.changed = True
-            self.detail = svc.detail(self.detail.petition.id)
+        def shown(detail):
+            self.detail = detail
             self.query_one("#petition-detail", Static).update(describe(self.detail))
             self.app.notify("Đã lưu; lịch sử xử lý ghi lại thay đổi.", timeout=3)
 
-        self.app.push_screen(petition_form(self.detail.petition), done)
+        def done(result):
+            if result is not None:
+                self.changed = True
+                work.run(self, svc.detail, self.detail.petition.id, done=shown, group="detail")
+
+        def open_form(choices):
+            if choices is None:
+                self.app.notify("Kiến nghị này không còn nữa.", severity="warning")
+                return
+            self.app.push_screen(petition_form(*choices), done)
+
+        work.run(self, form_choices, self.detail.petition.id, done=open_form, group="detail-form")
 
     async def action_dismiss(self, result=None) -> None:
         await super().action_dismiss(self.changed)

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from models.services.live_session import set_conclusions
+
 from .type_ahead import TypeAhead
 
 SAVE_DELAY = 1.0
@@ -22,13 +24,13 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
 
     def __init__(self, conf):
         super().__init__()
-        self.conf = conf
+        self.conf = conf            # the session screen's copy: kept current by every save
+        self._latest = conf         # the writer's copy (read and written only in the writer)
         self._timer: Timer | None = None
+        self._writes = None
 
     def compose(self) -> ComposeResult:
-        from models.conferences import Conference
-
-        text = Conference.get_by_id(self.conf.id).conclusions
+        text = self.conf.conclusions
         with Vertical(id="form-box"):
             yield Static("Kết luận của chủ trì", classes="form-title")
             yield TextArea(text, id="conclusions-text", classes="conclusions-text")
@@ -36,6 +38,9 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
             yield Static("", id="conclusions-error", classes="error")
 
     def on_mount(self) -> None:
+        from ..work import Serial
+
+        self._writes = Serial(self, "conclusions")
         area = self.query_one(TextArea)
         area.move_cursor(area.document.end)
         self.focus_at_once(area)
@@ -45,19 +50,32 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         if self._timer is None:
             self._timer = self.set_timer(SAVE_DELAY, self.save)
 
-    def save(self) -> None:
-        from models.errors import UserError
-        from models.services.live_session import set_conclusions
-
+    def save(self, then=None) -> None:
+        """Queued behind the earlier saves, off the event loop; ``then`` runs once written."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        try:
-            self.conf = set_conclusions(self.conf, self.query_one(TextArea).text)
-        except UserError as exc:
+
+        def saved(conf):
+            self.conf = conf
+            if then is not None:
+                then()
+
+        self._writes.submit(self._write, self.query_one(TextArea).text, done=saved, failed=self._refused)
+
+    def _write(self, text: str):
+        # in the writer, one save after another: each writes over the version the one before returned
+        self._latest = set_conclusions(self._latest, text)
+        return self._latest
+
+    def _refused(self, exc) -> None:
+        from models.errors import UserError
+
+        if isinstance(exc, UserError):
             self.query_one("#conclusions-error", Static).update(plain(exc.message))
+        else:
+            self.app.report_unexpected(exc)
 
     def action_close(self) -> None:
-        self.save()
         # the caller gets the saved conference back: its copy is now one version behind
-        self.dismiss(self.conf)
+        self.save(then=lambda: self.dismiss(self.conf))
