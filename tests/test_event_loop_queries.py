@@ -62,6 +62,12 @@ async def walk(app, pilot) -> list[str]:
     await at("up")
     await at("e")
     await at("escape")
+    # the document editor: the notice of this conference, edited and saved
+    await at("t")
+    await at("ctrl+l")
+    await typed(pilot, "Hội trường")
+    await at("ctrl+s")
+    await at("escape")
     # F5 session: start, agenda, one petition typed and committed, the forms
     await at("f5")
     await at("ctrl+b")
@@ -123,10 +129,16 @@ async def walk(app, pilot) -> list[str]:
     await at("escape")
     await at("e")
     await at("escape")
-    # F8 catalogue: add and edit forms
+    # F8 catalogue: add an official (typed and saved), the edit form, stop using it
     await at("f8")
+    await at("right")
     await at("a")
+    await typed(pilot, "Lê Thị Hoa")
+    await at("ctrl+s")
+    await at("e")
     await at("escape")
+    await at("x")
+    await at("left")
     await at("e")
     await at("escape")
     await at("f1")
@@ -156,9 +168,63 @@ def test_no_screen_runs_a_query_on_the_event_loop(demo_office, monkeypatch):
     names = set(seen)
     # the walk reached what it meant to (a walk that stopped early proves nothing)
     for screen in ("DashboardScreen", "PlansScreen", "ConferencesScreen", "SessionScreen", "BoardScreen",
-                   "DocumentsScreen", "CatalogScreen", "HelpScreen", "ConclusionsScreen", "FormScreen"):
+                   "DocumentsScreen", "CatalogScreen", "HelpScreen", "ConclusionsScreen", "FormScreen",
+                   "DocumentEditor", "PetitionDetailScreen", "HistoryScreen", "PickScreen"):
         assert screen in names, (screen, seen)
     assert guard.total > 50          # the hook saw the walk's work (in workers)
+    # ... and the walk's writes reached the database
+    from models import Official
+    from models.conferences import Conference
+    from models.documents import DocumentText
+    from models.petitions import Petition
+
+    assert Petition.select().where(Petition.content == "Đường liên thôn sạt lở").count() == 1
+    from models.services.live_session import load_place
+
+    assert load_place(demo_office)["draft"]["content"] == "Đường sạt lở"      # typed, not yet recorded
+    assert Conference.select().where(Conference.conclusions.contains("Giao đúng hạn")).count() == 1
+    hoa = Official.get(Official.full_name == "Lê Thị Hoa")
+    assert not hoa.active
+    assert DocumentText.select().where(DocumentText.content.contains("Hội trường")).count() == 1
     offending = [s for s in guard.seen if not all(part in s.where for part in EXEMPT)]
     guard.seen = offending
     assert not offending, guard.report()
+
+
+def test_thirty_session_rows_cost_one_query(demo_office, monkeypatch):
+    """The session's list reads its rows with their village, field and group
+    head in one query (lazy reads would cost two more per row)."""
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+    from models.conferences import Conference
+    from models.petitions import Petition
+    from tui.app import DoiThoaiApp
+
+    held = next(c for c in Conference.select().order_by(Conference.date)
+                if Petition.select().where(Petition.conference == c).count() == 30)
+    guard = LoopGuard().install()
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("f5")
+            await settle(app, pilot)
+            screen = app.screen
+            screen.load(held.id)
+            await settle(app, pilot)
+            assert screen.conf.id == held.id
+            guard.recording = True
+            screen.refresh_petitions()
+            await settle(app, pilot)
+            guard.recording = False
+            table = screen.query_one("#petitions")
+            return table.row_count, [str(c) for c in table.get_row_at(0)]
+
+    try:
+        rows, first = asyncio.run(run())
+    finally:
+        guard.uninstall()
+    p = Petition.get((Petition.conference == held) & (Petition.seq == 1))
+    assert rows == 30
+    assert first[1:4] == [p.citizen_label, p.village.name, p.field.name]
+    assert guard.total == 1, [s.sql for s in guard.seen]
+    assert not guard.seen

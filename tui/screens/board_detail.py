@@ -73,36 +73,44 @@ def describe(detail):
     return lines(rows)
 
 
+def read_detail(petition_id: int, office=None):
+    """In a worker: the detail and its text (describing it follows the
+    petition's village, field, unit and conference: reads)."""
+    from models.services import board as svc
+
+    detail = svc.detail(petition_id, office) if office is not None else svc.detail(petition_id)
+    return detail, describe(detail)
+
+
 class PetitionDetailScreen(ModalScreen):
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Đóng", id="detail.close"),
                 Binding("e", "edit", "Sửa hoặc rút", id="detail.edit")]
 
-    def __init__(self, detail):
+    def __init__(self, detail, shown=None):
         super().__init__()
         self.detail = detail
+        self.shown = shown          # describe(detail), made in the worker that read it
         self.changed = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(describe(self.detail), id="petition-detail")
+            yield Static(self.shown if self.shown is not None else describe(self.detail), id="petition-detail")
             yield Static("E: sửa (mọi ô: tên, liên hệ, thôn, nội dung, hướng xử lý…) hoặc rút · "
                          "Esc hoặc Enter: đóng · ↑ ↓: cuộn", classes="hint")
 
     def action_edit(self) -> None:
-        from models.services import board as svc
-
         from .. import work
         from ..widgets.petition_form import form_choices, petition_form
 
-        def shown(detail):
-            self.detail = detail
-            self.query_one("#petition-detail", Static).update(describe(self.detail))
+        def shown(result):
+            self.detail, self.shown = result
+            self.query_one("#petition-detail", Static).update(self.shown)
             self.app.notify("Đã lưu; lịch sử xử lý ghi lại thay đổi.", timeout=3)
 
         def done(result):
             if result is not None:
                 self.changed = True
-                work.run(self, svc.detail, self.detail.petition.id, done=shown, group="detail")
+                work.run(self, read_detail, self.detail.petition.id, done=shown, group="detail")
 
         def open_form(choices):
             if choices is None:

@@ -87,7 +87,6 @@ class SessionScreen(AppScreen):
         super().__init__(*args, **kwargs)
         self.conf = None
         self.place: dict = {}
-        self.draft: dict = live.empty_draft()
         self.loaded = False
         self.pending = PendingWrites()
         self.commits = 0               # petitions recorded here: orders kept writes
@@ -97,6 +96,7 @@ class SessionScreen(AppScreen):
         self._similar: list = []
         self._similar_for = None
         self.attendance_now = None     # the counts on screen (F9 opens with them)
+        self._entry = PetitionEntry(id="entry")
         self._running = None           # the agenda item whose clock runs
         #: every write of this screen, one after another, off the event loop
         self.writes: work.Serial | None = None
@@ -113,14 +113,16 @@ class SessionScreen(AppScreen):
                 yield Static("Đăng ký phát biểu (Ctrl+O, Ctrl+R)", classes="section-title")
                 yield Static("", id="queue")
             with Vertical(id="session-main"):
-                yield PetitionEntry(id="entry")
+                yield self._entry
                 yield Static("", id="similar", classes="similar")
                 yield Table(id="petitions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     @property
     def entry(self) -> PetitionEntry:
-        return self.query_one(PetitionEntry)
+        """The petition entry: it owns the draft being typed (kept after the
+        screen closes, for its last write)."""
+        return self._entry
 
     def on_mount(self) -> None:
         # only the entry takes keys: nothing else on this screen may take focus from it
@@ -133,6 +135,13 @@ class SessionScreen(AppScreen):
         self.entry.focus()
         self.writes = work.Serial(self, "session-write")
         self.load()
+
+    def on_unmount(self) -> None:
+        # closing (the app quits): the typing of the last second and every write
+        # still queued reach the database before the screen goes
+        if self.writes is not None:
+            self.save_now()
+            self.writes.flush()
 
     def on_screen_suspend(self) -> None:
         self.save_now()
@@ -191,9 +200,9 @@ class SessionScreen(AppScreen):
             self._add_row(p)
         entry.last_village = d["petitions"][-1].village if d["petitions"] else ""
         entry.number = len(d["petitions"]) + 1
+        # the entry owns the draft from here on; the place only carries it to and from storage
         draft = live.empty_draft(d["chair"])
-        draft.update({k: v for k, v in (self.place.get("draft") or {}).items() if k in live.DRAFT_KEYS})
-        self.draft = draft
+        draft.update({k: v for k, v in (self.place.pop("draft", None) or {}).items() if k in live.DRAFT_KEYS})
         focus = self.place.get("focus")
         entry.load(draft, focus if focus in KEYS else "citizen_name")
         self.show_queue()
@@ -284,7 +293,6 @@ class SessionScreen(AppScreen):
         event.stop()
         if not self.loaded:
             return
-        self.draft = event.draft
         self.place["focus"] = event.current
         if event.moved:
             if event.current == "disposition":
@@ -304,8 +312,11 @@ class SessionScreen(AppScreen):
         if self.conf is None or not self.loaded and "mount" not in self.place:
             return
         self.place["conference"] = self.conf.id
-        self.place["draft"] = self.draft
-        self._write(("place", self.commits), live.save_place, self.office, copy.deepcopy(self.place))
+        self._write(("place", self.commits), live.save_place, self.office, self._stored_place())
+
+    def _stored_place(self) -> dict:
+        """The place as written: the screen's place with the entry's draft (a copy)."""
+        return copy.deepcopy(dict(self.place, draft=self.entry.draft))
 
     def _write(self, key, func, *args, done=None, failed=None) -> None:
         """One write through PendingWrites, queued behind the screen's earlier
@@ -369,10 +380,10 @@ class SessionScreen(AppScreen):
         and a commit that comes first looks it up itself (live.record_draft)."""
         if self.conf is None:
             return
-        key = self._similar_key(self.draft)
+        key = self._similar_key(self.entry.draft)
 
         def found(similar):
-            if self._similar_key(self.draft) != key:
+            if self._similar_key(self.entry.draft) != key:
                 return                  # typed on since: a newer lookup or the commit decides
             self._similar, self._similar_for = similar, key
             if not similar:
@@ -382,7 +393,7 @@ class SessionScreen(AppScreen):
             self.say("similar", Text.assemble((f"Ý kiến tương tự ({where}):", "bold"), f" {content}\n",
                                               ("Đã trả lời:", "bold"), f" {answer}"))
 
-        work.run(self, similar_shown, self.office, self.conf, dict(self.draft), done=found, group="similar")
+        work.run(self, similar_shown, self.office, self.conf, dict(self.entry.draft), done=found, group="similar")
 
     @on(PetitionEntry.Completed)
     def _entry_completed(self, event: PetitionEntry.Completed) -> None:
@@ -400,7 +411,6 @@ class SessionScreen(AppScreen):
         # the entry has moved on; give the petition back if nothing new was typed
         if self.entry.pristine:
             self.entry.load(draft, "content")
-            self.draft = draft
             self.save_now()
         self.entry.say(exc.message)
 
@@ -415,8 +425,8 @@ class SessionScreen(AppScreen):
         draft["similar_to"] = self._similar[0] if known and self._similar else None
         if not isinstance(draft.get("group_parent"), int) or isinstance(draft.get("group_parent"), bool):
             draft["group_parent"] = None      # only a petition the secretary picked (Ctrl+G)
-        self.draft = live.empty_draft(draft.get("answered_by", ""))
-        place = dict(self.place, draft=self.draft, focus="citizen_name")
+        # stored with the petition: the entry's next draft (already started, maybe typed into)
+        self.place["focus"] = self.entry.current
         original = copy.deepcopy(draft)
 
         def recorded(outcome):
@@ -424,10 +434,9 @@ class SessionScreen(AppScreen):
                 self._add_row(outcome.result)
 
         self._write(("petition", self.commits), live.record_draft, self.office, self.conf,
-                    copy.deepcopy(draft), copy.deepcopy(place), known,
+                    copy.deepcopy(draft), self._stored_place(), known,
                     done=recorded, failed=lambda exc: self._refused(original, exc))
         self.commits += 1
-        self.place = place
         self.say("similar", "")
         self._similar, self._similar_for = [], None
 

@@ -76,6 +76,10 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         else:
             self.app.report_unexpected(exc)
 
+    def on_unmount(self) -> None:
+        if self._writes is not None:
+            self._writes.flush()        # the app quits with the box open: its last save first
+
     def action_close(self) -> None:
         # the caller gets the saved conference back: its copy is now one version behind
         self.save(then=lambda: self.dismiss(self.conf))
