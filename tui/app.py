@@ -51,6 +51,9 @@ class DoiThoaiApp(App):
         self.exit_message = ""
 
     def on_mount(self) -> None:
+        from .work import watch_loop_lag
+
+        watch_loop_lag(self)        # only with DOITHOAI_LOOP_LAG set (bench/latency.py)
         # After a crash or power cut during a conference, go straight back to it.
         from . import prefetch
 

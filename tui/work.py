@@ -83,46 +83,50 @@ class Serial:
     ``submit`` returns at once; one worker drains the queue and exits when it is
     empty (an idle screen has no thread waiting), so ``app.workers`` shows
     whether writes are still on their way. Each call's ``done`` runs on the loop
-    in order."""
+    in order. ``flush`` (the screen closing, the app quitting) runs what is
+    still queued on the calling thread, or waits for the worker running it."""
 
     def __init__(self, node: DOMNode, group: str) -> None:
         self.node = node
         self.group = group
         self._queue: deque = deque()
         self._lock = threading.Lock()
-        self._draining = False
+        self._started = False       # a worker was asked for and has not finished
+        self._owner: int | None = None   # the thread running the queue now
         self._idle = threading.Event()
         self._idle.set()
         # results go back through the loop's own queue, in order, without the
         # worker waiting for the loop (call_from_thread would)
         self._loop = asyncio.get_running_loop()
 
-    @property
-    def busy(self) -> bool:
-        with self._lock:
-            return self._draining
-
     def submit(self, call: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
                failed: Callable[[BaseException], None] | None = None) -> None:
         with self._lock:
             self._queue.append((call, args, done, failed))
             self._idle.clear()
-            if self._draining:
+            if self._started:
                 return
-            self._draining = True
+            self._started = True
         self.node.run_worker(self._drain, name=self.group, group=self.group, exclusive=False, thread=True,
                              exit_on_error=False)
 
-    def wait_idle(self, timeout: float = 10.0) -> bool:
-        """Block until every queued call has run (quitting: the last draft is
-        written before the process ends). Never called from a key handler."""
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Every queued call run before this returns: here, or by the worker
+        already running them (waited for). Only where waiting is right: the
+        screen is closing, no key handler waits on it."""
+        self._drain()
         return self._idle.wait(timeout)
 
     def _drain(self) -> None:
+        with self._lock:
+            if self._owner is not None:
+                return              # another thread runs the queue
+            self._owner = threading.get_ident()
         while True:
             with self._lock:
                 if not self._queue:
-                    self._draining = False
+                    self._owner = None
+                    self._started = False
                     self._idle.set()
                     return
                 call, args, done, failed = self._queue.popleft()
@@ -135,5 +139,36 @@ class Serial:
                 self._back(done, result)
 
     def _back(self, callback, *args) -> None:
-        # call_later runs it as a message of the node: Textual's error handling, in order
+        # call_later runs it as a message of the node: Textual's error handling, in
+        # order; after the node has closed there is nobody to tell and it is dropped
         self._loop.call_soon_threadsafe(self.node.call_later, callback, *args)
+
+
+#: set to a file path to record event-loop stalls there (bench/latency.py); unset, nothing runs
+LOOP_LAG_ENV = "DOITHOAI_LOOP_LAG"
+#: how often the opt-in monitor looks, and the least stall it writes down (seconds)
+LAG_TICK = 0.005
+LAG_NOTED = 0.002
+
+
+def watch_loop_lag(app) -> None:
+    """When DOITHOAI_LOOP_LAG names a file, note each event-loop stall there
+    (one line: milliseconds late), measured by a task that asks to wake every
+    LAG_TICK seconds. Off (the default) it starts nothing: an idle app stays idle."""
+    import os
+    import time
+
+    path = os.environ.get(LOOP_LAG_ENV)
+    if not path:
+        return
+
+    async def watch() -> None:
+        with open(path, "a", encoding="utf-8", buffering=1) as out:
+            while True:
+                start = time.perf_counter()
+                await asyncio.sleep(LAG_TICK)
+                late = time.perf_counter() - start - LAG_TICK
+                if late >= LAG_NOTED:
+                    out.write(f"{late * 1000:.2f}\n")
+
+    app.lag_watch = asyncio.get_running_loop().create_task(watch())
