@@ -31,6 +31,7 @@ from ..errors import ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, Petition
 from ..text import clean_line, fold, person_name
 from . import records
+from .typeahead import match_field, rank  # noqa: F401 - rank: the screens' type-ahead, re-exported
 from .validate import parse_int
 
 LIVE_FROM = ("planned", "announced")
@@ -253,17 +254,6 @@ def resume_point(office) -> dict | None:
 
 # --- choices for type-ahead --------------------------------------------------------------
 
-def rank(names: list[str], typed: str) -> list[str]:
-    """Names whose folded form (or one of whose words) starts with the folded
-    ``typed`` text, in the given order of preference."""
-    key = fold(typed)
-    if not key:
-        return list(names)
-    whole = [n for n in names if fold(n).startswith(key)]
-    words = [n for n in names if n not in whole and any(w.startswith(key) for w in fold(n).split())]
-    return whole + words
-
-
 def village_names(office, conf: Conference | None) -> list[str]:
     """The conference's villages first (the speakers come from them), then the rest."""
     own = []
@@ -313,22 +303,10 @@ def field_list(office) -> list[Field]:
 
 
 def resolve_field(office, typed: str) -> Field | None:
-    """A field by its number key or the beginning of its name."""
-    typed = clean_line(typed)
+    """A field by its number key or the beginning of its name (as the entry reads it)."""
     fields = field_list(office)
-    if typed.isdigit():
-        return next((f for f in fields if f.code == int(typed)), None)
-    names = rank([f.name for f in fields], typed)
-    return next((f for f in fields if names and f.name == names[0]), None)
-
-
-def field_is_decided(office, typed: str) -> bool:
-    """True when the digits typed name one field and no longer code starts with them
-    (so "3" is taken at once, while "1" waits for a possible "10")."""
-    if not typed.isdigit():
-        return False
-    codes = [str(f.code) for f in field_list(office)]
-    return typed in codes and not any(c != typed and c.startswith(typed) for c in codes)
+    found = match_field([(f.code, f.name) for f in fields], typed)
+    return next((f for f in fields if found and f.code == found[0]), None)
 
 
 def chair_name(conf: Conference) -> str:
