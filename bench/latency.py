@@ -26,10 +26,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
