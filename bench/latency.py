@@ -1,33 +1,33 @@
-"""Key → screen while typing a live session, on an office of 100,000 petitions,
-with a slow disk (10 ms added to every fsync) and with a slow network to
-PostgreSQL (1 ms added to every round trip).
+"""Key → screen latency while a secretary types petitions into the live session.
 
-    python bench/latency.py [--engines sqlite,postgresql] [--petitions 100000]
-                            [--typed 10] [--gap 0.12] [--keep DIR]
+    python bench/latency.py [--petitions 100000] [--typed 12] [--cases fsync,pg,plain] [--keep DIR]
 
-The real app runs in a pseudo-terminal whose screen pyte keeps (bench/board.py's
-Terminal). The bench types petitions as the secretary would (bench/killtest.py's
-script: name, village, field, content, disposition, detail, each ended by its
-key), one key every ``--gap`` seconds, and for every key measures the time from
-writing it to the terminal until the screen changed. "after Enter" are the keys
-typed right after a petition was committed, when a save is most likely to be in
-the way. The app watches its own event loop (tui/loopwatch.py, switched on by
-DOITHOAI_LOOP_WATCH) and the bench reports the longest stall.
+The real app runs in a pseudo-terminal and pyte keeps its screen (the Terminal
+of bench/board.py). The office holds ``--petitions`` petitions (built once with
+bench/board.py's loader, kept for the next run) and a conference in session;
+the app opens on it and the bench types ``--typed`` petitions key by key: name,
+village (a letter), field (its number), content, disposition 4 and the answer,
+Enter to record it, and the first letter of the next name at once after that
+Enter. For every key it notes the time from writing the key to the pty until
+the entry shows it.
 
-The slow disk is bench/slowsync.c, built here with gcc and loaded with
-LD_PRELOAD; the slow network is a small TCP proxy in this process that holds
-every packet from the app for 1 ms before passing it to the server.
+Cases:
+- fsync: SQLite with 10 ms added to every fsync and fdatasync (an LD_PRELOAD
+  shim, bench/slow_fsync.c, compiled here with gcc), as on an old PC's disk;
+- pg: PostgreSQL through a small local TCP proxy adding 1 ms to every message
+  from the app to the server (one per round trip);
+- plain: SQLite as it is (for comparison).
 
-Targets (issue 15): key → screen p95 ≤ 50 ms and no event-loop stall over 30 ms.
+The app records its event-loop stalls (DOITHOAI_LOOP_LAG, tui/work.py): the
+longest is reported with the key latencies. Targets (issue 15): key p95 ≤ 50 ms,
+longest stall ≤ 30 ms.
 """
 from __future__ import annotations
 
 import argparse
-import asyncio
-import datetime as dt
+import contextlib
 import os
-import shutil
-import statistics
+import socket
 import subprocess
 import sys
 import tempfile
@@ -36,251 +36,292 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH = Path(__file__).resolve().parent
-for p in (ROOT, BENCH):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
+for path in (ROOT, ROOT / "bench"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
-TODAY = "2026-11-22"
-STAGE_NAMES = ("họ tên", "thôn", "lĩnh vực", "nội dung", "hình thức", "chi tiết")
+import board  # noqa: E402 - the loader and the pty driver of bench/board.py
+
+TODAY = board.TODAY
+NAMES = ("Trần Thị Lựu", "Lê Đình Phúc", "Phạm Thị Nguyệt", "Hoàng Văn Ất", "Nguyễn Văn Dương")
+CONTENTS = ("Rác thải tồn đọng ở bãi tập kết đầu thôn", "Đường liên thôn sạt lở, đề nghị sửa chữa",
+            "Trạm y tế thiếu thuốc huyết áp", "Điểm trường mẫu giáo bị dột mái")
+ANSWER = "Ghi nhận, giao bộ phận xem xét"
+P95_TARGET, STALL_TARGET = 50.0, 30.0
 
 
-# --- the office: the demo and 100,000 petitions of earlier years -------------------------
+# --- the office ---------------------------------------------------------------------------
 
-def fill(target: str, n: int) -> int:
-    """The demo office on ``target`` with ``n`` more petitions received in earlier
-    years, and its next conference's session started; returns the conference id."""
-    os.environ["DOITHOAI_TODAY"] = TODAY
+def prepare(target: str, n: int) -> None:
+    """``n`` petitions in one office (built once), then a conference in session
+    today and nothing left of an earlier run's typing."""
     import models
-    from models.demo import build_demo
-    from models.petitions import Petition
+    from models.catalog import Setting
+    from models.conferences import Conference
+    from models.services import catalog
     from models.services import live_session as live
 
-    models.open_database(target)
-    office = build_demo(dt.date.fromisoformat(TODAY))
-    template = [r for r in Petition.select().where(Petition.office == office).dicts()]
-    db = Petition._meta.database
-    start = dt.date(2021, 1, 4)
-    rows = []
-    for i in range(n):
-        r = dict(template[i % len(template)])
-        r.pop("id")
-        r.update(conference=None, seq=0, received_on=start + dt.timedelta(days=i % 1800),
-                 content=f"{r['content']} (năm trước, số {i + 1})", group_parent=None)
-        rows.append(r)
-        if len(rows) == 2000:
-            with db.atomic():
-                Petition.insert_many(rows).execute()
-            rows = []
-    if rows:
-        with db.atomic():
-            Petition.insert_many(rows).execute()
-    conf = live.pick_conference(office)
-    live.start_session(conf)
-    models.close_database()
-    return conf.id
+    if not built(target, n):
+        if "://" not in target:
+            for suffix in ("", "-wal", "-shm"):
+                Path(target + suffix).unlink(missing_ok=True)
+        else:
+            import psycopg2
 
-
-def sqlite_office(keep: Path, n: int) -> Path:
-    """A fresh copy of the prepared SQLite office (built once and kept)."""
-    ready = keep / f"latency-{n}.sqlite3"
-    if not ready.exists():
+            conn = psycopg2.connect(target)
+            conn.autocommit = True
+            with conn.cursor() as cur:
+                cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
+            conn.close()
         t0 = time.perf_counter()
-        part = keep / f"latency-{n}.building.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(part) + suffix).unlink(missing_ok=True)
-        fill(str(part), n)
-        os.replace(part, ready)
-        print(f"tạo văn phòng SQLite {n} kiến nghị: {time.perf_counter() - t0:.0f} s", flush=True)
-    work = Path(tempfile.mkdtemp(prefix="latency-"))
-    shutil.copy(ready, work / "office.sqlite3")
-    return work / "office.sqlite3"
+        board.build(target, n, n_offices=1)
+        print(f"  tạo {n} kiến nghị: {time.perf_counter() - t0:.0f} s", flush=True)
+    models.open_database(target)
+    try:
+        office = catalog.the_office()
+        conf = Conference.get_or_none((Conference.office == office) & (Conference.date == TODAY))
+        if conf is None:
+            if not catalog.officials(office):
+                catalog.add_official(office, "Nguyễn Văn An", position="Chủ tịch UBND xã")
+            conf = Conference.create(office=office, date=TODAY, title="Hội nghị đối thoại tháng 11/2026",
+                                     start_time="08:00", chair="Nguyễn Văn An - Chủ tịch UBND xã")
+        live.start_session(conf)
+        Setting.delete().where(Setting.key.startswith("session.resume:")).execute()
+    finally:
+        models.close_database()
 
 
-def pg_office(server: str, n: int) -> str:
-    import psycopg2
+def built(target: str, n: int) -> bool:
+    """The office of ``n`` petitions is there (those typed by earlier runs, today, aside)."""
+    import models
+    from models.petitions import Petition
 
-    name = "doithoai_latency"
-    conn = psycopg2.connect(f"{server}/postgres")
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
-        if cur.fetchone():
-            cur.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        cur.execute(f'CREATE DATABASE "{name}"')
-    conn.close()
-    t0 = time.perf_counter()
-    fill(f"{server}/{name}", n)
-    print(f"tạo văn phòng PostgreSQL {n} kiến nghị: {time.perf_counter() - t0:.0f} s", flush=True)
-    return f"{server}/{name}"
+    try:
+        models.open_database(target, create=False)
+    except Exception:  # noqa: BLE001 - not there yet, or not a database: built afresh
+        return False
+    try:
+        return Petition.select().where(Petition.received_on != TODAY).count() == n
+    finally:
+        models.close_database()
 
 
-# --- the slow parts -----------------------------------------------------------------------
+def field_keys(target: str) -> str:
+    """The number of a field that is taken without Enter (no longer code starts with it)."""
+    import models
+    from models.services import catalog
+    from models.services.typeahead import field_decided
 
-def slowsync(keep: Path) -> Path:
-    lib = keep / "slowsync.so"
-    src = BENCH / "slowsync.c"
-    if not lib.exists() or lib.stat().st_mtime < src.stat().st_mtime:
-        subprocess.run(["gcc", "-shared", "-fPIC", "-O2", "-o", str(lib), str(src), "-ldl"], check=True)
+    models.open_database(target)
+    try:
+        fields = [(f.code, f.name) for f in catalog.fields(catalog.the_office())]
+    finally:
+        models.close_database()
+    return next(str(code) for code, _ in fields if field_decided(fields, str(code)))
+
+
+# --- slow storage ---------------------------------------------------------------------------
+
+def slow_fsync_library(folder: Path) -> Path:
+    lib = folder / "slow_fsync.so"
+    subprocess.run(["gcc", "-shared", "-fPIC", "-O2", "-o", str(lib), str(ROOT / "bench" / "slow_fsync.c"), "-ldl"],
+                   check=True)
     return lib
 
 
 class SlowProxy:
-    """127.0.0.1:<port> → the PostgreSQL server, each packet from the app held
-    ``delay`` seconds (so every round trip costs that much more)."""
+    """127.0.0.1:port → the server, each chunk from the app to the server held
+    ``delay`` seconds first (a query and its answer: one round trip)."""
 
-    def __init__(self, host: str, port: int, delay: float = 0.001):
-        self.upstream = (host, port)
-        self.delay = delay
-        self.loop = asyncio.new_event_loop()
-        self.port = 0
-        started = threading.Event()
-        threading.Thread(target=self._run, args=(started,), daemon=True).start()
-        started.wait(10)
+    def __init__(self, server: tuple[str, int], delay: float = 0.001):
+        self.server, self.delay = server, delay
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
 
-    def _run(self, started: threading.Event) -> None:
-        asyncio.set_event_loop(self.loop)
-
-        async def pipe(reader, writer, delay):
+    def _accept(self) -> None:
+        while True:
             try:
-                while data := await reader.read(65536):
-                    if delay:
-                        await asyncio.sleep(delay)
-                    writer.write(data)
-                    await writer.drain()
-            except (ConnectionError, OSError):
-                pass
-            finally:
-                writer.close()
-
-        async def serve(cr, cw):
-            try:
-                sr, sw = await asyncio.open_connection(*self.upstream)
+                client, _ = self.sock.accept()
             except OSError:
-                cw.close()
                 return
-            await asyncio.gather(pipe(cr, sw, self.delay), pipe(sr, cw, 0))
+            upstream = socket.create_connection(self.server)
+            for s in (client, upstream):
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            threading.Thread(target=self._pump, args=(client, upstream, self.delay), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, 0.0), daemon=True).start()
 
-        async def main():
-            server = await asyncio.start_server(serve, "127.0.0.1", 0)
-            self.port = server.sockets[0].getsockname()[1]
-            started.set()
-            async with server:
-                await server.serve_forever()
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket, delay: float) -> None:
+        try:
+            while data := src.recv(1 << 16):
+                if delay:
+                    time.sleep(delay)
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
 
-        self.loop.run_until_complete(main())
+    def close(self) -> None:
+        self.sock.close()
 
 
-# --- typing ------------------------------------------------------------------------------
-
-def type_session(target: str, env_extra: dict, typed: int, gap: float, watch: Path) -> dict:
-    from board import Terminal
-    from killtest import ROWS, keys_of, script
-
-    saved = dict(os.environ)
-    os.environ.update(env_extra, DOITHOAI_LOOP_WATCH=str(watch), DOITHOAI_TODAY=TODAY,
-                      DOITHOAI_HOME=tempfile.mkdtemp(prefix="latency-home-"))
+@contextlib.contextmanager
+def environment(**values):
+    """os.environ with ``values`` while the app is started (board.Terminal copies it)."""
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update({k: v for k, v in values.items() if v is not None})
     try:
-        term = Terminal(target)
+        yield
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    keys, after_enter, silent = [], [], 0
-    by_stage: dict[str, list[float]] = {}
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+# --- typing -----------------------------------------------------------------------------------
+
+def entry_area(text: str) -> str:
+    """The petition entry's lines (from "Ý kiến số" to the answerer), where every key shows."""
+    lines = text.splitlines()
+    start = next((i for i, ln in enumerate(lines) if "Ý kiến số" in ln), None)
+    return "" if start is None else "\n".join(lines[start:start + 11])
+
+
+def entry_state(term) -> tuple[str, list]:
+    """The entry's text and where its cursor (the reversed cell) is: a typed
+    space moves only the cursor."""
+    text = entry_area(term.text())
+    cursor = [(y, x) for y, row in term.screen.buffer.items() for x, ch in row.items() if ch.reverse]
+    return text, cursor
+
+
+def type_petitions(term, typed: int, field: str) -> dict[str, list[float]]:
+    """Type ``typed`` petitions; per kind of key, the milliseconds to the screen."""
+    out: dict[str, list[float]] = {"chữ": [], "Enter, số": [], "chữ ngay sau Enter ghi ý kiến": []}
+
+    def key(k: str, kind: str) -> None:
+        before = entry_state(term)
+        t0 = term.press(k)
+        t1 = term.wait(lambda t: entry_state(term) != before)
+        out[kind].append((t1 - t0) * 1000)
+
+    import re
+
+    number = int(re.search(r"Ý kiến số (\d+)", term.text()).group(1))   # earlier runs' petitions are there
+    first = NAMES[0][0]
+    key(first, "chữ")
+    for i in range(typed):
+        name = NAMES[i % len(NAMES)]
+        for ch in name[1:]:
+            key(" " if ch == " " else ch, "chữ")
+        key("enter", "Enter, số")
+        key("d", "chữ")                  # Đông Hải
+        key("enter", "Enter, số")
+        for ch in field:
+            key(ch, "Enter, số")
+        for ch in CONTENTS[i % len(CONTENTS)]:
+            key(ch, "chữ")
+        key("enter", "Enter, số")
+        key("4", "Enter, số")
+        for ch in ANSWER:
+            key(ch, "chữ")
+        nxt = NAMES[(i + 1) % len(NAMES)][0]
+        before_number = f"Ý kiến số {number + i + 1}"
+        t0 = term.press("enter")
+        term.press(nxt)
+        t1 = term.wait(lambda t: before_number in t and nxt in _name_line(t))
+        out["chữ ngay sau Enter ghi ý kiến"].append((t1 - t0) * 1000)
+    return out
+
+
+def _name_line(text: str) -> str:
+    return next((ln for ln in entry_area(text).splitlines() if "Người nêu" in ln), "")
+
+
+def run_case(name: str, target: str, typed: int, field: str, env: dict) -> dict:
+    lag = Path(tempfile.mkstemp(prefix="doithoai-lag-", suffix=".txt")[1])
+    home = tempfile.mkdtemp(prefix="doithoai-latency-")
+    with environment(DOITHOAI_LOOP_LAG=str(lag), DOITHOAI_HOME=home, DOITHOAI_WORKSTATION="bench", **env):
+        term = board.Terminal(target)
     try:
-        first_name = ROWS[0][0]
-        term.wait(lambda t: "Người nêu" in t or "Họ tên" in t or "ý kiến" in t.lower(), timeout=180)
-        term.settle(1.0)
-        watch.write_text("")            # stalls of start-up are not typing
-        for row in script(typed):
-            for n, (data, stage, _j) in enumerate(keys_of(row)):
-                # colours count: Textual draws its own cursor, so a space typed at the end
-                # of a line shows only as the highlighted cell moving
-                look = lambda: screen_state(term.screen)  # noqa: E731
-                before = look()
-                t0 = time.perf_counter()
-                os.write(term.fd, data)
-                try:
-                    t1 = term.wait(lambda _t, b=before: look() != b, timeout=3.0)
-                except TimeoutError:
-                    silent += 1          # a key that changes nothing visible (rare)
-                    continue
-                ms = (t1 - t0) * 1000
-                keys.append(ms)
-                by_stage.setdefault(STAGE_NAMES[stage], []).append(ms)
-                if n == 0 and data != b"\r":
-                    after_enter.append(ms)
-                rest = gap - (time.perf_counter() - t0)
-                if rest > 0:
-                    term.settle(rest) if rest > 0.05 else time.sleep(rest)
-        term.settle(1.0)
-        assert first_name
+        term.wait(lambda t: "Ý kiến số" in t and "Đang họp" in t, timeout=180)
+        term.settle(0.3)
+        started = time.perf_counter()
+        lag.write_text("")                # stalls of the start-up are not the typing's
+        keys = type_petitions(term, typed, field)
+        seconds = time.perf_counter() - started
+        time.sleep(1.5)                   # the last writes
+        term.settle(0.3)
     finally:
         term.close()
-    stalls = [float(line.split()[1]) for line in watch.read_text().splitlines() if line.strip()]
-    return {"keys": keys, "after_enter": after_enter, "silent": silent, "stalls": stalls, "by_stage": by_stage}
+    stalls = [float(x) for x in lag.read_text().split()]
+    lag.unlink(missing_ok=True)
+    return {"case": name, "keys": keys, "stalls": stalls, "seconds": seconds}
 
 
-def screen_state(screen) -> tuple:
-    """Every cell's character and colours (not only the text)."""
-    return tuple(tuple((c.data, c.fg, c.bg, c.reverse) for c in (line[x] for x in range(screen.columns)))
-                 for line in (screen.buffer[y] for y in range(screen.lines)))
-
-
-def pct(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
+def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else 0.0
 
 
-def report(name: str, r: dict) -> None:
-    k, a, s = r["keys"], r["after_enter"], r["stalls"]
-    print(f"\n{name}")
-    print(f"  phím → màn hình ({len(k)} phím): trung vị {statistics.median(k):.0f} ms · p95 {pct(k, .95):.0f} ms · "
-          f"lâu nhất {max(k):.0f} ms   (mục tiêu p95 ≤ 50 ms)")
-    if a:
-        print(f"  phím ngay sau Enter ({len(a)}): trung vị {statistics.median(a):.0f} ms · lâu nhất {max(a):.0f} ms")
-    print(f"  vòng sự kiện bị chặn: lâu nhất {max(s, default=0):.0f} ms · {sum(1 for x in s if x > 30)} lần quá 30 ms"
-          f"   (mục tiêu ≤ 30 ms)")
-    print("  theo ô: " + " · ".join(f"{st} p95 {pct(v, .95):.0f} ms" for st, v in r["by_stage"].items()))
-    if r["silent"]:
-        print(f"  {r['silent']} phím không làm đổi màn hình trong 3 s")
+def report(res: dict) -> bool:
+    every = [v for vs in res["keys"].values() for v in vs]
+    p95, worst = percentile(every, 95), max(res["stalls"], default=0.0)
+    ok = p95 <= P95_TARGET and worst <= STALL_TARGET
+    print(f"\n{res['case']}: {len(every)} phím trong {res['seconds']:.0f} s — "
+          f"p50 {percentile(every, 50):.1f} ms · p95 {p95:.1f} ms · tối đa {max(every):.1f} ms · "
+          f"vòng sự kiện bị chặn lâu nhất {worst:.1f} ms ({len(res['stalls'])} lần ≥ 2 ms) "
+          f"→ {'ĐẠT' if ok else 'CHƯA ĐẠT'} (p95 ≤ {P95_TARGET:.0f} ms, chặn ≤ {STALL_TARGET:.0f} ms)")
+    for kind, vs in res["keys"].items():
+        if vs:
+            print(f"  {kind:<32} {len(vs):>5} phím · p50 {percentile(vs, 50):6.1f} · p95 {percentile(vs, 95):6.1f}"
+                  f" · tối đa {max(vs):6.1f} ms")
+    return ok
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--engines", default="sqlite,postgresql")
     ap.add_argument("--petitions", type=int, default=100_000)
-    ap.add_argument("--typed", type=int, default=10, help="số kiến nghị gõ trong mỗi lần đo")
-    ap.add_argument("--gap", type=float, default=0.12, help="giây giữa hai phím")
-    ap.add_argument("--fsync-ms", type=int, default=10)
-    ap.add_argument("--rtt-ms", type=float, default=1.0)
-    ap.add_argument("--pg-server", default="postgresql://doithoai:doithoai@127.0.0.1:5432")
+    ap.add_argument("--typed", type=int, default=12, help="số ý kiến gõ trong mỗi lần đo")
+    ap.add_argument("--cases", default="fsync,pg")
     ap.add_argument("--keep", default=str(Path(tempfile.gettempdir()) / "doithoai-bench"))
+    ap.add_argument("--pg-server", default="postgresql://doithoai:doithoai@127.0.0.1:5432")
+    ap.add_argument("--pg-name", default="doithoai_latency")
     args = ap.parse_args(argv)
     keep = Path(args.keep)
     keep.mkdir(parents=True, exist_ok=True)
-    print(f"máy: {os.cpu_count()} lõi, tải {os.getloadavg()[0]:.1f} lúc bắt đầu", flush=True)
-    for engine in args.engines.split(","):
-        watch = keep / f"loopwatch-{engine}.txt"
-        if engine == "sqlite":
-            target = str(sqlite_office(keep, args.petitions))
-            env = {"LD_PRELOAD": str(slowsync(keep)), "SLOWSYNC_MS": str(args.fsync_ms)}
-            label = f"SQLite, {args.petitions} kiến nghị, mỗi fsync chậm thêm {args.fsync_ms} ms"
-        else:
-            from urllib.parse import urlsplit
+    all_ok = True
+    for case in args.cases.split(","):
+        if case in ("fsync", "plain"):
+            target = str(keep / f"latency-{args.petitions}.sqlite3")
+            prepare(target, args.petitions)
+            env = {"LD_PRELOAD": str(slow_fsync_library(keep)), "SLOW_FSYNC_MS": "10"} if case == "fsync" else {}
+            res = run_case("SQLite, fsync chậm thêm 10 ms" if case == "fsync" else "SQLite", target, args.typed,
+                           field_keys(target), env)
+        elif case == "pg":
+            from urllib.parse import urlparse
 
-            direct = pg_office(args.pg_server, args.petitions)
-            u = urlsplit(direct)
-            proxy = SlowProxy(u.hostname, u.port or 5432, args.rtt_ms / 1000)
-            target = direct.replace(f"{u.hostname}:{u.port or 5432}", f"127.0.0.1:{proxy.port}")
-            env = {}
-            label = f"PostgreSQL, {args.petitions} kiến nghị, mỗi lượt gửi chậm thêm {args.rtt_ms:g} ms"
-        r = type_session(target, env, args.typed, args.gap, watch)
-        report(label, r)
-    print(f"\ntải máy lúc kết thúc {os.getloadavg()[0]:.1f}")
-    return 0
+            target = board.pg_target(args.pg_server, args.pg_name, args.petitions)
+            prepare(target, args.petitions)
+            field = field_keys(target)
+            u = urlparse(target)
+            proxy = SlowProxy((u.hostname, u.port or 5432))
+            try:
+                slow = target.replace(f"{u.hostname}:{u.port or 5432}", f"127.0.0.1:{proxy.port}")
+                res = run_case("PostgreSQL, thêm 1 ms mỗi lượt hỏi-đáp", slow, args.typed, field, {})
+            finally:
+                proxy.close()
+        else:
+            ap.error(f"không biết trường hợp “{case}” (fsync, pg, plain)")
+        all_ok &= report(res)
+    return 0 if all_ok else 1
 
 
 if __name__ == "__main__":

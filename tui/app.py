@@ -51,9 +51,10 @@ class DoiThoaiApp(App):
         self.exit_message = ""
 
     def on_mount(self) -> None:
-        from . import loopwatch, prefetch
+        from . import prefetch
+        from .work import watch_loop_lag
 
-        loopwatch.start(self)       # bench/latency.py only (DOITHOAI_LOOP_WATCH)
+        watch_loop_lag(self)        # only with DOITHOAI_LOOP_LAG set (bench/latency.py)
         # After a crash or power cut during a conference, go straight back to it.
 
         def resume():

@@ -13,6 +13,8 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from peewee import JOIN
+
 from .. import clock
 from ..base import now
 from ..catalog import Field, Official, Setting, Unit, Village
@@ -28,6 +30,7 @@ from ..errors import StaleEdit, ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, Petition
 from ..text import clean_line, fold, person_name
 from . import records
+from .typeahead import match_field, rank  # noqa: F401 - rank: the screens' type-ahead, re-exported
 from .validate import parse_int
 
 LIVE_FROM = ("planned", "announced")
@@ -314,17 +317,6 @@ def resume_point(office) -> dict | None:
 
 # --- choices for type-ahead --------------------------------------------------------------
 
-def rank(names: list[str], typed: str) -> list[str]:
-    """Names whose folded form (or one of whose words) starts with the folded
-    ``typed`` text, in the given order of preference."""
-    key = fold(typed)
-    if not key:
-        return list(names)
-    whole = [n for n in names if fold(n).startswith(key)]
-    words = [n for n in names if n not in whole and any(w.startswith(key) for w in fold(n).split())]
-    return whole + words
-
-
 def village_names(office, conf: Conference | None) -> list[str]:
     """The conference's villages first (the speakers come from them), then the rest."""
     own = []
@@ -363,22 +355,10 @@ def field_list(office) -> list[Field]:
 
 
 def resolve_field(office, typed: str) -> Field | None:
-    """A field by its number key or the beginning of its name."""
-    typed = clean_line(typed)
+    """A field by its number key or the beginning of its name (as the entry reads it)."""
     fields = field_list(office)
-    if typed.isdigit():
-        return next((f for f in fields if f.code == int(typed)), None)
-    names = rank([f.name for f in fields], typed)
-    return next((f for f in fields if names and f.name == names[0]), None)
-
-
-def field_is_decided(office, typed: str) -> bool:
-    """True when the digits typed name one field and no longer code starts with them
-    (so "3" is taken at once, while "1" waits for a possible "10")."""
-    if not typed.isdigit():
-        return False
-    codes = [str(f.code) for f in field_list(office)]
-    return typed in codes and not any(c != typed and c.startswith(typed) for c in codes)
+    found = match_field([(f.code, f.name) for f in fields], typed)
+    return next((f for f in fields if found and f.code == found[0]), None)
 
 
 def chair_name(conf: Conference) -> str:
@@ -389,6 +369,44 @@ def chair_name(conf: Conference) -> str:
 
 def session_petitions(conf: Conference) -> list[Petition]:
     return list(Petition.select().where(Petition.conference == conf).order_by(Petition.seq, Petition.id))
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One recorded petition as the session's list shows it: plain values read
+    in one query with its village, field and group head (no lazy query when
+    drawn)."""
+    id: int
+    seq: int | None
+    citizen: str
+    village: str
+    field: str
+    content: str
+    disposition: str
+    status: str
+    head_seq: int | None = None         # the petition it was grouped with
+    head_here: bool = False             # ... in this conference
+    head_received_on: dt.date | None = None
+
+
+def session_rows(conf: Conference | int, only: int | None = None) -> list[SessionRow]:
+    """The conference's petitions (or just petition ``only``), in order, in one query."""
+    head = Petition.alias("head")
+    query = (Petition.select(Petition, Village.name.alias("village_name"), Field.name.alias("field_name"),
+                             head.id.alias("head_id"), head.seq.alias("head_seq"),
+                             head.conference.alias("head_conference"), head.received_on.alias("head_received_on"))
+             .join(Village, JOIN.LEFT_OUTER, on=(Petition.village == Village.id))
+             .switch(Petition).join(Field, JOIN.LEFT_OUTER, on=(Petition.field == Field.id))
+             .switch(Petition).join(head, JOIN.LEFT_OUTER, on=(Petition.group_parent == head.id))
+             .where(Petition.id == only if only is not None else Petition.conference == conf)
+             .order_by(Petition.seq, Petition.id).objects())
+    conf_id = conf if isinstance(conf, int) else conf.id
+    return [SessionRow(p.id, p.seq, p.citizen_label, p.village_name or "",
+                       p.field_name or "", p.content, p.disposition, p.status,
+                       head_seq=(p.head_seq or p.head_id) if p.group_parent_id else None,
+                       head_here=p.group_parent_id is not None and p.head_conference == conf_id,
+                       head_received_on=p.head_received_on)
+            for p in query]
 
 
 def _pick(model, office, name: str, label: str, choices: list[str]):
@@ -451,6 +469,21 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
 
         scrub_log()       # the name typed before Ctrl+Y may still be in the log
     return p
+
+
+def record_draft(office, conf: Conference, draft: dict, place: dict | None = None,
+                 similar_known: bool = True) -> SessionRow:
+    """``commit_draft`` as the live screen calls it, off its event loop: when the
+    screen has not looked up the "raised before" petition for this draft yet,
+    it is looked up here first; returns the row as the session's list shows it."""
+    if not similar_known:
+        try:
+            found = similar_for_draft(office, conf, draft)
+        except ValidationError:
+            found = []
+        draft = dict(draft, similar_to=found[0].petition.id if found else None)
+    p = commit_draft(office, conf, draft, place)
+    return session_rows(conf, only=p.id)[0]
 
 
 def similar_for_draft(office, conf: Conference, draft: dict, limit: int = 3):

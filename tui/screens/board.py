@@ -11,7 +11,9 @@ open a small form, save through models.services.board_actions and reload."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
+
+from .. import work as jobs
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -145,18 +147,13 @@ class BoardScreen(AppScreen):
         again); ``recount`` False keeps the counts shown (only the page moved)."""
         q = (query or self.query_state).with_(today=clock.today())
         known = None if recount or self.page_data is None else self.page_data.counts
-        self._fetch(q, known)
+        jobs.run(self, self._fetch, q, known, done=lambda data: self.show(data, q), group="board")
 
-    @work(thread=True, exclusive=True, group="board")
-    def _fetch(self, q: svc.BoardQuery, known: dict | None) -> None:
-        try:
-            if self._ctx is None or self._ctx.today != q.day:
-                self._ctx = svc.context_for(q)
-            data = svc.page(q, self._ctx, known=known, cap=svc.COUNT_CAP)
-        except Exception as exc:  # shown, not raised: the app keeps running
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self.show, data, q)
+    def _fetch(self, q: svc.BoardQuery, known: dict | None) -> svc.BoardPage:
+        """In a worker."""
+        if self._ctx is None or self._ctx.today != q.day:
+            self._ctx = svc.context_for(q)
+        return svc.page(q, self._ctx, known=known, cap=svc.COUNT_CAP)
 
     def show(self, data: svc.BoardPage, q: svc.BoardQuery | None = None) -> None:
         self.page_data = data
@@ -261,10 +258,12 @@ class BoardScreen(AppScreen):
             event.stop()
 
     def action_filter(self) -> None:
+        jobs.run(self, svc.choices, self.office.id, done=self._filter_form, group="board-choices")
+
+    def _filter_form(self, opts: dict) -> None:
         from models.services.followup import URGENCY_LABELS
 
         q = self.query_state
-        opts = svc.choices(self.office.id)
         fields = [
             FormField("status", "Trạng thái", q.status, kind="select",
                       options=[(label, key) for key, label in svc.STATUS_FILTERS.items()]),
@@ -344,14 +343,11 @@ class BoardScreen(AppScreen):
         row = self.current()
         if row is None:
             return
-        from .board_detail import PetitionDetailScreen
+        from .board_detail import PetitionDetailScreen, read_detail
 
-        try:
-            detail = svc.detail(row.id, self.office)
-        except Exception as exc:
-            self.notify_error(exc)
-            return
-        self.app.push_screen(PetitionDetailScreen(detail), lambda changed: changed and self.load())
+        jobs.run(self, read_detail, row.id, self.office, group="board-detail",
+                 done=lambda shown: self.app.push_screen(PetitionDetailScreen(*shown),
+                                                         lambda changed: changed and self.load()))
 
     def _act(self, title: str, fields: list[FormField], apply) -> None:
         """A form for the current row; ``apply(petition, values, version)`` saves."""
@@ -359,18 +355,17 @@ class BoardScreen(AppScreen):
         if row is None:
             return
 
-        def save(values):
+        def save(values):       # in the form's worker
             from models.services.petition_edit import group_members
 
             p = svc.petition(row.id, self.office)
             done = apply(p, values, row.row_version)
-            n = len(group_members(p))
-            if n > 1:
-                self.notify(f"Đã áp dụng cho cả nhóm {n} ý kiến cùng nội dung.", timeout=4)
-            return done
+            return done, len(group_members(p))
 
         def done(result):
             if result is not None:
+                if result[1] > 1:
+                    self.notify(f"Đã áp dụng cho cả nhóm {result[1]} ý kiến cùng nội dung.", timeout=4)
                 self.notify("Đã lưu.", timeout=2)
                 self.load()
 
@@ -383,9 +378,13 @@ class BoardScreen(AppScreen):
         row = self.current()
         if row is None:
             return
-        units = svc.choices(self.office.id)["unit"]
-        self._act("Giao đơn vị", [FormField("unit", "Đơn vị trả lời", row.unit_id, kind="select", options=units)],
-                  lambda p, v, ver: for_group(p, act.assign, v["unit"], expected_version=ver))
+
+        def ask(opts):
+            self._act("Giao đơn vị", [FormField("unit", "Đơn vị trả lời", row.unit_id, kind="select",
+                                                options=opts["unit"])],
+                      lambda p, v, ver: for_group(p, act.assign, v["unit"], expected_version=ver))
+
+        jobs.run(self, svc.choices, self.office.id, done=ask, group="board-choices")
 
     def action_extend(self) -> None:
         from models.services import board_actions as act
@@ -493,24 +492,25 @@ class BoardScreen(AppScreen):
         self.app.push_screen(ConfirmScreen(f"Đã có tệp “{path}”. Thay bằng bản xuất mới?"),
                              lambda yes: yes and self.export(job, replace=True))
 
-    @work(thread=True, group="board-export")
     def export(self, job: dict, replace: bool = False) -> None:
         from models.files import DestinationExists
         from models.services import export, statistics
 
         q = self.query_state.with_(today=clock.today())
-        try:
+
+        def write() -> str:     # in a worker
             if job["what"] == "stats":
                 res = export.export_statistics(statistics.compute(q.with_(status="all")), job["path"], job["fmt"],
                                                replace=replace)
-                msg = f"Đã xuất thống kê ({res.rows} kiến nghị): {res.path}"
+                return f"Đã xuất thống kê ({res.rows} kiến nghị): {res.path}"
+            res = export.export_board(q, job["path"], job["fmt"], contacts=job["contacts"], replace=replace)
+            return f"Đã xuất {res.rows} kiến nghị: {res.path}"
+
+        def failed(exc):
+            if isinstance(exc, DestinationExists):
+                self._ask_replace(job, exc.path)
             else:
-                res = export.export_board(q, job["path"], job["fmt"], contacts=job["contacts"], replace=replace)
-                msg = f"Đã xuất {res.rows} kiến nghị: {res.path}"
-        except DestinationExists as exc:
-            self.app.call_from_thread(self._ask_replace, job, exc.path)
-            return
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self.notify, msg, timeout=10)
+                self.notify_error(exc)
+
+        jobs.run(self, write, done=lambda msg: self.notify(msg, timeout=10), failed=failed,
+                 group="board-export", exclusive=False)

@@ -73,35 +73,52 @@ def describe(detail):
     return lines(rows)
 
 
+def read_detail(petition_id: int, office=None):
+    """In a worker: the detail and its text (describing it follows the
+    petition's village, field, unit and conference: reads)."""
+    from models.services import board as svc
+
+    detail = svc.detail(petition_id, office) if office is not None else svc.detail(petition_id)
+    return detail, describe(detail)
+
+
 class PetitionDetailScreen(ModalScreen):
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Đóng", id="detail.close"),
                 Binding("e", "edit", "Sửa hoặc rút", id="detail.edit")]
 
-    def __init__(self, detail):
+    def __init__(self, detail, shown=None):
         super().__init__()
         self.detail = detail
+        self.shown = shown          # describe(detail), made in the worker that read it
         self.changed = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(describe(self.detail), id="petition-detail")
+            yield Static(self.shown if self.shown is not None else describe(self.detail), id="petition-detail")
             yield Static("E: sửa (mọi ô: tên, liên hệ, thôn, nội dung, hướng xử lý…) hoặc rút · "
                          "Esc hoặc Enter: đóng · ↑ ↓: cuộn", classes="hint")
 
     def action_edit(self) -> None:
-        from ..widgets.petition_form import petition_form
+        from .. import work
+        from ..widgets.petition_form import form_choices, petition_form
 
-        def done(result):
-            if result is None:
-                return
-            from models.services import board as svc
-
-            self.changed = True
-            self.detail = svc.detail(self.detail.petition.id)
-            self.query_one("#petition-detail", Static).update(describe(self.detail))
+        def shown(result):
+            self.detail, self.shown = result
+            self.query_one("#petition-detail", Static).update(self.shown)
             self.app.notify("Đã lưu; lịch sử xử lý ghi lại thay đổi.", timeout=3)
 
-        self.app.push_screen(petition_form(self.detail.petition), done)
+        def done(result):
+            if result is not None:
+                self.changed = True
+                work.run(self, read_detail, self.detail.petition.id, done=shown, group="detail")
+
+        def open_form(choices):
+            if choices is None:
+                self.app.notify("Kiến nghị này không còn nữa.", severity="warning")
+                return
+            self.app.push_screen(petition_form(*choices), done)
+
+        work.run(self, form_choices, self.detail.petition.id, done=open_form, group="detail-form")
 
     async def action_dismiss(self, result=None) -> None:
         await super().action_dismiss(self.changed)

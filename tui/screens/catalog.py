@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from models.services import catalog as svc
 from models.services import wording
 
+from .. import work
 from ..role_keys import RoleKeys
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -274,6 +275,11 @@ def _profile_value(key: str, value) -> str:
     return labels.get(value, value) or "—"
 
 
+def _read_rows(spec: ListSpec, office) -> list[tuple]:
+    """In a worker: (record, its cells) for each row of a tab."""
+    return [(r, spec.cells(r)) for r in spec.rows(office)]
+
+
 class CatalogScreen(RoleKeys, AppScreen):
     ROLE_KEYS = {"add": "catalog", "edit": "catalog", "toggle": "catalog"}
     HELP = ("Danh mục là thông tin cơ quan và các danh sách dùng chung: cán bộ, đơn vị trả lời kiến nghị, "
@@ -303,27 +309,44 @@ class CatalogScreen(RoleKeys, AppScreen):
                     yield Table(id=f"table-{spec.tab}", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        #: each tab's records and their cells, as last read (in a worker)
+        self.rows: dict[str, list[tuple]] = {}
+
     def on_mount(self) -> None:
         for spec in LISTS:
             self.query_one(f"#table-{spec.tab}", DataTable).add_columns(*spec.columns)
         self.refresh_all()
 
     def refresh_all(self) -> None:
-        self.app.office = type(self.office).get_by_id(self.office.id)
+        def read():             # in a worker
+            office = type(self.office).get_by_id(self.office.id)
+            return office, {spec.tab: _read_rows(spec, office) for spec in LISTS}
+
+        work.run(self, read, done=self._show_all, group="catalog-all")
+
+    def _show_all(self, result) -> None:
+        self.app.office, lists = result
         o = self.office
         profile = Text()
         for key, label in PROFILE_FIELDS:  # user text shown as typed, never read as markup
             profile.append(f"{label}: ", style="bold").append(f"{_profile_value(key, getattr(o, key))}\n")
         self.query_one("#profile", Static).update(profile.append("\nE: sửa thông tin cơ quan", style="dim"))
         for spec in LISTS:
-            self.refresh_list(spec)
+            self._show_list(spec, lists[spec.tab])
 
     def refresh_list(self, spec: ListSpec, select_id: int | None = None) -> None:
+        work.run(self, _read_rows, spec, self.office, done=lambda rows: self._show_list(spec, rows, select_id),
+                 group=f"catalog-{spec.tab}")
+
+    def _show_list(self, spec: ListSpec, rows: list[tuple], select_id=None) -> None:
+        self.rows[spec.tab] = rows
         table = self.query_one(f"#table-{spec.tab}", DataTable)
         row = table.cursor_row
         table.clear()
-        for r in spec.rows(self.office):
-            table.add_row(*spec.cells(r), key=spec.key_of(r))
+        for r, cells in rows:
+            table.add_row(*cells, key=spec.key_of(r))
         if select_id is not None and str(select_id) in {k.value for k in table.rows}:
             table.move_cursor(row=table.get_row_index(str(select_id)))
         elif table.row_count:
@@ -338,7 +361,7 @@ class CatalogScreen(RoleKeys, AppScreen):
         if not table.row_count:
             return spec, None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return spec, next((r for r in spec.rows(self.office) if spec.key_of(r) == key), None)
+        return spec, next((r for r, _ in self.rows.get(spec.tab, []) if spec.key_of(r) == key), None)
 
     def action_add(self) -> None:
         spec, _ = self.current()
@@ -385,8 +408,5 @@ class CatalogScreen(RoleKeys, AppScreen):
         spec, rec = self.current()
         if rec is None or spec.toggle is None:
             return
-        try:
-            spec.toggle(rec)
-        except Exception as exc:
-            self.notify_error(exc)
-        self.refresh_list(spec)
+        work.run(self, spec.toggle, rec, done=lambda _: self.refresh_list(spec),
+                 failed=lambda exc: (self.notify_error(exc), self.refresh_list(spec)), group="catalog-toggle")

@@ -8,7 +8,7 @@ from pathlib import Path
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,6 +19,7 @@ from models import clock
 from models.conferences import BroadcastSlot, Conference
 from models.services import conferences as svc
 
+from .. import work
 from ..plain import bold, plain
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -64,6 +65,16 @@ def warning_text(milestones):
     if m.state == "due_soon":
         return plain(("⚠ Sắp đến hạn:", "bold yellow"), " ", line)
     return plain(f"Mốc tiếp theo: {line}")
+
+
+def read_detail(cid: int) -> Detail:
+    """In a worker: the conference, its villages, milestones and broadcast slots."""
+    from models.services.milestones import conference_milestones
+
+    conf = Conference.get_by_id(cid)
+    ms = conference_milestones(conf)
+    return Detail(conf, ", ".join(v.label for v in svc.villages_of(conf)), ms, warning_text(ms),
+                  svc.broadcast_slots(conf))
 
 
 class ConferencesScreen(AppScreen):
@@ -143,26 +154,25 @@ class ConferencesScreen(AppScreen):
         all_plans = plans(self.office)
         return all_plans[0] if all_plans else None
 
-    @work(thread=True, exclusive=True, group="conf-load")
     def load(self, select_id: int | None = None) -> None:
-        try:
-            plan = self._plan()
-            confs = svc.conferences(self.office, plan) if plan else []
-            rows = [(c.id, (f"{c.date:%d/%m/%Y}", c.start_time, c.status_label)) for c in confs]
-            # first open on the next conference to prepare, the one a clerk works on
-            upcoming = next((c.id for c in confs if c.date >= clock.today()), None)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self._show_list, plan, rows, select_id, upcoming)
+        work.run(self, self._read_list, done=lambda got: self._show_list(*got, select_id), group="conf-load")
 
-    def _show_list(self, plan, rows, select_id, upcoming) -> None:
-        self.plan_id = plan.id if plan else None
+    def _read_list(self):
+        """In a worker."""
+        plan = self._plan()
+        confs = svc.conferences(self.office, plan) if plan else []
+        rows = [(c.id, (f"{c.date:%d/%m/%Y}", c.start_time, c.status_label)) for c in confs]
+        # first open on the next conference to prepare, the one a clerk works on
+        upcoming = next((c.id for c in confs if c.date >= clock.today()), None)
         if plan is None:
             title = " Hội nghị — chưa có kế hoạch (tạo kế hoạch ở màn hình Kế hoạch, F3)"
         else:
             number = f"số {plan.document.symbol}" if plan.document_id else "dự thảo"
             title = f" Hội nghị — Kế hoạch năm {plan.year} ({number}): {plan.title}"
+        return plan, title, rows, upcoming
+
+    def _show_list(self, plan, title, rows, upcoming, select_id) -> None:
+        self.plan_id = plan.id if plan else None
         self.query_one("#conf-title", Static).update(plain(title))
         table = self.query_one("#conf-table", DataTable)
         keep = self.current_id()
@@ -188,12 +198,25 @@ class ConferencesScreen(AppScreen):
             return None
         return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
-    def current(self) -> Conference | None:
+    def with_current(self, then, read=None) -> None:
+        """``then(conf, read(conf))`` on the loop, the conference under the cursor
+        (and what ``read`` gets for it) being read in a worker."""
         cid = self.current_id()
         if cid is None:
             self.notify("Chưa có hội nghị nào. Nhấn N để tạo hội nghị.", severity="warning")
-            return None
-        return Conference.get_by_id(cid)
+            return
+
+        def fetch():
+            conf = Conference.get_by_id(cid)
+            return conf, read(conf) if read is not None else None
+
+        work.run(self, fetch, done=lambda got: then(*got), group="conf-current")
+
+    def current_or_say(self) -> int | None:
+        cid = self.current_id()
+        if cid is None:
+            self.notify("Chưa có hội nghị nào. Nhấn N để tạo hội nghị.", severity="warning")
+        return cid
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "conf-table":
@@ -205,22 +228,10 @@ class ConferencesScreen(AppScreen):
         elif event.data_table.id == "conf-broadcasts":
             self.action_tick()
 
-    @work(thread=True, exclusive=True, group="conf-detail")
     def show_detail(self) -> None:
-        from models.services.milestones import conference_milestones
-
-        cid = self.app.call_from_thread(self.current_id)
-        if cid is None:
-            return
-        try:
-            conf = Conference.get_by_id(cid)
-            ms = conference_milestones(conf)
-            detail = Detail(conf, ", ".join(v.label for v in svc.villages_of(conf)), ms,
-                            warning_text(ms), svc.broadcast_slots(conf))
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self._show_detail, detail)
+        cid = self.current_id()
+        if cid is not None:
+            work.run(self, read_detail, cid, done=self._show_detail, group="conf-detail")
 
     def _show_detail(self, d: Detail) -> None:
         c = d.conf
@@ -251,7 +262,9 @@ class ConferencesScreen(AppScreen):
     def action_next_plan(self) -> None:
         from models.services.plans import plans
 
-        all_plans = plans(self.office)
+        work.run(self, plans, self.office, done=self._next_plan, group="conf-plans")
+
+    def _next_plan(self, all_plans) -> None:
         if not all_plans:
             self.notify("Chưa có kế hoạch nào. Tạo kế hoạch ở màn hình Kế hoạch (F3).", severity="warning")
             return
@@ -267,7 +280,9 @@ class ConferencesScreen(AppScreen):
                 for k in svc.FORM_KEYS]
 
     def action_new(self) -> None:
-        plan = self._plan()
+        work.run(self, self._plan, done=self._new, group="conf-plans")
+
+    def _new(self, plan) -> None:
         if plan is None:
             self.notify("Hãy tạo kế hoạch trước (màn hình Kế hoạch, F3).", severity="warning")
             return
@@ -284,11 +299,13 @@ class ConferencesScreen(AppScreen):
         """A: the programme (one item a line: nội dung | người trình bày | số phút) and the opening report."""
         from models.services import agenda
 
-        conf = self.current()
-        if conf is None:
-            return
+        self.with_current(self._agenda_form, agenda.agenda_text)
+
+    def _agenda_form(self, conf, text: str) -> None:
+        from models.services import agenda
+
         fields = [FormField("agenda", "Chương trình — mỗi dòng một mục: nội dung | người trình bày | số phút",
-                            agenda.agenda_text(conf), kind="text"),
+                            text, kind="text"),
                   FormField("opening_report", "Báo cáo khai mạc (nội dung đọc tại hội nghị)", conf.opening_report,
                             kind="text")]
 
@@ -299,15 +316,15 @@ class ConferencesScreen(AppScreen):
                              lambda c: c and (self.notify("Đã lưu chương trình."), self.load(c.id)))
 
     def action_edit(self) -> None:
-        conf = self.current()
-        if conf is None:
-            return
+        self.with_current(self._edit_form, svc.form_values)
+
+    def _edit_form(self, conf, values: dict) -> None:
         version = conf.row_version
 
         def save(v):
             return svc.update_conference(conf, v, expected_version=version)
 
-        self.app.push_screen(FormScreen("Sửa hội nghị", self._form(svc.form_values(conf)), save),
+        self.app.push_screen(FormScreen("Sửa hội nghị", self._form(values), save),
                              lambda c: c and (self.notify("Đã lưu hội nghị."), self.load(c.id)))
 
     # --- documents ---------------------------------------------------------------
@@ -317,14 +334,14 @@ class ConferencesScreen(AppScreen):
         notice or report: edit, preview, issue with a number and a date."""
         from .document_editor import open_editor
 
-        conf = self.current()
-        if conf is not None:
-            open_editor(self, slug, conf.id)
+        cid = self.current_or_say()
+        if cid is not None:
+            open_editor(self, slug, cid)
 
     def action_signed(self) -> None:
-        conf = self.current()
-        if conf is None:
-            return
+        self.with_current(self._signed_form)
+
+    def _signed_form(self, conf, _none) -> None:
         from models.services import documents as docs
 
         def save(v):
@@ -342,16 +359,15 @@ class ConferencesScreen(AppScreen):
                                               self.load(c.id)))
 
     def action_script(self) -> None:
-        conf = self.current()
-        if conf is not None:
-            self._print(conf.id, "script")
+        cid = self.current_or_say()
+        if cid is not None:
+            self._print(cid, "script")
 
     def action_forms(self) -> None:
-        conf = self.current()
-        if conf is not None:
-            self._print(conf.id, "forms")
+        cid = self.current_or_say()
+        if cid is not None:
+            self._print(cid, "forms")
 
-    @work(thread=True, group="conf-print")
     def _print(self, cid: int, what: str) -> None:
         from .. import documents as pipeline
 
@@ -359,32 +375,31 @@ class ConferencesScreen(AppScreen):
         make = {"script": lambda: pipeline.preview(office, "loa", cid),
                 "forms": lambda: [pipeline.preview(office, k, cid)
                                   for k in ("diem-danh", "phieu-y-kien", "phieu-khao-sat")]}[what]
-        self.app.call_from_thread(self.notify, "Đang tạo tệp PDF…", timeout=2)
-        try:
-            result = make()
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        paths = result if isinstance(result, list) else [result]
-        label = {"script": "Đã in bài phát thanh", "forms": "Đã in các mẫu biểu"}[what]
-        message = f"{label}. Tệp PDF: " + "; ".join(str(p) for p in paths)
+        self.notify("Đang tạo tệp PDF…", timeout=2)
 
-        def done():
-            self.notify(message, timeout=12)
+        def done(result):
+            paths = result if isinstance(result, list) else [result]
+            label = {"script": "Đã in bài phát thanh", "forms": "Đã in các mẫu biểu"}[what]
+            self.notify(f"{label}. Tệp PDF: " + "; ".join(str(p) for p in paths), timeout=12)
             self.load(cid)
 
-        self.app.call_from_thread(done)
+        work.run(self, make, done=done, group="conf-print", exclusive=False)
 
     # --- broadcast ---------------------------------------------------------------
 
     def action_schedule(self) -> None:
-        conf = self.current()
-        if conf is None:
-            return
-        from models.rules import office_rules
+        office = self.office
 
-        rule = office_rules(self.office)["broadcast"]
+        def read(conf):
+            from models.deadlines import office_calendar
+            from models.rules import office_rules
 
+            rule = office_rules(office)["broadcast"]
+            return rule, office_calendar(office).before(conf.date, rule.days, rule.unit)
+
+        self.with_current(lambda conf, got: self._schedule_form(conf, *got), read)
+
+    def _schedule_form(self, conf, rule, last) -> None:
         def save(v):
             from models.services.validate import parse_date, parse_int
 
@@ -392,9 +407,6 @@ class ConferencesScreen(AppScreen):
             last = parse_date(v["last_day"], "Ngày phát cuối", field="last_day")
             return svc.plan_broadcasts(conf, days=days, last_day=last)
 
-        from models.deadlines import office_calendar
-
-        last = office_calendar(self.office).before(conf.date, rule.days, rule.unit)
         fields = [FormField("days", f"Số ngày phát liên tiếp (ít nhất {rule.consecutive_days})",
                             str(rule.consecutive_days)),
                   FormField("last_day", f"Ngày phát cuối (ít nhất {rule.days} ngày trước hội nghị)",
@@ -413,11 +425,10 @@ class ConferencesScreen(AppScreen):
             self.notify("Chọn buổi đọc bằng ↑ ↓ rồi nhấn O.", timeout=4)
             return
         sid = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        try:
-            svc.tick_reading(BroadcastSlot.get_by_id(sid))
-        except Exception as exc:
-            self.notify_error(exc)
-            return
-        if table.cursor_row < table.row_count - 1:
-            table.move_cursor(row=table.cursor_row + 1)  # the next reading is usually next in line
-        self.show_detail()
+
+        def ticked(_):
+            if table.cursor_row < table.row_count - 1:
+                table.move_cursor(row=table.cursor_row + 1)  # the next reading is usually next in line
+            self.show_detail()
+
+        work.run(self, lambda: svc.tick_reading(BroadcastSlot.get_by_id(sid)), done=ticked, group="conf-tick")

@@ -3,7 +3,6 @@ attention, recent documents."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -13,6 +12,7 @@ from textual.widgets import Static
 
 from models.services.followup import days_text
 
+from .. import work
 from ..widgets.boxes import box, clip, side_by_side, table, wrap
 from ..widgets.keybar import KeyBar
 from .base import AppScreen
@@ -59,16 +59,10 @@ class DashboardScreen(AppScreen):
     def action_refresh(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="dashboard")
     def load(self) -> None:
         from models.services.dashboard import summary
 
-        try:
-            data = summary(self.office)
-        except Exception as exc:  # shown, not raised: the app keeps running
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self.show, data)
+        work.run(self, summary, self.office, done=self.show, group="dashboard")
 
     def show(self, s) -> None:
         with self.app.batch_update():

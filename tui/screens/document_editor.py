@@ -10,9 +10,9 @@ new version (đính chính / thay thế, with a reason) and edits it here."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -23,6 +23,7 @@ from models import clock
 from models.documents import Content, DocumentText
 from models.services import documents as svc
 
+from .. import work
 from ..role_keys import RoleKeys
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
@@ -117,12 +118,14 @@ class DocumentEditor(RoleKeys, FormScreen):
     class Changed(Message):
         """The editor shows a new state (saved, issued, corrected): tests wait for it."""
 
-    def __init__(self, office, slug: str, ref_id: int, *, on_done=None):
+    def __init__(self, office, slug: str, ref_id: int, state: "EditorState", *, on_done=None):
         self.office = office
         self.slug, self.ref_id = slug, ref_id
-        self.draft = svc.draft(office, slug, ref_id)
-        self.record = record_label(office, self.draft)
+        self.state = state
+        self.draft = state.draft
+        self.record = state.record
         self.on_done = on_done
+        self._after_save = None     # what waits for the save in progress (Ctrl+O, Ctrl+T, Ctrl+B)
         super().__init__(self._title(), editor_fields(svc.editor_values(self.draft.content)), self._save)
 
     # --- state ---------------------------------------------------------------------
@@ -145,7 +148,7 @@ class DocumentEditor(RoleKeys, FormScreen):
         missing = d.missing if not d.frozen else []
         if missing:
             head += "\nCòn thiếu (chỗ “[cần điền: …]”): " + ", ".join(missing) + "."
-        versions = versions_text(self.office, self.slug, self.ref_id)
+        versions = self.state.versions
         if versions:
             head += "\n" + versions
         return head
@@ -181,9 +184,17 @@ class DocumentEditor(RoleKeys, FormScreen):
         if frozen:
             self.query_one("#f-body", TextArea).focus()
 
-    def _reload(self, message: str = "") -> None:
-        """Show the document as it is now stored."""
-        self.draft = svc.draft(self.office, self.slug, self.ref_id)
+    def _reload(self, message: str = "", then=None) -> None:
+        """Show the document as it is now stored (read in a worker); then ``then()``."""
+        def show(state):
+            self._show_state(state, message)
+            if then is not None:
+                then()
+
+        work.run(self, read_state, self.office, self.slug, self.ref_id, done=show, group="editor-state")
+
+    def _show_state(self, state: "EditorState", message: str) -> None:
+        self.state, self.draft = state, state.draft
         values = svc.editor_values(self.draft.content)
         for f in self.fields:
             w = self.query_one(f"#f-{f.key}")
@@ -273,15 +284,21 @@ class DocumentEditor(RoleKeys, FormScreen):
         super().action_save()
 
     def saved(self, result) -> None:
-        self._reload("Đã lưu nội dung văn bản.")
+        then, self._after_save = self._after_save, None
+        self._reload("Đã lưu nội dung văn bản.", then)
 
-    def _save_first(self) -> bool:
-        """Save what was typed before an action that renders or issues; False when it could not."""
+    def _refused(self, exc: BaseException) -> None:
+        self._after_save = None       # not saved: the action that waited does not run
+        super()._refused(exc)
+
+    def _save_first(self, then) -> None:
+        """Save what was typed, then ``then()`` (an action that renders or issues);
+        when the save fails, the form says why and ``then`` does not run."""
         if not self.dirty:
-            return True
-        before = self.draft
+            then()
+            return
+        self._after_save = then
         self.action_save()
-        return self.draft is not before and not self.dirty
 
     def action_cancel(self) -> None:
         if not self.dirty:
@@ -313,12 +330,9 @@ class DocumentEditor(RoleKeys, FormScreen):
         def go(yes):
             if not yes:
                 return
-            try:
-                svc.discard_edits(self.office, self.slug, self.ref_id)
-            except Exception as exc:
-                self._error(exc)
-                return
-            self._reload("Đã bỏ phiên bản mới." if was_correction else "Đã về văn bản soạn tự động.")
+            work.run(self, svc.discard_edits, self.office, self.slug, self.ref_id, failed=self._error,
+                     done=lambda _: self._reload("Đã bỏ phiên bản mới." if was_correction
+                                                 else "Đã về văn bản soạn tự động."), group="editor-write")
 
         self.app.push_screen(ConfirmScreen(question + " (C: đồng ý · K: không)"), go)
 
@@ -334,43 +348,37 @@ class DocumentEditor(RoleKeys, FormScreen):
     # --- files -----------------------------------------------------------------------
 
     def action_preview(self) -> None:
-        if not self._save_first():
-            return
-        self._say("Đang tạo tệp PDF…")
-        self._write("pdf")
+        self._save_first(lambda: (self._say("Đang tạo tệp PDF…"), self._write("pdf")))
 
     def action_word(self) -> None:
-        if not self._save_first():
-            return
-        self._say("Đang tạo tệp Word…")
-        self._write("docx")
+        self._save_first(lambda: (self._say("Đang tạo tệp Word…"), self._write("docx")))
 
-    @work(thread=True, group="editor-file")
     def _write(self, what: str) -> None:
+        work.run(self, self._make_file, what, done=self._said, failed=self._error, group="editor-file",
+                 exclusive=False)
+
+    def _make_file(self, what: str) -> str:
+        """In a worker: the PDF or Word file; the message saying where it is."""
         from pathlib import Path
 
         from .. import documents as pipeline
         from .. import viewer
 
         d = self.draft
-        try:
-            if what == "docx":
-                path = (pipeline.word(self.office, doc=d.issued) if d.frozen
-                        else pipeline.word(self.office, self.slug, self.ref_id))
-                message = f"Đã ghi tệp Word: {path}"
+        if what == "docx":
+            path = (pipeline.word(self.office, doc=d.issued) if d.frozen
+                    else pipeline.word(self.office, self.slug, self.ref_id))
+            message = f"Đã ghi tệp Word: {path}"
+        else:
+            if d.frozen and d.issued.file_path:
+                path = Path(d.issued.file_path)
+                message = "Tệp đã ban hành"
             else:
-                if d.frozen and d.issued.file_path:
-                    path = Path(d.issued.file_path)
-                    message = "Tệp đã ban hành"
-                else:
-                    path = pipeline.preview(self.office, self.slug, self.ref_id)
-                    message = "Đã in bản xem trước ra tệp PDF"
-                opened = viewer.open_pdf(path)
-                message += f". {opened}" if str(path) in opened else f": {path}. {opened}"
-        except Exception as exc:
-            self.app.call_from_thread(self._error, exc)
-            return
-        self.app.call_from_thread(self._said, message)
+                path = pipeline.preview(self.office, self.slug, self.ref_id)
+                message = "Đã in bản xem trước ra tệp PDF"
+            opened = viewer.open_pdf(path)
+            message += f". {opened}" if str(path) in opened else f": {path}. {opened}"
+        return message
 
     def _said(self, message: str) -> None:
         self._say(message)
@@ -384,10 +392,11 @@ class DocumentEditor(RoleKeys, FormScreen):
         if d.frozen:
             self._say(f"Văn bản đã ban hành số {d.issued.symbol}. Muốn sửa: Ctrl+N (phiên bản mới).", error=True)
             return
-        if not self._save_first():
-            return
+        self._save_first(self._issue_saved)
+
+    def _issue_saved(self) -> None:
         d = self.draft
-        if d.is_correction and svc.same_text(d.content, d.text.replaces.parsed):
+        if d.is_correction and self.state.unchanged:
             self._say(f"Phiên bản mới chưa sửa gì so với văn bản số {d.issued.symbol}. Hãy sửa nội dung cần "
                       "đính chính hoặc thay thế (Ctrl+S lưu) rồi ban hành, hoặc Ctrl+G để bỏ phiên bản mới.",
                       error=True)
@@ -419,24 +428,19 @@ class DocumentEditor(RoleKeys, FormScreen):
                     "(muốn sửa phải tạo phiên bản mới).")
         self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._issue(on))
 
-    @work(thread=True, exclusive=True, group="editor-issue")
     def _issue(self, on: dt.date) -> None:
         from .. import documents as pipeline
 
-        self.app.call_from_thread(self._say, "Đang ban hành…")
-        try:
-            doc = pipeline.issue(self.office, self.slug, self.ref_id, on=on)
-        except Exception as exc:
-            self.app.call_from_thread(self._error, exc)
-            return
-        message = (f"Đã ban hành {self.draft.kind.name.lower()} số {doc.symbol} ngày {doc.issued_on:%d/%m/%Y}. "
-                   f"Tệp PDF: {doc.file_path}")
+        self._say("Đang ban hành…")
 
-        def done():
+        def done(doc):
+            message = (f"Đã ban hành {self.draft.kind.name.lower()} số {doc.symbol} ngày "
+                       f"{doc.issued_on:%d/%m/%Y}. Tệp PDF: {doc.file_path}")
             self._reload(message)
             self.notify(message, timeout=12, markup=False)
 
-        self.app.call_from_thread(done)
+        work.run(self, pipeline.issue, self.office, self.slug, self.ref_id, on=on, done=done, failed=self._error,
+                 group="editor-issue")
 
     # --- a new version -----------------------------------------------------------------
 
@@ -491,14 +495,26 @@ def correction_form(app, doc, done) -> None:
                     lambda draft: draft is not None and done(draft))
 
 
+@dataclass(frozen=True)
+class EditorState:
+    """What the editor shows of a document, read in a worker."""
+    draft: svc.Draft
+    record: str              # the record it is written for
+    versions: str            # its issued versions, one line
+    unchanged: bool          # a correction whose text is still the issued one's
+
+
+def read_state(office, slug: str, ref_id: int) -> EditorState:
+    d = svc.draft(office, slug, ref_id)
+    return EditorState(d, record_label(office, d), versions_text(office, slug, ref_id),
+                       bool(d.is_correction and svc.same_text(d.content, d.text.replaces.parsed)))
+
+
 def open_editor(screen, slug: str, ref_id: int, *, on_done=None) -> None:
     """Open the editor of ``slug`` for ``ref_id`` above ``screen`` (the plan has its own, F3)."""
     if slug == "ke-hoach":
         screen.notify("Kế hoạch được soạn và ban hành ở màn hình Kế hoạch (F3).", severity="warning")
         return
-    try:
-        editor = DocumentEditor(screen.app.office, slug, ref_id, on_done=on_done)
-    except Exception as exc:
-        screen.notify_error(exc)
-        return
-    screen.app.push_screen(editor)
+    office = screen.app.office
+    work.run(screen, read_state, office, slug, ref_id, group="editor-open",
+             done=lambda state: screen.app.push_screen(DocumentEditor(office, slug, ref_id, state, on_done=on_done)))

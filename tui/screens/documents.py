@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,6 +14,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from models import clock
 from models.services import register_view as svc
 
+from .. import work
 from ..plain import labelled, plain
 from ..role_keys import RoleKeys
 from ..widgets.boxes import clip
@@ -95,14 +95,10 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
     # --- loading -----------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="docs-choices")
     def load_choices(self) -> None:
-        try:
-            years, kinds = svc.years(self.office), svc.kinds(self.office)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self._set_choices, years, kinds)
+        office = self.office
+        work.run(self, lambda: (svc.years(office), svc.kinds(office)), done=lambda got: self._set_choices(*got),
+                 group="docs-choices")
 
     def _set_choices(self, years: list[int], kinds: list[str]) -> None:
         self.years = [ALL_YEARS, *years]
@@ -122,16 +118,9 @@ class DocumentsScreen(RoleKeys, AppScreen):
         return self.year, (kind if isinstance(kind, str) else None), text
 
     def load(self, select_id: int | None = None) -> None:
-        self._load(*self._filters(), self.row_offset, select_id)
-
-    @work(thread=True, exclusive=True, group="docs-load")
-    def _load(self, year, kind, text, offset, select_id) -> None:
-        try:
-            page = svc.page(self.office, year=year, kind=kind, text=text, offset=offset)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self._show_page, page, select_id)
+        year, kind, text = self._filters()
+        work.run(self, svc.page, self.office, year=year, kind=kind, text=text, offset=self.row_offset,
+                 done=lambda page: self._show_page(page, select_id), group="docs-load")
 
     def _mark(self, row: svc.DocumentRow) -> str:
         return self.file_marks.get(row.id, "?" if row.has_file else svc.FILE_MARKS[svc.FILE_NONE])
@@ -180,23 +169,17 @@ class DocumentsScreen(RoleKeys, AppScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()
 
-    @work(thread=True, exclusive=True, group="docs-detail")
     def show_detail(self) -> None:
-        doc_id = self.app.call_from_thread(self.current_id)
+        doc_id = self.current_id()
         if doc_id is None:
             return
-        try:
-            lines = svc.detail(svc.get(self.office, doc_id))
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        text = labelled(lines)
+        office = self.office
 
-        def update():
+        def update(text):
             self.query_one("#docs-detail", Static).update(text)
             self.post_message(self.Loaded())
 
-        self.app.call_from_thread(update)
+        work.run(self, lambda: labelled(svc.detail(svc.get(office, doc_id))), done=update, group="docs-detail")
 
     # --- filters -----------------------------------------------------------------
 
@@ -273,21 +256,17 @@ class DocumentsScreen(RoleKeys, AppScreen):
         if doc_id is not None:
             self._act(doc_id, act)
 
-    @work(thread=True, group="docs-action")
     def _act(self, doc_id: int, act) -> None:
         """Run ``act(doc)`` → (message, severity, file mark or None) off the UI thread."""
-        try:
-            message, severity, mark = act(svc.get(self.office, doc_id))
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
+        office = self.office
 
-        def done():
+        def done(result):
+            message, severity, mark = result
             if mark:
                 self._set_mark(doc_id, mark)
             self._report(message, severity)
 
-        self.app.call_from_thread(done)
+        work.run(self, lambda: act(svc.get(office, doc_id)), done=done, group="docs-action", exclusive=False)
 
     def _set_mark(self, doc_id: int, mark: str) -> None:
         self.file_marks[doc_id] = mark
@@ -295,27 +274,25 @@ class DocumentsScreen(RoleKeys, AppScreen):
         if str(doc_id) in table.rows:
             table.update_cell(str(doc_id), table.ordered_columns[-1].key, mark)
 
-    def _fetch(self, doc_id: int | None):
-        """The register entry, or None after telling the user why not."""
+    def _fetch(self, doc_id: int | None, then, read=None) -> None:
+        """``then(doc, read(doc))`` on the loop, the register entry (and what
+        ``read`` gets for it) read in a worker; an error is told instead."""
         if doc_id is None:
-            return None
-        try:
-            return svc.get(self.office, doc_id)
-        except Exception as exc:
-            self.notify_error(exc)
-            return None
+            return
+        office = self.office
+
+        def fetch():
+            doc = svc.get(office, doc_id)
+            return doc, read(doc) if read is not None else None
+
+        work.run(self, fetch, done=lambda got: then(*got), group="docs-fetch")
 
     def action_versions(self) -> None:
+        self._fetch(self._chosen(), self._versions, svc.version_rows)
+
+    def _versions(self, doc, rows) -> None:
         from ..widgets.versions import VersionsScreen
 
-        doc = self._fetch(self._chosen())
-        if doc is None:
-            return
-        try:
-            rows = svc.version_rows(doc)
-        except Exception as exc:
-            self.notify_error(exc)
-            return
         self.app.push_screen(VersionsScreen(f"Các phiên bản — {doc.symbol}: {clip(doc.title, 60)}", rows),
                              lambda chosen: chosen and self.show_document(chosen))
 
@@ -326,9 +303,9 @@ class DocumentsScreen(RoleKeys, AppScreen):
         if str(doc_id) in table.rows:
             table.move_cursor(row=table.get_row_index(str(doc_id)))
             return
-        doc = self._fetch(doc_id)
-        if doc is None:
-            return
+        self._fetch(doc_id, lambda doc, _: self._show_found(doc_id, doc))
+
+    def _show_found(self, doc_id: int, doc) -> None:
         self.year, self.row_offset = doc.year, 0
         search = self.query_one("#docs-search", Input)
         with self.prevent(Input.Changed):
@@ -339,12 +316,11 @@ class DocumentsScreen(RoleKeys, AppScreen):
         """The editor of the chosen document's record, on its newest version."""
         from models.services import documents as docs
 
+        self._fetch(self._chosen(), self._editor, docs.slug_of)
+
+    def _editor(self, doc, slug) -> None:
         from .document_editor import open_editor
 
-        doc = self._fetch(self._chosen())
-        if doc is None:
-            return
-        slug = docs.slug_of(doc)
         if slug == "ke-hoach":
             self.notify("Kế hoạch được xem, sửa và điều chỉnh ở màn hình Kế hoạch (F3).", timeout=6)
             return
@@ -357,12 +333,10 @@ class DocumentsScreen(RoleKeys, AppScreen):
     def action_correct(self) -> None:
         from models.services import documents as docs
 
-        from .document_editor import correction_form, open_editor
+        self._fetch(self._chosen(), self._correct, docs.slug_of)
 
-        doc = self._fetch(self._chosen())
-        if doc is None:
-            return
-        slug = docs.slug_of(doc)
+    def _correct(self, doc, slug) -> None:
+        from .document_editor import correction_form, open_editor
 
         def opened(_draft):
             self.load()
@@ -380,9 +354,8 @@ class DocumentsScreen(RoleKeys, AppScreen):
     def action_history(self) -> None:
         from ..widgets.history import HistoryScreen
 
-        doc = self._fetch(self._chosen())
-        if doc is not None:
-            self.app.push_screen(HistoryScreen(doc, f" Lịch sử — văn bản {doc.symbol}"))
+        self._fetch(self._chosen(),
+                    lambda doc, _: self.app.push_screen(HistoryScreen(doc, f" Lịch sử — văn bản {doc.symbol}")))
 
 def _open_result(doc):
     from .. import viewer

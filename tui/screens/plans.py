@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +15,7 @@ from textual.widgets import DataTable, Static
 from models.plans import PLAN_DRAFT, Plan
 from models.services import plans as svc
 
+from .. import work
 from ..plain import plain
 from ..role_keys import RoleKeys
 from ..widgets.confirm import ConfirmScreen
@@ -98,14 +98,10 @@ class PlansScreen(RoleKeys, AppScreen):
 
     # --- loading -----------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="plans-load")
     def load(self, select_id: int | None = None) -> None:
-        try:
-            rows = [(p.id, plan_row(p)) for p in svc.plans(self.office)]
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self._show_list, rows, select_id)
+        office = self.office
+        work.run(self, lambda: [(p.id, plan_row(p)) for p in svc.plans(office)],
+                 done=lambda rows: self._show_list(rows, select_id), group="plans-load")
 
     def _show_list(self, rows, select_id) -> None:
         table = self.query_one("#plans-table", DataTable)
@@ -129,12 +125,19 @@ class PlansScreen(RoleKeys, AppScreen):
             return None
         return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
-    def current(self) -> Plan | None:
+    def with_current(self, then, read=None) -> None:
+        """``then(plan, read(plan))`` on the loop, the plan under the cursor (and
+        what ``read`` gets for it) being read in a worker."""
         pid = self.current_id()
         if pid is None:
             self.notify("Chưa có kế hoạch nào. Nhấn N để tạo từ mẫu.", severity="warning")
-            return None
-        return Plan.get_by_id(pid)
+            return
+
+        def fetch():
+            plan = Plan.get_by_id(pid)
+            return plan, read(plan) if read is not None else None
+
+        work.run(self, fetch, done=lambda got: then(*got), group="plans-current")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_page()
@@ -142,27 +145,24 @@ class PlansScreen(RoleKeys, AppScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
 
-    @work(thread=True, exclusive=True, group="plans-page")
     def show_page(self) -> None:
         from ..widgets.plan_preview import render_plan
 
-        pid = self.app.call_from_thread(self.current_id)
+        pid = self.current_id()
         if pid is None:
             return
-        try:
-            plan = Plan.get_by_id(pid)
-            page = render_plan(plan)
-            info = self._info(plan)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
 
-        def update():
+        def read():
+            plan = Plan.get_by_id(pid)
+            return render_plan(plan), self._info(plan)
+
+        def update(got):
+            page, info = got
             self.query_one("#plan-page", Static).update(page)
             self.query_one("#plans-info", Static).update(Text(info))
             self.post_message(self.Loaded())
 
-        self.app.call_from_thread(update)
+        work.run(self, read, done=update, group="plans-page")
 
     @staticmethod
     def _info(plan: Plan) -> str:
@@ -182,48 +182,44 @@ class PlansScreen(RoleKeys, AppScreen):
         self._create(lambda: svc.new_from_template(self.office), "Đã tạo kế hoạch từ mẫu.")
 
     def action_copy(self) -> None:
-        plan = self.current()
-        if plan is not None:
-            self._create(lambda: svc.copy_plan(plan),
-                         f"Đã sao chép kế hoạch năm {plan.year} sang năm {plan.year + 1}.")
+        self.with_current(lambda plan, _: self._create(
+            lambda: svc.copy_plan(plan), f"Đã sao chép kế hoạch năm {plan.year} sang năm {plan.year + 1}."))
 
-    @work(thread=True, group="plans-write")
     def _create(self, make, message: str) -> None:
-        try:
-            plan = make()
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-
-        def done():
+        def done(plan):
             self.notify(message)
             self.load(plan.id)
             self.open_editor(plan, discard_on_cancel=True)
 
-        self.app.call_from_thread(done)
+        work.run(self, make, done=done, group="plans-write", exclusive=False)
 
     def action_import(self) -> None:
         from models.services import plan_import
 
-        def save(values):
+        def save(values):       # in the form's worker
             path = Path(str(values["path"]).strip().strip('"'))
-            result = plan_import.import_plan(self.office, path)
+            return plan_import.import_plan(self.office, path)
+
+        def imported(result):
+            if result is None:
+                return
             if result.notes:
                 self.notify("Cần kiểm tra: " + " ".join(result.notes), severity="warning", timeout=12)
-            return result.plan
+            self.notify("Đã nhập kế hoạch; hãy kiểm tra lại từng phần.")
+            self.load(result.plan.id)
+            self.open_editor(result.plan)
 
         self.app.push_screen(
             FormScreen("Nhập kế hoạch từ tệp (.txt hoặc .docx)",
                        [FormField("path", "Đường dẫn tệp", placeholder="D:\\KeHoach\\ke-hoach-2025.docx")], save),
-            lambda plan: plan and (self.notify("Đã nhập kế hoạch; hãy kiểm tra lại từng phần."),
-                                   self.load(plan.id), self.open_editor(plan)))
+            imported)
 
     # --- editing -----------------------------------------------------------------
 
     def action_edit(self) -> None:
-        plan = self.current()
-        if plan is None:
-            return
+        self.with_current(self._edit)
+
+    def _edit(self, plan: Plan, _none=None) -> None:
         if plan.status != PLAN_DRAFT:
             self.notify("Kế hoạch đã ban hành nên không sửa trực tiếp được. Nhấn R để tạo phiên bản mới "
                         "(kèm lý do điều chỉnh).", severity="warning", timeout=8)
@@ -244,21 +240,16 @@ class PlansScreen(RoleKeys, AppScreen):
                 self.notify("Đã lưu kế hoạch.")
                 self.load(saved.id)
             elif discard_on_cancel:
-                try:
-                    svc.discard_draft(plan)
-                except Exception as exc:
-                    self.notify_error(exc)
-                    return
-                self.notify("Đã bỏ bản kế hoạch vừa tạo.")
-                self.load()
+                work.run(self, svc.discard_draft, plan, group="plans-write", exclusive=False,
+                         done=lambda _: (self.notify("Đã bỏ bản kế hoạch vừa tạo."), self.load()))
 
         title = f"Kế hoạch năm {plan.year} — {self.office.name} — phiên bản {plan.version} (Ctrl+S: lưu)"
         self.app.push_screen(FormScreen(title, fields, save), closed)
 
     def action_revise(self) -> None:
-        plan = self.current()
-        if plan is None:
-            return
+        self.with_current(self._revise, lambda plan: plan.document.symbol if plan.document_id else "")
+
+    def _revise(self, plan: Plan, symbol: str) -> None:
         if plan.status == PLAN_DRAFT:
             self.notify("Kế hoạch này còn là dự thảo: sửa trực tiếp bằng phím E.", severity="warning")
             return
@@ -272,38 +263,37 @@ class PlansScreen(RoleKeys, AppScreen):
                 self.load(new.id)
                 self.open_editor(new)
 
-        self.app.push_screen(FormScreen(f"Điều chỉnh kế hoạch {plan.document.symbol if plan.document_id else ''}",
+        self.app.push_screen(FormScreen(f"Điều chỉnh kế hoạch {symbol}",
                                         [FormField("reason", "Lý do điều chỉnh", kind="text")], save), opened)
 
     # --- seeing and printing -----------------------------------------------------
 
-    @work(thread=True, group="plans-preview")
     def action_preview(self, plan_id: int | None = None) -> None:
         from ..widgets.plan_preview import render_plan
         from ..widgets.preview import PreviewScreen
 
-        pid = plan_id or self.app.call_from_thread(self.current_id)
+        pid = plan_id or self.current_id()
         if pid is None:
             return
-        try:
+
+        def read():
             plan = Plan.get_by_id(pid)
-            page = render_plan(plan)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        title = f"Kế hoạch năm {plan.year} — phiên bản {plan.version} ({STATUS_LABELS.get(plan.status)})"
-        self.app.call_from_thread(self.app.push_screen, PreviewScreen(title, page))
+            title = f"Kế hoạch năm {plan.year} — phiên bản {plan.version} ({STATUS_LABELS.get(plan.status)})"
+            return PreviewScreen(title, render_plan(plan))
+
+        work.run(self, read, done=self.app.push_screen, group="plans-preview")
 
     def action_print(self) -> None:
-        plan = self.current()
-        if plan is not None:
+        def printing(plan, _none):
             self.notify("Đang tạo tệp PDF…", timeout=2)
             self._write(plan, issue=False)
 
+        self.with_current(printing)
+
     def action_issue(self) -> None:
-        plan = self.current()
-        if plan is None:
-            return
+        self.with_current(self._issue)
+
+    def _issue(self, plan: Plan, _none) -> None:
         if plan.status != PLAN_DRAFT:
             self.notify("Kế hoạch này đã ban hành.", severity="warning")
             return
@@ -329,40 +319,35 @@ class PlansScreen(RoleKeys, AppScreen):
             "date", "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)", f"{clock.today():%d/%m/%Y}")], check),
             confirm)
 
-    @work(thread=True, group="plans-write")
     def _write(self, plan: Plan, issue: bool, on=None) -> None:
         from .. import documents as pipeline
 
-        try:
-            if issue:
-                path = Path(pipeline.issue(self.office, "ke-hoach", plan.id, on=on).file_path)
-            else:
-                path = pipeline.preview(self.office, "ke-hoach", plan.id)
-            plan = Plan.get_by_id(plan.id)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        if issue:
-            message = f"Đã ban hành kế hoạch số {plan.document.symbol}. Tệp PDF: {path}"
-        else:
-            message = f"Đã in ra tệp PDF: {path}"
+        office = self.office
 
-        def done():
+        def write() -> str:     # in a worker
+            if issue:
+                path = Path(pipeline.issue(office, "ke-hoach", plan.id, on=on).file_path)
+                return f"Đã ban hành kế hoạch số {Plan.get_by_id(plan.id).document.symbol}. Tệp PDF: {path}"
+            return f"Đã in ra tệp PDF: {pipeline.preview(office, 'ke-hoach', plan.id)}"
+
+        def done(message):
             self.notify(message, timeout=12)
             self.query_one("#plans-info", Static).update(plain(message))
             self.load(plan.id)
 
-        self.app.call_from_thread(done)
+        work.run(self, write, done=done, group="plans-write", exclusive=False)
 
     def action_versions(self) -> None:
-        plan = self.current()
-        if plan is None:
-            return
-        from ..widgets.versions import VersionsScreen
+        def read(plan):
+            return [(v.id, (str(v.version), STATUS_LABELS.get(v.status, v.status),
+                            v.document.symbol if v.document_id else "—",
+                            f"{v.document.issued_on:%d/%m/%Y}" if v.document_id else "",
+                            v.change_reason or "")) for v in svc.versions(plan)]
 
-        rows = [(v.id, (str(v.version), STATUS_LABELS.get(v.status, v.status),
-                        v.document.symbol if v.document_id else "—",
-                        f"{v.document.issued_on:%d/%m/%Y}" if v.document_id else "",
-                        v.change_reason or "")) for v in svc.versions(plan)]
-        self.app.push_screen(VersionsScreen(f"Các phiên bản — {plan.title}", rows),
-                             lambda pid: pid and self.action_preview(pid))
+        def show(plan, rows):
+            from ..widgets.versions import VersionsScreen
+
+            self.app.push_screen(VersionsScreen(f"Các phiên bản — {plan.title}", rows),
+                                 lambda pid: pid and self.action_preview(pid))
+
+        self.with_current(show, read)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,6 +25,7 @@ from models.errors import UserError
 from models.services import live_session as live
 from models.services.safe_write import PendingWrites
 
+from .. import work
 from ..widgets.boxes import clip
 from ..widgets.entry import KEYS, PetitionEntry
 from ..widgets.keybar import KeyBar
@@ -87,7 +88,6 @@ class SessionScreen(AppScreen):
         super().__init__(*args, **kwargs)
         self.conf = None
         self.place: dict = {}
-        self.draft: dict = live.empty_draft()
         self.loaded = False
         self.pending = PendingWrites()
         self.commits = 0               # petitions recorded here: orders kept writes
@@ -96,8 +96,11 @@ class SessionScreen(AppScreen):
         self._clock: Timer | None = None
         self._similar: list = []
         self._similar_for = None
-        self.last_petition = None
+        self.attendance_now = None     # the counts on screen (F9 opens with them)
+        self._entry = PetitionEntry(id="entry")
         self._running = None           # the agenda item whose clock runs
+        #: every write of this screen, one after another, off the event loop
+        self.writes: work.Serial | None = None
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -111,14 +114,16 @@ class SessionScreen(AppScreen):
                 yield Static("Đăng ký phát biểu (Ctrl+O, Ctrl+R)", classes="section-title")
                 yield Static("", id="queue")
             with Vertical(id="session-main"):
-                yield PetitionEntry(id="entry")
+                yield self._entry
                 yield Static("", id="similar", classes="similar")
                 yield Table(id="petitions", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
     @property
     def entry(self) -> PetitionEntry:
-        return self.query_one(PetitionEntry)
+        """The petition entry: it owns the draft being typed (kept after the
+        screen closes, for its last write)."""
+        return self._entry
 
     def on_mount(self) -> None:
         # only the entry takes keys: nothing else on this screen may take focus from it
@@ -129,7 +134,15 @@ class SessionScreen(AppScreen):
                                                             "Xử lý")
         self.entry.take_speaker = self.take_speaker
         self.entry.focus()
+        self.writes = work.Serial(self, "session-write")
         self.load()
+
+    def on_unmount(self) -> None:
+        # closing (the app quits): the typing of the last second and every write
+        # still queued reach the database before the screen goes
+        if self.writes is not None:
+            self.save_now()
+            self.writes.flush()
 
     def on_screen_suspend(self) -> None:
         self.save_now()
@@ -141,14 +154,8 @@ class SessionScreen(AppScreen):
             self._clock.resume()
 
     # --- loading --------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="session-load")
     def load(self, conf_id: int | None = None) -> None:
-        try:
-            data = self._read(conf_id)
-        except Exception as exc:  # shown, not raised
-            self.app.call_from_thread(self.notify_error, exc)
-            return
-        self.app.call_from_thread(self.show, data)
+        work.run(self, self._read, conf_id, done=self.show, group="session-load")
 
     def _read(self, conf_id):
         from models.conferences import Conference
@@ -171,7 +178,8 @@ class SessionScreen(AppScreen):
                     villages=live.village_names(office, conf), officials=live.official_names(office),
                     fields=[(f.code, f.name) for f in fields], units_by_field=units_by_field,
                     agenda=live.agenda(conf) if conf else [], attendance=live.attendance(conf) if conf else None,
-                    petitions=live.session_petitions(conf) if conf else [])
+                    petitions=live.session_rows(conf) if conf else [],
+                    chair=live.chair_name(conf) if conf else "")
 
     def show(self, d) -> None:
         self.conf, self.place = d["conf"], d["place"]
@@ -191,13 +199,11 @@ class SessionScreen(AppScreen):
         table.clear()
         for p in d["petitions"]:
             self._add_row(p)
-        self.last_petition = d["petitions"][-1] if d["petitions"] else None
-        entry.last_village = (self.last_petition.village.name
-                              if self.last_petition is not None and self.last_petition.village_id else "")
+        entry.last_village = d["petitions"][-1].village if d["petitions"] else ""
         entry.number = len(d["petitions"]) + 1
-        draft = live.empty_draft(live.chair_name(self.conf))
-        draft.update({k: v for k, v in (self.place.get("draft") or {}).items() if k in live.DRAFT_KEYS})
-        self.draft = draft
+        # the entry owns the draft from here on; the place only carries it to and from storage
+        draft = live.empty_draft(d["chair"])
+        draft.update({k: v for k, v in (self.place.pop("draft", None) or {}).items() if k in live.DRAFT_KEYS})
         focus = self.place.get("focus")
         entry.load(draft, focus if focus in KEYS else "citizen_name")
         self.show_queue()
@@ -227,6 +233,7 @@ class SessionScreen(AppScreen):
     def show_attendance(self, a) -> None:
         if a is None:
             return
+        self.attendance_now = a
         from models.conferences import ATTENDANCE_GROUPS
 
         lines = [f"{label}: {a.counts.get(g, 0)}" for g, label in ATTENDANCE_GROUPS.items()]
@@ -241,20 +248,18 @@ class SessionScreen(AppScreen):
             text += f"\n… và {len(queue) - 8} người nữa"
         self.say("queue", text)
 
-    def _add_row(self, p) -> None:
+    def _add_row(self, p: live.SessionRow) -> None:
         from models.petitions import DISPOSITIONS
 
         content = clip(p.content, 40)
         handling = DISPOSITIONS.get(p.disposition, "")
         if p.status == "withdrawn":
             handling = "Đã rút"
-        elif p.group_parent_id:
-            head = p.group_parent
-            handling += f" (gộp với số {head.seq or head.id})" if head.conference_id == p.conference_id \
-                else f" (gộp với ý kiến ngày {head.received_on:%d/%m/%Y})"
+        elif p.head_seq is not None:
+            handling += f" (gộp với số {p.head_seq})" if p.head_here \
+                else f" (gộp với ý kiến ngày {p.head_received_on:%d/%m/%Y})"
         table = self.query_one("#petitions", DataTable)
-        table.add_row(str(p.seq), p.citizen_label, p.village.name if p.village_id else "",
-                      p.field.name if p.field_id else "", content, handling, key=str(p.id))
+        table.add_row(str(p.seq), p.citizen, p.village, p.field, content, handling, key=str(p.id))
         table.move_cursor(row=table.row_count - 1)
 
     # --- the clock: ticks only while the session is live ------------------------------
@@ -289,7 +294,6 @@ class SessionScreen(AppScreen):
         event.stop()
         if not self.loaded:
             return
-        self.draft = event.draft
         self.place["focus"] = event.current
         if event.moved:
             if event.current == "disposition":
@@ -309,17 +313,22 @@ class SessionScreen(AppScreen):
         if self.conf is None or not self.loaded and "mount" not in self.place:
             return
         self.place["conference"] = self.conf.id
-        self.place["draft"] = self.draft
-        try:
-            self._write(("place", self.commits), live.save_place, self.office, copy.deepcopy(self.place))
-        except Exception as exc:  # shown, never raised into the key handler
-            self.notify_error(exc)
+        self._write(("place", self.commits), live.save_place, self.office, self._stored_place())
 
-    def _write(self, key, func, *args):
-        """One write through PendingWrites: a storage failure keeps it and says so."""
-        outcome = self.pending.save(key, func, *args)
-        self._after_write(outcome)
-        return outcome
+    def _stored_place(self) -> dict:
+        """The place as written: the screen's place with the entry's draft (a copy)."""
+        return copy.deepcopy(dict(self.place, draft=self.entry.draft))
+
+    def _write(self, key, func, *args, done=None, failed=None) -> None:
+        """One write through PendingWrites, queued behind the screen's earlier
+        writes and run off the event loop: a storage failure keeps it and says
+        so; ``done(outcome)`` runs on the loop once it is written or kept."""
+        def written(outcome):
+            self._after_write(outcome)
+            if done is not None:
+                done(outcome)
+
+        self.writes.submit(self.pending.save, key, func, *args, done=written, failed=failed)
 
     def _after_write(self, outcome) -> None:
         if outcome.saved:
@@ -331,24 +340,26 @@ class SessionScreen(AppScreen):
 
     def retry(self) -> None:
         self._retry_timer = None
-        try:
-            outcome = self.pending.retry()
-        except UserError as exc:
-            self.notify_error(exc)
-            return
-        if outcome.saved:
-            self.notify("Đã lưu được nội dung đang giữ.")
-            self.refresh_petitions()
-        else:
-            self._after_write(outcome)
 
-    def refresh_petitions(self) -> None:
-        table = self.query_one("#petitions", DataTable)
-        table.clear()
-        rows = live.session_petitions(self.conf)
-        for p in rows:
-            self._add_row(p)
-        self.last_petition = rows[-1] if rows else None
+        def tried(outcome):
+            if outcome.saved:
+                self.notify("Đã lưu được nội dung đang giữ.")
+                self.refresh_petitions()
+            else:
+                self._after_write(outcome)
+
+        self.writes.submit(self.pending.retry, done=tried)
+
+    def refresh_petitions(self, then=None) -> None:
+        def redraw(rows):
+            table = self.query_one("#petitions", DataTable)
+            table.clear()
+            for p in rows:
+                self._add_row(p)
+            if then is not None:
+                then()
+
+        work.run(self, live.session_rows, self.conf, done=redraw, group="session-rows")
 
     def say(self, widget_id: str, text: str | Text) -> None:
         """Update a Static only when its text changes: a changed Static costs a
@@ -366,21 +377,24 @@ class SessionScreen(AppScreen):
         return tuple(draft.get(k, "") for k in ("village", "field", "content"))
 
     def show_similar(self) -> None:
+        """The "raised before" lookup, off the loop: the typing goes on meanwhile,
+        and a commit that comes first looks it up itself (live.record_draft)."""
         if self.conf is None:
             return
-        try:
-            self._similar = live.similar_for_draft(self.office, self.conf, self.draft)
-        except UserError:
-            self._similar = []
-        self._similar_for = self._similar_key(self.draft)
-        if not self._similar:
-            self.say("similar", "")
-            return
-        p = self._similar[0].petition
-        answer = p.answer_summary or p.answer_on_spot or "(chưa có trả lời)"
-        where = p.conference.date.strftime("%d/%m/%Y") if p.conference_id else f"{p.received_on:%d/%m/%Y}"
-        self.say("similar", Text.assemble((f"Ý kiến tương tự ({where}):", "bold"), f" {p.content}\n",
-                                          ("Đã trả lời:", "bold"), f" {answer}"))
+        key = self._similar_key(self.entry.draft)
+
+        def found(similar):
+            if self._similar_key(self.entry.draft) != key:
+                return                  # typed on since: a newer lookup or the commit decides
+            self._similar, self._similar_for = similar, key
+            if not similar:
+                self.say("similar", "")
+                return
+            _pid, where, content, answer = similar
+            self.say("similar", Text.assemble((f"Ý kiến tương tự ({where}):", "bold"), f" {content}\n",
+                                              ("Đã trả lời:", "bold"), f" {answer}"))
+
+        work.run(self, similar_shown, self.office, self.conf, dict(self.entry.draft), done=found, group="similar")
 
     @on(PetitionEntry.Completed)
     def _entry_completed(self, event: PetitionEntry.Completed) -> None:
@@ -389,11 +403,17 @@ class SessionScreen(AppScreen):
         try:
             self.commit(draft)
         except UserError as exc:
-            # the entry has moved on; give the petition back if nothing new was typed
-            if self.entry.pristine:
-                self.entry.load(draft, "content")
-                self.draft = draft
-            self.entry.say(exc.message)
+            self._refused(draft, exc)
+
+    def _refused(self, draft: dict, exc: Exception) -> None:
+        if not isinstance(exc, UserError):
+            self.notify_error(exc)
+            return
+        # the entry has moved on; give the petition back if nothing new was typed
+        if self.entry.pristine:
+            self.entry.load(draft, "content")
+            self.save_now()
+        self.entry.say(exc.message)
 
     def commit(self, draft: dict) -> None:
         from models.errors import ValidationError
@@ -402,23 +422,24 @@ class SessionScreen(AppScreen):
             raise ValidationError("Chưa có hội nghị để ghi. Tạo hội nghị ở màn hình Hội nghị (F4).")
         if self.conf.status != "in_session":
             raise ValidationError("Phiên họp chưa bắt đầu. Bấm Ctrl+B để bắt đầu phiên rồi ghi ý kiến.")
-        if self._similar_for != self._similar_key(draft):
-            self.draft = draft
-            self.show_similar()
-        draft["similar_to"] = self._similar[0].petition.id if self._similar else None
+        known = self._similar_for == self._similar_key(draft)
+        draft["similar_to"] = self._similar[0] if known and self._similar else None
         if not isinstance(draft.get("group_parent"), int) or isinstance(draft.get("group_parent"), bool):
             draft["group_parent"] = None      # only a petition the secretary picked (Ctrl+G)
-        self.draft = live.empty_draft(draft.get("answered_by", ""))
-        place = dict(self.place, draft=self.draft, focus="citizen_name")
-        outcome = self._write(("petition", self.commits), live.commit_draft, self.office, self.conf,
-                              copy.deepcopy(draft), copy.deepcopy(place))
+        # stored with the petition: the entry's next draft (already started, maybe typed into)
+        self.place["focus"] = self.entry.current
+        original = copy.deepcopy(draft)
+
+        def recorded(outcome):
+            if outcome.saved:
+                self._add_row(outcome.result)
+
+        self._write(("petition", self.commits), live.record_draft, self.office, self.conf,
+                    copy.deepcopy(draft), self._stored_place(), known,
+                    done=recorded, failed=lambda exc: self._refused(original, exc))
         self.commits += 1
-        self.place = place
         self.say("similar", "")
         self._similar, self._similar_for = [], None
-        if outcome is not None and outcome.saved:
-            self.last_petition = outcome.result
-            self._add_row(outcome.result)
 
     # --- grouping and corrections ------------------------------------------------------------
     def action_group(self) -> None:
@@ -432,22 +453,19 @@ class SessionScreen(AppScreen):
             entry._changed(moved=True)
             self.notify("Đã bỏ gộp.", timeout=2)
             return
-        try:
-            found = live.group_candidates_for_draft(self.office, self.conf, entry.draft)
-        except UserError as exc:
-            self.notify_error(exc)
-            return
-        if not found:
+        work.run(self, group_choices, self.office, self.conf, dict(entry.draft), done=self._offer_groups,
+                 group="session-group")
+
+    def _offer_groups(self, choices) -> None:
+        options, labels = choices
+        entry = self.entry
+        if not options:
             self.notify("Không có ý kiến nào cùng thôn, lĩnh vực hoặc nội dung tương tự để gộp. "
                         "Ý kiến này được ghi riêng.", severity="warning", timeout=6)
             return
-        from models.services.petition_edit import candidate_label
-
         from ..widgets.pick import PickScreen
 
-        options = [("Không gộp (ghi riêng)", 0)] + [(candidate_label(p), p.id) for p in found]
-        labels = {p.id: f"số {p.seq}" if p.conference_id == self.conf.id else
-                  f"ý kiến ngày {p.received_on:%d/%m/%Y}" for p in found}
+        options = [("Không gộp (ghi riêng)", 0)] + options
 
         def chosen(pid):
             if pid:
@@ -496,26 +514,25 @@ class SessionScreen(AppScreen):
         if self.conf is None or not table.row_count:
             self.notify("Chưa có ý kiến nào được ghi để sửa.", severity="warning")
             return
-        from models.petitions import Petition
-
-        from ..widgets.petition_form import petition_form
+        from ..widgets.petition_form import form_choices, petition_form
 
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        p = Petition.get_or_none(Petition.id == int(key))
-        if p is None:
-            self.notify("Ý kiến này không còn nữa.", severity="warning")
-            return
         row = table.cursor_row
         self.save_now()
 
         def done(result):
             if result is not None:
-                self.refresh_petitions()
-                table.move_cursor(row=row)
+                self.refresh_petitions(then=lambda: table.move_cursor(row=row))
                 self.notify("Đã lưu thay đổi vào lịch sử của ý kiến.", timeout=3)
             self.entry.focus()
 
-        self.app.push_screen(petition_form(p), done)
+        def open_form(choices):
+            if choices is None:
+                self.notify("Ý kiến này không còn nữa.", severity="warning")
+                return
+            self.app.push_screen(petition_form(*choices), done)
+
+        work.run(self, form_choices, int(key), done=open_form, group="session-edit")
 
     def take_speaker(self) -> dict | None:
         queue = list(self.place.get("queue") or [])
@@ -536,36 +553,38 @@ class SessionScreen(AppScreen):
     def action_start(self) -> None:
         if not self._need_conf():
             return
-        why = live.start_warning(self.conf)
-        if why:
-            from ..widgets.confirm import ConfirmScreen
 
-            self.app.push_screen(ConfirmScreen(why), lambda yes: yes and self._start())
-            return
-        self._start()
+        def asked(why):
+            if why:
+                from ..widgets.confirm import ConfirmScreen
+
+                self.app.push_screen(ConfirmScreen(why), lambda yes: yes and self._start())
+                return
+            self._start()
+
+        work.run(self, live.start_warning, self.conf, done=asked, group="session-start")
 
     def _start(self) -> None:
-        try:
-            self.conf = live.start_session(self.conf)
-        except UserError as exc:
-            self.notify_error(exc)
-            return
-        self.update_clock_state()
-        self.save_now()
-        self.tick()
-        self.notify("Đã bắt đầu phiên họp.")
+        def started(conf):
+            self.conf = conf
+            self.update_clock_state()
+            self.save_now()
+            self.tick()
+            self.notify("Đã bắt đầu phiên họp.")
+
+        self.writes.submit(live.start_session, self.conf, done=started)
 
     def action_agenda(self) -> None:
         if not self._need_conf():
             return
-        try:
-            item = live.toggle_agenda(self.conf)
-        except UserError as exc:
-            self.notify_error(exc)
-            return
-        self._running = item if item.actual_end is None else None
-        self.show_agenda(live.agenda(self.conf))
-        self.tick()
+
+        def toggled(result):
+            item, items = result
+            self._running = item if item.actual_end is None else None
+            self.show_agenda(items)
+            self.tick()
+
+        self.writes.submit(toggle_agenda, self.conf, done=toggled)
 
     def _form_typing(self, name: str):
         """A form of the session keeps what is typed in the place (saved as the
@@ -596,14 +615,15 @@ class SessionScreen(AppScreen):
     def action_enqueue(self) -> None:
         from ..widgets.form import FormField, FormScreen
 
-        def add(values):
-            queue = list(self.place.get("queue") or [])
-            queue.append({"citizen_name": values["citizen_name"], "village": values["village"],
-                          "field": values["field"], "channel": "slip" if values["slip"].strip() else "spoken"})
-            self.place["queue"] = queue
-            self.save_now()
-            self.show_queue()
-            return True
+        def add(values):        # in the form's worker: nothing to check, the queue is the screen's
+            return {"citizen_name": values["citizen_name"], "village": values["village"],
+                    "field": values["field"], "channel": "slip" if values["slip"].strip() else "spoken"}
+
+        def closed(speaker):
+            if speaker is not None:
+                self.place["queue"] = list(self.place.get("queue") or []) + [speaker]
+                self.show_queue()
+            self._form_closed()
 
         restored = self.place.get("editing") == "enqueue"
         fields = [FormField("citizen_name", "Họ tên (để trống nếu không ghi tên)"),
@@ -613,17 +633,18 @@ class SessionScreen(AppScreen):
         if restored:
             for f in fields:
                 f.value = self._typed_value(f.key, f.value)
-        self.app.push_screen(FormScreen("Đăng ký phát biểu", fields, add, self._form_typing("enqueue")),
-                             lambda _: self._form_closed())
+        self.app.push_screen(FormScreen("Đăng ký phát biểu", fields, add, self._form_typing("enqueue")), closed)
 
     def action_attendance(self) -> None:
-        if not self._need_conf():
+        """F9: the counts as last read or saved (the box opens at once, so keys
+        typed right after F9 land in it: tui/widgets/type_ahead.py)."""
+        if not self._need_conf() or self.attendance_now is None:
             return
         from models.conferences import ATTENDANCE_GROUPS
 
         from ..widgets.form import FormField, FormScreen
 
-        current = live.attendance(self.conf)
+        current = self.attendance_now
         fields = [FormField(g, f"{label} (số người)", str(current.counts.get(g, 0)))
                   for g, label in ATTENDANCE_GROUPS.items()]
         fields.append(FormField("guests", "Khách mời (mỗi dòng: Họ tên - chức vụ)", live.guests_text(current),
@@ -632,13 +653,15 @@ class SessionScreen(AppScreen):
             for f in fields:
                 f.value = self._typed_value(f.key, f.value)
 
-        def save(values):
-            summary = live.set_attendance(self.conf, values, values.get("guests", ""))
-            self.show_attendance(summary)
-            return True
+        def save(values):       # in the form's worker
+            return live.set_attendance(self.conf, values, values.get("guests", ""))
 
-        self.app.push_screen(FormScreen("Điểm danh", fields, save, self._form_typing("attendance")),
-                             lambda _: self._form_closed())
+        def closed(summary):
+            if summary is not None:
+                self.show_attendance(summary)
+            self._form_closed()
+
+        self.app.push_screen(FormScreen("Điểm danh", fields, save, self._form_typing("attendance")), closed)
 
     def action_conclusions(self) -> None:
         if not self._need_conf():
@@ -663,16 +686,17 @@ class SessionScreen(AppScreen):
             return
         from ..widgets.pick import PickScreen
 
-        confs = live.conferences(self.office)
-        options = [(f"{c.date:%d/%m/%Y} · {c.status_label} · {c.title}", c.id) for c in confs]
-
         def chosen(conf_id):
             if conf_id is not None:
                 self.loaded = False
                 self.place = {"conference": conf_id}
                 self.load(conf_id)
 
-        self.app.push_screen(PickScreen("Chọn hội nghị", options), chosen)
+        def offer(confs):
+            options = [(f"{c.date:%d/%m/%Y} · {c.status_label} · {c.title}", c.id) for c in confs]
+            self.app.push_screen(PickScreen("Chọn hội nghị", options), chosen)
+
+        work.run(self, live.conferences, self.office, done=offer, group="session-choose")
 
     def action_close_session(self) -> None:
         if not self._need_conf():
@@ -684,36 +708,83 @@ class SessionScreen(AppScreen):
         from ..widgets.confirm import ConfirmScreen
 
         def answer(yes):
-            if not yes:
-                return
-            try:
-                self.conf = live.close_session(self.conf)
-            except UserError as exc:
-                self.notify_error(exc)
-                return
+            if yes:
+                self.writes.submit(close_and_list, self.conf, done=closed)
+
+        def closed(result):
+            self.conf, items = result
             self._running = None
             self.update_clock_state()
             self.save_now()
             self.tick()
-            self.show_agenda(live.agenda(self.conf))
+            self.show_agenda(items)
             self.build_minutes(self.conf.id)
 
         self.app.push_screen(ConfirmScreen("Kết thúc phiên họp? Trạng thái hội nghị chuyển sang “Đã kết thúc” "
                                            "và biên bản được lập từ dữ liệu đã ghi."), answer)
 
-    @work(thread=True, group="minutes")
     def build_minutes(self, conf_id: int) -> None:
-        from models.backup import backup_after_session
+        def built(path):
+            if path is not None:
+                self.notify(f"Đã lập dự thảo biên bản: {path}. Sửa và ban hành (lấy số) ở "
+                            "màn hình Hội nghị (F4), phím B.", timeout=12, markup=False)
 
-        try:
-            path = live_minutes_file(self.office, conf_id)
-        except Exception as exc:
-            self.app.call_from_thread(self.notify_error, exc)
-        else:
-            self.app.call_from_thread(self.notify, f"Đã lập dự thảo biên bản: {path}. Sửa và ban hành (lấy số) ở "
-                                      "màn hình Hội nghị (F4), phím B.", timeout=12, markup=False)
-        # the closed session is copied aside whether or not the PDF could be built
-        backup_after_session()
+        work.run(self, minutes_and_backup, self.office, conf_id, done=built, group="minutes", exclusive=False)
+
+
+# --- run in workers ---------------------------------------------------------------------
+
+def toggle_agenda(conf):
+    item = live.toggle_agenda(conf)
+    return item, live.agenda(conf)
+
+
+def close_and_list(conf):
+    conf = live.close_session(conf)
+    return conf, live.agenda(conf)
+
+
+def minutes_and_backup(office, conf_id: int):
+    """The draft minutes' PDF (None if it could not be built: said in Vietnamese),
+    then the closed session copied aside whether or not the PDF was built."""
+    from models.backup import backup_after_session
+
+    try:
+        path = live_minutes_file(office, conf_id)
+    except Exception as exc:  # noqa: BLE001 - told below, the backup still runs
+        path, failure = None, exc
+    else:
+        failure = None
+    backup_after_session()
+    if failure is not None:
+        raise failure
+    return path
+
+
+def group_choices(office, conf, draft: dict):
+    """The Ctrl+G list: ([(label, petition id)], {id: how the head line names it})."""
+    from models.services.petition_edit import candidate_label
+
+    found = live.group_candidates_for_draft(office, conf, draft)
+    options = [(candidate_label(p), p.id) for p in found]
+    labels = {p.id: f"số {p.seq}" if p.conference_id == conf.id else
+              f"ý kiến ngày {p.received_on:%d/%m/%Y}" for p in found}
+    return options, labels
+
+
+def similar_shown(office, conf, draft: dict):
+    """In a worker: the earlier petition most like ``draft``, as the screen shows
+    it: (its id, when it was raised, its content, its answer), or ()."""
+    try:
+        found = live.similar_for_draft(office, conf, draft)
+    except UserError:
+        return ()
+    if not found:
+        return ()
+    p = found[0].petition
+    answer = p.answer_summary or p.answer_on_spot or "(chưa có trả lời)"
+    where = p.conference.date.strftime("%d/%m/%Y") if p.conference_id else f"{p.received_on:%d/%m/%Y}"
+    return p.id, where, p.content, answer
 
 
 def clean_name(draft: dict) -> str:

@@ -18,6 +18,8 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from models.services.live_session import set_conclusions
+
 from .type_ahead import TypeAhead
 
 SAVE_DELAY = 1.0
@@ -34,37 +36,47 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
 
     def __init__(self, conf):
         super().__init__()
-        self.conf = conf
+        self.conf = conf            # the session screen's copy: kept current by every save
+        self._latest = conf         # the writer's copy (read and written only in the writer)
         self._timer: Timer | None = None
         #: the stored text this screen's typing is based on
-        self.seen = ""
+        self.seen = conf.conclusions
         #: another workstation's text, while this one has not chosen what to do with it
         self.theirs: str | None = None
         self._kept = False      # this workstation's typing is kept aside (see _keep)
+        self._writes = None
 
     def compose(self) -> ComposeResult:
-        from models.conferences import Conference
-        from models.services.live_session import unsaved_conclusions
-
-        self.seen = text = Conference.get_by_id(self.conf.id).conclusions
-        kept = unsaved_conclusions(self.conf)       # a choice left open when the app stopped
-        if kept is not None:
-            text, self.seen = kept
-            self._kept = True
         with Vertical(id="form-box"):
             yield Static("Kết luận của chủ trì", classes="form-title")
-            yield TextArea(text, id="conclusions-text", classes="conclusions-text")
+            yield TextArea(self.conf.conclusions, id="conclusions-text", classes="conclusions-text")
             yield Static("", id="conclusions-other-title", classes="form-label")
             yield TextArea("", id="conclusions-other", classes="conclusions-text", read_only=True)
             yield Static(HINT, id="conclusions-hint", classes="hint")
             yield Static("", id="conclusions-error", classes="error")
 
     def on_mount(self) -> None:
+        from models.services.live_session import unsaved_conclusions
+
+        from ..work import Serial, run
+
+        self._writes = Serial(self, "conclusions")
         self._show_clash(False)
         area = self.query_one("#conclusions-text", TextArea)
         area.move_cursor(area.document.end)
         self.focus_at_once(area)
-        if area.text != self.seen:
+        # a choice left open when the app stopped: its typing comes back
+        run(self, unsaved_conclusions, self.conf, done=self._restore, group="conclusions-kept")
+
+    def _restore(self, kept) -> None:
+        if kept is None:
+            return
+        text, self.seen = kept
+        self._kept = True
+        area = self.query_one("#conclusions-text", TextArea)
+        area.load_text(text)
+        area.move_cursor(area.document.end)
+        if text != self.seen:
             self.save()
 
     @property
@@ -76,39 +88,60 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         if self._timer is None:
             self._timer = self.set_timer(SAVE_DELAY, self.save)
 
-    def save(self) -> bool:
-        """Save what is typed over the text it was typed on; False when it was not saved."""
-        from models.errors import StaleEdit, UserError
-        from models.services.live_session import keep_unsaved_conclusions, set_conclusions
-
+    def save(self, then=None) -> None:
+        """Save what is typed over the text it was typed on, queued behind the
+        earlier saves and off the event loop; ``then`` runs once it is written
+        (not when another workstation's text came first: the choice is shown)."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         text = self.mine
         if self.theirs is not None:          # waiting for a choice: only kept for this workstation
             self._keep(text)
-            return False
+            return
+        base, self.seen = self.seen, text    # the next save is typed over this one
+
+        def saved(conf):
+            self.conf = conf
+            if then is not None:
+                then()
+
+        self._writes.submit(self._write, text, base, done=saved, failed=self._refused)
+
+    def _write(self, text: str, base: str):
+        """In the writer, one save after another."""
+        from models.errors import StaleEdit
+        from models.services.live_session import keep_unsaved_conclusions
+
         try:
-            self.conf = set_conclusions(self.conf, text, seen=self.seen)
+            self._latest = set_conclusions(self._latest, text, seen=base)
         except StaleEdit as exc:
-            self.theirs = exc.current.conclusions
-            self._keep(text)
-            self._show_clash(True, f"Bản do {exc.who} lưu lúc {exc.current.updated_at:%H:%M:%S} (chỉ xem):")
-            return False
-        except UserError as exc:
-            self.say(exc.message)
-            return False
+            exc.base = base
+            raise
         if self._kept:
-            keep_unsaved_conclusions(self.conf, None)
+            keep_unsaved_conclusions(self._latest, None)
             self._kept = False
-        self.seen = text
-        return True
+        return self._latest
+
+    def _refused(self, exc) -> None:
+        from models.errors import StaleEdit, UserError
+
+        if isinstance(exc, StaleEdit):
+            if self.theirs is None:
+                self.seen = getattr(exc, "base", self.seen)
+                self.theirs = exc.current.conclusions
+                self._keep(self.mine)
+                self._show_clash(True, f"Bản do {exc.who} lưu lúc {exc.current.updated_at:%H:%M:%S} (chỉ xem):")
+        elif isinstance(exc, UserError):
+            self.say(exc.message)
+        else:
+            self.app.report_unexpected(exc)
 
     def _keep(self, text: str) -> None:
         from models.services.live_session import keep_unsaved_conclusions
 
-        keep_unsaved_conclusions(self.conf, text, self.seen)
         self._kept = True
+        self._writes.submit(keep_unsaved_conclusions, self.conf, text, self.seen, failed=self._refused)
 
     def _show_clash(self, on: bool, title: str = "") -> None:
         other = self.query_one("#conclusions-other", TextArea)
@@ -133,8 +166,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
             area.load_text(text)
             area.move_cursor(area.document.end)
         self._show_clash(False)
-        if self.save():
-            self.notify("Đã lưu kết luận.", timeout=3)
+        self.save(then=lambda: self.notify("Đã lưu kết luận.", timeout=3))
 
     def action_merge(self) -> None:
         from models.services.live_session import merge_conclusions
@@ -152,16 +184,25 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         if self.theirs is not None:
             self._settle(self.theirs)
 
+    def on_unmount(self) -> None:
+        if self._writes is not None:
+            self._writes.flush()        # the app quits with the box open: its last save first
+
     def action_close(self) -> None:
-        if self.save() or self.theirs is None:
-            self.dismiss(self.conf)   # the caller gets the saved conference back
+        if self.theirs is None:
+            # the caller gets the saved conference back, once it is written; if
+            # another workstation's text came first, the choice is shown instead
+            self.save(then=lambda: self.dismiss(self.conf))
             return
         from .confirm import ConfirmScreen
 
         def answer(yes):
             if yes:
-                self.action_take_theirs()
-                self.dismiss(self.conf)
+                theirs, self.theirs = self.theirs, None
+                self.seen = theirs
+                self.query_one("#conclusions-text", TextArea).load_text(theirs)
+                self._show_clash(False)
+                self.save(then=lambda: self.dismiss(self.conf))
 
         self.app.push_screen(ConfirmScreen(
             "Bản kết luận ở máy khác khác bản bạn đang gõ. Đóng và dùng bản kia, bỏ phần bạn gõ? "

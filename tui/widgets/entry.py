@@ -29,12 +29,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
-from models.services.live_session import (
-    DISPOSITION_KEYS,
-    empty_draft,
-    next_channel,
-    rank,
-)
+from models.services.live_session import DISPOSITION_KEYS, empty_draft, next_channel
+from models.services.typeahead import field_decided, match_field, rank
 from models.text import clean_line
 
 #: (draft key, label), in the order Enter walks through them
@@ -87,14 +83,17 @@ class PetitionEntry(Widget, can_focus=True):
     }
     """
     COMPONENT_CLASSES = {"entry--hint", "entry--error", "entry--label"}
-    # Handled in the key handler itself (so in typing order); declared here for
-    # the key bar, F1 help and the Ctrl+P palette.
+    # Shown in the key bar, F1 help and the Ctrl+P palette, and run by the key
+    # handler itself from this list (so in typing order, between the keys
+    # typed before and after them).
     BINDINGS = [
         Binding("ctrl+y", "withhold", "Giấu tên", id="session.withhold"),
         Binding("ctrl+l", "channel", "Đổi hình thức", id="session.channel"),
         Binding("ctrl+r", "next_speaker", "Mời người tiếp", id="session.next_speaker"),
         Binding("ctrl+u", "clear_field", "Xóa ô", id="session.clear_field", show=False),
     ]
+    #: key → action name, from BINDINGS (a binding may list several keys)
+    KEY_ACTIONS = {key.strip(): b.action for b in BINDINGS for key in b.key.split(",")}
 
     class Changed(Message):
         """The draft changed; ``moved`` when the current field changed (a field
@@ -187,10 +186,9 @@ class PetitionEntry(Widget, can_focus=True):
 
     def _handle(self, event: events.Key) -> bool:
         key = event.key
-        actions = {"ctrl+y": self.action_withhold, "ctrl+l": self.action_channel,
-                   "ctrl+r": self.action_next_speaker, "ctrl+u": self.action_clear_field}
-        if key in actions:
-            actions[key]()
+        action = self.KEY_ACTIONS.get(key)
+        if action is not None:
+            getattr(self, f"action_{action}")()
             return True
         if key == "enter":
             self.error = ""
@@ -307,16 +305,10 @@ class PetitionEntry(Widget, can_focus=True):
         self._changed()
 
     def _field_code(self, typed: str) -> tuple[int, str] | None:
-        typed = clean_line(typed)
-        if typed.isdigit():
-            return next((f for f in self.fields if f[0] == int(typed)), None)
-        names = rank([name for _, name in self.fields], typed) if typed else []
-        return next((f for f in self.fields if names and f[1] == names[0]), None)
+        return match_field(self.fields, typed)
 
     def _field_decided(self, typed: str) -> bool:
-        """"3" is taken at once; "1" waits for Enter when 10, 11 … exist."""
-        codes = [str(code) for code, _ in self.fields]
-        return typed.isdigit() and typed in codes and not any(c != typed and c.startswith(typed) for c in codes)
+        return field_decided(self.fields, typed)
 
     def _offer_unit(self) -> None:
         """The unit that most often answers this field is the default: Enter takes it."""

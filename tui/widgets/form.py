@@ -55,6 +55,7 @@ class FormScreen(TypeAhead, ModalScreen):
         #: called with the values as typed (the live session keeps them: nothing typed is lost)
         self.changed_callback = changed
         self._newer = None  # the newer record the user has been shown after a StaleEdit
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
@@ -105,15 +106,35 @@ class FormScreen(TypeAhead, ModalScreen):
             self.focus_next()
 
     def action_save(self) -> None:
+        """The ``save`` callback runs in a worker (it reads and writes storage);
+        its result or error comes back here. Keys typed meanwhile still reach
+        the form; a second Ctrl+S while one save runs is not a second save."""
+        from .. import work
+
+        if self._saving:
+            return
+        self._saving = True
+        work.run(self, self._save_values, self.values(), self._newer, done=self._saved, failed=self._refused,
+                 group="form-save")
+
+    def _save_values(self, values: dict, newer):
+        """In the worker."""
         from models.services.records import overwrite_confirmed
 
-        try:
-            with overwrite_confirmed(self._newer) if self._newer is not None else nullcontext():
-                result = self.save_callback(self.values())
-        except StaleEdit as exc:
+        with overwrite_confirmed(newer) if newer is not None else nullcontext():
+            return self.save_callback(values)
+
+    def _saved(self, result) -> None:
+        self._saving = False
+        self._newer = None
+        self.saved(result)
+
+    def _refused(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, StaleEdit):
             self._show_newer(exc)
             return
-        except UserError as exc:
+        if isinstance(exc, UserError):
             self.query_one("#form-error", Static).update(Text(exc.message))
             if exc.field:
                 try:
@@ -121,13 +142,10 @@ class FormScreen(TypeAhead, ModalScreen):
                 except Exception:
                     pass
             return
-        except Exception as exc:  # disk, lock, server: keep the form and what was typed
-            self.app.report_unexpected(exc)
-            self.query_one("#form-error", Static).update(
-                "Chưa lưu được (lỗi lưu trữ). Nội dung vừa gõ vẫn còn đây; hãy thử lưu lại (Ctrl+S).")
-            return
-        self._newer = None
-        self.saved(result)
+        # disk, lock, server: keep the form and what was typed
+        self.app.report_unexpected(exc)
+        self.query_one("#form-error", Static).update(
+            "Chưa lưu được (lỗi lưu trữ). Nội dung vừa gõ vẫn còn đây; hãy thử lưu lại (Ctrl+S).")
 
     def saved(self, result) -> None:
         """After a successful save: close with the result (an editor that stays open overrides this)."""

@@ -6,7 +6,6 @@ worker; the widget posts ``HistoryView.Loaded`` when the rows are shown."""
 from __future__ import annotations
 
 from ..plain import plain
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +13,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from .. import work
 from .keybar import KeyBar
 from .table import Table
 
@@ -38,17 +38,10 @@ class HistoryView(Vertical):
         """Load the trail of ``record`` (a model instance) in a worker."""
         self._load(record._meta.table_name, record.get_id())
 
-    @work(thread=True, exclusive=True, group="history")
     def _load(self, table: str, record_id: int) -> None:
-        from models.errors import UserError
         from models.services.history import history_rows
 
-        try:
-            rows = history_rows(table, record_id)
-        except UserError as exc:
-            self.app.call_from_thread(self.notify, exc.message, severity="error")
-            return
-        self.app.call_from_thread(self._fill, rows)
+        work.run(self, history_rows, table, record_id, done=self._fill, group="history")
 
     def _fill(self, rows) -> None:
         table = self.query_one(DataTable)

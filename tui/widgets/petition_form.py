@@ -7,6 +7,8 @@ its history stays). Saving goes through models.services.petition_edit, which
 writes the history entry."""
 from __future__ import annotations
 
+import peewee as pw
+
 from models.petitions import CHANNELS, DISPOSITIONS, Petition
 
 from .form import FormField, FormScreen
@@ -16,15 +18,31 @@ def _d(day) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-def petition_form(p: Petition) -> FormScreen:
-    """The form for ``p``; it returns the saved petition (or None if cancelled)."""
-    from models.catalog import Field, Unit
-    from models.services import petition_edit as pe
+def form_choices(petition_id: int):
+    """In a worker: what the form needs, read at once (the petition with its
+    village, field and unit, and the lists to choose from), or None if the
+    petition is gone. Returns the arguments of ``petition_form``."""
+    from models.catalog import Field, Unit, Village
 
-    version = p.row_version
+    p = (Petition.select(Petition, Village, Field, Unit)
+         .join(Village, pw.JOIN.LEFT_OUTER, on=(Petition.village == Village.id))
+         .switch(Petition).join(Field, pw.JOIN.LEFT_OUTER, on=(Petition.field == Field.id))
+         .switch(Petition).join(Unit, pw.JOIN.LEFT_OUTER, on=(Petition.unit == Unit.id))
+         .where(Petition.id == petition_id).first())
+    if p is None:
+        return None
     fields_ = [(f.name, f.name) for f in Field.select().where(Field.office == p.office_id).order_by(Field.code)]
     units = [(u.name, u.name) for u in Unit.select().where((Unit.office == p.office_id) & Unit.active)
              .order_by(Unit.name)]
+    return p, fields_, units
+
+
+def petition_form(p: Petition, fields_: list, units: list) -> FormScreen:
+    """The form for ``p`` (from ``form_choices``); it returns the saved petition
+    (or None if cancelled). Its save runs in the form's worker."""
+    from models.services import petition_edit as pe
+
+    version = p.row_version
     form = [
         FormField("citizen_title", "Danh xưng (Ông, Bà hoặc để trống)", p.citizen_title),
         FormField("citizen_name", "Người nêu", "" if p.citizen_withheld and not p.citizen_name else p.citizen_name),
