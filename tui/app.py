@@ -55,6 +55,9 @@ class DoiThoaiApp(App):
         from .work import watch_loop_lag
 
         watch_loop_lag(self)        # only with DOITHOAI_LOOP_LAG set (bench/latency.py)
+        from .role_keys import load_roles
+
+        load_roles(self)            # which keys the person working may use
         # After a crash or power cut during a conference, go straight back to it.
 
         def resume():

@@ -26,24 +26,21 @@ class RoleKeys:
 
     def refused(self, action: str) -> str | None:
         """The Vietnamese refusal for ``action`` when the person working may not
-        do it (asked once per screen), else None."""
+        do it, else None. The answers are the app's (read in a worker at start-up
+        and after a change of people or roles, ``load_roles``); until they arrive
+        every key is usable, and the service itself still refuses what the role
+        may not do."""
         rule = self.ROLE_KEYS.get(action)
-        if rule is None:
+        known = getattr(self.app, "role_refusals", None)
+        if rule is None or not known or rule not in known:
             return None
-        known = self.__dict__.setdefault("_role_refusals", {})
-        if rule not in known:
-            from models.services import roles
-
-            known[rule] = roles.refusal(self.office, rule)
-        return known[rule]
+        return known[rule][0]
 
     def refused_note(self, action: str) -> str:
         """What F1 adds to a key the person may not use."""
         if not self.refused(action):
             return ""
-        from models.services import roles
-
-        return f" — không dùng được: chỉ {roles.who_may(self.office, self.ROLE_KEYS[action])}"
+        return f" — không dùng được: chỉ {self.app.role_refusals[self.ROLE_KEYS[action]][1]}"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "refused":
@@ -56,3 +53,21 @@ class RoleKeys:
         message = self.refused(action)
         if message:
             self.notify(message, severity="warning", timeout=8, markup=False)
+
+
+def refusals(office) -> dict[str, tuple[str | None, str]]:
+    """In a worker: for each role rule, (the refusal or None, who may)."""
+    from models.services import roles
+
+    return {rule: (roles.refusal(office, rule), roles.who_may(office, rule)) for rule in roles.ACTIONS}
+
+
+def load_roles(app) -> None:
+    """Read (again) what the person working may do; the keys follow when it arrives."""
+    from . import work
+
+    def known(result) -> None:
+        app.role_refusals = result
+        app.screen.refresh_bindings()
+
+    work.run(app, refusals, app.office, done=known, group="role-keys")

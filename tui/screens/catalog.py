@@ -337,6 +337,10 @@ class CatalogScreen(RoleKeys, AppScreen):
             self._show_list(spec, lists[spec.tab])
 
     def refresh_list(self, spec: ListSpec, select_id: int | None = None) -> None:
+        if spec.tab == "people":        # a change of people or roles: the keys follow
+            from ..role_keys import load_roles
+
+            load_roles(self.app)
         work.run(self, _read_rows, spec, self.office, done=lambda rows: self._show_list(spec, rows, select_id),
                  group=f"catalog-{spec.tab}")
 
