@@ -6,35 +6,9 @@ import peewee as pw
 from .base import BaseModel
 from .catalog import Field, Office, Unit, Village
 from .conferences import Conference
+from .words import CHANNELS, DISPOSITIONS, PETITION_STATUSES as STATUSES  # noqa: F401 (re-exported)
 
-CHANNELS = {
-    "spoken": "Phát biểu",
-    "slip": "Phiếu",
-    "before": "Gửi trước",
-    "outside": "Ngoài hội nghị",
-}
 
-# disposition — hướng xử lý
-DISPOSITIONS = {
-    "on_spot": "Trả lời tại hội nghị",
-    "in_writing": "Trả lời bằng văn bản",
-    "forwarded": "Chuyển cấp có thẩm quyền",
-    "noted": "Ghi nhận",
-}
-
-# status on the follow-up board
-STATUSES = {
-    "open": "Đang xử lý",
-    "answered": "Đã trả lời",
-    "closed": "Đã đóng",
-    # a forwarded petition waits on the board for the upper level's reply
-    "forwarded": "Đã chuyển, chờ trả lời",
-    "forwarded_replied": "Đã có trả lời của cấp trên",
-    "noted": "Ghi nhận",
-    # withdrawn (or recorded by mistake): off the board and out of the
-    # statistics, kept with its history
-    "withdrawn": "Đã rút",
-}
 OPEN_STATUSES = ("open",)
 #: what the board's default view ("cần xử lý") shows
 ACTION_STATUSES = ("open", "forwarded")

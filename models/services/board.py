@@ -475,6 +475,11 @@ def detail(pid: int, office=None) -> Detail:
     p = petition(pid, office)
     events = list(PetitionEvent.select().where(PetitionEvent.petition == p)
                   .order_by(PetitionEvent.at, PetitionEvent.id))
+    from .history import user_label
+
+    who = {u: user_label(u) for u in {ev.user for ev in events}}
+    for ev in events:
+        ev.user_shown = who[ev.user]      # a person's name, never a login such as "root"
     from .petition_edit import group_members
 
     return Detail(p, events, rows_for(p), group_members(p))

@@ -16,24 +16,7 @@ from ..petitions import STATUSES, Petition
 from . import records
 from .petitions import add_event, due_date
 from .validate import optional_line, parse_date, pick_by_name, required, text
-
-#: PetitionEvent.action → what the history says
-EVENT_LABELS = {
-    "created": "Tiếp nhận",
-    "assigned": "Giao đơn vị",
-    "reassigned": "Giao lại đơn vị",
-    "extended": "Gia hạn",
-    "answered": "Trả lời bằng văn bản",
-    "closed": "Đóng",
-    "reopened": "Mở lại",
-    "printed": "In văn bản",
-    "edited": "Sửa",
-    "withdrawn": "Rút kiến nghị",
-    "grouped": "Gộp nhóm",
-    "ungrouped": "Tách nhóm",
-    "forward_letter": "Văn bản chuyển cấp trên",
-    "upper_reply": "Trả lời của cấp trên",
-}
+from ..words import EVENT_LABELS  # noqa: F401 (re-exported)
 
 
 def _dmy(day: dt.date | None) -> str:

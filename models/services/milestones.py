@@ -8,9 +8,7 @@ from .. import clock
 from ..conferences import BroadcastSlot, Conference
 from ..deadlines import WorkCalendar, office_calendar
 from ..rules import Rule, office_rules
-
-
-STATE_LABELS = {"done": "Đã xong", "late": "Quá hạn", "due_soon": "Sắp đến hạn", "pending": "Chưa đến hạn"}
+from ..words import MILESTONE_STATES as STATE_LABELS  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)

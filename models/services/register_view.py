@@ -14,14 +14,10 @@ from ..catalog import Office
 from ..errors import NotFound
 from ..register import OutgoingDocument
 from .search import matches
+from ..words import KIND_NAMES  # noqa: F401 (re-exported)
 
 PAGE_SIZE = 100
 
-#: kind abbreviation → name shown beside it (Decree 30/2020, Appendix I)
-KIND_NAMES = {
-    "KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản",
-    "BC": "Báo cáo", "QĐ": "Quyết định", "CV": "Công văn",
-}
 
 # file states, computed on demand (see check_file)
 FILE_NONE = "none"          # nothing was stored at issue (entry only)

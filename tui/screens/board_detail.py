@@ -66,7 +66,7 @@ def describe(detail):
     for ev in detail.events:
         change = f" ({ev.before} → {ev.after})" if ev.before or ev.after else ""
         rows.append(f"  {ev.at:%d/%m/%Y %H:%M}  {EVENT_LABELS.get(ev.action, ev.action)}: "
-                    f"{ev.detail}{change} — {ev.user}")
+                    f"{ev.detail}{change} — {getattr(ev, 'user_shown', ev.user)}")
     rows += ["", [bold("Nhật ký thay đổi bản ghi"), " (mới nhất trước)"]]
     for a in detail.audit:
         rows.append(f"  {a.at}  {a.action}{': ' + a.changes if a.changes else ''} — {a.user}")

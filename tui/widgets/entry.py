@@ -34,6 +34,7 @@ from models.services.live_session import (
     rank,
 )
 from models.text import clean_line
+from models.words import DISPOSITIONS
 
 #: (draft key, label), in the order Enter walks through them
 FIELDS = [
@@ -49,8 +50,8 @@ FIELDS = [
 ]
 KEYS = [k for k, _ in FIELDS]
 LABEL_WIDTH = 16
-DISP_LABELS = {"on_spot": "1 Trả lời tại chỗ", "in_writing": "2 Trả lời bằng văn bản",
-               "forwarded": "3 Chuyển cấp có thẩm quyền", "noted": "4 Ghi nhận"}
+#: "1 Trả lời tại chỗ": the key the service reads (DISPOSITION_KEYS) and the catalogue's words
+DISP_LABELS = {code: f"{key} {DISPOSITIONS[code]}" for key, code in DISPOSITION_KEYS.items()}
 DISP_HINT = "1 tại chỗ · 2 văn bản · 3 chuyển · 4 ghi nhận"
 CHANNEL_LABELS = {"spoken": "phát biểu", "slip": "phiếu", "before": "gửi trước"}
 #: after the disposition key, the field whose Enter records the petition
