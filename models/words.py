@@ -60,6 +60,10 @@ EVENT_LABELS = {
 #: urgency of a petition (models.services.followup)
 URGENCY_LABELS = {"late": "Quá hạn", "due_soon": "Sắp đến hạn", "on_track": "Trong hạn", "done": "Đã xong"}
 
+#: how a citizen is named on screens, in letters and exports when no name can be shown
+WITHHELD = "(giấu tên)"
+NO_NAME = "(không ghi tên)"
+
 # ── Hội nghị ───────────────────────────────────────────────────────────────────
 #: planned → announced → in session → closed → minutes signed → conclusions issued → report sent
 CONFERENCE_STATUSES = {

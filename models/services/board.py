@@ -22,7 +22,7 @@ from ..catalog import Field, Office, Unit, Village
 from ..conferences import Conference
 from ..deadlines import WORKING, WorkCalendar, office_calendar
 from ..errors import NotFound
-from ..petitions import HIDDEN_STATUSES, STATUSES, Petition
+from ..petitions import HIDDEN_STATUSES, STATUSES, Petition, citizen_label
 from ..rules import default_rules, office_rules
 from . import followup
 from .search import matches
@@ -345,7 +345,7 @@ def _row(t: tuple, ctx: Context) -> BoardRow:
     urgency = followup.urgency(status, due, ctx.today, ctx.soon_limit)
     days_unit = ctx.days_unit(channel)
     days = ctx.days_left(due, days_unit) if (due is not None and status == "open") else None
-    citizen = "(giấu tên)" if withheld else (name or "(không ghi tên)")
+    citizen = citizen_label(name, withheld)
     return BoardRow(pid, version, due, days, days_unit, urgency, status, unit or "", fld or "", village or "",
                     citizen, " ".join(content.split()), f"{conf_date:%d/%m/%Y}" if conf_date else "Ngoài hội nghị",
                     conf_id, unit_id, received, channel, "" if withheld else address,

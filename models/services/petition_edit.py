@@ -25,6 +25,7 @@ from ..catalog import Field, Unit, Village
 from ..errors import ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition
 from ..text import clean_line, fold
+from ..words import WITHHELD
 from . import records
 from .petitions import STATUS_FOR, add_event, due_date
 from .validate import optional_line, parse_date, required, text
@@ -70,7 +71,7 @@ def _shown(p: Petition, key: str) -> str:
     if key == "citizen_withheld":
         return "có" if value else "không"
     if key == "citizen_name" and p.citizen_withheld:
-        return "(giấu tên)" if value else ""
+        return WITHHELD if value else ""
     if isinstance(value, dt.date):
         return _dmy(value)
     return str(value or "")

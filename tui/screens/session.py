@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Static
 from models.errors import UserError
 from models.services import live_session as live
 from models.services.safe_write import PendingWrites
+from models.words import NO_NAME
 
 from ..widgets.boxes import clip
 from ..widgets.entry import KEYS, PetitionEntry
@@ -234,7 +235,7 @@ class SessionScreen(AppScreen):
 
     def show_queue(self) -> None:
         queue = self.place.get("queue") or []
-        text = "\n".join(f"{i}. {q.get('citizen_name') or '(không ghi tên)'} — {q.get('village', '')}"
+        text = "\n".join(f"{i}. {q.get('citizen_name') or NO_NAME} — {q.get('village', '')}"
                          for i, q in enumerate(queue[:8], start=1)) or "(chưa có ai đăng ký)"
         if len(queue) > 8:
             text += f"\n… và {len(queue) - 8} người nữa"
