@@ -95,26 +95,46 @@ HISTORY_ACTIONS = {"create": "Tạo mới", "update": "Sửa", "delete": "Xóa",
 SYSTEM_ACCOUNT = "Quản trị máy"
 SYSTEM_LOGINS = ("root", "administrator", "admin", "postgres", "system")
 
+# ── Remedies named by a model's message (errors.UserError.remedy) ───────────────
+#: code → the step, in words; screens add the key (tui/words.py SCREEN_REMEDIES),
+#: the command line the command (CLI_REMEDIES)
+REMEDIES = {
+    "reopen": "mở lại kiến nghị",
+    "edit_plan": "sửa kế hoạch",
+    "pick_conference": "chọn hội nghị khác",
+    "correct_document": "in lại hoặc tạo phiên bản mới của văn bản",
+    "amend_minutes": "tạo phiên bản mới của biên bản",
+    "reprint": "in lại văn bản",
+}
+CLI_REMEDIES = {
+    "correct_document": "Lệnh: doithoai print KIND ID (in lại).",
+    "reprint": "Lệnh: doithoai print KIND ID (in lại).",
+}
+
 # ── Field names (history, edit forms, messages) ────────────────────────────────
 UNIT = "Đơn vị"
 VILLAGE = "Thôn"
 FIELD = "Lĩnh vực"
 CONTENT = "Nội dung"
+STATUS = "Trạng thái"
+SYMBOL = "Số, ký hiệu"
+SUMMARY = "Trích yếu"
+ISSUED_ON = "Ngày ban hành"
 
 #: Vietnamese names of the fields people see; others show their code name.
 FIELD_LABELS = {
     "content": CONTENT, "citizen_name": "Người dân", "citizen_withheld": "Giấu tên",
     "village": VILLAGE, "field": FIELD, "unit": UNIT, "channel": "Hình thức",
-    "disposition": "Hướng xử lý", "status": "Trạng thái", "due_on": "Hạn trả lời",
-    "answer_on_spot": "Trả lời tại hội nghị", "answered_by": "Người trả lời",
+    "disposition": "Hướng xử lý", "status": STATUS, "due_on": "Hạn trả lời",
+    "answer_on_spot": "Nội dung trả lời tại chỗ", "answered_by": "Người trả lời",
     "answer_number": "Số văn bản trả lời", "answer_date": "Ngày trả lời", "answer_summary": "Nội dung trả lời",
     "closed_on": "Ngày đóng", "extension_reason": "Lý do gia hạn", "forwarded_to": "Chuyển đến",
     "citizen_title": "Danh xưng", "forward_number": "Số văn bản chuyển", "forward_date": "Ngày văn bản chuyển",
     "followup_on": "Ngày đôn đốc cấp trên", "upper_reply_number": "Số văn bản trả lời của cấp trên",
     "upper_reply_date": "Ngày trả lời của cấp trên", "upper_reply_summary": "Trả lời của cấp trên",
     "withdrawn_on": "Ngày rút", "withdrawn_reason": "Lý do rút",
-    "title": "Trích yếu", "date": "Ngày", "venue": "Địa điểm", "chair": "Chủ trì", "secretary": "Thư ký",
-    "conclusions": "Kết luận", "count": "Số người", "symbol": "Số, ký hiệu", "issued_on": "Ngày ban hành",
+    "title": SUMMARY, "date": "Ngày", "venue": "Địa điểm", "chair": "Chủ trì", "secretary": "Thư ký",
+    "conclusions": "Kết luận", "count": "Số người", "symbol": SYMBOL, "issued_on": ISSUED_ON,
     "signer": "Người ký", "reason": "Lý do", "body": "Nội dung", "version": "Phiên bản",
     # catalogue
     "name": "Tên", "kind": "Loại", "family": "Khối văn bản", "parent_body": "Cơ quan cấp trên",

@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from models.errors import UserError
 
+from . import words
 from .commands_palette import ActionsProvider
 from .screens import NAVIGATION, load
 
@@ -33,7 +34,7 @@ class DoiThoaiApp(App):
         Binding("f1", "help", "Trợ giúp", id="app.help"),
         *_nav_bindings(),
         Binding("ctrl+p", "command_palette", "Lệnh", id="app.palette", priority=True),
-        Binding("ctrl+q", "quit", "Thoát", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", words.QUIT, id="app.quit", priority=True),
     ]
     MODES = {mode: (lambda p=path: load(p)()) for mode, _, _, path in NAVIGATION}
     DEFAULT_MODE = "dashboard"
@@ -151,7 +152,7 @@ class DoiThoaiApp(App):
 
     def _handle_exception(self, error: Exception) -> None:
         if isinstance(error, UserError):
-            self.notify(error.message, severity="error", timeout=8, markup=False)
+            self.notify(words.explain(error), severity="error", timeout=8, markup=False)
             return
         # Not Textual's crash screen (an English traceback with local variables,
         # which may hold a citizen's phone number): the traceback goes to the log,

@@ -24,6 +24,7 @@ from ..deadlines import WORKING, WorkCalendar, office_calendar
 from ..errors import NotFound
 from ..petitions import HIDDEN_STATUSES, STATUSES, Petition, citizen_label
 from ..rules import default_rules, office_rules
+from ..words import CHANNELS, FIELD, STATUS, UNIT, VILLAGE
 from . import followup
 from .search import matches
 
@@ -34,10 +35,10 @@ STATUS_FILTERS = {"action": "Cần xử lý", **STATUSES, "all": "Tất cả"}
 SORTS = {
     "due": ("Hạn trả lời", (Petition.due_on,)),
     "received": ("Ngày nhận", (Petition.received_on,)),
-    "unit": ("Đơn vị", (Unit.name,)),
-    "field": ("Lĩnh vực", (Field.name,)),
-    "village": ("Thôn", (Village.name,)),
-    "status": ("Trạng thái", (Petition.status,)),
+    "unit": (UNIT, (Unit.name,)),
+    "field": (FIELD, (Field.name,)),
+    "village": (VILLAGE, (Village.name,)),
+    "status": (STATUS, (Petition.status,)),
     "citizen": ("Người kiến nghị", (Petition.citizen_name,)),
     "conference": ("Hội nghị", (Conference.date,)),
 }
@@ -347,7 +348,7 @@ def _row(t: tuple, ctx: Context) -> BoardRow:
     days = ctx.days_left(due, days_unit) if (due is not None and status == "open") else None
     citizen = citizen_label(name, withheld)
     return BoardRow(pid, version, due, days, days_unit, urgency, status, unit or "", fld or "", village or "",
-                    citizen, " ".join(content.split()), f"{conf_date:%d/%m/%Y}" if conf_date else "Ngoài hội nghị",
+                    citizen, " ".join(content.split()), f"{conf_date:%d/%m/%Y}" if conf_date else CHANNELS["outside"],
                     conf_id, unit_id, received, channel, "" if withheld else address,
                     "" if withheld else phone, ans_no, ans_date)
 

@@ -13,6 +13,7 @@ from .. import clock
 from ..catalog import Unit
 from ..errors import ValidationError
 from ..petitions import STATUSES, Petition
+from ..words import UNIT
 from . import records
 from .petitions import add_event, due_date
 from .validate import optional_line, parse_date, pick_by_name, required, text
@@ -26,7 +27,7 @@ def _dmy(day: dt.date | None) -> str:
 def _require_open(p: Petition, doing: str) -> None:
     if p.status != "open":
         raise ValidationError(f"Kiến nghị đang ở trạng thái “{STATUSES.get(p.status, p.status)}” nên không "
-                              f"{doing} được. Hãy mở lại kiến nghị (phím M) trước.")
+                              f"{doing} được. Hãy mở lại kiến nghị trước.", remedy="reopen")
 
 
 def _save(p: Petition, changes: dict, expected_version: int | None, action: str, detail: str,
@@ -49,7 +50,7 @@ def _unit(p: Petition, unit) -> Unit:
     if not str(unit or "").strip():
         raise ValidationError("Hãy chọn đơn vị được giao trả lời.", field="unit")
     units = Unit.select().where((Unit.office == p.office_id) & Unit.active).order_by(Unit.name)
-    return pick_by_name(unit, units, "Đơn vị", field="unit")
+    return pick_by_name(unit, units, UNIT, field="unit")
 
 
 def assign(p: Petition, unit, *, expected_version: int | None = None) -> Petition:

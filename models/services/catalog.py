@@ -20,6 +20,7 @@ from ..catalog import (
 )
 from ..errors import NotFound, ValidationError
 from ..text import fold, vi_key
+from ..words import FIELD, UNIT, VILLAGE
 from . import records, roles
 from .validate import optional_line, parse_date, pick_by_name, required
 
@@ -212,7 +213,7 @@ def _unique(model, office, name: str, label: str, exclude_id=None) -> None:
 def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_name: str = "") -> Village:
     roles.require(office, "catalog")
     name = required(name, "Tên thôn, tổ dân phố", field="name", max_len=120)
-    _unique(Village, office, name, "Thôn")
+    _unique(Village, office, name, VILLAGE)
     return records.create(Village, office=office, name=name, kind=optional_line(kind) or "Thôn",
                           station=optional_line(station), leader_name=optional_line(leader_name))
 
@@ -220,7 +221,7 @@ def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_
 def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit:
     roles.require(office, "catalog")
     name = required(name, "Tên đơn vị", field="name", max_len=120)
-    _unique(Unit, office, name, "Đơn vị")
+    _unique(Unit, office, name, UNIT)
     return records.create(Unit, office=office, name=name, short_name=optional_line(short_name, max_len=20),
                           head_name=optional_line(head_name))
 
@@ -228,7 +229,7 @@ def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit
 def add_field(office, name, *, code: int | None = None) -> Field:
     roles.require(office, "catalog")
     name = required(name, "Tên lĩnh vực", field="name", max_len=120)
-    _unique(Field, office, name, "Lĩnh vực")
+    _unique(Field, office, name, FIELD)
     if code is None:
         code = (Field.select().where(Field.office == office).count()) + 1
     return records.create(Field, office=office, name=name, code=code)
@@ -285,11 +286,11 @@ def find_village(office, name) -> Village:
 
 
 def find_unit(office, name) -> Unit:
-    return pick_by_name(name, units(office, active_only=False), "Đơn vị", field="unit")
+    return pick_by_name(name, units(office, active_only=False), UNIT, field="unit")
 
 
 def find_field(office, name) -> Field:
-    return pick_by_name(name, fields(office, active_only=False), "Lĩnh vực", field="field")
+    return pick_by_name(name, fields(office, active_only=False), FIELD, field="field")
 
 
 def set_holiday_override(office, day, kind: str, note: str = "") -> HolidayOverride:

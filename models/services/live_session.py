@@ -82,7 +82,7 @@ def start_session(conf: Conference) -> Conference:
         return conf
     if conf.status not in LIVE_FROM:
         raise ValidationError(f"Hội nghị đang ở trạng thái “{conf.status_label}”, không bắt đầu lại được. "
-                              "Chọn hội nghị khác (F11).")
+                              "Hãy chọn hội nghị khác.", remedy="pick_conference")
     return records.update(conf, {"status": "in_session", "start_time": f"{now():%H:%M}"})
 
 

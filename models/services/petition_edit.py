@@ -25,7 +25,7 @@ from ..catalog import Field, Unit, Village
 from ..errors import ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition
 from ..text import clean_line, fold
-from ..words import WITHHELD
+from ..words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE, WITHHELD
 from . import records
 from .petitions import STATUS_FOR, add_event, due_date
 from .validate import optional_line, parse_date, required, text
@@ -37,14 +37,14 @@ EDITABLE = {
     "citizen_withheld": "Giấu tên",
     "citizen_address": "Địa chỉ",
     "citizen_phone": "Điện thoại",
-    "village": "Thôn",
-    "field": "Lĩnh vực",
+    "village": VILLAGE,
+    "field": FIELD,
     "channel": "Hình thức",
-    "content": "Nội dung",
+    "content": CONTENT,
     "disposition": "Hướng xử lý",
-    "answer_on_spot": "Trả lời tại hội nghị",
+    "answer_on_spot": FIELD_LABELS["answer_on_spot"],
     "answered_by": "Người trả lời",
-    "unit": "Đơn vị",
+    "unit": UNIT,
     "forwarded_to": "Chuyển đến",
     "forward_number": "Số văn bản chuyển",
     "forward_date": "Ngày văn bản chuyển",
@@ -110,13 +110,13 @@ def edit(p: Petition, values: dict, *, expected_version: int | None = None) -> P
         if key not in EDITABLE:
             continue
         if key == "village":
-            row = _by_name(Village, office_id, value, "Thôn")
+            row = _by_name(Village, office_id, value, VILLAGE)
             changes[key] = row.id if row else None
         elif key == "field":
-            row = _by_name(Field, office_id, value, "Lĩnh vực")
+            row = _by_name(Field, office_id, value, FIELD)
             changes[key] = row.id if row else None
         elif key == "unit":
-            row = _by_name(Unit, office_id, value, "Đơn vị")
+            row = _by_name(Unit, office_id, value, UNIT)
             changes[key] = row.id if row else None
         elif key in ("forward_date", "followup_on"):
             changes[key] = parse_date(value, EDITABLE[key], field=key) if str(value or "").strip() else None

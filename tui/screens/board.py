@@ -23,8 +23,10 @@ from models import clock
 from models.services import board as svc
 from models.services.followup import figure
 
+from .. import words
 from ..plain import plain
 from models.services.petition_edit import for_group
+from models.words import CONTENT, FIELD, STATUS, UNIT, VILLAGE
 
 from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
@@ -33,8 +35,8 @@ from ..widgets.table import Table
 from .base import AppScreen
 
 # (heading, width): fixed widths, so that writing a page never measures its cells
-COLUMNS = (("Hạn", 10), ("Còn / trễ", 13), ("Trạng thái", 10), ("Đơn vị", 16), ("Lĩnh vực", 14),
-           ("Thôn", 11), ("Người kiến nghị", 18), ("Nội dung", 40), ("Hội nghị", 14))
+COLUMNS = (("Hạn", 10), ("Còn / trễ", 13), (STATUS, 10), (UNIT, 16), (FIELD, 14),
+           (VILLAGE, 11), ("Người kiến nghị", 18), (CONTENT, 40), ("Hội nghị", 14))
 # urgency → theme variable used to colour the deadline cells
 URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted"}
 SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
@@ -88,7 +90,7 @@ class BoardScreen(AppScreen):
         Binding("k", "print('conclusion')", "Kết luận", id="board.print_conclusion", show=False),
         Binding("b", "print('report')", "Báo cáo", id="board.print_report", show=False),
         Binding("x", "export", "Xuất Excel/CSV", id="board.export"),
-        Binding("r", "refresh", "Tải lại", id="board.refresh", show=False),
+        Binding("r", "refresh", words.RELOAD, id="board.refresh", show=False),
     ]
 
     class Loaded(Message):
@@ -257,12 +259,12 @@ class BoardScreen(AppScreen):
         q = self.query_state
         opts = svc.choices(self.office.id)
         fields = [
-            FormField("status", "Trạng thái", q.status, kind="select",
+            FormField("status", STATUS, q.status, kind="select",
                       options=[(label, key) for key, label in svc.STATUS_FILTERS.items()]),
             FormField("urgency", "Mức độ", q.urgency, kind="select",
                       options=[(label, key) for key, label in URGENCY_LABELS.items()]),
-            FormField("unit", "Đơn vị", q.unit_id, kind="select", options=opts["unit"]),
-            FormField("field", "Lĩnh vực", q.field_id, kind="select", options=opts["field"]),
+            FormField("unit", UNIT, q.unit_id, kind="select", options=opts["unit"]),
+            FormField("field", FIELD, q.field_id, kind="select", options=opts["field"]),
             FormField("village", "Thôn, tổ dân phố", q.village_id, kind="select", options=opts["village"]),
             FormField("conference", "Hội nghị", q.conference_id, kind="select", options=opts["conference"]),
             FormField("received_from", "Nhận từ ngày", _d(q.received_from), placeholder="01/01/2026"),

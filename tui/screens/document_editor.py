@@ -22,7 +22,9 @@ from textual.widgets import Input, Label, Static, TextArea
 from models import clock
 from models.documents import Content, DocumentText
 from models.services import documents as svc
+from models.words import ISSUED_ON
 
+from .. import words
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 
@@ -99,14 +101,14 @@ class DocumentEditor(FormScreen):
             "Ctrl+N: phiên bản mới (đính chính hoặc thay thế) của văn bản đã ban hành · Esc: đóng.\n"
             "Tab / Shift+Tab: sang ô sau / ô trước.")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Lưu", id="editor.save", priority=True),
+        Binding("ctrl+s", "save", words.SAVE, id="editor.save", priority=True),
         Binding("ctrl+o", "preview", "Xem PDF", id="editor.preview", priority=True),
         Binding("ctrl+t", "word", "Tệp Word", id="editor.word", priority=True),
         Binding("ctrl+g", "discard", "Về bản gốc", id="editor.discard", priority=True),
         Binding("ctrl+b", "issue", "Ban hành", id="editor.issue", priority=True),
         Binding("ctrl+n", "correct", "Phiên bản mới", id="editor.correct", priority=True),
         Binding("ctrl+l", "next_blank", "Chỗ cần điền", id="editor.blank", priority=True),
-        Binding("escape", "cancel", "Đóng", id="editor.close"),
+        Binding("escape", "cancel", words.CLOSE, id="editor.close"),
     ]
 
     class Changed(Message):
@@ -299,7 +301,7 @@ class DocumentEditor(FormScreen):
         from models.errors import UserError
 
         if isinstance(exc, UserError):
-            self._say(exc.message, error=True)
+            self._say(words.explain(exc), error=True)
         else:
             self.app.report_unexpected(exc)
             self._say("Chưa làm được (lỗi không mong đợi). Nội dung vừa gõ vẫn còn đây.", error=True)
@@ -373,7 +375,7 @@ class DocumentEditor(FormScreen):
         def check(values):
             from models.services.validate import parse_date
 
-            on = parse_date(values["date"], "Ngày ban hành", field="date")
+            on = parse_date(values["date"], ISSUED_ON, field="date")
             svc.check_date(self.office, d.kind, on, about=svc.target(self.office, self.slug, self.ref_id))
             return on
 

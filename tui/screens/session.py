@@ -24,8 +24,9 @@ from textual.widgets import DataTable, Static
 from models.errors import UserError
 from models.services import live_session as live
 from models.services.safe_write import PendingWrites
-from models.words import NO_NAME
+from models.words import CONTENT, FIELD, NO_NAME, PETITION_STATUSES as STATUSES, VILLAGE
 
+from .. import words
 from ..widgets.boxes import clip
 from ..widgets.entry import KEYS, PetitionEntry
 from ..widgets.keybar import KeyBar
@@ -124,8 +125,8 @@ class SessionScreen(AppScreen):
         # only the entry takes keys: nothing else on this screen may take focus from it
         for table in self.query(DataTable):
             table.can_focus = False
-        self.query_one("#agenda", DataTable).add_columns("#", "Mục", "Dự kiến", "Thực tế")
-        self.query_one("#petitions", DataTable).add_columns("Số", "Người nêu", "Thôn", "Lĩnh vực", "Nội dung",
+        self.query_one("#agenda", DataTable).add_columns("#", "Mục", words.PLANNED, words.ACTUAL)
+        self.query_one("#petitions", DataTable).add_columns("Số", "Người nêu", VILLAGE, FIELD, CONTENT,
                                                             "Xử lý")
         self.entry.take_speaker = self.take_speaker
         self.entry.focus()
@@ -247,7 +248,7 @@ class SessionScreen(AppScreen):
         content = clip(p.content, 40)
         handling = DISPOSITIONS.get(p.disposition, "")
         if p.status == "withdrawn":
-            handling = "Đã rút"
+            handling = STATUSES["withdrawn"]
         elif p.group_parent_id:
             head = p.group_parent
             handling += f" (gộp với số {head.seq or head.id})" if head.conference_id == p.conference_id \
@@ -380,7 +381,7 @@ class SessionScreen(AppScreen):
         answer = p.answer_summary or p.answer_on_spot or "(chưa có trả lời)"
         where = p.conference.date.strftime("%d/%m/%Y") if p.conference_id else f"{p.received_on:%d/%m/%Y}"
         self.say("similar", Text.assemble((f"Ý kiến tương tự ({where}):", "bold"), f" {p.content}\n",
-                                          ("Đã trả lời:", "bold"), f" {answer}"))
+                                          (f"{STATUSES['answered']}:", "bold"), f" {answer}"))
 
     @on(PetitionEntry.Completed)
     def _entry_completed(self, event: PetitionEntry.Completed) -> None:
@@ -393,7 +394,7 @@ class SessionScreen(AppScreen):
             if self.entry.pristine:
                 self.entry.load(draft, "content")
                 self.draft = draft
-            self.entry.say(exc.message)
+            self.entry.say(words.explain(exc))
 
     def commit(self, draft: dict) -> None:
         from models.errors import ValidationError
@@ -607,7 +608,7 @@ class SessionScreen(AppScreen):
 
         restored = self.place.get("editing") == "enqueue"
         fields = [FormField("citizen_name", "Họ tên (để trống nếu không ghi tên)"),
-                  FormField("village", "Thôn"),
+                  FormField("village", VILLAGE),
                   FormField("field", "Lĩnh vực (số)"),
                   FormField("slip", "Ý kiến bằng phiếu? (gõ c nếu có)")]
         if restored:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from .. import words
 from .type_ahead import TypeAhead
 
 SAVE_DELAY = 1.0
@@ -55,7 +56,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         try:
             self.conf = set_conclusions(self.conf, self.query_one(TextArea).text)
         except UserError as exc:
-            self.query_one("#conclusions-error", Static).update(plain(exc.message))
+            self.query_one("#conclusions-error", Static).update(plain(words.explain(exc)))
 
     def action_close(self) -> None:
         self.save()

@@ -5,6 +5,7 @@ pushes ``HistoryScreen(record)`` on a key such as "l". Loading runs in a thread
 worker; the widget posts ``HistoryView.Loaded`` when the rows are shown."""
 from __future__ import annotations
 
+from .. import words
 from ..plain import plain
 from textual import work
 from textual.app import ComposeResult
@@ -46,7 +47,7 @@ class HistoryView(Vertical):
         try:
             rows = history_rows(table, record_id)
         except UserError as exc:
-            self.app.call_from_thread(self.notify, exc.message, severity="error")
+            self.app.call_from_thread(self.notify, words.explain(exc), severity="error")
             return
         self.app.call_from_thread(self._fill, rows)
 
@@ -62,7 +63,7 @@ class HistoryView(Vertical):
 class HistoryScreen(ModalScreen):
     """The history of one record over the current screen; Esc closes it."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Đóng", id="history.close")]
+    BINDINGS = [Binding("escape", "dismiss", words.CLOSE, id="history.close")]
 
     def __init__(self, record, title: str = "") -> None:
         super().__init__()

@@ -8,6 +8,7 @@ writes the history entry."""
 from __future__ import annotations
 
 from models.petitions import CHANNELS, DISPOSITIONS, Petition
+from models.words import CONTENT, FIELD, FIELD_LABELS
 
 from .form import FormField, FormScreen
 
@@ -33,13 +34,13 @@ def petition_form(p: Petition) -> FormScreen:
         FormField("citizen_address", "Địa chỉ", p.citizen_address),
         FormField("citizen_phone", "Điện thoại", p.citizen_phone),
         FormField("village", "Thôn (vài chữ đầu, không cần dấu)", p.village.name if p.village_id else ""),
-        FormField("field", "Lĩnh vực", p.field.name if p.field_id else None, kind="select", options=fields_),
+        FormField("field", FIELD, p.field.name if p.field_id else None, kind="select", options=fields_),
         FormField("channel", "Hình thức", p.channel, kind="select",
                   options=[(label, key) for key, label in CHANNELS.items()]),
-        FormField("content", "Nội dung", p.content, kind="text"),
+        FormField("content", CONTENT, p.content, kind="text"),
         FormField("disposition", "Hướng xử lý", p.disposition, kind="select",
                   options=[(label, key) for key, label in DISPOSITIONS.items()]),
-        FormField("answer_on_spot", "Trả lời tại hội nghị", p.answer_on_spot, kind="text"),
+        FormField("answer_on_spot", FIELD_LABELS["answer_on_spot"], p.answer_on_spot, kind="text"),
         FormField("answered_by", "Người trả lời", p.answered_by),
         FormField("unit", "Đơn vị trả lời bằng văn bản", p.unit.name if p.unit_id else None, kind="select",
                   options=units),
