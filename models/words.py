@@ -79,6 +79,27 @@ CONFERENCE_STATUSES = {
 #: a legal milestone's state (models.services.milestones)
 MILESTONE_STATES = {"done": "Đã xong", "late": "Quá hạn", "due_soon": "Sắp đến hạn", "pending": "Chưa đến hạn"}
 
+# ── Cơ quan ───────────────────────────────────────────────────────────────────
+#: the kinds of office, in the order offered today: the two-level local
+#: government from 1/7/2025 (Law on Local Government Organisation 2025) has
+#: communes and wards under the province; districts are gone, kept last for
+#: offices that record their earlier years
+OFFICE_KIND_CHOICES = {
+    "ubnd_xa": "Ủy ban nhân dân xã",
+    "ubnd_phuong": "Ủy ban nhân dân phường",
+    "dang_uy_xa": "Đảng ủy xã",
+    "ubnd_huyen": "Ủy ban nhân dân huyện (trước 1/7/2025)",
+}
+#: a word a script may type instead of the code ("--loai xa")
+#: (folded, without diacritics)
+OFFICE_KIND_WORDS = {"xa": "ubnd_xa", "phuong": "ubnd_phuong", "dang uy xa": "dang_uy_xa", "huyen": "ubnd_huyen"}
+#: how outgoing documents are numbered
+NUMBERING_CHOICES = {
+    "per_year": "Một dãy số cho mọi văn bản trong năm",
+    "per_kind": "Mỗi loại văn bản một dãy số",
+}
+NUMBERING_WORDS = {"nam": "per_year", "loai": "per_kind"}
+
 # ── Văn bản ────────────────────────────────────────────────────────────────────
 #: kind abbreviation → name shown beside it (Decree 30/2020, Appendix I)
 KIND_NAMES = {

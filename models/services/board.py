@@ -24,6 +24,7 @@ from ..deadlines import WORKING, WorkCalendar, office_calendar
 from ..errors import NotFound
 from ..petitions import HIDDEN_STATUSES, STATUSES, Petition, citizen_label
 from ..rules import default_rules, office_rules
+from ..text import by_name
 from ..words import CHANNELS, FIELD, STATUS, UNIT, VILLAGE
 from . import followup
 from .search import matches
@@ -491,9 +492,8 @@ def choices(office_id: int) -> dict[str, list[tuple[str, int]]]:
     conf = [(f"{c.date:%d/%m/%Y} — {c.title[:50]}", c.id) for c in
             Conference.select().where(Conference.office == office_id).order_by(Conference.date.desc())]
     return {
-        "unit": [(u.name, u.id) for u in Unit.select().where(Unit.office == office_id).order_by(Unit.name)],
+        "unit": [(u.name, u.id) for u in by_name(Unit.select().where(Unit.office == office_id))],
         "field": [(f.name, f.id) for f in Field.select().where(Field.office == office_id).order_by(Field.code)],
-        "village": [(v.label, v.id) for v in Village.select().where(Village.office == office_id)
-                    .order_by(Village.name)],
+        "village": [(v.label, v.id) for v in by_name(Village.select().where(Village.office == office_id))],
         "conference": conf,
     }

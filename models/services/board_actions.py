@@ -13,6 +13,7 @@ from .. import clock
 from ..catalog import Unit
 from ..errors import ValidationError
 from ..petitions import STATUSES, Petition
+from ..text import by_name
 from ..words import UNIT
 from . import records
 from .petitions import add_event, due_date
@@ -49,7 +50,7 @@ def _unit(p: Petition, unit) -> Unit:
         return found
     if not str(unit or "").strip():
         raise ValidationError("Hãy chọn đơn vị được giao trả lời.", field="unit")
-    units = Unit.select().where((Unit.office == p.office_id) & Unit.active).order_by(Unit.name)
+    units = by_name(Unit.select().where((Unit.office == p.office_id) & Unit.active))
     return pick_by_name(unit, units, UNIT, field="unit")
 
 

@@ -19,8 +19,8 @@ from ..catalog import (
     Village,
 )
 from ..errors import NotFound, ValidationError
-from ..text import fold, vi_key
-from ..words import FIELD, UNIT, VILLAGE
+from ..text import by_name as sort_by_name, fold
+from ..words import FIELD, NUMBERING_CHOICES, OFFICE_KIND_CHOICES, UNIT, VILLAGE
 from . import records, roles
 from .validate import optional_line, parse_date, pick_by_name, required
 
@@ -124,10 +124,10 @@ def create_office(*, kind: str, place_name: str, parent_body: str = "", signer_n
                   numbering: str = NUMBERING_PER_YEAR, with_defaults: bool = True) -> Office:
     if kind not in OFFICE_KINDS:
         raise ValidationError(f"Loại cơ quan “{kind}” không hợp lệ. Chọn một trong: "
-                              + ", ".join(OFFICE_KINDS) + ".")
+                              + "; ".join(OFFICE_KIND_CHOICES.values()) + ".", field="kind")
     if numbering not in (NUMBERING_PER_YEAR, NUMBERING_PER_KIND):
-        raise ValidationError("Cách đánh số phải là “per_year” (một dãy số cho mọi văn bản trong năm) "
-                              "hoặc “per_kind” (mỗi loại văn bản một dãy số).")
+        raise ValidationError("Cách đánh số phải là: " + " hoặc ".join(f"“{v}”" for v in NUMBERING_CHOICES.values())
+                              + ".", field="numbering")
     place = required(place_name, "Tên địa phương", field="place_name", max_len=80)
     label, family, abbr, authority, position = OFFICE_KINDS[kind]
     level = label.split()[-1]
@@ -183,7 +183,8 @@ def update_office(office: Office, changes: dict, *, expected_version: int | None
         clean["abbreviation"] = required(clean["abbreviation"], "Chữ viết tắt của cơ quan",
                                          field="abbreviation", max_len=20)
     if "numbering" in clean and clean["numbering"] not in (NUMBERING_PER_YEAR, NUMBERING_PER_KIND):
-        raise ValidationError("Cách đánh số phải là “per_year” hoặc “per_kind”.", field="numbering")
+        raise ValidationError("Cách đánh số phải là: " + " hoặc ".join(f"“{v}”" for v in NUMBERING_CHOICES.values())
+                              + ".", field="numbering")
     if "numbering" in clean and clean["numbering"] != office.numbering:
         # Decree 30/2020: numbers run from 01 each calendar year; switching the
         # sequence mid-year would hand out numbers already used this year.
@@ -262,7 +263,7 @@ def _listing(model, office, active_only: bool, order, *, by_name: str | None = N
     if active_only:
         q = q.where(model.active == True)  # noqa: E712
     rows = list(q.order_by(order))
-    return sorted(rows, key=lambda r: vi_key(getattr(r, by_name))) if by_name else rows
+    return sort_by_name(rows, by_name) if by_name else rows
 
 
 def villages(office, active_only: bool = True):

@@ -28,7 +28,7 @@ from ..documents import Content, Letterhead, Signer
 from ..errors import ValidationError
 from ..petitions import DISPOSITIONS, Petition
 from ..plans import Plan
-from ..text import clean, clean_line, person_name
+from ..text import by_name, clean, clean_line, person_name
 
 MARK = "[cần điền: {}]"
 MARK_RE = re.compile(r"\[cần điền: ([^\]]*)\]")
@@ -224,8 +224,8 @@ def _plan_reference(conf: Conference) -> str:
 
 
 def conference_facts(conf: Conference) -> ConferenceFacts:
-    villages = tuple((v.label, v.station) for v in Village.select().join(ConferenceVillage)
-                     .where(ConferenceVillage.conference == conf).order_by(Village.name))
+    villages = tuple((v.label, v.station) for v in by_name(Village.select().join(ConferenceVillage)
+                                                           .where(ConferenceVillage.conference == conf)))
     return ConferenceFacts(
         id=conf.id, date=conf.date, start=conf.start_time or "", end=conf.end_time or "",
         venue=clean_line(conf.venue), title=clean_line(conf.title), chairs=tuple(lines(conf.chair)),

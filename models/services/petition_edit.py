@@ -24,7 +24,7 @@ from .. import clock
 from ..catalog import Field, Unit, Village
 from ..errors import ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition
-from ..text import clean_line, fold
+from ..text import by_name, clean_line, fold
 from ..words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE, WITHHELD
 from . import records
 from .petitions import STATUS_FOR, add_event, due_date
@@ -89,7 +89,7 @@ def _by_name(model, office_id: int, value, label: str):
             raise ValidationError(f"{label} đã chọn không còn trong danh mục. Hãy chọn lại.", field=label)
         return row
     key = fold(value)
-    rows = list(model.select().where(model.office == office_id).order_by(model.name))
+    rows = by_name(model.select().where(model.office == office_id))
     hit = (next((r for r in rows if fold(r.name) == key), None)
            or next((r for r in rows if fold(r.name).startswith(key)), None))
     if hit is None:

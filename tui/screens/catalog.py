@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from models.services import catalog as svc
 from models.services import wording
-from models.words import CONTENT, FIELD, STATUS, UNIT, VILLAGE
+from models.words import CONTENT, FIELD, NUMBERING_CHOICES, STATUS, UNIT, VILLAGE
 
 from .. import words
 from ..widgets.form import FormField, FormScreen
@@ -212,8 +212,7 @@ PROFILE_FIELDS = [
 
 
 PROFILE_CHOICES = {
-    "numbering": [("Một dãy số cho mọi văn bản trong năm", "per_year"),
-                  ("Mỗi loại văn bản một dãy số", "per_kind")],
+    "numbering": [(label, code) for code, label in NUMBERING_CHOICES.items()],
     "family": [("Nhà nước (Nghị định 30/2020/NĐ-CP)", "state"), ("Đảng (Hướng dẫn 36-HD/VPTW)", "party")],
 }
 

@@ -21,11 +21,11 @@ def petition_form(p: Petition) -> FormScreen:
     """The form for ``p``; it returns the saved petition (or None if cancelled)."""
     from models.catalog import Field, Unit
     from models.services import petition_edit as pe
+    from models.text import by_name
 
     version = p.row_version
     fields_ = [(f.name, f.name) for f in Field.select().where(Field.office == p.office_id).order_by(Field.code)]
-    units = [(u.name, u.name) for u in Unit.select().where((Unit.office == p.office_id) & Unit.active)
-             .order_by(Unit.name)]
+    units = [(u.name, u.name) for u in by_name(Unit.select().where((Unit.office == p.office_id) & Unit.active))]
     form = [
         FormField("citizen_title", "Danh xưng (Ông, Bà hoặc để trống)", p.citizen_title),
         FormField("citizen_name", "Người nêu", "" if p.citizen_withheld and not p.citizen_name else p.citizen_name),
