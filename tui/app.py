@@ -38,6 +38,8 @@ class DoiThoaiApp(App):
     ]
     MODES = {mode: (lambda p=path: load(p)()) for mode, _, _, path in NAVIGATION}
     DEFAULT_MODE = "dashboard"
+    #: "-narrow" on a screen below 120 columns: layouts for 80×24 first (app.tcss)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     def __init__(self, office=None, **kwargs):
         super().__init__(**kwargs)

@@ -12,6 +12,8 @@ EDIT = "Sửa"
 ADD = "Thêm"
 RELOAD = "Tải lại"
 QUIT = "Thoát"
+#: F2–F8 together in a narrow key bar
+SCREENS = "Màn hình"
 
 # ── hints under dialogs ────────────────────────────────────────────────────────
 HINT_FORM = "Ctrl+S: lưu · Esc: hủy · Tab: sang ô sau"

@@ -40,6 +40,12 @@ RETRY_DELAY = 5.0
 FIXED_SIZE = {"session-title"}
 
 
+#: the session screen below this width: a narrower side column (app.tcss,
+#: Screen.-narrow) and a petitions table of number, name, content, handling
+NARROW_BELOW = 120
+NARROW_SIDE = 30
+NARROW_WIDTHS = (3, 12, 10)     # Số, Người nêu, Xử lý
+
 class SessionScreen(AppScreen):
     HELP = (
         "Ghi lại hội nghị trong khi diễn ra. Mọi thứ được lưu ngay khi gõ; mất điện hay tắt máy đột ngột "
@@ -126,8 +132,17 @@ class SessionScreen(AppScreen):
         for table in self.query(DataTable):
             table.can_focus = False
         self.query_one("#agenda", DataTable).add_columns("#", "Mục", words.PLANNED, words.ACTUAL)
-        self.query_one("#petitions", DataTable).add_columns("Số", "Người nêu", VILLAGE, FIELD, CONTENT,
-                                                            "Xử lý")
+        petitions = self.query_one("#petitions", DataTable)
+        # 80×24 first: below NARROW_BELOW columns the village and field give way
+        # (the entry above shows them) and the content takes the spare width
+        self._narrow = self.app.size.width < NARROW_BELOW
+        if self._narrow:
+            content = max(12, self.app.size.width - NARROW_SIDE - 2 - sum(NARROW_WIDTHS) - 2 * 4 - 2)
+            for label, width in zip(("Số", "Người nêu", CONTENT, "Xử lý"), (*NARROW_WIDTHS[:2], content,
+                                                                             NARROW_WIDTHS[2])):
+                petitions.add_column(label, width=width)
+        else:
+            petitions.add_columns("Số", "Người nêu", VILLAGE, FIELD, CONTENT, "Xử lý")
         self.entry.take_speaker = self.take_speaker
         self.entry.focus()
         self.load()
@@ -254,8 +269,11 @@ class SessionScreen(AppScreen):
             handling += f" (gộp với số {head.seq or head.id})" if head.conference_id == p.conference_id \
                 else f" (gộp với ý kiến ngày {head.received_on:%d/%m/%Y})"
         table = self.query_one("#petitions", DataTable)
-        table.add_row(str(p.seq), p.citizen_label, p.village.name if p.village_id else "",
-                      p.field.name if p.field_id else "", content, handling, key=str(p.id))
+        cells = (str(p.seq), p.citizen_label, p.village.name if p.village_id else "",
+                 p.field.name if p.field_id else "", content, handling)
+        if self._narrow:
+            cells = cells[:2] + cells[4:]
+        table.add_row(*cells, key=str(p.id))
         table.move_cursor(row=table.row_count - 1)
 
     # --- the clock: ticks only while the session is live ------------------------------
