@@ -103,3 +103,10 @@ def test_loudspeaker_script_prints_the_plan_the_screen_made(demo_office):
     assert sorted(printed) == sorted((s.day.isoformat(), s.slot, s.station) for s in planned)
     assert len(printed) > len(default) > 0           # four days planned, the rule's three by default
     assert set(default) <= set(printed)
+
+
+def test_due_soon_is_named_with_its_number_once():
+    from models.services import followup
+
+    assert followup.DUE_SOON_WORKING_DAYS == 3
+    assert followup.due_soon_text() == "Sắp đến hạn (3 ngày làm việc)"

@@ -19,6 +19,12 @@ DUE_SOON_WORKING_DAYS = 3
 COUNT_CAP = 10_000
 
 
+def due_soon_text() -> str:
+    """"Sắp đến hạn (3 ngày làm việc)": the rule's name with its number, for
+    every screen that counts or explains it."""
+    return f"{URGENCY_LABELS['due_soon']} ({DUE_SOON_WORKING_DAYS} ngày làm việc)"
+
+
 def days_text(days_left: int | None, *, working: bool = False) -> str:
     """"còn 5 ngày", "trễ 3 ngày làm việc", "hôm nay"; empty when there is no deadline."""
     if days_left is None:

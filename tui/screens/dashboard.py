@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from models.services.followup import days_text
+from models.services.followup import days_text, due_soon_text
 from models.words import PETITION_STATUSES, STATUS, SUMMARY, SYMBOL
 
 from .. import words
@@ -129,7 +129,7 @@ def draw(s, width: int, accent: str) -> list[Text]:
         return figure(c.get(key, 0), COUNT_CAP)
 
     counts = [Text(f"Quá hạn: {n('late')}", style="bold red"),
-              Text(f"Sắp đến hạn (3 ngày làm việc): {n('due_soon')}", style="bold yellow"),
+              Text(f"{due_soon_text()}: {n('due_soon')}", style="bold yellow"),
               Text(f"{PETITION_STATUSES['open']}: {n('open')}", style="bold")]
     if s.recent_documents:
         docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", clip(d.title, 48)] for d in s.recent_documents]
