@@ -22,7 +22,8 @@ def pages(pdf: bytes) -> int:
 
 def main() -> None:
     import models
-    from printing import samples, styles
+    from models import samples
+    from printing import styles
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DOITHOAI_HOME"] = tmp

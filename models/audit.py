@@ -10,6 +10,7 @@ import peewee as pw
 from . import chain
 from .base import BaseModel, now
 from .catalog import Office
+from .words import WITHHELD
 
 _user: str | None = None
 
@@ -94,7 +95,7 @@ def snapshot(record: pw.Model) -> dict:
         out[name] = value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
     if out.get("citizen_withheld") and out.get("citizen_name"):
         # an anonymous citizen's name (kept only if the office asks) never reaches the trail
-        out["citizen_name"] = "(giấu tên)"
+        out["citizen_name"] = WITHHELD
     return out
 
 

@@ -31,9 +31,6 @@ class Office(BaseModel):
     address = pw.CharField(default="")
     phone = pw.CharField(default="")
 
-    def number_prefix(self) -> str:
-        return "Số" if self.family == FAMILY_PARTY else "Số:"
-
 
 class Unit(BaseModel):
     """Đơn vị trả lời kiến nghị (Văn phòng, Địa chính - Xây dựng …)."""

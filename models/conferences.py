@@ -6,19 +6,12 @@ import peewee as pw
 from .base import BaseModel
 from .catalog import Office, Village
 from .plans import Plan
+from .words import CONFERENCE_STATUSES
 
 # planned → announced → in session → closed → minutes signed → conclusions issued → report sent
 STATUSES = ("planned", "announced", "in_session", "closed", "minutes_signed", "conclusions_issued",
             "report_sent")
-STATUS_LABELS = {
-    "planned": "Dự kiến",
-    "announced": "Đã thông báo",
-    "in_session": "Đang họp",
-    "closed": "Đã kết thúc",
-    "minutes_signed": "Đã ký biên bản",
-    "conclusions_issued": "Đã ban hành kết luận",
-    "report_sent": "Đã gửi báo cáo",
-}
+STATUS_LABELS = CONFERENCE_STATUSES
 
 
 class Conference(BaseModel):

@@ -7,10 +7,13 @@ class UserError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, field: str | None = None):
+    def __init__(self, message: str, *, field: str | None = None, remedy: str | None = None):
         super().__init__(message)
         self.message = message
         self.field = field
+        #: what helps, as a code (models.words.REMEDIES): the model says what is
+        #: wrong, the screen or the command line says which key or command helps
+        self.remedy = remedy
 
     def __str__(self) -> str:  # pragma: no cover - trivial
         return self.message

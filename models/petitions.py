@@ -6,35 +6,10 @@ import peewee as pw
 from .base import BaseModel
 from .catalog import Field, Office, Unit, Village
 from .conferences import Conference
+from .words import CHANNELS, DISPOSITIONS, NO_NAME, WITHHELD  # noqa: F401 (CHANNELS, DISPOSITIONS re-exported)
+from .words import PETITION_STATUSES as STATUSES  # noqa: F401 (re-exported)
 
-CHANNELS = {
-    "spoken": "Phát biểu",
-    "slip": "Phiếu",
-    "before": "Gửi trước",
-    "outside": "Ngoài hội nghị",
-}
 
-# disposition — hướng xử lý
-DISPOSITIONS = {
-    "on_spot": "Trả lời tại hội nghị",
-    "in_writing": "Trả lời bằng văn bản",
-    "forwarded": "Chuyển cấp có thẩm quyền",
-    "noted": "Ghi nhận",
-}
-
-# status on the follow-up board
-STATUSES = {
-    "open": "Đang xử lý",
-    "answered": "Đã trả lời",
-    "closed": "Đã đóng",
-    # a forwarded petition waits on the board for the upper level's reply
-    "forwarded": "Đã chuyển, chờ trả lời",
-    "forwarded_replied": "Đã có trả lời của cấp trên",
-    "noted": "Ghi nhận",
-    # withdrawn (or recorded by mistake): off the board and out of the
-    # statistics, kept with its history
-    "withdrawn": "Đã rút",
-}
 OPEN_STATUSES = ("open",)
 #: what the board's default view ("cần xử lý") shows
 ACTION_STATUSES = ("open", "forwarded")
@@ -122,9 +97,17 @@ class Petition(BaseModel):
 
     @property
     def citizen_label(self) -> str:
-        if self.citizen_withheld or not self.citizen_name:
-            return "(giấu tên)" if self.citizen_withheld else "(không ghi tên)"
-        return self.citizen_name
+        return citizen_label(self.citizen_name, self.citizen_withheld)
+
+
+def citizen_label(name: str | None, withheld: bool) -> str:
+    """How a citizen is named wherever a petition is shown or printed: the
+    name, "(giấu tên)" for a citizen who asked to stay anonymous (the name is
+    never shown even if the office keeps it), "(không ghi tên)" when none was
+    taken down. One rule for the board, the detail, the letters and exports."""
+    if withheld:
+        return WITHHELD
+    return name or NO_NAME
 
 
 class PetitionEvent(BaseModel):

@@ -64,6 +64,14 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}   # h
 _SHAPES = {"\u0306": "ă", "\u0302": {"a": "â", "e": "ê", "o": "ô"}, "\u031b": {"o": "ơ", "u": "ư"}}
 
 
+def by_name(rows, attr: str = "name") -> list:
+    """Rows sorted by a name in Vietnamese order (``vi_key``): the one sort for
+    names wherever a list of villages, units or people is shown or printed.
+    Neither SQLite's nor every PostgreSQL collation gives this order, so the
+    (small) catalogue lists are sorted here, the same on both engines."""
+    return sorted(rows, key=lambda r: vi_key(r if isinstance(r, str) else getattr(r, attr)))
+
+
 def vi_key(value: str | None) -> tuple:
     """A sort key for Vietnamese names: "Đông Sơn" after "Dương", before "Yên Sơn"."""
     letters: list[int] = []

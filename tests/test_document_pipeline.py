@@ -40,7 +40,7 @@ def _cycle_records(family: str):
     answer and a late one for the reminder."""
     from models import Petition
     from models.services import records
-    from printing import samples
+    from models import samples
 
     office = samples.office(FAMILIES[family], place="Kỳ Khang" if family == "state" else "Đô Lương")
     conf = samples.conference(office, date=CONF_DAY)
@@ -272,7 +272,7 @@ def test_command_line_fails_clearly_on_bad_input(sqlite_db, command, monkeypatch
 
     office, conf, _refs = _cycle_records("state")
     other = catalog.create_office(kind="ubnd_phuong", place_name="Bắc Hà", parent_body="", signer_name="X")
-    from printing import samples
+    from models import samples
 
     foreign = samples.conference(other, petitions=0, date=CONF_DAY)
     db = str(sqlite_db.database)

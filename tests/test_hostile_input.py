@@ -70,7 +70,7 @@ def test_any_text_is_stored_as_clean_nfc(fuzz_office, content, name, decompose):
     assert Petition.get_by_id(p.id).answer_summary == got.content
     from models.services import search
 
-    list(search.search(Petition.select(), Petition, content[:30]))
+    list(Petition.select().where(search.matches(Petition, content[:30])))
 
 
 def test_100000_character_paste(db, office):

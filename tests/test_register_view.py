@@ -50,7 +50,7 @@ def test_paging_in_sql(office):
 
 
 def _issue_fake(office, kind="TB", title="Thông báo thử"):
-    from printing import samples
+    from models import samples
 
     conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 10))
     return documents.issue(office, "thong-bao", conf.id, on=dt.date(2026, 3, 1),

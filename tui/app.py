@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from models.errors import UserError
 
+from . import words
 from .commands_palette import ActionsProvider
 from .screens import NAVIGATION, load
 
@@ -33,10 +34,12 @@ class DoiThoaiApp(App):
         Binding("f1", "help", "Trợ giúp", id="app.help"),
         *_nav_bindings(),
         Binding("ctrl+p", "command_palette", "Lệnh", id="app.palette", priority=True),
-        Binding("ctrl+q", "quit", "Thoát", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", words.QUIT, id="app.quit", priority=True),
     ]
     MODES = {mode: (lambda p=path: load(p)()) for mode, _, _, path in NAVIGATION}
     DEFAULT_MODE = "dashboard"
+    #: "-narrow" on a screen below 120 columns: layouts for 80×24 first (app.tcss)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     def __init__(self, office=None, **kwargs):
         super().__init__(**kwargs)
@@ -158,7 +161,7 @@ class DoiThoaiApp(App):
 
     def _handle_exception(self, error: Exception) -> None:
         if isinstance(error, UserError):
-            self.notify(error.message, severity="error", timeout=8, markup=False)
+            self.notify(words.explain(error), severity="error", timeout=8, markup=False)
             return
         # Not Textual's crash screen (an English traceback with local variables,
         # which may hold a citizen's phone number): the traceback goes to the log,

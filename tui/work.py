@@ -28,7 +28,9 @@ from models.errors import UserError
 def tell_error(node: DOMNode, exc: BaseException) -> None:
     """On the loop: a UserError by its message, anything else as unforeseen (logged)."""
     if isinstance(exc, UserError):
-        node.app.notify(exc.message, severity="error", timeout=8)
+        from .words import explain
+
+        node.app.notify(explain(exc), severity="error", timeout=8)
     else:
         node.app.report_unexpected(exc)
 

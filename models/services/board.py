@@ -22,8 +22,10 @@ from ..catalog import Field, Office, Unit, Village
 from ..conferences import Conference
 from ..deadlines import WORKING, WorkCalendar, office_calendar
 from ..errors import NotFound
-from ..petitions import HIDDEN_STATUSES, STATUSES, Petition
+from ..petitions import HIDDEN_STATUSES, STATUSES, Petition, citizen_label
 from ..rules import default_rules, office_rules
+from ..text import by_name
+from ..words import CHANNELS, FIELD, STATUS, UNIT, VILLAGE
 from . import followup
 from .search import matches
 
@@ -36,10 +38,10 @@ STATUS_FILTERS = {"action": "Cần xử lý", **STATUSES, "all": "Tất cả"}
 SORTS = {
     "due": ("Hạn trả lời", (Petition.due_on,)),
     "received": ("Ngày nhận", (Petition.received_on,)),
-    "unit": ("Đơn vị", (Unit.name,)),
-    "field": ("Lĩnh vực", (Field.name,)),
-    "village": ("Thôn", (Village.name,)),
-    "status": ("Trạng thái", (Petition.status,)),
+    "unit": (UNIT, (Unit.name,)),
+    "field": (FIELD, (Field.name,)),
+    "village": (VILLAGE, (Village.name,)),
+    "status": (STATUS, (Petition.status,)),
     "citizen": ("Người kiến nghị", (Petition.citizen_name,)),
     "conference": ("Hội nghị", (Conference.date,)),
 }
@@ -389,9 +391,9 @@ def _row(t: tuple, ctx: Context) -> BoardRow:
     urgency = followup.urgency(status, due, ctx.today, ctx.soon_limit)
     days_unit = ctx.days_unit(channel)
     days = ctx.days_left(due, days_unit) if (due is not None and status == "open") else None
-    citizen = "(giấu tên)" if withheld else (name or "(không ghi tên)")
+    citizen = citizen_label(name, withheld)
     return BoardRow(pid, version, due, days, days_unit, urgency, status, unit or "", fld or "", village or "",
-                    citizen, " ".join(content.split()), f"{conf_date:%d/%m/%Y}" if conf_date else "Ngoài hội nghị",
+                    citizen, " ".join(content.split()), f"{conf_date:%d/%m/%Y}" if conf_date else CHANNELS["outside"],
                     conf_id, unit_id, received, channel, "" if withheld else address,
                     "" if withheld else phone, ans_no, ans_date)
 
@@ -564,6 +566,11 @@ def detail(pid: int, office=None) -> Detail:
     p = petition(pid, office)
     events = list(PetitionEvent.select().where(PetitionEvent.petition == p)
                   .order_by(PetitionEvent.at, PetitionEvent.id))
+    from .history import user_label
+
+    who = {u: user_label(u) for u in {ev.user for ev in events}}
+    for ev in events:
+        ev.user_shown = who[ev.user]      # a person's name, never a login such as "root"
     from .petition_edit import group_members
 
     return Detail(p, events, rows_for(p), group_members(p))
@@ -574,9 +581,8 @@ def choices(office_id: int) -> dict[str, list[tuple[str, int]]]:
     conf = [(f"{c.date:%d/%m/%Y} — {c.title[:50]}", c.id) for c in
             Conference.select().where(Conference.office == office_id).order_by(Conference.date.desc())]
     return {
-        "unit": [(u.name, u.id) for u in Unit.select().where(Unit.office == office_id).order_by(Unit.name)],
+        "unit": [(u.name, u.id) for u in by_name(Unit.select().where(Unit.office == office_id))],
         "field": [(f.name, f.id) for f in Field.select().where(Field.office == office_id).order_by(Field.code)],
-        "village": [(v.label, v.id) for v in Village.select().where(Village.office == office_id)
-                    .order_by(Village.name)],
+        "village": [(v.label, v.id) for v in by_name(Village.select().where(Village.office == office_id))],
         "conference": conf,
     }

@@ -13,27 +13,12 @@ from .. import clock
 from ..catalog import Unit
 from ..errors import ValidationError
 from ..petitions import STATUSES, Petition
+from ..text import by_name
+from ..words import UNIT
 from . import records
 from .petitions import add_event, due_date
 from .validate import optional_line, parse_date, pick_by_name, required, text
-
-#: PetitionEvent.action → what the history says
-EVENT_LABELS = {
-    "created": "Tiếp nhận",
-    "assigned": "Giao đơn vị",
-    "reassigned": "Giao lại đơn vị",
-    "extended": "Gia hạn",
-    "answered": "Trả lời bằng văn bản",
-    "closed": "Đóng",
-    "reopened": "Mở lại",
-    "printed": "In văn bản",
-    "edited": "Sửa",
-    "withdrawn": "Rút kiến nghị",
-    "grouped": "Gộp nhóm",
-    "ungrouped": "Tách nhóm",
-    "forward_letter": "Văn bản chuyển cấp trên",
-    "upper_reply": "Trả lời của cấp trên",
-}
+from ..words import EVENT_LABELS  # noqa: F401 (re-exported)
 
 
 def _dmy(day: dt.date | None) -> str:
@@ -43,7 +28,7 @@ def _dmy(day: dt.date | None) -> str:
 def _require_open(p: Petition, doing: str) -> None:
     if p.status != "open":
         raise ValidationError(f"Kiến nghị đang ở trạng thái “{STATUSES.get(p.status, p.status)}” nên không "
-                              f"{doing} được. Hãy mở lại kiến nghị (phím M) trước.")
+                              f"{doing} được. Hãy mở lại kiến nghị trước.", remedy="reopen")
 
 
 def _save(p: Petition, changes: dict, expected_version: int | None, action: str, detail: str,
@@ -65,8 +50,8 @@ def _unit(p: Petition, unit) -> Unit:
         return found
     if not str(unit or "").strip():
         raise ValidationError("Hãy chọn đơn vị được giao trả lời.", field="unit")
-    units = Unit.select().where((Unit.office == p.office_id) & Unit.active).order_by(Unit.name)
-    return pick_by_name(unit, units, "Đơn vị", field="unit")
+    units = by_name(Unit.select().where((Unit.office == p.office_id) & Unit.active))
+    return pick_by_name(unit, units, UNIT, field="unit")
 
 
 def assign(p: Petition, unit, *, expected_version: int | None = None) -> Petition:

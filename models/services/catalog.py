@@ -19,7 +19,8 @@ from ..catalog import (
     Village,
 )
 from ..errors import NotFound, ValidationError
-from ..text import fold, vi_key
+from ..text import by_name as sort_by_name, fold
+from ..words import FIELD, NUMBERING_CHOICES, OFFICE_KIND_CHOICES, UNIT, VILLAGE
 from . import records, roles
 from .validate import optional_line, parse_date, pick_by_name, required
 
@@ -123,10 +124,10 @@ def create_office(*, kind: str, place_name: str, parent_body: str = "", signer_n
                   numbering: str = NUMBERING_PER_YEAR, with_defaults: bool = True) -> Office:
     if kind not in OFFICE_KINDS:
         raise ValidationError(f"Loại cơ quan “{kind}” không hợp lệ. Chọn một trong: "
-                              + ", ".join(OFFICE_KINDS) + ".")
+                              + "; ".join(OFFICE_KIND_CHOICES.values()) + ".", field="kind")
     if numbering not in (NUMBERING_PER_YEAR, NUMBERING_PER_KIND):
-        raise ValidationError("Cách đánh số phải là “per_year” (một dãy số cho mọi văn bản trong năm) "
-                              "hoặc “per_kind” (mỗi loại văn bản một dãy số).")
+        raise ValidationError("Cách đánh số phải là: " + " hoặc ".join(f"“{v}”" for v in NUMBERING_CHOICES.values())
+                              + ".", field="numbering")
     place = required(place_name, "Tên địa phương", field="place_name", max_len=80)
     label, family, abbr, authority, position = OFFICE_KINDS[kind]
     level = label.split()[-1]
@@ -182,7 +183,8 @@ def update_office(office: Office, changes: dict, *, expected_version: int | None
         clean["abbreviation"] = required(clean["abbreviation"], "Chữ viết tắt của cơ quan",
                                          field="abbreviation", max_len=20)
     if "numbering" in clean and clean["numbering"] not in (NUMBERING_PER_YEAR, NUMBERING_PER_KIND):
-        raise ValidationError("Cách đánh số phải là “per_year” hoặc “per_kind”.", field="numbering")
+        raise ValidationError("Cách đánh số phải là: " + " hoặc ".join(f"“{v}”" for v in NUMBERING_CHOICES.values())
+                              + ".", field="numbering")
     if "numbering" in clean and clean["numbering"] != office.numbering:
         # Decree 30/2020: numbers run from 01 each calendar year; switching the
         # sequence mid-year would hand out numbers already used this year.
@@ -212,7 +214,7 @@ def _unique(model, office, name: str, label: str, exclude_id=None) -> None:
 def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_name: str = "") -> Village:
     roles.require(office, "catalog")
     name = required(name, "Tên thôn, tổ dân phố", field="name", max_len=120)
-    _unique(Village, office, name, "Thôn")
+    _unique(Village, office, name, VILLAGE)
     return records.create(Village, office=office, name=name, kind=optional_line(kind) or "Thôn",
                           station=optional_line(station), leader_name=optional_line(leader_name))
 
@@ -220,7 +222,7 @@ def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_
 def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit:
     roles.require(office, "catalog")
     name = required(name, "Tên đơn vị", field="name", max_len=120)
-    _unique(Unit, office, name, "Đơn vị")
+    _unique(Unit, office, name, UNIT)
     return records.create(Unit, office=office, name=name, short_name=optional_line(short_name, max_len=20),
                           head_name=optional_line(head_name))
 
@@ -228,7 +230,7 @@ def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit
 def add_field(office, name, *, code: int | None = None) -> Field:
     roles.require(office, "catalog")
     name = required(name, "Tên lĩnh vực", field="name", max_len=120)
-    _unique(Field, office, name, "Lĩnh vực")
+    _unique(Field, office, name, FIELD)
     if code is None:
         code = (Field.select().where(Field.office == office).count()) + 1
     return records.create(Field, office=office, name=name, code=code)
@@ -261,7 +263,7 @@ def _listing(model, office, active_only: bool, order, *, by_name: str | None = N
     if active_only:
         q = q.where(model.active == True)  # noqa: E712
     rows = list(q.order_by(order))
-    return sorted(rows, key=lambda r: vi_key(getattr(r, by_name))) if by_name else rows
+    return sort_by_name(rows, by_name) if by_name else rows
 
 
 def villages(office, active_only: bool = True):
@@ -285,11 +287,11 @@ def find_village(office, name) -> Village:
 
 
 def find_unit(office, name) -> Unit:
-    return pick_by_name(name, units(office, active_only=False), "Đơn vị", field="unit")
+    return pick_by_name(name, units(office, active_only=False), UNIT, field="unit")
 
 
 def find_field(office, name) -> Field:
-    return pick_by_name(name, fields(office, active_only=False), "Lĩnh vực", field="field")
+    return pick_by_name(name, fields(office, active_only=False), FIELD, field="field")
 
 
 def set_holiday_override(office, day, kind: str, note: str = "") -> HolidayOverride:

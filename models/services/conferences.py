@@ -130,8 +130,8 @@ def ensure_not_issued(conf: Conference, field: str, label: str) -> None:
     done = getattr(conf, field)
     if done:
         raise ValidationError(
-            f"{label} của hội nghị này đã ban hành ngày {done:%d/%m/%Y}. Muốn in lại hoặc đính chính: màn hình "
-            "Văn bản (F7), chọn văn bản, R in lại, M tạo phiên bản mới (kèm lý do); hoặc lệnh doithoai print.")
+            f"{label} của hội nghị này đã ban hành ngày {done:%d/%m/%Y} và không ban hành lại được. Muốn in lại "
+            "hoặc đính chính: in lại văn bản đó, hoặc tạo phiên bản mới (kèm lý do).", remedy="correct_document")
 
 
 def record_notice_published(conf: Conference, on: dt.date | None = None) -> Conference:

@@ -30,6 +30,7 @@ from typing import Callable, Iterable
 from .. import files
 from ..errors import ValidationError
 from ..petitions import CHANNELS
+from ..words import FIELD, STATUS, UNIT
 from . import board, followup
 from .statistics import Statistics, StatRow, percent
 
@@ -51,9 +52,9 @@ BOARD_COLUMNS = (
     Column("Hạn trả lời", lambda r: r.due_on, 12),
     Column("Còn / trễ", lambda r: r.days_text, 18),
     Column("Mức độ", lambda r: followup.URGENCY_LABELS[r.urgency], 13),
-    Column("Trạng thái", lambda r: r.status_label, 13),
-    Column("Đơn vị", lambda r: r.unit, 24),
-    Column("Lĩnh vực", lambda r: r.field, 20),
+    Column(STATUS, lambda r: r.status_label, 13),
+    Column(UNIT, lambda r: r.unit, 24),
+    Column(FIELD, lambda r: r.field, 20),
     Column("Thôn, tổ dân phố", lambda r: r.village, 16),
     Column("Người kiến nghị", lambda r: r.citizen, 22),
     Column("Địa chỉ", lambda r: r.address, 24, contact=True),

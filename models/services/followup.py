@@ -11,14 +11,18 @@ import peewee as pw
 
 from ..deadlines import WorkCalendar
 from ..petitions import Petition
+from ..words import URGENCY_LABELS  # noqa: F401 (re-exported)
 
 DUE_SOON_WORKING_DAYS = 3
 #: counts shown on screen stop here ("hơn 10.000"): a count never reads more
 #: index entries than this, whatever the database holds
 COUNT_CAP = 10_000
-URGENCY_LABELS = {"late": "Quá hạn", "due_soon": "Sắp đến hạn", "on_track": "Trong hạn", "done": "Đã xong",
-                  # forwarded to the upper level: not done here, waiting for its reply
-                  "waiting": "Chờ cấp trên trả lời"}
+
+
+def due_soon_text() -> str:
+    """"Sắp đến hạn (3 ngày làm việc)": the rule's name with its number, for
+    every screen that counts or explains it."""
+    return f"{URGENCY_LABELS['due_soon']} ({DUE_SOON_WORKING_DAYS} ngày làm việc)"
 
 
 def days_text(days_left: int | None, *, working: bool = False) -> str:

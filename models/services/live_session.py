@@ -28,7 +28,7 @@ from ..conferences import (
 from ..db import database
 from ..errors import StaleEdit, ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, Petition
-from ..text import clean_line, fold, person_name
+from ..text import by_name, clean_line, person_name
 from . import records
 from .typeahead import match_field, rank  # noqa: F401 - rank: the screens' type-ahead, re-exported
 from .validate import parse_int
@@ -84,7 +84,7 @@ def start_session(conf: Conference) -> Conference:
         return conf
     if conf.status not in LIVE_FROM:
         raise ValidationError(f"Hội nghị đang ở trạng thái “{conf.status_label}”, không bắt đầu lại được. "
-                              "Chọn hội nghị khác (F11).")
+                              "Hãy chọn hội nghị khác.", remedy="pick_conference")
     return records.update(conf, {"status": "in_session", "start_time": f"{now():%H:%M}"})
 
 
@@ -321,18 +321,17 @@ def village_names(office, conf: Conference | None) -> list[str]:
     """The conference's villages first (the speakers come from them), then the rest."""
     own = []
     if conf is not None:
-        own = [cv.village.name for cv in ConferenceVillage.select(ConferenceVillage, Village).join(Village)
-               .where(ConferenceVillage.conference == conf).order_by(Village.name)]
-    rest = [v.name for v in Village.select().where((Village.office == office) & (Village.active == True))  # noqa: E712
-            .order_by(Village.name) if v.name not in own]
+        own = by_name(cv.village.name for cv in ConferenceVillage.select(ConferenceVillage, Village).join(Village)
+                      .where(ConferenceVillage.conference == conf))
+    rest = by_name(v.name for v in Village.select().where((Village.office == office) & (Village.active == True))  # noqa: E712
+                   if v.name not in own)
     return own + rest
 
 
 def unit_names(office, field_name: str = "") -> list[str]:
     """Units: the field's usual unit first (the catalogue's, models/services/usual_units.py), then the
     ones that most often answered this field's petitions."""
-    units = [u.name for u in Unit.select().where((Unit.office == office) & (Unit.active == True))  # noqa: E712
-             .order_by(Unit.name)]
+    units = by_name(u.name for u in Unit.select().where((Unit.office == office) & (Unit.active == True)))  # noqa: E712
     if not field_name:
         return units
     used = Counter(u for (u,) in Petition.select(Unit.name).join(Unit).switch(Petition).join(Field)

@@ -35,8 +35,7 @@ MINUTES_PARTS = ("attendance", "agenda_item", "invitee", "conference_village")
 MSG_DOCUMENT = ("Văn bản {symbol} đã vào sổ văn bản đi nên không sửa trực tiếp được. "
                 "Hãy tạo phiên bản mới (kèm lý do điều chỉnh).")
 MSG_MINUTES = ("Biên bản hội nghị ngày {date} đã ký nên không sửa được {what}. "
-               "Muốn sửa biên bản: màn hình Hội nghị (F4), phím B mở biên bản, Ctrl+N tạo phiên bản mới "
-               "(đính chính hoặc thay thế, kèm lý do).")
+               "Muốn sửa biên bản: tạo phiên bản mới của biên bản (đính chính hoặc thay thế, kèm lý do).")
 
 _amendment: contextvars.ContextVar[str | None] = contextvars.ContextVar("amendment", default=None)
 
@@ -104,15 +103,15 @@ def check(rec: pw.Model, changes: dict | None = None, *, action: str = "update")
         if action == "create" or not is_signed(rec):
             return
         if action == "delete":
-            raise Locked(MSG_MINUTES.format(date=_date(rec), what="hội nghị này"))
+            raise Locked(MSG_MINUTES.format(date=_date(rec), what="hội nghị này"), remedy="amend_minutes")
         from ..conferences import STATUSES
 
         new_status = (changes or {}).get("status")
         if new_status is not None and STATUSES.index(new_status) < STATUSES.index("minutes_signed"):
-            raise Locked(MSG_MINUTES.format(date=_date(rec), what="trạng thái về trước khi ký"))
+            raise Locked(MSG_MINUTES.format(date=_date(rec), what="trạng thái về trước khi ký"), remedy="amend_minutes")
         locked = changed - CONFERENCE_AFTER_SIGNATURE
         if locked:
-            raise Locked(MSG_MINUTES.format(date=_date(rec), what="nội dung đã ghi trong biên bản"))
+            raise Locked(MSG_MINUTES.format(date=_date(rec), what="nội dung đã ghi trong biên bản"), remedy="amend_minutes")
         return
     conf = _conference_of(type(rec), {"conference": rec.__data__.get("conference")}) \
         if "conference" in rec._meta.fields else None
@@ -122,7 +121,7 @@ def check(rec: pw.Model, changes: dict | None = None, *, action: str = "update")
             if not is_signed(c):
                 continue
             if action in ("create", "delete") or changed & PETITION_RECORDED:
-                raise Locked(MSG_MINUTES.format(date=_date(c), what="ý kiến, kiến nghị đã ghi"))
+                raise Locked(MSG_MINUTES.format(date=_date(c), what="ý kiến, kiến nghị đã ghi"), remedy="amend_minutes")
         return
     if table in MINUTES_PARTS and is_signed(conf):
-        raise Locked(MSG_MINUTES.format(date=_date(conf), what="thành phần, chương trình, điểm danh"))
+        raise Locked(MSG_MINUTES.format(date=_date(conf), what="thành phần, chương trình, điểm danh"), remedy="amend_minutes")

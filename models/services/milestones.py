@@ -8,9 +8,7 @@ from .. import clock
 from ..conferences import BroadcastSlot, Conference
 from ..deadlines import WorkCalendar, office_calendar
 from ..rules import Rule, office_rules
-
-
-STATE_LABELS = {"done": "Đã xong", "late": "Quá hạn", "due_soon": "Sắp đến hạn", "pending": "Chưa đến hạn"}
+from ..words import MILESTONE_STATES as STATE_LABELS  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -87,9 +85,3 @@ def conference_milestones(conf: Conference, today: dt.date | None = None,
         out.append(Milestone(key, rule.label, due, done, state, left, rule))
     return out
 
-
-def next_warning(conf: Conference, today: dt.date | None = None) -> Milestone | None:
-    """The first milestone not done, late ones first."""
-    pending = [m for m in conference_milestones(conf, today) if m.state != "done"]
-    pending.sort(key=lambda m: (m.state != "late", m.due))
-    return pending[0] if pending else None

@@ -24,7 +24,8 @@ from .. import clock
 from ..catalog import Field, Unit, Village
 from ..errors import ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition
-from ..text import clean_line, fold
+from ..text import by_name, clean_line, fold
+from ..words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE, WITHHELD
 from . import records
 from .petitions import STATUS_FOR, add_event, due_date
 from .validate import optional_line, parse_date, required, text
@@ -36,14 +37,14 @@ EDITABLE = {
     "citizen_withheld": "Giấu tên",
     "citizen_address": "Địa chỉ",
     "citizen_phone": "Điện thoại",
-    "village": "Thôn",
-    "field": "Lĩnh vực",
+    "village": VILLAGE,
+    "field": FIELD,
     "channel": "Hình thức",
-    "content": "Nội dung",
+    "content": CONTENT,
     "disposition": "Hướng xử lý",
-    "answer_on_spot": "Trả lời tại hội nghị",
+    "answer_on_spot": FIELD_LABELS["answer_on_spot"],
     "answered_by": "Người trả lời",
-    "unit": "Đơn vị",
+    "unit": UNIT,
     "forwarded_to": "Chuyển đến",
     "forward_number": "Số văn bản chuyển",
     "forward_date": "Ngày văn bản chuyển",
@@ -70,7 +71,7 @@ def _shown(p: Petition, key: str) -> str:
     if key == "citizen_withheld":
         return "có" if value else "không"
     if key == "citizen_name" and p.citizen_withheld:
-        return "(giấu tên)" if value else ""
+        return WITHHELD if value else ""
     if isinstance(value, dt.date):
         return _dmy(value)
     return str(value or "")
@@ -88,7 +89,7 @@ def _by_name(model, office_id: int, value, label: str):
             raise ValidationError(f"{label} đã chọn không còn trong danh mục. Hãy chọn lại.", field=label)
         return row
     key = fold(value)
-    rows = list(model.select().where(model.office == office_id).order_by(model.name))
+    rows = by_name(model.select().where(model.office == office_id))
     hit = (next((r for r in rows if fold(r.name) == key), None)
            or next((r for r in rows if fold(r.name).startswith(key)), None))
     if hit is None:
@@ -109,13 +110,13 @@ def edit(p: Petition, values: dict, *, expected_version: int | None = None) -> P
         if key not in EDITABLE:
             continue
         if key == "village":
-            row = _by_name(Village, office_id, value, "Thôn")
+            row = _by_name(Village, office_id, value, VILLAGE)
             changes[key] = row.id if row else None
         elif key == "field":
-            row = _by_name(Field, office_id, value, "Lĩnh vực")
+            row = _by_name(Field, office_id, value, FIELD)
             changes[key] = row.id if row else None
         elif key == "unit":
-            row = _by_name(Unit, office_id, value, "Đơn vị")
+            row = _by_name(Unit, office_id, value, UNIT)
             changes[key] = row.id if row else None
         elif key in ("forward_date", "followup_on"):
             changes[key] = parse_date(value, EDITABLE[key], field=key) if str(value or "").strip() else None

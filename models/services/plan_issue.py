@@ -12,4 +12,4 @@ def check_ready(plan: Plan) -> None:
                                         ("recipients", "nơi nhận")) if not getattr(plan, key).strip()]
     if missing:
         raise ValidationError("Chưa ban hành được: kế hoạch còn thiếu " + ", ".join(missing) + ". "
-                              "Hãy sửa kế hoạch (phím E) rồi ban hành lại.")
+                              "Hãy sửa kế hoạch rồi ban hành lại.", remedy="edit_plan")

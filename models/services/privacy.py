@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from ..catalog import Setting
 from ..text import clean_line
+from ..words import WITHHELD
 
 LABEL = "Giữ tên người giấu tên trong hồ sơ nội bộ"
-MASK = "(giấu tên)"
+MASK = WITHHELD
 
 
 def _key(office) -> str:

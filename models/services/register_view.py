@@ -13,15 +13,12 @@ from pathlib import Path
 from ..catalog import Office
 from ..errors import NotFound
 from ..register import OutgoingDocument
+from ..words import ISSUED_ON, SUMMARY, SYMBOL
 from .search import matches
+from ..words import KIND_NAMES  # noqa: F401 (re-exported)
 
 PAGE_SIZE = 100
 
-#: kind abbreviation → name shown beside it (Decree 30/2020, Appendix I)
-KIND_NAMES = {
-    "KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản",
-    "BC": "Báo cáo", "QĐ": "Quyết định", "CV": "Công văn",
-}
 
 # file states, computed on demand (see check_file)
 FILE_NONE = "none"          # nothing was stored at issue (entry only)
@@ -72,8 +69,7 @@ class FileCheck:
         if self.state == FILE_OK:
             return f"Tệp khớp với mã SHA-256 đã ghi khi ban hành ({self.expected[:16]}…): {self.path}"
         if self.state == FILE_MISSING:
-            return (f"Không tìm thấy tệp. Tệp phải nằm ở: {self.path}. "
-                    "Nhấn R để in lại văn bản và so với bản đã ban hành.")
+            return f"Không tìm thấy tệp. Tệp phải nằm ở: {self.path}."
         if self.state == FILE_CHANGED:
             return (f"Tệp đã bị thay đổi sau khi ban hành: mã SHA-256 hiện tại {self.actual[:16]}… khác mã đã "
                     f"ghi {self.expected[:16]}…. Tệp: {self.path}")
@@ -159,8 +155,8 @@ def check_file(doc: OutgoingDocument, *, chained: bool = True) -> FileCheck:
 
 def detail(doc: OutgoingDocument) -> list[tuple[str, str]]:
     """The entry's fields as (label, value) lines for the detail panel."""
-    lines = [("Số, ký hiệu", doc.symbol), ("Ngày ban hành", f"{doc.issued_on:%d/%m/%Y}"),
-             ("Loại", kind_label(doc.kind)), ("Trích yếu", doc.title), ("Người ký", doc.signer or "—"),
+    lines = [(SYMBOL, doc.symbol), (ISSUED_ON, f"{doc.issued_on:%d/%m/%Y}"),
+             ("Loại", kind_label(doc.kind)), (SUMMARY, doc.title), ("Người ký", doc.signer or "—"),
              ("Phiên bản", str(doc.version))]
     if doc.supersedes_id:
         older = OutgoingDocument.get_or_none(OutgoingDocument.id == doc.supersedes_id)

@@ -17,7 +17,7 @@ import getpass
 
 from ..catalog import Office, Person, Setting
 from ..errors import Locked, NotFound, ValidationError
-from ..text import fold
+from ..text import by_name, fold
 from . import records
 from .validate import optional_line, required
 
@@ -86,7 +86,7 @@ def people(office: Office, active_only: bool = True) -> list[Person]:
     q = Person.select().where(Person.office == office)
     if active_only:
         q = q.where(Person.active == True)  # noqa: E712
-    return list(q.order_by(Person.full_name))
+    return by_name(q, "full_name")
 
 
 def _workstation_choice() -> int | None:

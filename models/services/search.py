@@ -107,10 +107,6 @@ def frequent(model: type[pw.Model], query: str, limit: int) -> bool:
     return found > limit
 
 
-def search(query_set, model: type[pw.Model], text: str):
-    return query_set.where(matches(model, text))
-
-
 # the indexes themselves ---------------------------------------------------------
 
 def _sqlite_has_fts(db: pw.Database) -> bool:

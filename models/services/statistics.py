@@ -24,6 +24,7 @@ import peewee as pw
 
 from ..catalog import Field, Unit, Village
 from ..petitions import DISPOSITIONS, STATUSES, Petition
+from ..words import FIELD, UNIT
 from . import followup
 from .board import BoardQuery, Context, context_for, where_clause
 
@@ -61,8 +62,8 @@ class Statistics:
 
     def tables(self) -> list[tuple[str, str, list[StatRow]]]:
         """(title, first column heading, rows) for each breakdown, in report order."""
-        return [("Theo lĩnh vực", "Lĩnh vực", self.by_field),
-                ("Theo đơn vị được giao", "Đơn vị", self.by_unit),
+        return [("Theo lĩnh vực", FIELD, self.by_field),
+                ("Theo đơn vị được giao", UNIT, self.by_unit),
                 ("Theo thôn, tổ dân phố", "Thôn, tổ dân phố", self.by_village),
                 ("Theo tình trạng", "Tình trạng", self.by_status)]
 

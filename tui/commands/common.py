@@ -8,6 +8,8 @@ import click
 
 from models.errors import UserError
 
+from ..words import explain_cli
+
 
 def fail(message: str, code: int = 2):
     click.echo(f"Lỗi: {message}", err=True)
@@ -29,7 +31,7 @@ def open_db(opener):
     try:
         return opener()
     except UserError as exc:
-        fail(exc.message, exc.exit_code)
+        fail(explain_cli(exc), exc.exit_code)
 
 
 def run_service(call):
@@ -37,7 +39,7 @@ def run_service(call):
     try:
         return call()
     except UserError as exc:
-        fail(exc.message, exc.exit_code)
+        fail(explain_cli(exc), exc.exit_code)
 
 
 overwrite_option = click.option(
@@ -55,5 +57,5 @@ def write_or_ask(write, overwrite: bool):
     except DestinationExists as exc:
         if not (sys.stdin.isatty() and click.confirm(f"Đã có tệp “{exc.path}”. Thay bằng tệp mới?",
                                                      default=False)):
-            fail(exc.message, exc.exit_code)
+            fail(explain_cli(exc), exc.exit_code)
         return write(True)

@@ -8,6 +8,7 @@ import sys
 import click
 
 from models.errors import UserError
+from models.words import NUMBERING_CHOICES, NUMBERING_WORDS, OFFICE_KIND_CHOICES, OFFICE_KIND_WORDS
 
 from .common import fail, open_db, pass_db, run_service
 
@@ -21,14 +22,51 @@ def demo(db_target):
     open_app(db_target, demo=True)
 
 
+class WordChoice(click.ParamType):
+    """A choice given by its Vietnamese words ("xã", "Đảng ủy xã"), a short word
+    ("xa", "dang-uy-xa") or the code scripts already use ("ubnd_xa")."""
+
+    name = "lựa chọn"
+
+    def __init__(self, labels: dict[str, str], words: dict[str, str]):
+        self.labels = labels
+        self.words = words
+
+    def find(self, value: str) -> str | None:
+        from models.text import fold
+
+        typed = fold(value).replace("-", " ").replace("_", " ")
+        for code, label in self.labels.items():
+            if typed in (code.replace("_", " "), fold(label), fold(label.split(" (")[0])):
+                return code
+        return self.words.get(typed)
+
+    def convert(self, value, param, ctx):
+        code = self.find(str(value))
+        if code is None:
+            self.fail(f"“{value}” không có trong danh sách. Chọn một trong: "
+                      + "; ".join(self.labels.values()) + ".", param, ctx)
+        return code
+
+
+def ask_choice(question: str, labels: dict[str, str]) -> str:
+    """A numbered list in Vietnamese; the person types the number (Enter: the first)."""
+    codes = list(labels)
+    click.echo(question)
+    for i, code in enumerate(codes, start=1):
+        click.echo(f"  {i}. {labels[code]}")
+    number = click.prompt("Gõ số", type=click.IntRange(1, len(codes)), default=1)
+    return codes[number - 1]
+
+
 @click.command("init")
-@click.option("--loai", "kind", type=click.Choice(["ubnd_xa", "ubnd_phuong", "ubnd_huyen", "dang_uy_xa"]),
-              help="Loại cơ quan: ubnd_xa, ubnd_phuong, ubnd_huyen, dang_uy_xa.")
+@click.option("--loai", "kind", type=WordChoice(OFFICE_KIND_CHOICES, OFFICE_KIND_WORDS), metavar="LOẠI",
+              help="Loại cơ quan: xã, phường, Đảng ủy xã, huyện (trước 1/7/2025).")
 @click.option("--ten", "place_name", help="Tên địa phương, ví dụ: Kỳ Khang.")
 @click.option("--cap-tren", "parent_body", default=None, help="Cơ quan cấp trên, ví dụ: UBND tỉnh Hà Tĩnh.")
 @click.option("--nguoi-ky", "signer_name", default=None, help="Họ tên người ký (Chủ tịch / Bí thư).")
-@click.option("--danh-so", "numbering", type=click.Choice(["per_year", "per_kind"]), default=None,
-              help="per_year: một dãy số cho mọi văn bản trong năm; per_kind: mỗi loại một dãy.")
+@click.option("--danh-so", "numbering", type=WordChoice(NUMBERING_CHOICES, NUMBERING_WORDS), default=None,
+              metavar="CÁCH", help="nam: một dãy số cho mọi văn bản trong năm; loai: mỗi loại văn bản một dãy số.")
 @click.option("--moi", "new_office", is_flag=True,
               help="Tạo cơ quan mới dù cơ sở dữ liệu bị mất hoặc rỗng mà còn bản sao lưu (thường nên khôi phục).")
 @click.option("--them", "add", is_flag=True,
@@ -48,8 +86,7 @@ def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_o
              "hoặc thêm một cơ quan nữa dùng chung máy chủ bằng: doithoai init --them", code=1)
     interactive = sys.stdin.isatty()
     if kind is None:
-        kind = click.prompt("Loại cơ quan (ubnd_xa, ubnd_phuong, ubnd_huyen, dang_uy_xa)", default="ubnd_xa") \
-            if interactive else "ubnd_xa"
+        kind = ask_choice("Loại cơ quan:", OFFICE_KIND_CHOICES) if interactive else "ubnd_xa"
     if place_name is None:
         if not interactive:
             fail("Thiếu tên địa phương. Hãy ghi --ten \"Tên xã\".")
@@ -59,6 +96,8 @@ def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_o
             if interactive else ""
     if signer_name is None:
         signer_name = click.prompt("Họ tên người ký", default="", show_default=False) if interactive else ""
+    if numbering is None and interactive:
+        numbering = ask_choice("Cách đánh số văn bản đi:", NUMBERING_CHOICES)
     office = run_service(lambda: catalog.create_office(
         kind=kind, place_name=place_name, parent_body=parent_body, signer_name=signer_name,
         numbering=numbering or "per_year"))

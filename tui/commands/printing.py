@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from models.errors import UserError
+from models.words import ISSUED_ON
 
 from .common import overwrite_option, write_or_ask
 
@@ -57,7 +58,7 @@ class IssueDate(click.ParamType):
         from models.services.validate import parse_date
 
         try:
-            return parse_date(value, "Ngày ban hành", field="date")
+            return parse_date(value, ISSUED_ON, field="date")
         except UserError as err:
             self.fail(str(err), param, ctx)
 

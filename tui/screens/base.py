@@ -5,6 +5,8 @@ from textual.screen import Screen
 
 from models.errors import UserError
 
+from .. import words
+
 
 class AppScreen(Screen):
     #: Vietnamese help shown by F1 for this screen
@@ -28,6 +30,6 @@ class AppScreen(Screen):
 
     def notify_error(self, exc: Exception) -> None:
         if isinstance(exc, UserError):
-            self.notify(exc.message, severity="error", timeout=8, markup=False)
+            self.notify(words.explain(exc), severity="error", timeout=8, markup=False)
         else:
             self.app.report_unexpected(exc)

@@ -25,8 +25,10 @@ from models import clock
 from models.services import board as svc
 from models.services.followup import figure
 
+from .. import words
 from ..plain import plain
 from models.services.petition_edit import for_group
+from models.words import CONTENT, FIELD, STATUS, UNIT, VILLAGE
 
 from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
@@ -35,8 +37,26 @@ from ..widgets.table import Table
 from .base import AppScreen
 
 # (heading, width): fixed widths, so that writing a page never measures its cells
-COLUMNS = (("Hạn", 10), ("Còn / trễ", 13), ("Trạng thái", 10), ("Đơn vị", 16), ("Lĩnh vực", 14),
-           ("Thôn", 11), ("Người kiến nghị", 18), ("Nội dung", 40), ("Hội nghị", 14))
+COLUMNS = (("Hạn", 10), ("Còn / trễ", 13), (STATUS, 10), (UNIT, 16), (FIELD, 14),
+           (VILLAGE, 11), ("Người kiến nghị", 18), (CONTENT, 40), ("Hội nghị", 14))
+#: below this width (80×24 first) the columns that matter keep their width, the
+#: content column takes what is left, and status, field, village and conference
+#: give way (Enter shows them all): Hạn, Còn / trễ, Đơn vị, Người kiến nghị, Nội dung
+NARROW_BELOW = 120
+NARROW_COLUMNS = {0: 10, 1: 13, 3: 10, 6: 15, 7: 0}
+CONTENT_COLUMN = 7
+
+
+def column_layout(width: int) -> list[tuple[int, str, int]]:
+    """(index in COLUMNS, heading, width) of the columns shown at ``width`` cells."""
+    if width >= NARROW_BELOW:
+        return [(i, label, w) for i, (label, w) in enumerate(COLUMNS)]
+    # each column has one cell of padding either side; the scroll bar takes two
+    fixed = sum(w + 2 for i, w in NARROW_COLUMNS.items() if i != CONTENT_COLUMN) + 2 + 2
+    return [(i, COLUMNS[i][0], max(16, width - fixed) if i == CONTENT_COLUMN else w)
+            for i, w in NARROW_COLUMNS.items()]
+
+
 # urgency → theme variable used to colour the deadline cells
 URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted",
                     "waiting": "accent"}
@@ -98,7 +118,7 @@ class BoardScreen(AppScreen):
         Binding("b", "print('report')", "Báo cáo", id="board.print_report", show=False),
         Binding("n", "toggle_group", "Mở/gộp nhóm", id="board.group"),
         Binding("x", "export", "Xuất Excel/CSV", id="board.export"),
-        Binding("r", "refresh", "Tải lại", id="board.refresh", show=False),
+        Binding("r", "refresh", words.RELOAD, id="board.refresh", show=False),
     ]
 
     class Loaded(Message):
@@ -126,10 +146,23 @@ class BoardScreen(AppScreen):
     def on_mount(self) -> None:
         self.query_state = svc.BoardQuery(self.office.id)
         table = self.query_one("#board-table", DataTable)
-        for label, width in COLUMNS:
+        self._columns = column_layout(self.app.size.width)
+        for _, label, width in self._columns:
             table.add_column(label, width=width)
         table.focus()
         self.load()
+
+    def on_resize(self, event) -> None:
+        columns = column_layout(event.size.width)
+        if columns == getattr(self, "_columns", columns):
+            return
+        self._columns = columns
+        table = self.query_one("#board-table", DataTable)
+        table.clear(columns=True)
+        for _, label, width in columns:
+            table.add_column(label, width=width)
+        if self.page_data is not None:
+            self._write_rows(table, self.page_data.rows)
 
     def on_screen_suspend(self) -> None:
         self._suspended = True
@@ -199,6 +232,10 @@ class BoardScreen(AppScreen):
             cells = (Text(_d(r.due_on), style=style), Text(r.days_text.replace(" làm việc", " LV"), style=style),
                      r.status_label, clip(r.unit, 16), clip(r.field, 14), clip(r.village, 12),
                      _citizen(self.query_state, r), clip(r.summary, 40), r.conference)
+            if len(self._columns) < len(COLUMNS):
+                cells = tuple(clip(r.summary, w) if i == CONTENT_COLUMN else
+                              clip(cells[i], w) if isinstance(cells[i], str) else cells[i]
+                              for i, _, w in self._columns)
             if i < table.row_count:
                 for col, cell in enumerate(cells):
                     table.update_cell_at(Coordinate(i, col), cell)
@@ -265,12 +302,12 @@ class BoardScreen(AppScreen):
 
         q = self.query_state
         fields = [
-            FormField("status", "Trạng thái", q.status, kind="select",
+            FormField("status", STATUS, q.status, kind="select",
                       options=[(label, key) for key, label in svc.STATUS_FILTERS.items()]),
             FormField("urgency", "Mức độ", q.urgency, kind="select",
                       options=[(label, key) for key, label in URGENCY_LABELS.items()]),
-            FormField("unit", "Đơn vị", q.unit_id, kind="select", options=opts["unit"]),
-            FormField("field", "Lĩnh vực", q.field_id, kind="select", options=opts["field"]),
+            FormField("unit", UNIT, q.unit_id, kind="select", options=opts["unit"]),
+            FormField("field", FIELD, q.field_id, kind="select", options=opts["field"]),
             FormField("village", "Thôn, tổ dân phố", q.village_id, kind="select", options=opts["village"]),
             FormField("conference", "Hội nghị", q.conference_id, kind="select", options=opts["conference"]),
             FormField("received_from", "Nhận từ ngày", _d(q.received_from), placeholder="01/01/2026"),

@@ -9,7 +9,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from models.petitions import CHANNELS, DISPOSITIONS, STATUSES
+from models.words import FIELD_LABELS
 
+from .. import words
 from ..plain import bold, lines
 
 
@@ -24,7 +26,7 @@ def describe(detail):
     p = detail.petition
     contact = ((f" · {p.citizen_address}" if p.citizen_address and not p.citizen_withheld else "")
                + (f" · ĐT {p.citizen_phone}" if p.citizen_phone and not p.citizen_withheld else ""))
-    conference = f"{p.conference.title} ({_d(p.conference.date)})" if p.conference_id else "Ngoài hội nghị"
+    conference = f"{p.conference.title} ({_d(p.conference.date)})" if p.conference_id else CHANNELS["outside"]
     title = f"{p.citizen_title} " if getattr(p, "citizen_title", "") and not p.citizen_withheld else ""
     rows = [
         [bold(f"Kiến nghị số {p.id}"), f" — {STATUSES.get(p.status, p.status)}"],
@@ -41,7 +43,7 @@ def describe(detail):
         bold("Nội dung:"), p.content,
     ]
     if p.answer_on_spot:
-        rows += ["", bold("Trả lời tại hội nghị:"), p.answer_on_spot]
+        rows += ["", bold(FIELD_LABELS["answer_on_spot"] + ":"), p.answer_on_spot]
     if p.forwarded_to:
         forwarding = ([" · ", bold("Văn bản chuyển:"), f" {p.forward_number} ngày {_d(p.forward_date)}"]
                       if p.forward_number or p.forward_date else [" · chưa ghi văn bản chuyển"])
@@ -66,7 +68,7 @@ def describe(detail):
     for ev in detail.events:
         change = f" ({ev.before} → {ev.after})" if ev.before or ev.after else ""
         rows.append(f"  {ev.at:%d/%m/%Y %H:%M}  {EVENT_LABELS.get(ev.action, ev.action)}: "
-                    f"{ev.detail}{change} — {ev.user}")
+                    f"{ev.detail}{change} — {getattr(ev, 'user_shown', ev.user)}")
     rows += ["", [bold("Nhật ký thay đổi bản ghi"), " (mới nhất trước)"]]
     for a in detail.audit:
         rows.append(f"  {a.at}  {a.action}{': ' + a.changes if a.changes else ''} — {a.user}")
@@ -83,7 +85,7 @@ def read_detail(petition_id: int, office=None):
 
 
 class PetitionDetailScreen(ModalScreen):
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Đóng", id="detail.close"),
+    BINDINGS = [Binding("escape,enter,q", "dismiss", words.CLOSE, id="detail.close"),
                 Binding("e", "edit", "Sửa hoặc rút", id="detail.edit")]
 
     def __init__(self, detail, shown=None):
@@ -95,8 +97,7 @@ class PetitionDetailScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(self.shown if self.shown is not None else describe(self.detail), id="petition-detail")
-            yield Static("E: sửa (mọi ô: tên, liên hệ, thôn, nội dung, hướng xử lý…) hoặc rút · "
-                         "Esc hoặc Enter: đóng · ↑ ↓: cuộn", classes="hint")
+            yield Static(words.HINT_DETAIL, classes="hint")
 
     def action_edit(self) -> None:
         from .. import work

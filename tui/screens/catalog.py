@@ -12,9 +12,11 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from models.services import catalog as svc
 from models.services import wording
+from models.words import CONTENT, FIELD, NUMBERING_CHOICES, STATUS, UNIT, VILLAGE
 
 from .. import work
 from ..role_keys import RoleKeys
+from .. import words
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
@@ -61,7 +63,7 @@ def _unit_form(r):
 
 def _village_form(r):
     return [FormField("name", "Tên thôn, tổ dân phố", r.name if r else ""),
-            FormField("kind", "Loại", r.kind if r else "Thôn", placeholder="Thôn / Tổ dân phố / Khu dân cư"),
+            FormField("kind", "Loại", r.kind if r else VILLAGE, placeholder="Thôn / Tổ dân phố / Khu dân cư"),
             FormField("station", "Cụm loa truyền thanh", r.station if r else ""),
             FormField("leader_name", "Trưởng thôn", r.leader_name if r else "")]
 
@@ -84,21 +86,21 @@ def _active(r):
 
 
 LISTS = [
-    ListSpec("officials", "Cán bộ", ("Họ và tên", "Chức vụ", "Trạng thái"),
+    ListSpec("officials", "Cán bộ", ("Họ và tên", "Chức vụ", STATUS),
              lambda o: svc.officials(o, active_only=False), lambda r: (r.full_name, r.position, _active(r)),
              _official_form, lambda o, v: svc.add_official(o, v["full_name"], position=v["position"]),
              name_key="full_name"),
     # "Mã" is the ID that `doithoai print don-doc ID` takes
-    ListSpec("units", "Đơn vị", ("Tên đơn vị", "Viết tắt", "Phụ trách", "Trạng thái", "Mã"),
+    ListSpec("units", UNIT, ("Tên đơn vị", "Viết tắt", "Phụ trách", STATUS, "Mã"),
              lambda o: svc.units(o, active_only=False),
              lambda r: (r.name, r.short_name, r.head_name, _active(r), str(r.id)), _unit_form,
              lambda o, v: svc.add_unit(o, v["name"], short_name=v["short_name"], head_name=v["head_name"])),
-    ListSpec("villages", "Thôn, tổ dân phố", ("Tên", "Loại", "Cụm loa", "Trưởng thôn", "Trạng thái"),
+    ListSpec("villages", "Thôn, tổ dân phố", ("Tên", "Loại", "Cụm loa", "Trưởng thôn", STATUS),
              lambda o: svc.villages(o, active_only=False),
              lambda r: (r.name, r.kind, r.station, r.leader_name, _active(r)), _village_form,
              lambda o, v: svc.add_village(o, v["name"], kind=v["kind"], station=v["station"],
                                           leader_name=v["leader_name"])),
-    ListSpec("fields", "Lĩnh vực", ("Phím", "Tên lĩnh vực", "Trạng thái"),
+    ListSpec("fields", FIELD, ("Phím", "Tên lĩnh vực", STATUS),
              lambda o: svc.fields(o, active_only=False), lambda r: (str(r.code), r.name, _active(r)),
              _field_form, _add_field),
 ]
@@ -149,7 +151,7 @@ def _wording_form(r):
 
 
 LISTS += [
-    ListSpec("wording", "Nơi nhận", ("Mục", "Nội dung", "Mặc định?"),
+    ListSpec("wording", "Nơi nhận", ("Mục", CONTENT, "Mặc định?"),
              lambda o: wording.items(o),
              lambda r: (r.label, r.value.replace("\n", "; "), "riêng" if r.changed else "mặc định"),
              _wording_form, None, edit=lambda o, r, v: wording.set_value(o, r.key, v["value"]),
@@ -196,7 +198,7 @@ def _toggle_person(rec):
     update_person(rec, {"active": not rec.active})
 
 
-LISTS.append(ListSpec("people", "Người dùng", ("Họ và tên", "Vai trò", "Tài khoản", "Trạng thái"), _people,
+LISTS.append(ListSpec("people", "Người dùng", ("Họ và tên", "Vai trò", "Tài khoản", STATUS), _people,
                       _person_cells, _person_form, _add_person, name_key="full_name", edit=_edit_person,
                       toggle=_toggle_person))
 
@@ -264,8 +266,7 @@ PROFILE_FIELDS = [
 
 
 PROFILE_CHOICES = {
-    "numbering": [("Một dãy số cho mọi văn bản trong năm", "per_year"),
-                  ("Mỗi loại văn bản một dãy số", "per_kind")],
+    "numbering": [(label, code) for code, label in NUMBERING_CHOICES.items()],
     "family": [("Nhà nước (Nghị định 30/2020/NĐ-CP)", "state"), ("Đảng (Hướng dẫn 36-HD/VPTW)", "party")],
 }
 
@@ -294,8 +295,8 @@ class CatalogScreen(RoleKeys, AppScreen):
             "đơn vị thường trả lời từng lĩnh vực (đơn vị gợi ý đầu tiên khi ghi ý kiến trả lời bằng văn bản); "
             "E để đổi.")
     BINDINGS = [
-        Binding("a", "add", "Thêm", id="catalog.add"),
-        Binding("e", "edit", "Sửa", id="catalog.edit"),
+        Binding("a", "add", words.ADD, id="catalog.add"),
+        Binding("e", "edit", words.EDIT, id="catalog.edit"),
         Binding("x", "toggle", "Ngừng/dùng lại", id="catalog.toggle"),
     ]
 

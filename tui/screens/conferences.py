@@ -18,8 +18,10 @@ from textual.widgets import DataTable, Static
 from models import clock
 from models.conferences import BroadcastSlot, Conference
 from models.services import conferences as svc
+from models.words import CONFERENCE_STATUSES, STATUS
 
 from .. import work
+from .. import words
 from ..plain import bold, plain
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
@@ -96,14 +98,14 @@ class ConferencesScreen(AppScreen):
             "hoàn thành khi văn bản được ban hành.")
     BINDINGS = [
         Binding("n", "new", "Hội nghị mới", id="conferences.new"),
-        Binding("e", "edit", "Sửa", id="conferences.edit"),
+        Binding("e", "edit", words.EDIT, id="conferences.edit"),
         Binding("p", "next_plan", "Đổi kế hoạch", id="conferences.plan"),
         Binding("t", "document('thong-bao')", "Thông báo", id="conferences.notice"),
         Binding("g", "document('giay-moi')", "Giấy mời", id="conferences.invitations"),
         Binding("b", "document('bien-ban')", "Biên bản", id="conferences.minutes"),
         Binding("k", "document('ket-luan')", "Kết luận", id="conferences.conclusion"),
         Binding("c", "document('bao-cao')", "Báo cáo", id="conferences.report"),
-        Binding("y", "signed", "Đã ký biên bản", id="conferences.signed"),
+        Binding("y", "signed", CONFERENCE_STATUSES["minutes_signed"], id="conferences.signed"),
         Binding("l", "script", "In bài phát thanh", id="conferences.script"),
         Binding("f", "forms", "In mẫu biểu", id="conferences.forms"),
         Binding("s", "schedule", "Lập lịch phát loa", id="conferences.schedule"),
@@ -132,8 +134,8 @@ class ConferencesScreen(AppScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#conf-table", DataTable).add_columns("Ngày", "Giờ", "Trạng thái")
-        self.query_one("#conf-milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ")
+        self.query_one("#conf-table", DataTable).add_columns("Ngày", "Giờ", STATUS)
+        self.query_one("#conf-milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", STATUS, "Căn cứ")
         self.query_one("#conf-broadcasts", DataTable).add_columns("Ngày", "Buổi", "Cụm loa", "Đã đọc")
         self.load()
 

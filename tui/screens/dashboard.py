@@ -10,9 +10,11 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from models.services.followup import days_text
+from models.services.followup import days_text, due_soon_text
+from models.words import PETITION_STATUSES, STATUS, SUMMARY, SYMBOL, URGENCY_LABELS
 
 from .. import work
+from .. import words
 from ..widgets.boxes import box, clip, side_by_side, table, wrap
 from ..widgets.keybar import KeyBar
 from .base import AppScreen
@@ -28,7 +30,7 @@ class DashboardScreen(AppScreen):
             "thông báo kết luận, báo cáo) với trạng thái và các mốc thời hạn theo luật, số kiến nghị quá hạn, "
             "sắp đến hạn (trong 3 ngày làm việc) và đang xử lý, cùng các văn bản mới ban hành.\n"
             "Màu đỏ: đã quá hạn; vàng: sắp đến hạn; xanh: còn thời gian.")
-    BINDINGS = [Binding("r", "refresh", "Tải lại", id="dashboard.refresh")]
+    BINDINGS = [Binding("r", "refresh", words.RELOAD, id="dashboard.refresh")]
 
     class Loaded(Message):
         """Posted when the dashboard shows its data (used by tests and timing)."""
@@ -108,7 +110,7 @@ def draw(s, width: int, accent: str) -> list[Text]:
         rows = [[m.label, f"{m.due:%d/%m/%Y}", "đã xong" if m.state == "done" else days_text(m.days_left),
                  Text(m.state_label, style=STATE_STYLE[m.state]), clip(m.source, 34)]
                 for m in s.milestones]
-        upper += table(["Mốc", "Hạn", "Còn", "Trạng thái", "Căn cứ"], rows, inner, fixed={1, 2, 3},
+        upper += table(["Mốc", "Hạn", "Còn", STATUS, "Căn cứ"], rows, inner, fixed={1, 2, 3},
                        shrink_first=(4,))
     for other in getattr(s, "unfinished", []):
         upper += [Text(line, style="dim") for line in wrap(
@@ -121,12 +123,12 @@ def draw(s, width: int, accent: str) -> list[Text]:
         return figure(c.get(key, 0), COUNT_CAP)
 
     counts = [Text(f"Quá hạn: {n('late')}", style="bold red"),
-              Text(f"Sắp đến hạn (3 ngày làm việc): {n('due_soon')}", style="bold yellow"),
-              Text(f"Đang xử lý: {n('open')}", style="bold"),
-              Text(f"Chờ cấp trên trả lời: {n('waiting')}")]
+              Text(f"{due_soon_text()}: {n('due_soon')}", style="bold yellow"),
+              Text(f"{PETITION_STATUSES['open']}: {n('open')}", style="bold"),
+              Text(f"{URGENCY_LABELS['waiting']}: {n('waiting')}")]
     if s.recent_documents:
         docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", clip(d.title, 48)] for d in s.recent_documents]
-        make_docs = (lambda w: table(["Số, ký hiệu", "Ngày", "Trích yếu"], docs, w, fixed={0, 1}))
+        make_docs = (lambda w: table([SYMBOL, "Ngày", SUMMARY], docs, w, fixed={0, 1}))
     else:
         make_docs = (lambda w: [Text("Chưa có văn bản nào.")])
     lines = box("Hội nghị đã họp, đang hoàn tất hồ sơ" if s.next_is_past else "Hội nghị sắp tới", upper, width,

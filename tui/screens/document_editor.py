@@ -22,9 +22,11 @@ from textual.widgets import Input, Label, Static, TextArea
 from models import clock
 from models.documents import Content, DocumentText
 from models.services import documents as svc
+from models.words import ISSUED_ON
 
 from .. import work
 from ..role_keys import RoleKeys
+from .. import words
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 
@@ -104,7 +106,7 @@ class DocumentEditor(RoleKeys, FormScreen):
             "Ctrl+F: phóng to ô nội dung ra cả màn hình (bấm lần nữa để trở lại) — tiện sửa văn bản dài.\n"
             "Tab / Shift+Tab: sang ô sau / ô trước.")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Lưu", id="editor.save", priority=True),
+        Binding("ctrl+s", "save", words.SAVE, id="editor.save", priority=True),
         Binding("ctrl+o", "preview", "Xem PDF", id="editor.preview", priority=True),
         Binding("ctrl+t", "word", "Tệp Word", id="editor.word", priority=True),
         Binding("ctrl+g", "discard", "Về bản gốc", id="editor.discard", priority=True),
@@ -112,7 +114,7 @@ class DocumentEditor(RoleKeys, FormScreen):
         Binding("ctrl+n", "correct", "Phiên bản mới", id="editor.correct", priority=True),
         Binding("ctrl+l", "next_blank", "Chỗ cần điền", id="editor.blank", priority=True),
         Binding("ctrl+f", "zoom", "Phóng to nội dung", id="editor.zoom", priority=True),
-        Binding("escape", "cancel", "Đóng", id="editor.close"),
+        Binding("escape", "cancel", words.CLOSE, id="editor.close"),
     ]
 
     class Changed(Message):
@@ -340,7 +342,7 @@ class DocumentEditor(RoleKeys, FormScreen):
         from models.errors import UserError
 
         if isinstance(exc, UserError):
-            self._say(exc.message, error=True)
+            self._say(words.explain(exc), error=True)
         else:
             self.app.report_unexpected(exc)
             self._say("Chưa làm được (lỗi không mong đợi). Nội dung vừa gõ vẫn còn đây.", error=True)
@@ -409,7 +411,7 @@ class DocumentEditor(RoleKeys, FormScreen):
         def check(values):
             from models.services.validate import parse_date
 
-            on = parse_date(values["date"], "Ngày ban hành", field="date")
+            on = parse_date(values["date"], ISSUED_ON, field="date")
             svc.check_date(self.office, d.kind, on, about=svc.target(self.office, self.slug, self.ref_id))
             return on
 

@@ -13,8 +13,10 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from models import clock
 from models.services import register_view as svc
+from models.words import SUMMARY, SYMBOL
 
 from .. import work
+from .. import words
 from ..plain import labelled, plain
 from ..role_keys import RoleKeys
 from ..widgets.boxes import clip
@@ -83,7 +85,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
     def on_mount(self) -> None:
         self.query_one("#docs-table", DataTable).add_columns(
-            "Số, ký hiệu", "Ngày", "Loại", "Trích yếu", "Người ký", "Bản", "Tệp")
+            SYMBOL, "Ngày", "Loại", SUMMARY, "Người ký", "Bản", "Tệp")
         self._shown_once = False
         self.load_choices()
 
@@ -366,10 +368,17 @@ def _open_result(doc):
     return viewer.open_pdf(Path(doc.file_path)), "information", None
 
 
+def _with_hint(result) -> str:
+    """The check's finding, and for a missing file the key that reprints it."""
+    if result.state == svc.FILE_MISSING:
+        return f"{result.message} {words.SCREEN_REMEDIES['reprint']}"
+    return result.message
+
+
 def _check_result(doc):
     result = svc.check_file(doc)
     severity = {svc.FILE_OK: "information", svc.FILE_NONE: "warning"}.get(result.state, "error")
-    return result.message, severity, svc.FILE_MARKS[result.state]
+    return _with_hint(result), severity, svc.FILE_MARKS[result.state]
 
 
 def _word_result(doc):

@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+from .. import words
 
 
 def key_label(key: str) -> str:
@@ -16,7 +17,7 @@ def key_label(key: str) -> str:
 
 
 class HelpScreen(ModalScreen):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "Đóng", id="help.close")]
+    BINDINGS = [Binding("escape,f1,q", "dismiss", words.CLOSE, id="help.close")]
 
     def __init__(self, title: str, text: str, bindings: list[tuple[str, str]]):
         super().__init__()
@@ -27,4 +28,4 @@ class HelpScreen(ModalScreen):
         lines += [f"  {key_label(k):<14} {d}" for k, d in self.keys]
         with VerticalScroll(id="help-box"):
             yield Static("\n".join(lines), markup=True)
-            yield Static("Esc hoặc F1: đóng", classes="hint")
+            yield Static(words.HINT_HELP, classes="hint")

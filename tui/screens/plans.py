@@ -14,8 +14,10 @@ from textual.widgets import DataTable, Static
 
 from models.plans import PLAN_DRAFT, Plan
 from models.services import plans as svc
+from models.words import ISSUED_ON, STATUS, SUMMARY, SYMBOL
 
 from .. import work
+from .. import words
 from ..plain import plain
 from ..role_keys import RoleKeys
 from ..widgets.confirm import ConfirmScreen
@@ -68,7 +70,7 @@ class PlansScreen(RoleKeys, AppScreen):
         Binding("n", "new", "Tạo từ mẫu", id="plans.new"),
         Binding("c", "copy", "Sao chép năm sau", id="plans.copy"),
         Binding("i", "import", "Nhập từ tệp", id="plans.import"),
-        Binding("e", "edit", "Sửa", id="plans.edit"),
+        Binding("e", "edit", words.EDIT, id="plans.edit"),
         Binding("x", "preview", "Xem trang", id="plans.preview"),
         Binding("d", "print", "In PDF", id="plans.print"),
         Binding("b", "issue", "Ban hành", id="plans.issue"),
@@ -89,8 +91,8 @@ class PlansScreen(RoleKeys, AppScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#plans-table", DataTable).add_columns("Năm", "Số, ký hiệu", "Trích yếu",
-                                                             "Trạng thái", "Bản")
+        self.query_one("#plans-table", DataTable).add_columns("Năm", SYMBOL, SUMMARY,
+                                                             STATUS, "Bản")
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -304,7 +306,7 @@ class PlansScreen(RoleKeys, AppScreen):
         from .document_editor import SmallForm
 
         def check(values):
-            on = parse_date(values["date"], "Ngày ban hành", field="date")
+            on = parse_date(values["date"], ISSUED_ON, field="date")
             docs.check_date(self.office, docs.kind("ke-hoach"), on, about=plan)
             return on
 

@@ -24,8 +24,10 @@ from textual.widgets import DataTable, Static
 from models.errors import UserError
 from models.services import live_session as live
 from models.services.safe_write import PendingWrites
+from models.words import CONTENT, FIELD, NO_NAME, PETITION_STATUSES as STATUSES, VILLAGE
 
 from .. import work
+from .. import words
 from ..widgets.boxes import clip
 from ..widgets.entry import KEYS, PetitionEntry
 from ..widgets.keybar import KeyBar
@@ -38,6 +40,12 @@ SAVE_DELAY = 1.0
 RETRY_DELAY = 5.0
 FIXED_SIZE = {"session-title"}
 
+
+#: the session screen below this width: a narrower side column (app.tcss,
+#: Screen.-narrow) and a petitions table of number, name, content, handling
+NARROW_BELOW = 120
+NARROW_SIDE = 30
+NARROW_WIDTHS = (3, 12, 10)     # Số, Người nêu, Xử lý
 
 class SessionScreen(AppScreen):
     HELP = (
@@ -129,9 +137,18 @@ class SessionScreen(AppScreen):
         # only the entry takes keys: nothing else on this screen may take focus from it
         for table in self.query(DataTable):
             table.can_focus = False
-        self.query_one("#agenda", DataTable).add_columns("#", "Mục", "Dự kiến", "Thực tế")
-        self.query_one("#petitions", DataTable).add_columns("Số", "Người nêu", "Thôn", "Lĩnh vực", "Nội dung",
-                                                            "Xử lý")
+        self.query_one("#agenda", DataTable).add_columns("#", "Mục", words.PLANNED, words.ACTUAL)
+        petitions = self.query_one("#petitions", DataTable)
+        # 80×24 first: below NARROW_BELOW columns the village and field give way
+        # (the entry above shows them) and the content takes the spare width
+        self._narrow = self.app.size.width < NARROW_BELOW
+        if self._narrow:
+            content = max(12, self.app.size.width - NARROW_SIDE - 2 - sum(NARROW_WIDTHS) - 2 * 4 - 2)
+            for label, width in zip(("Số", "Người nêu", CONTENT, "Xử lý"), (*NARROW_WIDTHS[:2], content,
+                                                                             NARROW_WIDTHS[2])):
+                petitions.add_column(label, width=width)
+        else:
+            petitions.add_columns("Số", "Người nêu", VILLAGE, FIELD, CONTENT, "Xử lý")
         self.entry.take_speaker = self.take_speaker
         self.entry.focus()
         self.writes = work.Serial(self, "session-write")
@@ -242,7 +259,7 @@ class SessionScreen(AppScreen):
 
     def show_queue(self) -> None:
         queue = self.place.get("queue") or []
-        text = "\n".join(f"{i}. {q.get('citizen_name') or '(không ghi tên)'} — {q.get('village', '')}"
+        text = "\n".join(f"{i}. {q.get('citizen_name') or NO_NAME} — {q.get('village', '')}"
                          for i, q in enumerate(queue[:8], start=1)) or "(chưa có ai đăng ký)"
         if len(queue) > 8:
             text += f"\n… và {len(queue) - 8} người nữa"
@@ -254,12 +271,15 @@ class SessionScreen(AppScreen):
         content = clip(p.content, 40)
         handling = DISPOSITIONS.get(p.disposition, "")
         if p.status == "withdrawn":
-            handling = "Đã rút"
+            handling = STATUSES["withdrawn"]
         elif p.head_seq is not None:
             handling += f" (gộp với số {p.head_seq})" if p.head_here \
                 else f" (gộp với ý kiến ngày {p.head_received_on:%d/%m/%Y})"
         table = self.query_one("#petitions", DataTable)
-        table.add_row(str(p.seq), p.citizen, p.village, p.field, content, handling, key=str(p.id))
+        cells = (str(p.seq), p.citizen, p.village, p.field, content, handling)
+        if self._narrow:
+            cells = cells[:2] + cells[4:]
+        table.add_row(*cells, key=str(p.id))
         table.move_cursor(row=table.row_count - 1)
 
     # --- the clock: ticks only while the session is live ------------------------------
@@ -392,7 +412,7 @@ class SessionScreen(AppScreen):
                 return
             _pid, where, content, answer = similar
             self.say("similar", Text.assemble((f"Ý kiến tương tự ({where}):", "bold"), f" {content}\n",
-                                              ("Đã trả lời:", "bold"), f" {answer}"))
+                                              (f"{STATUSES['answered']}:", "bold"), f" {answer}"))
 
         work.run(self, similar_shown, self.office, self.conf, dict(self.entry.draft), done=found, group="similar")
 
@@ -413,7 +433,7 @@ class SessionScreen(AppScreen):
         if self.entry.pristine:
             self.entry.load(draft, "content")
             self.save_now()
-        self.entry.say(exc.message)
+        self.entry.say(words.explain(exc))
 
     def commit(self, draft: dict) -> None:
         from models.errors import ValidationError
@@ -627,7 +647,7 @@ class SessionScreen(AppScreen):
 
         restored = self.place.get("editing") == "enqueue"
         fields = [FormField("citizen_name", "Họ tên (để trống nếu không ghi tên)"),
-                  FormField("village", "Thôn"),
+                  FormField("village", VILLAGE),
                   FormField("field", "Lĩnh vực (số)"),
                   FormField("slip", "Ý kiến bằng phiếu? (gõ c nếu có)")]
         if restored:

@@ -20,6 +20,7 @@ from textual.widgets import Static, TextArea
 
 from models.services.live_session import set_conclusions
 
+from .. import words
 from .type_ahead import TypeAhead
 
 SAVE_DELAY = 1.0
@@ -133,7 +134,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
                 self._keep(self.mine)
                 self._show_clash(True, f"Bản do {exc.who} lưu lúc {exc.current.updated_at:%H:%M:%S} (chỉ xem):")
         elif isinstance(exc, UserError):
-            self.say(exc.message)
+            self.say(words.explain(exc))
         else:
             self.app.report_unexpected(exc)
 

@@ -1,6 +1,7 @@
 """Yes/no question as a modal."""
 from __future__ import annotations
 
+from .. import words
 from ..plain import plain
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +23,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
             yield Static(plain(self.question))
-            yield Static("C: đồng ý · K hoặc Esc: không", classes="hint")
+            yield Static(words.HINT_CONFIRM, classes="hint")
 
     def action_yes(self) -> None:
         self.dismiss(True)

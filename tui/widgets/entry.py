@@ -32,25 +32,26 @@ from textual.widget import Widget
 from models.services.live_session import DISPOSITION_KEYS, empty_draft, next_channel
 from models.services.typeahead import field_decided, match_field, rank
 from models.text import clean_line
+from models.words import CHANNELS, CONTENT, DISPOSITIONS, FIELD, UNIT, VILLAGE
 
 #: (draft key, label), in the order Enter walks through them
 FIELDS = [
     ("citizen_name", "Người nêu"),
-    ("village", "Thôn"),
-    ("field", "Lĩnh vực"),
-    ("content", "Nội dung"),
+    ("village", VILLAGE),
+    ("field", FIELD),
+    ("content", CONTENT),
     ("disposition", "Xử lý"),
     ("answer_on_spot", "Trả lời"),
-    ("unit", "Đơn vị"),
+    ("unit", UNIT),
     ("forwarded_to", "Chuyển đến"),
     ("answered_by", "Người trả lời"),
 ]
 KEYS = [k for k, _ in FIELDS]
 LABEL_WIDTH = 16
-DISP_LABELS = {"on_spot": "1 Trả lời tại chỗ", "in_writing": "2 Trả lời bằng văn bản",
-               "forwarded": "3 Chuyển cấp có thẩm quyền", "noted": "4 Ghi nhận"}
+#: "1 Trả lời tại chỗ": the key the service reads (DISPOSITION_KEYS) and the catalogue's words
+DISP_LABELS = {code: f"{key} {DISPOSITIONS[code]}" for key, code in DISPOSITION_KEYS.items()}
 DISP_HINT = "1 tại chỗ · 2 văn bản · 3 chuyển · 4 ghi nhận"
-CHANNEL_LABELS = {"spoken": "phát biểu", "slip": "phiếu", "before": "gửi trước"}
+CHANNEL_LABELS = {code: label.lower() for code, label in CHANNELS.items() if code != "outside"}
 #: after the disposition key, the field whose Enter records the petition
 FINISH_AT = {"on_spot": "answer_on_spot", "noted": "answer_on_spot", "in_writing": "unit",
              "forwarded": "forwarded_to"}

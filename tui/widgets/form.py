@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from rich.text import Text
+from .. import words
 from ..plain import plain
 from textual import on
 from textual.app import ComposeResult
@@ -42,8 +43,8 @@ class FormScreen(TypeAhead, ModalScreen):
     """Returns the saved record (whatever ``save`` returned), or None if cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Lưu", id="form.save"),
-        Binding("escape", "cancel", "Hủy", id="form.cancel"),
+        Binding("ctrl+s", "save", words.SAVE, id="form.save"),
+        Binding("escape", "cancel", words.CANCEL, id="form.cancel"),
     ]
 
     def __init__(self, title: str, fields: list[FormField], save: Callable[[dict], Any],
@@ -71,7 +72,7 @@ class FormScreen(TypeAhead, ModalScreen):
                     else:
                         yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}")
             yield Static("", id="form-error", classes="error")
-            yield Static("Ctrl+S: lưu · Esc: hủy · Tab: sang ô sau", classes="hint")
+            yield Static(words.HINT_FORM, classes="hint")
 
     def on_mount(self) -> None:
         self._initial = self.values()
@@ -135,7 +136,7 @@ class FormScreen(TypeAhead, ModalScreen):
             self._show_newer(exc)
             return
         if isinstance(exc, UserError):
-            self.query_one("#form-error", Static).update(Text(exc.message))
+            self.query_one("#form-error", Static).update(Text(words.explain(exc)))
             if exc.field:
                 try:
                     self.query_one(f"#f-{exc.field}").focus()

@@ -5,6 +5,7 @@ pushes ``HistoryScreen(record)`` on a key such as "l". Loading runs in a thread
 worker; the widget posts ``HistoryView.Loaded`` when the rows are shown."""
 from __future__ import annotations
 
+from .. import words
 from ..plain import plain
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -55,7 +56,7 @@ class HistoryView(Vertical):
 class HistoryScreen(ModalScreen):
     """The history of one record over the current screen; Esc closes it."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Đóng", id="history.close")]
+    BINDINGS = [Binding("escape", "dismiss", words.CLOSE, id="history.close")]
 
     def __init__(self, record, title: str = "") -> None:
         super().__init__()

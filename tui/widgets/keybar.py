@@ -11,6 +11,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from .. import words
+
 
 def key_name(key: str) -> str:
     """"f1" → "F1", "ctrl+p" → "^P", "escape" → "Esc", "enter" → "Enter"."""
@@ -71,23 +73,29 @@ class KeyBar(Widget):
         return items
 
     def _lines(self, width: int) -> list[list[tuple[str, str, bool, bool]]]:
-        """The keys in at most two lines of ``width`` cells."""
+        """The keys in at most two lines of ``width`` cells. When they do not fit,
+        the bar gets more compact step by step, and never drops a key: all the
+        names in one line; else the screen keys F2–F8 become one "F2–F8 Màn
+        hình" (in two lines at most); then the keys every screen has
+        (^P, F2–F8, ^Q) show without their names (F1 names them all); then the
+        screen's own keys keep the first two words of their names; then the
+        last keys lose their names, one at a time. F1 keeps its name: it is
+        where every key is listed in full."""
         items = self._items()
-        if width and sum(_cells(item) for item in items) > width:
-            # Not enough room: the screen keys F2–F8 are the same everywhere,
-            # so they give their place to one "F2–F8 Màn hình" (F1 lists them).
-            nav = [k for k, _, _, go in items if go]
-            if len(nav) > 1:
-                at = next(i for i, item in enumerate(items) if item[3])
-                items = [item for item in items if not item[3]]
-                items.insert(at, (f"{nav[0]}–{nav[-1]}", "Màn hình", True, True))
-        lines, used = [[]], 0
-        for item in items:
-            if lines[-1] and width and used + _cells(item) > width and len(lines) < 2:
-                lines.append([])
-                used = 0
-            lines[-1].append(item)
-            used += _cells(item)
+        for step in (_full, _nav_collapsed, _app_keys_bare, _short_names):
+            items = step(items)
+            lines = _pack(items, width)
+            # every name in full only when it takes one line
+            if _fits(lines, width) and (step is not _full or len(lines) == 1):
+                return lines
+        # the last keys lose their names one by one, until the bar fits
+        for i in reversed(range(len(items))):
+            key, name, on, go = items[i]
+            if name and key != "F1":
+                items[i] = (key, "", on, go)
+                lines = _pack(items, width)
+                if _fits(lines, width):
+                    return lines
         return lines
 
     def get_content_height(self, container, viewport, width: int) -> int:
@@ -100,10 +108,51 @@ class KeyBar(Widget):
             text = Text(no_wrap=True, overflow="ellipsis")
             for key, name, enabled, _ in line:
                 text.append(f" {key}", style=key_style if enabled else "dim")
-                text.append(f" {name} ", style="" if enabled else "dim")
+                text.append(f" {name} " if name else " ", style="" if enabled else "dim")
             out.append(text)
         return Text("\n", no_wrap=True, overflow="ellipsis").join(out)
 
 
 def _cells(item) -> int:
-    return len(item[0]) + len(item[1]) + 3
+    return len(item[0]) + (len(item[1]) + 3 if item[1] else 2)
+
+
+def _pack(items, width: int):
+    lines, used = [[]], 0
+    for item in items:
+        if lines[-1] and width and used + _cells(item) > width:
+            lines.append([])
+            used = 0
+        lines[-1].append(item)
+        used += _cells(item)
+    return lines
+
+
+def _full(items):
+    return items
+
+
+def _nav_collapsed(items):
+    nav = [k for k, _, _, go in items if go]
+    if len(nav) <= 1:
+        return items
+    at = next(i for i, item in enumerate(items) if item[3])
+    out = [item for item in items if not item[3]]
+    out.insert(at, (f"{nav[0]}–{nav[-1]}", words.SCREENS, True, True))
+    return out
+
+
+#: the keys every screen has, shown bare when room is short (F1 keeps its name)
+_APP_KEYS = {"^P", "^Q"}
+
+
+def _app_keys_bare(items):
+    return [(k, "" if (go or k in _APP_KEYS) else name, on, go) for k, name, on, go in items]
+
+
+def _short_names(items):
+    return [(k, name if k == "F1" else " ".join(name.split()[:2]), on, go) for k, name, on, go in items]
+
+
+def _fits(lines, width: int) -> bool:
+    return not width or (len(lines) <= 2 and all(sum(map(_cells, line)) <= width for line in lines))

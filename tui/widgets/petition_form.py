@@ -10,6 +10,7 @@ from __future__ import annotations
 import peewee as pw
 
 from models.petitions import CHANNELS, DISPOSITIONS, Petition
+from models.words import CONTENT, FIELD, FIELD_LABELS
 
 from .form import FormField, FormScreen
 
@@ -23,6 +24,7 @@ def form_choices(petition_id: int):
     village, field and unit, and the lists to choose from), or None if the
     petition is gone. Returns the arguments of ``petition_form``."""
     from models.catalog import Field, Unit, Village
+    from models.text import by_name
 
     p = (Petition.select(Petition, Village, Field, Unit)
          .join(Village, pw.JOIN.LEFT_OUTER, on=(Petition.village == Village.id))
@@ -32,8 +34,7 @@ def form_choices(petition_id: int):
     if p is None:
         return None
     fields_ = [(f.name, f.name) for f in Field.select().where(Field.office == p.office_id).order_by(Field.code)]
-    units = [(u.name, u.name) for u in Unit.select().where((Unit.office == p.office_id) & Unit.active)
-             .order_by(Unit.name)]
+    units = [(u.name, u.name) for u in by_name(Unit.select().where((Unit.office == p.office_id) & Unit.active))]
     return p, fields_, units
 
 
@@ -51,13 +52,13 @@ def petition_form(p: Petition, fields_: list, units: list) -> FormScreen:
         FormField("citizen_address", "Địa chỉ", p.citizen_address),
         FormField("citizen_phone", "Điện thoại", p.citizen_phone),
         FormField("village", "Thôn (vài chữ đầu, không cần dấu)", p.village.name if p.village_id else ""),
-        FormField("field", "Lĩnh vực", p.field.name if p.field_id else None, kind="select", options=fields_),
+        FormField("field", FIELD, p.field.name if p.field_id else None, kind="select", options=fields_),
         FormField("channel", "Hình thức", p.channel, kind="select",
                   options=[(label, key) for key, label in CHANNELS.items()]),
-        FormField("content", "Nội dung", p.content, kind="text"),
+        FormField("content", CONTENT, p.content, kind="text"),
         FormField("disposition", "Hướng xử lý", p.disposition, kind="select",
                   options=[(label, key) for key, label in DISPOSITIONS.items()]),
-        FormField("answer_on_spot", "Trả lời tại hội nghị", p.answer_on_spot, kind="text"),
+        FormField("answer_on_spot", FIELD_LABELS["answer_on_spot"], p.answer_on_spot, kind="text"),
         FormField("answered_by", "Người trả lời", p.answered_by),
         FormField("unit", "Đơn vị trả lời bằng văn bản", p.unit.name if p.unit_id else None, kind="select",
                   options=units),

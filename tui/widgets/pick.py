@@ -1,6 +1,7 @@
 """Choose one item from a list (Enter), or cancel (Esc)."""
 from __future__ import annotations
 
+from .. import words
 from ..plain import plain
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +15,7 @@ from textual.widgets.option_list import Option
 class PickScreen(ModalScreen):
     """Returns the chosen option's value, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Hủy", id="pick.cancel")]
+    BINDINGS = [Binding("escape", "cancel", words.CANCEL, id="pick.cancel")]
 
     def __init__(self, title: str, options: list[tuple[str, object]]):
         super().__init__()
@@ -26,7 +27,7 @@ class PickScreen(ModalScreen):
         with Vertical(id="form-box"):
             yield Static(plain(self.pick_title), classes="form-title")
             yield OptionList(*[Option(plain(label), id=str(i)) for i, label in enumerate(self.labels)], id="pick-list")
-            yield Static("↑ ↓: chọn · Enter: đồng ý · Esc: hủy", classes="hint")
+            yield Static(words.HINT_PICK, classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#pick-list", OptionList).focus()

@@ -1,6 +1,9 @@
 """The versions of an issued document; Enter opens the chosen one (read-only)."""
 from __future__ import annotations
 
+from models.words import ISSUED_ON, STATUS, SYMBOL
+
+from .. import words
 from ..plain import plain
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +17,7 @@ from .table import Table
 class VersionsScreen(ModalScreen):
     """Returns the id of the chosen version, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Đóng", id="versions.close")]
+    BINDINGS = [Binding("escape", "dismiss(None)", words.CLOSE, id="versions.close")]
 
     def __init__(self, title: str, rows: list[tuple[int, tuple[str, ...]]]):
         super().__init__()
@@ -24,11 +27,11 @@ class VersionsScreen(ModalScreen):
         with Vertical(id="form-box"):
             yield Static(plain(self.versions_title), classes="form-title")
             yield Table(id="versions-table", cursor_type="row")
-            yield Static("Enter: xem phiên bản · Esc: đóng", classes="hint")
+            yield Static(words.HINT_VERSIONS, classes="hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Bản", "Trạng thái", "Số, ký hiệu", "Ngày ban hành", "Lý do điều chỉnh")
+        table.add_columns("Bản", STATUS, SYMBOL, ISSUED_ON, "Lý do điều chỉnh")
         for rid, cells in self.rows:
             table.add_row(*cells, key=str(rid))
         table.focus()

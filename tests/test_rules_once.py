@@ -1,0 +1,112 @@
+"""One definition per rule, and the screen and the printout agree: the citizen
+label, the day counts, "due soon" (working days, as SPEC.md's deadlines are),
+the attendance summary and the broadcast plan."""
+import asyncio
+import datetime as dt
+
+from models import Petition
+from models.deadlines import WorkCalendar
+from models.petitions import citizen_label
+from tests.printing_support import page_texts, render, squash
+from tui.app import DoiThoaiApp
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def settle_app(app, pilot):
+    async def inner():
+        for _ in range(3):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    return inner()
+
+
+def test_citizen_label_is_one_rule():
+    assert citizen_label("Nguyễn Văn A", False) == "Nguyễn Văn A"
+    assert citizen_label("Nguyễn Văn A", True) == "(giấu tên)"     # the kept name is never shown
+    assert citizen_label("", False) == "(không ghi tên)"
+
+
+def test_board_rows_name_citizens_and_count_days_as_the_rules_say(demo_office, monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
+    from models.services import board, followup
+
+    Petition.update(citizen_withheld=True).where(Petition.id == Petition.select(Petition.id)
+                                                 .order_by(Petition.id).limit(1)).execute()
+    rows = board.rows(board.BoardQuery(office_id=demo_office.id, status="all", page_size=500))
+    assert any(r.citizen == "(giấu tên)" for r in rows) and any(r.days_left for r in rows)
+    for r in rows:
+        assert r.citizen == Petition.get_by_id(r.id).citizen_label
+        assert r.days_text == followup.days_text(r.days_left, working=r.days_unit == "working")
+
+
+def test_due_soon_counts_working_days_for_milestones_as_on_the_board(office):
+    """Friday 27/11/2026: a milestone due on Tuesday 01/12 is 4 calendar days
+    away but 2 working days, so it is due soon; one due on Thursday 03/12
+    (4 working days) is not. The board's rule decides both."""
+    from models.services import followup
+
+    friday = dt.date(2026, 11, 27)
+    limit = followup.due_soon_limit(friday, WorkCalendar())
+    assert limit == dt.date(2026, 12, 2)
+    assert followup.urgency("open", dt.date(2026, 12, 1), friday, limit) == "due_soon"
+    assert followup.urgency("open", dt.date(2026, 12, 3), friday, limit) == "on_track"
+
+
+def test_milestones_use_the_boards_due_soon(demo_office):
+    from models import Conference
+    from models.services import followup
+    from models.services.milestones import conference_milestones
+
+    conf = Conference.select().where(Conference.office == demo_office).order_by(Conference.date.desc()).first()
+    cal = WorkCalendar()
+    for today in (conf.date - dt.timedelta(days=n) for n in range(0, 20)):
+        limit = followup.due_soon_limit(today, cal)
+        for m in conference_milestones(conf, today, cal):
+            if m.state not in ("done", "late"):
+                assert (m.state == "due_soon") == (m.due <= limit), (today, m.key, m.due)
+
+
+def test_session_screen_and_minutes_agree_on_attendance(demo_office, monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
+    from models.services import live_session as live
+
+    async def inner():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle_app(app, pilot)
+            await pilot.press("f5")
+            await settle_app(app, pilot)
+            conf = app.screen.conf
+            live.set_attendance(conf, {"officials": 7, "village_leaders": 4, "citizens": 85},
+                                "Lê Văn Thành - Bí thư Đảng ủy")
+            app.screen.show_attendance(live.attendance(conf))
+            await pilot.pause()
+            return conf, str(app.screen.query_one("#attendance").render())
+
+    conf, shown = asyncio.run(inner())
+    total = 7 + 4 + 85 + 1
+    assert f"Tổng: {total}" in shown
+    printed = squash(" ".join(page_texts(render(demo_office, "bien-ban", conf.id))))
+    assert squash(f"Tổng số người tham dự: {total} người.") in printed
+
+
+def test_loudspeaker_script_prints_the_plan_the_screen_made(demo_office):
+    from models import Conference
+    from models.services import conferences as svc
+    from models.services.compose import working_paper
+
+    conf = Conference.select().where(Conference.office == demo_office).order_by(Conference.date.desc()).first()
+    default = [(d.isoformat(), s, st) for d, s, st in svc.default_broadcasts(conf)]
+    planned = svc.plan_broadcasts(conf, days=4)
+    printed = working_paper("loa", conf).extras["schedule"]
+    assert sorted(printed) == sorted((s.day.isoformat(), s.slot, s.station) for s in planned)
+    assert len(printed) > len(default) > 0           # four days planned, the rule's three by default
+    assert set(default) <= set(printed)
+
+
+def test_due_soon_is_named_with_its_number_once():
+    from models.services import followup
+
+    assert followup.DUE_SOON_WORKING_DAYS == 3
+    assert followup.due_soon_text() == "Sắp đến hạn (3 ngày làm việc)"

@@ -1,0 +1,55 @@
+"""Screen-only words: key descriptions shown in the key bar and F1, hints under
+dialogs, column headings of screens. The domain's words (statuses,
+dispositions, field names, messages) are in ``models/words.py``; a screen says
+which key helps, a model says what is wrong."""
+from __future__ import annotations
+
+# ── key descriptions (key bar, F1, Ctrl+P) ─────────────────────────────────────
+CLOSE = "Đóng"
+CANCEL = "Hủy"
+SAVE = "Lưu"
+EDIT = "Sửa"
+ADD = "Thêm"
+RELOAD = "Tải lại"
+QUIT = "Thoát"
+#: F2–F8 together in a narrow key bar
+SCREENS = "Màn hình"
+
+# ── hints under dialogs ────────────────────────────────────────────────────────
+HINT_FORM = "Ctrl+S: lưu · Esc: hủy · Tab: sang ô sau"
+HINT_PICK = "↑ ↓: chọn · Enter: đồng ý · Esc: hủy"
+HINT_CONFIRM = "C: đồng ý · K hoặc Esc: không"
+HINT_SCROLL = "↑ ↓ PgUp PgDn: cuộn · Esc: đóng"
+HINT_HELP = "Esc hoặc F1: đóng"
+HINT_VERSIONS = "Enter: xem phiên bản · Esc: đóng"
+HINT_DETAIL = "E: sửa (mọi ô: tên, liên hệ, thôn, nội dung, hướng xử lý…) hoặc rút · Esc hoặc Enter: đóng · ↑ ↓: cuộn"
+
+# ── column headings ────────────────────────────────────────────────────────────
+#: the agenda's planned and actual times on the session screen
+PLANNED = "Dự kiến"
+ACTUAL = "Thực tế"
+
+# ── which key helps, for a model's remedy (models.words.REMEDIES) ──────────────
+SCREEN_REMEDIES = {
+    "reopen": "Phím M trên màn hình Theo dõi (F6) mở lại kiến nghị.",
+    "edit_plan": "Phím E trên màn hình Kế hoạch (F3) sửa kế hoạch.",
+    "pick_conference": "F11 chọn hội nghị khác.",
+    "correct_document": "Màn hình Văn bản (F7): chọn văn bản, R in lại, M tạo phiên bản mới.",
+    "amend_minutes": "Màn hình Hội nghị (F4): B mở biên bản, rồi Ctrl+N tạo phiên bản mới.",
+    "reprint": "Phím R in lại văn bản và so với bản đã ban hành.",
+}
+
+
+def explain(exc) -> str:
+    """A model's message (what is wrong) and, when it names a remedy, the key
+    that helps on screen."""
+    hint = SCREEN_REMEDIES.get(getattr(exc, "remedy", None) or "")
+    return f"{exc.message} {hint}" if hint else exc.message
+
+
+def explain_cli(exc) -> str:
+    """The same for the command line: the command that helps, never a key."""
+    from models.words import CLI_REMEDIES
+
+    hint = CLI_REMEDIES.get(getattr(exc, "remedy", None) or "")
+    return f"{exc.message} {hint}" if hint else exc.message
