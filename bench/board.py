@@ -342,7 +342,7 @@ KEYS = {"f6": "\x1b[17~", "enter": "\r", "escape": "\x1b"}
 class Terminal:
     """The real app in a pseudo-terminal, its screen kept by pyte."""
 
-    def __init__(self, target: str, cols: int = 120, lines: int = 36):
+    def __init__(self, target: str, cols: int = 120, lines: int = 36, office: int | None = None):
         import pty
 
         import pyte
@@ -350,7 +350,8 @@ class Terminal:
         self.screen = pyte.Screen(cols, lines)
         self.stream = pyte.ByteStream(self.screen)
         env = dict(os.environ, DOITHOAI_DB=target, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(lines),
-                   DOITHOAI_TODAY=TODAY.isoformat(), PYTHONPATH=str(ROOT))
+                   DOITHOAI_TODAY=TODAY.isoformat(), PYTHONPATH=str(ROOT),
+                   DOITHOAI_OFFICE=str(office) if office is not None else os.environ.get("DOITHOAI_OFFICE", ""))
         env.pop("DOITHOAI_BENCH_READY", None)
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
@@ -419,8 +420,10 @@ def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
     """Key pressed → the change on screen, for the board's steps, in the real
     app on ``target`` (its first office): ``runs`` times, each in a new app."""
     out: dict[str, list[float]] = {}
+    open_db(target)
+    office = first_office()      # several offices share the file: the workstation's choice
     for _ in range(runs):
-        term = Terminal(target)
+        term = Terminal(target, office=office)
         try:
             term.wait(lambda t: "Tổng quan" in t and "Quá hạn" in t, timeout=120)
             term.settle()
