@@ -36,6 +36,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 TODAY = dt.date(2026, 11, 22)
+#: the rows the board shows in the pty's 120×36 terminal, its page size there
+#: (tui/screens/board.py: the height less 9 lines of title, search, key bar…)
+PAGE_ROWS = 36 - 9
 VILLAGES = ("Đông Hải", "Trung Lương", "Tây Sơn", "Phú Ân", "Bắc Hà", "Nam Sơn", "Hòa Bình", "Tân Tiến")
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ")
 GIVEN = ("Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Đình Chi", "Thị Hồng", "Văn Nghĩa", "Thị Sen")
@@ -226,7 +229,7 @@ def steps(office_id: int | None) -> list[tuple[str, object]]:
     from models.services.board import BoardQuery
 
     first = Unit.select().order_by(Unit.id).first()
-    base = BoardQuery(office_id, today=TODAY)
+    base = BoardQuery(office_id, today=TODAY, page_size=PAGE_ROWS)
     return [
         ("mở bảng (cần xử lý, theo hạn)", base),
         ("lọc đơn vị + năm nhận", base.with_(status="all", unit_id=first.id, received_from=dt.date(2025, 1, 1),
@@ -290,7 +293,7 @@ def time_steps(target: str, scope: str) -> dict[str, float]:
     office = first_office() if scope == "office" else None
     out = {}
     for name, q in steps(office):
-        base = board.BoardQuery(office, today=TODAY)
+        base = board.BoardQuery(office, today=TODAY, page_size=PAGE_ROWS)
         ctx = board.context_for(base)           # the screen builds it once
         state = page_twenty(base, ctx) if q == "next" else {}
         t0 = time.perf_counter()
@@ -310,7 +313,7 @@ def explain(target: str, scope: str, out) -> None:
     office = first_office() if scope == "office" else None
     pg = is_postgres()
     for name, q in steps(office):
-        base = board.BoardQuery(office, today=TODAY)
+        base = board.BoardQuery(office, today=TODAY, page_size=PAGE_ROWS)
         ctx = board.context_for(base)
         ctx.small_office   # counted once per screen, not part of a step
         state = page_twenty(base, ctx) if q == "next" else {}

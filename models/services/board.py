@@ -427,10 +427,16 @@ def _folded_counts(q: BoardQuery, ctx: Context, heads: list[int]) -> dict[int, i
     """Head id → its members on the same view (folded into its row unless expanded)."""
     if not heads:
         return {}
+    # the members first, through the group_parent index (most pages have
+    # none): given the filters with them, a planner would rather walk the
+    # filters' index over every matching row of the province to find them
+    members = [pid for (pid,) in Petition.select(Petition.id).where(Petition.group_parent.in_(heads)).tuples()]
+    if not members:
+        return {}
     head, alike = _group_heads_alike(q)
     query = (Petition.select(Petition.group_parent, pw.fn.COUNT(Petition.id))
              .join(head, on=alike)
-             .where(where_clause(q, ctx) & Petition.group_parent.in_(heads))
+             .where(where_clause(q, ctx) & Petition.id.in_(members))
              .group_by(Petition.group_parent))
     return dict(query.tuples())
 
