@@ -36,6 +36,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 TODAY = dt.date(2026, 11, 22)
+#: the rows the board shows in the pty's 120×36 terminal, its page size there
+#: (tui/screens/board.py: the height less 9 lines of title, search, key bar…)
+PAGE_ROWS = 36 - 9
 VILLAGES = ("Đông Hải", "Trung Lương", "Tây Sơn", "Phú Ân", "Bắc Hà", "Nam Sơn", "Hòa Bình", "Tân Tiến")
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ")
 GIVEN = ("Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Đình Chi", "Thị Hồng", "Văn Nghĩa", "Thị Sen")
@@ -226,7 +229,7 @@ def steps(office_id: int | None) -> list[tuple[str, object]]:
     from models.services.board import BoardQuery
 
     first = Unit.select().order_by(Unit.id).first()
-    base = BoardQuery(office_id, today=TODAY)
+    base = BoardQuery(office_id, today=TODAY, page_size=PAGE_ROWS)
     return [
         ("mở bảng (cần xử lý, theo hạn)", base),
         ("lọc đơn vị + năm nhận", base.with_(status="all", unit_id=first.id, received_from=dt.date(2025, 1, 1),
@@ -290,7 +293,7 @@ def time_steps(target: str, scope: str) -> dict[str, float]:
     office = first_office() if scope == "office" else None
     out = {}
     for name, q in steps(office):
-        base = board.BoardQuery(office, today=TODAY)
+        base = board.BoardQuery(office, today=TODAY, page_size=PAGE_ROWS)
         ctx = board.context_for(base)           # the screen builds it once
         state = page_twenty(base, ctx) if q == "next" else {}
         t0 = time.perf_counter()
@@ -310,7 +313,7 @@ def explain(target: str, scope: str, out) -> None:
     office = first_office() if scope == "office" else None
     pg = is_postgres()
     for name, q in steps(office):
-        base = board.BoardQuery(office, today=TODAY)
+        base = board.BoardQuery(office, today=TODAY, page_size=PAGE_ROWS)
         ctx = board.context_for(base)
         ctx.small_office   # counted once per screen, not part of a step
         state = page_twenty(base, ctx) if q == "next" else {}
@@ -342,7 +345,7 @@ KEYS = {"f6": "\x1b[17~", "enter": "\r", "escape": "\x1b"}
 class Terminal:
     """The real app in a pseudo-terminal, its screen kept by pyte."""
 
-    def __init__(self, target: str, cols: int = 120, lines: int = 36):
+    def __init__(self, target: str, cols: int = 120, lines: int = 36, office: int | None = None):
         import pty
 
         import pyte
@@ -350,7 +353,8 @@ class Terminal:
         self.screen = pyte.Screen(cols, lines)
         self.stream = pyte.ByteStream(self.screen)
         env = dict(os.environ, DOITHOAI_DB=target, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(lines),
-                   DOITHOAI_TODAY=TODAY.isoformat(), PYTHONPATH=str(ROOT))
+                   DOITHOAI_TODAY=TODAY.isoformat(), PYTHONPATH=str(ROOT),
+                   DOITHOAI_OFFICE=str(office) if office is not None else os.environ.get("DOITHOAI_OFFICE", ""))
         env.pop("DOITHOAI_BENCH_READY", None)
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
@@ -419,8 +423,10 @@ def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
     """Key pressed → the change on screen, for the board's steps, in the real
     app on ``target`` (its first office): ``runs`` times, each in a new app."""
     out: dict[str, list[float]] = {}
+    open_db(target)
+    office = first_office()      # several offices share the file: the workstation's choice
     for _ in range(runs):
-        term = Terminal(target)
+        term = Terminal(target, office=office)
         try:
             term.wait(lambda t: "Tổng quan" in t and "Quá hạn" in t, timeout=120)
             term.settle()

@@ -222,7 +222,7 @@ def test_assign_extend_answer_close_reopen_by_keys(demo):
         assert p.status == "answered" and p.answer_number == "45/UBND-TP" and p.answer_date == TODAY
         assert table(screen).row_count == 21            # it left the "needs action" view
         # the rest is done on the whole list
-        screen.requery(status="all")
+        screen.requery(status="all", page_size=100)   # every row on one page, whatever fits the screen
         await settle(app, pilot)
         select_row(screen, pid)
         await pilot.press("c")

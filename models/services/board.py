@@ -362,6 +362,10 @@ def _page_keys(q: BoardQuery, ctx: Context) -> list[tuple]:
     before) it, read from the index in order; otherwise page × size rows in."""
     reverse = q.before is not None
     col, desc, nulls_first = _order_of(q, reverse)
+    if col.model is not Petition and (q.page == 0 or q.after is not None or reverse):
+        keys = _keys_by_name(q, ctx, col, desc, nulls_first)
+        if keys is not None:
+            return keys[::-1] if reverse else keys
     query = Petition.select(col, Petition.id)
     if col.model is not Petition:
         query = query.join(col.model, pw.JOIN.LEFT_OUTER, on=(_SORT_JOINS[col.model] == col.model.id))
@@ -383,6 +387,46 @@ def _page_keys(q: BoardQuery, ctx: Context) -> list[tuple]:
         query = query.offset(max(0, q.page) * q.page_size)
     keys = [(v, pid) for v, pid in query.tuples()]
     return keys[::-1] if reverse else keys
+
+
+def _keys_by_name(q: BoardQuery, ctx: Context, col, desc: bool, nulls_first: bool) -> list[tuple] | None:
+    """A page sorted by a joined name (unit, field, village, conference date)
+    without sorting every matching petition: the names are few, so they are
+    read in order from their own small table, and the petitions of one name
+    after another are read by id through the filters' index until the page is
+    full. None when the page's key names a value no longer there (the caller
+    then sorts in SQL)."""
+    fk = _SORT_JOINS[col.model]
+    names = col.model.select(col, col.model.id)
+    if q.office_id is not None and col.model is not Conference:
+        names = names.where(col.model.office == q.office_id)
+    elif q.office_id is not None:
+        names = names.where(Conference.office == q.office_id)
+    ids_of: dict = {}
+    for value, vid in names.order_by(col.desc() if desc else col.asc()).tuples():
+        ids_of.setdefault(value, []).append(vid)  # in the database's own order (its collation)
+    blocks = [(v, ids) for v, ids in ids_of.items()]
+    blocks = ([(None, None)] + blocks) if nulls_first else (blocks + [(None, None)])
+    key = q.before if q.before is not None else q.after
+    start, after_id = 0, None
+    if key is not None:
+        value, after_id = key
+        start = next((i for i, (v, _ids) in enumerate(blocks) if v == value), None)
+        if start is None:
+            return None
+    where = where_clause(q, ctx, fold=True)
+    out: list[tuple] = []
+    for i, (value, ids) in enumerate(blocks[start:]):
+        cond = where & (fk.is_null() if ids is None else fk.in_(ids))
+        if i == 0 and after_id is not None:
+            cond &= (Petition.id < after_id) if desc else (Petition.id > after_id)
+        found = (Petition.select(Petition.id).where(cond)
+                 .order_by(Petition.id.desc() if desc else Petition.id.asc())
+                 .limit(q.page_size - len(out)))
+        out += [(value, pid) for (pid,) in found.tuples()]
+        if len(out) >= q.page_size:
+            break
+    return out
 
 
 def _row(t: tuple, ctx: Context) -> BoardRow:
@@ -427,10 +471,16 @@ def _folded_counts(q: BoardQuery, ctx: Context, heads: list[int]) -> dict[int, i
     """Head id → its members on the same view (folded into its row unless expanded)."""
     if not heads:
         return {}
+    # the members first, through the group_parent index (most pages have
+    # none): given the filters with them, a planner would rather walk the
+    # filters' index over every matching row of the province to find them
+    members = [pid for (pid,) in Petition.select(Petition.id).where(Petition.group_parent.in_(heads)).tuples()]
+    if not members:
+        return {}
     head, alike = _group_heads_alike(q)
     query = (Petition.select(Petition.group_parent, pw.fn.COUNT(Petition.id))
              .join(head, on=alike)
-             .where(where_clause(q, ctx) & Petition.group_parent.in_(heads))
+             .where(where_clause(q, ctx) & Petition.id.in_(members))
              .group_by(Petition.group_parent))
     return dict(query.tuples())
 

@@ -2,7 +2,8 @@
 
 The screen keeps a BoardQuery (filters, sort, search, page) and asks
 models.services.board for one page of plain rows in one thread worker, one
-query per step: the next and previous pages continue from the rows shown
+query per step, for a page of as many rows as the table shows (nothing is
+built for rows out of view): the next and previous pages continue from the rows shown
 (keyset), and the counts are
 asked again only when the filters change (capped: "hơn 10.000"). The rows are
 written into the table's lines in place, in columns of fixed width (nothing is
@@ -60,6 +61,10 @@ def column_layout(width: int) -> list[tuple[int, str, int]]:
 # urgency → theme variable used to colour the deadline cells
 URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted",
                     "waiting": "accent"}
+# lines of the screen that are not table rows: title, filters, search box (3),
+# the table's heading, the status line and the key bar (2)
+CHROME = 9
+MIN_PAGE = 5
 SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
 # document kind → (the row's attribute it is written for, message when the row has none)
 PRINTS = {
@@ -143,8 +148,13 @@ class BoardScreen(AppScreen):
         yield Static("Đang tải…", id="board-status", classes="hint")
         yield KeyBar()
 
+    def rows_in_view(self) -> int:
+        """How many rows the table shows at this terminal's height: a page is
+        that many, so a step builds and writes only the rows a person sees."""
+        return max(MIN_PAGE, self.app.size.height - CHROME)
+
     def on_mount(self) -> None:
-        self.query_state = svc.BoardQuery(self.office.id)
+        self.query_state = svc.BoardQuery(self.office.id, page_size=self.rows_in_view())
         table = self.query_one("#board-table", DataTable)
         self._columns = column_layout(self.app.size.width)
         for _, label, width in self._columns:
@@ -154,15 +164,17 @@ class BoardScreen(AppScreen):
 
     def on_resize(self, event) -> None:
         columns = column_layout(event.size.width)
-        if columns == getattr(self, "_columns", columns):
-            return
-        self._columns = columns
-        table = self.query_one("#board-table", DataTable)
-        table.clear(columns=True)
-        for _, label, width in columns:
-            table.add_column(label, width=width)
-        if self.page_data is not None:
-            self._write_rows(table, self.page_data.rows)
+        if columns != getattr(self, "_columns", columns):
+            self._columns = columns
+            table = self.query_one("#board-table", DataTable)
+            table.clear(columns=True)
+            for _, label, width in columns:
+                table.add_column(label, width=width)
+            if self.page_data is not None:
+                self._write_rows(table, self.page_data.rows)
+        fits = self.rows_in_view()
+        if self.query_state is not None and self.page_data is not None and fits != self.query_state.page_size:
+            self.requery(page_size=fits)
 
     def on_screen_suspend(self) -> None:
         self._suspended = True
