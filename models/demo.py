@@ -22,7 +22,7 @@ from .conferences import (
 from .db import database
 from .deadlines import WorkCalendar
 from .plans import PLAN_ISSUED
-from .services import catalog, documents, locks, numbering, petitions, plans
+from .services import catalog, compose, documents, locks, numbering, petitions, plans
 
 
 def build_demo(today: dt.date | None = None, seed: int = 2026, *, render=None):
@@ -138,7 +138,7 @@ def _build(today: dt.date, seed: int, render):
         for answered, p, item in sorted(to_answer, key=lambda t: (t[0], t[1].id)):
             p.answer_summary = item["answer"]
             p.save()
-            title = f"Trả lời kiến nghị của công dân {p.citizen_label}"
+            title = compose.answer_subject([p])      # the letter's own "V/v" line
             if render is not None:
                 documents.issue(office, "tra-loi", p.id, on=answered, render=render)
                 continue

@@ -515,7 +515,7 @@ def group_members(p: Petition) -> list[Petition]:
     return members
 
 
-def _answer_subject(members: list[Petition]) -> str:
+def answer_subject(members: list[Petition]) -> str:
     """The letter's "V/v" line, which also names it in the register: "trả lời kiến
     nghị của ông Nguyễn Văn An", of "3 công dân thôn Đông" for a group; never the
     name of a citizen who asked for it to be withheld."""
@@ -550,7 +550,7 @@ def answer_letter(p: Petition) -> Content:
         recipients.append(p.unit.name)
     recipients.append(archive_line(office, unit_short))
     return Content(kind="tra-loi", letterhead=letterhead(office), number_kind="CV",
-                   subject=_answer_subject(members), body="\n".join(body),
+                   subject=answer_subject(members), body="\n".join(body),
                    addressees=tuple(_addressee(m) for m in members), recipients=tuple(recipients),
                    signers=(office_signer(office),), year=clock.today().year,
                    extras={"petitions": [m.id for m in members], "unit_short": unit_short})
