@@ -124,7 +124,8 @@ def check_run(argv, code, out, err):
     where = f"doithoai {' '.join(a[:60] for a in argv)!r}: exit {code}\n{err[:600]}"
     assert code in DOCUMENTED_EXIT_CODES, where
     assert "Traceback" not in shown and "Lỗi không mong đợi" not in shown, where
-    assert "\x1b[" not in shown.replace("\x1b[31m", "").replace("\x1b[0m", "") or "\x1b[31m" in "".join(argv), where
+    # no escape sequence, bell, backspace or carriage return reaches the terminal, not even one typed
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", shown), where
     typed = " ".join(argv)
     for m in MARKUP:
         inner = re.sub(r"\[[^\]]*\]?", "", m)

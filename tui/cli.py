@@ -74,6 +74,7 @@ def main(argv=None):
     from .click_vi import install
 
     install()
+    sys.stdout, sys.stderr = Printable(sys.stdout), Printable(sys.stderr)
     if any("\x00" in a for a in (sys.argv[1:] if argv is None else argv)):
         click.echo("Lỗi: một đối số có ký tự NUL (mã 0), không phải chữ. Hãy gõ lại lệnh.", err=True)
         sys.exit(2)
@@ -101,6 +102,9 @@ def main(argv=None):
         if isinstance(exc, peewee.DatabaseError) and is_denied(exc):
             click.echo(f"Lỗi: {denied_message()}", err=True)
             sys.exit(2)
+        if isinstance(exc, peewee.OperationalError):
+            click.echo(f"Lỗi: {storage_message(exc)}", err=True)
+            sys.exit(3)
         from .launch import unexpected_message
 
         click.echo(unexpected_message(exc), err=True)
@@ -117,3 +121,39 @@ def path_refused(exc: OSError) -> str:
     name = str(exc.filename or "")
     where = f" “{name if len(name) <= 80 else name[:79] + '…'}”" if name else ""
     return f"không dùng được tệp hoặc thư mục{where}: {reason}. Hãy chọn một đường dẫn khác."
+
+
+class Printable:
+    """A text stream that passes no control character to the terminal: a name,
+    path or text quoted back from the command line or the database could carry
+    an escape sequence (colours, a moved cursor, a retitled window), a bell, a
+    backspace or a carriage return that hides what came before. Each is shown as
+    “�”; new lines and tabs pass."""
+
+    CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), *range(127, 160)], "\ufffd")
+
+    def __init__(self, stream):
+        self._stream = getattr(stream, "_stream", stream)     # never wrapped twice
+
+    def write(self, text):
+        if isinstance(text, str):
+            text = text.translate(self.CONTROL)
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def storage_message(exc: Exception) -> str:
+    """The database refused a read or write after it was opened (another program
+    held the write lock longer than we wait, the disk is full or read-only)."""
+    from models.files import os_reason
+
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        reason = ("cơ sở dữ liệu đang bị một chương trình khác (hoặc một cửa sổ Đối thoại khác) giữ khóa "
+                  "lâu hơn thời gian chờ; tệp không hỏng. Hãy đóng chương trình đó rồi chạy lại lệnh")
+    else:
+        reason = os_reason(exc)
+    return (f"Không ghi hoặc đọc được cơ sở dữ liệu: {reason}. Việc vừa làm chưa được lưu; "
+            "dữ liệu đã lưu không bị ảnh hưởng.")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .common import fail, overwrite_option, pass_db, write_or_ask
+from .common import ask, fail, overwrite_option, pass_db, write_or_ask
 
 
 @click.command("backup")
@@ -58,7 +58,7 @@ def restore(db_target, file, newest, yes):
     except UserError as exc:
         fail(f"{exc.message} Không có gì bị thay đổi.", exc.exit_code)
     click.echo(f"Bản sao lưu: {file}\nCơ quan: {info.office}; {info.petitions} ý kiến, kiến nghị; lược đồ {info.schema_version}.")
-    if not yes and not click.confirm(f"Thay cơ sở dữ liệu “{bk.sqlite_path(target)}” bằng bản này?", default=False):
+    if not yes and not ask(f"Thay cơ sở dữ liệu “{bk.sqlite_path(target)}” bằng bản này?"):
         click.echo("Đã hủy, không có gì bị thay đổi.")
         raise SystemExit(1)
     try:

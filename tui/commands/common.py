@@ -55,7 +55,30 @@ def write_or_ask(write, overwrite: bool):
     try:
         return write(overwrite)
     except DestinationExists as exc:
-        if not (sys.stdin.isatty() and click.confirm(f"Đã có tệp “{exc.path}”. Thay bằng tệp mới?",
-                                                     default=False)):
+        if not (sys.stdin.isatty() and ask(f"Đã có tệp “{exc.path}”. Thay bằng tệp mới?")):
             fail(explain_cli(exc), exc.exit_code)
         return write(True)
+
+
+YES = ("c", "có", "co", "y", "yes")
+NO = ("k", "không", "khong", "n", "no")
+
+
+def ask(question: str) -> bool:
+    """A yes/no question answered in Vietnamese: “c” (có) or “k” (không); Enter,
+    end of input or anything unclear after three tries is no (click's own
+    confirm knows only y/n and shows [y/N])."""
+    import unicodedata
+
+    for _ in range(3):
+        try:
+            answer = click.prompt(f"{question} [c/K]", default="", show_default=False, prompt_suffix=" ")
+        except click.exceptions.Abort:
+            return False
+        answer = unicodedata.normalize("NFC", answer).strip().lower()
+        if answer in YES:
+            return True
+        if answer in NO or not answer:
+            return False
+        click.echo("Hãy trả lời c (có) hoặc k (không).", err=True)
+    return False
