@@ -415,3 +415,28 @@ def test_ctrl_f_gives_the_document_body_the_whole_screen(demo_office, monkeypatc
     before, zoomed, after = drive(demo_office, steps)
     assert zoomed[0] >= 26 > before and zoomed[1] is False and zoomed[2] is True
     assert after == (before, True)
+
+
+def test_f1_helps_in_the_document_editor_too(demo_office, monkeypatch):
+    """The editor is a modal screen: F1 (a priority key) still opens its help."""
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-28")
+    from snapshots.settle import settle
+
+    from tui.screens.document_editor import DocumentEditor
+    from tui.screens.help import HelpScreen
+
+    async def steps(app, pilot):
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("down", "down", "t")
+        await settle(pilot, lambda a: isinstance(a.screen, DocumentEditor))
+        await pilot.press("f1")
+        await settle(pilot)
+        shown = app.screen
+        await pilot.press("f1")          # F1 on the help itself opens no second help
+        await settle(pilot)
+        return shown, app.screen, len(app.screen_stack)
+
+    shown, after, depth = drive(demo_office, steps)
+    assert isinstance(shown, HelpScreen) and "Ctrl+F" in " ".join(d for _, d in shown.keys) + shown.text
+    assert after is shown

@@ -31,7 +31,8 @@ class DoiThoaiApp(App):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("f1", "help", "Trợ giúp", id="app.help"),
+        # priority: F1 also helps in the forms and the document editor (modal screens)
+        Binding("f1", "help", "Trợ giúp", id="app.help", priority=True),
         *_nav_bindings(),
         Binding("ctrl+p", "command_palette", "Lệnh", id="app.palette", priority=True),
         Binding("ctrl+q", "quit", words.QUIT, id="app.quit", priority=True),
@@ -139,6 +140,8 @@ class DoiThoaiApp(App):
         from .screens.help import HelpScreen
 
         screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
         keys = [(b.key, b.description + (node.refused_note(b.action) if hasattr(node, "refused_note") else ""))
                 for node, b in active_bindings(screen, self)]
         text = getattr(screen, "HELP", "") or "Dùng phím F2–F8 để chuyển màn hình, Ctrl+P để tìm lệnh."
