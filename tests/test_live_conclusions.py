@@ -16,8 +16,12 @@ def demo(demo_office, monkeypatch):
     return demo_office
 
 
-async def until(pilot, condition, what: str):
-    for _ in range(300):
+async def until(pilot, condition, what: str, timeout: float = 60.0):
+    """Wait for ``condition`` (a deadline, generous for a busy machine, not a count of pauses)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         if condition():
             return
         await pilot.pause(0.02)

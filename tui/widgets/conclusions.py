@@ -114,14 +114,19 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         from models.errors import StaleEdit
         from models.services.live_session import keep_unsaved_conclusions
 
+        from models.db import database
+
         try:
-            self._latest = set_conclusions(self._latest, text, seen=base)
+            # the text and the end of any typing kept aside are one commit: nobody
+            # sees the one without the other
+            with database.atomic():
+                self._latest = set_conclusions(self._latest, text, seen=base)
+                if self._kept:
+                    keep_unsaved_conclusions(self._latest, None)
         except StaleEdit as exc:
             exc.base = base
             raise
-        if self._kept:
-            keep_unsaved_conclusions(self._latest, None)
-            self._kept = False
+        self._kept = False
         return self._latest
 
     def _refused(self, exc) -> None:
