@@ -36,6 +36,9 @@ def _isolated_home(tmp_path, monkeypatch):
 
     close_database()
     choose_office(None)  # a --co-quan given to the command line run in-process
+    from models.audit import set_user
+
+    set_user(None)       # a --user given to the command line run in-process
 
 
 def _pg_create_database(url: str) -> None:

@@ -4,6 +4,7 @@ read off the screen as drawn and searched for Textual's own English texts and
 our own leftovers (a login such as "root", raw ids in history lines)."""
 import asyncio
 import re
+import time
 
 import pytest
 
@@ -60,15 +61,24 @@ def walk(office, size):
                 seen[f"F1 {label}"] = english_in(screen_text(app))
                 await pilot.press("escape")
                 await settle(app, pilot)
-            await pilot.press("f2", "ctrl+p")
+            await pilot.press("f2")
+            await settle(app, pilot)
+            await pilot.press("ctrl+p")
+            from textual.command import CommandPalette
+
+            deadline = time.monotonic() + 60          # a busy machine: wait for the palette itself
+            while not isinstance(app.screen, CommandPalette) and time.monotonic() < deadline:
+                await pilot.pause(0.05)
+            assert isinstance(app.screen, CommandPalette)
             await settle(app, pilot)
             seen["Ctrl+P"] = english_in(screen_text(app))
             for ch in "zqxj":
                 await pilot.press(ch)
             palette = app.screen
-            for _ in range(200):          # the palette waits a moment before "nothing matches"
+            deadline = time.monotonic() + 60          # the palette waits a moment before "nothing matches"
+            while time.monotonic() < deadline:
                 await pilot.pause(0.05)
-                if getattr(palette, "_list_visible", False):
+                if getattr(palette, "_list_visible", False) and "Không tìm thấy" in screen_text(app):
                     break
             await pilot.pause()
             text = screen_text(app)
