@@ -490,23 +490,29 @@ def built(target: str, n: int) -> bool:
         models.close_database()
 
 
+def emptied(target: str) -> None:
+    """Start ``target`` afresh: a SQLite file (with its -wal and -shm) removed, a
+    PostgreSQL database's public schema dropped and made again."""
+    if "://" not in target:
+        for suffix in ("", "-wal", "-shm"):
+            Path(target + suffix).unlink(missing_ok=True)
+        return
+    import psycopg2
+
+    conn = psycopg2.connect(target)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
+    conn.close()
+
+
 def prepare(engine: str, n: int, args) -> str:
     if engine == "sqlite":
         target = str(Path(args.keep) / f"board-{n}.sqlite3")
     else:
         target = pg_target(args.pg_server, args.pg_prefix, n)
     if not built(target, n):
-        if engine == "sqlite":
-            for suffix in ("", "-wal", "-shm"):
-                Path(target + suffix).unlink(missing_ok=True)
-        else:
-            import psycopg2
-
-            conn = psycopg2.connect(target)
-            conn.autocommit = True
-            with conn.cursor() as cur:
-                cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
-            conn.close()
+        emptied(target)
         t0 = time.perf_counter()
         info = build(target, n)
         print(f"tạo {engine} {n:>8} kiến nghị: {time.perf_counter() - t0:.0f} s "

@@ -62,17 +62,7 @@ def prepare(target: str, n: int) -> None:
     from models.services import live_session as live
 
     if not built(target, n):
-        if "://" not in target:
-            for suffix in ("", "-wal", "-shm"):
-                Path(target + suffix).unlink(missing_ok=True)
-        else:
-            import psycopg2
-
-            conn = psycopg2.connect(target)
-            conn.autocommit = True
-            with conn.cursor() as cur:
-                cur.execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")
-            conn.close()
+        board.emptied(target)
         t0 = time.perf_counter()
         board.build(target, n, n_offices=1)
         print(f"  tạo {n} kiến nghị: {time.perf_counter() - t0:.0f} s", flush=True)

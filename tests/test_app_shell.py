@@ -389,18 +389,26 @@ def test_an_unforeseen_error_is_logged_and_told_in_vietnamese(demo_office):
     assert "hỏng giả lập" in log and "Traceback" in log
 
 
+async def open_notice_editor(pilot) -> None:
+    """F4, the demo's next conference (third row), T: the notice's editor."""
+    from snapshots.settle import settle
+
+    from tui.screens.document_editor import DocumentEditor
+
+    await pilot.press("f4")
+    await settle(pilot)
+    await pilot.press("down", "down", "t")
+    await settle(pilot, lambda a: isinstance(a.screen, DocumentEditor))
+
+
 def test_ctrl_f_gives_the_document_body_the_whole_screen(demo_office, monkeypatch):
     """A long body is edited with the other fields out of the way, and back."""
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-28")
     from snapshots.settle import settle
 
-    from tui.screens.document_editor import DocumentEditor
 
     async def steps(app, pilot):
-        await pilot.press("f4")
-        await settle(pilot)
-        await pilot.press("down", "down", "t")
-        await settle(pilot, lambda a: isinstance(a.screen, DocumentEditor))
+        await open_notice_editor(pilot)
         screen = app.screen
         body = screen.query_one("#f-body")
         subject = screen.query_one("#f-subject")
@@ -422,14 +430,10 @@ def test_f1_helps_in_the_document_editor_too(demo_office, monkeypatch):
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-28")
     from snapshots.settle import settle
 
-    from tui.screens.document_editor import DocumentEditor
     from tui.screens.help import HelpScreen
 
     async def steps(app, pilot):
-        await pilot.press("f4")
-        await settle(pilot)
-        await pilot.press("down", "down", "t")
-        await settle(pilot, lambda a: isinstance(a.screen, DocumentEditor))
+        await open_notice_editor(pilot)
         await pilot.press("f1")
         await settle(pilot)
         shown = app.screen
