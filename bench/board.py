@@ -370,7 +370,12 @@ class Terminal:
         return "\n".join(self.screen.display)
 
     def wait(self, test, timeout: float = 60.0) -> float:
-        """Read the terminal until ``test(screen text)`` holds; the time it did."""
+        """Read the terminal until ``test(screen text)`` holds; the time it did.
+
+        A frame comes through the pty in pieces of a few kilobytes. All the
+        bytes already there are read before any is parsed, so the time taken
+        is when the app's bytes had arrived, not when this Python terminal
+        had finished parsing the first pieces (10-40 ms of pyte per frame)."""
         import select
 
         end = time.perf_counter() + timeout
@@ -381,14 +386,20 @@ class Terminal:
             left = end - time.perf_counter()
             if left <= 0:
                 raise TimeoutError("màn hình không đổi như chờ đợi:\n" + self.text())
-            ready, _, _ = select.select([self.fd], [], [], left)
-            if ready:
+            if not select.select([self.fd], [], [], left)[0]:
+                continue
+            chunks = []
+            while True:
                 try:
                     data = os.read(self.fd, 1 << 16)
                 except OSError:
                     raise TimeoutError("ứng dụng đã thoát:\n" + self.text()) from None
                 arrived = time.perf_counter()
-                self.stream.feed(data)
+                chunks.append(data)
+                # the rest of a frame follows within a moment; a pause ends it
+                if not select.select([self.fd], [], [], 0.002)[0]:
+                    break
+            self.stream.feed(b"".join(chunks))
 
     def settle(self, quiet: float = 0.3) -> None:
         """Read until the app has written nothing for ``quiet`` seconds."""

@@ -98,3 +98,98 @@ def test_python_docx_elements_are_reachable():
     assert docx_element(p).tag.endswith("}p") and docx_element(run).tag.endswith("}r")
     assert docx_element(t).tag.endswith("}tbl") and docx_element(t.rows[0]).tag.endswith("}tr")
     assert docx_element(t.rows[0].cells[0]).tag.endswith("}tc")
+
+
+# --- FastCells: the board's and the session's cells, drawn without Rich's layout -------
+
+def _cells(lines):
+    """(character, style) for every cell of the rendered lines."""
+    return [[(ch, seg.style) for seg in line for ch in seg.text] for line in lines]
+
+
+def test_fast_cells_draw_exactly_what_textual_would():
+    import inspect
+
+    from rich.text import Text
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from tui import compat
+    from tui.widgets.table import Table
+
+    source = inspect.getsource(DataTable)
+    for name in compat.DATATABLE_PRIVATE:
+        assert name in source, f"Textual's DataTable no longer has {name}: update tui/compat.FastCells"
+
+    rows = [
+        ("14/11/2026", Text("trễ 8 ngày", style="#e0474c"), "Đang xử lý", "Nguyễn Văn Đông", ""),
+        ("a" * 40, Text.assemble(("đỏ", "bold red"), " và ", ("xanh", "underline")), "[red]x[/]", "ừ" * 30, Text("mờ", style="auto 60%")),   # a Textual-only style: Rich drops it
+        ("漢字テキスト長い", Text("nghiêng", style="italic"), "Ống kênh mương", "x", "y\nz"),
+    ]
+
+    class Probe(App):
+        def compose(self):
+            yield Table(id="t", cursor_type="row", zebra_stripes=True)
+
+    async def run():
+        app = Probe()
+        async with app.run_test(size=(100, 12)) as pilot:
+            t = app.query_one(Table)
+            for label, width in (("Hạn", 10), ("Còn", 8), ("Trạng thái", 6), ("Người", 12), ("Khác", 3)):
+                t.add_column(label, width=width)
+            for r in rows:
+                t.add_row(*r)
+            await pilot.pause()
+            for cursor in (False, True):
+                for hover in (False, True):
+                    for row in range(len(rows)):
+                        for col in range(5):
+                            width = t.ordered_columns[col].get_render_width(t)
+                            style = t._get_row_style(row, t.rich_style)
+                            t._cell_render_cache.clear()
+                            ours = t._render_cell(row, col, style, width, cursor, hover)
+                            t._cell_render_cache.clear()
+                            theirs = DataTable._render_cell(t, row, col, style, width, cursor, hover)
+                            a, b = _cells(ours), _cells(theirs)
+                            assert a == b, (row, col, cursor, hover)
+
+    asyncio.run(run())
+
+
+def test_fast_cells_skip_rich_layout_for_one_line_text(monkeypatch):
+    """The fast path is really taken: Rich's Padding is never asked to draw a
+    one-line text cell (a Textual change that bypassed FastCells would fail here)."""
+    from rich.padding import Padding
+    from textual.app import App
+
+    from tui.widgets.table import Table
+
+    calls = []
+    real = Padding.__rich_console__
+
+    def counting(self, console, options):
+        calls.append(self)
+        return real(self, console, options)
+
+    class Probe(App):
+        def compose(self):
+            yield Table(id="t")
+
+    async def run():
+        app = Probe()
+        async with app.run_test(size=(80, 10)) as pilot:
+            t = app.query_one(Table)
+            t.add_column("A", width=8)
+            t.add_column("B", width=8)
+            await pilot.pause()
+            monkeypatch.setattr(Padding, "__rich_console__", counting)
+            for i in range(5):
+                t.add_row(f"dòng {i}", "x")
+            await pilot.pause()
+            t.refresh()
+            await pilot.pause()
+            header_only = [p for p in calls if "dòng" in str(getattr(p.renderable, "plain", ""))]
+            assert header_only == [], "a one-line text cell went through Rich's Padding"
+            assert "dòng 4" in "".join(s.text for s in t.render_line(5))
+
+    asyncio.run(run())

@@ -59,8 +59,9 @@ def column_layout(width: int) -> list[tuple[int, str, int]]:
 
 
 # urgency → theme variable used to colour the deadline cells
-URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "done": "text-muted",
-                    "waiting": "accent"}
+URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "waiting": "accent"}
+# $text-muted is "auto 60%", which only Textual's own widgets understand: Rich would drop it
+DONE_STYLE = "dim"
 # lines of the screen that are not table rows: title, filters, search box (3),
 # the table's heading, the status line and the key bar (2)
 CHROME = 9
@@ -239,7 +240,7 @@ class BoardScreen(AppScreen):
         while table.row_count > len(rows):
             table.remove_row(table.coordinate_to_cell_key(Coordinate(table.row_count - 1, 0)).row_key)
         for i, r in enumerate(rows):
-            style = colours.get(URGENCY_VARIABLE[r.urgency], "")
+            style = colours.get(URGENCY_VARIABLE[r.urgency], "") if r.urgency != "done" else DONE_STYLE
             # narrow cells so the key columns fit 120 characters; Enter shows everything
             cells = (Text(_d(r.due_on), style=style), Text(r.days_text.replace(" làm việc", " LV"), style=style),
                      r.status_label, clip(r.unit, 16), clip(r.field, 14), clip(r.village, 12),
