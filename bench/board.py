@@ -446,8 +446,13 @@ def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
                 before = term.text()
                 if not when(before):
                     return
-                for ch in typed:     # typed then Enter at once: Enter runs the search without the typing delay
-                    term.press(ch)
+                if typed:
+                    # a person's letters come a tenth of a second apart: the box
+                    # shows them before Enter (which runs the search at once)
+                    for ch in typed:
+                        term.press(ch)
+                    term.wait(lambda t: typed in t, timeout=30)
+                    before = term.text()
                 t0 = None
                 for k in keys:
                     t0 = term.press(k)

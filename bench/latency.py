@@ -251,7 +251,11 @@ def run_case(name: str, target: str, typed: int, field: str, env: dict) -> dict:
         term.settle(0.3)
     finally:
         term.close()
-    stalls = [float(x) for x in lag.read_text().split()]
+    lines = lag.read_text().splitlines()
+    stalls = [float(x) for x in lines if x and not x.startswith("#")]
+    if os.environ.get("DOITHOAI_LOOP_LAG_STACKS"):
+        Path(str(lag) + ".stacks").write_text("\n".join(lines))
+        print(f"  các lần chặn và nơi đang chạy: {lag}.stacks")
     lag.unlink(missing_ok=True)
     return {"case": name, "keys": keys, "stalls": stalls, "seconds": seconds}
 

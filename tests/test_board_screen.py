@@ -47,9 +47,9 @@ def run(office, body):
 
 
 def table(screen):
-    from textual.widgets import DataTable
+    from tui.widgets.page_table import PageTable
 
-    return screen.query_one("#board-table", DataTable)
+    return screen.query_one("#board-table", PageTable)
 
 
 def title(screen) -> str:

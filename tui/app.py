@@ -19,10 +19,21 @@ from .screens import NAVIGATION, load
 START = time.perf_counter()
 
 
-def warm_screens() -> None:
+def settle_heap() -> None:
+    """Move every object alive now (modules, classes, styles, the first
+    screens) out of the garbage collector's sight. Python's full collection
+    otherwise walks them all, stalling the screen 50-120 ms at random moments
+    while a secretary types (bench/latency.py, DOITHOAI_LOOP_LAG_STACKS)."""
+    import gc
+
+    gc.freeze()
+
+
+def warm_screens(app: App | None = None) -> None:
     """Once the first screen shows its data, load the other screens' code in a
     thread (about 0.3 s of imports on an old PC), so the first F3–F8 of the day
-    draws at once instead of importing first. Imports only: no query, no widget."""
+    draws at once instead of importing first. Imports only: no query, no widget.
+    Then the heap is settled again, with the new modules in it."""
     import threading
 
     def load_all() -> None:
@@ -31,6 +42,11 @@ def warm_screens() -> None:
                 load(path)
             except Exception:       # the screen's own opening will report it
                 return
+        if app is not None:
+            try:
+                app.call_from_thread(settle_heap)
+            except RuntimeError:    # the app closed meanwhile
+                pass
 
     threading.Thread(target=load_all, name="warm-screens", daemon=True).start()
 
@@ -93,6 +109,7 @@ class DoiThoaiApp(App):
 
     def on_ready(self) -> None:
         self.ready_at = time.perf_counter() - START
+        self.call_after_refresh(settle_heap)
         logging.getLogger("doithoai").info("ready in %.3f s", self.ready_at)
 
     def on_dashboard_screen_loaded(self, _message) -> None:
@@ -100,7 +117,7 @@ class DoiThoaiApp(App):
         if os.environ.get("DOITHOAI_BENCH_READY"):
             self.call_after_refresh(self._bench_exit)
             return
-        warm_screens()
+        warm_screens(self)
 
     def _bench_exit(self) -> None:
         print(f"READY {time.time():.6f}", file=sys.__stderr__, flush=True)

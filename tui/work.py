@@ -156,21 +156,50 @@ LAG_NOTED = 0.002
 def watch_loop_lag(app) -> None:
     """When DOITHOAI_LOOP_LAG names a file, note each event-loop stall there
     (one line: milliseconds late), measured by a task that asks to wake every
-    LAG_TICK seconds. Off (the default) it starts nothing: an idle app stays idle."""
+    LAG_TICK seconds. Off (the default) it starts nothing: an idle app stays idle.
+
+    With DOITHOAI_LOOP_LAG_STACKS also set, a watcher thread looks at the
+    loop's thread while a stall lasts, and the lines of our code and Textual's
+    it found running are written under the stall (what to fix next)."""
     import os
+    import sys
+    import threading
     import time
 
     path = os.environ.get(LOOP_LAG_ENV)
     if not path:
         return
+    seen: list[str] = []
+    last = [time.perf_counter()]
+    if os.environ.get(LOOP_LAG_ENV + "_STACKS"):
+        loop_thread = threading.get_ident()
+
+        def look() -> None:
+            while True:
+                time.sleep(LAG_TICK)
+                if time.perf_counter() - last[0] > 3 * LAG_TICK:
+                    frame = sys._current_frames().get(loop_thread)
+                    where = []
+                    while frame is not None:
+                        code = frame.f_code
+                        if "/asyncio/" not in code.co_filename:
+                            where.append(f"{os.path.basename(code.co_filename)}:{frame.f_lineno} {code.co_name}")
+                        frame = frame.f_back
+                    seen.append(" < ".join(where[:14]))
+
+        threading.Thread(target=look, name="loop-lag-stacks", daemon=True).start()
 
     async def watch() -> None:
         with open(path, "a", encoding="utf-8", buffering=1) as out:
             while True:
-                start = time.perf_counter()
+                start = last[0] = time.perf_counter()
                 await asyncio.sleep(LAG_TICK)
                 late = time.perf_counter() - start - LAG_TICK
                 if late >= LAG_NOTED:
                     out.write(f"{late * 1000:.2f}\n")
+                    if late >= 0.03:
+                        for where in dict.fromkeys(seen):
+                            out.write(f"# {where}\n")
+                seen.clear()
 
     app.lag_watch = asyncio.get_running_loop().create_task(watch())

@@ -19,8 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
-from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from models import clock
 from models.services import board as svc
@@ -34,7 +33,7 @@ from models.words import CONTENT, FIELD, STATUS, UNIT, VILLAGE
 from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
-from ..widgets.table import Table
+from ..widgets.page_table import PageTable
 from .base import AppScreen
 
 # (heading, width): fixed widths, so that writing a page never measures its cells
@@ -145,7 +144,7 @@ class BoardScreen(AppScreen):
         yield Static("", id="board-filters", classes="hint")
         yield Input(placeholder="Tìm (/): tên, nội dung, thôn, lĩnh vực, đơn vị — không cần gõ dấu",
                     id="board-search")
-        yield Table(id="board-table", cursor_type="row", zebra_stripes=True)
+        yield PageTable(id="board-table", zebra_stripes=True)
         yield Static("Đang tải…", id="board-status", classes="hint")
         yield KeyBar()
 
@@ -156,7 +155,7 @@ class BoardScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.query_state = svc.BoardQuery(self.office.id, page_size=self.rows_in_view())
-        table = self.query_one("#board-table", DataTable)
+        table = self.query_one("#board-table", PageTable)
         self._columns = column_layout(self.app.size.width)
         for _, label, width in self._columns:
             table.add_column(label, width=width)
@@ -167,7 +166,7 @@ class BoardScreen(AppScreen):
         columns = column_layout(event.size.width)
         if columns != getattr(self, "_columns", columns):
             self._columns = columns
-            table = self.query_one("#board-table", DataTable)
+            table = self.query_one("#board-table", PageTable)
             table.clear(columns=True)
             for _, label, width in columns:
                 table.add_column(label, width=width)
@@ -207,7 +206,7 @@ class BoardScreen(AppScreen):
         if data.page != q.page:   # the service fell back to another page: start from its first row
             q = q.with_(after=None, before=None)
         self.query_state = q.with_(page=data.page, today=None)
-        table = self.query_one("#board-table", DataTable)
+        table = self.query_one("#board-table", PageTable)
         keep = table.cursor_row
         self.rows_by_id = {r.id: r for r in data.rows}
         self.row_ids = [r.id for r in data.rows]
@@ -232,13 +231,13 @@ class BoardScreen(AppScreen):
             if data.total else "Không có kiến nghị nào khớp. Bấm 0 để bỏ lọc, hoặc sửa từ khóa tìm kiếm."))
         self.post_message(self.Loaded())
 
-    def _write_rows(self, table: DataTable, rows: list[svc.BoardRow]) -> None:
+    def _write_rows(self, table: PageTable, rows: list[svc.BoardRow]) -> None:
         """The page's rows written over the lines already in the table (added
-        or removed only at the end), without measuring: the table repaints the
-        lines in view."""
+        or removed only at the end): a line that shows the same petition as
+        before is not made again, and the table repaints only changed lines."""
         colours = self.app.get_css_variables()
         while table.row_count > len(rows):
-            table.remove_row(table.coordinate_to_cell_key(Coordinate(table.row_count - 1, 0)).row_key)
+            table.remove_row(table.row_count - 1)
         for i, r in enumerate(rows):
             style = colours.get(URGENCY_VARIABLE[r.urgency], "") if r.urgency != "done" else DONE_STYLE
             # narrow cells so the key columns fit 120 characters; Enter shows everything
@@ -250,10 +249,9 @@ class BoardScreen(AppScreen):
                               clip(cells[i], w) if isinstance(cells[i], str) else cells[i]
                               for i, _, w in self._columns)
             if i < table.row_count:
-                for col, cell in enumerate(cells):
-                    table.update_cell_at(Coordinate(i, col), cell)
+                table.update_row(i, *cells, key=str(r.id))
             else:
-                table.add_row(*cells)
+                table.add_row(*cells, key=str(r.id))
 
     def describe_filters(self) -> str:
         q = self.query_state
@@ -300,11 +298,11 @@ class BoardScreen(AppScreen):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._run_search()
-        self.query_one("#board-table", DataTable).focus()
+        self.query_one("#board-table", PageTable).focus()
 
     def on_key(self, event) -> None:
         if event.key == "escape" and self.focused is self.query_one("#board-search", Input):
-            self.query_one("#board-table", DataTable).focus()
+            self.query_one("#board-table", PageTable).focus()
             event.stop()
 
     def action_filter(self) -> None:
@@ -379,14 +377,14 @@ class BoardScreen(AppScreen):
 
     # the current row ----------------------------------------------------------
     def current(self) -> svc.BoardRow | None:
-        table = self.query_one("#board-table", DataTable)
+        table = self.query_one("#board-table", PageTable)
         if not table.row_count:
             self.notify("Chưa chọn kiến nghị nào.", severity="warning", timeout=3)
             return None
         row = table.cursor_row
         return self.rows_by_id.get(self.row_ids[row]) if 0 <= row < len(self.row_ids) else None
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
         self.action_detail()
 
     def action_detail(self) -> None:

@@ -31,6 +31,7 @@ from .. import words
 from ..widgets.boxes import clip
 from ..widgets.entry import KEYS, PetitionEntry
 from ..widgets.keybar import KeyBar
+from ..widgets.page_table import PageTable
 from ..widgets.table import Table
 from .base import AppScreen
 
@@ -43,9 +44,9 @@ FIXED_SIZE = {"session-title"}
 
 #: the session screen below this width: a narrower side column (app.tcss,
 #: Screen.-narrow) and a petitions table of number, name, content, handling
-NARROW_BELOW = 120
-NARROW_SIDE = 30
-NARROW_WIDTHS = (3, 12, 10)     # Số, Người nêu, Xử lý
+WIDE_FROM = 160
+NARROW_WIDTHS = (3, 14, None, 12)            # Số, Người nêu, Nội dung (the spare width), Xử lý
+WIDE_WIDTHS = (3, 20, 12, 14, None, 24)
 
 class SessionScreen(AppScreen):
     HELP = (
@@ -124,7 +125,7 @@ class SessionScreen(AppScreen):
             with Vertical(id="session-main"):
                 yield self._entry
                 yield Static("", id="similar", classes="similar")
-                yield Table(id="petitions", cursor_type="row", zebra_stripes=True)
+                yield PageTable(id="petitions", zebra_stripes=True)
         yield KeyBar()
 
     @property
@@ -135,20 +136,20 @@ class SessionScreen(AppScreen):
 
     def on_mount(self) -> None:
         # only the entry takes keys: nothing else on this screen may take focus from it
-        for table in self.query(DataTable):
+        for table in self.query("DataTable, PageTable"):
             table.can_focus = False
         self.query_one("#agenda", DataTable).add_columns("#", "Mục", words.PLANNED, words.ACTUAL)
-        petitions = self.query_one("#petitions", DataTable)
-        # 80×24 first: below NARROW_BELOW columns the village and field give way
-        # (the entry above shows them) and the content takes the spare width
-        self._narrow = self.app.size.width < NARROW_BELOW
+        petitions = self.query_one("#petitions", PageTable)
+        # 80×24 first: the list beside the side panel is 50-70 columns up to
+        # 159 columns of terminal, so the village and field give way there (the
+        # entry above shows them); the content takes the spare width
+        self._narrow = self.app.size.width < WIDE_FROM
         if self._narrow:
-            content = max(12, self.app.size.width - NARROW_SIDE - 2 - sum(NARROW_WIDTHS) - 2 * 4 - 2)
-            for label, width in zip(("Số", "Người nêu", CONTENT, "Xử lý"), (*NARROW_WIDTHS[:2], content,
-                                                                             NARROW_WIDTHS[2])):
+            for label, width in zip(("Số", "Người nêu", CONTENT, "Xử lý"), NARROW_WIDTHS):
                 petitions.add_column(label, width=width)
         else:
-            petitions.add_columns("Số", "Người nêu", VILLAGE, FIELD, CONTENT, "Xử lý")
+            for label, width in zip(("Số", "Người nêu", VILLAGE, FIELD, CONTENT, "Xử lý"), WIDE_WIDTHS):
+                petitions.add_column(label, width=width)
         self.entry.take_speaker = self.take_speaker
         self.entry.focus()
         self.writes = work.Serial(self, "session-write")
@@ -212,7 +213,7 @@ class SessionScreen(AppScreen):
         self.show_agenda(d["agenda"])
         self._running = next((i for i in d["agenda"] if i.actual_start and not i.actual_end), None)
         self.show_attendance(d["attendance"])
-        table = self.query_one("#petitions", DataTable)
+        table = self.query_one("#petitions", PageTable)
         table.clear()
         for p in d["petitions"]:
             self._add_row(p)
@@ -275,7 +276,7 @@ class SessionScreen(AppScreen):
         elif p.head_seq is not None:
             handling += f" (gộp với số {p.head_seq})" if p.head_here \
                 else f" (gộp với ý kiến ngày {p.head_received_on:%d/%m/%Y})"
-        table = self.query_one("#petitions", DataTable)
+        table = self.query_one("#petitions", PageTable)
         cells = (str(p.seq), p.citizen, p.village, p.field, content, handling)
         if self._narrow:
             cells = cells[:2] + cells[4:]
@@ -372,7 +373,7 @@ class SessionScreen(AppScreen):
 
     def refresh_petitions(self, then=None) -> None:
         def redraw(rows):
-            table = self.query_one("#petitions", DataTable)
+            table = self.query_one("#petitions", PageTable)
             table.clear()
             for p in rows:
                 self._add_row(p)
@@ -523,20 +524,20 @@ class SessionScreen(AppScreen):
         self.app.push_screen(FormScreen(f"Liên hệ của {clean_name(d)}", fields, save), done)
 
     def action_select_row(self, step: int) -> None:
-        table = self.query_one("#petitions", DataTable)
+        table = self.query_one("#petitions", PageTable)
         if table.row_count:
             table.show_cursor = True
             table.move_cursor(row=min(max(0, table.cursor_row + step), table.row_count - 1))
 
     def action_edit_recorded(self) -> None:
         """Ctrl+D: correct or withdraw the petition selected in the list."""
-        table = self.query_one("#petitions", DataTable)
+        table = self.query_one("#petitions", PageTable)
         if self.conf is None or not table.row_count:
             self.notify("Chưa có ý kiến nào được ghi để sửa.", severity="warning")
             return
         from ..widgets.petition_form import form_choices, petition_form
 
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = table.row_key_at(table.cursor_row)
         row = table.cursor_row
         self.save_now()
 

@@ -1,0 +1,309 @@
+"""A table for the screens that redraw their rows often: the board (a page of
+rows at every step) and the live session (a row at every recorded petition).
+
+Textual's DataTable lays out every visible cell through Rich again whenever
+any cell changes: 20-50 ms for a page of 27 rows of 9 cells here, 2-3 times
+that on an office's old PC, and the session's list did it at every petition.
+Here each row is one prepared line (its cells cropped and padded to fixed
+widths); a changed or added row makes only its own line again, and drawing
+the screen copies the lines in view. Cell text is shown as given: a ``str``
+is never read as markup, a rich ``Text`` keeps its style.
+
+It offers the part of DataTable's interface the screens use: ``add_column``,
+``add_row``, ``update_row``, ``remove_row``, ``clear``, ``row_count``,
+``cursor_row``, ``move_cursor``, ``get_row_at``, ``get_row``, ``row_key_at`` and the
+``RowSelected`` message (Enter, or a click on the selected row)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+PAD = 1   # a space each side of a cell
+
+
+def _look(cell) -> tuple:
+    return (cell.plain, str(cell.style), tuple(cell.spans)) if isinstance(cell, Text) else (None, cell)
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    """The same cells, styles included (rich's Text compares text and spans only)."""
+    return len(a) == len(b) and all(_look(x) == _look(y) for x, y in zip(a, b))
+
+
+@dataclass
+class Column:
+    label: str
+    width: int | None     # None: the column takes the spare width
+
+
+class PageTable(ScrollView, can_focus=True):
+    """Rows as prepared lines; only changed rows are made again."""
+
+    COMPONENT_CLASSES = {"page-table--header", "page-table--cursor", "page-table--even-row"}
+    DEFAULT_CSS = """
+    PageTable {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 100%;
+        overflow-x: hidden;
+        & > .page-table--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .page-table--even-row { background: $surface-lighten-1 50%; }
+        & > .page-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .page-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+    BINDINGS = [
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "cursor_page(-1)", show=False),
+        Binding("pagedown", "cursor_page(1)", show=False),
+        Binding("home", "cursor_to(0)", show=False),
+        Binding("end", "cursor_to(-1)", show=False),
+        Binding("enter", "select", show=False),
+    ]
+
+    class RowSelected(Message):
+        """Enter on a row, or a click on the selected row."""
+
+        def __init__(self, table: PageTable, cursor_row: int, row_key: str | None) -> None:
+            super().__init__()
+            self.table = table
+            self.cursor_row = cursor_row
+            self.row_key = row_key
+
+        @property
+        def control(self) -> PageTable:
+            return self.table
+
+    def __init__(self, *, zebra_stripes: bool = False, show_cursor: bool = True, name: str | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.zebra_stripes = zebra_stripes
+        self._show_cursor = show_cursor
+        self.columns: list[Column] = []
+        self._rows: list[tuple] = []
+        self._keys: list[str | None] = []
+        self._lines: dict[tuple[int, str], Strip] = {}   # (row, look) → the line, made on first draw
+        self._header: Strip | None = None
+        self._widths: list[int] = []
+        self._styles: dict[str, Style] | None = None
+        self.cursor_row = 0
+
+    # --- columns and rows --------------------------------------------------------------
+    def add_column(self, label: str, *, width: int | None = None) -> None:
+        self.columns.append(Column(label, width))
+        self._forget_layout()
+
+    def add_columns(self, *labels: str) -> None:
+        for label in labels:
+            self.add_column(label)
+
+    def clear(self, columns: bool = False) -> None:
+        self._rows.clear()
+        self._keys.clear()
+        self._lines.clear()
+        self.cursor_row = 0
+        if columns:
+            self.columns.clear()
+            self._forget_layout()
+        self._resized()
+
+    def add_row(self, *cells, key: str | None = None) -> None:
+        self._rows.append(cells)
+        self._keys.append(key)
+        self._resized()
+        self.refresh_line(len(self._rows))    # its line below the header
+
+    def update_row(self, index: int, *cells, key: str | None = None) -> None:
+        """Row ``index`` shows ``cells`` now; only its line is made again."""
+        if self._keys[index] == key and _same(self._rows[index], cells):
+            return
+        self._rows[index] = cells
+        self._keys[index] = key
+        self._forget_row(index)
+
+    def remove_row(self, index: int) -> None:
+        del self._rows[index]
+        del self._keys[index]
+        self._lines = {k: v for k, v in self._lines.items() if k[0] < index}
+        self.cursor_row = min(self.cursor_row, max(0, len(self._rows) - 1))
+        self._resized()
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def get_row_at(self, index: int) -> list:
+        return list(self._rows[index])
+
+    def row_key_at(self, index: int) -> str | None:
+        return self._keys[index]
+
+    def get_row(self, key: str) -> list:
+        return self.get_row_at(self._keys.index(key))
+
+    @property
+    def show_cursor(self) -> bool:
+        return self._show_cursor
+
+    @show_cursor.setter
+    def show_cursor(self, value: bool) -> None:
+        if value != self._show_cursor:
+            self._show_cursor = value
+            self._forget_row(self.cursor_row)
+
+    # --- the cursor --------------------------------------------------------------------
+    def move_cursor(self, *, row: int) -> None:
+        if not self._rows:
+            self.cursor_row = 0
+            return
+        row = min(max(row, 0), len(self._rows) - 1)
+        if row != self.cursor_row:
+            old, self.cursor_row = self.cursor_row, row
+            self._forget_row(old)
+            self._forget_row(row)
+        self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        view = max(1, self.scrollable_content_region.height - 1)   # lines for rows, below the header
+        top = round(self.scroll_offset.y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + view:
+            self.scroll_to(y=self.cursor_row - view + 1, animate=False, immediate=True)
+
+    def action_cursor(self, step: int) -> None:
+        self.move_cursor(row=self.cursor_row + step)
+
+    def action_cursor_page(self, step: int) -> None:
+        self.move_cursor(row=self.cursor_row + step * max(1, self.scrollable_content_region.height - 2))
+
+    def action_cursor_to(self, row: int) -> None:
+        self.move_cursor(row=row if row >= 0 else len(self._rows) - 1)
+
+    def action_select(self) -> None:
+        if self._rows:
+            self.post_message(self.RowSelected(self, self.cursor_row, self._keys[self.cursor_row]))
+
+    def on_click(self, event) -> None:
+        row = round(self.scroll_offset.y) + event.y - 1
+        if 0 <= row < len(self._rows):
+            if row == self.cursor_row:
+                self.action_select()
+            else:
+                self.move_cursor(row=row)
+
+    # --- drawing -----------------------------------------------------------------------
+    def _resized(self) -> None:
+        self.virtual_size = Size(0, len(self._rows) + 1)
+
+    def _forget_row(self, index: int) -> None:
+        for look in ("plain", "even", "cursor"):
+            self._lines.pop((index, look), None)
+        self.refresh_line(index + 1)          # its line below the header (ScrollView takes off the scroll)
+
+    def _forget_layout(self) -> None:
+        self._widths = []
+        self._header = None
+        self._lines.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._header = None
+        self._lines.clear()
+
+    def on_resize(self, _event) -> None:
+        self._forget_layout()
+        self._scroll_to_cursor()
+
+    def _on_focus(self, event) -> None:
+        super()._on_focus(event)
+        self._styles = None
+        self._forget_row(self.cursor_row)
+
+    def _on_blur(self, event) -> None:
+        super()._on_blur(event)
+        self._styles = None
+        self._forget_row(self.cursor_row)
+
+    def _looks(self) -> dict[str, Style]:
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = {
+                "plain": base,
+                "even": base + self.get_component_rich_style("page-table--even-row"),
+                "cursor": base + self.get_component_rich_style("page-table--cursor"),
+                "header": base + self.get_component_rich_style("page-table--header"),
+            }
+        return self._styles
+
+    def _column_widths(self) -> list[int]:
+        if not self._widths and self.columns:
+            fixed = sum(c.width + 2 * PAD for c in self.columns if c.width is not None)
+            flexible = [c for c in self.columns if c.width is None]
+            spare = max(0, self.scrollable_content_region.width - fixed)
+            share = spare // len(flexible) if flexible else 0
+            self._widths = [c.width if c.width is not None else max(3, share - 2 * PAD) for c in self.columns]
+        return self._widths
+
+    def _make_line(self, cells, style: Style) -> Strip:
+        segments: list[Segment] = []
+        for cell, width in zip(cells, self._column_widths()):
+            if isinstance(cell, Text):
+                text = cell
+            else:
+                text = Text("" if cell is None else str(cell))
+            if "\n" in text.plain:
+                text = text.split("\n")[0]
+            if text.cell_len > width:
+                text = text.copy()
+                text.truncate(width, overflow="crop")
+            own = self.app.console.get_style(text.style, default=Style.null()) if text.style else None
+            segments.append(Segment(" " * PAD, style))
+            for seg in text.render(self.app.console, end=""):
+                if seg.text:
+                    extra = own + seg.style if own and seg.style else own or seg.style
+                    segments.append(Segment(seg.text, style + extra if extra else style))
+            segments.append(Segment(" " * (width - text.cell_len + PAD), style))
+        width = self.scrollable_content_region.width
+        return Strip(segments).adjust_cell_length(width, style).simplify()
+
+    def render_line(self, y: int) -> Strip:
+        looks = self._looks()
+        width = self.scrollable_content_region.width
+        if y == 0:
+            if self._header is None:
+                self._header = self._make_line([c.label for c in self.columns], looks["header"])
+            return self._header
+        index = round(self.scroll_offset.y) + y - 1
+        if index >= len(self._rows):
+            return Strip.blank(width, looks["plain"])
+        look = ("cursor" if index == self.cursor_row and self._show_cursor
+                else "even" if self.zebra_stripes and index % 2 else "plain")
+        line = self._lines.get((index, look))
+        if line is None:
+            line = self._lines[(index, look)] = self._make_line(self._rows[index], looks[look])
+        return line
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self._rows) + 1
