@@ -152,8 +152,30 @@ def _v5_board_order_ids(db: pw.Database) -> None:
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON petition ({cols})")
 
 
+#: the board's other orders over every status, read from an index in the
+#: order shown, so a page stops after its rows: by citizen (one office and
+#: the province) and by deadline for the province's search over everything
+#: (the (due_on) index alone sorted the 5,000 matches of the first deadline:
+#: 265 ms at 1M on PostgreSQL, 4 ms with the id in it)
+ORDER_INDEXES_V6 = {"petition_office_id_citizen_name_id": "office_id, citizen_name, id",
+                    "petition_citizen_name_id": "citizen_name, id",
+                    "petition_due_on_id": "due_on, id",
+                    "petition_office_id_due_on_id": "office_id, due_on, id"}
+
+
+def _v6_every_status_orders(db: pw.Database) -> None:
+    """PostgreSQL only, idempotent (IF NOT EXISTS). SQLite's indexes already
+    end with the rowid, and an (office_id, citizen_name) index there led its
+    planner, which has no statistics, to count an office's done petitions
+    row by row (13 → 50 ms at 1M)."""
+    if not isinstance(db, pw.PostgresqlDatabase):
+        return
+    for name, cols in ORDER_INDEXES_V6.items():
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON petition ({cols})")
+
+
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month,
-              _v5_board_order_ids]
+              _v5_board_order_ids, _v6_every_status_orders]
 CURRENT = len(MIGRATIONS)
 
 
