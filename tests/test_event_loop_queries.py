@@ -205,7 +205,8 @@ def test_thirty_session_rows_cost_one_query(demo_office, monkeypatch):
 
     async def run():
         app = DoiThoaiApp(demo_office)
-        async with app.run_test(size=(120, 36)) as pilot:
+        # 160 columns: the list shows the village and field (joined) beside the name
+        async with app.run_test(size=(160, 40)) as pilot:
             await pilot.press("f5")
             await settle(app, pilot)
             screen = app.screen

@@ -501,9 +501,12 @@ def test_an_agenda_of_four_items_edited_then_run_with_the_clock(demo, monkeypatc
             await settle(app, pilot)
         assert screen.current_id() == conf.id
         await pilot.press("a")
-        await pilot.pause()
         from tui.widgets.form import FormScreen
 
+        for _ in range(200):          # the programme is read in a worker, then the form opens
+            await settle(app, pilot)
+            if isinstance(app.screen, FormScreen) and app.screen.query("#f-agenda"):
+                break
         assert isinstance(app.screen, FormScreen)
         area = app.screen.query_one("#f-agenda")
         assert "|" in area.text                                    # the programme it had, as lines

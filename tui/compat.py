@@ -95,3 +95,18 @@ class FastCells:
         lines = [list(Segment.apply_style(segments, pre, post))]
         cache[key] = lines
         return lines
+
+
+#: the private part ``prepare_mode`` relies on
+APP_PRIVATE = ("_init_mode", "_screen_stacks")
+
+
+def prepare_mode(app, mode: str) -> bool:
+    """Build the screen of ``mode`` (compose, mount, styles) before it is first
+    shown, so its first key draws a screen already made: 60-130 ms of
+    Textual's work taken off F6 on an old PC. Textual does the same on the
+    first switch_mode; False when the mode was already made."""
+    if mode in app._screen_stacks:
+        return False
+    app._init_mode(mode)
+    return True

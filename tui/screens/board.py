@@ -137,6 +137,7 @@ class BoardScreen(AppScreen):
         self.row_ids: list[int] = []        # the id on each line of the table
         self._search_timer: Timer | None = None
         self._suspended = False
+        self._focus_table = False           # Enter in the search box: the table takes the focus with the results
         self._ctx: svc.Context | None = None    # calendar and rules, built once a day (and on return)
 
     def compose(self) -> ComposeResult:
@@ -181,6 +182,9 @@ class BoardScreen(AppScreen):
 
     def on_screen_resume(self) -> None:
         # the first resume comes with the mount, which has already asked for the page
+        if not self.is_current:     # built behind the dashboard (app.prepare_busiest): load again when shown
+            self._suspended = True
+            return
         if self._suspended and self.query_state is not None:
             self._suspended = False
             self._ctx = None   # holidays or rules may have been edited meanwhile
@@ -229,6 +233,9 @@ class BoardScreen(AppScreen):
         self.query_one("#board-status", Static).update(plain(
             f"Trang {data.page + 1}{pages} · [ ]: chuyển trang · Enter: chi tiết"
             if data.total else "Không có kiến nghị nào khớp. Bấm 0 để bỏ lọc, hoặc sửa từ khóa tìm kiếm."))
+        if self._focus_table:
+            self._focus_table = False
+            table.focus()
         self.post_message(self.Loaded())
 
     def _write_rows(self, table: PageTable, rows: list[svc.BoardRow]) -> None:
@@ -297,8 +304,12 @@ class BoardScreen(AppScreen):
     def _search_submitted(self) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
+        before = self.query_state
         self._run_search()
-        self.query_one("#board-table", PageTable).focus()
+        if self.query_state is before:      # nothing new to find: the table takes the keys now
+            self.query_one("#board-table", PageTable).focus()
+        else:                               # with the results, in one repaint (no restyle while searching)
+            self._focus_table = True
 
     def on_key(self, event) -> None:
         if event.key == "escape" and self.focused is self.query_one("#board-search", Input):

@@ -204,6 +204,8 @@ class PageTable(ScrollView, can_focus=True):
             self.post_message(self.RowSelected(self, self.cursor_row, self._keys[self.cursor_row]))
 
     def on_click(self, event) -> None:
+        if event.y < 1:              # the header
+            return
         row = round(self.scroll_offset.y) + event.y - 1
         if 0 <= row < len(self._rows):
             if row == self.cursor_row:

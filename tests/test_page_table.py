@@ -1,0 +1,221 @@
+"""PageTable (tui/widgets/page_table.py): rows drawn as prepared lines, only a
+changed row made again; the part of DataTable's interface the screens use."""
+import asyncio
+
+from rich.text import Text
+from textual.app import App
+
+from tui.widgets.page_table import PageTable
+
+
+class Probe(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.selected: list[tuple[int, str | None]] = []
+
+    def compose(self):
+        yield PageTable()
+
+    def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
+        self.selected.append((event.cursor_row, event.row_key))
+
+
+def _run(body, size=(60, 12)):
+    async def run():
+        app = Probe()
+        async with app.run_test(size=size) as pilot:
+            table = app.query_one(PageTable)
+            table.focus()
+            await pilot.pause()
+            await body(pilot, app, table)
+
+    asyncio.run(run())
+
+
+def _line(table: PageTable, y: int) -> str:
+    return "".join(seg.text for seg in table.render_line(y))
+
+
+def _cells(*cells: tuple[str, int]) -> str:
+    return "".join(" " + text.ljust(width) + " " for text, width in cells)
+
+
+def _fill(table: PageTable, n: int) -> None:
+    table.add_column("N", width=4)
+    table.add_column("Tên", width=8)
+    for i in range(n):
+        table.add_row(str(i), f"row {i}", key=f"k{i}")
+
+
+def test_header_and_rows_render_at_the_given_widths():
+    async def body(pilot, app, table):
+        table.add_column("Số", width=4)
+        table.add_column("Nội dung dài", width=6)
+        table.add_column("Rest")                     # None: the spare width
+        table.add_row("abcdefgh", "ab", "[red]x[/]", key="a")
+        table.add_row("1", Text("đỏ", style="#e0474c"), None, key="b")
+        await pilot.pause()
+        width = table.scrollable_content_region.width
+        assert width == 60
+        # fixed columns: 1+4+1 and 1+6+1 = 14; the rest: 60 - 14 - 2 padding = 44
+        assert _line(table, 0) == _cells(("Số", 4), ("Nội du", 6), ("Rest", 44))
+        assert _line(table, 1) == _cells(("abcd", 4), ("ab", 6), ("[red]x[/]", 44))
+        assert _line(table, 2) == _cells(("1", 4), ("đỏ", 6), ("", 44))
+        for y in range(3):
+            assert table.render_line(y).cell_length == width
+        red = [seg for seg in table.render_line(2) if "đỏ" in seg.text]
+        assert red and red[0].style.color is not None and red[0].style.color.triplet.hex == "#e0474c"
+        plain = [seg for seg in table.render_line(1) if "abcd" in seg.text]
+        assert plain and (plain[0].style.color is None or plain[0].style.color.triplet.hex != "#e0474c")
+        assert _line(table, 3).strip() == ""          # below the rows: blank
+
+    _run(body)
+
+
+def test_keys_move_the_cursor_within_bounds_and_enter_selects():
+    async def body(pilot, app, table):
+        _fill(table, 30)                              # more rows than the 12 lines show
+        await pilot.pause()
+        assert table.cursor_row == 0
+        await pilot.press("up")
+        assert table.cursor_row == 0
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+        await pilot.press("up")
+        assert table.cursor_row == 1
+        await pilot.press("pagedown")
+        assert 1 < table.cursor_row < 29
+        await pilot.press("end")
+        assert table.cursor_row == 29
+        await pilot.press("down", "pagedown")
+        assert table.cursor_row == 29
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.selected == [(29, "k29")]
+        await pilot.press("home", "pageup", "enter")
+        await pilot.pause()
+        assert table.cursor_row == 0 and app.selected == [(29, "k29"), (0, "k0")]
+
+    _run(body)
+
+
+def test_update_row_remakes_only_a_changed_row():
+    async def body(pilot, app, table):
+        table.add_column("A", width=5)
+        table.add_column("B", width=5)
+        for i in range(4):
+            table.add_row(str(i), Text("b", style="blue"), key=f"k{i}")
+        await pilot.pause()
+        for y in range(1, 5):
+            table.render_line(y)
+        before = dict(table._lines)
+        assert (2, "plain") in before and (0, "cursor") in before
+
+        table.update_row(2, "2", Text("b", style="blue"), key="k2")      # the same cells
+        assert table._lines[(2, "plain")] is before[(2, "plain")]
+        assert table.render_line(3) is before[(2, "plain")]
+
+        table.update_row(2, "2", Text("b", style="red"), key="k2")       # same text, another style
+        assert (2, "plain") not in table._lines
+        for k, strip in before.items():
+            if k[0] != 2:
+                assert table._lines[k] is strip, k
+        new = table.render_line(3)
+        assert new is not before[(2, "plain")]
+        assert any(seg.text == "b" and seg.style.color.name == "red" for seg in new)
+
+        table.update_row(1, "changed", Text("b", style="blue"), key="k1")  # another text
+        assert (1, "plain") not in table._lines and table._lines[(2, "plain")] is new
+        assert "chang" in _line(table, 2)
+
+    _run(body)
+
+
+def test_cursor_at_the_last_row_scrolls_into_view_and_removals_keep_it_valid():
+    async def body(pilot, app, table):
+        _fill(table, 30)
+        await pilot.pause()
+        table.move_cursor(row=29)
+        await pilot.pause()
+        assert table.cursor_row == 29 and table.scroll_offset.y > 0
+        height = table.scrollable_content_region.height
+        assert height < 31
+        assert _line(table, 0).startswith(_cells(("N", 4), ("Tên", 8)))
+        assert table.render_line(0).cell_length == table.scrollable_content_region.width  # the scrollbar's room left
+        shown = [_line(table, y) for y in range(1, height)]
+        assert any("row 29" in s for s in shown), shown
+        assert not any("row 0 " in s for s in shown)
+        table.move_cursor(row=0)
+        await pilot.pause()
+        assert table.scroll_offset.y == 0 and "row 0" in _line(table, 1)
+
+        table.move_cursor(row=29)
+        table.remove_row(29)
+        assert table.cursor_row == 28 and table.row_count == 29
+        table.remove_row(0)
+        assert table.cursor_row == 27 and table.row_count == 28
+        assert table.get_row_at(0) == ["1", "row 1"]
+        table.clear()
+        await pilot.pause()
+        assert table.cursor_row == 0 and table.row_count == 0
+        await pilot.press("down", "end", "enter")
+        await pilot.pause()
+        assert table.cursor_row == 0 and app.selected == []
+        table.add_row("x", "again", key="x")
+        await pilot.pause()
+        assert "again" in _line(table, 1)
+
+    _run(body)
+
+
+def test_a_click_moves_the_cursor_and_a_click_on_the_cursor_row_selects():
+    async def body(pilot, app, table):
+        _fill(table, 5)
+        await pilot.pause()
+        await pilot.click(PageTable, offset=(3, 3))     # line 3: row 2
+        await pilot.pause()
+        assert table.cursor_row == 2 and app.selected == []
+        await pilot.click(PageTable, offset=(3, 3))
+        await pilot.pause()
+        assert app.selected == [(2, "k2")]
+        await pilot.click(PageTable, offset=(3, 5))     # row 4
+        await pilot.pause()
+        assert table.cursor_row == 4 and app.selected == [(2, "k2")]
+        await pilot.click(PageTable, offset=(3, 8))     # below the rows: nothing
+        await pilot.pause()
+        assert table.cursor_row == 4 and app.selected == [(2, "k2")]
+
+    _run(body)
+
+
+def test_row_lookups():
+    async def body(pilot, app, table):
+        assert table.row_count == 0
+        _fill(table, 3)
+        table.add_row("x", Text("styled"))              # no key
+        styled = table.get_row_at(3)[1]
+        assert table.row_count == 4
+        assert isinstance(styled, Text) and styled.plain == "styled"
+        assert table.get_row_at(1) == ["1", "row 1"]
+        assert table.get_row("k2") == ["2", "row 2"]
+        assert table.row_key_at(0) == "k0" and table.row_key_at(3) is None
+        table.update_row(1, "9", "nine", key="k9")
+        assert table.get_row("k9") == ["9", "nine"] and table.row_key_at(1) == "k9"
+        table.remove_row(0)
+        assert table.row_count == 3 and table.row_key_at(0) == "k9"
+
+    _run(body)
+
+
+def test_a_click_on_the_header_of_a_scrolled_table_acts_on_no_row():
+    async def body(pilot, app, table):
+        _fill(table, 30)
+        await pilot.pause()
+        table.move_cursor(row=29)                        # scrolled: row 19 or so is at the top
+        await pilot.pause()
+        assert table.scroll_offset.y > 0
+        await pilot.click(PageTable, offset=(3, 0))      # the header line
+        await pilot.pause()
+        assert table.cursor_row == 29 and app.selected == []
+
+    _run(body)
