@@ -193,3 +193,44 @@ def test_fast_cells_skip_rich_layout_for_one_line_text(monkeypatch):
             assert "dòng 4" in "".join(s.text for s in t.render_line(5))
 
     asyncio.run(run())
+
+
+def test_the_board_is_built_behind_the_dashboard_and_reloads_when_shown(demo_office, monkeypatch):
+    """tui.compat.prepare_mode: Textual's private first-switch work done early.
+    The board exists before F6, the dashboard stays in front, and F6 shows the
+    board and asks for its page again (the one read in the background may be old)."""
+    import inspect
+
+    from textual.app import App
+
+    from tui import compat
+
+    source = inspect.getsource(App)
+    for name in compat.APP_PRIVATE:
+        assert name in source, f"Textual's App no longer has {name}: update tui/compat.prepare_mode"
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+    from tui.app import DoiThoaiApp
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            for _ in range(600):
+                await pilot.pause(0.02)
+                if "board" in app._screen_stacks:
+                    break
+            assert "board" in app._screen_stacks, "the board was not built behind the dashboard"
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.current_mode == "dashboard"
+            board = app._screen_stacks["board"][0]
+            assert board.page_data is not None          # its first page was read in the background
+            loads = []
+            real = board.load
+            monkeypatch.setattr(board, "load", lambda *a, **k: (loads.append(1), real(*a, **k)))
+            await pilot.press("f6")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen is board and loads == [1]
+            assert board.query_one("#board-table").row_count > 0
+
+    asyncio.run(run())
