@@ -47,8 +47,16 @@ class KeyBar(Widget):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    _shown: list | None = None    # the lines drawn last
+
     def _changed(self, _screen) -> None:
-        self.refresh(layout=True)  # the keys may now need one line more or less
+        # The bindings change at every focus move and every stage of the
+        # session's entry: repaint only when the bar's lines change, and lay
+        # the screen out again only when their number does.
+        lines = self._lines(self.size.width) if self.size.width else None
+        if lines is not None and lines == self._shown:
+            return
+        self.refresh(layout=lines is None or self._shown is None or len(lines) != len(self._shown))
 
     def _ordered(self):
         """The screen's own keys first (what this screen does), then help and the
@@ -104,7 +112,8 @@ class KeyBar(Widget):
     def render(self) -> Text:
         key_style = f"bold {self.app.theme_variables.get('accent', 'yellow')}"
         out = []
-        for line in self._lines(self.size.width):
+        self._shown = self._lines(self.size.width)
+        for line in self._shown:
             text = Text(no_wrap=True, overflow="ellipsis")
             for key, name, enabled, _ in line:
                 text.append(f" {key}", style=key_style if enabled else "dim")

@@ -105,6 +105,7 @@ class PageTable(ScrollView, can_focus=True):
         self._widths: list[int] = []
         self._styles: dict[str, Style] | None = None
         self.cursor_row = 0
+        self._made_for = -1          # the content width the lines were made for
 
     # --- columns and rows --------------------------------------------------------------
     def add_column(self, label: str, *, width: int | None = None) -> None:
@@ -235,7 +236,12 @@ class PageTable(ScrollView, can_focus=True):
         self._lines.clear()
 
     def on_resize(self, _event) -> None:
-        self._forget_layout()
+        # a row added changes the virtual size, which comes as a Resize too:
+        # the lines stay good while the width they were made for is the same
+        width = self.scrollable_content_region.width
+        if width != self._made_for:
+            self._made_for = width
+            self._forget_layout()
         self._scroll_to_cursor()
 
     def _on_focus(self, event) -> None:
@@ -293,6 +299,10 @@ class PageTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         looks = self._looks()
         width = self.scrollable_content_region.width
+        if width != self._made_for:          # a scroll bar came or went without a Resize
+            self._made_for = width
+            self._widths, self._header = [], None
+            self._lines.clear()
         if y == 0:
             if self._header is None:
                 self._header = self._make_line([c.label for c in self.columns], looks["header"])
