@@ -45,7 +45,7 @@ FIXED_SIZE = {"session-title"}
 #: the session screen below this width: a narrower side column (app.tcss,
 #: Screen.-narrow) and a petitions table of number, name, content, handling
 WIDE_FROM = 160
-NARROW_WIDTHS = (3, 14, None, 12)            # Số, Người nêu, Nội dung (the spare width), Xử lý
+NARROW_WIDTHS = (3, 12, None, 10)            # Số, Người nêu, Nội dung (the spare width), Xử lý
 WIDE_WIDTHS = (3, 20, 12, 14, None, 24)
 
 class SessionScreen(AppScreen):

@@ -184,6 +184,11 @@ class PageTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
+        self._scroll_now()
+        # rows added just now are not in the scroll range until the next layout
+        self.call_after_refresh(self._scroll_now)
+
+    def _scroll_now(self) -> None:
         view = max(1, self.scrollable_content_region.height - 1)   # lines for rows, below the header
         top = round(self.scroll_offset.y)
         if self.cursor_row < top:
