@@ -219,3 +219,36 @@ def test_a_click_on_the_header_of_a_scrolled_table_acts_on_no_row():
         assert table.cursor_row == 29 and app.selected == []
 
     _run(body)
+
+
+def test_rows_added_at_once_with_the_cursor_on_the_last_show_the_last():
+    """As the live session opens with its petitions: every row added and the
+    cursor put on it before the table was ever laid out; the list must end on
+    the newest."""
+    class Opening(App):
+        def compose(self):
+            yield PageTable()
+
+        def on_mount(self) -> None:
+            table = self.query_one(PageTable)
+            table.add_column("N", width=4)
+            for i in range(30):
+                table.add_row(str(i), key=f"k{i}")
+                table.move_cursor(row=table.row_count - 1)
+
+    async def run():
+        app = Opening()
+        async with app.run_test(size=(60, 12)) as pilot:
+            await pilot.pause()
+            table = app.query_one(PageTable)
+            table.clear()                       # the session's list drawn again: cleared, then every row
+            for i in range(40):
+                table.add_row(str(i), key=f"k{i}")
+                table.move_cursor(row=table.row_count - 1)
+            await pilot.pause()
+            await pilot.pause()
+            height = table.scrollable_content_region.height
+            shown = [_line(table, y).split()[0] for y in range(1, height) if _line(table, y).strip()]
+            assert table.cursor_row == 39 and shown[-1] == "39", shown
+
+    asyncio.run(run())
