@@ -1,7 +1,7 @@
 """The Văn bản screen driven by keys, as a clerk uses it: filter the register by
 year and kind, search typed without diacritics (and pasted in NFD form), check
 a good and a tampered file, reprint an issued plan identically, see versions
-after an amendment, see the history, open a file on a machine with no display."""
+after a correction, see the history, open a file on a machine with no display."""
 from __future__ import annotations
 
 import asyncio
@@ -171,13 +171,16 @@ def test_reprint_of_the_issued_plan_is_identical(register):
     run(office, scenario)
 
 
-def test_versions_after_an_amendment_and_history(register):
-    from models.services import amend
+def test_versions_after_a_correction_and_history(register):
+    from correction_support import correct, issue
+    from models import samples
     from tui.widgets.history import HistoryScreen
     from tui.widgets.versions import VersionsScreen
 
-    office, _plan_doc, fake = register
-    newer = amend.amend_document(fake["GM"], "Đổi giờ họp", title="Giấy mời dự hội nghị (đổi giờ)")
+    office, _plan_doc, _fake = register
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 25))
+    first = issue(office, "giay-moi", conf.id, dt.date(2026, 3, 12))
+    newer = correct(first, "Đổi giờ họp", {"subject": first.title + " (đổi giờ)"}, on=dt.date(2026, 3, 13))
 
     async def scenario(pilot, screen):
         await select(pilot, screen, newer.id)
@@ -188,7 +191,7 @@ def test_versions_after_an_amendment_and_history(register):
         assert isinstance(versions, VersionsScreen) and versions.query_one("DataTable").row_count == 2
         await pilot.press("home", "enter")                           # the first version
         await settle(pilot)
-        assert pilot.app.screen is screen and screen.current_id() == fake["GM"].id
+        assert pilot.app.screen is screen and screen.current_id() == first.id
         assert f"Đã được thay thế bởi: {newer.symbol}" in str(screen.query_one("#docs-detail").content)
         await pilot.press("h")
         await settle(pilot)

@@ -12,7 +12,10 @@ from conftest import audit_user
 from models.conferences import Attendance, Conference
 from models.errors import Locked, StaleEdit, ValidationError
 from models.register import OutgoingDocument
-from models.services import amend, numbering, petitions, records
+from models.documents import SUPERSEDED, DocumentText
+from models.services import amend, documents, locks, numbering, petitions, records
+
+import correction_support as correction
 
 
 def _conference(office, status="closed"):
@@ -29,29 +32,46 @@ def _sign(conf):
                               issued_on=dt.date(2026, 3, 3), ref_type="conference", ref_id=conf.id)
 
 
-def test_issued_document_cannot_be_changed_and_a_new_version_keeps_the_old(office):
-    doc = numbering.register(office, "TB", title="Thông báo kết luận hội nghị", issued_on=dt.date(2026, 3, 5))
+@pytest.fixture
+def today(monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-03-20")
+
+
+def test_issued_document_cannot_be_changed_and_a_new_version_keeps_the_old(office, today):
+    from models import samples
+
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 12))
+    doc = correction.issue(office, "thong-bao", conf.id, dt.date(2026, 3, 5))
+    title = doc.title
     with pytest.raises(Locked, match="sổ văn bản đi"):
         records.update(doc, {"title": "Thông báo đã sửa"})
     with pytest.raises(Locked):
         records.update(doc, {"locked": False})
     with pytest.raises(Locked):
         records.delete(doc)
-    assert OutgoingDocument.get_by_id(doc.id).title == "Thông báo kết luận hội nghị"
-    with pytest.raises(ValidationError, match="Lý do"):
-        amend.amend_document(doc, "   ")
-    v2 = amend.amend_document(doc, "Sai ngày họp ở đoạn 2", title="Thông báo kết luận hội nghị (thay thế)")
-    assert (v2.version, v2.supersedes_id, v2.reason) == (2, doc.id, "Sai ngày họp ở đoạn 2")
-    assert v2.number == doc.number + 1 and v2.locked
+    with pytest.raises(Locked, match="phiên bản mới"):
+        documents.save_draft(office, "thong-bao", conf.id, {"subject": "Thông báo đã sửa"})
+    assert OutgoingDocument.get_by_id(doc.id).title == title
+    with pytest.raises(ValidationError, match="lý do") as blank:
+        documents.start_correction(doc, mode="dinh-chinh", reason="   ")
+    assert blank.value.field == "reason"
+    assert DocumentText.select().count() == 1                    # nothing started
+    seen = OutgoingDocument.get_by_id(doc.id).row_version
+    v2 = correction.correct(doc, "Sai ngày họp ở đoạn 2", {"subject": title + " (đính chính)"},
+                            on=dt.date(2026, 3, 6))
+    assert (v2.version, v2.supersedes_id, v2.reason) == (2, doc.id, "Đính chính: Sai ngày họp ở đoạn 2")
+    assert v2.number == doc.number + 1 and v2.locked and v2.title == title + " (đính chính)"
     assert [d.id for d in amend.document_versions(doc)] == [doc.id, v2.id]
     assert [d.id for d in amend.document_versions(v2)] == [doc.id, v2.id]
-    assert amend.is_superseded(doc) and not amend.is_superseded(v2)
-    with pytest.raises(ValidationError, match="phiên bản mới hơn"):
-        amend.amend_document(doc, "lần nữa")
+    assert documents.latest_issued(office, "thong-bao", conf.id).id == v2.id
+    with pytest.raises(Locked, match="phiên bản mới nhất"):      # only the newest is corrected
+        documents.start_correction(doc, mode="thay-the", reason="lần nữa từ bản cũ")
     old = OutgoingDocument.get_by_id(doc.id)
-    assert old.title == "Thông báo kết luận hội nghị" and old.row_version == 1
+    assert old.title == title and old.row_version == seen and documents.verify(old)
+    assert documents.text_of(old).parsed.subject == title and documents.text_of(old).status == SUPERSEDED
     entry = history(v2)[0]
-    assert entry.action == "create" and entry.reason == "Sai ngày họp ở đoạn 2" and entry.user == audit_user("kiemthu")
+    assert entry.action == "create" and entry.user == audit_user("kiemthu")
+    assert json.loads(entry.after)["reason"] == "Đính chính: Sai ngày họp ở đoạn 2"
 
 
 def test_signed_minutes_lock_what_they_record(office):
@@ -80,23 +100,58 @@ def test_signed_minutes_lock_what_they_record(office):
     assert Conference.get_by_id(conf.id).conclusions.startswith("Giao Địa chính")
 
 
-def test_amend_signed_minutes_records_reason_and_new_register_version(office):
+def _signed_minutes(office):
+    """A conference whose minutes were issued (02/3) and signed (03/3)."""
+    from models import samples
+
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 2))
+    records.update(conf, {"status": "closed"})
+    minutes = correction.issue(office, "bien-ban", conf.id, dt.date(2026, 3, 3))
+    documents.mark_minutes_signed(Conference.get_by_id(conf.id), on=dt.date(2026, 3, 3))
+    return Conference.get_by_id(conf.id), minutes
+
+
+def test_signed_minutes_are_corrected_by_a_new_version_of_the_minutes(office, today):
+    conf, v1 = _signed_minutes(office)
+    att = Attendance.get((Attendance.conference == conf) & (Attendance.group == "citizens"))
+    with pytest.raises(Locked, match="đã ký"):
+        records.update(conf, {"conclusions": "Giao Địa chính trả lời trong 15 ngày."})
+    with pytest.raises(Locked, match="phiên bản mới"):
+        documents.save_draft(office, "bien-ban", conf.id, {"body": "sửa tại chỗ"})
+    reason = "Thư ký ghi nhầm số người dự"
+    body = documents.draft(office, "bien-ban", conf.id).content.body
+    assert "140" in body
+    v2 = correction.correct(v1, reason, {"body": body.replace("140", "145")}, on=dt.date(2026, 3, 4))
+    assert (v2.kind, v2.version, v2.supersedes_id) == ("BB", 2, v1.id) and reason in v2.reason
+    assert documents.latest_issued(office, "bien-ban", conf.id).id == v2.id
+    assert "145" in documents.issued_content(v2).body
+    # the old minutes are unchanged and readable; what the records say is not edited in place
+    assert "140" in documents.issued_content(v1).body and documents.verify(v1)
+    after = Conference.get_by_id(conf.id)
+    assert after.status == "minutes_signed" and after.conclusions == conf.conclusions
+    assert Attendance.get_by_id(att.id).count == 140
+    with pytest.raises(Locked):
+        records.update(after, {"conclusions": "x"})
+    assert not AuditEntry.select().where(AuditEntry.action == "amend").exists()
+
+
+def test_an_amendment_lets_locked_rows_change_and_audits_them_with_the_reason(office):
+    """locks.amendment is the one door through the locks of signed minutes:
+    each change in it is audited as "amend", with who, when, before/after, why."""
     conf = _conference(office)
     p = petitions.record_petition(office, conference=conf, content="Đường thôn xuống cấp", citizen_name="Lê Văn Tư")
-    v1 = _sign(conf)
+    _sign(conf)
     att = Attendance.get(Attendance.conference == conf)
     reason = "Thư ký ghi nhầm số người dự và tên người phát biểu"
-    v2 = amend.amend_minutes(conf, reason, changes={"conclusions": "Giao Địa chính trả lời trong 15 ngày."},
-                             petitions={p.id: {"citizen_name": "Lê Văn Tứ"}},
-                             attendance={att.id: {"count": 85}})
-    assert (v2.kind, v2.version, v2.supersedes_id, v2.reason) == ("BB", 2, v1.id, reason)
-    assert amend.minutes_document(conf).id == v2.id
+    with locks.amendment(reason):
+        records.update(Conference.get_by_id(conf.id), {"conclusions": "Giao Địa chính trả lời trong 15 ngày."})
+        records.update(p, {"citizen_name": "Lê Văn Tứ"})
+        records.update(att, {"count": 85})
     assert Conference.get_by_id(conf.id).conclusions.endswith("15 ngày.")
     assert Attendance.get_by_id(att.id).count == 85
     # still locked afterwards
     with pytest.raises(Locked):
         records.update(Conference.get_by_id(conf.id), {"conclusions": "x"})
-    # the trail: who, when, before/after, why
     amended = list(AuditEntry.select().where(AuditEntry.action == "amend"))
     assert {e.table for e in amended} == {"conference", "petition", "attendance"}
     for e in amended:
@@ -104,23 +159,27 @@ def test_amend_signed_minutes_records_reason_and_new_register_version(office):
     conf_entry = next(e for e in amended if e.table == "conference")
     assert json.loads(conf_entry.before) == {"conclusions": "Giao Địa chính trả lời trong 30 ngày."}
     assert json.loads(conf_entry.after) == {"conclusions": "Giao Địa chính trả lời trong 15 ngày."}
-    assert history(v2)[0].reason == reason
 
 
-def test_amend_refuses_unsigned_empty_and_stale(office):
-    conf = _conference(office)
-    with pytest.raises(ValidationError, match="chưa ký"):
-        amend.amend_minutes(conf, "lý do", changes={"conclusions": "x"})
-    _sign(conf)
-    with pytest.raises(ValidationError, match="Chưa có nội dung"):
-        amend.amend_minutes(conf, "lý do")
-    seen = Conference.get_by_id(conf.id).row_version
-    amend.amend_minutes(conf, "lần một", changes={"conclusions": "A"})
+def test_a_correction_refuses_no_change_a_second_draft_and_a_stale_edit(office, today):
+    conf, v1 = _signed_minutes(office)
+    with pytest.raises(ValidationError, match="đính chính hoặc thay thế"):
+        documents.start_correction(v1, mode="sửa", reason="Sai số người dự")
+    documents.start_correction(v1, mode="dinh-chinh", reason="Sai số người dự")
+    with pytest.raises(ValidationError, match="chưa sửa gì"):
+        documents.issue(office, "bien-ban", conf.id, on=dt.date(2026, 3, 4), render=correction.small_pdf)
+    with pytest.raises(Locked, match="phiên bản 2 đang soạn"):
+        documents.start_correction(v1, mode="thay-the", reason="Lần nữa từ màn hình khác")
+    draft = documents.draft(office, "bien-ban", conf.id)
+    seen = draft.text.row_version
+    documents.save_draft(office, "bien-ban", conf.id, {"body": draft.content.body.replace("140", "145")},
+                         expected_version=seen)
     with pytest.raises(StaleEdit):
-        amend.amend_minutes(conf, "lần hai từ màn hình cũ", changes={"conclusions": "B"},
-                            versions={("conference", conf.id): seen})
-    assert Conference.get_by_id(conf.id).conclusions == "A"
-    assert OutgoingDocument.select().where(OutgoingDocument.kind == "BB").count() == 2  # v1 + one amendment
+        documents.save_draft(office, "bien-ban", conf.id, {"body": draft.content.body.replace("140", "150")},
+                             expected_version=seen)
+    assert "145" in documents.draft(office, "bien-ban", conf.id).content.body
+    documents.issue(office, "bien-ban", conf.id, on=dt.date(2026, 3, 4), render=correction.small_pdf)
+    assert OutgoingDocument.select().where(OutgoingDocument.kind == "BB").count() == 2  # v1 + one correction
 
 
 def test_every_change_is_audited_with_user_and_before_after(office):

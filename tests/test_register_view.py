@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import models
-from models.services import amend, documents, numbering, register_view
+from models.services import numbering, register_view
 
 
 def _entries(office):
@@ -49,12 +49,12 @@ def test_paging_in_sql(office):
     assert last.number == 3 and len(last.rows) == 1
 
 
-def _issue_fake(office, kind="TB", title="Thông báo thử"):
+def _issue_fake(office):
+    from correction_support import issue
     from models import samples
 
     conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 10))
-    return documents.issue(office, "thong-bao", conf.id, on=dt.date(2026, 3, 1),
-                           render=lambda c: f"%PDF-1.4 {c.symbol}".encode())
+    return issue(office, "thong-bao", conf.id, dt.date(2026, 3, 1))
 
 
 def test_check_file_states(office):
@@ -71,12 +71,16 @@ def test_check_file_states(office):
     assert register_view.check_file(entry).state == register_view.FILE_NONE
 
 
-def test_versions_after_amendment(office):
-    doc = _issue_fake(office, "GM", "Giấy mời dự hội nghị")
-    newer = amend.amend_document(doc, "Sai giờ họp", title="Giấy mời dự hội nghị (điều chỉnh giờ)")
+def test_versions_after_a_correction(office, monkeypatch):
+    from correction_support import correct
+
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-03-20")
+    doc = _issue_fake(office)
+    newer = correct(doc, "Sai giờ họp", {"subject": doc.title + " (điều chỉnh giờ)"}, on=dt.date(2026, 3, 2))
     rows = register_view.version_rows(doc)
-    assert [r[0] for r in rows] == [doc.id, newer.id]
-    assert rows[0][1][1] == "Đã được thay thế" and rows[1][1][1] == "Hiện hành" and rows[1][1][4] == "Sai giờ họp"
+    assert [r[0] for r in rows] == [doc.id, newer.id] and register_view.version_rows(newer) == rows
+    assert rows[0][1][1] == "Đã được thay thế" and rows[1][1][1] == "Hiện hành"
+    assert rows[1][1][4] == "Đính chính: Sai giờ họp"
     assert ("Đã được thay thế bởi", newer.symbol) in register_view.detail(doc)
     assert ("Thay thế văn bản", doc.symbol) in register_view.detail(newer)
 

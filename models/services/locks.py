@@ -7,9 +7,10 @@ particulars, its attendance, agenda and invitees, and what each citizen said and
 was answered — is locked too. The follow-up of a petition (unit, deadline,
 written answer, status) goes on after signature and stays editable.
 
-A correction goes through ``models.services.amend``, which opens an
-``amendment(reason)`` for the duration of the change: the change is allowed,
-audited with the reason, and a new register version is issued.
+A correction is a new version (``documents.start_correction``, then issued):
+the locked records stay as they are. ``amendment(reason)`` lets a change of a
+locked record through, audited as "amend" with the reason, for the duration of
+the block.
 """
 from __future__ import annotations
 
