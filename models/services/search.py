@@ -43,11 +43,20 @@ def words(query: str) -> list[str]:
 
 
 def _like(model: type[pw.Model], word: str, indexed: bool = True):
-    # peewee escapes % and _ (and its escape character) itself; on PostgreSQL
-    # it writes ILIKE, which the trigram index serves as well as LIKE. Not
-    # indexed: an expression no index matches (the rows come from another).
+    # Not indexed: an expression no index matches (the rows come from another).
     col = model.search_text if indexed else model.search_text.concat("")
-    return col.contains(word)
+    from ..db import is_postgres
+
+    if not is_postgres():
+        # peewee writes LIKE here (ASCII case-insensitive) and escapes % and _ itself
+        return col.contains(word)
+    # The stored text and the word are both folded to lower case, so a plain
+    # LIKE finds what ILIKE would, at a third of its cost on the rows a search
+    # reads (the trigram index serves both). "%", "_" and the escape character
+    # are letters like any other.
+    pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return pw.Expression(col, "LIKE", pw.NodeList((pw.Value(pattern, converter=False), pw.SQL("ESCAPE"),
+                                                   pw.Value("\\", converter=False))))
 
 
 def _fts_phrase(word: str) -> str:
