@@ -78,20 +78,10 @@ class FastCells:
             False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
             self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
         pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component
+        from tui.widgets.page_table import cell_segments
+
         pad = self.cell_padding
-        inner = width - 2 * pad
-        text = cell
-        if cell.cell_len > inner:
-            text = cell.copy()
-            text.truncate(inner, overflow="crop")
-        segments = [Segment(" " * pad)] if pad else []
-        console = self.app.console
-        own = console.get_style(text.style, default=Style.null()) if text.style else None   # as Text.render would
-        segments += [Segment(s.text, own + s.style if own and s.style else own or s.style)
-                     for s in text.render(console, end="") if s.text]
-        fill = inner - text.cell_len + pad
-        if fill:
-            segments.append(Segment(" " * fill))
+        segments = cell_segments(cell, width - 2 * pad, pad, self.app.console)
         lines = [list(Segment.apply_style(segments, pre, post))]
         cache[key] = lines
         return lines

@@ -29,6 +29,23 @@ from textual.strip import Strip
 PAD = 1   # a space each side of a cell
 
 
+def cell_segments(text: Text, width: int, pad: int, console) -> list[Segment]:
+    """One line of ``text`` cropped to ``width`` cells, padded to ``width`` and
+    with ``pad`` spaces each side: the segments Rich's Padding and Text make,
+    without their layout. Spaces carry no style; the text keeps its own (which
+    ``Text.render`` leaves to the caller), an unknown style dropped as Rich would."""
+    if text.cell_len > width:
+        text = text.copy()
+        text.truncate(width, overflow="crop")
+    own = console.get_style(text.style, default=Style.null()) if text.style else None
+    out = [Segment(" " * pad)] if pad else []
+    out += [Segment(s.text, own + s.style if own and s.style else own or s.style)
+            for s in text.render(console, end="") if s.text]
+    if width - text.cell_len + pad:
+        out.append(Segment(" " * (width - text.cell_len + pad)))
+    return out
+
+
 def _look(cell) -> tuple:
     return (cell.plain, str(cell.style), tuple(cell.spans)) if isinstance(cell, Text) else (None, cell)
 
@@ -282,24 +299,12 @@ class PageTable(ScrollView, can_focus=True):
     def _make_line(self, cells, style: Style) -> Strip:
         segments: list[Segment] = []
         for cell, width in zip(cells, self._column_widths()):
-            if isinstance(cell, Text):
-                text = cell
-            else:
-                text = Text("" if cell is None else str(cell))
+            text = cell if isinstance(cell, Text) else Text("" if cell is None else str(cell))
             if "\n" in text.plain:
                 text = text.split("\n")[0]
-            if text.cell_len > width:
-                text = text.copy()
-                text.truncate(width, overflow="crop")
-            own = self.app.console.get_style(text.style, default=Style.null()) if text.style else None
-            segments.append(Segment(" " * PAD, style))
-            for seg in text.render(self.app.console, end=""):
-                if seg.text:
-                    extra = own + seg.style if own and seg.style else own or seg.style
-                    segments.append(Segment(seg.text, style + extra if extra else style))
-            segments.append(Segment(" " * (width - text.cell_len + PAD), style))
-        width = self.scrollable_content_region.width
-        return Strip(segments).adjust_cell_length(width, style).simplify()
+            segments += cell_segments(text, width, PAD, self.app.console)
+        return (Strip(Segment.apply_style(segments, style))
+                .adjust_cell_length(self.scrollable_content_region.width, style).simplify())
 
     def render_line(self, y: int) -> Strip:
         looks = self._looks()
