@@ -19,8 +19,12 @@ class Conference(BaseModel):
     plan = pw.ForeignKeyField(Plan, null=True, backref="conferences", on_delete="SET NULL")
     title = pw.TextField(default="")
     date = pw.DateField()
-    start_time = pw.CharField(default="08:00")
-    end_time = pw.CharField(default="")
+    start_time = pw.CharField(default="08:00")   # the schedule ("08:00"), as announced
+    end_time = pw.CharField(default="")          # the scheduled end, when the plan names one
+    # what happened: set by starting and ending the session (F5), corrected in
+    # one place (services.live_session.set_actual_times); never the schedule
+    actual_start = pw.CharField(default="")
+    actual_end = pw.CharField(default="")
     venue = pw.CharField(default="")
     chair = pw.TextField(default="")          # one a line: "Nguyễn Văn A - Chủ tịch UBND xã"
     secretary = pw.CharField(default="")

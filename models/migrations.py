@@ -192,8 +192,32 @@ def _v7_search_statistics(db: pw.Database) -> None:
 
 SEARCH_STATISTICS = "petition_search_unindexed"
 
+#: conference statuses of a session that has ended
+HELD_STATUSES = ("closed", "minutes_signed", "conclusions_issued", "report_sent")
+
+
+def _v8_actual_times(db: pw.Database) -> None:
+    """The actual start and end of a conference, apart from its schedule
+    (starting the session used to overwrite the scheduled start time). A
+    session already ended had its end time written into end_time by the
+    session: it is kept as the actual end. Idempotent."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from .conferences import Conference
+
+    table = Conference._meta.table_name
+    have = {c.name for c in db.get_columns(table)}
+    missing = [name for name in ("actual_start", "actual_end") if name not in have]
+    if missing:
+        m = SchemaMigrator.from_database(db)
+        migrate(*[m.add_column(table, name, Conference._meta.fields[name]) for name in missing])
+        with db.bind_ctx([Conference]):
+            (Conference.update(actual_end=Conference.end_time)
+             .where(Conference.status.in_(HELD_STATUSES) & (Conference.actual_end == "")).execute())
+
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month,
-              _v5_board_order_ids, _v6_every_status_orders, _v7_search_statistics]
+              _v5_board_order_ids, _v6_every_status_orders, _v7_search_statistics,
+              _v8_actual_times]
 CURRENT = len(MIGRATIONS)
 
 

@@ -63,14 +63,14 @@ def test_broadcast_schedule_and_log(office, villages):
     with pytest.raises(ValidationError):
         svc.plan_broadcasts(conf, days=2)
     by_day = {}
-    for s in slots:
-        by_day.setdefault(s.day, s)
+    for s in slots:       # one reading a day at each village station
+        by_day.setdefault((s.day, s.station), s)
     for s in by_day.values():
         svc.tick_reading(s, "Đài xã")
     state = {m.key: m for m in conference_milestones(conf, today=dt.date(2026, 3, 9))}
-    assert state["broadcast"].state == "done" and state["broadcast"].done_on == max(by_day)
+    assert state["broadcast"].state == "done" and state["broadcast"].done_on == max(d for d, _ in by_day)
     # replanning keeps the ticked readings
-    assert sum(1 for s in svc.plan_broadcasts(conf) if s.read_at) == 3
+    assert sum(1 for s in svc.plan_broadcasts(conf) if s.read_at) == 6
     svc.tick_reading(next(s for s in svc.broadcast_slots(conf) if s.read_at))  # untick a mistake
     state = {m.key: m for m in conference_milestones(conf, today=dt.date(2026, 3, 9))}
     assert state["broadcast"].state != "done"

@@ -190,7 +190,7 @@ def test_thirty_petitions_from_the_keyboard(demo_office, monkeypatch, tmp_path):
     # the same issue raised again later in the session is linked to the earlier one
     assert rows[6].similar_to_id == rows[0].id
     conf = Conference.get_by_id(conf_id)
-    assert conf.status == "closed" and conf.end_time
+    assert conf.status == "closed" and conf.actual_end and conf.start_time == "08:00"
     assert conf.conclusions.endswith("Giao các bộ phận trả lời đúng hạn")
     board = Petition.select().where((Petition.conference == conf_id) & (Petition.status == "open")).count()
     assert board == sum(1 for r in rows if r.disposition == "in_writing")

@@ -147,16 +147,27 @@ def test_whole_preparation_from_the_keyboard(commune, monkeypatch):
             days = sorted({s.day for s in BroadcastSlot.select().where(BroadcastSlot.conference == conf)})
             assert days[0] == TODAY
             await pilot.press("o")                       # focuses the log
-            await pilot.press(*["o"] * 5)                # day 1 (4 readings), then one of day 2: refused
-            await settle(pilot)
+
+            async def mark(n):                           # O marks, ↓ moves: O alone never moves
+                for i in range(n):
+                    await pilot.press("o")
+                    await settle(pilot)
+                    if i < n - 1:
+                        await pilot.press("down")
+
+            await mark(5)                                # day 1 (4 readings), then one of day 2: refused
             assert BroadcastSlot.select().where(BroadcastSlot.read_at.is_null(False)).count() == 4
             assert any("chưa đến" in n.message for n in app._notifications)
             monkeypatch.setenv("DOITHOAI_TODAY", days[1].isoformat())
-            await pilot.press(*["o"] * 4)                # the rest of day 2 once it has come
+            await mark(4)                                # day 2 once it has come
             monkeypatch.setenv("DOITHOAI_TODAY", days[2].isoformat())
-            await pilot.press("o")                       # day 3
-            await settle(pilot)
-            assert BroadcastSlot.select().where(BroadcastSlot.read_at.is_null(False)).count() == 9
+            await pilot.press("down")
+            await mark(1)                                # day 3, morning, the first village's station
+            table = screen.query_one("#conf-milestones")
+            assert "Đã xong" not in str(table.get_row("broadcast")[3])   # the other station not yet
+            await pilot.press("down")
+            await mark(1)                                # day 3, morning, the second station
+            assert BroadcastSlot.select().where(BroadcastSlot.read_at.is_null(False)).count() == 10
             table = screen.query_one("#conf-milestones")
             assert "Đã xong" in str(table.get_row("broadcast")[3])
             assert "Sắp đến hạn" not in str(screen.query_one("#conf-warning").render())

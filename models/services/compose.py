@@ -177,11 +177,27 @@ class ConferenceFacts:
     office_name: str
     locality: str
     plan_reference: str
+    actual_start: str = ""        # recorded by the session; "" before it
+    actual_end: str = ""
 
     @property
     def when(self) -> str:
+        """The schedule, as announced (notice, invitations)."""
         start = clock_text(self.start) if self.start else fill("giờ bắt đầu")
         return f"{start}, {long_date(self.date)}"
+
+    @property
+    def held_when(self) -> str:
+        """When it began, as it happened: the actual start when the session
+        recorded one, the schedule otherwise (minutes, report)."""
+        start = self.actual_start or self.start
+        return f"{clock_text(start) if start else fill('giờ bắt đầu')}, {long_date(self.date)}"
+
+    @property
+    def ended(self) -> str:
+        """"11 giờ 00": the actual end, the scheduled end otherwise."""
+        end = self.actual_end or self.end
+        return clock_text(end) if end else fill("giờ kết thúc")
 
     @property
     def village_names(self) -> str:
@@ -232,7 +248,8 @@ def conference_facts(conf: Conference) -> ConferenceFacts:
         venue=clean_line(conf.venue), title=clean_line(conf.title), chairs=tuple(lines(conf.chair)),
         secretary=clean_line(conf.secretary), villages=villages, topics=tuple(lines(conf.topics)),
         invited_groups=tuple(lines(conf.invited_groups)), office_name=clean_line(conf.office.name),
-        locality=clean_line(conf.office.locality), plan_reference=_plan_reference(conf))
+        locality=clean_line(conf.office.locality), plan_reference=_plan_reference(conf),
+        actual_start=conf.actual_start or "", actual_end=conf.actual_end or "")
 
 
 def _conf_content(kind: str, conf: Conference, facts: ConferenceFacts, **fields) -> Content:
@@ -428,7 +445,7 @@ def minutes(conf: Conference) -> Content:
     f = conference_facts(conf)
     petitions = list(petitions_of(conf))
     agenda = list(AgendaItem.select().where(AgendaItem.conference == conf).order_by(AgendaItem.seq))
-    body = [f"**Thời gian bắt đầu:** {f.when}.", f"**Địa điểm:** {f.venue_text}.", "**Thành phần tham dự:**"]
+    body = [f"**Thời gian bắt đầu:** {f.held_when}.", f"**Địa điểm:** {f.venue_text}.", "**Thành phần tham dự:**"]
     body += attendance_lines(conf)
     body.append(f"**Chủ trì:** {'; '.join(f.chairs) or fill('chủ trì')}.")
     body.append(f"**Thư ký:** {f.secretary or fill('thư ký')}.")
@@ -446,8 +463,7 @@ def minutes(conf: Conference) -> Content:
     for n, (head, items) in enumerate(sections, start=1):
         body.append(f"{n}. {head}")
         body += items
-    end = clock_text(conf.end_time) if conf.end_time else fill("giờ kết thúc")
-    body.append(with_end(f"Hội nghị kết thúc vào hồi {end} cùng ngày. Biên bản đã được đọc lại cho người "
+    body.append(with_end(f"Hội nghị kết thúc vào hồi {f.ended} cùng ngày. Biên bản đã được đọc lại cho người "
                          "tham dự cùng nghe và thống nhất"))
     chair = person_name(f.chairs[0] if f.chairs else "")
     return _conf_content("bien-ban", conf, f, number_kind="BB", title="BIÊN BẢN", subject=f.subject,
@@ -631,7 +647,7 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
     o = s.overall
     by_field = [r for r in s.by_field if r.total]
     body = ["I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ",
-            f"Vào lúc {f.when}, tại {f.venue_text}, {f.office_name} tổ chức {lower_first(f.subject)}. "
+            f"Vào lúc {f.held_when}, tại {f.venue_text}, {f.office_name} tổ chức {lower_first(f.subject)}. "
             f"Chủ trì: {'; '.join(f.chairs) or fill('chủ trì')}.",
             f"Tại hội nghị có {o.total} ý kiến, kiến nghị của Nhân dân; "
             + "; ".join(f"{r.label.lower()}: {r.total}" for r in s.by_disposition if r.total) + ".",

@@ -79,13 +79,14 @@ def conferences(office) -> list[Conference]:
 
 
 def start_session(conf: Conference) -> Conference:
-    """Bắt đầu phiên: status → in_session; the start time becomes the actual one."""
+    """Bắt đầu phiên: status → in_session; the clock is the actual start
+    (the scheduled start time stays as it was announced)."""
     if conf.status == "in_session":
         return conf
     if conf.status not in LIVE_FROM:
         raise ValidationError(f"Hội nghị đang ở trạng thái “{conf.status_label}”, không bắt đầu lại được. "
                               "Hãy chọn hội nghị khác.", remedy="pick_conference")
-    return records.update(conf, {"status": "in_session", "start_time": f"{now():%H:%M}"})
+    return records.update(conf, {"status": "in_session", "actual_start": f"{now():%H:%M}"})
 
 
 def start_warning(conf: Conference, today: dt.date | None = None) -> str:
@@ -108,7 +109,7 @@ def start_warning(conf: Conference, today: dt.date | None = None) -> str:
 
 
 def close_session(conf: Conference) -> Conference:
-    """Kết thúc phiên: the running agenda item ends, status → closed, end time now."""
+    """Kết thúc phiên: the running agenda item ends, status → closed, the actual end is now."""
     if conf.status != "in_session":
         raise ValidationError("Hội nghị chưa ở trạng thái đang họp nên không kết thúc được.")
     with database.atomic():
@@ -116,7 +117,22 @@ def close_session(conf: Conference) -> Conference:
         for item in AgendaItem.select().where((AgendaItem.conference == conf) & AgendaItem.actual_start.is_null(False)
                                               & AgendaItem.actual_end.is_null()):
             records.update(item, {"actual_end": at})
-        return records.update(conf, {"status": "closed", "end_time": f"{at:%H:%M}"})
+        return records.update(conf, {"status": "closed", "actual_end": f"{at:%H:%M}"})
+
+
+def set_actual_times(conf: Conference, start: str, end: str = "") -> Conference:
+    """The one place the times the minutes and the report state are corrected
+    (a session started late on the computer, say): the actual start and end,
+    "08:05" or "8h05"; an empty end leaves the end unrecorded. The schedule is
+    not touched."""
+    from .validate import parse_time
+
+    begin = parse_time(start, "Giờ bắt đầu thực tế", field="actual_start")
+    finish = parse_time(end, "Giờ kết thúc thực tế", field="actual_end") if clean_line(end) else ""
+    if finish and finish < begin:
+        raise ValidationError(f"Giờ kết thúc {finish} trước giờ bắt đầu {begin}. Hãy kiểm tra lại.",
+                              field="actual_end")
+    return records.update(conf, {"actual_start": begin, "actual_end": finish})
 
 
 def set_conclusions(conf: Conference, text: str, seen: str | None = None) -> Conference:

@@ -30,12 +30,8 @@ class Milestone:
         return self.rule.source
 
 
-def _broadcast_done(conf: Conference, rule: Rule, due: dt.date) -> dt.date | None:
-    """Done when readings were ticked on ``consecutive_days`` consecutive days,
-    the last of them no later than ``due``. Returns the day the run completed."""
-    days = sorted({s.day for s in BroadcastSlot.select().where(
-        (BroadcastSlot.conference == conf) & BroadcastSlot.read_at.is_null(False))})
-    need = max(rule.consecutive_days, 1)
+def _run_completed(days: list[dt.date], need: int) -> dt.date | None:
+    """The day ``need`` consecutive days of ``days`` (sorted) were first reached."""
     run = 0
     prev = None
     for day in days:
@@ -44,6 +40,23 @@ def _broadcast_done(conf: Conference, rule: Rule, due: dt.date) -> dt.date | Non
         if run >= need:
             return day
     return None
+
+
+def _broadcast_done(conf: Conference, rule: Rule, due: dt.date) -> dt.date | None:
+    """Done when every village station of the conference (services.conferences.
+    stations) had readings ticked on ``consecutive_days`` consecutive days
+    (Law 10/2022/QH15 Art. 13.3: the notice reaches every village). Returns the
+    day the last station's run completed; None while any station lacks one."""
+    from .conferences import stations
+
+    read: dict[str, set[dt.date]] = {}
+    for s in BroadcastSlot.select().where((BroadcastSlot.conference == conf) & BroadcastSlot.read_at.is_null(False)):
+        read.setdefault(s.station, set()).add(s.day)
+    need = max(rule.consecutive_days, 1)
+    done = [_run_completed(sorted(read.get(station, ())), need) for station in stations(conf)]
+    if not done or None in done:
+        return None
+    return max(done)
 
 
 def conference_milestones(conf: Conference, today: dt.date | None = None,

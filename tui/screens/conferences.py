@@ -429,8 +429,8 @@ class ConferencesScreen(AppScreen):
         sid = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
         def ticked(_):
-            if table.cursor_row < table.row_count - 1:
-                table.move_cursor(row=table.cursor_row + 1)  # the next reading is usually next in line
+            # the cursor stays on the reading just marked: the person moves it
+            # (moving it for them made ↓ then O skip a row)
             self.show_detail()
 
         work.run(self, lambda: svc.tick_reading(BroadcastSlot.get_by_id(sid)), done=ticked, group="conf-tick")
