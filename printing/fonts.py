@@ -128,6 +128,55 @@ def covers_vietnamese(path: Path) -> bool:
     return all(ord(ch) in cmap for ch in VIETNAMESE)
 
 
+def _coverage_cache() -> Path | None:
+    try:
+        from models.paths import locations
+
+        return locations().cache / "fonts" / "vietnamese-coverage.json"
+    except Exception:  # noqa: BLE001 - no cache folder: check the fonts every time
+        return None
+
+
+def covers_vietnamese_cached(paths) -> bool:
+    """covers_vietnamese for every path, remembered in the user cache by file
+    size and modification time: reading the glyph tables takes fontTools (20 ms to
+    import) and 5 ms a face, at every `doithoai print`. A font replaced or updated
+    has another size or time and is read again."""
+    import json
+
+    cache = _coverage_cache()
+    known: dict = {}
+    if cache is not None:
+        try:
+            known = json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+    changed, result = False, True
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        stamp = [st.st_size, st.st_mtime_ns]
+        entry = known.get(str(path))
+        if not (isinstance(entry, list) and entry[:2] == stamp):
+            entry = stamp + [covers_vietnamese(path)]
+            known[str(path)] = entry
+            changed = True
+        if not entry[2]:
+            result = False
+            break
+    if changed and cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(known), encoding="utf-8")
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return result
+
+
 def find_system_font(dirs: list[Path] | None = None) -> FontSet | None:
     """The first family in SYSTEM_FAMILIES with all four faces installed and
     Vietnamese coverage."""
@@ -139,7 +188,7 @@ def find_system_font(dirs: list[Path] | None = None) -> FontSet | None:
             # the four faces of one build sit in one folder
             for folder in dict.fromkeys(p.parent for p in index[names[0]]):
                 paths = tuple(next((p for p in index[n] if p.parent == folder), None) for n in names)
-                if all(paths) and all(covers_vietnamese(p) for p in paths):
+                if all(paths) and covers_vietnamese_cached(paths):
                     return FontSet(family, "hệ thống", paths)
     return None
 

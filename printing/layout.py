@@ -11,7 +11,10 @@ import datetime as dt
 import io
 import unicodedata
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+
+from ._quick_import import import_paragraph
+
+import_paragraph()  # before ReportLab: see printing/_quick_import.py
 
 from reportlab.lib import colors
 from reportlab.platypus import (
@@ -30,6 +33,15 @@ from models.documents import Letterhead, Signer  # noqa: F401  (the shapes every
 
 from .styles import Styles
 from .wording import date_line, day_month, number_text, vv_line, written_date  # noqa: F401  (used by the renderers)
+
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as ReportLab's paragraph markup needs them (what
+    xml.sax.saxutils.escape does; that module brings in urllib.request, http,
+    email and ssl, 50 ms of every `doithoai print`)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -17,6 +17,10 @@ typed, as Vietnamese documents do, so the printed text equals the plan's text.
 from __future__ import annotations
 
 
+from ._quick_import import import_paragraph
+
+import_paragraph()  # before ReportLab: see printing/_quick_import.py
+
 from reportlab.platypus import Flowable, Paragraph
 
 from .layout import esc, grid_table

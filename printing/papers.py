@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ._quick_import import import_paragraph
+
+import_paragraph()  # before ReportLab: see printing/_quick_import.py
+
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from models.documents import Content, Signer

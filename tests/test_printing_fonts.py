@@ -63,3 +63,55 @@ def test_documents_print_with_noto_when_forced(noto, tmp_path, monkeypatch):
     assert used and all("NotoSerif" in name for name in used) and all(used.values())
     assert squash(plan.title) in squash("".join(page_texts(pdf)))
     assert "Noto Serif" in fonts.font_report()
+
+
+def test_vietnamese_coverage_is_remembered_until_the_file_changes(tmp_path, monkeypatch):
+    """`doithoai print` reads each face's glyph table once; a font replaced by one
+    without Vietnamese letters (another size and time) is read again and refused."""
+    import os
+    import shutil
+
+    from fontTools.ttLib import TTFont
+
+    src = fonts.choose().files[0]
+    face = tmp_path / "face.ttf"
+    shutil.copy(src, face)
+    monkeypatch.setattr(fonts, "_coverage_cache", lambda: tmp_path / "cache" / "coverage.json")
+    read = []
+    real = fonts.covers_vietnamese
+    monkeypatch.setattr(fonts, "covers_vietnamese", lambda p: read.append(p) or real(p))
+    assert fonts.covers_vietnamese_cached([face]) and fonts.covers_vietnamese_cached([face])
+    assert read == [face]                                     # the second answer came from the cache
+    f = TTFont(str(face))
+    for table in f["cmap"].tables:
+        for cp in [c for c in table.cmap if 0x1EA0 <= c <= 0x1EF9]:
+            del table.cmap[cp]
+    f.save(str(face))
+    os.utime(face, ns=(1, 1))
+    assert not fonts.covers_vietnamese_cached([face])
+    assert read == [face, face]
+
+
+def test_web_address_pattern_compiled_on_first_use_matches_as_reportlab_wrote_it():
+    """printing/_quick_import.py leaves ReportLab's wide case-folded pattern to its
+    first use (checked in a new process, where printing imports ReportLab first);
+    the pattern it stands for matches as the compiled one does."""
+    import re
+    import subprocess
+    import sys
+
+    from printing import layout
+    from printing._quick_import import LazyPattern
+
+    kind = subprocess.run([sys.executable, "-c", "from printing import layout; "
+                           "import reportlab.platypus.paragraph as p; print(type(p.uri_pat).__name__)"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    assert kind == "LazyPattern"
+    import reportlab.platypus.paragraph as paragraph
+
+    pattern, flags = (paragraph.uri_pat._args if isinstance(paragraph.uri_pat, LazyPattern)
+                      else (paragraph.uri_pat.pattern, paragraph.uri_pat.flags))
+    lazy, real = LazyPattern(pattern, flags), re.compile(pattern, flags)
+    for text in ("https://dichvucong.gov.vn/p/home", "http://xã.vn/kế-hoạch", "không phải địa chỉ", "a://b"):
+        assert bool(lazy.match(text)) == bool(real.match(text))
+    assert layout.escape("a < b & c > d") == "a &lt; b &amp; c &gt; d"
