@@ -52,81 +52,164 @@ def staff_group() -> str:
 
 
 def _owner_check() -> None:
-    owner = _sql("SELECT tableowner = session_user FROM pg_tables WHERE schemaname = current_schema() "
+    owner = _sql("SELECT tableowner = session_user FROM pg_catalog.pg_tables WHERE schemaname = 'public' "
                  "AND tablename = 'office'").fetchone()
     if not owner or not owner[0]:
         raise ValidationError("Hãy chạy lệnh này bằng tài khoản quản trị, chủ sở hữu các bảng của Đối thoại "
                               "(tài khoản đã tạo cơ sở dữ liệu), không phải tài khoản của nhân viên.")
 
 
+#: the only search path of every SECURITY DEFINER function: the system catalog
+#: first, the app's schema next, the session's temporary schema last (where it
+#: is not listed, PostgreSQL searches it first for tables, so that a session's
+#: temporary ``office_member`` would be read instead of ours)
+PINNED_PATH = "pg_catalog, public, pg_temp"
+_EQ = "OPERATOR(pg_catalog.=)"
+OFFICE = "public.doithoai_office()"
+ROLE = "public.doithoai_role()"
+
+
 def _scope(model) -> str | None:
-    """The condition that keeps a row of ``model`` in the session's office."""
+    """The condition that keeps a row of ``model`` in the session's office. Every
+    name is qualified (the policy is bound when created, and pg-setup may run
+    in a session whose temporary schema holds look-alikes)."""
     table = model._meta.table_name
     if table == "office":
-        return "id = doithoai_office()"
+        return f"id {_EQ} {OFFICE}"
     if "office" in model._meta.fields:
-        return "office_id = doithoai_office()"
+        return f"office_id {_EQ} {OFFICE}"
     for f in model._meta.fields.values():
         if isinstance(f, pw.ForeignKeyField) and f.rel_model is not model and _scope(f.rel_model):
-            return f"{f.column_name} IN (SELECT id FROM {f.rel_model._meta.table_name})"
+            return (f"{f.column_name} {_EQ} ANY (SELECT p.id FROM public.{f.rel_model._meta.table_name} p)")
     return None
 
 
-_MANAGER_CHECK = "doithoai_role() IN ('chu_tich', 'quan_tri')"
+def _links(model) -> list[str]:
+    """A new or changed row may point only at rows of its own office: a foreign
+    key is checked by the server as the tables' owner, past the policies, so
+    without this an office could hang its rows on another office's records."""
+    checks = []
+    for f in model._meta.fields.values():
+        if (isinstance(f, pw.ForeignKeyField) and f.name != "office" and f.rel_model._meta.table_name != "office"
+                and "office" in f.rel_model._meta.fields):
+            target = f"public.{f.rel_model._meta.table_name}"
+            checks.append(f"({f.column_name} IS NULL OR public.doithoai_mine('{target}'::pg_catalog.regclass, "
+                          f"{f.column_name}::pg_catalog.int8))")
+    return checks
+
+
+_MANAGER_CHECK = f"{ROLE} {_EQ} ANY (ARRAY['chu_tich', 'quan_tri']::pg_catalog.text[])"
 #: tables where some rows are the managers' only (who may do what)
-_MANAGED = {"person": "true", "setting": "left(key, 6) = 'quyen:'"}
+_MANAGED = {"person": "true", "setting": f"pg_catalog.left(key, 6) {_EQ} 'quyen:'"}
+
+_FUNCTIONS = {
+    # who is working: the session user, which a connection cannot change (SET
+    # ROLE changes current_user only)
+    "doithoai_office()": ("INTEGER", "sql", f"SELECT m.office_id FROM public.office_member m "
+                          f"WHERE m.role_name {_EQ} (SESSION_USER)::pg_catalog.text"),
+    "doithoai_role()": ("TEXT", "sql", f"SELECT m.role FROM public.office_member m "
+                        f"WHERE m.role_name {_EQ} (SESSION_USER)::pg_catalog.text"),
+    # is row ``id`` of ``target`` (a table of ours with office_id) the session's
+    # office's? Says no, never why, for any other table or row
+    "doithoai_mine(target pg_catalog.regclass, row_id pg_catalog.int8)": ("BOOLEAN", "plpgsql", f"""
+DECLARE
+  qualified TEXT;
+  found BOOLEAN;
+BEGIN
+  SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) INTO qualified
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid {_EQ} c.relnamespace
+   WHERE c.oid {_EQ} target AND n.nspname {_EQ} 'public' AND c.relkind {_EQ} 'r'
+     AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid {_EQ} c.oid
+                 AND a.attname {_EQ} 'office_id' AND NOT a.attisdropped)
+     AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid {_EQ} c.oid
+                 AND a.attname {_EQ} 'id' AND NOT a.attisdropped);
+  IF qualified IS NULL OR row_id IS NULL THEN
+    RETURN FALSE;
+  END IF;
+  EXECUTE pg_catalog.format('SELECT t.office_id {_EQ} public.doithoai_office() FROM %s t '
+                            'WHERE t.id {_EQ} $1', qualified) INTO found USING row_id;
+  RETURN COALESCE(found, FALSE);
+END"""),
+}
+
+
+def _functions(group: str) -> None:
+    for signature, (returns, language, body) in _FUNCTIONS.items():
+        name = signature.split("(")[0]
+        _sql(f"CREATE OR REPLACE FUNCTION public.{signature} RETURNS {returns} LANGUAGE {language} STABLE "
+             f"SECURITY DEFINER SET search_path = {PINNED_PATH} AS $fn${body.replace('%', '%%')}$fn$")
+        args = ", ".join(a.split()[-1] for a in signature[len(name) + 1:-1].split(",") if a.strip())
+        _sql(f"REVOKE ALL ON FUNCTION public.{name}({args}) FROM PUBLIC")
+        _sql(f'GRANT EXECUTE ON FUNCTION public.{name}({args}) TO "{group}"')
+
+
+def _schema_rights(group: str) -> None:
+    """Nobody but the tables' owner creates anything in ``public`` (a function or
+    an operator there could be picked before ours); the owner keeps the right
+    explicitly, since on servers before PostgreSQL 15 it came from PUBLIC."""
+    _sql("GRANT CREATE, USAGE ON SCHEMA public TO CURRENT_USER")
+    _sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    _sql(f'REVOKE CREATE ON SCHEMA public FROM "{group}"')
+    _sql(f'GRANT USAGE ON SCHEMA public TO "{group}"')
 
 
 def setup() -> list[str]:
     """Create the membership table, the functions, the staff group, its rights and
-    the policies. Safe to run again. Returns the tables that are kept apart."""
+    the policies. Safe to run again, and run again after an upgrade: it replaces
+    the functions and policies of an earlier version. Returns the tables that are
+    kept apart."""
     from ..migrations import all_models
 
     _owner_check()
     group = staff_group()
-    _sql("CREATE TABLE IF NOT EXISTS office_member (role_name TEXT PRIMARY KEY, "
-         "office_id INTEGER NOT NULL REFERENCES office (id) ON DELETE CASCADE, role TEXT NOT NULL)")
-    for fn, column, kind in (("doithoai_office", "office_id", "INTEGER"), ("doithoai_role", "role", "TEXT")):
-        _sql(f"CREATE OR REPLACE FUNCTION {fn}() RETURNS {kind} LANGUAGE sql STABLE SECURITY DEFINER "
-             f"SET search_path = public AS $$ SELECT {column} FROM office_member "
-             "WHERE role_name = session_user $$")
-        _sql(f"REVOKE ALL ON FUNCTION {fn}() FROM PUBLIC")
-    if not _sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone():
-        _sql(f'CREATE ROLE "{group}" NOLOGIN')
-    _sql(f'GRANT USAGE ON SCHEMA public TO "{group}"')
-    _sql(f'GRANT EXECUTE ON FUNCTION doithoai_office(), doithoai_role() TO "{group}"')
-    _sql(f'REVOKE ALL ON office_member FROM PUBLIC, "{group}"')
-    _sql(f'GRANT SELECT ON schema_version TO "{group}"')
-    _sql(f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "{group}"')
-    secured = []
-    for model in all_models():
-        table = model._meta.table_name
-        scope = _scope(model)
-        if scope is None:
-            _sql(f'GRANT SELECT ON {table} TO "{group}"')
-            continue
-        _sql(f'GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO "{group}"')
-        _sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-        for name in ("doithoai_office", "doithoai_read", "doithoai_write"):
-            _sql(f"DROP POLICY IF EXISTS {name} ON {table}")
-        if table in _MANAGED:
-            managed = _MANAGED[table]
-            _sql(f"CREATE POLICY doithoai_read ON {table} FOR SELECT USING ({scope})")
-            write = f"({scope}) AND (NOT ({managed}) OR {_MANAGER_CHECK})"
-            for command in ("INSERT", "UPDATE", "DELETE"):
-                using = "" if command == "INSERT" else f" USING ({write})"
-                check = f" WITH CHECK ({write})" if command != "DELETE" else ""
-                _sql(f"DROP POLICY IF EXISTS doithoai_{command.lower()} ON {table}")
-                _sql(f"CREATE POLICY doithoai_{command.lower()} ON {table} FOR {command}{using}{check}")
-        else:
-            _sql(f"CREATE POLICY doithoai_office ON {table} USING ({scope}) WITH CHECK ({scope})")
-        secured.append(table)
-    # what staff may never do, whatever the row
-    _sql(f'REVOKE UPDATE, DELETE ON audit_entry FROM "{group}"')
-    _sql(f'REVOKE INSERT, DELETE ON office FROM "{group}"')
-    _sql(f'REVOKE UPDATE, DELETE ON outgoing_document FROM "{group}"')
-    _sql(f"GRANT UPDATE ({', '.join(REGISTER_UPDATABLE)}) ON outgoing_document TO \"{group}\"")
+    with _db().atomic():
+        # this session's own temporary objects are never taken for ours
+        _sql(f"SET LOCAL search_path = {PINNED_PATH}")
+        _sql("CREATE TABLE IF NOT EXISTS public.office_member (role_name TEXT PRIMARY KEY, "
+             "office_id INTEGER NOT NULL REFERENCES public.office (id) ON DELETE CASCADE, role TEXT NOT NULL)")
+        if not _sql("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (group,)).fetchone():
+            _sql(f'CREATE ROLE "{group}" NOLOGIN')
+        _functions(group)
+        _schema_rights(group)
+        _sql(f'REVOKE ALL ON public.office_member FROM PUBLIC, "{group}"')
+        _sql(f'GRANT SELECT ON public.schema_version TO "{group}"')
+        # ids come from sequences shared by every office (README: what that
+        # tells an office): staff take the next value, never set one
+        _sql(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "{group}"')
+        _sql(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{group}"')
+        secured = [table for model in all_models() if (table := _secure(model, group))]
+        # what staff may never do, whatever the row
+        _sql(f'REVOKE UPDATE, DELETE ON public.audit_entry FROM "{group}"')
+        _sql(f'REVOKE INSERT, DELETE ON public.office FROM "{group}"')
+        _sql(f'REVOKE UPDATE, DELETE ON public.outgoing_document FROM "{group}"')
+        _sql(f"GRANT UPDATE ({', '.join(REGISTER_UPDATABLE)}) ON public.outgoing_document TO \"{group}\"")
     return secured
+
+
+def _secure(model, group: str) -> str | None:
+    table = model._meta.table_name
+    qualified = f"public.{table}"
+    scope = _scope(model)
+    _sql(f'REVOKE ALL ON {qualified} FROM "{group}"')
+    if scope is None:
+        _sql(f'GRANT SELECT ON {qualified} TO "{group}"')
+        return None
+    _sql(f'GRANT SELECT, INSERT, UPDATE, DELETE ON {qualified} TO "{group}"')
+    _sql(f"ALTER TABLE {qualified} ENABLE ROW LEVEL SECURITY")
+    for name in ("doithoai_office", "doithoai_read", "doithoai_write", "doithoai_insert", "doithoai_update",
+                 "doithoai_delete"):
+        _sql(f"DROP POLICY IF EXISTS {name} ON {qualified}")
+    checked = " AND ".join([f"({scope})", *_links(model)])
+    if table in _MANAGED:
+        write = f"({scope}) AND (NOT ({_MANAGED[table]}) OR {_MANAGER_CHECK})"
+        checked_write = " AND ".join([f"({write})", *_links(model)])
+        _sql(f"CREATE POLICY doithoai_read ON {qualified} FOR SELECT USING ({scope})")
+        _sql(f"CREATE POLICY doithoai_insert ON {qualified} FOR INSERT WITH CHECK ({checked_write})")
+        _sql(f"CREATE POLICY doithoai_update ON {qualified} FOR UPDATE USING ({write}) WITH CHECK ({checked_write})")
+        _sql(f"CREATE POLICY doithoai_delete ON {qualified} FOR DELETE USING ({write})")
+    else:
+        _sql(f"CREATE POLICY doithoai_office ON {qualified} USING ({scope}) WITH CHECK ({checked})")
+    return table
 
 
 def _check_login(login: str) -> str:
@@ -177,6 +260,6 @@ def members() -> list[tuple[str, int, str]]:
 def member_role() -> str | None:
     """On PostgreSQL with staff logins: the role the admin gave this login
     (office_member), which the login itself cannot change."""
-    if _sql("SELECT to_regproc('doithoai_role')").fetchone()[0] is None:
+    if _sql("SELECT pg_catalog.to_regproc('public.doithoai_role')").fetchone()[0] is None:
         return None
-    return _sql("SELECT doithoai_role()").fetchone()[0]
+    return _sql("SELECT public.doithoai_role()").fetchone()[0]
