@@ -21,7 +21,7 @@ class SchemaVersion(pw.Model):
 
 
 #: the modules that hold the tables (every model class defined in one is a table)
-MODEL_MODULES = ("catalog", "register", "plans", "conferences", "petitions", "audit", "documents")
+MODEL_MODULES = ("catalog", "register", "plans", "conferences", "petitions", "audit", "documents", "signatures")
 
 
 def all_models() -> list[type[pw.Model]]:
@@ -215,9 +215,19 @@ def _v8_actual_times(db: pw.Database) -> None:
             (Conference.update(actual_end=Conference.end_time)
              .where(Conference.status.in_(HELD_STATUSES) & (Conference.actual_end == "")).execute())
 
+
+
+def _v9_signatures(db: pw.Database) -> None:
+    """Digital signatures of issued documents and the images their appearance
+    shows (models.signatures)."""
+    from .signatures import DocumentSignature, SignatureImage
+
+    db.create_tables([DocumentSignature, SignatureImage], safe=True)
+
+
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month,
               _v5_board_order_ids, _v6_every_status_orders, _v7_search_statistics,
-              _v8_actual_times]
+              _v8_actual_times, _v9_signatures]
 CURRENT = len(MIGRATIONS)
 
 

@@ -19,6 +19,7 @@ COMMANDS = [
     ("tui.commands.offices", ["office"]),
     ("tui.commands.people", ["user"]),
     ("tui.commands.admin", ["admin"]),
+    ("tui.commands.signing", ["sign", "verify", "copy", "signature-image"]),
 ]
 
 

@@ -44,7 +44,12 @@ def issue(office, slug: str, ref_id: int, on: dt.date | None = None) -> Outgoing
 
 
 def reprint(doc: OutgoingDocument) -> svc.Reprint:
-    return svc.reprint(doc, render_pdf)
+    """The issued file again; for a document signed digitally, the signed file
+    (the last of its signatures), after checking its SHA-256."""
+    from models.services import signing
+
+    signed = signing.reprint_signed(doc)
+    return signed if signed is not None else svc.reprint(doc, render_pdf)
 
 
 def word(office, slug: str | None = None, ref_id: int | None = None, *,

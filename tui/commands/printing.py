@@ -153,11 +153,26 @@ def register_cmd(year: int | None, db: str | None) -> None:
             version = f" (bản {d.version})" if d.version > 1 else ""
             click.echo(f"{d.symbol:<16} {d.issued_on:%d/%m/%Y}  {register_view.kind_label(d.kind):<10} {mark} "
                        f"{d.title}{version}  {d.file_path or '—'}")
+            bad += _signature_lines(d)
         click.echo(f"Tổng cộng {len(rows)} văn bản; {bad} tệp không khớp mã SHA-256 hoặc bị mất.")
         if bad:
             sys.exit(3)
     except UserError as err:
         _fail(err)
+
+
+def _signature_lines(doc) -> int:
+    """The document's digital signatures and the check of each signed file;
+    returns how many files do not match."""
+    from models.services import signing
+
+    if not signing.signatures_of(doc):
+        return 0
+    click.echo(f"{'':<18}{signing.summary(doc)}")
+    states = signing.check_files(doc)
+    for st in states:
+        click.echo(f"{'':<18}{'✓' if st.ok else '≠'} {st.path} ({st.note})")
+    return sum(not st.ok for st in states)
 
 
 @click.command("import-plan", help="Nhập một kế hoạch có sẵn (.txt hoặc .docx) thành bản dự thảo. Với "
