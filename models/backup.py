@@ -102,15 +102,30 @@ def rotation_counts() -> tuple[int, int]:
 
 # --- making a copy ---------------------------------------------------------------
 
-def _copy(source: Path, dest: Path, *, replace: bool = False, checked: bool = True) -> None:
+#: pages copied between two looks at ``cancel`` (4 MB at SQLite's default page size)
+PAGES_PER_STEP = 1024
+
+
+class Cancelled(StorageError):
+    """The copy was stopped (the app is quitting); its temporary file is gone."""
+
+
+def _copy(source: Path, dest: Path, *, replace: bool = False, checked: bool = True, cancel=None) -> None:
     """Online backup of ``source`` into ``dest`` through a temporary file (models.files:
-    synced, owner-only, checked before the rename, folder synced)."""
+    synced, owner-only, checked before the rename, folder synced). ``cancel``
+    (a threading.Event) stops the copy between two steps; the temporary file
+    is then removed, as after any failure."""
+    def stop_if_asked(_status, _remaining, _total) -> None:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("Đã dừng sao lưu vì chương trình đang thoát.")
+
     def write(tmp: Path) -> None:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
         try:
             out = sqlite3.connect(str(tmp))
             try:
-                src.backup(out)
+                src.backup(out, pages=PAGES_PER_STEP, progress=stop_if_asked)
+                stop_if_asked(0, 0, 0)
                 out.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
                 row = out.execute("PRAGMA quick_check").fetchone()
             finally:
@@ -129,7 +144,7 @@ def _storage(exc: Exception, what: str) -> StorageError:
 
 
 def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike | None = None,
-                *, tag: str = "", now: dt.datetime | None = None, replace: bool = False) -> Path:
+                *, tag: str = "", now: dt.datetime | None = None, replace: bool = False, cancel=None) -> Path:
     """Copy the SQLite database ``source`` to ``dest`` (a file or a folder, e.g. a
     USB stick; default: the backup folder) under a dated name. Returns the file.
     A named file is written only under models.files' rule: never over the live
@@ -149,12 +164,30 @@ def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike
         target = d / name if d.is_dir() or (not d.exists() and not d.suffix) else d
     if target.resolve() == src.resolve():
         raise StorageError(f"“{target}” là cơ sở dữ liệu đang dùng; không sao lưu đè lên chính nó.")
+    # a database open in another window is never replaced under it (as restore
+    # refuses): its lock is taken exclusively for the whole copy
+    lock = None
+    if target.is_file() and open_lock.lock_path(target).exists():   # every instance makes it
+        lock = open_lock.FileLock(target)
+        try:
+            free = lock.acquire(exclusive=True)
+        except OSError:
+            free, lock = True, None     # a read-only folder: the copy fails there anyway
+        if not free:
+            raise StorageError(f"“{target}” là cơ sở dữ liệu đang được mở ở một cửa sổ Đối thoại khác; không sao "
+                               "lưu đè lên nó. Hãy chọn nơi lưu khác, hoặc đóng cửa sổ đó trước. Không có gì bị "
+                               "thay đổi.")
     try:
-        _copy(src, target, replace=replace)
+        _copy(src, target, replace=replace, cancel=cancel)
+    except Cancelled:
+        raise
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"Không sao lưu được “{src}”: {files.os_reason(exc)}. Hãy chạy: doithoai doctor") from exc
     except OSError as exc:
         raise _storage(exc, f"ghi được bản sao vào “{target.parent}”") from exc
+    finally:
+        if lock is not None:
+            lock.release()
     return target
 
 
@@ -203,17 +236,22 @@ def rotate(source: str | os.PathLike | None = None, *, today: dt.date | None = N
     return removed
 
 
-def startup_backup(target: str | os.PathLike | None = None, *, now: dt.datetime | None = None) -> Path | None:
+def startup_backup(target: str | os.PathLike | None = None, *, now: dt.datetime | None = None,
+                   cancel=None) -> Path | None:
     """The daily copy, made at most once a day; never raises (it runs beside the
-    app and a failed copy must not stop the office's work: it is logged)."""
+    app and a failed copy must not stop the office's work: it is logged).
+    Temporary files that killed copies left in the backup folder go first;
+    ``cancel`` set (the app quits) stops this one and removes its own."""
     try:
         src = sqlite_path(target)
         if src is None or not src.is_file():
             return None
+        files.remove_stale_temps(backup_folder())
+        files.remove_stale_temps(src.parent)     # a restore's, a backup --ghi-de beside it
         now = now or dt.datetime.now()
         if any(b.made_at.date() == now.date() for b in backups(src)):
             return None
-        path = make_backup(src, tag="ngay", now=now)
+        path = make_backup(src, tag="ngay", now=now, cancel=cancel)
         rotate(src, today=now.date())
         return path
     except Exception as exc:  # noqa: BLE001 - logged, never shown as a traceback

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -38,6 +39,9 @@ SQLITE_PRAGMAS = {
 SQLITE_LOCK = "IMMEDIATE"
 
 
+_connections_lock = threading.Lock()
+
+
 class OfficeSqliteDatabase(pw.SqliteDatabase):
     """SQLite as the office uses it.
 
@@ -49,6 +53,35 @@ class OfficeSqliteDatabase(pw.SqliteDatabase):
     the disk is full). That second error is dropped so the first one is raised."""
 
     _GONE = ("no transaction is active", "no such savepoint")
+
+    def _connect(self):
+        conn = super()._connect()
+        with _connections_lock:
+            self.__dict__.setdefault("_every_connection", []).append(conn)
+        return conn
+
+    def close_cleanly(self) -> None:
+        """A clean quit: the log written into the database and emptied
+        (wal_checkpoint(TRUNCATE)), then every connection of every thread
+        closed, so SQLite removes the -wal and -shm and the next start has
+        nothing to check."""
+        try:
+            if not self.is_closed():
+                self.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except (pw.DatabaseError, sqlite3.DatabaseError):
+            pass        # a busy reader: SQLite checkpoints when the last connection closes
+        try:
+            if not self.is_closed():
+                self.close()
+        except (pw.DatabaseError, sqlite3.DatabaseError):
+            pass
+        with _connections_lock:
+            others, self.__dict__["_every_connection"] = self.__dict__.get("_every_connection", []), []
+        for conn in others:      # the worker threads' own connections
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - a connection in use elsewhere; the exit closes it
+                pass
 
     def _rolled_back_already(self, exc: Exception) -> bool:
         return any(text in str(exc) for text in self._GONE)
@@ -136,7 +169,10 @@ def make_database(target: str | os.PathLike) -> pw.Database:
         return db
     path = Path(target)
     _check_sqlite_file(path)
-    return OfficeSqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10, lock_type=SQLITE_LOCK)
+    # check_same_thread=False: each connection is still used by its own thread
+    # only, but the clean close at exit closes them all from the main thread
+    return OfficeSqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=10, lock_type=SQLITE_LOCK,
+                                check_same_thread=False)
 
 
 def _sqlite_file(db: pw.Database) -> Path | None:
@@ -151,14 +187,61 @@ def _sqlite_file(db: pw.Database) -> Path | None:
 FULL_CHECK_BYTES = 8 * 1024 * 1024
 
 
-def _left_unclean(path: Path) -> bool:
-    """A write-ahead log left behind: the last program to use the file did not
-    close it (a crash, a power cut), or another one has it open right now."""
-    wal = Path(str(path) + "-wal")
+def marker_path(path: Path, pid: int | None = None) -> Path:
+    """This process's mark that it has ``path`` open (removed by a clean close)."""
+    return Path(f"{path}.dang-mo-{os.getpid() if pid is None else pid}")
+
+
+def _stale_markers(path: Path) -> list[Path]:
+    """Marks left by programs that had ``path`` open and ended without closing
+    it (a crash, a kill, a power cut). A running instance holds its mark locked,
+    so a mark nobody holds is a dead one's; the file's own -wal says nothing
+    (another window may be writing to it right now)."""
+    from .open_lock import FileLock
+
+    stale = []
+    for mark in path.parent.glob(path.name + ".dang-mo-*"):
+        probe = FileLock(path)
+        probe.path = mark
+        try:
+            if probe.acquire(exclusive=True):
+                stale.append(mark)
+        except OSError:
+            continue
+        finally:
+            probe.release()
+    return stale
+
+
+_marker = None     # (the lock held on this process's mark, its path)
+
+
+def _hold_marker(path: Path) -> None:
+    """Mark ``path`` open by this process until ``close_database`` (a clean close)."""
+    from .open_lock import FileLock
+
+    global _marker
+    _drop_marker()
+    lock = FileLock(path)
+    lock.path = marker_path(path)
     try:
-        return wal.stat().st_size > 0
+        if lock.acquire(exclusive=False):
+            _marker = (lock, lock.path)
     except OSError:
-        return False
+        pass        # a read-only folder: no mark, and no check after a crash either
+
+
+def _drop_marker() -> None:
+    global _marker
+    if _marker is None:
+        return
+    lock, mark = _marker
+    _marker = None
+    try:
+        mark.unlink(missing_ok=True)
+    except OSError:
+        pass
+    lock.release()
 
 
 def startup_check(db: pw.SqliteDatabase, unclean: bool = False) -> str | None:
@@ -195,16 +278,18 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
 
     db = make_database(target)
     path = _sqlite_file(db)
-    unclean = not is_url(target) and _left_unclean(Path(target))
+    stale: list[Path] = []
     try:
         if path is not None:
             # created before SQLite creates the database, so a brand-new file is private too
             _create_private(path)
             open_lock.hold_shared(path)
+            stale = _stale_markers(path)
+            _hold_marker(path)
         db.connect(reuse_if_open=True)
         if isinstance(db, pw.SqliteDatabase):
             # Fails fast on a damaged or foreign file instead of later, mid-edit.
-            problem = startup_check(db, unclean)
+            problem = startup_check(db, bool(stale))
             if problem:
                 raise DatabaseDamaged(
                     "Cơ sở dữ liệu bị hỏng (kiểm tra nhanh báo lỗi: "
@@ -217,7 +302,10 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
         # a damaged schema page can reach Python as undecodable text, not as an SQLite error
         _give_up(db)
         raise _storage_error(target, exc) from exc
+    for mark in stale:      # checked: the crash they tell of is behind us
+        mark.unlink(missing_ok=True)
     database.initialize(db)
+    _close_at_exit()
     global _opened_as
     _opened_as = describe(target) if is_url(target) else str(Path(target).resolve())
     try:
@@ -255,7 +343,22 @@ def _give_up(db: pw.Database) -> None:
         if not db.is_closed():
             db.close()
     finally:
+        _drop_marker()
         release_held()
+
+
+_exit_hook = False
+
+
+def _close_at_exit() -> None:
+    """A program that ends normally (Ctrl+Q, a command line that finished) closes
+    the database cleanly; only a crash leaves its mark behind."""
+    global _exit_hook
+    if not _exit_hook:
+        import atexit
+
+        atexit.register(close_database)
+        _exit_hook = True
 
 
 def is_denied(exc: Exception) -> bool:
@@ -274,12 +377,15 @@ def close_database() -> None:
     from .open_lock import release_held
 
     obj = database.obj
-    if obj is not None and not obj.is_closed():
+    if isinstance(obj, OfficeSqliteDatabase):
+        obj.close_cleanly()
+    elif obj is not None and not obj.is_closed():
         if isinstance(obj, pw.PostgresqlDatabase):
             from .open_lock import release_postgres
 
             release_postgres(obj)
         obj.close()
+    _drop_marker()
     release_held()
 
 

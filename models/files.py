@@ -43,10 +43,28 @@ class DestinationExists(ValidationError):
     """A file of the kind being written is already there; replace it only if the user says so."""
 
     def __init__(self, path: Path, kind: str):
-        super().__init__(f"Đã có {KINDS[kind][0]} “{path}”. Muốn thay bằng tệp mới thì ghi thêm --ghi-de "
+        label = KINDS[kind][0]
+        if kind == "sqlite" and is_working_database(path):
+            label = "cơ sở dữ liệu Đối thoại đang làm việc (không phải bản sao lưu)"
+        super().__init__(f"Đã có {label} “{path}”. Muốn thay bằng tệp mới thì ghi thêm --ghi-de "
                          "(hoặc trả lời “c” khi được hỏi); nếu không, hãy chọn tên khác.", field="output")
         self.path = path
         self.kind = kind
+        #: what to ask at a keyboard
+        self.question = f"Đã có {label} “{path}”. Thay bằng tệp mới?"
+
+
+def is_working_database(path: Path) -> bool:
+    """A database an office works in, not a backup: it is in WAL mode (a backup
+    is one self-contained file, journal_mode=DELETE: byte 18 of the header is 1)
+    or an instance has made its lock file beside it."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return False
+    return (head[:16] == SQLITE_HEADER and len(head) == 20 and head[18] == 2) \
+        or Path(str(path) + ".lock").exists()
 
 
 def kind_of(path: Path) -> str | None:
@@ -193,13 +211,16 @@ def write_file(path: os.PathLike | str, kind: str, content: bytes | Callable[[Pa
         make_folder(path.parent)
         if tmp.exists():
             tmp.unlink()
+        # owner-only from its first byte: a copy of the database on a USB stick
+        # is never readable by others, not even while it is being written
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
         if isinstance(content, (bytes, bytearray)):
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(content)
                 fh.flush()
                 os.fsync(fh.fileno())
         else:
+            os.close(fd)
             content(tmp)
             sync_file(tmp)
         make_private(tmp)
@@ -216,6 +237,49 @@ def write_file(path: os.PathLike | str, kind: str, content: bytes | Callable[[Pa
         if tmp.exists():
             tmp.unlink(missing_ok=True)
     return path
+
+
+#: a temporary file untouched this long, of a process that is no longer running, is left from a kill
+STALE_AFTER = 60.0
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Delete the temporary files (``.NAME.PID.tmp``) that a killed write left in
+    ``folder``: of a process no longer running, untouched for STALE_AFTER
+    seconds (a write in progress, here or on another machine sharing the
+    folder, keeps its file fresh). Returns what was removed."""
+    import re
+    import time
+
+    removed = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    for p in entries:
+        m = re.fullmatch(r"\..+\.(\d+)\.tmp", p.name)
+        if not m or int(m.group(1)) == os.getpid() or _running(int(m.group(1))):
+            continue
+        try:
+            if time.time() - p.stat().st_mtime < STALE_AFTER or not p.is_file():
+                continue
+            p.unlink()
+            removed.append(p)
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if os.name == "nt":  # pragma: no cover - Windows: no cheap probe; the age alone decides
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True          # someone else's process
+    return True
 
 
 def _link_new(tmp: Path, path: Path) -> None:

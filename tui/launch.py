@@ -177,7 +177,10 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
     prefetch.start_dashboard()
     from .app import run_app
 
-    run_app()
+    try:
+        run_app()
+    finally:
+        stop_daily_backup()
 
 
 def ask_which_office() -> None:
@@ -299,10 +302,30 @@ def offer_restore(db, exc=None) -> bool:
     return True
 
 
+_daily = None      # (the thread making the day's first copy, the event that stops it)
+
+
 def start_daily_backup(db) -> None:
     """The day's first copy of the database, beside the app so start-up stays fast."""
     import threading
 
     from models.backup import startup_backup
 
-    threading.Thread(target=startup_backup, args=(db,), name="sao-luu", daemon=True).start()
+    global _daily
+    stop = threading.Event()
+    thread = threading.Thread(target=startup_backup, args=(db,), kwargs={"cancel": stop}, name="sao-luu",
+                              daemon=True)
+    thread.start()
+    _daily = (thread, stop)
+
+
+def stop_daily_backup(timeout: float = 5.0) -> None:
+    """The app quits: a copy still being made stops at its next step and removes
+    its temporary file (a daemon thread killed at exit would leave it behind)."""
+    global _daily
+    if _daily is None:
+        return
+    thread, stop = _daily
+    _daily = None
+    stop.set()
+    thread.join(timeout)

@@ -55,7 +55,7 @@ def write_or_ask(write, overwrite: bool):
     try:
         return write(overwrite)
     except DestinationExists as exc:
-        if not (sys.stdin.isatty() and ask(f"Đã có tệp “{exc.path}”. Thay bằng tệp mới?")):
+        if not (sys.stdin.isatty() and ask(exc.question)):
             fail(explain_cli(exc), exc.exit_code)
         return write(True)
 
