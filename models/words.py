@@ -39,6 +39,20 @@ PETITION_STATUSES = {
     "withdrawn": "Đã rút",
 }
 
+#: SPEC "Counting petitions": every recorded petition falls in exactly one of
+#: these (withdrawn ones are listed apart); models.services.statistics counts them
+COUNT_LABELS = {
+    "resolved": "Đã giải quyết",
+    "noted": "Ghi nhận",
+    "forwarded_waiting": "Chuyển cấp trên, chờ trả lời",
+    "forwarded_replied": "Chuyển cấp trên, đã có trả lời",
+    "in_progress": "Đang giải quyết",
+    "late": "Quá hạn",
+}
+RECEIVED = "Tiếp nhận"
+FORWARDED = "Chuyển cấp có thẩm quyền"
+WITHDRAWN = "Đã rút"
+
 #: PetitionEvent.action → what the petition's history says
 EVENT_LABELS = {
     "created": "Tiếp nhận",

@@ -194,10 +194,10 @@ def test_statistics(board_office):
     assert s.overall.answered == 2 and s.overall.on_time == 1
     assert statistics.percent(s.overall.on_time_rate) == "50,0%"
     assert sum(r.total for r in s.by_field) == sum(r.total for r in s.by_unit) == 5
-    assert sum(r.total for r in s.by_village) == sum(r.total for r in s.by_status) == 5
+    assert sum(r.total for r in s.by_village) == sum(r.total for r in s.by_result) == 5
     land = next(r for r in s.by_field if r.label == "Đất đai")
     assert land.total == 4
-    assert s.overall.late == 0 and s.overall.open == 1
+    assert s.overall.late == 0 and s.overall.in_progress == 1
 
 
 def test_xlsx_export_matches_the_board(board_office, tmp_path):
@@ -218,10 +218,11 @@ def test_xlsx_export_matches_the_board(board_office, tmp_path):
     dated = next(i for i, r in enumerate(shown) if r.due_on)
     assert isinstance(data[1 + dated][0], dt.datetime) and data[1 + dated][0].date() == shown[dated].due_on
     totals = dict(list(wb["Tổng hợp"].values)[1:])
-    counts = board.counts(q)
-    assert totals == {"Quá hạn": counts["late"], "Sắp đến hạn": counts["due_soon"],
-                      "Trong hạn": counts["on_track"], "Đã xong": counts["done"],
-                      "Chờ cấp trên trả lời": counts["waiting"], "Tổng cộng": counts["total"]}
+    from models.services.statistics import compute
+    from models.words import COUNT_LABELS
+
+    overall = compute(q).overall
+    assert totals == {**{label: overall.count(k) for k, label in COUNT_LABELS.items()}, "Tổng cộng": 5}
     by_field = list(wb["Theo lĩnh vực"].values)
     assert by_field[-1][0] == "Tổng cộng" and by_field[-1][1] == 5
 
@@ -269,7 +270,7 @@ def test_cli_export(demo_office, tmp_path):
     cmd = [sys.executable, "-m", "tui", "--db", target, "export"]
     out = subprocess.run(cmd + ["-o", str(tmp_path / "a.xlsx")], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
-    assert "Đã xuất 22 kiến nghị" in out.stdout and "quá hạn 6" in out.stdout
+    assert "Đã xuất 22 dòng" in out.stdout and "(22 kiến nghị: đang giải quyết 16; quá hạn 6)" in out.stdout
     assert openpyxl.load_workbook(tmp_path / "a.xlsx")["Theo dõi"].max_row == 23
     out = subprocess.run(cmd + ["--csv", "--no-contacts", "--tat-ca", "-o", str(tmp_path / "b.txt")],
                          capture_output=True, text=True, env=env)

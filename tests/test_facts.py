@@ -145,3 +145,200 @@ async def _wait(pilot, cond, deadline: float = 30.0):
             return True
         await pilot.pause(0.05)
     raise AssertionError("the screen never reached the state waited for")
+
+
+# --- 3, 4, 7. one count everywhere; a group once; every recorded petition accounted for -----------
+
+HELD = dt.date(2026, 2, 10)
+
+
+def every_state(office):
+    """A held conference with every disposition and state (SPEC "Counting petitions"):
+    on the spot; answered in writing on time and late; in progress; late, with a
+    second citizen grouped with it; noted; forwarded, waiting and answered by the
+    upper level; withdrawn. Returns (conference, {name: petition})."""
+    from models.catalog import Field, Unit, Village
+    from models.services import board_actions as act
+    from models.services import petition_edit as pe
+    from models.services import records
+    from models.services.petitions import record_petition
+
+    conf = conference(office, day=f"{HELD:%d/%m/%Y}")
+    unit = Unit.get((Unit.office == office) & (Unit.name == "Địa chính - Xây dựng"))
+    police = Unit.select().where((Unit.office == office) & Unit.name.startswith("Công an")).get()
+    land = Field.get((Field.office == office) & (Field.name == "Đất đai"))
+    order = Field.get((Field.office == office) & (Field.name == "An ninh trật tự"))
+    east = Village.get((Village.office == office) & (Village.name == "Đông Hải"))
+    west = Village.get((Village.office == office) & (Village.name == "Trung Lương"))
+
+    def add(name, content, disposition, **kw):
+        kw.setdefault("village", east)
+        kw.setdefault("field", land)
+        return record_petition(office, conference=conf, citizen_name=name, content=content,
+                               disposition=disposition, **kw)
+
+    p = {
+        "spot": add("Nguyễn Văn Một", "Hỏi về lịch thu gom rác", "on_spot",
+                    answer_on_spot="Xã đã yêu cầu tăng chuyến thu gom", answered_by="Phạm Văn Hùng"),
+        "on_time": add("Trần Thị Hai", "Cấp giấy chứng nhận quyền sử dụng đất chậm", "in_writing", unit=unit),
+        "late_answer": add("Lê Văn Ba", "Đo đạc lại ranh giới thửa đất", "in_writing", unit=unit),
+        "in_progress": add("Phạm Thị Bốn", "Đèn đường thôn Trung Lương hỏng", "in_writing", unit=police,
+                           field=order, village=west, due_on=dt.date(2026, 3, 31)),
+        "late": add("Hoàng Văn Năm", "Đường liên thôn xuống cấp", "in_writing", unit=unit),
+        "member": add("Vũ Thị Sáu", "Đường liên thôn xuống cấp nặng", "in_writing", unit=unit, village=west),
+        "noted": add("Đỗ Văn Bảy", "Mong xã tổ chức thêm lớp dạy nghề", "noted"),
+        "waiting": add("Bùi Thị Tám", "Tranh chấp đất với xã bên", "forwarded",
+                       forwarded_to="UBND tỉnh Quảng Ngãi"),
+        "replied": add("Ngô Văn Chín", "Bồi thường giải phóng mặt bằng quốc lộ", "forwarded",
+                       forwarded_to="Sở Xây dựng tỉnh Quảng Ngãi"),
+        "withdrawn": add("Đinh Thị Mười", "Hỏi về chế độ người có công", "noted"),
+    }
+    due = p["on_time"].due_on
+    act.record_answer(p["on_time"], "12/UBND-VP", f"{due - dt.timedelta(days=2):%d/%m/%Y}", "Đã cấp giấy",
+                      today=TODAY)
+    act.record_answer(p["late_answer"], "15/UBND-VP", f"{due + dt.timedelta(days=3):%d/%m/%Y}", "Đã đo đạc lại",
+                      today=TODAY)
+    pe.set_group(p["member"], p["late"])
+    pe.record_upper_reply(p["replied"], "88/SXD-QH", "12/03/2026", "Sở đã có phương án bồi thường", today=TODAY)
+    pe.withdraw(p["withdrawn"], "Công dân đã được giải đáp trước hội nghị", today=TODAY)
+    conf = records.update(conf, {"status": "closed", "actual_start": "08:05", "actual_end": "10:50",
+                                 "conclusions": "Giao các bộ phận trả lời đúng hạn."}, lock_check=False)
+    from models.petitions import Petition
+
+    return conf, {k: Petition.get_by_id(v.id) for k, v in p.items()}
+
+
+#: the figures of every_state, by SPEC "Counting petitions"
+EXPECTED = {"total": 9, "resolved": 3, "noted": 1, "forwarded_waiting": 1, "forwarded_replied": 1,
+            "in_progress": 1, "late": 2, "answered": 2, "on_time": 1}
+
+
+def test_one_count_in_the_report_text_table_chart_export_and_dashboard(xa, tmp_path):
+    import openpyxl
+    from printing_support import page_texts, runs, squash
+
+    from models.services import board, compose, dashboard, export, statistics
+    from models.words import COUNT_LABELS
+    from tui.documents import render_pdf
+
+    conf, _p = every_state(xa)
+    s = statistics.compute(board.BoardQuery(xa.id, status="all", conference_id=conf.id, today=TODAY))
+    assert {k: s.overall.count(k) for k in EXPECTED} == EXPECTED and s.withdrawn == 1
+    o = s.overall
+    assert o.total == o.resolved + o.noted + o.forwarded + o.in_progress + o.late
+
+    # the report: its text, its four tables, its chart, read back from the PDF
+    content = compose.report(conf, TODAY)
+    sentence = ("Tổng số 9 kiến nghị: đã giải quyết 3 (trong đó trả lời bằng văn bản 2, đúng hạn 1, tỷ lệ 50,0%); "
+                "ghi nhận 1; chuyển cơ quan có thẩm quyền 2 (đang chờ trả lời 1, đã có trả lời 1; không tính vào "
+                "số đã giải quyết); đang giải quyết 1; quá hạn chưa trả lời 2. Ngoài ra có 1 kiến nghị công dân "
+                "đã rút (không tính vào các số trên).")
+    assert sentence in content.body
+    pdf = render_pdf(content)
+    text = squash("".join(page_texts(pdf)))
+    assert squash(sentence) in text
+    total_row = squash("Tổng cộng 9 3 1 2 1 2")        # total, resolved, noted, forwarded, in progress, late
+    assert text.count(total_row) == 3                   # by field, by unit, by village
+    for key, label in COUNT_LABELS.items():             # table 4, by result
+        assert squash(f"{label} {EXPECTED[key]}") in text
+    assert "Đãchuyểncấptrên1" not in text
+    chart = dict(content.extras["chart"]["series"])
+    by_field = {r.label: r for r in s.by_field}
+    assert chart["Tổng số"] == [by_field[lb].total for lb in content.extras["chart"]["labels"]]
+    assert chart["Đã giải quyết"] == [by_field[lb].resolved for lb in content.extras["chart"]["labels"]]
+    assert sum(chart["Đã giải quyết"]) == 3
+    bar_labels = sorted(int(r.text) for r in runs(pdf) if round(r.size) == 8 and r.text.strip().isdigit())
+    assert bar_labels == sorted(chart["Tổng số"] + chart["Đã giải quyết"])
+
+    # the Excel export of the same conference
+    q = board.BoardQuery(xa.id, status="all", conference_id=conf.id, today=TODAY)
+    export.export_board(q, tmp_path / "hn.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "hn.xlsx")
+    summary = dict(list(wb["Tổng hợp"].values)[1:])
+    assert summary == {**{label: EXPECTED[k] for k, label in COUNT_LABELS.items()}, "Tổng cộng": 9}
+    head, *rows = list(wb["Theo lĩnh vực"].values)
+    total = dict(zip(head, rows[-1]))
+    assert total["Tổng số"] == 9 and total["Đã giải quyết"] == 3 and total["Ghi nhận"] == 1
+    assert total[COUNT_LABELS["forwarded_replied"]] == 1 and total["Quá hạn"] == 2
+    assert total["Đã trả lời bằng văn bản"] == 2 and total["Tỷ lệ đúng hạn"] == "50,0%"
+    results = {r[0]: r[1] for r in list(wb["Theo kết quả giải quyết"].values)[1:]}
+    assert all(results[label] == EXPECTED[k] for k, label in COUNT_LABELS.items())
+
+    # the dashboard shows the conference with the same figures
+    d = dashboard.summary(xa, TODAY)
+    assert d.next_conference.id == conf.id
+    assert {k: d.figures.count(k) for k in EXPECTED} == EXPECTED and d.withdrawn == 1
+    from tui.screens.dashboard import figures_line
+
+    assert figures_line(d.figures, d.withdrawn) == (
+        "Kiến nghị: tiếp nhận 9 — đã giải quyết 3, ghi nhận 1, chuyển cấp trên, chờ trả lời 1, "
+        "chuyển cấp trên, đã có trả lời 1, đang giải quyết 1, quá hạn 2 (đã rút 1).")
+
+
+def test_a_party_report_says_petitions_were_forwarded_only_when_some_were(sqlite_db, monkeypatch):
+    from models.services import compose
+    from models.services.petitions import record_petition
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
+    office = office_of("dang_uy_xa")
+    conf = conference(office, day=f"{HELD:%d/%m/%Y}", chair="Phạm Văn Hùng - Bí thư Đảng ủy xã")
+    record_petition(office, conference=conf, citizen_name="Đỗ Văn Bảy", content="Mong có thêm lớp dạy nghề",
+                    disposition="noted")
+    third = compose.report(conf, TODAY).body.split("III. ĐỀ XUẤT, KIẾN NGHỊ")[1]
+    assert "chuyển" not in third.lower()
+    record_petition(office, conference=conf, citizen_name="Bùi Thị Tám", content="Tranh chấp đất với xã bên",
+                    disposition="forwarded", forwarded_to="UBND tỉnh Quảng Ngãi")
+    third = compose.report(conf, TODAY).body.split("III. ĐỀ XUẤT, KIẾN NGHỊ")[1]
+    assert "Còn 1 kiến nghị vượt thẩm quyền đã chuyển" in third
+
+
+def test_a_group_is_listed_once_as_its_head_with_its_members_named(xa, tmp_path):
+    import openpyxl
+
+    from models.catalog import Unit
+    from models.services import board, compose, export
+
+    conf, p = every_state(xa)
+    notice = compose.conclusion(conf).body
+    assert notice.count("Đường liên thôn xuống cấp") == 1          # the member's own row is gone
+    assert "2 người cùng nội dung: Hoàng Văn Năm (Thôn Đông Hải), Vũ Thị Sáu (Thôn Trung Lương)" in notice
+    minutes = compose.minutes(conf).body
+    assert minutes.count("Đường liên thôn xuống cấp") == 1 and "Cùng nội dung" in minutes
+    reminder = compose.reminder(Unit.get_by_id(p["late"].unit_id), TODAY).body
+    assert reminder.count("Đường liên thôn xuống cấp") == 1 and "2 người cùng nội dung" in reminder
+    q = board.BoardQuery(xa.id, status="all", conference_id=conf.id, today=TODAY)
+    res = export.export_board(q, tmp_path / "hn.xlsx")
+    head, *rows = list(openpyxl.load_workbook(tmp_path / "hn.xlsx")["Theo dõi"].values)
+    lines = [dict(zip(head, r)) for r in rows]
+    assert res.rows == len(lines) == 8                              # 9 petitions, one group of two
+    road = [x for x in lines if x["Nội dung kiến nghị"].startswith("Đường liên thôn")]
+    assert len(road) == 1 and road[0]["Người kiến nghị"] == "Hoàng Văn Năm"
+    assert road[0]["Cùng nội dung"] == "1 người cùng nội dung: Vũ Thị Sáu (Trung Lương)"
+
+
+def test_withdrawn_petitions_are_in_the_minutes_and_the_full_export(xa, tmp_path):
+    import csv
+
+    from models.services import board, compose, export
+
+    conf, p = every_state(xa)
+    minutes = compose.minutes(conf).body
+    assert ("Đinh Thị Mười (Thôn Đông Hải): Hỏi về chế độ người có công (lý do rút: Công dân đã được giải đáp "
+            "trước hội nghị)") in minutes
+    path = tmp_path / "tat-ca.csv"
+    q = board.BoardQuery(xa.id, status="recorded", conference_id=conf.id, today=TODAY)
+    export.export_board(q, path)
+    head, *rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    lines = {r[head.index("Người kiến nghị")]: dict(zip(head, r)) for r in rows}
+    assert lines["Đinh Thị Mười"]["Lý do rút"] == "Công dân đã được giải đáp trước hội nghị"
+    from models.words import STATUS
+
+    assert lines["Đinh Thị Mười"][STATUS] == "Đã rút"
+    assert lines["Bùi Thị Tám"]["Chuyển đến"] == "UBND tỉnh Quảng Ngãi"
+    replied = lines["Ngô Văn Chín"]
+    assert (replied["Số văn bản trả lời của cấp trên"], replied["Ngày trả lời của cấp trên"]) == (
+        "88/SXD-QH", "12/03/2026")
+    assert lines["Nguyễn Văn Một"]["Trả lời tại chỗ"] == "Xã đã yêu cầu tăng chuyến thu gom"
+    # the default export (what still needs action) leaves the withdrawn one out
+    export.export_board(q.with_(status="all"), path, replace=True)
+    assert "Đinh Thị Mười" not in path.read_text(encoding="utf-8-sig")

@@ -139,7 +139,7 @@ def test_forwarded_waits_on_board_until_reply_and_counts_apart(setup):
     waiting = q.with_(status="forwarded")
     assert [(r.id, r.status_label) for r in board.page(waiting).rows] == [(f.id, "Đã chuyển, chờ trả lời")]
     s = statistics.compute(q.with_(status="all")).overall
-    assert (s.total, s.done, s.forwarded, s.open) == (2, 0, 1, 1)
+    assert (s.total, s.resolved, s.forwarded_waiting, s.in_progress) == (2, 0, 1, 1)
     pe.set_forwarding(f, "", "")                      # letter not known yet: allowed empty
     pe.set_forwarding(Petition.get_by_id(f.id), "45/UBND-VP", "15/11/2026", "15/12/2026")
     fresh = Petition.get_by_id(f.id)
@@ -153,7 +153,8 @@ def test_forwarded_waits_on_board_until_reply_and_counts_apart(setup):
     assert [r.status_label for r in board.page(q.with_(status="forwarded_replied")).rows] == [
         "Đã có trả lời của cấp trên"]
     s = statistics.compute(q.with_(status="all")).overall
-    assert (s.total, s.done, s.forwarded, s.open) == (2, 1, 0, 1)
+    # the upper level answered: still forwarded, never resolved by the office (SPEC "Counting petitions")
+    assert (s.total, s.resolved, s.forwarded_waiting, s.forwarded_replied, s.in_progress) == (2, 0, 0, 1, 1)
     assert _events(f)[-1][0] == "upper_reply"
 
 

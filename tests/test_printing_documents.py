@@ -178,7 +178,7 @@ def test_report_has_tables_rate_and_chart(rendered):
     import printing_support as ps
 
     text = " ".join(" ".join(ps.page_texts(rendered[4]["bao-cao"])).split())
-    for head in ("Theo lĩnh vực", "Theo đơn vị", "Theo thôn", "Theo tình trạng", "đúng hạn", "Biểu đồ"):
+    for head in ("Theo lĩnh vực", "Theo đơn vị", "Theo thôn", "Theo kết quả giải quyết", "đúng hạn", "Biểu đồ"):
         assert head in text
 
 

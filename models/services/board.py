@@ -275,6 +275,8 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False, fold: bool 
         conds.append(status == "open")
     elif q.status == "all":
         conds.append(status.not_in(HIDDEN_STATUSES))     # a withdrawn petition left the board
+    elif q.status == "recorded":
+        pass                     # every petition recorded, the withdrawn ones too (exports with --tat-ca)
     else:
         conds.append(status == q.status)
     if q.urgency:
@@ -485,10 +487,11 @@ def _folded_counts(q: BoardQuery, ctx: Context, heads: list[int]) -> dict[int, i
     return dict(query.tuples())
 
 
-def iterate(q: BoardQuery, ctx: Context | None = None):
-    """Every matching row, streamed from the database (for exports)."""
+def iterate(q: BoardQuery, ctx: Context | None = None, *, fold: bool = False):
+    """Every matching row, streamed from the database (for exports); with
+    ``fold`` a group's members are left to their head's row (where_clause)."""
     ctx = ctx or context_for(q)
-    query = _ordered(_joined(Petition.select(*ROW_COLUMNS)).where(where_clause(q, ctx)), q)
+    query = _ordered(_joined(Petition.select(*ROW_COLUMNS)).where(where_clause(q, ctx, fold=fold)), q)
     for t in query.tuples().iterator():
         yield _row(t, ctx)
 

@@ -411,31 +411,59 @@ def _handling(p: Petition) -> str:
     return handling
 
 
+def in_groups(petitions: list[Petition]) -> list[tuple[Petition, list[Petition]]]:
+    """(petition, the others of its group among ``petitions``) in order: a group
+    of same-issue petitions is listed once, at its head (SPEC "Counting
+    petitions"); a member whose head is not in the list stands on its own."""
+    present = {p.id for p in petitions}
+    members: dict[int, list[Petition]] = {}
+    for p in petitions:
+        if p.group_parent_id in present:
+            members.setdefault(p.group_parent_id, []).append(p)
+    return [(p, members.get(p.id, [])) for p in petitions if p.group_parent_id not in present]
+
+
+def _named(p: Petition) -> str:
+    return _citizen(p) + (f" ({p.village.label})" if p.village_id else "")
+
+
+def same_issue(head: Petition, others: list[Petition]) -> str:
+    """"3 người cùng nội dung: Nguyễn Văn A (Thôn Đông), …" — the head first."""
+    return f"{len(others) + 1} người cùng nội dung: " + ", ".join(_named(q) for q in [head, *others])
+
+
 def _petition_lines(petitions: list[Petition]) -> list[str]:
     """One numbered item per petition; members of a group follow their first
     petition as "cùng nội dung" (SPEC: several citizens raising the same issue)."""
-    groups: dict[int, list[Petition]] = {}
-    for p in petitions:
-        if p.group_parent_id and any(q.id == p.group_parent_id for q in petitions):
-            groups.setdefault(p.group_parent_id, []).append(p)
     out: list[str] = []
-    n = 0
-    for p in petitions:
-        if p.group_parent_id and p.group_parent_id in groups and p in groups[p.group_parent_id]:
-            continue
-        n += 1
-        where = f" ({p.village.label})" if p.village_id else ""
+    for n, (p, same) in enumerate(in_groups(petitions), start=1):
         field = f" – lĩnh vực {p.field.name.lower()}" if p.field_id else ""
         channel = " (qua phiếu)" if p.channel == "slip" else ""
-        out.append(f"**{n}. {_citizen(p)}{where}**{field}{channel}: {clean_line(p.content)}")
-        same = groups.get(p.id, [])
+        out.append(f"**{n}. {_named(p)}**{field}{channel}: {clean_line(p.content)}")
         if same:
-            names = ", ".join(f"{_citizen(q)}" + (f" ({q.village.label})" if q.village_id else "") for q in same)
+            names = ", ".join(_named(q) for q in same)
             out.append(f"*Cùng nội dung:* ý kiến của các ông (bà) {names}.")
         if p.answer_on_spot.strip():
             by = f" ({clean_line(p.answered_by)})" if p.answered_by else ""
             out.append(f"*Trả lời{by}:* {clean_line(p.answer_on_spot)}")
         out.append(f"*Hướng xử lý:* {_handling(p)}.")
+    return out
+
+
+def withdrawn_of(conf: Conference) -> list[Petition]:
+    return list(Petition.select().where((Petition.conference == conf) & (Petition.status == "withdrawn"))
+                .order_by(Petition.seq, Petition.id))
+
+
+def _withdrawn_lines(withdrawn: list[Petition]) -> list[str]:
+    """Every petition recorded is accounted for: the withdrawn ones with their reason."""
+    if not withdrawn:
+        return []
+    out = [f"*Ý kiến đã rút ({len(withdrawn)}):*"]
+    for i, p in enumerate(withdrawn, start=1):
+        why = clean_line(p.withdrawn_reason) or fill("lý do rút")
+        out.append(f"- {_named(p)}: {clean_line(p.content)} (lý do rút: {why.rstrip('.')})"
+                   + ("." if i == len(withdrawn) else ";"))
     return out
 
 
@@ -457,8 +485,9 @@ def minutes(conf: Conference) -> Content:
             for a in agenda]))
     if conf.opening_report.strip():
         sections.append(("Báo cáo của chủ trì", lines(conf.opening_report)))
+    withdrawn = withdrawn_of(conf)
     sections.append((f"Ý kiến, kiến nghị của Nhân dân ({len(petitions)} ý kiến)",
-                     _petition_lines(petitions) or ["Không có ý kiến, kiến nghị."]))
+                     (_petition_lines(petitions) or ["Không có ý kiến, kiến nghị."]) + _withdrawn_lines(withdrawn)))
     sections.append(("Kết luận của chủ trì", lines(conf.conclusions) or [fill("kết luận của chủ trì")]))
     for n, (head, items) in enumerate(sections, start=1):
         body.append(f"{n}. {head}")
@@ -487,10 +516,11 @@ def conclusion(conf: Conference) -> Content:
     if pending:
         body.append("Các kiến nghị giao trả lời bằng văn bản, chuyển cấp có thẩm quyền:")
         body.append("| STT | Nội dung kiến nghị | Đơn vị thực hiện | Thời hạn |")
-        for i, p in enumerate(pending, start=1):
+        for i, (p, same) in enumerate(in_groups(pending), start=1):
             who = p.unit.name if p.unit_id else (clean_line(p.forwarded_to) or fill("đơn vị"))
             due = short_date(p.due_on) if p.due_on else ""
-            body.append(f"| {i} | {_cell(p.content)} | {_cell(who)} | {due} |")
+            what = clean_line(p.content) + (f" ({same_issue(p, same)})" if same else "")
+            body.append(f"| {i} | {_cell(what)} | {_cell(who)} | {due} |")
     body.append(with_end(f"{f.office_name} thông báo để các đơn vị, Trưởng các thôn biết, thực hiện và "
                          "thông tin đến Nhân dân"))
     return _conf_content("ket-luan", conf, f, number_kind="TB", title="THÔNG BÁO",
@@ -596,9 +626,9 @@ def reminder(unit: Unit, today: dt.date | None = None) -> Content:
         raise ValidationError(f"{unit.name} không có kiến nghị nào quá hạn hoặc sắp đến hạn, "
                               "nên không cần công văn đôn đốc.")
     office = unit.office
-    rows = [f"| {i} | {_cell(p.content)} | {short_date(p.due_on)} | "
+    rows = [f"| {i} | {_cell(p.content + (f' ({same_issue(p, same)})' if same else ''))} | {short_date(p.due_on)} | "
             f"{'quá ' + str((today - p.due_on).days) + ' ngày' if today > p.due_on else 'sắp đến hạn'} |"
-            for i, p in enumerate(late, start=1)]
+            for i, (p, same) in enumerate(in_groups(late), start=1)]
     body = [f"Theo dõi việc giải quyết ý kiến, kiến nghị của Nhân dân, đến ngày {short_date(today)}, "
             f"{unit.name} còn {len(late)} kiến nghị quá hạn hoặc sắp đến hạn trả lời, cụ thể:",
             "| STT | Nội dung kiến nghị | Hạn trả lời | Tình trạng |", *rows,
@@ -622,24 +652,47 @@ def drafting_unit(office: Office) -> str:
 
 # --- report ------------------------------------------------------------------------
 
-def _stat_rows(head: str, rows) -> list[str]:
-    """A statistics table: forwarded petitions are counted apart from the ones
-    this office resolved (statistics.StatRow.forwarded)."""
-    out = [f"| STT | {head} | Tổng số | Đã giải quyết | Đang giải quyết | Đã chuyển cấp trên | Quá hạn |"]
-    rows = [r for r in rows if r.total]
-    fw = [getattr(r, "forwarded", 0) for r in rows]
-    for i, (r, f) in enumerate(zip(rows, fw), start=1):
-        out.append(f"| {i} | {_cell(r.label)} | {r.total} | {r.done} | {r.open} | {f} | {r.late} |")
-    out.append(f"| | **Tổng cộng** | {sum(r.total for r in rows)} | {sum(r.done for r in rows)} | "
-               f"{sum(r.open for r in rows)} | {sum(fw)} | {sum(r.late for r in rows)} |")
+#: the report's statistics columns: SPEC "Counting petitions", in the order
+#: received = resolved + noted + forwarded + in progress + late
+REPORT_COLUMNS = ("total", "resolved", "noted", "forwarded", "in_progress", "late")
+REPORT_HEADINGS = ("Tổng số", "Đã giải quyết", "Ghi nhận", "Chuyển cấp trên", "Đang giải quyết", "Quá hạn")
+
+
+def _stat_rows(head: str, rows, overall) -> list[str]:
+    """A statistics table whose total row is the overall count (every petition
+    in one row of it: a petition with no unit, field or village has its own)."""
+    out = [f"| STT | {head} | " + " | ".join(REPORT_HEADINGS) + " |"]
+    for i, r in enumerate([r for r in rows if r.total], start=1):
+        out.append(f"| {i} | {_cell(r.label)} | " + " | ".join(str(r.count(k)) for k in REPORT_COLUMNS) + " |")
+    out.append("| | **Tổng cộng** | " + " | ".join(str(overall.count(k)) for k in REPORT_COLUMNS) + " |")
     return out
 
 
+def results_sentence(o, withdrawn: int) -> str:
+    """The report's account of every petition, from the same counts as its tables."""
+    from .statistics import percent
+
+    parts = [f"đã giải quyết {o.resolved}"]
+    if o.answered:
+        parts[0] += (f" (trong đó trả lời bằng văn bản {o.answered}, đúng hạn {o.on_time}, "
+                     f"tỷ lệ {percent(o.on_time_rate)})")
+    parts.append(f"ghi nhận {o.noted}")
+    if o.forwarded:
+        parts.append(f"chuyển cơ quan có thẩm quyền {o.forwarded} (đang chờ trả lời {o.forwarded_waiting}, "
+                     f"đã có trả lời {o.forwarded_replied}; không tính vào số đã giải quyết)")
+    parts += [f"đang giải quyết {o.in_progress}", f"quá hạn chưa trả lời {o.late}"]
+    text = f"Tổng số {o.total} kiến nghị: " + "; ".join(parts) + "."
+    if withdrawn:
+        text += f" Ngoài ra có {withdrawn} kiến nghị công dân đã rút (không tính vào các số trên)."
+    return text
+
+
 def report(conf: Conference, today: dt.date | None = None) -> Content:
-    """Báo cáo kết quả hội nghị và giải quyết kiến nghị (Mẫu 1.4), with the same
-    statistics as the board and the exports, and a chart by field."""
+    """Báo cáo kết quả hội nghị và giải quyết kiến nghị (Mẫu 1.4): every figure
+    from statistics.compute (SPEC "Counting petitions"), the same as the
+    exports and the dashboard, and a chart by field."""
     from .board import BoardQuery
-    from .statistics import NONE_LABEL, compute, percent
+    from .statistics import compute
 
     today = today or clock.today()
     f = conference_facts(conf)
@@ -651,29 +704,29 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
             f"Chủ trì: {'; '.join(f.chairs) or fill('chủ trì')}.",
             f"Tại hội nghị có {o.total} ý kiến, kiến nghị của Nhân dân; "
             + "; ".join(f"{r.label.lower()}: {r.total}" for r in s.by_disposition if r.total) + ".",
-            "II. KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ"]
-    if o.answered or o.late:
-        body.append(f"Đã trả lời bằng văn bản: {o.answered} kiến nghị, trong đó đúng hạn: {o.on_time} "
-                    f"(tỷ lệ {percent(o.on_time_rate)}); còn quá hạn chưa trả lời: {o.late}.")
-    forwarded = sum(r.total for r in s.by_disposition if r.label == DISPOSITIONS["forwarded"])
-    if forwarded:
-        body.append(f"Chuyển cơ quan có thẩm quyền: {forwarded} kiến nghị (không tính vào số đã giải quyết "
-                    "của xã; theo dõi đến khi có trả lời của cơ quan có thẩm quyền).")
-    body += ["1. Theo lĩnh vực", *_stat_rows("Lĩnh vực", by_field),
-             "2. Theo đơn vị được giao",
-             *_stat_rows("Đơn vị", [r for r in s.by_unit if r.label != NONE_LABEL]),
-             "3. Theo thôn, tổ dân phố", *_stat_rows("Thôn, tổ dân phố", s.by_village),
-             "4. Theo tình trạng", "| STT | Tình trạng | Số kiến nghị |",
-             *[f"| {i} | {r.label} | {r.total} |" for i, r in enumerate([r for r in s.by_status if r.total], start=1)],
-             "III. ĐỀ XUẤT, KIẾN NGHỊ",
-             with_end("Các kiến nghị vượt thẩm quyền đã được chuyển đến cơ quan có thẩm quyền; đề nghị cấp trên "
-                      "quan tâm, chỉ đạo giải quyết")]
+            "II. KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ", results_sentence(o, s.withdrawn)]
+    body += ["1. Theo lĩnh vực", *_stat_rows("Lĩnh vực", by_field, o),
+             "2. Theo đơn vị được giao", *_stat_rows("Đơn vị", s.by_unit, o),
+             "3. Theo thôn, tổ dân phố", *_stat_rows("Thôn, tổ dân phố", s.by_village, o),
+             "4. Theo kết quả giải quyết", "| STT | Kết quả | Số kiến nghị |",
+             *[f"| {i} | {r.label} | {r.total} |" for i, r in enumerate(s.by_result, start=1)],
+             f"| | **Tổng cộng** | {o.total} |",
+             "III. ĐỀ XUẤT, KIẾN NGHỊ"]
+    if o.forwarded_waiting:
+        body.append(with_end(f"Còn {o.forwarded_waiting} kiến nghị vượt thẩm quyền đã chuyển đến cơ quan có "
+                             "thẩm quyền, chưa có trả lời; đề nghị cấp trên quan tâm, chỉ đạo giải quyết"))
+    elif o.forwarded:
+        body.append(with_end("Các kiến nghị vượt thẩm quyền đã được cơ quan có thẩm quyền trả lời; đề nghị cấp "
+                             "trên tiếp tục quan tâm, chỉ đạo"))
+    else:
+        body.append(with_end("Đề nghị cấp trên tiếp tục quan tâm, chỉ đạo việc giải quyết kiến nghị của Nhân dân"))
     from . import wording
 
     upward = wording.lines(conf.office, "report_to") or [x for x in (parent_recipient(conf.office),) if x]
     recipients = [*upward, *standing_bodies(conf.office), archive_line(conf.office)]
     chart = {"title": "Biểu đồ: số kiến nghị theo lĩnh vực", "labels": [r.label for r in by_field],
-             "series": [["Tổng số", [r.total for r in by_field]], ["Đã giải quyết", [r.done for r in by_field]]],
+             "series": [["Tổng số", [r.total for r in by_field]],
+                        ["Đã giải quyết", [r.resolved for r in by_field]]],
              "after": "1. Theo lĩnh vực"}
     return _conf_content("bao-cao", conf, f, number_kind="BC", title="BÁO CÁO",
                          subject=f"Kết quả tổ chức {lower_first(f.subject)} và giải quyết kiến nghị của Nhân dân",

@@ -27,6 +27,10 @@ class Summary:
     recent_documents: list[OutgoingDocument] = field(default_factory=list)
     #: earlier conferences whose papers are not finished (report not yet sent), newest first
     unfinished: list[Conference] = field(default_factory=list)
+    #: the shown conference's petitions counted as its report counts them
+    #: (statistics.compute, SPEC "Counting petitions"); None before any
+    figures: object = None
+    withdrawn: int = 0
 
     @property
     def next_is_past(self) -> bool:
@@ -49,5 +53,16 @@ def summary(office, today: dt.date | None = None) -> Summary:
     milestones = conference_milestones(nxt, today, cal) if nxt else []
     docs = list(OutgoingDocument.select().where(OutgoingDocument.office == office)
                 .order_by(OutgoingDocument.issued_on.desc(), OutgoingDocument.id.desc()).limit(8))
+    figures, withdrawn = conference_figures(nxt, today) if nxt else (None, 0)
     return Summary(office.name, today, nxt, (nxt.date - today).days if nxt else None, milestones,
-                   followup.counts(office, today, cal, cap=followup.COUNT_CAP), docs, unfinished)
+                   followup.counts(office, today, cal, cap=followup.COUNT_CAP), docs, unfinished, figures, withdrawn)
+
+
+def conference_figures(conf: Conference, today: dt.date):
+    """(StatRow, withdrawn) of a conference's petitions, the report's own counts;
+    (None, 0) when none was recorded."""
+    from .board import BoardQuery
+    from .statistics import compute
+
+    s = compute(BoardQuery(conf.office_id, status="all", conference_id=conf.id, today=today))
+    return (s.overall if s.overall.total else None), s.withdrawn

@@ -29,8 +29,10 @@ from typing import Callable, Iterable
 
 from .. import files
 from ..errors import ValidationError
-from ..petitions import CHANNELS
-from ..words import FIELD, STATUS, UNIT
+import peewee as pw
+
+from ..petitions import CHANNELS, DISPOSITIONS
+from ..words import COUNT_LABELS, FIELD, STATUS, UNIT
 from . import board, followup
 from .statistics import Statistics, StatRow, percent
 
@@ -43,9 +45,24 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 @dataclass(frozen=True)
 class Column:
     heading: str
-    value: Callable[[board.BoardRow], object]
+    value: Callable[["ExportRow"], object]
     width: int = 14
     contact: bool = False          # left out by --no-contacts
+
+
+@dataclass
+class ExportRow(board.BoardRow):
+    """A board row with what the level above also asks for: where a petition
+    was forwarded and the upper level's reply, the answer given on the spot,
+    why it was withdrawn, and the citizens of its group (listed once, as its head)."""
+
+    disposition: str = ""
+    forwarded_to: str = ""
+    upper_reply_number: str = ""
+    upper_reply_date: dt.date | None = None
+    answer_on_spot: str = ""
+    withdrawn_reason: str = ""
+    same_issue: str = ""
 
 
 BOARD_COLUMNS = (
@@ -57,18 +74,79 @@ BOARD_COLUMNS = (
     Column(FIELD, lambda r: r.field, 20),
     Column("Thôn, tổ dân phố", lambda r: r.village, 16),
     Column("Người kiến nghị", lambda r: r.citizen, 22),
+    Column("Cùng nội dung", lambda r: r.same_issue, 30),
     Column("Địa chỉ", lambda r: r.address, 24, contact=True),
     Column("Điện thoại", lambda r: r.phone, 13, contact=True),
     Column("Nội dung kiến nghị", lambda r: r.summary, 60),
     Column("Hội nghị", lambda r: r.conference, 14),
     Column("Hình thức", lambda r: CHANNELS.get(r.channel, r.channel), 14),
     Column("Ngày nhận", lambda r: r.received_on, 12),
+    Column("Hướng xử lý", lambda r: DISPOSITIONS.get(r.disposition, r.disposition), 20),
+    Column("Trả lời tại chỗ", lambda r: r.answer_on_spot, 40),
     Column("Số văn bản trả lời", lambda r: r.answer_number, 18),
     Column("Ngày văn bản trả lời", lambda r: r.answer_date, 12),
+    Column("Chuyển đến", lambda r: r.forwarded_to, 24),
+    Column("Số văn bản trả lời của cấp trên", lambda r: r.upper_reply_number, 18),
+    Column("Ngày trả lời của cấp trên", lambda r: r.upper_reply_date, 12),
+    Column("Lý do rút", lambda r: r.withdrawn_reason, 30),
 )
 
-STAT_HEADINGS = ("Tổng số", "Đã giải quyết", "Đang giải quyết", "Đã chuyển, chờ cấp trên trả lời", "Quá hạn",
-                 "Đã trả lời bằng văn bản", "Trả lời đúng hạn", "Tỷ lệ đúng hạn")
+#: rows completed with their extra columns this many at a time (one query each)
+EXTRA_BATCH = 500
+
+
+def _with_extras(rows: Iterable[board.BoardRow]) -> Iterable[ExportRow]:
+    """The board's rows with the extra columns, read a batch at a time."""
+    from ..petitions import Petition
+
+    batch: list[board.BoardRow] = []
+
+    def flush():
+        ids = [r.id for r in batch]
+        extra = {t[0]: t[1:] for t in Petition.select(
+            Petition.id, Petition.disposition, Petition.forwarded_to, Petition.upper_reply_number,
+            Petition.upper_reply_date, Petition.answer_on_spot, Petition.withdrawn_reason)
+            .where(Petition.id.in_(ids)).tuples()}
+        members = _group_members(ids)
+        for r in batch:
+            disp, fwd, up_no, up_date, spot, why = extra.get(r.id, ("", "", "", None, "", ""))
+            yield ExportRow(**vars(r), disposition=disp, forwarded_to=fwd, upper_reply_number=up_no,
+                            upper_reply_date=up_date, answer_on_spot=" ".join((spot or "").split()),
+                            withdrawn_reason=" ".join((why or "").split()), same_issue=members.get(r.id, ""))
+        batch.clear()
+
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= EXTRA_BATCH:
+            yield from flush()
+    if batch:
+        yield from flush()
+
+
+def _group_members(head_ids: list[int]) -> dict[int, str]:
+    """Head id → "2 người cùng nội dung: Trần Văn B (Đông Hải); (giấu tên)" (SPEC: a
+    group is listed once, as its head, the members named; each still counts)."""
+    from ..catalog import Village
+    from ..petitions import HIDDEN_STATUSES, Petition, citizen_label
+
+    found: dict[int, list[str]] = {}
+    head = Petition.alias("head")
+    # the members folded into the head's row (board.where_clause: same status)
+    rows = (Petition.select(Petition.group_parent, Petition.citizen_name, Petition.citizen_withheld, Village.name)
+            .join(head, on=(Petition.group_parent == head.id)).switch(Petition)
+            .join(Village, pw.JOIN.LEFT_OUTER, on=(Petition.village == Village.id))
+            .where(Petition.group_parent.in_(head_ids) & Petition.status.not_in(HIDDEN_STATUSES)
+                   & (head.status == Petition.status))
+            .order_by(Petition.seq, Petition.id).tuples())
+    for head, name, withheld, village in rows:
+        found.setdefault(head, []).append(citizen_label(name, withheld) + (f" ({village})" if village else ""))
+    return {h: f"{len(names)} người cùng nội dung: " + "; ".join(names) for h, names in found.items()}
+
+
+#: statistics columns: SPEC "Counting petitions" (statistics.StatRow), then the on-time rate
+STAT_KEYS = ("total", *COUNT_LABELS, "answered", "on_time")
+STAT_HEADINGS = ("Tổng số", *COUNT_LABELS.values(), "Đã trả lời bằng văn bản", "Trả lời đúng hạn",
+                 "Tỷ lệ đúng hạn")
 
 
 @dataclass
@@ -90,7 +168,7 @@ def format_for(path: Path, fmt: str | None) -> str:
 
 
 def _stat_cells(r: StatRow) -> list:
-    return [r.total, r.done, r.open, r.forwarded, r.late, r.answered, r.on_time, percent(r.on_time_rate)]
+    return [*(r.count(k) for k in STAT_KEYS), percent(r.on_time_rate)]
 
 
 def _cell_text(value) -> str:
@@ -149,15 +227,25 @@ def _col_letter(i: int) -> str:
 
 def _stat_rows(stats: Statistics) -> list[list]:
     out = []
-    for title, _heading, rows in stats.tables():
+    for title, _heading, rows in _breakdowns(stats):
         for r in rows:
             out.append([title, r.label, *_stat_cells(r)])
     out.append(["Tổng cộng", "", *_stat_cells(stats.overall)])
     return out
 
 
+def _breakdowns(stats: Statistics) -> list[tuple[str, str, list[StatRow]]]:
+    """Every table of the report, the results one included, and the withdrawn
+    petitions on a line of their own (listed apart, counted in no total)."""
+    from ..words import WITHDRAWN
+
+    apart = StatRow(f"{WITHDRAWN} (không tính vào tổng cộng)", stats.withdrawn, *[0] * (len(STAT_KEYS) - 1))
+    results = [*stats.by_result, apart]
+    return [*stats.tables(), ("Theo kết quả giải quyết", "Kết quả", results)]
+
+
 def _stat_sheets(wb, stats: Statistics) -> None:
-    for title, heading, rows in stats.tables():
+    for title, heading, rows in _breakdowns(stats):
         _xlsx_sheet(wb, title[:31], [heading, *STAT_HEADINGS],
                     [[r.label, *_stat_cells(r)] for r in rows] + [["Tổng cộng", *_stat_cells(stats.overall)]],
                     [30] + [14] * len(STAT_HEADINGS))
@@ -165,19 +253,26 @@ def _stat_sheets(wb, stats: Statistics) -> None:
 
 def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts: bool = True,
                  with_statistics: bool = True, replace: bool = False, delimiter: str = ";") -> ExportResult:
-    """Every petition the board query selects (all pages), with a summary sheet
-    (counts by urgency, the same as on the board) in the workbook. An earlier
-    export at ``path`` is replaced only with ``replace`` (models.files)."""
+    """Every petition the board query selects (all pages), a group once as its
+    head with its members named, and in the workbook a summary sheet and the
+    statistics (statistics.compute: the report's own counts, each member
+    counted). ``q.status`` "recorded" takes the withdrawn petitions too, with
+    their reason. An earlier export at ``path`` is replaced only with
+    ``replace`` (models.files)."""
+    from .statistics import compute
+
     path = Path(path)
     fmt = format_for(path, fmt)
     ctx = board.context_for(q)
     cols = board_columns(contacts)
-    counts = board.counts(q, ctx)
+    stats = compute(q if q.status != "recorded" else q.with_(status="all"), ctx)
+    counts = {"total": stats.overall.total, **{k: stats.overall.count(k) for k in COUNT_LABELS},
+              "withdrawn": stats.withdrawn}
     written = 0
 
     def rows():
         nonlocal written
-        for r in board.iterate(q, ctx):
+        for r in _with_extras(board.iterate(q, ctx, fold=True)):
             written += 1
             yield [c.value(r) for c in cols]
 
@@ -194,13 +289,11 @@ def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts:
 
             wb = Workbook(write_only=True)
             _xlsx_sheet(wb, "Theo dõi", [c.heading for c in cols], rows(), [c.width for c in cols])
-            summary = [[followup.URGENCY_LABELS[k], counts.get(k, 0)] for k in followup.URGENCY_LABELS]
-            summary.append(["Tổng cộng", counts.get("total", 0)])
-            _xlsx_sheet(wb, "Tổng hợp", ["Mức độ", "Số kiến nghị"], summary, [20, 14])
+            summary = [[label, stats.overall.count(key)] for key, label in COUNT_LABELS.items()]
+            summary.append(["Tổng cộng", stats.overall.total])
+            _xlsx_sheet(wb, "Tổng hợp", ["Kết quả", "Số kiến nghị"], summary, [32, 14])
             if with_statistics:
-                from .statistics import compute
-
-                _stat_sheets(wb, compute(q, ctx))
+                _stat_sheets(wb, stats)
             wb.save(tmp)
 
     files.write_file(path, fmt, write, replace=replace)

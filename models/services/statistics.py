@@ -1,20 +1,23 @@
-"""Thống kê kiến nghị for the report to the level above and the exports:
-counts by field, unit, village and status, and the on-time rate.
+"""Thống kê kiến nghị: the one counting function (SPEC "Counting petitions")
+behind the report's text, its tables and chart, the exports and the dashboard.
 
 Computed by GROUP BY in the database over the same filters as the board (a
 BoardQuery: period, conference, unit …), so a province's 100,000 petitions
 are counted without loading them.
 
-Definitions (written here once, used by the exports and the report):
-- done: the petition is settled (answered, closed, noted, or forwarded and
-  the upper level's reply recorded);
-- forwarded: sent to the competent authority and still waiting for its reply
-  (counted apart: neither done nor open at this level);
-- a withdrawn petition is not counted at all (the board's filters leave it out);
-- late: still open and past its deadline (followup.py, as on the dashboard);
-- answered: a written answer is recorded (it has an answer date);
-- on time: answered on or before the deadline (or it had no deadline);
-- on-time rate = on time / answered."""
+Every petition the query selects falls in exactly one category (``categories``):
+- resolved (đã giải quyết): answered in writing, or answered on the spot and
+  closed (a closed petition that was noted or forwarded keeps that category);
+- noted (ghi nhận): recorded for consideration, no answer owed; never resolved;
+- forwarded (chuyển cấp có thẩm quyền): never resolved by the office; waiting
+  for the upper level, or the upper level has answered;
+- in progress (đang giải quyết): open, its deadline not passed (or none);
+- late (quá hạn): open past its deadline (followup.py: the board's "late").
+So received = resolved + noted + forwarded + in progress + late. A withdrawn
+petition is not counted (the board's filters leave it out): ``withdrawn``
+counts it apart. Each member of a group counts (documents list a group once).
+- answered: resolved with a written answer's date; on time: answered on or
+  before the deadline (or it had none); on-time rate = on time / answered."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +26,8 @@ from dataclasses import dataclass
 import peewee as pw
 
 from ..catalog import Field, Unit, Village
-from ..petitions import DISPOSITIONS, STATUSES, Petition
-from ..words import FIELD, UNIT
+from ..petitions import DISPOSITIONS, Petition
+from ..words import COUNT_LABELS, FIELD, UNIT
 from . import followup
 from .board import BoardQuery, Context, context_for, where_clause
 
@@ -35,19 +38,26 @@ NONE_LABEL = "(chưa xác định)"
 class StatRow:
     label: str
     total: int
-    done: int
+    resolved: int
+    noted: int
+    forwarded_waiting: int
+    forwarded_replied: int
+    in_progress: int
     late: int
     answered: int
     on_time: int
-    forwarded: int = 0
 
     @property
-    def open(self) -> int:
-        return self.total - self.done - self.forwarded
+    def forwarded(self) -> int:
+        return self.forwarded_waiting + self.forwarded_replied
 
     @property
     def on_time_rate(self) -> float | None:
         return self.on_time / self.answered if self.answered else None
+
+    def count(self, key: str) -> int:
+        """One figure by its key: a category of COUNT_LABELS, "forwarded" or "total"."""
+        return getattr(self, key)
 
 
 @dataclass(frozen=True)
@@ -57,42 +67,60 @@ class Statistics:
     by_field: list[StatRow]
     by_unit: list[StatRow]
     by_village: list[StatRow]
-    by_status: list[StatRow]
+    by_result: list[StatRow]
     by_disposition: list[StatRow]
+    withdrawn: int = 0
 
     def tables(self) -> list[tuple[str, str, list[StatRow]]]:
         """(title, first column heading, rows) for each breakdown, in report order."""
         return [("Theo lĩnh vực", FIELD, self.by_field),
                 ("Theo đơn vị được giao", UNIT, self.by_unit),
-                ("Theo thôn, tổ dân phố", "Thôn, tổ dân phố", self.by_village),
-                ("Theo tình trạng", "Tình trạng", self.by_status)]
+                ("Theo thôn, tổ dân phố", "Thôn, tổ dân phố", self.by_village)]
+
+
+def categories(ctx: Context) -> dict:
+    """SPEC "Counting petitions" as SQL conditions, one per category; every
+    petition that is not withdrawn meets exactly one."""
+    status, disposition = Petition.status, Petition.disposition
+    closed = status == "closed"
+    late = followup.urgency_expr(ctx.today, ctx.soon_limit)["late"]
+    return {
+        "resolved": (status == "answered") | (closed & disposition.not_in(("noted", "forwarded"))),
+        "noted": (status == "noted") | (closed & (disposition == "noted")),
+        "forwarded_waiting": status == "forwarded",
+        "forwarded_replied": (status == "forwarded_replied") | (closed & (disposition == "forwarded")),
+        "in_progress": (status == "open") & (Petition.due_on.is_null() | (Petition.due_on >= ctx.today)),
+        "late": late,
+    }
 
 
 def _measures(ctx: Context):
-    late = followup.urgency_expr(ctx.today, ctx.soon_limit)["late"]
-    answered = Petition.answer_date.is_null(False)
+    cats = categories(ctx)
+    answered = cats["resolved"] & Petition.answer_date.is_null(False)
     on_time = answered & (Petition.due_on.is_null() | (Petition.answer_date <= Petition.due_on))
 
     def count_if(cond, alias):
         return pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(cond, 1)], 0)), 0).alias(alias)
 
-    return [pw.fn.COUNT(Petition.id).alias("total"),
-            count_if(Petition.status.not_in(("open", "forwarded")), "done"),
-            count_if(late, "late"), count_if(answered, "answered"), count_if(on_time, "on_time"),
-            count_if(Petition.status == "forwarded", "forwarded")]
+    return [pw.fn.COUNT(Petition.id).alias("total"), *[count_if(c, k) for k, c in cats.items()],
+            count_if(answered, "answered"), count_if(on_time, "on_time")]
 
 
 def _stat(label: str, r: dict) -> StatRow:
-    return StatRow(label, int(r["total"]), int(r["done"]), int(r["late"]), int(r["answered"]),
-                   int(r["on_time"]), int(r["forwarded"]))
+    return StatRow(label, int(r["total"]), *(int(r[k]) for k in COUNT_LABELS), int(r["answered"]),
+                   int(r["on_time"]))
 
 
-def _grouped(q: BoardQuery, ctx: Context, model, label_col) -> list[StatRow]:
+#: a unit's row for the petitions no unit was given (on the spot, noted, forwarded)
+NO_UNIT_LABEL = "(không giao đơn vị)"
+
+
+def _grouped(q: BoardQuery, ctx: Context, model, label_col, none_label: str = NONE_LABEL) -> list[StatRow]:
     fk = {Field: Petition.field, Unit: Petition.unit, Village: Petition.village}[model]
     query = (Petition.select(label_col.alias("label"), *_measures(ctx))
              .join(model, pw.JOIN.LEFT_OUTER, on=(fk == model.id))
              .where(where_clause(q, ctx)).group_by(label_col))
-    rows = [_stat(r["label"] or NONE_LABEL, r) for r in query.dicts()]
+    rows = [_stat(r["label"] or none_label, r) for r in query.dicts()]
     return sorted(rows, key=lambda r: (-r.total, r.label))
 
 
@@ -101,10 +129,16 @@ def compute(q: BoardQuery, ctx: Context | None = None) -> Statistics:
     ctx = ctx or context_for(q)
     where = where_clause(q, ctx)
     overall = _stat("Tổng cộng", Petition.select(*_measures(ctx)).where(where).dicts().get())
-    return Statistics(ctx.today, overall, _grouped(q, ctx, Field, Field.name), _grouped(q, ctx, Unit, Unit.name),
-                      _grouped(q, ctx, Village, Village.name),
-                      _by_code(where, ctx, Petition.status, STATUSES),
-                      _by_code(where, ctx, Petition.disposition, DISPOSITIONS))
+    by_result = [StatRow(label, overall.count(key), **{k: overall.count(k) if k == key else 0
+                                                       for k in COUNT_LABELS},
+                         answered=overall.answered if key == "resolved" else 0,
+                         on_time=overall.on_time if key == "resolved" else 0)
+                 for key, label in COUNT_LABELS.items()]
+    withdrawn = Petition.select(pw.fn.COUNT(Petition.id)).where(
+        where_clause(q.with_(status="withdrawn"), ctx)).scalar() or 0
+    return Statistics(ctx.today, overall, _grouped(q, ctx, Field, Field.name), _grouped(q, ctx, Unit, Unit.name, NO_UNIT_LABEL),
+                      _grouped(q, ctx, Village, Village.name), by_result,
+                      _by_code(where, ctx, Petition.disposition, DISPOSITIONS), int(withdrawn))
 
 
 def _by_code(where, ctx: Context, column, labels: dict) -> list[StatRow]:

@@ -17,7 +17,7 @@ from .common import fail, open_db, overwrite_option, pass_db, write_or_ask
 @click.option("--thong-ke", "stats", is_flag=True,
               help="Xuất bảng thống kê theo lĩnh vực, đơn vị, thôn, tình trạng và tỷ lệ trả lời đúng hạn.")
 @click.option("--tat-ca", "everything", is_flag=True,
-              help="Mọi kiến nghị, kể cả đã xong (mặc định: chỉ kiến nghị cần xử lý; thống kê luôn tính tất cả).")
+              help="Mọi kiến nghị đã ghi, kể cả đã xong và đã rút (kèm lý do); mặc định: chỉ kiến nghị cần xử lý.")
 @click.option("--tu-ngay", "start", metavar="NGÀY", help="Chỉ kiến nghị nhận từ ngày này (ngày/tháng/năm).")
 @click.option("--den-ngay", "end", metavar="NGÀY", help="Chỉ kiến nghị nhận đến ngày này (ngày/tháng/năm).")
 @click.option("-o", "--output", "output", required=True, metavar="TỆP", help="Tệp kết quả, ví dụ theo-doi.xlsx.")
@@ -38,7 +38,8 @@ def export(db_target, fmt, comma, no_contacts, stats, everything, start, end, ou
     delimiter = "," if comma else ";"
     try:
         office = the_office()
-        q = BoardQuery(office.id, status="all" if (everything or stats) else "action", today=clock.today(),
+        status = "all" if stats else "recorded" if everything else "action"
+        q = BoardQuery(office.id, status=status, today=clock.today(),
                        received_from=parse_date(start, "Từ ngày") if start else None,
                        received_to=parse_date(end, "Đến ngày") if end else None)
         if stats:
@@ -49,9 +50,14 @@ def export(db_target, fmt, comma, no_contacts, stats, everything, start, end, ou
         else:
             res = write_or_ask(lambda replace: svc.export_board(q, output, fmt, contacts=not no_contacts,
                                                                 replace=replace, delimiter=delimiter), overwrite)
+            from models.words import COUNT_LABELS
+
             c = res.counts
-            click.echo(f"Đã xuất {res.rows} kiến nghị vào {res.path} (quá hạn {c.get('late', 0)}, "
-                       f"sắp đến hạn {c.get('due_soon', 0)}, trong hạn {c.get('on_track', 0)}, "
-                       f"đã xong {c.get('done', 0)}).")
+            figures = [f"{label.lower()} {c[k]}" for k, label in COUNT_LABELS.items() if c[k]]
+            if everything and c["withdrawn"]:
+                figures.append(f"đã rút {c['withdrawn']}")
+            # a group of same-issue petitions is one line: lines and petitions may differ
+            click.echo(f"Đã xuất {res.rows} dòng vào {res.path} ({c['total']} kiến nghị"
+                       + (": " + "; ".join(figures) if figures else "") + ").")
     except UserError as exc:
         fail(exc.message, exc.exit_code)

@@ -78,6 +78,7 @@ class DashboardScreen(AppScreen):
         conf = s.next_conference
         # what is on screen, for tests and for anyone reading the state
         self.shown = {"counts": dict(s.counts), "milestones": len(s.milestones) if conf else 0,
+                      "figures": s.figures,
                       "documents": len(s.recent_documents),
                       "next": f"{conf.title} {days_text(s.days_to_next)}" if conf else ""}
 
@@ -93,6 +94,15 @@ class DashboardView(Widget):
             return Text("Đang tải…")
         accent = self.app.theme_variables.get("primary", "blue")
         return Text("\n").join(draw(self.data, max(self.content_size.width, 40), accent))
+
+
+def figures_line(o, withdrawn: int) -> str:
+    """The conference's petitions as its report counts them (statistics.compute)."""
+    from models.words import COUNT_LABELS, RECEIVED
+
+    parts = [f"{label.lower()} {o.count(k)}" for k, label in COUNT_LABELS.items() if o.count(k)]
+    line = f"Kiến nghị: {RECEIVED.lower()} {o.total} — " + ", ".join(parts)
+    return line + (f" (đã rút {withdrawn})" if withdrawn else "") + "."
 
 
 def draw(s, width: int, accent: str) -> list[Text]:
@@ -112,6 +122,8 @@ def draw(s, width: int, accent: str) -> list[Text]:
                 for m in s.milestones]
         upper += table(["Mốc", "Hạn", "Còn", STATUS, "Căn cứ"], rows, inner, fixed={1, 2, 3},
                        shrink_first=(4,))
+        if getattr(s, "figures", None) is not None:
+            upper += [Text(line) for line in wrap(figures_line(s.figures, s.withdrawn), inner)]
     for other in getattr(s, "unfinished", []):
         upper += [Text(line, style="dim") for line in wrap(
             f"Hồ sơ chưa xong: hội nghị ngày {other.date:%d/%m/%Y} — {other.status_label} (xem F4).", inner)]
