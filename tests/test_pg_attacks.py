@@ -390,3 +390,41 @@ def _left_in_public() -> list[str]:
 def test_there_are_enough_attempts():
     assert len(ATTEMPTS) >= 25
     assert sum(1 for _, _, statements in ATTEMPTS.values() for _ in statements) >= 80
+
+
+def test_pg_setup_upgrades_a_server_set_up_by_an_earlier_version(server):
+    """An earlier version's function (search_path = public, unqualified names: the
+    temporary-table attack works) is replaced when pg-setup runs again, and every
+    SECURITY DEFINER function of ours then has the pinned path."""
+    conn = _connect()
+    with conn.cursor() as cur:
+        cur.execute("CREATE OR REPLACE FUNCTION public.doithoai_office() RETURNS INTEGER LANGUAGE sql STABLE "
+                    "SECURITY DEFINER SET search_path = public AS $$ SELECT office_id FROM office_member "
+                    "WHERE role_name = session_user $$")
+        cur.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")
+    attacker = _connect(LOGINS["a_clerk"])
+    with attacker.cursor() as cur:
+        for statement in SHADOW_MEMBER:
+            cur.execute(_fill(statement, server, "a_clerk", "b"))
+        cur.execute("SELECT count(*) FROM public.petition WHERE office_id = %s", (server["b"],))
+        assert cur.fetchone()[0] == 1          # the old function: B's petition shows
+    attacker.close()
+
+    code, _, err = run_cli(["--db", ADMIN_URL, "admin", "pg-setup"], _NoCapture())
+    assert code == 0, err
+    with conn.cursor() as cur:
+        cur.execute("SELECT p.proname, p.proconfig FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n "
+                    "ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.prosecdef ORDER BY 1")
+        functions = cur.fetchall()
+        cur.execute("SELECT has_schema_privilege(%s, 'public', 'CREATE')", (LOGINS["a_chair"],))
+        assert cur.fetchone()[0] is False
+    conn.close()
+    assert [name for name, _ in functions] == ["doithoai_mine", "doithoai_office", "doithoai_role"]
+    assert all(config == ["search_path=pg_catalog, public, pg_temp"] for _, config in functions), functions
+    attacker = _connect(LOGINS["a_clerk"])
+    with attacker.cursor() as cur:
+        for statement in SHADOW_MEMBER:
+            cur.execute(_fill(statement, server, "a_clerk", "b"))
+        cur.execute("SELECT count(*) FROM public.petition WHERE office_id = %s", (server["b"],))
+        assert cur.fetchone()[0] == 0
+    attacker.close()
