@@ -2,6 +2,8 @@
 fields, recipients lists, holiday overrides and rule settings."""
 from __future__ import annotations
 
+import uuid
+
 import peewee as pw
 
 from .base import BaseModel
@@ -30,6 +32,9 @@ class Office(BaseModel):
     signer_name = pw.CharField(default="")
     address = pw.CharField(default="")
     phone = pw.CharField(default="")
+    #: the office's own identity, never changed and unlike any other office's
+    #: on any server or file: its documents folder is named by it
+    uid = pw.CharField(default=lambda: uuid.uuid4().hex)
 
 
 class Unit(BaseModel):

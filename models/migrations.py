@@ -216,7 +216,6 @@ def _v8_actual_times(db: pw.Database) -> None:
              .where(Conference.status.in_(HELD_STATUSES) & (Conference.actual_end == "")).execute())
 
 
-
 def _v9_signatures(db: pw.Database) -> None:
     """Digital signatures of issued documents and the images their appearance
     shows (models.signatures)."""
@@ -225,9 +224,28 @@ def _v9_signatures(db: pw.Database) -> None:
     db.create_tables([DocumentSignature, SignatureImage], safe=True)
 
 
+def _v10_office_uid(db: pw.Database) -> None:
+    """Each office gets its stable identity (Office.uid), which names its
+    documents folder: offices on one server, or two databases using one data
+    folder, never share a folder. Files issued before stay where the register
+    says they are. Idempotent."""
+    import uuid
+
+    from .catalog import Office
+
+    # a plain ADD COLUMN: playhouse's add_column of a NOT NULL column rebuilds the
+    # table on SQLite, and dropping the old office table there cascades to
+    # every row of the office
+    if "uid" not in {c.name for c in db.get_columns("office")}:
+        db.execute_sql("ALTER TABLE office ADD COLUMN uid VARCHAR(255) NOT NULL DEFAULT ''")
+    with db.bind_ctx([Office]):
+        for office_id in [o.id for o in Office.select(Office.id).where(Office.uid == "")]:
+            Office.update(uid=uuid.uuid4().hex).where(Office.id == office_id).execute()
+
+
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month,
               _v5_board_order_ids, _v6_every_status_orders, _v7_search_statistics,
-              _v8_actual_times, _v9_signatures]
+              _v8_actual_times, _v9_signatures, _v10_office_uid]
 CURRENT = len(MIGRATIONS)
 
 

@@ -241,7 +241,8 @@ def test_demo_and_office_keep_their_own_numbers_and_files(tmp_path, monkeypatch)
     records.update(plan, {"signer_position": "CHỦ TỊCH"})
     doc = pipeline.issue(office, "ke-hoach", plan.id)
     assert doc.symbol == "01/KH-UBND"
-    assert Path(doc.file_path).parent.parent == paths.locations().documents
+    assert Path(doc.file_path).parent.parent == documents.office_folder(office.id)
+    assert Path(doc.file_path).parent.parent.parent == paths.locations().documents
     assert "demo" not in Path(doc.file_path).parts
 
 

@@ -236,6 +236,8 @@ ATTEMPTS = {
         "UPDATE person SET role = 'chu_tich' WHERE office_id = {b}",
         "DELETE FROM person WHERE office_id = {b}",
         "!INSERT INTO person (office_id, full_name, login, role, active, created_at, updated_at, row_version) VALUES ({b}, 'Gia', 'x', 'chu_tich', true, now(), now(), 1)"]),
+    "office_identity": ("a_chair", "b", [      # B's folder of documents is named by it
+        "!UPDATE office SET uid = 'x'", "!UPDATE office SET uid = (SELECT uid FROM office LIMIT 1)"]),
     "membership_table": ("a_chair", "b", [
         "!SELECT * FROM office_member", "!INSERT INTO office_member VALUES ('{me}x', {b}, 'chu_tich')",
         "!UPDATE office_member SET office_id = {b} WHERE role_name = current_user"]),
@@ -428,3 +430,27 @@ def test_pg_setup_upgrades_a_server_set_up_by_an_earlier_version(server):
         cur.execute("SELECT count(*) FROM public.petition WHERE office_id = %s", (server["b"],))
         assert cur.fetchone()[0] == 0
     attacker.close()
+
+
+def test_each_office_login_issues_into_its_own_folder(server):
+    """Both offices, each through its own chair's login (which sees only its
+    office, so each is "the first"), issue a document with the same number
+    from one data folder: neither is blocked by the other's file."""
+    from pathlib import Path
+
+    from models.services import catalog, documents
+
+    paths = []
+    for login in ("a_chair", "b_chair"):
+        models.open_database(_url(LOGINS[login]))
+        try:
+            office = catalog.the_office()
+            assert office.id == server[login[0]]
+            doc = issue_plan(office)
+            assert doc.symbol == "02/KH-UBND"
+            paths.append(Path(doc.file_path))
+            assert paths[-1].parent.parent == documents.office_folder(office.id)
+        finally:
+            models.close_database()
+    assert paths[0] != paths[1] and paths[0].name == paths[1].name
+    assert paths[0].is_file() and paths[1].is_file()

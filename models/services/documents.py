@@ -242,14 +242,13 @@ def issued_path(doc: OutgoingDocument, suffix: str = ".pdf") -> Path:
 
 
 def office_folder(office_id: int) -> Path:
-    """The documents folder of an office: the folder itself for the first office of
-    the database, a sub-folder for each further one (offices sharing a server
-    may share a symbol such as 01/KH-UBND)."""
+    """The documents folder of an office, named by its stable identity (Office.uid):
+    offices sharing a server, or databases sharing a data folder, may each have
+    a 01/KH-UBND, and each may think it is the only office."""
     from ..paths import locations
 
-    first = Office.select(Office.id).order_by(Office.id).scalar()
-    root = locations().documents
-    return root if office_id == first else root / f"co-quan-{office_id}"
+    uid = Office.select(Office.uid).where(Office.id == office_id).scalar()
+    return locations().documents / (f"co-quan-{uid[:12]}" if uid else f"co-quan-so-{office_id}")
 
 
 def write_new(path: Path, data_: bytes) -> None:

@@ -180,7 +180,9 @@ def setup() -> list[str]:
         secured = [table for model in all_models() if (table := _secure(model, group))]
         # what staff may never do, whatever the row
         _sql(f'REVOKE UPDATE, DELETE ON public.audit_entry FROM "{group}"')
-        _sql(f'REVOKE INSERT, DELETE ON public.office FROM "{group}"')
+        _sql(f'REVOKE INSERT, UPDATE, DELETE ON public.office FROM "{group}"')
+        office_columns = [f.column_name for f in Office._meta.sorted_fields if f.name not in ("id", "uid")]
+        _sql(f"GRANT UPDATE ({', '.join(office_columns)}) ON public.office TO \"{group}\"")
         _sql(f'REVOKE UPDATE, DELETE ON public.outgoing_document FROM "{group}"')
         _sql(f"GRANT UPDATE ({', '.join(REGISTER_UPDATABLE)}) ON public.outgoing_document TO \"{group}\"")
     return secured
