@@ -54,11 +54,41 @@ class OfficeSqliteDatabase(pw.SqliteDatabase):
 
     _GONE = ("no transaction is active", "no such savepoint")
 
+    #: bumped when the storage refused a write as read-only (or an I/O error):
+    #: every thread's connection made before is opened again at its next use,
+    #: because SQLite opens a file it could not write read-only for good, and a
+    #: worker thread keeps its connection (a USB stick unlocked, a share
+    #: writable again, must not need a restart)
+    _generation = 0
+
     def _connect(self):
         conn = super()._connect()
         with _connections_lock:
             self.__dict__.setdefault("_every_connection", []).append(conn)
+            self.__dict__.setdefault("_made_in", {})[id(conn)] = self._generation
         return conn
+
+    def reopen_everywhere(self) -> None:
+        """Every connection is opened again: the idle ones are closed now (SQLite
+        shares one view of the -shm among a process's connections, so a single
+        read-only one left open keeps the new ones read-only too); a thread
+        whose connection was in a transaction reopens at its next use."""
+        with _connections_lock:
+            self._generation += 1
+            conns = list(self.__dict__.get("_every_connection", []))
+        for conn in conns:
+            try:
+                if not conn.in_transaction:
+                    conn.close()
+            except Exception:  # noqa: BLE001 - closed already, or in use right now: it reopens later
+                pass
+
+    def cursor(self, *args, **kwargs):
+        conn = self._state.conn
+        if conn is not None and self.__dict__.get("_made_in", {}).get(id(conn)) != self._generation \
+                and not self.in_transaction():
+            self.close()
+        return super().cursor(*args, **kwargs)
 
     def close_cleanly(self) -> None:
         """A clean quit: the log written into the database and emptied

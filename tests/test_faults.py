@@ -78,11 +78,15 @@ def sqlite_office(sqlite_db):
 
 
 def test_database_turns_read_only_mid_session(sqlite_db, sqlite_office):
-    # root ignores file modes, so the read-only state is SQLite's own switch on
-    # the live connection: the same SQLITE_READONLY error a read-only medium gives
-    run_fault("read_only", sqlite_office,
-              lambda: sqlite_db.execute_sql("PRAGMA query_only = 1"),
-              lambda: sqlite_db.execute_sql("PRAGMA query_only = 0"), READ_ONLY)
+    # root ignores file modes, so the read-only state is SQLite's own switch, on
+    # every connection (the app opens its connections again after a read-only
+    # refusal): the same SQLITE_READONLY error a read-only medium gives
+    # (tests/test_keeping_typing.py mounts a real read-only file system)
+    def switch(on: int):
+        sqlite_db._pragmas = [(k, v) for k, v in sqlite_db._pragmas if k != "query_only"] + [("query_only", on)]
+        sqlite_db.execute_sql(f"PRAGMA query_only = {on}")
+
+    run_fault("read_only", sqlite_office, lambda: switch(1), lambda: switch(0), READ_ONLY)
 
 
 def test_disk_full_by_page_limit(sqlite_db, sqlite_office):

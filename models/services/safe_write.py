@@ -152,15 +152,22 @@ class PendingWrites:
     def _failed(self, exc: BaseException, message: str) -> None:
         self.faults += 1
         self.message = message
-        log.warning("Chưa lưu được (%s): %s", type(exc).__name__, exc)
+        # the text, not the error: a kept error holds its frames and their SQLite
+        # statement, and SQLite keeps a connection with a live statement open
+        log.warning("Chưa lưu được (%s): %s", type(exc).__name__, str(exc))
         _drop_broken_connection(message)
 
 
 def _drop_broken_connection(message: str) -> None:
-    """After a lost server connection the next attempt must open a new one."""
+    """After a lost server connection the next attempt must open a new one; after
+    a read-only or I/O refusal every thread's SQLite connection is opened again
+    at its next use (a connection opened read-only stays so)."""
+    from ..db import database
+
+    if message in (READ_ONLY, IO_ERROR) and hasattr(database.obj, "reopen_everywhere"):
+        database.obj.reopen_everywhere()
     if message is not DISCONNECTED:
         return
-    from ..db import database
 
     try:
         if database.obj is not None:

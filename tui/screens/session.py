@@ -37,8 +37,10 @@ from .base import AppScreen
 
 #: seconds between a change and its write while the user keeps typing
 SAVE_DELAY = 1.0
-#: seconds between attempts while a write is kept in memory
-RETRY_DELAY = 5.0
+#: seconds before the first attempt again while a write is kept in memory; each
+#: failed attempt doubles it up to RETRY_MOST (a key typed tries at once)
+RETRY_DELAY = 2.0
+RETRY_MOST = 30.0
 FIXED_SIZE = {"session-title"}
 
 
@@ -102,6 +104,7 @@ class SessionScreen(AppScreen):
         self.commits = 0               # petitions recorded here: orders kept writes
         self._save_timer: Timer | None = None
         self._retry_timer: Timer | None = None
+        self._retry_wait = RETRY_DELAY
         self._clock: Timer | None = None
         self._similar: list = []
         self._similar_for = None
@@ -353,17 +356,20 @@ class SessionScreen(AppScreen):
 
     def _after_write(self, outcome) -> None:
         if outcome.saved:
+            self._retry_wait = RETRY_DELAY
             return
         self.notify(outcome.message, severity="warning", timeout=8)
         if self._retry_timer is None:
             # runs only while something is kept, so an idle app stays idle
-            self._retry_timer = self.set_timer(RETRY_DELAY, self.retry)
+            self._retry_timer = self.app.set_timer(self._retry_wait, self.retry)
+            self._retry_wait = min(self._retry_wait * 2, RETRY_MOST)
 
     def retry(self) -> None:
         self._retry_timer = None
 
         def tried(outcome):
             if outcome.saved:
+                self._retry_wait = RETRY_DELAY
                 self.notify("Đã lưu được nội dung đang giữ.")
                 self.refresh_petitions()
             else:
