@@ -345,17 +345,24 @@ KEYS = {"f6": "\x1b[17~", "enter": "\r", "escape": "\x1b"}
 class Terminal:
     """The real app in a pseudo-terminal, its screen kept by pyte."""
 
-    def __init__(self, target: str, cols: int = 120, lines: int = 36, office: int | None = None):
+    def __init__(self, target: str | None, cols: int = 120, lines: int = 36, office: int | None = None,
+                 argv: list[str] | None = None, env: dict | None = None):
+        """``target``: the database (None: the environment's); ``argv``: the
+        program (default: this Python's ``-m tui``), e.g. the built app."""
         import pty
 
         import pyte
 
         self.screen = pyte.Screen(cols, lines)
         self.stream = pyte.ByteStream(self.screen)
-        env = dict(os.environ, DOITHOAI_DB=target, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(lines),
+        env = dict(os.environ if env is None else env, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(lines),
                    DOITHOAI_TODAY=TODAY.isoformat(), PYTHONPATH=str(ROOT),
                    DOITHOAI_OFFICE=str(office) if office is not None else os.environ.get("DOITHOAI_OFFICE", ""))
+        if target is not None:
+            env["DOITHOAI_DB"] = target
         env.pop("DOITHOAI_BENCH_READY", None)
+        argv = argv or [sys.executable, "-m", "tui"]
+        self.started = time.perf_counter()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             import fcntl
@@ -364,7 +371,7 @@ class Terminal:
 
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", lines, cols, 0, 0))
             os.chdir(ROOT)
-            os.execvpe(sys.executable, [sys.executable, "-m", "tui"], env)
+            os.execvpe(argv[0], argv, env)
 
     def text(self) -> str:
         return "\n".join(self.screen.display)
