@@ -17,7 +17,7 @@ from . import outline as markup
 from models.compat import docx_element
 
 from .outline import column_widths
-from .wording import date_line, number_text, vv_line
+from .wording import addressee_items, date_line, number_text, vv_line
 
 FONT = "Times New Roman"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -61,8 +61,8 @@ def _one(doc, content: Content, spec: dict, body: str, invitee: str | None = Non
                 _para(doc, f"Kính gửi: {names[0]}", size=14, align="center", before=6, after=6)
             else:
                 _para(doc, "Kính gửi:", size=14, align="center", before=6)
-                for n in names:
-                    _para(doc, f"- {n};", size=14, align="center")
+                for n in addressee_items(names):
+                    _para(doc, n, size=14, align="center")
     else:
         _para(doc, (content.title or "").upper(), size=14, bold=True, align="center", before=14)
         for ln in [x for x in content.subject.splitlines() if x.strip()]:

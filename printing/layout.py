@@ -32,7 +32,7 @@ from reportlab.platypus import (
 from models.documents import Letterhead, Signer  # noqa: F401  (the shapes every renderer takes)
 
 from .styles import Styles
-from .wording import date_line, day_month, number_text, vv_line, written_date  # noqa: F401  (used by the renderers)
+from .wording import addressee_items, date_line, day_month, number_text, vv_line, written_date  # noqa: F401  (used by the renderers)
 
 
 
@@ -206,7 +206,7 @@ def addressee(st: Styles, names: list[str]) -> Flowable:
     names = [nfc(n) for n in names if n.strip()]
     if len(names) == 1:
         return para(st, "addressee", f"Kính gửi: {names[0]}")
-    items = "<br/>".join(f"- {esc(n)};" for n in names)
+    items = "<br/>".join(esc(n) for n in addressee_items(names))
     return Paragraph(f"Kính gửi:<br/>{items}", st["addressee"])
 
 

@@ -51,3 +51,11 @@ def vv_line(subject: str) -> str:
     the example of the công văn's trích yếu)."""
     subject = nfc(subject)
     return f"V/v {subject[:1].lower()}{subject[1:]}"
+
+
+def addressee_items(names: list[str]) -> list[str]:
+    """Several addressees of "Kính gửi:" as a list: "- …;" each, the last "- …."
+    (Decree 30/2020 App. I §II.8b: a semicolon after each name, a full stop after
+    the last)."""
+    names = [nfc(n).strip().rstrip(";.") for n in names if n.strip()]
+    return [f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)]

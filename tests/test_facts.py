@@ -342,3 +342,59 @@ def test_withdrawn_petitions_are_in_the_minutes_and_the_full_export(xa, tmp_path
     # the default export (what still needs action) leaves the withdrawn one out
     export.export_board(q.with_(status="all"), path, replace=True)
     assert "Đinh Thị Mười" not in path.read_text(encoding="utf-8-sig")
+
+
+# --- 5. a correction says what it corrects ------------------------------------------------------
+
+def test_a_new_version_says_in_its_text_which_document_it_replaces(xa):
+    from printing_support import page_texts, squash
+
+    from models.services import documents, register_view
+    from tui import documents as pipeline
+
+    conf = conference(xa, day="30/03/2026")
+    first = pipeline.issue(xa, "thong-bao", conf.id, on=dt.date(2026, 3, 16))
+    documents.start_correction(first, mode="thay-the", reason="Đổi địa điểm họp")
+    draft = documents.draft(xa, "thong-bao", conf.id)
+    statement = (f"Thông báo này thay thế Thông báo số {first.symbol} ngày 16/03/2026 của Ủy ban nhân dân xã "
+                 "Long Phụng về việc tổ chức hội nghị đối thoại")
+    assert statement in draft.content.body                  # the clerk sees it in the editor
+    body = draft.content.body.replace("Hội trường UBND xã", "Nhà văn hóa thôn Đông Hải")
+    body = "\n".join(x for x in body.splitlines() if "thay thế" not in x)   # edited away by mistake
+    documents.save_draft(xa, "thong-bao", conf.id, {"body": body})
+    second = pipeline.issue(xa, "thong-bao", conf.id, on=dt.date(2026, 3, 18))
+    text = squash("".join(page_texts(open(second.file_path, "rb").read())))
+    assert squash(statement) in text                         # stated again at issue
+    assert second.supersedes_id == first.id                 # the register links them
+    assert ("Thay thế văn bản", first.symbol) in register_view.detail(second)
+    assert ("Đã được thay thế bởi", second.symbol) in register_view.detail(first)
+
+
+# --- 8. wording ---------------------------------------------------------------------------------
+
+def test_wording_of_addressees_and_the_chair(xa, tmp_path):
+    import io
+
+    import docx
+    from printing_support import page_texts
+
+    from models.catalog import Unit
+    from models.services import compose
+    from tui.documents import render_docx, render_pdf
+
+    conf, p = every_state(xa)
+    police = Unit.get_by_id(p["in_progress"].unit_id)
+    assert compose.unit_addressee(police) == "Công an xã Long Phụng"
+    unit = Unit.get_by_id(p["late"].unit_id)
+    assert compose.unit_addressee(unit) == "Công chức Địa chính - Xây dựng xã Long Phụng"
+    assert "do ông Phạm Văn Hùng, Chủ tịch UBND xã chủ trì" in compose.conclusion(conf).body
+    # several addressees: "- …;" each, the last "- …." (Decree 30 App. I)
+    letter = compose.answer_letter(p["late"])
+    assert len(letter.addressees) == 2
+    text = page_texts(render_pdf(letter))[0]
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip().startswith("- ")]
+    said = [ln for ln in lines if "Hoàng Văn Năm" in ln or "Vũ Thị Sáu" in ln]
+    assert said[0].endswith("Đông Hải;") and said[-1].endswith("Trung Lương.")
+    paras = [x.text for x in docx.Document(io.BytesIO(render_docx(letter))).paragraphs]
+    said = [x for x in paras if "Hoàng Văn Năm" in x or "Vũ Thị Sáu" in x]
+    assert said[0].endswith("Đông Hải;") and said[-1].endswith("Trung Lương.")

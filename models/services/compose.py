@@ -157,6 +157,34 @@ def standing_bodies(office: Office) -> list[str]:
     return wording.lines(office, "informed")
 
 
+# --- a document that replaces or corrects another ----------------------------------------
+
+def replacement_statement(content: Content, doc, correction: str) -> str:
+    """"Thông báo này thay thế Thông báo số 05/TB-UBND ngày 05/11/2026 của Ủy ban
+    nhân dân xã Long Phụng về việc …": a document cited by its kind, number and
+    symbol, date, issuing body and subject, as Decree 30/2020/NĐ-CP App. I
+    requires when a document is first cited."""
+    what = clean_line(content.title).capitalize() or "Công văn"
+    about = lower_first(clean_line(doc.title))
+    if about and not about.startswith(("về ", "v/v")):
+        about = f"về {about}"
+    return (f"{what} này {correction} {what} số {doc.symbol} ngày {doc.issued_on:%d/%m/%Y} của "
+            f"{clean_line(doc.office.name)}" + (f" {about}" if about else "") + ".")
+
+
+def stating_replacement(content: Content, doc, correction: str) -> Content:
+    """The content with the statement of what it replaces, placed before the
+    closing paragraph, unless its text already names the replaced document."""
+    from dataclasses import replace
+
+    if doc.symbol in content.body:
+        return content
+    body = content.body.rstrip().split("\n")
+    at = len(body) - 1 if len(body) > 1 and body[-1].rstrip().endswith(END) else len(body)
+    body.insert(at, replacement_statement(content, doc, correction))
+    return replace(content, body="\n".join(body))
+
+
 # --- conference facts -------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -503,11 +531,32 @@ def minutes(conf: Conference) -> Content:
 
 # --- conclusion notice ---------------------------------------------------------------
 
+TITLES_IN_TEXT = ("ông ", "bà ", "đồng chí ")
+
+
+def chair_in_text(line: str, family: str = "state") -> str:
+    """The chair inside a sentence: "Phạm Văn Hùng - Chủ tịch UBND xã" → "ông Phạm
+    Văn Hùng, Chủ tịch UBND xã". A title typed in the line is kept; a Party
+    document says "đồng chí" (HD 36 usage); otherwise "bà" for a name with the
+    middle name "Thị", "ông" for others (the draft is read before issue)."""
+    line = clean_line(line)
+    name = person_name(line)
+    position = clean_line(line[len(name):].lstrip(" -–,"))
+    typed = next((t for t in TITLES_IN_TEXT if name.lower().startswith(t)), "")
+    if typed:
+        title, name = typed.strip(), name[len(typed):]
+    elif family == "party":
+        title = "đồng chí"
+    else:
+        title = "bà" if " Thị " in f" {name} " else "ông"
+    return f"{title} {name}" + (f", {position}" if position else "")
+
+
 def conclusion(conf: Conference) -> Content:
     """Thông báo kết luận (Mẫu 1.4): the chair's conclusions, then the petitions
     still to be answered with the unit in charge and the deadline."""
     f = conference_facts(conf)
-    chair = f.chairs[0] if f.chairs else fill("chủ trì hội nghị")
+    chair = chair_in_text(f.chairs[0], conf.office.family) if f.chairs else fill("chủ trì hội nghị")
     body = [f"Ngày {short_date(f.date)}, tại {f.venue_text}, {f.office_name} đã tổ chức {lower_first(f.subject)}, "
             f"do {chair} chủ trì. Sau khi nghe ý kiến, kiến nghị của Nhân dân và giải trình của các đơn vị, "
             "chủ trì hội nghị kết luận như sau:"]
@@ -609,7 +658,13 @@ def unit_addressee(unit: Unit) -> str:
     locality = clean_line(unit.office.locality)
     own = ("Văn phòng", "Công an", "Ban ", "Trạm", "Hội ", "Phòng", "Đoàn", "Trường", "Bộ phận", "Công chức")
     base = name if name.startswith(own) else f"Công chức {name}"
-    return f"{base} {locality}" if locality and locality.lower() not in base.lower() else base
+    if not locality or locality.lower() in base.lower():
+        return base
+    # "Công an xã" + "xã Long Phụng" → "Công an xã Long Phụng", not "Công an xã xã Long Phụng"
+    level, _, place = locality.partition(" ")
+    if place and base.split()[-1].lower() == level.lower():
+        return f"{base} {place}"
+    return f"{base} {locality}"
 
 
 def reminder(unit: Unit, today: dt.date | None = None) -> Content:

@@ -378,13 +378,19 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
         raise ValidationError(f"Chưa ban hành được: {k.name.lower()} còn thiếu " + ", ".join(gaps)
                               + ". Hãy sửa nội dung văn bản (điền vào chỗ “[cần điền: …]”) rồi ban hành.")
     previous = current.text.replaces if current.is_correction else None
-    if previous is not None and same_text(current.content, previous.parsed):
+    if previous is not None and same_text(
+            current.content, compose.stating_replacement(previous.parsed, previous.document, current.text.correction)):
         raise ValidationError(f"Phiên bản mới chưa sửa gì so với văn bản số {current.issued.symbol}. Hãy sửa nội "
                               "dung cần đính chính hoặc thay thế rồi ban hành, hoặc bỏ phiên bản mới.")
     if previous is None and slug in ("thong-bao", "giay-moi"):
         from .conferences import ensure_not_issued
 
         ensure_not_issued(obj, "notice_published_on" if slug == "thong-bao" else "invitations_sent_on", k.name)
+    if previous is not None:
+        # the new version says in its text which document it replaces, even if
+        # the statement was edited away (Decree 30 App. I: number, date, issuer)
+        current = replace(current, content=compose.stating_replacement(current.content, previous.document,
+                                                                         current.text.correction))
     with db.atomic():
         unit_short = current.content.extras.get("unit_short", "") if k.number_kind == "CV" else ""
         signer = current.content.signers[-1].name if current.content.signers else ""
@@ -449,7 +455,7 @@ def start_correction(doc: OutgoingDocument, *, mode: str, reason: str) -> Draft:
                                          & (DocumentText.version > row.version)).first())
     if newer is not None:
         raise Locked(f"Đã có phiên bản {newer.version} đang soạn hoặc đã ban hành cho văn bản {doc.symbol}.")
-    content = replace(row.parsed, symbol=None, date=None)
+    content = compose.stating_replacement(replace(row.parsed, symbol=None, date=None), doc, CORRECTIONS[mode])
     records.create(DocumentText, office=row.office, kind=row.kind, ref_type=row.ref_type, ref_id=row.ref_id,
                    version=row.version + 1, status=DRAFT, content=content.to_json(), replaces=row,
                    correction=CORRECTIONS[mode], reason=reason)
