@@ -44,13 +44,16 @@ class Run:
     size: float
 
 
-def runs(pdf: bytes) -> list[Run]:
-    """Every text run of the PDF with its start position in page coordinates."""
+def runs(pdf: bytes, pages: list[int] | None = None, *, reader=None) -> list[Run]:
+    """Every text run of the PDF (or of ``pages``) with its start position in
+    page coordinates."""
     import pypdf
 
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    reader = reader or pypdf.PdfReader(io.BytesIO(pdf))
     out: list[Run] = []
-    for n, page in enumerate(reader.pages):
+    for n in (range(len(reader.pages)) if pages is None else pages):
+        page = reader.pages[n]
+
         def visit(text, cm, tm, _font, size, n=n):
             text = unicodedata.normalize("NFC", text or "").strip()
             if text:
@@ -81,9 +84,16 @@ def _same(a: str, b: str) -> bool:
 def signer_space(pdf: bytes, position: str, name: str) -> tuple[int, tuple[float, float, float, float]]:
     """The page and the rectangle between the title line and the printed name
     (the last place the name is printed under that title)."""
+    import pypdf
+
     spec = rules()["signer"]
-    found = runs(pdf)
-    names = [r for r in found if _same(r.text, name)] if name else []
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    names: list[Run] = []
+    for n in reversed(range(len(reader.pages))):     # the signature block ends the document: read back to it
+        found = runs(pdf, [n], reader=reader)
+        names = [r for r in found if _same(r.text, name)] if name else []
+        if names:
+            break
     if not names:
         raise ValidationError(f"Không thấy tên người ký “{name}” in trên văn bản, nên không biết đặt chữ ký số ở "
                               "đâu. Văn bản phải có khối chữ ký (chức vụ, họ tên).")

@@ -307,3 +307,83 @@ def test_electronic_copy_and_a_new_version_is_signed_again(token, tmp_path, monk
         newer = pipeline.issue(office, "ket-luan", conf.id, on=DAY)
     assert newer.id != doc.id and signing.waiting_for(newer) == signing.PERSON
     assert signing.summary(newer) == "ký số: chưa ký"
+
+
+def test_f7_signs_as_the_person_then_the_office_and_the_dashboard_shows_what_waits(token, tmp_path, monkeypatch):
+    """As a person would: F7, S, choose the role, type the PIN; the detail and
+    the dashboard's recent documents say what is signed and what waits."""
+    import asyncio
+
+    from textual.widgets import DataTable, Input, Static
+
+    from models.services import signing
+    from tui.app import DoiThoaiApp
+
+    office, conf, _db, doc = _notice(tmp_path, monkeypatch, token)
+    signing.remember_module(token.module)      # this workstation's module, as after a first CLI signature
+    monkeypatch.setenv("DOITHOAI_TODAY", DAY.isoformat())
+
+    async def settle(pilot):
+        from snapshots.settle import settle as settled
+
+        await settled(pilot)
+
+    async def wait_for(pilot, condition, what):
+        for _ in range(600):
+            if condition():
+                return
+            await pilot.pause(0.05)
+        told = getattr(pilot.app, "told", [])
+        raise AssertionError(f"timed out waiting for {what}; notifications: {told}")
+
+    async def sign(pilot, screen, role_index: int):
+        await pilot.press("s")
+        await wait_for(pilot, lambda: pilot.app.screen.__class__.__name__ == "PickScreen", "the role list")
+        for _ in range(role_index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: pilot.app.screen.__class__.__name__ == "PinScreen", "the PIN field")
+        pin_box = pilot.app.screen.query_one("#pin-input", Input)
+        assert pin_box.password
+        for ch in token.pin:
+            await pilot.press(ch)
+        before = len(app.told)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any("Đã ký số" in m for m in app.told[before:]), "the signature")
+
+    def dashboard() -> str:
+        from tui.screens.dashboard import DashboardView
+
+        views = list(app.screen.query(DashboardView))
+        return str(views[0].render()) if views else ""
+
+    app = DoiThoaiApp(office)
+    app.told = []
+    shown = app.notify
+    app.notify = lambda message, *a, **k: (app.told.append(message), shown(message, *a, **k))[1]
+
+    async def scenario():
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: "chờ người ký" in dashboard(), "the dashboard's recent documents")
+            await pilot.press("f7")
+            await settle(pilot)
+            screen = pilot.app.screen
+            screen.query_one("#docs-table", DataTable).focus()
+            await sign(pilot, screen, 0)
+            assert signing.waiting_for(doc) == signing.OFFICE
+            await sign(pilot, screen, 0)                # the office comes first in the list once the person signed
+            assert signing.waiting_for(doc) is None
+            await wait_for(pilot, lambda: "Ký số" in str(screen.query_one("#docs-detail", Static).content),
+                           "the detail")
+            detail = str(screen.query_one("#docs-detail", Static).content)
+            assert "người ký Hồ Xuân Trính, cơ quan Ủy ban nhân dân xã Kỳ Khang, thời điểm" in detail
+            await pilot.press("k")
+            await wait_for(pilot, lambda: any("01-TB-UBND-ky-so-co-quan.pdf: đúng mã SHA-256" in m
+                                              for m in app.told), "the check")
+            await pilot.press("f2")
+            await wait_for(pilot, lambda: "đã ký số" in dashboard(), "the dashboard after signing")
+            assert "chờ người ký" not in dashboard()
+
+    asyncio.run(scenario())
+    r = _verify(signing.latest_signed(doc).file_path, token)
+    assert r.exit_code == 0, r.output

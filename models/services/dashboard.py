@@ -8,7 +8,7 @@ from .. import clock
 from ..conferences import Conference
 from ..deadlines import office_calendar
 from ..register import OutgoingDocument
-from . import followup
+from . import followup, signing
 from .milestones import Milestone, conference_milestones
 
 
@@ -31,6 +31,8 @@ class Summary:
     #: (statistics.compute, SPEC "Counting petitions"); None before any
     figures: object = None
     withdrawn: int = 0
+    #: document id → the digital signature it waits for ("chờ người ký", "chờ cơ quan", "đã ký số")
+    signature_waits: dict[int, str] = field(default_factory=dict)
 
     @property
     def next_is_past(self) -> bool:
@@ -55,7 +57,8 @@ def summary(office, today: dt.date | None = None) -> Summary:
                 .order_by(OutgoingDocument.issued_on.desc(), OutgoingDocument.id.desc()).limit(8))
     figures, withdrawn = conference_figures(nxt, today) if nxt else (None, 0)
     return Summary(office.name, today, nxt, (nxt.date - today).days if nxt else None, milestones,
-                   followup.counts(office, today, cal, cap=followup.COUNT_CAP), docs, unfinished, figures, withdrawn)
+                   followup.counts(office, today, cal, cap=followup.COUNT_CAP), docs, unfinished, figures, withdrawn,
+                   signing.waits(docs))
 
 
 def conference_figures(conf: Conference, today: dt.date):

@@ -15,6 +15,7 @@ from ..errors import NotFound
 from ..register import OutgoingDocument
 from ..words import ISSUED_ON, SUMMARY, SYMBOL
 from .search import matches
+from .signing import signatures_of, summary
 from ..words import KIND_NAMES  # noqa: F401 (re-exported)
 
 PAGE_SIZE = 100
@@ -170,6 +171,8 @@ def detail(doc: OutgoingDocument) -> list[tuple[str, str]]:
     if doc.ref_type:
         lines.append(("Văn bản về", f"{REF_LABELS.get(doc.ref_type, doc.ref_type)} số {doc.ref_id}"))
     lines.append(("Tệp PDF", doc.file_path or "không lưu tệp"))
+    if signatures_of(doc):
+        lines.append(("Ký số", summary(doc).removeprefix("ký số: ")))
     if doc.sha256:
         lines.append(("SHA-256", doc.sha256))
     return lines

@@ -275,8 +275,10 @@ def choose_certificate(session, key_label: str | None, expected_name: str) -> Ce
     if len(found) > 1 and expected_name:
         named = [c for c in found if fold(c.common_name) == fold(expected_name)
                  or fold(c.organisation) == fold(expected_name)]
-        if len(named) == 1:
-            return named[0]
+        usable = [c for c in named if c.can_sign and c.not_before <= now() <= c.not_after]
+        for pick in (named, usable):
+            if len(pick) == 1:
+                return pick[0]
     if len(found) > 1:
         raise SigningError("Token có nhiều chứng thư số: " + "; ".join(f"“{c.label}” ({c.common_name})" for c in found)
                            + ". Hãy chọn một bằng --khoa NHÃN.")
@@ -322,6 +324,21 @@ def waiting_for(doc: OutgoingDocument) -> str | None:
     if signed(doc, OFFICE) is None:
         return OFFICE
     return None
+
+
+WAIT_LABELS = {PERSON: "chờ người ký", OFFICE: "chờ cơ quan", None: "đã ký số"}
+
+
+def waits(docs: list[OutgoingDocument]) -> dict[int, str]:
+    """For a list of documents (the dashboard's recent ones), which signature
+    each waits for, in one query."""
+    have: dict[int, set[str]] = {d.id: set() for d in docs}
+    if have:
+        for doc_id, role in (DocumentSignature.select(DocumentSignature.document, DocumentSignature.role)
+                             .where(DocumentSignature.document.in_(list(have))).tuples()):
+            have[doc_id].add(role)
+    return {i: WAIT_LABELS[PERSON if PERSON not in roles_ else OFFICE if OFFICE not in roles_ else None]
+            for i, roles_ in have.items()}
 
 
 def summary(doc: OutgoingDocument) -> str:
@@ -417,7 +434,8 @@ def source_file(doc: OutgoingDocument, role: str) -> tuple[Path, bytes]:
     if not doc.file_path or not doc.sha256:
         raise ValidationError(f"Văn bản {doc.symbol} không có tệp PDF lưu khi ban hành, nên không ký số được.")
     if not path.is_file():
-        raise ValidationError(f"Không thấy tệp {path}. Hãy kiểm tra tệp (F7, kiểm tra) trước khi ký.")
+        raise ValidationError(f"Không thấy tệp {path} (tệp ban hành hoặc tệp đã ký trước đó). Hãy khôi phục tệp từ "
+                              "bản sao lưu rồi ký.")
     raw = path.read_bytes()
     if sha256(raw) != expected:
         raise ValidationError(f"Tệp {path} đã bị sửa sau khi ghi (mã SHA-256 khác mã trong sổ), không ký được. "
@@ -541,7 +559,7 @@ def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Calla
     when = now()
     session = open_token(choice, pin)
     try:
-        expected = printed_name if role == PERSON else ""
+        expected = printed_name if role == PERSON else doc.office.name
         cert = choose_certificate(session, choice.key, expected)
         check_certificate(cert, when)
         if role == PERSON and fold(cert.common_name) != fold(printed_name) and not accept_other_name:
@@ -608,6 +626,10 @@ def _field_box(raw: bytes, name: str) -> tuple | None:
     return None
 
 
+#: bytes kept in the file for the CMS signature container
+SIGNATURE_ROOM = 16384
+
+
 def _pades(raw: bytes, session, cert: Certificate, mark: Mark, when: dt.datetime, field_name: str
            ) -> tuple[bytes, float]:
     """PAdES (ETSI.CAdES.detached), SHA-256, as an incremental update, with the
@@ -651,7 +673,10 @@ def _pades(raw: bytes, session, cert: Certificate, mark: Mark, when: dt.datetime
             session_ = pdf_signer.init_signing_session(writer)
             session_.system_time = when
             info = await session_.perform_presign_validation(writer)
-            reserved = await session_.estimate_signature_container_size(info, tight=False)
+            # a fixed room for the CMS (an RSA/ECDSA signature with its certificate
+            # chain takes 2-6 KB) instead of pyHanko's estimate, which signs once
+            # more on the token just to measure
+            reserved = SIGNATURE_ROOM
             tbs = session_.prepare_tbs_document(validation_info=info, bytes_reserved=reserved)
             digest, output = tbs.digest_tbs_document(output=io.BytesIO())
             post = await tbs.perform_signature(

@@ -139,8 +139,9 @@ def draw(s, width: int, accent: str) -> list[Text]:
               Text(f"{PETITION_STATUSES['open']}: {n('open')}", style="bold"),
               Text(f"{URGENCY_LABELS['waiting']}: {n('waiting')}")]
     if s.recent_documents:
-        docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", clip(d.title, 48)] for d in s.recent_documents]
-        make_docs = (lambda w: table([SYMBOL, "Ngày", SUMMARY], docs, w, fixed={0, 1}))
+        docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", s.signature_waits.get(d.id, ""), clip(d.title, 48)]
+                for d in s.recent_documents]
+        make_docs = (lambda w: table([SYMBOL, "Ngày", "Ký số", SUMMARY], docs, w, fixed={0, 1, 2}))
     else:
         make_docs = (lambda w: [Text("Chưa có văn bản nào.")])
     lines = box("Hội nghị đã họp, đang hoàn tất hồ sơ" if s.next_is_past else "Hội nghị sắp tới", upper, width,

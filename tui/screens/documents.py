@@ -35,7 +35,9 @@ class DocumentsScreen(RoleKeys, AppScreen):
             "[ và ]: năm trước / năm sau (hoặc tất cả các năm) · L: chọn loại văn bản · /: tìm theo số, "
             "trích yếu, người ký (gõ không dấu cũng được) · N / P: trang sau / trang trước.\n"
             "Enter hoặc O: mở tệp PDF · R: in lại từ hồ sơ gốc và so với bản đã ban hành · K: kiểm tra tệp "
-            "đã lưu với mã SHA-256 ghi khi ban hành · V: các phiên bản · H: lịch sử thay đổi.\n"
+            "đã lưu (và các tệp đã ký số) với mã SHA-256 ghi trong sổ · V: các phiên bản · H: lịch sử thay đổi.\n"
+            "S: ký số văn bản đã ban hành (chọn vai trò: người ký, rồi cơ quan do văn thư ký; cắm token, nhập mã "
+            "PIN). Tệp đã ký lưu bên cạnh tệp ban hành; in lại văn bản đã ký cho tệp đã ký.\n"
             "E: mở màn hình soạn của văn bản (xem nội dung, các phiên bản; kế hoạch: màn hình Kế hoạch F3) · "
             "M: phiên bản mới — đính chính hoặc thay thế (ghi lý do), sửa rồi Ctrl+B ban hành số mới; bản cũ "
             "vẫn giữ trong sổ · W: xuất tệp Word (.docx) của văn bản đã ban hành.\n"
@@ -46,6 +48,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
         Binding("o", "open", "Mở PDF", id="documents.open"),
         Binding("r", "reprint", "In lại", id="documents.reprint"),
         Binding("k", "check", "Kiểm tra tệp", id="documents.check"),
+        Binding("s", "sign", "Ký số", id="documents.sign"),
         Binding("v", "versions", "Phiên bản", id="documents.versions"),
         Binding("h", "history", "Lịch sử", id="documents.history"),
         Binding("e", "editor", "Mở văn bản", id="documents.editor"),
@@ -353,6 +356,73 @@ class DocumentsScreen(RoleKeys, AppScreen):
     def action_word(self) -> None:
         self._on_chosen(_word_result)
 
+    # --- chữ ký số: role, then PIN, then the token signs in a worker ---------------------
+
+    def action_sign(self) -> None:
+        from models.services import signing
+
+        self._fetch(self._chosen(), self._sign_role, signing.waiting_for)
+
+    def _sign_role(self, doc, waiting) -> None:
+        from models.services import signing
+
+        from ..widgets.pick import PickScreen
+
+        if waiting is None:
+            self._report(f"Văn bản {doc.symbol} đã có đủ chữ ký số của người ký và của cơ quan.")
+            return
+        options = [(f"Người ký: {doc.signer or 'người có thẩm quyền'}", signing.PERSON),
+                   ("Cơ quan (văn thư ký, hình con dấu) — sau người ký", signing.OFFICE)]
+        if waiting == signing.OFFICE:
+            options.reverse()
+        self.app.push_screen(PickScreen(f"Ký số văn bản {doc.symbol} — chọn vai trò", options),
+                             lambda role: role and self._sign_check(doc, role))
+
+    def _sign_check(self, doc, role) -> None:
+        """Refuse early (order, role, module) before asking for the PIN."""
+        from models.services import signing
+
+        def check():
+            signing.check_role(doc, role)
+            return signing.find_module(None)
+
+        work.run(self, check, done=lambda _module: self._sign_pin(doc, role), group="docs-sign")
+
+    def _sign_pin(self, doc, role, accept_other_name: bool = False) -> None:
+        from models.services import signing
+
+        from ..widgets.pin import PinScreen
+
+        title = f"Ký số {doc.symbol} với vai trò {signing.ROLE_NAMES[role]}: cắm token rồi nhập mã PIN"
+        self.app.push_screen(PinScreen(title), lambda pin: pin and self._sign_now(doc, role, pin, accept_other_name))
+
+    def _sign_now(self, doc, role, pin: str, accept_other_name: bool) -> None:
+        from models.services import signing
+        from printing.signature_marks import appearance
+
+        self.notify("Đang ký số…", timeout=3)
+
+        def sign():
+            return signing.sign(doc, role, signing.TokenChoice(), pin, appearance=appearance,
+                                accept_other_name=accept_other_name)
+
+        def done(out) -> None:
+            s = out.signature
+            self._report(f"Đã ký số {doc.symbol} với vai trò {signing.ROLE_NAMES[s.role]}: {s.signer_name}, "
+                         f"{s.signed_at}. Tệp đã ký: {out.path}")
+            self.load(doc.id)
+
+        def failed(exc) -> None:
+            from ..widgets.confirm import ConfirmScreen
+
+            if isinstance(exc, signing.NameMismatch):
+                self.app.push_screen(ConfirmScreen(f"{exc} Vẫn ký? (sẽ hỏi lại mã PIN)"),
+                                     lambda yes: yes and self._sign_pin(doc, role, accept_other_name=True))
+            else:
+                work.tell_error(self, exc)
+
+        work.run(self, sign, done=done, failed=failed, group="docs-sign")
+
     def action_history(self) -> None:
         from ..widgets.history import HistoryScreen
 
@@ -376,9 +446,18 @@ def _with_hint(result) -> str:
 
 
 def _check_result(doc):
+    from models.services import signing
+
     result = svc.check_file(doc)
     severity = {svc.FILE_OK: "information", svc.FILE_NONE: "warning"}.get(result.state, "error")
-    return _with_hint(result), severity, svc.FILE_MARKS[result.state]
+    message = _with_hint(result)
+    signed = signing.check_files(doc)
+    if signed:
+        message += " " + signing.summary(doc).capitalize() + ". " + " ".join(
+            f"{'✓' if st.ok else '≠'} {Path(st.path).name}: {st.note}." for st in signed)
+        if not all(st.ok for st in signed):
+            severity = "error"
+    return message, severity, svc.FILE_MARKS[result.state]
 
 
 def _word_result(doc):
