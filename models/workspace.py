@@ -3,6 +3,7 @@ file in the user data folder; and the demo database beside it."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -97,14 +98,28 @@ def open_office_database(target: str | None = None, *, demo: bool = False, rende
             from .demo import build_demo
 
             build_demo(render=render)
-        return db
+        return _finish_writes(db)
     target = target or configured_target()
     if not new_office:
         _missing_with_backups(target)
     try:
-        return open_database(target)
+        db = open_database(target)
     except StorageError as exc:
         raise _with_backup_advice(target, exc) from exc
+    return _finish_writes(db)
+
+
+def _finish_writes(db):
+    """Issued files a killed process left under their hidden temporary names are
+    finished or removed (models.services.issued_files); never in the way of a start."""
+    from .services.issued_files import finish_pending
+
+    try:
+        for line in finish_pending():
+            logging.getLogger("doithoai").warning(line)
+    except Exception:  # a folder that cannot be read: the next start tries again
+        logging.getLogger("doithoai").exception("finish_pending")
+    return db
 
 
 def save_config(**values) -> Path:

@@ -127,16 +127,17 @@ def test_a_bad_date_is_refused_with_the_reason_and_takes_no_number(sqlite_db):
     assert models.OutgoingDocument.select().count() == 1
 
 
-def test_an_existing_file_is_never_overwritten_and_no_number_is_taken(sqlite_db):
+def test_an_existing_file_is_never_overwritten_nor_blocks_the_number(sqlite_db):
+    """A file under the name of the next number is not in the register (the number
+    was free): it is kept aside, never overwritten, and the issue takes its number
+    (issue 21: a failed issue of an older version must not block a number forever)."""
     office, conf, _refs = _cycle_records("state")
     target = documents.office_folder(office.id) / "2026" / "01-TB-UBND.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(b"someone else's file")
-    with pytest.raises(models.ValidationError, match="không ghi đè"):
-        pipeline.issue(office, "thong-bao", conf.id)
-    assert target.read_bytes() == b"someone else's file"
-    assert models.OutgoingDocument.select().count() == 0
-    assert models.Conference.get_by_id(conf.id).notice_published_on is None
+    doc = pipeline.issue(office, "thong-bao", conf.id)
+    assert doc.symbol == "01/TB-UBND" and Path(doc.file_path) == target and documents.verify(doc)
+    assert (target.parent / "khong-trong-so" / target.name).read_bytes() == b"someone else's file"
 
 
 def test_edited_text_is_what_is_issued_and_then_frozen(sqlite_db):

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from collections import Counter
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass, replace
 
 import peewee as pw
 
@@ -37,20 +39,70 @@ WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "t
 
 
 def fill(what: str) -> str:
-    return MARK.format(what)
+    mark = MARK.format(what)
+    filled = _filled.get()
+    if filled is not None:
+        filled[mark] += 1
+    return mark
+
+
+#: the template's own "[cần điền: …]" made while one document is composed (``composed``)
+_filled: ContextVar[Counter | None] = ContextVar("filled", default=None)
+
+
+def composed(slug: str, obj) -> Content:
+    """The document of ``slug`` about ``obj``, with each "[cần điền: …]" that a
+    citizen's quoted words put in the text (``citizen_marks``) counted as many
+    times as the text shows it beyond the template's own, so that ``missing``
+    asks only for the template's."""
+    filled: Counter = Counter()
+    token = _filled.set(filled)
+    try:
+        content = COMPOSERS[slug](obj)
+    finally:
+        _filled.reset(token)
+    said = content.extras.get(CITIZEN_MARKS)
+    if not said:
+        return content
+    shown = Counter(m.group(0) for part in _parts(content) for m in MARK_RE.finditer(part or ""))
+    quoted = [mark for mark in said for _ in range(max(0, shown[mark] - filled[mark]))]
+    return replace(content, extras={**content.extras, CITIZEN_MARKS: quoted})
+
+
+def _parts(content: Content) -> list[str]:
+    return [content.subject, content.legal_bases, content.body, *content.addressees, *content.recipients]
 
 
 def missing(content: Content) -> list[str]:
-    """The facts still to be filled in before the document can be issued."""
-    parts = [content.subject, content.legal_bases, content.body, *content.addressees, *content.recipients]
+    """The facts still to be filled in before the document can be issued: the
+    template's own "[cần điền: …]", never one a citizen wrote in a petition
+    (``citizen_marks``: the text quotes the citizen, it asks nothing)."""
+    quoted = Counter(content.extras.get(CITIZEN_MARKS) or ())
     found: list[str] = []
-    for part in parts:
+    for part in _parts(content):
         for m in MARK_RE.finditer(part or ""):
-            if m.group(1) not in found:
+            if quoted[m.group(0)] > 0:
+                quoted[m.group(0)] -= 1
+            elif m.group(1) not in found:
                 found.append(m.group(1))
     if content.number_kind and not content.subject.strip():
         found.append("trích yếu")
     return found
+
+
+#: Content.extras key: the "[cần điền: …]" found in the citizens' own words the text quotes
+CITIZEN_MARKS = "citizen_marks"
+#: what a petition holds in the citizen's own words
+CITIZEN_WORDS = ("content", "citizen_name", "citizen_address")
+
+
+def citizen_marks(petitions) -> dict:
+    """Extras naming each "[cần điền: …]" a citizen typed (or said) into a
+    petition the document quotes (counted by ``composed``); empty when there is
+    none, so the stored texts of ordinary documents stay as they were."""
+    marks = sorted({m.group(0) for p in petitions for name in CITIZEN_WORDS
+                    for m in MARK_RE.finditer(clean_line(getattr(p, name, "") or ""))})
+    return {CITIZEN_MARKS: marks} if marks else {}
 
 
 # --- small wording rules ---------------------------------------------------------
@@ -280,11 +332,16 @@ def conference_facts(conf: Conference) -> ConferenceFacts:
         actual_start=conf.actual_start or "", actual_end=conf.actual_end or "")
 
 
+#: conference documents that quote the citizens' petitions
+QUOTING = ("bien-ban", "ket-luan", "bao-cao")
+
+
 def _conf_content(kind: str, conf: Conference, facts: ConferenceFacts, **fields) -> Content:
     office = conf.office
+    quoted = citizen_marks(petitions_of(conf)) if kind in QUOTING else {}
     return Content(kind=kind, letterhead=letterhead(office), year=facts.date.year,
                    signers=fields.pop("signers", (office_signer(office),)),
-                   extras={"conference": facts.to_dict(), **fields.pop("extras", {})}, **fields)
+                   extras={"conference": facts.to_dict(), **fields.pop("extras", {}), **quoted}, **fields)
 
 
 # --- plan ------------------------------------------------------------------------
@@ -648,7 +705,8 @@ def answer_letter(p: Petition) -> Content:
                    subject=answer_subject(members), body="\n".join(body),
                    addressees=tuple(_addressee(m) for m in members), recipients=tuple(recipients),
                    signers=(office_signer(office),), year=clock.today().year,
-                   extras={"petitions": [m.id for m in members], "unit_short": unit_short})
+                   extras={"petitions": [m.id for m in members], "unit_short": unit_short,
+                           **citizen_marks(members)})
 
 
 def unit_addressee(unit: Unit) -> str:
@@ -693,7 +751,7 @@ def reminder(unit: Unit, today: dt.date | None = None) -> Content:
                    subject="Đôn đốc trả lời kiến nghị của Nhân dân", body="\n".join(body),
                    addressees=(unit_addressee(unit),), recipients=("Như trên", archive_line(office)),
                    signers=(office_signer(office),), year=today.year,
-                   extras={"petitions": [p.id for p in late], "today": today.isoformat(),
+                   extras={**citizen_marks(late), "petitions": [p.id for p in late], "today": today.isoformat(),
                            "unit_short": drafting_unit(office)})
 
 

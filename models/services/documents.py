@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from ..petitions import Petition
 from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
 from ..register import OutgoingDocument
 from ..text import clean_line
-from . import compose, numbering, records, roles
+from . import compose, issued_files, numbering, records, roles
 
 Render = Callable[[Content], bytes]
 
@@ -92,7 +93,7 @@ def compose_content(office: Office, slug: str, ref_id: int) -> Content:
     """The generated text, fresh from the records."""
     obj = target(office, slug, ref_id)
     if slug in compose.COMPOSERS:
-        return compose.COMPOSERS[slug](obj)
+        return compose.composed(slug, obj)
     return compose.working_paper(slug, obj)
 
 
@@ -318,7 +319,7 @@ def _close_what_it_was_for(k: DocKind, obj, doc: OutgoingDocument, content: Cont
                 petition_service.add_event(p, "reminded", f"Công văn đôn đốc số {doc.symbol} ngày {on:%d/%m/%Y}")
 
 
-def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render) -> OutgoingDocument:
+def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render, pending: list) -> OutgoingDocument:
     from .plan_issue import check_ready
 
     plan = Plan.get_by_id(plan.id)
@@ -337,8 +338,11 @@ def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render) -> Outg
     doc = numbering.register(office, "KH", title=plan.title, issued_on=on, signer=signer, ref_type="plan",
                              ref_id=plan.id, supersedes=earlier.document if earlier and earlier.document_id
                              else None, reason=plan.change_reason)
+    if Plan.get_by_id(plan.id).row_version != plan.row_version:   # under the register's lock now
+        raise Locked("Kế hoạch này vừa được ban hành hoặc sửa ở máy hoặc cửa sổ khác, trong lúc bạn ban hành; "
+                     "không cấp thêm số. Hãy mở lại kế hoạch để xem.")
     frozen = content.numbered(doc.symbol, on)
-    _store(doc, frozen, render)
+    _store(doc, frozen, render, pending)
     records.create(DocumentText, office=office, kind="ke-hoach", ref_type="plan", ref_id=plan.id,
                    version=1, status=ISSUED, content=frozen.to_json(), document=doc)
     records.update(plan, {"document": doc, "place_date": on, "status": PLAN_ISSUED})
@@ -347,11 +351,39 @@ def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render) -> Outg
     return doc
 
 
-def _store(doc: OutgoingDocument, content: Content, render: Render) -> None:
+def _store(doc: OutgoingDocument, content: Content, render: Render, pending: list) -> None:
+    """The issued file, written under a hidden name: it takes its own name only
+    once the issue has committed (``_all_or_nothing``)."""
     pdf = render(content)
-    path = issued_path(doc)
-    write_new(path, pdf)
-    records.update(doc, {"file_path": str(path), "sha256": sha256(pdf)}, lock_check=False)
+    pending.append(issued_files.write_pending(issued_path(doc), pdf))
+    records.update(doc, {"file_path": str(pending[-1].path), "sha256": sha256(pdf)}, lock_check=False)
+
+
+@contextmanager
+def _all_or_nothing(db):
+    """One transaction, and the files it wrote named only after its commit: a
+    failed commit leaves no numbered file behind (models.services.issued_files)."""
+    pending: list[issued_files.Pending] = []
+    try:
+        with db.atomic():
+            yield pending
+    except BaseException:
+        issued_files.discard(pending)
+        raise
+    issued_files.publish(pending)
+
+
+def _raced(k: DocKind, office: Office, slug: str, ref_id: int, seen: Draft) -> None:
+    """Called under the register's lock: another workstation (or window) issued or
+    changed this document since we read it. Said in words, and nothing is taken."""
+    now = draft(office, slug, ref_id)
+    if now.frozen:      # we checked it was not, before taking the lock
+        raise Locked(f"{k.name} này vừa được ban hành số {now.issued.symbol} ngày {now.issued.issued_on:%d/%m/%Y} "
+                     "ở máy hoặc cửa sổ khác, trong lúc bạn ban hành; không cấp thêm số. Muốn in lại, dùng "
+                     "lệnh in lại; muốn sửa, tạo phiên bản mới kèm lý do.")
+    if (now.text and now.text.row_version) != (seen.text and seen.text.row_version):
+        raise Locked(f"Nội dung {k.name.lower()} này vừa được sửa ở máy hoặc cửa sổ khác, trong lúc bạn ban "
+                     "hành; chưa ban hành. Hãy mở lại văn bản, xem nội dung mới rồi ban hành.")
 
 
 def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, render: Render) -> OutgoingDocument:
@@ -366,8 +398,9 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
     check_date(office, k, on, about=obj)
     db = DocumentText._meta.database
     if slug == "ke-hoach":
-        with db.atomic():
-            return _issue_plan(office, obj, on, render)
+        with _all_or_nothing(db) as pending:
+            doc = _issue_plan(office, obj, on, render, pending)
+        return doc
     current = draft(office, slug, ref_id)
     if current.frozen:
         raise Locked(f"{k.name} này đã ban hành số {current.issued.symbol} ngày "
@@ -391,7 +424,7 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
         # the statement was edited away (Decree 30 App. I: number, date, issuer)
         current = replace(current, content=compose.stating_replacement(current.content, previous.document,
                                                                          current.text.correction))
-    with db.atomic():
+    with _all_or_nothing(db) as pending:
         unit_short = current.content.extras.get("unit_short", "") if k.number_kind == "CV" else ""
         signer = current.content.signers[-1].name if current.content.signers else ""
         doc = numbering.register(
@@ -399,8 +432,9 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
             ref_type=k.target, ref_id=ref_id, unit_short=unit_short,
             supersedes=previous.document if previous is not None else None,
             reason=(f"{current.text.correction.capitalize()}: {current.text.reason}" if previous else ""))
+        _raced(k, office, slug, ref_id, current)
         frozen = current.content.numbered(doc.symbol, on)
-        _store(doc, frozen, render)
+        _store(doc, frozen, render, pending)
         if current.text is None:
             records.create(DocumentText, office=office, kind=slug, ref_type=k.target, ref_id=ref_id, version=1,
                            status=ISSUED, content=frozen.to_json(), document=doc)
@@ -510,6 +544,7 @@ def issued_content(doc: OutgoingDocument) -> Content:
     if row is None:
         raise ValidationError(f"Văn bản {doc.symbol} không có nội dung lưu trong sổ.")
     return row.parsed
+
 
 
 # --- files of drafts and working papers ------------------------------------------------------
