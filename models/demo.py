@@ -22,7 +22,7 @@ from .conferences import (
 from .db import database
 from .deadlines import WorkCalendar
 from .plans import PLAN_ISSUED
-from .services import catalog, compose, documents, locks, numbering, petitions, plans
+from .services import catalog, compose, documents, locks, numbering, petitions, plans, records
 
 
 def build_demo(today: dt.date | None = None, seed: int = 2026, *, render=None):
@@ -130,14 +130,12 @@ def _build(today: dt.date, seed: int, render):
                                    today - dt.timedelta(days=rnd.randint(1, 4)))
                     to_answer.append((answered, p, item))
                 elif kind == "in_writing_soon":
-                    p.due_on = cal.add(today, rnd.randint(1, 2), "working")
-                    p.extension_reason = "Cần thêm thời gian xác minh thực địa"
-                    p.save()
+                    records.update(p, {"due_on": cal.add(today, rnd.randint(1, 2), "working"),
+                                       "extension_reason": "Cần thêm thời gian xác minh thực địa"})
                     petitions.add_event(p, "extended", p.extension_reason, user="demo")
         # answer letters go into the register in date order, as a clerk would
         for answered, p, item in sorted(to_answer, key=lambda t: (t[0], t[1].id)):
-            p.answer_summary = item["answer"]
-            p.save()
+            records.update(p, {"answer_summary": item["answer"]})
             title = compose.answer_subject([p])      # the letter's own "V/v" line
             if render is not None:
                 documents.issue(office, "tra-loi", p.id, on=answered, render=render)
@@ -145,8 +143,7 @@ def _build(today: dt.date, seed: int, render):
             doc = numbering.register(office, "CV", title=title, issued_on=answered,
                                      signer=office.signer_name, ref_type="petition", ref_id=p.id,
                                      unit_short=p.unit.short_name)
-            p.status, p.answer_number, p.answer_date = "answered", doc.symbol, answered
-            p.save()
+            records.update(p, {"status": "answered", "answer_number": doc.symbol, "answer_date": answered})
             petitions.add_event(p, "answered", f"Văn bản {doc.symbol} ngày {answered:%d/%m/%Y}", user="demo")
         # two petitions received outside a conference
         for i in range(2):

@@ -243,9 +243,22 @@ def _v10_office_uid(db: pw.Database) -> None:
             Office.update(uid=uuid.uuid4().hex).where(Office.id == office_id).execute()
 
 
+def _v11_seals(db: pw.Database) -> None:
+    """Petitions, their history and the frozen texts of issued documents are sealed
+    through the chained audit trail (models.services.integrity). The records an
+    older version wrote without a trail entry (every history row, the demo's
+    changes) are sealed as they are found now: tampering done before this
+    upgrade cannot be seen, tampering after it is."""
+    from .catalog import Office
+    from .services.integrity import seal_as_found
+
+    for office in Office.select().order_by(Office.id):
+        seal_as_found(office)
+
+
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month,
               _v5_board_order_ids, _v6_every_status_orders, _v7_search_statistics,
-              _v8_actual_times, _v9_signatures, _v10_office_uid]
+              _v8_actual_times, _v9_signatures, _v10_office_uid, _v11_seals]
 CURRENT = len(MIGRATIONS)
 
 

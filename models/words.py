@@ -126,7 +126,7 @@ KIND_NAMES = {
 # ── Nhật ký thay đổi ───────────────────────────────────────────────────────────
 #: AuditEntry.action → what a history line says
 HISTORY_ACTIONS = {"create": "Tạo mới", "update": "Sửa", "delete": "Xóa", "amend": "Điều chỉnh",
-                   "issue": "Ban hành"}
+                   "issue": "Ban hành", "seal": "Niêm phong"}
 #: what a history line says for the machine's own administrator account
 #: ("root", "Administrator", a database superuser) instead of its English name
 SYSTEM_ACCOUNT = "Quản trị máy"

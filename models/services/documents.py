@@ -524,6 +524,7 @@ def reprint(doc: OutgoingDocument, render: Render) -> Reprint:
     if row is None:
         raise ValidationError(f"Văn bản {doc.symbol} được ban hành trước khi chương trình lưu nội dung văn bản; "
                               "hãy dùng tệp đã lưu khi ban hành.")
+    _refuse_unsealed(doc)
     data_ = render(row.parsed)
     stored = Path(doc.file_path) if doc.file_path else issued_path(doc)
     if doc.sha256 and sha256(data_) == doc.sha256:
@@ -543,8 +544,20 @@ def issued_content(doc: OutgoingDocument) -> Content:
     row = text_of(doc)
     if row is None:
         raise ValidationError(f"Văn bản {doc.symbol} không có nội dung lưu trong sổ.")
+    _refuse_unsealed(doc)
     return row.parsed
 
+
+def _refuse_unsealed(doc: OutgoingDocument) -> None:
+    """A reprint says "bản đã ban hành số …": never of a text that is no longer the
+    one sealed when it was issued (models.services.integrity)."""
+    from .integrity import text_seal_problem
+
+    problem = text_seal_problem(doc)
+    if problem:
+        raise Locked(f"Không in lại văn bản {doc.symbol}: {problem}. Bản in ra sẽ không đúng văn bản đã ban hành. "
+                     "Hãy chạy “doithoai doctor” để xem chỗ bị sửa, rồi khôi phục bản sao lưu còn đúng; tệp PDF "
+                     "đã lưu khi ban hành (nếu còn khớp mã SHA-256) vẫn là bản có giá trị.")
 
 
 # --- files of drafts and working papers ------------------------------------------------------

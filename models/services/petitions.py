@@ -30,10 +30,13 @@ def due_date(office, disposition: str, received_on: dt.date, *, channel: str = "
 
 def add_event(petition: Petition, action: str, detail: str = "", before: str = "", after: str = "",
               user: str | None = None) -> PetitionEvent:
-    from ..audit import current_user
+    from ..audit import current_user, record
 
-    return PetitionEvent.create(petition=petition, at=now(), user=user or current_user(), action=action,
-                                detail=text(detail), before=before, after=after)
+    with PetitionEvent._meta.database.atomic():
+        event = PetitionEvent.create(petition=petition, at=now(), user=user or current_user(), action=action,
+                                     detail=text(detail), before=before, after=after)
+        record("create", event, office=petition.office_id)   # sealed in the office's chain (integrity)
+    return event
 
 
 def next_seq(conference) -> int:

@@ -129,20 +129,36 @@ def locate(db_target):
         click.echo(f"{label.ljust(width)} : {value}")
 
 
-@click.command("doctor")
+#: doctor's exit code: the sum of one number per kind of finding, so a script sees each
+#: kind whatever else was found (a missing printer never hides tampering)
+DOCTOR_CODES = {
+    "sua": (32, "có chỗ bị sửa, xóa hay chèn ngoài ứng dụng (sổ văn bản đi, nhật ký, nội dung văn bản đã ban "
+                "hành, kiến nghị và diễn biến, tệp đã đổi)"),
+    "co_so_du_lieu": (64, "cơ sở dữ liệu không mở được, hỏng, hoặc chưa khai báo cơ quan"),
+    "thieu_tep": (16, "thiếu tệp của văn bản đã ban hành"),
+    "tep_ngoai_so": (8, "có tệp mang số văn bản mà không có trong sổ (dời đi bằng --don-dep)"),
+    "moi_truong": (4, "môi trường: phông chữ, máy in, thư mục không ghi được"),
+}
+DOCTOR_HELP = ("Kiểm tra cơ sở dữ liệu, phông chữ, máy in, thư mục dữ liệu, và sổ văn bản đi, nhật ký thay đổi, "
+               "nội dung văn bản đã ban hành, kiến nghị và diễn biến, tệp văn bản có bị sửa ngoài ứng dụng "
+               "không.\n\nMã thoát là tổng các số sau (0: mọi thứ đều tốt):\n\n\b\n"
+               + "\n".join(f"{code:>3}  {words}" for code, words in sorted(DOCTOR_CODES.values(), reverse=True)))
+
+
+@click.command("doctor", help=DOCTOR_HELP)
+@click.option("--don-dep", "tidy", is_flag=True,
+              help="Dời các tệp mang số văn bản mà không có trong sổ vào thư mục “khong-trong-so” bên cạnh.")
 @pass_db
-def doctor(db_target):
-    """Kiểm tra cơ sở dữ liệu, phông chữ, máy in, thư mục dữ liệu, và sổ văn bản đi, nhật ký thay đổi,
-    tệp văn bản có bị sửa ngoài ứng dụng không."""
+def doctor(db_target, tidy: bool):
     from models.db import describe, is_postgres
     from models.paths import locations
     from models.workspace import configured_target, open_office_database
 
-    problems = 0
+    found: set[str] = set()
 
-    def line(ok: bool, label: str, detail: str):
-        nonlocal problems
-        problems += 0 if ok else 1
+    def line(ok: bool, label: str, detail: str, kind: str = "moi_truong"):
+        if not ok:
+            found.add(kind)
         click.echo(f"[{'OK' if ok else 'LỖI'}] {label}: {detail}")
 
     target = db_target or configured_target()
@@ -153,7 +169,7 @@ def doctor(db_target):
         else:
             result = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
             line(result == "ok", "Cơ sở dữ liệu", f"{target} — kiểm tra toàn vẹn: "
-                 + ("tốt" if result == "ok" else result))
+                 + ("tốt" if result == "ok" else result), "co_so_du_lieu")
         from models.catalog import Office
         from models.migrations import CURRENT
 
@@ -168,16 +184,17 @@ def doctor(db_target):
                      + (f", một trong {n} cơ quan dùng chung cơ sở dữ liệu)" if n > 1 else ")"))
             except UserError as exc:
                 office = None
-                line(False, "Thông tin cơ quan", exc.message)
+                line(False, "Thông tin cơ quan", exc.message, "co_so_du_lieu")
         else:
             office = None
-            line(False, "Thông tin cơ quan", "chưa khai báo — chạy: doithoai init")
+            line(False, "Thông tin cơ quan", "chưa khai báo — chạy: doithoai init", "co_so_du_lieu")
         if office is not None:
             _check_chains(office, line)
+            _check_orphans(office, line, tidy)
     except Exception as exc:  # report and go on with the other checks
         from models.files import os_reason
 
-        line(False, "Cơ sở dữ liệu", exc.message if isinstance(exc, UserError) else os_reason(exc))
+        line(False, "Cơ sở dữ liệu", exc.message if isinstance(exc, UserError) else os_reason(exc), "co_so_du_lieu")
     try:
         from printing.fonts import font_report
 
@@ -212,15 +229,44 @@ def doctor(db_target):
         except OSError:
             ok = False
         line(ok, label, f"{folder} — {'ghi được' if ok else 'KHÔNG ghi được'}")
-    click.echo("Kết quả: " + ("mọi thứ đều tốt." if not problems else f"có {problems} vấn đề cần xử lý."))
-    sys.exit(1 if problems else 0)
+    code = sum(DOCTOR_CODES[k][0] for k in found)
+    if not found:
+        click.echo("Kết quả: mọi thứ đều tốt.")
+    else:
+        click.echo(f"Kết quả: có vấn đề cần xử lý (mã thoát {code}):")
+        for k in sorted(found, key=lambda k: -DOCTOR_CODES[k][0]):
+            click.echo(f"  {DOCTOR_CODES[k][0]:>3} — {DOCTOR_CODES[k][1]}")
+    sys.exit(code)
 
 
 def _check_chains(office, line) -> None:
-    """The register, the audit trail and the stored files, as they were written."""
+    """The register, the audit trail, the sealed records and the stored files, as they were written."""
     from models.services import integrity
 
     report = integrity.verify_chain(office, remember=True)
-    line(report.ok, "Sổ văn bản đi và nhật ký thay đổi", report.summary())
-    for problem in report.problems:
+    line(report.ok, "Sổ văn bản đi và nhật ký thay đổi", report.summary(),
+         "sua" if report.problems else "thieu_tep")
+    if report.problems and report.missing:
+        line(False, "Tệp văn bản đã ban hành", f"thiếu {len(report.missing)} tệp", "thieu_tep")
+    for problem in report.problems + report.missing:
         click.echo(f"      – {problem}")
+
+
+def _check_orphans(office, line, tidy: bool) -> None:
+    """Numbered files that no register entry names (left by an older version's failed issue)."""
+    from models.services import issued_files
+
+    found = issued_files.orphans(office)
+    if not found:
+        line(True, "Tệp ngoài sổ văn bản đi", "không có")
+        return
+    if tidy:
+        moved = [(path, issued_files.move_aside(path)) for path in found]
+        line(True, "Tệp ngoài sổ văn bản đi", f"đã dời {len(moved)} tệp không có trong sổ:")
+        for path, dest in moved:
+            click.echo(f"      – {path} → {dest}")
+        return
+    line(False, "Tệp ngoài sổ văn bản đi", f"{len(found)} tệp mang số văn bản nhưng không có trong sổ (không phải "
+         "văn bản đã ban hành; dời đi bằng: doithoai doctor --don-dep):", "tep_ngoai_so")
+    for path in found:
+        click.echo(f"      – {path}")
