@@ -200,17 +200,21 @@ _NUMBERED = re.compile(r"^\d+[-/]")
 
 def orphans(office) -> list[Path]:
     """Files named like an issued document (a number first) in the office's year
-    folders that no register entry (nor the scanned signed copy of one) names.
+    folders that no register entry (nor the scanned signed copy of one, nor a
+    digitally signed file) names.
     A file beside an issued one whose name starts with that file's name (its
     signed copy, "-ban-ky") belongs to it."""
     from ..documents import DocumentText
     from ..register import OutgoingDocument
+    from ..signatures import DocumentSignature
     from .documents import office_folder
 
     known = {Path(p) for (p,) in OutgoingDocument.select(OutgoingDocument.file_path)
              .where((OutgoingDocument.office == office) & (OutgoingDocument.file_path != "")).tuples()}
     known |= {Path(p) for (p,) in DocumentText.select(DocumentText.scan_path)
               .where((DocumentText.office == office) & (DocumentText.scan_path != "")).tuples()}
+    known |= {Path(p) for (p,) in DocumentSignature.select(DocumentSignature.file_path)
+              .where(DocumentSignature.office == office).tuples()}
     stems = {(k.parent, k.stem) for k in known}
     found: list[Path] = []
     base = office_folder(office.id)
