@@ -36,7 +36,10 @@ def default_rules() -> dict[str, Rule]:
 
 
 def office_rules(office) -> dict[str, Rule]:
-    rules = default_rules()
+    """The office's rules: its own days where it set them, and each source
+    citing a law or the office's own plan ("{office}" is its name)."""
+    name = getattr(office, "name", "") or "văn phòng"
+    rules = {k: replace(r, source=r.source.replace("{office}", name)) for k, r in default_rules().items()}
     for s in RuleSetting.select().where(RuleSetting.office == office):
         if s.key in rules:
             rules[s.key] = replace(rules[s.key], days=s.days, unit=s.unit)

@@ -338,7 +338,7 @@ def test_withdrawn_petitions_are_in_the_minutes_and_the_full_export(xa, tmp_path
     replied = lines["Ngô Văn Chín"]
     assert (replied["Số văn bản trả lời của cấp trên"], replied["Ngày trả lời của cấp trên"]) == (
         "88/SXD-QH", "12/03/2026")
-    assert lines["Nguyễn Văn Một"]["Trả lời tại chỗ"] == "Xã đã yêu cầu tăng chuyến thu gom"
+    assert lines["Nguyễn Văn Một"]["Nội dung trả lời tại chỗ"] == "Xã đã yêu cầu tăng chuyến thu gom"
     # the default export (what still needs action) leaves the withdrawn one out
     export.export_board(q.with_(status="all"), path, replace=True)
     assert "Đinh Thị Mười" not in path.read_text(encoding="utf-8-sig")
@@ -398,3 +398,32 @@ def test_wording_of_addressees_and_the_chair(xa, tmp_path):
     paras = [x.text for x in docx.Document(io.BytesIO(render_docx(letter))).paragraphs]
     said = [x for x in paras if "Hoàng Văn Năm" in x or "Vũ Thị Sáu" in x]
     assert said[0].endswith("Đông Hải;") and said[-1].endswith("Trung Lương.")
+
+
+# --- 6. a Party office gets a Party office's defaults ---------------------------------------------
+
+def test_a_party_office_gets_party_defaults_and_rules_cite_the_law_or_its_own_plan(sqlite_db):
+    from models.catalog import Unit
+    from models.rules import office_rules
+    from models.services import catalog, compose
+    from models.services.usual_units import usual_unit, usual_units
+
+    office = catalog.create_office(kind="dang_uy_xa", place_name="Đô Lương", parent_body="Đảng bộ tỉnh Nghệ An",
+                                   signer_name="Trần Văn Bình")
+    units = [u.name for u in Unit.select().where(Unit.office == office).order_by(Unit.id)]
+    assert units[0] == "Văn phòng Đảng ủy" and "Ban Tuyên giáo Đảng ủy" in units
+    assert "Ủy ban Kiểm tra Đảng ủy" in units and "Ban Tổ chức Đảng ủy" in units
+    assert not any(n in units for n in ("Văn phòng HĐND và UBND", "Địa chính - Xây dựng", "Công an xã"))
+    assert office.signer_authority.startswith("T/M ") and office.signer_position == "BÍ THƯ"
+    assert {u.field.name: u.unit for u in usual_units(office)}["Đất đai"] == "Văn phòng Đảng ủy"
+    assert usual_unit(office, "Giáo dục", units) == "Ban Tuyên giáo Đảng ủy"
+    inspection = Unit.get((Unit.office == office) & (Unit.name == "Ủy ban Kiểm tra Đảng ủy"))
+    assert compose.unit_addressee(inspection) == "Ủy ban Kiểm tra Đảng ủy xã Đô Lương"
+    sources = {k: r.source for k, r in office_rules(office).items()}
+    assert not any(other in s for s in sources.values() for other in ("Long Phụng", "Thanh Khê Tây"))
+    assert "Đảng ủy xã Đô Lương" in sources["broadcast"] and "10/2022/QH15" in sources["broadcast"]
+    assert "Đảng ủy xã Đô Lương" in sources["written_answer"] and "Đảng ủy xã Đô Lương" in sources["report"]
+    # a state office keeps its own
+    state = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    assert Unit.select().where((Unit.office == state) & (Unit.name == "Địa chính - Xây dựng")).exists()
+    assert "Ủy ban nhân dân xã Kỳ Khang" in office_rules(state)["written_answer"].source

@@ -144,7 +144,8 @@ def create_office(*, kind: str, place_name: str, parent_body: str = "", signer_n
     if with_defaults:
         for i, name in enumerate(data.load_json("catalog/fields.json")["fields"], start=1):
             Field.create(office=office, code=i, name=name)
-        for u in data.load_json("catalog/units.json")["units"]:
+        shipped = data.load_json("catalog/units.json")
+        for u in shipped["units_party" if family == FAMILY_PARTY else "units"]:
             Unit.create(office=office, name=u["name"], short_name=u["short_name"])
     return office
 

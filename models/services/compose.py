@@ -31,6 +31,7 @@ from ..errors import ValidationError
 from ..petitions import DISPOSITIONS, Petition
 from ..plans import Plan
 from ..text import clean, clean_line, person_name
+from ..words import COUNT_LABELS
 
 MARK = "[cần điền: {}]"
 MARK_RE = re.compile(r"\[cần điền: ([^\]]*)\]")
@@ -714,7 +715,8 @@ def unit_addressee(unit: Unit) -> str:
     (a unit that names its own kind of body keeps its name: "Công an xã …")."""
     name = clean_line(unit.name)
     locality = clean_line(unit.office.locality)
-    own = ("Văn phòng", "Công an", "Ban ", "Trạm", "Hội ", "Phòng", "Đoàn", "Trường", "Bộ phận", "Công chức")
+    own = ("Văn phòng", "Công an", "Ban ", "Ủy ban", "Trạm", "Hội ", "Phòng", "Đoàn", "Trường", "Bộ phận",
+           "Công chức")
     base = name if name.startswith(own) else f"Công chức {name}"
     if not locality or locality.lower() in base.lower():
         return base
@@ -768,7 +770,8 @@ def drafting_unit(office: Office) -> str:
 #: the report's statistics columns: SPEC "Counting petitions", in the order
 #: received = resolved + noted + forwarded + in progress + late
 REPORT_COLUMNS = ("total", "resolved", "noted", "forwarded", "in_progress", "late")
-REPORT_HEADINGS = ("Tổng số", "Đã giải quyết", "Ghi nhận", "Chuyển cấp trên", "Đang giải quyết", "Quá hạn")
+REPORT_HEADINGS = ("Tổng số", COUNT_LABELS["resolved"], COUNT_LABELS["noted"], "Chuyển cấp trên",
+                   COUNT_LABELS["in_progress"], COUNT_LABELS["late"])
 
 
 def _stat_rows(head: str, rows, overall) -> list[str]:
@@ -789,7 +792,7 @@ def results_sentence(o, withdrawn: int) -> str:
     if o.answered:
         parts[0] += (f" (trong đó trả lời bằng văn bản {o.answered}, đúng hạn {o.on_time}, "
                      f"tỷ lệ {percent(o.on_time_rate)})")
-    parts.append(f"ghi nhận {o.noted}")
+    parts.append(f"{COUNT_LABELS['noted'].lower()} {o.noted}")
     if o.forwarded:
         parts.append(f"chuyển cơ quan có thẩm quyền {o.forwarded} (đang chờ trả lời {o.forwarded_waiting}, "
                      f"đã có trả lời {o.forwarded_replied}; không tính vào số đã giải quyết)")

@@ -82,7 +82,7 @@ BOARD_COLUMNS = (
     Column("Hình thức", lambda r: CHANNELS.get(r.channel, r.channel), 14),
     Column("Ngày nhận", lambda r: r.received_on, 12),
     Column("Hướng xử lý", lambda r: DISPOSITIONS.get(r.disposition, r.disposition), 20),
-    Column("Trả lời tại chỗ", lambda r: r.answer_on_spot, 40),
+    Column("Nội dung trả lời tại chỗ", lambda r: r.answer_on_spot, 40),
     Column("Số văn bản trả lời", lambda r: r.answer_number, 18),
     Column("Ngày văn bản trả lời", lambda r: r.answer_date, 12),
     Column("Chuyển đến", lambda r: r.forwarded_to, 24),

@@ -23,11 +23,19 @@ class UsualUnit:
     own: bool           # the office's own choice (otherwise the shipped default)
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> dict[str, str]:
+@lru_cache(maxsize=2)
+def _shipped(family: str = "state") -> dict[str, str]:
+    """The shipped mapping for the office's family (a Party committee has its own units)."""
     from data import load_json
 
-    return {fold(k): fold(v) for k, v in load_json("catalog/fields.json").get("usual_units", {}).items()}
+    key = "usual_units_party" if family == "party" else "usual_units"
+    return {fold(k): fold(v) for k, v in load_json("catalog/fields.json").get(key, {}).items()}
+
+
+def _family(office) -> str:
+    from ..catalog import Office
+
+    return getattr(office, "family", None) or Office.get_by_id(office).family
 
 
 def _key(office, field_id: int) -> str:
@@ -56,7 +64,7 @@ def usual_units(office) -> list[UsualUnit]:
             unit = units.get(own[f.id])
             out.append(UsualUnit(f, unit.name if unit else "", True))
         else:
-            wanted = _shipped().get(fold(f.name))
+            wanted = _shipped(_family(office)).get(fold(f.name))
             name = next((u.name for u in units.values() if u.active and wanted and fold(u.name) == wanted), "")
             out.append(UsualUnit(f, name, False))
     return out
@@ -69,7 +77,7 @@ def usual_unit(office, field_name: str, units: list[str]) -> str:
         return ""
     row = Setting.get_or_none(Setting.key == _key(office, f.id))
     if row is None:
-        wanted = _shipped().get(fold(field_name))
+        wanted = _shipped(_family(office)).get(fold(field_name))
         return next((u for u in units if wanted and fold(u) == wanted), "")
     unit = Unit.get_or_none(Unit.id == int(row.value)) if row.value.isdigit() else None
     return unit.name if unit is not None and unit.name in units else ""

@@ -50,12 +50,12 @@ def export(db_target, fmt, comma, no_contacts, stats, everything, start, end, ou
         else:
             res = write_or_ask(lambda replace: svc.export_board(q, output, fmt, contacts=not no_contacts,
                                                                 replace=replace, delimiter=delimiter), overwrite)
-            from models.words import COUNT_LABELS
+            from models.words import COUNT_LABELS, WITHDRAWN
 
             c = res.counts
             figures = [f"{label.lower()} {c[k]}" for k, label in COUNT_LABELS.items() if c[k]]
             if everything and c["withdrawn"]:
-                figures.append(f"đã rút {c['withdrawn']}")
+                figures.append(f"{WITHDRAWN.lower()} {c['withdrawn']}")
             # a group of same-issue petitions is one line: lines and petitions may differ
             click.echo(f"Đã xuất {res.rows} dòng vào {res.path} ({c['total']} kiến nghị"
                        + (": " + "; ".join(figures) if figures else "") + ").")

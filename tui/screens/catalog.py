@@ -260,7 +260,7 @@ PROFILE_FIELDS = [
     ("header_name", "Tên cơ quan ở tiêu đề (mỗi dòng một hàng)"), ("locality", "Tên địa phương trong câu văn"),
     ("place_name", "Địa danh ở dòng ngày tháng"), ("abbreviation", "Chữ viết tắt trong số ký hiệu"),
     ("numbering", "Cách đánh số văn bản đi"), ("family", "Thể thức văn bản"),
-    ("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN)"), ("signer_position", "Chức vụ người ký"),
+    ("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN; Đảng ủy: T/M BAN THƯỜNG VỤ)"), ("signer_position", "Chức vụ người ký"),
     ("signer_name", "Họ tên người ký"), ("address", "Địa chỉ"), ("phone", "Điện thoại"),
 ]
 

@@ -31,7 +31,7 @@ from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 
 #: the editor's fields: (key, label, kind) — Content.EDITABLE with the signer split in three
-SIGNER_FIELDS = (("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH)", "line"),
+SIGNER_FIELDS = (("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / T/M BAN THƯỜNG VỤ)", "line"),
                  ("signer_position", "Chức vụ người ký", "line"),
                  ("signer_name", "Họ tên người ký", "line"))
 

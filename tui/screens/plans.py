@@ -45,7 +45,7 @@ EDITOR_FIELDS = [
     ("budget_source", "Nguồn kinh phí", "text"),
     ("assignments", "Phân công đơn vị (mỗi dòng: đơn vị - nhiệm vụ)", "text"),
     ("recipients", "Nơi nhận (mỗi dòng một nơi)", "text"),
-    ("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH)", "line"),
+    ("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / T/M BAN THƯỜNG VỤ)", "line"),
     ("signer_position", "Chức vụ người ký", "line"),
     ("signer_name", "Họ tên người ký", "line"),
 ]
