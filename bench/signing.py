@@ -131,6 +131,9 @@ def main() -> None:
         print(f"   {role:<9} {total:.2f} s cả tiến trình (tệp {Path(sig.file_path).stat().st_size // 1024} KiB)")
     v = signing.verify_pdf(Path(signing.latest_signed(doc).file_path), [token.root_pem.read_bytes()])
     print(f"\nKiểm tra tệp cuối: {'ĐẠT' if v.good else 'KHÔNG ĐẠT'} ({len(v.checks)} chữ ký)")
+    if hasattr(os, "getloadavg"):
+        print(f"Tải máy (load average 1/5/15 phút): {' / '.join(f'{x:.1f}' for x in os.getloadavg())}, "
+              f"{os.cpu_count()} nhân")
 
 
 if __name__ == "__main__":
