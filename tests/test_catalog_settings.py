@@ -21,16 +21,21 @@ def drive(office, steps):
     return asyncio.run(inner())
 
 
-async def settings_tab(app, pilot):
+async def catalogue_tab(app, pilot, tab: str) -> None:
+    """F8, then → until the tab ``tab`` (e.g. "tab-villages") is shown."""
     await pilot.press("f8")
     await pilot.pause()
     tabs = app.screen.query_one(TabbedContent)
     for _ in range(20):
-        if tabs.active == "tab-settings":
+        if tabs.active == tab:
             break
         await pilot.press("right")
         await pilot.pause()
-    assert tabs.active == "tab-settings"
+    assert tabs.active == tab
+
+
+async def settings_tab(app, pilot):
+    await catalogue_tab(app, pilot, "tab-settings")
     return app.screen.query_one("#table-settings", DataTable)
 
 

@@ -234,3 +234,17 @@ def test_the_board_is_built_behind_the_dashboard_and_reloads_when_shown(demo_off
             assert board.query_one("#board-table").row_count > 0
 
     asyncio.run(run())
+
+
+def test_the_private_parts_keys_in_order_uses_still_exist():
+    """tui.compat.keys_in_order reads a widget's own bindings and whether its
+    handler stopped the key; both names must still be Textual's."""
+    from textual import events
+    from textual.widgets import Input
+
+    from tui import compat
+
+    event = events.Key("backspace", None)
+    assert hasattr(event, "_stop_propagation")
+    assert [b.action for b in Input()._bindings.key_to_bindings["backspace"]] == ["delete_left"]
+    assert getattr(compat.keys_in_order(Input), "_doithoai_keys_in_order", False)

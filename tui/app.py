@@ -9,12 +9,17 @@ import time
 
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import Input
 
 from models.errors import UserError
 
 from . import words
 from .commands_palette import ActionsProvider
 from .screens import NAVIGATION, load
+from .compat import keys_in_order
+
+# every Input runs its own keys (⌫ ← → Enter) in the order they came: tui/compat.py
+keys_in_order(Input)
 
 START = time.perf_counter()
 

@@ -100,3 +100,38 @@ def prepare_mode(app, mode: str) -> bool:
         return False
     app._init_mode(mode)
     return True
+
+
+#: the private names keys_in_order relies on
+KEY_ORDER_PRIVATE = ("_bindings", "key_to_bindings", "_stop_propagation")
+
+
+def keys_in_order(cls):
+    """Make ``cls`` (Input, TextArea) run its own key bindings in its own handler.
+
+    Textual hands a key to the focused widget's queue; a key the widget does not
+    take itself (Backspace, ←, →, Home, End, Enter in an Input) then bubbles up
+    through the queue of every container to the app, which runs the widget's
+    binding from there. Keys that arrive together — a Vietnamese input method's
+    ⌫ and replacement letter, sent in one burst — thus came out of order: the
+    letters were inserted before the backspaces ran ("Đông" typed by Unikey
+    became "DĐoông" in the board's search box). The widget's own bindings win
+    over its screen's anyway (priority bindings are run by the app before the
+    key is handed on), so running them here changes only when, not what."""
+    if getattr(cls, "_doithoai_keys_in_order", False):
+        return cls
+    handle = cls._on_key
+
+    async def _on_key(self, event) -> None:
+        await handle(self, event)
+        if event._stop_propagation:
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+
+    cls._on_key = _on_key
+    cls._doithoai_keys_in_order = True
+    return cls

@@ -22,6 +22,9 @@ from models.services.live_session import set_conclusions
 
 from .. import words
 from .type_ahead import TypeAhead
+from ..compat import keys_in_order
+
+keys_in_order(TextArea)   # an input method's ⌫ and letters in the order sent (tui/compat.py)
 
 SAVE_DELAY = 1.0
 HINT = "Tự động lưu khi gõ · Esc: xong"

@@ -27,6 +27,9 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from models.errors import StaleEdit, UserError
 
 from .type_ahead import TypeAhead
+from ..compat import keys_in_order
+
+keys_in_order(TextArea)   # an input method's ⌫ and letters in the order sent (tui/compat.py)
 
 
 @dataclass
