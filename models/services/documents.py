@@ -23,13 +23,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+import peewee as pw
+
 import data
 
 from .. import clock
 from ..catalog import Office, Unit
 from ..conferences import Conference
 from ..documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
-from ..errors import Locked, NotFound, ValidationError
+from ..errors import Locked, NotFound, StorageError, ValidationError
+from ..files import os_reason
 from ..petitions import Petition
 from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
 from ..register import OutgoingDocument
@@ -367,6 +370,10 @@ def _all_or_nothing(db):
     try:
         with db.atomic():
             yield pending
+    except (pw.OperationalError, pw.InternalError, pw.InterfaceError) as exc:   # disk full, server gone
+        issued_files.discard(pending)
+        raise StorageError(f"Chưa ban hành được: không ghi được vào cơ sở dữ liệu ({os_reason(exc)}). Không số "
+                           "nào bị lấy, không tệp nào được lưu; hãy xử lý việc đó rồi ban hành lại.") from exc
     except BaseException:
         issued_files.discard(pending)
         raise
