@@ -265,6 +265,59 @@ def two_signatures(st: Styles, left: Signer, right: Signer) -> list[Flowable]:
 
 # --- tables ----------------------------------------------------------------------
 
+PAD = {"left": 3, "right": 3, "top": 2, "bottom": 3}   # a ruled table's cell padding, points
+
+
+class GridTable(Table):
+    """A ruled table whose rows are cut only when they must be. A row that fits
+    on the next page goes there whole; a row taller than a page is cut where it
+    stands (at least two lines of it on the page), each cell's paragraph split
+    and the rest under the repeated header on the next page. The header row
+    never stands at a page foot. (ReportLab's own cut inside a row left empty
+    slivers under repeated headers.)"""
+
+    cmds: list = []
+
+    def split(self, availWidth, availHeight):
+        self._calc(availWidth, availHeight)
+        heights = self._rowHeights
+        if len(heights) > 1 and availHeight < heights[0] + heights[1]:
+            frame = getattr(self, "_frame", None)
+            full = getattr(frame, "_aH", availHeight)
+            room = availHeight - heights[0] - PAD["top"] - PAD["bottom"]
+            if heights[0] + heights[1] <= full or room < 2 * 15:
+                return []
+            return self._cut_first_row(room)
+        parts = super().split(availWidth, availHeight)
+        for t in parts:
+            t.cmds = self.cmds
+        return parts
+
+    def _cut_first_row(self, room: float) -> list:
+        head, row, *rest = self._cellvalues
+        top, bottom = [], []
+        for width, cell in zip(self._colWidths, row):
+            inner = width - PAD["left"] - PAD["right"]
+            if isinstance(cell, (list, tuple)) and len(cell) == 1:
+                cell = cell[0]          # ReportLab keeps a flowable cell as a one-item tuple
+            if isinstance(cell, Paragraph) and cell.wrap(inner, 1e9)[1] > room:
+                parts = cell.split(inner, room)
+                top.append(parts[0] if len(parts) == 2 else "")
+                bottom.append(parts[1] if len(parts) == 2 else cell)
+            else:
+                top.append(cell)
+                bottom.append("")
+        return [self._like([head, top], after=0), self._like([head, bottom, *rest], before=0)]
+
+    def _like(self, rows: list, before: float | None = None, after: float | None = None) -> "GridTable":
+        t = GridTable(rows, colWidths=self._colWidths, repeatRows=1,
+                      spaceBefore=self.spaceBefore if before is None else before,
+                      spaceAfter=self.spaceAfter if after is None else after)
+        t.cmds = self.cmds
+        t.setStyle(TableStyle(self.cmds))
+        return t
+
+
 def grid_table(st: Styles, head: list[str], rows: list[list], widths: list[float] | None = None,
                *, align: list[str] | None = None, total: bool = False) -> Table:
     """A ruled table with a bold, repeated header row. Cells may be text or flowables;
@@ -285,13 +338,14 @@ def grid_table(st: Styles, head: list[str], rows: list[list], widths: list[float
     for r, row in enumerate(rows):
         is_total = total and r == len(rows) - 1
         body.append([cell(v, i, is_total) for i, v in enumerate(row)])
-    t = Table(body, colWidths=widths, repeatRows=1, spaceBefore=4, spaceAfter=8, splitInRow=1)
-    t.setStyle(TableStyle([
+    t = GridTable(body, colWidths=widths, repeatRows=1, spaceBefore=4, spaceAfter=8)
+    t.cmds = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), st.font()),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD["left"]), ("RIGHTPADDING", (0, 0), (-1, -1), PAD["right"]),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD["top"]), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD["bottom"]),
+    ]
+    t.setStyle(TableStyle(t.cmds))
     return t
 
 
@@ -347,10 +401,11 @@ def render(st: Styles, doc: Document) -> bytes:
     frame = Frame(pg.left, pg.bottom, pg.text_width, pg.text_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_page_number(st))])
+    template.keepTogetherClass = KeepStart
     old = rl_config.invariant
     rl_config.invariant = 1
     try:
-        template.build(list(doc.story))
+        template.build(keep_headings(list(doc.story), pg.text_width))
     finally:
         rl_config.invariant = old
     return buf.getvalue()
@@ -372,17 +427,112 @@ def merge(parts: list[list]) -> list:
 KIND_TITLES = {"KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản", "BC": "Báo cáo"}
 
 
-def with_closing(body: list, signature: list[Flowable]) -> list:
+def last_lines(p: Paragraph, width: float, n: int = 2) -> tuple[Paragraph | None, Paragraph]:
+    """``p`` cut before its last ``n`` lines (at ``width``): the part that may stay
+    on a page and the part kept with what follows. A paragraph of ``n + 1`` lines
+    or fewer is not cut (a lone first line would stand at the page foot)."""
+    p.wrap(width, 1e9)
+    count = len(p.blPara.lines)
+    if count <= n + 1:
+        return None, p
+    parts = p.split(width, (count - n) * p.style.leading + 0.5)
+    if len(parts) != 2:
+        return None, p
+    parts[0].spaceAfter = 0          # on one page, the two parts read as one paragraph
+    return parts[0], parts[1]
+
+
+def with_closing(st: Styles, body: list, signature: list[Flowable]) -> list:
     """The signature block and Nơi nhận never stand alone on a page: they are kept
-    together with the last paragraphs of the body (its closing sentence, and the
-    one before when it is short). One KeepTogether only: nested, ReportLab measures
-    the inner one as infinitely tall and pushes the block to a page of its own."""
-    tail = []
-    while body and len(tail) < 2:
-        tail.insert(0, body.pop())
-        if not isinstance(tail[0], Paragraph) or len(tail[0].text) > 300:
-            break      # a table, a chart or a long paragraph is enough to stand with
+    together with the last lines of the body (the last two lines of its closing
+    paragraph; a short closing paragraph whole, with a heading just above it).
+    The rest of the body, tables included, flows as usual. One KeepTogether only:
+    nested, ReportLab measures the inner one as infinitely tall and pushes the
+    block to a page of its own."""
+    tail: list = []
+    if body and isinstance(body[-1], Paragraph):
+        head, end = last_lines(body.pop(), st.page.text_width)
+        if head is not None:
+            body.append(head)
+        tail = [end]
+        while head is None and body and isinstance(body[-1], Paragraph) and body[-1].getKeepWithNext():
+            tail.insert(0, body.pop())     # a heading goes with its only paragraph
+    elif body:
+        tail = [body.pop()]                # a table or a chart at the end: kept whole, as it was
     return [*body, KeepTogether([*tail, *signature])]
+
+
+class KeepStart(KeepTogether):
+    """What ReportLab groups for "keep with next" (a heading and what follows it):
+    moved to the next page only when the heading and the *start* of what follows
+    do not fit (two lines of a paragraph, a table's header and first row), rather
+    than the whole of a long paragraph or table (which left half a page blank)."""
+
+    def wrap(self, aW, aH):
+        from reportlab.platypus.flowables import _listWrapOn
+
+        dims: list = []
+        width, height = _listWrapOn(self._content, aW, self.canv, dims=dims)
+        if dims:
+            height += _start_height(self._content[-1], dims[-1][1]) - dims[-1][1]
+        self._H = height
+        self._H0 = dims[0][1] if dims else 0
+        self._wrapInfo = aW, aH
+        return width, 0xffffff
+
+
+def _start_height(f: Flowable, full: float) -> float:
+    """Height of the part of ``f`` a heading above it must not be parted from."""
+    if isinstance(f, Paragraph) and getattr(f, "blPara", None) is not None:
+        count = len(f.blPara.lines)
+        return full if count <= 3 else 2 * f.style.leading
+    heights = getattr(f, "_rowHeights", None)
+    if isinstance(f, Table) and heights and len(heights) > 1:
+        head = getattr(f, "repeatRows", 0) or 0
+        head = head if isinstance(head, int) else max(head) + 1
+        return sum(heights[:head]) + min(sum(heights[head:head + 2]), 50) if len(heights) > head else full
+    return full
+
+
+def keep_headings(story: list, width: float) -> list:
+    """A heading (a paragraph kept with the next) and at least two lines of what
+    follows it move to the next page together (``KeepStart``). ReportLab groups
+    a heading with the next flowable only: a one-line bullet let the heading
+    stand at the page foot over one line, and a heading before a block kept
+    together (the closing, a chart) was not grouped at all. Such a block takes
+    in the heading and its lines instead."""
+    out: list = []
+    i = 0
+    while i < len(story):
+        f = story[i]
+        if not (isinstance(f, Paragraph) and f.getKeepWithNext()):
+            out.append(f)
+            i += 1
+            continue
+        group: list = []
+        while i < len(story) and isinstance(story[i], Paragraph) and story[i].getKeepWithNext():
+            group.append(story[i])
+            i += 1
+        count = 0
+        while i < len(story) and count < 2 and not isinstance(story[i], KeepTogether) \
+                and not (isinstance(story[i], Paragraph) and story[i].getKeepWithNext()):
+            nxt = story[i]
+            group.append(nxt)
+            i += 1
+            if isinstance(nxt, Paragraph):
+                nxt.wrap(width, 1e9)
+                count += len(nxt.blPara.lines)
+            else:
+                count = 2
+        for g in group:
+            if isinstance(g, Paragraph):
+                g.keepWithNext = 0           # grouped here; ReportLab must not group again
+        if count < 2 and i < len(story) and isinstance(story[i], KeepTogether):
+            out.append(KeepTogether([*group, *story[i]._content], story[i]._maxHeight))
+            i += 1
+        else:
+            out.append(KeepStart(group))
+    return out
 
 
 def recipients_block(st: Styles, lh: Letterhead, recipients: list[str]) -> Flowable:
@@ -413,7 +563,7 @@ def official_document(st: Styles, lh: Letterhead, *, kind: str, subject: str, bo
     else:
         doc.add(title_block(st, name, subject))
     if signer is not None:
-        doc.add(with_closing(body, signature_block(st, lh, signer, recipients)))
+        doc.add(with_closing(st, body, signature_block(st, lh, signer, recipients)))
     else:
         doc.add(body)
     if closing:

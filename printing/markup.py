@@ -21,7 +21,7 @@ from ._quick_import import import_paragraph
 
 import_paragraph()  # before ReportLab: see printing/_quick_import.py
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from .layout import esc, grid_table
 from .outline import (  # noqa: F401  (the reading is shared with the Word writer)
@@ -90,4 +90,7 @@ def flowables(st: Styles, text: str) -> list[Flowable]:
             out.append(Paragraph(f"<b>{esc(num)}</b> {inline(rest)}", st["body"]))
         else:
             out.append(Paragraph(inline(b.text), st["body"]))
+    for before, after in zip(out, out[1:]):
+        if isinstance(after, Table) and isinstance(before, Paragraph):
+            before.keepWithNext = 1      # the line that introduces a table stays with its first rows
     return out

@@ -74,17 +74,22 @@ def numeric(cell: str) -> bool:
 
 def column_widths(cells: list[list[str]], total: float, *, head, body, pad: float, least: float) -> list[float]:
     """Widths of a table's columns within ``total``, measured by ``head`` and
-    ``body`` (text -> width, in the unit of ``total``). Columns that hold short
-    things (numbers, dates, a name) get the width of their longest cell, so "STT"
-    and "15/12/2026" never wrap; the columns of running text share what is left,
-    in proportion to how much they hold, each at least ``least``."""
-    natural = []
+    ``body`` (text -> width, in the unit of ``total``). Each column needs at
+    least its longest word (a date, a number or "STT" never breaks) and would
+    like its longest cell on one line. Columns that hold short things get their
+    whole width; the columns of running text share what is left, the narrower
+    ones getting all they would like before the widest takes the rest (so one
+    long petition does not squeeze the unit or the date column)."""
+    natural, words = [], []
     for col in range(len(cells[0])):
         title = plain(cells[0][col])
-        widest = max([body(plain(r[col])) for r in cells[1:] if col < len(r)] + [0])
-        # a header of several words may wrap onto two lines
+        texts = [plain(r[col]) for r in cells[1:] if col < len(r)]
+        widest = max([body(t) for t in texts] + [0])
         head_words = max(head(w) for w in (title.split() or [""]))
+        longest_word = max([body(w) for t in texts for w in t.split()] + [0])
+        # a header of several words may wrap onto two lines
         natural.append((max(widest, head_words) + pad, max(widest, head(title)) + pad))
+        words.append(max(longest_word, head_words) + pad)
     short_limit = total * 0.22
     short = [i for i, (need, _full) in enumerate(natural) if need <= short_limit]
     # whole header lines when the text columns still keep at least 28 % of the width
@@ -94,12 +99,34 @@ def column_widths(cells: list[list[str]], total: float, *, head, body, pad: floa
         widths[i] = natural[i][1] if use_full else natural[i][0]
     rest = [i for i, w in enumerate(widths) if w is None]
     left = total - sum(w for w in widths if w is not None)
-    if rest:
-        weight = sum(natural[i][0] for i in rest)
-        for i in rest:
-            widths[i] = max(left * natural[i][0] / weight, least)
-    elif left > 0:
-        # all columns short: spread the spare width over them
-        widths = [w + left / len(widths) for w in widths]
-    scale = total / sum(widths)
-    return [w * scale for w in widths]
+    # the text columns share ``left`` fairly: one that needs less than an equal
+    # share gets what it needs, and the others share the remainder again
+    cap = total * 0.25 if len(rest) > 1 else total   # a narrower text column may wrap past a quarter
+    while rest:
+        share = left / len(rest)
+        fits = [i for i in rest if min(natural[i][0], max(cap, words[i])) <= share]
+        if not fits:
+            for i in rest:
+                widths[i] = max(share, least, words[i])
+            break
+        for i in fits:
+            widths[i] = min(natural[i][0], max(cap, words[i]))
+            left -= widths[i]
+        rest = [i for i in rest if i not in fits]
+    if not rest and sum(widths) < total:
+        # spare width: to the widest column (the running text) or spread over all
+        spare = total - sum(widths)
+        text_cols = [i for i in range(len(widths)) if i not in short]
+        if text_cols:
+            widths[max(text_cols, key=lambda i: natural[i][0])] += spare
+        else:
+            widths = [w + spare / len(widths) for w in widths]
+    over = sum(widths) - total
+    if over > 0:
+        # too wide (many columns, long words): take it from what exceeds each column's longest word
+        slack = [max(w - words[i], 0) for i, w in enumerate(widths)]
+        if sum(slack) >= over:
+            widths = [w - over * slack[i] / sum(slack) for i, w in enumerate(widths)]
+        else:
+            widths = [w * total / sum(widths) for w in widths]
+    return widths

@@ -61,7 +61,7 @@ def story(st, content: Content, *, main: list | None = None) -> layout.Document:
     body = _body(st, content, main)
     if two:
         left, right = content.signers
-        body = layout.with_closing(body, layout.two_signatures(st, left, right))
+        body = layout.with_closing(st, body, layout.two_signatures(st, left, right))
         if content.recipients:
             body.append(layout.recipients_block(st, lh, list(content.recipients)))
     doc = layout.official_document(

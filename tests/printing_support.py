@@ -165,3 +165,73 @@ def hard_wrapped(text: str, width: int = 80) -> str:
         if line.strip():
             out += textwrap.wrap(line.strip(), width=width, break_long_words=False, break_on_hyphens=False)
     return "\n".join(out) + "\n"
+
+
+# --- page rules read from the printed PDF alone (ours or LibreOffice's) --------------
+
+HEADING_LINE = re.compile(r"^(?:[IVXL]+\.|\d+(?:\.\d+)*\.?)\s+\S")
+
+
+@dataclass
+class Line:
+    page: int
+    y: float
+    text: str
+    bold: bool          # every run of the line is bold
+
+
+def lines(pdf: bytes) -> list[Line]:
+    """The text lines of each page, top to bottom, without the page number in
+    the top margin: runs on one baseline joined."""
+    found = runs(pdf)
+    top = A4[1] - 20 * MM
+    rows: dict[tuple[int, int], list[Run]] = {}
+    for r in found:
+        if r.y > top:
+            continue
+        rows.setdefault((r.page, round(r.y / 2)), []).append(r)
+    out = []
+    for (page, _), rs in sorted(rows.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        rs.sort(key=lambda r: r.x)
+        text = unicodedata.normalize("NFC", " ".join(r.text.strip() for r in rs)).strip()
+        out.append(Line(page, rs[0].y, text, all("Bold" in r.font for r in rs)))
+    return out
+
+
+def stranded_headings(pdf: bytes, least: int = 2) -> list[str]:
+    """Headings (a whole bold line numbered "I.", "1.", "2.1.") followed on their
+    page by fewer than ``least`` lines when the page ends there and the next page
+    goes on with their text: what a chair sees as a heading left at a page foot."""
+    found = lines(pdf)
+    pages = max((ln.page for ln in found), default=0)
+    faults = []
+    for n in range(1, pages):
+        on_page = [ln for ln in found if ln.page == n]
+        nxt = [ln for ln in found if ln.page == n + 1]
+        for i, ln in enumerate(on_page):
+            if not (ln.bold and HEADING_LINE.match(ln.text)):
+                continue
+            j = i + 1
+            while j < len(on_page) and on_page[j].bold and not HEADING_LINE.match(on_page[j].text) \
+                    and j - i < 3:
+                j += 1              # the heading's own second line
+            after = len(on_page) - j
+            goes_on = nxt and not (nxt[0].bold and HEADING_LINE.match(nxt[0].text))
+            if after < least and goes_on:
+                faults.append(f"“{ln.text}” with {after} line(s) under it at the foot of page {n}")
+    return faults
+
+
+def split_signatures(pdf: bytes, signers) -> list[str]:
+    """A signer's position and name on different pages (the block split)."""
+    found = lines(pdf)
+    faults = []
+    for s in signers:
+        if not s.name.strip():
+            continue
+        name = [ln.page for ln in found if ln.text.strip() == s.name.strip()]
+        pos = [ln.page for ln in found if s.position.strip() and s.position.upper().strip() in ln.text]
+        for p in name:
+            if not any(q == p for q in pos):
+                faults.append(f"“{s.position}” and “{s.name}” on different pages (name on page {p})")
+    return faults

@@ -10,10 +10,10 @@ import pypdf
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st_
-from printing_support import make_session, runs, sample_contents
+from printing_support import MM, lines, make_session, runs, sample_contents, split_signatures, stranded_headings
 
 from models.documents import Content, Letterhead, Signer
-from printing import markup, styles
+from printing import styles
 from printing.render import pdf
 
 FAMILIES = {"state": "ubnd_xa", "party": "dang_uy_xa"}
@@ -25,7 +25,11 @@ def contents(request, tmp_path_factory):
     """The typical content of every numbered kind, composed from a recorded sample session."""
     mp = pytest.MonkeyPatch()
     office, plan, conf = make_session(tmp_path_factory.mktemp(request.param), mp, FAMILIES[request.param])
-    yield sample_contents(office, plan, conf, numbered_only=True)
+    from models.services import compose
+
+    out = sample_contents(office, plan, conf, numbered_only=True)
+    out["plan"] = compose.plan(plan)        # the imported plan, headings and all
+    yield out
     mp.undo()
 
 
@@ -54,7 +58,7 @@ def _is_signature(text: str, sig: set[str]) -> bool:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("slug", ["ke-hoach", "thong-bao", "giay-moi", "bien-ban", "ket-luan", "tra-loi",
-                                  "don-doc", "bao-cao"])
+                                  "don-doc", "bao-cao", "plan"])
 def test_page_rules(contents, slug, size):
     content = sized(contents[slug], size)
     data = pdf(content)
@@ -62,8 +66,6 @@ def test_page_rules(contents, slug, size):
     found = runs(data)
     pages = max(r.page for r in found)
     sig = _signature_texts(content)
-    headings = [markup.plain(b.text) for b in markup.blocks(content.body)
-                if b.kind == "roman" or (b.kind == "numbered" and b.is_heading)]
     body_sizes = set()
     for r in found:
         if r.y > page.height - page.top:                 # the page number, in the top margin
@@ -80,10 +82,110 @@ def test_page_rules(contents, slug, size):
         if any(r.text.strip() == name for r in on_page) and content.kind != "giay-moi":
             others = [r for r in on_page if not _is_signature(r.text, sig)]
             assert others, f"page {n} of {slug} ({size}) holds only the signature block"
-        if n < pages and on_page:
-            last = min(on_page, key=lambda r: r.y)
-            assert not any(h and last.text.strip() and h.startswith(last.text.strip()) for h in headings), \
-                f"heading “{last.text.strip()}” is the last line of page {n} of {slug} ({size})"
+    assert not stranded_headings(data), f"{slug} ({size}): {stranded_headings(data)}"
+    assert not split_signatures(data, content.signers), f"{slug} ({size}): {split_signatures(data, content.signers)}"
+
+
+def _pushed_down(content: Content, k: int) -> Content:
+    """``content`` with ``k`` one-line paragraphs before its body: every place a
+    page can end, tried in turn."""
+    return dataclasses.replace(content, body="\n".join(["Nội dung thêm vào để đẩy văn bản xuống."] * k
+                                                       + [content.body]))
+
+
+@pytest.mark.parametrize("slug", ["plan"])
+def test_no_heading_at_a_page_foot_wherever_the_page_ends(contents, slug):
+    """Issue 22 item 4: a numbered heading keeps with at least two lines of its
+    text (the Party plan had "2. Chủ thể đối thoại" over one line at a page foot:
+    ReportLab kept a heading with the next flowable only, a one-line bullet)."""
+    faults = []
+    for k in range(20, 28):
+        data = pdf(_pushed_down(contents[slug], k))
+        faults += [f"+{k}: {f}" for f in stranded_headings(data) + split_signatures(data, contents[slug].signers)]
+    assert not faults, faults
+
+
+@pytest.mark.parametrize("slug,first", [("thong-bao", 0), ("tra-loi", 12)])
+def test_only_the_last_lines_go_over_with_the_signature(contents, slug, first):
+    """Issue 22 item 6: when the signature does not fit, the last two lines of the
+    body go over with it, not the last item and the whole closing (75-83 mm of
+    page 1 were left blank). The blank at the foot of page 1 stays under the
+    height of the signature block and two lines."""
+    gaps = []
+    for k in range(first, first + 14, 2):
+        found = lines(pdf(_pushed_down(contents[slug], k)))
+        if max(ln.page for ln in found) > 1:
+            gaps.append(round((min(ln.y for ln in found if ln.page == 1) - styles.get().page.bottom) / MM))
+    assert gaps and max(gaps) < 62, gaps
+
+
+# --- the conclusion notice at any number of petitions -----------------------------------
+
+LONG = ("Đề nghị xem xét nâng cấp tuyến đường liên thôn Đông Hải, mùa mưa ngập sâu, học sinh đi lại khó khăn, "
+        * 40)[:3000]
+
+
+@pytest.fixture(scope="module", params=[(1, False), (19, False), (129, False), (19, True)],
+                ids=["1", "19", "129", "19-long"])
+def conclusion(request, tmp_path_factory):
+    from models import Petition
+    from models.services import documents
+
+    count, long = request.param
+    mp = pytest.MonkeyPatch()
+    office, _plan, conf = make_session(tmp_path_factory.mktemp("kl"), mp, "ubnd_xa", petitions=count)
+    if long:
+        p = (Petition.select().where(Petition.disposition.in_(("in_writing", "forwarded")))
+             .order_by(Petition.id).first())
+        p.content = LONG
+        p.save()
+    content = documents.draft(office, "ket-luan", conf.id).content
+    yield content, pdf(content)
+    mp.undo()
+
+
+def test_conclusion_table_flows_from_page_one(conclusion):
+    """Issue 22 items 1-2: the table of petitions starts on page 1 under its lead
+    line and flows; its header repeats on each page and never ends a page; no
+    date, number or "STT" is broken; only the last lines go with the signature."""
+    import re
+
+    content, data = conclusion
+    found = lines(data)
+    pages = max(ln.page for ln in found)
+    assert not stranded_headings(data) and not split_signatures(data, content.signers)
+    table_rows = [ln for ln in found if re.match(r"^\d+ ", ln.text)]
+    if "| STT |" not in content.body:
+        return
+    assert table_rows and table_rows[0].page == 1, "the table does not start on page 1"
+    if pages > 1:
+        low = min(ln.y for ln in found if ln.page == 1)
+        assert (low - styles.get().page.bottom) / MM < 30, f"page 1 ends {(low - 40) / MM:.0f} mm above its foot"
+    for n in range(1, pages + 1):
+        on_page = [ln for ln in found if ln.page == n]
+        assert not on_page[-1].text.startswith("STT"), f"the table header ends page {n}"
+        if n > 1 and any(r.page == n for r in table_rows):
+            assert on_page[0].text.startswith("STT"), f"page {n} holds rows without the header"
+    for ln in found:
+        assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{1,3}$", ln.text), f"a date broken: {ln.text}"
+        assert not re.match(r"^ST\b", ln.text) and ln.text != "T", f"“STT” broken: {ln.text}"
+
+
+def test_long_petition_leaves_the_other_columns_their_width():
+    """Issue 22 item 2: a 3,000-character petition takes the rest of the width;
+    STT, the unit and the date keep what they need."""
+    from printing import layout, markup
+
+    st = styles.get()
+    rows = ["| STT | Nội dung kiến nghị | Đơn vị thực hiện | Thời hạn |",
+            f"| 1 | {LONG} | Văn hóa - Xã hội | 15/12/2026 |",
+            "| 2 | Đường liên thôn bị xuống cấp. | Địa chính - Xây dựng | 15/12/2026 |"]
+    widths = markup._widths(st, markup.table_cells(rows))
+    need = lambda text, style="table": layout.text_width(st, text, style) + 6   # noqa: E731
+    assert abs(sum(widths) - st.page.text_width) < 1
+    assert widths[0] >= need("STT", "table_head") and widths[3] >= need("15/12/2026")
+    assert widths[2] >= need("Văn hóa - Xã hội") * 0.55 and widths[2] >= need("Xây dựng")
+    assert widths[1] > 0.4 * st.page.text_width
 
 
 # --- any text, any length --------------------------------------------------------------
