@@ -289,6 +289,13 @@ class GridTable(Table):
                 return []
             return self._cut_first_row(room)
         parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and len(parts[1]._cellvalues) == 2 and len(parts[0]._cellvalues) > 3:
+            # the last row alone under the repeated header (a total row): one more goes with it
+            from reportlab.platypus.doctemplate import FrameBreak
+
+            parts = super().split(availWidth, sum(heights[:len(parts[0]._cellvalues) - 1]) - 0.5)
+            if len(parts) == 2:
+                parts.insert(1, FrameBreak())    # the rest on the next page, not in the row's room
         for t in parts:
             t.cmds = self.cmds
         return parts
