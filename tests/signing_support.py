@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SO_PIN = "87654321"
-PIN = "246810"
+PIN = "kyso-2468"  # not hex: it cannot turn up by chance in a signature or a SHA-256
 TOKEN = "UBND Ky Khang"
 #: key label → (common name, organisation, days valid from now (start, end), key usage)
 PEOPLE = {

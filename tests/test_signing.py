@@ -296,6 +296,21 @@ def test_electronic_copy_and_a_new_version_is_signed_again(token, tmp_path, monk
     assert [r_.text for r_ in runs(data)] == [r_.text for r_ in runs(Path(doc.file_path).read_bytes())]
     r = _verify(copy, token)
     assert r.exit_code == 0 and "cả 3 chữ ký số" in r.output, r.output
+    # trích sao: the chosen pages of the issued file, signed by the office alone
+    r = _cli(copy_cmd, [doc.symbol, "--hinh-thuc", "trich-sao", "--trang", "1", "--pkcs11", token.module,
+                        "--khoa", "co-quan", "--pin-file", str(pin)], db)
+    assert r.exit_code == 0, r.output
+    extract = Path(r.output.strip().rsplit(": ", 1)[1])
+    assert extract.name.endswith("-ban-sao-trich-sao.pdf")
+    r = _verify(extract, token)
+    assert r.exit_code == 0 and "cả 1 chữ ký số" in r.output and "Ủy ban nhân dân xã Kỳ Khang" in r.output
+    for args, message in ((["trich-sao", "--trang", "9"], "Văn bản chỉ có"),
+                          (["sao-y", "--trang", "1"], "Chỉ trích sao mới chọn trang"),
+                          (["trich-sao", "--trang", "2-1"], "số đầu không lớn hơn số cuối")):
+        before = _state(extract.parent)
+        r = _cli(copy_cmd, [doc.symbol, "--hinh-thuc", args[0], *args[1:], "--pkcs11", token.module,
+                            "--khoa", "co-quan", "--pin-file", str(pin)], db)
+        assert r.exit_code != 0 and message in r.output and _state(extract.parent) == before, r.output
     # a reprint of a signed document gives the signed file
     reprint = pipeline.reprint(doc)
     assert reprint.path == Path(signing.latest_signed(doc).file_path) and reprint.identical
@@ -387,3 +402,48 @@ def test_f7_signs_as_the_person_then_the_office_and_the_dashboard_shows_what_wai
     asyncio.run(scenario())
     r = _verify(signing.latest_signed(doc).file_path, token)
     assert r.exit_code == 0, r.output
+
+
+def test_signed_on_postgresql_too(token, pg_url, tmp_path):
+    """The same chain on the real PostgreSQL server: the images kept as bytea,
+    the rows read back, the files checked."""
+    import models
+    from models import samples
+    from models.services import signing
+    from printing.signature_marks import appearance
+
+    models.open_database(pg_url)
+    office = samples.office("ubnd_xa")
+    conf = samples.conference(office, petitions=2)
+    signing.keep_image(office, "chu_ky", signature_png())
+    signing.keep_image(office, "con_dau", seal_png())
+    with clock.fixed(DAY):
+        doc = pipeline.issue(office, "ket-luan", conf.id, on=DAY)
+    for role, key in ((signing.PERSON, "chu-tich"), (signing.OFFICE, "co-quan")):
+        signing.sign(doc, role, signing.TokenChoice(token.module, None, key), token.pin, appearance=appearance)
+    assert [s.role for s in signing.signatures_of(doc)] == [signing.PERSON, signing.OFFICE]
+    assert all(st.ok for st in signing.check_files(doc))
+    assert signing.verify_pdf(Path(signing.latest_signed(doc).file_path), [token.root_pem.read_bytes()]).good
+    assert signing.summary(doc).startswith("ký số: người ký Hồ Xuân Trính, cơ quan Ủy ban nhân dân xã Kỳ Khang")
+
+
+def test_the_pin_is_never_written_anywhere(token, tmp_path, monkeypatch):
+    """After a wrong PIN, a good one and a refusal, no file under the app's
+    folders (database, config, logs, documents) holds either PIN."""
+    from models.services import signing
+
+    office, conf, db, doc = _notice(tmp_path, monkeypatch, token)
+    (tmp_path / "sai").mkdir()
+    wrong = "sai-97531"
+    from tui.commands.signing import sign_cmd
+
+    r = _cli(sign_cmd, [doc.symbol, "--vai", "nguoi-ky", "--pkcs11", token.module, "--khoa", "chu-tich",
+                        "--pin-file", str(token.pin_file(tmp_path / "sai", wrong))], db)
+    assert r.exit_code != 0 and wrong not in r.output
+    assert _sign(doc.symbol, "nguoi-ky", "chu-tich", token, tmp_path, db).exit_code == 0
+    assert _sign(doc.symbol, "nguoi-ky", "chu-tich", token, tmp_path, db).exit_code != 0
+    signing.remember_module(token.module)
+    for path in [*(tmp_path / "home").rglob("*"), tmp_path / "t.sqlite3"]:
+        if path.is_file():
+            raw = path.read_bytes()
+            assert token.pin.encode() not in raw and wrong.encode() not in raw, path

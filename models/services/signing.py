@@ -542,7 +542,7 @@ class Outcome:
 
 
 def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Callable[[], str], *, appearance: Appearance,
-         accept_other_name: bool = False, copy_form: str = "") -> Outcome:
+         accept_other_name: bool = False, copy_form: str = "", pages: list[int] | None = None) -> Outcome:
     """Sign the document in ``role`` (PERSON, OFFICE or COPY). Nothing is
     written unless every check passes and the signature is made."""
     import time
@@ -555,6 +555,10 @@ def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Calla
     else:
         check_role(doc, role)
     _src, raw = source_file(doc, role)
+    if role == COPY and pages:
+        if copy_form != "trich-sao":
+            raise ValidationError("Chỉ trích sao mới chọn trang; sao y, sao lục sao toàn văn bản.")
+        raw = extract_pages(source_file(doc, PERSON)[1], pages)
     position, printed_name = _position_and_name(doc)
     when = now()
     session = open_token(choice, pin)
@@ -596,6 +600,41 @@ def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Calla
     if choice.module and choice.module.strip().lower() not in AUTO:
         remember_module(str(Path(choice.module).expanduser()))
     return Outcome(row, dest, {"appearance": t1 - t0, "sign": t2 - t1, "token": token_seconds})
+
+
+def parse_pages(text: str) -> list[int]:
+    """"1,3-4" → [1, 3, 4] (page numbers as printed, from 1)."""
+    out: list[int] = []
+    for part in (text or "").replace(" ", "").split(","):
+        if not part:
+            continue
+        first, _, last = part.partition("-")
+        if not first.isdigit() or (last and not last.isdigit()):
+            raise ValidationError(f"“{text}” không phải danh sách trang. Ghi ví dụ 1,3-4.")
+        a, b = int(first), int(last or first)
+        if a < 1 or b < a:
+            raise ValidationError(f"Khoảng trang “{part}” không đúng: trang đánh số từ 1, số đầu không lớn hơn số cuối.")
+        out += [n for n in range(a, b + 1) if n not in out]
+    if not out:
+        raise ValidationError("Hãy ghi các trang cần trích sao, ví dụ 1,3-4.")
+    return out
+
+
+def extract_pages(pdf: bytes, pages: list[int]) -> bytes:
+    """Trích sao: the chosen pages of the issued (unsigned) file, as a new PDF.
+    The original's signatures cannot come along (a part is not what they
+    signed); the copy carries the office's signature of the copy."""
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    if max(pages) > len(reader.pages):
+        raise ValidationError(f"Văn bản chỉ có {len(reader.pages)} trang; không có trang {max(pages)}.")
+    writer = pypdf.PdfWriter()
+    for n in pages:
+        writer.add_page(reader.pages[n - 1])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _field_name(role: str, copy_form: str, raw: bytes) -> str:

@@ -62,7 +62,7 @@ def with_token_options(func):
     return func
 
 
-def _sign(doc, role: str, module, token, key, pin_file, copy_form: str = ""):
+def _sign(doc, role: str, module, token, key, pin_file, copy_form: str = "", pages=None):
     from models.services import signing
     from printing.signature_marks import appearance
 
@@ -75,7 +75,7 @@ def _sign(doc, role: str, module, token, key, pin_file, copy_form: str = ""):
         return given[0]
 
     try:
-        return signing.sign(doc, role, choice, pin, appearance=appearance, copy_form=copy_form)
+        return signing.sign(doc, role, choice, pin, appearance=appearance, copy_form=copy_form, pages=pages)
     except signing.NameMismatch as err:
         if not sys.stdin.isatty() or not click.confirm(f"{err} Vẫn ký?", default=False):
             raise signing.SigningError(f"{err} Chưa ký; không có gì được ghi.") from err
@@ -84,11 +84,11 @@ def _sign(doc, role: str, module, token, key, pin_file, copy_form: str = ""):
         given.clear()
 
 
-def _sign_symbol(db, symbol, role, module, token, key, pin_file, copy_form=""):
+def _sign_symbol(db, symbol, role, module, token, key, pin_file, copy_form="", pages=None):
     from models.services import signing
 
     doc = signing.find_document(_open(db), symbol)
-    return doc, _sign(doc, role, module, token, key, pin_file, copy_form)
+    return doc, _sign(doc, role, module, token, key, pin_file, copy_form, pages)
 
 
 @click.command("sign", help="Ký số một văn bản đã ban hành (PAdES, SHA-256): trước hết người ký (--vai nguoi-ky), "
@@ -117,13 +117,16 @@ def sign_cmd(symbol, role, module, token, key, pin_file, db):
                             "bản sao ở góc trên bên phải trang đầu và chữ ký số của cơ quan, không hình ảnh.")
 @click.argument("symbol", metavar="SỐ_KÝ_HIỆU")
 @click.option("--hinh-thuc", "form", type=click.Choice(COPY_CHOICES), required=True, help="Hình thức sao.")
+@click.option("--trang", "pages", metavar="TRANG", help="Trích sao: các trang cần sao, ví dụ 1,3-4 (mặc định: cả "
+                                                        "văn bản).")
 @with_token_options
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
-def copy_cmd(symbol, form, module, token, key, pin_file, db):
+def copy_cmd(symbol, form, pages, module, token, key, pin_file, db):
     try:
         from models.services import signing
 
-        doc, out = _sign_symbol(db, symbol, signing.COPY, module, token, key, pin_file, form)
+        chosen = signing.parse_pages(pages) if pages else None
+        doc, out = _sign_symbol(db, symbol, signing.COPY, module, token, key, pin_file, form, chosen)
         click.echo(f"Đã tạo bản sao điện tử ({signing.COPY_FORMS[form]}) của văn bản {doc.symbol}, ký bởi "
                    f"{out.signature.signer_name} lúc {out.signature.signed_at}: {out.path}")
     except UserError as err:
