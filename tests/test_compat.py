@@ -248,3 +248,30 @@ def test_the_private_parts_keys_in_order_uses_still_exist():
     assert hasattr(event, "_stop_propagation")
     assert [b.action for b in Input()._bindings.key_to_bindings["backspace"]] == ["delete_left"]
     assert getattr(compat.keys_in_order(Input), "_doithoai_keys_in_order", False)
+
+
+def test_the_board_is_built_as_soon_as_its_code_is_loaded(demo_office, monkeypatch):
+    """F6 pressed the moment the dashboard shows: the warm-up loads the board's
+    code first and builds it straight away, before the other screens' imports."""
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+    import tui.app as app_module
+    from tui.app import DoiThoaiApp
+
+    seen = []
+    real_load, real_prepare = app_module.load, DoiThoaiApp.prepare_busiest
+    monkeypatch.setattr(app_module, "load", lambda path: (seen.append(path.split(":")[0]), real_load(path))[1])
+    monkeypatch.setattr(DoiThoaiApp, "prepare_busiest", lambda self: (seen.append("prepare"), real_prepare(self)))
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            for _ in range(1000):
+                await pilot.pause(0.02)
+                if len(set(seen)) > len(app_module.NAVIGATION):
+                    break
+            await app.workers.wait_for_complete()
+
+    asyncio.run(run())
+    warm = seen[seen.index("tui.screens.board"):]        # the dashboard's own load comes before
+    assert warm[:2] == ["tui.screens.board", "prepare"], seen
+    assert {path.split(":")[0] for *_, path in app_module.NAVIGATION} <= set(warm[2:]), seen   # then the rest

@@ -37,20 +37,30 @@ def settle_heap() -> None:
 def warm_screens(app: App | None = None) -> None:
     """Once the first screen shows its data, load the other screens' code in a
     thread (about 0.3 s of imports on an old PC), so the first F3–F8 of the day
-    draws at once instead of importing first. Imports only: no query, no widget.
-    Then the heap is settled again, with the new modules in it."""
+    draws at once instead of importing first. The board's code comes first and
+    its screen is built as soon as it is in (app.prepare_busiest); the others
+    are imports only: no query, no widget. Then the heap is settled again, with
+    the new modules in it."""
     import threading
 
     def load_all() -> None:
-        for _mode, _label, _key, path in NAVIGATION:
+        # the board first, built as soon as its code is in (F6 is the key
+        # pressed most, often the moment the dashboard shows), then the rest
+        paths = [path for mode, _label, _key, path in sorted(NAVIGATION, key=lambda n: n[0] != "board")]
+        for i, path in enumerate(paths):
             try:
                 load(path)
             except Exception:       # the screen's own opening will report it
                 return
+            if i == 0 and app is not None:
+                try:
+                    app.call_from_thread(app.prepare_busiest)
+                except RuntimeError:    # the app closed meanwhile
+                    return
         if app is not None:
             try:
-                app.call_from_thread(app.prepare_busiest)
-            except RuntimeError:    # the app closed meanwhile
+                app.call_from_thread(settle_heap)    # with the other screens' modules in
+            except RuntimeError:
                 pass
 
     threading.Thread(target=load_all, name="warm-screens", daemon=True).start()
@@ -125,8 +135,9 @@ class DoiThoaiApp(App):
         warm_screens(self)
 
     def prepare_busiest(self) -> None:
-        """After the warm-up: build the board (the screen opened most, and the
-        heaviest) in the background, then settle the heap with it in."""
+        """Once the board's code is loaded (warm_screens): build the board (the
+        screen opened most, and the heaviest) behind the dashboard, then settle
+        the heap with it in."""
         from .compat import prepare_mode
 
         if self.current_mode == "dashboard":
