@@ -437,9 +437,26 @@ def _line(text: str, start: str) -> str:
     return next((ln for ln in text.splitlines() if ln.strip().startswith(start)), "")
 
 
+def drop_cached(target: str) -> None:
+    """The database's files out of the OS page cache (bench/startup.py)."""
+    from bench.startup import drop_from_cache
+
+    drop_from_cache(target)
+
+
+#: the steps' names in the order they run (a size where a step does not apply
+#: — one page, nothing to step to — shows "—" in its column)
+PTY_STEPS = ("mở bảng (F6) ngay khi hiện Tổng quan", "sắp xếp (S)", "trang sau (])", "trang trước ([)",
+             "đảo chiều (D)", "tìm “nguyen van” (Enter)", "bỏ lọc (0)", "tìm “kenh muong”, tệp lạnh (Enter)")
+
+
 def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
     """Key pressed → the change on screen, for the board's steps, in the real
-    app on ``target`` (its first office): ``runs`` times, each in a new app."""
+    app on ``target`` (its first office): ``runs`` times, each in a new app.
+    F6 is pressed the moment the dashboard has painted its data, as a person
+    who opens the app to go to the board does (not after the screen went
+    quiet). The last step searches with the database's files just dropped from
+    the page cache."""
     out: dict[str, list[float]] = {}
     open_db(target)
     office = first_office()      # several offices share the file: the workstation's choice
@@ -447,9 +464,8 @@ def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
         term = Terminal(target, office=office)
         try:
             term.wait(lambda t: "Tổng quan" in t and "Quá hạn" in t, timeout=120)
-            term.settle()
 
-            def step(name, keys, test, typed="", when=lambda t: True):
+            def step(name, keys, test, typed="", when=lambda t: True, cold=False):
                 before = term.text()
                 if not when(before):
                     return
@@ -459,7 +475,10 @@ def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
                     for ch in typed:
                         term.press(ch)
                     term.wait(lambda t: typed in t, timeout=30)
+                    term.settle()
                     before = term.text()
+                if cold:
+                    drop_cached(target)
                 t0 = None
                 for k in keys:
                     t0 = term.press(k)
@@ -467,19 +486,33 @@ def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
                 out.setdefault(name, []).append((t1 - t0) * 1000)
                 term.settle()
 
-            step("mở bảng (F6)", ["f6"], lambda t: "Theo dõi —" in t and "Trang 1" in t)
-            step("sắp xếp (S)", ["s"], lambda t: "Sắp xếp: Ngày nhận" in t and "Trang 1" in t)
+            step(PTY_STEPS[0], ["f6"], lambda t: "Theo dõi —" in t and "Trang 1" in t)
+            step(PTY_STEPS[1], ["s"], lambda t: "Sắp xếp: Ngày nhận" in t and "Trang 1" in t)
             more = lambda t: "Trang 1/1 " not in t   # noqa: E731 - one page: nothing to step to
-            step("trang sau (])", ["]"], lambda t: "Trang 2" in t, when=more)
-            step("trang trước ([)", ["["], lambda t: "Trang 1" in t, when=lambda t: "Trang 2" in t)
-            step("đảo chiều (D)", ["d"], lambda t: "Ngày nhận ↓" in t)
+            step(PTY_STEPS[2], ["]"], lambda t: "Trang 2" in t, when=more)
+            step(PTY_STEPS[3], ["["], lambda t: "Trang 1" in t, when=lambda t: "Trang 2" in t)
+            step(PTY_STEPS[4], ["d"], lambda t: "Ngày nhận ↓" in t)
             term.press("/")      # the search box takes the focus first
             term.settle()
-            step("tìm “nguyen van” (Enter)", ["enter"], lambda t: "tìm “nguyen van”" in t, typed="nguyen van")
-            step("bỏ lọc (0)", ["0"], lambda t: "tìm “" not in _line(t, "Lọc:") and "Trang 1" in t)
+            step(PTY_STEPS[5], ["enter"], lambda t: "tìm “nguyen van”" in t, typed="nguyen van")
+            step(PTY_STEPS[6], ["0"], lambda t: "tìm “" not in _line(t, "Lọc:") and "Trang 1" in t)
+            term.press("/")
+            term.settle()
+            step(PTY_STEPS[7], ["enter"], lambda t: "tìm “kenh muong”" in t, typed="kenh muong", cold=True)
         finally:
             term.close()
     return out
+
+
+#: key → screen targets (ms) where the issue set one other than 150 ms
+PTY_TARGETS = {PTY_STEPS[0]: 100, PTY_STEPS[7]: 200}
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
 
 
 # the table ----------------------------------------------------------------------
@@ -555,6 +588,7 @@ def main(argv=None) -> int:
     ap.add_argument("--explain", action="store_true", help="in EXPLAIN của mỗi bước (cỡ lớn nhất)")
     ap.add_argument("--pty", action="store_true", help="đo phím → thay đổi trên màn hình trong ứng dụng thật")
     ap.add_argument("--pty-runs", type=int, default=5)
+    ap.add_argument("--pty-only", action="store_true", help="chỉ đo trong ứng dụng thật (bỏ bảng thời gian dịch vụ)")
     args = ap.parse_args(argv)
     os.environ.setdefault("DOITHOAI_HOME", tempfile.mkdtemp(prefix="doithoai-bench-home-"))
     os.environ["DOITHOAI_TODAY"] = TODAY.isoformat()
@@ -565,40 +599,46 @@ def main(argv=None) -> int:
     small, large = min(sizes), max(sizes)
 
     ok = True
+    head = "".join(f"{f'{n:,}'.replace(',', '.'):>10}" for n in sizes)
     for engine in engines:
         if args.explain:
             for scope in ("office", "province"):
                 print(f"\n# EXPLAIN — {engine}, {large} kiến nghị, {scope}")
                 explain(targets[(engine, large)], scope, sys.stdout)
         times: dict[tuple, list[float]] = {}
-        for run in range(args.runs + 1):
+        for run in range(0 if args.pty_only else args.runs + 1):
             for n in sizes:          # sizes alternate so that every size sees the same machine
                 for scope in ("office", "province"):
                     for name, ms in time_steps(targets[(engine, n)], scope).items():
                         if run:      # run 0 warms the caches
                             times.setdefault((n, scope, name), []).append(ms)
-        names = [name for name, _q in steps(None)]
-        print(f"\nBảng theo dõi — {engine} — trung vị của {args.runs} lần (ms), thời gian dịch vụ, "
-              f"100 cơ quan; “một cơ quan” là truy vấn màn hình thật sự gửi")
-        head = "".join(f"{f'{n:,}'.replace(',', '.'):>10}" for n in sizes)
-        for scope, label in (("office", "một cơ quan"), ("province", "cả tỉnh")):
-            print(f"\n{label:<34}{head}{'lớn/nhỏ':>9}")
-            for name in names:
-                med = {n: statistics.median(times[(n, scope, name)]) for n in sizes}
-                ok &= med[large] < 100
-                print(f"{name:<34}" + "".join(f"{med[n]:>10.1f}" for n in sizes)
-                      + f"{med[large] / med[small]:>9.1f}" + ("" if med[large] < 100 else "  > 100 ms!"))
+        if not args.pty_only:
+            names = [name for name, _q in steps(None)]
+            print(f"\nBảng theo dõi — {engine} — trung vị của {args.runs} lần (ms), thời gian dịch vụ, "
+                  f"100 cơ quan; “một cơ quan” là truy vấn màn hình thật sự gửi")
+            for scope, label in (("office", "một cơ quan"), ("province", "cả tỉnh")):
+                print(f"\n{label:<34}{head}{'lớn/nhỏ':>9}")
+                for name in names:
+                    med = {n: statistics.median(times[(n, scope, name)]) for n in sizes}
+                    ok &= med[large] < 100
+                    print(f"{name:<34}" + "".join(f"{med[n]:>10.1f}" for n in sizes)
+                          + f"{med[large] / med[small]:>9.1f}" + ("" if med[large] < 100 else "  > 100 ms!"))
         if args.pty:
             print(f"\nPhím → thay đổi trên màn hình (ứng dụng thật trong pty, cơ quan đầu tiên), "
                   f"{engine}, trung vị của {args.pty_runs} lần (ms)")
+            print(f"tải máy lúc bắt đầu: {load_average()}")
             res = {n: pty_steps(targets[(engine, n)], args.pty_runs) for n in sizes}
-            print(f"{'bước':<34}{head}")
-            for name in res[small]:
-                meds = {n: statistics.median(res[n][name]) for n in sizes}
-                ok &= meds[large] < 150
-                print(f"{name:<34}" + "".join(f"{meds[n]:>10.1f}" for n in sizes)
-                      + ("" if meds[large] < 150 else "  > 150 ms!"))
-    print("\nĐẠT" if ok else "\nCHƯA ĐẠT", "(mục tiêu: mỗi bước < 100 ms ở cỡ lớn nhất; phím → màn hình < 150 ms)")
+            print(f"{'bước':<40}{head}  mục tiêu")
+            for name in PTY_STEPS:
+                meds = {n: statistics.median(res[n][name]) for n in sizes if res[n].get(name)}
+                target = PTY_TARGETS.get(name, 150)
+                late = large in meds and meds[large] > target
+                ok &= not late
+                print(f"{name:<40}" + "".join(f"{meds[n]:>10.1f}" if n in meds else f"{'—':>10}" for n in sizes)
+                      + f"  ≤ {target}" + ("  !" if late else ""))
+            print(f"tải máy lúc kết thúc: {load_average()} (— : một trang, không có trang sau)")
+    print("\nĐẠT" if ok else "\nCHƯA ĐẠT", "(mục tiêu: mỗi bước < 100 ms ở cỡ lớn nhất; phím → màn hình < 150 ms, "
+          "F6 ngay khi hiện Tổng quan ≤ 100 ms, tìm trên tệp lạnh ≤ 200 ms)")
     return 0 if ok else 1
 
 
