@@ -427,3 +427,87 @@ def test_a_party_office_gets_party_defaults_and_rules_cite_the_law_or_its_own_pl
     state = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
     assert Unit.select().where((Unit.office == state) & (Unit.name == "Địa chính - Xây dựng")).exists()
     assert "Ủy ban nhân dân xã Kỳ Khang" in office_rules(state)["written_answer"].source
+
+
+# --- 9. an imported plan gets a signer; what blocks issuing is told before the confirmation ----------
+
+PLAN_WITHOUT_SIGNER = """ỦY BAN NHÂN DÂN
+XÃ LONG PHỤNG
+Số: 05/KH-UBND
+KẾ HOẠCH
+Tổ chức hội nghị đối thoại năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Lắng nghe ý kiến, kiến nghị của Nhân dân.
+II. NỘI DUNG
+1. Thời gian: tháng 6 năm 2025.
+Nơi nhận:
+- UBND huyện;
+- Lưu: VT.
+"""
+
+
+def test_an_imported_plan_without_a_signer_takes_the_offices(xa, tmp_path):
+    from models.documents import Signer
+    from models.services import compose, plan_import
+
+    path = tmp_path / "ke-hoach-2025.txt"
+    path.write_text(PLAN_WITHOUT_SIGNER, encoding="utf-8")
+    res = plan_import.import_plan(xa, path)
+    plan = res.plan
+    assert (plan.signer_authority, plan.signer_position, plan.signer_name) == (
+        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Phạm Văn Hùng")
+    assert compose.plan(plan).signers == (Signer("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Phạm Văn Hùng"),)
+    assert any("người ký" in n for n in res.notes)
+
+
+def test_every_kind_tells_what_blocks_issuing_before_it_is_asked(sqlite_db, monkeypatch):
+    from models.catalog import Office
+    from models.errors import UserError
+    from models.services import documents, plans
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
+    office = office_of("ubnd_xa")
+    Office.update(signer_name="").where(Office.id == office.id).execute()
+    office = Office.get_by_id(office.id)
+    conf, p = every_state(office)
+    plan = plans.new_from_template(office, 2026)
+    refs = {"plan": plan.id, "conference": conf.id, "petition": p["late"].id, "unit": p["late"].unit_id}
+    for k in documents.numbered_kinds():
+        # the minutes are signed by the secretary and the chair, named in the conference
+        want = "số người tham dự" if k.slug == "bien-ban" else "họ tên người ký"
+        found = [b.message for b in documents.issue_blockers(office, k.slug, refs[k.target])]
+        assert any(want in m for m in found), (k.slug, found)
+        with pytest.raises(UserError, match=want):
+            documents.check_issuable(office, k.slug, refs[k.target])
+
+
+def test_the_plan_screen_says_what_is_missing_before_asking_the_date(sqlite_db, monkeypatch):
+    from models.catalog import Office
+    from models.plans import Plan
+    from models.services import plans
+    from tui.app import DoiThoaiApp
+    from tui.widgets.confirm import ConfirmScreen
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
+    office = office_of("ubnd_xa")
+    Office.update(signer_name="").where(Office.id == office.id).execute()
+    office = Office.get_by_id(office.id)
+    plan = plans.new_from_template(office, 2026)
+
+    async def run():
+        app = DoiThoaiApp(office)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.press("f3")
+            await _wait(pilot, lambda: app.screen.__class__.__name__ == "PlansScreen"
+                        and app.screen.query_one("DataTable").row_count > 0)
+            screen = app.screen
+            await pilot.press("b")
+            await _wait(pilot, lambda: any("họ tên người ký" in str(n.message) for n in app._notifications))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen is screen                    # no date form, no confirmation
+            assert not isinstance(app.screen, ConfirmScreen)
+
+    asyncio.run(run())
+    assert Plan.get_by_id(plan.id).status == "draft"

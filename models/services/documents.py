@@ -31,7 +31,7 @@ from .. import clock
 from ..catalog import Office, Unit
 from ..conferences import Conference
 from ..documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
-from ..errors import Locked, NotFound, StorageError, ValidationError
+from ..errors import Locked, NotFound, StorageError, UserError, ValidationError
 from ..files import os_reason
 from ..petitions import Petition
 from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
@@ -333,10 +333,6 @@ def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render, pending
                                    & (Plan.status == PLAN_ISSUED)
                                    & (Plan.id != plan.id)).order_by(Plan.version.desc()).first())
     content = compose.plan(plan)
-    gaps = compose.missing(content)
-    if gaps:
-        raise ValidationError("Chưa ban hành được: kế hoạch còn thiếu " + ", ".join(gaps) + ". Hãy điền các mục "
-                              "này trong kế hoạch rồi ban hành.")
     signer = content.signers[0].name if content.signers else ""
     doc = numbering.register(office, "KH", title=plan.title, issued_on=on, signer=signer, ref_type="plan",
                              ref_id=plan.id, supersedes=earlier.document if earlier and earlier.document_id
@@ -393,6 +389,86 @@ def _raced(k: DocKind, office: Office, slug: str, ref_id: int, seen: Draft) -> N
                      "hành; chưa ban hành. Hãy mở lại văn bản, xem nội dung mới rồi ban hành.")
 
 
+def signer_gaps(content: Content) -> list[str]:
+    """A numbered document is signed: each signature block needs the position
+    and the name it prints (a draft prints what it has; issuing needs both)."""
+    out = []
+    for s in content.signers:
+        for value, label in ((s.position, "chức vụ người ký"), (s.name, f"họ tên người ký ({s.position.lower()})"
+                                                                     if s.position else "họ tên người ký")):
+            if not value.strip() and label not in out:
+                out.append(label)
+    return out
+
+
+def _draft_blockers(k: DocKind, obj, current: Draft) -> list[UserError]:
+    if current.frozen:
+        return [Locked(f"{k.name} này đã ban hành số {current.issued.symbol} ngày "
+                       f"{current.issued.issued_on:%d/%m/%Y}. Muốn in lại, dùng lệnh in lại; muốn sửa, tạo "
+                       "phiên bản mới (đính chính hoặc thay thế) kèm lý do.")]
+    out: list[UserError] = []
+    gaps = current.missing + [g for g in signer_gaps(current.content) if g not in current.missing]
+    if gaps:
+        out.append(ValidationError(f"Chưa ban hành được: {k.name.lower()} còn thiếu " + ", ".join(gaps)
+                                   + ". Hãy sửa nội dung văn bản (điền vào chỗ “[cần điền: …]”, người ký ở cuối "
+                                   "màn hình soạn) rồi ban hành."))
+    previous = current.text.replaces if current.is_correction else None
+    if previous is not None and same_text(
+            current.content, compose.stating_replacement(previous.parsed, previous.document, current.text.correction)):
+        out.append(ValidationError(f"Phiên bản mới chưa sửa gì so với văn bản số {current.issued.symbol}. Hãy sửa "
+                                   "nội dung cần đính chính hoặc thay thế rồi ban hành, hoặc bỏ phiên bản mới."))
+    if previous is None and k.slug in ("thong-bao", "giay-moi"):
+        from .conferences import ensure_not_issued
+
+        try:
+            ensure_not_issued(obj, "notice_published_on" if k.slug == "thong-bao" else "invitations_sent_on",
+                              k.name)
+        except UserError as exc:
+            out.append(exc)
+    return out
+
+
+def _refuse(blockers: list[UserError]) -> None:
+    """Raise what stops issuing: the one problem as it is, several as one message."""
+    if len(blockers) == 1:
+        raise blockers[0]
+    if blockers:
+        raise ValidationError(" ".join(b.message for b in blockers))
+
+
+def issue_blockers(office: Office, slug: str, ref_id: int) -> list[UserError]:
+    """Everything that stops issuing this document now, the same for every
+    kind, found before anyone is asked for a date or a confirmation (the
+    screens and ``issue`` both ask here): the role, a document already issued,
+    facts to fill ("[cần điền: …]", the signer), a correction that changes
+    nothing, a notice issued twice. The date is checked once it is chosen."""
+    k = kind(slug)
+    if not k.numbered:
+        return [ValidationError(f"{k.name} là giấy tờ làm việc, không cấp số. Hãy dùng lệnh in.")]
+    out: list[UserError] = []
+    try:
+        roles.require(office, "issue")
+    except UserError as exc:
+        out.append(exc)
+    obj = target(office, slug, ref_id)
+    if slug == "ke-hoach":
+        from .plan_issue import check_ready
+
+        if obj.status != PLAN_DRAFT:
+            return out + [Locked("Kế hoạch này đã ban hành. Muốn điều chỉnh, hãy tạo phiên bản mới (kèm lý do).")]
+        try:
+            check_ready(obj)
+        except UserError as exc:
+            out.append(exc)
+        return out
+    return out + _draft_blockers(k, obj, draft(office, slug, ref_id))
+
+
+def check_issuable(office: Office, slug: str, ref_id: int) -> None:
+    """``issue_blockers`` as an error (for a screen's worker before it asks the date)."""
+    _refuse(issue_blockers(office, slug, ref_id))
+
+
 def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, render: Render) -> OutgoingDocument:
     """Number, date, render, store and freeze — all or nothing. ``on`` is the date
     on the document (default today)."""
@@ -409,23 +485,8 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
             doc = _issue_plan(office, obj, on, render, pending)
         return doc
     current = draft(office, slug, ref_id)
-    if current.frozen:
-        raise Locked(f"{k.name} này đã ban hành số {current.issued.symbol} ngày "
-                     f"{current.issued.issued_on:%d/%m/%Y}. Muốn in lại, dùng lệnh in lại; muốn sửa, tạo "
-                     "phiên bản mới (đính chính hoặc thay thế) kèm lý do.")
-    gaps = current.missing
-    if gaps:
-        raise ValidationError(f"Chưa ban hành được: {k.name.lower()} còn thiếu " + ", ".join(gaps)
-                              + ". Hãy sửa nội dung văn bản (điền vào chỗ “[cần điền: …]”) rồi ban hành.")
+    _refuse(_draft_blockers(k, obj, current))
     previous = current.text.replaces if current.is_correction else None
-    if previous is not None and same_text(
-            current.content, compose.stating_replacement(previous.parsed, previous.document, current.text.correction)):
-        raise ValidationError(f"Phiên bản mới chưa sửa gì so với văn bản số {current.issued.symbol}. Hãy sửa nội "
-                              "dung cần đính chính hoặc thay thế rồi ban hành, hoặc bỏ phiên bản mới.")
-    if previous is None and slug in ("thong-bao", "giay-moi"):
-        from .conferences import ensure_not_issued
-
-        ensure_not_issued(obj, "notice_published_on" if slug == "thong-bao" else "invitations_sent_on", k.name)
     if previous is not None:
         # the new version says in its text which document it replaces, even if
         # the statement was edited away (Decree 30 App. I: number, date, issuer)

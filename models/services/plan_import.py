@@ -594,6 +594,14 @@ def import_plan(office: Office, path: str | Path) -> ImportResult:
             place_date = dt.date(res.year, res.month, res.day)
         except ValueError:
             res.notes.append("Ngày ghi trong tệp không có thật; để trống ngày ban hành.")
+    if not (res.signer_position or res.signer_name):
+        # the plan names no signer: the office's, as a new plan from the template
+        # has, shown in the form and printed, instead of an empty block found
+        # missing only at issue
+        res.signer_authority, res.signer_position, res.signer_name = (
+            office.signer_authority, office.signer_position, office.signer_name)
+        res.notes.append("Tệp không ghi người ký: lấy người ký của cơ quan ("
+                         + " ".join(x for x in (office.signer_position, office.signer_name) if x) + ").")
     res.plan = records.create(
         Plan, office=office, series=uuid.uuid4().hex, year=res.year or clock.today().year,
         title=res.title or path.stem, place_date=place_date,

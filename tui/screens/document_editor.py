@@ -403,10 +403,12 @@ class DocumentEditor(RoleKeys, FormScreen):
                       "đính chính hoặc thay thế (Ctrl+S lưu) rồi ban hành, hoặc Ctrl+G để bỏ phiên bản mới.",
                       error=True)
             return
-        if d.missing:
-            self._say("Chưa ban hành được: còn thiếu " + ", ".join(d.missing) + ". Hãy điền vào chỗ "
-                      "“[cần điền: …]” trong nội dung, lưu (Ctrl+S) rồi ban hành.", error=True)
-            return
+        # everything that stops issuing is told now, before the date and the confirmation
+        work.run(self, svc.check_issuable, self.office, self.slug, self.ref_id,
+                 done=lambda _ok: self._ask_issue_date(), failed=self._error, group="editor-issue-check")
+
+    def _ask_issue_date(self) -> None:
+        d = self.draft
 
         def check(values):
             from models.services.validate import parse_date

@@ -317,9 +317,14 @@ class PlansScreen(RoleKeys, AppScreen):
                         "và nội dung sẽ bị khóa (muốn sửa phải tạo phiên bản mới).")
             self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._write(plan, issue=True, on=on))
 
-        self.app.push_screen(SmallForm("Ban hành kế hoạch", [FormField(
-            "date", "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)", f"{clock.today():%d/%m/%Y}")], check),
-            confirm)
+        def ask_date(_ok) -> None:
+            self.app.push_screen(SmallForm("Ban hành kế hoạch", [FormField(
+                "date", "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)", f"{clock.today():%d/%m/%Y}")], check),
+                confirm)
+
+        # everything that stops issuing is told now, before the date and the confirmation
+        work.run(self, docs.check_issuable, self.office, "ke-hoach", plan.id, done=ask_date,
+                 failed=self.notify_error, group="plans-issue-check")
 
     def _write(self, plan: Plan, issue: bool, on=None) -> None:
         from .. import documents as pipeline
