@@ -243,6 +243,28 @@ def write_file(path: os.PathLike | str, kind: str, content: bytes | Callable[[Pa
 STALE_AFTER = 60.0
 
 
+def read_given_file(path: os.PathLike | str, what: str, limit: int) -> bytes:
+    """The bytes of a file a person named (a certificate, an image, a PDF to
+    check): only a regular file of at most ``limit`` bytes, so a device such
+    as /dev/zero or a huge file is refused with a message instead of filling
+    the memory."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được {what} “{path}”: {os_reason(exc)}.") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise ValidationError(f"“{path}” không phải một tệp thường ({what}). Hãy chọn đúng tệp.")
+    if st.st_size > limit:
+        raise ValidationError(f"{what[:1].upper()}{what[1:]} “{path}” quá lớn ({st.st_size // 1024} KB, "
+                              f"tối đa {limit // 1024} KB). Hãy kiểm tra đúng tệp chưa.")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(limit + 1)[:limit]
+    except OSError as exc:
+        raise ValidationError(f"Không đọc được {what} “{path}”: {os_reason(exc)}.") from exc
+
+
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Delete the temporary files (``.NAME.PID.tmp``) that a killed write left in
     ``folder``: of a process no longer running, untouched for STALE_AFTER

@@ -15,6 +15,7 @@ import sys
 
 def main(argv=None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
+    quiet_warnings()
     if any("://" in a for a in args):
         hide_passwords()
     if args in ([], ["demo"]):
@@ -23,6 +24,19 @@ def main(argv=None) -> None:
         from .cli import main as cli_main
 
         cli_main(args)
+
+
+def quiet_warnings() -> None:
+    """Python warnings from libraries (a deprecation raised while pyHanko is
+    imported) are for developers: they never reach an office's screen in
+    English. A developer who asks for them (python -W …) still sees them."""
+    if sys.warnoptions:
+        return
+    logging.captureWarnings(True)
+    quiet = logging.getLogger("py.warnings")
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
+    quiet.propagate = False
 
 
 def hide_passwords() -> None:

@@ -23,6 +23,7 @@ import datetime as dt
 import glob
 import hashlib
 import io
+import logging
 import os
 import sys
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from ..register import OutgoingDocument
 from ..signatures import COPY, OFFICE, PERSON, DocumentSignature, SignatureImage
 from ..text import clean_line, fold
 
+log = logging.getLogger("doithoai.signing")
 VN = dt.timezone(dt.timedelta(hours=7), "+07:00")
 ROLE_OPTIONS = {"nguoi-ky": PERSON, "co-quan": OFFICE}
 ROLE_NAMES = {PERSON: "người ký", OFFICE: "cơ quan", COPY: "bản sao"}
@@ -819,7 +821,8 @@ def verify_pdf(path: Path, extra_roots: list[bytes] = ()) -> Verification:
     except OSError:
         raise
     except Exception as exc:
-        return Verification(str(path), [], f"Tệp không đọc được như một tệp PDF ({type(exc).__name__}).")
+        log.info("verify: %s is not a readable PDF: %r", path, exc)
+        return Verification(str(path), [], "Tệp không đọc được như một tệp PDF (hỏng, hoặc không phải PDF).")
     if not sigs:
         return Verification(str(path), [], "Tệp không có chữ ký số nào.")
     out = []

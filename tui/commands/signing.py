@@ -14,6 +14,8 @@ import click
 
 from models.errors import UserError
 
+from .printing import RecordId
+
 ROLE_CHOICES = ("nguoi-ky", "co-quan")
 COPY_CHOICES = ("sao-y", "sao-luc", "trich-sao")
 
@@ -165,7 +167,10 @@ def verify_cmd(file: Path, roots, install: bool):
     try:
         from models.services import signing
 
-        raw_roots = [p.read_bytes() for p in roots]
+        from models.files import read_given_file
+
+        raw_roots = [read_given_file(p, "chứng thư gốc", 1 << 20) for p in roots]
+        read_given_file(file, "tệp PDF cần kiểm tra", 200 << 20)  # a device or a huge file is refused first
         if install and raw_roots:
             added = signing.install_trust_roots(raw_roots)
             click.echo(f"Đã cài {added} chứng thư gốc tin cậy vào cấu hình.")
@@ -182,7 +187,7 @@ def verify_cmd(file: Path, roots, install: bool):
                                        "hoặc ảnh con dấu (PNG nền trong suốt, màu đỏ, đúng kích thước) của cơ quan, "
                                        "để hiện trên chữ ký số.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="TỆP.png")
-@click.option("--nguoi", "person_id", type=int, metavar="SỐ", help="Số của người dùng (doithoai user list).")
+@click.option("--nguoi", "person_id", type=RecordId(), metavar="SỐ", help="Số của người dùng (doithoai user list).")
 @click.option("--con-dau", "seal", is_flag=True, help="Ảnh con dấu của cơ quan.")
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
 def image_cmd(file: Path, person_id: int | None, seal: bool, db):
@@ -199,7 +204,10 @@ def image_cmd(file: Path, person_id: int | None, seal: bool, db):
             person = Person.get_or_none((Person.id == person_id) & (Person.office == office))
             if person is None:
                 raise ValidationError(f"Không có người dùng số {person_id}. Xem số bằng “doithoai user list”.")
-        signing.keep_image(office, "con_dau" if seal else "chu_ky", file.read_bytes(), person)
+        from models.files import read_given_file
+
+        png = read_given_file(file, "ảnh", 5 << 20)
+        signing.keep_image(office, "con_dau" if seal else "chu_ky", png, person)
         click.echo("Đã lưu ảnh con dấu của cơ quan." if seal else f"Đã lưu ảnh chữ ký của {person.full_name}.")
     except UserError as err:
         _fail(err)
