@@ -69,7 +69,8 @@ def keys_of(row):
     return keys
 
 
-def prepare(db: Path) -> int:
+def prepare(db: Path, petitions: int = 0) -> int:
+    """The demo office with its conference in session (and ``petitions`` recorded in it)."""
     os.environ["DOITHOAI_TODAY"] = TODAY
     import models
     from models.demo import build_demo
@@ -79,6 +80,9 @@ def prepare(db: Path) -> int:
     office = build_demo(dt.date.fromisoformat(TODAY))
     conf = live.pick_conference(office)
     live.start_session(conf)
+    for i in range(petitions):
+        live.record_draft(office, conf, dict(live.empty_draft(), citizen_name="Nguyễn Văn Dương", content=ROWS[i][3],
+                                             disposition="noted", answer_on_spot="Ghi nhận"))
     models.db.close_database()
     return conf.id
 

@@ -321,6 +321,33 @@ def verify(path: str | os.PathLike) -> Verified:
     return Verified(p, version, office[0], petitions)
 
 
+def _self_contained(path: Path) -> None:
+    """Write the database's log into it and leave it in rollback-journal mode, so
+    it is one file with no -wal beside it (nobody has it open: the restore holds
+    its lock). A damaged file may refuse: its log is then moved aside with it."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            con.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        log.warning("Không gộp được nhật ký của cơ sở dữ liệu cũ trước khi khôi phục: %s", exc)
+
+
+def _link_or_copy(path: Path, to: Path) -> None:
+    """A second name for ``path`` (a copy on a file system without hard links)."""
+    try:
+        os.link(path, to)
+    except OSError:
+        import shutil
+
+        shutil.copy2(path, to)
+        files.make_private(to)
+    files.sync_folder(to.parent)
+
+
 def newest_good_backup(target: str | os.PathLike | None = None) -> BackupInfo | None:
     for b in backups(target):
         try:
@@ -346,10 +373,18 @@ def advice(target: str | os.PathLike | None = None) -> str:
 
 
 def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
-            *, now: dt.datetime | None = None) -> tuple[Verified, Path | None]:
+            *, now: dt.datetime | None = None, step=None) -> tuple[Verified, Path | None]:
     """Replace the database ``target`` with the verified copy ``file``. The old
-    database (and its -wal/-shm) is renamed aside first, never deleted. Returns
-    what was restored and where the replaced database now is."""
+    database is kept beside it under a dated name, never deleted. Returns what
+    was restored and where the replaced database now is.
+
+    Safe at every step: a kill between any two leaves at ``target`` either the
+    old database or the restored one, whole. The old one is first made one
+    self-contained file (its log written into it, then journal_mode=DELETE), so
+    no -wal of it can ever be replayed into the restored copy; a log found
+    beside the target anyway (a damaged database, a restore killed by an
+    earlier version) is moved aside with it before the copy takes the name.
+    ``step(name)`` is called between the steps (tests stop the restore there)."""
     dest = sqlite_path(target)
     if dest is None:
         raise StorageError(POSTGRES_MESSAGE.format(target=describe(str(target))))
@@ -358,6 +393,7 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
     if dest.exists() and src == dest.resolve():
         raise StorageError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng; không cần khôi phục.")
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
+    step = step or (lambda name: None)
     aside = None
     try:
         files.make_folder(dest.parent)
@@ -367,17 +403,24 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
     # their next writes into the file moved aside
     lock = open_lock.exclusive(dest)
     staged = dest.with_name(dest.name + ".restore-tmp")
+    kept = dest.with_name(f"{dest.stem}.truoc-khoi-phuc-{stamp}{dest.suffix}")
     try:
-        _copy(src, staged, checked=False)
+        _copy(src, staged, checked=False)           # one self-contained file (journal_mode=DELETE)
+        step("copied")
         if dest.exists():
-            aside = dest.with_name(f"{dest.stem}.truoc-khoi-phuc-{stamp}{dest.suffix}")
-            os.replace(dest, aside)
-            for extra in ("-wal", "-shm"):
-                side = Path(str(dest) + extra)
-                if side.exists():
-                    os.replace(side, Path(str(aside) + extra))
-        os.replace(staged, dest)
+            _self_contained(dest)
+            step("settled")
+            _link_or_copy(dest, kept)               # the old one under its dated name; still at dest too
+            aside = kept
+            step("aside")
+        for extra in ("-wal", "-shm"):              # a log left anyway goes with the old file, never stays
+            side = Path(str(dest) + extra)
+            if side.exists():
+                os.replace(side, Path(str(kept) + extra))
+        step("logs")
+        os.replace(staged, dest)                     # one rename: old or restored, never between
         files.sync_folder(dest.parent)
+        step("swapped")
     except OSError as exc:
         raise _storage(exc, f"khôi phục được vào “{dest}”") from exc
     finally:

@@ -42,6 +42,15 @@ SQLITE_LOCK = "IMMEDIATE"
 _connections_lock = threading.Lock()
 
 
+class DatabaseGone(pw.OperationalError):
+    """The database file was removed or replaced by another file while open:
+    nothing more is written (safe_write keeps it, and the rescue file takes it)."""
+
+
+#: statements that write: the file is looked at (one stat) before each
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN", "CREATE", "DROP", "ALTER")
+
+
 class OfficeSqliteDatabase(pw.SqliteDatabase):
     """SQLite as the office uses it.
 
@@ -61,7 +70,34 @@ class OfficeSqliteDatabase(pw.SqliteDatabase):
     #: writable again, must not need a restart)
     _generation = 0
 
+    #: (device, inode) of the file when it was opened; None until open_database has checked it
+    _identity = None
+
+    def same_file(self) -> bool:
+        """The file at our path is still the one opened (not removed, not replaced)."""
+        if self._identity is None:
+            return True
+        try:
+            st = os.stat(self.database)
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True      # cannot tell (a share gone for a moment): SQLite says the rest
+        return (st.st_dev, st.st_ino) == self._identity
+
+    def _gone(self) -> DatabaseGone:
+        return DatabaseGone(f"the database file {self.database} was removed or replaced")
+
+    def execute_sql(self, sql, params=None):
+        if self._identity is not None and sql.lstrip()[:7].upper().startswith(_WRITES) and not self.same_file():
+            raise self._gone()
+        return self._execute_sql(sql, params)
+
     def _connect(self):
+        # a new connection to a path whose file has gone would make a new empty
+        # database there, or open another one put in its place
+        if not self.same_file():
+            raise self._gone()
         conn = super()._connect()
         with _connections_lock:
             self.__dict__.setdefault("_every_connection", []).append(conn)
@@ -123,7 +159,7 @@ class OfficeSqliteDatabase(pw.SqliteDatabase):
             if not self._rolled_back_already(exc):
                 raise
 
-    def execute_sql(self, sql, params=None):
+    def _execute_sql(self, sql, params=None):
         try:
             return super().execute_sql(sql, params)
         except pw.OperationalError as exc:
@@ -334,6 +370,9 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
         raise _storage_error(target, exc) from exc
     for mark in stale:      # checked: the crash they tell of is behind us
         mark.unlink(missing_ok=True)
+    if path is not None and isinstance(db, OfficeSqliteDatabase):
+        st = os.stat(path)
+        db._identity = (st.st_dev, st.st_ino)
     database.initialize(db)
     _close_at_exit()
     global _opened_as

@@ -121,6 +121,35 @@ class DoiThoaiApp(App):
                 self.switch_mode("session")
         except UserError:
             pass
+        # stopped with an editor open (a kill, a power cut): open it again with the
+        # typing, over the session too (the person was in the editor)
+        from models.services import unsaved
+
+        from .work import run
+
+        run(self, unsaved.kept, self.office, done=self._reopen_editor, group="typing-reopen")
+
+    @property
+    def typing_kept(self):
+        """The open editor's typing, kept as it is typed (tui/typing_kept.py)."""
+        keeper = self.__dict__.get("_typing_kept")
+        if keeper is None:
+            from .typing_kept import TypingKeeper
+
+            keeper = self.__dict__["_typing_kept"] = TypingKeeper(self)
+        return keeper
+
+    def _reopen_editor(self, entry) -> None:
+        if not entry:
+            return
+        record = list(entry.get("record") or [])
+        if entry.get("editor") == "plan" and len(record) == 1:
+            self.switch_mode("plans")
+            self.call_after_refresh(lambda: self.screen.reopen_editor(int(record[0]), entry))
+        elif entry.get("editor") == "document" and len(record) == 2:
+            from .screens.document_editor import open_editor
+
+            open_editor(self.screen, str(record[0]), int(record[1]), resume=entry)
 
     def on_ready(self) -> None:
         self.ready_at = time.perf_counter() - START
@@ -160,19 +189,74 @@ class DoiThoaiApp(App):
         """Ctrl+C does not quit (it copies in a text box): say how to quit, in Vietnamese."""
         self.notify("Muốn thoát, bấm Ctrl+Q.", title="Thoát chương trình?")
 
+    def watch_writes(self, pending, before_quit=None) -> None:
+        """``pending`` (a PendingWrites) keeps writes the storage refused: Ctrl+Q
+        asks before they are lost. ``before_quit`` writes the last typing first."""
+        self.__dict__.setdefault("_watched_writes", []).append((pending, before_quit))
+
     async def action_quit(self) -> None:
-        """Ctrl+Q: quit, but ask first when a form holds typing not saved yet
-        (the live session's entry is saved as typed and never asks)."""
-        unsaved = any(getattr(s, "has_unsaved", lambda: False)() for s in self.screen_stack)
-        if not unsaved:
-            self.exit()
-            return
+        """Ctrl+Q: quit, but ask first when writes the storage refused are still
+        kept (they can go to a rescue file), or a form holds typing not saved
+        yet (the live session's entry is saved as typed and never asks)."""
         from .widgets.confirm import ConfirmScreen
 
         if isinstance(self.screen, ConfirmScreen):
             return
+        watched = list(self.__dict__.get("_watched_writes", []))
+        if "_typing_kept" in self.__dict__:
+            watched.append((self.typing_kept.pending, self.typing_kept.flush))
+        for _, before in watched:
+            if before is not None:
+                before()
+        kept = [p for p, _ in watched if len(p)]
+        if kept:
+            from models.services import rescue
+
+            lines = [line for p in kept for line in rescue.describe(rescue.items_of(p))]
+            shown = "\n".join(f"  – {line}" for line in lines[:6]) + ("\n  – …" if len(lines) > 6 else "")
+            question = (f"{kept[0].message}\n\nChưa lưu được {len(lines)} nội dung:\n{shown}\n\nThoát bây giờ thì "
+                        "các nội dung này sẽ mất. C: ghi ra tệp cứu hộ rồi thoát (lần mở sau chương trình đề nghị "
+                        "ghi lại) · K: ở lại, chương trình tiếp tục thử lưu.")
+            self.push_screen(ConfirmScreen(question), lambda yes: yes and self._rescue_and_exit(kept))
+            return
+        unsaved = any(getattr(s, "has_unsaved", lambda: False)() for s in self.screen_stack)
+        if not unsaved:
+            self._exit_keeping()
+            return
         self.push_screen(ConfirmScreen("Có nội dung vừa gõ chưa lưu. Thoát và bỏ nội dung đó?"),
-                         lambda yes: yes and self.exit())
+                         lambda yes: yes and self._exit_keeping(drop=True))
+
+    def _rescue_and_exit(self, kept) -> None:
+        from models.services import rescue
+
+        items = [item for p in kept for item in rescue.items_of(p)]
+        try:
+            path = rescue.write(items, self._database_name())
+        except Exception as exc:  # noqa: BLE001 - the folder cannot be written: stay, nothing is lost
+            from models.files import os_reason
+
+            self.notify(f"Không ghi được tệp cứu hộ ({os_reason(exc)}). Chương trình chưa thoát; nội dung vẫn được "
+                        "giữ.", severity="error", timeout=12)
+            return
+        for p in kept:
+            p.clear()             # in the rescue file now: not written twice if the database comes back
+        self.exit_message = f"Nội dung chưa lưu đã được ghi vào tệp cứu hộ: {path}"
+        self.exit()
+
+    @staticmethod
+    def _database_name():
+        from models.db import opened_as
+
+        return opened_as()
+
+    def _exit_keeping(self, drop: bool = False) -> None:
+        # an editor's last second of typing is written first (it opens again next
+        # time), or its kept typing removed when the person chose to drop it
+        if "_typing_kept" in self.__dict__:
+            if drop:
+                self.typing_kept.done()
+            self.typing_kept.flush()
+        self.exit()
 
     async def _on_key(self, event) -> None:
         """Letter shortcuts work with Caps Lock on or Shift held: "G" (or
@@ -245,7 +329,7 @@ UNEXPECTED_EXIT = 70
 def run_app(office=None) -> None:
     app = DoiThoaiApp(office)
     app.run(headless=bool(os.environ.get("DOITHOAI_BENCH_READY")))
+    if app.exit_message:      # an error, or where the rescue file is
+        print(app.exit_message, file=sys.stderr, flush=True)
     if app.return_code:
-        if app.exit_message:
-            print(app.exit_message, file=sys.stderr, flush=True)
         sys.exit(app.return_code)

@@ -185,6 +185,7 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
     if not demo:
         ask_which_office()
         ask_who_works()
+        offer_rescue()
         start_daily_backup(db)
     from . import prefetch
 
@@ -195,6 +196,38 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
         run_app()
     finally:
         stop_daily_backup()
+
+
+def offer_rescue() -> None:
+    """Rescue files left when the app quit with writes the database had refused
+    (models/services/rescue.py): at a keyboard, offer to record them now."""
+    from models.errors import UserError
+    from models.services import rescue
+
+    for path in rescue.waiting():
+        lines = rescue.describe(rescue.read(path)["items"])
+        if not lines:
+            continue
+        say(f"Có nội dung chưa lưu được lần trước, giữ trong tệp cứu hộ {path}:")
+        for line in lines[:10]:
+            say(f"  – {line}")
+        if not sys.stdin.isatty():
+            say("Mở chương trình ở bàn phím để được hỏi ghi lại các nội dung này.")
+            return
+        if not ask_yes("Ghi các nội dung này vào cơ sở dữ liệu bây giờ?"):
+            say("Chưa ghi; tệp cứu hộ vẫn được giữ, lần mở sau sẽ hỏi lại.")
+            continue
+        try:
+            n = rescue.record(path)
+        except UserError as exc:
+            say(f"Chưa ghi được: {exc.message} Tệp cứu hộ vẫn được giữ.")
+            continue
+        except Exception as exc:  # noqa: BLE001 - storage refused: said in Vietnamese, the file stays
+            from models.files import os_reason
+
+            say(f"Chưa ghi được ({os_reason(exc)}). Tệp cứu hộ vẫn được giữ.")
+            continue
+        say(f"Đã ghi {n} nội dung vào cơ sở dữ liệu.")
 
 
 def ask_which_office() -> None:

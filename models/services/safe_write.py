@@ -35,6 +35,9 @@ BUSY = ("Cơ sở dữ liệu đang bận (một máy hoặc cửa sổ khác đ
         "Nội dung vẫn được giữ; chương trình sẽ tự lưu lại sau ít giây.")
 DISCONNECTED = ("Mất kết nối tới máy chủ cơ sở dữ liệu nên nội dung chưa được lưu. Nội dung vẫn được "
                 "giữ; hãy kiểm tra mạng và máy chủ — chương trình sẽ tự lưu lại khi kết nối được.")
+GONE = ("Tệp cơ sở dữ liệu đã bị xóa hoặc bị thay bằng tệp khác trong khi chương trình đang mở nên nội dung "
+        "vừa nhập không được ghi vào đó. Nội dung được giữ trong tệp cứu hộ; hãy thoát (Ctrl+Q), kiểm tra "
+        "tệp cơ sở dữ liệu (hoặc khôi phục bản sao lưu) rồi mở lại: chương trình sẽ đề nghị ghi lại nội dung đó.")
 IO_ERROR = ("Lỗi đọc ghi ổ đĩa nên nội dung chưa được lưu. Nội dung vẫn được giữ; hãy kiểm tra ổ đĩa "
             "(chạy: doithoai doctor) — chương trình sẽ thử lưu lại.")
 
@@ -42,6 +45,10 @@ IO_ERROR = ("Lỗi đọc ghi ổ đĩa nên nội dung chưa được lưu. N�
 def storage_problem(exc: BaseException) -> str | None:
     """The Vietnamese message for a write the storage refused, or None when
     ``exc`` is not a storage failure (and must be handled as usual)."""
+    from ..db import DatabaseGone
+
+    if isinstance(exc, DatabaseGone):
+        return GONE
     if isinstance(exc, OSError):
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
             return DISK_FULL
@@ -103,6 +110,17 @@ class PendingWrites:
     @property
     def keys(self) -> list:
         return list(self._queue)
+
+    def clear(self) -> None:
+        """Forget every kept write (they went to the rescue file)."""
+        with self._lock:
+            self._queue.clear()
+            self.message = ""
+
+    def kept(self) -> list[Pending]:
+        """The writes kept, in order (a copy: for the rescue file)."""
+        with self._lock:
+            return list(self._queue.values())
 
     def save(self, key: Hashable, func: Callable[..., Any], *args, **kwargs) -> Outcome:
         """Run ``func(*args, **kwargs)`` now, after anything still kept (order

@@ -120,7 +120,10 @@ class DocumentEditor(RoleKeys, FormScreen):
     class Changed(Message):
         """The editor shows a new state (saved, issued, corrected): tests wait for it."""
 
-    def __init__(self, office, slug: str, ref_id: int, state: "EditorState", *, on_done=None):
+    def __init__(self, office, slug: str, ref_id: int, state: "EditorState", *, on_done=None,
+                 resume: dict | None = None):
+        from ..typing_kept import REOPENED, resumed_values
+
         self.office = office
         self.slug, self.ref_id = slug, ref_id
         self.state = state
@@ -128,7 +131,13 @@ class DocumentEditor(RoleKeys, FormScreen):
         self.record = state.record
         self.on_done = on_done
         self._after_save = None     # what waits for the save in progress (Ctrl+O, Ctrl+T, Ctrl+B)
-        super().__init__(self._title(), editor_fields(svc.editor_values(self.draft.content)), self._save)
+        stored = svc.editor_values(self.draft.content)
+        resume = resume if resume and not self.draft.frozen else None
+        super().__init__(self._title(), editor_fields(resumed_values(stored, resume)), self._save,
+                         resume_at=(resume or {}).get("where"))
+        if resume:      # typing kept when the app was stopped with this editor open
+            self._initial_override = {f.key: str(stored.get(f.key, "") or "") for f in self.fields}
+            self.reopened_note = REOPENED
 
     # --- state ---------------------------------------------------------------------
 
@@ -172,6 +181,7 @@ class DocumentEditor(RoleKeys, FormScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.app.typing_kept.watch(self, "document", [self.slug, self.ref_id])
         self._lock(self.draft.frozen)
         if self.draft.is_correction:       # a correction is made in the text, mostly
             self.query_one("#f-body", TextArea).focus()
@@ -286,6 +296,7 @@ class DocumentEditor(RoleKeys, FormScreen):
         super().action_save()
 
     def saved(self, result) -> None:
+        self.app.typing_kept.done()
         then, self._after_save = self._after_save, None
         self._reload("Đã lưu nội dung văn bản.", then)
 
@@ -311,6 +322,7 @@ class DocumentEditor(RoleKeys, FormScreen):
                              lambda yes: yes and self._close())
 
     def _close(self) -> None:
+        self.app.typing_kept.done()
         self.dismiss(None)
         if self.on_done is not None:
             self.on_done()
@@ -514,11 +526,20 @@ def read_state(office, slug: str, ref_id: int) -> EditorState:
                        bool(d.is_correction and svc.same_text(d.content, d.text.replaces.parsed)))
 
 
-def open_editor(screen, slug: str, ref_id: int, *, on_done=None) -> None:
-    """Open the editor of ``slug`` for ``ref_id`` above ``screen`` (the plan has its own, F3)."""
+def open_editor(screen, slug: str, ref_id: int, *, on_done=None, resume: dict | None = None) -> None:
+    """Open the editor of ``slug`` for ``ref_id`` above ``screen`` (the plan has its own, F3),
+    with the typing kept from an editor of the same document that was killed
+    (``resume``, or read here)."""
     if slug == "ke-hoach":
         screen.notify("Kế hoạch được soạn và ban hành ở màn hình Kế hoạch (F3).", severity="warning")
         return
     office = screen.app.office
-    work.run(screen, read_state, office, slug, ref_id, group="editor-open",
-             done=lambda state: screen.app.push_screen(DocumentEditor(office, slug, ref_id, state, on_done=on_done)))
+
+    def read():
+        from models.services import unsaved
+
+        return read_state(office, slug, ref_id), resume or unsaved.kept_for(office, "document", [slug, ref_id])
+
+    work.run(screen, read, group="editor-open",
+             done=lambda got: screen.app.push_screen(DocumentEditor(office, slug, ref_id, got[0], on_done=on_done,
+                                                                    resume=got[1])))

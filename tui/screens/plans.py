@@ -226,18 +226,29 @@ class PlansScreen(RoleKeys, AppScreen):
             self.notify("Kế hoạch đã ban hành nên không sửa trực tiếp được. Nhấn R để tạo phiên bản mới "
                         "(kèm lý do điều chỉnh).", severity="warning", timeout=8)
             return
-        self.open_editor(plan)
+        from models.services import unsaved
 
-    def open_editor(self, plan: Plan, *, discard_on_cancel: bool = False) -> None:
+        # typing kept from an editor of this plan that was killed: offered back
+        work.run(self, unsaved.kept_for, self.office, "plan", [plan.id], group="plans-kept",
+                 done=lambda entry: self.open_editor(plan, resume=entry))
+
+    def open_editor(self, plan: Plan, *, discard_on_cancel: bool = False, resume: dict | None = None) -> None:
         """Edit a draft. A plan just made (N, C) and left with Esc is not kept:
-        cancelling means the user did not want it."""
-        fields = [FormField(key, label, getattr(plan, key), kind=kind) for key, label, kind in EDITOR_FIELDS]
+        cancelling means the user did not want it. ``resume``: the typing kept
+        when the app was stopped with this editor open (tui/typing_kept.py)."""
+        from ..typing_kept import REOPENED, resumed_values
+
+        stored = {key: getattr(plan, key) for key, _, _ in EDITOR_FIELDS}
+        typed = resumed_values({k: "" if v is None else str(v) for k, v in stored.items()}, resume) \
+            if resume else stored
+        fields = [FormField(key, label, typed[key], kind=kind) for key, label, kind in EDITOR_FIELDS]
         version = plan.row_version
 
         def save(values):
             return svc.update_plan(plan, values, expected_version=version)
 
         def closed(saved):
+            self.app.typing_kept.done()
             if saved:
                 self.notify("Đã lưu kế hoạch.")
                 self.load(saved.id)
@@ -246,7 +257,20 @@ class PlansScreen(RoleKeys, AppScreen):
                          done=lambda _: (self.notify("Đã bỏ bản kế hoạch vừa tạo."), self.load()))
 
         title = f"Kế hoạch năm {plan.year} — {self.office.name} — phiên bản {plan.version} (Ctrl+S: lưu)"
-        self.app.push_screen(FormScreen(title, fields, save), closed)
+        form = FormScreen(title, fields, save, resume_at=(resume or {}).get("where"))
+        if resume:
+            form._initial_override = {k: ("" if v is None else str(v)) for k, v in stored.items()}
+            form.reopened_note = REOPENED
+        self.app.typing_kept.watch(form, "plan", [plan.id])
+        self.app.push_screen(form, closed)
+
+    def reopen_editor(self, plan_id: int, entry: dict) -> None:
+        """The app was stopped with this plan's editor open: open it again with the typing."""
+        def opened(plan):
+            if plan is not None and plan.status == PLAN_DRAFT:
+                self.open_editor(plan, resume=entry)
+
+        work.run(self, lambda: Plan.get_or_none(Plan.id == plan_id), done=opened, group="plans-kept")
 
     def action_revise(self) -> None:
         self.with_current(self._revise, lambda plan: plan.document.symbol if plan.document_id else "")

@@ -156,6 +156,7 @@ class SessionScreen(AppScreen):
         self.entry.take_speaker = self.take_speaker
         self.entry.focus()
         self.writes = work.Serial(self, "session-write")
+        self.app.watch_writes(self.pending, self.before_quit)
         self.load()
 
     def on_unmount(self) -> None:
@@ -235,10 +236,13 @@ class SessionScreen(AppScreen):
         self.save_now()
         self.loaded = True
         entry.focus()
+        editing = str(self.place.get("editing") or "")
         reopen = {"conclusions": self.action_conclusions, "attendance": self.action_attendance,
-                  "enqueue": self.action_enqueue}.get(self.place.get("editing"))
+                  "enqueue": self.action_enqueue, "contacts": self.action_contacts}.get(editing)
         if reopen is not None:
             reopen()
+        elif editing.startswith("edit:") and editing[5:].isdigit():
+            self._edit_petition(int(editing[5:]))
         self.post_message(self.Loaded())
 
     def show_agenda(self, items) -> None:
@@ -358,11 +362,34 @@ class SessionScreen(AppScreen):
         if outcome.saved:
             self._retry_wait = RETRY_DELAY
             return
+        from models.services.safe_write import GONE
+
+        if outcome.message == GONE:
+            # the file has gone: the typing goes to the rescue file at once (retries cannot save it)
+            self.writes.submit(self._rescue, done=self._rescued)
+            return
         self.notify(outcome.message, severity="warning", timeout=8)
         if self._retry_timer is None:
             # runs only while something is kept, so an idle app stays idle
             self._retry_timer = self.app.set_timer(self._retry_wait, self.retry)
             self._retry_wait = min(self._retry_wait * 2, RETRY_MOST)
+
+    def _rescue(self):
+        from models.services import rescue
+
+        self._rescue_file = rescue.rescue(self.pending, getattr(self, "_rescue_file", None))
+        return self._rescue_file
+
+    def _rescued(self, path) -> None:
+        from models.services.safe_write import GONE
+
+        self.notify(GONE + (f" Tệp cứu hộ: {path}" if path else ""), severity="error", timeout=20)
+
+    def before_quit(self) -> None:
+        """Ctrl+Q: the last second's typing is written (or kept) before the app asks."""
+        if self.writes is not None:
+            self.save_now()
+            self.writes.flush()
 
     def retry(self) -> None:
         self._retry_timer = None
@@ -515,6 +542,7 @@ class SessionScreen(AppScreen):
                             options=[("Ông", "Ông"), ("Bà", "Bà")]),
                   FormField("citizen_address", "Địa chỉ", d.get("citizen_address", "")),
                   FormField("citizen_phone", "Điện thoại", d.get("citizen_phone", ""))]
+        resume = self._reopened_form("contacts", fields)
 
         def save(values):
             from models.text import clean_line
@@ -525,9 +553,19 @@ class SessionScreen(AppScreen):
             if values is not None:
                 entry.draft.update(values)
                 entry._changed(moved=True)
-            entry.focus()
+            self._form_closed()
 
-        self.app.push_screen(FormScreen(f"Liên hệ của {clean_name(d)}", fields, save), done)
+        self.app.push_screen(FormScreen(f"Liên hệ của {clean_name(d)}", fields, save, self._form_typing("contacts"),
+                                        resume_at=resume), done)
+
+    def _reopened_form(self, name: str, fields) -> dict | None:
+        """A form reopened after a restart (the place says it was open): its fields
+        take the typing kept in the place; returns the field and cursor to go back to."""
+        if self.place.get("editing") != name:
+            return None
+        for f in fields:
+            f.value = self._typed_value(f.key, f.value)
+        return (self.place.get("form") or {}).get("_where")
 
     def action_select_row(self, step: int) -> None:
         table = self.query_one("#petitions", PageTable)
@@ -541,25 +579,35 @@ class SessionScreen(AppScreen):
         if self.conf is None or not table.row_count:
             self.notify("Chưa có ý kiến nào được ghi để sửa.", severity="warning")
             return
+        self.save_now()
+        self._edit_petition(int(table.row_key_at(table.cursor_row)), table.cursor_row)
+
+    def _edit_petition(self, pid: int, row: int | None = None) -> None:
+        """The correction form of petition ``pid``; its typing is kept in the place
+        (as the entry's is), so a kill reopens it with what was typed."""
         from ..widgets.petition_form import form_choices, petition_form
 
-        key = table.row_key_at(table.cursor_row)
-        row = table.cursor_row
-        self.save_now()
+        table = self.query_one("#petitions", PageTable)
+        name = f"edit:{pid}"
 
         def done(result):
             if result is not None:
-                self.refresh_petitions(then=lambda: table.move_cursor(row=row))
+                self.refresh_petitions(then=lambda: row is not None and table.move_cursor(row=row))
                 self.notify("Đã lưu thay đổi vào lịch sử của ý kiến.", timeout=3)
-            self.entry.focus()
+            self._form_closed()
 
         def open_form(choices):
             if choices is None:
+                self._form_closed()
                 self.notify("Ý kiến này không còn nữa.", severity="warning")
                 return
-            self.app.push_screen(petition_form(*choices), done)
+            typed = self.place.get("form") if self.place.get("editing") == name else None
+            form = petition_form(*choices, typed=typed)
+            form.resume_at = (typed or {}).get("_where")
+            form.changed_callback = self._form_typing(name)
+            self.app.push_screen(form, done)
 
-        work.run(self, form_choices, int(key), done=open_form, group="session-edit")
+        work.run(self, form_choices, pid, done=open_form, group="session-edit")
 
     def take_speaker(self) -> dict | None:
         queue = list(self.place.get("queue") or [])

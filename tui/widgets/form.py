@@ -51,13 +51,16 @@ class FormScreen(TypeAhead, ModalScreen):
     ]
 
     def __init__(self, title: str, fields: list[FormField], save: Callable[[dict], Any],
-                 changed: Callable[[dict], None] | None = None):
+                 changed: Callable[[dict], None] | None = None, resume_at: dict | None = None):
         super().__init__()
         self.form_title = title
         self.fields = fields
         self.save_callback = save
-        #: called with the values as typed (the live session keeps them: nothing typed is lost)
+        #: called with the values as typed, and under "_where" the field and cursor
+        #: (the live session and the editors keep them: nothing typed is lost)
         self.changed_callback = changed
+        #: reopened after a kill: the field and cursor to go back to (``where``)
+        self.resume_at = resume_at
         self._newer = None  # the newer record the user has been shown after a StaleEdit
         self._saving = False
 
@@ -77,10 +80,48 @@ class FormScreen(TypeAhead, ModalScreen):
             yield Static("", id="form-error", classes="error")
             yield Static(words.HINT_FORM, classes="hint")
 
+    #: reopened with typing kept from before a kill: the stored values (what
+    #: "unsaved" is measured against) and what to tell the person
+    _initial_override: dict | None = None
+    reopened_note = ""
+
     def on_mount(self) -> None:
-        self._initial = self.values()
+        self._initial = self._initial_override or self.values()
         if self.fields:
             self.focus_at_once(self.query_one(f"#f-{self.fields[0].key}"))
+        if self.resume_at:
+            self.call_after_refresh(self.go_to, self.resume_at)
+        if self.reopened_note:
+            self.query_one("#form-error", Static).update(Text(self.reopened_note))
+
+    def where(self) -> dict:
+        """The focused field and its cursor: (row, column) in a text box, the offset in a line."""
+        w = self.focused
+        key = w.id[2:] if w is not None and w.id and w.id.startswith("f-") else None
+        if isinstance(w, TextArea):
+            cursor = list(w.cursor_location)
+        else:
+            cursor = getattr(w, "cursor_position", None)
+        return {"focus": key, "cursor": cursor}
+
+    def go_to(self, where: dict) -> None:
+        """Back to the field and cursor of ``where`` (a form reopened after a kill)."""
+        try:
+            w = self.query_one(f"#f-{where.get('focus')}")
+        except Exception:  # a field this form no longer has
+            return
+        cursor = where.get("cursor")
+        if isinstance(w, Input) and isinstance(cursor, int):
+            # the focus would select the whole line, and the next key typed would replace it
+            w.select_on_focus = False
+        w.focus()
+        try:
+            if isinstance(w, TextArea) and isinstance(cursor, list) and len(cursor) == 2:
+                w.cursor_location = (int(cursor[0]), int(cursor[1]))
+            elif isinstance(w, Input) and isinstance(cursor, int):
+                w.cursor_position = cursor
+        except (TypeError, ValueError):
+            pass
 
     def values(self) -> dict:
         out = {}
@@ -99,7 +140,7 @@ class FormScreen(TypeAhead, ModalScreen):
     @on(Select.Changed)
     def _typed(self, event) -> None:
         if self.changed_callback is not None and hasattr(self, "_initial"):
-            self.changed_callback(self.values())
+            self.changed_callback(dict(self.values(), _where=self.where()))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -38,9 +38,10 @@ def form_choices(petition_id: int):
     return p, fields_, units
 
 
-def petition_form(p: Petition, fields_: list, units: list) -> FormScreen:
+def petition_form(p: Petition, fields_: list, units: list, typed: dict | None = None) -> FormScreen:
     """The form for ``p`` (from ``form_choices``); it returns the saved petition
-    (or None if cancelled). Its save runs in the form's worker."""
+    (or None if cancelled). Its save runs in the form's worker. ``typed``: the
+    values typed before a kill, shown over the stored ones."""
     from models.services import petition_edit as pe
 
     version = p.row_version
@@ -79,4 +80,10 @@ def petition_form(p: Petition, fields_: list, units: list) -> FormScreen:
             changes["citizen_withheld"] = changes["citizen_withheld"] == "yes"
         return pe.edit(fresh, changes, expected_version=version)
 
-    return FormScreen(f"Sửa kiến nghị số {p.seq or p.id} — {p.citizen_label}", form, save)
+    screen = FormScreen(f"Sửa kiến nghị số {p.seq or p.id} — {p.citizen_label}", form, save)
+    if typed:
+        screen._initial_override = {f.key: f.value if f.kind == "select" else str(f.value or "") for f in form}
+        for f in form:
+            if f.key in typed:
+                f.value = typed[f.key]
+    return screen
