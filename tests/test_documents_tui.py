@@ -171,6 +171,26 @@ def test_reprint_of_the_issued_plan_is_identical(register):
     run(office, scenario)
 
 
+def test_reprint_and_word_of_a_text_changed_behind_the_apps_back_are_refused(register):
+    """Issue 21 item 3: R and W on F7 never print a frozen text that no longer matches its seal."""
+    import models
+
+    office, plan_doc, _fake = register
+    models.database.obj.execute_sql("UPDATE document_text SET content = REPLACE(content, 'nhân dân', 'nhân viên') "
+                                    "WHERE document_id = ?", (plan_doc.id,))
+
+    async def scenario(pilot, screen):
+        await select(pilot, screen, plan_doc.id)
+        for key in ("r", "w"):
+            await pilot.press(key)
+            await settle(pilot)
+            told = info(screen) + " ".join(n.message for n in pilot.app._notifications)
+            assert f"Không in lại văn bản {plan_doc.symbol}" in told and "niêm phong" in told, (key, told)
+            assert "giống hệt" not in told and "Đã ghi tệp Word" not in told
+
+    run(office, scenario)
+
+
 def test_versions_after_a_correction_and_history(register):
     from correction_support import correct, issue
     from models import samples
