@@ -195,8 +195,13 @@ def _rule(container, fraction: float) -> None:
 
 
 def _body(doc, text: str) -> None:
+    """The body in the light markup. A heading keeps with the next paragraph
+    (and with the one after when that one is a single short line), the line
+    introducing a table with the table, as the PDF keeps them."""
     rows: list[str] = []
-    for b in markup.blocks(text) + [markup.Block("end", 0, "")]:
+    blocks = markup.blocks(text) + [markup.Block("end", 0, "")]
+    keep_next = False
+    for i, b in enumerate(blocks):
         if b.kind == "table":
             rows.append(b.text)
             continue
@@ -207,7 +212,13 @@ def _body(doc, text: str) -> None:
             break
         heading = b.kind == "roman" or (b.kind == "numbered" and b.is_heading and not b.text.startswith("**"))
         italic = b.kind == "numbered" and b.is_heading and b.level > 1
-        _para(doc, b.text, size=14, bold=heading, italic=italic, align="justify", indent=True, after=6)
+        p = _para(doc, b.text, size=14, bold=heading, italic=italic, align="justify", indent=True, after=6)
+        p.paragraph_format.widow_control = True
+        if heading or (b.kind != "table" and i + 1 < len(blocks) and blocks[i + 1].kind == "table"):
+            p.paragraph_format.keep_with_next = True     # a heading, or the line that introduces a table
+        elif keep_next and len(b.text) < 80:
+            p.paragraph_format.keep_with_next = True     # a heading's one-line first item: two lines go with it
+        keep_next = heading
 
 
 def _table(doc, cells: list[list[str]]) -> None:
@@ -231,6 +242,12 @@ def _table(doc, cells: list[list[str]]) -> None:
             _runs(p, value if r else value, 13, bold=(r == 0))
             p.paragraph_format.space_after = Pt(0)
     _fixed_columns(t, cols, padding=True)
+    for r, row in enumerate(t.rows):
+        _no_split(row)
+        if r == 0:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    p.paragraph_format.keep_with_next = True    # the header never ends a page
     # the header row repeats on every page
     tr_pr = docx_element(t.rows[0]).get_or_add_trPr()
     head = _el("w:tblHeader")
@@ -322,19 +339,44 @@ def _fixed_columns(table, widths_mm: list[float], *, padding: bool = False) -> N
             cell.width = Mm(w)
 
 
+def _no_split(row) -> None:
+    """The row is never cut across two pages ("don't split row")."""
+    tr_pr = docx_element(row).get_or_add_trPr()
+    cant = _el("w:cantSplit")
+    cant.set(_qn("w:val"), "true")
+    tr_pr.append(cant)
+
+
+def _keep_closing(doc) -> None:
+    """The last lines of the body stay with the signature block ("keep with
+    next" on the closing paragraph and anything after it; widow control lets
+    the rest of a long closing paragraph stay on the page before)."""
+    for p in reversed(doc.paragraphs):
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.widow_control = True
+        if p.text.strip():
+            break
+
+
 def _signatures(doc, content: Content, lh) -> None:
     from docx.shared import Pt
 
     signers = list(content.signers)
     recipients = [r for r in content.recipients if r.strip()]
+    _keep_closing(doc)
     if len(signers) == 2:
         t = doc.add_table(rows=1, cols=2)
+        _no_split(t.rows[0])
         for cell, s in zip(t.rows[0].cells, signers):
             _sign(cell, s)
         if recipients:
+            before = len(doc.paragraphs)
             _recipients(doc, lh, recipients)
+            for p in doc.paragraphs[before:-1]:
+                p.paragraph_format.keep_with_next = True     # Nơi nhận in one piece
         return
     t = doc.add_table(rows=1, cols=2)
+    _no_split(t.rows[0])
     _fixed_columns(t, [_text_width() * 0.45, _text_width() * 0.55])
     left, right = t.rows[0].cells
     if recipients:

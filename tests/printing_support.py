@@ -227,10 +227,12 @@ def split_signatures(pdf: bytes, signers) -> list[str]:
     found = lines(pdf)
     faults = []
     for s in signers:
-        if not s.name.strip():
+        if not (s.name.strip() and s.position.strip()):
             continue
-        name = [ln.page for ln in found if ln.text.strip() == s.name.strip()]
-        pos = [ln.page for ln in found if s.position.strip() and s.position.upper().strip() in ln.text]
+        # the name printed bold on its own line (beside Nơi nhận's last entry in a converted file)
+        name = [ln.page for ln in found if s.name.strip() in ln.text and (ln.bold or ln.text.strip() == s.name.strip()
+                                                                         or ln.text.startswith("- "))]
+        pos = [ln.page for ln in found if s.position.upper().strip() in ln.text]
         for p in name:
             if not any(q == p for q in pos):
                 faults.append(f"“{s.position}” and “{s.name}” on different pages (name on page {p})")

@@ -1,0 +1,72 @@
+"""Word files as LibreOffice lays them out (issue 22, item 10): every kind in
+both families, and a few pushed down so their signature block or a heading
+falls at a page foot, written as .docx, converted to PDF by LibreOffice in one
+call, and the converted PDF checked by the page rules ours pass: no signature
+block split across pages, no heading left at a page foot with fewer than two
+lines of its text. Skipped when ``soffice`` is not installed, except in CI
+(CI=true), where .ci/run installs it."""
+import dataclasses
+import os
+import shutil
+import subprocess
+
+import pytest
+from printing_support import make_session, sample_contents, split_signatures, stranded_headings
+
+FAMILIES = {"state": "ubnd_xa", "party": "dang_uy_xa"}
+# (kind, lines put before the body): where LibreOffice split the minutes' signatures
+# and left the report's and the notice's headings at a page foot before "keep with next"
+PUSHED = [("bien-ban", 3), ("bien-ban", 6), ("bao-cao", 15), ("thong-bao", 12)]
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice")
+    if not found:
+        if os.environ.get("CI") == "true":
+            pytest.fail("soffice is missing: .ci/run installs libreoffice-writer-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return found
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    """name → (converted PDF bytes, content), for every file, converted at once."""
+    from models.services import compose
+    from printing.docx import docx
+
+    soffice = _soffice()
+    out = tmp_path_factory.mktemp("lo")
+    contents = {}
+    for family, kind in FAMILIES.items():
+        mp = pytest.MonkeyPatch()
+        office, plan, conf = make_session(out / family, mp, kind)
+        found = sample_contents(office, plan, conf)
+        found["plan"] = compose.plan(plan)
+        for slug, content in found.items():
+            contents[f"{slug}-{family}"] = content
+        for slug, k in PUSHED:
+            c = found[slug]
+            contents[f"{slug}+{k}-{family}"] = dataclasses.replace(
+                c, body="\n".join(["Nội dung thêm vào để đẩy văn bản xuống."] * k + [c.body]))
+        mp.undo()
+    docs = out / "docx"
+    docs.mkdir()
+    for name, content in contents.items():
+        (docs / f"{name}.docx").write_bytes(docx(content))
+    pdfs = out / "pdf"
+    # a private profile: no clash with another soffice, no first-start dialogs kept around
+    subprocess.run([soffice, f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(pdfs), *sorted(str(p) for p in docs.iterdir())],
+                   check=True, capture_output=True, timeout=900)
+    return {name: ((pdfs / f"{name}.pdf").read_bytes(), content) for name, content in contents.items()}
+
+
+def test_every_kind_converted(converted):
+    assert len(converted) == 2 * (13 + len(PUSHED))
+
+
+def test_converted_word_files_keep_the_page_rules(converted):
+    faults = []
+    for name, (data, content) in sorted(converted.items()):
+        faults += [f"{name}: {f}" for f in split_signatures(data, content.signers) + stranded_headings(data)]
+    assert not faults, "\n".join(faults)
