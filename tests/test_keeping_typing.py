@@ -310,3 +310,38 @@ def test_a_database_replaced_while_open_is_not_written_into(demo_office, sqlite_
     assert rows == [] and len(offices) == 1 and offices[0].endswith("Kỳ Hoa")
     body = rescue.read(rescue.waiting()[0])
     assert any("Đỗ Văn Sáu" in str(it.get("place")) for it in body["items"])
+
+
+# --- two windows of one workstation (item 10) ----------------------------------------------------
+
+FIRST_WINDOW = """
+import sys, models
+from models.catalog import Office
+from models.services import live_session as live
+models.open_database(sys.argv[1])
+office = Office.get()
+live.save_place(office, {"draft": {"content": "cửa sổ thứ nhất đang gõ"}})
+print(live.workstation(), flush=True)
+sys.stdin.readline()
+print(live.load_place(office)["draft"]["content"], flush=True)
+"""
+
+
+def test_a_second_window_of_the_same_workstation_keeps_its_own_draft(demo_office, sqlite_db, monkeypatch):
+    from models.services import live_session as live
+
+    monkeypatch.setenv("DOITHOAI_WORKSTATION", "may-van-thu")
+    first = subprocess.Popen([sys.executable, "-c", FIRST_WINDOW, str(sqlite_db.database)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, cwd=REPO,
+                             env=dict(os.environ, PYTHONPATH=str(REPO)))
+    try:
+        assert first.stdout.readline().strip() == "may-van-thu"
+        assert live.workstation() == "may-van-thu#2" and live.window_number() == 2
+        live.save_place(demo_office, {"draft": {"content": "cửa sổ thứ hai"}})
+        first.stdin.write("\n")
+        first.stdin.flush()
+        assert first.stdout.readline().strip() == "cửa sổ thứ nhất đang gõ"
+    finally:
+        first.stdin.close()
+        first.wait(timeout=60)
+    assert live.load_place(demo_office)["draft"]["content"] == "cửa sổ thứ hai"

@@ -109,6 +109,11 @@ class DoiThoaiApp(App):
         from .role_keys import load_roles
 
         load_roles(self)            # which keys the person working may use
+        from models.services.live_session import window_number
+
+        if window_number() > 1:
+            self.notify(f"Máy này đang mở một cửa sổ Đối thoại khác. Cửa sổ này (thứ {window_number()}) giữ "
+                        "riêng những gì đang gõ dở, không ghi đè lên cửa sổ kia.", timeout=10)
         # After a crash or power cut during a conference, go straight back to it.
 
         def resume():

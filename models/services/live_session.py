@@ -249,19 +249,60 @@ def toggle_agenda(conf: Conference) -> AgendaItem | None:
 
 def workstation() -> str:
     """This workstation: host name and OS user (DOITHOAI_WORKSTATION overrides,
-    e.g. two windows on one PC). Each keeps its own place and drafts."""
+    e.g. two windows on one PC). Each keeps its own place and drafts; a second
+    window of the same workstation is "NAME#2" (``window_number``), so it never
+    writes over the first one's draft."""
     import getpass
     import os
     import socket
 
     name = os.environ.get("DOITHOAI_WORKSTATION")
-    if name:
-        return name[:100]
+    if not name:
+        try:
+            user = getpass.getuser()
+        except Exception:  # no user name in this environment
+            user = ""
+        name = f"{socket.gethostname()}/{user}"
+    return _claimed(name[:96])
+
+
+_claims: dict = {}    # (name, folder) → (the name this process holds, its lock)
+
+
+def _claimed(name: str) -> str:
+    """``name``, or ``name#2``… when another window of this machine holds it: each
+    running window holds a lock on its name (dropped by the system when it ends,
+    even killed), so the next start after a crash takes its own name back."""
+    import hashlib
+
+    from ..open_lock import FileLock
+    from ..paths import locations
+
+    folder = locations().data / "cua-so"
+    got = _claims.get((name, folder))
+    if got is not None:
+        return got[0]
     try:
-        user = getpass.getuser()
-    except Exception:  # no user name in this environment
-        user = ""
-    return f"{socket.gethostname()}/{user}"[:100]
+        from ..files import make_folder
+
+        make_folder(folder)
+        for n in range(1, 10):
+            candidate = name if n == 1 else f"{name}#{n}"
+            lock = FileLock(folder / hashlib.sha1(candidate.encode("utf-8")).hexdigest()[:20])
+            if lock.acquire(exclusive=True):
+                _claims[(name, folder)] = (candidate, lock)
+                return candidate
+    except OSError:
+        pass        # a folder we cannot write: one name, as before
+    _claims[(name, folder)] = (name, None)
+    return name
+
+
+def window_number() -> int:
+    """1 for the first window of this workstation, 2 for a second one open at the same time…"""
+    name = workstation()
+    head, _, n = name.rpartition("#")
+    return int(n) if head and n.isdigit() else 1
 
 
 def _key(office) -> str:
