@@ -163,3 +163,29 @@ def test_options_still_go_through_the_full_command_line(home):
     assert r.returncode == 0 and "Cách dùng:" in r.stdout and "demo" in r.stdout
     r = run("--db", home=home)
     assert r.returncode != 0 and "Lỗi:" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_petition_with_a_title_is_answered_by_it(home):
+    """Issue 22 item 3: `--danh-xung Bà` is recorded, and the answer letter says
+    "bà" wherever it speaks to her, in its V/v line too; a title not in the list
+    is refused in Vietnamese."""
+    r = run("petition", "--noi-dung", "Xin cấp lại sổ hộ nghèo", "--don-vi", "van hoa", "--cong-dan",
+            "Đặng Thị Tư", "--danh-xung", "bà", "--ngay-nhan", "10/02/2026", home=home)
+    assert r.returncode == 0, r.stderr
+    with sqlite3.connect(office_db(home)) as db:
+        pid, title = db.execute("SELECT id, citizen_title FROM petition ORDER BY id DESC LIMIT 1").fetchone()
+    assert title == "Bà"
+    bad = run("petition", "--noi-dung", "x", "--don-vi", "van hoa", "--cong-dan", "A", "--danh-xung", "Cô",
+              home=home)
+    assert_clean_error(bad, "Cô", "Ông; Bà")
+    import models
+    from models import Petition
+    from models.services import compose
+
+    models.open_database(office_db(home))
+    p = Petition.get_by_id(pid)
+    p.answer_summary = "Hồ sơ của ông (bà) đã được chuyển Phòng Lao động."
+    content = compose.answer_letter(p)
+    assert "ông (bà)" not in content.body.lower() and "bà có ý kiến" in content.body
+    assert "để bà được biết" in content.body and "Hồ sơ của bà" in content.body
+    assert content.subject.endswith("của bà Đặng Thị Tư") and content.addressees[0].startswith("Bà Đặng Thị Tư")

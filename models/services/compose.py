@@ -684,13 +684,32 @@ def answer_subject(members: list[Petition]) -> str:
     return f"Trả lời kiến nghị của {title} {clean_line(first.citizen_name)}"
 
 
+def addressed_as(members: list[Petition]) -> str:
+    """How the letter speaks to its reader(s) in running text: by the title
+    recorded ("bà", "ông"; "các bà", "các ông" when all share it), and "ông (bà)"
+    only when none is recorded or a name is withheld."""
+    titles = {clean_line(getattr(m, "citizen_title", "") or "").lower()
+              if m.citizen_name and not m.citizen_withheld else "" for m in members}
+    title = titles.pop() if len(titles) == 1 else ""
+    title = title or "ông (bà)"
+    return title if len(members) == 1 else f"các {title}"
+
+
+def _as_addressed(line: str, you: str) -> str:
+    """The answer typed with "ông (bà)" in it, read with the title recorded."""
+    for form in ("các ông (bà)", "ông (bà)"):
+        for typed, said in ((form, you), (form[:1].upper() + form[1:], you[:1].upper() + you[1:])):
+            line = line.replace(typed, said)
+    return line
+
+
 def answer_letter(p: Petition) -> Content:
     """Công văn trả lời kiến nghị (Mẫu 1.5): to the citizen, or to every citizen of a
     group that raised the same issue."""
     office = p.office
     members = group_members(p)
-    you = "ông (bà)" if len(members) == 1 else "các ông (bà)"
-    answer = lines(p.answer_summary) or [fill("nội dung trả lời")]
+    you = addressed_as(members)
+    answer = [_as_addressed(ln, you) for ln in lines(p.answer_summary)] or [fill("nội dung trả lời")]
     body = [f"{_origin(p)[:1].upper()}{_origin(p)[1:]}, {you} có ý kiến, kiến nghị: "
             f"“{clean_line(p.content).rstrip('.')}”.",
             f"Sau khi xem xét, {clean_line(office.name)} trả lời như sau:", *answer,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import open_db, pass_db, run_service
+from .core import WordChoice
 
 
 @click.command("holiday")
@@ -27,12 +28,14 @@ def holiday(db_target, day, kind, note):
 @click.command("petition")
 @click.option("--noi-dung", "content", required=True, help="Nội dung kiến nghị.")
 @click.option("--cong-dan", "citizen", default="", help="Họ tên công dân (bỏ trống nếu giấu tên).")
+@click.option("--danh-xung", "title", default=None, type=WordChoice({"Ông": "Ông", "Bà": "Bà"}, {}), metavar="Ông|Bà",
+              help="Danh xưng của công dân (Ông hoặc Bà), dùng trong văn bản trả lời.")
 @click.option("--thon", "village", default="", help="Thôn, tổ dân phố.")
 @click.option("--linh-vuc", "field", default="", help="Lĩnh vực, ví dụ: Đất đai.")
 @click.option("--don-vi", "unit", required=True, help="Đơn vị được giao trả lời.")
 @click.option("--ngay-nhan", "received", default=None, help="Ngày nhận (mặc định: hôm nay).")
 @pass_db
-def petition(db_target, content, citizen, village, field, unit, received):
+def petition(db_target, content, citizen, title, village, field, unit, received):
     """Ghi một kiến nghị nhận ngoài hội nghị; hạn trả lời tính theo ngày làm việc."""
     from models import clock
     from models.services import catalog, petitions
@@ -45,6 +48,7 @@ def petition(db_target, content, citizen, village, field, unit, received):
         office = catalog.the_office()
         return petitions.record_petition(
             office, content=content, citizen_name=citizen, citizen_withheld=not citizen.strip(),
+            citizen_title=title if title and citizen.strip() else "",
             village=catalog.find_village(office, village) if village.strip() else None,
             field=catalog.find_field(office, field) if field.strip() else None,
             unit=catalog.find_unit(office, unit), channel="outside", disposition="in_writing",
