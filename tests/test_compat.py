@@ -275,3 +275,16 @@ def test_the_board_is_built_as_soon_as_its_code_is_loaded(demo_office, monkeypat
     warm = seen[seen.index("tui.screens.board"):]        # the dashboard's own load comes before
     assert warm[:2] == ["tui.screens.board", "prepare"], seen
     assert {path.split(":")[0] for *_, path in app_module.NAVIGATION} <= set(warm[2:]), seen   # then the rest
+
+
+def test_the_board_loads_without_the_text_area_and_the_petition_editor():
+    """F6 the moment the dashboard shows waits for the board's imports: Textual's
+    TextArea (only the forms' text fields need it) and the petition editing
+    service (only its actions) are left to their first use."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "import sys, tui.app, tui.screens.board; print(sorted(m for m in "
+                          "('textual.widgets._text_area', 'models.services.petition_edit') if m in sys.modules))"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

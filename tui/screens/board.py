@@ -27,7 +27,6 @@ from models.services.followup import figure
 
 from .. import words
 from ..plain import plain
-from models.services.petition_edit import for_group
 from models.words import CONTENT, FIELD, STATUS, UNIT, VILLAGE
 
 from ..widgets.boxes import clip
@@ -35,6 +34,14 @@ from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.page_table import PageTable
 from .base import AppScreen
+
+
+def for_group(*args, **kwargs):
+    """models.services.petition_edit.for_group, imported when first used (not
+    before the board's first F6)."""
+    from models.services.petition_edit import for_group as run
+
+    return run(*args, **kwargs)
 
 # (heading, width): fixed widths, so that writing a page never measures its cells
 COLUMNS = (("Hạn", 10), ("Còn / trễ", 13), (STATUS, 10), (UNIT, 16), (FIELD, 14),

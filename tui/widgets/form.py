@@ -22,14 +22,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static
 
 from models.errors import StaleEdit, UserError
 
-from .type_ahead import TypeAhead
-from ..compat import keys_in_order
+from .type_ahead import TypeAhead, is_text_area
 
-keys_in_order(TextArea)   # an input method's ⌫ and letters in the order sent (tui/compat.py)
+
+def text_area_class():
+    """Textual's TextArea, imported when a form first has a text field: it takes
+    a fifth of a second to import on an old PC, and the board imports this
+    module before its first F6. Its keys run in the order sent (tui/compat.py)."""
+    from textual.widgets import TextArea
+
+    from ..compat import keys_in_order
+
+    return keys_in_order(TextArea)
 
 
 @dataclass
@@ -71,7 +79,7 @@ class FormScreen(TypeAhead, ModalScreen):
                 for f in self.fields:
                     yield Label(plain(f.label), classes="form-label")
                     if f.kind == "text":
-                        yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="form-text")
+                        yield text_area_class()(str(f.value or ""), id=f"f-{f.key}", classes="form-text")
                     elif f.kind == "select":
                         yield Select([(plain(str(label)), value) for label, value in f.options or []], value=f.value if f.value is not None else Select.NULL,
                                      id=f"f-{f.key}", allow_blank=True, prompt="(chưa chọn)")
@@ -127,7 +135,7 @@ class FormScreen(TypeAhead, ModalScreen):
         out = {}
         for f in self.fields:
             w = self.query_one(f"#f-{f.key}")
-            if isinstance(w, TextArea):
+            if is_text_area(w):
                 out[f.key] = w.text
             elif isinstance(w, Select):
                 out[f.key] = None if w.value is Select.NULL else w.value
@@ -135,8 +143,10 @@ class FormScreen(TypeAhead, ModalScreen):
                 out[f.key] = w.value
         return out
 
+    def on_text_area_changed(self, event) -> None:
+        self._typed(event)
+
     @on(Input.Changed)
-    @on(TextArea.Changed)
     @on(Select.Changed)
     def _typed(self, event) -> None:
         if self.changed_callback is not None and hasattr(self, "_initial"):
@@ -208,7 +218,7 @@ class FormScreen(TypeAhead, ModalScreen):
             if value is None:
                 continue
             widget = self.query_one(f"#f-{key}")
-            if isinstance(widget, TextArea):
+            if is_text_area(widget):
                 widget.load_text(value)
             else:
                 widget.value = value
