@@ -447,3 +447,69 @@ def test_the_pin_is_never_written_anywhere(token, tmp_path, monkeypatch):
         if path.is_file():
             raw = path.read_bytes()
             assert token.pin.encode() not in raw and wrong.encode() not in raw, path
+
+
+def test_catalogue_keeps_the_signature_image_of_a_person_and_the_seal(tmp_path, monkeypatch):
+    """F8, Người dùng: K on a person, the PNG's path, Enter; Cơ quan tab: K, the
+    seal. A picture without transparency is refused with a message."""
+    import asyncio
+
+    from models.catalog import Person
+    from models.services import signing
+    from tui.app import DoiThoaiApp
+    from tui.screens.catalog import LISTS
+
+    office, _plan, _conf = make_session(tmp_path, monkeypatch, petitions=1)
+    chair = Person.create(office=office, full_name="Hồ Xuân Trính", role="chu_tich", login="")
+    (tmp_path / "chu-ky.png").write_bytes(signature_png())
+    (tmp_path / "con-dau.png").write_bytes(seal_png())
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), "white").save(tmp_path / "nen-trang.png")
+    from models.services import roles
+
+    roles.choose_person(office, chair)
+    app = DoiThoaiApp(office)
+    app.told = []
+    shown = app.notify
+    app.notify = lambda message, *a, **k: (app.told.append(message), shown(message, *a, **k))[1]
+
+    async def type_path(pilot, path):      # pasted, as a path copied from the file manager is
+        from textual import events
+
+        field = app.screen.query_one("Input")
+        field.value = ""
+        field.post_message(events.Paste(str(path)))
+        await pilot.pause()
+        await pilot.press("enter")
+
+    async def until(pilot, condition, what):
+        for _ in range(600):
+            if condition():
+                return
+            await pilot.pause(0.05)
+        raise AssertionError(f"timed out waiting for {what}; told: {app.told}")
+
+    async def steps():
+        async with app.run_test(size=(120, 36)) as pilot:
+            await app.workers.wait_for_complete()
+            tab = 1 + [spec.tab for spec in LISTS].index("people")
+            await pilot.press("f8")
+            await app.workers.wait_for_complete()
+            await pilot.press(*["right"] * tab)
+            await app.workers.wait_for_complete()
+            await pilot.press("k")
+            await until(pilot, lambda: type(app.screen).__name__ == "FormScreen", "the form")
+            await type_path(pilot, tmp_path / "nen-trang.png")
+            await until(pilot, lambda: "nền trong suốt" in str(app.screen.query_one("#form-error").render()),
+                        "the refusal")
+            await type_path(pilot, tmp_path / "chu-ky.png")
+            await until(pilot, lambda: any("Đã lưu: ảnh chữ ký của hồ xuân trính" in m for m in app.told), "saved")
+            await pilot.press(*["left"] * tab, "k")
+            await until(pilot, lambda: type(app.screen).__name__ == "FormScreen", "the seal form")
+            await type_path(pilot, tmp_path / "con-dau.png")
+            await until(pilot, lambda: any("Đã lưu: ảnh con dấu" in m for m in app.told), "the seal saved")
+
+    asyncio.run(steps())
+    assert signing.image_of(office, "chu_ky", chair) == signature_png()
+    assert signing.image_of(office, "con_dau") == seal_png()

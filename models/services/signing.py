@@ -34,6 +34,7 @@ import data
 
 from ..catalog import Office
 from ..errors import Locked, NotFound, UserError, ValidationError
+from ..files import read_given_file
 from ..register import OutgoingDocument
 from ..signatures import COPY, OFFICE, PERSON, DocumentSignature, SignatureImage
 from ..text import clean_line, fold
@@ -196,7 +197,8 @@ def open_token(choice: TokenChoice, pin: str | Callable[[], str]):
     try:
         lib = pkcs11.lib(module)
     except Exception as exc:
-        raise SigningError(f"Không nạp được mô-đun PKCS#11 “{module}” ({exc}). Hãy kiểm tra đó đúng là tệp mô-đun "
+        log.warning("PKCS#11 module %s not loaded: %r", module, exc)
+        raise SigningError(f"Không nạp được mô-đun PKCS#11 “{module}”. Hãy kiểm tra đó đúng là tệp mô-đun "
                            "của token (cùng kiểu 32/64 bit với chương trình).") from exc
     try:
         tokens = [slot.get_token() for slot in lib.get_slots(token_present=True)]
@@ -498,13 +500,26 @@ def image_of(office: Office, kind: str, person=None) -> bytes | None:
 def keep_image(office: Office, kind: str, png: bytes, person=None) -> SignatureImage:
     """A person's handwritten signature or the office's seal, as a PNG with
     transparency (Decree 30 App. I: blue signature, red seal, transparent)."""
-    from . import records
+    from . import records, roles
 
+    roles.require(office, "catalog")
     if not png.startswith(b"\x89PNG\r\n\x1a\n"):
         raise ValidationError("Ảnh chữ ký hoặc con dấu phải là tệp PNG (nền trong suốt).")
     if not _has_alpha(png):
         raise ValidationError("Ảnh phải có nền trong suốt (PNG có kênh alpha), để không che chữ của văn bản.")
     return records.create(SignatureImage, office=office, person=person, kind=kind, png=png, sha256=sha256(png))
+
+
+#: the largest files read when a person names them (models.files.read_given_file)
+MAX_PDF, MAX_IMAGE = 200 << 20, 5 << 20
+
+
+def keep_image_file(office: Office, kind: str, path: str, person=None) -> SignatureImage:
+    """The same, from a file named by the person."""
+    file = Path(clean_line(path).strip('"')).expanduser()
+    if not file.is_file():
+        raise ValidationError(f"Không thấy tệp “{path}”. Hãy ghi đúng đường dẫn tệp ảnh .png.", field="file")
+    return keep_image(office, kind, read_given_file(file, "ảnh", MAX_IMAGE), person)
 
 
 def _has_alpha(png: bytes) -> bool:
@@ -731,7 +746,8 @@ def _pades(raw: bytes, session, cert: Certificate, mark: Mark, when: dt.datetime
         except UserError:
             raise
         except Exception as exc:
-            raise SigningError(f"Token không ký được ({type(exc).__name__}: {exc}). Hãy rút token ra cắm lại "
+            log.warning("signing failed: %r", exc)
+            raise SigningError("Token không ký được. Hãy rút token ra cắm lại "
                                "rồi thử lại; không có gì được ghi.") from exc
     return out.getvalue(), spent[0]
 
@@ -814,8 +830,8 @@ def verify_pdf(path: Path, extra_roots: list[bytes] = ()) -> Verification:
     for raw in [r.encode("ascii") for r in trust_roots_from_config()] + [_pem_text(r).encode() for r in extra_roots]:
         _, _, der = pem.unarmor(raw)
         roots.append(ax509.Certificate.load(der))
+    data_ = read_given_file(Path(path), "tệp PDF cần kiểm tra", MAX_PDF)
     try:
-        data_ = Path(path).read_bytes()
         reader = PdfFileReader(io.BytesIO(data_), strict=False)
         sigs = list(reader.embedded_signatures)
     except OSError:
@@ -832,7 +848,8 @@ def verify_pdf(path: Path, extra_roots: list[bytes] = ()) -> Verification:
             st = validate_pdf_signature(sig, ctx)
         except Exception as exc:
             out.append(Check(sig.field_name, "?", "", "", False, False, False, False, False,
-                             f"không đọc được chữ ký ({type(exc).__name__})"))
+                             "không đọc được chữ ký (hỏng hoặc không theo chuẩn)"))
+            log.info("signature %s not read: %r", sig.field_name, exc)
             continue
         cert = st.signing_cert
         subject = cert.subject.native if cert is not None else {}

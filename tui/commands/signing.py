@@ -34,6 +34,10 @@ def _fail(err: UserError) -> None:
 def read_pin(pin_file: Path | None) -> str:
     """From a 0600 file, else asked at the keyboard without echo."""
     if pin_file is not None:
+        import stat
+
+        if not stat.S_ISREG(pin_file.stat().st_mode):
+            raise UserError(f"“{pin_file}” không phải một tệp thường. Hãy ghi mã PIN vào một tệp quyền 600.")
         if os.name == "posix" and (pin_file.stat().st_mode & 0o077):
             raise UserError(f"Tệp mã PIN “{pin_file}” người khác đọc được (quyền "
                             f"{pin_file.stat().st_mode & 0o777:o}). Chỉ dùng tệp quyền 600: "
@@ -170,7 +174,6 @@ def verify_cmd(file: Path, roots, install: bool):
         from models.files import read_given_file
 
         raw_roots = [read_given_file(p, "chứng thư gốc", 1 << 20) for p in roots]
-        read_given_file(file, "tệp PDF cần kiểm tra", 200 << 20)  # a device or a huge file is refused first
         if install and raw_roots:
             added = signing.install_trust_roots(raw_roots)
             click.echo(f"Đã cài {added} chứng thư gốc tin cậy vào cấu hình.")
@@ -204,10 +207,7 @@ def image_cmd(file: Path, person_id: int | None, seal: bool, db):
             person = Person.get_or_none((Person.id == person_id) & (Person.office == office))
             if person is None:
                 raise ValidationError(f"Không có người dùng số {person_id}. Xem số bằng “doithoai user list”.")
-        from models.files import read_given_file
-
-        png = read_given_file(file, "ảnh", 5 << 20)
-        signing.keep_image(office, "con_dau" if seal else "chu_ky", png, person)
+        signing.keep_image_file(office, "con_dau" if seal else "chu_ky", str(file), person)
         click.echo("Đã lưu ảnh con dấu của cơ quan." if seal else f"Đã lưu ảnh chữ ký của {person.full_name}.")
     except UserError as err:
         _fail(err)

@@ -282,7 +282,7 @@ def _read_rows(spec: ListSpec, office) -> list[tuple]:
 
 
 class CatalogScreen(RoleKeys, AppScreen):
-    ROLE_KEYS = {"add": "catalog", "edit": "catalog", "toggle": "catalog"}
+    ROLE_KEYS = {"add": "catalog", "edit": "catalog", "toggle": "catalog", "signature_image": "catalog"}
     HELP = ("Danh mục là thông tin cơ quan và các danh sách dùng chung: cán bộ, đơn vị trả lời kiến nghị, "
             "thôn/tổ dân phố, lĩnh vực.\nChọn thẻ bằng phím ← →, di chuyển bằng ↑ ↓.\n"
             "A: thêm mới · E hoặc Enter: sửa · X: ngừng dùng / dùng lại (không xóa để giữ lịch sử).\n"
@@ -291,6 +291,8 @@ class CatalogScreen(RoleKeys, AppScreen):
             "X để xóa một ngày.\n"
             "Thẻ Người dùng: ai làm việc với phần mềm và vai trò của họ (văn thư, thư ký, phó chủ tịch, chủ "
             "tịch, quản trị). Ban hành, điều chỉnh văn bản đã ban hành và sửa danh mục theo vai trò.\n"
+            "K: ảnh hiện trên chữ ký số — ở thẻ Người dùng, ảnh chữ ký tay của người đang chọn (PNG nền trong "
+            "suốt, màu xanh); ở thẻ Cơ quan, ảnh con dấu (PNG nền trong suốt, màu đỏ, đúng kích thước thật).\n"
             "Thẻ Cài đặt: có giữ tên người xin giấu tên trong hồ sơ nội bộ hay không (mặc định: không lưu), và "
             "đơn vị thường trả lời từng lĩnh vực (đơn vị gợi ý đầu tiên khi ghi ý kiến trả lời bằng văn bản); "
             "E để đổi.")
@@ -298,6 +300,7 @@ class CatalogScreen(RoleKeys, AppScreen):
         Binding("a", "add", words.ADD, id="catalog.add"),
         Binding("e", "edit", words.EDIT, id="catalog.edit"),
         Binding("x", "toggle", "Ngừng/dùng lại", id="catalog.toggle"),
+        Binding("k", "signature_image", "Ảnh chữ ký, con dấu", id="catalog.signature_image"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -408,6 +411,27 @@ class CatalogScreen(RoleKeys, AppScreen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
+
+    def action_signature_image(self) -> None:
+        """The PNG a digital signature shows: a person's handwritten signature
+        (Người dùng tab) or the office's seal (Cơ quan tab)."""
+        from models.services import signing
+
+        spec, rec = self.current()
+        if spec is None:
+            kind, person, what = "con_dau", None, "Ảnh con dấu của cơ quan (PNG nền trong suốt, màu đỏ, đúng kích thước)"
+        elif spec.tab == "people" and rec is not None:
+            kind, person, what = "chu_ky", rec, f"Ảnh chữ ký của {rec.full_name} (PNG nền trong suốt, màu xanh)"
+        else:
+            self.notify("Ảnh chữ ký: chọn một người ở thẻ Người dùng; ảnh con dấu: ở thẻ Cơ quan.", timeout=6)
+            return
+        office = self.office
+
+        def save(values):
+            return signing.keep_image_file(office, kind, values["file"], person)
+
+        self.app.push_screen(FormScreen(what, [FormField("file", "Đường dẫn tệp ảnh .png", "")], save),
+                             lambda row: row and self.notify(f"Đã lưu: {what.split(' (')[0].lower()}."))
 
     def action_toggle(self) -> None:
         spec, rec = self.current()
