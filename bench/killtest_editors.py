@@ -8,7 +8,7 @@ character: it must land after the kept text, in the same field (the editor
 reopened where the person was). Then Esc and C drop the typing and the next
 round begins.
 
-    python bench/killtest_editors.py --kills 7 [--only plan,F4-T] [--seed 1]
+    python bench/killtest_editors.py --kills 7 [--only plan,F4-T] [--seed 1] [--pg URL]
 
 Prints per editor: kills, max and mean seconds of typing lost, reopened right.
 Exit status 1 when more than 2 s were lost or an editor did not reopen."""
@@ -48,16 +48,27 @@ TEXT = "Kiem tra go phim lien tuc trong khi may bi tat dot ngot giua chung "
 MAX_LOSS = 2.0
 
 
-def kept(db: Path, where: str) -> tuple[str | None, str]:
-    """(the focused field the app kept, its text) for an editor ("typing") or a session form."""
-    con = sqlite3.connect(str(db), timeout=10)
-    try:
-        if where == "typing":
-            raw = con.execute("select value from setting where key like 'typing:%'").fetchone()
-        else:
-            raw = con.execute("select value from setting where key like 'session.resume:%'").fetchone()
-    finally:
-        con.close()
+def kept(db, where: str) -> tuple[str | None, str]:
+    """(the focused field the app kept, its text) for an editor ("typing") or a session form,
+    read straight from the SQLite file or the PostgreSQL server."""
+    sql = ("select value from setting where key like 'typing:%%'" if where == "typing"
+           else "select value from setting where key like 'session.resume:%%'")
+    if "://" in str(db):
+        import psycopg2
+
+        con = psycopg2.connect(str(db))
+        try:
+            with con.cursor() as cur:
+                cur.execute(sql)
+                raw = cur.fetchone()
+        finally:
+            con.close()
+    else:
+        con = sqlite3.connect(str(db), timeout=10)
+        try:
+            raw = con.execute(sql.replace("%%", "%")).fetchone()
+        finally:
+            con.close()
     value = json.loads(raw[0]) if raw and raw[0] else {}
     if where == "typing":
         values, at = value.get("values") or {}, value.get("where") or {}
@@ -118,10 +129,24 @@ def issue_notice(db: Path, conf_id: int, env: dict) -> None:
     subprocess.run([sys.executable, "-c", code, str(db), str(conf_id)], env=env, cwd=REPO, check=True)
 
 
-def run(kills: int, seed: int, delay: float, only: list[str]) -> dict:
+def fresh_pg(url: str) -> str:
+    """An empty database ``url`` on the server (dropped and made again)."""
+    import psycopg2
+
+    server, _, name = url.rpartition("/")
+    con = psycopg2.connect(server + "/postgres")
+    con.autocommit = True
+    with con.cursor() as cur:
+        cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cur.execute(f'CREATE DATABASE "{name}"')
+    con.close()
+    return url
+
+
+def run(kills: int, seed: int, delay: float, only: list[str], pg: str | None = None) -> dict:
     rnd = random.Random(seed)
     work = Path(tempfile.mkdtemp(prefix="killtest-editors-"))
-    db = work / "office.sqlite3"
+    db = fresh_pg(pg) if pg else work / "office.sqlite3"
     env = dict(os.environ, DOITHOAI_HOME=str(work / "home"), DOITHOAI_TODAY=TODAY, TERM="xterm-256color",
                PYTHONPATH=str(REPO), DOITHOAI_WORKSTATION="killtest")
     conf_id = prepare(db, petitions=1)
@@ -189,8 +214,10 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--delay", type=float, default=0.08, help="seconds between keys")
     ap.add_argument("--only", default=",".join(EDITORS))
+    ap.add_argument("--pg", help="a PostgreSQL database to make afresh and run on, e.g. "
+                                 "postgresql://doithoai:doithoai@127.0.0.1:5432/doithoai_killtest")
     args = ap.parse_args()
-    report = run(args.kills, args.seed, args.delay, args.only.split(","))
+    report = run(args.kills, args.seed, args.delay, args.only.split(","), args.pg)
     bad = [n for n, r in report.items() if r["problems"] or r["max"] > MAX_LOSS]
     print(f"editors: {len(report)}; kills: {sum(r['kills'] for r in report.values())}; "
           f"max seconds lost: {max((r['max'] for r in report.values()), default=0):.2f}; "
