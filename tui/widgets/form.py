@@ -106,7 +106,7 @@ class FormScreen(TypeAhead, ModalScreen):
         """The focused field and its cursor: (row, column) in a text box, the offset in a line."""
         w = self.focused
         key = w.id[2:] if w is not None and w.id and w.id.startswith("f-") else None
-        if isinstance(w, TextArea):
+        if is_text_area(w):
             cursor = list(w.cursor_location)
         else:
             cursor = getattr(w, "cursor_position", None)
@@ -124,7 +124,7 @@ class FormScreen(TypeAhead, ModalScreen):
             w.select_on_focus = False
         w.focus()
         try:
-            if isinstance(w, TextArea) and isinstance(cursor, list) and len(cursor) == 2:
+            if is_text_area(w) and isinstance(cursor, list) and len(cursor) == 2:
                 w.cursor_location = (int(cursor[0]), int(cursor[1]))
             elif isinstance(w, Input) and isinstance(cursor, int):
                 w.cursor_position = cursor
