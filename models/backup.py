@@ -177,6 +177,7 @@ def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike
             raise StorageError(f"“{target}” là cơ sở dữ liệu đang được mở ở một cửa sổ Đối thoại khác; không sao "
                                "lưu đè lên nó. Hãy chọn nơi lưu khác, hoặc đóng cửa sổ đó trước. Không có gì bị "
                                "thay đổi.")
+    files.remove_stale_temps(target.parent)    # a copy killed earlier on this USB stick
     try:
         _copy(src, target, replace=replace, cancel=cancel)
     except Cancelled:

@@ -197,6 +197,13 @@ def test_temporary_copies_left_by_a_kill_are_removed_at_start(office_file):
     assert backup.startup_backup(office_file) is not None
     assert not stale.exists() and not mine.exists()
     assert fresh.exists()
+    usb = office_file.parent / "usb"                    # a backup to a stick where one was killed
+    usb.mkdir()
+    left = usb / f".doithoai-20261120-080000.sqlite3.{dead.pid}.tmp"
+    left.write_bytes(b"SQLite format 3\x00")
+    os.utime(left, (time.time() - 3600, time.time() - 3600))
+    backup.make_backup(office_file, usb)
+    assert not left.exists()
 
 
 # --- a backup over a database open in another window -----------------------------------------
