@@ -133,8 +133,12 @@ def _build(today: dt.date, seed: int, render):
                     records.update(p, {"due_on": cal.add(today, rnd.randint(1, 2), "working"),
                                        "extension_reason": "Cần thêm thời gian xác minh thực địa"})
                     petitions.add_event(p, "extended", p.extension_reason, user="demo")
-        # answer letters go into the register in date order, as a clerk would
+        _every_state(office, c1, c2, today, rnd, render, to_answer)
+        # answer letters (and the reminder) go into the register in date order, as a clerk would
         for answered, p, item in sorted(to_answer, key=lambda t: (t[0], t[1].id)):
+            if callable(item):
+                item()
+                continue
             records.update(p, {"answer_summary": item["answer"]})
             title = compose.answer_subject([p])      # the letter's own "V/v" line
             if render is not None:
@@ -153,6 +157,104 @@ def _build(today: dt.date, seed: int, render):
                 field=fields[item["field"]], channel="outside", disposition="in_writing",
                 unit=units[item["unit"]], received_on=today - dt.timedelta(days=4 + 6 * i), calendar=cal)
     return office
+
+
+def _every_state(office, c1, c2, today: dt.date, rnd: random.Random, render, to_answer: list) -> None:
+    """The states a real office meets, each shown once (issue 20, item 15): a
+    notice corrected by a version 2 that says what it replaces; a group of
+    same-issue petitions; a withdrawn petition with its reason; a forwarded
+    petition with the upper level's reply; a late petition whose unit got a
+    reminder (queued in ``to_answer`` to keep the register in date order)."""
+    from .petitions import Petition
+    from .services import petition_edit
+
+    def of(conf, status, disposition=None):
+        q = Petition.select().where((Petition.conference == conf) & (Petition.status == status))
+        if disposition:
+            q = q.where(Petition.disposition == disposition)
+        return list(q.order_by(Petition.seq))
+
+    _corrected_notice(office, c1, render)
+    # two citizens raised the same issue and the chair answered them together
+    head, member = of(c2, "closed", "on_spot")[:2]
+    records.update(member, {"content": head.content, "field": head.field_id, "answer_on_spot": head.answer_on_spot,
+                            "group_parent": head.id})
+    petitions.add_event(member, "grouped", f"Gộp với ý kiến số {head.id} (cùng nội dung)", user="demo")
+    petition_edit.withdraw(of(c1, "noted")[0], "Công dân xin rút vì đã được Trưởng thôn giải đáp sau hội nghị",
+                           today=c1.date + dt.timedelta(days=2))
+    replied = of(c1, "forwarded")[0]
+    petition_edit.set_forwarding(replied, "45/UBND-VP", f"{c1.date + dt.timedelta(days=5):%d/%m/%Y}")
+    petition_edit.record_upper_reply(Petition.get_by_id(replied.id), "112/UBND-TNMT",
+                                     f"{c1.date + dt.timedelta(days=40):%d/%m/%Y}",
+                                     "Cấp trên đã xem xét và trả lời công dân bằng văn bản", today=today)
+    answering = {p.id for _day, p, _item in to_answer}
+    late = [p for p in of(c1, "open") if p.id not in answering]
+    # the unit at the top of the board keeps a reminder still to write (a unit's
+    # reminder, once issued, is changed only by a new version)
+    first = min(late, key=lambda p: (p.due_on, p.id)) if late else None
+    late = next((p for p in late if p.unit_id != first.unit_id), None)
+    when = late.due_on + dt.timedelta(days=5) if late else today
+    if when < today:
+        to_answer.append((when, late, lambda: _reminder(office, late.unit, when, render)))
+
+
+def _register_text(office, slug: str, ref_type: str, ref_id: int, content, on: dt.date, *,
+                   previous=None, correction: str = "", reason: str = ""):
+    """Without files (the tests' demo): the register entry and the issued text,
+    as documents.issue writes them."""
+    from .documents import ISSUED, SUPERSEDED, DocumentText
+
+    k = documents.kind(slug)
+    doc = numbering.register(office, k.number_kind, title=content.subject, issued_on=on, signer=office.signer_name,
+                             ref_type=ref_type, ref_id=ref_id, unit_short=content.extras.get("unit_short", ""),
+                             supersedes=previous.document if previous else None,
+                             reason=f"{correction.capitalize()}: {reason}" if previous else "")
+    row = DocumentText.create(office=office, kind=slug, ref_type=ref_type, ref_id=ref_id,
+                              version=previous.version + 1 if previous else 1, status=ISSUED,
+                              content=content.numbered(doc.symbol, on).to_json(), document=doc,
+                              replaces=previous, correction=correction, reason=reason)
+    if previous is not None:
+        records.update(previous, {"status": SUPERSEDED}, lock_check=False)
+    return doc, row
+
+
+def _corrected_notice(office, conf, render) -> None:
+    """The notice went out with the wrong start time; version 2 corrects it and
+    says in its text which notice it corrects."""
+    first_day = conf.notice_published_on
+    second_day = first_day + dt.timedelta(days=1)
+    right = compose.notice(conf)
+    wrong = right.with_edits({"body": right.body.replace("08 giờ 00", "07 giờ 30")})
+    reason = "Sửa giờ khai mạc: 08 giờ 00, không phải 07 giờ 30"
+    if render is not None:
+        # issued through the pipeline, which records the day the notice went out
+        Conference.update(notice_published_on=None).where(Conference.id == conf.id).execute()
+        documents.save_draft(office, "thong-bao", conf.id, {"body": wrong.body})
+        first = documents.issue(office, "thong-bao", conf.id, on=first_day, render=render)
+        documents.start_correction(first, mode="dinh-chinh", reason=reason)
+        body = documents.draft(office, "thong-bao", conf.id).content.body.replace("07 giờ 30", "08 giờ 00")
+        documents.save_draft(office, "thong-bao", conf.id, {"body": body})
+        documents.issue(office, "thong-bao", conf.id, on=second_day, render=render)
+        return
+    first, row = _register_text(office, "thong-bao", "conference", conf.id, wrong, first_day)
+    corrected = compose.stating_replacement(right, first, documents.CORRECTIONS["dinh-chinh"])
+    _register_text(office, "thong-bao", "conference", conf.id, corrected, second_day, previous=row,
+                   correction=documents.CORRECTIONS["dinh-chinh"], reason=reason)
+
+
+def _reminder(office, unit, on: dt.date, render) -> None:
+    """Công văn đôn đốc to a unit with late petitions, on the day it was sent."""
+    with clock.fixed(on):
+        if render is not None:
+            documents.issue(office, "don-doc", unit.id, on=on, render=render)
+            return
+        content = compose.reminder(unit, on)
+        doc, _row = _register_text(office, "don-doc", "unit", unit.id, content, on)
+    from .petitions import Petition
+
+    for pid in content.extras["petitions"]:
+        petitions.add_event(Petition.get_by_id(pid), "reminded", f"Công văn đôn đốc số {doc.symbol} ngày {on:%d/%m/%Y}",
+                            user="demo")
 
 
 def _workday_near(cal: WorkCalendar, day: dt.date) -> dt.date:

@@ -10,7 +10,7 @@ from models.services import documents, followup
 def test_demo_has_petitions_in_every_state(demo_office):
     states = Counter(p.status for p in Petition.select())
     assert 55 <= sum(states.values()) <= 70
-    assert set(states) == {"open", "answered", "closed", "forwarded", "noted"}
+    assert set(states) == {"open", "answered", "closed", "forwarded", "forwarded_replied", "noted", "withdrawn"}
     c = followup.counts(demo_office, dt.date(2026, 11, 22), WorkCalendar())
     assert c["late"] > 0 and c["due_soon"] > 0 and c["on_track"] > 0
     statuses = sorted(c.status for c in Conference.select())
@@ -31,3 +31,10 @@ def test_demo_with_files_issues_real_pdfs(sqlite_db):
     docs = list(OutgoingDocument.select())
     assert docs and all(d.sha256 for d in docs)
     assert all(documents.verify(d) for d in docs)
+    # the corrected notice says in its printed text which notice it corrects
+    from printing_support import page_texts, squash
+
+    second = OutgoingDocument.get(OutgoingDocument.supersedes.is_null(False))
+    first = OutgoingDocument.get_by_id(second.supersedes_id)
+    text = squash("".join(page_texts(open(second.file_path, "rb").read())))
+    assert squash(f"Thông báo này đính chính Thông báo số {first.symbol}") in text

@@ -511,3 +511,37 @@ def test_the_plan_screen_says_what_is_missing_before_asking_the_date(sqlite_db, 
 
     asyncio.run(run())
     assert Plan.get_by_id(plan.id).status == "draft"
+
+
+# --- 15. the demo shows every state ---------------------------------------------------------------
+
+def test_the_demo_shows_every_state_a_real_office_meets(demo_office):
+    from models.documents import DocumentText
+    from models.petitions import Petition, PetitionEvent
+    from models.register import OutgoingDocument
+    from models.services import compose
+    from models.conferences import Conference
+
+    groups = Petition.select().where(Petition.group_parent.is_null(False))
+    assert groups.count() >= 1
+    member = groups.get()
+    assert member.content == member.group_parent.content
+    withdrawn = Petition.get(Petition.status == "withdrawn")
+    assert len(withdrawn.withdrawn_reason) > 10
+    replied = Petition.get(Petition.status == "forwarded_replied")
+    assert replied.upper_reply_number and replied.upper_reply_date and replied.forwarded_to
+    assert Petition.select().where(Petition.status == "noted").count() >= 2
+    reminded = PetitionEvent.get(PetitionEvent.action == "reminded")
+    assert reminded.petition.status == "open" and reminded.petition.due_on < dt.date(2026, 11, 22)
+    assert OutgoingDocument.select().where(OutgoingDocument.title == "Đôn đốc trả lời kiến nghị của Nhân dân").exists()
+    second = OutgoingDocument.get(OutgoingDocument.supersedes.is_null(False))
+    first = OutgoingDocument.get_by_id(second.supersedes_id)
+    text = DocumentText.get(DocumentText.document == second)
+    assert text.version == 2 and text.correction and text.reason
+    assert f"Thông báo này đính chính Thông báo số {first.symbol} ngày" in text.parsed.body
+    # and the documents show them
+    conf = Conference.get_by_id(withdrawn.conference_id)
+    assert f"lý do rút: {withdrawn.withdrawn_reason}" in compose.minutes(conf).body
+    assert "Cùng nội dung" in compose.minutes(Conference.get_by_id(member.conference_id)).body
+    assert "đã có trả lời 1" in compose.report(Conference.get_by_id(replied.conference_id),
+                                                 dt.date(2026, 11, 22)).body

@@ -64,7 +64,8 @@ def urgency_expr(today: dt.date, soon_limit: dt.date):
         "late": open_ & (Petition.due_on < today),
         "due_soon": open_ & (Petition.due_on >= today) & (Petition.due_on <= soon_limit),
         "on_track": open_ & ((Petition.due_on > soon_limit) | Petition.due_on.is_null()),
-        "done": (Petition.status != "open") & ~waiting,
+        # a withdrawn petition is not done: it left the board and every count
+        "done": Petition.status.not_in(("open", "withdrawn")) & ~waiting,
         "waiting": waiting,
     }
 
