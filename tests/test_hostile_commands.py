@@ -133,7 +133,15 @@ DOCTOR_EXIT_CODES = _doctor_codes()
 
 
 def _command(argv) -> str:
-    return next((a for a in argv if not a.startswith("-")), "")
+    """The command's name: the first word that is neither an option nor the
+    value of a top-level option spelled apart (``--db X doctor``)."""
+    words = iter(argv)
+    for a in words:
+        if a in ("--db", "--user", "--co-quan"):
+            next(words, None)
+        elif not a.startswith("-"):
+            return a
+    return ""
 
 
 def check_run(argv, code, out, err):
