@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import os
 
@@ -96,6 +97,9 @@ def snapshot(record: pw.Model) -> dict:
     if out.get("citizen_withheld") and out.get("citizen_name"):
         # an anonymous citizen's name (kept only if the office asks) never reaches the trail
         out["citizen_name"] = WITHHELD
+    if out.get("pin_hash"):
+        # a PIN's hash stays in its row; the trail shows only that it changed
+        out["pin_hash"] = "mã PIN " + hashlib.sha256(out["pin_hash"].encode()).hexdigest()[:8]
     return out
 
 

@@ -69,7 +69,10 @@ class Person(BaseModel):
     office = pw.ForeignKeyField(Office, backref="people", on_delete="CASCADE")
     full_name = pw.CharField()
     login = pw.CharField(default="")
-    role = pw.CharField(default="van_thu")      # van_thu, thu_ky, pho_chu_tich, chu_tich, quan_tri
+    role = pw.CharField(default="van_thu")
+    #: on SQLite, the PIN asked before issuing or correcting: a salted scrypt
+    #: hash (models.services.roles.hash_pin), "" while none is set
+    pin_hash = pw.CharField(default="")      # van_thu, thu_ky, pho_chu_tich, chu_tich, quan_tri
     active = pw.BooleanField(default=True)
 
     class Meta:

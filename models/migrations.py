@@ -256,9 +256,16 @@ def _v11_seals(db: pw.Database) -> None:
         seal_as_found(office)
 
 
+def _v12_person_pin(db: pw.Database) -> None:
+    """The PIN a person gives before issuing or correcting on SQLite
+    (Person.pin_hash). Idempotent."""
+    if "pin_hash" not in {c.name for c in db.get_columns("person")}:
+        db.execute_sql("ALTER TABLE person ADD COLUMN pin_hash VARCHAR(255) NOT NULL DEFAULT ''")
+
+
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month,
               _v5_board_order_ids, _v6_every_status_orders, _v7_search_statistics,
-              _v8_actual_times, _v9_signatures, _v10_office_uid, _v11_seals]
+              _v8_actual_times, _v9_signatures, _v10_office_uid, _v11_seals, _v12_person_pin]
 CURRENT = len(MIGRATIONS)
 
 

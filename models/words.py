@@ -142,8 +142,11 @@ REMEDIES = {
     "correct_document": "in lại hoặc tạo phiên bản mới của văn bản",
     "amend_minutes": "tạo phiên bản mới của biên bản",
     "reprint": "in lại văn bản",
+    "set_pin": "đặt mã PIN",
+    "give_pin": "nhập mã PIN",
 }
 CLI_REMEDIES = {
+    "give_pin": "Nhập mã PIN khi được hỏi (không hiện chữ), hoặc dùng --pin-file TỆP (quyền 600).",
     "correct_document": "Lệnh: doithoai print KIND ID (in lại).",
     "reprint": "Lệnh: doithoai print KIND ID (in lại).",
 }

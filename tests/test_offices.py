@@ -263,15 +263,19 @@ def test_roles_follow_the_office_list_on_sqlite(sqlite_db, monkeypatch):
         roles.allow(office, "issue", ["van_thu"])
     roles.choose_person(office, chair)
     assert roles.allow(office, "issue", ["van thu"]) == ("chu_tich", "van_thu")
-    doc = documents.issue(office, "ke-hoach", plan.id, on=DAY, render=fake_pdf)
+    roles.set_pin(office, chair, "246810")                     # the office's first PIN
+    with roles.pin_given(office, "246810"):
+        doc = documents.issue(office, "ke-hoach", plan.id, on=DAY, render=fake_pdf)
     entry = models.AuditEntry.select().where(models.AuditEntry.table == "outgoing_document").get()
     assert entry.user == "Nguyễn Văn An"                       # the chosen name, not DOITHOAI_USER
+    roles.set_pin(office, clerk, "135790", authority="246810")  # the chair gives the clerk hers
     roles.choose_person(office, clerk)
-    doc2 = issue_plan(office)                                  # the office allowed clerks to issue
+    with roles.pin_given(office, "135790"):
+        doc2 = issue_plan(office)                              # the office allowed clerks to issue
     assert doc2.number == 2
     roles.choose_person(office, chair)
     models.Person.update(role="pho_chu_tich").where(models.Person.id == chair.id).execute()
-    with pytest.raises(Locked) as err:
+    with pytest.raises(Locked) as err, roles.pin_given(office, "246810"):
         documents.start_correction(doc, mode="dinh-chinh", reason="Sai ngày ở đoạn 2")
     assert "điều chỉnh, thay thế văn bản đã ban hành" in err.value.message
 

@@ -38,6 +38,8 @@ SCREEN_REMEDIES = {
     "correct_document": "Màn hình Văn bản (F7): chọn văn bản, R in lại, M tạo phiên bản mới.",
     "amend_minutes": "Màn hình Hội nghị (F4): B mở biên bản, rồi Ctrl+N tạo phiên bản mới.",
     "reprint": "Phím R in lại văn bản và so với bản đã ban hành.",
+    "set_pin": "Danh mục (F8), thẻ Người dùng: chọn tên, phím P đặt mã PIN.",
+    "give_pin": "Mã PIN được hỏi ngay trước khi ban hành, điều chỉnh.",
 }
 
 

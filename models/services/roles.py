@@ -8,12 +8,25 @@ the catalogue are the chair's by default; an office may allow other roles
 Who is working: on PostgreSQL the database login (``SELECT session_user``),
 which no option or setting can change; on a single SQLite PC the person chosen
 on this workstation from the office's list, else the one whose ``login`` is the
-operating-system account. While an office has no list of people yet (a new
-install), nothing is restricted.
+operating-system account (as the system knows it, not as LOGNAME or USER say).
+While an office has no list of people yet (a new install), nothing is
+restricted.
+
+On SQLite anyone at the PC can choose any name, so issuing and correcting ask
+for the person's PIN (``PIN_ACTIONS``): set with ``set_pin``, kept only as a
+salted scrypt hash (``PIN_SCRYPT``), given for one act with ``pin_given``. A
+person with that right but no PIN cannot do it. The PIN guards acts done
+through the app; whoever can copy the database file can read it.
 """
 from __future__ import annotations
 
 import getpass
+import hashlib
+import hmac
+import os
+import secrets
+import threading
+from contextlib import contextmanager
 
 from ..catalog import Office, Person, Setting
 from ..errors import Locked, NotFound, ValidationError
@@ -72,9 +85,21 @@ def session_login() -> str:
 
 
 def os_login() -> str:
+    """The operating-system account running the app, as the system knows it
+    (LOGNAME, USER and USERNAME are whatever the caller sets)."""
     try:
+        if os.name == "posix":
+            import pwd
+
+            return pwd.getpwuid(os.geteuid()).pw_name
+        import ctypes
+
+        size = ctypes.c_ulong(257)
+        buffer = ctypes.create_unicode_buffer(size.value)
+        if ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)):
+            return buffer.value
         return getpass.getuser()
-    except Exception:  # no user name on some Windows service accounts
+    except Exception:  # no user name on some service accounts
         return ""
 
 
@@ -169,10 +194,12 @@ def _labels(roles) -> str:
     return ", ".join(role_label(r) for r in roles)
 
 
-def require(office: Office, action: str) -> Person | None:
+def require(office: Office, action: str, *, proof: bool = True) -> Person | None:
     """Raise Locked (with the roles that may) unless the person working may do
     ``action`` ("issue", "correct", "catalog", "people") for ``office``.
-    Returns the person (None while the office has no list of people)."""
+    Returns the person (None while the office has no list of people). On
+    SQLite an act of PIN_ACTIONS also needs the person's PIN set and, with
+    ``proof``, given for this act (``pin_given``); PinNeeded says so."""
     allowed = allowed_roles(office, action)
     if not people(office):
         return None
@@ -191,14 +218,21 @@ def require(office: Office, action: str) -> Person | None:
         raise Locked(f"Chỉ {_labels(allowed)} mới được {ACTIONS[action]}; {person.full_name} là "
                      f"{role_label(role)}. Cơ quan có thể cho phép thêm vai trò bằng: "
                      f"doithoai user allow {action} VAI_TRÒ")
+    if not _is_postgres() and _pin_guarded(office, action):
+        if not person.pin_hash:
+            raise Locked(f"{person.full_name} chưa đặt mã PIN, nên chưa được {ACTIONS[action]} trên máy này "
+                         "(máy dùng chung ai cũng chọn được tên). Đặt mã PIN ở thẻ Người dùng của Danh mục "
+                         "hoặc bằng lệnh: doithoai user pin", remedy="set_pin")
+        if proof and getattr(_proof, "person", None) != person.id:
+            raise PinNeeded(f"Cần mã PIN của {person.full_name} để {ACTIONS[action]}.", remedy="give_pin")
     return person
 
 
 def refusal(office: Office, action: str) -> str | None:
     """Why the person working may not do ``action`` (the Vietnamese message that
-    names who may), or None when they may."""
+    names who may), or None when they may (the PIN, asked at the act, aside)."""
     try:
-        require(office, action)
+        require(office, action, proof=False)
         return None
     except Locked as exc:
         return exc.message
@@ -225,6 +259,113 @@ def allow(office: Office, action: str, roles) -> tuple[str, ...]:
     else:
         records.update(row, {"value": ",".join(codes)})
     return codes
+
+
+# --- PINs (SQLite) ------------------------------------------------------------------
+
+#: acts that ask for the person's PIN on SQLite (and "people", see _pin_guarded)
+PIN_ACTIONS = ("issue", "correct")
+#: hashlib.scrypt: 2^14 rounds of 8 × 128-byte blocks (16 MiB, about 0.1 s on an
+#: old office PC), one lane, a 16-byte random salt, a 32-byte key
+PIN_SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1, "dklen": 32}
+PIN_SALT_BYTES = 16
+PIN_MIN, PIN_MAX = 4, 64
+_proof = threading.local()
+
+
+class PinNeeded(Locked):
+    """The act needs the PIN of the person working (ask it, then retry)."""
+
+
+def hash_pin(pin: str) -> str:
+    """"scrypt$n$r$p$salt$key" (hex): the parameters travel with the hash."""
+    salt = secrets.token_bytes(PIN_SALT_BYTES)
+    key = hashlib.scrypt(pin.encode("utf-8"), salt=salt, maxmem=64 * 2 ** 20, **PIN_SCRYPT)
+    return "$".join(["scrypt", str(PIN_SCRYPT["n"]), str(PIN_SCRYPT["r"]), str(PIN_SCRYPT["p"]), salt.hex(),
+                     key.hex()])
+
+
+def pin_matches(stored: str, pin: str | None) -> bool:
+    try:
+        scheme, n, r, p, salt, key = stored.split("$")
+        if scheme != "scrypt" or pin is None:
+            return False
+        expected = bytes.fromhex(key)
+        got = hashlib.scrypt(pin.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
+                             dklen=len(expected), maxmem=64 * 2 ** 20)
+        return hmac.compare_digest(got, expected)
+    except (ValueError, TypeError):
+        return False
+
+
+def managers_with_pin(office: Office) -> list[Person]:
+    return [p for p in people(office) if p.pin_hash and p.role in allowed_roles(office, "people")]
+
+
+def _pin_guarded(office: Office, action: str) -> bool:
+    """Issuing and correcting always; changing people and rights once a Chủ tịch
+    or Quản trị has a PIN (else a clerk could pick a manager's name without
+    a PIN and make herself the chair)."""
+    return action in PIN_ACTIONS or (action == "people" and bool(managers_with_pin(office)))
+
+
+def pin_wanted(office: Office, action: str) -> Person | None:
+    """The person whose PIN to ask before ``action`` (None: none is asked, or
+    the act will be refused for another reason that ``require`` tells)."""
+    if _is_postgres() or not people(office) or not _pin_guarded(office, action):
+        return None
+    person = current_person(office)
+    if person is None or not person.pin_hash or refusal(office, action):
+        return None
+    return person
+
+
+@contextmanager
+def pin_given(office: Office, pin: str | None):
+    """The PIN of the person working, for the acts inside the block (in this
+    thread only). ``None``: none was asked (``pin_wanted`` said so)."""
+    person = None if pin is None or _is_postgres() else current_person(office)
+    if pin is not None and (person is None or not pin_matches(person.pin_hash, pin)):
+        raise Locked("Mã PIN không đúng. Hãy nhập lại (mã PIN là của người đang chọn trên máy này).")
+    before = getattr(_proof, "person", None)
+    _proof.person = person.id if person is not None else None
+    try:
+        yield person
+    finally:
+        _proof.person = before
+
+
+def set_pin(office: Office, person: Person, new_pin: str | None, *, authority: str | None = None) -> Person:
+    """Set (or with ``None`` remove) ``person``'s PIN. ``authority`` is the PIN
+    that allows it: the person's own current PIN, or the PIN of the Chủ tịch or
+    Quản trị working at this PC. A first PIN needs none while no manager of the
+    office has one yet (the office is setting up), or when the person's entry
+    is the operating-system account running the app."""
+    if _is_postgres():
+        raise ValidationError("Trên máy chủ PostgreSQL, mỗi người đăng nhập bằng tài khoản và mật khẩu của mình; "
+                              "mã PIN chỉ dùng trên máy dùng tệp SQLite.")
+    if person.office_id != office.id:
+        raise NotFound("Người này không thuộc cơ quan đang làm việc.")
+    if new_pin is not None:
+        new_pin = str(new_pin).strip()
+        if not PIN_MIN <= len(new_pin) <= PIN_MAX:
+            raise ValidationError(f"Mã PIN cần từ {PIN_MIN} đến {PIN_MAX} ký tự (nên dùng ít nhất 6 chữ số).",
+                                  field="pin")
+    me = current_person(office)
+    manager = (me is not None and me.pin_hash and me.role in allowed_roles(office, "people")
+               and pin_matches(me.pin_hash, authority))
+    if person.pin_hash:
+        allowed = pin_matches(person.pin_hash, authority) or manager
+        why = (f"Hãy nhập đúng mã PIN hiện tại của {person.full_name}, hoặc nhờ Chủ tịch, Quản trị đặt lại "
+               "bằng mã PIN của họ.")
+    else:
+        allowed = (not managers_with_pin(office) or manager
+                   or bool(person.login and person.login == os_login() and me is not None and me.id == person.id))
+        why = (f"{person.full_name} chưa có mã PIN; mã PIN đầu tiên do chính người đó đặt từ tài khoản máy của mình "
+               f"({person.login or 'chưa ghi tài khoản'}), hoặc do Chủ tịch, Quản trị đặt bằng mã PIN của họ.")
+    if not allowed:
+        raise Locked("Không đổi được mã PIN. " + why)
+    return records.update(person, {"pin_hash": hash_pin(new_pin) if new_pin is not None else ""})
 
 
 # --- the list of people -------------------------------------------------------------

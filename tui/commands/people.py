@@ -1,11 +1,35 @@
 """Người dùng và quyền: ``doithoai user list|add|role|use|allow``."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
 
-from .common import open_db, pass_db, run_service
+from .common import fail, open_db, pass_db, run_service
 
 ROLE_HELP = "Vai trò: van_thu (Văn thư), thu_ky (Thư ký), pho_chu_tich (Phó Chủ tịch), chu_tich (Chủ tịch), quan_tri (Quản trị)."
+
+
+PIN_FILE = click.option("--pin-file", "pin_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                        metavar="TỆP", help="Máy dùng SQLite: mã PIN của người làm việc này, đọc từ tệp quyền 600 "
+                                            "(khi cơ quan đã dùng mã PIN); không có thì được hỏi.")
+
+
+def _as_manager(office, pin_file, call):
+    """``call()`` with the PIN of the person working, when changing people asks it."""
+    from models.services import roles
+
+    from .signing import read_pin
+
+    person = run_service(lambda: roles.pin_wanted(office, "people"))
+    pin = run_service(lambda: read_pin(pin_file, f"của {person.full_name}")) if person is not None else None
+
+    def guarded():
+        with roles.pin_given(office, pin):
+            return call()
+
+    return run_service(guarded)
 
 
 def _office(db_target):
@@ -36,7 +60,8 @@ def user_list(db_target):
     for p in listed:
         mark = "*" if me is not None and p.id == me.id else " "
         state = "" if p.active else " (ngừng)"
-        click.echo(f"{mark} {p.id:>4}  {p.full_name:<28} {roles.role_label(p.role):<13} {p.login or '—'}{state}")
+        pin = " (có mã PIN)" if p.pin_hash else ""
+        click.echo(f"{mark} {p.id:>4}  {p.full_name:<28} {roles.role_label(p.role):<13} {p.login or '—'}{pin}{state}")
     for action, label in roles.ACTIONS.items():
         allowed = ", ".join(roles.role_label(r) for r in roles.allowed_roles(office, action))
         click.echo(f"  Quyền {action} ({label}): {allowed}")
@@ -47,26 +72,28 @@ def user_list(db_target):
 @click.option("--vai-tro", "role", required=True, metavar="VAI_TRÒ", help=ROLE_HELP)
 @click.option("--dang-nhap", "login", default="", metavar="TÊN",
               help="Tài khoản: tên đăng nhập PostgreSQL, hoặc tài khoản Windows/Linux trên máy dùng SQLite.")
+@PIN_FILE
 @pass_db
-def user_add(db_target, full_name, role, login):
+def user_add(db_target, full_name, role, login, pin_file):
     """Thêm một người dùng vào danh sách của cơ quan."""
     from models.services import roles
 
     office = _office(db_target)
-    p = run_service(lambda: roles.add_person(office, full_name, role, login=login))
+    p = _as_manager(office, pin_file, lambda: roles.add_person(office, full_name, role, login=login))
     click.echo(f"Đã thêm người dùng số {p.id}: {p.full_name} — {roles.role_label(p.role)}.")
 
 
 @user.command("role", options_metavar="[TÙY_CHỌN]", epilog=ROLE_HELP)
 @click.argument("who", metavar="SỐ_HOẶC_TÊN")
 @click.argument("role", metavar="VAI_TRÒ")
+@PIN_FILE
 @pass_db
-def user_role(db_target, who, role):
+def user_role(db_target, who, role, pin_file):
     """Đổi vai trò của một người dùng."""
     from models.services import roles
 
     office = _office(db_target)
-    p = run_service(lambda: roles.update_person(roles.find_person(office, who), {"role": role}))
+    p = _as_manager(office, pin_file, lambda: roles.update_person(roles.find_person(office, who), {"role": role}))
     click.echo(f"{p.full_name} giờ là {roles.role_label(p.role)}.")
 
 
@@ -86,12 +113,61 @@ def user_use(db_target, who):
 @user.command("allow", options_metavar="[TÙY_CHỌN]", epilog=ROLE_HELP)
 @click.argument("action", type=click.Choice(["issue", "correct", "catalog", "people"]), metavar="VIỆC")
 @click.argument("roles_", nargs=-1, metavar="VAI_TRÒ...")
+@PIN_FILE
 @pass_db
-def user_allow(db_target, action, roles_):
+def user_allow(db_target, action, roles_, pin_file):
     """Cho phép các vai trò làm một việc (VIỆC: issue — ban hành, correct — điều chỉnh văn bản đã ban
     hành, catalog — sửa danh mục, people — quản lý người dùng). Chủ tịch luôn được phép."""
     from models.services import roles
 
     office = _office(db_target)
-    codes = run_service(lambda: roles.allow(office, action, roles_))
+    codes = _as_manager(office, pin_file, lambda: roles.allow(office, action, roles_))
     click.echo(f"Việc “{roles.ACTIONS[action]}”: " + ", ".join(roles.role_label(r) for r in codes) + ".")
+
+
+@user.command("pin", options_metavar="[TÙY_CHỌN]")
+@click.argument("who", required=False, metavar="[SỐ_HOẶC_TÊN]")
+@click.option("--xoa", "remove", is_flag=True, help="Bỏ mã PIN (người đó sẽ không ban hành, điều chỉnh được).")
+@click.option("--pin-file", "pin_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="TỆP",
+              help="Cho tập lệnh: dòng đầu là mã PIN mới, dòng hai (nếu cần) là mã PIN cho phép đổi; tệp quyền 600.")
+@pass_db
+def user_pin(db_target, who, remove, pin_file):
+    """Máy dùng SQLite: đặt mã PIN (không hiện khi gõ) cho mình hoặc cho một người dùng. Ban hành và điều
+    chỉnh văn bản hỏi mã PIN này. Đổi mã PIN đã có cần mã PIN hiện tại, hoặc mã PIN của Chủ tịch, Quản trị."""
+    from models.services import roles
+
+    office = _office(db_target)
+    person = run_service(lambda: roles.find_person(office, who) if who else roles.current_person(office))
+    if person is None:
+        fail("Chưa biết bạn là ai trong danh sách: chọn tên mình bằng doithoai user use SỐ, hoặc ghi tên người "
+             "cần đặt mã PIN.")
+    new, authority = _pins(office, person, pin_file, remove)
+    p = run_service(lambda: roles.set_pin(office, person, None if remove else new, authority=authority))
+    click.echo(f"Đã {'bỏ' if remove else 'đặt'} mã PIN của {p.full_name}.")
+
+
+def _pins(office, person, pin_file, remove) -> tuple[str, str | None]:
+    """(the new PIN, the PIN that allows the change) from the file or the keyboard."""
+    from models.services import roles
+
+    from .signing import read_pin
+
+    needs_authority = bool(person.pin_hash) or bool(roles.managers_with_pin(office))
+    if pin_file is not None:
+        read_pin(pin_file)                                   # the mode check
+        lines = [line.strip() for line in pin_file.read_text(encoding="utf-8").splitlines()]
+        return (lines[0] if lines else ""), (lines[1] if len(lines) > 1 else None)
+    if not sys.stdin.isatty():
+        fail("Cần nhập mã PIN: chạy lệnh ở cửa sổ dòng lệnh (không hiện chữ khi gõ), hoặc dùng --pin-file TỆP "
+             "(quyền 600).")
+    authority = None
+    if needs_authority:
+        whose = f"hiện tại của {person.full_name}" if person.pin_hash else "của Chủ tịch hoặc Quản trị"
+        authority = click.prompt(f"Mã PIN {whose} (bỏ trống nếu chưa có)", hide_input=True, default="",
+                                 show_default=False) or None
+    if remove:
+        return "", authority
+    new = click.prompt("Mã PIN mới", hide_input=True, default="", show_default=False)
+    if click.prompt("Nhập lại mã PIN mới", hide_input=True, default="", show_default=False) != new:
+        fail("Hai lần nhập mã PIN mới không giống nhau; mã PIN chưa đổi.")
+    return new, authority

@@ -116,13 +116,22 @@ def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer
 @click.argument("ident", type=RecordId(), metavar="ID")
 @click.option("--ngay", "on", type=IssueDate(), metavar="DD/MM/YYYY",
               help="Ngày ban hành (mặc định: hôm nay). Không được ở tương lai hay trước văn bản số trước.")
+@click.option("--pin-file", "pin_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              metavar="TỆP", help="Máy dùng SQLite: đọc mã PIN của người ban hành từ tệp (quyền 600), cho tập lệnh; "
+                                  "không có thì mã PIN được hỏi (không hiện chữ).")
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
-def issue_cmd(kind: str, ident: int, on, db: str | None) -> None:
+def issue_cmd(kind: str, ident: int, on, pin_file: Path | None, db: str | None) -> None:
     try:
+        from models.services import roles
+
         from .. import documents as pipeline
+        from .signing import read_pin
 
         office = _open(db)
-        doc = pipeline.issue(office, kind, ident, on=on)
+        person = roles.pin_wanted(office, "issue")
+        pin = read_pin(pin_file, f"của {person.full_name}") if person is not None else None
+        with roles.pin_given(office, pin):
+            doc = pipeline.issue(office, kind, ident, on=on)
         click.echo(f"Đã ban hành số {doc.symbol} ngày {doc.issued_on:%d/%m/%Y}: {doc.file_path}")
     except UserError as err:
         _fail(err)

@@ -31,7 +31,7 @@ def _fail(err: UserError) -> None:
     sys.exit(getattr(err, "exit_code", 2) or 2)
 
 
-def read_pin(pin_file: Path | None) -> str:
+def read_pin(pin_file: Path | None, what: str = "của token") -> str:
     """From a 0600 file, else asked at the keyboard without echo."""
     if pin_file is not None:
         import stat
@@ -45,9 +45,9 @@ def read_pin(pin_file: Path | None) -> str:
         lines = pin_file.read_text(encoding="utf-8").splitlines()
         return lines[0].strip() if lines else ""
     if not sys.stdin.isatty():
-        raise UserError("Cần mã PIN của token: chạy lệnh ở cửa sổ dòng lệnh để nhập (không hiện chữ), hoặc ghi "
+        raise UserError(f"Cần mã PIN {what}: chạy lệnh ở cửa sổ dòng lệnh để nhập (không hiện chữ), hoặc ghi "
                         "mã vào một tệp quyền 600 và dùng --pin-file TỆP.")
-    return click.prompt("Mã PIN của token", hide_input=True, default="", show_default=False)
+    return click.prompt(f"Mã PIN {what}", hide_input=True, default="", show_default=False)
 
 
 token_options = [

@@ -10,11 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
+from models.errors import ValidationError
 from models.services import catalog as svc
 from models.services import wording
 from models.words import CONTENT, FIELD, NUMBERING_CHOICES, STATUS, UNIT, VILLAGE
 
 from .. import work
+from ..pin import ask_pin, with_pin
 from ..role_keys import RoleKeys
 from .. import words
 from ..widgets.form import FormField, FormScreen
@@ -171,7 +173,7 @@ def _person_form(r):
 def _person_cells(r):
     from models.services.roles import role_label
 
-    return (r.full_name, role_label(r.role), r.login or "—", _active(r))
+    return (r.full_name, role_label(r.role), (r.login or "—") + (" · có mã PIN" if r.pin_hash else ""), _active(r))
 
 
 def _people(office):
@@ -293,6 +295,14 @@ class CatalogScreen(RoleKeys, AppScreen):
             "tịch, quản trị). Ban hành, điều chỉnh văn bản đã ban hành và sửa danh mục theo vai trò.\n"
             "K: ảnh hiện trên chữ ký số — ở thẻ Người dùng, ảnh chữ ký tay của người đang chọn (PNG nền trong "
             "suốt, màu xanh); ở thẻ Cơ quan, ảnh con dấu (PNG nền trong suốt, màu đỏ, đúng kích thước thật).\n"
+            "P: đặt hoặc đổi mã PIN của người đang chọn (đổi mã đã có cần mã hiện tại, hoặc mã PIN của Chủ tịch, Quản "
+            "trị).\nMáy dùng tệp SQLite (không có máy chủ): ai ngồi vào máy cũng chọn được tên bất kỳ, nên ban "
+            "hành và điều chỉnh văn bản hỏi mã PIN của người đó; người có quyền mà chưa đặt mã PIN thì chưa làm "
+            "được. Mã PIN chỉ giữ dạng băm (scrypt, có muối), không ai đọc lại được. Vai trò và mã PIN bảo vệ "
+            "những việc làm qua phần mềm, KHÔNG bảo vệ tệp dữ liệu: ai sao chép được tệp cơ sở dữ liệu (hoặc "
+            "bản sao lưu) thì đọc được mọi nội dung trong đó và sửa được bằng công cụ khác (phần mềm sẽ báo "
+            "khi kiểm tra: doithoai doctor). Muốn giữ kín, hãy khóa tài khoản máy và cất bản sao lưu cẩn thận. "
+            "Trên máy chủ PostgreSQL, mỗi người đăng nhập bằng tài khoản riêng và máy chủ giữ quyền.\n"
             "Thẻ Cài đặt: có giữ tên người xin giấu tên trong hồ sơ nội bộ hay không (mặc định: không lưu), và "
             "đơn vị thường trả lời từng lĩnh vực (đơn vị gợi ý đầu tiên khi ghi ý kiến trả lời bằng văn bản); "
             "E để đổi.")
@@ -301,6 +311,7 @@ class CatalogScreen(RoleKeys, AppScreen):
         Binding("e", "edit", words.EDIT, id="catalog.edit"),
         Binding("x", "toggle", "Ngừng/dùng lại", id="catalog.toggle"),
         Binding("k", "signature_image", "Ảnh chữ ký, con dấu", id="catalog.signature_image"),
+        Binding("p", "pin", "Mã PIN", id="catalog.pin"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -379,11 +390,14 @@ class CatalogScreen(RoleKeys, AppScreen):
             self.notify("Danh sách này không thêm mới được; chọn một dòng rồi bấm E để sửa.")
             return
 
-        def save(values):
-            return spec.add(self.office, values)
+        def form(pin):
+            def save(values):
+                return with_pin(self.office, pin, spec.add, self.office, values)
 
-        self.app.push_screen(FormScreen(f"Thêm — {spec.title}", spec.form(None), save),
-                             lambda rec: rec and self.refresh_list(spec, spec.key_of(rec)))
+            self.app.push_screen(FormScreen(f"Thêm — {spec.title}", spec.form(None), save),
+                                 lambda rec: rec and self.refresh_list(spec, spec.key_of(rec)))
+
+        self._pin_for(spec, form)
 
     def action_edit(self) -> None:
         spec, rec = self.current()
@@ -403,11 +417,14 @@ class CatalogScreen(RoleKeys, AppScreen):
         if rec is None:
             return self.action_add()
 
-        def save(values):
-            return spec.edit(self.office, rec, values)
+        def form(pin):
+            def save(values):
+                return with_pin(self.office, pin, spec.edit, self.office, rec, values)
 
-        self.app.push_screen(FormScreen(f"Sửa — {spec.title}", spec.form(rec), save),
-                             lambda r: r and self.refresh_list(spec, spec.key_of(rec)))
+            self.app.push_screen(FormScreen(f"Sửa — {spec.title}", spec.form(rec), save),
+                                 lambda r: r and self.refresh_list(spec, spec.key_of(rec)))
+
+        self._pin_for(spec, form)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
@@ -433,9 +450,42 @@ class CatalogScreen(RoleKeys, AppScreen):
         self.app.push_screen(FormScreen(what, [FormField("file", "Đường dẫn tệp ảnh .png", "")], save),
                              lambda row: row and self.notify(f"Đã lưu: {what.split(' (')[0].lower()}."))
 
+    def action_pin(self) -> None:
+        """Thẻ Người dùng: set or change the selected person's PIN."""
+        spec, rec = self.current()
+        if spec is None or spec.tab != "people" or rec is None:
+            self.notify("Mã PIN đặt ở thẻ Người dùng: chọn một người rồi bấm P.")
+            return
+        from models.services.roles import set_pin
+
+        office = self.office
+        fields = [FormField("authority", "Mã PIN hiện tại của người này, hoặc mã PIN của Chủ tịch, Quản trị đang "
+                                         "làm việc (bỏ trống nếu chưa ai có)", "", kind="secret"),
+                  FormField("pin", "Mã PIN mới (ít nhất 4 ký tự, nên dùng 6 chữ số)", "", kind="secret"),
+                  FormField("again", "Nhập lại mã PIN mới", "", kind="secret")]
+
+        def save(values):
+            if (values["pin"] or "") != (values["again"] or ""):
+                raise ValidationError("Hai lần nhập mã PIN mới không giống nhau.", field="again")
+            return set_pin(office, type(rec).get_by_id(rec.id), values["pin"] or "",
+                           authority=values["authority"] or None)
+
+        self.app.push_screen(FormScreen(f"Mã PIN của {rec.full_name}", fields, save),
+                             lambda r: r and (self.notify(f"Đã đặt mã PIN của {r.full_name}."),
+                                              self.refresh_list(spec, spec.key_of(r))))
+
     def action_toggle(self) -> None:
         spec, rec = self.current()
         if rec is None or spec.toggle is None:
             return
-        work.run(self, spec.toggle, rec, done=lambda _: self.refresh_list(spec),
-                 failed=lambda exc: (self.notify_error(exc), self.refresh_list(spec)), group="catalog-toggle")
+        self._pin_for(spec, lambda pin: work.run(
+            self, with_pin, self.office, pin, spec.toggle, rec, done=lambda _: self.refresh_list(spec),
+            failed=lambda exc: (self.notify_error(exc), self.refresh_list(spec)), group="catalog-toggle"))
+
+    def _pin_for(self, spec: ListSpec, then) -> None:
+        """Changing people and rights asks for the PIN (on SQLite, once a Chủ tịch or
+        Quản trị has one); the other lists go straight on."""
+        if spec.tab == "people":
+            ask_pin(self, self.office, "people", then)
+        else:
+            then(None)

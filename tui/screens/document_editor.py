@@ -25,6 +25,7 @@ from models.services import documents as svc
 from models.words import ISSUED_ON
 
 from .. import work
+from ..pin import ask_pin, with_pin
 from ..role_keys import RoleKeys
 from .. import words
 from ..widgets.confirm import ConfirmScreen
@@ -442,9 +443,10 @@ class DocumentEditor(RoleKeys, FormScreen):
         question = (f"Ban hành {what}{d.kind.name.lower()} ngày {on:%d/%m/%Y}?\n"
                     "Số văn bản được lấy từ sổ văn bản đi và không trả lại được; nội dung sẽ bị khóa "
                     "(muốn sửa phải tạo phiên bản mới).")
-        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._issue(on))
+        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and ask_pin(
+            self, self.office, "issue", lambda pin: self._issue(on, pin)))
 
-    def _issue(self, on: dt.date) -> None:
+    def _issue(self, on: dt.date, pin: str | None = None) -> None:
         from .. import documents as pipeline
 
         self._say("Đang ban hành…")
@@ -455,8 +457,8 @@ class DocumentEditor(RoleKeys, FormScreen):
             self._reload(message)
             self.notify(message, timeout=12, markup=False)
 
-        work.run(self, pipeline.issue, self.office, self.slug, self.ref_id, on=on, done=done, failed=self._error,
-                 group="editor-issue")
+        work.run(self, with_pin, self.office, pin, pipeline.issue, self.office, self.slug, self.ref_id, on=on,
+                 done=done, failed=self._error, group="editor-issue")
 
     # --- a new version -----------------------------------------------------------------
 
@@ -504,11 +506,15 @@ def correction_form(app, doc, done) -> None:
                                  ("Thay thế (ban hành văn bản mới thay văn bản cũ)", "thay-the")]),
               FormField("reason", "Lý do (bắt buộc)", "", kind="text")]
 
-    def save(values):
-        return svc.start_correction(doc, mode=values["mode"] or "", reason=values["reason"] or "")
+    def form(pin):
+        def save(values):
+            return with_pin(doc.office, pin, svc.start_correction, doc, mode=values["mode"] or "",
+                            reason=values["reason"] or "")
 
-    app.push_screen(SmallForm(f"Phiên bản mới của văn bản số {doc.symbol}", fields, save),
-                    lambda draft: draft is not None and done(draft))
+        app.push_screen(SmallForm(f"Phiên bản mới của văn bản số {doc.symbol}", fields, save),
+                        lambda draft: draft is not None and done(draft))
+
+    ask_pin(app.screen, doc.office, "correct", form)
 
 
 @dataclass(frozen=True)

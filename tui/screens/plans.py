@@ -18,6 +18,7 @@ from models.words import ISSUED_ON, STATUS, SUMMARY, SYMBOL
 
 from .. import work
 from .. import words
+from ..pin import ask_pin, with_pin
 from ..plain import plain
 from ..role_keys import RoleKeys
 from ..widgets.confirm import ConfirmScreen
@@ -280,17 +281,20 @@ class PlansScreen(RoleKeys, AppScreen):
             self.notify("Kế hoạch này còn là dự thảo: sửa trực tiếp bằng phím E.", severity="warning")
             return
 
-        def save(values):
-            return svc.new_version(plan, values["reason"])
-
         def opened(new):
             if new:
                 self.notify(f"Đã tạo phiên bản {new.version}; bản đã ban hành vẫn được giữ nguyên.")
                 self.load(new.id)
                 self.open_editor(new)
 
-        self.app.push_screen(FormScreen(f"Điều chỉnh kế hoạch {symbol}",
-                                        [FormField("reason", "Lý do điều chỉnh", kind="text")], save), opened)
+        def form(pin):
+            def save(values):
+                return with_pin(self.office, pin, svc.new_version, plan, values["reason"])
+
+            self.app.push_screen(FormScreen(f"Điều chỉnh kế hoạch {symbol}",
+                                            [FormField("reason", "Lý do điều chỉnh", kind="text")], save), opened)
+
+        ask_pin(self, self.office, "correct", form)
 
     # --- seeing and printing -----------------------------------------------------
 
@@ -339,7 +343,8 @@ class PlansScreen(RoleKeys, AppScreen):
                 return
             question = (f"Ban hành kế hoạch “{plan.title}” ngày {on:%d/%m/%Y}?\nSố sẽ được lấy từ sổ văn bản đi "
                         "và nội dung sẽ bị khóa (muốn sửa phải tạo phiên bản mới).")
-            self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._write(plan, issue=True, on=on))
+            self.app.push_screen(ConfirmScreen(question), lambda yes: yes and ask_pin(
+                self, self.office, "issue", lambda pin: self._write(plan, issue=True, on=on, pin=pin)))
 
         def ask_date(_ok) -> None:
             self.app.push_screen(SmallForm("Ban hành kế hoạch", [FormField(
@@ -350,14 +355,14 @@ class PlansScreen(RoleKeys, AppScreen):
         work.run(self, docs.check_issuable, self.office, "ke-hoach", plan.id, done=ask_date,
                  failed=self.notify_error, group="plans-issue-check")
 
-    def _write(self, plan: Plan, issue: bool, on=None) -> None:
+    def _write(self, plan: Plan, issue: bool, on=None, pin: str | None = None) -> None:
         from .. import documents as pipeline
 
         office = self.office
 
         def write() -> str:     # in a worker
             if issue:
-                path = Path(pipeline.issue(office, "ke-hoach", plan.id, on=on).file_path)
+                path = Path(with_pin(office, pin, pipeline.issue, office, "ke-hoach", plan.id, on=on).file_path)
                 return f"Đã ban hành kế hoạch số {Plan.get_by_id(plan.id).document.symbol}. Tệp PDF: {path}"
             return f"Đã in ra tệp PDF: {pipeline.preview(office, 'ke-hoach', plan.id)}"
 

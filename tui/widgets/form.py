@@ -45,7 +45,7 @@ class FormField:
     key: str
     label: str
     value: Any = ""
-    kind: str = "line"                 # line, text, select
+    kind: str = "line"                 # line, text, select, secret
     options: list[tuple[str, Any]] | None = None
     placeholder: str = ""
 
@@ -83,8 +83,9 @@ class FormScreen(TypeAhead, ModalScreen):
                     elif f.kind == "select":
                         yield Select([(plain(str(label)), value) for label, value in f.options or []], value=f.value if f.value is not None else Select.NULL,
                                      id=f"f-{f.key}", allow_blank=True, prompt="(chưa chọn)")
-                    else:
-                        yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}")
+                    else:               # "secret": a PIN, never shown
+                        yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}",
+                                    password=f.kind == "secret")
             yield Static("", id="form-error", classes="error")
             yield Static(words.HINT_FORM, classes="hint")
 
