@@ -224,10 +224,12 @@ def test_the_screens_ask_for_the_pin_without_showing_it(sqlite_db):
         app = DoiThoaiApp(office)
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(app, pilot)
+            seen = []
             for key in ("f3", "b", "ctrl+s", "c"):
                 await pilot.press(key)
                 await settle(app, pilot)
-            assert type(app.screen).__name__ == "PinScreen"
+                seen.append(type(app.screen).__name__)
+            assert seen == ["PlansScreen", "SmallForm", "ConfirmScreen", "PinScreen"], seen
             field = app.screen.query_one(Input)
             assert field.password
             for ch in "000000":

@@ -447,7 +447,7 @@ def issue_blockers(office: Office, slug: str, ref_id: int) -> list[UserError]:
         return [ValidationError(f"{k.name} là giấy tờ làm việc, không cấp số. Hãy dùng lệnh in.")]
     out: list[UserError] = []
     try:
-        roles.require(office, "issue")
+        roles.require(office, "issue", proof=False)    # the PIN is asked after these checks
     except UserError as exc:
         out.append(exc)
     obj = target(office, slug, ref_id)
