@@ -214,11 +214,12 @@ def _body(doc, text: str) -> None:
         italic = b.kind == "numbered" and b.is_heading and b.level > 1
         p = _para(doc, b.text, size=14, bold=heading, italic=italic, align="justify", indent=True, after=6)
         p.paragraph_format.widow_control = True
-        if heading or (b.kind != "table" and i + 1 < len(blocks) and blocks[i + 1].kind == "table"):
+        titled = markup.titled(b)
+        if heading or titled or (i + 1 < len(blocks) and blocks[i + 1].kind == "table"):
             p.paragraph_format.keep_with_next = True     # a heading, or the line that introduces a table
         elif keep_next and len(b.text) < 80:
             p.paragraph_format.keep_with_next = True     # a heading's one-line first item: two lines go with it
-        keep_next = heading
+        keep_next = heading or titled
 
 
 def _table(doc, cells: list[list[str]]) -> None:

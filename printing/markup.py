@@ -36,6 +36,7 @@ from .outline import (  # noqa: F401  (the reading is shared with the Word write
     Block,
     blocks,
     classify,
+    titled,
     numeric,
     plain,
     table_cells,
@@ -90,6 +91,8 @@ def flowables(st: Styles, text: str) -> list[Flowable]:
             out.append(Paragraph(f"<b>{esc(num)}</b> {inline(rest)}", st["body"]))
         else:
             out.append(Paragraph(inline(b.text), st["body"]))
+            if titled(b):
+                out[-1].keepWithNext = 1     # a bold item title ("**4. Thành phần tham dự:**") heads its list
     for before, after in zip(out, out[1:]):
         if isinstance(after, Table) and isinstance(before, Paragraph):
             before.keepWithNext = 1      # the line that introduces a table stays with its first rows

@@ -58,6 +58,12 @@ def classify(line: str) -> Block:
     return Block("text", 0, line)
 
 
+def titled(b: Block) -> bool:
+    """A whole bold numbered line ("**4. Thành phần tham dự:**"): the title of the
+    list under it, kept with it like a heading."""
+    return b.text.startswith("**") and b.text.endswith("**") and bool(NUMBERED.match(plain(b.text)))
+
+
 def blocks(text: str) -> list[Block]:
     return [classify(ln) for ln in nfc(text).splitlines() if ln.strip()]
 

@@ -387,6 +387,13 @@ def plan(p: Plan) -> Content:
 
 # --- notice and invitations -----------------------------------------------------------
 
+def settlements(office) -> str:
+    """What the office's residential units are called: "thôn" in a commune (xã),
+    "tổ dân phố" in a ward (phường) or a town (Law on the organisation of local
+    government; Circular 04/2012/TT-BNV)."""
+    return "tổ dân phố" if office.kind == "ubnd_phuong" else "thôn"
+
+
 def notice_recipients(conf: Conference, facts: ConferenceFacts) -> tuple[str, ...]:
     out = [*standing_bodies(conf.office)]
     out += [f"Ban công tác Mặt trận, Trưởng {village_in_text(label)}" for label, _ in facts.villages]
@@ -409,14 +416,14 @@ def notice(conf: Conference) -> Content:
         body.append(f"**{n}. Chủ trì:** {'; '.join(f.chairs)}.")
     if f.invited_groups:
         n += 1
-        body.append(f"{n}. Thành phần tham dự")
+        body.append(f"**{n}. Thành phần tham dự:**")
         body += [f"- {g};" for g in f.invited_groups]
     if f.topics:
         n += 1
-        body.append(f"{n}. Nội dung đối thoại")
+        body.append(f"**{n}. Nội dung đối thoại:**")
         body += [f"- {t};" for t in f.topics]
     body.append(with_end(
-        f"{name} đề nghị Ban công tác Mặt trận và Trưởng các thôn, tổ dân phố thông báo rộng rãi để Nhân dân "
+        f"{name} đề nghị Ban công tác Mặt trận và Trưởng các {settlements(conf.office)} thông báo rộng rãi để Nhân dân "
         "biết, tham dự đầy đủ, đúng giờ. Nhân dân có ý kiến, kiến nghị có thể phát biểu trực tiếp tại hội "
         "nghị hoặc ghi vào phiếu gửi Ban tổ chức trước ngày diễn ra hội nghị"))
     return _conf_content("thong-bao", conf, f, number_kind="TB", title="THÔNG BÁO",
@@ -842,7 +849,7 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
             "II. KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ", results_sentence(o, s.withdrawn)]
     body += ["1. Theo lĩnh vực", *_stat_rows("Lĩnh vực", by_field, o),
              "2. Theo đơn vị được giao", *_stat_rows("Đơn vị", s.by_unit, o),
-             "3. Theo thôn, tổ dân phố", *_stat_rows("Thôn, tổ dân phố", s.by_village, o),
+             f"3. Theo {settlements(conf.office)}", *_stat_rows(settlements(conf.office).capitalize(), s.by_village, o),
              "4. Theo kết quả giải quyết", "| STT | Kết quả | Số kiến nghị |",
              *[f"| {i} | {r.label} | {r.total} |" for i, r in enumerate(s.by_result, start=1)],
              f"| | **Tổng cộng** | {o.total} |",
