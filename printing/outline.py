@@ -65,7 +65,38 @@ def titled(b: Block) -> bool:
 
 
 def blocks(text: str) -> list[Block]:
-    return [classify(ln) for ln in nfc(text).splitlines() if ln.strip()]
+    return same_style_siblings([classify(ln) for ln in nfc(text).splitlines() if ln.strip()])
+
+
+#: a sibling group prints as headings only when none of its items is longer
+SIBLING_HEADING_MAX = 100
+
+
+def same_style_siblings(found: list[Block]) -> list[Block]:
+    """Siblings (2.1, 2.2, 2.3 under one parent) print in one style: headings
+    when most of them read as headings (and none is long), body text otherwise.
+    The text stays as typed, with no markup to force a style: an imported plan
+    shows its own words in the editor."""
+    from dataclasses import replace
+
+    groups: dict[tuple, list[int]] = {}
+    parent = -1
+    for i, b in enumerate(found):
+        if b.kind == "roman":
+            parent = i
+        elif b.kind == "numbered":
+            num = NUMBERED.match(b.text).group("num")
+            groups.setdefault((parent, b.level, tuple(num.split(".")[:-1])), []).append(i)
+    out = list(found)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        heads = [found[i].is_heading for i in idx]
+        as_heading = (sum(heads) * 2 >= len(heads)
+                      and all(len(NUMBERED.match(found[i].text).group("text")) <= SIBLING_HEADING_MAX for i in idx))
+        for i in idx:
+            out[i] = replace(found[i], is_heading=as_heading)
+    return out
 
 
 def table_cells(rows: list[str]) -> list[list[str]]:

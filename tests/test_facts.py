@@ -545,3 +545,20 @@ def test_the_demo_shows_every_state_a_real_office_meets(demo_office):
     assert "Cùng nội dung" in compose.minutes(Conference.get_by_id(member.conference_id)).body
     assert "đã có trả lời 1" in compose.report(Conference.get_by_id(replied.conference_id),
                                                  dt.date(2026, 11, 22)).body
+
+
+def test_an_imported_body_shows_no_markup_and_prints_its_siblings_alike(xa):
+    from printing_support import SEEDS
+
+    from models.services import plan_import
+    from printing.outline import blocks
+
+    for seed in sorted(SEEDS.glob("*.txt")):
+        res = plan_import.import_plan(xa, seed)
+        assert "**" not in res.plan.body, seed.name                 # what the editor (F3 E) shows
+    res = plan_import.parse(["KẾ HOẠCH", "Đối thoại", "I. NỘI DUNG", "2. Chủ thể đối thoại",
+                             "2.1. Tổ chức đối thoại: UBND xã;", "2.2. Chủ trì đối thoại: Chủ tịch UBND xã.",
+                             "2.3. Thành phần tham gia đối thoại:", "- Các ban ngành."])
+    assert "2.3. Thành phần tham gia đối thoại:" in res.body.splitlines()
+    styles = {b.is_heading for b in blocks(res.body) if b.text.startswith(("2.1.", "2.2.", "2.3."))}
+    assert styles == {False}                                        # one style for the three siblings

@@ -363,10 +363,10 @@ def _is_heading(rest: str) -> bool:
 
 
 def consistent_numbering(body: list[str]) -> tuple[list[str], int]:
-    """Siblings (2.1, 2.2, 2.3 under one parent) print in one style: headings when
-    most of them read as headings, body otherwise. A line that would print the
-    other way is marked with the light markup that gives the group's style (the
-    words stay as typed). Returns the lines and how many were marked."""
+    """How many numbered items print in their sibling group's style rather than
+    their own (printing.outline.same_style_siblings decides it when printing):
+    the note tells the person. The lines stay as typed, without markup, so the
+    editor shows the plan's own words."""
     groups: dict[tuple, list[int]] = {}
     parent: list = [0]
     for i, ln in enumerate(body):
@@ -380,22 +380,14 @@ def consistent_numbering(body: list[str]) -> tuple[list[str], int]:
         key = (parent[0], depth, tuple(m.group("num").split(".")[:-1]))
         groups.setdefault(key, []).append(i)
     changed = 0
-    out = list(body)
     for idx in groups.values():
         if len(idx) < 2:
             continue
         heads = [_is_heading(NUMBERED.match(body[i]).group("text")) for i in idx]
-        # a long sentence among them makes the group body text
         as_heading = sum(heads) * 2 >= len(heads) and all(len(NUMBERED.match(body[i]).group("text")) <= 100
                                                           for i in idx)
-        for i, h in zip(idx, heads):
-            if h == as_heading:
-                continue
-            num, rest = NUMBERED.match(body[i]).group("num", "text")
-            dot = "." if body[i][len(num):len(num) + 1] == "." else ""
-            out[i] = f"**{body[i]}**" if as_heading else f"**{num}{dot}** {rest}"
-            changed += 1
-    return out, changed
+        changed += sum(1 for h in heads if h != as_heading)
+    return list(body), changed
 
 
 def parse(lines: list[Line] | list[str]) -> ImportResult:
