@@ -1,5 +1,6 @@
 """Any document's content → a Word (.docx) file in the same official format as
-the PDF, for offices whose chair edits in Word (python-docx; no ReportLab).
+the PDF, for offices whose chair edits in Word (python-docx; ReportLab only measures
+the header rules with the PDF's font metrics).
 
 Decree 30/2020/NĐ-CP App. I (state) and Hướng dẫn 36-HD/VPTW (Party), as in
 FORMAT.md: A4 with the margins of ``data/print/styles.json``, Times New Roman,
@@ -182,16 +183,48 @@ def _para(container, text: str, *, size: float = 14, bold: bool = False, italic:
 
 
 def _rule(container, fraction: float) -> None:
-    """A short solid line under a block: a centred paragraph with a bottom border
-    across part of the width (Word and LibreOffice both show it)."""
-    from docx.shared import Pt
+    """The short rule under the title and subject: a quarter of the text width, as on the PDF."""
+    _drawn_rule(container, _text_width(), _text_width() * fraction, after=6)
 
-    p = container.add_paragraph()
+
+def _drawn_rule(container, width_mm: float, length_mm: float, *, after: float = 0, paragraph=None):
+    """A solid line ``length_mm`` long, centred in ``width_mm``: an empty paragraph
+    with a bottom border, indented from both sides (Word and LibreOffice draw it
+    the same; typed "────" runs had the font's length, not the rule's)."""
+    from docx.shared import Mm, Pt
+
+    p = paragraph if paragraph is not None else container.add_paragraph()
     p.alignment = 1
-    p.paragraph_format.space_after = Pt(6)
-    run = p.add_run("\u2500" * max(int(18 * fraction * 4), 6))
-    run.font.size = Pt(8)
-    run.font.name = FONT
+    fmt = p.paragraph_format
+    side = max((width_mm - length_mm) / 2, 0)
+    fmt.left_indent, fmt.right_indent = Mm(side), Mm(side)
+    fmt.space_before, fmt.space_after = Pt(0), Pt(after)
+    fmt.line_spacing = Pt(4)
+    run = p.add_run("")
+    run.font.size = Pt(2)
+    borders = _el("w:pBdr")
+    bottom = _el("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(_qn(key), value)
+    borders.append(bottom)
+    docx_element(p).get_or_add_pPr().append(borders)
+    return p
+
+
+def header_rules_mm(lh) -> tuple[float, float]:
+    """The lengths of the header's two rules, measured as the PDF measures them
+    (Decree 30 App. I §II.1-2: under the issuer a third to a half of its line,
+    under the motto its whole length; HD 36: under ĐẢNG CỘNG SẢN VIỆT NAM)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from . import styles
+
+    st = styles.get()
+    bold = st.font(bold=True)
+    mm = 72 / 25.4
+    issuer = max((stringWidth(ln, bold, 13) for ln in lh.issuer), default=0) * 0.4 / mm
+    right = (stringWidth(PARTY, bold, 13) if lh.party else stringWidth(MOTTO, bold, 14)) / mm
+    return issuer, right
 
 
 def _body(doc, text: str) -> None:
@@ -284,14 +317,16 @@ def _header(doc, content: Content) -> None:
         add(left, lh.parent_body, size=13)
     for ln in lh.issuer:
         add(left, ln, size=13, bold=True)
-    add(left, "*" if lh.party else "\u2500" * 8, size=13 if lh.party else 8)
+    issuer_rule, right_rule = header_rules_mm(lh)
+    left_w, right_w = _text_width() * split, _text_width() * (1 - split)
     if lh.party:
+        add(left, "*", size=13)
         add(right, PARTY, size=13, bold=True)
-        add(right, "\u2500" * 22, size=8)
     else:
+        _drawn_rule(left, left_w, issuer_rule)
         add(right, NATION, size=13, bold=True)
         add(right, MOTTO, size=14, bold=True)
-        add(right, "\u2500" * 22, size=8)
+    _drawn_rule(right, right_w, min(right_rule, right_w))
     bl, br = t.rows[1].cells
     number = number_text(lh, content.symbol, content.number_kind or "CV")
     p = bl.paragraphs[0]

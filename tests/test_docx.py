@@ -93,3 +93,34 @@ def test_word_tables_have_the_pdfs_proportions(contents):
     cols = _grid_mm(ruled)
     assert abs(sum(cols) - 165) < 0.5
     assert cols[0] < 20 and cols[1] == max(cols)       # "STT" narrow, the petition's text widest
+
+
+@pytest.mark.parametrize("slug", ["thong-bao", "tra-loi", "ke-hoach"])
+def test_header_rules_are_drawn_at_the_pdfs_length(contents, slug):
+    """Issue 22 item 12: the header rules are drawn lines (a paragraph border,
+    indented to the rule's length and centred in its column), as long as the
+    PDF's: under the issuer 0.4 of its longest line, under the motto (or ĐẢNG
+    CỘNG SẢN VIỆT NAM) its whole length; no typed "────" runs."""
+    from docx.shared import Mm
+
+    from printing import layout, styles
+
+    content = contents[1][slug]
+    d = docx.Document(io.BytesIO(write_docx(content)))
+    assert "\u2500" not in _all_text(d)
+    header = d.tables[0]
+    st = styles.get()
+    lh = content.letterhead
+    want = [layout.text_width(st, layout.PARTY, "header_nation") if lh.party
+            else layout.text_width(st, layout.MOTTO, "header_motto")]
+    if not lh.party:
+        want.insert(0, max(layout.text_width(st, ln, "header_issuer") for ln in lh.issuer) * 0.4)
+    got = []
+    for cell in header.rows[0].cells:
+        for p in cell.paragraphs:
+            if p._p.pPr is not None and p._p.pPr.find(docx.oxml.ns.qn("w:pBdr")) is not None:
+                fmt = p.paragraph_format
+                got.append((cell.width - fmt.left_indent - fmt.right_indent) / Mm(1))
+    assert len(got) == len(want), got
+    for g, w in zip(got, want):
+        assert abs(g - w / (72 / 25.4)) < 1, (got, [x / (72 / 25.4) for x in want])
