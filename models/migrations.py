@@ -285,11 +285,28 @@ def upgrade(db: pw.Database, *, create: bool = True) -> int:
             f"phiên bản này hiểu tới {CURRENT}). Hãy cập nhật phần mềm; dữ liệu không bị sửa.")
     if have == 0 and not create:
         raise StorageError("Cơ sở dữ liệu chưa được khởi tạo. Hãy chạy: doithoai init")
-    with db.bind_ctx([SchemaVersion]):
-        if have == 0:
-            db.create_tables([SchemaVersion])
-        for version in range(have + 1, CURRENT + 1):
-            with db.atomic():
-                MIGRATIONS[version - 1](db)
-                SchemaVersion.create(version=version)
+    rebuilds = isinstance(db, pw.SqliteDatabase) and have < CURRENT
+    if rebuilds:
+        # SQLite changes most columns by rebuilding the table (playhouse's
+        # add_column of a NOT NULL column does): a new table, a copy, DROP of the
+        # old one. With foreign keys on, that DROP deletes every row that points at
+        # the table through ON DELETE CASCADE (an upgrade lost every conference's
+        # agenda and attendance). SQLite's own procedure for schema changes
+        # (sqlite.org/lang_altertable.html, "other kinds of table schema changes"):
+        # keys off outside the transaction, foreign_key_check before COMMIT.
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with db.bind_ctx([SchemaVersion]):
+            if have == 0:
+                db.create_tables([SchemaVersion])
+            for version in range(have + 1, CURRENT + 1):
+                with db.atomic():
+                    MIGRATIONS[version - 1](db)
+                    if rebuilds and db.execute_sql("PRAGMA foreign_key_check").fetchone():
+                        raise StorageError(f"Nâng cấp cơ sở dữ liệu lên lược đồ {version} làm hỏng liên kết giữa "
+                                           "các bảng; đã hủy, dữ liệu giữ nguyên như trước khi nâng cấp.")
+                    SchemaVersion.create(version=version)
+    finally:
+        if rebuilds:
+            db.execute_sql("PRAGMA foreign_keys = ON")
     return CURRENT

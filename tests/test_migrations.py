@@ -41,3 +41,31 @@ def test_a_newer_database_is_refused(db_target):
     with pytest.raises(StorageError) as err:
         models.open_database(db_target)
     assert "phiên bản mới hơn" in err.value.message
+
+
+def test_a_migration_that_rebuilds_a_table_keeps_the_rows_pointing_at_it(sqlite_db, monkeypatch, tmp_path):
+    """SQLite rebuilds a table to add a NOT NULL column; the DROP of the old
+    table must not cascade to the rows of other tables that point at it (an
+    upgrade had deleted every conference's agenda and attendance this way)."""
+    import peewee as pw
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
+    children = {t: models.Office._meta.database.execute_sql(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
+                for t in ("unit", "village", "field")}
+    assert office.id and sum(children.values()) > 0
+    path = sqlite_db.database
+    models.close_database()
+
+    def rebuild_office(db):
+        migrate(SchemaMigrator.from_database(db).add_column("office", "motto", pw.CharField(default="")))
+
+    later = len(migrations.MIGRATIONS) + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, rebuild_office])
+    monkeypatch.setattr(migrations, "CURRENT", later)
+    db = models.open_database(path)
+    assert migrations.current_version(db) == later
+    assert "motto" in [c.name for c in db.get_columns("office")]
+    after = {t: db.execute_sql(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in children}
+    assert after == children
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
