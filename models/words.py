@@ -147,6 +147,7 @@ REMEDIES = {
 }
 CLI_REMEDIES = {
     "give_pin": "Nhập mã PIN khi được hỏi (không hiện chữ), hoặc dùng --pin-file TỆP (quyền 600).",
+    "set_pin": "Đặt mã PIN bằng lệnh: doithoai user pin (cho mình) hoặc doithoai user pin SỐ.",
     "correct_document": "Lệnh: doithoai print KIND ID (in lại).",
     "reprint": "Lệnh: doithoai print KIND ID (in lại).",
 }

@@ -88,7 +88,9 @@ def main(argv=None):
         exc.show()
         sys.exit(exc.exit_code)
     except UserError as exc:
-        click.echo(f"Lỗi: {exc.message}", err=True)
+        from .words import explain_cli
+
+        click.echo(f"Lỗi: {explain_cli(exc)}", err=True)
         sys.exit(exc.exit_code)
     except SystemExit:
         raise

@@ -221,8 +221,7 @@ def require(office: Office, action: str, *, proof: bool = True) -> Person | None
     if not _is_postgres() and _pin_guarded(office, action):
         if not person.pin_hash:
             raise Locked(f"{person.full_name} chưa đặt mã PIN, nên chưa được {ACTIONS[action]} trên máy này "
-                         "(máy dùng chung ai cũng chọn được tên). Đặt mã PIN ở thẻ Người dùng của Danh mục "
-                         "hoặc bằng lệnh: doithoai user pin", remedy="set_pin")
+                         "(máy dùng chung ai cũng chọn được tên).", remedy="set_pin")
         if proof and getattr(_proof, "person", None) != person.id:
             raise PinNeeded(f"Cần mã PIN của {person.full_name} để {ACTIONS[action]}.", remedy="give_pin")
     return person

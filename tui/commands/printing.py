@@ -34,7 +34,9 @@ def _open(db: str | None):
 
 
 def _fail(err: UserError) -> None:
-    click.echo(f"Lỗi: {err}", err=True)
+    from ..words import explain_cli    # the command that helps, when the message names a remedy
+
+    click.echo(f"Lỗi: {explain_cli(err)}", err=True)
     sys.exit(getattr(err, "exit_code", 2) or 2)
 
 
