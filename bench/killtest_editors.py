@@ -177,7 +177,17 @@ def run(kills: int, seed: int, delay: float, only: list[str], pg: str | None = N
             field, value = kept(db, where)
             loss, have = lost_seconds(sent, value, killed_at)
             if field is None:
-                problems.append(f"kill {n + 1}: nothing kept (the editor did not open?)")
+                # nothing written yet: all the typing is lost, which is within the
+                # limit only when the kill came within it of the first key
+                loss = killed_at - sent[0][0] if sent else 0.0
+                losses.append(loss)
+                if loss > MAX_LOSS:
+                    problems.append(f"kill {n + 1}: nothing kept {loss:.2f} s after the first key")
+                else:
+                    reopened += 1          # nothing to reopen: the app starts as it was
+                app = CountingApp(db, env)
+                quiet(app, 1.5)
+                app.kill()
                 continue
             losses.append(loss)
             # again: the editor must come back on the same field, the cursor after the kept text
