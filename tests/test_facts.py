@@ -60,8 +60,14 @@ def test_starting_the_session_keeps_the_schedule_and_documents_state_the_actual_
     minutes = compose.minutes(conf).body
     assert "Thời gian bắt đầu:** 12 giờ 29" in minutes and "kết thúc vào hồi 12 giờ 35" in minutes
     assert "Vào lúc 12 giờ 29" in compose.report(conf, TODAY).body
-    # corrected in one place: both documents follow
+    # corrected in one place: both documents follow, a minutes draft already edited too
+    from models.services import documents
+
+    draft = documents.draft(xa, "bien-ban", conf.id).content
+    documents.save_draft(xa, "bien-ban", conf.id, {"body": draft.body + "\nThư ký ghi thêm."})
     live_session.set_actual_times(conf, "8h05", "10:40")
+    edited = documents.draft(xa, "bien-ban", conf.id).content.body
+    assert "08 giờ 05" in edited and "hồi 10 giờ 40" in edited and "Thư ký ghi thêm." in edited
     conf = Conference.get_by_id(conf.id)
     assert conf.start_time == "08:00"
     minutes = compose.minutes(conf).body

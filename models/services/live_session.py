@@ -132,7 +132,31 @@ def set_actual_times(conf: Conference, start: str, end: str = "") -> Conference:
     if finish and finish < begin:
         raise ValidationError(f"Giờ kết thúc {finish} trước giờ bắt đầu {begin}. Hãy kiểm tra lại.",
                               field="actual_end")
-    return records.update(conf, {"actual_start": begin, "actual_end": finish})
+    from . import compose
+
+    before = compose.conference_facts(conf)
+    conf = records.update(conf, {"actual_start": begin, "actual_end": finish})
+    _times_follow(conf, before, compose.conference_facts(conf))
+    return conf
+
+
+def _times_follow(conf: Conference, before, after) -> None:
+    """A minutes or report draft already edited (not yet issued) states the new
+    times too: the times are corrected here, not in each text."""
+    from dataclasses import replace
+
+    from ..documents import DRAFT
+    from . import documents
+
+    for slug in ("bien-ban", "bao-cao"):
+        row = documents.latest_text(conf.office, slug, conf.id)
+        if row is None or row.status != DRAFT:
+            continue
+        content = row.parsed
+        body = (content.body.replace(before.held_when, after.held_when)
+                .replace(f"hồi {before.ended}", f"hồi {after.ended}"))
+        if body != content.body:
+            records.update(row, {"content": replace(content, body=body).to_json()})
 
 
 def set_conclusions(conf: Conference, text: str, seen: str | None = None) -> Conference:

@@ -93,7 +93,8 @@ class ConferencesScreen(AppScreen):
             "L: in bài phát thanh và lịch phát loa · F: in danh sách ký tên, phiếu ghi ý kiến, phiếu lấy ý kiến "
             "(giấy tờ làm việc, không lấy số).\n"
             "S: lập lịch phát loa (ít nhất 3 ngày liên tiếp, sáng và chiều, mỗi cụm loa) · "
-            "Tab: sang bảng lịch phát loa · O: đánh dấu buổi đang chọn đã đọc (nhấn lại để bỏ).\n"
+            "Tab: sang bảng lịch phát loa · O: đánh dấu buổi đang chọn đã đọc (nhấn lại để bỏ) · "
+            "H: giờ bắt đầu, kết thúc thực tế (biên bản, báo cáo ghi theo giờ này).\n"
             "Mốc phát thanh hoàn thành khi đã đọc đủ 3 ngày liên tiếp; mốc thông báo kết luận và báo cáo "
             "hoàn thành khi văn bản được ban hành.")
     BINDINGS = [
@@ -111,6 +112,7 @@ class ConferencesScreen(AppScreen):
         Binding("s", "schedule", "Lập lịch phát loa", id="conferences.schedule"),
         Binding("o", "tick", "Đánh dấu đã đọc", id="conferences.tick"),
         Binding("a", "agenda", "Chương trình, báo cáo", id="conferences.agenda"),
+        Binding("h", "times", "Giờ họp thực tế", id="conferences.times"),
     ]
 
     class Loaded(Message):
@@ -358,6 +360,25 @@ class ConferencesScreen(AppScreen):
                             placeholder="D:\\Scan\\bien-ban-da-ky.pdf")]
         self.app.push_screen(FormScreen("Biên bản đã ký", fields, save),
                              lambda c: c and (self.notify(f"Đã ghi biên bản đã ký ngày {c.minutes_signed_on:%d/%m/%Y}."),
+                                              self.load(c.id)))
+
+    def action_times(self) -> None:
+        self.with_current(self._times_form)
+
+    def _times_form(self, conf, _none) -> None:
+        """The one place the times the minutes and the report state are corrected
+        (the schedule stays as announced: E)."""
+        from models.services import live_session
+
+        def save(v):
+            return live_session.set_actual_times(conf, v["start"], v["end"])
+
+        fields = [FormField("start", f"Giờ bắt đầu thực tế (lịch: {conf.start_time})",
+                            conf.actual_start or conf.start_time),
+                  FormField("end", "Giờ kết thúc thực tế (để trống nếu chưa kết thúc)", conf.actual_end)]
+        self.app.push_screen(FormScreen("Giờ họp thực tế (biên bản, báo cáo)", fields, save),
+                             lambda c: c and (self.notify(f"Đã lưu giờ họp thực tế: {c.actual_start}"
+                                                          + (f" – {c.actual_end}" if c.actual_end else "") + "."),
                                               self.load(c.id)))
 
     def action_script(self) -> None:
