@@ -356,8 +356,12 @@ class Terminal:
         self.screen = pyte.Screen(cols, lines)
         self.stream = pyte.ByteStream(self.screen)
         env = dict(os.environ if env is None else env, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(lines),
-                   DOITHOAI_TODAY=TODAY.isoformat(), PYTHONPATH=str(ROOT),
+                   DOITHOAI_TODAY=TODAY.isoformat(),
                    DOITHOAI_OFFICE=str(office) if office is not None else os.environ.get("DOITHOAI_OFFICE", ""))
+        if argv is None:
+            env["PYTHONPATH"] = str(ROOT)
+        # else: the environment as given (a PyInstaller app would take modules
+        # from a PYTHONPATH before its own: its callers leave it out)
         if target is not None:
             env["DOITHOAI_DB"] = target
         env.pop("DOITHOAI_BENCH_READY", None)

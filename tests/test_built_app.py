@@ -35,8 +35,11 @@ def app(tmp_path, monkeypatch):
 
 
 def run(argv, *args, env=None, check=True):
+    env = dict(env or os.environ)
+    if argv[0] == str(APP):
+        env.pop("PYTHONPATH", None)     # a PyInstaller app would take modules from it before its own
     out = subprocess.run([*argv, *args], capture_output=True, text=True, timeout=300, cwd=Path.home(),
-                         env=env or os.environ, encoding="utf-8")
+                         env=env, encoding="utf-8")
     if check:
         assert out.returncode == 0, out.stdout + out.stderr
     return out
@@ -110,7 +113,12 @@ def painted(argv, home: Path) -> tuple[float, str]:
     sys.path.insert(0, str(REPO))
     from bench.board import Terminal
 
-    term = Terminal(None, argv=argv, env=dict(os.environ, DOITHOAI_HOME=str(home)))
+    env = dict(os.environ, DOITHOAI_HOME=str(home))
+    if argv[0] == str(APP):
+        env.pop("PYTHONPATH", None)     # a PyInstaller app would take modules from it before its own
+    else:
+        env["PYTHONPATH"] = str(REPO)
+    term = Terminal(None, argv=argv, env=env)
     try:
         at = term.wait(lambda t: "Tổng quan" in t and "Hội nghị sắp tới" in t and "Quá hạn" in t, timeout=180)
         return at - term.started, term.text()
