@@ -355,9 +355,10 @@ class Terminal:
 
         self.screen = pyte.Screen(cols, lines)
         self.stream = pyte.ByteStream(self.screen)
-        env = dict(os.environ if env is None else env, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(lines),
+        base = os.environ if env is None else env
+        env = dict(base, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(lines),
                    DOITHOAI_TODAY=TODAY.isoformat(),
-                   DOITHOAI_OFFICE=str(office) if office is not None else os.environ.get("DOITHOAI_OFFICE", ""))
+                   DOITHOAI_OFFICE=str(office) if office is not None else base.get("DOITHOAI_OFFICE", ""))
         if argv is None:
             env["PYTHONPATH"] = str(ROOT)
         # else: the environment as given (a PyInstaller app would take modules
