@@ -56,6 +56,11 @@ class FormScreen(TypeAhead, ModalScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", words.SAVE, id="form.save"),
         Binding("escape", "cancel", words.CANCEL, id="form.cancel"),
+        # Tab run by the app as the key arrives (a priority binding), not after it
+        # has bubbled up from the field: in a burst the letters typed after it
+        # were inserted into the field being left
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, title: str, fields: list[FormField], save: Callable[[dict], Any],
