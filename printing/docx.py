@@ -71,18 +71,23 @@ def _one(doc, content: Content, spec: dict, body: str, invitee: str | None = Non
         _rule(doc, 0.25)
     for ln in [x for x in content.legal_bases.splitlines() if x.strip()]:
         _para(doc, ln, size=14, italic=True, align="justify", indent=True, after=6)
-    _body(doc, body)
+    chart = content.extras.get("chart")
+    chart = chart if chart and chart.get("labels") else None
+    _body(doc, body, chart)
     if invitee is not None:
         _para(doc, invitee, size=14, bold=True, align="center", after=6)
         _body(doc, after)
-    chart = content.extras.get("chart")
-    if chart and chart.get("labels"):
-        _para(doc, chart.get("title", ""), size=13, bold=True, before=6)
-        rows = [["Lĩnh vực", *[name for name, _ in chart["series"]]]]
-        for i, label in enumerate(chart["labels"]):
-            rows.append([label, *[str(values[i]) for _, values in chart["series"]]])
-        _table(doc, rows)
     _signatures(doc, content, lh)
+
+
+def _chart(doc, chart: dict) -> None:
+    """The report's chart as its figures (title and a table), where the PDF draws it."""
+    p = _para(doc, chart.get("title", ""), size=13, bold=True, before=6)
+    p.paragraph_format.keep_with_next = True
+    rows = [["Lĩnh vực", *[name for name, _ in chart["series"]]]]
+    for i, label in enumerate(chart["labels"]):
+        rows.append([label, *[str(values[i]) for _, values in chart["series"]]])
+    _table(doc, rows)
 
 
 def _page(doc, spec: dict) -> None:
@@ -227,13 +232,16 @@ def header_rules_mm(lh) -> tuple[float, float]:
     return issuer, right
 
 
-def _body(doc, text: str) -> None:
+def _body(doc, text: str, chart: dict | None = None) -> None:
     """The body in the light markup. A heading keeps with the next paragraph
     (and with the one after when that one is a single short line), the line
-    introducing a table with the table, as the PDF keeps them."""
+    introducing a table with the table, as the PDF keeps them. A chart goes
+    under the table that follows its heading (``chart["after"]``), as in the
+    PDF, or at the end of the body."""
     rows: list[str] = []
     blocks = markup.blocks(text) + [markup.Block("end", 0, "")]
     keep_next = False
+    after_heading = False
     for i, b in enumerate(blocks):
         if b.kind == "table":
             rows.append(b.text)
@@ -241,8 +249,15 @@ def _body(doc, text: str) -> None:
         if rows:
             _table(doc, markup.table_cells(rows))
             rows = []
+            if chart and after_heading:
+                _chart(doc, chart)
+                chart = None
         if b.kind == "end":
+            if chart:
+                _chart(doc, chart)
             break
+        if chart and markup.plain(b.text).strip() == chart.get("after"):
+            after_heading = True
         heading = b.kind == "roman" or (b.kind == "numbered" and b.is_heading and not b.text.startswith("**"))
         italic = b.kind == "numbered" and b.is_heading and b.level > 1
         p = _para(doc, b.text, size=14, bold=heading, italic=italic, align="justify", indent=True, after=6)

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 
 import pytest
-from printing_support import make_session, sample_contents, split_signatures, stranded_headings
+from printing_support import lines, make_session, sample_contents, split_signatures, stranded_headings
 
 FAMILIES = {"state": "ubnd_xa", "party": "dang_uy_xa"}
 # (kind, lines put before the body): where LibreOffice split the minutes' signatures
@@ -65,8 +65,24 @@ def test_every_kind_converted(converted):
     assert len(converted) == 2 * (13 + len(PUSHED))
 
 
+def _only_signature(data: bytes, content) -> list[str]:
+    """The signer's page holds nothing but the signature block and Nơi nhận."""
+    found = lines(data)
+    sig = {"Nơi nhận:"} | {t.upper() for s in content.signers for t in (s.authority, s.position) if t} \
+        | {s.name for s in content.signers if s.name}
+    last = max(ln.page for ln in found)
+    rest = [ln for ln in found if ln.page == last and not ln.text.startswith("- ")
+            and not any(part.strip() in sig for part in ln.text.replace("  ", "|").split("|"))
+            and not all(w in " ".join(sig) for w in ln.text.split())]
+    name = content.signers[-1].name if content.signers else ""
+    signed_here = any(name and name in ln.text for ln in found if ln.page == last)
+    return [] if rest or not signed_here or content.kind == "giay-moi" or not content.number_kind else \
+        [f"page {last} holds only the signature block"]
+
+
 def test_converted_word_files_keep_the_page_rules(converted):
     faults = []
     for name, (data, content) in sorted(converted.items()):
-        faults += [f"{name}: {f}" for f in split_signatures(data, content.signers) + stranded_headings(data)]
+        faults += [f"{name}: {f}" for f in split_signatures(data, content.signers) + stranded_headings(data)
+                   + _only_signature(data, content)]
     assert not faults, "\n".join(faults)
