@@ -248,8 +248,8 @@ def test_the_screens_ask_for_the_pin_without_showing_it(sqlite_db):
             assert type(app.screen).__name__ == "PinScreen"
             assert "Mã PIN không đúng" in screen_text(app)
             assert models.OutgoingDocument.select().count() == 0
-            for _ in range(6):
-                await pilot.press("backspace")
+            # the wrong PIN is cleared: what is typed next is the whole new try
+            assert app.screen.query_one(Input).value == "" and app.focused is app.screen.query_one(Input)
             for ch in CHAIR_PIN:
                 await pilot.press(ch)
             await pilot.press("enter")

@@ -20,6 +20,18 @@ class PinScreen(FormScreen):
     def action_cancel(self) -> None:
         self.dismiss(None)          # nothing typed here is worth keeping
 
+    def _refused(self, exc: BaseException) -> None:
+        super()._refused(exc)
+        # a wrong PIN is cleared, so the next try is typed whole (the typing
+        # went after the hidden wrong one, and no dot shows which is which)
+        from models.errors import UserError
+        from textual.widgets import Input
+
+        if isinstance(exc, UserError):
+            field = self.query_one(Input)
+            field.value = ""
+            field.focus()
+
 
 def ask_pin(node, office, action: str, then: Callable[[str | None], None]) -> None:
     """``then(pin)`` once the person working has given their PIN, or at once
