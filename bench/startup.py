@@ -102,14 +102,19 @@ def pg_files(url: str) -> list[str]:
     if url not in _PG_FILES:
         import psycopg2
 
+        import glob
+
         conn = psycopg2.connect(url)
         with conn.cursor() as cur:
-            cur.execute("SELECT current_setting('data_directory'), oid FROM pg_database "
-                        "WHERE datname = current_database()")
-            data_dir, oid = cur.fetchone()
+            cur.execute("SELECT oid FROM pg_database WHERE datname = current_database()")
+            oid = cur.fetchone()[0]
         conn.close()
-        folder = Path(data_dir) / "base" / str(oid)
-        _PG_FILES[url] = [str(p) for p in folder.iterdir()] if folder.is_dir() else []
+        # the data folder (reading data_directory needs a superuser): PGDATA, or Debian's place
+        tops = [os.environ["PGDATA"]] if os.environ.get("PGDATA") else glob.glob("/var/lib/postgresql/*/main")
+        folders = [Path(t) / "base" / str(oid) for t in tops]
+        _PG_FILES[url] = [str(p) for f in folders if f.is_dir() for p in f.iterdir()]
+        if not _PG_FILES[url]:
+            print(f"(không tìm thấy tệp của cơ sở dữ liệu {url.rsplit('/', 1)[-1]}: “lạnh” = ấm)", flush=True)
     return _PG_FILES[url]
 
 
