@@ -98,3 +98,16 @@ def person_name(line: str | None) -> str:
     comma): "Hồ Xuân Trính". One rule for the chair, the secretary, a guest."""
     first = clean_line((line or "").strip().splitlines()[0] if (line or "").strip() else "")
     return re.split(r"\s+[-–]\s+|,\s*", first, maxsplit=1)[0].strip()
+
+
+def shorten(value: str | None, limit: int) -> str:
+    """``value`` on one line, at most ``limit`` characters, cut between words with
+    "…" (never in the middle of a word, unless a single word is longer)."""
+    text = " ".join((value or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"

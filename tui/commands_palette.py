@@ -1,5 +1,8 @@
 """One command-palette provider fed by the key bindings themselves, so every
-action reachable by a key is also reachable from Ctrl+P, under the same name."""
+action reachable by a key is also reachable from Ctrl+P, under the same name.
+A binding's ``tooltip`` holds the other words a person looks for it by ("ban
+hành" finds the notice, the conclusion and the report on F4): shown after the
+name and searched with it."""
 from __future__ import annotations
 
 from functools import partial
@@ -15,7 +18,8 @@ class ActionsProvider(Provider):
         # self.screen is the screen the palette was opened from (app.screen is
         # the palette itself while it is open)
         for node, b in active_bindings(self.screen, self.app):
-            yield f"{b.description} ({key_name(b.key)})", partial(self.app.run_action, b.action, node)
+            more = f" — {b.tooltip}" if b.tooltip else ""
+            yield f"{b.description}{more} ({key_name(b.key)})", partial(self.app.run_action, b.action, node)
 
     async def discover(self) -> Hits:
         for label, cb in self._actions():

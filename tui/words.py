@@ -12,12 +12,32 @@ EDIT = "Sửa"
 ADD = "Thêm"
 RELOAD = "Tải lại"
 QUIT = "Thoát"
+#: the other words of a key that opens a numbered document's editor (Ctrl+P finds it by them)
+ISSUE_WORDS = "soạn, sửa, ban hành (lấy số)"
 #: F2–F8 together in a narrow key bar
 SCREENS = "Màn hình"
+#: a key's name in a narrow key bar, where the first two words would cut a phrase
+KEY_SHORT = {
+    "Bắt đầu/kết thúc mục": "Mục",
+    "Chọn hội nghị": "Chọn HN",
+    "Kết thúc phiên": "Kết thúc",
+    "Gộp ý kiến": "Gộp",
+    "Danh xưng, địa chỉ, điện thoại": "Liên hệ",
+    "Sửa/rút ý kiến đã ghi": "Sửa/rút",
+    "Đăng ký phát biểu": "Đăng ký",
+    "Mời người tiếp": "Mời tiếp",
+    "Đổi hình thức": "Hình thức",
+}
 
 # ── hints under dialogs ────────────────────────────────────────────────────────
-HINT_FORM = "Ctrl+S: lưu · Esc: hủy · Tab: sang ô sau"
+HINT_FORM = "Ctrl+S: lưu · Esc: hủy · Tab hoặc Enter: sang ô sau (Enter trong ô nhiều dòng: xuống dòng)"
+#: the last stop of a form's Tab order: Enter there saves, as it says
+SAVE_BUTTON = "Lưu (Enter hoặc Ctrl+S)"
+#: after a save says which fields changed
+UNDO_HINT = "Muốn trả lại: phím {key} (lịch sử), chọn dòng lần sửa này, phím U."
 HINT_PICK = "↑ ↓: chọn · Enter: đồng ý · Esc: hủy"
+HINT_FILE_PICK = ("↑ ↓: chọn · Enter: mở thư mục / chọn tệp · Ctrl+↑: thư mục cha · "
+                  "Shift+Tab: gõ đường dẫn (Enter để mở) · Esc: hủy")
 HINT_CONFIRM = "C: đồng ý · K hoặc Esc: không"
 HINT_PIN = "Gõ mã PIN (không hiện chữ) rồi Enter · Esc: hủy. Mã PIN không được lưu ở đâu cả."
 HINT_SCROLL = "↑ ↓ PgUp PgDn: cuộn · Esc: đóng"

@@ -25,6 +25,7 @@ class HistoryRow:
     action: str
     changes: str
     reason: str
+    entry_id: int = 0           # the audit entry (undo_change takes it)
 
 
 def _short(value, limit: int = 60) -> str:
@@ -112,8 +113,47 @@ def history_rows(table: str, record_id: int) -> list[HistoryRow]:
     entries = list(entries)
     who = {u: user_label(u) for u in {e.user for e in entries}}
     return [HistoryRow(f"{e.at:%d/%m/%Y %H:%M}", who[e.user], ACTIONS.get(e.action, e.action),
-                       describe_changes(e), e.reason) for e in entries]
+                       describe_changes(e), e.reason, e.id) for e in entries]
 
 
 def rows_for(record: pw.Model) -> list[HistoryRow]:
     return history_rows(record._meta.table_name, record.get_id())
+
+
+def undo_change(entry_id: int):
+    """Put back the values one saved change replaced (a line of the history),
+    as a new change of its own (the history keeps both). Refused when the
+    record was changed again since in one of those fields, or is locked."""
+    from ..audit import snapshot
+    from ..errors import ValidationError
+    from . import records
+
+    entry = AuditEntry.get_or_none(AuditEntry.id == entry_id)
+    if entry is None or entry.action != "update":
+        raise ValidationError("Chỉ trả lại được một lần sửa (dòng “Sửa”) của lịch sử.")
+    model = _model_for(entry.table)
+    rec = model.get_or_none(model._meta.primary_key == entry.record_id) if model is not None else None
+    if rec is None:
+        raise ValidationError("Không còn bản ghi này để trả lại.")
+    before, after = json.loads(entry.before or "{}"), json.loads(entry.after or "{}")
+    keys = [k for k in before if k in model._meta.fields and k not in ("row_version", "search_text")]
+    now = snapshot(rec)
+    later = [FIELD_LABELS.get(k, k) for k in keys if now.get(k) != after.get(k)]
+    if later:
+        raise ValidationError("Không trả lại được: sau lần sửa này, " + ", ".join(later)
+                              + " đã được sửa tiếp. Hãy sửa trực tiếp.")
+    if not keys:
+        raise ValidationError("Lần sửa này không có ô nào để trả lại.")
+    changes = {k: _stored(model._meta.fields[k], before[k]) for k in keys}
+    return records.update(rec, changes)
+
+
+def _stored(field: pw.Field, value):
+    """A value as the history keeps it (text for dates) back in the field's type."""
+    if value is None or not isinstance(value, str):
+        return value
+    if isinstance(field, pw.DateTimeField):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(field, pw.DateField):
+        return dt.date.fromisoformat(value[:10])
+    return value

@@ -83,10 +83,19 @@ def start_session(conf: Conference) -> Conference:
     (the scheduled start time stays as it was announced)."""
     if conf.status == "in_session":
         return conf
-    if conf.status not in LIVE_FROM:
-        raise ValidationError(f"Hội nghị đang ở trạng thái “{conf.status_label}”, không bắt đầu lại được. "
-                              "Hãy chọn hội nghị khác.", remedy="pick_conference")
+    refusal = start_refusal(conf)
+    if refusal:
+        raise ValidationError(refusal, remedy="pick_conference")
     return records.update(conf, {"status": "in_session", "actual_start": f"{now():%H:%M}"})
+
+
+def start_refusal(conf: Conference) -> str:
+    """Why the session of ``conf`` cannot start at all ("" when it can): it was
+    held already (closed, minutes signed, reported …). Said before any question."""
+    if conf.status == "in_session" or conf.status in LIVE_FROM:
+        return ""
+    return (f"Hội nghị đang ở trạng thái “{conf.status_label}”, không bắt đầu lại được. "
+            "Hãy chọn hội nghị khác.")
 
 
 def start_warning(conf: Conference, today: dt.date | None = None) -> str:

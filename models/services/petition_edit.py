@@ -24,7 +24,7 @@ from .. import clock
 from ..catalog import Field, Unit, Village
 from ..errors import ValidationError
 from ..petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition
-from ..text import by_name, clean_line, fold
+from ..text import by_name, clean_line, fold, shorten
 from ..words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE, WITHHELD
 from . import records
 from .petitions import STATUS_FOR, add_event, due_date
@@ -289,8 +289,9 @@ def candidate_label(p: Petition) -> str:
     where = f"{p.conference.date:%d/%m/%Y}" if p.conference_id else f"{p.received_on:%d/%m/%Y}"
     answer = p.answer_summary or p.answer_on_spot or p.upper_reply_summary or "chưa trả lời"
     village = p.village.name if p.village_id else ""
+    # cut between words (the list wraps a long line; a phrase cut in half misleads)
     return (f"Số {p.seq or p.id} · {where} · {village} · {p.citizen_label}: "
-            f"{' '.join(p.content.split())[:60]} — {' '.join(answer.split())[:50]}")
+            f"{shorten(p.content, 90)} — {shorten(answer, 70)}")
 
 
 def for_group(p: Petition, action, *args, expected_version: int | None = None, **kwargs) -> list[Petition]:

@@ -6,9 +6,13 @@ from textual.screen import Screen
 from models.errors import UserError
 
 from .. import words
+from ..grace import GraceKeys
 
 
-class AppScreen(Screen):
+class AppScreen(GraceKeys, Screen):
+    """A letter typed just after a box closed runs no key of the screen
+    (tui/grace.py): the person was still typing into the box."""
+
     #: Vietnamese help shown by F1 for this screen
     HELP = ""
 

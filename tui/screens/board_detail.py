@@ -12,6 +12,7 @@ from models.petitions import CHANNELS, DISPOSITIONS, STATUSES
 from models.words import FIELD_LABELS
 
 from .. import words
+from ..grace import GraceKeys
 from ..plain import bold, lines
 
 
@@ -84,7 +85,7 @@ def read_detail(petition_id: int, office=None):
     return detail, describe(detail)
 
 
-class PetitionDetailScreen(ModalScreen):
+class PetitionDetailScreen(GraceKeys, ModalScreen):
     BINDINGS = [Binding("escape,enter,q", "dismiss", words.CLOSE, id="detail.close"),
                 Binding("e", "edit", "Sửa hoặc rút", id="detail.edit")]
 

@@ -101,11 +101,11 @@ class ConferencesScreen(AppScreen):
         Binding("n", "new", "Hội nghị mới", id="conferences.new"),
         Binding("e", "edit", words.EDIT, id="conferences.edit"),
         Binding("p", "next_plan", "Đổi kế hoạch", id="conferences.plan"),
-        Binding("t", "document('thong-bao')", "Thông báo", id="conferences.notice"),
-        Binding("g", "document('giay-moi')", "Giấy mời", id="conferences.invitations"),
-        Binding("b", "document('bien-ban')", "Biên bản", id="conferences.minutes"),
-        Binding("k", "document('ket-luan')", "Kết luận", id="conferences.conclusion"),
-        Binding("c", "document('bao-cao')", "Báo cáo", id="conferences.report"),
+        Binding("t", "document('thong-bao')", "Thông báo", id="conferences.notice", tooltip=words.ISSUE_WORDS),
+        Binding("g", "document('giay-moi')", "Giấy mời", id="conferences.invitations", tooltip=words.ISSUE_WORDS),
+        Binding("b", "document('bien-ban')", "Biên bản", id="conferences.minutes", tooltip=words.ISSUE_WORDS),
+        Binding("k", "document('ket-luan')", "Kết luận", id="conferences.conclusion", tooltip=words.ISSUE_WORDS),
+        Binding("c", "document('bao-cao')", "Báo cáo", id="conferences.report", tooltip=words.ISSUE_WORDS),
         Binding("y", "signed", CONFERENCE_STATUSES["minutes_signed"], id="conferences.signed"),
         Binding("l", "script", "In bài phát thanh", id="conferences.script"),
         Binding("f", "forms", "In mẫu biểu", id="conferences.forms"),
@@ -113,6 +113,7 @@ class ConferencesScreen(AppScreen):
         Binding("o", "tick", "Đánh dấu đã đọc", id="conferences.tick"),
         Binding("a", "agenda", "Chương trình, báo cáo", id="conferences.agenda"),
         Binding("h", "times", "Giờ họp thực tế", id="conferences.times"),
+        Binding("u", "history", "Lịch sử, trả lại", id="conferences.history"),
     ]
 
     class Loaded(Message):
@@ -330,6 +331,11 @@ class ConferencesScreen(AppScreen):
 
         self.app.push_screen(FormScreen("Sửa hội nghị", self._form(values), save),
                              lambda c: c and (self.notify("Đã lưu hội nghị."), self.load(c.id)))
+
+    def action_history(self) -> None:
+        from ..widgets.history import HistoryScreen
+
+        self.with_current(lambda conf, _: self.app.push_screen(HistoryScreen(conf, f" Lịch sử — {conf.title}")))
 
     # --- documents ---------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from models import clock
 from models.documents import Content, DocumentText
@@ -29,6 +29,7 @@ from ..pin import ask_pin, with_pin
 from ..role_keys import RoleKeys
 from .. import words
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.fields import FormInput, form_text_class
 from ..widgets.form import FormField, FormScreen
 
 #: the editor's fields: (key, label, kind) — Content.EDITABLE with the signer split in three
@@ -105,6 +106,8 @@ class DocumentEditor(RoleKeys, FormScreen):
             "Ctrl+B: ban hành (chọn ngày, lấy số từ sổ văn bản đi, khóa nội dung) · "
             "Ctrl+N: phiên bản mới (đính chính hoặc thay thế) của văn bản đã ban hành · Esc: đóng.\n"
             "Ctrl+F: phóng to ô nội dung ra cả màn hình (bấm lần nữa để trở lại) — tiện sửa văn bản dài.\n"
+            "Ctrl+H: tìm và thay một cụm chữ trong mọi ô (Ctrl+Z trong ô để hoàn tác) · "
+            "Ctrl+Home / Ctrl+End: về đầu / cuối ô nhiều dòng.\n"
             "Tab / Shift+Tab: sang ô sau / ô trước.")
     BINDINGS = [
         Binding("ctrl+s", "save", words.SAVE, id="editor.save", priority=True),
@@ -115,6 +118,7 @@ class DocumentEditor(RoleKeys, FormScreen):
         Binding("ctrl+n", "correct", "Phiên bản mới", id="editor.correct", priority=True),
         Binding("ctrl+l", "next_blank", "Chỗ cần điền", id="editor.blank", priority=True),
         Binding("ctrl+f", "zoom", "Phóng to nội dung", id="editor.zoom", priority=True),
+        Binding("ctrl+h", "replace", "Tìm và thay", id="editor.replace", priority=True),
         Binding("escape", "cancel", words.CLOSE, id="editor.close"),
     ]
 
@@ -171,11 +175,12 @@ class DocumentEditor(RoleKeys, FormScreen):
             yield Static(Text(self.state_text()), id="editor-state")
             with VerticalScroll(can_focus=False):
                 for f in self.fields:
-                    yield Label(f.label, classes="form-label body-label" if f.key == "body" else "form-label")
-                    if f.kind == "text":
-                        yield TextArea(str(f.value or ""), id=f"f-{f.key}", classes="editor-text")
-                    else:
-                        yield Input(str(f.value or ""), id=f"f-{f.key}")
+                    with Vertical(classes="form-row"):
+                        yield Label(f.label, classes="form-label body-label" if f.key == "body" else "form-label")
+                        if f.kind == "text":
+                            yield form_text_class()(str(f.value or ""), id=f"f-{f.key}", classes="editor-text")
+                        else:
+                            yield FormInput(str(f.value or ""), id=f"f-{f.key}")
             yield Static("", id="form-error", classes="editor-said")
             yield Static("Ctrl+L chỗ cần điền · Ctrl+F phóng to · Ctrl+S lưu · Ctrl+O xem PDF · Ctrl+T Word · Ctrl+G về bản gốc · Ctrl+B ban hành · "
                          "Ctrl+N phiên bản mới · Esc đóng · F1 trợ giúp", classes="hint")
@@ -252,6 +257,54 @@ class DocumentEditor(RoleKeys, FormScreen):
         else:
             body.styles.clear_rule("height")
             body.styles.clear_rule("max_height")
+
+    # --- find and replace ---------------------------------------------------------------
+
+    def action_replace(self) -> None:
+        """Ctrl+H: a phrase and what replaces it, in every field of the document."""
+        if self.draft.frozen:
+            self._say("Văn bản đã ban hành, nội dung đã khóa. Muốn sửa: Ctrl+N (phiên bản mới).", error=True)
+            return
+        focused = self.focused
+        picked = ""
+        if isinstance(focused, TextArea) and focused.selected_text and "\n" not in focused.selected_text:
+            picked = focused.selected_text
+
+        def check(values):
+            from models.errors import ValidationError
+            from models.text import clean
+
+            find = clean(values["find"], multiline=False)
+            if not find:
+                raise ValidationError("Gõ cụm chữ cần tìm.", field="find")
+            return find, clean(values["replace"] or "", multiline=False)
+
+        form = SmallForm("Tìm và thay (mọi ô của văn bản)",
+                         [FormField("find", "Tìm cụm chữ", picked), FormField("replace", "Thay bằng", "")], check)
+        self.app.push_screen(form, lambda pair: pair is not None and self._replace_all(*pair))
+
+    def _replace_all(self, find: str, replacement: str) -> None:
+        """Each occurrence replaced as an edit of its field (Ctrl+Z in the field undoes it)."""
+        counts, total = [], 0
+        for f in self.fields:
+            w = self.query_one(f"#f-{f.key}")
+            text = w.text if isinstance(w, TextArea) else w.value
+            n = text.count(find)
+            if not n:
+                continue
+            if isinstance(w, TextArea):
+                at = len(text)
+                while (at := text.rfind(find, 0, at)) >= 0:
+                    w.replace(replacement, _location(text, at), _location(text, at + len(find)))
+            else:
+                w.value = text.replace(find, replacement)
+            counts.append(f"{f.label.split(' (')[0]}: {n}")
+            total += n
+        if counts:
+            self._say(f"Đã thay “{find}” bằng “{replacement}” ở {total} chỗ "
+                      f"({'; '.join(counts)}). Chưa lưu: Ctrl+S để lưu.")
+        else:
+            self._say(f"Không thấy “{find}” trong văn bản.", error=True)
 
     # --- the blanks to fill ------------------------------------------------------------
 

@@ -51,7 +51,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
         Binding("s", "sign", "Ký số", id="documents.sign"),
         Binding("v", "versions", "Phiên bản", id="documents.versions"),
         Binding("h", "history", "Lịch sử", id="documents.history"),
-        Binding("e", "editor", "Mở văn bản", id="documents.editor"),
+        Binding("e", "editor", "Mở văn bản", id="documents.editor", tooltip=words.ISSUE_WORDS),
         Binding("m", "correct", "Phiên bản mới", id="documents.correct"),
         Binding("w", "word", "Tệp Word", id="documents.word"),
         Binding("left_square_bracket", "year(1)", "Năm trước", id="documents.year_prev", key_display="["),

@@ -77,6 +77,7 @@ class PlansScreen(RoleKeys, AppScreen):
         Binding("b", "issue", "Ban hành", id="plans.issue"),
         Binding("r", "revise", "Phiên bản mới", id="plans.revise"),
         Binding("v", "versions", "Các phiên bản", id="plans.versions"),
+        Binding("h", "history", "Lịch sử", id="plans.history"),
     ]
 
     class Loaded(Message):
@@ -197,25 +198,30 @@ class PlansScreen(RoleKeys, AppScreen):
         work.run(self, make, done=done, group="plans-write", exclusive=False)
 
     def action_import(self) -> None:
+        """I: choose the file in a folder tree (.txt, .docx) or type its path;
+        it is read in a worker and opens as a draft."""
         from models.services import plan_import
 
-        def save(values):       # in the form's worker
-            path = Path(str(values["path"]).strip().strip('"'))
-            return plan_import.import_plan(self.office, path)
+        from ..widgets.file_pick import FilePickScreen
 
         def imported(result):
-            if result is None:
-                return
             if result.notes:
                 self.notify("Cần kiểm tra: " + " ".join(result.notes), severity="warning", timeout=12)
             self.notify("Đã nhập kế hoạch; hãy kiểm tra lại từng phần.")
             self.load(result.plan.id)
             self.open_editor(result.plan)
 
-        self.app.push_screen(
-            FormScreen("Nhập kế hoạch từ tệp (.txt hoặc .docx)",
-                       [FormField("path", "Đường dẫn tệp", placeholder="D:\\KeHoach\\ke-hoach-2025.docx")], save),
-            imported)
+        def chosen(path):
+            if path is not None:
+                work.run(self, plan_import.import_plan, self.office, path, done=imported, failed=self.notify_error,
+                         group="plans-write", exclusive=False)
+
+        self.app.push_screen(FilePickScreen("Nhập kế hoạch từ tệp (.txt hoặc .docx): chọn tệp"), chosen)
+
+    def action_history(self) -> None:
+        from ..widgets.history import HistoryScreen
+
+        self.with_current(lambda plan, _: self.app.push_screen(HistoryScreen(plan, f" Lịch sử — kế hoạch năm {plan.year}")))
 
     # --- editing -----------------------------------------------------------------
 

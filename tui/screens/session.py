@@ -51,6 +51,8 @@ NARROW_WIDTHS = (3, 12, None, 10)            # Số, Người nêu, Nội dung (
 WIDE_WIDTHS = (3, 20, 12, 14, None, 24)
 
 class SessionScreen(AppScreen):
+    #: the key bar may take three lines at 80 columns: every key keeps a name
+    KEYBAR_ROWS = 3
     HELP = (
         "Ghi lại hội nghị trong khi diễn ra. Mọi thứ được lưu ngay khi gõ; mất điện hay tắt máy đột ngột "
         "chỉ mất nhiều nhất khoảng một giây gõ phím, mở lại sẽ về đúng chỗ đang ghi.\n\n"
@@ -64,6 +66,7 @@ class SessionScreen(AppScreen):
         "Khi có ý kiến cũ tương tự (cùng thôn, cùng lĩnh vực), ý kiến đó và câu trả lời hiện bên dưới; "
         "Ctrl+G mở danh sách các ý kiến có thể gộp (cùng thôn và lĩnh vực trước, rồi nội dung tương tự, "
         "của hội nghị này và các hội nghị trước, kèm câu trả lời): chọn một, hoặc “Không gộp”.\n"
+        "Esc: bỏ ý kiến đang ghi dở (hỏi lại một lần: C để bỏ).\n"
         "Ctrl+N: danh xưng (Ông/Bà), địa chỉ, điện thoại của người đang nêu ý kiến (không bắt buộc).\n"
         "Sửa hoặc rút một ý kiến đã ghi: Ctrl+↑ Ctrl+↓ chọn dòng trong danh sách, Ctrl+D mở để sửa (ghi lý do "
         "ở ô cuối để rút). Mọi thay đổi được ghi vào lịch sử của ý kiến.\n"
@@ -450,6 +453,20 @@ class SessionScreen(AppScreen):
 
         work.run(self, similar_shown, self.office, self.conf, dict(self.entry.draft), done=found, group="similar")
 
+    @on(PetitionEntry.DiscardAsked)
+    def _discard_asked(self, event: PetitionEntry.DiscardAsked) -> None:
+        """Esc with a half-typed petition: asked once, then it is dropped."""
+        event.stop()
+        from ..widgets.confirm import ConfirmScreen
+
+        def answer(yes):
+            if yes:
+                self.entry.discard()
+                self.notify("Đã bỏ ý kiến đang ghi.", timeout=3)
+            self.entry.focus()
+
+        self.app.push_screen(ConfirmScreen(f"Bỏ ý kiến số {self.entry.number} đang ghi dở (mọi ô đã gõ)?"), answer)
+
     @on(PetitionEntry.Completed)
     def _entry_completed(self, event: PetitionEntry.Completed) -> None:
         event.stop()
@@ -629,7 +646,12 @@ class SessionScreen(AppScreen):
         if not self._need_conf():
             return
 
-        def asked(why):
+        def asked(found):
+            refusal, why = found
+            if refusal:                 # held already: said at once, no question first
+                self.notify(f"{refusal} {words.SCREEN_REMEDIES['pick_conference']}", severity="warning",
+                            timeout=8, markup=False)
+                return
             if why:
                 from ..widgets.confirm import ConfirmScreen
 
@@ -637,7 +659,7 @@ class SessionScreen(AppScreen):
                 return
             self._start()
 
-        work.run(self, live.start_warning, self.conf, done=asked, group="session-start")
+        work.run(self, start_check, self.conf, done=asked, group="session-start")
 
     def _start(self) -> None:
         def started(conf):
@@ -808,6 +830,12 @@ class SessionScreen(AppScreen):
 
 
 # --- run in workers ---------------------------------------------------------------------
+
+def start_check(conf):
+    """Ctrl+B: (why the session cannot start, or ""; what to confirm first, or "")."""
+    refusal = live.start_refusal(conf)
+    return refusal, "" if refusal else live.start_warning(conf)
+
 
 def toggle_agenda(conf):
     item = live.toggle_agenda(conf)

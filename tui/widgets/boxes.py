@@ -24,10 +24,11 @@ def fit(text: Text | str, width: int) -> Text:
     return line
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """Plain text broken between words into lines of at most ``width`` cells."""
+def wrap(text: str, width: int, items: list[str] | None = None) -> list[str]:
+    """Plain text broken between words into lines of at most ``width`` cells
+    (or between ``items``, the text's parts, when given)."""
     lines, current = [], ""
-    for word in text.split():
+    for word in text.split() if items is None else items:
         candidate = f"{current} {word}" if current else word
         if current and cell_len(candidate) > width:
             lines.append(current)

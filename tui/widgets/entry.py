@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import unicodedata
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -65,7 +66,8 @@ TEXT_KEYS = {"citizen_name", "village", "content", "answer_on_spot", "unit", "fo
 class PetitionEntry(Widget, can_focus=True):
     DEFAULT_CSS = """
     PetitionEntry {
-        height: 11;
+        height: auto;
+        min-height: 11;
         background: $surface;
     }
     PetitionEntry:focus {
@@ -92,6 +94,7 @@ class PetitionEntry(Widget, can_focus=True):
         Binding("ctrl+l", "channel", "Đổi hình thức", id="session.channel"),
         Binding("ctrl+r", "next_speaker", "Mời người tiếp", id="session.next_speaker"),
         Binding("ctrl+u", "clear_field", "Xóa ô", id="session.clear_field", show=False),
+        Binding("escape", "discard", "Bỏ ý kiến đang ghi", id="session.discard", show=False),
     ]
     #: key → action name, from BINDINGS (a binding may list several keys)
     KEY_ACTIONS = {key.strip(): b.action for b in BINDINGS for key in b.key.split(",")}
@@ -103,6 +106,9 @@ class PetitionEntry(Widget, can_focus=True):
         def __init__(self, draft: dict, current: str, moved: bool) -> None:
             super().__init__()
             self.draft, self.current, self.moved = draft, current, moved
+
+    class DiscardAsked(Message):
+        """Esc with something typed: the screen asks once, then calls ``discard``."""
 
     class Completed(Message):
         """A petition is complete; the entry has already moved on to the next."""
@@ -147,7 +153,7 @@ class PetitionEntry(Widget, can_focus=True):
 
     def say(self, message: str) -> None:
         self.error = message
-        self.refresh()
+        self.refresh(layout=True)
 
     # --- the line editor ----------------------------------------------------------------
     @property
@@ -177,7 +183,8 @@ class PetitionEntry(Widget, can_focus=True):
 
     def _changed(self, moved: bool = False) -> None:
         self.post_message(self.Changed(copy.deepcopy(self.draft), self.current, moved))
-        self.refresh()
+        # a move shows another field's hints below the fields: their height may change
+        self.refresh(layout=moved)
 
     # --- keys --------------------------------------------------------------------------
     async def _on_key(self, event: events.Key) -> None:
@@ -414,6 +421,32 @@ class PetitionEntry(Widget, can_focus=True):
                 self.draft[key] = nxt[key]
         self._go("content" if self.draft.get("field") else "field")
 
+    @property
+    def typed_anything(self) -> bool:
+        """Something of this petition was typed or chosen (the answerer kept from
+        the previous one does not count)."""
+        d = self.draft
+        return bool(d.get("citizen_withheld") or d.get("group_parent") or any(
+            str(d.get(k) or "").strip() for k in KEYS + ["citizen_title", "citizen_address", "citizen_phone"]
+            if k != "answered_by"))
+
+    def action_discard(self) -> None:
+        """Esc: the petition being typed is dropped (the screen asks first when
+        something was typed); nothing typed: nothing to do."""
+        if not self.typed_anything:
+            self.say("Chưa gõ gì cho ý kiến này.")
+            return
+        self.post_message(self.DiscardAsked())
+
+    def discard(self) -> None:
+        """Start this petition again from an empty draft (same number, same answerer)."""
+        self.draft = empty_draft(self.draft.get("answered_by", ""))
+        self.group_label = ""
+        self.error = ""
+        self.units = self.units_by_field.get("", self.units)
+        self.unit_default = ""
+        self._go("citizen_name")
+
     def action_clear_field(self) -> None:
         self.draft[self.current] = ""
         self.cursor = 0
@@ -428,10 +461,14 @@ class PetitionEntry(Widget, can_focus=True):
                     f"Enter: {self.last_village}" if not value and self.last_village else "")
         elif key == "field":
             found = self._field_code(value) if value else None
+            if found and key == self.current and value.isdigit() and not self._field_decided(value):
+                longer = [f"{code}.{name}" for code, name in self.fields
+                          if str(code) != value and str(code).startswith(value)]
+                return f"→ {found[1]}: Enter · hoặc gõ tiếp số: " + " ".join(longer)
             if found:
                 return f"→ {found[1]}"
             if key == self.current:
-                return " ".join(f"{code}.{name}" for code, name in self.fields)
+                return " ".join(f"{code}.{name}" for code, name in self.fields) + self._wait_note()
         elif key == "disposition":
             chosen = DISP_LABELS.get(self.draft.get("disposition"), "")
             return chosen[2:] if chosen else (DISP_HINT if key == self.current else "")
@@ -444,8 +481,23 @@ class PetitionEntry(Widget, can_focus=True):
                 return f"Enter: {self.unit_default}"
         return ""
 
+    def _wait_note(self) -> str:
+        """The codes that wait for Enter (because longer codes start with them), said."""
+        waiting = [str(code) for code, _ in self.fields
+                   if self._field_code(str(code)) and not self._field_decided(str(code))]
+        if not waiting:
+            return ""
+        return f" (số {', '.join(waiting)}: gõ rồi Enter, vì có số dài hơn bắt đầu bằng nó)"
+
     def render(self) -> Text:
-        width = max(self.size.width, 40)
+        return Text("\n").join(self._lines(max(self.size.width, 40)))
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self._lines(max(width, 40)))
+
+    def _lines(self, width: int) -> list[Text]:
+        """The head, one line per field, then what does not fit on the current
+        field's line (its list of choices, wrapped between items) and the error."""
         hint_style = self.get_component_rich_style("entry--hint")
         label_style = self.get_component_rich_style("entry--label")
         d = self.draft
@@ -460,6 +512,7 @@ class PetitionEntry(Widget, can_focus=True):
             flags.append(f"gộp với {self.group_label or 'ý kiến đã chọn'}")
         head.append(" · " + " · ".join(f for f in flags if f))
         lines = [head]
+        below = ""
         for key, label in FIELDS:
             here = key == self.current
             line = Text(f"{'▶' if here else ' '} {label:<{LABEL_WIDTH - 2}}", style="bold" if here else label_style)
@@ -468,6 +521,9 @@ class PetitionEntry(Widget, can_focus=True):
                                                    if v == d.get(key)), ""))
             hint = self._hint(key)
             room = width - LABEL_WIDTH - 1
+            if hint and here and len(hint) + 2 > room - max(len(value) + 1, 12):
+                below = hint         # a list of choices: under the fields, whole, not cut mid-word
+                hint = ""
             if hint:
                 room = max(10, room - min(len(hint) + 2, room // 2))
             start = max(0, self.cursor - room + 1) if here else 0
@@ -483,11 +539,25 @@ class PetitionEntry(Widget, can_focus=True):
                 line.append("  " + hint, style=hint_style)
             line.truncate(width)
             lines.append(line)
-        lines.append(Text(self.error, style=self.get_component_rich_style("entry--error")))
-        return Text("\n").join(lines)
+        for part in _wrap_items(below, width - 2) if below else []:
+            lines.append(Text("  " + part, style=hint_style))
+        error = _wrap_items(self.error, width) if self.error else [""]
+        lines += [Text(part, style=self.get_component_rich_style("entry--error")) for part in error]
+        return lines
 
     def on_focus(self) -> None:
         self.refresh()
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+def _wrap_items(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken before an item
+    ("10.Nông nghiệp") or between words, never inside a word."""
+    import re
+
+    from .boxes import wrap
+
+    lines = wrap(text, width, items=re.split(r" (?=\d+\.\S)", text))
+    return [part for line in lines for part in (wrap(line, width) if cell_len(line) > width else [line])]

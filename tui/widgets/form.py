@@ -1,4 +1,13 @@
-"""A modal form: labelled inputs, saved with Ctrl+S or Enter on the last field.
+"""A modal form: labelled inputs, saved with Ctrl+S (or Enter on its "Lưu" button).
+
+One rule for the keys of every form (issue 20): the cursor enters a field at
+the end of its text, nothing selected (tui/widgets/fields.py); Enter in a
+single-line field goes to the next field and never saves; in a multi-line
+field Enter is a new line; Tab from the last field goes to the "Lưu" button,
+not into another field's text; the focused field's label and border are
+highlighted and its label is scrolled into view with it; a save of a record
+says which fields changed; for a moment after the form closes, letters typed
+on run no key of the screen underneath (tui/grace.py).
 
 The caller passes a ``save`` callback that validates and writes; a UserError it
 raises is shown under the form and the typed values stay, so nothing is lost.
@@ -22,22 +31,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from models.errors import StaleEdit, UserError
 
+from .fields import FormInput, form_text_class
 from .type_ahead import TypeAhead, is_text_area
-
-
-def text_area_class():
-    """Textual's TextArea, imported when a form first has a text field: it takes
-    a fifth of a second to import on an old PC, and the board imports this
-    module before its first F6. Its keys run in the order sent (tui/compat.py)."""
-    from textual.widgets import TextArea
-
-    from ..compat import keys_in_order
-
-    return keys_in_order(TextArea)
 
 
 @dataclass
@@ -82,15 +81,18 @@ class FormScreen(TypeAhead, ModalScreen):
             yield Static(plain(self.form_title), classes="form-title")
             with VerticalScroll(can_focus=False):
                 for f in self.fields:
-                    yield Label(plain(f.label), classes="form-label")
-                    if f.kind == "text":
-                        yield text_area_class()(str(f.value or ""), id=f"f-{f.key}", classes="form-text")
-                    elif f.kind == "select":
-                        yield Select([(plain(str(label)), value) for label, value in f.options or []], value=f.value if f.value is not None else Select.NULL,
-                                     id=f"f-{f.key}", allow_blank=True, prompt="(chưa chọn)")
-                    else:               # "secret": a PIN, never shown
-                        yield Input(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}",
-                                    password=f.kind == "secret")
+                    with Vertical(classes="form-row"):
+                        yield Label(plain(f.label), classes="form-label")
+                        if f.kind == "text":
+                            yield form_text_class()(str(f.value or ""), id=f"f-{f.key}", classes="form-text")
+                        elif f.kind == "select":
+                            yield Select([(plain(str(label)), value) for label, value in f.options or []],
+                                         value=f.value if f.value is not None else Select.NULL,
+                                         id=f"f-{f.key}", allow_blank=True, prompt="(chưa chọn)")
+                        else:               # "secret": a PIN, never shown
+                            yield FormInput(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}",
+                                            password=f.kind == "secret")
+            yield Button(words.SAVE_BUTTON, id="form-save", compact=True)
             yield Static("", id="form-error", classes="error")
             yield Static(words.HINT_FORM, classes="hint")
 
@@ -137,6 +139,36 @@ class FormScreen(TypeAhead, ModalScreen):
         except (TypeError, ValueError):
             pass
 
+    def on_unmount(self) -> None:
+        from .. import grace
+
+        grace.closed(self.app)
+
+    def on_descendant_focus(self, event) -> None:
+        """The focused field's label stays in sight with it (the scroll would
+        otherwise show the field alone, its label just above the top edge)."""
+        row = event.widget.parent
+        if row is not None and row.has_class("form-row"):
+            # a class, not :focus-within, which Textual does not restyle in the label
+            for other in self.query(".form-row.-here"):
+                other.remove_class("-here")
+            row.add_class("-here")
+            self.call_after_refresh(_show_row, row)
+
+    def scroll_to_center(self, widget, *args, **kwargs):
+        """Textual centres a newly focused field that is not wholly in view; a
+        form shows it with its label instead."""
+        row = widget.parent
+        if row is not None and row.has_class("form-row"):
+            _show_row(row)
+            return None
+        return super().scroll_to_center(widget, *args, **kwargs)
+
+    @on(Button.Pressed, "#form-save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
     def values(self) -> dict:
         out = {}
         for f in self.fields:
@@ -160,11 +192,10 @@ class FormScreen(TypeAhead, ModalScreen):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        inputs = [w for w in self.query(Input)]
-        if inputs and event.input is inputs[-1]:
-            self.action_save()
-        else:
-            self.focus_next()
+        """Enter in a single-line field goes to the next field (after the last
+        one, to the "Lưu" button): it never saves by itself."""
+        event.stop()
+        self.focus_next()
 
     def action_save(self) -> None:
         """The ``save`` callback runs in a worker (it reads and writes storage);
@@ -188,7 +219,28 @@ class FormScreen(TypeAhead, ModalScreen):
     def _saved(self, result) -> None:
         self._saving = False
         self._newer = None
+        self.tell_changes(result)
         self.saved(result)
+
+    def changed_labels(self) -> list[str]:
+        """The labels of the fields whose value differs from what the form opened with."""
+        now = self.values()
+        return [f.label for f in self.fields if now.get(f.key) != self._initial.get(f.key)]
+
+    def tell_changes(self, result) -> None:
+        """A record written: say which fields changed, and where to undo it."""
+        import peewee as pw
+
+        if not isinstance(result, pw.Model):
+            return
+        labels = self.changed_labels()
+        if not labels:
+            return
+        stack = self.app.screen_stack
+        under = stack[-2] if len(stack) > 1 else None
+        key = next((b.key for b in getattr(under, "BINDINGS", []) if getattr(b, "action", "") == "history"), "")
+        undo = (" " + words.UNDO_HINT.format(key=key.upper())) if key else ""
+        self.app.notify("Đã lưu — đã sửa: " + "; ".join(labels) + "." + undo, timeout=8, markup=False)
 
     def _refused(self, exc: BaseException) -> None:
         self._saving = False
@@ -247,6 +299,17 @@ class FormScreen(TypeAhead, ModalScreen):
 
         self.app.push_screen(ConfirmScreen("Bỏ những gì vừa gõ mà không lưu?"),
                              lambda yes: yes and self.dismiss(None))
+
+
+def _show_row(row) -> None:
+    """``row`` (a label and its field) in view: whole if it fits, else its top."""
+    scroll = row.parent
+    if scroll is None or not row.is_mounted:
+        return
+    if row.outer_size.height <= scroll.scrollable_content_region.height:
+        scroll.scroll_to_widget(row, animate=False, immediate=True)
+    else:
+        scroll.scroll_to_widget(row, animate=False, top=True, immediate=True)
 
 
 def _as_form_value(f: FormField, stored, shown_before):

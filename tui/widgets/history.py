@@ -47,6 +47,7 @@ class HistoryView(Vertical):
     def _fill(self, rows) -> None:
         table = self.query_one(DataTable)
         table.clear()
+        self.rows = rows
         for r in rows:
             table.add_row(r.at, r.user, r.action, r.changes, r.reason)
         self.query_one("#history-empty", Static).update("" if rows else "Chưa có thay đổi nào được ghi.")
@@ -54,9 +55,11 @@ class HistoryView(Vertical):
 
 
 class HistoryScreen(ModalScreen):
-    """The history of one record over the current screen; Esc closes it."""
+    """The history of one record over the current screen; Esc closes it, U puts
+    back what the chosen change replaced (a new change, kept in the history)."""
 
-    BINDINGS = [Binding("escape", "dismiss", words.CLOSE, id="history.close")]
+    BINDINGS = [Binding("escape", "dismiss", words.CLOSE, id="history.close"),
+                Binding("u", "undo", "Trả lại như trước lần sửa này", id="history.undo")]
 
     def __init__(self, record, title: str = "") -> None:
         super().__init__()
@@ -73,3 +76,33 @@ class HistoryScreen(ModalScreen):
     def on_mount(self) -> None:
         self.query_one(HistoryView).show(self.record)
         self.query_one(DataTable).focus()
+
+    def action_undo(self) -> None:
+        from .confirm import ConfirmScreen
+
+        view = self.query_one(HistoryView)
+        table = self.query_one(DataTable)
+        rows = getattr(view, "rows", [])
+        if not rows or not 0 <= table.cursor_row < len(rows):
+            return
+        row = rows[table.cursor_row]
+
+        def done(_rec):
+            self.app.notify(f"Đã trả lại như trước lần sửa lúc {row.at}: {row.changes}", timeout=8, markup=False)
+            view.show(self.record)
+
+        def failed(exc):
+            from models.errors import UserError
+
+            if isinstance(exc, UserError):
+                self.app.notify(words.explain(exc), severity="warning", timeout=8, markup=False)
+            else:
+                self.app.report_unexpected(exc)
+
+        def go(yes):
+            if yes:
+                from models.services.history import undo_change
+
+                work.run(self, undo_change, row.entry_id, done=done, failed=failed, group="history-undo")
+
+        self.app.push_screen(ConfirmScreen(f"Trả lại như trước lần sửa lúc {row.at} ({row.changes})?"), go)

@@ -35,7 +35,7 @@ class KeyBar(Widget):
     KeyBar {
         dock: bottom;
         height: auto;
-        max-height: 2;
+        max-height: 3;
         background: $panel;
         color: $foreground;
     }
@@ -96,6 +96,11 @@ class KeyBar(Widget):
             # every name in full only when it takes one line
             if _fits(lines, width) and (step is not _full or len(lines) == 1):
                 return lines
+        # a screen whose keys are needed at a glance (the session: KEYBAR_ROWS = 3)
+        # takes a third line rather than show keys without names
+        lines = _pack(items, width)
+        if _fits(lines, width, rows=getattr(self.screen, "KEYBAR_ROWS", 2)):
+            return lines
         # the last keys lose their names one by one, until the bar fits
         for i in reversed(range(len(items))):
             key, name, on, go = items[i]
@@ -160,8 +165,9 @@ def _app_keys_bare(items):
 
 
 def _short_names(items):
-    return [(k, name if k == "F1" else " ".join(name.split()[:2]), on, go) for k, name, on, go in items]
+    return [(k, name if k == "F1" else words.KEY_SHORT.get(name, " ".join(name.split()[:2])), on, go)
+            for k, name, on, go in items]
 
 
-def _fits(lines, width: int) -> bool:
-    return not width or (len(lines) <= 2 and all(sum(map(_cells, line)) <= width for line in lines))
+def _fits(lines, width: int, rows: int = 2) -> bool:
+    return not width or (len(lines) <= rows and all(sum(map(_cells, line)) <= width for line in lines))
