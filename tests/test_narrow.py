@@ -52,5 +52,5 @@ def test_the_key_bar_never_loses_a_key_at_80_columns(demo_office, monkeypatch):
         missing = {k for a, k in wanted.items() if not a.startswith("app.go(")} - set(shown)
         assert missing == set(), (key, missing)
         assert nav <= set(shown) or "F2–F8" in shown, key
-        bottom = "\n".join(text.splitlines()[-rows:])
+        bottom = "\n".join(text.splitlines()[-height:])     # the key bar's own lines
         assert "F1 Trợ giúp" in bottom and "^Q" in bottom and "…" not in bottom, key
