@@ -113,7 +113,7 @@ class ConferencesScreen(AppScreen):
         Binding("o", "tick", "Đánh dấu đã đọc", id="conferences.tick"),
         Binding("a", "agenda", "Chương trình, báo cáo", id="conferences.agenda"),
         Binding("h", "times", "Giờ họp thực tế", id="conferences.times"),
-        Binding("u", "history", "Lịch sử, trả lại", id="conferences.history"),
+        Binding("u", "history", "Lịch sử", id="conferences.history", tooltip="trả lại một lần sửa"),
     ]
 
     class Loaded(Message):
