@@ -187,6 +187,11 @@ FIELD_LABELS = {
     "code": "Số phím tắt", "entries": "Danh sách", "day": "Ngày", "note": "Ghi chú", "days": "Số ngày",
     "value": "Giá trị", "key": "Mục", "chain_seq": "Vị trí trong chuỗi kiểm tra",
     "chain_hash": "Mã kiểm tra chuỗi", "login": "Tài khoản", "role": "Vai trò",
+    # digital signatures
+    "copy_form": "Hình thức sao", "organisation": "Tổ chức", "cert_serial": "Số hiệu chứng thư số",
+    "cert_sha256": "Mã SHA-256 của chứng thư số", "signed_at": "Thời điểm ký",
+    "source_sha256": "Mã SHA-256 của tệp được ký", "pin_hash": "Mã PIN",
+    "person": "Người", "png": "Ảnh (PNG)",
     # plans, conferences, register
     "year": "Năm", "series": "Loại kế hoạch", "place_date": "Địa danh, ngày",
     "place_month": "Tháng ghi ở dòng ngày", "legal_bases": "Căn cứ",

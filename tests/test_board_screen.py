@@ -322,7 +322,7 @@ def test_document_keys_open_the_editor_and_an_unanswered_letter_is_refused(demo)
             assert isinstance(app.screen, DocumentEditor) and app.screen.slug == slug, key
             await pilot.press("ctrl+o")       # the draft as a PDF
             await settle(app, pilot)
-            pdfs = list((locations().documents / "du-thao").glob(f"{name}*.pdf"))
+            pdfs = list(locations().documents.glob(f"*/du-thao/{name}*.pdf"))
             assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF"), slug
             await pilot.press("escape")
             await settle(app, pilot)

@@ -54,7 +54,7 @@ def test_closing_builds_the_minutes_from_the_recorded_data(demo_office, monkeypa
             return screen.conf.id
 
     conf_id = asyncio.run(run())
-    built = list((locations().documents / "du-thao").glob("bien-ban-hoi-nghi-*.pdf"))
+    built = list(locations().documents.glob("*/du-thao/bien-ban-hoi-nghi-*.pdf"))
     assert len(built) == 1, "the minutes were not built"
     text = squash(" ".join(page_texts(built[0].read_bytes())))
     rows = list(Petition.select().where(Petition.conference == conf_id).order_by(Petition.seq))

@@ -36,7 +36,7 @@ BUSY = ("Cơ sở dữ liệu đang bận (một máy hoặc cửa sổ khác đ
 DISCONNECTED = ("Mất kết nối tới máy chủ cơ sở dữ liệu nên nội dung chưa được lưu. Nội dung vẫn được "
                 "giữ; hãy kiểm tra mạng và máy chủ — chương trình sẽ tự lưu lại khi kết nối được.")
 GONE = ("Tệp cơ sở dữ liệu đã bị xóa hoặc bị thay bằng tệp khác trong khi chương trình đang mở nên nội dung "
-        "vừa nhập không được ghi vào đó. Nội dung được giữ trong tệp cứu hộ; hãy thoát (Ctrl+Q), kiểm tra "
+        "vừa nhập không được ghi vào đó. Nội dung được giữ trong tệp cứu hộ; hãy thoát chương trình, kiểm tra "
         "tệp cơ sở dữ liệu (hoặc khôi phục bản sao lưu) rồi mở lại: chương trình sẽ đề nghị ghi lại nội dung đó.")
 IO_ERROR = ("Lỗi đọc ghi ổ đĩa nên nội dung chưa được lưu. Nội dung vẫn được giữ; hãy kiểm tra ổ đĩa "
             "(chạy: doithoai doctor) — chương trình sẽ thử lưu lại.")
