@@ -271,7 +271,8 @@ def test_the_screens_ask_for_the_pin_without_showing_it(sqlite_db):
             for text in (CHAIR_PIN, CLERK_PIN, CLERK_PIN):
                 for ch in text:
                     await pilot.press(ch)
-                await pilot.press("enter")
+                await pilot.press("enter")      # Enter moves on; after the last field, to "Lưu"
+            await pilot.press("enter")          # Enter on the "Lưu" button saves
             await settle(app, pilot)
             return issued, type(app.screen).__name__
 

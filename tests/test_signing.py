@@ -481,7 +481,7 @@ def test_catalogue_keeps_the_signature_image_of_a_person_and_the_seal(tmp_path, 
         field.value = ""
         field.post_message(events.Paste(str(path)))
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")      # Enter in a field moves on; Ctrl+S saves (issue 20)
 
     async def until(pilot, condition, what):
         for _ in range(600):

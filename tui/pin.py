@@ -16,6 +16,7 @@ class PinScreen(FormScreen):
     DEFAULT_CSS = """
     PinScreen VerticalScroll { height: auto; }
     """
+    ENTER_ANSWERS = True       # one hidden field: Enter gives the PIN
 
     def action_cancel(self) -> None:
         self.dismiss(None)          # nothing typed here is worth keeping

@@ -52,6 +52,8 @@ class FormField:
 class FormScreen(TypeAhead, ModalScreen):
     """Returns the saved record (whatever ``save`` returned), or None if cancelled."""
 
+    #: Enter in the single-line field answers the dialog (only for one-field dialogs)
+    ENTER_ANSWERS = False
     BINDINGS = [
         Binding("ctrl+s", "save", words.SAVE, id="form.save"),
         Binding("escape", "cancel", words.CANCEL, id="form.cancel"),
@@ -193,8 +195,13 @@ class FormScreen(TypeAhead, ModalScreen):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         """Enter in a single-line field goes to the next field (after the last
-        one, to the "Lưu" button): it never saves by itself."""
+        one, to the "Lưu" button): it never saves by itself. A dialog of one
+        field that says so (the PIN) is the exception: Enter there is the answer,
+        with no middle field to save from by mistake."""
         event.stop()
+        if self.ENTER_ANSWERS:
+            self.action_save()
+            return
         self.focus_next()
 
     def action_save(self) -> None:
