@@ -742,7 +742,9 @@ class SessionScreen(AppScreen):
         from ..widgets.form import FormField, FormScreen
 
         current = self.attendance_now
-        fields = [FormField(g, f"{label} (số người)", str(current.counts.get(g, 0)))
+        # a count not taken yet opens empty (saved as 0): with the cursor at the end
+        # of a field, a "0" left there would make the 45 typed read "045"
+        fields = [FormField(g, f"{label} (số người)", str(current.counts.get(g) or ""))
                   for g, label in ATTENDANCE_GROUPS.items()]
         fields.append(FormField("guests", "Khách mời (mỗi dòng: Họ tên - chức vụ)", live.guests_text(current),
                                 kind="text"))
