@@ -71,8 +71,8 @@ def office_names(n: int) -> list[str]:
 
 def make_offices(n: int) -> list[tuple]:
     """The offices with their catalogues, through the app's own services."""
-    from models.conferences import Conference
-    from models.db import database
+    from models.domain.conferences import Conference
+    from models.storage.db import database
     from models.services import catalog
 
     offices = []
@@ -90,7 +90,7 @@ def make_offices(n: int) -> list[tuple]:
 def generate(total: int, offices: list[tuple], seed: int = 7):
     """``total`` petition rows (tuples in COLUMNS order) spread over the offices
     and five years, a quarter of them still open."""
-    from models.text import fold
+    from models.core.text import fold
 
     rnd = random.Random(seed)
     now = "2026-11-22 08:00:00"   # as peewee stores a DateTimeField
@@ -119,7 +119,7 @@ def generate(total: int, offices: list[tuple], seed: int = 7):
 
 
 def columns():
-    from models.petitions import Petition as P
+    from models.domain.petitions import Petition as P
 
     return [P.office, P.conference, P.seq, P.citizen_name, P.village, P.channel, P.field, P.content,
             P.disposition, P.unit, P.received_on, P.due_on, P.status, P.answer_date, P.answer_summary,
@@ -129,7 +129,7 @@ def columns():
 def _insert_sql(first: tuple):
     """One INSERT statement built by peewee once from the first row, and for
     each column either the row's value or the constant default peewee put in."""
-    from models.petitions import Petition
+    from models.domain.petitions import Petition
 
     cols = columns()
     sql, params = Petition.insert_many([first], fields=cols).sql()
@@ -143,8 +143,8 @@ def build(target: str, total: int, n_offices: int = 100) -> dict:
     rows by executemany with the search index filled once at the end,
     PostgreSQL rows by COPY with the indexes built after."""
     import models
-    from models.db import database, is_postgres
-    from models.services import search
+    from models.storage.db import database, is_postgres
+    from models.storage import search_index
 
     models.open_database(target)
     offices = make_offices(n_offices)
@@ -161,7 +161,7 @@ def build(target: str, total: int, n_offices: int = 100) -> dict:
             _insert_sqlite(database.obj, sql, full)
     info = {"petitions": total, "insert_seconds": round(time.perf_counter() - started, 2)}
     if not is_postgres():
-        search.ensure_index(database.obj)
+        search_index.ensure_index(database.obj)
     models.close_database()
     return info
 
@@ -169,9 +169,9 @@ def build(target: str, total: int, n_offices: int = 100) -> dict:
 def _insert_sqlite(db, sql: str, rows) -> None:
     """executemany in one transaction, with the petition indexes and the search
     index dropped during the load and built once at the end."""
-    from models.services import search
+    from models.storage import search_index
 
-    t = search.PETITION_FTS
+    t = search_index.PETITION_FTS
     with db.atomic():
         db.execute_sql(f"DROP TABLE IF EXISTS {t}")
         for suffix in ("ai", "ad", "au"):
@@ -225,7 +225,7 @@ def _copy_pg(db, names: list[str], rows) -> None:
 def steps(office_id: int | None) -> list[tuple[str, object]]:
     """(name, BoardQuery) of what a clerk does, scoped as the screen scopes it
     (its office) or for the province view (every office on the server)."""
-    from models.catalog import Unit
+    from models.domain.catalog import Unit
     from models.services.board import BoardQuery
 
     first = Unit.select().order_by(Unit.id).first()
@@ -280,7 +280,7 @@ def open_db(target: str):
 
 
 def first_office() -> int:
-    from models.catalog import Office
+    from models.domain.catalog import Office
 
     return Office.select(Office.id).order_by(Office.id).scalar()
 
@@ -305,7 +305,7 @@ def time_steps(target: str, scope: str) -> dict[str, float]:
 def explain(target: str, scope: str, out) -> None:
     """EXPLAIN of every statement each step issues (EXPLAIN ANALYZE on
     PostgreSQL, EXPLAIN QUERY PLAN on SQLite)."""
-    from models.db import database, is_postgres
+    from models.storage.db import database, is_postgres
     from models.services import board
 
     open_db(target)
@@ -543,7 +543,7 @@ def pg_target(server: str, prefix: str, n: int) -> str:
 
 def built(target: str, n: int) -> bool:
     import models
-    from models.petitions import Petition
+    from models.domain.petitions import Petition
 
     try:
         models.open_database(target, create=False)

@@ -83,7 +83,7 @@ def prepare(db: Path, petitions: int = 0) -> int:
     for i in range(petitions):
         live.record_draft(office, conf, dict(live.empty_draft(), citizen_name="Nguyễn Văn Dương", content=ROWS[i][3],
                                              disposition="noted", answer_on_spot="Ghi nhận"))
-    models.db.close_database()
+    models.storage.db.close_database()
     return conf.id
 
 

@@ -71,7 +71,7 @@ def pdf_of(office, slug: str, ident: int) -> bytes:
 
 
 def in_process(office) -> None:
-    from models import samples
+    from models.demo import samples
     from printing import styles
 
     conf = samples.conference(office, petitions=100)
@@ -154,7 +154,7 @@ def main(argv=None) -> int:
     import compileall
 
     import models
-    from models import samples
+    from models.demo import samples
 
     # our modules from bytecode, as after `pip install .` (where
     # PYTHONDONTWRITEBYTECODE is set nothing else would write it)

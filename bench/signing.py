@@ -44,7 +44,8 @@ def minutes(office, pages_wanted: int):
     """A conference whose issued minutes have at least ``pages_wanted`` pages."""
     import datetime as dt
 
-    from models import clock, samples
+    from models.core import clock
+    from models.demo import samples
     from tui import documents as pipeline
 
     petitions = 40
@@ -60,7 +61,7 @@ def minutes(office, pages_wanted: int):
 
 def forget(doc) -> None:
     """Back to the issued file alone (a fresh run)."""
-    from models.signatures import DocumentSignature
+    from models.domain.signatures import DocumentSignature
 
     for s in DocumentSignature.select().where(DocumentSignature.document == doc):
         Path(s.file_path).unlink(missing_ok=True)
@@ -81,7 +82,7 @@ def main() -> None:
     os.environ["DOITHOAI_HOME"] = str(tmp / "home")
 
     import models
-    from models import samples
+    from models.demo import samples
     from models.services import signing
     from printing.signature_marks import appearance
 

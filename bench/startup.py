@@ -188,7 +188,7 @@ def pty_main(args) -> None:
         painted_in_pty(cmd, case_env, app_ready)      # the demo's database, the day's backup, bytecode
         painted_in_pty(bare, case_env, bare_ready)
         if label != "demo" and "://" not in str(db):
-            subprocess.run([sys.executable, "-c", "import sys; from models.backup import startup_backup; "
+            subprocess.run([sys.executable, "-c", "import sys; from models.storage.backup import startup_backup; "
                             "sys.exit(startup_backup(sys.argv[1]) is None)", str(db)],
                            env=case_env, cwd=REPO, check=False)
         for cache, cold, target in (("warm", None, 1.3), ("cold", db, 1.5)):
@@ -294,7 +294,7 @@ def main() -> None:
             # the day's first start copies the database beside the app; a start
             # that exits at once would kill that copy and start it again every
             # time, so it is made here, as the first start of the day leaves it
-            subprocess.run([sys.executable, "-c", "import sys; from models.backup import startup_backup; "
+            subprocess.run([sys.executable, "-c", "import sys; from models.storage.backup import startup_backup; "
                             "sys.exit(startup_backup(sys.argv[1]) is None)", str(db)],
                            env=case_env, cwd=REPO, check=True)
         found = Path(home, "data", "demo", "doithoai-demo.sqlite3") if label == "demo" else db

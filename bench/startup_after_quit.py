@@ -123,7 +123,7 @@ def main() -> None:
                DOITHOAI_TODAY="2026-11-22", DOITHOAI_USER="bench")
     build(db, args.size_mb, env)
     # the day's first copy is made once here (a start that exits at once would stop it every time)
-    subprocess.run([sys.executable, "-c", "import sys; from models.backup import startup_backup; "
+    subprocess.run([sys.executable, "-c", "import sys; from models.storage.backup import startup_backup; "
                     "startup_backup(sys.argv[1])", str(db)], env=env, cwd=REPO, check=True)
     start = [sys.executable, "-m", "tui", "--db", str(db)]
     one(start, env)       # caches warm

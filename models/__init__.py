@@ -1,14 +1,26 @@
 """Domain and storage: the dialogue cycle in peewee models and plain services.
 
+Rooms, each importing only the rooms below it (import-linter's layers contract in
+pyproject.toml; tests/test_architecture.py also fails on any import loop):
+
+- ``models.opening``  opening the office's database (or the demo's): what the app calls first
+- ``models.demo``     the demo commune and the test samples, built through the services
+- ``models.services`` what the screens and commands call: rules that read and write
+- ``models.storage``  where rows live: databases, migrations, files, backups, seals, settings
+- ``models.domain``   the tables of the dialogue cycle and the rules that need no service
+- ``models.core``     errors, text, clock, words, folders: what everything uses
+
 Nothing here imports the user interface. Heavy modules (holidays, reportlab) are
-imported inside the functions that need them, not at import time.
+imported inside the functions that need them, not at import time. This package
+re-exports the tables for the screens' convenience; inside ``models`` a module
+imports from the module that defines a name.
 """
-from ._drivers import import_peewee_without_postgres_driver
+from models.core._drivers import import_peewee_without_postgres_driver
 
 import_peewee_without_postgres_driver()
 
-from .audit import AuditEntry  # noqa: E402
-from .catalog import (  # noqa: E402
+from models.domain.audit import AuditEntry  # noqa: E402
+from models.domain.catalog import (  # noqa: E402
                       FAMILY_PARTY,
                       FAMILY_STATE,
                       Field,
@@ -22,7 +34,7 @@ from .catalog import (  # noqa: E402
                       Unit,
                       Village,
 )
-from .conferences import (  # noqa: E402
+from models.domain.conferences import (  # noqa: E402
                       AgendaItem,
                       Attendance,
                       BroadcastSlot,
@@ -30,8 +42,8 @@ from .conferences import (  # noqa: E402
                       ConferenceVillage,
                       Invitee,
 )
-from .db import close_database, database, open_database
-from .errors import (  # noqa: E402
+from models.storage.db import close_database, database, open_database
+from models.core.errors import (  # noqa: E402
                       Locked,
                       NotFound,
                       StaleEdit,
@@ -39,9 +51,9 @@ from .errors import (  # noqa: E402
                       UserError,
                       ValidationError,
 )
-from .petitions import Petition, PetitionEvent
-from .plans import Plan
-from .register import OutgoingDocument
+from models.domain.petitions import Petition, PetitionEvent
+from models.domain.plans import Plan
+from models.domain.register import OutgoingDocument
 
 __all__ = [
     "AgendaItem", "Attendance", "AuditEntry", "BroadcastSlot", "Conference", "ConferenceVillage",

@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 
 import data
-from models.documents import Content
+from models.domain.documents import Content
 
 from . import outline as markup
-from models.compat import docx_element
+from models.core.compat import docx_element
 
 from .outline import column_widths
 from .wording import addressee_items, date_line, number_text, vv_line

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from models.errors import UserError
+from models.core.errors import UserError
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -130,7 +130,7 @@ def covers_vietnamese(path: Path) -> bool:
 
 def _coverage_cache() -> Path | None:
     try:
-        from models.paths import locations
+        from models.core.paths import locations
 
         return locations().cache / "fonts" / "vietnamese-coverage.json"
     except Exception:  # noqa: BLE001 - no cache folder: check the fonts every time
@@ -194,7 +194,7 @@ def find_system_font(dirs: list[Path] | None = None) -> FontSet | None:
 
 
 def noto_cache_dir() -> Path:
-    from models.paths import locations
+    from models.core.paths import locations
 
     return locations().cache / "fonts"
 

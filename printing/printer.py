@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from models.errors import UserError
+from models.core.errors import UserError
 
 
 class PrinterMissing(UserError):

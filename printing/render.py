@@ -1,6 +1,6 @@
 """Any document's content → A4 PDF bytes.
 
-``pdf(content)`` is the one entry point: the content (``models.documents.Content``)
+``pdf(content)`` is the one entry point: the content (``models.domain.documents.Content``)
 carries everything, so nothing here queries the database. The skeleton is
 ``layout.official_document`` (Decree 30/2020 App. III Mẫu 1.4, 1.5, 1.7, 1.9;
 HD 36 for a Party office); a few kinds add their own parts: invitations repeat
@@ -9,7 +9,7 @@ chart, and the working papers (loudspeaker script, sign-in sheets, slips) have
 their own pages. Deterministic: the same content gives the same bytes."""
 from __future__ import annotations
 
-from models.documents import Content
+from models.domain.documents import Content
 
 from . import layout, markup, styles
 
@@ -76,7 +76,7 @@ def _invitations(st, content: Content) -> layout.Document:
     """Giấy mời (Mẫu 1.7): the same text once per invitee, each numbering its own pages."""
     invitees = content.extras.get("invitees") or []
     if not invitees:
-        from models.errors import ValidationError
+        from models.core.errors import ValidationError
 
         raise ValidationError("Hội nghị chưa có người được mời. Hãy thêm danh sách khách mời (người hoặc nhóm) "
                               "ở màn hình Hội nghị rồi in lại giấy mời.")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import data
 
-from models.errors import ValidationError
+from models.core.errors import ValidationError
 from models.services.signing import COPY, OFFICE, PERSON, Facts, Mark
 
 from .styles import MM, get as get_styles

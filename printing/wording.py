@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from models import clock
+from models.core import clock
 
 
 def nfc(text: str | None) -> str:

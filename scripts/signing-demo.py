@@ -26,7 +26,7 @@ def main() -> None:
     token = make_token(folder / "token")
     os.environ["DOITHOAI_HOME"] = str(folder / "home")
     import models
-    from models import samples
+    from models.demo import samples
     from models.services import signing
 
     models.open_database(folder / "xa.sqlite3")

@@ -31,12 +31,12 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.delenv("DOITHOAI_DB", raising=False)
     monkeypatch.setenv("DOITHOAI_USER", "kiemthu")
     yield
-    from models.db import close_database
+    from models.storage.db import close_database
     from models.services.catalog import choose_office
 
     close_database()
     choose_office(None)  # a --co-quan given to the command line run in-process
-    from models.audit import set_user
+    from models.storage.who import set_user
 
     set_user(None)       # a --user given to the command line run in-process
 
@@ -86,7 +86,7 @@ def _pg_reset(url: str) -> None:
 def audit_user(name: str) -> str:
     """The name the audit trail records when the app is told ``name``: that name
     on SQLite; on PostgreSQL always the database login (no option can fake it)."""
-    from models.db import is_postgres
+    from models.storage.db import is_postgres
 
     if is_postgres():
         from urllib.parse import urlparse

@@ -12,9 +12,9 @@ def issuer(target: str, office_id: int, name: str, rounds: list, barrier, result
     os.environ["DOITHOAI_USER"] = name
     import datetime as dt
 
-    from models.catalog import Office
-    from models.db import open_database
-    from models.errors import UserError
+    from models.domain.catalog import Office
+    from models.storage.db import open_database
+    from models.core.errors import UserError
     from tui.documents import issue
 
     open_database(target)
@@ -46,8 +46,8 @@ def issue_with_steps(target: str, office_id: int, conf_id: int, kill_at: int | N
 
     import peewee as pw
 
-    from models.catalog import Office
-    from models.db import open_database
+    from models.domain.catalog import Office
+    from models.storage.db import open_database
     from tui.documents import issue
 
     open_database(target)

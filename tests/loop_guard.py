@@ -31,7 +31,7 @@ class LoopGuard:
     _db: object = None
 
     def install(self) -> "LoopGuard":
-        from models.db import database
+        from models.storage.db import database
 
         db = database.obj
         original = type(db).execute_sql

@@ -80,7 +80,7 @@ def make_session(tmp_path, monkeypatch, kind: str = "ubnd_xa", petitions: int = 
 
     import models
     from models.services import plan_import
-    from models import samples
+    from models.demo import samples
 
     monkeypatch.setenv("DOITHOAI_HOME", str(tmp_path / "home"))
     models.open_database(tmp_path / "t.sqlite3")

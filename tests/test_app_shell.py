@@ -27,7 +27,7 @@ def test_dashboard_counts_and_next_conference(demo_office, monkeypatch):
     shown = drive(demo_office, steps)
     import datetime as dt
 
-    from models.deadlines import WorkCalendar
+    from models.domain.deadlines import WorkCalendar
     from models.services.followup import counts
 
     expected = counts(demo_office, dt.date(2026, 11, 22), WorkCalendar())
@@ -120,7 +120,7 @@ def test_empty_name_is_refused_in_the_form_and_typing_is_kept(demo_office):
 
 
 def test_office_changes_a_deadline_rule_and_adds_a_make_up_saturday(demo_office):
-    from models.rules import office_rules
+    from models.domain.rules import office_rules
     from models.services.catalog import holiday_overrides
 
     async def steps(app, pilot):
@@ -262,7 +262,7 @@ def test_someone_else_saved_the_record_while_the_form_was_open(demo_office, monk
     """The form keeps the user's typing, shows who changed what, takes the new
     value into the field the user did not touch, and saves on a second Ctrl+S
     without undoing the other person's change."""
-    from models import audit
+    from models.storage import who as audit
     from models.services import records
 
     async def steps(app, pilot):
@@ -373,7 +373,7 @@ def test_square_brackets_in_a_petition_are_shown_on_the_board(demo_office):
 
 
 def test_an_unforeseen_error_is_logged_and_told_in_vietnamese(demo_office):
-    from models.paths import locations
+    from models.core.paths import locations
 
     async def steps(app, pilot):
         try:

@@ -28,9 +28,9 @@ def test_app_start_up_does_not_import_reportlab_or_holidays():
 
 def test_opening_the_app_does_not_load_the_command_line_library():
     """`doithoai` with no options goes straight to the app (tui/launch.py)."""
-    mods = _modules_after("import tui.launch, tui.app, tui.screens.dashboard, models.workspace, "
+    mods = _modules_after("import tui.launch, tui.app, tui.screens.dashboard, models.storage.config, "
                           "models.services.dashboard, models.services.live_session, tui.prefetch")
-    assert "tui.app" in mods and "models.workspace" in mods
+    assert "tui.app" in mods and "models.storage.config" in mods
     assert "click" not in mods and "tui.cli" not in mods
 
 
@@ -106,7 +106,107 @@ def test_import_contracts_are_kept():
     textual, rich or click; models never imports printing (lazy imports count)."""
     out = subprocess.run([_tool("lint-imports"), "--no-cache"], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
-    assert "2 kept, 0 broken" in out.stdout
+    import tomllib
+
+    contracts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    assert f"{len(contracts['contracts'])} kept, 0 broken" in out.stdout
+
+
+def _import_graph(package: str) -> dict[str, set[str]]:
+    """Module → the modules of ``package`` it imports, at any depth (a function-level
+    import is a dependency too). A package's ``__init__`` importing its own children
+    is not counted (re-exporting is not a loop of design)."""
+    import ast
+
+    modules = set(_modules_of(package))
+
+    def owner(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph: dict[str, set[str]] = {}
+    for module in modules:
+        path = REPO / (module.replace(".", "/") + ".py")
+        is_package = not path.exists()
+        if is_package:
+            path = REPO / module.replace(".", "/") / "__init__.py"
+        here = module if is_package else module.rpartition(".")[0]
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parts = here.split(".")
+                    base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+                names = [base] + [f"{base}.{a.name}" for a in node.names]
+            for name in names:
+                target = owner(name)
+                if target and target != module and not target.startswith(module + "."):
+                    found.add(target)
+        graph[module] = found
+    return graph
+
+
+def _loops(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def test_the_loop_finder_finds_a_loop():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+    assert _loops(graph) == [["a", "b", "c"]]
+    assert _loops({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_loop_inside_models_or_printing():
+    """Issue 24: models/ was one loop of 47 modules hidden by imports inside functions.
+    Every import counts here, at any depth; a loop of two modules fails."""
+    graph = _import_graph("models")
+    assert len(graph) > 60 and "models.storage.db" in graph["models.opening"]
+    for package in ("models", "printing"):
+        loops = _loops(_import_graph(package))
+        assert not loops, "import loops: " + "; ".join(" ↔ ".join(c) for c in loops)
 
 
 def test_ruff_agreed_rules_pass():

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from models import backup
-from models.errors import StorageError
+from models.storage import backup
+from models.core.errors import StorageError
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -80,7 +80,7 @@ def test_startup_backup_once_a_day_and_rotation(sqlite_db, sqlite_office):
 
 
 def test_rotation_counts_come_from_config(sqlite_db, sqlite_office):
-    from models.workspace import save_config
+    from models.storage.settings import save_config
 
     save_config(backup_daily=2, backup_weekly=1)
     src = sqlite_db.database

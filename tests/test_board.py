@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from models.errors import StaleEdit, ValidationError
+from models.core.errors import StaleEdit, ValidationError
 
 TODAY = dt.date(2026, 11, 23)   # a Monday
 
@@ -96,7 +96,7 @@ def test_search_ignores_diacritics(board_office):
 
 
 def test_board_and_dashboard_counts_agree(demo_office):
-    from models.deadlines import office_calendar
+    from models.domain.deadlines import office_calendar
     from models.services import board, dashboard, followup
 
     today = dt.date(2026, 11, 22)
@@ -120,7 +120,7 @@ def _first(office, **kw):
 
 
 def test_actions_leave_history(board_office):
-    from models.petitions import PetitionEvent
+    from models.domain.petitions import PetitionEvent
     from models.services import board
     from models.services import board_actions as act
 
@@ -219,7 +219,7 @@ def test_xlsx_export_matches_the_board(board_office, tmp_path):
     assert isinstance(data[1 + dated][0], dt.datetime) and data[1 + dated][0].date() == shown[dated].due_on
     totals = dict(list(wb["Tổng hợp"].values)[1:])
     from models.services.statistics import compute
-    from models.words import COUNT_LABELS
+    from models.core.words import COUNT_LABELS
 
     overall = compute(q).overall
     assert totals == {**{label: overall.count(k) for k, label in COUNT_LABELS.items()}, "Tổng cộng": 5}
@@ -263,7 +263,7 @@ def test_cli_export(demo_office, tmp_path):
 
     import openpyxl
 
-    from models.db import database
+    from models.storage.db import database
 
     target = database.obj.database
     env = {**os.environ, "DOITHOAI_TODAY": "2026-11-22"}
@@ -277,7 +277,7 @@ def test_cli_export(demo_office, tmp_path):
     assert out.returncode == 0, out.stderr
     text = (tmp_path / "b.txt").read_text(encoding="utf-8-sig")
     # every petition recorded, the withdrawn one too, a group on its head's line
-    from models.petitions import Petition
+    from models.domain.petitions import Petition
 
     lines = Petition.select().count() - Petition.select().where(Petition.group_parent.is_null(False)).count()
     assert len(text.strip().splitlines()) == 1 + lines and "Điện thoại" not in text
@@ -292,8 +292,8 @@ def test_cli_export(demo_office, tmp_path):
 
 def test_follow_up_goes_on_after_the_minutes_are_signed(demo_office):
     """The minutes lock what was said; the board still assigns, extends and answers."""
-    from models.conferences import Conference
-    from models.petitions import Petition
+    from models.domain.conferences import Conference
+    from models.domain.petitions import Petition
     from models.services import board_actions as act
     from models.services import catalog
 

@@ -52,10 +52,10 @@ def _load(target) -> dict[str, int]:
 
 
 def _found(office, query: str) -> list[str]:
-    from models.db import is_postgres
-    from models.petitions import Petition
+    from models.storage.db import is_postgres
+    from models.domain.petitions import Petition
     from models.services import board
-    from models.text import fold
+    from models.core.text import fold
 
     # the office (a small one: its rows are read) and the province view (the
     # search index: FTS5 on SQLite, pg_trgm on PostgreSQL) find the same rows
@@ -73,8 +73,8 @@ def _found(office, query: str) -> list[str]:
 
 def _expected(query: str) -> list[str]:
     """The definition, in Python: every folded word is in the folded text."""
-    from models.petitions import Petition
-    from models.text import fold
+    from models.domain.petitions import Petition
+    from models.core.text import fold
 
     words = fold(query).split()
     return sorted(p.content for p in Petition.select() if all(w in p.search_text for w in words))
@@ -103,7 +103,7 @@ def test_search_gives_the_same_rows_on_sqlite_and_postgresql(tmp_path):
 
 
 def test_search_index_follows_edits_and_deletes(db):
-    from models.petitions import Petition
+    from models.domain.petitions import Petition
     from models.services import catalog, petitions
 
     office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
@@ -121,7 +121,7 @@ def test_search_index_follows_edits_and_deletes(db):
 def many(office):
     """Twenty-three petitions: deadlines with ties and gaps, some without a
     deadline, some without a unit, in several states."""
-    from models.petitions import Petition
+    from models.domain.petitions import Petition
     from models.services import catalog, petitions
 
     units = catalog.units(office)
@@ -165,7 +165,7 @@ def test_keyset_pages_are_the_offset_pages(many, status):
 
 
 def test_capped_counts_follow_inserts_edits_and_status_changes(many):
-    from models.petitions import Petition
+    from models.domain.petitions import Petition
     from models.services import board, board_actions, petitions
 
     q = board.BoardQuery(many.id, today=TODAY)
@@ -199,16 +199,16 @@ def _downgrade_to_previous_schema(db) -> None:
     index, the old wide index, none of the new board indexes, version 2."""
     import peewee as pw
 
-    from models.migrations import SchemaVersion
-    from models.petitions import Petition
-    from models.services import search
+    from models.storage.migrations import SchemaVersion
+    from models.domain.petitions import Petition
+    from models.storage import search_index
 
     if isinstance(db, pw.PostgresqlDatabase):
-        db.execute_sql(f"DROP INDEX IF EXISTS {search.PETITION_TRGM}")
+        db.execute_sql(f"DROP INDEX IF EXISTS {search_index.PETITION_TRGM}")
     else:
         for suffix in ("ai", "ad", "au"):
-            db.execute_sql(f"DROP TRIGGER IF EXISTS {search.PETITION_FTS}_{suffix}")
-        db.execute_sql(f"DROP TABLE IF EXISTS {search.PETITION_FTS}")
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {search_index.PETITION_FTS}_{suffix}")
+        db.execute_sql(f"DROP TABLE IF EXISTS {search_index.PETITION_FTS}")
     for idx in Petition._meta.indexes:
         db.execute_sql(f"DROP INDEX IF EXISTS petition_{'_'.join(f + ('_id' if f in ('office', 'unit', 'field', 'village') else '') for f in idx[0])}")
     db.execute_sql("CREATE INDEX petition_status_due_on_office_id_search_text "
@@ -218,11 +218,11 @@ def _downgrade_to_previous_schema(db) -> None:
 
 
 def test_migration_on_a_previous_database_and_again(db_target):
-    from models import migrations
-    from models.petitions import Petition
+    from models.storage import migrations
+    from models.domain.petitions import Petition
 
     office, _ids = _load(db_target)
-    db = models.db.database.obj
+    db = models.storage.db.database.obj
     _downgrade_to_previous_schema(db)
     before = {i.name for i in db.get_indexes("petition")}
     assert "petition_office_id_due_on" not in before
@@ -237,21 +237,21 @@ def test_migration_on_a_previous_database_and_again(db_target):
     assert {i.name for i in db.get_indexes("petition")} == names
     assert _found(office, "kenh muong") == ["Kênh mương nội đồng bị bồi lấp, đề nghị nạo vét"]
     assert Petition.select().count() == len(PEOPLE)
-    assert models.services.search.index_problem(db) is None
+    assert models.storage.search_index.index_problem(db) is None
 
 
 def test_postgresql_without_pg_trgm_searches_slower_but_right(pg_url):
-    from models.services import search
+    from models.storage import search_index
 
     office, _ids = _load(pg_url)
-    db = models.db.database.obj
+    db = models.storage.db.database.obj
     with_index = {q: _found(office, q) for q in ("dat dai", "kenh muong", "100%")}
     db.execute_sql("DROP EXTENSION pg_trgm CASCADE")      # takes the GIN index with it
-    assert search.index_problem(db) == search.EXTENSION_MISSING
-    assert "CREATE EXTENSION pg_trgm" in search.EXTENSION_MISSING
+    assert search_index.index_problem(db) == search_index.EXTENSION_MISSING
+    assert "CREATE EXTENSION pg_trgm" in search_index.EXTENSION_MISSING
     assert {q: _found(office, q) for q in with_index} == with_index
-    assert search.ensure_index(db) is None                 # the database's owner may create it again
-    assert search.index_problem(db) is None
+    assert search_index.ensure_index(db) is None                 # the database's owner may create it again
+    assert search_index.index_problem(db) is None
     assert {q: _found(office, q) for q in with_index} == with_index
 
 
@@ -260,10 +260,10 @@ def test_postgresql_knows_how_common_a_searched_word_is_in_one_office(pg_url):
     with. With them the planner reads a page of a common word's matches from
     the (office_id, due_on, id) index in order and stops, instead of reading
     the office's every row and sorting."""
-    from models import migrations
+    from models.storage import migrations
 
     office, _ids = _load(pg_url)
-    db = models.db.database.obj
+    db = models.storage.db.database.obj
     if int(db.execute_sql("SHOW server_version_num").fetchone()[0]) < 140000:
         pytest.skip("PostgreSQL before 14 has no statistics on expressions")
     names = {r[0] for r in db.execute_sql("SELECT stxname FROM pg_statistic_ext").fetchall()}

@@ -257,7 +257,7 @@ def test_assign_extend_answer_close_reopen_by_keys(demo):
 
 def test_stale_row_is_refused_with_a_message(demo):
     async def body(app, pilot, screen):
-        from models.petitions import Petition
+        from models.domain.petitions import Petition
         from models.services import board_actions as act
 
         p = _current(screen)
@@ -299,8 +299,8 @@ def test_export_from_the_board(demo, tmp_path):
 
 def test_document_keys_open_the_editor_and_an_unanswered_letter_is_refused(demo):
     async def body(app, pilot, screen):
-        from models.paths import locations
-        from models.register import OutgoingDocument
+        from models.core.paths import locations
+        from models.domain.register import OutgoingDocument
         from tui.screens.document_editor import DocumentEditor
 
         before = OutgoingDocument.select().count()

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from models import backup, files
-from models.errors import StorageError
+from models.storage import backup
+from models.storage import files
+from models.core.errors import StorageError
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -53,7 +54,7 @@ def office_file(tmp_path):
 
 
 def checks_made(monkeypatch) -> list:
-    from models import db as dbmod
+    from models.storage import db as dbmod
 
     seen = []
     real = dbmod.startup_check

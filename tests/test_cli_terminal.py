@@ -27,7 +27,7 @@ def home(tmp_path):
     import datetime as dt
 
     import models
-    from models.db import close_database
+    from models.storage.db import close_database
     from models.demo import build_demo
 
     h = tmp_path / "home"

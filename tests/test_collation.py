@@ -1,6 +1,6 @@
 """Vietnamese order for names on both engines: đ after d, a bare letter before
 its toned forms, "Đông Sơn" before "Yên Sơn" (SQLite and PostgreSQL would put
-"Đ" after "Y"). One sort key (models.text.vi_key) for every list of names."""
+"Đ" after "Y"). One sort key (models.core.text.vi_key) for every list of names."""
 import pytest
 
 NAMES = ["Yên Sơn", "Đông Sơn", "Dương Xá", "Ân Thi", "An Lão", "Ấp Bắc", "Bình Minh"]

@@ -55,12 +55,12 @@ def test_no_english_from_textual_in_the_palette_or_on_ctrl_c(demo_office, monkey
     asyncio.run(run())
 
 
-# --- models/compat.py: peewee's and python-docx's private parts ---------------------------
+# --- models/core/compat.py: peewee's and python-docx's private parts ---------------------------
 
 def test_peewee_private_parts_still_work(tmp_path):
     import peewee as pw
 
-    from models import compat
+    from models.core import compat
 
     db = pw.SqliteDatabase(str(tmp_path / "c.sqlite3"))
     seen = []
@@ -89,7 +89,7 @@ def test_peewee_private_parts_still_work(tmp_path):
 def test_python_docx_elements_are_reachable():
     import docx
 
-    from models.compat import docx_element
+    from models.core.compat import docx_element
 
     d = docx.Document()
     p = d.add_paragraph("x")

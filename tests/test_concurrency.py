@@ -7,8 +7,8 @@ from __future__ import annotations
 import multiprocessing as mp
 
 from conftest import audit_user
-from models.audit import AuditEntry
-from models.petitions import Petition
+from models.domain.audit import AuditEntry
+from models.domain.petitions import Petition
 from models.services import integrity, petitions
 
 ROUNDS = 25
@@ -16,7 +16,7 @@ ROUNDS = 25
 
 def race(db_target, office):
     p = petitions.record_petition(office, content="Đề nghị sửa cầu tràn thôn Đông")
-    from models.db import close_database
+    from models.storage.db import close_database
 
     close_database()  # the test process steps aside; the two workstations work
     ctx = mp.get_context("spawn")
@@ -31,7 +31,7 @@ def race(db_target, office):
         proc.join(timeout=240)
     assert all(proc.exitcode == 0 for proc in procs), [proc.exitcode for proc in procs]
     told = dict(results.get(timeout=5) for _ in procs)
-    from models.db import open_database
+    from models.storage.db import open_database
 
     open_database(db_target)
     return Petition.get_by_id(p.id), told

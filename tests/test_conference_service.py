@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from models.conferences import BroadcastSlot
-from models.errors import Locked, ValidationError
+from models.domain.conferences import BroadcastSlot
+from models.core.errors import Locked, ValidationError
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def form(**over):
 
 
 def test_create_conference_parses_and_syncs(office, villages):
-    from models.conferences import Invitee
+    from models.domain.conferences import Invitee
     from models.services import conferences as svc
 
     conf = svc.create_conference(office, None, form())
@@ -89,7 +89,7 @@ def test_notice_announces_and_held_conference_is_locked(office, villages):
 
 
 def test_issue_then_new_version_supersedes(office, monkeypatch):
-    from models.plans import Plan
+    from models.domain.plans import Plan
     from models.services import plans
     from tui import documents as pipeline
 
@@ -123,8 +123,8 @@ def test_issue_refuses_an_incomplete_plan(office):
 
 def test_notice_and_invitations_cannot_be_issued_twice(demo_office, monkeypatch):
     from models import Conference, OutgoingDocument
-    from models.errors import ValidationError
-    from models.errors import Locked
+    from models.core.errors import ValidationError
+    from models.core.errors import Locked
     from tui import documents as pipeline
 
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")

@@ -54,7 +54,7 @@ def add_petition(home: Path, text: str):
 
 HOLDER = """
 import sys
-from models.workspace import open_office_database
+from models.opening import open_office_database
 open_office_database()
 print("open", flush=True)
 for line in sys.stdin:
@@ -231,7 +231,7 @@ def test_init_moi_starts_a_new_office_when_asked(home):
 # --- durable and private ------------------------------------------------------------------
 
 def test_writes_sync_the_file_and_its_folder(tmp_path, monkeypatch):
-    from models import files
+    from models.storage import files
 
     synced = []
     real = os.fsync
@@ -250,10 +250,10 @@ def test_writes_sync_the_file_and_its_folder(tmp_path, monkeypatch):
 def test_files_and_folders_are_private(home, tmp_path):
     assert run_cli("backup", home=home).returncode == 0
     assert run_cli("export", "-o", str(home / "documents" / "x.xlsx"), home=home).returncode == 0
-    from models.paths import locations  # noqa: F401 - the same layout as the CLI used
+    from models.core.paths import locations  # noqa: F401 - the same layout as the CLI used
 
     env = dict(DOITHOAI_HOME=str(home))
-    code = "import models.workspace as w; w.save_config(backup_daily=3)"
+    code = "import models.storage.settings as w; w.save_config(backup_daily=3)"
     subprocess.run([sys.executable, "-c", code], cwd=REPO, env={**os.environ, **env, "PYTHONPATH": str(REPO)},
                    check=True)
     checked = 0
@@ -279,8 +279,8 @@ def test_every_postgres_instance_holds_the_shared_lock(pg_url):
     import psycopg2
 
     from models import open_database
-    from models.db import close_database
-    from models.open_lock import postgres_in_use
+    from models.storage.db import close_database
+    from models.storage.open_lock import postgres_in_use
 
     other = psycopg2.connect(pg_url)
     try:

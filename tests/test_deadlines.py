@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from models.deadlines import WorkCalendar
+from models.domain.deadlines import WorkCalendar
 
 D = dt.date
 
@@ -90,7 +90,7 @@ def test_days_left_and_late(cal):
 
 
 def test_holiday_cache_gives_the_same_answer(tmp_path, monkeypatch):
-    from models import deadlines
+    from models.domain import deadlines
 
     deadlines._national.cache_clear()
     first = deadlines._national(2026)
@@ -100,8 +100,8 @@ def test_holiday_cache_gives_the_same_answer(tmp_path, monkeypatch):
 
 
 def test_office_rules_override_and_milestones(office):
-    from models.catalog import RuleSetting
-    from models.conferences import Conference
+    from models.domain.catalog import RuleSetting
+    from models.domain.conferences import Conference
     from models.services.milestones import conference_milestones
 
     conf = Conference.create(office=office, date=D(2026, 6, 19), venue="Nhà văn hóa")

@@ -3,7 +3,7 @@ import datetime as dt
 from collections import Counter
 
 from models import Conference, OutgoingDocument, Petition
-from models.deadlines import WorkCalendar
+from models.domain.deadlines import WorkCalendar
 from models.services import documents, followup
 
 

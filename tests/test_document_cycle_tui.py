@@ -80,9 +80,9 @@ async def paste(pilot, text: str) -> None:
 
 def test_whole_document_cycle_on_a_fresh_office(tmp_path, monkeypatch):
     import tui.documents as pipeline
-    from models.db import close_database
-    from models.paths import locations, use_demo
-    from models.workspace import open_office_database
+    from models.storage.db import close_database
+    from models.core.paths import locations, use_demo
+    from models.opening import open_office_database
 
     monkeypatch.setenv("DOITHOAI_TODAY", DAY0.isoformat())
     open_office_database(demo=True, render=pipeline.render_pdf)     # the demo issues its own 01/KH-UBND …
@@ -97,7 +97,7 @@ def test_whole_document_cycle_on_a_fresh_office(tmp_path, monkeypatch):
 
 def _fresh_office():
     from models.services import catalog
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     open_office_database()
     office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang", parent_body="UBND tỉnh Hà Tĩnh",
@@ -108,12 +108,12 @@ def _fresh_office():
 
 
 def _cycle(monkeypatch, demo_docs):
-    from models.conferences import Conference
-    from models.documents import DocumentText
-    from models.paths import locations
-    from models.petitions import Petition
-    from models.plans import Plan
-    from models.register import OutgoingDocument
+    from models.domain.conferences import Conference
+    from models.domain.documents import DocumentText
+    from models.core.paths import locations
+    from models.domain.petitions import Petition
+    from models.domain.plans import Plan
+    from models.domain.register import OutgoingDocument
     from models.services import documents as docs
     from models.services import register_view
     from models.services.milestones import conference_milestones

@@ -10,7 +10,7 @@ import pytest
 from printing_support import page_texts, squash
 
 import models
-from models import clock
+from models.core import clock
 from models.services import documents
 from tui import documents as pipeline
 
@@ -40,7 +40,7 @@ def _cycle_records(family: str):
     answer and a late one for the reminder."""
     from models import Petition
     from models.services import records
-    from models import samples
+    from models.demo import samples
 
     office = samples.office(FAMILIES[family], place="Kỳ Khang" if family == "state" else "Đô Lương")
     conf = samples.conference(office, date=CONF_DAY)
@@ -223,9 +223,9 @@ def test_answer_letters_are_told_apart_in_the_register_without_a_withheld_name(s
 
 
 def test_demo_and_office_keep_their_own_numbers_and_files(tmp_path, monkeypatch):
-    from models import paths
+    from models.core import paths
     from models.services import catalog, plans, records
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     monkeypatch.setenv("DOITHOAI_HOME", str(tmp_path / "home"))
     try:
@@ -274,7 +274,7 @@ def test_command_line_fails_clearly_on_bad_input(sqlite_db, command, monkeypatch
 
     office, conf, _refs = _cycle_records("state")
     other = catalog.create_office(kind="ubnd_phuong", place_name="Bắc Hà", parent_body="", signer_name="X")
-    from models import samples
+    from models.demo import samples
 
     foreign = samples.conference(other, petitions=0, date=CONF_DAY)
     db = str(sqlite_db.database)

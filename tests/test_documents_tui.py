@@ -19,7 +19,7 @@ TODAY = dt.date(2026, 3, 20)
 @pytest.fixture
 def register(sqlite_db, monkeypatch):
     """An office with a real issued plan, two fake PDFs and letter entries over two years."""
-    from models.register import OutgoingDocument
+    from models.domain.register import OutgoingDocument
     from models.services import catalog, numbering, plan_import, records
     from models.services import documents as docs
     from tui import documents as pipeline
@@ -193,7 +193,7 @@ def test_reprint_and_word_of_a_text_changed_behind_the_apps_back_are_refused(reg
 
 def test_versions_after_a_correction_and_history(register):
     from correction_support import correct, issue
-    from models import samples
+    from models.demo import samples
     from tui.widgets.history import HistoryScreen
     from tui.widgets.versions import VersionsScreen
 
@@ -242,7 +242,7 @@ def test_open_without_a_display_shows_the_path(register):
 def test_editor_correction_and_word_keys_on_documents_without_a_stored_text(register):
     """E, M and W on entries issued before texts were stored (and on the plan):
     each says in Vietnamese what can be done instead; nothing new enters the register."""
-    from models.register import OutgoingDocument
+    from models.domain.register import OutgoingDocument
     from tui.screens.documents import DocumentsScreen
     from tui.widgets.form import FormScreen
 

@@ -43,8 +43,8 @@ def conference(office, day="15/03/2026", plan=None, **over):
 # --- 1. the schedule and what happened -------------------------------------------------------
 
 def test_starting_the_session_keeps_the_schedule_and_documents_state_the_actual_times(xa, monkeypatch):
-    from models import base
-    from models.conferences import Conference
+    from models.domain import base
+    from models.domain.conferences import Conference
     from models.services import compose, live_session
 
     conf = conference(xa)
@@ -112,7 +112,7 @@ def test_loudspeaker_milestone_needs_every_village_station(xa):
 
 
 def test_marking_a_reading_leaves_the_cursor_where_it_is(xa):
-    from models.conferences import BroadcastSlot
+    from models.domain.conferences import BroadcastSlot
     from models.services import conferences as svc
     from models.services import plans
     from tui.app import DoiThoaiApp
@@ -163,7 +163,7 @@ def every_state(office):
     on the spot; answered in writing on time and late; in progress; late, with a
     second citizen grouped with it; noted; forwarded, waiting and answered by the
     upper level; withdrawn. Returns (conference, {name: petition})."""
-    from models.catalog import Field, Unit, Village
+    from models.domain.catalog import Field, Unit, Village
     from models.services import board_actions as act
     from models.services import petition_edit as pe
     from models.services import records
@@ -209,7 +209,7 @@ def every_state(office):
     pe.withdraw(p["withdrawn"], "Công dân đã được giải đáp trước hội nghị", today=TODAY)
     conf = records.update(conf, {"status": "closed", "actual_start": "08:05", "actual_end": "10:50",
                                  "conclusions": "Giao các bộ phận trả lời đúng hạn."}, lock_check=False)
-    from models.petitions import Petition
+    from models.domain.petitions import Petition
 
     return conf, {k: Petition.get_by_id(v.id) for k, v in p.items()}
 
@@ -224,7 +224,7 @@ def test_one_count_in_the_report_text_table_chart_export_and_dashboard(xa, tmp_p
     from printing_support import page_texts, runs, squash
 
     from models.services import board, compose, dashboard, export, statistics
-    from models.words import COUNT_LABELS
+    from models.core.words import COUNT_LABELS
     from tui.documents import render_pdf
 
     conf, _p = every_state(xa)
@@ -301,7 +301,7 @@ def test_a_party_report_says_petitions_were_forwarded_only_when_some_were(sqlite
 def test_a_group_is_listed_once_as_its_head_with_its_members_named(xa, tmp_path):
     import openpyxl
 
-    from models.catalog import Unit
+    from models.domain.catalog import Unit
     from models.services import board, compose, export
 
     conf, p = every_state(xa)
@@ -337,7 +337,7 @@ def test_withdrawn_petitions_are_in_the_minutes_and_the_full_export(xa, tmp_path
     head, *rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     lines = {r[head.index("Người kiến nghị")]: dict(zip(head, r)) for r in rows}
     assert lines["Đinh Thị Mười"]["Lý do rút"] == "Công dân đã được giải đáp trước hội nghị"
-    from models.words import STATUS
+    from models.core.words import STATUS
 
     assert lines["Đinh Thị Mười"][STATUS] == "Đã rút"
     assert lines["Bùi Thị Tám"]["Chuyển đến"] == "UBND tỉnh Quảng Ngãi"
@@ -384,7 +384,7 @@ def test_wording_of_addressees_and_the_chair(xa, tmp_path):
     import docx
     from printing_support import page_texts
 
-    from models.catalog import Unit
+    from models.domain.catalog import Unit
     from models.services import compose
     from tui.documents import render_docx, render_pdf
 
@@ -409,8 +409,8 @@ def test_wording_of_addressees_and_the_chair(xa, tmp_path):
 # --- 6. a Party office gets a Party office's defaults ---------------------------------------------
 
 def test_a_party_office_gets_party_defaults_and_rules_cite_the_law_or_its_own_plan(sqlite_db):
-    from models.catalog import Unit
-    from models.rules import office_rules
+    from models.domain.catalog import Unit
+    from models.domain.rules import office_rules
     from models.services import catalog, compose
     from models.services.usual_units import usual_unit, usual_units
 
@@ -454,7 +454,7 @@ Nơi nhận:
 
 
 def test_an_imported_plan_without_a_signer_takes_the_offices(xa, tmp_path):
-    from models.documents import Signer
+    from models.domain.documents import Signer
     from models.services import compose, plan_import
 
     path = tmp_path / "ke-hoach-2025.txt"
@@ -468,8 +468,8 @@ def test_an_imported_plan_without_a_signer_takes_the_offices(xa, tmp_path):
 
 
 def test_every_kind_tells_what_blocks_issuing_before_it_is_asked(sqlite_db, monkeypatch):
-    from models.catalog import Office
-    from models.errors import UserError
+    from models.domain.catalog import Office
+    from models.core.errors import UserError
     from models.services import documents, plans
 
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
@@ -489,8 +489,8 @@ def test_every_kind_tells_what_blocks_issuing_before_it_is_asked(sqlite_db, monk
 
 
 def test_the_plan_screen_says_what_is_missing_before_asking_the_date(sqlite_db, monkeypatch):
-    from models.catalog import Office
-    from models.plans import Plan
+    from models.domain.catalog import Office
+    from models.domain.plans import Plan
     from models.services import plans
     from tui.app import DoiThoaiApp
     from tui.widgets.confirm import ConfirmScreen
@@ -522,11 +522,11 @@ def test_the_plan_screen_says_what_is_missing_before_asking_the_date(sqlite_db, 
 # --- 15. the demo shows every state ---------------------------------------------------------------
 
 def test_the_demo_shows_every_state_a_real_office_meets(demo_office):
-    from models.documents import DocumentText
-    from models.petitions import Petition, PetitionEvent
-    from models.register import OutgoingDocument
+    from models.domain.documents import DocumentText
+    from models.domain.petitions import Petition, PetitionEvent
+    from models.domain.register import OutgoingDocument
     from models.services import compose
-    from models.conferences import Conference
+    from models.domain.conferences import Conference
 
     groups = Petition.select().where(Petition.group_parent.is_null(False))
     assert groups.count() >= 1

@@ -11,8 +11,8 @@ import subprocess
 import peewee as pw
 import pytest
 
-from models.errors import StaleEdit, ValidationError
-from models.petitions import Petition, PetitionEvent
+from models.core.errors import StaleEdit, ValidationError
+from models.domain.petitions import Petition, PetitionEvent
 from models.services import catalog, petitions, records
 from models.services.safe_write import (
     BUSY,
@@ -115,7 +115,7 @@ def tiny_disk(tmp_path):
     if r.returncode != 0:
         pytest.skip("cannot mount a small tmpfs here; the page-limit test covers a full disk")
     yield mnt
-    from models.db import close_database
+    from models.storage.db import close_database
 
     close_database()
     subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
@@ -156,7 +156,7 @@ def test_server_connection_lost(pg_url):
     office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
     db_target = pg_url
 
-    from models.db import database
+    from models.storage.db import database
 
     def kill():
         pid = database.obj.connection().info.backend_pid

@@ -209,7 +209,7 @@ def test_a_save_says_what_changed_and_the_history_takes_it_back(demo_office):
     chosen change) and C put it back."""
     import asyncio
 
-    from models.conferences import Conference
+    from models.domain.conferences import Conference
 
     async def go():
         app = DoiThoaiApp(demo_office)

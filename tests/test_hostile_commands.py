@@ -181,7 +181,7 @@ def run_in_process(argv, env):
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         finally:
-            from models.db import close_database
+            from models.storage.db import close_database
 
             close_database()
     return code, out.getvalue().decode("utf-8", "replace"), err.getvalue().decode("utf-8", "replace")

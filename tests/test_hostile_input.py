@@ -21,9 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.petitions import Petition
+from models.domain.petitions import Petition
 from models.services import catalog, petitions, records
-from models.text import clean, clean_line
+from models.core.text import clean, clean_line
 
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                       HealthCheck.too_slow])
@@ -114,7 +114,7 @@ def squeeze(text: str) -> str:
 
 
 def store(raw: str) -> str:
-    from models.db import database
+    from models.storage.db import database
 
     with database.atomic() as tx:  # through the model, then thrown away
         office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
@@ -176,10 +176,10 @@ LONG_LINE = "Đường " + "x" * 5000
 
 def make_hostile(office) -> None:
     """Every text field people fill in, in the demo office, carries markup-like text."""
-    from models.catalog import Field, Office, Unit, Village
-    from models.conferences import AgendaItem, Conference
-    from models.plans import Plan
-    from models.register import OutgoingDocument
+    from models.domain.catalog import Field, Office, Unit, Village
+    from models.domain.conferences import AgendaItem, Conference
+    from models.domain.plans import Plan
+    from models.domain.register import OutgoingDocument
 
     tag = " ".join(MARKUP)
     Office.update(name=f"UBND xã [bold red]Kỳ Khang {MARKUP[0]}", signer_name=f"Hồ [@click=app.quit]x[/]",

@@ -51,7 +51,7 @@ def test_live_session_entry(demo_office, monkeypatch, how, whole):
     method takes back ("D" ⌫ "Đ"), a whole sentence, disposition 1 and the
     answer: the petition saved is exactly what was meant."""
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
-    from models.petitions import Petition
+    from models.domain.petitions import Petition
     from tui.app import DoiThoaiApp
 
     keys = (keys_for(NAME, whole=whole) + ["enter"] + word_keys("Thượng", whole=whole) + ["enter", "1"]
@@ -197,13 +197,13 @@ def test_a_real_terminal_burst_in_the_board_search(demo_office):
     import sys
     from pathlib import Path
 
-    from models.db import close_database
+    from models.storage.db import close_database
 
     root = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(root))
     from bench.board import Terminal
 
-    from models.db import database
+    from models.storage.db import database
 
     db = str(database.obj.database)                    # the demo office's file, left to the app
     close_database()

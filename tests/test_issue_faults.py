@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 import models
-from models import samples
-from models.documents import DocumentText
-from models.register import OutgoingDocument
+from models.demo import samples
+from models.domain.documents import DocumentText
+from models.domain.register import OutgoingDocument
 from models.services import catalog, documents
 from tui import documents as pipeline
 
@@ -30,7 +30,7 @@ RAW = re.compile(r"\{|\}|→|\b(draft|issued|superseded|content|status|None|null
 
 
 def _open(target):
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     return open_office_database(target)      # the real start: it finishes or removes what a kill left
 
@@ -40,7 +40,7 @@ def _new_notice(office) -> int:
 
 
 def _documents() -> Path:
-    from models.paths import locations
+    from models.core.paths import locations
 
     return locations().documents
 
@@ -84,7 +84,7 @@ def test_same_document_issued_by_two_and_three_at_once(db_target):
     names = ("may_1", "may_2", "may_3")
     rounds = ([(_new_notice(office), names[:2]) for _ in range(ROUNDS_OF_TWO)]
               + [(_new_notice(office), names) for _ in range(ROUNDS_OF_THREE)])
-    from models.db import close_database
+    from models.storage.db import close_database
 
     close_database()
     ctx = mp.get_context("spawn")
@@ -186,7 +186,7 @@ KILLS = 14
 
 def test_killed_at_each_step_of_an_issue(db_target):
     import printing.render  # noqa: F401 - imported once here, so each forked issue starts at once
-    from models.db import close_database
+    from models.storage.db import close_database
 
     _open(db_target)
     office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang", signer_name="Nguyễn Văn An")

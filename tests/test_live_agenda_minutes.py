@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from models.conferences import AgendaItem
+from models.domain.conferences import AgendaItem
 from tests.printing_support import page_texts, squash
 from tests.test_live_session import Keys, open_session, record
 
@@ -22,7 +22,7 @@ AGENDA = ["Khai mạc | Chủ tịch UBND | 5", "Báo cáo | Phó Chủ tịch |
 ])
 def test_four_items_run_with_the_clock_and_the_minutes_sections_have_no_gap(demo_office, monkeypatch,
                                                                            report, headings):
-    from models.paths import locations
+    from models.core.paths import locations
     from models.services import agenda, live_session as live
     from tui.app import DoiThoaiApp
 

@@ -29,7 +29,7 @@ async def until(pilot, condition, what: str, timeout: float = 60.0):
 
 
 def stored(conf_id) -> str:
-    from models.conferences import Conference
+    from models.domain.conferences import Conference
 
     return Conference.get_by_id(conf_id).conclusions
 
@@ -50,7 +50,7 @@ def test_merge_keeps_both_sides_lines():
 
 
 def test_another_workstation_is_never_overwritten(demo):
-    from models.errors import StaleEdit
+    from models.core.errors import StaleEdit
     from models.services import live_session as live
 
     conf = live.pick_conference(demo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from models.petitions import Petition
+from models.domain.petitions import Petition
 from tests.printing_support import page_texts, squash
 from tests.test_live_session import TODAY, Keys, open_session, record
 
@@ -20,7 +20,7 @@ CONCLUSIONS = "Giao các bộ phận trả lời đúng hạn"
 
 def test_closing_builds_the_minutes_from_the_recorded_data(demo_office, monkeypatch):
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
-    from models.paths import locations
+    from models.core.paths import locations
     from tui.app import DoiThoaiApp
     from tui.screens.session import SessionScreen
 
@@ -75,7 +75,7 @@ def test_closing_builds_the_minutes_from_the_recorded_data(demo_office, monkeypa
     assert [p.seq for p in follow] == [1]
     assert follow[0].unit is not None and follow[0].due_on is not None
     # and the closed session was copied aside
-    from models.backup import backups
-    from models.db import database
+    from models.storage.backup import backups
+    from models.storage.db import database
 
     assert [b.tag for b in backups(database.obj.database)] == ["phien"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 
-from models.conferences import Conference
-from models.petitions import Petition
+from models.domain.conferences import Conference
+from models.domain.petitions import Petition
 
 ROUNDS = 12
 NAMES = ("may-1", "may-2")
@@ -26,7 +26,7 @@ def session_of(office):
 
 
 def race(target, office, monkeypatch):
-    from models.db import close_database, open_database
+    from models.storage.db import close_database, open_database
     from models.services import live_session as live
     from tests.live_workstation import workstation
 

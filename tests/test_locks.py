@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from models.audit import AuditEntry, history
+from models.domain.audit import AuditEntry, history
 from conftest import audit_user
-from models.conferences import Attendance, Conference
-from models.errors import Locked, StaleEdit, ValidationError
-from models.register import OutgoingDocument
-from models.documents import SUPERSEDED, DocumentText
+from models.domain.conferences import Attendance, Conference
+from models.core.errors import Locked, StaleEdit, ValidationError
+from models.domain.register import OutgoingDocument
+from models.domain.documents import SUPERSEDED, DocumentText
 from models.services import amend, documents, locks, numbering, petitions, records
 
 import correction_support as correction
@@ -38,7 +38,7 @@ def today(monkeypatch):
 
 
 def test_issued_document_cannot_be_changed_and_a_new_version_keeps_the_old(office, today):
-    from models import samples
+    from models.demo import samples
 
     conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 12))
     doc = correction.issue(office, "thong-bao", conf.id, dt.date(2026, 3, 5))
@@ -102,7 +102,7 @@ def test_signed_minutes_lock_what_they_record(office):
 
 def _signed_minutes(office):
     """A conference whose minutes were issued (02/3) and signed (03/3)."""
-    from models import samples
+    from models.demo import samples
 
     conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 2))
     records.update(conf, {"status": "closed"})
@@ -183,7 +183,7 @@ def test_a_correction_refuses_no_change_a_second_draft_and_a_stale_edit(office, 
 
 
 def test_every_change_is_audited_with_user_and_before_after(office):
-    from models.audit import set_user
+    from models.storage.who import set_user
 
     set_user("van_thu_1")
     try:
@@ -200,8 +200,8 @@ def test_every_change_is_audited_with_user_and_before_after(office):
 
 
 def test_user_name_from_config(office, monkeypatch):
-    from models.audit import current_user
-    from models.workspace import save_config
+    from models.storage.who import current_user
+    from models.storage.settings import save_config
 
     monkeypatch.delenv("DOITHOAI_USER")
     save_config(user="thu_ky_xa")

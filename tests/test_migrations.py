@@ -3,8 +3,8 @@ from a newer release is refused, not damaged."""
 import pytest
 
 import models
-from models import migrations
-from models.errors import StorageError
+from models.storage import migrations
+from models.core.errors import StorageError
 from models.services import catalog
 
 

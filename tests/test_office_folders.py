@@ -8,8 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import models
-from models.migrations import MIGRATIONS, _v10_office_uid
-from models.paths import locations
+from models.storage.migrations import MIGRATIONS, _v10_office_uid
+from models.core.paths import locations
 from models.services import documents, register_view
 from test_offices import issue_plan, two_offices
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 import models
-from models import clock
-from models.errors import NotFound
+from models.core import clock
+from models.core.errors import NotFound
 from models.services import catalog, integrity, petitions
 from tui.cli import main as cli_main
 
@@ -135,7 +135,7 @@ def test_office_b_sees_nothing_of_office_a(tmp_path, capsys, monkeypatch):
 
 
 def test_the_demo_keeps_its_own_office(tmp_path, monkeypatch):
-    from models.paths import use_demo
+    from models.core.paths import use_demo
 
     models.open_database(tmp_path / "demo.sqlite3")
     a, b = two_offices()
@@ -164,7 +164,7 @@ def test_the_register_and_the_audit_trail_are_chained(db):
 
 def _sql(statement, *params):
     db = models.database.obj
-    db.execute_sql(statement.replace("?", "%s") if models.db.is_postgres() else statement, params)
+    db.execute_sql(statement.replace("?", "%s") if models.storage.db.is_postgres() else statement, params)
 
 
 @pytest.mark.parametrize("change", ["title", "sha256", "audit", "delete-audit", "file", "delete-doc"])
@@ -224,7 +224,7 @@ def test_an_old_database_gets_its_entries_chained(tmp_path):
     issue_plan(office)
     db.execute_sql("UPDATE outgoing_document SET chain_seq = NULL, chain_hash = ''")
     db.execute_sql("UPDATE audit_entry SET chain_seq = NULL, chain_hash = ''")
-    from models import migrations
+    from models.storage import migrations
 
     since = migrations.MIGRATIONS.index(migrations._v3_chains) + 1
     db.execute_sql("DELETE FROM schema_version WHERE version >= ?", (since,))
@@ -238,7 +238,7 @@ def test_an_old_database_gets_its_entries_chained(tmp_path):
 # --- users and roles ------------------------------------------------------------------------
 
 def test_roles_follow_the_office_list_on_sqlite(sqlite_db, monkeypatch):
-    from models.errors import Locked
+    from models.core.errors import Locked
     from models.services import documents, plans, roles
 
     office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang", signer_name="Nguyễn Văn An")
@@ -301,7 +301,7 @@ def test_user_commands(tmp_path, capsys, monkeypatch):
 
 
 def test_on_postgresql_the_audit_takes_the_session_user(pg_url, monkeypatch):
-    from models.audit import set_user
+    from models.storage.who import set_user
 
     models.open_database(pg_url)
     set_user("gia-mao")
@@ -372,7 +372,7 @@ def test_the_chain_stays_one_line_when_two_workstations_write_at_once(db):
 
 
 def test_a_restored_backup_is_not_reported_as_tampering(tmp_path, capsys):
-    from models import backup
+    from models.storage import backup
 
     target = str(tmp_path / "xa.sqlite3")
     models.open_database(target)

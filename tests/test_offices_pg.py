@@ -10,7 +10,7 @@ import pytest
 
 import models
 from conftest import PG_URL, REPO, _pg_reset, require_pg
-from models.errors import Locked, NotFound
+from models.core.errors import Locked, NotFound
 from models.services import board, catalog, integrity, plans, records, register_view, roles
 from test_offices import DAY, a_petition, issue_plan, run_cli, two_offices
 
@@ -121,11 +121,11 @@ def test_office_b_sees_and_changes_nothing_of_office_a(shared_server, capsys, mo
         records.create(models.Village, office=a.id, name="Thôn chen vào")
     assert "không được phép" in err.value.message
     # the audit trail is append-only and names the login, whatever --user says
-    models.audit.set_user("gia-mao")
+    models.storage.who.set_user("gia-mao")
     try:
         p = a_petition(b, "Xin lắp đèn đường")
     finally:
-        models.audit.set_user(None)
+        models.storage.who.set_user(None)
     entry = (models.AuditEntry.select().where((models.AuditEntry.table == "petition")
                                               & (models.AuditEntry.record_id == p.id)).get())
     assert entry.user == LOGIN_B
@@ -163,8 +163,8 @@ def test_office_b_sees_and_changes_nothing_of_office_a(shared_server, capsys, mo
     models.close_database()
 
     # a newer program on a staff login cannot upgrade the schema: it says so
-    from models import migrations
-    from models.errors import StorageError
+    from models.storage import migrations
+    from models.core.errors import StorageError
 
     def later(db):
         db.execute_sql("ALTER TABLE village ADD COLUMN population INTEGER")

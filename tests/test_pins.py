@@ -11,8 +11,8 @@ import os
 import pytest
 
 import models
-from models import clock
-from models.errors import Locked
+from models.core import clock
+from models.core.errors import Locked
 from models.services import catalog, documents, plans, records, roles
 from test_offices import DAY, fake_pdf, run_cli
 

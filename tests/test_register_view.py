@@ -51,7 +51,7 @@ def test_paging_in_sql(office):
 
 def _issue_fake(office):
     from correction_support import issue
-    from models import samples
+    from models.demo import samples
 
     conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 10))
     return issue(office, "thong-bao", conf.id, dt.date(2026, 3, 1))

@@ -35,7 +35,7 @@ def test_reprint_puts_back_a_lost_plan_file(issued_plan):
 
 
 def test_reprint_of_a_notice_is_the_issued_one_after_the_conference_changed(office):
-    from models import samples
+    from models.demo import samples
 
     conf = samples.conference(office, petitions=0, date=dt.date(2026, 11, 15))
     doc = pipeline.issue(office, "thong-bao", conf.id, on=dt.date(2026, 11, 2))

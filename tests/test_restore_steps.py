@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from models import backup
+from models.storage import backup
 
 REPO = Path(__file__).resolve().parents[1]
 STEPS = ("copied", "settled", "aside", "logs", "swapped")
@@ -32,7 +32,7 @@ os.kill(os.getpid(), 9)
 
 KILLED_AT = """
 import os, sys, datetime as dt
-from models import backup
+from models.storage import backup
 def step(name):
     if name == sys.argv[3]:
         os.kill(os.getpid(), 9)

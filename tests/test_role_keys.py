@@ -143,7 +143,7 @@ def test_on_postgresql_the_owner_login_is_on_the_office_list(tmp_path):
 
 
 def test_in_the_document_editor_a_clerk_cannot_issue(two_people):
-    from models.register import OutgoingDocument
+    from models.domain.register import OutgoingDocument
     from models.services import roles
 
     office, _, clerk = two_people

@@ -5,8 +5,8 @@ import asyncio
 import datetime as dt
 
 from models import Petition
-from models.deadlines import WorkCalendar
-from models.petitions import citizen_label
+from models.domain.deadlines import WorkCalendar
+from models.domain.petitions import citizen_label
 from tests.printing_support import page_texts, render, squash
 from tui.app import DoiThoaiApp
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import models
-from models import samples
+from models.demo import samples
 from models.services import catalog, petitions, records
 from test_offices import _sql, run_cli
 from tui import documents as pipeline
@@ -143,7 +143,7 @@ def test_an_old_database_is_sealed_as_found(tmp_path, capsys):
     # as an older version left it: history rows without trail entries
     db.execute_sql("DELETE FROM audit_entry WHERE \"table\" = 'petition_event'")
     _rechain(db)
-    from models import migrations
+    from models.storage import migrations
 
     db.execute_sql("DELETE FROM schema_version WHERE version >= ?", (migrations.MIGRATIONS.index(
         migrations._v11_seals) + 1,))
@@ -160,8 +160,8 @@ def test_an_old_database_is_sealed_as_found(tmp_path, capsys):
 
 def _rechain(db):
     """The audit chain as it would be without the removed entries (an older version's)."""
-    from models import chain
-    from models.audit import AuditEntry
+    from models.domain import chain
+    from models.domain.audit import AuditEntry
 
     entries = list(AuditEntry.select().order_by(AuditEntry.chain_seq))
     db.execute_sql("UPDATE audit_entry SET chain_seq = -id")

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from printing_support import make_session
 from signing_support import seal_png, signature_png
 
-from models import clock
+from models.core import clock
 from tui import documents as pipeline
 
 DAY = dt.date(2026, 11, 30)
@@ -205,7 +205,7 @@ def _ink(pdf: bytes, box, colour=None, page: int = 0) -> float:
 
 
 def _state(folder: Path):
-    from models.signatures import DocumentSignature
+    from models.domain.signatures import DocumentSignature
 
     return sorted(p.name for p in folder.rglob("*.pdf")), DocumentSignature.select().count()
 
@@ -260,7 +260,7 @@ def test_only_the_signer_signs_as_the_person_and_the_clerk_for_the_office(token,
     from models.services import roles, signing
 
     office, conf, db, doc = _notice(tmp_path, monkeypatch, token)
-    from models.catalog import Person
+    from models.domain.catalog import Person
 
     chair = Person.create(office=office, full_name="Hồ Xuân Trính", role="chu_tich")
     clerk = Person.create(office=office, full_name="Phan Thị Thu", role="van_thu")
@@ -408,7 +408,7 @@ def test_signed_on_postgresql_too(token, pg_url, tmp_path):
     """The same chain on the real PostgreSQL server: the images kept as bytea,
     the rows read back, the files checked."""
     import models
-    from models import samples
+    from models.demo import samples
     from models.services import signing
     from printing.signature_marks import appearance
 
@@ -454,7 +454,7 @@ def test_catalogue_keeps_the_signature_image_of_a_person_and_the_seal(tmp_path, 
     seal. A picture without transparency is refused with a message."""
     import asyncio
 
-    from models.catalog import Person
+    from models.domain.catalog import Person
     from models.services import signing
     from tui.app import DoiThoaiApp
     from tui.screens.catalog import LISTS

@@ -4,14 +4,14 @@ import unicodedata
 
 import pytest
 
-from models.errors import StaleEdit, ValidationError
-from models.petitions import Petition
+from models.core.errors import StaleEdit, ValidationError
+from models.domain.petitions import Petition
 from conftest import audit_user
 from models.services import catalog, numbering, petitions, records, search
 
 
 def test_schema_version_recorded(db):
-    from models.migrations import CURRENT, current_version
+    from models.storage.migrations import CURRENT, current_version
 
     assert current_version(db) == CURRENT >= 1
 
@@ -79,7 +79,7 @@ def test_stale_edit_is_refused_and_nothing_lost(office):
 
 
 def test_stale_edit_says_who_and_what_and_a_confirmed_save_goes_over_it(office, monkeypatch):
-    from models import audit
+    from models.storage import who as audit
 
     v = catalog.add_village(office, "Trung Lương", station="Cụm loa 1")
     mine = type(v).get_by_id(v.id)
@@ -121,7 +121,7 @@ def test_empty_required_name(office):
 
 def test_every_field_a_person_can_change_has_a_vietnamese_name():
     """History and "someone else saved" messages never show a code name."""
-    from models.migrations import all_models
+    from models.storage.migrations import all_models
     from models.services.history import FIELD_LABELS
 
     internal = {"id", "office", "row_version", "updated_at", "search_text", "created_at", "conference",
@@ -134,7 +134,7 @@ def test_every_field_a_person_can_change_has_a_vietnamese_name():
 
 
 def test_every_record_carries_its_office(demo_office):
-    from models.migrations import all_models
+    from models.storage.migrations import all_models
 
     scoped = [m for m in all_models() if "office" in m._meta.fields]
     assert {m.__name__ for m in scoped} >= {"Unit", "Official", "Village", "Field", "Plan", "Conference",
@@ -152,7 +152,7 @@ def test_numbering_policy_cannot_change_mid_year(office, monkeypatch):
 
 
 def test_vietnamese_order_of_names():
-    from models.text import vi_key
+    from models.core.text import vi_key
 
     names = ["Yên Sơn", "Đông Sơn", "Dương Xá", "Ân Thi", "An Lão", "Ấp Bắc", "Bình Minh", "Ơn Trên", "Ô Môn",
              "Oa Lạc", "Hà Tĩnh", "Hạ Long", "Hả Hê", "Hà Nội", "Há Miệng"]

@@ -89,7 +89,7 @@ def test_the_app_never_shows_textuals_crash_screen(demo_office, tmp_path):
     ("[Errno 13] Permission denied: 'x'", "không có quyền"),
 ])
 def test_system_errors_are_said_in_vietnamese(english, vietnamese):
-    from models.files import os_reason
+    from models.core.errors import os_reason
 
     assert vietnamese in os_reason(english)
 

@@ -1,15 +1,15 @@
 """One catalogue of words: a status, disposition or channel label is spelled
-only in models/words.py (every other module uses the catalogue), and the
+only in models/core/words.py (every other module uses the catalogue), and the
 models' messages say what is wrong without naming a key: the screens add
 which key helps (tui/words.py), the command line which command."""
 import ast
 import re
 from pathlib import Path
 
-from models import words
+from models.core import words
 
 REPO = Path(__file__).resolve().parents[1]
-CATALOGUES = {REPO / "models" / "words.py", REPO / "tui" / "words.py"}
+CATALOGUES = {REPO / "models" / "core" / "words.py", REPO / "tui" / "words.py"}
 #: the disposition as it was once spelled on one screen only
 RETIRED = ("Trả lời tại hội nghị",)
 
@@ -41,7 +41,7 @@ def test_status_and_disposition_labels_are_spelled_only_in_the_catalogue():
 
 def test_the_catalogue_says_on_the_spot_as_spec_does():
     assert words.DISPOSITIONS["on_spot"] == "Trả lời tại chỗ"
-    from models.petitions import DISPOSITIONS
+    from models.domain.petitions import DISPOSITIONS
     from tui.widgets.entry import DISP_LABELS
 
     assert DISPOSITIONS is words.DISPOSITIONS
@@ -58,7 +58,7 @@ def test_model_messages_name_no_key():
 
 
 def test_a_remedy_becomes_a_key_on_screen_and_a_command_on_the_command_line():
-    from models.errors import ValidationError
+    from models.core.errors import ValidationError
     from tui.words import SCREEN_REMEDIES, explain, explain_cli
 
     assert set(SCREEN_REMEDIES) == set(words.REMEDIES)

@@ -7,9 +7,9 @@ def editor(target: str, petition_id: int, name: str, rounds: int, barrier, resul
     import os
 
     os.environ["DOITHOAI_USER"] = name
-    from models.db import open_database
-    from models.errors import StaleEdit
-    from models.petitions import Petition
+    from models.storage.db import open_database
+    from models.core.errors import StaleEdit
+    from models.domain.petitions import Petition
     from models.services import records
 
     open_database(target)

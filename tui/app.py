@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Input
 
-from models.errors import UserError
+from models.core.errors import UserError
 
 from . import words
 from .commands_palette import ActionsProvider
@@ -238,7 +238,7 @@ class DoiThoaiApp(App):
         try:
             path = rescue.write(items, self._database_name())
         except Exception as exc:  # noqa: BLE001 - the folder cannot be written: stay, nothing is lost
-            from models.files import os_reason
+            from models.core.errors import os_reason
 
             self.notify(f"Không ghi được tệp cứu hộ ({os_reason(exc)}). Chương trình chưa thoát; nội dung vẫn được "
                         "giữ.", severity="error", timeout=12)
@@ -250,7 +250,7 @@ class DoiThoaiApp(App):
 
     @staticmethod
     def _database_name():
-        from models.db import opened_as
+        from models.storage.db import opened_as
 
         return opened_as()
 

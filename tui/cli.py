@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from models.errors import UserError
+from models.core.errors import UserError
 
 # Sub-commands live in tui/commands/, one module per subject.
 COMMANDS = [
@@ -58,7 +58,7 @@ def cli(ctx, db, user, office):
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if user:
-        from models.audit import set_user
+        from models.storage.who import set_user
 
         set_user(user)
     if office:
@@ -100,7 +100,7 @@ def main(argv=None):
     except Exception as exc:  # never show a traceback to a user
         import peewee
 
-        from models.db import denied_message, is_denied
+        from models.storage.db import denied_message, is_denied
 
         if isinstance(exc, peewee.DatabaseError) and is_denied(exc):
             click.echo(f"Lỗi: {denied_message()}", err=True)
@@ -118,7 +118,7 @@ def path_refused(exc: OSError) -> str:
     """An OSError from a file or folder named on the command line, in Vietnamese."""
     import errno
 
-    from models.files import os_reason
+    from models.core.errors import os_reason
 
     reason = "tên tệp hoặc đường dẫn quá dài" if exc.errno == errno.ENAMETOOLONG else os_reason(exc)
     name = str(exc.filename or "")
@@ -150,7 +150,7 @@ class Printable:
 def storage_message(exc: Exception) -> str:
     """The database refused a read or write after it was opened (another program
     held the write lock longer than we wait, the disk is full or read-only)."""
-    from models.files import os_reason
+    from models.core.errors import os_reason
 
     text = str(exc).lower()
     if "locked" in text or "busy" in text:

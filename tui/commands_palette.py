@@ -26,7 +26,7 @@ class ActionsProvider(Provider):
             yield DiscoveryHit(label, cb)
 
     async def search(self, query: str) -> Hits:
-        from models.text import fold
+        from models.core.text import fold
 
         matcher = self.matcher(query)
         q = fold(query)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from models.documents import Content
-from models.register import OutgoingDocument
+from models.domain.documents import Content
+from models.domain.register import OutgoingDocument
 from models.services import documents as svc
 
 
@@ -24,7 +24,7 @@ def render_docx(content: Content) -> bytes:
     try:
         from printing.docx import docx
     except ImportError as exc:   # the Word writer (python-docx) not installed with this copy
-        from models.errors import ValidationError
+        from models.core.errors import ValidationError
 
         raise ValidationError("Chưa xuất được tệp Word (.docx): bản cài đặt này thiếu phần tạo tệp Word "
                               f"({exc.name or exc}). Hãy dùng tệp PDF, hoặc cài đặt lại chương trình đầy đủ.") from exc
@@ -65,9 +65,9 @@ def word(office, slug: str | None = None, ref_id: int | None = None, *,
 
 
 def write_to(path: Path, data: bytes, kind: str = "pdf", *, replace: bool = False) -> Path:
-    """A copy where the user asked (``-o``), under models.files' rule: never over
+    """A copy where the user asked (``-o``), under models.storage.files' rule: never over
     the database, a device or a file of another kind; over an earlier PDF (or .docx)
     only with ``replace``."""
-    from models.files import write_file
+    from models.storage.files import write_file
 
     return write_file(Path(path), kind, data, replace=replace)

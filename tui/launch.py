@@ -75,7 +75,7 @@ def say(message: str) -> None:
 def guarded(run) -> None:
     """Run ``run()``; what goes wrong becomes a Vietnamese message and a
     non-zero exit code, never a traceback."""
-    from models.errors import UserError
+    from models.core.errors import UserError
 
     try:
         run()
@@ -93,7 +93,7 @@ def guarded(run) -> None:
 def unexpected_message(exc: BaseException) -> str:
     """What a user reads after an error we did not foresee: in Vietnamese, where
     the details went (a log that really exists), never the traceback itself."""
-    from models.paths import locations
+    from models.core.paths import locations
 
     where = log_unexpected(exc)
     head = ("Lỗi không mong đợi: chương trình gặp sự cố và đã dừng; dữ liệu đã lưu không bị ảnh hưởng. "
@@ -115,8 +115,8 @@ def log_unexpected(exc: BaseException):
     import traceback
     from pathlib import Path
 
-    from models.files import make_folder, make_private
-    from models.paths import locations
+    from models.storage.files import make_folder, make_private
+    from models.core.paths import locations
 
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     entry = f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} ERROR Lỗi không mong đợi\n{text}\n"
@@ -164,11 +164,11 @@ def _attach_log(path) -> None:
 
 def open_app(db: str | None, demo: bool = False, user: str | None = None) -> None:
     """Open the office's database (or the demo one) and run the app on it."""
-    from models.errors import UserError
-    from models.workspace import open_office_database
+    from models.core.errors import UserError
+    from models.opening import open_office_database
 
     if user:
-        from models.audit import set_user
+        from models.storage.who import set_user
 
         set_user(user)
     try:
@@ -201,7 +201,7 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
 def offer_rescue() -> None:
     """Rescue files left when the app quit with writes the database had refused
     (models/services/rescue.py): at a keyboard, offer to record them now."""
-    from models.errors import UserError
+    from models.core.errors import UserError
     from models.services import rescue
 
     for path in rescue.waiting():
@@ -223,7 +223,7 @@ def offer_rescue() -> None:
             say(f"Chưa ghi được: {exc.message} Tệp cứu hộ vẫn được giữ.")
             continue
         except Exception as exc:  # noqa: BLE001 - storage refused: said in Vietnamese, the file stays
-            from models.files import os_reason
+            from models.core.errors import os_reason
 
             say(f"Chưa ghi được ({os_reason(exc)}). Tệp cứu hộ vẫn được giữ.")
             continue
@@ -259,8 +259,8 @@ def ask_who_works() -> None:
     this account: ask who is working (the audit trail and the roles use it)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return
-    from models.db import is_postgres
-    from models.errors import UserError
+    from models.storage.db import is_postgres
+    from models.core.errors import UserError
     from models.services import catalog, roles
 
     try:
@@ -301,8 +301,8 @@ def diagnose(db, exc) -> None:
     by a newer version: update the software (nothing is touched). Damaged, or
     missing/empty with good backups beside it: offer the newest good backup.
     Returns when the database is open; otherwise exits."""
-    from models.errors import DatabaseLocked, UserError
-    from models.workspace import open_office_database
+    from models.core.errors import DatabaseLocked, UserError
+    from models.opening import open_office_database
 
     while True:
         say(f"Lỗi: {exc.message}")
@@ -324,19 +324,19 @@ def offer_restore(db, exc=None) -> bool:
     Returns True when a backup was restored."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return False
-    from models import backup
-    from models.errors import UserError
-    from models.workspace import configured_target
+    from models.storage import backup
+    from models.core.errors import UserError
+    from models.storage.config import configured_target, sqlite_path
 
     target = db or configured_target()
-    if backup.sqlite_path(target) is None:
+    if sqlite_path(target) is None:
         return False
     best = backup.newest_good_backup(target)
     if best is None:
         return False
-    from models.errors import DatabaseMissing
+    from models.core.errors import DatabaseMissing
 
-    kept = "" if isinstance(exc, DatabaseMissing) and not backup.sqlite_path(target).exists() \
+    kept = "" if isinstance(exc, DatabaseMissing) and not sqlite_path(target).exists() \
         else " Tệp hiện có sẽ được giữ lại bên cạnh."
     if not ask_yes(f"Khôi phục bản sao lưu mới nhất ({best.label}) ngay bây giờ?{kept}"):
         return False
@@ -356,7 +356,7 @@ def start_daily_backup(db) -> None:
     """The day's first copy of the database, beside the app so start-up stays fast."""
     import threading
 
-    from models.backup import startup_backup
+    from models.storage.backup import startup_backup
 
     global _daily
     stop = threading.Event()

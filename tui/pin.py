@@ -25,7 +25,7 @@ class PinScreen(FormScreen):
         super()._refused(exc)
         # a wrong PIN is cleared, so the next try is typed whole (the typing
         # went after the hidden wrong one, and no dot shows which is which)
-        from models.errors import UserError
+        from models.core.errors import UserError
         from textual.widgets import Input
 
         if isinstance(exc, UserError):

@@ -28,7 +28,7 @@ def open_pdf(path: Path) -> str:
                              stderr=subprocess.DEVNULL, start_new_session=True)
             return f"Đã mở tệp {path.name} bằng trình xem PDF của máy."
     except OSError as exc:
-        from models.files import os_reason
+        from models.core.errors import os_reason
 
         return f"Không mở được trình xem PDF ({os_reason(exc)}). Tệp ở: {path}"
     return f"Máy này không có màn hình đồ họa để mở PDF. Tệp ở: {path}"

@@ -1,6 +1,6 @@
 """Screen-only words: key descriptions shown in the key bar and F1, hints under
 dialogs, column headings of screens. The domain's words (statuses,
-dispositions, field names, messages) are in ``models/words.py``; a screen says
+dispositions, field names, messages) are in ``models/core/words.py``; a screen says
 which key helps, a model says what is wrong."""
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ HINT_DETAIL = "E: sửa (mọi ô: tên, liên hệ, thôn, nội dung, hướng
 PLANNED = "Dự kiến"
 ACTUAL = "Thực tế"
 
-# ── which key helps, for a model's remedy (models.words.REMEDIES) ──────────────
+# ── which key helps, for a model's remedy (models.core.words.REMEDIES) ──────────────
 SCREEN_REMEDIES = {
     "reopen": "Phím M trên màn hình Theo dõi (F6) mở lại kiến nghị.",
     "edit_plan": "Phím E trên màn hình Kế hoạch (F3) sửa kế hoạch.",
@@ -72,7 +72,7 @@ def explain(exc) -> str:
 
 def explain_cli(exc) -> str:
     """The same for the command line: the command that helps, never a key."""
-    from models.words import CLI_REMEDIES
+    from models.core.words import CLI_REMEDIES
 
     hint = CLI_REMEDIES.get(getattr(exc, "remedy", None) or "")
     return f"{exc.message} {hint}" if hint else exc.message

@@ -22,7 +22,7 @@ from typing import Any, Callable
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
-from models.errors import UserError
+from models.core.errors import UserError
 
 
 def tell_error(node: DOMNode, exc: BaseException) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..conferences import AgendaItem, Conference
-from ..errors import ValidationError
-from ..text import clean_line
-from . import records
-from .validate import text
+from models.domain.conferences import AgendaItem, Conference
+from models.core.errors import ValidationError
+from models.core.text import clean_line
+from models.services import records
+from models.services.validate import text
 
 SEP = "|"
 

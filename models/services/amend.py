@@ -6,7 +6,7 @@ the previous one, which stays readable. This module follows that chain.
 """
 from __future__ import annotations
 
-from ..register import OutgoingDocument
+from models.domain.register import OutgoingDocument
 
 
 def document_versions(doc: OutgoingDocument) -> list[OutgoingDocument]:

@@ -2,7 +2,7 @@
 
 A BoardQuery holds the filters, the sort, the search words and the page. The
 filtering, ordering and paging all happen in SQL over indexes led by the office
-and by the filters (models/petitions.py), search through a substring index
+and by the filters (models/domain/petitions.py), search through a substring index
 (models/services/search.py), so a step costs about the same on a province's
 million petitions as on a commune's hundred: only one page of rows ever leaves
 the database. The next and previous pages continue from the last (first) row
@@ -17,17 +17,17 @@ from dataclasses import dataclass, field, replace
 
 import peewee as pw
 
-from .. import clock
-from ..catalog import Field, Office, Unit, Village
-from ..conferences import Conference
-from ..deadlines import WORKING, WorkCalendar, office_calendar
-from ..errors import NotFound
-from ..petitions import HIDDEN_STATUSES, STATUSES, Petition, citizen_label
-from ..rules import default_rules, office_rules
-from ..text import by_name
-from ..words import CHANNELS, FIELD, STATUS, UNIT, VILLAGE
-from . import followup
-from .search import matches
+from models.core import clock
+from models.domain.catalog import Field, Office, Unit, Village
+from models.domain.conferences import Conference
+from models.domain.deadlines import WORKING, WorkCalendar, office_calendar
+from models.core.errors import NotFound
+from models.domain.petitions import HIDDEN_STATUSES, STATUSES, Petition, citizen_label
+from models.domain.rules import default_rules, office_rules
+from models.core.text import by_name
+from models.core.words import CHANNELS, FIELD, STATUS, UNIT, VILLAGE
+from models.services import followup
+from models.services.search import matches
 
 #: status of a petition forwarded to the upper level, waiting for its reply
 WAITING = "forwarded"
@@ -191,13 +191,13 @@ class Context:
         meets a page of them sooner than the search index lists them all."""
         if q.office_id is not None and self.small_office:
             return False
-        from ..db import is_postgres
+        from models.storage.db import is_postgres
 
         if is_postgres():
             return True     # its planner weighs the trigram index against the board's own
         text = q.search.strip()
         if text not in self._frequent:
-            from .search import frequent
+            from models.services.search import frequent
 
             self._frequent[text] = frequent(Petition, text, FREQUENT)
         return not self._frequent[text]
@@ -221,7 +221,7 @@ def _unindexed(col):
     """SQLite's idiom for "do not use an index for this column": a unary plus
     (a no-op on the value). PostgreSQL has no unary plus on text and does not
     need one: its planner weighs a sequential scan from table statistics."""
-    from ..db import is_postgres
+    from models.storage.db import is_postgres
 
     return col if is_postgres() else pw.NodeList((pw.SQL("+"), col), glue="")
 
@@ -338,7 +338,7 @@ def _order_of(q: BoardQuery, reverse: bool = False):
     its reverse (to read the page before a row). A petition column keeps the
     engine's place for NULL (first on SQLite, last on PostgreSQL, going up) so
     that its index gives the order; a joined name puts NULL last."""
-    from ..db import is_postgres
+    from models.storage.db import is_postgres
 
     col = SORTS.get(q.sort, SORTS["due"])[1][0]
     desc = q.descending != reverse
@@ -613,18 +613,18 @@ class Detail:
 
 
 def detail(pid: int, office=None) -> Detail:
-    from ..petitions import PetitionEvent
-    from .history import rows_for
+    from models.domain.petitions import PetitionEvent
+    from models.services.history import rows_for
 
     p = petition(pid, office)
     events = list(PetitionEvent.select().where(PetitionEvent.petition == p)
                   .order_by(PetitionEvent.at, PetitionEvent.id))
-    from .history import user_label
+    from models.services.history import user_label
 
     who = {u: user_label(u) for u in {ev.user for ev in events}}
     for ev in events:
         ev.user_shown = who[ev.user]      # a person's name, never a login such as "root"
-    from .petition_edit import group_members
+    from models.services.petition_edit import group_members
 
     return Detail(p, events, rows_for(p), group_members(p))
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import clock
-from ..catalog import Unit
-from ..errors import ValidationError
-from ..petitions import STATUSES, Petition
-from ..text import by_name
-from ..words import UNIT
-from . import records
-from .petitions import add_event, due_date
-from .validate import optional_line, parse_date, pick_by_name, required, text
-from ..words import EVENT_LABELS  # noqa: F401 (re-exported)
+from models.core import clock
+from models.domain.catalog import Unit
+from models.core.errors import ValidationError
+from models.domain.petitions import STATUSES, Petition
+from models.core.text import by_name
+from models.core.words import UNIT
+from models.services import records
+from models.services.petitions import add_event, due_date
+from models.services.validate import optional_line, parse_date, pick_by_name, required, text
+from models.core.words import EVENT_LABELS  # noqa: F401 (re-exported)
 
 
 def _dmy(day: dt.date | None) -> str:
@@ -83,7 +83,7 @@ def extend(p: Petition, new_due, reason: str, *, expected_version: int | None = 
     why = required(reason, "Lý do gia hạn", field="reason", max_len=1000)
     # Civil Code 2015, Art. 148.5: a time limit ending on a rest day or a
     # holiday ends on the next working day; the history says it was moved.
-    from ..deadlines import office_calendar
+    from models.domain.deadlines import office_calendar
 
     working = office_calendar(p.office).next_working_day(day)
     if working != day:

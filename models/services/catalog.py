@@ -5,8 +5,8 @@ import os
 
 import data
 
-from .. import clock
-from ..catalog import (
+from models.core import clock
+from models.domain.catalog import (
     FAMILY_PARTY,
     FAMILY_STATE,
     NUMBERING_PER_KIND,
@@ -18,11 +18,11 @@ from ..catalog import (
     Unit,
     Village,
 )
-from ..errors import NotFound, ValidationError
-from ..text import by_name as sort_by_name, fold
-from ..words import FIELD, NUMBERING_CHOICES, OFFICE_KIND_CHOICES, UNIT, VILLAGE
-from . import records, roles
-from .validate import optional_line, parse_date, pick_by_name, required
+from models.core.errors import NotFound, ValidationError
+from models.core.text import by_name as sort_by_name, fold
+from models.core.words import FIELD, NUMBERING_CHOICES, OFFICE_KIND_CHOICES, UNIT, VILLAGE
+from models.services import records, roles
+from models.services.validate import optional_line, parse_date, pick_by_name, required
 
 OFFICE_KINDS = {
     "ubnd_xa": ("Ủy ban nhân dân xã", FAMILY_STATE, "UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
@@ -60,8 +60,8 @@ def office_choice() -> str | None:
     env = os.environ.get("DOITHOAI_OFFICE", "").strip()
     if env:
         return env
-    from ..db import opened_as
-    from ..workspace import read_config
+    from models.storage.db import opened_as
+    from models.storage.config import read_config
 
     chosen = read_config().get("offices")
     value = chosen.get(opened_as() or "") if isinstance(chosen, dict) else None
@@ -70,8 +70,9 @@ def office_choice() -> str | None:
 
 def remember_office(office: Office) -> None:
     """Write the workstation's choice of office for the open database."""
-    from ..db import opened_as
-    from ..workspace import read_config, save_config
+    from models.storage.db import opened_as
+    from models.storage.config import read_config
+    from models.storage.settings import save_config
 
     chosen = read_config().get("offices")
     chosen = dict(chosen) if isinstance(chosen, dict) else {}
@@ -107,7 +108,7 @@ def the_office() -> Office:
     rows = offices()
     if not rows:
         raise NotFound("Chưa có thông tin cơ quan. Hãy chạy: doithoai init")
-    from ..paths import is_demo
+    from models.core.paths import is_demo
 
     if is_demo():
         return rows[0]
@@ -189,7 +190,7 @@ def update_office(office: Office, changes: dict, *, expected_version: int | None
     if "numbering" in clean and clean["numbering"] != office.numbering:
         # Decree 30/2020: numbers run from 01 each calendar year; switching the
         # sequence mid-year would hand out numbers already used this year.
-        from ..register import OutgoingDocument
+        from models.domain.register import OutgoingDocument
 
         year = clock.today().year
         used = OutgoingDocument.select().where((OutgoingDocument.office == office)
@@ -319,9 +320,9 @@ def set_rule(office, key: str, days, unit: str):
     """An office's own number of days for a deadline rule (the legal default
     stays in data/catalog/rules.json and is shown beside it)."""
     roles.require(office, "catalog")
-    from ..catalog import RuleSetting
-    from ..rules import default_rules
-    from .validate import parse_int
+    from models.domain.catalog import RuleSetting
+    from models.domain.rules import default_rules
+    from models.services.validate import parse_int
 
     rules = default_rules()
     if key not in rules:

@@ -2,7 +2,7 @@
 
 One function per kind, named after it. Each reads the records it needs (with
 their joins, once) and writes the document's wording in the plan's light markup
-(``models.documents.Content``). Nothing here knows about paper: ``printing``
+(``models.domain.documents.Content``). Nothing here knows about paper: ``printing``
 lays the content out, and the text a person edits before issue starts from what
 these functions write.
 
@@ -23,15 +23,15 @@ from dataclasses import asdict, dataclass, replace
 
 import peewee as pw
 
-from .. import clock
-from ..catalog import Field, Office, Unit, Village
-from ..conferences import ATTENDANCE_GROUPS, AgendaItem, BroadcastSlot, Conference, ConferenceVillage, Invitee
-from ..documents import Content, Letterhead, Signer
-from ..errors import ValidationError
-from ..petitions import DISPOSITIONS, Petition
-from ..plans import Plan
-from ..text import clean, clean_line, person_name
-from ..words import COUNT_LABELS
+from models.core import clock
+from models.domain.catalog import Field, Office, Unit, Village
+from models.domain.conferences import ATTENDANCE_GROUPS, AgendaItem, attendance, BroadcastSlot, Conference, ConferenceVillage, Invitee
+from models.domain.documents import Content, Letterhead, Signer
+from models.core.errors import ValidationError
+from models.domain.petitions import DISPOSITIONS, Petition
+from models.domain.plans import Plan
+from models.core.text import clean, clean_line, person_name
+from models.core.words import COUNT_LABELS
 
 MARK = "[cần điền: {}]"
 MARK_RE = re.compile(r"\[cần điền: ([^\]]*)\]")
@@ -195,7 +195,7 @@ def archive_line(office: Office, unit_short: str = "") -> str:
     """The last recipient: "Lưu: VT, ĐC-XD." (Decree 30 App. I §II.9); a Party office
     keeps its records in its own office (HD 36): "Lưu Văn phòng Đảng ủy."; as the
     office words it in the catalogue."""
-    from . import wording
+    from models.services import wording
 
     line = wording.get(office, "archive").rstrip(". ")
     if unit_short and office.family != "party":
@@ -205,7 +205,7 @@ def archive_line(office: Office, unit_short: str = "") -> str:
 
 def standing_bodies(office: Office) -> list[str]:
     """Who a commune document informs beside the level above (catalogue wording)."""
-    from . import wording
+    from models.services import wording
 
     return wording.lines(office, "informed")
 
@@ -397,7 +397,7 @@ def settlements(office) -> str:
 def notice_recipients(conf: Conference, facts: ConferenceFacts) -> tuple[str, ...]:
     out = [*standing_bodies(conf.office)]
     out += [f"Ban công tác Mặt trận, Trưởng {village_in_text(label)}" for label, _ in facts.villages]
-    from . import wording
+    from models.services import wording
 
     out += [*wording.lines(conf.office, "broadcast"), archive_line(conf.office)]
     return tuple(out)
@@ -461,9 +461,7 @@ def invitations(conf: Conference) -> Content:
 # --- minutes ---------------------------------------------------------------------
 
 def attendance_lines(conf: Conference) -> list[str]:
-    """The attendance as the session recorded it (live_session.attendance: one summary for both)."""
-    from .live_session import attendance
-
+    """The attendance as the session recorded it (conferences.attendance: one summary for both)."""
     summary = attendance(conf)
     out = [f"- {ATTENDANCE_GROUPS[key]}: {n} người;" for key, n in summary.counts.items() if n]
     guests = [clean_line(n) + (f", {clean_line(p)}" if p else "") for n, p in summary.guests]
@@ -722,7 +720,7 @@ def answer_letter(p: Petition) -> Content:
             f"Sau khi xem xét, {clean_line(office.name)} trả lời như sau:", *answer,
             with_end(f"{clean_line(office.name)} trả lời để {you} được biết")]
     unit_short = p.unit.short_name if p.unit_id else ""
-    from . import wording
+    from models.services import wording
 
     recipients = ["Như trên", *wording.lines(office, "letter_copies")]
     if p.unit_id:
@@ -755,8 +753,8 @@ def unit_addressee(unit: Unit) -> str:
 
 def reminder(unit: Unit, today: dt.date | None = None) -> Content:
     """Công văn đôn đốc: the unit's petitions past their deadline or due soon."""
-    from ..deadlines import office_calendar
-    from . import followup
+    from models.domain.deadlines import office_calendar
+    from models.services import followup
 
     today = today or clock.today()
     soon = followup.due_soon_limit(today, office_calendar(unit.office))
@@ -812,7 +810,7 @@ def _stat_rows(head: str, rows, overall) -> list[str]:
 
 def results_sentence(o, withdrawn: int) -> str:
     """The report's account of every petition, from the same counts as its tables."""
-    from .statistics import percent
+    from models.services.statistics import percent
 
     parts = [f"đã giải quyết {o.resolved}"]
     if o.answered:
@@ -833,8 +831,8 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
     """Báo cáo kết quả hội nghị và giải quyết kiến nghị (Mẫu 1.4): every figure
     from statistics.compute (SPEC "Counting petitions"), the same as the
     exports and the dashboard, and a chart by field."""
-    from .board import BoardQuery
-    from .statistics import compute
+    from models.services.board import BoardQuery
+    from models.services.statistics import compute
 
     today = today or clock.today()
     f = conference_facts(conf)
@@ -862,7 +860,7 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
                              "trên tiếp tục quan tâm, chỉ đạo"))
     else:
         body.append(with_end("Đề nghị cấp trên tiếp tục quan tâm, chỉ đạo việc giải quyết kiến nghị của Nhân dân"))
-    from . import wording
+    from models.services import wording
 
     upward = wording.lines(conf.office, "report_to") or [x for x in (parent_recipient(conf.office),) if x]
     recipients = [*upward, *standing_bodies(conf.office), archive_line(conf.office)]
@@ -888,7 +886,7 @@ def broadcast_schedule(conf: Conference, facts: ConferenceFacts) -> list[tuple[s
             .order_by(BroadcastSlot.day, BroadcastSlot.slot.desc(), BroadcastSlot.station)]
     if rows:
         return rows
-    from .conferences import default_broadcasts
+    from models.services.conferences import default_broadcasts
 
     return [(d.isoformat(), slot, station) for d, slot, station in default_broadcasts(conf)]
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import clock
-from ..base import now
-from ..catalog import Office
-from ..conferences import BroadcastSlot, Conference, ConferenceVillage, Invitee
-from ..deadlines import office_calendar
-from ..errors import Locked, ValidationError
-from ..plans import Plan
-from ..rules import office_rules
-from ..text import clean_line
-from . import catalog, records
-from .validate import optional_line, parse_date, parse_time, required, text
+from models.core import clock
+from models.domain.base import now
+from models.domain.catalog import Office
+from models.domain.conferences import BroadcastSlot, Conference, ConferenceVillage, Invitee
+from models.domain.deadlines import office_calendar
+from models.core.errors import Locked, ValidationError
+from models.domain.plans import Plan
+from models.domain.rules import office_rules
+from models.core.text import clean_line
+from models.services import catalog, records
+from models.services.validate import optional_line, parse_date, parse_time, required, text
 
 #: the fields a conference form edits, in form order
 FORM_KEYS = ("title", "date", "start_time", "venue", "villages", "chair", "secretary", "topics",

@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import clock
-from ..conferences import Conference
-from ..deadlines import office_calendar
-from ..register import OutgoingDocument
-from . import followup, signing
-from .milestones import Milestone, conference_milestones
+from models.core import clock
+from models.domain.conferences import Conference
+from models.domain.deadlines import office_calendar
+from models.domain.register import OutgoingDocument
+from models.services import followup, signing
+from models.services.milestones import Milestone, conference_milestones
 
 
 #: statuses of a conference held whose papers are not all issued yet
@@ -64,8 +64,8 @@ def summary(office, today: dt.date | None = None) -> Summary:
 def conference_figures(conf: Conference, today: dt.date):
     """(StatRow, withdrawn) of a conference's petitions, the report's own counts;
     (None, 0) when none was recorded."""
-    from .board import BoardQuery
-    from .statistics import compute
+    from models.services.board import BoardQuery
+    from models.services.statistics import compute
 
     s = compute(BoardQuery(conf.office_id, status="all", conference_id=conf.id, today=today))
     return (s.overall if s.overall.total else None), s.withdrawn

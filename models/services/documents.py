@@ -27,17 +27,18 @@ import peewee as pw
 
 import data
 
-from .. import clock
-from ..catalog import Office, Unit
-from ..conferences import Conference
-from ..documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
-from ..errors import Locked, NotFound, StorageError, UserError, ValidationError
-from ..files import os_reason
-from ..petitions import Petition
-from ..plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
-from ..register import OutgoingDocument
-from ..text import clean_line
-from . import compose, issued_files, numbering, records, roles
+from models.core import clock
+from models.domain.catalog import Office, Unit
+from models.domain.conferences import Conference
+from models.domain.documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
+from models.core.errors import Locked, NotFound, StorageError, UserError, ValidationError
+from models.core.errors import os_reason
+from models.domain.petitions import Petition
+from models.domain.plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
+from models.domain.register import OutgoingDocument
+from models.core.text import clean_line
+from models.services import compose, issued_files, numbering, records, roles
+from models.services.issued_files import office_folder
 
 Render = Callable[[Content], bytes]
 
@@ -245,27 +246,19 @@ def issued_path(doc: OutgoingDocument, suffix: str = ".pdf") -> Path:
     return office_folder(doc.office_id) / str(doc.year) / f"{safe}{version}{suffix}"
 
 
-def office_folder(office_id: int) -> Path:
-    """The documents folder of an office, named by its stable identity (Office.uid):
-    offices sharing a server, or databases sharing a data folder, may each have
-    a 01/KH-UBND, and each may think it is the only office."""
-    from ..paths import locations
-
-    uid = Office.select(Office.uid).where(Office.id == office_id).scalar()
-    return locations().documents / (f"co-quan-{uid[:12]}" if uid else f"co-quan-so-{office_id}")
 
 
 def write_new(path: Path, data_: bytes) -> None:
-    """An issued file is evidence: written durably and privately (models.files),
+    """An issued file is evidence: written durably and privately (models.storage.files),
     and never over an existing file."""
-    from ..files import write_file
+    from models.storage.files import write_file
 
     write_file(path, _file_kind(path), data_, checked=False, exclusive=True)
 
 
 def write_atomic(path: Path, data_: bytes) -> None:
     """A file of our own (a draft, a reprint to compare), replaced if it is there."""
-    from ..files import write_file
+    from models.storage.files import write_file
 
     write_file(path, _file_kind(path), data_, checked=False)
 
@@ -293,7 +286,7 @@ def _advance(conf: Conference, status: str, changes: dict) -> None:
 
 def _close_what_it_was_for(k: DocKind, obj, doc: OutgoingDocument, content: Content, *, first: bool) -> None:
     """Issuing closes what the document was for (SPEC "Every document's life")."""
-    from . import petitions as petition_service
+    from models.services import petitions as petition_service
 
     on = doc.issued_on
     if k.slug == "thong-bao" and first:
@@ -323,7 +316,7 @@ def _close_what_it_was_for(k: DocKind, obj, doc: OutgoingDocument, content: Cont
 
 
 def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render, pending: list) -> OutgoingDocument:
-    from .plan_issue import check_ready
+    from models.services.plan_issue import check_ready
 
     plan = Plan.get_by_id(plan.id)
     if plan.status != PLAN_DRAFT:
@@ -418,7 +411,7 @@ def _draft_blockers(k: DocKind, obj, current: Draft) -> list[UserError]:
         out.append(ValidationError(f"Phiên bản mới chưa sửa gì so với văn bản số {current.issued.symbol}. Hãy sửa "
                                    "nội dung cần đính chính hoặc thay thế rồi ban hành, hoặc bỏ phiên bản mới."))
     if previous is None and k.slug in ("thong-bao", "giay-moi"):
-        from .conferences import ensure_not_issued
+        from models.services.conferences import ensure_not_issued
 
         try:
             ensure_not_issued(obj, "notice_published_on" if k.slug == "thong-bao" else "invitations_sent_on",
@@ -452,7 +445,7 @@ def issue_blockers(office: Office, slug: str, ref_id: int) -> list[UserError]:
         out.append(exc)
     obj = target(office, slug, ref_id)
     if slug == "ke-hoach":
-        from .plan_issue import check_ready
+        from models.services.plan_issue import check_ready
 
         if obj.status != PLAN_DRAFT:
             return out + [Locked("Kế hoạch này đã ban hành. Muốn điều chỉnh, hãy tạo phiên bản mới (kèm lý do).")]
@@ -539,7 +532,7 @@ def start_correction(doc: OutgoingDocument, *, mode: str, reason: str) -> Draft:
         raise ValidationError("Hãy ghi lý do đính chính hoặc thay thế (ít nhất vài chữ).", field="reason")
     row = text_of(doc)
     if doc.ref_type == "plan":
-        from .plans import new_version
+        from models.services.plans import new_version
 
         plan = Plan.get_or_none(Plan.document == doc)
         if plan is None:
@@ -619,7 +612,7 @@ def issued_content(doc: OutgoingDocument) -> Content:
 def _refuse_unsealed(doc: OutgoingDocument) -> None:
     """A reprint says "bản đã ban hành số …": never of a text that is no longer the
     one sealed when it was issued (models.services.integrity)."""
-    from .integrity import text_seal_problem
+    from models.storage.seals import text_seal_problem
 
     problem = text_seal_problem(doc)
     if problem:

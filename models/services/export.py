@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import files
-from ..errors import ValidationError
+from models.storage import files
+from models.core.errors import ValidationError
 import peewee as pw
 
-from ..petitions import CHANNELS, DISPOSITIONS
-from ..words import COUNT_LABELS, FIELD, STATUS, UNIT
-from . import board, followup
-from .statistics import Statistics, StatRow, percent
+from models.domain.petitions import CHANNELS, DISPOSITIONS
+from models.core.words import COUNT_LABELS, FIELD, STATUS, UNIT
+from models.services import board, followup
+from models.services.statistics import Statistics, StatRow, percent
 
 FORMATS = ("xlsx", "csv")
 DATE_FORMAT = "DD/MM/YYYY"
@@ -97,7 +97,7 @@ EXTRA_BATCH = 500
 
 def _with_extras(rows: Iterable[board.BoardRow]) -> Iterable[ExportRow]:
     """The board's rows with the extra columns, read a batch at a time."""
-    from ..petitions import Petition
+    from models.domain.petitions import Petition
 
     batch: list[board.BoardRow] = []
 
@@ -126,8 +126,8 @@ def _with_extras(rows: Iterable[board.BoardRow]) -> Iterable[ExportRow]:
 def _group_members(head_ids: list[int]) -> dict[int, str]:
     """Head id → "2 người cùng nội dung: Trần Văn B (Đông Hải); (giấu tên)" (SPEC: a
     group is listed once, as its head, the members named; each still counts)."""
-    from ..catalog import Village
-    from ..petitions import HIDDEN_STATUSES, Petition, citizen_label
+    from models.domain.catalog import Village
+    from models.domain.petitions import HIDDEN_STATUSES, Petition, citizen_label
 
     found: dict[int, list[str]] = {}
     head = Petition.alias("head")
@@ -237,7 +237,7 @@ def _stat_rows(stats: Statistics) -> list[list]:
 def _breakdowns(stats: Statistics) -> list[tuple[str, str, list[StatRow]]]:
     """Every table of the report, the results one included, and the withdrawn
     petitions on a line of their own (listed apart, counted in no total)."""
-    from ..words import WITHDRAWN
+    from models.core.words import WITHDRAWN
 
     apart = StatRow(f"{WITHDRAWN} (không tính vào tổng cộng)", stats.withdrawn, *[0] * (len(STAT_KEYS) - 1))
     results = [*stats.by_result, apart]
@@ -258,8 +258,8 @@ def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts:
     statistics (statistics.compute: the report's own counts, each member
     counted). ``q.status`` "recorded" takes the withdrawn petitions too, with
     their reason. An earlier export at ``path`` is replaced only with
-    ``replace`` (models.files)."""
-    from .statistics import compute
+    ``replace`` (models.storage.files)."""
+    from models.services.statistics import compute
 
     path = Path(path)
     fmt = format_for(path, fmt)

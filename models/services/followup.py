@@ -9,9 +9,9 @@ import datetime as dt
 
 import peewee as pw
 
-from ..deadlines import WorkCalendar
-from ..petitions import Petition
-from ..words import URGENCY_LABELS  # noqa: F401 (re-exported)
+from models.domain.deadlines import WorkCalendar
+from models.domain.petitions import Petition
+from models.core.words import URGENCY_LABELS  # noqa: F401 (re-exported)
 
 DUE_SOON_WORKING_DAYS = 3
 #: counts shown on screen stop here ("hơn 10.000"): a count never reads more

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from ..audit import AuditEntry
-from ..words import (CHANNELS, CONFERENCE_STATUSES, DISPOSITIONS, FIELD_LABELS, HISTORY_ACTIONS as ACTIONS,
+from models.domain.audit import AuditEntry
+from models.services import records
+from models.services.records import describe
+from models.core.words import (CHANNELS, CONFERENCE_STATUSES, DISPOSITIONS, FIELD_LABELS, HISTORY_ACTIONS as ACTIONS,
                      PETITION_STATUSES, SYSTEM_ACCOUNT, SYSTEM_LOGINS)
 
 #: fields that store a code, per table, and the words for it
@@ -28,20 +30,10 @@ class HistoryRow:
     entry_id: int = 0           # the audit entry (undo_change takes it)
 
 
-def _short(value, limit: int = 60) -> str:
-    if isinstance(value, dt.datetime):
-        value = f"{value:%d/%m/%Y %H:%M}"
-    elif isinstance(value, dt.date):
-        value = f"{value:%d/%m/%Y}"
-    elif isinstance(value, bool):
-        value = "có" if value else "không"
-    text = "—" if value in (None, "") else str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _model_for(table: str):
-    from ..migrations import all_models
+    from models.storage.migrations import all_models
 
     return next((m for m in all_models() if m._meta.table_name == table), None)
 
@@ -79,7 +71,7 @@ def user_label(user: str) -> str:
     if name.lower() in SYSTEM_LOGINS:
         return SYSTEM_ACCOUNT
     if name:
-        from ..catalog import Person
+        from models.domain.catalog import Person
 
         person = Person.get_or_none((Person.login == name) & (Person.full_name != ""))
         if person is not None:
@@ -99,10 +91,6 @@ def describe_changes(entry: AuditEntry) -> str:
                     for key in sorted(set(before) | set(after)) if key not in ("row_version", "search_text"))
 
 
-def describe(changes, limit: int = 60) -> str:
-    """"Hạn trả lời: 08/10/2026 → 31/12/2026; …" for (field, before, after) triples."""
-    return "; ".join(f"{FIELD_LABELS.get(key, key)}: {_short(old, limit)} → {_short(new, limit)}"
-                     for key, old, new in changes)
 
 
 def history_rows(table: str, record_id: int) -> list[HistoryRow]:
@@ -124,9 +112,8 @@ def undo_change(entry_id: int):
     """Put back the values one saved change replaced (a line of the history),
     as a new change of its own (the history keeps both). Refused when the
     record was changed again since in one of those fields, or is locked."""
-    from ..audit import snapshot
-    from ..errors import ValidationError
-    from . import records
+    from models.domain.audit import snapshot
+    from models.core.errors import ValidationError
 
     entry = AuditEntry.get_or_none(AuditEntry.id == entry_id)
     if entry is None or entry.action != "update":

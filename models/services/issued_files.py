@@ -22,10 +22,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import StorageError
-from ..files import PRIVATE_FILE, make_folder, make_private, os_reason, sync_folder
+from models.core.errors import StorageError
+from models.core.errors import os_reason
+from models.core.paths import locations
+from models.domain.catalog import Office
+from models.storage.files import PRIVATE_FILE, make_folder, make_private, sync_folder
 
-#: a hidden temporary file of ours: ".<final name>.<pid>.tmp" (models.files uses the same form)
+#: a hidden temporary file of ours: ".<final name>.<pid>.tmp" (models.storage.files uses the same form)
 PENDING_RE = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp$")
 #: where numbered files that are not in the register are moved
 ASIDE = "khong-trong-so"
@@ -142,7 +145,7 @@ def _folders(root: Path, depth: int = DEPTH):
 
 
 def documents_root() -> Path:
-    from ..paths import locations
+    from models.core.paths import locations
 
     return locations().documents
 
@@ -151,7 +154,7 @@ def finish_pending(root: Path | None = None) -> list[str]:
     """At start: every hidden temporary file left by a killed write is either
     finished (an issued file whose register entry committed) or deleted.
     Returns what was done, one line each."""
-    from ..register import OutgoingDocument
+    from models.domain.register import OutgoingDocument
 
     root = root or documents_root()
     done: list[str] = []
@@ -204,10 +207,9 @@ def orphans(office) -> list[Path]:
     digitally signed file) names.
     A file beside an issued one whose name starts with that file's name (its
     signed copy, "-ban-ky") belongs to it."""
-    from ..documents import DocumentText
-    from ..register import OutgoingDocument
-    from ..signatures import DocumentSignature
-    from .documents import office_folder
+    from models.domain.documents import DocumentText
+    from models.domain.register import OutgoingDocument
+    from models.domain.signatures import DocumentSignature
 
     known = {Path(p) for (p,) in OutgoingDocument.select(OutgoingDocument.file_path)
              .where((OutgoingDocument.office == office) & (OutgoingDocument.file_path != "")).tuples()}
@@ -231,3 +233,11 @@ def orphans(office) -> list[Path]:
                 continue
             found.append(path)
     return found
+
+
+def office_folder(office_id: int) -> Path:
+    """The documents folder of an office, named by its stable identity (Office.uid):
+    offices sharing a server, or databases sharing a data folder, may each have
+    a 01/KH-UBND, and each may think it is the only office."""
+    uid = Office.select(Office.uid).where(Office.id == office_id).scalar()
+    return locations().documents / (f"co-quan-{uid[:12]}" if uid else f"co-quan-so-{office_id}")

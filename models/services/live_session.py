@@ -11,27 +11,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from peewee import JOIN
 
-from .. import clock
-from ..base import now
-from ..catalog import Field, Official, Setting, Unit, Village
-from ..conferences import (
+from models.core import clock
+from models.domain.base import now
+from models.domain.catalog import Field, Official, Setting, Unit, Village
+from models.domain.conferences import (
+    AttendanceSummary,
+    attendance,
     ATTENDANCE_GROUPS,
     AgendaItem,
     Attendance,
     Conference,
     ConferenceVillage,
 )
-from ..db import database
-from ..errors import StaleEdit, ValidationError
-from ..petitions import CHANNELS, DISPOSITIONS, Petition
-from ..text import by_name, clean_line, person_name
-from . import records
-from .typeahead import match_field, rank  # noqa: F401 - rank: the screens' type-ahead, re-exported
-from .validate import parse_int
+from models.storage.db import database
+from models.core.errors import StaleEdit, ValidationError
+from models.domain.petitions import CHANNELS, DISPOSITIONS, Petition
+from models.core.text import by_name, clean_line, person_name
+from models.services import records
+from models.services.typeahead import match_field, rank  # noqa: F401 - rank: the screens' type-ahead, re-exported
+from models.services.validate import parse_int
 
 LIVE_FROM = ("planned", "announced")
 #: the channels offered in a session, in the order Ctrl+L cycles through them
@@ -101,7 +103,7 @@ def start_refusal(conf: Conference) -> str:
 def start_warning(conf: Conference, today: dt.date | None = None) -> str:
     """Why starting the session now needs a confirmation ("" when it does not):
     before the conference's date, or more days after it than the office's rule."""
-    from ..rules import office_rules
+    from models.domain.rules import office_rules
 
     if conf.status == "in_session":
         return ""
@@ -134,14 +136,14 @@ def set_actual_times(conf: Conference, start: str, end: str = "") -> Conference:
     (a session started late on the computer, say): the actual start and end,
     "08:05" or "8h05"; an empty end leaves the end unrecorded. The schedule is
     not touched."""
-    from .validate import parse_time
+    from models.services.validate import parse_time
 
     begin = parse_time(start, "Giờ bắt đầu thực tế", field="actual_start")
     finish = parse_time(end, "Giờ kết thúc thực tế", field="actual_end") if clean_line(end) else ""
     if finish and finish < begin:
         raise ValidationError(f"Giờ kết thúc {finish} trước giờ bắt đầu {begin}. Hãy kiểm tra lại.",
                               field="actual_end")
-    from . import compose
+    from models.services import compose
 
     before = compose.conference_facts(conf)
     conf = records.update(conf, {"actual_start": begin, "actual_end": finish})
@@ -154,8 +156,8 @@ def _times_follow(conf: Conference, before, after) -> None:
     times too: the times are corrected here, not in each text."""
     from dataclasses import replace
 
-    from ..documents import DRAFT
-    from . import documents
+    from models.domain.documents import DRAFT
+    from models.services import documents
 
     for slug in ("bien-ban", "bao-cao"):
         row = documents.latest_text(conf.office, slug, conf.id)
@@ -211,26 +213,6 @@ def merge_conclusions(seen: str, mine: str, theirs: str) -> str:
 
 
 # --- attendance ------------------------------------------------------------------------
-
-@dataclass
-class AttendanceSummary:
-    counts: dict = field(default_factory=dict)          # group → number
-    guests: list = field(default_factory=list)          # (name, position)
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values()) + len(self.guests)
-
-
-def attendance(conf: Conference) -> AttendanceSummary:
-    out = AttendanceSummary({g: 0 for g in ATTENDANCE_GROUPS})
-    for row in Attendance.select().where(Attendance.conference == conf).order_by(Attendance.id):
-        if row.name:
-            out.guests.append((row.name, row.position))
-        elif row.group in out.counts:
-            out.counts[row.group] += row.count
-    return out
-
 
 def guests_text(summary: AttendanceSummary) -> str:
     return "\n".join(f"{n} - {p}" if p else n for n, p in summary.guests)
@@ -308,15 +290,15 @@ def _claimed(name: str) -> str:
     even killed), so the next start after a crash takes its own name back."""
     import hashlib
 
-    from ..open_lock import FileLock
-    from ..paths import locations
+    from models.storage.open_lock import FileLock
+    from models.core.paths import locations
 
     folder = locations().data / "cua-so"
     got = _claims.get((name, folder))
     if got is not None:
         return got[0]
     try:
-        from ..files import make_folder
+        from models.storage.files import make_folder
 
         make_folder(folder)
         for n in range(1, 10):
@@ -426,7 +408,7 @@ def unit_names(office, field_name: str = "") -> list[str]:
         return units
     used = Counter(u for (u,) in Petition.select(Unit.name).join(Unit).switch(Petition).join(Field)
                    .where((Petition.office == office) & (Field.name == field_name)).tuples())
-    from .usual_units import usual_unit
+    from models.services.usual_units import usual_unit
 
     usual = usual_unit(office, field_name, units)
     return sorted(units, key=lambda n: (n != usual, -used.get(n, 0)))
@@ -512,7 +494,7 @@ def _pick(model, office, name: str, label: str, choices: list[str]):
 def commit_draft(office, conf: Conference, draft: dict, place: dict | None = None) -> Petition:
     """Record the petition in ``draft`` and, in the same transaction, store
     ``place`` (the screen's place with the draft cleared)."""
-    from .petitions import record_petition
+    from models.services.petitions import record_petition
 
     disposition = draft.get("disposition") or ""
     if disposition not in DISPOSITIONS:
@@ -546,7 +528,7 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
             records.update(p, links)
         head = draft.get("group_parent")
         if isinstance(head, int) and not isinstance(head, bool):
-            from .petition_edit import set_group
+            from models.services.petition_edit import set_group
 
             parent = Petition.get_or_none((Petition.id == head) & (Petition.office == office))
             if parent is not None:
@@ -554,7 +536,7 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
         if place is not None:
             save_place(office, place)
     if draft.get("citizen_withheld"):
-        from ..db import scrub_log
+        from models.storage.db import scrub_log
 
         scrub_log()       # the name typed before Ctrl+Y may still be in the log
     return p
@@ -577,7 +559,7 @@ def record_draft(office, conf: Conference, draft: dict, place: dict | None = Non
 
 def similar_for_draft(office, conf: Conference, draft: dict, limit: int = 3):
     """Earlier petitions resembling the draft (same village and field, similar words)."""
-    from .similar import similar_petitions
+    from models.services.similar import similar_petitions
 
     try:
         village = _pick(Village, office, draft.get("village", ""), "thôn", village_names(office, conf))
@@ -590,7 +572,7 @@ def similar_for_draft(office, conf: Conference, draft: dict, limit: int = 3):
 
 def group_candidates_for_draft(office, conf: Conference, draft: dict):
     """The petitions the one being typed may join (see petition_edit.group_candidates)."""
-    from .petition_edit import group_candidates
+    from models.services.petition_edit import group_candidates
 
     try:
         village = _pick(Village, office, draft.get("village", ""), "thôn", village_names(office, conf))

@@ -19,7 +19,7 @@ import contextvars
 
 import peewee as pw
 
-from ..errors import Locked
+from models.core.errors import Locked
 
 SIGNED = ("minutes_signed", "conclusions_issued", "report_sent")
 
@@ -77,7 +77,7 @@ def _conference_of(model: type[pw.Model], values: dict):
     conf = values.get("conference")
     if conf is None or isinstance(conf, pw.Model):
         return conf
-    from ..conferences import Conference
+    from models.domain.conferences import Conference
 
     return Conference.get_or_none(Conference.id == conf)
 
@@ -105,7 +105,7 @@ def check(rec: pw.Model, changes: dict | None = None, *, action: str = "update")
             return
         if action == "delete":
             raise Locked(MSG_MINUTES.format(date=_date(rec), what="hội nghị này"), remedy="amend_minutes")
-        from ..conferences import STATUSES
+        from models.domain.conferences import STATUSES
 
         new_status = (changes or {}).get("status")
         if new_status is not None and STATUSES.index(new_status) < STATUSES.index("minutes_signed"):

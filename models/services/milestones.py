@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import clock
-from ..conferences import BroadcastSlot, Conference
-from ..deadlines import WorkCalendar, office_calendar
-from ..rules import Rule, office_rules
-from ..words import MILESTONE_STATES as STATE_LABELS  # noqa: F401 (re-exported)
+from models.core import clock
+from models.domain.conferences import BroadcastSlot, Conference
+from models.domain.deadlines import WorkCalendar, office_calendar
+from models.domain.rules import Rule, office_rules
+from models.core.words import MILESTONE_STATES as STATE_LABELS  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _broadcast_done(conf: Conference, rule: Rule, due: dt.date) -> dt.date | Non
     stations) had readings ticked on ``consecutive_days`` consecutive days
     (Law 10/2022/QH15 Art. 13.3: the notice reaches every village). Returns the
     day the last station's run completed; None while any station lacks one."""
-    from .conferences import stations
+    from models.services.conferences import stations
 
     read: dict[str, set[dt.date]] = {}
     for s in BroadcastSlot.select().where((BroadcastSlot.conference == conf) & BroadcastSlot.read_at.is_null(False)):
@@ -70,7 +70,7 @@ def conference_milestones(conf: Conference, today: dt.date | None = None,
         "conclusions": conf.conclusions_published_on,
         "report": conf.report_sent_on,
     }
-    from .followup import due_soon_limit
+    from models.services.followup import due_soon_limit
 
     soon = due_soon_limit(today, cal)    # "due soon" means the same here as on the board
     out = []

@@ -11,11 +11,11 @@ import datetime as dt
 
 import peewee as pw
 
-from .. import clock
-from ..catalog import FAMILY_PARTY, NUMBERING_PER_KIND, Office
-from ..errors import ValidationError
-from ..register import OutgoingDocument
-from . import records
+from models.core import clock
+from models.domain.catalog import FAMILY_PARTY, NUMBERING_PER_KIND, Office
+from models.core.errors import ValidationError
+from models.domain.register import OutgoingDocument
+from models.services import records
 
 LETTER = "CV"
 

@@ -1,7 +1,7 @@
 """Correcting a recorded petition, withdrawing it, grouping petitions and
 following up a forwarded one.
 
-How it is stored (models/petitions.py):
+How it is stored (models/domain/petitions.py):
 - a correction changes the Petition in place (optimistic locking, audited) and
   writes one PetitionEvent "edited" whose before/after name every changed field;
 - withdrawal sets status "withdrawn", ``withdrawn_on`` and ``withdrawn_reason``
@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import clock
-from ..catalog import Field, Unit, Village
-from ..errors import ValidationError
-from ..petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition
-from ..text import by_name, clean_line, fold, shorten
-from ..words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE, WITHHELD
-from . import records
-from .petitions import STATUS_FOR, add_event, due_date
-from .validate import optional_line, parse_date, required, text
+from models.core import clock
+from models.domain.catalog import Field, Unit, Village
+from models.core.errors import ValidationError
+from models.domain.petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition
+from models.core.text import by_name, clean_line, fold, shorten
+from models.core.words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE, WITHHELD
+from models.services import records
+from models.services.petitions import STATUS_FOR, add_event, due_date
+from models.services.validate import optional_line, parse_date, required, text
 
 #: fields a correction may change, with what the history calls them
 EDITABLE = {
@@ -149,7 +149,7 @@ def edit(p: Petition, values: dict, *, expected_version: int | None = None) -> P
                               field="unit")
     if disposition == "forwarded" and not merged["forwarded_to"]:
         raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
-    from .privacy import stored_name
+    from models.services.privacy import stored_name
 
     if merged["citizen_withheld"]:
         changes["citizen_name"] = stored_name(p.office, merged["citizen_name"], True)
@@ -250,7 +250,7 @@ def group_candidates(office, *, village, field, content: str, conference=None, e
     """Petitions a new one might join: same village and field first (this
     conference's, then earlier ones), then those with similar words in the
     same field or village. Never a guess: the secretary picks one, or none."""
-    from .similar import score, similar_petitions, words
+    from models.services.similar import score, similar_petitions, words
 
     out: list[Petition] = []
     seen = set(exclude_ids)

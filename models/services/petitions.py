@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import clock
-from ..base import now
-from ..deadlines import WorkCalendar, office_calendar
-from ..errors import ValidationError
-from ..petitions import CHANNELS, DISPOSITIONS, TITLES, Petition, PetitionEvent
-from ..rules import office_rules
-from . import records
-from .validate import text
+from models.core import clock
+from models.domain.base import now
+from models.domain.deadlines import WorkCalendar, office_calendar
+from models.core.errors import ValidationError
+from models.domain.petitions import CHANNELS, DISPOSITIONS, TITLES, Petition, PetitionEvent
+from models.domain.rules import office_rules
+from models.services import records
+from models.services.validate import text
 
 # disposition → status on the board
 STATUS_FOR = {"on_spot": "closed", "in_writing": "open", "forwarded": "forwarded", "noted": "noted"}
@@ -30,12 +30,13 @@ def due_date(office, disposition: str, received_on: dt.date, *, channel: str = "
 
 def add_event(petition: Petition, action: str, detail: str = "", before: str = "", after: str = "",
               user: str | None = None) -> PetitionEvent:
-    from ..audit import current_user, record
+    from models.domain.audit import record
+    from models.storage.who import current_user
 
     with PetitionEvent._meta.database.atomic():
         event = PetitionEvent.create(petition=petition, at=now(), user=user or current_user(), action=action,
                                      detail=text(detail), before=before, after=after)
-        record("create", event, office=petition.office_id)   # sealed in the office's chain (integrity)
+        record("create", event, user=current_user(), office=petition.office_id)   # sealed in the office's chain (integrity)
     return event
 
 
@@ -46,8 +47,8 @@ def next_seq(conference) -> int:
     the commit; SQLite's write lock is taken when the transaction begins."""
     if conference is None:
         return 0
-    from ..conferences import Conference
-    from ..db import is_postgres
+    from models.domain.conferences import Conference
+    from models.storage.db import is_postgres
 
     if is_postgres():
         list(Conference.select(Conference.id).where(Conference.id == conference.id).for_update())
@@ -73,7 +74,7 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
                               field="unit")
     if disposition == "forwarded" and not forwarded_to.strip():
         raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
-    from .privacy import stored_name
+    from models.services.privacy import stored_name
 
     citizen_name = stored_name(office, citizen_name, citizen_withheld)
     received_on = received_on or (conference.date if conference is not None else clock.today())

@@ -20,10 +20,10 @@ import re
 
 import peewee as pw
 
-from ..catalog import Office, Person
-from ..errors import ValidationError
-from . import records
-from .roles import parse_role
+from models.domain.catalog import Office, Person
+from models.core.errors import ValidationError
+from models.services import records
+from models.services.roles import parse_role
 
 #: what staff may change in a register entry after it is written (the file
 #: stored right after the number is taken, and the bookkeeping of an update)
@@ -33,7 +33,7 @@ _LOGIN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
 def _db() -> pw.PostgresqlDatabase:
-    from ..db import database, is_postgres
+    from models.storage.db import database, is_postgres
 
     if not is_postgres():
         raise ValidationError("Lệnh này chỉ dùng cho cơ sở dữ liệu PostgreSQL dùng chung. Hãy ghi "
@@ -158,7 +158,7 @@ def setup() -> list[str]:
     the policies. Safe to run again, and run again after an upgrade: it replaces
     the functions and policies of an earlier version. Returns the tables that are
     kept apart."""
-    from ..migrations import all_models
+    from models.storage.migrations import all_models
 
     _owner_check()
     group = staff_group()
@@ -259,9 +259,3 @@ def members() -> list[tuple[str, int, str]]:
                                    "role_name").fetchall()]
 
 
-def member_role() -> str | None:
-    """On PostgreSQL with staff logins: the role the admin gave this login
-    (office_member), which the login itself cannot change."""
-    if _sql("SELECT pg_catalog.to_regproc('public.doithoai_role')").fetchone()[0] is None:
-        return None
-    return _sql("SELECT public.doithoai_role()").fetchone()[0]

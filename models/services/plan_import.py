@@ -23,13 +23,13 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import clock
-from ..catalog import Office
-from ..compat import docx_element
-from ..errors import ValidationError
-from ..plans import Plan
-from ..text import clean, clean_line
-from . import records
+from models.core import clock
+from models.domain.catalog import Office
+from models.core.compat import docx_element
+from models.core.errors import ValidationError
+from models.domain.plans import Plan
+from models.core.text import clean, clean_line
+from models.services import records
 
 NATIONAL = re.compile(r"^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                       r"ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)$", re.I)

@@ -2,8 +2,8 @@
 issuing itself is ``models.services.documents.issue``, as for every kind)."""
 from __future__ import annotations
 
-from ..errors import ValidationError
-from ..plans import Plan
+from models.core.errors import ValidationError
+from models.domain.plans import Plan
 
 #: the plan's own fields an issued plan cannot lack
 REQUIRED = (("title", "trích yếu"), ("body", "nội dung"), ("recipients", "nơi nhận"))
@@ -13,8 +13,8 @@ def missing_facts(plan: Plan) -> list[str]:
     """What the plan still lacks, as it will print: its required fields, the
     signer (the plan's own, or the office's where the plan names none: the same
     fallback the printed signature block takes) and every "[cần điền: …]"."""
-    from ..documents import Signer
-    from . import compose
+    from models.domain.documents import Signer
+    from models.services import compose
 
     missing = [label for key, label in REQUIRED if not getattr(plan, key).strip()]
     signer = Signer.of(plan, plan.office)

@@ -4,12 +4,12 @@ By default the name is not stored at all. An office may turn on "giữ tên
 người giấu tên trong hồ sơ nội bộ" (a Setting); the name is then kept in the
 petition's row only, and never searchable (Petition.search_fields leaves it
 out), exported, printed or written to the audit trail in clear
-(models.audit.snapshot masks it)."""
+(models.domain.audit.snapshot masks it)."""
 from __future__ import annotations
 
-from ..catalog import Setting
-from ..text import clean_line
-from ..words import WITHHELD
+from models.domain.catalog import Setting
+from models.core.text import clean_line
+from models.core.words import WITHHELD
 
 LABEL = "Giữ tên người giấu tên trong hồ sơ nội bộ"
 MASK = WITHHELD
@@ -26,7 +26,7 @@ def keep_withheld_names(office) -> bool:
 
 def set_keep_withheld_names(office, on: bool) -> None:
     """A catalogue setting: changed by the roles that may edit the catalogue."""
-    from . import records, roles
+    from models.services import records, roles
 
     roles.require(office, "catalog")
 

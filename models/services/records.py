@@ -7,16 +7,20 @@ it. Saving over the newer version is a second, deliberate step
 (``overwrite_confirmed``)."""
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 import peewee as pw
 
-from .. import audit, chain
-from ..base import now
-from ..compat import forget_changes
-from ..errors import Locked, NotFound, StaleEdit
-from . import locks
+from models.domain import audit
+from models.domain import chain
+from models.domain.base import now
+from models.core.compat import forget_changes
+from models.core.errors import Locked, NotFound, StaleEdit
+from models.core.words import FIELD_LABELS
+from models.services import locks
+from models.storage.who import current_user
 
 #: (table, id, version): the user has seen this newer version and chose to save over it
 _confirmed: ContextVar[tuple[str, int, int] | None] = ContextVar("confirmed_overwrite", default=None)
@@ -37,8 +41,6 @@ def overwrite_confirmed(current: pw.Model):
 
 def stale_edit(model, rec: pw.Model, fresh: pw.Model) -> StaleEdit:
     """What to tell the user: who saved, when, and which fields they changed."""
-    from .history import describe
-
     changed = [(key, rec.__data__.get(key), value) for key, value in fresh.__data__.items()
                if key not in _BOOKKEEPING and key in rec.__data__ and rec.__data__.get(key) != value]
     last = (audit.AuditEntry.select(audit.AuditEntry.user)
@@ -73,7 +75,7 @@ def _refused_by_the_server():
     try:
         yield
     except pw.ProgrammingError as exc:
-        from ..db import denied_message, is_denied
+        from models.storage.db import denied_message, is_denied
 
         if not is_denied(exc):
             raise
@@ -87,7 +89,7 @@ def create(model: type[pw.Model], **values) -> pw.Model:
         if chain.is_chained(model):
             chain.seal_new(rec)
         rec.save(force_insert=True)
-        audit.record("create", rec, reason=locks.amendment_reason() or "")
+        audit.record("create", rec, user=current_user(), reason=locks.amendment_reason() or "")
     return rec
 
 
@@ -125,7 +127,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
         if n != 1:  # lost a race between the read and the write
             raise stale_edit(model, rec, model.get_by_id(rec.get_id()))
         fresh.row_version = seen + 1
-        audit.record(_action("update"), fresh, before, reason=locks.amendment_reason() or "")
+        audit.record(_action("update"), fresh, before, user=current_user(), reason=locks.amendment_reason() or "")
         if sealed:
             chain.reseal(fresh)
     # keep the caller's object current
@@ -138,5 +140,25 @@ def delete(rec: pw.Model) -> None:
     locks.check(rec, action="delete")
     with _refused_by_the_server(), type(rec)._meta.database.atomic():
         before = audit.snapshot(rec)
-        audit.record("delete", rec, before, reason=locks.amendment_reason() or "")
+        audit.record("delete", rec, before, user=current_user(), reason=locks.amendment_reason() or "")
         rec.delete_instance()
+
+
+# --- a change said in words (the history and the stale-edit message) ---
+
+def short_value(value, limit: int = 60) -> str:
+    if isinstance(value, dt.datetime):
+        value = f"{value:%d/%m/%Y %H:%M}"
+    elif isinstance(value, dt.date):
+        value = f"{value:%d/%m/%Y}"
+    elif isinstance(value, bool):
+        value = "có" if value else "không"
+    text = "—" if value in (None, "") else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe(changes, limit: int = 60) -> str:
+    """"Hạn trả lời: 08/10/2026 → 31/12/2026; …" for (field, before, after) triples."""
+    return "; ".join(f"{FIELD_LABELS.get(key, key)}: {short_value(old, limit)} → {short_value(new, limit)}"
+                     for key, old, new in changes)

@@ -10,13 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalog import Office
-from ..errors import NotFound
-from ..register import OutgoingDocument
-from ..words import ISSUED_ON, SUMMARY, SYMBOL
-from .search import matches
-from .signing import signatures_of, summary
-from ..words import KIND_NAMES  # noqa: F401 (re-exported)
+from models.domain.catalog import Office
+from models.core.errors import NotFound
+from models.domain.register import OutgoingDocument
+from models.core.words import ISSUED_ON, SUMMARY, SYMBOL
+from models.domain import chain
+from models.services.search import matches
+from models.services.signing import signatures_of, summary
+from models.core.words import KIND_NAMES  # noqa: F401 (re-exported)
 
 PAGE_SIZE = 100
 
@@ -138,12 +139,10 @@ def get(office: Office, doc_id: int) -> OutgoingDocument:
 def check_file(doc: OutgoingDocument, *, chained: bool = True) -> FileCheck:
     """Read the stored file and compare its SHA-256 with the register; with
     ``chained``, first make sure the register entry itself is as issued."""
-    from .documents import sha256
+    from models.services.documents import sha256
 
     if chained and doc.chain_seq is not None:
-        from . import integrity
-
-        if not integrity.entry_intact(doc):
+        if not chain.verifies(doc):   # the register entry is as it was issued
             return FileCheck(FILE_TAMPERED, doc.file_path, doc.sha256, "")
     if not doc.file_path or not doc.sha256:
         return FileCheck(FILE_NONE, doc.file_path, doc.sha256, "")
@@ -184,7 +183,7 @@ REF_LABELS = {"plan": "kế hoạch", "conference": "hội nghị", "minutes": "
 
 def version_rows(doc: OutgoingDocument) -> list[tuple[int, tuple[str, ...]]]:
     """Rows for the versions list: (id, (version, state, symbol, date, reason))."""
-    from .amend import document_versions
+    from models.services.amend import document_versions
 
     versions = document_versions(doc)
     newest = versions[-1].id

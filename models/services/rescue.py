@@ -13,10 +13,10 @@ import json
 import os
 from pathlib import Path
 
-from .. import files
-from ..paths import locations
-from . import live_session as live
-from . import unsaved
+from models.storage import files
+from models.core.paths import locations
+from models.services import live_session as live
+from models.services import unsaved
 
 
 def folder() -> Path:
@@ -82,7 +82,7 @@ def write(items: list[dict], database: str | None, path: Path | None = None) -> 
 
 def rescue(pending, path: Path | None = None) -> Path | None:
     """What ``pending`` keeps, written to the rescue file (None when nothing is kept)."""
-    from ..db import opened_as
+    from models.storage.db import opened_as
 
     items = items_of(pending)
     return write(items, opened_as(), path) if items else None
@@ -107,9 +107,9 @@ def read(path: Path) -> dict:
 def record(path: Path) -> int:
     """Write what ``path`` keeps into the open database; the file then moves to
     ``da-ghi``. Returns how many items were recorded."""
-    from ..catalog import Office
-    from ..conferences import Conference
-    from ..db import database
+    from models.domain.catalog import Office
+    from models.domain.conferences import Conference
+    from models.storage.db import database
 
     body = read(path)
     done = 0

@@ -28,11 +28,12 @@ import secrets
 import threading
 from contextlib import contextmanager
 
-from ..catalog import Office, Person, Setting
-from ..errors import Locked, NotFound, ValidationError
-from ..text import by_name, fold
-from . import records
-from .validate import optional_line, required
+from models.domain.base import database
+from models.domain.catalog import Office, Person, Setting
+from models.core.errors import Locked, NotFound, ValidationError
+from models.core.text import by_name, fold
+from models.services import records
+from models.services.validate import optional_line, required
 
 ROLES = {
     "van_thu": "Văn thư",
@@ -72,14 +73,14 @@ def parse_role(value: str) -> str:
 # --- who is working -----------------------------------------------------------------
 
 def _is_postgres() -> bool:
-    from ..db import is_postgres
+    from models.storage.db import is_postgres
 
     return is_postgres()
 
 
 def session_login() -> str:
     """The PostgreSQL login of this connection (the server says it, not us)."""
-    from ..db import database
+    from models.storage.db import database
 
     return database.obj.execute_sql("SELECT session_user").fetchone()[0]
 
@@ -115,8 +116,8 @@ def people(office: Office, active_only: bool = True) -> list[Person]:
 
 
 def _workstation_choice() -> int | None:
-    from ..db import opened_as
-    from ..workspace import read_config
+    from models.storage.db import opened_as
+    from models.storage.config import read_config
 
     chosen = read_config().get("people")
     value = chosen.get(opened_as() or "") if isinstance(chosen, dict) else None
@@ -158,8 +159,9 @@ def choose_person(office: Office, person: Person) -> None:
     if person.login and person.login != os_login():
         raise ValidationError(f"{person.full_name} dùng tài khoản máy “{person.login}”, không phải tài khoản "
                               f"đang đăng nhập “{os_login()}”.")
-    from ..db import opened_as
-    from ..workspace import read_config, save_config
+    from models.storage.db import opened_as
+    from models.storage.config import read_config
+    from models.storage.settings import save_config
 
     chosen = read_config().get("people")
     chosen = dict(chosen) if isinstance(chosen, dict) else {}
@@ -211,8 +213,6 @@ def require(office: Office, action: str, *, proof: bool = True) -> Person | None
                      + ("" if _is_postgres() else ", hoặc chọn tên mình bằng: doithoai user use SỐ") + ".")
     role = person.role
     if _is_postgres():  # the role the admin gave this login, which the login cannot change
-        from .pg_security import member_role
-
         role = member_role() or role
     if role not in allowed:
         raise Locked(f"Chỉ {_labels(allowed)} mới được {ACTIONS[action]}; {person.full_name} là "
@@ -376,7 +376,7 @@ def enlist_owner(office: Office) -> Person | None:
     login is already listed."""
     if not _is_postgres():
         return None
-    from ..db import database
+    from models.storage.db import database
 
     login = session_login()
     owner = database.obj.execute_sql(
@@ -424,3 +424,11 @@ def find_person(office: Office, value: str) -> Person:
         return named[0]
     raise NotFound(f"Không có người dùng “{text}” trong danh sách của {office.name}. Xem danh sách: "
                    "doithoai user list")
+
+
+def member_role() -> str | None:
+    """On PostgreSQL with staff logins: the role the admin gave this login
+    (office_member), which the login itself cannot change."""
+    if database.execute_sql("SELECT pg_catalog.to_regproc('public.doithoai_role')").fetchone()[0] is None:
+        return None
+    return database.execute_sql("SELECT public.doithoai_role()").fetchone()[0]

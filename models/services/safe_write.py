@@ -45,7 +45,7 @@ IO_ERROR = ("Lỗi đọc ghi ổ đĩa nên nội dung chưa được lưu. N�
 def storage_problem(exc: BaseException) -> str | None:
     """The Vietnamese message for a write the storage refused, or None when
     ``exc`` is not a storage failure (and must be handled as usual)."""
-    from ..db import DatabaseGone
+    from models.storage.db import DatabaseGone
 
     if isinstance(exc, DatabaseGone):
         return GONE
@@ -180,7 +180,7 @@ def _drop_broken_connection(message: str) -> None:
     """After a lost server connection the next attempt must open a new one; after
     a read-only or I/O refusal every thread's SQLite connection is opened again
     at its next use (a connection opened read-only stays so)."""
-    from ..db import database
+    from models.storage.db import database
 
     if message in (READ_ONLY, IO_ERROR) and hasattr(database.obj, "reopen_everywhere"):
         database.obj.reopen_everywhere()

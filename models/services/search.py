@@ -10,7 +10,7 @@ through an index built for substrings on each engine:
 
 - SQLite: an FTS5 table ``petition_search`` with the trigram tokenizer over
   ``petition.search_text`` (external content, kept in step by triggers; see
-  models/migrations.py). A word of three characters or more is a phrase of
+  models/storage/migrations.py). A word of three characters or more is a phrase of
   trigrams; a shorter word cannot be looked up by trigrams and is tested with
   LIKE on the rows the other words (and the filters) left.
 - PostgreSQL: a GIN index with ``gin_trgm_ops`` (extension pg_trgm) on
@@ -22,20 +22,8 @@ from __future__ import annotations
 
 import peewee as pw
 
-from ..text import fold
-
-#: the FTS5 table over petition.search_text (SQLite only)
-PETITION_FTS = "petition_search"
-#: the trigram index on petition.search_text (PostgreSQL only)
-PETITION_TRGM = "petition_search_trgm"
-#: a trigram index needs words of at least this many characters
-TRIGRAM = 3
-
-EXTENSION_MISSING = (
-    "Máy chủ PostgreSQL chưa có phần mở rộng pg_trgm nên tìm kiếm kiến nghị chạy chậm (vẫn đúng). "
-    "Hãy nhờ quản trị máy chủ chạy lệnh sau trong cơ sở dữ liệu này rồi mở lại chương trình: "
-    "CREATE EXTENSION pg_trgm;")
-
+from models.core.text import fold
+from models.storage.search_index import PETITION_FTS, TRIGRAM
 
 def words(query: str) -> list[str]:
     """The folded words of a query, each to be found as a substring."""
@@ -45,7 +33,7 @@ def words(query: str) -> list[str]:
 def _like(model: type[pw.Model], word: str, indexed: bool = True):
     # Not indexed: an expression no index matches (the rows come from another).
     col = model.search_text if indexed else model.search_text.concat("")
-    from ..db import is_postgres
+    from models.storage.db import is_postgres
 
     if not is_postgres():
         # peewee writes LIKE here (ASCII case-insensitive) and escapes % and _ itself
@@ -71,7 +59,7 @@ def fts_match(query: str) -> str | None:
 
 
 def _uses_fts(model: type[pw.Model]) -> bool:
-    from ..db import is_postgres
+    from models.storage.db import is_postgres
 
     return model._meta.table_name == "petition" and not is_postgres()
 
@@ -104,7 +92,7 @@ def frequent(model: type[pw.Model], query: str, limit: int) -> bool:
     """Whether more than ``limit`` petitions match ``query`` in SQLite's search
     index (counted up to there). A query of words under three characters
     cannot use the index and counts as frequent."""
-    from ..db import database
+    from models.storage.db import database
 
     expr = fts_match(query) if _uses_fts(model) else None
     if expr is None:
@@ -113,70 +101,3 @@ def frequent(model: type[pw.Model], query: str, limit: int) -> bool:
         f"SELECT COUNT(*) FROM (SELECT rowid FROM {PETITION_FTS} WHERE {PETITION_FTS} MATCH ? LIMIT ?)",
         (expr, limit + 1)).fetchone()[0]
     return found > limit
-
-
-# the indexes themselves ---------------------------------------------------------
-
-def _sqlite_has_fts(db: pw.Database) -> bool:
-    return bool(db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (PETITION_FTS,)).fetchone())
-
-
-def create_sqlite_index(db: pw.Database) -> None:
-    """The FTS5 table, its triggers, and its content (idempotent)."""
-    fresh = not _sqlite_has_fts(db)
-    db.execute_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {PETITION_FTS} USING fts5("
-        f"search_text, content='petition', content_rowid='id', tokenize='trigram')")
-    t = PETITION_FTS
-    db.execute_sql(
-        f"CREATE TRIGGER IF NOT EXISTS {t}_ai AFTER INSERT ON petition BEGIN "
-        f"INSERT INTO {t}(rowid, search_text) VALUES (new.id, new.search_text); END")
-    db.execute_sql(
-        f"CREATE TRIGGER IF NOT EXISTS {t}_ad AFTER DELETE ON petition BEGIN "
-        f"INSERT INTO {t}({t}, rowid, search_text) VALUES ('delete', old.id, old.search_text); END")
-    db.execute_sql(
-        f"CREATE TRIGGER IF NOT EXISTS {t}_au AFTER UPDATE OF search_text ON petition "
-        f"WHEN old.search_text IS NOT new.search_text BEGIN "
-        f"INSERT INTO {t}({t}, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
-        f"INSERT INTO {t}(rowid, search_text) VALUES (new.id, new.search_text); END")
-    if fresh:
-        db.execute_sql(f"INSERT INTO {t}({t}) VALUES ('rebuild')")
-
-
-def pg_has_trigram(db: pw.Database) -> bool:
-    return bool(db.execute_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").fetchone())
-
-
-def pg_has_index(db: pw.Database) -> bool:
-    return bool(db.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s", (PETITION_TRGM,)).fetchone())
-
-
-def create_pg_index(db: pw.Database) -> str | None:
-    """The pg_trgm extension (when this user may create it: it is a trusted
-    extension since PostgreSQL 13, so the database's owner can) and the GIN
-    index. Returns None when the index is there, else the Vietnamese message
-    saying what an administrator must do; the app works without it, slower."""
-    if not pg_has_trigram(db):
-        try:
-            with db.atomic():   # a savepoint: a refusal must not spoil the migration
-                db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        except pw.DatabaseError:
-            return EXTENSION_MISSING
-    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {PETITION_TRGM} ON petition USING gin (search_text gin_trgm_ops)")
-    return None
-
-
-def ensure_index(db: pw.Database) -> str | None:
-    """Create the petition search index for this engine if it is missing (the
-    migration's step, and an administrator's after installing pg_trgm)."""
-    if isinstance(db, pw.PostgresqlDatabase):
-        return create_pg_index(db)
-    create_sqlite_index(db)
-    return None
-
-
-def index_problem(db: pw.Database) -> str | None:
-    """None when petition search has its index, else what is missing (Vietnamese)."""
-    if isinstance(db, pw.PostgresqlDatabase):
-        return None if pg_has_index(db) else EXTENSION_MISSING
-    return None if _sqlite_has_fts(db) else "Chưa có chỉ mục tìm kiếm kiến nghị. Hãy mở lại chương trình để tạo."

@@ -11,7 +11,7 @@ Every check is made before anything is written: the token, the PIN, the
 certificate (valid now, a signing key usage, the signer's own name), the order
 of the roles, the file's SHA-256 against the register. Only then is the new
 file written beside the one it signs (never over it) and recorded with its
-SHA-256, in ``models.signatures``.
+SHA-256, in ``models.domain.signatures``.
 
 How a signature looks (where on the page, which image, which text) is drawn
 by the caller's ``appearance`` (the app passes ``printing.signature_marks``),
@@ -32,12 +32,12 @@ from typing import Callable
 
 import data
 
-from ..catalog import Office
-from ..errors import Locked, NotFound, UserError, ValidationError
-from ..files import read_given_file
-from ..register import OutgoingDocument
-from ..signatures import COPY, OFFICE, PERSON, DocumentSignature, SignatureImage
-from ..text import clean_line, fold
+from models.domain.catalog import Office
+from models.core.errors import Locked, NotFound, UserError, ValidationError
+from models.storage.files import read_given_file
+from models.domain.register import OutgoingDocument
+from models.domain.signatures import COPY, OFFICE, PERSON, DocumentSignature, SignatureImage
+from models.core.text import clean_line, fold
 
 log = logging.getLogger("doithoai.signing")
 VN = dt.timezone(dt.timedelta(hours=7), "+07:00")
@@ -114,7 +114,7 @@ def find_module(given: str | None) -> str:
             raise SigningError(f"Không thấy mô-đun PKCS#11 “{given}”. Hãy ghi đúng đường dẫn tệp .dll (Windows) "
                                "hoặc .so (Linux) mà nhà cung cấp chữ ký số cài kèm token.")
         return str(path)
-    from ..workspace import read_config
+    from models.storage.config import read_config
 
     remembered = read_config().get("pkcs11_module")
     if isinstance(remembered, str) and Path(remembered).is_file():
@@ -130,7 +130,8 @@ def find_module(given: str | None) -> str:
 
 
 def remember_module(module: str) -> None:
-    from ..workspace import read_config, save_config
+    from models.storage.config import read_config
+    from models.storage.settings import save_config
 
     if read_config().get("pkcs11_module") != module:
         save_config(pkcs11_module=module)
@@ -378,7 +379,7 @@ def check_files(doc: OutgoingDocument) -> list[FileState]:
 
 def reprint_signed(doc: OutgoingDocument):
     """A reprint of a signed document is its signed file (None when unsigned)."""
-    from .documents import Reprint
+    from models.services.documents import Reprint
 
     last = latest_signed(doc)
     if last is None:
@@ -401,7 +402,7 @@ def check_role(doc: OutgoingDocument, role: str) -> None:
     Only the document's signer signs as the person; the office's signature is
     the clerk's (văn thư) work. While the office has no list of people, the
     roles are not checked (as everywhere in the app)."""
-    from . import roles
+    from models.services import roles
 
     name = ROLE_NAMES[role]
     if signed(doc, role) is not None:
@@ -448,7 +449,7 @@ def source_file(doc: OutgoingDocument, role: str) -> tuple[Path, bytes]:
 
 
 def signed_path(doc: OutgoingDocument, role: str, copy_form: str = "") -> Path:
-    from .documents import issued_path
+    from models.services.documents import issued_path
 
     suffix = {PERSON: "-ky-so", OFFICE: "-ky-so-co-quan"}.get(role) or f"-ban-sao-{copy_form}"
     base = issued_path(doc, f"{suffix}.pdf")
@@ -500,7 +501,7 @@ def image_of(office: Office, kind: str, person=None) -> bytes | None:
 def keep_image(office: Office, kind: str, png: bytes, person=None) -> SignatureImage:
     """A person's handwritten signature or the office's seal, as a PNG with
     transparency (Decree 30 App. I: blue signature, red seal, transparent)."""
-    from . import records, roles
+    from models.services import records, roles
 
     roles.require(office, "catalog")
     if not png.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -510,7 +511,7 @@ def keep_image(office: Office, kind: str, png: bytes, person=None) -> SignatureI
     return records.create(SignatureImage, office=office, person=person, kind=kind, png=png, sha256=sha256(png))
 
 
-#: the largest files read when a person names them (models.files.read_given_file)
+#: the largest files read when a person names them (models.storage.files.read_given_file)
 MAX_PDF, MAX_IMAGE = 200 << 20, 5 << 20
 
 
@@ -533,7 +534,7 @@ def _has_alpha(png: bytes) -> bool:
 
 
 def _position_and_name(doc: OutgoingDocument) -> tuple[str, str]:
-    from .documents import text_of
+    from models.services.documents import text_of
 
     row = text_of(doc)
     if row is not None and row.parsed.signers:
@@ -543,7 +544,7 @@ def _position_and_name(doc: OutgoingDocument) -> tuple[str, str]:
 
 
 def _person_of(doc: OutgoingDocument):
-    from . import roles
+    from models.services import roles
 
     return next((p for p in roles.people(doc.office, active_only=False) if fold(p.full_name) == fold(doc.signer)),
                 None)
@@ -601,8 +602,8 @@ def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Calla
         t2 = time.perf_counter()
     finally:
         session.close()
-    from . import records
-    from .documents import write_new
+    from models.services import records
+    from models.services.documents import write_new
 
     dest = signed_path(doc, role, copy_form)
     write_new(dest, signed_pdf)
@@ -786,14 +787,14 @@ class Verification:
 
 def trust_roots_from_config() -> list[str]:
     """The trust roots the office installed (PEM texts kept in the configuration)."""
-    from ..workspace import read_config
+    from models.storage.config import read_config
 
     roots = read_config().get("trust_roots")
     return [r for r in roots if isinstance(r, str)] if isinstance(roots, list) else []
 
 
 def install_trust_roots(pems: list[bytes]) -> int:
-    from ..workspace import save_config
+    from models.storage.settings import save_config
 
     have = trust_roots_from_config()
     added = 0

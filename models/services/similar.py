@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..petitions import Petition
-from ..text import fold
+from models.domain.petitions import Petition
+from models.core.text import fold
 
 #: rows compared after the SQL prefilter (newest first)
 PREFILTER_LIMIT = 400

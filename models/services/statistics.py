@@ -25,11 +25,11 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from ..catalog import Field, Unit, Village
-from ..petitions import DISPOSITIONS, Petition
-from ..words import COUNT_LABELS, FIELD, UNIT
-from . import followup
-from .board import BoardQuery, Context, context_for, where_clause
+from models.domain.catalog import Field, Unit, Village
+from models.domain.petitions import DISPOSITIONS, Petition
+from models.core.words import COUNT_LABELS, FIELD, UNIT
+from models.services import followup
+from models.services.board import BoardQuery, Context, context_for, where_clause
 
 NONE_LABEL = "(chưa xác định)"
 

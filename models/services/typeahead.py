@@ -4,7 +4,7 @@ records what was typed (models/services/live_session.py), so both read "1",
 "10", "dat" or "Đất đai" the same way."""
 from __future__ import annotations
 
-from ..text import clean_line, fold
+from models.core.text import clean_line, fold
 
 
 def rank(names: list[str], typed: str) -> list[str]:

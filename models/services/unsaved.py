@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 
-from ..catalog import Setting
-from .live_session import _keep, workstation
+from models.domain.catalog import Setting
+from models.services.live_session import _keep, workstation
 
 
 def _key(office) -> str:

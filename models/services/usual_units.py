@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..catalog import Field, Setting, Unit
-from ..errors import ValidationError
-from ..text import fold
-from . import records, roles
+from models.domain.catalog import Field, Setting, Unit
+from models.core.errors import ValidationError
+from models.core.text import fold
+from models.services import records, roles
 
 
 @dataclass
@@ -33,7 +33,7 @@ def _shipped(family: str = "state") -> dict[str, str]:
 
 
 def _family(office) -> str:
-    from ..catalog import Office
+    from models.domain.catalog import Office
 
     return getattr(office, "family", None) or Office.get_by_id(office).family
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import data
 
-from ..catalog import Office, Setting
-from ..errors import ValidationError
-from ..text import clean, clean_line
-from . import records
+from models.domain.catalog import Office, Setting
+from models.core.errors import ValidationError
+from models.core.text import clean, clean_line
+from models.services import records
 
 MAX_LEN = 2000
 
@@ -55,7 +55,7 @@ def lines(office: Office, key: str) -> list[str]:
 
 def set_value(office: Office, key: str, value: str) -> Item:
     """An office's own wording; an empty value goes back to the default."""
-    from . import roles
+    from models.services import roles
 
     roles.require(office, "catalog")
     if key not in {d["key"] for d in _defaults()}:

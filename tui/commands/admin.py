@@ -14,7 +14,7 @@ PASSWORD_ENV = "DOITHOAI_PG_NEW_PASSWORD"
 
 
 def _open(db_target):
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     open_db(lambda: open_office_database(db_target))
 

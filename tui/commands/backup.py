@@ -12,12 +12,12 @@ from .common import ask, fail, overwrite_option, pass_db, write_or_ask
 @pass_db
 def backup(db_target, dest, overwrite):
     """Sao lưu cơ sở dữ liệu vào NƠI_LƯU (thư mục, ví dụ USB) hoặc thư mục sao lưu."""
-    from models import backup as bk
-    from models.errors import UserError
+    from models.storage import backup as bk
+    from models.core.errors import UserError
 
     target = db_target or _configured()
     if bk.sqlite_path(target) is None:
-        from models.db import describe
+        from models.storage.db import describe
 
         click.echo(bk.POSTGRES_MESSAGE.format(target=describe(target)))
         raise SystemExit(1)
@@ -37,12 +37,12 @@ def backup(db_target, dest, overwrite):
 @pass_db
 def restore(db_target, file, newest, yes):
     """Khôi phục cơ sở dữ liệu từ một bản sao lưu (kiểm tra trước; giữ lại tệp cũ)."""
-    from models import backup as bk
-    from models.errors import UserError
+    from models.storage import backup as bk
+    from models.core.errors import UserError
 
     target = db_target or _configured()
     if bk.sqlite_path(target) is None:
-        from models.db import describe
+        from models.storage.db import describe
 
         click.echo(bk.POSTGRES_MESSAGE.format(target=describe(target)))
         raise SystemExit(1)
@@ -71,8 +71,8 @@ def restore(db_target, file, newest, yes):
 
 
 def _configured() -> str:
-    from models.errors import UserError
-    from models.workspace import configured_target
+    from models.core.errors import UserError
+    from models.storage.config import configured_target
 
     try:
         return configured_target()

@@ -25,14 +25,14 @@ from .common import fail, open_db, overwrite_option, pass_db, write_or_ask
 @pass_db
 def export(db_target, fmt, comma, no_contacts, stats, everything, start, end, output, overwrite):
     """Xuất bảng theo dõi kiến nghị (hoặc thống kê) ra Excel hoặc CSV."""
-    from models import clock
-    from models.errors import UserError
+    from models.core import clock
+    from models.core.errors import UserError
     from models.services import export as svc
     from models.services import statistics
     from models.services.board import BoardQuery
     from models.services.catalog import the_office
     from models.services.validate import parse_date
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     open_db(lambda: open_office_database(db_target))
     delimiter = "," if comma else ";"
@@ -50,7 +50,7 @@ def export(db_target, fmt, comma, no_contacts, stats, everything, start, end, ou
         else:
             res = write_or_ask(lambda replace: svc.export_board(q, output, fmt, contacts=not no_contacts,
                                                                 replace=replace, delimiter=delimiter), overwrite)
-            from models.words import COUNT_LABELS, WITHDRAWN
+            from models.core.words import COUNT_LABELS, WITHDRAWN
 
             c = res.counts
             figures = [f"{label.lower()} {c[k]}" for k, label in COUNT_LABELS.items() if c[k]]

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from models.errors import UserError
+from models.core.errors import UserError
 
 from ..words import explain_cli
 
@@ -50,7 +50,7 @@ overwrite_option = click.option(
 def write_or_ask(write, overwrite: bool):
     """Run ``write(replace)``; when a file of the same kind is already there, ask at
     a keyboard (or fail with the message that names --ghi-de)."""
-    from models.files import DestinationExists
+    from models.storage.files import DestinationExists
 
     try:
         return write(overwrite)

@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from models.errors import UserError
-from models.words import NUMBERING_CHOICES, NUMBERING_WORDS, OFFICE_KIND_CHOICES, OFFICE_KIND_WORDS
+from models.core.errors import UserError
+from models.core.words import NUMBERING_CHOICES, NUMBERING_WORDS, OFFICE_KIND_CHOICES, OFFICE_KIND_WORDS
 
 from .common import fail, open_db, pass_db, run_service
 
@@ -33,7 +33,7 @@ class WordChoice(click.ParamType):
         self.words = words
 
     def find(self, value: str) -> str | None:
-        from models.text import fold
+        from models.core.text import fold
 
         typed = fold(value).replace("-", " ").replace("_", " ")
         for code, label in self.labels.items():
@@ -76,7 +76,7 @@ def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_o
     """Khai báo thông tin cơ quan (hỏi từng mục nếu không ghi tùy chọn). Máy này
     làm việc với cơ quan vừa tạo."""
     from models.services import catalog
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     open_db(lambda: open_office_database(db_target, new_office=new_office))
     existing = catalog.offices()
@@ -114,9 +114,9 @@ def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_o
 @pass_db
 def locate(db_target):
     """In ra nơi lưu dữ liệu, cấu hình, nhật ký và bản sao lưu."""
-    from models.db import describe
-    from models.paths import locations
-    from models.workspace import configured_target
+    from models.storage.db import describe
+    from models.core.paths import locations
+    from models.storage.config import configured_target
 
     loc = locations()
     rows = [("Cơ sở dữ liệu", describe(db_target or configured_target())),
@@ -150,9 +150,10 @@ DOCTOR_HELP = ("Kiểm tra cơ sở dữ liệu, phông chữ, máy in, thư m�
               help="Dời các tệp mang số văn bản mà không có trong sổ vào thư mục “khong-trong-so” bên cạnh.")
 @pass_db
 def doctor(db_target, tidy: bool):
-    from models.db import describe, is_postgres
-    from models.paths import locations
-    from models.workspace import configured_target, open_office_database
+    from models.storage.db import describe, is_postgres
+    from models.core.paths import locations
+    from models.opening import open_office_database
+    from models.storage.config import configured_target
 
     found: set[str] = set()
 
@@ -170,8 +171,8 @@ def doctor(db_target, tidy: bool):
             result = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
             line(result == "ok", "Cơ sở dữ liệu", f"{target} — kiểm tra toàn vẹn: "
                  + ("tốt" if result == "ok" else result), "co_so_du_lieu")
-        from models.catalog import Office
-        from models.migrations import CURRENT
+        from models.domain.catalog import Office
+        from models.storage.migrations import CURRENT
 
         line(True, "Phiên bản lược đồ", str(CURRENT))
         from models.services import catalog
@@ -192,7 +193,7 @@ def doctor(db_target, tidy: bool):
             _check_chains(office, line)
             _check_orphans(office, line, tidy)
     except Exception as exc:  # report and go on with the other checks
-        from models.files import os_reason
+        from models.core.errors import os_reason
 
         line(False, "Cơ sở dữ liệu", exc.message if isinstance(exc, UserError) else os_reason(exc), "co_so_du_lieu")
     try:

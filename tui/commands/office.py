@@ -17,7 +17,7 @@ from .core import WordChoice
 def holiday(db_target, day, kind, note):
     """Khai báo ngày nghỉ hoán đổi hoặc ngày làm bù của cơ quan (NGÀY dạng 05/01/2026)."""
     from models.services import catalog
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     open_db(lambda: open_office_database(db_target))
     row = run_service(lambda: catalog.set_holiday_override(catalog.the_office(), day, kind, note))
@@ -37,10 +37,10 @@ def holiday(db_target, day, kind, note):
 @pass_db
 def petition(db_target, content, citizen, title, village, field, unit, received):
     """Ghi một kiến nghị nhận ngoài hội nghị; hạn trả lời tính theo ngày làm việc."""
-    from models import clock
+    from models.core import clock
     from models.services import catalog, petitions
     from models.services.validate import parse_date
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     open_db(lambda: open_office_database(db_target))
 

@@ -15,9 +15,9 @@ def office():
 @pass_db
 def office_list(db_target):
     """Liệt kê các cơ quan; dấu * là cơ quan máy này đang làm việc."""
-    from models.errors import UserError
+    from models.core.errors import UserError
     from models.services import catalog
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     open_db(lambda: open_office_database(db_target))
     rows = catalog.offices()
@@ -40,7 +40,7 @@ def office_list(db_target):
 def office_use(db_target, which):
     """Chọn cơ quan mà máy này làm việc (ghi vào cấu hình của máy, cho cơ sở dữ liệu đang dùng)."""
     from models.services import catalog
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     open_db(lambda: open_office_database(db_target))
     chosen = run_service(lambda: catalog.find_office(which))

@@ -34,7 +34,7 @@ def _as_manager(office, pin_file, call):
 
 def _office(db_target):
     from models.services import catalog
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     open_db(lambda: open_office_database(db_target))
     return run_service(catalog.the_office)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from models.errors import UserError
-from models.words import ISSUED_ON
+from models.core.errors import UserError
+from models.core.words import ISSUED_ON
 
 from .common import overwrite_option, write_or_ask
 
@@ -25,7 +25,7 @@ def _open(db: str | None):
     """The database (this command's --db, else the top-level --db / DOITHOAI_DB /
     config / default) and the office of this installation."""
     from models.services import catalog
-    from models.workspace import open_office_database
+    from models.opening import open_office_database
 
     ctx = click.get_current_context(silent=True)
     top = (ctx.find_root().obj or {}).get("db") if ctx else None
@@ -145,7 +145,7 @@ def issue_cmd(kind: str, ident: int, on, pin_file: Path | None, db: str | None) 
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
 def register_cmd(year: int | None, db: str | None) -> None:
     try:
-        from models.register import OutgoingDocument
+        from models.domain.register import OutgoingDocument
         from models.services import register_view
 
         office = _open(db)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from models.errors import UserError
+from models.core.errors import UserError
 
 from .printing import RecordId
 
@@ -171,7 +171,7 @@ def verify_cmd(file: Path, roots, install: bool):
     try:
         from models.services import signing
 
-        from models.files import read_given_file
+        from models.storage.files import read_given_file
 
         raw_roots = [read_given_file(p, "chứng thư gốc", 1 << 20) for p in roots]
         if install and raw_roots:
@@ -195,8 +195,8 @@ def verify_cmd(file: Path, roots, install: bool):
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
 def image_cmd(file: Path, person_id: int | None, seal: bool, db):
     try:
-        from models.catalog import Person
-        from models.errors import ValidationError
+        from models.domain.catalog import Person
+        from models.core.errors import ValidationError
         from models.services import signing
 
         office = _open(db)

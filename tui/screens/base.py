@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from models.errors import UserError
+from models.core.errors import UserError
 
 from .. import words
 from ..grace import GraceKeys

@@ -21,13 +21,13 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from models import clock
+from models.core import clock
 from models.services import board as svc
 from models.services.followup import figure
 
 from .. import words
 from ..plain import plain
-from models.words import CONTENT, FIELD, STATUS, UNIT, VILLAGE
+from models.core.words import CONTENT, FIELD, STATUS, UNIT, VILLAGE
 
 from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
@@ -348,7 +348,7 @@ class BoardScreen(AppScreen):
         ]
 
         def save(v):
-            from models.errors import ValidationError
+            from models.core.errors import ValidationError
             from models.services.validate import parse_date
 
             start = parse_date(v["received_from"], "Từ ngày", field="received_from") \
@@ -525,7 +525,7 @@ class BoardScreen(AppScreen):
         open_editor(self, slug, ref_id)
 
     def action_export(self) -> None:
-        from models.paths import locations
+        from models.core.paths import locations
         from models.services.export import default_name
 
         today = clock.today()
@@ -544,7 +544,7 @@ class BoardScreen(AppScreen):
         def save(v):
             from pathlib import Path
 
-            from models.errors import ValidationError
+            from models.core.errors import ValidationError
 
             if not str(v["path"]).strip():
                 raise ValidationError("Hãy ghi thư mục lưu tệp.", field="path")
@@ -563,7 +563,7 @@ class BoardScreen(AppScreen):
                              lambda yes: yes and self.export(job, replace=True))
 
     def export(self, job: dict, replace: bool = False) -> None:
-        from models.files import DestinationExists
+        from models.storage.files import DestinationExists
         from models.services import export, statistics
 
         q = self.query_state.with_(today=clock.today())

@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from models.petitions import CHANNELS, DISPOSITIONS, STATUSES
-from models.words import FIELD_LABELS
+from models.domain.petitions import CHANNELS, DISPOSITIONS, STATUSES
+from models.core.words import FIELD_LABELS
 
 from .. import words
 from ..grace import GraceKeys

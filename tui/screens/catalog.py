@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from models.errors import ValidationError
+from models.core.errors import ValidationError
 from models.services import catalog as svc
 from models.services import wording
-from models.words import CONTENT, FIELD, NUMBERING_CHOICES, STATUS, UNIT, VILLAGE
+from models.core.words import CONTENT, FIELD, NUMBERING_CHOICES, STATUS, UNIT, VILLAGE
 
 from .. import work
 from ..pin import ask_pin, with_pin
@@ -108,7 +108,7 @@ LISTS = [
 ]
 
 def _rule_rows(office):
-    from models.rules import office_rules
+    from models.domain.rules import office_rules
 
     return list(office_rules(office).values())
 

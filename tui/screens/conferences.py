@@ -15,10 +15,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from models import clock
-from models.conferences import BroadcastSlot, Conference
+from models.core import clock
+from models.domain.conferences import BroadcastSlot, Conference
 from models.services import conferences as svc
-from models.words import CONFERENCE_STATUSES, STATUS
+from models.core.words import CONFERENCE_STATUSES, STATUS
 
 from .. import work
 from .. import words
@@ -149,7 +149,7 @@ class ConferencesScreen(AppScreen):
 
     def _plan(self):
         """The plan shown: the one picked with P, else the newest."""
-        from models.plans import Plan
+        from models.domain.plans import Plan
         from models.services.plans import plans
 
         if self.plan_id is not None:
@@ -420,8 +420,8 @@ class ConferencesScreen(AppScreen):
         office = self.office
 
         def read(conf):
-            from models.deadlines import office_calendar
-            from models.rules import office_rules
+            from models.domain.deadlines import office_calendar
+            from models.domain.rules import office_rules
 
             rule = office_rules(office)["broadcast"]
             return rule, office_calendar(office).before(conf.date, rule.days, rule.unit)

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from models.services.followup import days_text, due_soon_text
-from models.words import PETITION_STATUSES, STATUS, SUMMARY, SYMBOL, URGENCY_LABELS
+from models.core.words import PETITION_STATUSES, STATUS, SUMMARY, SYMBOL, URGENCY_LABELS
 
 from .. import work
 from .. import words
@@ -98,7 +98,7 @@ class DashboardView(Widget):
 
 def figures_line(o, withdrawn: int) -> str:
     """The conference's petitions as its report counts them (statistics.compute)."""
-    from models.words import COUNT_LABELS, RECEIVED
+    from models.core.words import COUNT_LABELS, RECEIVED
 
     parts = [f"{label.lower()} {o.count(k)}" for k, label in COUNT_LABELS.items() if o.count(k)]
     line = f"Kiến nghị: {RECEIVED.lower()} {o.total} — " + ", ".join(parts)

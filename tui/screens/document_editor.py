@@ -19,10 +19,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, Static, TextArea
 
-from models import clock
-from models.documents import Content, DocumentText
+from models.core import clock
+from models.domain.documents import Content, DocumentText
 from models.services import documents as svc
-from models.words import ISSUED_ON
+from models.core.words import ISSUED_ON
 
 from .. import work
 from ..pin import ask_pin, with_pin
@@ -271,8 +271,8 @@ class DocumentEditor(RoleKeys, FormScreen):
             picked = focused.selected_text
 
         def check(values):
-            from models.errors import ValidationError
-            from models.text import clean
+            from models.core.errors import ValidationError
+            from models.core.text import clean
 
             find = clean(values["find"], multiline=False)
             if not find:
@@ -405,7 +405,7 @@ class DocumentEditor(RoleKeys, FormScreen):
         self.app.push_screen(ConfirmScreen(question + " (C: đồng ý · K: không)"), go)
 
     def _error(self, exc: Exception) -> None:
-        from models.errors import UserError
+        from models.core.errors import UserError
 
         if isinstance(exc, UserError):
             self._say(words.explain(exc), error=True)

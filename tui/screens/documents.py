@@ -11,9 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static
 
-from models import clock
+from models.core import clock
 from models.services import register_view as svc
-from models.words import SUMMARY, SYMBOL
+from models.core.words import SUMMARY, SYMBOL
 
 from .. import work
 from .. import words

@@ -12,9 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from models.plans import PLAN_DRAFT, Plan
+from models.domain.plans import PLAN_DRAFT, Plan
 from models.services import plans as svc
-from models.words import ISSUED_ON, STATUS, SUMMARY, SYMBOL
+from models.core.words import ISSUED_ON, STATUS, SUMMARY, SYMBOL
 
 from .. import work
 from .. import words
@@ -333,7 +333,7 @@ class PlansScreen(RoleKeys, AppScreen):
         if plan.status != PLAN_DRAFT:
             self.notify("Kế hoạch này đã ban hành.", severity="warning")
             return
-        from models import clock
+        from models.core import clock
         from models.services import documents as docs
         from models.services.validate import parse_date
 

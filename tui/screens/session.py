@@ -21,10 +21,10 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
-from models.errors import UserError
+from models.core.errors import UserError
 from models.services import live_session as live
 from models.services.safe_write import PendingWrites
-from models.words import CONTENT, FIELD, NO_NAME, PETITION_STATUSES as STATUSES, VILLAGE
+from models.core.words import CONTENT, FIELD, NO_NAME, PETITION_STATUSES as STATUSES, VILLAGE
 
 from .. import work
 from .. import words
@@ -183,7 +183,7 @@ class SessionScreen(AppScreen):
         work.run(self, self._read, conf_id, done=self.show, group="session-load")
 
     def _read(self, conf_id):
-        from models.conferences import Conference
+        from models.domain.conferences import Conference
 
         office = self.office
         place = live.load_place(office)
@@ -262,7 +262,7 @@ class SessionScreen(AppScreen):
         if a is None:
             return
         self.attendance_now = a
-        from models.conferences import ATTENDANCE_GROUPS
+        from models.domain.conferences import ATTENDANCE_GROUPS
 
         lines = [f"{label}: {a.counts.get(g, 0)}" for g, label in ATTENDANCE_GROUPS.items()]
         lines.append(f"Khách mời: {len(a.guests)} · Tổng: {a.total}")
@@ -277,7 +277,7 @@ class SessionScreen(AppScreen):
         self.say("queue", text)
 
     def _add_row(self, p: live.SessionRow) -> None:
-        from models.petitions import DISPOSITIONS
+        from models.domain.petitions import DISPOSITIONS
 
         content = clip(p.content, 40)
         handling = DISPOSITIONS.get(p.disposition, "")
@@ -305,7 +305,7 @@ class SessionScreen(AppScreen):
     def tick(self) -> None:
         if self.conf is None:
             return
-        from models.base import now
+        from models.domain.base import now
 
         c = self.conf
         head = f" Phiên họp — {c.title} — {c.date:%d/%m/%Y} — {c.status_label}"
@@ -487,7 +487,7 @@ class SessionScreen(AppScreen):
         self.entry.say(words.explain(exc))
 
     def commit(self, draft: dict) -> None:
-        from models.errors import ValidationError
+        from models.core.errors import ValidationError
 
         if self.conf is None:
             raise ValidationError("Chưa có hội nghị để ghi. Tạo hội nghị ở màn hình Hội nghị (F4).")
@@ -562,7 +562,7 @@ class SessionScreen(AppScreen):
         resume = self._reopened_form("contacts", fields)
 
         def save(values):
-            from models.text import clean_line
+            from models.core.text import clean_line
 
             return {k: clean_line(values.get(k) or "") for k in CONTACT_KEYS}
 
@@ -737,7 +737,7 @@ class SessionScreen(AppScreen):
         typed right after F9 land in it: tui/widgets/type_ahead.py)."""
         if not self._need_conf() or self.attendance_now is None:
             return
-        from models.conferences import ATTENDANCE_GROUPS
+        from models.domain.conferences import ATTENDANCE_GROUPS
 
         from ..widgets.form import FormField, FormScreen
 
@@ -852,7 +852,7 @@ def close_and_list(conf):
 def minutes_and_backup(office, conf_id: int):
     """The draft minutes' PDF (None if it could not be built: said in Vietnamese),
     then the closed session copied aside whether or not the PDF was built."""
-    from models.backup import backup_after_session
+    from models.storage.backup import backup_after_session
 
     try:
         path = live_minutes_file(office, conf_id)

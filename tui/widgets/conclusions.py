@@ -114,10 +114,10 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
 
     def _write(self, text: str, base: str):
         """In the writer, one save after another."""
-        from models.errors import StaleEdit
+        from models.core.errors import StaleEdit
         from models.services.live_session import keep_unsaved_conclusions
 
-        from models.db import database
+        from models.storage.db import database
 
         try:
             # the text and the end of any typing kept aside are one commit: nobody
@@ -133,7 +133,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
         return self._latest
 
     def _refused(self, exc) -> None:
-        from models.errors import StaleEdit, UserError
+        from models.core.errors import StaleEdit, UserError
 
         if isinstance(exc, StaleEdit):
             if self.theirs is None:

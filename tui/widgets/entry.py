@@ -32,8 +32,8 @@ from textual.widget import Widget
 
 from models.services.live_session import DISPOSITION_KEYS, empty_draft, next_channel
 from models.services.typeahead import field_decided, match_field, rank
-from models.text import clean_line
-from models.words import CHANNELS, CONTENT, DISPOSITIONS, FIELD, UNIT, VILLAGE
+from models.core.text import clean_line
+from models.core.words import CHANNELS, CONTENT, DISPOSITIONS, FIELD, UNIT, VILLAGE
 
 #: (draft key, label), in the order Enter walks through them
 FIELDS = [

@@ -33,7 +33,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from models.errors import StaleEdit, UserError
+from models.core.errors import StaleEdit, UserError
 
 from .fields import FormInput, form_text_class
 from .type_ahead import TypeAhead, is_text_area

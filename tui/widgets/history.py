@@ -92,7 +92,7 @@ class HistoryScreen(ModalScreen):
             view.show(self.record)
 
         def failed(exc):
-            from models.errors import UserError
+            from models.core.errors import UserError
 
             if isinstance(exc, UserError):
                 self.app.notify(words.explain(exc), severity="warning", timeout=8, markup=False)

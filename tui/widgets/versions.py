@@ -1,7 +1,7 @@
 """The versions of an issued document; Enter opens the chosen one (read-only)."""
 from __future__ import annotations
 
-from models.words import ISSUED_ON, STATUS, SYMBOL
+from models.core.words import ISSUED_ON, STATUS, SYMBOL
 
 from .. import words
 from ..plain import plain

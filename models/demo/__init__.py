@@ -9,9 +9,9 @@ import random
 
 import data
 
-from . import clock
-from .base import now
-from .conferences import (
+from models.core import clock
+from models.domain.base import now
+from models.domain.conferences import (
     AgendaItem,
     Attendance,
     BroadcastSlot,
@@ -19,10 +19,10 @@ from .conferences import (
     ConferenceVillage,
     Invitee,
 )
-from .db import database
-from .deadlines import WorkCalendar
-from .plans import PLAN_ISSUED
-from .services import catalog, compose, documents, locks, numbering, petitions, plans, records
+from models.storage.db import database
+from models.domain.deadlines import WorkCalendar
+from models.domain.plans import PLAN_ISSUED
+from models.services import catalog, compose, documents, locks, numbering, petitions, plans, records
 
 
 def build_demo(today: dt.date | None = None, seed: int = 2026, *, render=None):
@@ -165,8 +165,8 @@ def _every_state(office, c1, c2, today: dt.date, rnd: random.Random, render, to_
     same-issue petitions; a withdrawn petition with its reason; a forwarded
     petition with the upper level's reply; a late petition whose unit got a
     reminder (queued in ``to_answer`` to keep the register in date order)."""
-    from .petitions import Petition
-    from .services import petition_edit
+    from models.domain.petitions import Petition
+    from models.services import petition_edit
 
     def of(conf, status, disposition=None):
         q = Petition.select().where((Petition.conference == conf) & (Petition.status == status))
@@ -202,7 +202,7 @@ def _register_text(office, slug: str, ref_type: str, ref_id: int, content, on: d
                    previous=None, correction: str = "", reason: str = ""):
     """Without files (the tests' demo): the register entry and the issued text,
     as documents.issue writes them."""
-    from .documents import ISSUED, SUPERSEDED, DocumentText
+    from models.domain.documents import ISSUED, SUPERSEDED, DocumentText
 
     k = documents.kind(slug)
     doc = numbering.register(office, k.number_kind, title=content.subject, issued_on=on, signer=office.signer_name,
@@ -250,7 +250,7 @@ def _reminder(office, unit, on: dt.date, render) -> None:
             return
         content = compose.reminder(unit, on)
         doc, _row = _register_text(office, "don-doc", "unit", unit.id, content, on)
-    from .petitions import Petition
+    from models.domain.petitions import Petition
 
     for pid in content.extras["petitions"]:
         petitions.add_event(Petition.get_by_id(pid), "reminded", f"Công văn đôn đốc số {doc.symbol} ngày {on:%d/%m/%Y}",

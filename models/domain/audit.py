@@ -1,74 +1,15 @@
 """Nhật ký thay đổi: who changed what, when, before and after."""
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
-import os
 
 import peewee as pw
 
-from . import chain
-from .base import BaseModel, now
-from .catalog import Office
-from .words import WITHHELD
-
-_user: str | None = None
-
-
-def current_user() -> str:
-    """Who is working. On PostgreSQL the database login (``session_user``): no
-    option, variable or setting changes it. On a SQLite PC the person chosen on
-    this workstation from the office's list of people, else ``--user``/set_user,
-    ``DOITHOAI_USER``, "user" in the config file, or the OS account."""
-    from .db import database, is_postgres
-
-    if is_postgres():
-        conn = database.obj.connection()
-        if _session.get("conn") is not conn:
-            _session.update(conn=conn, name=database.obj.execute_sql("SELECT session_user").fetchone()[0])
-        return _session["name"]
-    chosen = _chosen_person()
-    if chosen:
-        return chosen
-    if _user:
-        return _user
-    env = os.environ.get("DOITHOAI_USER")
-    if env:
-        return env
-    from .workspace import read_config
-
-    configured = str(read_config().get("user") or "").strip()
-    if configured:
-        return configured
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name on some Windows service accounts
-        return "không rõ"
-
-
-_session: dict = {}
-
-
-def _chosen_person() -> str:
-    """The full name of the person chosen on this workstation (roles.choose_person)."""
-    from .db import opened_as
-    from .workspace import read_config
-
-    chosen = read_config().get("people")
-    person_id = chosen.get(opened_as() or "") if isinstance(chosen, dict) else None
-    if not isinstance(person_id, int):
-        return ""
-    from .catalog import Person
-
-    row = Person.select(Person.full_name).where(Person.id == person_id).tuples().first()
-    return row[0] if row else ""
-
-
-def set_user(name: str | None) -> None:
-    global _user
-    _user = name or None
-
+from models.domain import chain
+from models.domain.base import BaseModel, now
+from models.domain.catalog import Office
+from models.core.words import WITHHELD
 
 class AuditEntry(BaseModel):
     office = pw.ForeignKeyField(Office, null=True, on_delete="CASCADE")
@@ -80,7 +21,7 @@ class AuditEntry(BaseModel):
     before = pw.TextField(default="")
     after = pw.TextField(default="")
     reason = pw.TextField(default="")         # why a locked record was corrected (amend)
-    chain_seq = pw.IntegerField(null=True)    # place in the office's chain (models.chain)
+    chain_seq = pw.IntegerField(null=True)    # place in the office's chain (models.domain.chain)
     chain_hash = pw.CharField(default="")     # SHA-256 of the previous hash and this entry
 
     class Meta:
@@ -103,8 +44,10 @@ def snapshot(record: pw.Model) -> dict:
     return out
 
 
-def record(action: str, rec: pw.Model, before: dict | None = None, *, office=None,
+def record(action: str, rec: pw.Model, before: dict | None = None, *, user: str, office=None,
            reason: str = "") -> AuditEntry:
+    """One entry in the office's chained trail; ``user`` is who is working
+    (models.storage.who.current_user)."""
     after = snapshot(rec) if action != "delete" else {}
     if before is not None and action in ("update", "amend"):
         changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)} - {"row_version"}
@@ -115,7 +58,7 @@ def record(action: str, rec: pw.Model, before: dict | None = None, *, office=Non
         office_id = rec.get_id()
     entry = AuditEntry(
         office=office_id, table=rec._meta.table_name, record_id=rec.get_id(), action=action,
-        user=current_user(), at=now(),
+        user=user, at=now(),
         before=json.dumps(before or {}, ensure_ascii=False, default=str),
         after=json.dumps(after, ensure_ascii=False, default=str), reason=reason)
     db = AuditEntry._meta.database

@@ -20,10 +20,10 @@ from dataclasses import asdict, dataclass, field, replace
 
 import peewee as pw
 
-from .base import BaseModel
-from .catalog import FAMILY_PARTY, Office
-from .register import OutgoingDocument
-from .text import clean, clean_line
+from models.domain.base import BaseModel
+from models.domain.catalog import FAMILY_PARTY, Office
+from models.domain.register import OutgoingDocument
+from models.core.text import clean, clean_line
 
 DRAFT = "draft"
 ISSUED = "issued"

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .compat import create_indexes
-from .errors import DatabaseTooNew, StorageError
+from models.domain import audit, catalog, conferences, documents, petitions, plans, register, signatures
+
+from models.core.compat import create_indexes
+from models.core.errors import DatabaseTooNew, StorageError
 
 
 class SchemaVersion(pw.Model):
@@ -21,19 +23,16 @@ class SchemaVersion(pw.Model):
 
 
 #: the modules that hold the tables (every model class defined in one is a table)
-MODEL_MODULES = ("catalog", "register", "plans", "conferences", "petitions", "audit", "documents", "signatures")
+MODEL_MODULES = (catalog, register, plans, conferences, petitions, audit, documents, signatures)
 
 
 def all_models() -> list[type[pw.Model]]:
     """Every table's model, found in MODEL_MODULES (so a new model is never left
     out of a list written by hand), parents before the tables that refer to them."""
-    import importlib
-
-    from .base import BaseModel
+    from models.domain.base import BaseModel
 
     found = []
-    for name in MODEL_MODULES:
-        module = importlib.import_module(f"{__package__}.{name}")
+    for module in MODEL_MODULES:
         found += [m for m in vars(module).values()
                   if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == module.__name__]
     return pw.sort_models(found)
@@ -44,21 +43,21 @@ def _v1(db: pw.Database) -> None:
 
 
 def _v2_document_texts(db: pw.Database) -> None:
-    """Editable and frozen texts of every document (models.documents.DocumentText)."""
-    from .documents import DocumentText
+    """Editable and frozen texts of every document (models.domain.documents.DocumentText)."""
+    from models.domain.documents import DocumentText
 
     db.create_tables([DocumentText], safe=True)
 
 
 def _v3_chains(db: pw.Database) -> None:
-    """Hash chains of the register and the audit trail (models.chain): two
+    """Hash chains of the register and the audit trail (models.domain.chain): two
     columns and a unique index on each table, and the entries written before
     are chained in the order they were written."""
     from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
-    from . import chain
-    from .audit import AuditEntry
-    from .register import OutgoingDocument
+    from models.domain import chain
+    from models.domain.audit import AuditEntry
+    from models.domain.register import OutgoingDocument
 
     migrator = PostgresqlMigrator(db) if isinstance(db, pw.PostgresqlDatabase) else SqliteMigrator(db)
     for model in (OutgoingDocument, AuditEntry):
@@ -75,8 +74,8 @@ def _v3_chains(db: pw.Database) -> None:
 
 
 def _v3_people(db: pw.Database) -> None:
-    """Người dùng and their roles (models.catalog.Person)."""
-    from .catalog import Person
+    """Người dùng and their roles (models.domain.catalog.Person)."""
+    from models.domain.catalog import Person
 
     db.create_tables([Person], safe=True)
 
@@ -87,8 +86,8 @@ def _v3_search_index(db: pw.Database) -> None:
     what it filters on, and a substring index for search (FTS5 trigram on
     SQLite, pg_trgm on PostgreSQL) in place of the wide (status, due_on,
     office, search_text) index that a search used to scan."""
-    from .petitions import Petition
-    from .services.search import ensure_index
+    from models.domain.petitions import Petition
+    from models.storage.search_index import ensure_index
 
     db.execute_sql("DROP INDEX IF EXISTS petition_status_due_on_office_id_search_text")
     with db.bind_ctx([Petition]):
@@ -112,7 +111,7 @@ def _v4_petition_tracking(db: pw.Database) -> None:
     _v1 already creates these columns from the current model."""
     from playhouse.migrate import SchemaMigrator, migrate
 
-    from .petitions import Petition
+    from models.domain.petitions import Petition
 
     have = {c.name for c in db.get_columns(Petition._meta.table_name)}
     missing = [name for name in PETITION_COLUMNS if name not in have]
@@ -127,7 +126,7 @@ def _v4_plan_place_month(db: pw.Database) -> None:
     """An imported draft keeps the month of its date line ("ngày    tháng 01 năm 2024")."""
     from playhouse.migrate import SchemaMigrator, migrate
 
-    from .plans import Plan
+    from models.domain.plans import Plan
 
     if "place_month" not in {c.name for c in db.get_columns(Plan._meta.table_name)}:
         migrate(SchemaMigrator.from_database(db).add_column(Plan._meta.table_name, "place_month",
@@ -203,7 +202,7 @@ def _v8_actual_times(db: pw.Database) -> None:
     session: it is kept as the actual end. Idempotent."""
     from playhouse.migrate import SchemaMigrator, migrate
 
-    from .conferences import Conference
+    from models.domain.conferences import Conference
 
     table = Conference._meta.table_name
     have = {c.name for c in db.get_columns(table)}
@@ -218,8 +217,8 @@ def _v8_actual_times(db: pw.Database) -> None:
 
 def _v9_signatures(db: pw.Database) -> None:
     """Digital signatures of issued documents and the images their appearance
-    shows (models.signatures)."""
-    from .signatures import DocumentSignature, SignatureImage
+    shows (models.domain.signatures)."""
+    from models.domain.signatures import DocumentSignature, SignatureImage
 
     db.create_tables([DocumentSignature, SignatureImage], safe=True)
 
@@ -231,7 +230,7 @@ def _v10_office_uid(db: pw.Database) -> None:
     says they are. Idempotent."""
     import uuid
 
-    from .catalog import Office
+    from models.domain.catalog import Office
 
     # a plain ADD COLUMN: playhouse's add_column of a NOT NULL column rebuilds the
     # table on SQLite, and dropping the old office table there cascades to
@@ -249,8 +248,8 @@ def _v11_seals(db: pw.Database) -> None:
     older version wrote without a trail entry (every history row, the demo's
     changes) are sealed as they are found now: tampering done before this
     upgrade cannot be seen, tampering after it is."""
-    from .catalog import Office
-    from .services.integrity import seal_as_found
+    from models.domain.catalog import Office
+    from models.storage.seals import seal_as_found
 
     for office in Office.select().order_by(Office.id):
         seal_as_found(office)

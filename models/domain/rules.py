@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import data
 
-from .catalog import RuleSetting
+from models.domain.catalog import RuleSetting
 
 
 @dataclass(frozen=True)

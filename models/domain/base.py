@@ -6,8 +6,28 @@ import datetime as dt
 
 import peewee as pw
 
-from .db import database
-from .text import clean, clean_line, fold
+from models.core.text import clean, clean_line, fold
+
+#: every table's database: a proxy that models.storage.db points at SQLite or PostgreSQL
+database = pw.DatabaseProxy()
+#: what the open database is known by in the workstation's settings (no password)
+_opened_as: str | None = None
+
+
+def known_as(name: str | None) -> None:
+    """Set by models.storage.db when it points ``database`` somewhere."""
+    global _opened_as
+    _opened_as = name
+
+
+def opened_as() -> str | None:
+    """The open database as the workstation's settings name it: the resolved
+    SQLite path, or the PostgreSQL URL without its password."""
+    return _opened_as
+
+
+def is_postgres() -> bool:
+    return isinstance(database.obj, pw.PostgresqlDatabase)
 
 
 def now() -> dt.datetime:

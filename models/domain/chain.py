@@ -59,7 +59,7 @@ def _same_office(model, office_id):
 
 def _lock(model: type[pw.Model], office_id) -> None:
     """Serialise appends to one office's chain. SQLite transactions already take
-    the write lock when they begin (models.db.SQLITE_LOCK)."""
+    the write lock when they begin (models.storage.db.SQLITE_LOCK)."""
     db = model._meta.database
     if isinstance(db.obj if isinstance(db, pw.DatabaseProxy) else db, pw.PostgresqlDatabase):
         db.execute_sql("SELECT pg_advisory_xact_lock(%s, %s)",

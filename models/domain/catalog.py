@@ -6,7 +6,7 @@ import uuid
 
 import peewee as pw
 
-from .base import BaseModel
+from models.domain.base import BaseModel
 
 FAMILY_STATE = "state"   # Decree 30/2020/NĐ-CP
 FAMILY_PARTY = "party"   # Hướng dẫn 36-HD/VPTW

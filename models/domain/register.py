@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .base import BaseModel
-from .catalog import Office
+from models.domain.base import BaseModel
+from models.domain.catalog import Office
 
 
 class OutgoingDocument(BaseModel):
@@ -29,7 +29,7 @@ class OutgoingDocument(BaseModel):
     supersedes = pw.ForeignKeyField("self", null=True, backref="versions", on_delete="SET NULL")
     reason = pw.TextField(default="")
     search_text = pw.TextField(default="")
-    chain_seq = pw.IntegerField(null=True)   # place in the office's chain (models.chain)
+    chain_seq = pw.IntegerField(null=True)   # place in the office's chain (models.domain.chain)
     chain_hash = pw.CharField(default="")    # SHA-256 of the previous hash and this entry
 
     search_fields = ("symbol", "title", "signer")

@@ -13,11 +13,10 @@ from urllib.parse import urlparse
 
 import peewee as pw
 
-from .errors import DatabaseDamaged, DatabaseLocked, StorageError
+from models.core.errors import DatabaseDamaged, DatabaseLocked, StorageError
+from models.domain.base import database, is_postgres, known_as, opened_as  # noqa: F401 - is_postgres, opened_as: read here by callers
+from models.storage.config import is_url
 
-database = pw.DatabaseProxy()
-#: what the open database is known by in the workstation's settings (no password)
-_opened_as: str | None = None
 
 # SQLite pragmas: WAL lets a reader and a writer work at once; synchronous=FULL
 # makes every commit durable across a power cut; a busy timeout waits for another
@@ -168,10 +167,6 @@ class OfficeSqliteDatabase(pw.SqliteDatabase):
             raise
 
 
-def is_url(target: str | os.PathLike) -> bool:
-    return "://" in str(target)
-
-
 def describe(target: str | os.PathLike) -> str:
     """A target for messages, without a password."""
     if not is_url(target):
@@ -198,11 +193,11 @@ def _check_sqlite_file(path: Path) -> None:
     else:
         folder = path.parent
         try:
-            from .files import make_folder
+            from models.storage.files import make_folder
 
             make_folder(folder)
         except OSError as exc:
-            from .files import os_reason
+            from models.core.errors import os_reason
 
             raise StorageError(f"Không tạo được thư mục dữ liệu “{folder}”: {os_reason(exc)}. "
                                "Hãy chọn thư mục khác bằng --db hoặc cấp quyền ghi.") from exc
@@ -223,12 +218,12 @@ def make_database(target: str | os.PathLike) -> pw.Database:
         if scheme not in ("postgres", "postgresql", "postgresext"):
             raise StorageError(f"Địa chỉ cơ sở dữ liệu “{describe(url)}” không được hỗ trợ. "
                                "Dùng đường dẫn tệp SQLite hoặc postgresql://người_dùng:mật_khẩu@máy/tên_csdl.")
-        from ._drivers import enable_postgres
+        from models.core._drivers import enable_postgres
 
         enable_postgres()
         from playhouse.db_url import connect
 
-        from .open_lock import hold_shared_postgres
+        from models.storage.open_lock import hold_shared_postgres
 
         db = connect(url)
         hold_shared_postgres(db)
@@ -263,7 +258,7 @@ def _stale_markers(path: Path) -> list[Path]:
     it (a crash, a kill, a power cut). A running instance holds its mark locked,
     so a mark nobody holds is a dead one's; the file's own -wal says nothing
     (another window may be writing to it right now)."""
-    from .open_lock import FileLock
+    from models.storage.open_lock import FileLock
 
     stale = []
     for mark in path.parent.glob(path.name + ".dang-mo-*"):
@@ -284,7 +279,7 @@ _marker = None     # (the lock held on this process's mark, its path)
 
 def _hold_marker(path: Path) -> None:
     """Mark ``path`` open by this process until ``close_database`` (a clean close)."""
-    from .open_lock import FileLock
+    from models.storage.open_lock import FileLock
 
     global _marker
     _drop_marker()
@@ -338,9 +333,9 @@ def startup_check(db: pw.SqliteDatabase, unclean: bool = False) -> str | None:
 
 def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:
     """Point the models at ``target``, connect, and bring the schema up to date."""
-    from . import migrations
+    from models.storage import migrations
 
-    from . import open_lock
+    from models.storage import open_lock
 
     db = make_database(target)
     path = _sqlite_file(db)
@@ -375,8 +370,7 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
         db._identity = (st.st_dev, st.st_ino)
     database.initialize(db)
     _close_at_exit()
-    global _opened_as
-    _opened_as = describe(target) if is_url(target) else str(Path(target).resolve())
+    known_as(describe(target) if is_url(target) else str(Path(target).resolve()))
     try:
         migrations.upgrade(db, create=create)
     except StorageError:
@@ -406,7 +400,7 @@ def _create_private(path: Path) -> None:
 
 
 def _give_up(db: pw.Database) -> None:
-    from .open_lock import release_held
+    from models.storage.open_lock import release_held
 
     try:
         if not db.is_closed():
@@ -443,14 +437,14 @@ def denied_message() -> str:
 
 
 def close_database() -> None:
-    from .open_lock import release_held
+    from models.storage.open_lock import release_held
 
     obj = database.obj
     if isinstance(obj, OfficeSqliteDatabase):
         obj.close_cleanly()
     elif obj is not None and not obj.is_closed():
         if isinstance(obj, pw.PostgresqlDatabase):
-            from .open_lock import release_postgres
+            from models.storage.open_lock import release_postgres
 
             release_postgres(obj)
         obj.close()
@@ -459,7 +453,7 @@ def close_database() -> None:
 
 
 def _storage_error(target, exc: Exception) -> StorageError:
-    from .files import os_reason
+    from models.core.errors import os_reason
 
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, UnicodeDecodeError):
@@ -486,7 +480,7 @@ def _storage_error(target, exc: Exception) -> StorageError:
 
 def locked_message(target) -> str:
     """Who holds the database: another window of Đối thoại, or another program."""
-    from .open_lock import FileLock
+    from models.storage.open_lock import FileLock
 
     who = "một chương trình khác (ví dụ một công cụ xem cơ sở dữ liệu, hoặc phần mềm sao lưu)"
     probe = FileLock(target)
@@ -499,16 +493,6 @@ def locked_message(target) -> str:
         probe.release()
     return (f"Cơ sở dữ liệu “{target}” đang bị {who} giữ khóa nên chưa mở được. Tệp không hỏng và không bị sửa. "
             "Hãy đóng chương trình đó rồi thử lại.")
-
-
-def opened_as() -> str | None:
-    """The open database as the workstation's settings name it: the resolved
-    SQLite path, or the PostgreSQL URL without its password."""
-    return _opened_as
-
-
-def is_postgres() -> bool:
-    return isinstance(database.obj, pw.PostgresqlDatabase)
 
 
 def scrub_log() -> None:

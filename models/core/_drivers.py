@@ -48,7 +48,7 @@ def enable_postgres() -> None:
 
     adapter = getattr(peewee, "Psycopg2Adapter", None)
     if adapter is None or not hasattr(peewee, "Json_pg2"):
-        from .errors import StorageError
+        from models.core.errors import StorageError
 
         raise StorageError("Phiên bản peewee này không tương thích với cách nạp trình điều khiển PostgreSQL. "
                            "Hãy cài peewee 3.17–4.x.")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .base import BaseModel
-from .catalog import Office
-from .register import OutgoingDocument
+from models.domain.base import BaseModel
+from models.domain.catalog import Office
+from models.domain.register import OutgoingDocument
 
 PLAN_DRAFT = "draft"
 PLAN_ISSUED = "issued"

@@ -22,7 +22,9 @@ import zipfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import StorageError, ValidationError
+from models.core.errors import StorageError, ValidationError, os_reason
+from models.domain.base import database
+from models.storage.config import is_url, sqlite_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -119,14 +121,10 @@ def live_databases(extra: Iterable[os.PathLike | str] = ()) -> set[Path]:
     (with their -wal, -shm and lock files)."""
     found: list[Path] = [Path(p) for p in extra if p]
     try:
-        from .db import database, is_url
-
         obj = database.obj
         name = getattr(obj, "database", None)
         if name and not is_url(str(name)) and str(name) != ":memory:" and "Sqlite" in type(obj).__name__:
             found.append(Path(name))
-        from .backup import sqlite_path
-
         configured = sqlite_path(None)
         if configured is not None:
             found.append(configured)
@@ -358,44 +356,3 @@ def make_folder(folder: Path) -> Path:
     for p in missing:
         make_private(p, folder=True)
     return folder
-
-
-# --- what the operating system and the databases say, in Vietnamese ------------------
-
-_REASONS = (
-    (("no space left", "disk is full", "database or disk is full", "quota"),
-     "ổ đĩa đã đầy; hãy giải phóng dung lượng hoặc chọn nơi khác"),
-    (("read-only file system", "readonly", "read-only", "read only"),
-     "ổ đĩa hoặc thư mục chỉ cho đọc (USB khóa ghi, thư mục chia sẻ không cho ghi)"),
-    (("permission denied", "access is denied", "operation not permitted"),
-     "không có quyền (hoặc tệp đang mở trong chương trình khác); hãy kiểm tra quyền hoặc đóng tệp"),
-    (("database is locked", "database table is locked", "busy"),
-     "cơ sở dữ liệu đang bị một chương trình khác khóa"),
-    (("file is not a database", "not a database", "file is encrypted"), "tệp không phải cơ sở dữ liệu"),
-    (("malformed",), "tệp cơ sở dữ liệu bị hỏng, có thể do mất điện hoặc ổ đĩa lỗi"),
-    (("disk i/o error", "input/output error", "i/o error"), "lỗi đọc ghi ổ đĩa"),
-    (("no such file or directory", "unable to open"), "không thấy tệp hoặc thư mục"),
-    (("is a directory",), "đó là một thư mục, không phải tệp"),
-    (("connection refused", "could not connect", "server closed the connection", "timeout expired",
-      "could not translate host name"), "không kết nối được máy chủ cơ sở dữ liệu"),
-    (("password authentication failed", "authentication failed"), "sai tên người dùng hoặc mật khẩu"),
-)
-
-
-def os_reason(exc: BaseException | str) -> str:
-    """An error from the OS, SQLite or PostgreSQL said in Vietnamese (the original
-    English words are not shown; they go to the log)."""
-    import errno
-
-    code = getattr(exc, "errno", None)
-    by_code = {errno.ENOSPC: 0, errno.EROFS: 1, errno.EACCES: 2, errno.EPERM: 2, errno.EIO: 6,
-               errno.ENOENT: 7, errno.EISDIR: 8}
-    if getattr(errno, "EDQUOT", None) is not None:
-        by_code[errno.EDQUOT] = 0
-    if code in by_code:
-        return _REASONS[by_code[code]][1]
-    text = str(exc).lower()
-    for needles, reason in _REASONS:
-        if any(n in text for n in needles):
-            return reason
-    return "lỗi không rõ của hệ thống (chi tiết trong nhật ký)"

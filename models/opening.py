@@ -1,50 +1,26 @@
-"""Which database to open: --db, DOITHOAI_DB, the config file, or the default
-file in the user data folder; and the demo database beside it."""
+"""Opening the office's database: the entry the app and every command call.
+
+The configured file (or URL), or the demo database filled with the demo commune on
+first use; a lost database with backups beside it is not silently created anew; and
+issued files a killed process left half-written are finished. It sits above
+everything else in ``models`` because it needs the demo and the services."""
 from __future__ import annotations
 
-import json
 import logging
-import os
 from pathlib import Path
 
-from .errors import DatabaseMissing, StorageError
-from .paths import locations
-
-
-def configured_target() -> str:
-    env = os.environ.get("DOITHOAI_DB")
-    if env:
-        return env
-    cfg = locations().config_file
-    if cfg.exists():
-        try:
-            value = json.loads(cfg.read_text(encoding="utf-8")).get("database")
-        except (OSError, ValueError) as exc:
-            from .files import os_reason
-
-            reason = os_reason(exc) if isinstance(exc, OSError) else "nội dung không đúng dạng JSON"
-            raise StorageError(f"Tệp cấu hình “{cfg}” bị lỗi ({reason}). Hãy sửa hoặc xóa tệp này.") from exc
-        if value:
-            return str(value)
-    return str(locations().database)
-
-
-def read_config() -> dict:
-    """The config file's settings ({} when there is none or it cannot be read)."""
-    cfg = locations().config_file
-    try:
-        value = json.loads(cfg.read_text(encoding="utf-8")) if cfg.exists() else {}
-    except (OSError, ValueError):
-        return {}
-    return value if isinstance(value, dict) else {}
+from models.core.errors import DatabaseMissing, StorageError
+from models.core.paths import locations, use_demo
+from models.domain.catalog import Office
+from models.storage.backup import advice, newest_good_backup
+from models.storage.db import open_database
+from models.storage.config import configured_target, sqlite_path
 
 
 def _with_backup_advice(target: str, exc: StorageError) -> StorageError:
     """A damaged SQLite file: name the newest good backup and the exact command
     that restores it. The file itself is left as it is. A locked database or one
     of a newer schema is not damaged: no backup is offered for those."""
-    from .backup import advice, sqlite_path
-
     path = sqlite_path(target)
     if not exc.restorable or path is None or not path.is_file():
         return exc
@@ -54,8 +30,6 @@ def _with_backup_advice(target: str, exc: StorageError) -> StorageError:
 def _missing_with_backups(target: str) -> None:
     """No database (or an empty file) where backups of it exist: that is a lost
     database, not a new office. Say so instead of creating an empty one."""
-    from .backup import newest_good_backup, sqlite_path
-
     path = sqlite_path(target)
     if path is None:
         return
@@ -83,19 +57,13 @@ def open_office_database(target: str | None = None, *, demo: bool = False, rende
     filled with the demo commune on first use. Returns the peewee database.
     A missing or empty database with good backups beside it is not created
     anew unless ``new_office`` (``doithoai init --moi``) says so."""
-    from .db import open_database
-
     if demo:
-        from .paths import use_demo
-
         use_demo()
         target = target or str(locations().demo_database)
         Path(target).parent.mkdir(parents=True, exist_ok=True) if "://" not in target else None
         db = open_database(target)
-        from .catalog import Office
-
         if Office.select().count() == 0:
-            from .demo import build_demo
+            from models.demo import build_demo  # only on the demo's first start: it needs every service
 
             build_demo(render=render)
         return _finish_writes(db)
@@ -112,7 +80,7 @@ def open_office_database(target: str | None = None, *, demo: bool = False, rende
 def _finish_writes(db):
     """Issued files a killed process left under their hidden temporary names are
     finished or removed (models.services.issued_files); never in the way of a start."""
-    from .services.issued_files import finish_pending
+    from models.services.issued_files import finish_pending
 
     try:
         for line in finish_pending():
@@ -120,19 +88,3 @@ def _finish_writes(db):
     except Exception:  # a folder that cannot be read: the next start tries again
         logging.getLogger("doithoai").exception("finish_pending")
     return db
-
-
-def save_config(**values) -> Path:
-    """Change settings in config.json, written through a temporary file (owner-only)."""
-    from .files import write_file
-
-    cfg = locations().config_file
-    current = {}
-    if cfg.exists():
-        try:
-            current = json.loads(cfg.read_text(encoding="utf-8"))
-        except ValueError:
-            current = {}
-    current.update(values)
-    return write_file(cfg, "json", json.dumps(current, ensure_ascii=False, indent=2).encode("utf-8"),
-                      replace=True)

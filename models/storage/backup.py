@@ -26,10 +26,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import files, open_lock
-from .db import describe, is_url
-from .errors import StorageError
-from .paths import locations
+from models.storage import files
+from models.storage import open_lock
+from models.storage.config import is_url, sqlite_path
+from models.storage.db import describe
+from models.core.errors import StorageError
+from models.core.paths import locations
 
 DEFAULT_DAILY = 7
 DEFAULT_WEEKLY = 8
@@ -68,26 +70,12 @@ class Verified:
 
 # --- which file ------------------------------------------------------------------
 
-def sqlite_path(target: str | os.PathLike | None = None) -> Path | None:
-    """The SQLite file behind ``target`` (default: the configured one); None for a server."""
-    if target is None:
-        from .workspace import configured_target
-
-        target = configured_target()
-    text = str(target)
-    if is_url(text):
-        if text.startswith("sqlite:///"):
-            return Path(text[len("sqlite:///"):])
-        return None
-    return Path(text)
-
-
 def backup_folder() -> Path:
     return locations().backups
 
 
 def rotation_counts() -> tuple[int, int]:
-    from .workspace import read_config
+    from models.storage.config import read_config
 
     cfg = read_config()
 
@@ -111,7 +99,7 @@ class Cancelled(StorageError):
 
 
 def _copy(source: Path, dest: Path, *, replace: bool = False, checked: bool = True, cancel=None) -> None:
-    """Online backup of ``source`` into ``dest`` through a temporary file (models.files:
+    """Online backup of ``source`` into ``dest`` through a temporary file (models.storage.files:
     synced, owner-only, checked before the rename, folder synced). ``cancel``
     (a threading.Event) stops the copy between two steps; the temporary file
     is then removed, as after any failure."""
@@ -147,7 +135,7 @@ def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike
                 *, tag: str = "", now: dt.datetime | None = None, replace: bool = False, cancel=None) -> Path:
     """Copy the SQLite database ``source`` to ``dest`` (a file or a folder, e.g. a
     USB stick; default: the backup folder) under a dated name. Returns the file.
-    A named file is written only under models.files' rule: never over the live
+    A named file is written only under models.storage.files' rule: never over the live
     database, another database or a file of another kind, and over an earlier
     backup only with ``replace``."""
     src = sqlite_path(source)
@@ -266,7 +254,7 @@ def backup_after_session(target: str | os.PathLike | None = None) -> Path | None
     when the copy failed (logged: closing the session has already been saved)."""
     try:
         if target is None:
-            from .db import database
+            from models.storage.db import database
 
             obj = database.obj
             if obj is None or not hasattr(obj, "database") or is_url(str(obj.database)) \
@@ -289,7 +277,7 @@ def backup_after_session(target: str | os.PathLike | None = None) -> Path | None
 def verify(path: str | os.PathLike) -> Verified:
     """Check that ``path`` is a whole Đối thoại database: SQLite header, full
     integrity check, schema version this program understands, an office."""
-    from . import migrations
+    from models.storage import migrations
 
     p = Path(path)
     if not p.is_file():
@@ -427,7 +415,7 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
     finally:
         staged.unlink(missing_ok=True)
         lock.release()
-    from .services.integrity import forget_heads
+    from models.storage.seals import forget_heads
 
     forget_heads(str(dest.resolve()))  # an older copy is shorter on purpose
     return info, aside

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import StorageError
+from models.core.errors import StorageError
 
 PG_KEY = 0x446F6954  # "DoiT"
 SLOTS = 64           # Windows: how many instances can hold the shared lock at once
@@ -42,7 +42,7 @@ class FileLock:
     def acquire(self, exclusive: bool = False) -> bool:
         if self.fd is not None:
             self.release()
-        from .files import make_private
+        from models.storage.files import make_private
 
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         make_private(self.path)
@@ -108,7 +108,7 @@ def hold_shared(database: os.PathLike | str) -> None:
     except OSError:
         return      # a read-only folder: nobody can restore into it either
     if not ok:
-        from .errors import DatabaseLocked
+        from models.core.errors import DatabaseLocked
 
         raise DatabaseLocked(f"Cơ sở dữ liệu “{database}” đang được khôi phục từ bản sao lưu ở một cửa sổ "
                              "khác. Hãy chờ việc khôi phục xong rồi mở lại.")
@@ -129,7 +129,7 @@ def exclusive(database: os.PathLike | str) -> FileLock:
     try:
         ok = lock.acquire(exclusive=True)
     except OSError as exc:
-        from .files import os_reason
+        from models.core.errors import os_reason
 
         raise StorageError(f"Không khóa được cơ sở dữ liệu “{database}” để khôi phục: {os_reason(exc)}.") from exc
     if not ok:
@@ -139,7 +139,7 @@ def exclusive(database: os.PathLike | str) -> FileLock:
 
 def hold_shared_postgres(db) -> None:
     """Take the shared advisory lock on every new connection of ``db``."""
-    from .compat import on_connect
+    from models.core.compat import on_connect
 
     def take(conn):
         with conn.cursor() as cur:

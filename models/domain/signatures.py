@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import peewee as pw
 
-from .base import BaseModel
-from .catalog import Office, Person
-from .register import OutgoingDocument
+from models.domain.base import BaseModel
+from models.domain.catalog import Office, Person
+from models.domain.register import OutgoingDocument
 
 #: roles, in the order they sign (Decree 30/2020 App. I: the person, then the office)
 PERSON, OFFICE, COPY = "nguoi_ky", "co_quan", "ban_sao"

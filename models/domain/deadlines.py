@@ -53,7 +53,7 @@ def _cache_file(year: int):
     both of which are slow on an old PC."""
     from importlib.util import find_spec
 
-    from .paths import locations
+    from models.core.paths import locations
 
     spec = find_spec("holidays")
     if spec is None or not spec.origin:
@@ -178,7 +178,7 @@ class WorkCalendar:
 
 def office_calendar(office) -> WorkCalendar:
     """The calendar of an office, with its overrides from the database."""
-    from .catalog import HolidayOverride
+    from models.domain.catalog import HolidayOverride
 
     rows = HolidayOverride.select().where(HolidayOverride.office == office)
     return WorkCalendar({r.day: r.kind for r in rows})

@@ -1,12 +1,14 @@
 """Hội nghị đối thoại: conferences and what belongs to one."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import peewee as pw
 
-from .base import BaseModel
-from .catalog import Office, Village
-from .plans import Plan
-from .words import CONFERENCE_STATUSES
+from models.domain.base import BaseModel
+from models.domain.catalog import Office, Village
+from models.domain.plans import Plan
+from models.core.words import CONFERENCE_STATUSES
 
 # planned → announced → in session → closed → minutes signed → conclusions issued → report sent
 STATUSES = ("planned", "announced", "in_session", "closed", "minutes_signed", "conclusions_issued",
@@ -97,3 +99,25 @@ class BroadcastSlot(BaseModel):
     station = pw.CharField()
     read_at = pw.DateTimeField(null=True)
     read_by = pw.CharField(default="")
+
+
+# --- who came, as the session recorded it (one summary for the screen and the minutes) ---
+
+@dataclass
+class AttendanceSummary:
+    counts: dict = field(default_factory=dict)          # group → number
+    guests: list = field(default_factory=list)          # (name, position)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values()) + len(self.guests)
+
+
+def attendance(conf: Conference) -> AttendanceSummary:
+    out = AttendanceSummary({g: 0 for g in ATTENDANCE_GROUPS})
+    for row in Attendance.select().where(Attendance.conference == conf).order_by(Attendance.id):
+        if row.name:
+            out.guests.append((row.name, row.position))
+        elif row.group in out.counts:
+            out.counts[row.group] += row.count
+    return out
