@@ -53,10 +53,11 @@ def build(path: Path, size_mb: int, env: dict) -> None:
     print(f"built {path} ({path.stat().st_size / 2**20:.0f} MB) in {time.time() - t0:.0f} s", flush=True)
 
 
-def quit_with_ctrl_q(db: Path, env: dict, timeout: float = 120.0) -> int:
-    """The app in a pseudo-terminal, left with Ctrl+Q once it has drawn its
-    screen with the database open (its mark is there) and the screen has been
-    still for a second and a half; returns its exit status."""
+def quit_with_ctrl_q(db: Path, env: dict, timeout: float = 120.0, by_signal: int | None = None) -> int:
+    """The app in a pseudo-terminal, left with Ctrl+Q (or sent ``by_signal``,
+    as a closed window or a shutdown does) once it has drawn its screen with
+    the database open (its mark is there) and the screen has been still for a
+    second and a half; returns its exit status."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
     e = {k: v for k, v in env.items() if k != "DOITHOAI_BENCH_READY"}
@@ -83,12 +84,15 @@ def quit_with_ctrl_q(db: Path, env: dict, timeout: float = 120.0) -> int:
         end = time.time() + timeout
         while time.time() < end and not (list(db.parent.glob(db.name + ".dang-mo-*")) and read_for(1.5)):
             read_for(0.1)
-        os.write(master, b"\x11")          # Ctrl+Q
+        if by_signal is None:
+            os.write(master, b"\x11")          # Ctrl+Q
+        else:
+            os.kill(app.pid, by_signal)
         end = time.time() + timeout
         while app.poll() is None and time.time() < end:
             read_for(0.2)
         if app.poll() is None:
-            raise SystemExit("the app did not quit on Ctrl+Q")
+            raise SystemExit(f"the app did not quit on {'Ctrl+Q' if by_signal is None else by_signal}")
         return app.returncode
     finally:
         if app.poll() is None:

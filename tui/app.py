@@ -106,6 +106,9 @@ class DoiThoaiApp(App):
         from .work import watch_loop_lag
 
         watch_loop_lag(self)        # only with DOITHOAI_LOOP_LAG set (bench/latency.py)
+        from .quit_signals import quit_on_signals
+
+        quit_on_signals(self)       # a closed window or a shutdown quits as Ctrl+Q, closing the database
         from .role_keys import load_roles
 
         load_roles(self)            # which keys the person working may use
@@ -207,13 +210,7 @@ class DoiThoaiApp(App):
 
         if isinstance(self.screen, ConfirmScreen):
             return
-        watched = list(self.__dict__.get("_watched_writes", []))
-        if "_typing_kept" in self.__dict__:
-            watched.append((self.typing_kept.pending, self.typing_kept.flush))
-        for _, before in watched:
-            if before is not None:
-                before()
-        kept = [p for p, _ in watched if len(p)]
+        kept = self._kept_writes()
         if kept:
             from models.services import rescue
 
@@ -230,6 +227,25 @@ class DoiThoaiApp(App):
             return
         self.push_screen(ConfirmScreen("Có nội dung vừa gõ chưa lưu. Thoát và bỏ nội dung đó?"),
                          lambda yes: yes and self._exit_keeping(drop=True))
+
+    def _kept_writes(self) -> list:
+        """The last typing written first; then the PendingWrites still holding
+        writes the storage refused."""
+        watched = list(self.__dict__.get("_watched_writes", []))
+        if "_typing_kept" in self.__dict__:
+            watched.append((self.typing_kept.pending, self.typing_kept.flush))
+        for _, before in watched:
+            if before is not None:
+                before()
+        return [p for p, _ in watched if len(p)]
+
+    def quit_unasked(self) -> None:
+        """The system asks the app to end (tui/quit_signals.py): Ctrl+Q with
+        nobody to answer it — kept writes go to the rescue file, then exit."""
+        kept = self._kept_writes()
+        if kept:
+            self._rescue_and_exit(kept)
+        self._exit_keeping()
 
     def _rescue_and_exit(self, kept) -> None:
         from models.services import rescue
