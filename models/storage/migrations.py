@@ -262,9 +262,30 @@ def _v12_person_pin(db: pw.Database) -> None:
         db.execute_sql("ALTER TABLE person ADD COLUMN pin_hash VARCHAR(255) NOT NULL DEFAULT ''")
 
 
+#: SQLite only: an office's petitions by (status, deadline) with their folded text
+OFFICE_SEARCH_INDEX = "petition_office_id_status_due_on_search_text"
+
+
+def _v13_office_search_index(db: pw.Database) -> None:
+    """SQLite: an office's search tests the folded text of each of its
+    petitions (services/search.matches, not indexed). Read from the table, an
+    office's rows lie spread over a province's whole file (every hundredth
+    row), so the first search after the file left the page cache read 2,500
+    pages scattered over 1 GB (1.2-1.5 s at 1M); with the text in an index
+    ordered by (office, status, deadline) the same test reads a few hundred
+    consecutive pages of it (0.1 s). About 13 % more file. PostgreSQL keeps
+    its trigram index: a btree entry there cannot hold a long text.
+    Idempotent (IF NOT EXISTS)."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        return
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {OFFICE_SEARCH_INDEX} "
+                   "ON petition (office_id, status, due_on, search_text)")
+
+
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month,
               _v5_board_order_ids, _v6_every_status_orders, _v7_search_statistics,
-              _v8_actual_times, _v9_signatures, _v10_office_uid, _v11_seals, _v12_person_pin]
+              _v8_actual_times, _v9_signatures, _v10_office_uid, _v11_seals, _v12_person_pin,
+              _v13_office_search_index]
 CURRENT = len(MIGRATIONS)
 
 
