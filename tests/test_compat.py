@@ -224,14 +224,22 @@ def test_the_board_is_built_behind_the_dashboard_and_reloads_when_shown(demo_off
             assert app.current_mode == "dashboard"
             board = app._screen_stacks["board"][0]
             assert board.page_data is not None          # its first page was read in the background
-            loads = []
+            loads, parses = [], []
             real = board.load
             monkeypatch.setattr(board, "load", lambda *a, **k: (loads.append(1), real(*a, **k)))
+            reparse = type(app.stylesheet).reparse
+            monkeypatch.setattr(type(app.stylesheet), "reparse", lambda s: (parses.append(1), reparse(s)))
             await pilot.press("f6")
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert app.screen is board and loads == [1]
             assert board.query_one("#board-table").row_count > 0
+            # shown without parsing every stylesheet again (it was styled when built)
+            assert parses == []
+            # and styled as the app's stylesheet says (the titles' rule of app.tcss)
+            dash = app._screen_stacks["dashboard"][0]
+            assert board.query_one("#board-title").styles.background \
+                == dash.query_one("#dash-title").styles.background
 
     asyncio.run(run())
 

@@ -298,6 +298,9 @@ class DoiThoaiApp(App):
 
     def action_go(self, mode: str) -> None:
         if self.current_mode != mode:
+            from .compat import prepare_mode
+
+            prepare_mode(self, mode)    # a screen's first showing parses the styles once, not twice
             self.switch_mode(mode)
 
     def action_help(self) -> None:
