@@ -280,8 +280,8 @@ def test_an_office_search_reads_the_folded_text_from_an_index(tmp_path):
     index without reading the table, whose rows of one office lie spread over
     the whole file of a province (issue 25: the first search on a cold 1M file
     read 2,500 scattered pages, 1.2-1.5 s)."""
-    from models.db import database
-    from models.migrations import OFFICE_SEARCH_INDEX
+    from models.storage.db import database
+    from models.storage.migrations import OFFICE_SEARCH_INDEX
     from models.services import board
 
     office, ids = _load(tmp_path / "office.sqlite3")

@@ -9,7 +9,7 @@ import signal
 from pathlib import Path
 
 import pytest
-from test_clean_close import office_file  # noqa: F401 - the fixture
+from test_clean_close import checks_made, office_file  # noqa: F401 - the fixture
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -20,7 +20,6 @@ def test_a_signal_to_end_closes_the_database_cleanly(office_file, tmp_path, monk
     ends by itself (exit 0), with no -wal and no mark left, and the next open
     makes the cheap check, not the whole quick_check of a crash."""
     import models
-    from models import db as dbmod
 
     monkeypatch.syspath_prepend(str(REPO / "bench"))
     from startup_after_quit import quit_with_ctrl_q
@@ -30,9 +29,7 @@ def test_a_signal_to_end_closes_the_database_cleanly(office_file, tmp_path, monk
     wal = Path(str(office_file) + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
     assert not list(office_file.parent.glob("*.dang-mo-*"))
-    seen = []
-    real = dbmod.startup_check
-    monkeypatch.setattr(dbmod, "startup_check", lambda db, unclean=False: seen.append(unclean) or real(db, unclean))
+    seen = checks_made(monkeypatch)
     models.open_database(office_file)
     models.close_database()
     assert seen == [False]
