@@ -8,6 +8,7 @@ import sys
 import click
 
 from models.core.errors import UserError
+from .words import CommandWords as W
 
 # Sub-commands live in tui/commands/, one module per subject.
 COMMANDS = [
@@ -35,23 +36,21 @@ class LazyGroup(click.Group):
                 mod = importlib.import_module(module)
                 for obj in vars(mod).values():
                     if isinstance(obj, click.Command) and obj.name == name:
-                        obj.options_metavar = "[TÙY_CHỌN]"
+                        obj.options_metavar = W.OPTIONS_METAVAR
                         return obj
         return None
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True, options_metavar="[TÙY_CHỌN]",
-             subcommand_metavar="LỆNH [ĐỐI_SỐ]...",
+@click.group(cls=LazyGroup, invoke_without_command=True, options_metavar=W.OPTIONS_METAVAR,
+             subcommand_metavar=W.COMMAND_METAVAR,
              context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", metavar="URL_HOẶC_TỆP", envvar="DOITHOAI_DB",
-              help="Cơ sở dữ liệu: đường dẫn tệp SQLite hoặc postgresql://… (mặc định: tệp trong thư mục dữ liệu).")
-@click.option("--user", "user", envvar="DOITHOAI_USER", metavar="TÊN", help="Tên người dùng ghi vào nhật ký thay đổi (máy dùng SQLite; với PostgreSQL nhật ký luôn ghi "
-                   "tài khoản đăng nhập).")
-@click.option("--co-quan", "office", envvar="DOITHOAI_OFFICE", metavar="SỐ_HOẶC_TÊN",
-              help="Cơ quan làm việc khi nhiều cơ quan dùng chung cơ sở dữ liệu (mặc định: cơ quan đã chọn "
-                   "bằng doithoai office use).")
-@click.version_option(package_name="doithoai", message="Đối thoại %(version)s",
-                      help="Hiện phiên bản rồi thoát.")
+@click.option("--db", "db", metavar=W.DB_METAVAR, envvar="DOITHOAI_DB",
+              help=W.DB_HELP)
+@click.option("--user", "user", envvar="DOITHOAI_USER", metavar=W.USER_METAVAR, help=W.USER_HELP)
+@click.option("--co-quan", "office", envvar="DOITHOAI_OFFICE", metavar=W.WHO_METAVAR,
+              help=W.OFFICE_HELP)
+@click.version_option(package_name="doithoai", message=W.VERSION_LINE,
+                      help=W.VERSION_HELP)
 @click.pass_context
 def cli(ctx, db, user, office):
     """Đối thoại — tổ chức hội nghị đối thoại với Nhân dân và theo dõi kiến nghị."""
@@ -77,12 +76,12 @@ def main(argv=None):
     install()
     sys.stdout, sys.stderr = Printable(sys.stdout), Printable(sys.stderr)
     if any("\x00" in a for a in (sys.argv[1:] if argv is None else argv)):
-        click.echo("Lỗi: một đối số có ký tự NUL (mã 0), không phải chữ. Hãy gõ lại lệnh.", err=True)
+        click.echo(W.NUL_ARGUMENT, err=True)
         sys.exit(2)
     try:
         cli.main(args=argv, prog_name="doithoai", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Đã hủy.", err=True)
+        click.echo(W.CANCELLED_SHORT, err=True)
         sys.exit(1)
     except click.exceptions.ClickException as exc:
         exc.show()
@@ -90,12 +89,12 @@ def main(argv=None):
     except UserError as exc:
         from .words import explain_cli
 
-        click.echo(f"Lỗi: {explain_cli(exc)}", err=True)
+        click.echo(W.ERROR_LINE.format(message=explain_cli(exc)), err=True)
         sys.exit(exc.exit_code)
     except SystemExit:
         raise
     except OSError as exc:          # a path the system refuses: too long, not a folder, …
-        click.echo(f"Lỗi: {path_refused(exc)}", err=True)
+        click.echo(W.ERROR_LINE.format(message=path_refused(exc)), err=True)
         sys.exit(2)
     except Exception as exc:  # never show a traceback to a user
         import peewee
@@ -103,10 +102,10 @@ def main(argv=None):
         from models.storage.db import denied_message, is_denied
 
         if isinstance(exc, peewee.DatabaseError) and is_denied(exc):
-            click.echo(f"Lỗi: {denied_message()}", err=True)
+            click.echo(W.ERROR_LINE.format(message=denied_message()), err=True)
             sys.exit(2)
         if isinstance(exc, peewee.OperationalError):
-            click.echo(f"Lỗi: {storage_message(exc)}", err=True)
+            click.echo(W.ERROR_LINE.format(message=storage_message(exc)), err=True)
             sys.exit(3)
         from .launch import unexpected_message
 
@@ -120,10 +119,10 @@ def path_refused(exc: OSError) -> str:
 
     from models.core.errors import os_reason
 
-    reason = "tên tệp hoặc đường dẫn quá dài" if exc.errno == errno.ENAMETOOLONG else os_reason(exc)
+    reason = W.PATH_TOO_LONG if exc.errno == errno.ENAMETOOLONG else os_reason(exc)
     name = str(exc.filename or "")
     where = f" “{name if len(name) <= 80 else name[:79] + '…'}”" if name else ""
-    return f"không dùng được tệp hoặc thư mục{where}: {reason}. Hãy chọn một đường dẫn khác."
+    return W.PATH_REFUSED.format(where=where, reason=reason)
 
 
 class Printable:
@@ -154,9 +153,7 @@ def storage_message(exc: Exception) -> str:
 
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        reason = ("cơ sở dữ liệu đang bị một chương trình khác (hoặc một cửa sổ Đối thoại khác) giữ khóa "
-                  "lâu hơn thời gian chờ; tệp không hỏng. Hãy đóng chương trình đó rồi chạy lại lệnh")
+        reason = (W.DATABASE_BUSY)
     else:
         reason = os_reason(exc)
-    return (f"Không ghi hoặc đọc được cơ sở dữ liệu: {reason}. Việc vừa làm chưa được lưu; "
-            "dữ liệu đã lưu không bị ảnh hưởng.")
+    return (W.STORAGE_FAILED.format(reason=reason))

@@ -12,6 +12,7 @@ from pathlib import Path
 from models.domain.documents import Content
 from models.domain.register import OutgoingDocument
 from models.services import documents as svc
+from .words import WidgetWords as W
 
 
 def render_pdf(content: Content) -> bytes:
@@ -26,8 +27,7 @@ def render_docx(content: Content) -> bytes:
     except ImportError as exc:   # the Word writer (python-docx) not installed with this copy
         from models.core.errors import ValidationError
 
-        raise ValidationError("Chưa xuất được tệp Word (.docx): bản cài đặt này thiếu phần tạo tệp Word "
-                              f"({exc.name or exc}). Hãy dùng tệp PDF, hoặc cài đặt lại chương trình đầy đủ.") from exc
+        raise ValidationError(W.WORD_MISSING.format(reason=exc.name or exc)) from exc
     return docx(content)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from .words import LaunchWords as W
 
 
 def main(argv=None) -> None:
@@ -80,10 +81,10 @@ def guarded(run) -> None:
     try:
         run()
     except UserError as exc:
-        say(f"Lỗi: {exc.message}")
+        say(W.ERROR.format(message=exc.message))
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, EOFError):
-        say("Đã hủy.")
+        say(W.CANCELLED)
         sys.exit(1)
     except Exception as exc:  # never show a traceback to a user
         say(unexpected_message(exc))
@@ -96,14 +97,12 @@ def unexpected_message(exc: BaseException) -> str:
     from models.core.paths import locations
 
     where = log_unexpected(exc)
-    head = ("Lỗi không mong đợi: chương trình gặp sự cố và đã dừng; dữ liệu đã lưu không bị ảnh hưởng. "
-            f"(Loại lỗi: {type(exc).__name__}.) ")
+    head = (W.UNEXPECTED.format(kind=type(exc).__name__))
     logs = locations().logs
     if where is None:
-        return head + (f"Không ghi được nhật ký (thư mục “{logs}” và thư mục tạm đều không ghi được). "
-                       "Hãy chụp lại thông báo này và gửi cho bộ phận hỗ trợ.")
-    moved = "" if where.parent == logs else f" (thư mục nhật ký “{logs}” không ghi được nên ghi vào đây)"
-    return head + f"Chi tiết kỹ thuật được ghi vào {where}{moved}. Hãy gửi tệp này cho bộ phận hỗ trợ."
+        return head + (W.LOG_UNWRITABLE.format(logs=logs))
+    moved = "" if where.parent == logs else W.LOG_ELSEWHERE.format(logs=logs)
+    return head + W.DETAILS_WRITTEN.format(where=where, moved=moved)
 
 
 def log_unexpected(exc: BaseException):
@@ -119,7 +118,7 @@ def log_unexpected(exc: BaseException):
     from models.core.paths import locations
 
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    entry = f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} ERROR Lỗi không mong đợi\n{text}\n"
+    entry = W.CRASH_LOG_LINE.format(now=dt.datetime.now(), text=text)
     for folder in (locations().logs, Path(tempfile.gettempdir()) / f"doithoai-{_login()}"):
         path = folder / "loi.log"
         try:
@@ -215,26 +214,26 @@ def offer_rescue() -> None:
         lines = rescue.describe(rescue.read(path)["items"])
         if not lines:
             continue
-        say(f"Có nội dung chưa lưu được lần trước, giữ trong tệp cứu hộ {path}:")
+        say(W.RESCUE_FOUND.format(path=path))
         for line in lines[:10]:
             say(f"  – {line}")
         if not sys.stdin.isatty():
-            say("Mở chương trình ở bàn phím để được hỏi ghi lại các nội dung này.")
+            say(W.RESCUE_AT_KEYBOARD)
             return
-        if not ask_yes("Ghi các nội dung này vào cơ sở dữ liệu bây giờ?"):
-            say("Chưa ghi; tệp cứu hộ vẫn được giữ, lần mở sau sẽ hỏi lại.")
+        if not ask_yes(W.RESCUE_ASK):
+            say(W.RESCUE_KEPT)
             continue
         try:
             n = rescue.record(path)
         except UserError as exc:
-            say(f"Chưa ghi được: {exc.message} Tệp cứu hộ vẫn được giữ.")
+            say(W.RESCUE_FAILED.format(message=exc.message))
             continue
         except Exception as exc:  # noqa: BLE001 - storage refused: said in Vietnamese, the file stays
             from models.core.errors import os_reason
 
-            say(f"Chưa ghi được ({os_reason(exc)}). Tệp cứu hộ vẫn được giữ.")
+            say(W.RESCUE_FAILED_OS.format(os_reason=os_reason(exc)))
             continue
-        say(f"Đã ghi {n} nội dung vào cơ sở dữ liệu.")
+        say(W.RESCUE_WRITTEN.format(n=n))
 
 
 def ask_which_office() -> None:
@@ -249,16 +248,16 @@ def ask_which_office() -> None:
     rows = catalog.offices()
     if len(rows) < 2:
         return
-    say("Cơ sở dữ liệu này dùng chung cho nhiều cơ quan. Máy này làm việc cho cơ quan nào?")
+    say(W.WHICH_OFFICE)
     for n, office in enumerate(rows, start=1):
         say(f"  {n}. {office.name}")
     try:
-        answer = input("Số thứ tự: ").strip()
+        answer = input(W.ORDER_NUMBER).strip()
     except EOFError:
         return
     if answer.isdigit() and 1 <= int(answer) <= len(rows):
         catalog.remember_office(rows[int(answer) - 1])
-        say(f"Đã ghi nhớ: máy này làm việc cho {rows[int(answer) - 1].name} (đổi bằng: doithoai office use SỐ).")
+        say(W.OFFICE_REMEMBERED.format(name=rows[int(answer) - 1].name))
 
 
 def ask_who_works() -> None:
@@ -282,11 +281,11 @@ def ask_who_works() -> None:
         return
     if not choices:
         return
-    say(f"Máy này chưa biết ai đang làm việc ({office.name}). Chọn tên của bạn:")
+    say(W.WHO_IS_WORKING.format(name=office.name))
     for n, p in enumerate(choices, start=1):
         say(f"  {n}. {p.full_name} — {roles.role_label(p.role)}")
     try:
-        answer = input("Số thứ tự (Enter để bỏ qua): ").strip()
+        answer = input(W.ORDER_NUMBER_OR_SKIP).strip()
     except EOFError:
         return
     if answer.isdigit() and 1 <= int(answer) <= len(choices):
@@ -299,7 +298,7 @@ def ask_yes(question: str) -> bool:
         answer = input(f"{question} [c/K]: ")
     except EOFError:
         return False
-    return answer.strip().lower() in ("c", "có", "co", "y", "yes")
+    return answer.strip().lower() in ("c", W.YES, "co", "y", "yes")
 
 
 def diagnose(db, exc) -> None:
@@ -312,9 +311,9 @@ def diagnose(db, exc) -> None:
     from models.opening import open_office_database
 
     while True:
-        say(f"Lỗi: {exc.message}")
+        say(W.ERROR.format(message=exc.message))
         if isinstance(exc, DatabaseLocked):
-            if not sys.stdin.isatty() or not ask_yes("Chờ chương trình kia đóng rồi thử mở lại? (K: thoát)"):
+            if not sys.stdin.isatty() or not ask_yes(W.WAIT_FOR_OTHER):
                 sys.exit(exc.exit_code)
         elif not (getattr(exc, "restorable", False) and offer_restore(db, exc)):
             sys.exit(exc.exit_code)
@@ -344,15 +343,15 @@ def offer_restore(db, exc=None) -> bool:
     from models.core.errors import DatabaseMissing
 
     kept = "" if isinstance(exc, DatabaseMissing) and not sqlite_path(target).exists() \
-        else " Tệp hiện có sẽ được giữ lại bên cạnh."
-    if not ask_yes(f"Khôi phục bản sao lưu mới nhất ({best.label}) ngay bây giờ?{kept}"):
+        else W.FILE_KEPT_ASIDE
+    if not ask_yes(W.RESTORE_ASK.format(label=best.label, kept=kept)):
         return False
     try:
         _, aside = backup.restore(best.path, target)
     except UserError as exc:
-        say(f"Lỗi: {exc.message}")
+        say(W.ERROR.format(message=exc.message))
         return False
-    print(f"Đã khôi phục. Tệp cũ được giữ tại: {aside}", flush=True)
+    print(W.RESTORED.format(aside=aside), flush=True)
     return True
 
 

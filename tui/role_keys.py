@@ -11,6 +11,7 @@ the bindings of a key in turn, and the real one is skipped while
 from __future__ import annotations
 
 from textual.binding import Binding
+from .words import WidgetWords as W
 
 
 class RoleKeys:
@@ -40,7 +41,7 @@ class RoleKeys:
         """What F1 adds to a key the person may not use."""
         if not self.refused(action):
             return ""
-        return f" — không dùng được: chỉ {self.app.role_refusals[self.ROLE_KEYS[action]][1]}"
+        return W.ROLE_REFUSED.format(who=self.app.role_refusals[self.ROLE_KEYS[action]][1])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "refused":

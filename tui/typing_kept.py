@@ -13,12 +13,12 @@ from models.services import unsaved
 from models.services.safe_write import PendingWrites
 
 from . import work
+from .words import WidgetWords as W
 
 #: seconds between a change and its write while the person keeps typing
 SAVE_DELAY = 1.0
 RETRY_DELAY, RETRY_MOST = 2.0, 30.0
-REOPENED = ("Đã mở lại nội dung chưa lưu của lần trước (chương trình bị tắt khi đang sửa). "
-            "Ctrl+S: lưu · Esc: bỏ phần chưa lưu.")
+REOPENED = (W.REOPENED_UNSAVED)
 
 
 class TypingKeeper:

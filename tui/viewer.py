@@ -10,25 +10,26 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from .words import WidgetWords as W
 
 
 def open_pdf(path: Path) -> str:
     """Hand ``path`` to the viewer; returns the Vietnamese message to show."""
     if not path.is_file():
-        return f"Không tìm thấy tệp {path}. Nhấn R để in lại văn bản từ hồ sơ gốc."
+        return W.FILE_NOT_FOUND.format(path=path)
     try:
         if sys.platform == "win32":
             os.startfile(str(path))  # type: ignore[attr-defined]
-            return f"Đã mở tệp {path.name} bằng trình xem PDF của máy."
+            return W.OPENED.format(name=path.name)
         opener = "open" if sys.platform == "darwin" else "xdg-open"
         has_display = sys.platform == "darwin" or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         if has_display and shutil.which(opener):
             # detached, silent: the viewer must not write over the terminal UI
             subprocess.Popen([opener, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True)
-            return f"Đã mở tệp {path.name} bằng trình xem PDF của máy."
+            return W.OPENED.format(name=path.name)
     except OSError as exc:
         from models.core.errors import os_reason
 
-        return f"Không mở được trình xem PDF ({os_reason(exc)}). Tệp ở: {path}"
-    return f"Máy này không có màn hình đồ họa để mở PDF. Tệp ở: {path}"
+        return W.VIEWER_FAILED.format(os_reason=os_reason(exc), path=path)
+    return W.NO_DISPLAY.format(path=path)

@@ -220,3 +220,607 @@ def status_label(code: str) -> str:
 
 def disposition_label(code: str) -> str:
     return DISPOSITIONS.get(code, code)
+
+
+class IntegrityWords:
+    """What the integrity checks (doctor, reprints, seals) say about the register, the audit trail and sealed records."""
+    #: register fields compared with the audit trail, and how people call them
+    REGISTER_FIELDS = {
+        "symbol": "Số, ký hiệu", "number": "Số", "year": "Năm", "kind": "Loại", "issued_on": "Ngày ban hành",
+        "title": "Trích yếu", "signer": "Người ký", "file_path": "Tệp", "sha256": "Mã SHA-256",
+        "version": "Phiên bản", "reason": "Lý do", "ref_type": "Loại hồ sơ", "ref_id": "Số hồ sơ",
+        "supersedes": "Thay thế văn bản", "locked": "Khóa", "office": "Cơ quan",
+    }
+    #: what an audit entry is about, as people say it
+    TABLES = {
+        "office": "cơ quan", "unit": "đơn vị", "official": "cán bộ", "person": "người dùng", "village": "thôn",
+        "field": "lĩnh vực", "recipient_list": "nơi nhận", "holiday_override": "ngày nghỉ, làm bù",
+        "rule_setting": "thời hạn", "setting": "thiết lập", "outgoing_document": "văn bản", "plan": "kế hoạch",
+        "conference": "hội nghị", "conference_village": "thôn dự hội nghị", "invitee": "khách mời",
+        "agenda_item": "chương trình", "attendance": "điểm danh", "broadcast_slot": "lịch phát loa",
+        "petition": "kiến nghị", "petition_event": "diễn biến kiến nghị", "document_text": "nội dung văn bản",
+    }
+    #: fields of the sealed records that the catalogue of field names (FIELD_LABELS) does not name
+    SEALED_LABELS = {"detail": "Diễn giải", "action": "Việc", "at": "Thời điểm", "user": "Người làm",
+                     "before": "Trước", "after": "Sau", "petition": "Kiến nghị", "kind": "Loại văn bản",
+                     "ref_type": "Loại hồ sơ", "ref_id": "Số hồ sơ", "document": "Số văn bản", "version": "Phiên bản",
+                     "replaces": "Thay thế", "correction": "Đính chính hay thay thế", "reason": "Lý do",
+                     "signed_on": "Ngày ký", "scan_path": "Bản quét", "scan_sha256": "Mã SHA-256 bản quét",
+                     "office": "Cơ quan", "seq": "Số thứ tự", "conference": "Hội nghị"}
+    #: document_text fields as a refusal names them
+    FIELD_WORDS = {"content": "nội dung", "status": "trạng thái", "document": "số văn bản", "kind": "loại",
+                   "ref_id": "hồ sơ", "version": "phiên bản"}
+    REGISTER = "Sổ văn bản đi"
+    AUDIT_TRAIL = "Nhật ký thay đổi"
+    COUNTED = "{register_entries} văn bản, {audit_entries} mục nhật ký, {sealed} bản ghi niêm phong, {files} tệp"
+    INTACT = "nguyên vẹn ({counted})"
+    CHANGED_FOUND = "PHÁT HIỆN {problems} chỗ bị sửa ngoài ứng dụng"
+    FILES_MISSING = "thiếu {missing} tệp văn bản"
+    REGISTER_ENTRY = "văn bản {symbol} (mục {seq} của sổ, mã {id})"
+    AUDIT_ENTRY = "mục nhật ký {seq} (mã {id}: {action} {table} số {record_id}, {user}, {at:%d/%m/%Y %H:%M})"
+    NOT_IN_CHAIN = "{label}: {name} không nằm trong chuỗi — được thêm vào cơ sở dữ liệu ngoài ứng dụng."
+    SAME_PLACE = "{label}: {name} trùng vị trí với mục trước — được chèn vào ngoài ứng dụng."
+    ONE_ENTRY = "mục {expected}"
+    ENTRY_RANGE = "các mục {expected}–{last}"
+    REMOVED_GAP = "{label}: thiếu {gap} — đã bị xóa ngoài ứng dụng."
+    ENTRY_CHANGED = "{label}: {name} đã bị sửa ngoài ứng dụng (mã kiểm tra của mục không còn khớp nội dung"
+    OR_PREVIOUS_RECOMPUTED = " hoặc mục trước nó đã bị tính lại)."
+    REGISTER_REMOVED = "Sổ văn bản đi: văn bản {symbol} (mã {doc_id}) đã bị xóa khỏi sổ ngoài ứng dụng."
+    REGISTER_ADDED = "Sổ văn bản đi: {name} không có trong nhật ký thay đổi — được thêm vào ngoài ứng dụng."
+    REGISTER_FIELD_CHANGED = (
+        "Sổ văn bản đi: {name}: trường “{label}” đã bị sửa ngoài ứng dụng: nhật ký ghi “{was}”, sổ hiện là “{now}”.")
+    FILE_CHANGED = (
+        "Tệp của văn bản {symbol} đã bị thay đổi sau khi ban hành: mã SHA-256 hiện tại {actual}… khác mã đã ghi "
+        "{expected}… ({path}).")
+    FILE_MISSING = "Không tìm thấy tệp của văn bản {symbol}: {path}."
+    CHAIN_CUT = (
+        "{label}: lần kiểm tra trước trên máy này chuỗi có {seq} mục, nay chỉ còn {heads} — các mục cuối đã bị xóa "
+        "ngoài ứng dụng.")
+    CHAIN_REWRITTEN = (
+        "{label}: từ mục {seq} trở về trước chuỗi đã bị viết lại so với lần kiểm tra trước trên máy này.")
+    PETITION = "Kiến nghị"
+    PETITION_EVENT = "Diễn biến kiến nghị"
+    ISSUED_TEXT = "Nội dung văn bản đã ban hành"
+    DOCUMENT = "văn bản {symbol}"
+    OF_PETITION = "của kiến nghị số {petition}: {words}"
+    RECORD_NUMBER = "{name} số {record_id}"
+    SIGNERS = "Người ký"
+    TITLE = "Tên loại văn bản"
+    SYMBOL = "Số, ký hiệu"
+    DATE = "Ngày ban hành"
+    LETTERHEAD = "Tên cơ quan ban hành"
+    EXTRAS = "Dữ liệu kèm theo"
+    NUMBER_KIND = "Loại số"
+    CONTENT = "Nội dung"
+    SEALED_ADDED = "{name}: {label} không có trong nhật ký thay đổi — được thêm vào cơ sở dữ liệu ngoài ứng dụng."
+    SEALED_CHANGED = (
+        "{name}: {label}: trường “{field}” đã bị sửa ngoài ứng dụng: nhật ký ghi “{was}”, nay là “{now}”.")
+    SEALED_REMOVED = "{name}: {label} đã bị xóa khỏi cơ sở dữ liệu ngoài ứng dụng."
+    SEAL_REASON = "Niêm phong khi nâng cấp: ghi nhận nguyên trạng"
+    REGISTER_ENTRY_CHANGED = (
+        "mục của văn bản {symbol} trong sổ văn bản đi đã bị sửa ngoài ứng dụng (mã kiểm tra không còn khớp)")
+    TEXT_TRAIL_CHANGED = "nhật ký thay đổi của nội dung văn bản này đã bị sửa ngoài ứng dụng"
+    RECORD = "bản ghi"
+    TEXT_DIFFERS = "nội dung đã lưu của văn bản này ({fields}) khác nội dung đã niêm phong khi ban hành"
+
+
+class SigningWords:
+    """Digital signatures (issue 23): what signing, checking and copying say."""
+    #: a signature's role (models.signatures PERSON, OFFICE, COPY) as people say it
+    ROLE_NAMES = {"nguoi_ky": "người ký", "co_quan": "cơ quan", "ban_sao": "bản sao"}
+    #: the form of a copy, as printed on its mark
+    COPY_FORMS = {"sao-y": "SAO Y", "sao-luc": "SAO LỤC", "trich-sao": "TRÍCH SAO"}
+    #: whose signature a document waits for (None: signed by all)
+    WAIT_LABELS = {"nguoi_ky": "chờ người ký", "co_quan": "chờ cơ quan", None: "đã ký số"}
+    MODULE_NOT_FOUND = (
+        "Không thấy mô-đun PKCS#11 “{given}”. Hãy ghi đúng đường dẫn tệp .dll (Windows) hoặc .so (Linux) mà nhà "
+        "cung cấp chữ ký số cài kèm token.")
+    NO_MODULE = (
+        "Không tìm thấy mô-đun PKCS#11 của token trên máy này. Hãy cài phần mềm của nhà cung cấp chữ ký số "
+        "(VNPT-CA, Viettel-CA, FPT-CA, BKAV-CA, NewCA…), hoặc ghi đường dẫn tệp .dll/.so bằng --pkcs11.")
+    SEVERAL_MODULES = "Máy có nhiều mô-đun PKCS#11: "
+    PICK_MODULE = ". Hãy chọn một bằng --pkcs11."
+    NO_PKCS11 = "Bản cài đặt này thiếu phần ký số (python-pkcs11). Hãy cài lại chương trình đầy đủ."
+    MODULE_NOT_LOADED = (
+        "Không nạp được mô-đun PKCS#11 “{module}”. Hãy kiểm tra đó đúng là tệp mô-đun của token (cùng kiểu 32/64 "
+        "bit với chương trình).")
+    TOKEN_LABELLED = " có nhãn “{token}”"
+    NO_TOKEN = "Không thấy token ký số{which}. Hãy cắm token (USB ký số) vào máy, đợi đèn sáng rồi thử lại"
+    TOKEN_LABEL_HINT = "; nhãn token xem bằng phần mềm của nhà cung cấp."
+    SEVERAL_TOKENS = "Máy đang cắm nhiều token: "
+    PICK_TOKEN = ". Hãy chọn một bằng --token NHÃN."
+    NO_PIN = "Chưa nhập mã PIN của token. Hãy nhập mã PIN (không hiện trên màn hình)."
+    WRONG_PIN = "Mã PIN không đúng."
+    NOTHING_SIGNED = " Không có gì được ký hay ghi."
+    PIN_LOCKED = (
+        "Token đã bị khóa mã PIN (nhập sai quá số lần cho phép). Hãy liên hệ nhà cung cấp chữ ký số để mở khóa.")
+    PIN_BAD_FORM = "Mã PIN không đúng dạng (độ dài hoặc ký tự). Hãy nhập lại mã PIN của token."
+    TOKEN_REMOVED = "Token vừa bị rút ra hoặc không nhận. Hãy cắm lại token rồi thử lại."
+    TRIES_LOCKED = " Token đã khóa mã PIN; hãy liên hệ nhà cung cấp chữ ký số."
+    TRIES_FINAL = " Chỉ còn MỘT lần thử: nhập sai lần nữa token sẽ bị khóa."
+    TRIES_LOW = " Token báo còn ít lần thử; hãy kiểm tra kỹ trước khi nhập lại."
+    NO_KEY_LABELLED = (
+        "Token không có khóa và chứng thư số nhãn “{key_label}”. Hãy xem nhãn bằng phần mềm của nhà cung cấp, hoặc "
+        "bỏ --khoa để chọn theo tên.")
+    NO_SIGNING_KEY = "Token không có chứng thư số nào kèm khóa ký. Hãy dùng đúng token đã được cấp."
+    SEVERAL_KEYS = "Token có nhiều chứng thư số: "
+    PICK_KEY = ". Hãy chọn một bằng --khoa NHÃN."
+    NOT_YET_VALID = (
+        "Chứng thư số của {common_name} chưa có hiệu lực (từ {since}). Hãy dùng chứng thư số đang có hiệu lực.")
+    EXPIRED = (
+        "Chứng thư số của {common_name} đã hết hạn ngày {until}. Hãy gia hạn chứng thư số với nhà cung cấp rồi ký "
+        "lại.")
+    NOT_FOR_SIGNING = (
+        "Chứng thư số “{label}” ({common_name}) không dùng để ký (không có mục đích ký số trong Key Usage). Hãy "
+        "chọn chứng thư số dùng để ký.")
+    UNSIGNED = "ký số: chưa ký"
+    SIGNED_BY = "ký số: người ký {signer_name}, cơ quan {office}, thời điểm {signed_at}"
+    NOT_SIGNED = "chưa ký"
+    FILE_MISSING = "mất tệp"
+    FILE_CHANGED = "tệp đã bị sửa (mã SHA-256 khác)"
+    FILE_INTACT = "đúng mã SHA-256"
+    SIGNED_FILE_MISSING = (
+        "Văn bản {symbol} đã ký số nhưng tệp đã ký bị mất: {path}. Hãy khôi phục tệp từ bản sao lưu (tệp ban hành "
+        "chưa ký vẫn còn).")
+    SIGNED_FILE_CHANGED = (
+        "Tệp đã ký số của văn bản {symbol} đã bị sửa (mã SHA-256 khác mã đã ghi): {path}. Không in tệp này; hãy "
+        "chạy “doithoai doctor”.")
+    REPRINT_SIGNED = "Văn bản đã ký số ({summary}): bản in lại là tệp đã ký, đúng mã SHA-256: {path}"
+    ALREADY_SIGNED = (
+        "Văn bản {symbol} đã được ký số với vai trò {name} ({signer_name}, {signed_at}). Mỗi vai trò chỉ ký một "
+        "lần; văn bản sửa đổi phải ban hành phiên bản mới rồi ký lại.")
+    SIGNER_UNNAMED = "người có thẩm quyền"
+    PERSON_FIRST = "Văn bản {symbol} chưa có chữ ký số của người ký ({who}). Cơ quan chỉ ký sau người ký."
+    WHO_IS_WORKING = (
+        "Chưa biết ai đang làm việc trên máy này. Hãy chọn tên mình bằng “doithoai user use SỐ” (hoặc ở thẻ Người "
+        "dùng của Danh mục).")
+    ONLY_SIGNER = (
+        "Chỉ người ký văn bản ({signer}) được ký số với vai trò người ký; người đang làm việc là {full_name}.")
+    OFFICE_BY_CLERK = "Chữ ký số của cơ quan do văn thư ký; {full_name} là {role_label}."
+    NO_ISSUED_FILE = "Văn bản {symbol} không có tệp PDF lưu khi ban hành, nên không ký số được."
+    SOURCE_MISSING = (
+        "Không thấy tệp {path} (tệp ban hành hoặc tệp đã ký trước đó). Hãy khôi phục tệp từ bản sao lưu rồi ký.")
+    SOURCE_CHANGED = (
+        "Tệp {path} đã bị sửa sau khi ghi (mã SHA-256 khác mã trong sổ), không ký được. Hãy chạy “doithoai doctor”.")
+    NOT_PNG = "Ảnh chữ ký hoặc con dấu phải là tệp PNG (nền trong suốt)."
+    NOT_TRANSPARENT = "Ảnh phải có nền trong suốt (PNG có kênh alpha), để không che chữ của văn bản."
+    IMAGE_NOT_FOUND = "Không thấy tệp “{path}”. Hãy ghi đúng đường dẫn tệp ảnh .png."
+    IMAGE = "ảnh"
+    PICK_ROLE = "Hãy chọn vai trò ký: nguoi-ky (người ký) hoặc co-quan (cơ quan)."
+    COPY_FORM_CODES = "Hình thức sao: sao-y, sao-luc hoặc trich-sao."
+    PAGES_ONLY_EXTRACT = "Chỉ trích sao mới chọn trang; sao y, sao lục sao toàn văn bản."
+    OTHER_NAME = "Chứng thư số là của “{common_name}”, không phải người ký văn bản “{printed_name}”."
+    NOT_PAGES = "“{text}” không phải danh sách trang. Ghi ví dụ 1,3-4."
+    BAD_RANGE = "Khoảng trang “{part}” không đúng: trang đánh số từ 1, số đầu không lớn hơn số cuối."
+    PAGES_NEEDED = "Hãy ghi các trang cần trích sao, ví dụ 1,3-4."
+    TOO_FEW_PAGES = "Văn bản chỉ có {pages} trang; không có trang {page}."
+    TOKEN_FAILED = "Token không ký được. Hãy rút token ra cắm lại rồi thử lại; không có gì được ghi."
+    ROOT_NOT_CERT = "Tệp gốc tin cậy không phải chứng thư số (PEM hoặc DER)."
+    PDF_TO_VERIFY = "tệp PDF cần kiểm tra"
+    NOT_PDF = "Tệp không đọc được như một tệp PDF (hỏng, hoặc không phải PDF)."
+    NO_SIGNATURES = "Tệp không có chữ ký số nào."
+    UNREADABLE_SIGNATURE = "không đọc được chữ ký (hỏng hoặc không theo chuẩn)"
+    NOT_IN_REGISTER = (
+        "Sổ văn bản đi không có văn bản số “{symbol}”. Hãy ghi số, ký hiệu như in trên văn bản (ví dụ 01/KH-UBND, "
+        "05-TB/ĐU); xem bằng “doithoai register”.")
+
+
+class CatalogWords:
+    """The office's profile and lists (catalogue service): kinds of office, field names, refusals."""
+    UBND_XA = "Ủy ban nhân dân xã"
+    TM_UBND = "TM. ỦY BAN NHÂN DÂN"
+    CHAIR = "CHỦ TỊCH"
+    UBND_PHUONG = "Ủy ban nhân dân phường"
+    UBND_HUYEN = "Ủy ban nhân dân huyện"
+    DANG_UY_XA = "Đảng ủy xã"
+    DU = "ĐU"
+    TM_STANDING = "T/M BAN THƯỜNG VỤ"
+    BI_THU = "BÍ THƯ"
+    PARTY_HEADER = "ĐẢNG ỦY XÃ {place}"
+    LEVEL_XA = "XÃ"
+    LEVEL_PHUONG = "PHƯỜNG"
+    LEVEL_HUYEN = "HUYỆN"
+    UBND_HEADER = "ỦY BAN NHÂN DÂN\n{level} {place}"
+    NO_SUCH_OFFICE = (
+        "Không có cơ quan “{text}” trong cơ sở dữ liệu này. Các cơ quan: {listed}. Hãy chọn lại bằng: doithoai "
+        "office use SỐ")
+    NO_OFFICE = "Chưa có thông tin cơ quan. Hãy chạy: doithoai init"
+    NONE_CHOSEN = (
+        "Cơ sở dữ liệu này có {rows} cơ quan ({listed}) và máy này chưa chọn cơ quan nào. Hãy chạy: doithoai "
+        "office use SỐ (hoặc ghi --co-quan SỐ).")
+    BAD_KIND = "Loại cơ quan “{kind}” không hợp lệ. Chọn một trong: "
+    NUMBERING_MUST_BE = "Cách đánh số phải là: "
+    OR = " hoặc "
+    PLACE_NAME = "Tên địa phương"
+    OFFICE_EXISTS = "Cơ sở dữ liệu đã có cơ quan “{name}” (số {id}). Hãy chọn cơ quan đó bằng: doithoai office use "
+    NAME = "Tên cơ quan"
+    PARENT_BODY = "Cơ quan cấp trên"
+    HEADER_NAME = "Tên cơ quan ở tiêu đề"
+    LOCALITY = "Tên địa phương trong câu văn"
+    PLACE_NAME_LINE = "Địa danh ở dòng ngày tháng"
+    SIGNER_AUTHORITY = "Thẩm quyền ký"
+    SIGNER_POSITION = "Chức vụ người ký"
+    SIGNER_NAME = "Họ tên người ký"
+    ADDRESS = "Địa chỉ"
+    PHONE = "Điện thoại"
+    NOT_EDITABLE = "Không sửa được trường “{key}” của cơ quan."
+    TOO_LONG = (
+        "{label} quá dài ({length} ký tự, tối đa {most}): dòng này in ở tiêu đề hoặc trong câu văn của mọi văn "
+        "bản. Hãy rút gọn.")
+    PLACE_NAME_FIELD = "Địa danh ghi ở dòng ngày tháng"
+    ABBREVIATION = "Chữ viết tắt của cơ quan"
+    NUMBERING_LOCKED = (
+        "Sổ văn bản đi năm {year} đã có {used} văn bản, nên chỉ đổi cách đánh số từ đầu năm sau được (đổi giữa năm "
+        "sẽ cấp trùng số).")
+    BAD_FAMILY = "Thể thức phải là “state” (Nghị định 30) hoặc “party” (Hướng dẫn 36)."
+    ALREADY_LISTED = "{label} “{name}” đã có trong danh mục. Hãy dùng tên khác."
+    VILLAGE = "Thôn"
+    VILLAGE_NAME = "Tên thôn, tổ dân phố"
+    UNIT_NAME = "Tên đơn vị"
+    FIELD_NAME = "Tên lĩnh vực"
+    FULL_NAME = "Họ và tên"
+    NAME_SHORT = "Tên"
+    VILLAGES = "Thôn, tổ dân phố"
+    DAY = "Ngày"
+    BAD_DAY_KIND = "Loại ngày phải là “off” (ngày nghỉ hoán đổi) hoặc “work” (ngày làm bù)."
+    NO_SUCH_RULE = "Không có quy tắc thời hạn “{key}”."
+    DAYS = "Số ngày"
+    BAD_RULE_UNIT = "Cách tính phải là “calendar” (ngày) hoặc “working” (ngày làm việc)."
+
+
+class RolesWords:
+    """People, roles, permissions and PINs (roles service)."""
+    ROLES = {
+        "van_thu": "Văn thư",
+        "thu_ky": "Thư ký",
+        "pho_chu_tich": "Phó Chủ tịch",
+        "chu_tich": "Chủ tịch",
+        "quan_tri": "Quản trị",
+    }
+    ACTIONS = {
+        "issue": "ban hành văn bản (cấp số, khóa nội dung)",
+        "correct": "điều chỉnh, thay thế văn bản đã ban hành",
+        "catalog": "sửa danh mục và thông tin cơ quan",
+        "people": "quản lý người dùng và quyền",
+    }
+    BAD_ROLE = "Vai trò “{value}” không có. Chọn một trong: "
+    PG_NO_CHOICE = (
+        "Trên máy chủ PostgreSQL, người dùng là tài khoản đăng nhập cơ sở dữ liệu; không chọn được người khác.")
+    NOT_THIS_OFFICE = "Người này không thuộc cơ quan đang làm việc."
+    OTHER_LOGIN = "{full_name} dùng tài khoản máy “{login}”, không phải tài khoản đang đăng nhập “{os_login}”."
+    BAD_ACTION = "Không có việc “{action}”. Các việc: "
+    UNKNOWN = "không rõ"
+    NOT_LISTED = (
+        "Tài khoản “{login}” không có trong danh sách người dùng của {name}, nên không được {action_words}. Hãy "
+        "nhờ quản trị thêm bằng: doithoai user add")
+    OR_USE = ", hoặc chọn tên mình bằng: doithoai user use SỐ"
+    NOT_ALLOWED = (
+        "Chỉ {labels} mới được {action_words}; {full_name} là {role_label}. Cơ quan có thể cho phép thêm vai trò "
+        "bằng: doithoai user allow {action} VAI_TRÒ")
+    NO_PIN_YET = (
+        "{full_name} chưa đặt mã PIN, nên chưa được {action_words} trên máy này (máy dùng chung ai cũng chọn được "
+        "tên).")
+    PIN_NEEDED = "Cần mã PIN của {full_name} để {action_words}."
+    WRONG_PIN = "Mã PIN không đúng. Hãy nhập lại (mã PIN là của người đang chọn trên máy này)."
+    PG_NO_PIN = (
+        "Trên máy chủ PostgreSQL, mỗi người đăng nhập bằng tài khoản và mật khẩu của mình; mã PIN chỉ dùng trên "
+        "máy dùng tệp SQLite.")
+    PIN_LENGTH = "Mã PIN cần từ {least} đến {most} ký tự (nên dùng ít nhất 6 chữ số)."
+    GIVE_CURRENT_PIN = (
+        "Hãy nhập đúng mã PIN hiện tại của {full_name}, hoặc nhờ Chủ tịch, Quản trị đặt lại bằng mã PIN của họ.")
+    FIRST_PIN = (
+        "{full_name} chưa có mã PIN; mã PIN đầu tiên do chính người đó đặt từ tài khoản máy của mình ({login}), "
+        "hoặc do Chủ tịch, Quản trị đặt bằng mã PIN của họ.")
+    NO_LOGIN = "chưa ghi tài khoản"
+    PIN_NOT_CHANGED = "Không đổi được mã PIN. "
+    FULL_NAME = "Họ và tên"
+    LOGIN_TAKEN = "Tài khoản “{login}” đã là của {full_name}."
+    ALREADY_LISTED = "“{full_name}” đã có trong danh sách người dùng."
+    NO_SUCH_PERSON = "Không có người dùng “{text}” trong danh sách của {name}. Xem danh sách: doithoai user list"
+
+
+class RegisterWords:
+    """The register of outgoing documents as F7 and doithoai register show it: file checks, versions."""
+    REF_LABELS = {"plan": "kế hoạch", "conference": "hội nghị", "minutes": "hội nghị", "petition": "kiến nghị",
+                  "unit": "đơn vị", "report": "báo cáo"}
+    FILE_OK = "Tệp khớp với mã SHA-256 đã ghi khi ban hành ({expected}…): {path}"
+    FILE_MISSING = "Không tìm thấy tệp. Tệp phải nằm ở: {path}."
+    FILE_CHANGED = (
+        "Tệp đã bị thay đổi sau khi ban hành: mã SHA-256 hiện tại {actual}… khác mã đã ghi {expected}…. Tệp: {path}")
+    ENTRY_CHANGED = (
+        "Mục này của sổ văn bản đi đã bị sửa ngoài ứng dụng (mã kiểm tra không còn khớp), nên mã SHA-256 ghi trong "
+        "sổ không còn đáng tin. Hãy chạy “doithoai doctor” để biết trường nào bị sửa. Tệp: {path}")
+    NO_FILE_KEPT = "Văn bản này chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành nên không có gì để kiểm tra."
+    GONE = "Không còn văn bản này trong sổ (có thể đã bị xóa ở máy khác). Hãy tải lại danh sách."
+    KIND = "Loại"
+    SIGNER = "Người ký"
+    VERSION = "Phiên bản"
+    SUPERSEDES = "Thay thế văn bản"
+    SUPERSEDED_BY = "Đã được thay thế bởi"
+    CHANGE_REASON = "Lý do điều chỉnh"
+    ABOUT = "Văn bản về"
+    REF = "{what} số {ref_id}"
+    PDF_FILE = "Tệp PDF"
+    NOT_KEPT = "không lưu tệp"
+    SIGNATURES = "Ký số"
+    SIGNATURES_PREFIX = "ký số: "
+    CURRENT = "Hiện hành"
+    SUPERSEDED = "Đã được thay thế"
+
+
+class BoardActionWords:
+    """What assigning, extending, answering, closing and reopening a petition say (F6 actions)."""
+    NOT_NOW = "Kiến nghị đang ở trạng thái “{status}” nên không {doing} được. Hãy mở lại kiến nghị trước."
+    UNIT_GONE = "Đơn vị đã chọn không còn trong danh mục. Hãy chọn lại."
+    PICK_UNIT = "Hãy chọn đơn vị được giao trả lời."
+    ASSIGNING = "giao đơn vị"
+    ALREADY_ASSIGNED = "Kiến nghị đã được giao cho {name}. Hãy chọn đơn vị khác."
+    EXTENDING = "gia hạn"
+    NEW_DUE = "Hạn mới"
+    NEW_DUE_TOO_EARLY = "Hạn mới phải sau {floor} (hạn hiện tại hoặc hôm nay). Hãy nhập một ngày muộn hơn."
+    EXTENSION_REASON = "Lý do gia hạn"
+    MOVED_OFF_HOLIDAY = "{why} (hạn {day} là ngày nghỉ, chuyển sang {working})"
+    ANSWERING = "ghi trả lời"
+    ANSWER_SYMBOL = "Số, ký hiệu văn bản"
+    ANSWER_DATE = "Ngày văn bản"
+    ANSWER_DATE_FUTURE = "Ngày văn bản {day} chưa tới. Hãy nhập ngày đã ký văn bản."
+    ANSWER_BEFORE_RECEIVED = "Ngày văn bản {day} trước ngày nhận kiến nghị ({received}). Hãy kiểm tra lại."
+    ANSWER_SUMMARY_NEEDED = "Hãy ghi tóm tắt nội dung trả lời (hiện trên bảng theo dõi và trong báo cáo)."
+    ANSWER_LETTER = "Văn bản {num} ngày {day}"
+    ANSWERED_DIRECTLY = "Trả lời ngày {day} (không qua công văn)"
+    ALREADY_CLOSED = "Kiến nghị đã đóng rồi."
+    NOTE = "Ghi chú"
+    CLOSE_WHY = "Kiến nghị chưa có văn bản trả lời. Muốn đóng, hãy ghi lý do (ví dụ: công dân rút kiến nghị)."
+    DONE = "Đã xong"
+    NOT_CLOSED = "Kiến nghị đang được xử lý, không cần mở lại."
+    REOPEN_REASON = "Lý do mở lại"
+    NEW_DUE_PAST = "Hạn mới đã qua. Hãy nhập một ngày từ hôm nay trở đi."
+
+
+class ConferenceWords:
+    """Conferences: their forms, schedules and broadcasts (conferences service)."""
+    # (left) "sáng"
+    # (left) "chiều"
+    STATION_DEFAULT = "Đài truyền thanh xã"
+    DATE = "Ngày họp"
+    START_TIME = "Giờ bắt đầu"
+    VENUE = "Địa điểm"
+    VILLAGES_NEEDED = "Hãy ghi ít nhất một thôn, tổ dân phố (cách nhau bằng dấu phẩy)."
+    CHAIR_NEEDED = "Chủ trì không được để trống. Ghi mỗi người một dòng, ví dụ: Lê Văn Thành - Chủ tịch UBND xã."
+    TITLE = "Tên hội nghị"
+    TITLE_PREFIX = "Hội nghị đối thoại với Nhân dân "
+    INVITEE_NAME = "Họ tên người được mời"
+    SECRETARY = "Thư ký"
+    ALREADY_HELD = "Hội nghị đã diễn ra nên không sửa lịch được nữa."
+    ALREADY_ISSUED = (
+        "{label} của hội nghị này đã ban hành ngày {on:%d/%m/%Y} và không ban hành lại được. Muốn in lại hoặc đính "
+        "chính: in lại văn bản đó, hoặc tạo phiên bản mới (kèm lý do).")
+    BROADCAST_DAYS = "Phải phát thanh ít nhất {need} ngày liên tiếp ({source})."
+    LAST_BEFORE_CONFERENCE = "Ngày phát thanh cuối phải trước ngày hội nghị."
+    NOT_YET_DUE = (
+        "Buổi đọc ngày {day:%d/%m/%Y} chưa đến (hôm nay {today:%d/%m/%Y}); chỉ đánh dấu đã đọc sau khi đài đã đọc "
+        "thông báo.")
+    READ_BY = "Người đọc"
+
+
+class LiveSessionWords:
+    """Recording a conference as it happens (live session service)."""
+    CANNOT_START = "Hội nghị đang ở trạng thái “{status_label}”, không bắt đầu lại được. Hãy chọn hội nghị khác."
+    TOO_EARLY = (
+        "Hôm nay là {today:%d/%m/%Y}, hội nghị này họp ngày {date:%d/%m/%Y} (còn {days} ngày). Bắt đầu phiên ghi "
+        "hội nghị từ bây giờ?")
+    TOO_LATE = (
+        "Hội nghị này họp ngày {date:%d/%m/%Y}, đã qua {days} ngày (quá {late} ngày theo quy định của văn phòng, "
+        "mục Thời hạn ở Danh mục). Vẫn bắt đầu phiên để ghi lại hội nghị?")
+    NOT_IN_SESSION = "Hội nghị chưa ở trạng thái đang họp nên không kết thúc được."
+    ACTUAL_START = "Giờ bắt đầu thực tế"
+    ACTUAL_END = "Giờ kết thúc thực tế"
+    END_BEFORE_START = "Giờ kết thúc {finish} trước giờ bắt đầu {begin}. Hãy kiểm tra lại."
+    AT_TIME = "hồi {ended}"
+    BUSY_ELSEWHERE = "Hội nghị này đang được sửa liên tục ở máy khác; hãy lưu lại sau ít giây."
+    AGENDA_DONE = "Các mục trong chương trình đều đã diễn ra."
+    NO_SUCH = "Không có {label} “{name}”. Hãy gõ vài chữ đầu của tên trong danh mục."
+    PICK_DISPOSITION = (
+        "Chọn hướng xử lý: 1 trả lời tại chỗ, 2 trả lời bằng văn bản, 3 chuyển cấp có thẩm quyền, 4 ghi nhận.")
+    VILLAGE = "thôn"
+    NO_SUCH_FIELD = "Không có lĩnh vực “{field}”. Gõ số của lĩnh vực."
+    UNIT = "đơn vị"
+
+
+class ValidateWords:
+    """What checking typed values says: required, too long, dates, times, numbers, names from a list."""
+    REQUIRED = "{label} không được để trống. Hãy nhập {lower}."
+    TOO_LONG = "{label} quá dài ({length} ký tự, tối đa {max_len}). Hãy rút gọn."
+    CONTENT = "Nội dung"
+    DATE = "Ngày"
+    DATE_REQUIRED = "{label} không được để trống. Nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026."
+    DATE_FORM = "{label} “{raw}” không đúng dạng. Nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026."
+    DATE_UNREAL = (
+        "{label} “{raw}” không có thật (tháng {month} năm {year} không có ngày {day}). Hãy kiểm tra lại ngày và "
+        "tháng.")
+    TIME = "Giờ"
+    TIME_FORM = "{label} “{raw}” không đúng dạng. Nhập giờ:phút, ví dụ 08:00 hoặc 14:30."
+    TIME_UNREAL = "{label} “{raw}” không có thật. Giờ từ 0 đến 23, phút từ 0 đến 59."
+    NOT_INTEGER = "{label} phải là một số nguyên (đã nhập “{raw}”)."
+    OUT_OF_RANGE = "{label} phải từ {minimum} đến {maximum} (đã nhập {n})."
+    EMPTY_LIST = "(danh mục trống)"
+    AMBIGUOUS = "“{raw}” khớp với nhiều {lower}: {matches}. Hãy gõ rõ hơn."
+    NO_SUCH = (
+        "Không có {lower} “{raw}”. Các {lower} hiện có: {names}. Hãy chọn một tên trong danh sách hoặc thêm mới ở "
+        "Danh mục.")
+
+
+class PlanWords:
+    """Plans (plans service): defaults, refusals."""
+    CHAIR_OF = "Chủ tịch {name}"
+    PARTY_SECRETARY_OF = "Bí thư {name}"
+    YEAR_OF = "năm {year}"
+    ISSUED_NO_EDIT = (
+        "Kế hoạch đã ban hành nên không sửa trực tiếp được. Hãy tạo phiên bản mới (kèm lý do) để điều chỉnh.")
+    NOT_EDITABLE = "Không sửa được trường: {join}."
+    TITLE = "Trích yếu kế hoạch"
+    YEAR = "Năm"
+    ONLY_FIRST_DRAFT = "Chỉ bỏ được bản dự thảo đầu tiên vừa tạo; kế hoạch đã ban hành được giữ nguyên."
+    CHANGE_REASON = "Lý do điều chỉnh"
+    FROM_WORD_FILE = "Sửa theo tệp Word {name}"
+
+
+class HistoryWords:
+    """A record's history of changes, and undoing one (history service)."""
+    YES = "có"
+    NO = "không"
+    DELETED = "(đã xóa, số {id})"
+    UNKNOWN = "không rõ"
+    ONLY_EDITS = "Chỉ trả lại được một lần sửa (dòng “Sửa”) của lịch sử."
+    GONE = "Không còn bản ghi này để trả lại."
+    CHANGED_SINCE = "Không trả lại được: sau lần sửa này, "
+    CHANGED_SINCE_TAIL = " đã được sửa tiếp. Hãy sửa trực tiếp."
+    NOTHING_TO_UNDO = "Lần sửa này không có ô nào để trả lại."
+
+
+class LockWords:
+    """Why an issued or signed record cannot be changed (locks)."""
+    DOCUMENT_ISSUED = (
+        "Văn bản {symbol} đã vào sổ văn bản đi nên không sửa trực tiếp được. Hãy tạo phiên bản mới (kèm lý do điều "
+        "chỉnh).")
+    MINUTES_SIGNED = (
+        "Biên bản hội nghị ngày {date} đã ký nên không sửa được {what}. Muốn sửa biên bản: tạo phiên bản mới của "
+        "biên bản (đính chính hoặc thay thế, kèm lý do).")
+    ISSUED_NO_EDIT = (
+        "Văn bản đã ban hành nên không sửa trực tiếp được. Hãy tạo phiên bản mới (kèm lý do) để điều chỉnh.")
+    THIS_CONFERENCE = "hội nghị này"
+    STATUS_BEFORE_SIGNING = "trạng thái về trước khi ký"
+    MINUTES_CONTENT = "nội dung đã ghi trong biên bản"
+    PETITIONS_RECORDED = "ý kiến, kiến nghị đã ghi"
+    ATTENDANCE_AGENDA = "thành phần, chương trình, điểm danh"
+
+
+class StatisticsWords:
+    """The headings of the petition statistics (report, export)."""
+    UNKNOWN = "(chưa xác định)"
+    BY_FIELD = "Theo lĩnh vực"
+    BY_UNIT = "Theo đơn vị được giao"
+    BY_VILLAGE = "Theo thôn, tổ dân phố"
+    VILLAGES = "Thôn, tổ dân phố"
+    NO_UNIT = "(không giao đơn vị)"
+    TOTAL = "Tổng cộng"
+
+
+class FollowupWords:
+    """How much time a petition has left."""
+    DUE_SOON_RULE = "{due_soon} ({days} ngày làm việc)"
+    WORKING = " làm việc"
+    TODAY = "hôm nay"
+    DAYS_LEFT = "còn {days} ngày{unit}"
+    DAYS_LATE = "trễ {days} ngày{unit}"
+    MORE_THAN = "hơn "
+
+
+class NumberingWords:
+    """Refusals when a number is taken from the register."""
+    # (left) "Số {sym}"
+    # (left) "Số      -"
+    # (left) "Số: {sym}"
+    # (left) "Số:      /"
+    TITLE_REQUIRED = "Trích yếu văn bản không được để trống."
+    NUMBER_RACE = "Không lấy được số văn bản vì nhiều máy cùng cấp số. Hãy thử lại."
+
+
+class RescueWords:
+    """What a rescue file holds, named for people."""
+    NO_NAME = "người không ghi tên"
+    PETITION_OF = "ý kiến của {who}: “{short}”"
+    PETITION_TYPING = "ý kiến đang gõ dở: “{short}”"
+    SESSION_PLACE = "chỗ đang ghi trong phiên họp"
+    EDITOR_TEXT = "nội dung đang sửa trong màn hình soạn văn bản: “{short}”"
+    OTHER_CHANGE = "một thay đổi khác chưa lưu"
+
+
+class StorageWords:
+    """Why something typed was not saved (disk, database), and that it is kept."""
+    DISK_FULL = (
+        "Ổ đĩa đã đầy nên nội dung vừa nhập chưa được lưu vào cơ sở dữ liệu. Nội dung vẫn được giữ trong chương "
+        "trình (đừng tắt máy); hãy xóa bớt tệp để giải phóng dung lượng — chương trình sẽ tự lưu lại.")
+    READ_ONLY = (
+        "Cơ sở dữ liệu đang ở chế độ chỉ đọc (ổ đĩa, USB hoặc thư mục chia sẻ không cho ghi) nên nội dung vừa nhập "
+        "chưa được lưu. Nội dung vẫn được giữ trong chương trình; khi ghi lại được, chương trình sẽ tự lưu.")
+    BUSY = (
+        "Cơ sở dữ liệu đang bận (một máy hoặc cửa sổ khác đang ghi) nên nội dung chưa được lưu. Nội dung vẫn được "
+        "giữ; chương trình sẽ tự lưu lại sau ít giây.")
+    CONNECTION_LOST = (
+        "Mất kết nối tới máy chủ cơ sở dữ liệu nên nội dung chưa được lưu. Nội dung vẫn được giữ; hãy kiểm tra "
+        "mạng và máy chủ — chương trình sẽ tự lưu lại khi kết nối được.")
+    DATABASE_GONE = (
+        "Tệp cơ sở dữ liệu đã bị xóa hoặc bị thay bằng tệp khác trong khi chương trình đang mở nên nội dung vừa "
+        "nhập không được ghi vào đó. Nội dung được giữ trong tệp cứu hộ; hãy thoát chương trình, kiểm tra tệp cơ "
+        "sở dữ liệu (hoặc khôi phục bản sao lưu) rồi mở lại: chương trình sẽ đề nghị ghi lại nội dung đó.")
+    IO_ERROR = (
+        "Lỗi đọc ghi ổ đĩa nên nội dung chưa được lưu. Nội dung vẫn được giữ; hãy kiểm tra ổ đĩa (chạy: doithoai "
+        "doctor) — chương trình sẽ thử lưu lại.")
+
+
+class PetitionWords:
+    """Refusals when a petition is recorded (petitions service)."""
+    BAD_CHANNEL = "Hình thức “{channel}” không hợp lệ."
+    BAD_DISPOSITION = "Hướng xử lý “{disposition}” không hợp lệ."
+    CONTENT_REQUIRED = "Nội dung ý kiến không được để trống. Hãy ghi tóm tắt ý kiến của người dân."
+    UNIT_REQUIRED = "Ý kiến trả lời bằng văn bản phải giao cho một đơn vị. Hãy chọn đơn vị."
+    FORWARD_TO_REQUIRED = "Hãy ghi cơ quan có thẩm quyền được chuyển đến."
+
+
+class IssuedFileWords:
+    """Writing an issued document's file."""
+    NOT_WRITTEN = "Không ghi được tệp “{path}”: {os_reason}."
+    NOT_RENAMED = (
+        "Văn bản đã ban hành nhưng chưa đặt được tên tệp “{path}”: {os_reason}. Lần mở chương trình sau sẽ hoàn "
+        "tất việc này.")
+    FINISHED = "Hoàn tất tệp văn bản đã ban hành: {final}"
+    REMOVED_TEMP = "Xóa tệp tạm còn lại sau lần ghi bị ngắt: {tmp}"
+
+
+class RecordWords:
+    """Two people saving the same record."""
+    SOMEONE_ELSE = "người khác (hoặc cửa sổ khác) "
+    SAVED_BY_OTHER = "Bản ghi này vừa được {who}lưu lúc {updated_at:%H:%M:%S %d/%m/%Y}"
+    NOT_SAVED = ". Thay đổi của bạn chưa được lưu."
+    GONE = "Không còn bản ghi này (đã bị xóa, hoặc thuộc cơ quan khác). Hãy tải lại danh sách."
+
+
+class AgendaWords:
+    """A conference's agenda, typed one item a line."""
+    MISSING_CONTENT = "Dòng {n}: thiếu nội dung của mục."
+    BAD_MINUTES = "Dòng {n}: số phút “{minutes}” không đúng. Ghi một số, ví dụ: Khai mạc {sep} Chủ tịch UBND {sep} 10"
+    STARTED = "Chương trình đã bắt đầu trong phiên họp nên không sửa được nữa."
+
+
+class PgSecurityWords:
+    """Setting up a shared PostgreSQL server (doithoai admin)."""
+    PG_ONLY = (
+        "Lệnh này chỉ dùng cho cơ sở dữ liệu PostgreSQL dùng chung. Hãy ghi --db "
+        "postgresql://quản_trị@máy_chủ/tên_csdl.")
+    NEEDS_OWNER = (
+        "Hãy chạy lệnh này bằng tài khoản quản trị, chủ sở hữu các bảng của Đối thoại (tài khoản đã tạo cơ sở dữ "
+        "liệu), không phải tài khoản của nhân viên.")
+    BAD_LOGIN = (
+        "Tên đăng nhập “{login}” không dùng được: chỉ chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng "
+        "chữ, tối đa 63 ký tự (ví dụ: kykhang_vanthu).")
+
+
+class SearchWords:
+    """Searching petitions."""
+    NO_TRGM = (
+        "Máy chủ PostgreSQL chưa có phần mở rộng pg_trgm nên tìm kiếm kiến nghị chạy chậm (vẫn đúng). Hãy nhờ quản "
+        "trị máy chủ chạy lệnh sau trong cơ sở dữ liệu này rồi mở lại chương trình: CREATE EXTENSION pg_trgm;")
+    NO_INDEX = "Chưa có chỉ mục tìm kiếm kiến nghị. Hãy mở lại chương trình để tạo."
+
+
+class UsualUnitWords:
+    """The unit that usually answers a field."""
+    NOT_THIS_OFFICE = "Lĩnh vực này không thuộc cơ quan đang làm việc."
+    NO_SUCH_UNIT = "Không có đơn vị này trong danh mục. Hãy chọn trong danh sách."
+
+
+class WordingWords:
+    """The office's own wording of documents (recipients and the like)."""
+    NO_SUCH_ITEM = "Không có mục “{key}”."
+    TOO_LONG = "Nội dung dài quá {most} ký tự. Hãy rút gọn."

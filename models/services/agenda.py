@@ -11,6 +11,7 @@ from models.core.errors import ValidationError
 from models.core.text import clean_line
 from models.services import records
 from models.services.validate import text
+from models.core.words import AgendaWords as W
 
 SEP = "|"
 
@@ -44,10 +45,9 @@ def parse(value: str) -> list[tuple[str, str, int]]:
         presenter = parts[1] if len(parts) > 1 else ""
         minutes = parts[2] if len(parts) > 2 else "0"
         if not title:
-            raise ValidationError(f"Dòng {n}: thiếu nội dung của mục.", field="agenda")
+            raise ValidationError(W.MISSING_CONTENT.format(n=n), field="agenda")
         if not minutes.isdigit() or int(minutes) > 600:
-            raise ValidationError(f"Dòng {n}: số phút “{minutes}” không đúng. Ghi một số, ví dụ: "
-                                  f"Khai mạc {SEP} Chủ tịch UBND {SEP} 10", field="agenda")
+            raise ValidationError(W.BAD_MINUTES.format(n=n, minutes=minutes, sep=SEP), field="agenda")
         out.append((title, presenter, int(minutes)))
     return out
 
@@ -58,7 +58,7 @@ def set_agenda(conf: Conference, value: str, opening_report: str | None = None) 
     current = list(AgendaItem.select().where(AgendaItem.conference == conf).order_by(AgendaItem.seq))
     same = [(a.title, a.presenter, a.planned_minutes) for a in current] == items
     if not same and any(a.actual_start for a in current):
-        raise ValidationError("Chương trình đã bắt đầu trong phiên họp nên không sửa được nữa.", field="agenda")
+        raise ValidationError(W.STARTED, field="agenda")
     try:
         clock = dt.datetime.strptime(conf.start_time or "08:00", "%H:%M")
     except ValueError:

@@ -19,6 +19,7 @@ from models.services import records
 from models.services.petitions import add_event, due_date
 from models.services.validate import optional_line, parse_date, pick_by_name, required, text
 from models.core.words import EVENT_LABELS  # noqa: F401 (re-exported)
+from models.core.words import BoardActionWords as W
 
 
 def _dmy(day: dt.date | None) -> str:
@@ -27,8 +28,7 @@ def _dmy(day: dt.date | None) -> str:
 
 def _require_open(p: Petition, doing: str) -> None:
     if p.status != "open":
-        raise ValidationError(f"Kiến nghị đang ở trạng thái “{STATUSES.get(p.status, p.status)}” nên không "
-                              f"{doing} được. Hãy mở lại kiến nghị trước.", remedy="reopen")
+        raise ValidationError(W.NOT_NOW.format(status=STATUSES.get(p.status, p.status), doing=doing), remedy="reopen")
 
 
 def _save(p: Petition, changes: dict, expected_version: int | None, action: str, detail: str,
@@ -46,10 +46,10 @@ def _unit(p: Petition, unit) -> Unit:
     if isinstance(unit, int):
         found = Unit.get_or_none((Unit.id == unit) & (Unit.office == p.office_id))
         if found is None:
-            raise ValidationError("Đơn vị đã chọn không còn trong danh mục. Hãy chọn lại.", field="unit")
+            raise ValidationError(W.UNIT_GONE, field="unit")
         return found
     if not str(unit or "").strip():
-        raise ValidationError("Hãy chọn đơn vị được giao trả lời.", field="unit")
+        raise ValidationError(W.PICK_UNIT, field="unit")
     units = by_name(Unit.select().where((Unit.office == p.office_id) & Unit.active))
     return pick_by_name(unit, units, UNIT, field="unit")
 
@@ -57,11 +57,11 @@ def _unit(p: Petition, unit) -> Unit:
 def assign(p: Petition, unit, *, expected_version: int | None = None) -> Petition:
     """Giao (or giao lại) the petition to a unit. A petition that had no
     written-answer deadline gets the default one (rules table)."""
-    _require_open(p, "giao đơn vị")
+    _require_open(p, W.ASSIGNING)
     new = _unit(p, unit)
     old = p.unit if p.unit_id else None
     if old is not None and old.id == new.id:
-        raise ValidationError(f"Kiến nghị đã được giao cho {new.name}. Hãy chọn đơn vị khác.", field="unit")
+        raise ValidationError(W.ALREADY_ASSIGNED.format(name=new.name), field="unit")
     # the disposition stays as the minutes recorded it (locked once signed):
     # only the follow-up (unit, deadline) changes here
     changes: dict = {"unit": new.id}
@@ -74,20 +74,19 @@ def assign(p: Petition, unit, *, expected_version: int | None = None) -> Petitio
 def extend(p: Petition, new_due, reason: str, *, expected_version: int | None = None,
            today: dt.date | None = None) -> Petition:
     """Gia hạn: a later deadline, with the reason written down."""
-    _require_open(p, "gia hạn")
-    day = parse_date(new_due, "Hạn mới", field="due_on")
+    _require_open(p, W.EXTENDING)
+    day = parse_date(new_due, W.NEW_DUE, field="due_on")
     floor = max(p.due_on or dt.date.min, today or clock.today())
     if day <= floor:
-        raise ValidationError(f"Hạn mới phải sau {_dmy(floor)} (hạn hiện tại hoặc hôm nay). "
-                              "Hãy nhập một ngày muộn hơn.", field="due_on")
-    why = required(reason, "Lý do gia hạn", field="reason", max_len=1000)
+        raise ValidationError(W.NEW_DUE_TOO_EARLY.format(floor=_dmy(floor)), field="due_on")
+    why = required(reason, W.EXTENSION_REASON, field="reason", max_len=1000)
     # Civil Code 2015, Art. 148.5: a time limit ending on a rest day or a
     # holiday ends on the next working day; the history says it was moved.
     from models.domain.deadlines import office_calendar
 
     working = office_calendar(p.office).next_working_day(day)
     if working != day:
-        why = f"{why} (hạn {_dmy(day)} là ngày nghỉ, chuyển sang {_dmy(working)})"
+        why = W.MOVED_OFF_HOLIDAY.format(why=why, day=_dmy(day), working=_dmy(working))
         day = working
     return _save(p, {"due_on": day, "extension_reason": why}, expected_version, "extended", why,
                  before=_dmy(p.due_on), after=_dmy(day))
@@ -99,22 +98,21 @@ def record_answer(p: Petition, number: str, on, summary: str, *, expected_versio
     letter (the unit's letter, a meeting, a phone call): the number of that
     letter when there is one, the date and a summary. The office's own answer
     letter records all this when it is issued (models.services.documents.issue)."""
-    _require_open(p, "ghi trả lời")
-    num = optional_line(number, max_len=60, label="Số, ký hiệu văn bản")
-    day = parse_date(on, "Ngày văn bản", field="answer_date")
+    _require_open(p, W.ANSWERING)
+    num = optional_line(number, max_len=60, label=W.ANSWER_SYMBOL)
+    day = parse_date(on, W.ANSWER_DATE, field="answer_date")
     if day > (today or clock.today()):
-        raise ValidationError(f"Ngày văn bản {_dmy(day)} chưa tới. Hãy nhập ngày đã ký văn bản.",
+        raise ValidationError(W.ANSWER_DATE_FUTURE.format(day=_dmy(day)),
                               field="answer_date")
     if day < p.received_on:
-        raise ValidationError(f"Ngày văn bản {_dmy(day)} trước ngày nhận kiến nghị ({_dmy(p.received_on)}). "
-                              "Hãy kiểm tra lại.", field="answer_date")
+        raise ValidationError(W.ANSWER_BEFORE_RECEIVED.format(day=_dmy(day), received=_dmy(p.received_on)), field="answer_date")
     gist = text(summary).strip()
     if not gist:
-        raise ValidationError("Hãy ghi tóm tắt nội dung trả lời (hiện trên bảng theo dõi và trong báo cáo).",
+        raise ValidationError(W.ANSWER_SUMMARY_NEEDED,
                               field="answer_summary")
     return _save(p, {"status": "answered", "answer_number": num, "answer_date": day, "answer_summary": gist},
                  expected_version, "answered",
-                 f"Văn bản {num} ngày {_dmy(day)}" if num else f"Trả lời ngày {_dmy(day)} (không qua công văn)",
+                 W.ANSWER_LETTER.format(num=num, day=_dmy(day)) if num else W.ANSWERED_DIRECTLY.format(day=_dmy(day)),
                  after=gist)
 
 
@@ -123,14 +121,13 @@ def close(p: Petition, note: str = "", *, expected_version: int | None = None,
     """Đóng: nothing more to do. A petition still open without an answer can
     only be closed with a note saying why."""
     if p.status == "closed":
-        raise ValidationError("Kiến nghị đã đóng rồi.")
-    why = optional_line(note, max_len=1000, label="Ghi chú")
+        raise ValidationError(W.ALREADY_CLOSED)
+    why = optional_line(note, max_len=1000, label=W.NOTE)
     if p.status == "open" and not why:
-        raise ValidationError("Kiến nghị chưa có văn bản trả lời. Muốn đóng, hãy ghi lý do "
-                              "(ví dụ: công dân rút kiến nghị).", field="note")
+        raise ValidationError(W.CLOSE_WHY, field="note")
     day = today or clock.today()
     return _save(p, {"status": "closed", "closed_on": day}, expected_version, "closed",
-                 why or "Đã xong", before=STATUSES.get(p.status, p.status), after=STATUSES["closed"])
+                 why or W.DONE, before=STATUSES.get(p.status, p.status), after=STATUSES["closed"])
 
 
 def reopen(p: Petition, reason: str, new_due=None, *, expected_version: int | None = None,
@@ -138,13 +135,13 @@ def reopen(p: Petition, reason: str, new_due=None, *, expected_version: int | No
     """Mở lại: back on the board (the answer did not settle it), with a reason
     and, if the old deadline has passed, usually a new one."""
     if p.status == "open":
-        raise ValidationError("Kiến nghị đang được xử lý, không cần mở lại.")
-    why = required(reason, "Lý do mở lại", field="reason", max_len=1000)
+        raise ValidationError(W.NOT_CLOSED)
+    why = required(reason, W.REOPEN_REASON, field="reason", max_len=1000)
     changes: dict = {"status": "open", "closed_on": None}
     if str(new_due or "").strip():
-        day = parse_date(new_due, "Hạn mới", field="due_on")
+        day = parse_date(new_due, W.NEW_DUE, field="due_on")
         if day < (today or clock.today()):
-            raise ValidationError("Hạn mới đã qua. Hãy nhập một ngày từ hôm nay trở đi.", field="due_on")
+            raise ValidationError(W.NEW_DUE_PAST, field="due_on")
         changes["due_on"] = day
     return _save(p, changes, expected_version, "reopened", why, before=STATUSES.get(p.status, p.status),
                  after=_dmy(changes.get("due_on", p.due_on)))

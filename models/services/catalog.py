@@ -23,12 +23,13 @@ from models.core.text import by_name as sort_by_name, fold
 from models.core.words import FIELD, NUMBERING_CHOICES, OFFICE_KIND_CHOICES, UNIT, VILLAGE
 from models.services import records, roles
 from models.services.validate import optional_line, parse_date, pick_by_name, required
+from models.core.words import CatalogWords as W
 
 OFFICE_KINDS = {
-    "ubnd_xa": ("Ủy ban nhân dân xã", FAMILY_STATE, "UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
-    "ubnd_phuong": ("Ủy ban nhân dân phường", FAMILY_STATE, "UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
-    "ubnd_huyen": ("Ủy ban nhân dân huyện", FAMILY_STATE, "UBND", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
-    "dang_uy_xa": ("Đảng ủy xã", FAMILY_PARTY, "ĐU", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"),
+    "ubnd_xa": (W.UBND_XA, FAMILY_STATE, "UBND", W.TM_UBND, W.CHAIR),
+    "ubnd_phuong": (W.UBND_PHUONG, FAMILY_STATE, "UBND", W.TM_UBND, W.CHAIR),
+    "ubnd_huyen": (W.UBND_HUYEN, FAMILY_STATE, "UBND", W.TM_UBND, W.CHAIR),
+    "dang_uy_xa": (W.DANG_UY_XA, FAMILY_PARTY, W.DU, W.TM_STANDING, W.BI_THU),
 }
 
 
@@ -36,9 +37,9 @@ def header_for(kind: str, place: str) -> str:
     """Issuing body as it stands in the header: "ỦY BAN NHÂN DÂN\\nXÃ KỲ KHANG"."""
     place_up = place.upper()
     if kind == "dang_uy_xa":
-        return f"ĐẢNG ỦY XÃ {place_up}"
-    level = {"ubnd_xa": "XÃ", "ubnd_phuong": "PHƯỜNG", "ubnd_huyen": "HUYỆN"}[kind]
-    return f"ỦY BAN NHÂN DÂN\n{level} {place_up}"
+        return W.PARTY_HEADER.format(place=place_up)
+    level = {"ubnd_xa": W.LEVEL_XA, "ubnd_phuong": W.LEVEL_PHUONG, "ubnd_huyen": W.LEVEL_HUYEN}[kind]
+    return W.UBND_HEADER.format(level=level, place=place_up)
 
 
 _chosen: str | None = None
@@ -99,15 +100,14 @@ def find_office(value: str | int, rows: list[Office] | None = None) -> Office:
     named = [o for o in rows if key and key in (fold(o.name), fold(o.place_name))]
     if len(named) == 1:
         return named[0]
-    raise NotFound(f"Không có cơ quan “{text}” trong cơ sở dữ liệu này. Các cơ quan: {_listed(rows)}. "
-                   "Hãy chọn lại bằng: doithoai office use SỐ")
+    raise NotFound(W.NO_SUCH_OFFICE.format(text=text, listed=_listed(rows)))
 
 
 def the_office() -> Office:
     """The office this workstation works for (several may share one server)."""
     rows = offices()
     if not rows:
-        raise NotFound("Chưa có thông tin cơ quan. Hãy chạy: doithoai init")
+        raise NotFound(W.NO_OFFICE)
     from models.core.paths import is_demo
 
     if is_demo():
@@ -117,25 +117,23 @@ def the_office() -> Office:
         return find_office(choice, rows)
     if len(rows) == 1:
         return rows[0]
-    raise NotFound(f"Cơ sở dữ liệu này có {len(rows)} cơ quan ({_listed(rows)}) và máy này chưa chọn "
-                   "cơ quan nào. Hãy chạy: doithoai office use SỐ (hoặc ghi --co-quan SỐ).")
+    raise NotFound(W.NONE_CHOSEN.format(rows=len(rows), listed=_listed(rows)))
 
 
 def create_office(*, kind: str, place_name: str, parent_body: str = "", signer_name: str = "",
                   numbering: str = NUMBERING_PER_YEAR, with_defaults: bool = True) -> Office:
     if kind not in OFFICE_KINDS:
-        raise ValidationError(f"Loại cơ quan “{kind}” không hợp lệ. Chọn một trong: "
+        raise ValidationError(W.BAD_KIND.format(kind=kind)
                               + "; ".join(OFFICE_KIND_CHOICES.values()) + ".", field="kind")
     if numbering not in (NUMBERING_PER_YEAR, NUMBERING_PER_KIND):
-        raise ValidationError("Cách đánh số phải là: " + " hoặc ".join(f"“{v}”" for v in NUMBERING_CHOICES.values())
+        raise ValidationError(W.NUMBERING_MUST_BE + W.OR.join(f"“{v}”" for v in NUMBERING_CHOICES.values())
                               + ".", field="numbering")
-    place = required(place_name, "Tên địa phương", field="place_name", max_len=80)
+    place = required(place_name, W.PLACE_NAME, field="place_name", max_len=80)
     label, family, abbr, authority, position = OFFICE_KINDS[kind]
     level = label.split()[-1]
     for other in offices():
         if fold(other.name) == fold(f"{label} {place}"):
-            raise ValidationError(f"Cơ sở dữ liệu đã có cơ quan “{other.name}” (số {other.id}). "
-                                  "Hãy chọn cơ quan đó bằng: doithoai office use " + str(other.id))
+            raise ValidationError(W.OFFICE_EXISTS.format(name=other.name, id=other.id) + str(other.id))
     office = records.create(
         Office, name=f"{label} {place}", kind=kind, family=family,
         parent_body=optional_line(parent_body, max_len=120).upper(),
@@ -158,11 +156,11 @@ OFFICE_EDITABLE = ("name", "parent_body", "header_name", "locality", "place_name
 
 #: lengths that still print well in the header, the date line and running text
 PROFILE_LIMITS = {
-    "name": ("Tên cơ quan", 120), "parent_body": ("Cơ quan cấp trên", 80),
-    "header_name": ("Tên cơ quan ở tiêu đề", 120), "locality": ("Tên địa phương trong câu văn", 80),
-    "place_name": ("Địa danh ở dòng ngày tháng", 40), "signer_authority": ("Thẩm quyền ký", 60),
-    "signer_position": ("Chức vụ người ký", 60), "signer_name": ("Họ tên người ký", 60),
-    "address": ("Địa chỉ", 200), "phone": ("Điện thoại", 40),
+    "name": (W.NAME, 120), "parent_body": (W.PARENT_BODY, 80),
+    "header_name": (W.HEADER_NAME, 120), "locality": (W.LOCALITY, 80),
+    "place_name": (W.PLACE_NAME_LINE, 40), "signer_authority": (W.SIGNER_AUTHORITY, 60),
+    "signer_position": (W.SIGNER_POSITION, 60), "signer_name": (W.SIGNER_NAME, 60),
+    "address": (W.ADDRESS, 200), "phone": (W.PHONE, 40),
 }
 
 
@@ -171,21 +169,20 @@ def update_office(office: Office, changes: dict, *, expected_version: int | None
     clean = {}
     for key, value in changes.items():
         if key not in OFFICE_EDITABLE:
-            raise ValidationError(f"Không sửa được trường “{key}” của cơ quan.")
+            raise ValidationError(W.NOT_EDITABLE.format(key=key))
         clean[key] = value
     for key, (label, most) in PROFILE_LIMITS.items():
         if key in clean and isinstance(clean[key], str) and len(clean[key].strip()) > most:
-            raise ValidationError(f"{label} quá dài ({len(clean[key].strip())} ký tự, tối đa {most}): dòng này "
-                                  "in ở tiêu đề hoặc trong câu văn của mọi văn bản. Hãy rút gọn.", field=key)
+            raise ValidationError(W.TOO_LONG.format(label=label, length=len(clean[key].strip()), most=most), field=key)
     if "name" in clean:
-        clean["name"] = required(clean["name"], "Tên cơ quan", field="name")
+        clean["name"] = required(clean["name"], W.NAME, field="name")
     if "place_name" in clean:
-        clean["place_name"] = required(clean["place_name"], "Địa danh ghi ở dòng ngày tháng", field="place_name")
+        clean["place_name"] = required(clean["place_name"], W.PLACE_NAME_FIELD, field="place_name")
     if "abbreviation" in clean:
-        clean["abbreviation"] = required(clean["abbreviation"], "Chữ viết tắt của cơ quan",
+        clean["abbreviation"] = required(clean["abbreviation"], W.ABBREVIATION,
                                          field="abbreviation", max_len=20)
     if "numbering" in clean and clean["numbering"] not in (NUMBERING_PER_YEAR, NUMBERING_PER_KIND):
-        raise ValidationError("Cách đánh số phải là: " + " hoặc ".join(f"“{v}”" for v in NUMBERING_CHOICES.values())
+        raise ValidationError(W.NUMBERING_MUST_BE + W.OR.join(f"“{v}”" for v in NUMBERING_CHOICES.values())
                               + ".", field="numbering")
     if "numbering" in clean and clean["numbering"] != office.numbering:
         # Decree 30/2020: numbers run from 01 each calendar year; switching the
@@ -197,10 +194,9 @@ def update_office(office: Office, changes: dict, *, expected_version: int | None
                                                & (OutgoingDocument.year == year)).count()
         if used:
             raise ValidationError(
-                f"Sổ văn bản đi năm {year} đã có {used} văn bản, nên chỉ đổi cách đánh số từ đầu năm sau "
-                "được (đổi giữa năm sẽ cấp trùng số).", field="numbering")
+                W.NUMBERING_LOCKED.format(year=year, used=used), field="numbering")
     if "family" in clean and clean["family"] not in (FAMILY_STATE, FAMILY_PARTY):
-        raise ValidationError("Thể thức phải là “state” (Nghị định 30) hoặc “party” (Hướng dẫn 36).")
+        raise ValidationError(W.BAD_FAMILY)
     return records.update(office, clean, expected_version=expected_version)
 
 
@@ -210,20 +206,20 @@ def _unique(model, office, name: str, label: str, exclude_id=None) -> None:
     key = fold(name)
     for row in model.select().where(model.office == office):
         if row.id != exclude_id and fold(row.name if hasattr(row, "name") else row.full_name) == key:
-            raise ValidationError(f"{label} “{name}” đã có trong danh mục. Hãy dùng tên khác.")
+            raise ValidationError(W.ALREADY_LISTED.format(label=label, name=name))
 
 
-def add_village(office, name, *, kind: str = "Thôn", station: str = "", leader_name: str = "") -> Village:
+def add_village(office, name, *, kind: str = W.VILLAGE, station: str = "", leader_name: str = "") -> Village:
     roles.require(office, "catalog")
-    name = required(name, "Tên thôn, tổ dân phố", field="name", max_len=120)
+    name = required(name, W.VILLAGE_NAME, field="name", max_len=120)
     _unique(Village, office, name, VILLAGE)
-    return records.create(Village, office=office, name=name, kind=optional_line(kind) or "Thôn",
+    return records.create(Village, office=office, name=name, kind=optional_line(kind) or W.VILLAGE,
                           station=optional_line(station), leader_name=optional_line(leader_name))
 
 
 def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit:
     roles.require(office, "catalog")
-    name = required(name, "Tên đơn vị", field="name", max_len=120)
+    name = required(name, W.UNIT_NAME, field="name", max_len=120)
     _unique(Unit, office, name, UNIT)
     return records.create(Unit, office=office, name=name, short_name=optional_line(short_name, max_len=20),
                           head_name=optional_line(head_name))
@@ -231,7 +227,7 @@ def add_unit(office, name, *, short_name: str = "", head_name: str = "") -> Unit
 
 def add_field(office, name, *, code: int | None = None) -> Field:
     roles.require(office, "catalog")
-    name = required(name, "Tên lĩnh vực", field="name", max_len=120)
+    name = required(name, W.FIELD_NAME, field="name", max_len=120)
     _unique(Field, office, name, FIELD)
     if code is None:
         code = (Field.select().where(Field.office == office).count()) + 1
@@ -240,7 +236,7 @@ def add_field(office, name, *, code: int | None = None) -> Field:
 
 def add_official(office, full_name, *, position: str = "", unit=None) -> Official:
     roles.require(office, "catalog")
-    full_name = required(full_name, "Họ và tên", field="full_name", max_len=120)
+    full_name = required(full_name, W.FULL_NAME, field="full_name", max_len=120)
     if isinstance(unit, str):
         unit = find_unit(office, unit) if unit.strip() else None
     return records.create(Official, office=office, full_name=full_name,
@@ -252,9 +248,9 @@ def update_item(rec, changes: dict, *, expected_version: int | None = None):
     roles.require(rec.office, "catalog")
     for key in ("name", "full_name"):
         if key in changes:
-            changes[key] = required(changes[key], "Tên", field=key, max_len=120)
+            changes[key] = required(changes[key], W.NAME_SHORT, field=key, max_len=120)
             if key == "name":
-                _unique(type(rec), rec.office, changes[key], "Tên", exclude_id=rec.id)
+                _unique(type(rec), rec.office, changes[key], W.NAME_SHORT, exclude_id=rec.id)
     return records.update(rec, changes, expected_version=expected_version)
 
 
@@ -285,7 +281,7 @@ def officials(office, active_only: bool = True):
 
 
 def find_village(office, name) -> Village:
-    return pick_by_name(name, villages(office, active_only=False), "Thôn, tổ dân phố", field="village")
+    return pick_by_name(name, villages(office, active_only=False), W.VILLAGES, field="village")
 
 
 def find_unit(office, name) -> Unit:
@@ -298,9 +294,9 @@ def find_field(office, name) -> Field:
 
 def set_holiday_override(office, day, kind: str, note: str = "") -> HolidayOverride:
     roles.require(office, "catalog")
-    day = parse_date(day, "Ngày")
+    day = parse_date(day, W.DAY)
     if kind not in ("off", "work"):
-        raise ValidationError("Loại ngày phải là “off” (ngày nghỉ hoán đổi) hoặc “work” (ngày làm bù).")
+        raise ValidationError(W.BAD_DAY_KIND)
     row = HolidayOverride.get_or_none((HolidayOverride.office == office) & (HolidayOverride.day == day))
     if row:
         return records.update(row, {"kind": kind, "note": note})
@@ -326,10 +322,10 @@ def set_rule(office, key: str, days, unit: str):
 
     rules = default_rules()
     if key not in rules:
-        raise ValidationError(f"Không có quy tắc thời hạn “{key}”.")
-    days = parse_int(days, "Số ngày", minimum=0, maximum=365, field="days")
+        raise ValidationError(W.NO_SUCH_RULE.format(key=key))
+    days = parse_int(days, W.DAYS, minimum=0, maximum=365, field="days")
     if unit not in ("calendar", "working"):
-        raise ValidationError("Cách tính phải là “calendar” (ngày) hoặc “working” (ngày làm việc).",
+        raise ValidationError(W.BAD_RULE_UNIT,
                               field="unit")
     row = RuleSetting.get_or_none((RuleSetting.office == office) & (RuleSetting.key == key))
     if row:

@@ -15,12 +15,13 @@ from models.domain.rules import office_rules
 from models.core.text import clean_line
 from models.services import catalog, records
 from models.services.validate import optional_line, parse_date, parse_time, required, text
+from models.core.words import ConferenceWords as W
 
 #: the fields a conference form edits, in form order
 FORM_KEYS = ("title", "date", "start_time", "venue", "villages", "chair", "secretary", "topics",
              "invited_groups", "invitees")
 SLOTS = ("sáng", "chiều")
-DEFAULT_STATION = "Đài truyền thanh xã"
+DEFAULT_STATION = W.STATION_DEFAULT
 
 
 def lines(value: str) -> list[str]:
@@ -54,12 +55,12 @@ def form_values(conf: Conference | None) -> dict:
 
 def _parse(office: Office, values: dict) -> tuple[dict, list, list[tuple[str, str]]]:
     """Validate form values → (conference fields, villages, named invitees)."""
-    date = parse_date(values.get("date"), "Ngày họp", field="date")
-    start = parse_time(values.get("start_time") or "08:00", "Giờ bắt đầu", field="start_time")
-    venue = required(values.get("venue"), "Địa điểm", field="venue", max_len=200)
+    date = parse_date(values.get("date"), W.DATE, field="date")
+    start = parse_time(values.get("start_time") or "08:00", W.START_TIME, field="start_time")
+    venue = required(values.get("venue"), W.VENUE, field="venue", max_len=200)
     names = [n.strip() for n in str(values.get("villages") or "").replace(";", ",").split(",") if n.strip()]
     if not names:
-        raise ValidationError("Hãy ghi ít nhất một thôn, tổ dân phố (cách nhau bằng dấu phẩy).",
+        raise ValidationError(W.VILLAGES_NEEDED,
                               field="villages")
     vills = []
     for n in names:
@@ -68,18 +69,17 @@ def _parse(office: Office, values: dict) -> tuple[dict, list, list[tuple[str, st
             vills.append(v)
     chair = text(values.get("chair"))
     if not chair.strip():
-        raise ValidationError("Chủ trì không được để trống. Ghi mỗi người một dòng, "
-                              "ví dụ: Lê Văn Thành - Chủ tịch UBND xã.", field="chair")
-    title = optional_line(values.get("title"), max_len=300, label="Tên hội nghị")
+        raise ValidationError(W.CHAIR_NEEDED, field="chair")
+    title = optional_line(values.get("title"), max_len=300, label=W.TITLE)
     if not title:
-        title = "Hội nghị đối thoại với Nhân dân " + ", ".join(v.label.lower()[:1] + v.label[1:] for v in vills)
+        title = W.TITLE_PREFIX + ", ".join(v.label.lower()[:1] + v.label[1:] for v in vills)
     invitees = []
     for line in lines(values.get("invitees")):
         name, _, position = line.partition(" - ")
-        invitees.append((required(name, "Họ tên người được mời", field="invitees", max_len=120),
+        invitees.append((required(name, W.INVITEE_NAME, field="invitees", max_len=120),
                          optional_line(position, max_len=200)))
     fields = dict(title=title, date=date, start_time=start, venue=venue, chair=chair,
-                  secretary=optional_line(values.get("secretary"), max_len=200, label="Thư ký"),
+                  secretary=optional_line(values.get("secretary"), max_len=200, label=W.SECRETARY),
                   topics=text(values.get("topics")), invited_groups=text(values.get("invited_groups")))
     return fields, vills, invitees
 
@@ -107,7 +107,7 @@ def create_conference(office: Office, plan: Plan | None, values: dict) -> Confer
 
 def update_conference(conf: Conference, values: dict, *, expected_version: int | None = None) -> Conference:
     if conf.status not in ("planned", "announced"):
-        raise Locked("Hội nghị đã diễn ra nên không sửa lịch được nữa.")
+        raise Locked(W.ALREADY_HELD)
     fields, vills, invitees = _parse(conf.office, values)
     with Conference._meta.database.atomic():
         records.update(conf, fields, expected_version=expected_version)
@@ -130,8 +130,7 @@ def ensure_not_issued(conf: Conference, field: str, label: str) -> None:
     done = getattr(conf, field)
     if done:
         raise ValidationError(
-            f"{label} của hội nghị này đã ban hành ngày {done:%d/%m/%Y} và không ban hành lại được. Muốn in lại "
-            "hoặc đính chính: in lại văn bản đó, hoặc tạo phiên bản mới (kèm lý do).", remedy="correct_document")
+            W.ALREADY_ISSUED.format(label=label, on=done), remedy="correct_document")
 
 
 def record_notice_published(conf: Conference, on: dt.date | None = None) -> Conference:
@@ -171,10 +170,10 @@ def default_broadcasts(conf: Conference, *, days: int | None = None, last_day: d
     need = max(rule.consecutive_days, 1)
     days = need if days is None else days
     if days < need:
-        raise ValidationError(f"Phải phát thanh ít nhất {need} ngày liên tiếp ({rule.source}).", field="days")
+        raise ValidationError(W.BROADCAST_DAYS.format(need=need, source=rule.source), field="days")
     last = last_day or office_calendar(conf.office).before(conf.date, rule.days, rule.unit)
     if last >= conf.date:
-        raise ValidationError("Ngày phát thanh cuối phải trước ngày hội nghị.", field="last_day")
+        raise ValidationError(W.LAST_BEFORE_CONFERENCE, field="last_day")
     return [(last - dt.timedelta(days=i), slot, station)
             for i in range(days - 1, -1, -1) for slot in SLOTS for station in stations(conf)]
 
@@ -203,7 +202,6 @@ def tick_reading(slot: BroadcastSlot, by: str = "", at: dt.datetime | None = Non
         return records.update(slot, {"read_at": None, "read_by": ""})
     on = at.date() if at else clock.today()
     if slot.day > on:
-        raise ValidationError(f"Buổi đọc ngày {slot.day:%d/%m/%Y} chưa đến (hôm nay {on:%d/%m/%Y}); "
-                              "chỉ đánh dấu đã đọc sau khi đài đã đọc thông báo.", field="read_at")
-    by = optional_line(by, max_len=120, label="Người đọc") or DEFAULT_STATION
+        raise ValidationError(W.NOT_YET_DUE.format(day=slot.day, today=on), field="read_at")
+    by = optional_line(by, max_len=120, label=W.READ_BY) or DEFAULT_STATION
     return records.update(slot, {"read_at": at or now(), "read_by": by})

@@ -12,6 +12,7 @@ import peewee as pw
 from models.domain.deadlines import WorkCalendar
 from models.domain.petitions import Petition
 from models.core.words import URGENCY_LABELS  # noqa: F401 (re-exported)
+from models.core.words import FollowupWords as W
 
 DUE_SOON_WORKING_DAYS = 3
 #: counts shown on screen stop here ("hơn 10.000"): a count never reads more
@@ -22,17 +23,17 @@ COUNT_CAP = 10_000
 def due_soon_text() -> str:
     """"Sắp đến hạn (3 ngày làm việc)": the rule's name with its number, for
     every screen that counts or explains it."""
-    return f"{URGENCY_LABELS['due_soon']} ({DUE_SOON_WORKING_DAYS} ngày làm việc)"
+    return W.DUE_SOON_RULE.format(due_soon=URGENCY_LABELS['due_soon'], days=DUE_SOON_WORKING_DAYS)
 
 
 def days_text(days_left: int | None, *, working: bool = False) -> str:
     """"còn 5 ngày", "trễ 3 ngày làm việc", "hôm nay"; empty when there is no deadline."""
     if days_left is None:
         return ""
-    unit = " làm việc" if working else ""
+    unit = W.WORKING if working else ""
     if days_left == 0:
-        return "hôm nay"
-    return f"còn {days_left} ngày{unit}" if days_left > 0 else f"trễ {-days_left} ngày{unit}"
+        return W.TODAY
+    return W.DAYS_LEFT.format(days=days_left, unit=unit) if days_left > 0 else W.DAYS_LATE.format(days=-days_left, unit=unit)
 
 
 def due_soon_limit(today: dt.date, cal: WorkCalendar) -> dt.date:
@@ -93,5 +94,5 @@ def counts(office, today: dt.date, cal: WorkCalendar, *, cap: int | None = None)
 def figure(n: int, cap: int | None) -> str:
     """A count as shown: "1.234", or "hơn 10.000" past the cap."""
     if cap is not None and n > cap:
-        return "hơn " + f"{cap:,}".replace(",", ".")
+        return W.MORE_THAN + f"{cap:,}".replace(",", ".")
     return f"{n:,}".replace(",", ".")

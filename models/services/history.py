@@ -12,6 +12,7 @@ from models.services import records
 from models.services.records import describe
 from models.core.words import (CHANNELS, CONFERENCE_STATUSES, DISPOSITIONS, FIELD_LABELS, HISTORY_ACTIONS as ACTIONS,
                      PETITION_STATUSES, SYSTEM_ACCOUNT, SYSTEM_LOGINS)
+from models.core.words import HistoryWords as W
 
 #: fields that store a code, per table, and the words for it
 CODES = {
@@ -59,7 +60,7 @@ def shown_value(table: str, key: str, value):
     field = model._meta.fields.get(key) if model is not None else None
     if isinstance(field, pw.ForeignKeyField) and isinstance(value, int):
         record = field.rel_model.get_or_none(field.rel_model._meta.primary_key == value)
-        return _record_name(record) if record is not None else f"(đã xóa, số {value})"
+        return _record_name(record) if record is not None else W.DELETED.format(id=value)
     return value
 
 
@@ -76,7 +77,7 @@ def user_label(user: str) -> str:
         person = Person.get_or_none((Person.login == name) & (Person.full_name != ""))
         if person is not None:
             return person.full_name
-    return name or "không rõ"
+    return name or W.UNKNOWN
 
 
 def describe_changes(entry: AuditEntry) -> str:
@@ -117,20 +118,20 @@ def undo_change(entry_id: int):
 
     entry = AuditEntry.get_or_none(AuditEntry.id == entry_id)
     if entry is None or entry.action != "update":
-        raise ValidationError("Chỉ trả lại được một lần sửa (dòng “Sửa”) của lịch sử.")
+        raise ValidationError(W.ONLY_EDITS)
     model = _model_for(entry.table)
     rec = model.get_or_none(model._meta.primary_key == entry.record_id) if model is not None else None
     if rec is None:
-        raise ValidationError("Không còn bản ghi này để trả lại.")
+        raise ValidationError(W.GONE)
     before, after = json.loads(entry.before or "{}"), json.loads(entry.after or "{}")
     keys = [k for k in before if k in model._meta.fields and k not in ("row_version", "search_text")]
     now = snapshot(rec)
     later = [FIELD_LABELS.get(k, k) for k in keys if now.get(k) != after.get(k)]
     if later:
-        raise ValidationError("Không trả lại được: sau lần sửa này, " + ", ".join(later)
-                              + " đã được sửa tiếp. Hãy sửa trực tiếp.")
+        raise ValidationError(W.CHANGED_SINCE + ", ".join(later)
+                              + W.CHANGED_SINCE_TAIL)
     if not keys:
-        raise ValidationError("Lần sửa này không có ô nào để trả lại.")
+        raise ValidationError(W.NOTHING_TO_UNDO)
     changes = {k: _stored(model._meta.fields[k], before[k]) for k in keys}
     return records.update(rec, changes)
 

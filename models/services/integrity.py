@@ -27,24 +27,13 @@ from models.domain.audit import AuditEntry
 from models.domain.catalog import Office
 from models.domain.register import OutgoingDocument
 from models.storage.seals import read_witness, short, sealed_differences, witness_key, write_witness
+from models.core.words import IntegrityWords as W
 
 #: register fields compared with the audit trail, and how people call them
-REGISTER_FIELDS = {
-    "symbol": "Số, ký hiệu", "number": "Số", "year": "Năm", "kind": "Loại", "issued_on": "Ngày ban hành",
-    "title": "Trích yếu", "signer": "Người ký", "file_path": "Tệp", "sha256": "Mã SHA-256",
-    "version": "Phiên bản", "reason": "Lý do", "ref_type": "Loại hồ sơ", "ref_id": "Số hồ sơ",
-    "supersedes": "Thay thế văn bản", "locked": "Khóa", "office": "Cơ quan",
-}
-_CHAINS = ((OutgoingDocument, "Sổ văn bản đi"), (AuditEntry, "Nhật ký thay đổi"))
+REGISTER_FIELDS = W.REGISTER_FIELDS
+_CHAINS = ((OutgoingDocument, W.REGISTER), (AuditEntry, W.AUDIT_TRAIL))
 #: what an audit entry is about, as people say it
-TABLES = {
-    "office": "cơ quan", "unit": "đơn vị", "official": "cán bộ", "person": "người dùng", "village": "thôn",
-    "field": "lĩnh vực", "recipient_list": "nơi nhận", "holiday_override": "ngày nghỉ, làm bù",
-    "rule_setting": "thời hạn", "setting": "thiết lập", "outgoing_document": "văn bản", "plan": "kế hoạch",
-    "conference": "hội nghị", "conference_village": "thôn dự hội nghị", "invitee": "khách mời",
-    "agenda_item": "chương trình", "attendance": "điểm danh", "broadcast_slot": "lịch phát loa",
-    "petition": "kiến nghị", "petition_event": "diễn biến kiến nghị", "document_text": "nội dung văn bản",
-}
+TABLES = W.TABLES
 
 
 @dataclass
@@ -61,26 +50,27 @@ class Report:
         return not self.problems and not self.missing
 
     def summary(self) -> str:
-        counted = (f"{self.register_entries} văn bản, {self.audit_entries} mục nhật ký, "
-                   f"{self.sealed} bản ghi niêm phong, {self.files} tệp")
+        counted = (W.COUNTED.format(register_entries=self.register_entries, audit_entries=self.audit_entries,
+                                    sealed=self.sealed, files=self.files))
         if self.ok:
-            return f"nguyên vẹn ({counted})"
+            return W.INTACT.format(counted=counted)
         found = []
         if self.problems:
-            found.append(f"PHÁT HIỆN {len(self.problems)} chỗ bị sửa ngoài ứng dụng")
+            found.append(W.CHANGED_FOUND.format(problems=len(self.problems)))
         if self.missing:
-            found.append(f"thiếu {len(self.missing)} tệp văn bản")
+            found.append(W.FILES_MISSING.format(missing=len(self.missing)))
         return f"{', '.join(found)} ({counted})"
 
 
 def _name(model, rec) -> str:
     if model is OutgoingDocument:
-        return f"văn bản {rec.symbol} (mục {rec.chain_seq or '?'} của sổ, mã {rec.id})"
+        return W.REGISTER_ENTRY.format(symbol=rec.symbol, seq=rec.chain_seq or '?', id=rec.id)
     from models.services.history import ACTIONS
 
     action = ACTIONS.get(rec.action, rec.action).lower()
-    return (f"mục nhật ký {rec.chain_seq or '?'} (mã {rec.id}: {action} {TABLES.get(rec.table, rec.table)} "
-            f"số {rec.record_id}, {rec.user}, {rec.at:%d/%m/%Y %H:%M})")
+    return (W.AUDIT_ENTRY.format(seq=rec.chain_seq or '?', id=rec.id, action=action,
+                                 table=TABLES.get(rec.table, rec.table), record_id=rec.record_id, user=rec.user,
+                                 at=rec.at))
 
 
 def _walk(model, label: str, office: Office, report: Report) -> tuple[int, str]:
@@ -94,23 +84,20 @@ def _walk(model, label: str, office: Office, report: Report) -> tuple[int, str]:
     expected, previous, head = 1, "", (0, "")
     for rec in rows:
         if rec.chain_seq is None:
-            report.problems.append(f"{label}: {_name(model, rec)} không nằm trong chuỗi — được thêm vào "
-                                   "cơ sở dữ liệu ngoài ứng dụng.")
+            report.problems.append(W.NOT_IN_CHAIN.format(label=label, name=_name(model, rec)))
             continue
         if rec.chain_seq < expected:
-            report.problems.append(f"{label}: {_name(model, rec)} trùng vị trí với mục trước — được chèn "
-                                   "vào ngoài ứng dụng.")
+            report.problems.append(W.SAME_PLACE.format(label=label, name=_name(model, rec)))
             continue
         if rec.chain_seq > expected:
-            gap = (f"mục {expected}" if rec.chain_seq == expected + 1
-                   else f"các mục {expected}–{rec.chain_seq - 1}")
-            report.problems.append(f"{label}: thiếu {gap} — đã bị xóa ngoài ứng dụng.")
+            gap = (W.ONE_ENTRY.format(expected=expected) if rec.chain_seq == expected + 1
+                   else W.ENTRY_RANGE.format(expected=expected, last=rec.chain_seq - 1))
+            report.problems.append(W.REMOVED_GAP.format(label=label, gap=gap))
             # the hash this entry was linked to went with the removed entry: its own
             # content cannot be checked, only the entries after it
         elif rec.chain_hash != chain.digest(previous, chain.content(rec)):
-            report.problems.append(f"{label}: {_name(model, rec)} đã bị sửa ngoài ứng dụng "
-                                   "(mã kiểm tra của mục không còn khớp nội dung"
-                                   + (")." if rec.chain_seq == 1 else " hoặc mục trước nó đã bị tính lại)."))
+            report.problems.append(W.ENTRY_CHANGED.format(label=label, name=_name(model, rec))
+                                   + (")." if rec.chain_seq == 1 else W.OR_PREVIOUS_RECOMPUTED))
         expected, previous, head = rec.chain_seq + 1, rec.chain_hash, (rec.chain_seq, rec.chain_hash)
     return head
 
@@ -136,13 +123,11 @@ def _compare_register(office: Office, report: Report) -> None:
     for doc_id, entries in audits.items():
         if doc_id not in docs and not any(e.action == "delete" for e in entries):
             recorded = _as_recorded(entries)
-            report.problems.append(f"Sổ văn bản đi: văn bản {recorded.get('symbol', doc_id)} (mã {doc_id}) "
-                                   "đã bị xóa khỏi sổ ngoài ứng dụng.")
+            report.problems.append(W.REGISTER_REMOVED.format(symbol=recorded.get('symbol', doc_id), doc_id=doc_id))
     for doc in docs.values():
         entries = audits.get(doc.id)
         if not entries:
-            report.problems.append(f"Sổ văn bản đi: {_name(OutgoingDocument, doc)} không có trong nhật ký "
-                                   "thay đổi — được thêm vào ngoài ứng dụng.")
+            report.problems.append(W.REGISTER_ADDED.format(name=_name(OutgoingDocument, doc)))
             continue
         recorded = _as_recorded(entries)
         for key, label in REGISTER_FIELDS.items():
@@ -151,9 +136,8 @@ def _compare_register(office: Office, report: Report) -> None:
             now = chain._plain(doc.__data__.get(key))
             was = recorded[key]
             if now != was and str(now) != str(was):
-                report.problems.append(f"Sổ văn bản đi: {_name(OutgoingDocument, doc)}: trường “{label}” "
-                                       f"đã bị sửa ngoài ứng dụng: nhật ký ghi “{short(was)}”, sổ hiện là "
-                                       f"“{short(now)}”.")
+                report.problems.append(W.REGISTER_FIELD_CHANGED.format(name=_name(OutgoingDocument, doc),
+                                                                       label=label, was=short(was), now=short(now)))
 
 
 def _check_files(office: Office, report: Report) -> None:
@@ -165,11 +149,10 @@ def _check_files(office: Office, report: Report) -> None:
         report.files += 1
         check = check_file(doc, chained=False)
         if check.state == FILE_CHANGED:
-            report.problems.append(f"Tệp của văn bản {doc.symbol} đã bị thay đổi sau khi ban hành: mã SHA-256 "
-                                   f"hiện tại {check.actual[:16]}… khác mã đã ghi {check.expected[:16]}… "
-                                   f"({check.path}).")
+            report.problems.append(W.FILE_CHANGED.format(symbol=doc.symbol, actual=check.actual[:16],
+                                                         expected=check.expected[:16], path=check.path))
         elif check.state == FILE_MISSING:
-            report.missing.append(f"Không tìm thấy tệp của văn bản {doc.symbol}: {check.path}.")
+            report.missing.append(W.FILE_MISSING.format(symbol=doc.symbol, path=check.path))
 
 
 # --- what this workstation saw last time ---------------------------------------------
@@ -184,11 +167,9 @@ def _check_witness(office: Office, heads: dict, report: Report) -> None:
         row = (model.select(model.chain_hash).where((model.office == office) & (model.chain_seq == seq))
                .tuples().first())
         if row is None:
-            report.problems.append(f"{label}: lần kiểm tra trước trên máy này chuỗi có {seq} mục, nay chỉ còn "
-                                   f"{heads[model][0]} — các mục cuối đã bị xóa ngoài ứng dụng.")
+            report.problems.append(W.CHAIN_CUT.format(label=label, seq=seq, heads=heads[model][0]))
         elif row[0] != digest:
-            report.problems.append(f"{label}: từ mục {seq} trở về trước chuỗi đã bị viết lại so với lần kiểm "
-                                   "tra trước trên máy này.")
+            report.problems.append(W.CHAIN_REWRITTEN.format(label=label, seq=seq))
 
 
 def _remember_heads(office: Office, heads: dict) -> None:

@@ -27,6 +27,7 @@ from models.core.errors import os_reason
 from models.core.paths import locations
 from models.domain.catalog import Office
 from models.storage.files import PRIVATE_FILE, make_folder, make_private, sync_folder
+from models.core.words import IssuedFileWords as W
 
 #: a hidden temporary file of ours: ".<final name>.<pid>.tmp" (models.storage.files uses the same form)
 PENDING_RE = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp$")
@@ -67,7 +68,7 @@ def write_pending(path: Path, data: bytes) -> Pending:
         make_private(tmp)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}.") from exc
+        raise StorageError(W.NOT_WRITTEN.format(path=path, os_reason=os_reason(exc))) from exc
     return Pending(tmp, path)
 
 
@@ -88,8 +89,7 @@ def publish(pending: list[Pending]) -> None:
         try:
             _give_name(p.tmp, p.path)
         except OSError as exc:
-            raise StorageError(f"Văn bản đã ban hành nhưng chưa đặt được tên tệp “{p.path}”: {os_reason(exc)}. "
-                               "Lần mở chương trình sau sẽ hoàn tất việc này.") from exc
+            raise StorageError(W.NOT_RENAMED.format(path=p.path, os_reason=os_reason(exc))) from exc
 
 
 def _give_name(tmp: Path, path: Path) -> None:
@@ -180,10 +180,10 @@ def finish_pending(root: Path | None = None) -> list[str]:
             try:
                 if doc is not None and doc.sha256 and doc.sha256 == _sha256(tmp) and not _same_file(final, doc.sha256):
                     _give_name(tmp, final)
-                    done.append(f"Hoàn tất tệp văn bản đã ban hành: {final}")
+                    done.append(W.FINISHED.format(final=final))
                 else:
                     tmp.unlink()
-                    done.append(f"Xóa tệp tạm còn lại sau lần ghi bị ngắt: {tmp}")
+                    done.append(W.REMOVED_TEMP.format(tmp=tmp))
             except OSError:
                 continue
     return done

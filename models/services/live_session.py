@@ -34,6 +34,7 @@ from models.core.text import by_name, clean_line, person_name
 from models.services import records
 from models.services.typeahead import match_field, rank  # noqa: F401 - rank: the screens' type-ahead, re-exported
 from models.services.validate import parse_int
+from models.core.words import LiveSessionWords as W
 
 LIVE_FROM = ("planned", "announced")
 #: the channels offered in a session, in the order Ctrl+L cycles through them
@@ -96,8 +97,7 @@ def start_refusal(conf: Conference) -> str:
     held already (closed, minutes signed, reported …). Said before any question."""
     if conf.status == "in_session" or conf.status in LIVE_FROM:
         return ""
-    return (f"Hội nghị đang ở trạng thái “{conf.status_label}”, không bắt đầu lại được. "
-            "Hãy chọn hội nghị khác.")
+    return (W.CANNOT_START.format(status_label=conf.status_label))
 
 
 def start_warning(conf: Conference, today: dt.date | None = None) -> str:
@@ -110,19 +110,16 @@ def start_warning(conf: Conference, today: dt.date | None = None) -> str:
     today = today or clock.today()
     late = office_rules(conf.office)["session_late"].days
     if today < conf.date:
-        return (f"Hôm nay là {today:%d/%m/%Y}, hội nghị này họp ngày {conf.date:%d/%m/%Y} "
-                f"(còn {(conf.date - today).days} ngày). Bắt đầu phiên ghi hội nghị từ bây giờ?")
+        return (W.TOO_EARLY.format(today=today, date=conf.date, days=(conf.date - today).days))
     if (today - conf.date).days > late:
-        return (f"Hội nghị này họp ngày {conf.date:%d/%m/%Y}, đã qua {(today - conf.date).days} ngày "
-                f"(quá {late} ngày theo quy định của văn phòng, mục Thời hạn ở Danh mục). "
-                "Vẫn bắt đầu phiên để ghi lại hội nghị?")
+        return (W.TOO_LATE.format(date=conf.date, days=(today - conf.date).days, late=late))
     return ""
 
 
 def close_session(conf: Conference) -> Conference:
     """Kết thúc phiên: the running agenda item ends, status → closed, the actual end is now."""
     if conf.status != "in_session":
-        raise ValidationError("Hội nghị chưa ở trạng thái đang họp nên không kết thúc được.")
+        raise ValidationError(W.NOT_IN_SESSION)
     with database.atomic():
         at = now()
         for item in AgendaItem.select().where((AgendaItem.conference == conf) & AgendaItem.actual_start.is_null(False)
@@ -138,10 +135,10 @@ def set_actual_times(conf: Conference, start: str, end: str = "") -> Conference:
     not touched."""
     from models.services.validate import parse_time
 
-    begin = parse_time(start, "Giờ bắt đầu thực tế", field="actual_start")
-    finish = parse_time(end, "Giờ kết thúc thực tế", field="actual_end") if clean_line(end) else ""
+    begin = parse_time(start, W.ACTUAL_START, field="actual_start")
+    finish = parse_time(end, W.ACTUAL_END, field="actual_end") if clean_line(end) else ""
     if finish and finish < begin:
-        raise ValidationError(f"Giờ kết thúc {finish} trước giờ bắt đầu {begin}. Hãy kiểm tra lại.",
+        raise ValidationError(W.END_BEFORE_START.format(finish=finish, begin=begin),
                               field="actual_end")
     from models.services import compose
 
@@ -165,7 +162,7 @@ def _times_follow(conf: Conference, before, after) -> None:
             continue
         content = row.parsed
         body = (content.body.replace(before.held_when, after.held_when)
-                .replace(f"hồi {before.ended}", f"hồi {after.ended}"))
+                .replace(W.AT_TIME.format(ended=before.ended), W.AT_TIME.format(ended=after.ended)))
         if body != content.body:
             records.update(row, {"content": replace(content, body=body).to_json()})
 
@@ -186,7 +183,7 @@ def set_conclusions(conf: Conference, text: str, seen: str | None = None) -> Con
             return records.update(fresh, {"conclusions": text})
         except StaleEdit:   # the row changed between the read and the write: look again
             continue
-    raise StaleEdit("Hội nghị này đang được sửa liên tục ở máy khác; hãy lưu lại sau ít giây.")
+    raise StaleEdit(W.BUSY_ELSEWHERE)
 
 
 def merge_conclusions(seen: str, mine: str, theirs: str) -> str:
@@ -256,7 +253,7 @@ def toggle_agenda(conf: Conference) -> AgendaItem | None:
         return records.update(running, {"actual_end": now()})
     nxt = next((i for i in items if not i.actual_start), None)
     if nxt is None:
-        raise ValidationError("Các mục trong chương trình đều đã diễn ra.")
+        raise ValidationError(W.AGENDA_DONE)
     return records.update(nxt, {"actual_start": now()})
 
 
@@ -485,7 +482,7 @@ def _pick(model, office, name: str, label: str, choices: list[str]):
         return None
     hits = rank(choices, name)
     if not hits:
-        raise ValidationError(f"Không có {label} “{clean_line(name)}”. Hãy gõ vài chữ đầu của tên trong danh mục.",
+        raise ValidationError(W.NO_SUCH.format(label=label, name=clean_line(name)),
                               field=label)
     attr = model.name
     return model.get((model.office == office) & (attr == hits[0]))
@@ -498,18 +495,17 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
 
     disposition = draft.get("disposition") or ""
     if disposition not in DISPOSITIONS:
-        raise ValidationError("Chọn hướng xử lý: 1 trả lời tại chỗ, 2 trả lời bằng văn bản, 3 chuyển cấp "
-                              "có thẩm quyền, 4 ghi nhận.", field="disposition")
+        raise ValidationError(W.PICK_DISPOSITION, field="disposition")
     channel = draft.get("channel") or "spoken"
     if channel not in CHANNELS:
         channel = "spoken"
-    village = _pick(Village, office, draft.get("village", ""), "thôn", village_names(office, conf))
+    village = _pick(Village, office, draft.get("village", ""), W.VILLAGE, village_names(office, conf))
     field_ = resolve_field(office, draft.get("field", "")) if clean_line(draft.get("field", "")) else None
     if clean_line(draft.get("field", "")) and field_ is None:
-        raise ValidationError(f"Không có lĩnh vực “{draft['field']}”. Gõ số của lĩnh vực.", field="field")
+        raise ValidationError(W.NO_SUCH_FIELD.format(field=draft['field']), field="field")
     unit = None
     if disposition == "in_writing":
-        unit = _pick(Unit, office, draft.get("unit", ""), "đơn vị", unit_names(office))
+        unit = _pick(Unit, office, draft.get("unit", ""), W.UNIT, unit_names(office))
     with database.atomic():
         p = record_petition(
             office, conference=conf, content=draft.get("content", ""),
@@ -562,7 +558,7 @@ def similar_for_draft(office, conf: Conference, draft: dict, limit: int = 3):
     from models.services.similar import similar_petitions
 
     try:
-        village = _pick(Village, office, draft.get("village", ""), "thôn", village_names(office, conf))
+        village = _pick(Village, office, draft.get("village", ""), W.VILLAGE, village_names(office, conf))
     except ValidationError:
         return []
     field_ = resolve_field(office, draft.get("field", "")) if clean_line(draft.get("field", "")) else None
@@ -575,7 +571,7 @@ def group_candidates_for_draft(office, conf: Conference, draft: dict):
     from models.services.petition_edit import group_candidates
 
     try:
-        village = _pick(Village, office, draft.get("village", ""), "thôn", village_names(office, conf))
+        village = _pick(Village, office, draft.get("village", ""), W.VILLAGE, village_names(office, conf))
     except ValidationError:
         village = None
     field_ = resolve_field(office, draft.get("field", "")) if clean_line(draft.get("field", "")) else None

@@ -20,6 +20,7 @@ import contextvars
 import peewee as pw
 
 from models.core.errors import Locked
+from models.core.words import LockWords as W
 
 SIGNED = ("minutes_signed", "conclusions_issued", "report_sent")
 
@@ -33,10 +34,8 @@ PETITION_RECORDED = frozenset({"conference", "seq", "citizen_name", "citizen_wit
 # Tables that belong wholly to the minutes of their conference.
 MINUTES_PARTS = ("attendance", "agenda_item", "invitee", "conference_village")
 
-MSG_DOCUMENT = ("Văn bản {symbol} đã vào sổ văn bản đi nên không sửa trực tiếp được. "
-                "Hãy tạo phiên bản mới (kèm lý do điều chỉnh).")
-MSG_MINUTES = ("Biên bản hội nghị ngày {date} đã ký nên không sửa được {what}. "
-               "Muốn sửa biên bản: tạo phiên bản mới của biên bản (đính chính hoặc thay thế, kèm lý do).")
+MSG_DOCUMENT = (W.DOCUMENT_ISSUED)
+MSG_MINUTES = (W.MINUTES_SIGNED)
 
 _amendment: contextvars.ContextVar[str | None] = contextvars.ContextVar("amendment", default=None)
 
@@ -98,21 +97,20 @@ def check(rec: pw.Model, changes: dict | None = None, *, action: str = "update")
             raise Locked(MSG_DOCUMENT.format(symbol=rec.symbol))
         return
     if getattr(rec, "is_frozen", False) and action != "create":
-        raise Locked("Văn bản đã ban hành nên không sửa trực tiếp được. "
-                     "Hãy tạo phiên bản mới (kèm lý do) để điều chỉnh.")
+        raise Locked(W.ISSUED_NO_EDIT)
     if table == "conference":
         if action == "create" or not is_signed(rec):
             return
         if action == "delete":
-            raise Locked(MSG_MINUTES.format(date=_date(rec), what="hội nghị này"), remedy="amend_minutes")
+            raise Locked(MSG_MINUTES.format(date=_date(rec), what=W.THIS_CONFERENCE), remedy="amend_minutes")
         from models.domain.conferences import STATUSES
 
         new_status = (changes or {}).get("status")
         if new_status is not None and STATUSES.index(new_status) < STATUSES.index("minutes_signed"):
-            raise Locked(MSG_MINUTES.format(date=_date(rec), what="trạng thái về trước khi ký"), remedy="amend_minutes")
+            raise Locked(MSG_MINUTES.format(date=_date(rec), what=W.STATUS_BEFORE_SIGNING), remedy="amend_minutes")
         locked = changed - CONFERENCE_AFTER_SIGNATURE
         if locked:
-            raise Locked(MSG_MINUTES.format(date=_date(rec), what="nội dung đã ghi trong biên bản"), remedy="amend_minutes")
+            raise Locked(MSG_MINUTES.format(date=_date(rec), what=W.MINUTES_CONTENT), remedy="amend_minutes")
         return
     conf = _conference_of(type(rec), {"conference": rec.__data__.get("conference")}) \
         if "conference" in rec._meta.fields else None
@@ -122,7 +120,7 @@ def check(rec: pw.Model, changes: dict | None = None, *, action: str = "update")
             if not is_signed(c):
                 continue
             if action in ("create", "delete") or changed & PETITION_RECORDED:
-                raise Locked(MSG_MINUTES.format(date=_date(c), what="ý kiến, kiến nghị đã ghi"), remedy="amend_minutes")
+                raise Locked(MSG_MINUTES.format(date=_date(c), what=W.PETITIONS_RECORDED), remedy="amend_minutes")
         return
     if table in MINUTES_PARTS and is_signed(conf):
-        raise Locked(MSG_MINUTES.format(date=_date(conf), what="thành phần, chương trình, điểm danh"), remedy="amend_minutes")
+        raise Locked(MSG_MINUTES.format(date=_date(conf), what=W.ATTENDANCE_AGENDA), remedy="amend_minutes")

@@ -16,6 +16,7 @@ from models.domain.catalog import FAMILY_PARTY, NUMBERING_PER_KIND, Office
 from models.core.errors import ValidationError
 from models.domain.register import OutgoingDocument
 from models.services import records
+from models.core.words import NumberingWords as W
 
 LETTER = "CV"
 
@@ -57,7 +58,7 @@ def register(office: Office, kind: str, *, title: str, issued_on: dt.date | None
     two workstations: the loser retries with the next number."""
     issued_on = issued_on or clock.today()
     if not title.strip():
-        raise ValidationError("Trích yếu văn bản không được để trống.")
+        raise ValidationError(W.TITLE_REQUIRED)
     db = OutgoingDocument._meta.database
     for _attempt in range(5):
         try:
@@ -72,4 +73,4 @@ def register(office: Office, kind: str, *, title: str, issued_on: dt.date | None
                     supersedes=supersedes, reason=reason)
         except pw.IntegrityError:
             continue
-    raise ValidationError("Không lấy được số văn bản vì nhiều máy cùng cấp số. Hãy thử lại.")
+    raise ValidationError(W.NUMBER_RACE)

@@ -11,6 +11,7 @@ from models.domain.petitions import CHANNELS, DISPOSITIONS, TITLES, Petition, Pe
 from models.domain.rules import office_rules
 from models.services import records
 from models.services.validate import text
+from models.core.words import PetitionWords as W
 
 # disposition → status on the board
 STATUS_FOR = {"on_spot": "closed", "in_writing": "open", "forwarded": "forwarded", "noted": "noted"}
@@ -63,17 +64,17 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
                     due_on: dt.date | None = None, seq: int | None = None,
                     calendar: WorkCalendar | None = None) -> Petition:
     if channel not in CHANNELS:
-        raise ValidationError(f"Hình thức “{channel}” không hợp lệ.")
+        raise ValidationError(W.BAD_CHANNEL.format(channel=channel))
     if disposition not in DISPOSITIONS:
-        raise ValidationError(f"Hướng xử lý “{disposition}” không hợp lệ.")
+        raise ValidationError(W.BAD_DISPOSITION.format(disposition=disposition))
     if not text(content).strip():
-        raise ValidationError("Nội dung ý kiến không được để trống. Hãy ghi tóm tắt ý kiến của người dân.",
+        raise ValidationError(W.CONTENT_REQUIRED,
                               field="content")
     if disposition == "in_writing" and unit is None:
-        raise ValidationError("Ý kiến trả lời bằng văn bản phải giao cho một đơn vị. Hãy chọn đơn vị.",
+        raise ValidationError(W.UNIT_REQUIRED,
                               field="unit")
     if disposition == "forwarded" and not forwarded_to.strip():
-        raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
+        raise ValidationError(W.FORWARD_TO_REQUIRED, field="forwarded_to")
     from models.services.privacy import stored_name
 
     citizen_name = stored_name(office, citizen_name, citizen_withheld)

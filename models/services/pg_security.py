@@ -24,6 +24,7 @@ from models.domain.catalog import Office, Person
 from models.core.errors import ValidationError
 from models.services import records
 from models.services.roles import parse_role
+from models.core.words import PgSecurityWords as W
 
 #: what staff may change in a register entry after it is written (the file
 #: stored right after the number is taken, and the bookkeeping of an update)
@@ -36,8 +37,7 @@ def _db() -> pw.PostgresqlDatabase:
     from models.storage.db import database, is_postgres
 
     if not is_postgres():
-        raise ValidationError("Lệnh này chỉ dùng cho cơ sở dữ liệu PostgreSQL dùng chung. Hãy ghi "
-                              "--db postgresql://quản_trị@máy_chủ/tên_csdl.")
+        raise ValidationError(W.PG_ONLY)
     return database.obj
 
 
@@ -55,8 +55,7 @@ def _owner_check() -> None:
     owner = _sql("SELECT tableowner = session_user FROM pg_catalog.pg_tables WHERE schemaname = 'public' "
                  "AND tablename = 'office'").fetchone()
     if not owner or not owner[0]:
-        raise ValidationError("Hãy chạy lệnh này bằng tài khoản quản trị, chủ sở hữu các bảng của Đối thoại "
-                              "(tài khoản đã tạo cơ sở dữ liệu), không phải tài khoản của nhân viên.")
+        raise ValidationError(W.NEEDS_OWNER)
 
 
 #: the only search path of every SECURITY DEFINER function: the system catalog
@@ -217,8 +216,7 @@ def _secure(model, group: str) -> str | None:
 def _check_login(login: str) -> str:
     login = (login or "").strip()
     if not _LOGIN.match(login):
-        raise ValidationError(f"Tên đăng nhập “{login}” không dùng được: chỉ chữ thường không dấu, chữ số và "
-                              "dấu gạch dưới, bắt đầu bằng chữ, tối đa 63 ký tự (ví dụ: kykhang_vanthu).",
+        raise ValidationError(W.BAD_LOGIN.format(login=login),
                               field="login")
     return login
 

@@ -12,6 +12,7 @@ from models.core.errors import Locked, ValidationError
 from models.domain.plans import PLAN_DRAFT, Plan
 from models.services import records, roles
 from models.services.validate import parse_int, required, text
+from models.core.words import PlanWords as W
 
 TEMPLATES = {
     "ubnd_xa": "templates/ke-hoach-ubnd.json",
@@ -47,7 +48,7 @@ def new_from_template(office: Office, year: int | None = None) -> Plan:
         schedule=f(tpl["schedule"]), budget_source=f(tpl["budget_source"]),
         participants=f(tpl.get("participants", "")), assignments=f(tpl.get("assignments", "")),
         venues=f(tpl.get("venues", "")), secretary=f(tpl.get("secretary", "")),
-        chair=f"Chủ tịch {office.name}" if office.family == "state" else f"Bí thư {office.name}",
+        chair=W.CHAIR_OF.format(name=office.name) if office.family == "state" else W.PARTY_SECRETARY_OF.format(name=office.name),
         signer_authority=office.signer_authority, signer_position=office.signer_position,
         signer_name=office.signer_name, source=f"template:{office.kind}")
 
@@ -59,7 +60,7 @@ def copy_plan(plan: Plan, year: int | None = None) -> Plan:
     for k, v in values.items():
         # the legal bases keep their own dates ("Luật … ngày 16 tháng 6 năm 2025")
         if isinstance(v, str) and k != "legal_bases":
-            values[k] = v.replace(f"năm {plan.year}", f"năm {year}")
+            values[k] = v.replace(W.YEAR_OF.format(year=plan.year), W.YEAR_OF.format(year=year))
     values.update(year=year, place_date=None)
     return records.create(Plan, office=plan.office, series=uuid.uuid4().hex, source=f"copy:{plan.id}",
                           **values)
@@ -67,15 +68,14 @@ def copy_plan(plan: Plan, year: int | None = None) -> Plan:
 
 def update_plan(plan: Plan, changes: dict, *, expected_version: int | None = None) -> Plan:
     if plan.status != PLAN_DRAFT:
-        raise Locked("Kế hoạch đã ban hành nên không sửa trực tiếp được. "
-                     "Hãy tạo phiên bản mới (kèm lý do) để điều chỉnh.")
+        raise Locked(W.ISSUED_NO_EDIT)
     bad = set(changes) - set(EDITABLE)
     if bad:
-        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(bad))}.")
+        raise ValidationError(W.NOT_EDITABLE.format(join=', '.join(sorted(bad))))
     if "title" in changes:
-        changes["title"] = required(changes["title"], "Trích yếu kế hoạch", field="title", max_len=1000)
+        changes["title"] = required(changes["title"], W.TITLE, field="title", max_len=1000)
     if "year" in changes:
-        changes["year"] = parse_int(changes["year"], "Năm", minimum=2000, maximum=2100, field="year")
+        changes["year"] = parse_int(changes["year"], W.YEAR, minimum=2000, maximum=2100, field="year")
     for k, v in list(changes.items()):
         if k not in ("title", "year", "place_date") and isinstance(v, str):
             changes[k] = text(v)
@@ -87,14 +87,14 @@ def discard_draft(plan: Plan) -> None:
     plans and later versions are never removed."""
     fresh = Plan.get_by_id(plan.id)
     if fresh.status != PLAN_DRAFT or fresh.version != 1:
-        raise Locked("Chỉ bỏ được bản dự thảo đầu tiên vừa tạo; kế hoạch đã ban hành được giữ nguyên.")
+        raise Locked(W.ONLY_FIRST_DRAFT)
     records.delete(fresh)
 
 
 def new_version(plan: Plan, reason: str) -> Plan:
     """A correction after issue: a new draft version; the issued one stays readable."""
     roles.require(plan.office, "correct")
-    reason = required(reason, "Lý do điều chỉnh", field="reason", max_len=2000)
+    reason = required(reason, W.CHANGE_REASON, field="reason", max_len=2000)
     latest = Plan.select().where(Plan.series == plan.series).order_by(Plan.version.desc()).first()
     values = {k: getattr(latest, k) for k in EDITABLE}
     return records.create(Plan, office=plan.office, series=plan.series, version=latest.version + 1,
@@ -136,5 +136,5 @@ def import_next_draft(plan: Plan, path, reason: str = "") -> Plan:
         if latest.status == PLAN_DRAFT:
             target = latest
         else:
-            target = new_version(latest, reason or f"Sửa theo tệp Word {Path(path).name}")
+            target = new_version(latest, reason or W.FROM_WORD_FILE.format(name=Path(path).name))
         return records.update(target, values, lock_check=False)

@@ -21,6 +21,7 @@ from models.core.errors import Locked, NotFound, StaleEdit
 from models.core.words import FIELD_LABELS
 from models.services import locks
 from models.storage.who import current_user
+from models.core.words import RecordWords as W
 
 #: (table, id, version): the user has seen this newer version and chose to save over it
 _confirmed: ContextVar[tuple[str, int, int] | None] = ContextVar("confirmed_overwrite", default=None)
@@ -47,10 +48,10 @@ def stale_edit(model, rec: pw.Model, fresh: pw.Model) -> StaleEdit:
             .where((audit.AuditEntry.table == model._meta.table_name)
                    & (audit.AuditEntry.record_id == fresh.get_id()))
             .order_by(audit.AuditEntry.at.desc(), audit.AuditEntry.id.desc()).first())
-    who = f"{last.user} " if last and last.user else "người khác (hoặc cửa sổ khác) "
+    who = f"{last.user} " if last and last.user else W.SOMEONE_ELSE
     what = describe(((k, _shown(model, k, old), _shown(model, k, new)) for k, old, new in changed), 40)
-    return StaleEdit(f"Bản ghi này vừa được {who}lưu lúc {fresh.updated_at:%H:%M:%S %d/%m/%Y}"
-                     + (f" ({what})" if what else "") + ". Thay đổi của bạn chưa được lưu.",
+    return StaleEdit(W.SAVED_BY_OTHER.format(who=who, updated_at=fresh.updated_at)
+                     + (f" ({what})" if what else "") + W.NOT_SAVED,
                      current=fresh, changed=changed, who=who.strip())
 
 
@@ -106,7 +107,7 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
     with _refused_by_the_server(), model._meta.database.atomic():
         fresh = model.get_or_none(model._meta.primary_key == rec.get_id())
         if fresh is None:
-            raise NotFound("Không còn bản ghi này (đã bị xóa, hoặc thuộc cơ quan khác). Hãy tải lại danh sách.")
+            raise NotFound(W.GONE)
         if fresh.row_version != seen:
             raise stale_edit(model, rec, fresh)
         if lock_check:  # the stored record decides, not the caller's possibly old copy

@@ -18,6 +18,7 @@ from models.domain import chain
 from models.services.search import matches
 from models.services.signing import signatures_of, summary
 from models.core.words import KIND_NAMES  # noqa: F401 (re-exported)
+from models.core.words import RegisterWords as W
 
 PAGE_SIZE = 100
 
@@ -69,17 +70,14 @@ class FileCheck:
     @property
     def message(self) -> str:
         if self.state == FILE_OK:
-            return f"Tệp khớp với mã SHA-256 đã ghi khi ban hành ({self.expected[:16]}…): {self.path}"
+            return W.FILE_OK.format(expected=self.expected[:16], path=self.path)
         if self.state == FILE_MISSING:
-            return f"Không tìm thấy tệp. Tệp phải nằm ở: {self.path}."
+            return W.FILE_MISSING.format(path=self.path)
         if self.state == FILE_CHANGED:
-            return (f"Tệp đã bị thay đổi sau khi ban hành: mã SHA-256 hiện tại {self.actual[:16]}… khác mã đã "
-                    f"ghi {self.expected[:16]}…. Tệp: {self.path}")
+            return (W.FILE_CHANGED.format(actual=self.actual[:16], expected=self.expected[:16], path=self.path))
         if self.state == FILE_TAMPERED:
-            return ("Mục này của sổ văn bản đi đã bị sửa ngoài ứng dụng (mã kiểm tra không còn khớp), nên mã "
-                    "SHA-256 ghi trong sổ không còn đáng tin. Hãy chạy “doithoai doctor” để biết trường nào "
-                    f"bị sửa. Tệp: {self.path or '—'}")
-        return "Văn bản này chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành nên không có gì để kiểm tra."
+            return (W.ENTRY_CHANGED.format(path=self.path or '—'))
+        return W.NO_FILE_KEPT
 
 
 def kind_label(kind: str) -> str:
@@ -132,7 +130,7 @@ def kinds(office: Office) -> list[str]:
 def get(office: Office, doc_id: int) -> OutgoingDocument:
     doc = OutgoingDocument.get_or_none((OutgoingDocument.id == doc_id) & (OutgoingDocument.office == office))
     if doc is None:
-        raise NotFound("Không còn văn bản này trong sổ (có thể đã bị xóa ở máy khác). Hãy tải lại danh sách.")
+        raise NotFound(W.GONE)
     return doc
 
 
@@ -156,29 +154,28 @@ def check_file(doc: OutgoingDocument, *, chained: bool = True) -> FileCheck:
 def detail(doc: OutgoingDocument) -> list[tuple[str, str]]:
     """The entry's fields as (label, value) lines for the detail panel."""
     lines = [(SYMBOL, doc.symbol), (ISSUED_ON, f"{doc.issued_on:%d/%m/%Y}"),
-             ("Loại", kind_label(doc.kind)), (SUMMARY, doc.title), ("Người ký", doc.signer or "—"),
-             ("Phiên bản", str(doc.version))]
+             (W.KIND, kind_label(doc.kind)), (SUMMARY, doc.title), (W.SIGNER, doc.signer or "—"),
+             (W.VERSION, str(doc.version))]
     if doc.supersedes_id:
         older = OutgoingDocument.get_or_none(OutgoingDocument.id == doc.supersedes_id)
-        lines.append(("Thay thế văn bản", older.symbol if older else "—"))
+        lines.append((W.SUPERSEDES, older.symbol if older else "—"))
     newer = (OutgoingDocument.select(OutgoingDocument.symbol).where(OutgoingDocument.supersedes == doc)
              .order_by(OutgoingDocument.version).first())
     if newer:
-        lines.append(("Đã được thay thế bởi", newer.symbol))
+        lines.append((W.SUPERSEDED_BY, newer.symbol))
     if doc.reason:
-        lines.append(("Lý do điều chỉnh", doc.reason))
+        lines.append((W.CHANGE_REASON, doc.reason))
     if doc.ref_type:
-        lines.append(("Văn bản về", f"{REF_LABELS.get(doc.ref_type, doc.ref_type)} số {doc.ref_id}"))
-    lines.append(("Tệp PDF", doc.file_path or "không lưu tệp"))
+        lines.append((W.ABOUT, W.REF.format(what=REF_LABELS.get(doc.ref_type, doc.ref_type), ref_id=doc.ref_id)))
+    lines.append((W.PDF_FILE, doc.file_path or W.NOT_KEPT))
     if signatures_of(doc):
-        lines.append(("Ký số", summary(doc).removeprefix("ký số: ")))
+        lines.append((W.SIGNATURES, summary(doc).removeprefix(W.SIGNATURES_PREFIX)))
     if doc.sha256:
         lines.append(("SHA-256", doc.sha256))
     return lines
 
 
-REF_LABELS = {"plan": "kế hoạch", "conference": "hội nghị", "minutes": "hội nghị", "petition": "kiến nghị",
-              "unit": "đơn vị", "report": "báo cáo"}
+REF_LABELS = W.REF_LABELS
 
 
 def version_rows(doc: OutgoingDocument) -> list[tuple[int, tuple[str, ...]]]:
@@ -187,6 +184,6 @@ def version_rows(doc: OutgoingDocument) -> list[tuple[int, tuple[str, ...]]]:
 
     versions = document_versions(doc)
     newest = versions[-1].id
-    return [(v.id, (str(v.version), "Hiện hành" if v.id == newest else "Đã được thay thế", v.symbol,
+    return [(v.id, (str(v.version), W.CURRENT if v.id == newest else W.SUPERSEDED, v.symbol,
                     f"{v.issued_on:%d/%m/%Y}", v.reason or "")) for v in versions]
 

@@ -17,6 +17,7 @@ from models.storage import files
 from models.core.paths import locations
 from models.services import live_session as live
 from models.services import unsaved
+from models.core.words import RescueWords as W
 
 
 def folder() -> Path:
@@ -48,18 +49,18 @@ def describe(items: list[dict]) -> list[str]:
     for it in items:
         if it["kind"] == "petition":
             d = it.get("draft") or {}
-            who = d.get("citizen_name") or "người không ghi tên"
-            lines.append(f"ý kiến của {who}: “{_short(d.get('content', ''))}”")
+            who = d.get("citizen_name") or W.NO_NAME
+            lines.append(W.PETITION_OF.format(who=who, short=_short(d.get('content', ''))))
         elif it["kind"] == "place":
             d = (it.get("place") or {}).get("draft") or {}
             text = d.get("content") or d.get("citizen_name") or ""
-            lines.append(f"ý kiến đang gõ dở: “{_short(text)}”" if text else "chỗ đang ghi trong phiên họp")
+            lines.append(W.PETITION_TYPING.format(short=_short(text)) if text else W.SESSION_PLACE)
         elif it["kind"] == "typing":
             values = (it.get("entry") or {}).get("values") or {}
             text = next((v for v in values.values() if isinstance(v, str) and v.strip()), "")
-            lines.append(f"nội dung đang sửa trong màn hình soạn văn bản: “{_short(text)}”")
+            lines.append(W.EDITOR_TEXT.format(short=_short(text)))
         else:
-            lines.append("một thay đổi khác chưa lưu")
+            lines.append(W.OTHER_CHANGE)
     return lines
 
 

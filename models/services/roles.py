@@ -34,20 +34,10 @@ from models.core.errors import Locked, NotFound, ValidationError
 from models.core.text import by_name, fold
 from models.services import records
 from models.services.validate import optional_line, required
+from models.core.words import RolesWords as W
 
-ROLES = {
-    "van_thu": "Văn thư",
-    "thu_ky": "Thư ký",
-    "pho_chu_tich": "Phó Chủ tịch",
-    "chu_tich": "Chủ tịch",
-    "quan_tri": "Quản trị",
-}
-ACTIONS = {
-    "issue": "ban hành văn bản (cấp số, khóa nội dung)",
-    "correct": "điều chỉnh, thay thế văn bản đã ban hành",
-    "catalog": "sửa danh mục và thông tin cơ quan",
-    "people": "quản lý người dùng và quyền",
-}
+ROLES = W.ROLES
+ACTIONS = W.ACTIONS
 DEFAULT_ALLOWED = {
     "issue": ("chu_tich",),
     "correct": ("chu_tich",),
@@ -66,7 +56,7 @@ def parse_role(value: str) -> str:
     for code, label in ROLES.items():
         if key in (code, fold(label).replace(" ", "_")):
             return code
-    raise ValidationError(f"Vai trò “{value}” không có. Chọn một trong: "
+    raise ValidationError(W.BAD_ROLE.format(value=value)
                           + ", ".join(f"{c} ({label})" for c, label in ROLES.items()) + ".", field="role")
 
 
@@ -152,13 +142,12 @@ def choose_person(office: Office, person: Person) -> None:
     """This workstation is used by ``person`` (SQLite only: on PostgreSQL the
     login decides)."""
     if _is_postgres():
-        raise ValidationError("Trên máy chủ PostgreSQL, người dùng là tài khoản đăng nhập cơ sở dữ liệu; "
-                              "không chọn được người khác.")
+        raise ValidationError(W.PG_NO_CHOICE)
     if person.office_id != office.id:
-        raise NotFound("Người này không thuộc cơ quan đang làm việc.")
+        raise NotFound(W.NOT_THIS_OFFICE)
     if person.login and person.login != os_login():
-        raise ValidationError(f"{person.full_name} dùng tài khoản máy “{person.login}”, không phải tài khoản "
-                              f"đang đăng nhập “{os_login()}”.")
+        raise ValidationError(W.OTHER_LOGIN.format(full_name=person.full_name, login=person.login,
+                                                   os_login=os_login()))
     from models.storage.db import opened_as
     from models.storage.config import read_config
     from models.storage.settings import save_config
@@ -185,7 +174,7 @@ def _setting_key(office: Office, action: str) -> str:
 
 def allowed_roles(office: Office, action: str) -> tuple[str, ...]:
     if action not in ACTIONS:
-        raise ValidationError(f"Không có việc “{action}”. Các việc: " + ", ".join(ACTIONS) + ".")
+        raise ValidationError(W.BAD_ACTION.format(action=action) + ", ".join(ACTIONS) + ".")
     row = Setting.get_or_none(Setting.key == _setting_key(office, action))
     if row is None or not row.value.strip():
         return DEFAULT_ALLOWED[action]
@@ -207,23 +196,20 @@ def require(office: Office, action: str, *, proof: bool = True) -> Person | None
         return None
     person = current_person(office)
     if person is None:
-        login = current_login() or "không rõ"
-        raise Locked(f"Tài khoản “{login}” không có trong danh sách người dùng của {office.name}, nên không "
-                     f"được {ACTIONS[action]}. Hãy nhờ quản trị thêm bằng: doithoai user add"
-                     + ("" if _is_postgres() else ", hoặc chọn tên mình bằng: doithoai user use SỐ") + ".")
+        login = current_login() or W.UNKNOWN
+        raise Locked(W.NOT_LISTED.format(login=login, name=office.name, action_words=ACTIONS[action])
+                     + ("" if _is_postgres() else W.OR_USE) + ".")
     role = person.role
     if _is_postgres():  # the role the admin gave this login, which the login cannot change
         role = member_role() or role
     if role not in allowed:
-        raise Locked(f"Chỉ {_labels(allowed)} mới được {ACTIONS[action]}; {person.full_name} là "
-                     f"{role_label(role)}. Cơ quan có thể cho phép thêm vai trò bằng: "
-                     f"doithoai user allow {action} VAI_TRÒ")
+        raise Locked(W.NOT_ALLOWED.format(labels=_labels(allowed), action_words=ACTIONS[action],
+                                          full_name=person.full_name, role_label=role_label(role), action=action))
     if not _is_postgres() and _pin_guarded(office, action):
         if not person.pin_hash:
-            raise Locked(f"{person.full_name} chưa đặt mã PIN, nên chưa được {ACTIONS[action]} trên máy này "
-                         "(máy dùng chung ai cũng chọn được tên).", remedy="set_pin")
+            raise Locked(W.NO_PIN_YET.format(full_name=person.full_name, action_words=ACTIONS[action]), remedy="set_pin")
         if proof and getattr(_proof, "person", None) != person.id:
-            raise PinNeeded(f"Cần mã PIN của {person.full_name} để {ACTIONS[action]}.", remedy="give_pin")
+            raise PinNeeded(W.PIN_NEEDED.format(full_name=person.full_name, action_words=ACTIONS[action]), remedy="give_pin")
     return person
 
 
@@ -325,7 +311,7 @@ def pin_given(office: Office, pin: str | None):
     thread only). ``None``: none was asked (``pin_wanted`` said so)."""
     person = None if pin is None or _is_postgres() else current_person(office)
     if pin is not None and (person is None or not pin_matches(person.pin_hash, pin)):
-        raise Locked("Mã PIN không đúng. Hãy nhập lại (mã PIN là của người đang chọn trên máy này).")
+        raise Locked(W.WRONG_PIN)
     before = getattr(_proof, "person", None)
     _proof.person = person.id if person is not None else None
     try:
@@ -341,29 +327,26 @@ def set_pin(office: Office, person: Person, new_pin: str | None, *, authority: s
     office has one yet (the office is setting up), or when the person's entry
     is the operating-system account running the app."""
     if _is_postgres():
-        raise ValidationError("Trên máy chủ PostgreSQL, mỗi người đăng nhập bằng tài khoản và mật khẩu của mình; "
-                              "mã PIN chỉ dùng trên máy dùng tệp SQLite.")
+        raise ValidationError(W.PG_NO_PIN)
     if person.office_id != office.id:
-        raise NotFound("Người này không thuộc cơ quan đang làm việc.")
+        raise NotFound(W.NOT_THIS_OFFICE)
     if new_pin is not None:
         new_pin = str(new_pin).strip()
         if not PIN_MIN <= len(new_pin) <= PIN_MAX:
-            raise ValidationError(f"Mã PIN cần từ {PIN_MIN} đến {PIN_MAX} ký tự (nên dùng ít nhất 6 chữ số).",
+            raise ValidationError(W.PIN_LENGTH.format(least=PIN_MIN, most=PIN_MAX),
                                   field="pin")
     me = current_person(office)
     manager = (me is not None and me.pin_hash and me.role in allowed_roles(office, "people")
                and pin_matches(me.pin_hash, authority))
     if person.pin_hash:
         allowed = pin_matches(person.pin_hash, authority) or manager
-        why = (f"Hãy nhập đúng mã PIN hiện tại của {person.full_name}, hoặc nhờ Chủ tịch, Quản trị đặt lại "
-               "bằng mã PIN của họ.")
+        why = (W.GIVE_CURRENT_PIN.format(full_name=person.full_name))
     else:
         allowed = (not managers_with_pin(office) or manager
                    or bool(person.login and person.login == os_login() and me is not None and me.id == person.id))
-        why = (f"{person.full_name} chưa có mã PIN; mã PIN đầu tiên do chính người đó đặt từ tài khoản máy của mình "
-               f"({person.login or 'chưa ghi tài khoản'}), hoặc do Chủ tịch, Quản trị đặt bằng mã PIN của họ.")
+        why = (W.FIRST_PIN.format(full_name=person.full_name, login=person.login or W.NO_LOGIN))
     if not allowed:
-        raise Locked("Không đổi được mã PIN. " + why)
+        raise Locked(W.PIN_NOT_CHANGED + why)
     return records.update(person, {"pin_hash": hash_pin(new_pin) if new_pin is not None else ""})
 
 
@@ -392,14 +375,14 @@ def enlist_owner(office: Office) -> Person | None:
 def add_person(office: Office, full_name: str, role: str, *, login: str = "") -> Person:
     if people(office, active_only=False):
         require(office, "people")
-    full_name = required(full_name, "Họ và tên", field="full_name", max_len=120)
+    full_name = required(full_name, W.FULL_NAME, field="full_name", max_len=120)
     login = optional_line(login, max_len=63)
     role = parse_role(role)
     for p in people(office, active_only=False):
         if login and p.login == login:
-            raise ValidationError(f"Tài khoản “{login}” đã là của {p.full_name}.", field="login")
+            raise ValidationError(W.LOGIN_TAKEN.format(login=login, full_name=p.full_name), field="login")
         if not login and not p.login and fold(p.full_name) == fold(full_name):
-            raise ValidationError(f"“{full_name}” đã có trong danh sách người dùng.", field="full_name")
+            raise ValidationError(W.ALREADY_LISTED.format(full_name=full_name), field="full_name")
     return records.create(Person, office=office, full_name=full_name, login=login, role=role)
 
 
@@ -409,7 +392,7 @@ def update_person(person: Person, changes: dict, *, expected_version: int | None
     if "role" in clean:
         clean["role"] = parse_role(clean["role"])
     if "full_name" in clean:
-        clean["full_name"] = required(clean["full_name"], "Họ và tên", field="full_name", max_len=120)
+        clean["full_name"] = required(clean["full_name"], W.FULL_NAME, field="full_name", max_len=120)
     return records.update(person, clean, expected_version=expected_version)
 
 
@@ -422,8 +405,7 @@ def find_person(office: Office, value: str) -> Person:
     named = [p for p in listed if fold(p.full_name) == fold(text)]
     if len(named) == 1:
         return named[0]
-    raise NotFound(f"Không có người dùng “{text}” trong danh sách của {office.name}. Xem danh sách: "
-                   "doithoai user list")
+    raise NotFound(W.NO_SUCH_PERSON.format(text=text, name=office.name))
 
 
 def member_role() -> str | None:

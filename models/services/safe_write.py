@@ -22,24 +22,16 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable
 
 import peewee as pw
+from models.core.words import StorageWords as W
 
 log = logging.getLogger("doithoai.safe_write")
 
-DISK_FULL = ("Ổ đĩa đã đầy nên nội dung vừa nhập chưa được lưu vào cơ sở dữ liệu. Nội dung vẫn được giữ "
-             "trong chương trình (đừng tắt máy); hãy xóa bớt tệp để giải phóng dung lượng — chương trình sẽ "
-             "tự lưu lại.")
-READ_ONLY = ("Cơ sở dữ liệu đang ở chế độ chỉ đọc (ổ đĩa, USB hoặc thư mục chia sẻ không cho ghi) nên nội "
-             "dung vừa nhập chưa được lưu. Nội dung vẫn được giữ trong chương trình; khi ghi lại được, "
-             "chương trình sẽ tự lưu.")
-BUSY = ("Cơ sở dữ liệu đang bận (một máy hoặc cửa sổ khác đang ghi) nên nội dung chưa được lưu. "
-        "Nội dung vẫn được giữ; chương trình sẽ tự lưu lại sau ít giây.")
-DISCONNECTED = ("Mất kết nối tới máy chủ cơ sở dữ liệu nên nội dung chưa được lưu. Nội dung vẫn được "
-                "giữ; hãy kiểm tra mạng và máy chủ — chương trình sẽ tự lưu lại khi kết nối được.")
-GONE = ("Tệp cơ sở dữ liệu đã bị xóa hoặc bị thay bằng tệp khác trong khi chương trình đang mở nên nội dung "
-        "vừa nhập không được ghi vào đó. Nội dung được giữ trong tệp cứu hộ; hãy thoát chương trình, kiểm tra "
-        "tệp cơ sở dữ liệu (hoặc khôi phục bản sao lưu) rồi mở lại: chương trình sẽ đề nghị ghi lại nội dung đó.")
-IO_ERROR = ("Lỗi đọc ghi ổ đĩa nên nội dung chưa được lưu. Nội dung vẫn được giữ; hãy kiểm tra ổ đĩa "
-            "(chạy: doithoai doctor) — chương trình sẽ thử lưu lại.")
+DISK_FULL = (W.DISK_FULL)
+READ_ONLY = (W.READ_ONLY)
+BUSY = (W.BUSY)
+DISCONNECTED = (W.CONNECTION_LOST)
+GONE = (W.DATABASE_GONE)
+IO_ERROR = (W.IO_ERROR)
 
 
 def storage_problem(exc: BaseException) -> str | None:

@@ -38,12 +38,13 @@ from models.storage.files import read_given_file
 from models.domain.register import OutgoingDocument
 from models.domain.signatures import COPY, OFFICE, PERSON, DocumentSignature, SignatureImage
 from models.core.text import clean_line, fold
+from models.core.words import SigningWords as W
 
 log = logging.getLogger("doithoai.signing")
 VN = dt.timezone(dt.timedelta(hours=7), "+07:00")
 ROLE_OPTIONS = {"nguoi-ky": PERSON, "co-quan": OFFICE}
-ROLE_NAMES = {PERSON: "người ký", OFFICE: "cơ quan", COPY: "bản sao"}
-COPY_FORMS = {"sao-y": "SAO Y", "sao-luc": "SAO LỤC", "trich-sao": "TRÍCH SAO"}
+ROLE_NAMES = W.ROLE_NAMES
+COPY_FORMS = W.COPY_FORMS
 
 #: the CAs' PKCS#11 modules on Windows (issue 23: VNPT-CA, Viettel-CA, FPT-CA,
 #: BKAV-CA, NewCA, and the ePass2003 tokens several CAs hand out)
@@ -111,8 +112,7 @@ def find_module(given: str | None) -> str:
     if given and given.strip().lower() not in AUTO:
         path = Path(given).expanduser()
         if not path.is_file():
-            raise SigningError(f"Không thấy mô-đun PKCS#11 “{given}”. Hãy ghi đúng đường dẫn tệp .dll (Windows) "
-                               "hoặc .so (Linux) mà nhà cung cấp chữ ký số cài kèm token.")
+            raise SigningError(W.MODULE_NOT_FOUND.format(given=given))
         return str(path)
     from models.storage.config import read_config
 
@@ -123,10 +123,8 @@ def find_module(given: str | None) -> str:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise SigningError("Không tìm thấy mô-đun PKCS#11 của token trên máy này. Hãy cài phần mềm của nhà cung "
-                           "cấp chữ ký số (VNPT-CA, Viettel-CA, FPT-CA, BKAV-CA, NewCA…), hoặc ghi đường dẫn tệp "
-                           ".dll/.so bằng --pkcs11.")
-    raise SigningError("Máy có nhiều mô-đun PKCS#11: " + "; ".join(found) + ". Hãy chọn một bằng --pkcs11.")
+        raise SigningError(W.NO_MODULE)
+    raise SigningError(W.SEVERAL_MODULES + "; ".join(found) + W.PICK_MODULE)
 
 
 def remember_module(module: str) -> None:
@@ -192,15 +190,14 @@ def open_token(choice: TokenChoice, pin: str | Callable[[], str]):
         import pkcs11
         from pkcs11 import exceptions as p11
     except ImportError as exc:   # pragma: no cover - installed with the program
-        raise SigningError("Bản cài đặt này thiếu phần ký số (python-pkcs11). Hãy cài lại chương trình đầy đủ.") \
+        raise SigningError(W.NO_PKCS11) \
             from exc
     module = find_module(choice.module)
     try:
         lib = pkcs11.lib(module)
     except Exception as exc:
         log.warning("PKCS#11 module %s not loaded: %r", module, exc)
-        raise SigningError(f"Không nạp được mô-đun PKCS#11 “{module}”. Hãy kiểm tra đó đúng là tệp mô-đun "
-                           "của token (cùng kiểu 32/64 bit với chương trình).") from exc
+        raise SigningError(W.MODULE_NOT_LOADED.format(module=module)) from exc
     try:
         tokens = [slot.get_token() for slot in lib.get_slots(token_present=True)]
         tokens = [t for t in tokens if t.flags & pkcs11.TokenFlag.TOKEN_INITIALIZED]
@@ -209,28 +206,26 @@ def open_token(choice: TokenChoice, pin: str | Callable[[], str]):
     if choice.token:
         tokens = [t for t in tokens if t.label.strip() == choice.token.strip()]
     if not tokens:
-        which = f" có nhãn “{choice.token}”" if choice.token else ""
-        raise SigningError(f"Không thấy token ký số{which}. Hãy cắm token (USB ký số) vào máy, đợi đèn sáng rồi "
-                           "thử lại" + ("; nhãn token xem bằng phần mềm của nhà cung cấp." if choice.token else "."))
+        which = W.TOKEN_LABELLED.format(token=choice.token) if choice.token else ""
+        raise SigningError(W.NO_TOKEN.format(which=which) + (W.TOKEN_LABEL_HINT if choice.token else "."))
     if len(tokens) > 1:
-        raise SigningError("Máy đang cắm nhiều token: " + ", ".join(f"“{t.label.strip()}”" for t in tokens)
-                           + ". Hãy chọn một bằng --token NHÃN.")
+        raise SigningError(W.SEVERAL_TOKENS + ", ".join(f"“{t.label.strip()}”" for t in tokens)
+                           + W.PICK_TOKEN)
     token = tokens[0]
     if callable(pin):
         pin = pin()
     if not pin:
-        raise SigningError("Chưa nhập mã PIN của token. Hãy nhập mã PIN (không hiện trên màn hình).")
+        raise SigningError(W.NO_PIN)
     try:
         return token.open(user_pin=pin)
     except p11.PinIncorrect as exc:
-        raise SigningError("Mã PIN không đúng." + _tries_left(token) + " Không có gì được ký hay ghi.") from exc
+        raise SigningError(W.WRONG_PIN + _tries_left(token) + W.NOTHING_SIGNED) from exc
     except p11.PinLocked as exc:
-        raise SigningError("Token đã bị khóa mã PIN (nhập sai quá số lần cho phép). Hãy liên hệ nhà cung cấp "
-                           "chữ ký số để mở khóa.") from exc
+        raise SigningError(W.PIN_LOCKED) from exc
     except (p11.PinLenRange, p11.PinInvalid) as exc:
-        raise SigningError("Mã PIN không đúng dạng (độ dài hoặc ký tự). Hãy nhập lại mã PIN của token.") from exc
+        raise SigningError(W.PIN_BAD_FORM) from exc
     except (p11.TokenNotPresent, p11.TokenNotRecognised, p11.DeviceRemoved) as exc:
-        raise SigningError("Token vừa bị rút ra hoặc không nhận. Hãy cắm lại token rồi thử lại.") from exc
+        raise SigningError(W.TOKEN_REMOVED) from exc
 
 
 def _tries_left(token) -> str:
@@ -243,11 +238,11 @@ def _tries_left(token) -> str:
     except Exception:
         return ""
     if flags & TokenFlag.USER_PIN_LOCKED:
-        return " Token đã khóa mã PIN; hãy liên hệ nhà cung cấp chữ ký số."
+        return W.TRIES_LOCKED
     if flags & TokenFlag.USER_PIN_FINAL_TRY:
-        return " Chỉ còn MỘT lần thử: nhập sai lần nữa token sẽ bị khóa."
+        return W.TRIES_FINAL
     if flags & TokenFlag.USER_PIN_COUNT_LOW:
-        return " Token báo còn ít lần thử; hãy kiểm tra kỹ trước khi nhập lại."
+        return W.TRIES_LOW
     return ""
 
 
@@ -273,10 +268,9 @@ def choose_certificate(session, key_label: str | None, expected_name: str) -> Ce
     if key_label:
         found = [c for c in found if c.label == key_label]
         if not found:
-            raise SigningError(f"Token không có khóa và chứng thư số nhãn “{key_label}”. Hãy xem nhãn bằng phần mềm "
-                               "của nhà cung cấp, hoặc bỏ --khoa để chọn theo tên.")
+            raise SigningError(W.NO_KEY_LABELLED.format(key_label=key_label))
     if not found:
-        raise SigningError("Token không có chứng thư số nào kèm khóa ký. Hãy dùng đúng token đã được cấp.")
+        raise SigningError(W.NO_SIGNING_KEY)
     if len(found) > 1 and expected_name:
         named = [c for c in found if fold(c.common_name) == fold(expected_name)
                  or fold(c.organisation) == fold(expected_name)]
@@ -285,21 +279,18 @@ def choose_certificate(session, key_label: str | None, expected_name: str) -> Ce
             if len(pick) == 1:
                 return pick[0]
     if len(found) > 1:
-        raise SigningError("Token có nhiều chứng thư số: " + "; ".join(f"“{c.label}” ({c.common_name})" for c in found)
-                           + ". Hãy chọn một bằng --khoa NHÃN.")
+        raise SigningError(W.SEVERAL_KEYS + "; ".join(f"“{c.label}” ({c.common_name})" for c in found)
+                           + W.PICK_KEY)
     return found[0]
 
 
 def check_certificate(cert: Certificate, when: dt.datetime) -> None:
     if when < cert.not_before:
-        raise SigningError(f"Chứng thư số của {cert.common_name} chưa có hiệu lực (từ {_vn(cert.not_before)}). "
-                           "Hãy dùng chứng thư số đang có hiệu lực.")
+        raise SigningError(W.NOT_YET_VALID.format(common_name=cert.common_name, since=_vn(cert.not_before)))
     if when > cert.not_after:
-        raise SigningError(f"Chứng thư số của {cert.common_name} đã hết hạn ngày {_vn(cert.not_after)}. Hãy gia "
-                           "hạn chứng thư số với nhà cung cấp rồi ký lại.")
+        raise SigningError(W.EXPIRED.format(common_name=cert.common_name, until=_vn(cert.not_after)))
     if not cert.can_sign:
-        raise SigningError(f"Chứng thư số “{cert.label}” ({cert.common_name}) không dùng để ký (không có mục đích "
-                           "ký số trong Key Usage). Hãy chọn chứng thư số dùng để ký.")
+        raise SigningError(W.NOT_FOR_SIGNING.format(label=cert.label, common_name=cert.common_name))
 
 
 def _vn(when: dt.datetime) -> str:
@@ -331,7 +322,7 @@ def waiting_for(doc: OutgoingDocument) -> str | None:
     return None
 
 
-WAIT_LABELS = {PERSON: "chờ người ký", OFFICE: "chờ cơ quan", None: "đã ký số"}
+WAIT_LABELS = W.WAIT_LABELS
 
 
 def waits(docs: list[OutgoingDocument]) -> dict[int, str]:
@@ -350,10 +341,10 @@ def summary(doc: OutgoingDocument) -> str:
     """"ký số: người ký …, cơ quan …, thời điểm …" (the register, F7)."""
     person, office = signed(doc, PERSON), signed(doc, OFFICE)
     if person is None:
-        return "ký số: chưa ký"
+        return W.UNSIGNED
     last = office or person
-    return (f"ký số: người ký {person.signer_name}, cơ quan "
-            f"{office.signer_name if office else 'chưa ký'}, thời điểm {last.signed_at}")
+    return (W.SIGNED_BY.format(signer_name=person.signer_name,
+                               office=office.signer_name if office else W.NOT_SIGNED, signed_at=last.signed_at))
 
 
 @dataclass(frozen=True)
@@ -369,11 +360,11 @@ def check_files(doc: OutgoingDocument) -> list[FileState]:
     for s in signatures_of(doc):
         p = Path(s.file_path)
         if not p.is_file():
-            out.append(FileState(s.file_path, False, "mất tệp"))
+            out.append(FileState(s.file_path, False, W.FILE_MISSING))
         elif sha256(p.read_bytes()) != s.sha256:
-            out.append(FileState(s.file_path, False, "tệp đã bị sửa (mã SHA-256 khác)"))
+            out.append(FileState(s.file_path, False, W.FILE_CHANGED))
         else:
-            out.append(FileState(s.file_path, True, "đúng mã SHA-256"))
+            out.append(FileState(s.file_path, True, W.FILE_INTACT))
     return out
 
 
@@ -386,13 +377,10 @@ def reprint_signed(doc: OutgoingDocument):
         return None
     path = Path(last.file_path)
     if not path.is_file():
-        raise ValidationError(f"Văn bản {doc.symbol} đã ký số nhưng tệp đã ký bị mất: {path}. Hãy khôi phục tệp từ "
-                              "bản sao lưu (tệp ban hành chưa ký vẫn còn).")
+        raise ValidationError(W.SIGNED_FILE_MISSING.format(symbol=doc.symbol, path=path))
     if sha256(path.read_bytes()) != last.sha256:
-        raise ValidationError(f"Tệp đã ký số của văn bản {doc.symbol} đã bị sửa (mã SHA-256 khác mã đã ghi): "
-                              f"{path}. Không in tệp này; hãy chạy “doithoai doctor”.")
-    return Reprint(True, path, f"Văn bản đã ký số ({summary(doc)}): bản in lại là tệp đã ký, đúng mã SHA-256: "
-                               f"{path}")
+        raise ValidationError(W.SIGNED_FILE_CHANGED.format(symbol=doc.symbol, path=path))
+    return Reprint(True, path, W.REPRINT_SIGNED.format(summary=summary(doc), path=path))
 
 
 # --- who may sign ---------------------------------------------------------------------------
@@ -407,24 +395,20 @@ def check_role(doc: OutgoingDocument, role: str) -> None:
     name = ROLE_NAMES[role]
     if signed(doc, role) is not None:
         s = signed(doc, role)
-        raise Locked(f"Văn bản {doc.symbol} đã được ký số với vai trò {name} ({s.signer_name}, {s.signed_at}). "
-                     "Mỗi vai trò chỉ ký một lần; văn bản sửa đổi phải ban hành phiên bản mới rồi ký lại.")
+        raise Locked(W.ALREADY_SIGNED.format(symbol=doc.symbol, name=name, signer_name=s.signer_name,
+                                             signed_at=s.signed_at))
     if role == OFFICE and signed(doc, PERSON) is None:
-        who = doc.signer or "người có thẩm quyền"
-        raise ValidationError(f"Văn bản {doc.symbol} chưa có chữ ký số của người ký ({who}). Cơ quan chỉ ký sau "
-                              "người ký.")
+        who = doc.signer or W.SIGNER_UNNAMED
+        raise ValidationError(W.PERSON_FIRST.format(symbol=doc.symbol, who=who))
     if not roles.people(doc.office):
         return
     me = roles.current_person(doc.office)
     if me is None:
-        raise ValidationError("Chưa biết ai đang làm việc trên máy này. Hãy chọn tên mình bằng “doithoai user use "
-                              "SỐ” (hoặc ở thẻ Người dùng của Danh mục).")
+        raise ValidationError(W.WHO_IS_WORKING)
     if role == PERSON and fold(me.full_name) != fold(doc.signer):
-        raise ValidationError(f"Chỉ người ký văn bản ({doc.signer}) được ký số với vai trò người ký; "
-                              f"người đang làm việc là {me.full_name}.")
+        raise ValidationError(W.ONLY_SIGNER.format(signer=doc.signer, full_name=me.full_name))
     if role == OFFICE and me.role not in ("van_thu", "quan_tri"):
-        raise ValidationError(f"Chữ ký số của cơ quan do văn thư ký; {me.full_name} là "
-                              f"{roles.role_label(me.role)}.")
+        raise ValidationError(W.OFFICE_BY_CLERK.format(full_name=me.full_name, role_label=roles.role_label(me.role)))
 
 
 def source_file(doc: OutgoingDocument, role: str) -> tuple[Path, bytes]:
@@ -437,14 +421,12 @@ def source_file(doc: OutgoingDocument, role: str) -> tuple[Path, bytes]:
     path = Path(before.file_path if before else doc.file_path)
     expected = before.sha256 if before else doc.sha256
     if not doc.file_path or not doc.sha256:
-        raise ValidationError(f"Văn bản {doc.symbol} không có tệp PDF lưu khi ban hành, nên không ký số được.")
+        raise ValidationError(W.NO_ISSUED_FILE.format(symbol=doc.symbol))
     if not path.is_file():
-        raise ValidationError(f"Không thấy tệp {path} (tệp ban hành hoặc tệp đã ký trước đó). Hãy khôi phục tệp từ "
-                              "bản sao lưu rồi ký.")
+        raise ValidationError(W.SOURCE_MISSING.format(path=path))
     raw = path.read_bytes()
     if sha256(raw) != expected:
-        raise ValidationError(f"Tệp {path} đã bị sửa sau khi ghi (mã SHA-256 khác mã trong sổ), không ký được. "
-                              "Hãy chạy “doithoai doctor”.")
+        raise ValidationError(W.SOURCE_CHANGED.format(path=path))
     return path, raw
 
 
@@ -505,9 +487,9 @@ def keep_image(office: Office, kind: str, png: bytes, person=None) -> SignatureI
 
     roles.require(office, "catalog")
     if not png.startswith(b"\x89PNG\r\n\x1a\n"):
-        raise ValidationError("Ảnh chữ ký hoặc con dấu phải là tệp PNG (nền trong suốt).")
+        raise ValidationError(W.NOT_PNG)
     if not _has_alpha(png):
-        raise ValidationError("Ảnh phải có nền trong suốt (PNG có kênh alpha), để không che chữ của văn bản.")
+        raise ValidationError(W.NOT_TRANSPARENT)
     return records.create(SignatureImage, office=office, person=person, kind=kind, png=png, sha256=sha256(png))
 
 
@@ -519,8 +501,8 @@ def keep_image_file(office: Office, kind: str, path: str, person=None) -> Signat
     """The same, from a file named by the person."""
     file = Path(clean_line(path).strip('"')).expanduser()
     if not file.is_file():
-        raise ValidationError(f"Không thấy tệp “{path}”. Hãy ghi đúng đường dẫn tệp ảnh .png.", field="file")
-    return keep_image(office, kind, read_given_file(file, "ảnh", MAX_IMAGE), person)
+        raise ValidationError(W.IMAGE_NOT_FOUND.format(path=path), field="file")
+    return keep_image(office, kind, read_given_file(file, W.IMAGE, MAX_IMAGE), person)
 
 
 def _has_alpha(png: bytes) -> bool:
@@ -566,16 +548,16 @@ def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Calla
     import time
 
     if role not in ROLE_NAMES:
-        raise ValidationError("Hãy chọn vai trò ký: nguoi-ky (người ký) hoặc co-quan (cơ quan).")
+        raise ValidationError(W.PICK_ROLE)
     if role == COPY:
         if copy_form not in COPY_FORMS:
-            raise ValidationError("Hình thức sao: sao-y, sao-luc hoặc trich-sao.")
+            raise ValidationError(W.COPY_FORM_CODES)
     else:
         check_role(doc, role)
     _src, raw = source_file(doc, role)
     if role == COPY and pages:
         if copy_form != "trich-sao":
-            raise ValidationError("Chỉ trích sao mới chọn trang; sao y, sao lục sao toàn văn bản.")
+            raise ValidationError(W.PAGES_ONLY_EXTRACT)
         raw = extract_pages(source_file(doc, PERSON)[1], pages)
     position, printed_name = _position_and_name(doc)
     when = now()
@@ -585,8 +567,7 @@ def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Calla
         cert = choose_certificate(session, choice.key, expected)
         check_certificate(cert, when)
         if role == PERSON and fold(cert.common_name) != fold(printed_name) and not accept_other_name:
-            raise NameMismatch(f"Chứng thư số là của “{cert.common_name}”, không phải người ký văn bản "
-                               f"“{printed_name}”.")
+            raise NameMismatch(W.OTHER_NAME.format(common_name=cert.common_name, printed_name=printed_name))
         person_sig = signed(doc, PERSON)
         facts = Facts(role=role, doc_symbol=doc.symbol, signer_position=position, signer_name=printed_name,
                       name_on_cert=cert.common_name, office_name=cert.organisation or cert.common_name,
@@ -628,13 +609,13 @@ def parse_pages(text: str) -> list[int]:
             continue
         first, _, last = part.partition("-")
         if not first.isdigit() or (last and not last.isdigit()):
-            raise ValidationError(f"“{text}” không phải danh sách trang. Ghi ví dụ 1,3-4.")
+            raise ValidationError(W.NOT_PAGES.format(text=text))
         a, b = int(first), int(last or first)
         if a < 1 or b < a:
-            raise ValidationError(f"Khoảng trang “{part}” không đúng: trang đánh số từ 1, số đầu không lớn hơn số cuối.")
+            raise ValidationError(W.BAD_RANGE.format(part=part))
         out += [n for n in range(a, b + 1) if n not in out]
     if not out:
-        raise ValidationError("Hãy ghi các trang cần trích sao, ví dụ 1,3-4.")
+        raise ValidationError(W.PAGES_NEEDED)
     return out
 
 
@@ -646,7 +627,7 @@ def extract_pages(pdf: bytes, pages: list[int]) -> bytes:
 
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     if max(pages) > len(reader.pages):
-        raise ValidationError(f"Văn bản chỉ có {len(reader.pages)} trang; không có trang {max(pages)}.")
+        raise ValidationError(W.TOO_FEW_PAGES.format(pages=len(reader.pages), page=max(pages)))
     writer = pypdf.PdfWriter()
     for n in pages:
         writer.add_page(reader.pages[n - 1])
@@ -748,8 +729,7 @@ def _pades(raw: bytes, session, cert: Certificate, mark: Mark, when: dt.datetime
             raise
         except Exception as exc:
             log.warning("signing failed: %r", exc)
-            raise SigningError("Token không ký được. Hãy rút token ra cắm lại "
-                               "rồi thử lại; không có gì được ghi.") from exc
+            raise SigningError(W.TOKEN_FAILED) from exc
     return out.getvalue(), spent[0]
 
 
@@ -814,7 +794,7 @@ def _pem_text(raw: bytes) -> str:
     try:
         cert = x509.load_pem_x509_certificate(raw) if b"-----BEGIN" in raw else x509.load_der_x509_certificate(raw)
     except ValueError as exc:
-        raise ValidationError("Tệp gốc tin cậy không phải chứng thư số (PEM hoặc DER).") from exc
+        raise ValidationError(W.ROOT_NOT_CERT) from exc
     return cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
 
 
@@ -831,7 +811,7 @@ def verify_pdf(path: Path, extra_roots: list[bytes] = ()) -> Verification:
     for raw in [r.encode("ascii") for r in trust_roots_from_config()] + [_pem_text(r).encode() for r in extra_roots]:
         _, _, der = pem.unarmor(raw)
         roots.append(ax509.Certificate.load(der))
-    data_ = read_given_file(Path(path), "tệp PDF cần kiểm tra", MAX_PDF)
+    data_ = read_given_file(Path(path), W.PDF_TO_VERIFY, MAX_PDF)
     try:
         reader = PdfFileReader(io.BytesIO(data_), strict=False)
         sigs = list(reader.embedded_signatures)
@@ -839,9 +819,9 @@ def verify_pdf(path: Path, extra_roots: list[bytes] = ()) -> Verification:
         raise
     except Exception as exc:
         log.info("verify: %s is not a readable PDF: %r", path, exc)
-        return Verification(str(path), [], "Tệp không đọc được như một tệp PDF (hỏng, hoặc không phải PDF).")
+        return Verification(str(path), [], W.NOT_PDF)
     if not sigs:
-        return Verification(str(path), [], "Tệp không có chữ ký số nào.")
+        return Verification(str(path), [], W.NO_SIGNATURES)
     out = []
     for sig in sigs:
         ctx = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
@@ -849,7 +829,7 @@ def verify_pdf(path: Path, extra_roots: list[bytes] = ()) -> Verification:
             st = validate_pdf_signature(sig, ctx)
         except Exception as exc:
             out.append(Check(sig.field_name, "?", "", "", False, False, False, False, False,
-                             "không đọc được chữ ký (hỏng hoặc không theo chuẩn)"))
+                             W.UNREADABLE_SIGNATURE))
             log.info("signature %s not read: %r", sig.field_name, exc)
             continue
         cert = st.signing_cert
@@ -873,6 +853,5 @@ def find_document(office: Office, symbol: str) -> OutgoingDocument:
             .order_by(OutgoingDocument.year.desc(), OutgoingDocument.id.desc())
             if fold(d.symbol).replace(" ", "") == wanted]
     if not rows:
-        raise NotFound(f"Sổ văn bản đi không có văn bản số “{symbol}”. Hãy ghi số, ký hiệu như in trên văn bản "
-                       "(ví dụ 01/KH-UBND, 05-TB/ĐU); xem bằng “doithoai register”.")
+        raise NotFound(W.NOT_IN_REGISTER.format(symbol=symbol))
     return rows[0]

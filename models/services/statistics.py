@@ -30,8 +30,9 @@ from models.domain.petitions import DISPOSITIONS, Petition
 from models.core.words import COUNT_LABELS, FIELD, UNIT
 from models.services import followup
 from models.services.board import BoardQuery, Context, context_for, where_clause
+from models.core.words import StatisticsWords as W
 
-NONE_LABEL = "(chưa xác định)"
+NONE_LABEL = W.UNKNOWN
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,9 @@ class Statistics:
 
     def tables(self) -> list[tuple[str, str, list[StatRow]]]:
         """(title, first column heading, rows) for each breakdown, in report order."""
-        return [("Theo lĩnh vực", FIELD, self.by_field),
-                ("Theo đơn vị được giao", UNIT, self.by_unit),
-                ("Theo thôn, tổ dân phố", "Thôn, tổ dân phố", self.by_village)]
+        return [(W.BY_FIELD, FIELD, self.by_field),
+                (W.BY_UNIT, UNIT, self.by_unit),
+                (W.BY_VILLAGE, W.VILLAGES, self.by_village)]
 
 
 def categories(ctx: Context) -> dict:
@@ -112,7 +113,7 @@ def _stat(label: str, r: dict) -> StatRow:
 
 
 #: a unit's row for the petitions no unit was given (on the spot, noted, forwarded)
-NO_UNIT_LABEL = "(không giao đơn vị)"
+NO_UNIT_LABEL = W.NO_UNIT
 
 
 def _grouped(q: BoardQuery, ctx: Context, model, label_col, none_label: str = NONE_LABEL) -> list[StatRow]:
@@ -128,7 +129,7 @@ def compute(q: BoardQuery, ctx: Context | None = None) -> Statistics:
     """Statistics over the petitions the query selects (its page and sort are ignored)."""
     ctx = ctx or context_for(q)
     where = where_clause(q, ctx)
-    overall = _stat("Tổng cộng", Petition.select(*_measures(ctx)).where(where).dicts().get())
+    overall = _stat(W.TOTAL, Petition.select(*_measures(ctx)).where(where).dicts().get())
     by_result = [StatRow(label, overall.count(key), **{k: overall.count(k) if k == key else 0
                                                        for k in COUNT_LABELS},
                          answered=overall.answered if key == "resolved" else 0,

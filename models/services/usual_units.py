@@ -14,6 +14,7 @@ from models.domain.catalog import Field, Setting, Unit
 from models.core.errors import ValidationError
 from models.core.text import fold
 from models.services import records, roles
+from models.core.words import UsualUnitWords as W
 
 
 @dataclass
@@ -87,9 +88,9 @@ def set_usual_unit(office, field: Field, unit_id: int | None) -> UsualUnit:
     """The office's own usual unit for ``field`` (None: no unit is offered first)."""
     roles.require(office, "catalog")
     if field.office_id != getattr(office, "id", office):
-        raise ValidationError("Lĩnh vực này không thuộc cơ quan đang làm việc.")
+        raise ValidationError(W.NOT_THIS_OFFICE)
     if unit_id is not None and not Unit.select().where((Unit.id == unit_id) & (Unit.office == office)).exists():
-        raise ValidationError("Không có đơn vị này trong danh mục. Hãy chọn trong danh sách.", field="unit")
+        raise ValidationError(W.NO_SUCH_UNIT, field="unit")
     value = "" if unit_id is None else str(unit_id)
     row = Setting.get_or_none(Setting.key == _key(office, field.id))
     if row is None:

@@ -7,6 +7,7 @@ import re
 
 from models.core.errors import ValidationError
 from models.core.text import clean, clean_line, fold
+from models.core.words import ValidateWords as W
 
 _DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -16,17 +17,17 @@ _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hg]\s*(\d{0,2})\s*$", re.I)
 def required(value, label: str, *, field: str | None = None, max_len: int = 500) -> str:
     text = clean_line(value)
     if not text:
-        raise ValidationError(f"{label} không được để trống. Hãy nhập {label.lower()}.", field=field)
+        raise ValidationError(W.REQUIRED.format(label=label, lower=label.lower()), field=field)
     if len(text) > max_len:
-        raise ValidationError(f"{label} quá dài ({len(text)} ký tự, tối đa {max_len}). Hãy rút gọn.",
+        raise ValidationError(W.TOO_LONG.format(label=label, length=len(text), max_len=max_len),
                               field=field)
     return text
 
 
-def optional_line(value, *, max_len: int = 500, label: str = "Nội dung") -> str:
+def optional_line(value, *, max_len: int = 500, label: str = W.CONTENT) -> str:
     text = clean_line(value)
     if len(text) > max_len:
-        raise ValidationError(f"{label} quá dài ({len(text)} ký tự, tối đa {max_len}). Hãy rút gọn.")
+        raise ValidationError(W.TOO_LONG.format(label=label, length=len(text), max_len=max_len))
     return text
 
 
@@ -34,7 +35,7 @@ def text(value) -> str:
     return clean(value).strip("\n")
 
 
-def parse_date(value, label: str = "Ngày", *, field: str | None = None) -> dt.date:
+def parse_date(value, label: str = W.DATE, *, field: str | None = None) -> dt.date:
     """Accepts 05/01/2026, 5-1-2026, 05.01.26 and 2026-01-05."""
     if isinstance(value, dt.datetime):
         return value.date()
@@ -42,7 +43,7 @@ def parse_date(value, label: str = "Ngày", *, field: str | None = None) -> dt.d
         return value
     raw = clean_line(value)
     if not raw:
-        raise ValidationError(f"{label} không được để trống. Nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026.",
+        raise ValidationError(W.DATE_REQUIRED.format(label=label),
                               field=field)
     m = _DATE.match(raw)
     if m:
@@ -52,26 +53,24 @@ def parse_date(value, label: str = "Ngày", *, field: str | None = None) -> dt.d
     else:
         m = _ISO.match(raw)
         if not m:
-            raise ValidationError(f"{label} “{raw}” không đúng dạng. Nhập theo dạng ngày/tháng/năm, "
-                                  "ví dụ 05/01/2026.", field=field)
+            raise ValidationError(W.DATE_FORM.format(label=label, raw=raw), field=field)
         y, mth, d = (int(x) for x in m.groups())
     try:
         return dt.date(y, mth, d)
     except ValueError:
-        raise ValidationError(f"{label} “{raw}” không có thật (tháng {mth} năm {y} không có ngày {d}). "
-                              "Hãy kiểm tra lại ngày và tháng.", field=field) from None
+        raise ValidationError(W.DATE_UNREAL.format(label=label, raw=raw, month=mth, year=y, day=d), field=field) from None
 
 
-def parse_time(value, label: str = "Giờ", *, field: str | None = None) -> str:
+def parse_time(value, label: str = W.TIME, *, field: str | None = None) -> str:
     """"8", "8h", "08:30", "14g15" → "08:00", "08:30", "14:15"."""
     raw = clean_line(value)
     m = _TIME.match(raw) if raw else None
     if not m:
-        raise ValidationError(f"{label} “{raw}” không đúng dạng. Nhập giờ:phút, ví dụ 08:00 hoặc 14:30.",
+        raise ValidationError(W.TIME_FORM.format(label=label, raw=raw),
                               field=field)
     h, mi = int(m.group(1)), int(m.group(2) or 0)
     if h > 23 or mi > 59:
-        raise ValidationError(f"{label} “{raw}” không có thật. Giờ từ 0 đến 23, phút từ 0 đến 59.",
+        raise ValidationError(W.TIME_UNREAL.format(label=label, raw=raw),
                               field=field)
     return f"{h:02d}:{mi:02d}"
 
@@ -82,9 +81,9 @@ def parse_int(value, label: str, *, minimum: int = 0, maximum: int = 1_000_000,
     try:
         n = int(raw)
     except ValueError:
-        raise ValidationError(f"{label} phải là một số nguyên (đã nhập “{raw}”).", field=field) from None
+        raise ValidationError(W.NOT_INTEGER.format(label=label, raw=raw), field=field) from None
     if n < minimum or n > maximum:
-        raise ValidationError(f"{label} phải từ {minimum} đến {maximum} (đã nhập {n}).", field=field)
+        raise ValidationError(W.OUT_OF_RANGE.format(label=label, minimum=minimum, maximum=maximum, n=n), field=field)
     return n
 
 
@@ -99,10 +98,9 @@ def pick_by_name(query, rows, label: str, *, attr: str = "name", field: str | No
     starts = [r for r in rows if fold(getattr(r, attr)).startswith(key)] if key else []
     if len(starts) == 1:
         return starts[0]
-    names = ", ".join(getattr(r, attr) for r in rows[:12]) or "(danh mục trống)"
+    names = ", ".join(getattr(r, attr) for r in rows[:12]) or W.EMPTY_LIST
     if len(starts) > 1:
-        raise ValidationError(f"“{raw}” khớp với nhiều {label.lower()}: "
-                              f"{', '.join(getattr(r, attr) for r in starts[:8])}. Hãy gõ rõ hơn.",
+        raise ValidationError(W.AMBIGUOUS.format(raw=raw, lower=label.lower(),
+                                                 matches=', '.join(getattr(r, attr) for r in starts[:8])),
                               field=field)
-    raise ValidationError(f"Không có {label.lower()} “{raw}”. Các {label.lower()} hiện có: {names}. "
-                          f"Hãy chọn một tên trong danh sách hoặc thêm mới ở Danh mục.", field=field)
+    raise ValidationError(W.NO_SUCH.format(lower=label.lower(), raw=raw, names=names), field=field)

@@ -11,6 +11,7 @@ from models.domain.catalog import Office, Setting
 from models.core.errors import ValidationError
 from models.core.text import clean, clean_line
 from models.services import records
+from models.core.words import WordingWords as W
 
 MAX_LEN = 2000
 
@@ -59,10 +60,10 @@ def set_value(office: Office, key: str, value: str) -> Item:
 
     roles.require(office, "catalog")
     if key not in {d["key"] for d in _defaults()}:
-        raise ValidationError(f"Không có mục “{key}”.")
+        raise ValidationError(W.NO_SUCH_ITEM.format(key=key))
     value = clean(value or "").strip()
     if len(value) > MAX_LEN:
-        raise ValidationError(f"Nội dung dài quá {MAX_LEN} ký tự. Hãy rút gọn.", field="value")
+        raise ValidationError(W.TOO_LONG.format(most=MAX_LEN), field="value")
     name = _setting_key(office, key)
     row = Setting.get_or_none(Setting.key == name)
     if not value:

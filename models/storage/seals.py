@@ -14,6 +14,7 @@ from models.domain.documents import DRAFT, Content, DocumentText
 from models.domain.petitions import Petition, PetitionEvent
 from models.domain.register import OutgoingDocument
 from models.core.words import WITHHELD
+from models.core.words import IntegrityWords as W
 
 #: register fields compared with the audit trail, and how people call them
 
@@ -26,9 +27,9 @@ def short(value, limit: int = 60) -> str:
 
 #: the records sealed through the audit trail, how people call them, and a few words to name one by
 SEALED = {
-    "petition": (Petition, "Kiến nghị", "content"),
-    "petition_event": (PetitionEvent, "Diễn biến kiến nghị", "detail"),
-    "document_text": (DocumentText, "Nội dung văn bản đã ban hành", "kind"),
+    "petition": (Petition, W.PETITION, "content"),
+    "petition_event": (PetitionEvent, W.PETITION_EVENT, "detail"),
+    "document_text": (DocumentText, W.ISSUED_TEXT, "kind"),
 }
 #: bookkeeping that changes without a recorded write
 _UNSEALED = frozenset({"id", "row_version", "created_at", "updated_at", "search_text"})
@@ -103,23 +104,18 @@ def _label(table: str, record_id: int, values: dict) -> str:
     words = short(values.get(hint), 40) if values.get(hint) not in (None, "") else ""
     if table == "document_text" and values.get("document"):
         doc = OutgoingDocument.get_or_none(OutgoingDocument.id == values["document"])
-        words = f"văn bản {doc.symbol}" if doc else words
+        words = W.DOCUMENT.format(symbol=doc.symbol) if doc else words
     if table == "petition_event" and values.get("petition"):
-        words = f"của kiến nghị số {values['petition']}: {words}"
-    return f"{name.lower()} số {record_id}" + (f" ({words})" if words else "")
+        words = W.OF_PETITION.format(petition=values['petition'], words=words)
+    return W.RECORD_NUMBER.format(name=name.lower(), record_id=record_id) + (f" ({words})" if words else "")
 
 
 #: fields of the sealed records that the catalogue of field names (FIELD_LABELS) does not name
-SEALED_LABELS = {"detail": "Diễn giải", "action": "Việc", "at": "Thời điểm", "user": "Người làm",
-                 "before": "Trước", "after": "Sau", "petition": "Kiến nghị", "kind": "Loại văn bản",
-                 "ref_type": "Loại hồ sơ", "ref_id": "Số hồ sơ", "document": "Số văn bản", "version": "Phiên bản",
-                 "replaces": "Thay thế", "correction": "Đính chính hay thay thế", "reason": "Lý do",
-                 "signed_on": "Ngày ký", "scan_path": "Bản quét", "scan_sha256": "Mã SHA-256 bản quét",
-                 "office": "Cơ quan", "seq": "Số thứ tự", "conference": "Hội nghị"}
+SEALED_LABELS = W.SEALED_LABELS
 #: the parts of a document's text, as the editor and the printed page call them
-TEXT_PARTS = {**{k: v for k, v in Content.EDITABLE}, "signers": "Người ký", "title": "Tên loại văn bản",
-              "symbol": "Số, ký hiệu", "date": "Ngày ban hành", "letterhead": "Tên cơ quan ban hành",
-              "extras": "Dữ liệu kèm theo", "number_kind": "Loại số"}
+TEXT_PARTS = {**{k: v for k, v in Content.EDITABLE}, "signers": W.SIGNERS, "title": W.TITLE,
+              "symbol": W.SYMBOL, "date": W.DATE, "letterhead": W.LETTERHEAD,
+              "extras": W.EXTRAS, "number_kind": W.NUMBER_KIND}
 
 
 def _text_change(was, now) -> tuple[str, str, str]:
@@ -127,7 +123,7 @@ def _text_change(was, now) -> tuple[str, str, str]:
     try:
         old, new = json.loads(was or "{}"), json.loads(now or "{}")
     except (TypeError, ValueError):
-        return "Nội dung", str(was), str(now)
+        return W.CONTENT, str(was), str(now)
     for part in sorted(set(old) | set(new)):
         a, b = old.get(part), new.get(part)
         if a == b:
@@ -138,7 +134,7 @@ def _text_change(was, now) -> tuple[str, str, str]:
         start = max(0, at - 15)
         lead = "…" if start else ""
         return TEXT_PARTS.get(part, part), lead + a[start:at + 30], lead + b[start:at + 30]
-    return "Nội dung", "", ""
+    return W.CONTENT, "", ""
 
 
 def _differences(table: str, rows: dict, recorded: dict) -> list[Difference]:
@@ -149,8 +145,8 @@ def _differences(table: str, rows: dict, recorded: dict) -> list[Difference]:
     for record_id, row in rows.items():
         values, gone = recorded.get(record_id, ({}, False))
         if not values:
-            out.append(Difference(table, record_id, "", f"{name}: {_label(table, record_id, row.__data__)} không "
-                                  "có trong nhật ký thay đổi — được thêm vào cơ sở dữ liệu ngoài ứng dụng."))
+            out.append(Difference(table, record_id, "", W.SEALED_ADDED.format(name=name,
+                                                                              label=_label(table, record_id, row.__data__))))
             continue
         for key, was in values.items():
             if key in _UNSEALED or key not in model._meta.fields:
@@ -163,16 +159,17 @@ def _differences(table: str, rows: dict, recorded: dict) -> list[Difference]:
             shown_was, shown_now = was, chain._plain(now)
             if table == "document_text" and key == "content":
                 label, shown_was, shown_now = _text_change(was, now)
-            out.append(Difference(table, record_id, key, f"{name}: {_label(table, record_id, values)}: trường "
-                                  f"“{label}” đã bị sửa ngoài ứng dụng: nhật ký ghi “{short(shown_was)}”, nay là "
-                                  f"“{short(shown_now)}”."))
+            out.append(Difference(table, record_id, key, W.SEALED_CHANGED.format(name=name,
+                                                                                 label=_label(table, record_id, values),
+                                                                                 field=label, was=short(shown_was),
+                                                                                 now=short(shown_now))))
     for record_id, (values, gone) in recorded.items():
         if record_id in rows or gone:
             continue
         if table == "document_text" and values.get("status", DRAFT) == DRAFT:
             continue      # a draft is not sealed (it is thrown away when the edits are)
-        out.append(Difference(table, record_id, "", f"{name}: {_label(table, record_id, values)} đã bị xóa "
-                              "khỏi cơ sở dữ liệu ngoài ứng dụng."))
+        out.append(Difference(table, record_id, "", W.SEALED_REMOVED.format(name=name,
+                                                                            label=_label(table, record_id, values))))
     return out
 
 
@@ -212,7 +209,7 @@ def seal_as_found(office: Office) -> int:
                 office=office.id, table=table, record_id=record_id, action=SEAL, user=user, at=at,
                 before="{}", after=json.dumps(snapshot(row) if row is not None else {}, ensure_ascii=False,
                                               default=str),
-                reason="Niêm phong khi nâng cấp: ghi nhận nguyên trạng"))
+                reason=W.SEAL_REASON))
     chain.seal_many(AuditEntry, office.id, entries)
     return len(entries)
 
@@ -222,8 +219,7 @@ def text_seal_problem(doc: OutgoingDocument) -> str | None:
     its stored text differs from the one the chained trail sealed, a trail entry of
     it was changed, or the register entry itself was."""
     if doc.chain_seq is not None and not chain.verifies(doc):
-        return (f"mục của văn bản {doc.symbol} trong sổ văn bản đi đã bị sửa ngoài ứng dụng (mã kiểm tra không "
-                "còn khớp)")
+        return (W.REGISTER_ENTRY_CHANGED.format(symbol=doc.symbol))
     row = DocumentText.get_or_none(DocumentText.document == doc)
     if row is None:
         return None
@@ -231,18 +227,17 @@ def text_seal_problem(doc: OutgoingDocument) -> str | None:
                                              & (AuditEntry.record_id == row.id)
                                              & (AuditEntry.office == row.office_id)))
     if any(e.chain_seq is None or not chain.verifies(e) for e in entries):
-        return "nhật ký thay đổi của nội dung văn bản này đã bị sửa ngoài ứng dụng"
+        return W.TEXT_TRAIL_CHANGED
     recorded = _recorded("document_text", row.office, [row.id])
     diffs = _differences("document_text", {row.id: row}, recorded)
     if diffs:
-        fields = ", ".join(dict.fromkeys(FIELD_WORDS.get(d.field, d.field) for d in diffs if d.field)) or "bản ghi"
-        return f"nội dung đã lưu của văn bản này ({fields}) khác nội dung đã niêm phong khi ban hành"
+        fields = ", ".join(dict.fromkeys(FIELD_WORDS.get(d.field, d.field) for d in diffs if d.field)) or W.RECORD
+        return W.TEXT_DIFFERS.format(fields=fields)
     return None
 
 
 #: document_text fields as a refusal names them
-FIELD_WORDS = {"content": "nội dung", "status": "trạng thái", "document": "số văn bản", "kind": "loại",
-               "ref_id": "hồ sơ", "version": "phiên bản"}
+FIELD_WORDS = W.FIELD_WORDS
 
 
 # --- what this workstation saw last time ---------------------------------------------

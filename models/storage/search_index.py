@@ -7,6 +7,7 @@ administrator after installing pg_trgm; the search itself works without them, sl
 from __future__ import annotations
 
 import peewee as pw
+from models.core.words import SearchWords as W
 
 #: the FTS5 table over petition.search_text (SQLite only)
 PETITION_FTS = "petition_search"
@@ -16,9 +17,7 @@ PETITION_TRGM = "petition_search_trgm"
 TRIGRAM = 3
 
 EXTENSION_MISSING = (
-    "Máy chủ PostgreSQL chưa có phần mở rộng pg_trgm nên tìm kiếm kiến nghị chạy chậm (vẫn đúng). "
-    "Hãy nhờ quản trị máy chủ chạy lệnh sau trong cơ sở dữ liệu này rồi mở lại chương trình: "
-    "CREATE EXTENSION pg_trgm;")
+    W.NO_TRGM)
 
 
 
@@ -84,4 +83,4 @@ def index_problem(db: pw.Database) -> str | None:
     """None when petition search has its index, else what is missing (Vietnamese)."""
     if isinstance(db, pw.PostgresqlDatabase):
         return None if pg_has_index(db) else EXTENSION_MISSING
-    return None if _sqlite_has_fts(db) else "Chưa có chỉ mục tìm kiếm kiến nghị. Hãy mở lại chương trình để tạo."
+    return None if _sqlite_has_fts(db) else W.NO_INDEX

@@ -7,9 +7,9 @@ import sys
 import click
 
 from .common import fail, open_db, pass_db, run_service
+from ..words import CommandWords as W
 
-ROLE_HELP = ("Vai trò: van_thu (Văn thư), thu_ky (Thư ký), pho_chu_tich (Phó Chủ tịch), chu_tich (Chủ tịch), "
-             "quan_tri (Quản trị).")
+ROLE_HELP = (W.ROLE_HELP)
 PASSWORD_ENV = "DOITHOAI_PG_NEW_PASSWORD"
 
 
@@ -19,14 +19,14 @@ def _open(db_target):
     open_db(lambda: open_office_database(db_target))
 
 
-@click.group("admin", options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+@click.group("admin", options_metavar=W.OPTIONS_METAVAR, subcommand_metavar=W.COMMAND_METAVAR)
 def admin():
     """Quản trị cơ sở dữ liệu PostgreSQL dùng chung cho nhiều cơ quan: tài khoản của nhân viên và chính
     sách bảo mật theo dòng (mỗi tài khoản chỉ thấy dữ liệu của cơ quan mình). Chạy bằng tài khoản quản
     trị (chủ sở hữu các bảng), ví dụ: doithoai --db postgresql://doithoai@may-chu/doithoai admin pg-setup"""
 
 
-@admin.command("pg-setup", options_metavar="[TÙY_CHỌN]")
+@admin.command("pg-setup", options_metavar=W.OPTIONS_METAVAR)
 @pass_db
 def pg_setup(db_target):
     """Bật bảo mật theo dòng trên mọi bảng có dữ liệu của cơ quan và cấp quyền cho nhóm nhân viên.
@@ -39,16 +39,16 @@ def pg_setup(db_target):
 
     for office in catalog.offices():
         roles.enlist_owner(office)
-    click.echo(f"Đã bật bảo mật theo dòng trên {len(tables)} bảng; nhóm nhân viên: {pg_security.staff_group()}.")
+    click.echo(W.RLS_ON.format(tables=len(tables), staff_group=pg_security.staff_group()))
 
 
-@admin.command("pg-user", options_metavar="[TÙY_CHỌN]", epilog=ROLE_HELP)
-@click.argument("login", metavar="TÊN_ĐĂNG_NHẬP")
-@click.option("--co-quan", "office_ref", required=True, metavar="SỐ_HOẶC_TÊN", help="Cơ quan của người này.")
-@click.option("--vai-tro", "role", required=True, metavar="VAI_TRÒ", help=ROLE_HELP)
-@click.option("--ho-ten", "full_name", default="", metavar="HỌ_TÊN", help="Họ và tên (ghi vào danh sách người dùng).")
+@admin.command("pg-user", options_metavar=W.OPTIONS_METAVAR, epilog=ROLE_HELP)
+@click.argument("login", metavar=W.LOGIN_METAVAR)
+@click.option("--co-quan", "office_ref", required=True, metavar=W.WHO_METAVAR, help=W.OFFICE_OF_PERSON_HELP)
+@click.option("--vai-tro", "role", required=True, metavar=W.ROLE_METAVAR, help=ROLE_HELP)
+@click.option("--ho-ten", "full_name", default="", metavar=W.NAME_METAVAR, help=W.FULL_NAME_HELP)
 @click.option("--khong-mat-khau", "no_password", is_flag=True,
-              help="Không đặt mật khẩu (đăng nhập bằng chứng chỉ hoặc cách xác thực khác của máy chủ).")
+              help=W.NO_PASSWORD_HELP)
 @pass_db
 def pg_user(db_target, login, office_ref, role, full_name, no_password):
     """Tạo (hoặc cập nhật) tài khoản PostgreSQL của một người thuộc một cơ quan, với vai trò của họ.
@@ -63,15 +63,14 @@ def pg_user(db_target, login, office_ref, role, full_name, no_password):
         password = os.environ.get(PASSWORD_ENV) or None
         if password is None:
             if not sys.stdin.isatty():
-                fail(f"Thiếu mật khẩu: hãy đặt biến môi trường {PASSWORD_ENV}, chạy lệnh ở bàn phím để được "
-                     "hỏi, hoặc ghi --khong-mat-khau.")
-            password = click.prompt("Mật khẩu cho tài khoản mới", hide_input=True, confirmation_prompt=True)
+                fail(W.PASSWORD_MISSING.format(variable=PASSWORD_ENV))
+            password = click.prompt(W.PASSWORD_ASK, hide_input=True, confirmation_prompt=True)
     person = run_service(lambda: pg_security.add_staff(office, login, role, full_name, password=password))
-    click.echo(f"Tài khoản “{login}”: {person.full_name}, {roles.role_label(person.role)} của {office.name}. "
-               "Người này kết nối bằng --db postgresql://" + login + "@MÁY_CHỦ/TÊN_CSDL.")
+    click.echo(W.PG_USER_MADE.format(login=login, full_name=person.full_name,
+                                     role_label=roles.role_label(person.role), name=office.name) + login + W.PG_URL_TAIL)
 
 
-@admin.command("pg-list", options_metavar="[TÙY_CHỌN]")
+@admin.command("pg-list", options_metavar=W.OPTIONS_METAVAR)
 @pass_db
 def pg_list(db_target):
     """Liệt kê tài khoản PostgreSQL của nhân viên, cơ quan và vai trò của họ."""
@@ -81,6 +80,6 @@ def pg_list(db_target):
     rows = run_service(pg_security.members)
     names = {o.id: o.name for o in catalog.offices()}
     if not rows:
-        click.echo("Chưa có tài khoản nhân viên nào. Tạo bằng: doithoai admin pg-user")
+        click.echo(W.NO_STAFF)
     for login, office_id, role in rows:
         click.echo(f"{login:<24} {roles.role_label(role):<13} {names.get(office_id, office_id)}")

@@ -4,10 +4,11 @@ from __future__ import annotations
 import click
 
 from .common import ask, fail, overwrite_option, pass_db, write_or_ask
+from ..words import CommandWords as W
 
 
 @click.command("backup")
-@click.argument("dest", required=False, metavar="[NƠI_LƯU]")
+@click.argument("dest", required=False, metavar=W.WHERE_METAVAR)
 @overwrite_option
 @pass_db
 def backup(db_target, dest, overwrite):
@@ -26,14 +27,14 @@ def backup(db_target, dest, overwrite):
         info = bk.verify(path)
     except UserError as exc:
         fail(exc.message, exc.exit_code)
-    click.echo(f"Đã sao lưu vào: {path}")
-    click.echo(f"Kiểm tra bản sao: tốt — {info.office}, {info.petitions} ý kiến, kiến nghị.")
+    click.echo(W.BACKED_UP.format(path=path))
+    click.echo(W.BACKUP_CHECKED.format(office=info.office, petitions=info.petitions))
 
 
 @click.command("restore")
-@click.argument("file", required=False, metavar="[TỆP_SAO_LƯU]")
-@click.option("--newest", is_flag=True, help="Khôi phục bản sao lưu tự động mới nhất còn tốt.")
-@click.option("--yes", "-y", is_flag=True, help="Không hỏi lại.")
+@click.argument("file", required=False, metavar=W.BACKUP_FILE_METAVAR)
+@click.option("--newest", is_flag=True, help=W.NEWEST_HELP)
+@click.option("--yes", "-y", is_flag=True, help=W.YES_HELP)
 @pass_db
 def restore(db_target, file, newest, yes):
     """Khôi phục cơ sở dữ liệu từ một bản sao lưu (kiểm tra trước; giữ lại tệp cũ)."""
@@ -49,25 +50,26 @@ def restore(db_target, file, newest, yes):
     if newest:
         best = bk.newest_good_backup(target)
         if best is None:
-            fail(f"Không có bản sao lưu tự động nào còn tốt trong “{bk.backup_folder()}”.")
+            fail(W.NO_GOOD_BACKUP.format(backup_folder=bk.backup_folder()))
         file = str(best.path)
     if not file:
-        fail("Hãy chỉ ra tệp sao lưu, hoặc dùng --newest.")
+        fail(W.NAME_BACKUP_FILE)
     try:
         info = bk.verify(file)
     except UserError as exc:
-        fail(f"{exc.message} Không có gì bị thay đổi.", exc.exit_code)
-    click.echo(f"Bản sao lưu: {file}\nCơ quan: {info.office}; {info.petitions} ý kiến, kiến nghị; lược đồ {info.schema_version}.")
-    if not yes and not ask(f"Thay cơ sở dữ liệu “{bk.sqlite_path(target)}” bằng bản này?"):
-        click.echo("Đã hủy, không có gì bị thay đổi.")
+        fail(W.NOTHING_CHANGED.format(message=exc.message), exc.exit_code)
+    click.echo(W.BACKUP_INFO.format(file=file, office=info.office, petitions=info.petitions,
+                                    schema_version=info.schema_version))
+    if not yes and not ask(W.REPLACE_ASK.format(sqlite_path=bk.sqlite_path(target))):
+        click.echo(W.CANCELLED)
         raise SystemExit(1)
     try:
         _, aside = bk.restore(file, target)
     except UserError as exc:
         fail(exc.message, exc.exit_code)
-    click.echo(f"Đã khôi phục vào: {bk.sqlite_path(target)}")
+    click.echo(W.RESTORED.format(sqlite_path=bk.sqlite_path(target)))
     if aside:
-        click.echo(f"Cơ sở dữ liệu cũ được giữ lại ở: {aside}")
+        click.echo(W.OLD_KEPT.format(aside=aside))
 
 
 def _configured() -> str:

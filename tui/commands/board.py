@@ -5,22 +5,23 @@ from __future__ import annotations
 import click
 
 from .common import fail, open_db, overwrite_option, pass_db, write_or_ask
+from ..words import CommandWords as W
 
 
 @click.command("export")
-@click.option("--xlsx", "fmt", flag_value="xlsx", help="Tệp Excel (.xlsx). Mặc định theo đuôi tệp -o.")
+@click.option("--xlsx", "fmt", flag_value="xlsx", help=W.XLSX_HELP)
 @click.option("--csv", "fmt", flag_value="csv",
-              help="Tệp CSV (UTF-8 có BOM, các ô cách nhau bằng “;” như Excel tiếng Việt đọc).")
-@click.option("--phay", "comma", is_flag=True, help="CSV: cách các ô bằng dấu phẩy “,” thay cho “;”.")
+              help=W.CSV_HELP)
+@click.option("--phay", "comma", is_flag=True, help=W.COMMA_HELP)
 @click.option("--no-contacts", "no_contacts", is_flag=True,
-              help="Bỏ địa chỉ và điện thoại của công dân (họ tên vẫn giữ; người giấu tên không bao giờ bị ghi tên).")
+              help=W.NO_CONTACTS_HELP)
 @click.option("--thong-ke", "stats", is_flag=True,
-              help="Xuất bảng thống kê theo lĩnh vực, đơn vị, thôn, tình trạng và tỷ lệ trả lời đúng hạn.")
+              help=W.STATS_HELP)
 @click.option("--tat-ca", "everything", is_flag=True,
-              help="Mọi kiến nghị đã ghi, kể cả đã xong và đã rút (kèm lý do); mặc định: chỉ kiến nghị cần xử lý.")
-@click.option("--tu-ngay", "start", metavar="NGÀY", help="Chỉ kiến nghị nhận từ ngày này (ngày/tháng/năm).")
-@click.option("--den-ngay", "end", metavar="NGÀY", help="Chỉ kiến nghị nhận đến ngày này (ngày/tháng/năm).")
-@click.option("-o", "--output", "output", required=True, metavar="TỆP", help="Tệp kết quả, ví dụ theo-doi.xlsx.")
+              help=W.ALL_HELP)
+@click.option("--tu-ngay", "start", metavar=W.DAY_METAVAR, help=W.FROM_HELP)
+@click.option("--den-ngay", "end", metavar=W.DAY_METAVAR, help=W.TO_HELP)
+@click.option("-o", "--output", "output", required=True, metavar=W.FILE_METAVAR, help=W.OUTPUT_HELP)
 @overwrite_option
 @pass_db
 def export(db_target, fmt, comma, no_contacts, stats, everything, start, end, output, overwrite):
@@ -40,13 +41,13 @@ def export(db_target, fmt, comma, no_contacts, stats, everything, start, end, ou
         office = the_office()
         status = "all" if stats else "recorded" if everything else "action"
         q = BoardQuery(office.id, status=status, today=clock.today(),
-                       received_from=parse_date(start, "Từ ngày") if start else None,
-                       received_to=parse_date(end, "Đến ngày") if end else None)
+                       received_from=parse_date(start, W.FROM_DAY) if start else None,
+                       received_to=parse_date(end, W.TO_DAY) if end else None)
         if stats:
             sheet = statistics.compute(q)
             res = write_or_ask(lambda replace: svc.export_statistics(sheet, output, fmt, replace=replace,
                                                                      delimiter=delimiter), overwrite)
-            click.echo(f"Đã xuất thống kê của {res.rows} kiến nghị vào {res.path}")
+            click.echo(W.STATS_EXPORTED.format(rows=res.rows, path=res.path))
         else:
             res = write_or_ask(lambda replace: svc.export_board(q, output, fmt, contacts=not no_contacts,
                                                                 replace=replace, delimiter=delimiter), overwrite)
@@ -57,7 +58,7 @@ def export(db_target, fmt, comma, no_contacts, stats, everything, start, end, ou
             if everything and c["withdrawn"]:
                 figures.append(f"{WITHDRAWN.lower()} {c['withdrawn']}")
             # a group of same-issue petitions is one line: lines and petitions may differ
-            click.echo(f"Đã xuất {res.rows} dòng vào {res.path} ({c['total']} kiến nghị"
+            click.echo(W.EXPORTED.format(rows=res.rows, path=res.path, c=c['total'])
                        + (": " + "; ".join(figures) if figures else "") + ").")
     except UserError as exc:
         fail(exc.message, exc.exit_code)

@@ -9,10 +9,11 @@ import click
 from models.core.errors import UserError
 
 from ..words import explain_cli
+from ..words import CommandWords as W
 
 
 def fail(message: str, code: int = 2):
-    click.echo(f"Lỗi: {message}", err=True)
+    click.echo(W.ERROR_LINE.format(message=message), err=True)
     sys.exit(code)
 
 
@@ -44,7 +45,7 @@ def run_service(call):
 
 overwrite_option = click.option(
     "--ghi-de", "--yes", "-y", "overwrite", is_flag=True,
-    help="Thay tệp cùng loại đã có ở nơi ghi (một bản xuất, bản sao lưu, tệp PDF trước) mà không hỏi.")
+    help=W.REPLACE_HELP)
 
 
 def write_or_ask(write, overwrite: bool):
@@ -60,8 +61,8 @@ def write_or_ask(write, overwrite: bool):
         return write(True)
 
 
-YES = ("c", "có", "co", "y", "yes")
-NO = ("k", "không", "khong", "n", "no")
+YES = ("c", W.YES, "co", "y", "yes")
+NO = ("k", W.NO, "khong", "n", "no")
 
 
 def ask(question: str) -> bool:
@@ -80,5 +81,5 @@ def ask(question: str) -> bool:
             return True
         if answer in NO or not answer:
             return False
-        click.echo("Hãy trả lời c (có) hoặc k (không).", err=True)
+        click.echo(W.ANSWER_YES_NO, err=True)
     return False

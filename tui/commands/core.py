@@ -11,6 +11,7 @@ from models.core.errors import UserError
 from models.core.words import NUMBERING_CHOICES, NUMBERING_WORDS, OFFICE_KIND_CHOICES, OFFICE_KIND_WORDS
 
 from .common import fail, open_db, pass_db, run_service
+from ..words import CoreCommandWords as W
 
 
 @click.command("demo")
@@ -26,7 +27,7 @@ class WordChoice(click.ParamType):
     """A choice given by its Vietnamese words ("xã", "Đảng ủy xã"), a short word
     ("xa", "dang-uy-xa") or the code scripts already use ("ubnd_xa")."""
 
-    name = "lựa chọn"
+    name = W.CHOICE
 
     def __init__(self, labels: dict[str, str], words: dict[str, str]):
         self.labels = labels
@@ -44,7 +45,7 @@ class WordChoice(click.ParamType):
     def convert(self, value, param, ctx):
         code = self.find(str(value))
         if code is None:
-            self.fail(f"“{value}” không có trong danh sách. Chọn một trong: "
+            self.fail(W.NOT_A_CHOICE.format(value=value)
                       + "; ".join(self.labels.values()) + ".", param, ctx)
         return code
 
@@ -55,22 +56,22 @@ def ask_choice(question: str, labels: dict[str, str]) -> str:
     click.echo(question)
     for i, code in enumerate(codes, start=1):
         click.echo(f"  {i}. {labels[code]}")
-    number = click.prompt("Gõ số", type=click.IntRange(1, len(codes)), default=1)
+    number = click.prompt(W.TYPE_NUMBER, type=click.IntRange(1, len(codes)), default=1)
     return codes[number - 1]
 
 
 @click.command("init")
-@click.option("--loai", "kind", type=WordChoice(OFFICE_KIND_CHOICES, OFFICE_KIND_WORDS), metavar="LOẠI",
-              help="Loại cơ quan: xã, phường, Đảng ủy xã, huyện (trước 1/7/2025).")
-@click.option("--ten", "place_name", help="Tên địa phương, ví dụ: Kỳ Khang.")
-@click.option("--cap-tren", "parent_body", default=None, help="Cơ quan cấp trên, ví dụ: UBND tỉnh Hà Tĩnh.")
-@click.option("--nguoi-ky", "signer_name", default=None, help="Họ tên người ký (Chủ tịch / Bí thư).")
+@click.option("--loai", "kind", type=WordChoice(OFFICE_KIND_CHOICES, OFFICE_KIND_WORDS), metavar=W.KIND_METAVAR,
+              help=W.KIND_HELP)
+@click.option("--ten", "place_name", help=W.PLACE_HELP)
+@click.option("--cap-tren", "parent_body", default=None, help=W.PARENT_HELP)
+@click.option("--nguoi-ky", "signer_name", default=None, help=W.SIGNER_HELP)
 @click.option("--danh-so", "numbering", type=WordChoice(NUMBERING_CHOICES, NUMBERING_WORDS), default=None,
-              metavar="CÁCH", help="nam: một dãy số cho mọi văn bản trong năm; loai: mỗi loại văn bản một dãy số.")
+              metavar=W.NUMBERING_METAVAR, help=W.NUMBERING_HELP)
 @click.option("--moi", "new_office", is_flag=True,
-              help="Tạo cơ quan mới dù cơ sở dữ liệu bị mất hoặc rỗng mà còn bản sao lưu (thường nên khôi phục).")
+              help=W.FORCE_HELP)
 @click.option("--them", "add", is_flag=True,
-              help="Thêm một cơ quan nữa vào cơ sở dữ liệu dùng chung (nhiều xã trên một máy chủ).")
+              help=W.ANOTHER_HELP)
 @pass_db
 def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_office, add):
     """Khai báo thông tin cơ quan (hỏi từng mục nếu không ghi tùy chọn). Máy này
@@ -82,22 +83,21 @@ def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_o
     existing = catalog.offices()
     if existing and not add:
         names = "; ".join(f"{o.id} – {o.name}" for o in existing)
-        fail(f"Cơ sở dữ liệu đã có cơ quan: {names}. Hãy sửa thông tin ở màn hình Danh mục (phím F8), "
-             "hoặc thêm một cơ quan nữa dùng chung máy chủ bằng: doithoai init --them", code=1)
+        fail(W.ALREADY_HAS_OFFICE.format(names=names), code=1)
     interactive = sys.stdin.isatty()
     if kind is None:
-        kind = ask_choice("Loại cơ quan:", OFFICE_KIND_CHOICES) if interactive else "ubnd_xa"
+        kind = ask_choice(W.KIND_ASK, OFFICE_KIND_CHOICES) if interactive else "ubnd_xa"
     if place_name is None:
         if not interactive:
-            fail("Thiếu tên địa phương. Hãy ghi --ten \"Tên xã\".")
-        place_name = click.prompt("Tên địa phương (ví dụ: Kỳ Khang)")
+            fail(W.PLACE_MISSING)
+        place_name = click.prompt(W.PLACE_ASK)
     if parent_body is None:
-        parent_body = click.prompt("Cơ quan cấp trên (có thể bỏ trống)", default="", show_default=False) \
+        parent_body = click.prompt(W.PARENT_ASK, default="", show_default=False) \
             if interactive else ""
     if signer_name is None:
-        signer_name = click.prompt("Họ tên người ký", default="", show_default=False) if interactive else ""
+        signer_name = click.prompt(W.SIGNER_ASK, default="", show_default=False) if interactive else ""
     if numbering is None and interactive:
-        numbering = ask_choice("Cách đánh số văn bản đi:", NUMBERING_CHOICES)
+        numbering = ask_choice(W.NUMBERING_ASK, NUMBERING_CHOICES)
     office = run_service(lambda: catalog.create_office(
         kind=kind, place_name=place_name, parent_body=parent_body, signer_name=signer_name,
         numbering=numbering or "per_year"))
@@ -105,9 +105,9 @@ def init(db_target, kind, place_name, parent_body, signer_name, numbering, new_o
     from models.services import roles
 
     roles.enlist_owner(office)
-    click.echo(f"Đã tạo cơ quan số {office.id}: {office.name}.")
+    click.echo(W.CREATED.format(id=office.id, name=office.name))
     if existing:
-        click.echo("Máy này từ nay làm việc với cơ quan vừa tạo; đổi bằng: doithoai office use SỐ")
+        click.echo(W.MACHINE_USES_IT)
 
 
 @click.command("locate")
@@ -119,11 +119,11 @@ def locate(db_target):
     from models.storage.config import configured_target
 
     loc = locations()
-    rows = [("Cơ sở dữ liệu", describe(db_target or configured_target())),
-            ("Dữ liệu mẫu", str(loc.demo_database)),
-            ("Thư mục dữ liệu", str(loc.data)), ("Văn bản đã in", str(loc.documents)),
-            ("Cấu hình", str(loc.config_file)), ("Nhật ký", str(loc.logs)),
-            ("Sao lưu", str(loc.backups)), ("Bộ nhớ đệm (phông chữ)", str(loc.cache))]
+    rows = [(W.DATABASE, describe(db_target or configured_target())),
+            (W.DEMO_DATA, str(loc.demo_database)),
+            (W.DATA_FOLDER, str(loc.data)), (W.PRINTED_DOCUMENTS, str(loc.documents)),
+            (W.CONFIG, str(loc.config_file)), (W.LOGS, str(loc.logs)),
+            (W.BACKUPS, str(loc.backups)), (W.FONT_CACHE, str(loc.cache))]
     width = max(len(a) for a, _ in rows)
     for label, value in rows:
         click.echo(f"{label.ljust(width)} : {value}")
@@ -132,22 +132,19 @@ def locate(db_target):
 #: doctor's exit code: the sum of one number per kind of finding, so a script sees each
 #: kind whatever else was found (a missing printer never hides tampering)
 DOCTOR_CODES = {
-    "sua": (32, "có chỗ bị sửa, xóa hay chèn ngoài ứng dụng (sổ văn bản đi, nhật ký, nội dung văn bản đã ban "
-                "hành, kiến nghị và diễn biến, tệp đã đổi)"),
-    "co_so_du_lieu": (64, "cơ sở dữ liệu không mở được, hỏng, hoặc chưa khai báo cơ quan"),
-    "thieu_tep": (16, "thiếu tệp của văn bản đã ban hành"),
-    "tep_ngoai_so": (8, "có tệp mang số văn bản mà không có trong sổ (dời đi bằng --don-dep)"),
-    "moi_truong": (4, "môi trường: phông chữ, máy in, thư mục không ghi được"),
+    "sua": (32, W.EXIT_TAMPERED),
+    "co_so_du_lieu": (64, W.EXIT_DATABASE),
+    "thieu_tep": (16, W.EXIT_MISSING_FILES),
+    "tep_ngoai_so": (8, W.EXIT_STRAY_FILES),
+    "moi_truong": (4, W.EXIT_ENVIRONMENT),
 }
-DOCTOR_HELP = ("Kiểm tra cơ sở dữ liệu, phông chữ, máy in, thư mục dữ liệu, và sổ văn bản đi, nhật ký thay đổi, "
-               "nội dung văn bản đã ban hành, kiến nghị và diễn biến, tệp văn bản có bị sửa ngoài ứng dụng "
-               "không.\n\nMã thoát là tổng các số sau (0: mọi thứ đều tốt):\n\n\b\n"
+DOCTOR_HELP = (W.DOCTOR_HELP
                + "\n".join(f"{code:>3}  {words}" for code, words in sorted(DOCTOR_CODES.values(), reverse=True)))
 
 
 @click.command("doctor", help=DOCTOR_HELP)
 @click.option("--don-dep", "tidy", is_flag=True,
-              help="Dời các tệp mang số văn bản mà không có trong sổ vào thư mục “khong-trong-so” bên cạnh.")
+              help=W.TIDY_HELP)
 @pass_db
 def doctor(db_target, tidy: bool):
     from models.storage.db import describe, is_postgres
@@ -160,53 +157,53 @@ def doctor(db_target, tidy: bool):
     def line(ok: bool, label: str, detail: str, kind: str = "moi_truong"):
         if not ok:
             found.add(kind)
-        click.echo(f"[{'OK' if ok else 'LỖI'}] {label}: {detail}")
+        click.echo(f"[{'OK' if ok else W.FAILED}] {label}: {detail}")
 
     target = db_target or configured_target()
     try:
         db = open_office_database(target)
         if is_postgres():
-            line(True, "Cơ sở dữ liệu", f"PostgreSQL {describe(target)} kết nối được")
+            line(True, W.DATABASE, W.PG_CONNECTED.format(describe=describe(target)))
         else:
             result = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
-            line(result == "ok", "Cơ sở dữ liệu", f"{target} — kiểm tra toàn vẹn: "
-                 + ("tốt" if result == "ok" else result), "co_so_du_lieu")
+            line(result == "ok", W.DATABASE, W.INTEGRITY_CHECK.format(target=target)
+                 + (W.GOOD if result == "ok" else result), "co_so_du_lieu")
         from models.domain.catalog import Office
         from models.storage.migrations import CURRENT
 
-        line(True, "Phiên bản lược đồ", str(CURRENT))
+        line(True, W.SCHEMA_VERSION, str(CURRENT))
         from models.services import catalog
 
         n = Office.select().count()
         if n:
             try:
                 office = catalog.the_office()
-                line(True, "Thông tin cơ quan", f"{office.name} (số {office.id}"
-                     + (f", một trong {n} cơ quan dùng chung cơ sở dữ liệu)" if n > 1 else ")"))
+                line(True, W.OFFICE_INFO, W.OFFICE_LINE.format(name=office.name, id=office.id)
+                     + (W.ONE_OF_SHARED.format(n=n) if n > 1 else ")"))
             except UserError as exc:
                 office = None
-                line(False, "Thông tin cơ quan", exc.message, "co_so_du_lieu")
+                line(False, W.OFFICE_INFO, exc.message, "co_so_du_lieu")
         else:
             office = None
-            line(False, "Thông tin cơ quan", "chưa khai báo — chạy: doithoai init", "co_so_du_lieu")
+            line(False, W.OFFICE_INFO, W.NOT_INITIALISED, "co_so_du_lieu")
         if office is not None:
             _check_chains(office, line)
             _check_orphans(office, line, tidy)
     except Exception as exc:  # report and go on with the other checks
         from models.core.errors import os_reason
 
-        line(False, "Cơ sở dữ liệu", exc.message if isinstance(exc, UserError) else os_reason(exc), "co_so_du_lieu")
+        line(False, W.DATABASE, exc.message if isinstance(exc, UserError) else os_reason(exc), "co_so_du_lieu")
     try:
         from printing.fonts import font_report
 
-        line(True, "Phông chữ", font_report().replace("Phông chữ: ", "", 1))
+        line(True, W.FONTS, font_report().replace(W.FONTS_PREFIX, "", 1))
     except ImportError:
-        line(False, "Phông chữ", "chưa có phần in ấn trong bản cài đặt này")
+        line(False, W.FONTS, W.NO_PRINTING)
     except Exception as exc:
-        line(False, "Phông chữ", str(exc))
+        line(False, W.FONTS, str(exc))
     lp = shutil.which("lp")
     if os.name == "nt":
-        line(True, "Máy in", "in qua Windows (lệnh in mặc định của hệ điều hành)")
+        line(True, W.PRINTER, W.PRINTS_VIA_WINDOWS)
     elif lp:
         import subprocess
 
@@ -215,26 +212,26 @@ def doctor(db_target, tidy: bool):
         except Exception:
             out = ""
         if out.startswith("system default destination:"):
-            out = "máy in mặc định: " + out.split(":", 1)[1].strip()
+            out = W.DEFAULT_PRINTER + out.split(":", 1)[1].strip()
         else:
-            out = "có lệnh lp (CUPS); chưa đặt máy in mặc định (in bằng --printer TÊN)"
-        line(True, "Máy in", out)
+            out = W.LP_NO_DEFAULT
+        line(True, W.PRINTER, out)
     else:
-        line(False, "Máy in", "không có lệnh lp (CUPS). Văn bản vẫn được lưu thành tệp PDF để in ở máy khác.")
+        line(False, W.PRINTER, W.NO_LP)
     loc = locations()
-    for label, folder in (("Thư mục dữ liệu", loc.data), ("Thư mục sao lưu", loc.backups),
-                          ("Thư mục văn bản", loc.documents), ("Thư mục nhật ký", loc.logs)):
+    for label, folder in ((W.DATA_FOLDER, loc.data), (W.BACKUP_FOLDER, loc.backups),
+                          (W.DOCUMENTS_FOLDER, loc.documents), (W.LOG_FOLDER, loc.logs)):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             ok = os.access(folder, os.W_OK)
         except OSError:
             ok = False
-        line(ok, label, f"{folder} — {'ghi được' if ok else 'KHÔNG ghi được'}")
+        line(ok, label, f"{folder} — {W.WRITABLE if ok else W.NOT_WRITABLE}")
     code = sum(DOCTOR_CODES[k][0] for k in found)
     if not found:
-        click.echo("Kết quả: mọi thứ đều tốt.")
+        click.echo(W.ALL_GOOD)
     else:
-        click.echo(f"Kết quả: có vấn đề cần xử lý (mã thoát {code}):")
+        click.echo(W.PROBLEMS.format(code=code))
         for k in sorted(found, key=lambda k: -DOCTOR_CODES[k][0]):
             click.echo(f"  {DOCTOR_CODES[k][0]:>3} — {DOCTOR_CODES[k][1]}")
     sys.exit(code)
@@ -245,10 +242,10 @@ def _check_chains(office, line) -> None:
     from models.services import integrity
 
     report = integrity.verify_chain(office, remember=True)
-    line(report.ok, "Sổ văn bản đi và nhật ký thay đổi", report.summary(),
+    line(report.ok, W.REGISTER_AND_TRAIL, report.summary(),
          "sua" if report.problems else "thieu_tep")
     if report.problems and report.missing:
-        line(False, "Tệp văn bản đã ban hành", f"thiếu {len(report.missing)} tệp", "thieu_tep")
+        line(False, W.ISSUED_FILES, W.FILES_MISSING.format(missing=len(report.missing)), "thieu_tep")
     for problem in report.problems + report.missing:
         click.echo(f"      – {problem}")
 
@@ -259,15 +256,14 @@ def _check_orphans(office, line, tidy: bool) -> None:
 
     found = issued_files.orphans(office)
     if not found:
-        line(True, "Tệp ngoài sổ văn bản đi", "không có")
+        line(True, W.STRAY_FILES, W.NONE)
         return
     if tidy:
         moved = [(path, issued_files.move_aside(path)) for path in found]
-        line(True, "Tệp ngoài sổ văn bản đi", f"đã dời {len(moved)} tệp không có trong sổ:")
+        line(True, W.STRAY_FILES, W.MOVED.format(moved=len(moved)))
         for path, dest in moved:
             click.echo(f"      – {path} → {dest}")
         return
-    line(False, "Tệp ngoài sổ văn bản đi", f"{len(found)} tệp mang số văn bản nhưng không có trong sổ (không phải "
-         "văn bản đã ban hành; dời đi bằng: doithoai doctor --don-dep):", "tep_ngoai_so")
+    line(False, W.STRAY_FILES, W.FOUND_STRAY.format(found=len(found)), "tep_ngoai_so")
     for path in found:
         click.echo(f"      – {path}")

@@ -6,13 +6,14 @@ import click
 
 from .common import open_db, pass_db, run_service
 from .core import WordChoice
+from ..words import CommandWords as W
 
 
 @click.command("holiday")
-@click.argument("day", metavar="NGÀY")
-@click.option("--nghi", "kind", flag_value="off", default=True, help="Ngày nghỉ hoán đổi (mặc định).")
-@click.option("--lam-bu", "kind", flag_value="work", help="Ngày làm việc bù (thường là thứ Bảy).")
-@click.option("--ghi-chu", "note", default="", help="Ghi chú, ví dụ: nghỉ bù Tết.")
+@click.argument("day", metavar=W.DAY_METAVAR)
+@click.option("--nghi", "kind", flag_value="off", default=True, help=W.HOLIDAY_OFF_HELP)
+@click.option("--lam-bu", "kind", flag_value="work", help=W.HOLIDAY_WORK_HELP)
+@click.option("--ghi-chu", "note", default="", help=W.HOLIDAY_NOTE_HELP)
 @pass_db
 def holiday(db_target, day, kind, note):
     """Khai báo ngày nghỉ hoán đổi hoặc ngày làm bù của cơ quan (NGÀY dạng 05/01/2026)."""
@@ -21,19 +22,19 @@ def holiday(db_target, day, kind, note):
 
     open_db(lambda: open_office_database(db_target))
     row = run_service(lambda: catalog.set_holiday_override(catalog.the_office(), day, kind, note))
-    label = "ngày nghỉ" if row.kind == "off" else "ngày làm bù"
-    click.echo(f"Đã ghi {row.day:%d/%m/%Y} là {label}.")
+    label = W.DAY_OFF if row.kind == "off" else W.MAKE_UP_DAY
+    click.echo(W.HOLIDAY_SET.format(day=row.day, kind=label))
 
 
 @click.command("petition")
-@click.option("--noi-dung", "content", required=True, help="Nội dung kiến nghị.")
-@click.option("--cong-dan", "citizen", default="", help="Họ tên công dân (bỏ trống nếu giấu tên).")
-@click.option("--danh-xung", "title", default=None, type=WordChoice({"Ông": "Ông", "Bà": "Bà"}, {}), metavar="Ông|Bà",
-              help="Danh xưng của công dân (Ông hoặc Bà), dùng trong văn bản trả lời.")
-@click.option("--thon", "village", default="", help="Thôn, tổ dân phố.")
-@click.option("--linh-vuc", "field", default="", help="Lĩnh vực, ví dụ: Đất đai.")
-@click.option("--don-vi", "unit", required=True, help="Đơn vị được giao trả lời.")
-@click.option("--ngay-nhan", "received", default=None, help="Ngày nhận (mặc định: hôm nay).")
+@click.option("--noi-dung", "content", required=True, help=W.PETITION_CONTENT_HELP)
+@click.option("--cong-dan", "citizen", default="", help=W.CITIZEN_NAME_HELP)
+@click.option("--danh-xung", "title", default=None, type=WordChoice({W.MR: W.MR, W.MRS: W.MRS}, {}), metavar=W.TITLE_CHOICES,
+              help=W.CITIZEN_TITLE_HELP)
+@click.option("--thon", "village", default="", help=W.VILLAGE_HELP)
+@click.option("--linh-vuc", "field", default="", help=W.FIELD_HELP)
+@click.option("--don-vi", "unit", required=True, help=W.UNIT_HELP)
+@click.option("--ngay-nhan", "received", default=None, help=W.RECEIVED_HELP)
 @pass_db
 def petition(db_target, content, citizen, title, village, field, unit, received):
     """Ghi một kiến nghị nhận ngoài hội nghị; hạn trả lời tính theo ngày làm việc."""
@@ -52,7 +53,7 @@ def petition(db_target, content, citizen, title, village, field, unit, received)
             village=catalog.find_village(office, village) if village.strip() else None,
             field=catalog.find_field(office, field) if field.strip() else None,
             unit=catalog.find_unit(office, unit), channel="outside", disposition="in_writing",
-            received_on=parse_date(received, "Ngày nhận") if received else clock.today())
+            received_on=parse_date(received, W.RECEIVED_ON) if received else clock.today())
 
     p = run_service(record)
-    click.echo(f"Đã ghi kiến nghị số {p.id}; hạn trả lời: {p.due_on:%d/%m/%Y}.")
+    click.echo(W.PETITION_SAVED.format(id=p.id, due_on=p.due_on))

@@ -4,14 +4,15 @@ from __future__ import annotations
 import click
 
 from .common import open_db, pass_db, run_service
+from ..words import CommandWords as W
 
 
-@click.group("office", options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+@click.group("office", options_metavar=W.OPTIONS_METAVAR, subcommand_metavar=W.COMMAND_METAVAR)
 def office():
     """Các cơ quan dùng chung một cơ sở dữ liệu: xem danh sách, chọn cơ quan của máy này."""
 
 
-@office.command("list", options_metavar="[TÙY_CHỌN]")
+@office.command("list", options_metavar=W.OPTIONS_METAVAR)
 @pass_db
 def office_list(db_target):
     """Liệt kê các cơ quan; dấu * là cơ quan máy này đang làm việc."""
@@ -22,7 +23,7 @@ def office_list(db_target):
     open_db(lambda: open_office_database(db_target))
     rows = catalog.offices()
     if not rows:
-        click.echo("Chưa có cơ quan nào. Hãy chạy: doithoai init")
+        click.echo(W.NO_OFFICE_YET)
         return
     try:
         current = catalog.the_office().id
@@ -31,11 +32,11 @@ def office_list(db_target):
     for o in rows:
         click.echo(f"{'*' if o.id == current else ' '} {o.id:>4}  {o.name}")
     if current is None:
-        click.echo("Máy này chưa chọn cơ quan. Hãy chạy: doithoai office use SỐ")
+        click.echo(W.NO_OFFICE_CHOSEN)
 
 
-@office.command("use", options_metavar="[TÙY_CHỌN]")
-@click.argument("which", metavar="SỐ_HOẶC_TÊN")
+@office.command("use", options_metavar=W.OPTIONS_METAVAR)
+@click.argument("which", metavar=W.WHO_METAVAR)
 @pass_db
 def office_use(db_target, which):
     """Chọn cơ quan mà máy này làm việc (ghi vào cấu hình của máy, cho cơ sở dữ liệu đang dùng)."""
@@ -45,4 +46,4 @@ def office_use(db_target, which):
     open_db(lambda: open_office_database(db_target))
     chosen = run_service(lambda: catalog.find_office(which))
     catalog.remember_office(chosen)
-    click.echo(f"Máy này từ nay làm việc với cơ quan số {chosen.id}: {chosen.name}.")
+    click.echo(W.OFFICE_CHOSEN.format(id=chosen.id, name=chosen.name))

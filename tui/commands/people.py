@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from .common import fail, open_db, pass_db, run_service
+from ..words import PeopleCommandWords as W
 
-ROLE_HELP = "Vai trò: van_thu (Văn thư), thu_ky (Thư ký), pho_chu_tich (Phó Chủ tịch), chu_tich (Chủ tịch), quan_tri (Quản trị)."
+ROLE_HELP = W.ROLE_HELP
 
 
 PIN_FILE = click.option("--pin-file", "pin_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                        metavar="TỆP", help="Máy dùng SQLite: mã PIN của người làm việc này, đọc từ tệp quyền 600 "
-                                            "(khi cơ quan đã dùng mã PIN); không có thì được hỏi.")
+                        metavar=W.FILE_METAVAR, help=W.PIN_FILE_HELP)
 
 
 def _as_manager(office, pin_file, call):
@@ -23,7 +23,7 @@ def _as_manager(office, pin_file, call):
     from .signing import read_pin
 
     person = run_service(lambda: roles.pin_wanted(office, "people"))
-    pin = run_service(lambda: read_pin(pin_file, f"của {person.full_name}")) if person is not None else None
+    pin = run_service(lambda: read_pin(pin_file, W.OF_PERSON.format(full_name=person.full_name))) if person is not None else None
 
     def guarded():
         with roles.pin_given(office, pin):
@@ -40,12 +40,12 @@ def _office(db_target):
     return run_service(catalog.the_office)
 
 
-@click.group("user", options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+@click.group("user", options_metavar=W.OPTIONS_METAVAR, subcommand_metavar=W.COMMAND_METAVAR)
 def user():
     """Người dùng của cơ quan và vai trò của họ (ai được ban hành, điều chỉnh văn bản, sửa danh mục)."""
 
 
-@user.command("list", options_metavar="[TÙY_CHỌN]")
+@user.command("list", options_metavar=W.OPTIONS_METAVAR)
 @pass_db
 def user_list(db_target):
     """Liệt kê người dùng; dấu * là người đang làm việc trên máy này."""
@@ -54,24 +54,24 @@ def user_list(db_target):
     office = _office(db_target)
     listed = roles.people(office, active_only=False)
     me = roles.current_person(office)
-    click.echo(f"{office.name} — tài khoản đang dùng: {roles.current_login() or 'không rõ'}")
+    click.echo(W.LIST_HEAD.format(name=office.name, login=roles.current_login() or W.UNKNOWN))
     if not listed:
-        click.echo("Chưa có danh sách người dùng: mọi người đều làm được mọi việc. Thêm bằng: doithoai user add")
+        click.echo(W.NO_LIST)
     for p in listed:
         mark = "*" if me is not None and p.id == me.id else " "
-        state = "" if p.active else " (ngừng)"
-        pin = " (có mã PIN)" if p.pin_hash else ""
+        state = "" if p.active else W.STOPPED
+        pin = W.HAS_PIN if p.pin_hash else ""
         click.echo(f"{mark} {p.id:>4}  {p.full_name:<28} {roles.role_label(p.role):<13} {p.login or '—'}{pin}{state}")
     for action, label in roles.ACTIONS.items():
         allowed = ", ".join(roles.role_label(r) for r in roles.allowed_roles(office, action))
-        click.echo(f"  Quyền {action} ({label}): {allowed}")
+        click.echo(W.ALLOWED.format(action=action, label=label, allowed=allowed))
 
 
-@user.command("add", options_metavar="[TÙY_CHỌN]", epilog=ROLE_HELP)
-@click.argument("full_name", metavar="HỌ_TÊN")
-@click.option("--vai-tro", "role", required=True, metavar="VAI_TRÒ", help=ROLE_HELP)
-@click.option("--dang-nhap", "login", default="", metavar="TÊN",
-              help="Tài khoản: tên đăng nhập PostgreSQL, hoặc tài khoản Windows/Linux trên máy dùng SQLite.")
+@user.command("add", options_metavar=W.OPTIONS_METAVAR, epilog=ROLE_HELP)
+@click.argument("full_name", metavar=W.NAME_METAVAR)
+@click.option("--vai-tro", "role", required=True, metavar=W.ROLE_METAVAR, help=ROLE_HELP)
+@click.option("--dang-nhap", "login", default="", metavar=W.LOGIN_METAVAR,
+              help=W.LOGIN_HELP)
 @PIN_FILE
 @pass_db
 def user_add(db_target, full_name, role, login, pin_file):
@@ -80,12 +80,12 @@ def user_add(db_target, full_name, role, login, pin_file):
 
     office = _office(db_target)
     p = _as_manager(office, pin_file, lambda: roles.add_person(office, full_name, role, login=login))
-    click.echo(f"Đã thêm người dùng số {p.id}: {p.full_name} — {roles.role_label(p.role)}.")
+    click.echo(W.ADDED.format(id=p.id, full_name=p.full_name, role_label=roles.role_label(p.role)))
 
 
-@user.command("role", options_metavar="[TÙY_CHỌN]", epilog=ROLE_HELP)
-@click.argument("who", metavar="SỐ_HOẶC_TÊN")
-@click.argument("role", metavar="VAI_TRÒ")
+@user.command("role", options_metavar=W.OPTIONS_METAVAR, epilog=ROLE_HELP)
+@click.argument("who", metavar=W.WHO_METAVAR)
+@click.argument("role", metavar=W.ROLE_METAVAR)
 @PIN_FILE
 @pass_db
 def user_role(db_target, who, role, pin_file):
@@ -94,11 +94,11 @@ def user_role(db_target, who, role, pin_file):
 
     office = _office(db_target)
     p = _as_manager(office, pin_file, lambda: roles.update_person(roles.find_person(office, who), {"role": role}))
-    click.echo(f"{p.full_name} giờ là {roles.role_label(p.role)}.")
+    click.echo(W.ROLE_SET.format(full_name=p.full_name, role_label=roles.role_label(p.role)))
 
 
-@user.command("use", options_metavar="[TÙY_CHỌN]")
-@click.argument("who", metavar="SỐ_HOẶC_TÊN")
+@user.command("use", options_metavar=W.OPTIONS_METAVAR)
+@click.argument("who", metavar=W.WHO_METAVAR)
 @pass_db
 def user_use(db_target, who):
     """Chọn tên mình trong danh sách (máy dùng SQLite, nhiều người chung một tài khoản máy)."""
@@ -107,12 +107,12 @@ def user_use(db_target, who):
     office = _office(db_target)
     p = run_service(lambda: roles.find_person(office, who))
     run_service(lambda: roles.choose_person(office, p))
-    click.echo(f"Máy này từ nay ghi nhật ký với tên {p.full_name} ({roles.role_label(p.role)}).")
+    click.echo(W.USING.format(full_name=p.full_name, role_label=roles.role_label(p.role)))
 
 
-@user.command("allow", options_metavar="[TÙY_CHỌN]", epilog=ROLE_HELP)
-@click.argument("action", type=click.Choice(["issue", "correct", "catalog", "people"]), metavar="VIỆC")
-@click.argument("roles_", nargs=-1, metavar="VAI_TRÒ...")
+@user.command("allow", options_metavar=W.OPTIONS_METAVAR, epilog=ROLE_HELP)
+@click.argument("action", type=click.Choice(["issue", "correct", "catalog", "people"]), metavar=W.ACTION_METAVAR)
+@click.argument("roles_", nargs=-1, metavar=W.ROLES_METAVAR)
 @PIN_FILE
 @pass_db
 def user_allow(db_target, action, roles_, pin_file):
@@ -122,14 +122,14 @@ def user_allow(db_target, action, roles_, pin_file):
 
     office = _office(db_target)
     codes = _as_manager(office, pin_file, lambda: roles.allow(office, action, roles_))
-    click.echo(f"Việc “{roles.ACTIONS[action]}”: " + ", ".join(roles.role_label(r) for r in codes) + ".")
+    click.echo(W.ACTION_ALLOWED.format(action=roles.ACTIONS[action]) + ", ".join(roles.role_label(r) for r in codes) + ".")
 
 
-@user.command("pin", options_metavar="[TÙY_CHỌN]")
-@click.argument("who", required=False, metavar="[SỐ_HOẶC_TÊN]")
-@click.option("--xoa", "remove", is_flag=True, help="Bỏ mã PIN (người đó sẽ không ban hành, điều chỉnh được).")
-@click.option("--pin-file", "pin_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="TỆP",
-              help="Cho tập lệnh: dòng đầu là mã PIN mới, dòng hai (nếu cần) là mã PIN cho phép đổi; tệp quyền 600.")
+@user.command("pin", options_metavar=W.OPTIONS_METAVAR)
+@click.argument("who", required=False, metavar=W.OPTIONAL_WHO_METAVAR)
+@click.option("--xoa", "remove", is_flag=True, help=W.REMOVE_PIN_HELP)
+@click.option("--pin-file", "pin_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar=W.FILE_METAVAR,
+              help=W.PIN_FILE_SCRIPT_HELP)
 @pass_db
 def user_pin(db_target, who, remove, pin_file):
     """Máy dùng SQLite: đặt mã PIN (không hiện khi gõ) cho mình hoặc cho một người dùng. Ban hành và điều
@@ -139,11 +139,10 @@ def user_pin(db_target, who, remove, pin_file):
     office = _office(db_target)
     person = run_service(lambda: roles.find_person(office, who) if who else roles.current_person(office))
     if person is None:
-        fail("Chưa biết bạn là ai trong danh sách: chọn tên mình bằng doithoai user use SỐ, hoặc ghi tên người "
-             "cần đặt mã PIN.")
+        fail(W.WHO_ARE_YOU)
     new, authority = _pins(office, person, pin_file, remove)
     p = run_service(lambda: roles.set_pin(office, person, None if remove else new, authority=authority))
-    click.echo(f"Đã {'bỏ' if remove else 'đặt'} mã PIN của {p.full_name}.")
+    click.echo(W.PIN_DONE.format(done=W.REMOVED if remove else W.SET, full_name=p.full_name))
 
 
 def _pins(office, person, pin_file, remove) -> tuple[str, str | None]:
@@ -158,16 +157,15 @@ def _pins(office, person, pin_file, remove) -> tuple[str, str | None]:
         lines = [line.strip() for line in pin_file.read_text(encoding="utf-8").splitlines()]
         return (lines[0] if lines else ""), (lines[1] if len(lines) > 1 else None)
     if not sys.stdin.isatty():
-        fail("Cần nhập mã PIN: chạy lệnh ở cửa sổ dòng lệnh (không hiện chữ khi gõ), hoặc dùng --pin-file TỆP "
-             "(quyền 600).")
+        fail(W.PIN_NEEDED)
     authority = None
     if needs_authority:
-        whose = f"hiện tại của {person.full_name}" if person.pin_hash else "của Chủ tịch hoặc Quản trị"
-        authority = click.prompt(f"Mã PIN {whose} (bỏ trống nếu chưa có)", hide_input=True, default="",
+        whose = W.CURRENT_OF.format(full_name=person.full_name) if person.pin_hash else W.CHAIR_OR_ADMIN
+        authority = click.prompt(W.PIN_OF.format(whose=whose), hide_input=True, default="",
                                  show_default=False) or None
     if remove:
         return "", authority
-    new = click.prompt("Mã PIN mới", hide_input=True, default="", show_default=False)
-    if click.prompt("Nhập lại mã PIN mới", hide_input=True, default="", show_default=False) != new:
-        fail("Hai lần nhập mã PIN mới không giống nhau; mã PIN chưa đổi.")
+    new = click.prompt(W.PIN_NEW, hide_input=True, default="", show_default=False)
+    if click.prompt(W.PIN_AGAIN, hide_input=True, default="", show_default=False) != new:
+        fail(W.PIN_MISMATCH)
     return new, authority

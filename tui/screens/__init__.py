@@ -2,14 +2,16 @@
 label, key, and the module:Class that draws it (imported when first shown)."""
 from __future__ import annotations
 
+from ..words import ScreenNames as W
+
 NAVIGATION = [
-    ("dashboard", "Tổng quan", "f2", "tui.screens.dashboard:DashboardScreen"),
-    ("plans", "Kế hoạch", "f3", "tui.screens.plans:PlansScreen"),
-    ("conferences", "Hội nghị", "f4", "tui.screens.conferences:ConferencesScreen"),
-    ("session", "Phiên họp", "f5", "tui.screens.session:SessionScreen"),
-    ("board", "Theo dõi", "f6", "tui.screens.board:BoardScreen"),
-    ("documents", "Văn bản", "f7", "tui.screens.documents:DocumentsScreen"),
-    ("catalog", "Danh mục", "f8", "tui.screens.catalog:CatalogScreen"),
+    ("dashboard", W.DASHBOARD, "f2", "tui.screens.dashboard:DashboardScreen"),
+    ("plans", W.PLANS, "f3", "tui.screens.plans:PlansScreen"),
+    ("conferences", W.CONFERENCES, "f4", "tui.screens.conferences:ConferencesScreen"),
+    ("session", W.SESSION, "f5", "tui.screens.session:SessionScreen"),
+    ("board", W.BOARD, "f6", "tui.screens.board:BoardScreen"),
+    ("documents", W.DOCUMENTS, "f7", "tui.screens.documents:DocumentsScreen"),
+    ("catalog", W.CATALOG, "f8", "tui.screens.catalog:CatalogScreen"),
 ]
 
 

@@ -14,6 +14,7 @@ from models.core.words import FIELD_LABELS
 from .. import words
 from ..grace import GraceKeys
 from ..plain import bold, lines
+from ..words import PetitionDetailWords as W
 
 
 def _d(day) -> str:
@@ -26,51 +27,55 @@ def describe(detail):
 
     p = detail.petition
     contact = ((f" · {p.citizen_address}" if p.citizen_address and not p.citizen_withheld else "")
-               + (f" · ĐT {p.citizen_phone}" if p.citizen_phone and not p.citizen_withheld else ""))
+               + (W.PHONE.format(citizen_phone=p.citizen_phone) if p.citizen_phone and not p.citizen_withheld else ""))
     conference = f"{p.conference.title} ({_d(p.conference.date)})" if p.conference_id else CHANNELS["outside"]
     title = f"{p.citizen_title} " if getattr(p, "citizen_title", "") and not p.citizen_withheld else ""
     rows = [
-        [bold(f"Kiến nghị số {p.id}"), f" — {STATUSES.get(p.status, p.status)}"],
+        [bold(W.TITLE.format(id=p.id)), f" — {STATUSES.get(p.status, p.status)}"],
         "",
-        [bold("Người kiến nghị:"), f" {title}{p.citizen_label}{contact}"],
-        [bold("Thôn:"), f" {p.village.label if p.village_id else '—'} · ", bold("Lĩnh vực:"),
-         f" {p.field.name if p.field_id else '—'} · ", bold("Hình thức:"), f" {CHANNELS.get(p.channel, p.channel)}"],
-        [bold("Hội nghị:"), f" {conference}"],
-        [bold("Ngày nhận:"), f" {_d(p.received_on)} · ", bold("Hướng xử lý:"),
+        [bold(W.CITIZEN), f" {title}{p.citizen_label}{contact}"],
+        [bold(W.VILLAGE), f" {p.village.label if p.village_id else '—'} · ", bold(W.FIELD),
+         f" {p.field.name if p.field_id else '—'} · ", bold(W.CHANNEL), f" {CHANNELS.get(p.channel, p.channel)}"],
+        [bold(W.CONFERENCE), f" {conference}"],
+        [bold(W.RECEIVED_ON), f" {_d(p.received_on)} · ", bold(W.DISPOSITION),
          f" {DISPOSITIONS.get(p.disposition, '')}"],
-        [bold("Đơn vị:"), f" {p.unit.name if p.unit_id else '—'} · ", bold("Hạn trả lời:"), f" {_d(p.due_on)}",
-         *([" · ", bold("Lý do gia hạn:"), f" {p.extension_reason}"] if p.extension_reason else [])],
+        [bold(W.UNIT), f" {p.unit.name if p.unit_id else '—'} · ", bold(W.DUE_ON), f" {_d(p.due_on)}",
+         *([" · ", bold(W.EXTENSION_REASON), f" {p.extension_reason}"] if p.extension_reason else [])],
         "",
-        bold("Nội dung:"), p.content,
+        bold(W.CONTENT), p.content,
     ]
     if p.answer_on_spot:
         rows += ["", bold(FIELD_LABELS["answer_on_spot"] + ":"), p.answer_on_spot]
     if p.forwarded_to:
-        forwarding = ([" · ", bold("Văn bản chuyển:"), f" {p.forward_number} ngày {_d(p.forward_date)}"]
-                      if p.forward_number or p.forward_date else [" · chưa ghi văn bản chuyển"])
-        followup = [" · ", bold("Đôn đốc ngày:"), f" {_d(p.followup_on)}"] if p.followup_on else []
-        rows += ["", [bold("Chuyển đến:"), f" {p.forwarded_to}", *forwarding, *followup]]
+        forwarding = ([" · ", bold(W.FORWARD_LETTER), W.FORWARD_NUMBER.format(forward_number=p.forward_number,
+                                                                               date=_d(p.forward_date))]
+                      if p.forward_number or p.forward_date else [W.NO_FORWARD_LETTER])
+        followup = [" · ", bold(W.FOLLOWUP_ON), f" {_d(p.followup_on)}"] if p.followup_on else []
+        rows += ["", [bold(W.FORWARDED_TO), f" {p.forwarded_to}", *forwarding, *followup]]
     if p.upper_reply_date:
-        rows += [[bold("Trả lời của cấp trên:"), f" {p.upper_reply_number} ngày {_d(p.upper_reply_date)}"],
+        rows += [[bold(W.UPPER_REPLY), W.UPPER_REPLY_NUMBER.format(upper_reply_number=p.upper_reply_number,
+                                                                             date=_d(p.upper_reply_date))],
                  p.upper_reply_summary]
     if p.status == "withdrawn":
-        rows += ["", [bold(f"Đã rút ngày {_d(p.withdrawn_on)}:"), f" {p.withdrawn_reason}"]]
+        rows += ["", [bold(W.WITHDRAWN_ON.format(date=_d(p.withdrawn_on))), f" {p.withdrawn_reason}"]]
     group = getattr(detail, "group", None) or []
     if len(group) > 1:
-        rows += ["", [bold(f"Nhóm cùng nội dung ({len(group)} ý kiến)"),
-                      " — thao tác trên bảng áp dụng cho cả nhóm"]]
+        rows += ["", [bold(W.GROUP.format(group=len(group))),
+                      W.GROUP_ACTIONS]]
         for m in group:
             mark = "▶" if m.id == p.id else " "
-            rows.append(f"  {mark} Số {m.id} · {_d(m.received_on)} · {m.citizen_label} · "
-                        f"{STATUSES.get(m.status, m.status)}")
+            rows.append(W.GROUP_MEMBER.format(mark=mark, id=m.id, date=_d(m.received_on),
+                                              citizen_label=m.citizen_label,
+                                              status=STATUSES.get(m.status, m.status)))
     if p.answer_number or p.answer_summary:
-        rows += ["", [bold("Văn bản trả lời:"), f" {p.answer_number} ngày {_d(p.answer_date)}"], p.answer_summary]
-    rows += ["", bold("Lịch sử xử lý")]
+        rows += ["", [bold(W.ANSWER_LETTER), W.ANSWER_NUMBER.format(answer_number=p.answer_number,
+                                                                       date=_d(p.answer_date))], p.answer_summary]
+    rows += ["", bold(W.EVENTS)]
     for ev in detail.events:
         change = f" ({ev.before} → {ev.after})" if ev.before or ev.after else ""
         rows.append(f"  {ev.at:%d/%m/%Y %H:%M}  {EVENT_LABELS.get(ev.action, ev.action)}: "
                     f"{ev.detail}{change} — {getattr(ev, 'user_shown', ev.user)}")
-    rows += ["", [bold("Nhật ký thay đổi bản ghi"), " (mới nhất trước)"]]
+    rows += ["", [bold(W.AUDIT), W.NEWEST_FIRST]]
     for a in detail.audit:
         rows.append(f"  {a.at}  {a.action}{': ' + a.changes if a.changes else ''} — {a.user}")
     return lines(rows)
@@ -87,7 +92,7 @@ def read_detail(petition_id: int, office=None):
 
 class PetitionDetailScreen(GraceKeys, ModalScreen):
     BINDINGS = [Binding("escape,enter,q", "dismiss", words.CLOSE, id="detail.close"),
-                Binding("e", "edit", "Sửa hoặc rút", id="detail.edit")]
+                Binding("e", "edit", W.EDIT_OR_WITHDRAW, id="detail.edit")]
 
     def __init__(self, detail, shown=None):
         super().__init__()
@@ -107,7 +112,7 @@ class PetitionDetailScreen(GraceKeys, ModalScreen):
         def shown(result):
             self.detail, self.shown = result
             self.query_one("#petition-detail", Static).update(self.shown)
-            self.app.notify("Đã lưu; lịch sử xử lý ghi lại thay đổi.", timeout=3)
+            self.app.notify(W.SAVED, timeout=3)
 
         def done(result):
             if result is not None:
@@ -116,7 +121,7 @@ class PetitionDetailScreen(GraceKeys, ModalScreen):
 
         def open_form(choices):
             if choices is None:
-                self.app.notify("Kiến nghị này không còn nữa.", severity="warning")
+                self.app.notify(W.GONE, severity="warning")
                 return
             self.app.push_screen(petition_form(*choices), done)
 

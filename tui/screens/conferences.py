@@ -28,19 +28,9 @@ from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
 from .base import AppScreen
 from .dashboard import STATE_STYLE, days_text
+from ..words import ConferencesWords as W
 
-FORM_LABELS = {
-    "title": "Tên hội nghị (bỏ trống: tự đặt theo các thôn)",
-    "date": "Ngày họp (ngày/tháng/năm)",
-    "start_time": "Giờ bắt đầu (ví dụ 08:00)",
-    "venue": "Địa điểm",
-    "villages": "Thôn, tổ dân phố (cách nhau bằng dấu phẩy)",
-    "chair": "Chủ trì (mỗi người một dòng: họ tên - chức vụ)",
-    "secretary": "Thư ký",
-    "topics": "Nội dung, lĩnh vực đối thoại (mỗi dòng một mục)",
-    "invited_groups": "Thành phần mời theo nhóm (mỗi dòng một nhóm, mỗi nhóm một giấy mời)",
-    "invitees": "Người được mời đích danh (mỗi dòng: họ tên - chức vụ)",
-}
+FORM_LABELS = W.FORM_LABELS
 TEXT_KEYS = {"chair", "topics", "invited_groups", "invitees"}
 
 
@@ -59,14 +49,14 @@ def warning_text(milestones):
     """The next milestone not done: a warning when late or due within 3 days."""
     todo = sorted((m for m in milestones if m.state != "done"), key=lambda m: (m.state != "late", m.due))
     if not todo:
-        return plain(bold("Tất cả các mốc đã hoàn thành."))
+        return plain(bold(W.ALL_DONE))
     m = todo[0]
-    line = f"{m.label} — hạn {m.due:%d/%m/%Y} ({days_text(m.days_left)}) — căn cứ: {m.source}"
+    line = W.MILESTONE_LINE.format(label=m.label, due=m.due, left=days_text(m.days_left), source=m.source)
     if m.state == "late":
-        return plain(("⚠ QUÁ HẠN:", "bold red"), " ", line)
+        return plain((W.LATE, "bold red"), " ", line)
     if m.state == "due_soon":
-        return plain(("⚠ Sắp đến hạn:", "bold yellow"), " ", line)
-    return plain(f"Mốc tiếp theo: {line}")
+        return plain((W.DUE_SOON, "bold yellow"), " ", line)
+    return plain(W.NEXT_MILESTONE.format(line=line))
 
 
 def read_detail(cid: int) -> Detail:
@@ -80,40 +70,24 @@ def read_detail(cid: int) -> Detail:
 
 
 class ConferencesScreen(AppScreen):
-    HELP = ("Các hội nghị của một kế hoạch (P: chọn kế hoạch khác). Bên phải: các mốc thời hạn theo "
-            "luật, tính từ ngày họp, với số ngày còn lại và căn cứ pháp lý; dòng cảnh báo cho biết mốc "
-            "sắp đến hạn (trong 3 ngày) hoặc đã quá hạn. Trạng thái hội nghị: Dự kiến → Đã thông báo → "
-            "Đang họp → Đã kết thúc → Đã ký biên bản → Đã ban hành kết luận → Đã gửi báo cáo.\n"
-            "N: hội nghị mới · E hoặc Enter: sửa lịch, địa điểm, thôn, chủ trì, khách mời.\n"
-            "Văn bản (mở màn hình soạn: sửa nội dung, xem PDF, xuất Word, chọn ngày và ban hành lấy số): "
-            "T: thông báo tổ chức hội nghị · G: giấy mời · B: biên bản · K: thông báo kết luận · "
-            "C: báo cáo kết quả lên cấp trên.\n"
-            "A: chương trình hội nghị (mỗi dòng: nội dung | người trình bày | số phút) và báo cáo mở đầu.\n"
-            "Y: ghi biên bản đã ký (ngày ký, có thể kèm tệp bản quét) — sau khi biên bản đã ban hành.\n"
-            "L: in bài phát thanh và lịch phát loa · F: in danh sách ký tên, phiếu ghi ý kiến, phiếu lấy ý kiến "
-            "(giấy tờ làm việc, không lấy số).\n"
-            "S: lập lịch phát loa (ít nhất 3 ngày liên tiếp, sáng và chiều, mỗi cụm loa) · "
-            "Tab: sang bảng lịch phát loa · O: đánh dấu buổi đang chọn đã đọc (nhấn lại để bỏ) · "
-            "H: giờ bắt đầu, kết thúc thực tế (biên bản, báo cáo ghi theo giờ này).\n"
-            "Mốc phát thanh hoàn thành khi đã đọc đủ 3 ngày liên tiếp; mốc thông báo kết luận và báo cáo "
-            "hoàn thành khi văn bản được ban hành.")
+    HELP = (W.HELP)
     BINDINGS = [
-        Binding("n", "new", "Hội nghị mới", id="conferences.new"),
+        Binding("n", "new", W.NEW, id="conferences.new"),
         Binding("e", "edit", words.EDIT, id="conferences.edit"),
-        Binding("p", "next_plan", "Đổi kế hoạch", id="conferences.plan"),
-        Binding("t", "document('thong-bao')", "Thông báo", id="conferences.notice", tooltip=words.ISSUE_WORDS),
-        Binding("g", "document('giay-moi')", "Giấy mời", id="conferences.invitations", tooltip=words.ISSUE_WORDS),
-        Binding("b", "document('bien-ban')", "Biên bản", id="conferences.minutes", tooltip=words.ISSUE_WORDS),
-        Binding("k", "document('ket-luan')", "Kết luận", id="conferences.conclusion", tooltip=words.ISSUE_WORDS),
-        Binding("c", "document('bao-cao')", "Báo cáo", id="conferences.report", tooltip=words.ISSUE_WORDS),
+        Binding("p", "next_plan", W.NEXT_PLAN, id="conferences.plan"),
+        Binding("t", "document('thong-bao')", W.NOTICE, id="conferences.notice", tooltip=words.ISSUE_WORDS),
+        Binding("g", "document('giay-moi')", W.INVITATIONS, id="conferences.invitations", tooltip=words.ISSUE_WORDS),
+        Binding("b", "document('bien-ban')", W.MINUTES, id="conferences.minutes", tooltip=words.ISSUE_WORDS),
+        Binding("k", "document('ket-luan')", W.CONCLUSION, id="conferences.conclusion", tooltip=words.ISSUE_WORDS),
+        Binding("c", "document('bao-cao')", W.REPORT, id="conferences.report", tooltip=words.ISSUE_WORDS),
         Binding("y", "signed", CONFERENCE_STATUSES["minutes_signed"], id="conferences.signed"),
-        Binding("l", "script", "In bài phát thanh", id="conferences.script"),
-        Binding("f", "forms", "In mẫu biểu", id="conferences.forms"),
-        Binding("s", "schedule", "Lập lịch phát loa", id="conferences.schedule"),
-        Binding("o", "tick", "Đánh dấu đã đọc", id="conferences.tick"),
-        Binding("a", "agenda", "Chương trình, báo cáo", id="conferences.agenda"),
-        Binding("h", "times", "Giờ họp thực tế", id="conferences.times"),
-        Binding("u", "history", "Lịch sử", id="conferences.history", tooltip="trả lại một lần sửa"),
+        Binding("l", "script", W.SCRIPT, id="conferences.script"),
+        Binding("f", "forms", W.FORMS, id="conferences.forms"),
+        Binding("s", "schedule", W.SCHEDULE, id="conferences.schedule"),
+        Binding("o", "tick", W.TICK, id="conferences.tick"),
+        Binding("a", "agenda", W.AGENDA, id="conferences.agenda"),
+        Binding("h", "times", W.TIMES, id="conferences.times"),
+        Binding("u", "history", W.HISTORY, id="conferences.history", tooltip=W.HISTORY_TIP),
     ]
 
     class Loaded(Message):
@@ -124,22 +98,22 @@ class ConferencesScreen(AppScreen):
         self.plan_id: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(" Hội nghị", classes="screen-title", id="conf-title")
+        yield Static(W.TITLE, classes="screen-title", id="conf-title")
         with Horizontal(id="conf-main"):
             yield Table(id="conf-table", cursor_type="row", zebra_stripes=True)
             with Vertical(id="conf-side"):
                 yield Static("", id="conf-detail")
-                yield Static("Các mốc thời hạn", classes="section-title")
+                yield Static(W.MILESTONES, classes="section-title")
                 yield Table(id="conf-milestones", cursor_type="row")
-                yield Static("Lịch phát loa (O: đánh dấu đã đọc)", classes="section-title")
+                yield Static(W.BROADCASTS, classes="section-title")
                 yield Table(id="conf-broadcasts", cursor_type="row", zebra_stripes=True)
         yield Static("", id="conf-warning")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#conf-table", DataTable).add_columns("Ngày", "Giờ", STATUS)
-        self.query_one("#conf-milestones", DataTable).add_columns("Mốc", "Hạn", "Còn", STATUS, "Căn cứ")
-        self.query_one("#conf-broadcasts", DataTable).add_columns("Ngày", "Buổi", "Cụm loa", "Đã đọc")
+        self.query_one("#conf-table", DataTable).add_columns(W.DAY, W.TIME, STATUS)
+        self.query_one("#conf-milestones", DataTable).add_columns(W.MILESTONE, W.DUE, W.LEFT, STATUS, W.SOURCE)
+        self.query_one("#conf-broadcasts", DataTable).add_columns(W.DAY, W.SLOT, W.STATION, W.READ)
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -170,10 +144,10 @@ class ConferencesScreen(AppScreen):
         # first open on the next conference to prepare, the one a clerk works on
         upcoming = next((c.id for c in confs if c.date >= clock.today()), None)
         if plan is None:
-            title = " Hội nghị — chưa có kế hoạch (tạo kế hoạch ở màn hình Kế hoạch, F3)"
+            title = W.TITLE_NO_PLAN
         else:
-            number = f"số {plan.document.symbol}" if plan.document_id else "dự thảo"
-            title = f" Hội nghị — Kế hoạch năm {plan.year} ({number}): {plan.title}"
+            number = W.PLAN_NUMBER.format(symbol=plan.document.symbol) if plan.document_id else W.DRAFT
+            title = W.TITLE_PLAN.format(year=plan.year, number=number, title=plan.title)
         return plan, title, rows, upcoming
 
     def _show_list(self, plan, title, rows, upcoming, select_id) -> None:
@@ -191,7 +165,7 @@ class ConferencesScreen(AppScreen):
             self.show_detail()
         else:
             self.query_one("#conf-detail", Static).update(
-                "Kế hoạch này chưa có hội nghị nào. Nhấn N để tạo hội nghị." if plan else "")
+                W.PLAN_EMPTY if plan else "")
             self.query_one("#conf-milestones", DataTable).clear()
             self.query_one("#conf-broadcasts", DataTable).clear()
             self.query_one("#conf-warning", Static).update("")
@@ -208,7 +182,7 @@ class ConferencesScreen(AppScreen):
         (and what ``read`` gets for it) being read in a worker."""
         cid = self.current_id()
         if cid is None:
-            self.notify("Chưa có hội nghị nào. Nhấn N để tạo hội nghị.", severity="warning")
+            self.notify(W.NONE_YET, severity="warning")
             return
 
         def fetch():
@@ -220,7 +194,7 @@ class ConferencesScreen(AppScreen):
     def current_or_say(self) -> int | None:
         cid = self.current_id()
         if cid is None:
-            self.notify("Chưa có hội nghị nào. Nhấn N để tạo hội nghị.", severity="warning")
+            self.notify(W.NONE_YET, severity="warning")
         return cid
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -243,9 +217,10 @@ class ConferencesScreen(AppScreen):
         chair = "; ".join(svc.lines(c.chair))
         # plain text with one bold line: user text is shown as typed, never read as markup
         self.query_one("#conf-detail", Static).update(Text.assemble(
-            (c.title, "bold"), f"\n{c.start_time} ngày {c.date:%d/%m/%Y} tại {c.venue} · {c.status_label}\n"
-            f"Địa bàn: {d.villages}\nChủ trì: {chair or '—'} · Thư ký: {c.secretary or '—'}\n",
-            (f"Mã hội nghị {c.id} (lệnh in: doithoai print bien-ban {c.id})", "dim")))
+            (c.title, "bold"), W.SUMMARY.format(start_time=c.start_time, date=c.date, venue=c.venue,
+                                                status_label=c.status_label, villages=d.villages,
+                                                chair=chair or '—', secretary=c.secretary or '—'),
+            (W.ID_LINE.format(id=c.id), "dim")))
         ms = self.query_one("#conf-milestones", DataTable)
         ms.clear()
         for m in d.milestones:
@@ -271,7 +246,7 @@ class ConferencesScreen(AppScreen):
 
     def _next_plan(self, all_plans) -> None:
         if not all_plans:
-            self.notify("Chưa có kế hoạch nào. Tạo kế hoạch ở màn hình Kế hoạch (F3).", severity="warning")
+            self.notify(W.NO_PLAN, severity="warning")
             return
         ids = [p.id for p in all_plans]
         i = ids.index(self.plan_id) if self.plan_id in ids else -1
@@ -289,7 +264,7 @@ class ConferencesScreen(AppScreen):
 
     def _new(self, plan) -> None:
         if plan is None:
-            self.notify("Hãy tạo kế hoạch trước (màn hình Kế hoạch, F3).", severity="warning")
+            self.notify(W.PLAN_FIRST, severity="warning")
             return
         values = svc.form_values(None) | {"chair": plan.chair, "secretary": plan.secretary,
                                           "topics": plan.topics, "invited_groups": plan.participants}
@@ -297,8 +272,8 @@ class ConferencesScreen(AppScreen):
         def save(v):
             return svc.create_conference(self.office, plan, v)
 
-        self.app.push_screen(FormScreen(f"Hội nghị mới — kế hoạch năm {plan.year}", self._form(values), save),
-                             lambda c: c and (self.notify("Đã tạo hội nghị."), self.load(c.id)))
+        self.app.push_screen(FormScreen(W.NEW_TITLE.format(year=plan.year), self._form(values), save),
+                             lambda c: c and (self.notify(W.CREATED), self.load(c.id)))
 
     def action_agenda(self) -> None:
         """A: the programme (one item a line: nội dung | người trình bày | số phút) and the opening report."""
@@ -309,16 +284,16 @@ class ConferencesScreen(AppScreen):
     def _agenda_form(self, conf, text: str) -> None:
         from models.services import agenda
 
-        fields = [FormField("agenda", "Chương trình — mỗi dòng một mục: nội dung | người trình bày | số phút",
+        fields = [FormField("agenda", W.AGENDA_FIELD,
                             text, kind="text"),
-                  FormField("opening_report", "Báo cáo khai mạc (nội dung đọc tại hội nghị)", conf.opening_report,
+                  FormField("opening_report", W.OPENING_REPORT, conf.opening_report,
                             kind="text")]
 
         def save(v):
             return agenda.set_agenda(conf, v["agenda"], v["opening_report"])
 
-        self.app.push_screen(FormScreen(f"Chương trình — {conf.title}", fields, save),
-                             lambda c: c and (self.notify("Đã lưu chương trình."), self.load(c.id)))
+        self.app.push_screen(FormScreen(W.AGENDA_TITLE.format(title=conf.title), fields, save),
+                             lambda c: c and (self.notify(W.AGENDA_SAVED), self.load(c.id)))
 
     def action_edit(self) -> None:
         self.with_current(self._edit_form, svc.form_values)
@@ -329,13 +304,13 @@ class ConferencesScreen(AppScreen):
         def save(v):
             return svc.update_conference(conf, v, expected_version=version)
 
-        self.app.push_screen(FormScreen("Sửa hội nghị", self._form(values), save),
-                             lambda c: c and (self.notify("Đã lưu hội nghị."), self.load(c.id)))
+        self.app.push_screen(FormScreen(W.EDIT_TITLE, self._form(values), save),
+                             lambda c: c and (self.notify(W.SAVED), self.load(c.id)))
 
     def action_history(self) -> None:
         from ..widgets.history import HistoryScreen
 
-        self.with_current(lambda conf, _: self.app.push_screen(HistoryScreen(conf, f" Lịch sử — {conf.title}")))
+        self.with_current(lambda conf, _: self.app.push_screen(HistoryScreen(conf, W.HISTORY_TITLE.format(title=conf.title))))
 
     # --- documents ---------------------------------------------------------------
 
@@ -357,15 +332,15 @@ class ConferencesScreen(AppScreen):
         def save(v):
             from models.services.validate import parse_date
 
-            on = parse_date(v["date"], "Ngày ký", field="date")
+            on = parse_date(v["date"], W.SIGNED_ON, field="date")
             scan = str(v["scan"] or "").strip().strip('"')
             return docs.mark_minutes_signed(conf, on=on, scan=Path(scan).expanduser() if scan else None)
 
-        fields = [FormField("date", "Ngày biên bản được ký (ngày/tháng/năm)", f"{clock.today():%d/%m/%Y}"),
-                  FormField("scan", "Tệp bản quét biên bản đã ký (không bắt buộc)",
+        fields = [FormField("date", W.SIGNED_ON_FIELD, f"{clock.today():%d/%m/%Y}"),
+                  FormField("scan", W.SCAN_FIELD,
                             placeholder="D:\\Scan\\bien-ban-da-ky.pdf")]
-        self.app.push_screen(FormScreen("Biên bản đã ký", fields, save),
-                             lambda c: c and (self.notify(f"Đã ghi biên bản đã ký ngày {c.minutes_signed_on:%d/%m/%Y}."),
+        self.app.push_screen(FormScreen(W.SIGNED_TITLE, fields, save),
+                             lambda c: c and (self.notify(W.SIGNED_SAVED.format(minutes_signed_on=c.minutes_signed_on)),
                                               self.load(c.id)))
 
     def action_times(self) -> None:
@@ -379,11 +354,11 @@ class ConferencesScreen(AppScreen):
         def save(v):
             return live_session.set_actual_times(conf, v["start"], v["end"])
 
-        fields = [FormField("start", f"Giờ bắt đầu thực tế (lịch: {conf.start_time})",
+        fields = [FormField("start", W.ACTUAL_START.format(start_time=conf.start_time),
                             conf.actual_start or conf.start_time),
-                  FormField("end", "Giờ kết thúc thực tế (để trống nếu chưa kết thúc)", conf.actual_end)]
-        self.app.push_screen(FormScreen("Giờ họp thực tế (biên bản, báo cáo)", fields, save),
-                             lambda c: c and (self.notify(f"Đã lưu giờ họp thực tế: {c.actual_start}"
+                  FormField("end", W.ACTUAL_END, conf.actual_end)]
+        self.app.push_screen(FormScreen(W.TIMES_TITLE, fields, save),
+                             lambda c: c and (self.notify(W.TIMES_SAVED.format(actual_start=c.actual_start)
                                                           + (f" – {c.actual_end}" if c.actual_end else "") + "."),
                                               self.load(c.id)))
 
@@ -404,12 +379,12 @@ class ConferencesScreen(AppScreen):
         make = {"script": lambda: pipeline.preview(office, "loa", cid),
                 "forms": lambda: [pipeline.preview(office, k, cid)
                                   for k in ("diem-danh", "phieu-y-kien", "phieu-khao-sat")]}[what]
-        self.notify("Đang tạo tệp PDF…", timeout=2)
+        self.notify(W.MAKING_PDF, timeout=2)
 
         def done(result):
             paths = result if isinstance(result, list) else [result]
-            label = {"script": "Đã in bài phát thanh", "forms": "Đã in các mẫu biểu"}[what]
-            self.notify(f"{label}. Tệp PDF: " + "; ".join(str(p) for p in paths), timeout=12)
+            label = {"script": W.SCRIPT_PRINTED, "forms": W.FORMS_PRINTED}[what]
+            self.notify(W.PRINTED_FILES.format(label=label) + "; ".join(str(p) for p in paths), timeout=12)
             self.load(cid)
 
         work.run(self, make, done=done, group="conf-print", exclusive=False)
@@ -432,26 +407,26 @@ class ConferencesScreen(AppScreen):
         def save(v):
             from models.services.validate import parse_date, parse_int
 
-            days = parse_int(v["days"], "Số ngày phát", minimum=1, maximum=15, field="days")
-            last = parse_date(v["last_day"], "Ngày phát cuối", field="last_day")
+            days = parse_int(v["days"], W.BROADCAST_DAYS, minimum=1, maximum=15, field="days")
+            last = parse_date(v["last_day"], W.LAST_DAY, field="last_day")
             return svc.plan_broadcasts(conf, days=days, last_day=last)
 
-        fields = [FormField("days", f"Số ngày phát liên tiếp (ít nhất {rule.consecutive_days})",
+        fields = [FormField("days", W.BROADCAST_DAYS_FIELD.format(consecutive_days=rule.consecutive_days),
                             str(rule.consecutive_days)),
-                  FormField("last_day", f"Ngày phát cuối (ít nhất {rule.days} ngày trước hội nghị)",
+                  FormField("last_day", W.LAST_DAY_FIELD.format(days=rule.days),
                             f"{last:%d/%m/%Y}")]
-        self.app.push_screen(FormScreen("Lập lịch phát loa (sáng và chiều, mỗi cụm loa)", fields, save),
+        self.app.push_screen(FormScreen(W.SCHEDULE_TITLE, fields, save),
                              lambda slots: slots is not None and (
-                                 self.notify(f"Đã lập lịch phát loa: {len(slots)} buổi đọc."), self.load(conf.id)))
+                                 self.notify(W.SCHEDULED.format(slots=len(slots))), self.load(conf.id)))
 
     def action_tick(self) -> None:
         table = self.query_one("#conf-broadcasts", DataTable)
         if not table.row_count:
-            self.notify("Chưa có lịch phát loa. Nhấn S để lập lịch.", severity="warning")
+            self.notify(W.NO_SCHEDULE, severity="warning")
             return
         if self.focused is not table:
             table.focus()
-            self.notify("Chọn buổi đọc bằng ↑ ↓ rồi nhấn O.", timeout=4)
+            self.notify(W.PICK_SLOT, timeout=4)
             return
         sid = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 

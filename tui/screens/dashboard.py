@@ -18,6 +18,7 @@ from .. import words
 from ..widgets.boxes import box, clip, side_by_side, table, wrap
 from ..widgets.keybar import KeyBar
 from .base import AppScreen
+from ..words import DashboardWords as W
 
 STATE_STYLE = {"done": "dim", "late": "bold red", "due_soon": "bold yellow", "pending": "green"}
 
@@ -26,10 +27,7 @@ STATE_STYLE = {"done": "dim", "late": "bold red", "due_soon": "bold yellow", "pe
 
 
 class DashboardScreen(AppScreen):
-    HELP = ("Tổng quan cho biết hội nghị sắp tới (hoặc hội nghị đã họp mà hồ sơ chưa xong: biên bản ký, "
-            "thông báo kết luận, báo cáo) với trạng thái và các mốc thời hạn theo luật, số kiến nghị quá hạn, "
-            "sắp đến hạn (trong 3 ngày làm việc) và đang xử lý, cùng các văn bản mới ban hành.\n"
-            "Màu đỏ: đã quá hạn; vàng: sắp đến hạn; xanh: còn thời gian.")
+    HELP = (W.HELP)
     BINDINGS = [Binding("r", "refresh", words.RELOAD, id="dashboard.refresh")]
 
     class Loaded(Message):
@@ -38,7 +36,7 @@ class DashboardScreen(AppScreen):
     def compose(self) -> ComposeResult:
         # The dashboard is read-only: its panels are drawn as text inside one
         # widget, which keeps the first paint of the app cheap on an old PC.
-        yield Static(" Tổng quan", id="dash-title", classes="screen-title")
+        yield Static(W.TITLE, id="dash-title", classes="screen-title")
         yield DashboardView(id="dash-body")
         yield KeyBar()
 
@@ -73,7 +71,7 @@ class DashboardScreen(AppScreen):
 
     def _show(self, s) -> None:
         self.query_one("#dash-title", Static).update(
-            Text(f" Tổng quan — {s.office_name} — hôm nay {s.today:%d/%m/%Y}"))
+            Text(W.TITLE_TODAY.format(office=s.office_name, today=s.today)))
         self.query_one(DashboardView).data = s
         conf = s.next_conference
         # what is on screen, for tests and for anyone reading the state
@@ -91,7 +89,7 @@ class DashboardView(Widget):
 
     def render(self) -> Text:
         if self.data is None:
-            return Text("Đang tải…")
+            return Text(W.LOADING)
         accent = self.app.theme_variables.get("primary", "blue")
         return Text("\n").join(draw(self.data, max(self.content_size.width, 40), accent))
 
@@ -101,8 +99,8 @@ def figures_line(o, withdrawn: int) -> str:
     from models.core.words import COUNT_LABELS, RECEIVED
 
     parts = [f"{label.lower()} {o.count(k)}" for k, label in COUNT_LABELS.items() if o.count(k)]
-    line = f"Kiến nghị: {RECEIVED.lower()} {o.total} — " + ", ".join(parts)
-    return line + (f" (đã rút {withdrawn})" if withdrawn else "") + "."
+    line = W.PETITIONS.format(received=RECEIVED.lower(), total=o.total) + ", ".join(parts)
+    return line + (W.WITHDRAWN.format(withdrawn=withdrawn) if withdrawn else "") + "."
 
 
 def draw(s, width: int, accent: str) -> list[Text]:
@@ -111,22 +109,22 @@ def draw(s, width: int, accent: str) -> list[Text]:
     conf = s.next_conference
     if conf is None:
         upper = [Text(line) for line in wrap(
-            "Chưa có hội nghị nào sắp tới. Tạo hội nghị ở màn hình Hội nghị (F4).", inner)]
+            W.NO_CONFERENCE, inner)]
     else:
         upper = [Text(conf.title, style="bold"),
-                 Text.assemble(f"{conf.start_time} ngày {conf.date:%d/%m/%Y} tại {conf.venue} — ",
-                               ("đã họp, đang hoàn tất hồ sơ" if s.next_is_past else days_text(s.days_to_next),
-                                "bold"), " · trạng thái: ", (conf.status_label, "bold"))]
-        rows = [[m.label, f"{m.due:%d/%m/%Y}", "đã xong" if m.state == "done" else days_text(m.days_left),
+                 Text.assemble(W.CONFERENCE_LINE.format(start_time=conf.start_time, date=conf.date, venue=conf.venue),
+                               (W.MET_FINISHING if s.next_is_past else days_text(s.days_to_next),
+                                "bold"), W.STATE_LABEL, (conf.status_label, "bold"))]
+        rows = [[m.label, f"{m.due:%d/%m/%Y}", W.DONE if m.state == "done" else days_text(m.days_left),
                  Text(m.state_label, style=STATE_STYLE[m.state]), clip(m.source, 34)]
                 for m in s.milestones]
-        upper += table(["Mốc", "Hạn", "Còn", STATUS, "Căn cứ"], rows, inner, fixed={1, 2, 3},
+        upper += table([W.MILESTONE, W.DUE, W.LEFT, STATUS, W.SOURCE], rows, inner, fixed={1, 2, 3},
                        shrink_first=(4,))
         if getattr(s, "figures", None) is not None:
             upper += [Text(line) for line in wrap(figures_line(s.figures, s.withdrawn), inner)]
     for other in getattr(s, "unfinished", []):
         upper += [Text(line, style="dim") for line in wrap(
-            f"Hồ sơ chưa xong: hội nghị ngày {other.date:%d/%m/%Y} — {other.status_label} (xem F4).", inner)]
+            W.UNFINISHED.format(date=other.date, status_label=other.status_label), inner)]
     from models.services.followup import COUNT_CAP, figure
 
     c = s.counts
@@ -134,25 +132,25 @@ def draw(s, width: int, accent: str) -> list[Text]:
     def n(key: str) -> str:
         return figure(c.get(key, 0), COUNT_CAP)
 
-    counts = [Text(f"Quá hạn: {n('late')}", style="bold red"),
+    counts = [Text(W.LATE.format(late=n('late')), style="bold red"),
               Text(f"{due_soon_text()}: {n('due_soon')}", style="bold yellow"),
               Text(f"{PETITION_STATUSES['open']}: {n('open')}", style="bold"),
               Text(f"{URGENCY_LABELS['waiting']}: {n('waiting')}")]
     if s.recent_documents:
         docs = [[d.symbol, f"{d.issued_on:%d/%m/%Y}", s.signature_waits.get(d.id, ""), clip(d.title, 48)]
                 for d in s.recent_documents]
-        make_docs = (lambda w: table([SYMBOL, "Ngày", "Ký số", SUMMARY], docs, w, fixed={0, 1, 2}))
+        make_docs = (lambda w: table([SYMBOL, W.DATE, W.SIGNED, SUMMARY], docs, w, fixed={0, 1, 2}))
     else:
-        make_docs = (lambda w: [Text("Chưa có văn bản nào.")])
-    lines = box("Hội nghị đã họp, đang hoàn tất hồ sơ" if s.next_is_past else "Hội nghị sắp tới", upper, width,
+        make_docs = (lambda w: [Text(W.NO_DOCUMENTS)])
+    lines = box(W.MET_TITLE if s.next_is_past else W.NEXT_TITLE, upper, width,
                 accent)
     side = width >= 90  # the two lower panels side by side
     left_w = 40 if side else width
     right_w = width - 41 if side else width
     left_body = counts + [Text(line, style="dim")
-                          for line in wrap("Xem và xử lý ở màn hình Theo dõi (F6).", left_w - 4)]
+                          for line in wrap(W.SEE_BOARD, left_w - 4)]
     right_body = make_docs(right_w - 4)
     height = max(len(left_body), len(right_body)) if side else 0
-    left = box("Kiến nghị cần xử lý", left_body, left_w, accent, height)
-    right = box("Văn bản gần đây", right_body, right_w, accent, height)
+    left = box(W.PETITIONS_TITLE, left_body, left_w, accent, height)
+    right = box(W.RECENT_DOCUMENTS, right_body, right_w, accent, height)
     return lines + (side_by_side(left, right) if side else left + right)

@@ -31,11 +31,12 @@ from .. import words
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import FormInput, form_text_class
 from ..widgets.form import FormField, FormScreen
+from ..words import EditorWords as W
 
 #: the editor's fields: (key, label, kind) — Content.EDITABLE with the signer split in three
-SIGNER_FIELDS = (("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / T/M BAN THƯỜNG VỤ)", "line"),
-                 ("signer_position", "Chức vụ người ký", "line"),
-                 ("signer_name", "Họ tên người ký", "line"))
+SIGNER_FIELDS = (("signer_authority", W.SIGNER_AUTHORITY, "line"),
+                 ("signer_position", W.SIGNER_POSITION, "line"),
+                 ("signer_name", W.SIGNER_NAME, "line"))
 
 
 def editor_fields(values: dict) -> list[FormField]:
@@ -47,7 +48,7 @@ def editor_fields(values: dict) -> list[FormField]:
             fields.append(FormField(key, label, values.get(key, "")))
         else:
             if key == "body":
-                label = "Nội dung (I. mục lớn · 1. mục nhỏ · - gạch đầu dòng · | a | b | bảng · **đậm**)"
+                label = W.BODY_FIELD
             fields.append(FormField(key, label, values.get(key, ""), kind="text"))
     return fields
 
@@ -57,17 +58,17 @@ def record_label(office, draft: svc.Draft) -> str:
     try:
         obj = svc.target(office, draft.kind.slug, draft.ref_id)
     except Exception:
-        return f"mã {draft.ref_id}"
+        return W.REF_ID.format(ref_id=draft.ref_id)
     target = draft.kind.target
     if target == "conference":
-        return f"hội nghị ngày {obj.date:%d/%m/%Y} — {obj.title}"
+        return W.CONFERENCE_REF.format(date=obj.date, title=obj.title)
     if target == "petition":
-        who = "công dân giấu tên" if obj.citizen_withheld or not obj.citizen_name else obj.citizen_name
+        who = W.CITIZEN_WITHHELD if obj.citizen_withheld or not obj.citizen_name else obj.citizen_name
         content = obj.content if len(obj.content) <= 60 else obj.content[:59] + "…"
-        return f"kiến nghị của {who}: {content}"
+        return W.PETITION_REF.format(who=who, content=content)
     if target == "unit":
-        return f"đơn vị {obj.name}"
-    return f"mã {draft.ref_id}"
+        return W.UNIT_REF.format(name=obj.name)
+    return W.REF_ID.format(ref_id=draft.ref_id)
 
 
 def versions_text(office, slug: str, ref_id: int) -> str:
@@ -79,14 +80,15 @@ def versions_text(office, slug: str, ref_id: int) -> str:
     parts = []
     for row in rows:
         if row.document_id:
-            state = {"issued": "đang hiệu lực", "superseded": "đã thay thế"}.get(row.status, row.status)
-            text = f"Bản {row.version}: số {row.document.symbol} ngày {row.document.issued_on:%d/%m/%Y} ({state})"
+            state = {"issued": W.IN_FORCE, "superseded": W.SUPERSEDED}.get(row.status, row.status)
+            text = W.VERSION_ISSUED.format(version=row.version, symbol=row.document.symbol,
+                                           issued_on=row.document.issued_on, state=state)
         else:
-            text = f"Bản {row.version}: đang soạn"
+            text = W.VERSION_DRAFT.format(version=row.version)
         if row.correction:
             text += f" — {row.correction}: {row.reason}"
         if row.signed_on:
-            text += f" — đã ký ngày {row.signed_on:%d/%m/%Y}"
+            text += W.SIGNED_ON.format(signed_on=row.signed_on)
         parts.append(text)
     return " · ".join(parts)
 
@@ -96,29 +98,17 @@ class DocumentEditor(RoleKeys, FormScreen):
 
     ROLE_KEYS = {"issue": "issue", "correct": "correct"}
 
-    HELP = ("Soạn văn bản từ dữ liệu đã ghi, sửa theo ý kiến lãnh đạo, rồi ban hành.\n"
-            "Nội dung viết theo dạng: “I.” mục lớn, “1.”, “2.1.” mục nhỏ, “-” gạch đầu dòng, “+” ý nhỏ, "
-            "“| a | b |” một dòng bảng, **chữ đậm**, *chữ nghiêng*.\n"
-            "Chỗ “[cần điền: …]” là thông tin còn thiếu: phải điền hết mới ban hành được. Ctrl+L chọn chỗ "
-            "cần điền tiếp theo; gõ luôn để thay chỗ đó bằng nội dung.\n"
-            "Ctrl+S: lưu nội dung đã sửa (lần in sau vẫn giữ) · Ctrl+O: in bản xem trước ra PDF · "
-            "Ctrl+T: xuất tệp Word (.docx) · Ctrl+G: bỏ phần đã sửa, về văn bản soạn tự động · "
-            "Ctrl+B: ban hành (chọn ngày, lấy số từ sổ văn bản đi, khóa nội dung) · "
-            "Ctrl+N: phiên bản mới (đính chính hoặc thay thế) của văn bản đã ban hành · Esc: đóng.\n"
-            "Ctrl+F: phóng to ô nội dung ra cả màn hình (bấm lần nữa để trở lại) — tiện sửa văn bản dài.\n"
-            "Ctrl+H: tìm và thay một cụm chữ trong mọi ô (Ctrl+Z trong ô để hoàn tác) · "
-            "Ctrl+Home / Ctrl+End: về đầu / cuối ô nhiều dòng.\n"
-            "Tab / Shift+Tab: sang ô sau / ô trước.")
+    HELP = (W.HELP)
     BINDINGS = [
         Binding("ctrl+s", "save", words.SAVE, id="editor.save", priority=True),
         Binding("ctrl+o", "preview", "Xem PDF", id="editor.preview", priority=True),
-        Binding("ctrl+t", "word", "Tệp Word", id="editor.word", priority=True),
-        Binding("ctrl+g", "discard", "Về bản gốc", id="editor.discard", priority=True),
-        Binding("ctrl+b", "issue", "Ban hành", id="editor.issue", priority=True),
-        Binding("ctrl+n", "correct", "Phiên bản mới", id="editor.correct", priority=True),
-        Binding("ctrl+l", "next_blank", "Chỗ cần điền", id="editor.blank", priority=True),
-        Binding("ctrl+f", "zoom", "Phóng to nội dung", id="editor.zoom", priority=True),
-        Binding("ctrl+h", "replace", "Tìm và thay", id="editor.replace", priority=True),
+        Binding("ctrl+t", "word", W.WORD, id="editor.word", priority=True),
+        Binding("ctrl+g", "discard", W.DISCARD, id="editor.discard", priority=True),
+        Binding("ctrl+b", "issue", W.ISSUE, id="editor.issue", priority=True),
+        Binding("ctrl+n", "correct", W.CORRECT, id="editor.correct", priority=True),
+        Binding("ctrl+l", "next_blank", W.NEXT_BLANK, id="editor.blank", priority=True),
+        Binding("ctrl+f", "zoom", W.ZOOM, id="editor.zoom", priority=True),
+        Binding("ctrl+h", "replace", W.REPLACE, id="editor.replace", priority=True),
         Binding("escape", "cancel", words.CLOSE, id="editor.close"),
     ]
 
@@ -152,18 +142,17 @@ class DocumentEditor(RoleKeys, FormScreen):
     def state_text(self) -> str:
         d = self.draft
         if d.frozen:
-            head = (f"ĐÃ BAN HÀNH số {d.issued.symbol} ngày {d.issued.issued_on:%d/%m/%Y} — nội dung đã khóa. "
-                    "Ctrl+O: mở tệp · Ctrl+T: tệp Word · Ctrl+N: phiên bản mới (đính chính, thay thế).")
+            head = (W.HEAD_ISSUED.format(symbol=d.issued.symbol, issued_on=d.issued.issued_on))
         elif d.is_correction:
-            head = (f"PHIÊN BẢN {d.text.version} ({d.text.correction}: {d.text.reason}) đang soạn, thay cho số "
-                    f"{d.issued.symbol if d.issued else ''}. Ctrl+B: ban hành phiên bản này.")
+            head = (W.HEAD_CORRECTION.format(version=d.text.version, correction=d.text.correction,
+                                             reason=d.text.reason, replaces=d.issued.symbol if d.issued else ''))
         elif d.edited:
-            head = "Dự thảo đã sửa (đã lưu). Ctrl+G: về văn bản soạn tự động."
+            head = W.HEAD_EDITED
         else:
-            head = "Dự thảo soạn tự động từ dữ liệu đã ghi. Sửa rồi Ctrl+S để lưu."
+            head = W.HEAD_DRAFT
         missing = d.missing if not d.frozen else []
         if missing:
-            head += "\nCòn thiếu (chỗ “[cần điền: …]”): " + ", ".join(missing) + "."
+            head += W.MISSING + ", ".join(missing) + "."
         versions = self.state.versions
         if versions:
             head += "\n" + versions
@@ -182,8 +171,7 @@ class DocumentEditor(RoleKeys, FormScreen):
                         else:
                             yield FormInput(str(f.value or ""), id=f"f-{f.key}")
             yield Static("", id="form-error", classes="editor-said")
-            yield Static("Ctrl+L chỗ cần điền · Ctrl+F phóng to · Ctrl+S lưu · Ctrl+O xem PDF · Ctrl+T Word · Ctrl+G về bản gốc · Ctrl+B ban hành · "
-                         "Ctrl+N phiên bản mới · Esc đóng · F1 trợ giúp", classes="hint")
+            yield Static(W.KEYS_LINE, classes="hint")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -263,7 +251,7 @@ class DocumentEditor(RoleKeys, FormScreen):
     def action_replace(self) -> None:
         """Ctrl+H: a phrase and what replaces it, in every field of the document."""
         if self.draft.frozen:
-            self._say("Văn bản đã ban hành, nội dung đã khóa. Muốn sửa: Ctrl+N (phiên bản mới).", error=True)
+            self._say(W.LOCKED, error=True)
             return
         focused = self.focused
         picked = ""
@@ -276,11 +264,11 @@ class DocumentEditor(RoleKeys, FormScreen):
 
             find = clean(values["find"], multiline=False)
             if not find:
-                raise ValidationError("Gõ cụm chữ cần tìm.", field="find")
+                raise ValidationError(W.FIND_EMPTY, field="find")
             return find, clean(values["replace"] or "", multiline=False)
 
-        form = SmallForm("Tìm và thay (mọi ô của văn bản)",
-                         [FormField("find", "Tìm cụm chữ", picked), FormField("replace", "Thay bằng", "")], check)
+        form = SmallForm(W.REPLACE_TITLE,
+                         [FormField("find", W.FIND, picked), FormField("replace", W.REPLACE_WITH, "")], check)
         self.app.push_screen(form, lambda pair: pair is not None and self._replace_all(*pair))
 
     def _replace_all(self, find: str, replacement: str) -> None:
@@ -301,10 +289,9 @@ class DocumentEditor(RoleKeys, FormScreen):
             counts.append(f"{f.label.split(' (')[0]}: {n}")
             total += n
         if counts:
-            self._say(f"Đã thay “{find}” bằng “{replacement}” ở {total} chỗ "
-                      f"({'; '.join(counts)}). Chưa lưu: Ctrl+S để lưu.")
+            self._say(W.REPLACED.format(find=find, replacement=replacement, total=total, where='; '.join(counts)))
         else:
-            self._say(f"Không thấy “{find}” trong văn bản.", error=True)
+            self._say(W.NOT_FOUND.format(find=find), error=True)
 
     # --- the blanks to fill ------------------------------------------------------------
 
@@ -335,7 +322,7 @@ class DocumentEditor(RoleKeys, FormScreen):
                 # after the focus, which selects the whole line
                 self.call_after_refresh(setattr, w, "selection", Selection(m.start(), m.end()))
             return
-        self._say("Không còn chỗ “[cần điền: …]” nào.")
+        self._say(W.NO_BLANKS)
 
     # --- saving --------------------------------------------------------------------
 
@@ -345,14 +332,14 @@ class DocumentEditor(RoleKeys, FormScreen):
 
     def action_save(self) -> None:
         if self.draft.frozen:
-            self._say("Văn bản đã ban hành, nội dung đã khóa. Muốn sửa: Ctrl+N (phiên bản mới).", error=True)
+            self._say(W.LOCKED, error=True)
             return
         super().action_save()
 
     def saved(self, result) -> None:
         self.app.typing_kept.done()
         then, self._after_save = self._after_save, None
-        self._reload("Đã lưu nội dung văn bản.", then)
+        self._reload(W.SAVED, then)
 
     def _refused(self, exc: BaseException) -> None:
         self._after_save = None       # not saved: the action that waited does not run
@@ -371,8 +358,7 @@ class DocumentEditor(RoleKeys, FormScreen):
         if not self.dirty:
             self._close()
             return
-        self.app.push_screen(ConfirmScreen("Đóng mà không lưu những gì vừa sửa? (C: đóng, bỏ phần vừa sửa · "
-                                           "K: ở lại; Ctrl+S để lưu)"),
+        self.app.push_screen(ConfirmScreen(W.CLOSE_UNSAVED),
                              lambda yes: yes and self._close())
 
     def _close(self) -> None:
@@ -385,13 +371,13 @@ class DocumentEditor(RoleKeys, FormScreen):
 
     def action_discard(self) -> None:
         if self.draft.frozen:
-            self._say("Văn bản đã ban hành; không có bản sửa nào để bỏ.", error=True)
+            self._say(W.NOTHING_TO_DISCARD, error=True)
             return
         if not self.draft.edited and not self.dirty:
-            self._say("Văn bản đang là bản soạn tự động, chưa có gì sửa.")
+            self._say(W.NOTHING_EDITED)
             return
-        question = ("Bỏ phiên bản mới đang soạn? Văn bản đã ban hành giữ nguyên." if self.draft.is_correction else
-                    "Bỏ mọi chỗ đã sửa và về văn bản soạn tự động từ dữ liệu? Không lấy lại được phần đã sửa.")
+        question = (W.DISCARD_CORRECTION if self.draft.is_correction else
+                    W.DISCARD_EDITS)
 
         was_correction = self.draft.is_correction
 
@@ -399,10 +385,10 @@ class DocumentEditor(RoleKeys, FormScreen):
             if not yes:
                 return
             work.run(self, svc.discard_edits, self.office, self.slug, self.ref_id, failed=self._error,
-                     done=lambda _: self._reload("Đã bỏ phiên bản mới." if was_correction
-                                                 else "Đã về văn bản soạn tự động."), group="editor-write")
+                     done=lambda _: self._reload(W.CORRECTION_DISCARDED if was_correction
+                                                 else W.BACK_TO_DRAFT), group="editor-write")
 
-        self.app.push_screen(ConfirmScreen(question + " (C: đồng ý · K: không)"), go)
+        self.app.push_screen(ConfirmScreen(question + W.CONFIRM_KEYS), go)
 
     def _error(self, exc: Exception) -> None:
         from models.core.errors import UserError
@@ -411,15 +397,15 @@ class DocumentEditor(RoleKeys, FormScreen):
             self._say(words.explain(exc), error=True)
         else:
             self.app.report_unexpected(exc)
-            self._say("Chưa làm được (lỗi không mong đợi). Nội dung vừa gõ vẫn còn đây.", error=True)
+            self._say(W.UNEXPECTED, error=True)
 
     # --- files -----------------------------------------------------------------------
 
     def action_preview(self) -> None:
-        self._save_first(lambda: (self._say("Đang tạo tệp PDF…"), self._write("pdf")))
+        self._save_first(lambda: (self._say(W.MAKING_PDF), self._write("pdf")))
 
     def action_word(self) -> None:
-        self._save_first(lambda: (self._say("Đang tạo tệp Word…"), self._write("docx")))
+        self._save_first(lambda: (self._say(W.MAKING_WORD), self._write("docx")))
 
     def _write(self, what: str) -> None:
         work.run(self, self._make_file, what, done=self._said, failed=self._error, group="editor-file",
@@ -436,14 +422,14 @@ class DocumentEditor(RoleKeys, FormScreen):
         if what == "docx":
             path = (pipeline.word(self.office, doc=d.issued) if d.frozen
                     else pipeline.word(self.office, self.slug, self.ref_id))
-            message = f"Đã ghi tệp Word: {path}"
+            message = W.WORD_WRITTEN.format(path=path)
         else:
             if d.frozen and d.issued.file_path:
                 path = Path(d.issued.file_path)
-                message = "Tệp đã ban hành"
+                message = W.ISSUED_FILE
             else:
                 path = pipeline.preview(self.office, self.slug, self.ref_id)
-                message = "Đã in bản xem trước ra tệp PDF"
+                message = W.PREVIEW_PRINTED
             opened = viewer.open_pdf(path)
             message += f". {opened}" if str(path) in opened else f": {path}. {opened}"
         return message
@@ -458,15 +444,14 @@ class DocumentEditor(RoleKeys, FormScreen):
     def action_issue(self) -> None:
         d = self.draft
         if d.frozen:
-            self._say(f"Văn bản đã ban hành số {d.issued.symbol}. Muốn sửa: Ctrl+N (phiên bản mới).", error=True)
+            self._say(W.ALREADY_ISSUED.format(symbol=d.issued.symbol), error=True)
             return
         self._save_first(self._issue_saved)
 
     def _issue_saved(self) -> None:
         d = self.draft
         if d.is_correction and self.state.unchanged:
-            self._say(f"Phiên bản mới chưa sửa gì so với văn bản số {d.issued.symbol}. Hãy sửa nội dung cần "
-                      "đính chính hoặc thay thế (Ctrl+S lưu) rồi ban hành, hoặc Ctrl+G để bỏ phiên bản mới.",
+            self._say(W.CORRECTION_UNCHANGED.format(symbol=d.issued.symbol),
                       error=True)
             return
         # everything that stops issuing is told now, before the date and the confirmation
@@ -483,8 +468,8 @@ class DocumentEditor(RoleKeys, FormScreen):
             svc.check_date(self.office, d.kind, on, about=svc.target(self.office, self.slug, self.ref_id))
             return on
 
-        form = SmallForm(f"Ban hành {d.kind.name.lower()}",
-                          [FormField("date", "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)",
+        form = SmallForm(W.ISSUE_TITLE.format(kind=d.kind.name.lower()),
+                          [FormField("date", W.ISSUE_DATE,
                                      f"{clock.today():%d/%m/%Y}")], check)
         self.app.push_screen(form, self._confirm_issue)
 
@@ -492,21 +477,19 @@ class DocumentEditor(RoleKeys, FormScreen):
         if on is None:
             return
         d = self.draft
-        what = f"phiên bản {d.text.version} ({d.text.correction}) của " if d.is_correction else ""
-        question = (f"Ban hành {what}{d.kind.name.lower()} ngày {on:%d/%m/%Y}?\n"
-                    "Số văn bản được lấy từ sổ văn bản đi và không trả lại được; nội dung sẽ bị khóa "
-                    "(muốn sửa phải tạo phiên bản mới).")
+        what = W.CORRECTION_OF.format(version=d.text.version, correction=d.text.correction) if d.is_correction else ""
+        question = (W.ISSUE_ASK.format(what=what, kind=d.kind.name.lower(), on=on))
         self.app.push_screen(ConfirmScreen(question), lambda yes: yes and ask_pin(
             self, self.office, "issue", lambda pin: self._issue(on, pin)))
 
     def _issue(self, on: dt.date, pin: str | None = None) -> None:
         from .. import documents as pipeline
 
-        self._say("Đang ban hành…")
+        self._say(W.ISSUING)
 
         def done(doc):
-            message = (f"Đã ban hành {self.draft.kind.name.lower()} số {doc.symbol} ngày "
-                       f"{doc.issued_on:%d/%m/%Y}. Tệp PDF: {doc.file_path}")
+            message = (W.ISSUED.format(kind=self.draft.kind.name.lower(), symbol=doc.symbol,
+                                       issued_on=doc.issued_on, file_path=doc.file_path))
             self._reload(message)
             self.notify(message, timeout=12, markup=False)
 
@@ -518,11 +501,10 @@ class DocumentEditor(RoleKeys, FormScreen):
     def action_correct(self) -> None:
         d = self.draft
         if not d.frozen:
-            self._say("Văn bản chưa ban hành (hoặc đang soạn phiên bản mới): sửa trực tiếp rồi Ctrl+S.", error=True)
+            self._say(W.NOT_ISSUED, error=True)
             return
         def opened(_draft):
-            self._reload(f"Đã tạo phiên bản mới; văn bản số {d.issued.symbol} vẫn giữ nguyên. Sửa nội dung rồi "
-                         "Ctrl+B để ban hành phiên bản này.")
+            self._reload(W.CORRECTION_MADE.format(symbol=d.issued.symbol))
             self.query_one("#f-body", TextArea).focus()
 
         correction_form(self.app, d.issued, opened)
@@ -554,17 +536,17 @@ def _offset(w) -> int:
 def correction_form(app, doc, done) -> None:
     """Ask đính chính or thay thế and the reason, then start the new version;
     ``done(draft)`` runs once it exists."""
-    fields = [FormField("mode", "Đính chính hay thay thế", "dinh-chinh", kind="select",
-                        options=[("Đính chính (sửa sai sót)", "dinh-chinh"),
-                                 ("Thay thế (ban hành văn bản mới thay văn bản cũ)", "thay-the")]),
-              FormField("reason", "Lý do (bắt buộc)", "", kind="text")]
+    fields = [FormField("mode", W.CORRECTION_MODE, "dinh-chinh", kind="select",
+                        options=[(W.CORRECTION_FIX, "dinh-chinh"),
+                                 (W.CORRECTION_REPLACE, "thay-the")]),
+              FormField("reason", W.REASON_REQUIRED, "", kind="text")]
 
     def form(pin):
         def save(values):
             return with_pin(doc.office, pin, svc.start_correction, doc, mode=values["mode"] or "",
                             reason=values["reason"] or "")
 
-        app.push_screen(SmallForm(f"Phiên bản mới của văn bản số {doc.symbol}", fields, save),
+        app.push_screen(SmallForm(W.CORRECTION_TITLE.format(symbol=doc.symbol), fields, save),
                         lambda draft: draft is not None and done(draft))
 
     ask_pin(app.screen, doc.office, "correct", form)
@@ -590,7 +572,7 @@ def open_editor(screen, slug: str, ref_id: int, *, on_done=None, resume: dict | 
     with the typing kept from an editor of the same document that was killed
     (``resume``, or read here)."""
     if slug == "ke-hoach":
-        screen.notify("Kế hoạch được soạn và ban hành ở màn hình Kế hoạch (F3).", severity="warning")
+        screen.notify(W.PLAN_ELSEWHERE, severity="warning")
         return
     office = screen.app.office
 

@@ -23,6 +23,7 @@ from ..widgets.boxes import clip
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
 from .base import AppScreen
+from ..words import DocumentsWords as W
 
 ALL_YEARS = None
 SEARCH_PAUSE = 0.3   # seconds after the last key before the list is searched
@@ -31,35 +32,24 @@ SEARCH_PAUSE = 0.3   # seconds after the last key before the list is searched
 
 class DocumentsScreen(RoleKeys, AppScreen):
     ROLE_KEYS = {"correct": "correct"}
-    HELP = ("Sổ văn bản đi: mọi văn bản đã ban hành, mới nhất ở trên.\n"
-            "[ và ]: năm trước / năm sau (hoặc tất cả các năm) · L: chọn loại văn bản · /: tìm theo số, "
-            "trích yếu, người ký (gõ không dấu cũng được) · N / P: trang sau / trang trước.\n"
-            "Enter hoặc O: mở tệp PDF · R: in lại từ hồ sơ gốc và so với bản đã ban hành · K: kiểm tra tệp "
-            "đã lưu (và các tệp đã ký số) với mã SHA-256 ghi trong sổ · V: các phiên bản · H: lịch sử thay đổi.\n"
-            "S: ký số văn bản đã ban hành (chọn vai trò: người ký, rồi cơ quan do văn thư ký; cắm token, nhập mã "
-            "PIN). Tệp đã ký lưu bên cạnh tệp ban hành; in lại văn bản đã ký cho tệp đã ký.\n"
-            "E: mở màn hình soạn của văn bản (xem nội dung, các phiên bản; kế hoạch: màn hình Kế hoạch F3) · "
-            "M: phiên bản mới — đính chính hoặc thay thế (ghi lý do), sửa rồi Ctrl+B ban hành số mới; bản cũ "
-            "vẫn giữ trong sổ · W: xuất tệp Word (.docx) của văn bản đã ban hành.\n"
-            "Cột Tệp: ✓ đúng bản đã ban hành, ≠ tệp đã bị sửa, ✗ mất tệp, — không lưu tệp, "
-            "? chưa kiểm tra (nhấn K).")
+    HELP = (W.HELP)
     AUTO_FOCUS = "#docs-table"   # the list, not the filters: letter keys are actions here
     BINDINGS = [
-        Binding("o", "open", "Mở PDF", id="documents.open"),
-        Binding("r", "reprint", "In lại", id="documents.reprint"),
-        Binding("k", "check", "Kiểm tra tệp", id="documents.check"),
-        Binding("s", "sign", "Ký số", id="documents.sign"),
-        Binding("v", "versions", "Phiên bản", id="documents.versions"),
-        Binding("h", "history", "Lịch sử", id="documents.history"),
-        Binding("e", "editor", "Mở văn bản", id="documents.editor", tooltip=words.ISSUE_WORDS),
-        Binding("m", "correct", "Phiên bản mới", id="documents.correct"),
-        Binding("w", "word", "Tệp Word", id="documents.word"),
-        Binding("left_square_bracket", "year(1)", "Năm trước", id="documents.year_prev", key_display="["),
-        Binding("right_square_bracket", "year(-1)", "Năm sau", id="documents.year_next", key_display="]"),
-        Binding("l", "kind", "Loại", id="documents.kind"),
-        Binding("slash", "search", "Tìm", id="documents.search", key_display="/"),
+        Binding("o", "open", W.OPEN, id="documents.open"),
+        Binding("r", "reprint", W.REPRINT, id="documents.reprint"),
+        Binding("k", "check", W.CHECK, id="documents.check"),
+        Binding("s", "sign", W.SIGN, id="documents.sign"),
+        Binding("v", "versions", W.VERSIONS, id="documents.versions"),
+        Binding("h", "history", W.HISTORY, id="documents.history"),
+        Binding("e", "editor", W.EDITOR, id="documents.editor", tooltip=words.ISSUE_WORDS),
+        Binding("m", "correct", W.CORRECT, id="documents.correct"),
+        Binding("w", "word", W.WORD, id="documents.word"),
+        Binding("left_square_bracket", "year(1)", W.YEAR_PREV, id="documents.year_prev", key_display="["),
+        Binding("right_square_bracket", "year(-1)", W.YEAR_NEXT, id="documents.year_next", key_display="]"),
+        Binding("l", "kind", W.KIND, id="documents.kind"),
+        Binding("slash", "search", W.SEARCH, id="documents.search", key_display="/"),
         Binding("n", "page(1)", "Trang sau", id="documents.page_next"),
-        Binding("p", "page(-1)", "Trang trước", id="documents.page_prev"),
+        Binding("p", "page(-1)", W.PAGE_PREV, id="documents.page_prev"),
     ]
 
     class Loaded(Message):
@@ -75,11 +65,11 @@ class DocumentsScreen(RoleKeys, AppScreen):
         self._search_timer = None
 
     def compose(self) -> ComposeResult:
-        yield Static(" Văn bản — sổ văn bản đi", classes="screen-title")
+        yield Static(W.TITLE, classes="screen-title")
         with Horizontal(id="docs-filters"):
             yield Static("", id="docs-year")
-            yield Select([], prompt="Mọi loại", id="docs-kind")
-            yield Input(placeholder="Tìm: số, trích yếu, người ký (gõ không dấu cũng được)", id="docs-search")
+            yield Select([], prompt=W.ALL_KINDS, id="docs-kind")
+            yield Input(placeholder=W.SEARCH_PLACEHOLDER, id="docs-search")
         yield Table(id="docs-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="docs-detail-box"):
             yield Static("", id="docs-detail")
@@ -88,7 +78,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
     def on_mount(self) -> None:
         self.query_one("#docs-table", DataTable).add_columns(
-            SYMBOL, "Ngày", "Loại", SUMMARY, "Người ký", "Bản", "Tệp")
+            SYMBOL, W.DATE, W.KIND, SUMMARY, W.SIGNER, W.VERSION, W.FILE)
         self._shown_once = False
         self.load_choices()
 
@@ -141,25 +131,24 @@ class DocumentsScreen(RoleKeys, AppScreen):
                               clip(r.signer, 20), str(r.version), self._mark(r), key=str(r.id))
             if keep is not None and any(r.id == keep for r in page.rows):
                 table.move_cursor(row=table.get_row_index(str(keep)))
-        year_text = "Tất cả các năm" if self.year is ALL_YEARS else f"Năm {self.year}"
+        year_text = W.ALL_YEARS if self.year is ALL_YEARS else W.YEAR.format(year=self.year)
         self.query_one("#docs-year", Static).update(f"{year_text}  [dim]\\[ ][/]")
         self.query_one("#docs-info", Static).update(self._page_text(page))
         if page.rows:
             self.show_detail()
         else:
             self.query_one("#docs-detail", Static).update(
-                "Không có văn bản nào khớp với bộ lọc. Nhấn [ hoặc ] để đổi năm, L để đổi loại, "
-                "/ để sửa từ tìm kiếm.")
+                W.NOTHING_MATCHES)
             self.post_message(self.Loaded())
 
     @staticmethod
     def _page_text(page: svc.Page) -> str:
         if not page.total:
-            return "Không có văn bản nào."
+            return W.NOTHING
         first = page.offset + 1
-        text = f"{page.total} văn bản · đang xem {first}–{page.offset + len(page.rows)}"
+        text = W.SHOWING.format(total=page.total, first=first, last=page.offset + len(page.rows))
         if page.pages > 1:
-            text += f" · trang {page.number}/{page.pages} (N: trang sau, P: trang trước)"
+            text += W.PAGE_LINE.format(number=page.number, pages=page.pages)
         return text
 
     def current_id(self) -> int | None:
@@ -206,7 +195,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
             return
         target = self.row_offset + step * self.shown.limit
         if target < 0 or target >= self.shown.total:
-            self.notify("Đã ở trang đầu." if target < 0 else "Đã ở trang cuối.", timeout=2)
+            self.notify(W.FIRST_PAGE if target < 0 else W.LAST_PAGE, timeout=2)
             return
         self.row_offset = target
         self.load()
@@ -238,7 +227,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
     def _chosen(self) -> int | None:
         doc_id = self.current_id()
         if doc_id is None:
-            self.notify("Chưa có văn bản nào trong danh sách.", severity="warning")
+            self.notify(W.EMPTY, severity="warning")
         return doc_id
 
     def _report(self, message: str, severity: str = "information") -> None:
@@ -253,7 +242,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
     def action_reprint(self) -> None:
         if self.current_id() is not None:
-            self.notify("Đang in lại và so sánh với bản đã ban hành…", timeout=3)
+            self.notify(W.REPRINTING, timeout=3)
         self._on_chosen(_reprint_result)
 
     def _on_chosen(self, act) -> None:
@@ -298,7 +287,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
     def _versions(self, doc, rows) -> None:
         from ..widgets.versions import VersionsScreen
 
-        self.app.push_screen(VersionsScreen(f"Các phiên bản — {doc.symbol}: {clip(doc.title, 60)}", rows),
+        self.app.push_screen(VersionsScreen(W.VERSIONS_TITLE.format(symbol=doc.symbol, title=clip(doc.title, 60)), rows),
                              lambda chosen: chosen and self.show_document(chosen))
 
     def show_document(self, doc_id: int) -> None:
@@ -327,11 +316,10 @@ class DocumentsScreen(RoleKeys, AppScreen):
         from .document_editor import open_editor
 
         if slug == "ke-hoach":
-            self.notify("Kế hoạch được xem, sửa và điều chỉnh ở màn hình Kế hoạch (F3).", timeout=6)
+            self.notify(W.PLAN_ELSEWHERE, timeout=6)
             return
         if slug is None:
-            self.notify(f"Văn bản {doc.symbol} được ban hành trước khi chương trình lưu nội dung văn bản; "
-                        "chỉ mở được tệp PDF (Enter).", severity="warning", timeout=8)
+            self.notify(W.NO_TEXT.format(symbol=doc.symbol), severity="warning", timeout=8)
             return
         open_editor(self, slug, doc.ref_id, on_done=self.load)
 
@@ -346,7 +334,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
         def opened(_draft):
             self.load()
             if slug == "ke-hoach":
-                self.notify("Đã tạo phiên bản mới của kế hoạch; sửa và ban hành ở màn hình Kế hoạch (F3).",
+                self.notify(W.PLAN_REVISED,
                             timeout=8)
             elif slug is not None:
                 open_editor(self, slug, doc.ref_id, on_done=self.load)
@@ -369,13 +357,13 @@ class DocumentsScreen(RoleKeys, AppScreen):
         from ..widgets.pick import PickScreen
 
         if waiting is None:
-            self._report(f"Văn bản {doc.symbol} đã có đủ chữ ký số của người ký và của cơ quan.")
+            self._report(W.FULLY_SIGNED.format(symbol=doc.symbol))
             return
-        options = [(f"Người ký: {doc.signer or 'người có thẩm quyền'}", signing.PERSON),
-                   ("Cơ quan (văn thư ký, hình con dấu) — sau người ký", signing.OFFICE)]
+        options = [(W.SIGN_AS_SIGNER.format(signer=doc.signer or 'người có thẩm quyền'), signing.PERSON),
+                   (W.SIGN_AS_OFFICE, signing.OFFICE)]
         if waiting == signing.OFFICE:
             options.reverse()
-        self.app.push_screen(PickScreen(f"Ký số văn bản {doc.symbol} — chọn vai trò", options),
+        self.app.push_screen(PickScreen(W.SIGN_PICK.format(symbol=doc.symbol), options),
                              lambda role: role and self._sign_check(doc, role))
 
     def _sign_check(self, doc, role) -> None:
@@ -393,14 +381,14 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
         from ..widgets.pin import PinScreen
 
-        title = f"Ký số {doc.symbol} với vai trò {signing.ROLE_NAMES[role]}: cắm token rồi nhập mã PIN"
+        title = W.SIGN_TITLE.format(symbol=doc.symbol, role=signing.ROLE_NAMES[role])
         self.app.push_screen(PinScreen(title), lambda pin: pin and self._sign_now(doc, role, pin, accept_other_name))
 
     def _sign_now(self, doc, role, pin: str, accept_other_name: bool) -> None:
         from models.services import signing
         from printing.signature_marks import appearance
 
-        self.notify("Đang ký số…", timeout=3)
+        self.notify(W.SIGNING, timeout=3)
 
         def sign():
             return signing.sign(doc, role, signing.TokenChoice(), pin, appearance=appearance,
@@ -408,15 +396,15 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
         def done(out) -> None:
             s = out.signature
-            self._report(f"Đã ký số {doc.symbol} với vai trò {signing.ROLE_NAMES[s.role]}: {s.signer_name}, "
-                         f"{s.signed_at}. Tệp đã ký: {out.path}")
+            self._report(W.SIGNED.format(symbol=doc.symbol, role=signing.ROLE_NAMES[s.role],
+                                         signer_name=s.signer_name, signed_at=s.signed_at, path=out.path))
             self.load(doc.id)
 
         def failed(exc) -> None:
             from ..widgets.confirm import ConfirmScreen
 
             if isinstance(exc, signing.NameMismatch):
-                self.app.push_screen(ConfirmScreen(f"{exc} Vẫn ký? (sẽ hỏi lại mã PIN)"),
+                self.app.push_screen(ConfirmScreen(W.SIGN_ANYWAY.format(exc=exc)),
                                      lambda yes: yes and self._sign_pin(doc, role, accept_other_name=True))
             else:
                 work.tell_error(self, exc)
@@ -427,14 +415,13 @@ class DocumentsScreen(RoleKeys, AppScreen):
         from ..widgets.history import HistoryScreen
 
         self._fetch(self._chosen(),
-                    lambda doc, _: self.app.push_screen(HistoryScreen(doc, f" Lịch sử — văn bản {doc.symbol}")))
+                    lambda doc, _: self.app.push_screen(HistoryScreen(doc, W.HISTORY_TITLE.format(symbol=doc.symbol))))
 
 def _open_result(doc):
     from .. import viewer
 
     if not doc.file_path:
-        return (f"Văn bản {doc.symbol} chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành. "
-                "Nhấn R để in lại từ hồ sơ gốc.", "warning", None)
+        return (W.NO_FILE.format(symbol=doc.symbol), "warning", None)
     return viewer.open_pdf(Path(doc.file_path)), "information", None
 
 
@@ -463,7 +450,7 @@ def _check_result(doc):
 def _word_result(doc):
     from .. import documents as pipeline
 
-    return f"Đã ghi tệp Word: {pipeline.word(doc.office, doc=doc)}", "information", None
+    return W.WORD_WRITTEN.format(word=pipeline.word(doc.office, doc=doc)), "information", None
 
 
 def _reprint_result(doc):

@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 from .. import words
+from ..words import WidgetWords as W
 
 
 def key_label(key: str) -> str:
@@ -24,7 +25,7 @@ class HelpScreen(ModalScreen):
         self.help_title, self.text, self.keys = title, text, bindings
 
     def compose(self) -> ComposeResult:
-        lines = [f"[b]{self.help_title}[/b]", "", self.text.strip(), "", "[b]Phím tắt[/b]"]
+        lines = [f"[b]{self.help_title}[/b]", "", self.text.strip(), "", W.KEYS_HEADING]
         lines += [f"  {key_label(k):<14} {d}" for k, d in self.keys]
         with VerticalScroll(id="help-box"):
             yield Static("\n".join(lines), markup=True)

@@ -26,29 +26,30 @@ from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
 from .base import AppScreen
+from ..words import PlansWords as W
 
-STATUS_LABELS = {"draft": "Dự thảo", "issued": "Đã ban hành", "superseded": "Đã thay thế"}
+STATUS_LABELS = W.STATUS_LABELS
 
 # (field, label, kind) in the order a clerk fills a plan in
 EDITOR_FIELDS = [
-    ("year", "Năm", "line"),
-    ("title", "Trích yếu (tên kế hoạch)", "line"),
-    ("legal_bases", "Căn cứ (mỗi căn cứ một dòng)", "text"),
-    ("preamble", "Câu dẫn sau căn cứ", "text"),
-    ("body", "Nội dung (I. mục lớn · 1. mục nhỏ · 2.1. · - gạch đầu dòng · + ý nhỏ)", "text"),
-    ("closing", "Câu kết", "text"),
-    ("topics", "Lĩnh vực, nội dung đối thoại (mỗi dòng một mục)", "text"),
-    ("chair", "Chủ trì (mỗi người một dòng)", "text"),
-    ("secretary", "Thư ký", "line"),
-    ("participants", "Thành phần tham dự (mỗi dòng một thành phần)", "text"),
-    ("venues", "Địa điểm, thôn tổ chức (mỗi dòng một nơi)", "text"),
-    ("schedule", "Thời gian tổ chức (số hội nghị, dự kiến ngày)", "text"),
-    ("budget_source", "Nguồn kinh phí", "text"),
-    ("assignments", "Phân công đơn vị (mỗi dòng: đơn vị - nhiệm vụ)", "text"),
-    ("recipients", "Nơi nhận (mỗi dòng một nơi)", "text"),
-    ("signer_authority", "Thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / T/M BAN THƯỜNG VỤ)", "line"),
-    ("signer_position", "Chức vụ người ký", "line"),
-    ("signer_name", "Họ tên người ký", "line"),
+    ("year", W.YEAR, "line"),
+    ("title", W.TITLE_FIELD, "line"),
+    ("legal_bases", W.LEGAL_BASES, "text"),
+    ("preamble", W.PREAMBLE, "text"),
+    ("body", W.BODY_FIELD, "text"),
+    ("closing", W.CLOSING, "text"),
+    ("topics", W.TOPICS, "text"),
+    ("chair", W.CHAIR, "text"),
+    ("secretary", W.SECRETARY, "line"),
+    ("participants", W.PARTICIPANTS, "text"),
+    ("venues", W.VENUES, "text"),
+    ("schedule", W.SCHEDULE, "text"),
+    ("budget_source", W.BUDGET, "text"),
+    ("assignments", W.ASSIGNMENTS, "text"),
+    ("recipients", W.RECIPIENTS, "text"),
+    ("signer_authority", W.SIGNER_AUTHORITY, "line"),
+    ("signer_position", W.SIGNER_POSITION, "line"),
+    ("signer_name", W.SIGNER_NAME, "line"),
 ]
 
 
@@ -60,31 +61,25 @@ def plan_row(p: Plan) -> tuple[str, ...]:
 
 class PlansScreen(RoleKeys, AppScreen):
     ROLE_KEYS = {"issue": "issue", "revise": "correct"}
-    HELP = ("Kế hoạch tổ chức hội nghị đối thoại. Bên trái là danh sách kế hoạch (mỗi kế hoạch hiện "
-            "phiên bản mới nhất), bên phải là trang kế hoạch như khi in.\n"
-            "N: tạo từ mẫu · C: sao chép kế hoạch đang chọn sang năm sau · I: nhập từ tệp .txt/.docx.\n"
-            "E hoặc Enter: sửa (chỉ khi còn là dự thảo) · X: xem toàn trang · D: in bản xem trước ra PDF.\n"
-            "B: ban hành — lấy số từ sổ văn bản đi và khóa nội dung. Sau khi ban hành, muốn sửa thì "
-            "tạo phiên bản mới (R) và ghi lý do; bản cũ vẫn xem được ở danh sách phiên bản (V).\n"
-            "Nội dung viết theo dạng: “I.” mục lớn, “1.”, “2.1.” mục nhỏ, “-” gạch đầu dòng, “+” ý nhỏ.")
+    HELP = (W.HELP)
     BINDINGS = [
-        Binding("n", "new", "Tạo từ mẫu", id="plans.new"),
-        Binding("c", "copy", "Sao chép năm sau", id="plans.copy"),
-        Binding("i", "import", "Nhập từ tệp", id="plans.import"),
+        Binding("n", "new", W.NEW, id="plans.new"),
+        Binding("c", "copy", W.COPY, id="plans.copy"),
+        Binding("i", "import", W.IMPORT, id="plans.import"),
         Binding("e", "edit", words.EDIT, id="plans.edit"),
         Binding("x", "preview", "Xem trang", id="plans.preview"),
         Binding("d", "print", "In PDF", id="plans.print"),
-        Binding("b", "issue", "Ban hành", id="plans.issue"),
-        Binding("r", "revise", "Phiên bản mới", id="plans.revise"),
-        Binding("v", "versions", "Các phiên bản", id="plans.versions"),
-        Binding("h", "history", "Lịch sử", id="plans.history"),
+        Binding("b", "issue", W.ISSUE, id="plans.issue"),
+        Binding("r", "revise", W.REVISE, id="plans.revise"),
+        Binding("v", "versions", W.VERSIONS, id="plans.versions"),
+        Binding("h", "history", W.HISTORY, id="plans.history"),
     ]
 
     class Loaded(Message):
         """The list and the page on the right are up to date (tests wait for it)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(" Kế hoạch", classes="screen-title")
+        yield Static(W.TITLE, classes="screen-title")
         with Horizontal(id="plans-main"):
             yield Table(id="plans-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="plan-page-box", can_focus=True):
@@ -93,8 +88,8 @@ class PlansScreen(RoleKeys, AppScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#plans-table", DataTable).add_columns("Năm", SYMBOL, SUMMARY,
-                                                             STATUS, "Bản")
+        self.query_one("#plans-table", DataTable).add_columns(W.YEAR, SYMBOL, SUMMARY,
+                                                             STATUS, W.VERSION)
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -118,7 +113,7 @@ class PlansScreen(RoleKeys, AppScreen):
             table.move_cursor(row=table.get_row_index(str(target)))
         if not rows:
             self.query_one("#plan-page", Static).update(
-                "Chưa có kế hoạch nào. Nhấn N để tạo kế hoạch từ mẫu, hoặc I để nhập từ tệp.")
+                W.NONE_YET)
             self.post_message(self.Loaded())
         else:
             self.show_page()
@@ -134,7 +129,7 @@ class PlansScreen(RoleKeys, AppScreen):
         what ``read`` gets for it) being read in a worker."""
         pid = self.current_id()
         if pid is None:
-            self.notify("Chưa có kế hoạch nào. Nhấn N để tạo từ mẫu.", severity="warning")
+            self.notify(W.NONE_YET_SHORT, severity="warning")
             return
 
         def fetch():
@@ -170,24 +165,24 @@ class PlansScreen(RoleKeys, AppScreen):
 
     @staticmethod
     def _info(plan: Plan) -> str:
-        parts = [f"Phiên bản {plan.version}", STATUS_LABELS.get(plan.status, plan.status)]
+        parts = [W.VERSION_LINE.format(version=plan.version), STATUS_LABELS.get(plan.status, plan.status)]
         if plan.document_id:
-            parts.append(f"số {plan.document.symbol} ngày {plan.document.issued_on:%d/%m/%Y}")
+            parts.append(W.ISSUED_LINE.format(symbol=plan.document.symbol, issued_on=plan.document.issued_on))
             if plan.document.file_path:
-                parts.append(f"tệp: {plan.document.file_path}")
+                parts.append(W.FILE_LINE.format(file_path=plan.document.file_path))
         if plan.change_reason:
-            parts.append(f"lý do điều chỉnh: {plan.change_reason}")
-        parts.append(f"mã {plan.id} (doithoai print ke-hoach {plan.id})")
+            parts.append(W.CHANGE_REASON_LINE.format(change_reason=plan.change_reason))
+        parts.append(W.ID_LINE.format(id=plan.id))
         return " · ".join(parts)
 
     # --- creating ----------------------------------------------------------------
 
     def action_new(self) -> None:
-        self._create(lambda: svc.new_from_template(self.office), "Đã tạo kế hoạch từ mẫu.")
+        self._create(lambda: svc.new_from_template(self.office), W.CREATED)
 
     def action_copy(self) -> None:
         self.with_current(lambda plan, _: self._create(
-            lambda: svc.copy_plan(plan), f"Đã sao chép kế hoạch năm {plan.year} sang năm {plan.year + 1}."))
+            lambda: svc.copy_plan(plan), W.COPIED.format(year=plan.year, next=plan.year + 1)))
 
     def _create(self, make, message: str) -> None:
         def done(plan):
@@ -206,8 +201,8 @@ class PlansScreen(RoleKeys, AppScreen):
 
         def imported(result):
             if result.notes:
-                self.notify("Cần kiểm tra: " + " ".join(result.notes), severity="warning", timeout=12)
-            self.notify("Đã nhập kế hoạch; hãy kiểm tra lại từng phần.")
+                self.notify(W.CHECK + " ".join(result.notes), severity="warning", timeout=12)
+            self.notify(W.IMPORTED)
             self.load(result.plan.id)
             self.open_editor(result.plan)
 
@@ -216,12 +211,12 @@ class PlansScreen(RoleKeys, AppScreen):
                 work.run(self, plan_import.import_plan, self.office, path, done=imported, failed=self.notify_error,
                          group="plans-write", exclusive=False)
 
-        self.app.push_screen(FilePickScreen("Nhập kế hoạch từ tệp (.txt hoặc .docx): chọn tệp"), chosen)
+        self.app.push_screen(FilePickScreen(W.IMPORT_PICK), chosen)
 
     def action_history(self) -> None:
         from ..widgets.history import HistoryScreen
 
-        self.with_current(lambda plan, _: self.app.push_screen(HistoryScreen(plan, f" Lịch sử — kế hoạch năm {plan.year}")))
+        self.with_current(lambda plan, _: self.app.push_screen(HistoryScreen(plan, W.HISTORY_TITLE.format(year=plan.year))))
 
     # --- editing -----------------------------------------------------------------
 
@@ -230,8 +225,7 @@ class PlansScreen(RoleKeys, AppScreen):
 
     def _edit(self, plan: Plan, _none=None) -> None:
         if plan.status != PLAN_DRAFT:
-            self.notify("Kế hoạch đã ban hành nên không sửa trực tiếp được. Nhấn R để tạo phiên bản mới "
-                        "(kèm lý do điều chỉnh).", severity="warning", timeout=8)
+            self.notify(W.ISSUED_NO_EDIT, severity="warning", timeout=8)
             return
         from models.services import unsaved
 
@@ -257,13 +251,13 @@ class PlansScreen(RoleKeys, AppScreen):
         def closed(saved):
             self.app.typing_kept.done()
             if saved:
-                self.notify("Đã lưu kế hoạch.")
+                self.notify(W.SAVED)
                 self.load(saved.id)
             elif discard_on_cancel:
                 work.run(self, svc.discard_draft, plan, group="plans-write", exclusive=False,
-                         done=lambda _: (self.notify("Đã bỏ bản kế hoạch vừa tạo."), self.load()))
+                         done=lambda _: (self.notify(W.DISCARDED), self.load()))
 
-        title = f"Kế hoạch năm {plan.year} — {self.office.name} — phiên bản {plan.version} (Ctrl+S: lưu)"
+        title = W.EDITOR_TITLE.format(year=plan.year, name=self.office.name, version=plan.version)
         form = FormScreen(title, fields, save, resume_at=(resume or {}).get("where"))
         if resume:
             form._initial_override = {k: ("" if v is None else str(v)) for k, v in stored.items()}
@@ -284,12 +278,12 @@ class PlansScreen(RoleKeys, AppScreen):
 
     def _revise(self, plan: Plan, symbol: str) -> None:
         if plan.status == PLAN_DRAFT:
-            self.notify("Kế hoạch này còn là dự thảo: sửa trực tiếp bằng phím E.", severity="warning")
+            self.notify(W.STILL_DRAFT, severity="warning")
             return
 
         def opened(new):
             if new:
-                self.notify(f"Đã tạo phiên bản {new.version}; bản đã ban hành vẫn được giữ nguyên.")
+                self.notify(W.REVISED.format(version=new.version))
                 self.load(new.id)
                 self.open_editor(new)
 
@@ -297,8 +291,8 @@ class PlansScreen(RoleKeys, AppScreen):
             def save(values):
                 return with_pin(self.office, pin, svc.new_version, plan, values["reason"])
 
-            self.app.push_screen(FormScreen(f"Điều chỉnh kế hoạch {symbol}",
-                                            [FormField("reason", "Lý do điều chỉnh", kind="text")], save), opened)
+            self.app.push_screen(FormScreen(W.REVISE_TITLE.format(symbol=symbol),
+                                            [FormField("reason", W.CHANGE_REASON, kind="text")], save), opened)
 
         ask_pin(self, self.office, "correct", form)
 
@@ -314,14 +308,15 @@ class PlansScreen(RoleKeys, AppScreen):
 
         def read():
             plan = Plan.get_by_id(pid)
-            title = f"Kế hoạch năm {plan.year} — phiên bản {plan.version} ({STATUS_LABELS.get(plan.status)})"
+            title = W.PREVIEW_TITLE.format(year=plan.year, version=plan.version,
+                                           status=STATUS_LABELS.get(plan.status))
             return PreviewScreen(title, render_plan(plan))
 
         work.run(self, read, done=self.app.push_screen, group="plans-preview")
 
     def action_print(self) -> None:
         def printing(plan, _none):
-            self.notify("Đang tạo tệp PDF…", timeout=2)
+            self.notify(W.MAKING_PDF, timeout=2)
             self._write(plan, issue=False)
 
         self.with_current(printing)
@@ -331,7 +326,7 @@ class PlansScreen(RoleKeys, AppScreen):
 
     def _issue(self, plan: Plan, _none) -> None:
         if plan.status != PLAN_DRAFT:
-            self.notify("Kế hoạch này đã ban hành.", severity="warning")
+            self.notify(W.ALREADY_ISSUED, severity="warning")
             return
         from models.core import clock
         from models.services import documents as docs
@@ -347,14 +342,13 @@ class PlansScreen(RoleKeys, AppScreen):
         def confirm(on):
             if on is None:
                 return
-            question = (f"Ban hành kế hoạch “{plan.title}” ngày {on:%d/%m/%Y}?\nSố sẽ được lấy từ sổ văn bản đi "
-                        "và nội dung sẽ bị khóa (muốn sửa phải tạo phiên bản mới).")
+            question = (W.ISSUE_ASK.format(title=plan.title, on=on))
             self.app.push_screen(ConfirmScreen(question), lambda yes: yes and ask_pin(
                 self, self.office, "issue", lambda pin: self._write(plan, issue=True, on=on, pin=pin)))
 
         def ask_date(_ok) -> None:
-            self.app.push_screen(SmallForm("Ban hành kế hoạch", [FormField(
-                "date", "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)", f"{clock.today():%d/%m/%Y}")], check),
+            self.app.push_screen(SmallForm(W.ISSUE_TITLE, [FormField(
+                "date", W.ISSUE_DATE, f"{clock.today():%d/%m/%Y}")], check),
                 confirm)
 
         # everything that stops issuing is told now, before the date and the confirmation
@@ -369,8 +363,8 @@ class PlansScreen(RoleKeys, AppScreen):
         def write() -> str:     # in a worker
             if issue:
                 path = Path(with_pin(office, pin, pipeline.issue, office, "ke-hoach", plan.id, on=on).file_path)
-                return f"Đã ban hành kế hoạch số {Plan.get_by_id(plan.id).document.symbol}. Tệp PDF: {path}"
-            return f"Đã in ra tệp PDF: {pipeline.preview(office, 'ke-hoach', plan.id)}"
+                return W.ISSUED.format(symbol=Plan.get_by_id(plan.id).document.symbol, path=path)
+            return W.PRINTED.format(preview=pipeline.preview(office, 'ke-hoach', plan.id))
 
         def done(message):
             self.notify(message, timeout=12)
@@ -389,7 +383,7 @@ class PlansScreen(RoleKeys, AppScreen):
         def show(plan, rows):
             from ..widgets.versions import VersionsScreen
 
-            self.app.push_screen(VersionsScreen(f"Các phiên bản — {plan.title}", rows),
+            self.app.push_screen(VersionsScreen(W.VERSIONS_TITLE.format(title=plan.title), rows),
                                  lambda pid: pid and self.action_preview(pid))
 
         self.with_current(show, read)

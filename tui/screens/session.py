@@ -34,6 +34,7 @@ from ..widgets.keybar import KeyBar
 from ..widgets.page_table import PageTable
 from ..widgets.table import Table
 from .base import AppScreen
+from ..words import SessionWords as W
 
 #: seconds between a change and its write while the user keeps typing
 SAVE_DELAY = 1.0
@@ -54,45 +55,28 @@ class SessionScreen(AppScreen):
     #: the key bar may take three lines at 80 columns: every key keeps a name
     KEYBAR_ROWS = 3
     HELP = (
-        "Ghi lại hội nghị trong khi diễn ra. Mọi thứ được lưu ngay khi gõ; mất điện hay tắt máy đột ngột "
-        "chỉ mất nhiều nhất khoảng một giây gõ phím, mở lại sẽ về đúng chỗ đang ghi.\n\n"
-        "Ghi một ý kiến: gõ tên người nêu (để trống nếu không ghi tên; Ctrl+Y: giấu tên) rồi Enter; gõ vài chữ "
-        "đầu tên thôn rồi Enter (Enter khi để trống: cùng thôn với ý kiến trước); gõ số lĩnh vực; gõ nội "
-        "dung rồi Enter; gõ số hướng xử lý 1–4; gõ câu trả lời (hoặc tên đơn vị, hoặc nơi chuyển) rồi Enter "
-        "là ý kiến được ghi. Người trả lời giữ nguyên cho các ý kiến sau; người khác trả lời: ↓ từ ô Trả lời "
-        "rồi gõ số của người đó (ý kiến được ghi ngay) hoặc vài chữ đầu tên rồi Enter.\n"
-        "Trong một ô: ← → Home End để di chuyển, Backspace/Delete để xóa, Ctrl+U xóa cả ô, Tab nhận tên "
-        "được gợi ý, ↑ ↓ chuyển ô.\n"
-        "Khi có ý kiến cũ tương tự (cùng thôn, cùng lĩnh vực), ý kiến đó và câu trả lời hiện bên dưới; "
-        "Ctrl+G mở danh sách các ý kiến có thể gộp (cùng thôn và lĩnh vực trước, rồi nội dung tương tự, "
-        "của hội nghị này và các hội nghị trước, kèm câu trả lời): chọn một, hoặc “Không gộp”.\n"
-        "Esc: bỏ ý kiến đang ghi dở (hỏi lại một lần: C để bỏ).\n"
-        "Ctrl+N: danh xưng (Ông/Bà), địa chỉ, điện thoại của người đang nêu ý kiến (không bắt buộc).\n"
-        "Sửa hoặc rút một ý kiến đã ghi: Ctrl+↑ Ctrl+↓ chọn dòng trong danh sách, Ctrl+D mở để sửa (ghi lý do "
-        "ở ô cuối để rút). Mọi thay đổi được ghi vào lịch sử của ý kiến.\n"
-        "Nếu máy không nhận phím F10, F11, F12 (Windows Terminal dùng F11 để phóng to màn hình), dùng "
-        "Ctrl+K (kết luận), Ctrl+F (chọn hội nghị), Ctrl+E (kết thúc phiên).")
+        W.HELP)
     BINDINGS = [
-        Binding("ctrl+b", "start", "Bắt đầu phiên", id="session.start"),
-        Binding("ctrl+t", "agenda", "Bắt đầu/kết thúc mục", id="session.agenda"),
+        Binding("ctrl+b", "start", W.START, id="session.start"),
+        Binding("ctrl+t", "agenda", W.AGENDA, id="session.agenda"),
         # The keys that open a box are priority bindings: the app acts on them
         # as they arrive, so keys typed right after them reach the new box
         # (tui/widgets/type_ahead.py) and not the petition entry underneath.
-        Binding("ctrl+o", "enqueue", "Đăng ký phát biểu", id="session.enqueue", priority=True),
-        Binding("f9", "attendance", "Điểm danh", id="session.attendance", priority=True),
+        Binding("ctrl+o", "enqueue", W.ENQUEUE, id="session.enqueue", priority=True),
+        Binding("f9", "attendance", W.ATTENDANCE, id="session.attendance", priority=True),
         # F10/F11/F12 are taken by some terminals (Windows Terminal: F11 full
         # screen; GNOME Terminal: F10 menu), so each also has a Ctrl key.
-        Binding("f10,ctrl+k", "conclusions", "Kết luận", id="session.conclusions", priority=True),
-        Binding("f11,ctrl+f", "choose", "Chọn hội nghị", id="session.choose", priority=True),
-        Binding("f12,ctrl+e", "close_session", "Kết thúc phiên", id="session.close", priority=True),
+        Binding("f10,ctrl+k", "conclusions", W.CONCLUSIONS, id="session.conclusions", priority=True),
+        Binding("f11,ctrl+f", "choose", W.CHOOSE, id="session.choose", priority=True),
+        Binding("f12,ctrl+e", "close_session", W.CLOSE, id="session.close", priority=True),
         # Ctrl+G lists the petitions this one may join; the secretary picks one or none
-        Binding("ctrl+g", "group", "Gộp ý kiến", id="session.group", priority=True),
+        Binding("ctrl+g", "group", W.GROUP, id="session.group", priority=True),
         # a recorded petition: Ctrl+↑ Ctrl+↓ choose it in the list, Ctrl+D corrects or withdraws it
-        Binding("ctrl+up", "select_row(-1)", "Chọn ý kiến trên", id="session.row_up", show=False, priority=True),
-        Binding("ctrl+down", "select_row(1)", "Chọn ý kiến dưới", id="session.row_down", show=False,
+        Binding("ctrl+up", "select_row(-1)", W.ROW_UP, id="session.row_up", show=False, priority=True),
+        Binding("ctrl+down", "select_row(1)", W.ROW_DOWN, id="session.row_down", show=False,
                 priority=True),
-        Binding("ctrl+n", "contacts", "Danh xưng, địa chỉ, điện thoại", id="session.contacts", priority=True),
-        Binding("ctrl+d", "edit_recorded", "Sửa/rút ý kiến đã ghi", id="session.edit", priority=True),
+        Binding("ctrl+n", "contacts", W.CONTACTS, id="session.contacts", priority=True),
+        Binding("ctrl+d", "edit_recorded", W.EDIT_RECORDED, id="session.edit", priority=True),
     ]
 
     class Loaded(Message):
@@ -119,14 +103,14 @@ class SessionScreen(AppScreen):
 
     # --- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static(" Phiên họp", id="session-title", classes="screen-title")
+        yield Static(W.TITLE, id="session-title", classes="screen-title")
         with Horizontal(id="session"):
             with Vertical(id="session-side"):
-                yield Static("Điểm danh (F9)", classes="section-title")
+                yield Static(W.ATTENDANCE_TITLE, classes="section-title")
                 yield Static("", id="attendance")
-                yield Static("Chương trình (Ctrl+T)", classes="section-title")
+                yield Static(W.AGENDA_TITLE, classes="section-title")
                 yield Table(id="agenda", cursor_type="row", show_cursor=False)
-                yield Static("Đăng ký phát biểu (Ctrl+O, Ctrl+R)", classes="section-title")
+                yield Static(W.QUEUE_TITLE, classes="section-title")
                 yield Static("", id="queue")
             with Vertical(id="session-main"):
                 yield self._entry
@@ -144,17 +128,17 @@ class SessionScreen(AppScreen):
         # only the entry takes keys: nothing else on this screen may take focus from it
         for table in self.query("DataTable, PageTable"):
             table.can_focus = False
-        self.query_one("#agenda", DataTable).add_columns("#", "Mục", words.PLANNED, words.ACTUAL)
+        self.query_one("#agenda", DataTable).add_columns("#", W.ITEM, words.PLANNED, words.ACTUAL)
         petitions = self.query_one("#petitions", PageTable)
         # 80×24 first: the list beside the side panel is 50-70 columns up to
         # 159 columns of terminal, so the village and field give way there (the
         # entry above shows them); the content takes the spare width
         self._narrow = self.app.size.width < WIDE_FROM
         if self._narrow:
-            for label, width in zip(("Số", "Người nêu", CONTENT, "Xử lý"), NARROW_WIDTHS):
+            for label, width in zip((W.NUMBER, W.RAISED_BY, CONTENT, W.HANDLING), NARROW_WIDTHS):
                 petitions.add_column(label, width=width)
         else:
-            for label, width in zip(("Số", "Người nêu", VILLAGE, FIELD, CONTENT, "Xử lý"), WIDE_WIDTHS):
+            for label, width in zip((W.NUMBER, W.RAISED_BY, VILLAGE, FIELD, CONTENT, W.HANDLING), WIDE_WIDTHS):
                 petitions.add_column(label, width=width)
         self.entry.take_speaker = self.take_speaker
         self.entry.focus()
@@ -213,7 +197,7 @@ class SessionScreen(AppScreen):
         entry.keep_withheld_names = d["keep_names"]
         entry.units_by_field, entry.units = d["units_by_field"], d["units_by_field"][""]
         if self.conf is None:
-            self.say("session-title", " Phiên họp — chưa có hội nghị nào. Tạo hội nghị ở màn hình Hội nghị (F4).")
+            self.say("session-title", W.TITLE_NONE)
             self.loaded = True
             self.post_message(self.Loaded())
             return
@@ -265,15 +249,15 @@ class SessionScreen(AppScreen):
         from models.domain.conferences import ATTENDANCE_GROUPS
 
         lines = [f"{label}: {a.counts.get(g, 0)}" for g, label in ATTENDANCE_GROUPS.items()]
-        lines.append(f"Khách mời: {len(a.guests)} · Tổng: {a.total}")
+        lines.append(W.GUESTS_TOTAL.format(guests=len(a.guests), total=a.total))
         self.say("attendance", "\n".join(lines))
 
     def show_queue(self) -> None:
         queue = self.place.get("queue") or []
         text = "\n".join(f"{i}. {q.get('citizen_name') or NO_NAME} — {q.get('village', '')}"
-                         for i, q in enumerate(queue[:8], start=1)) or "(chưa có ai đăng ký)"
+                         for i, q in enumerate(queue[:8], start=1)) or W.QUEUE_EMPTY
         if len(queue) > 8:
-            text += f"\n… và {len(queue) - 8} người nữa"
+            text += W.QUEUE_MORE.format(more=len(queue) - 8)
         self.say("queue", text)
 
     def _add_row(self, p: live.SessionRow) -> None:
@@ -284,8 +268,8 @@ class SessionScreen(AppScreen):
         if p.status == "withdrawn":
             handling = STATUSES["withdrawn"]
         elif p.head_seq is not None:
-            handling += f" (gộp với số {p.head_seq})" if p.head_here \
-                else f" (gộp với ý kiến ngày {p.head_received_on:%d/%m/%Y})"
+            handling += W.GROUPED_HERE.format(head_seq=p.head_seq) if p.head_here \
+                else W.GROUPED_EARLIER.format(head_received_on=p.head_received_on)
         table = self.query_one("#petitions", PageTable)
         cells = (str(p.seq), p.citizen, p.village, p.field, content, handling)
         if self._narrow:
@@ -308,15 +292,15 @@ class SessionScreen(AppScreen):
         from models.domain.base import now
 
         c = self.conf
-        head = f" Phiên họp — {c.title} — {c.date:%d/%m/%Y} — {c.status_label}"
+        head = W.TITLE_CONFERENCE.format(title=c.title, date=c.date, status_label=c.status_label)
         if c.status == "in_session":
             head += f" — {now():%H:%M:%S}"
             running = self._running
             if running is not None:
-                head += (f" — mục {running.seq}: {live.elapsed_text(running.actual_start)}"
-                         f" / {running.planned_minutes} phút")
+                head += (W.ITEM_RUNNING.format(seq=running.seq, elapsed=live.elapsed_text(running.actual_start),
+                                               planned_minutes=running.planned_minutes))
         elif c.status in live.LIVE_FROM:
-            head += " — Ctrl+B: bắt đầu phiên"
+            head += W.START_HINT
         self.say("session-title", head)
 
     # --- saving as typed ---------------------------------------------------------------
@@ -386,7 +370,7 @@ class SessionScreen(AppScreen):
     def _rescued(self, path) -> None:
         from models.services.safe_write import GONE
 
-        self.notify(GONE + (f" Tệp cứu hộ: {path}" if path else ""), severity="error", timeout=20)
+        self.notify(GONE + (W.RESCUE_FILE.format(path=path) if path else ""), severity="error", timeout=20)
 
     def before_quit(self) -> None:
         """Ctrl+Q: the last second's typing is written (or kept) before the app asks."""
@@ -400,7 +384,7 @@ class SessionScreen(AppScreen):
         def tried(outcome):
             if outcome.saved:
                 self._retry_wait = RETRY_DELAY
-                self.notify("Đã lưu được nội dung đang giữ.")
+                self.notify(W.KEPT_SAVED)
                 self.refresh_petitions()
             else:
                 self._after_write(outcome)
@@ -448,7 +432,7 @@ class SessionScreen(AppScreen):
                 self.say("similar", "")
                 return
             _pid, where, content, answer = similar
-            self.say("similar", Text.assemble((f"Ý kiến tương tự ({where}):", "bold"), f" {content}\n",
+            self.say("similar", Text.assemble((W.SIMILAR.format(where=where), "bold"), f" {content}\n",
                                               (f"{STATUSES['answered']}:", "bold"), f" {answer}"))
 
         work.run(self, similar_shown, self.office, self.conf, dict(self.entry.draft), done=found, group="similar")
@@ -462,10 +446,10 @@ class SessionScreen(AppScreen):
         def answer(yes):
             if yes:
                 self.entry.discard()
-                self.notify("Đã bỏ ý kiến đang ghi.", timeout=3)
+                self.notify(W.DROPPED, timeout=3)
             self.entry.focus()
 
-        self.app.push_screen(ConfirmScreen(f"Bỏ ý kiến số {self.entry.number} đang ghi dở (mọi ô đã gõ)?"), answer)
+        self.app.push_screen(ConfirmScreen(W.DROP_ASK.format(number=self.entry.number)), answer)
 
     @on(PetitionEntry.Completed)
     def _entry_completed(self, event: PetitionEntry.Completed) -> None:
@@ -490,9 +474,9 @@ class SessionScreen(AppScreen):
         from models.core.errors import ValidationError
 
         if self.conf is None:
-            raise ValidationError("Chưa có hội nghị để ghi. Tạo hội nghị ở màn hình Hội nghị (F4).")
+            raise ValidationError(W.NO_CONFERENCE_TO_RECORD)
         if self.conf.status != "in_session":
-            raise ValidationError("Phiên họp chưa bắt đầu. Bấm Ctrl+B để bắt đầu phiên rồi ghi ý kiến.")
+            raise ValidationError(W.NOT_STARTED)
         known = self._similar_for == self._similar_key(draft)
         draft["similar_to"] = self._similar[0] if known and self._similar else None
         if not isinstance(draft.get("group_parent"), int) or isinstance(draft.get("group_parent"), bool):
@@ -522,7 +506,7 @@ class SessionScreen(AppScreen):
             entry.draft["group_parent"] = None
             entry.group_label = ""
             entry._changed(moved=True)
-            self.notify("Đã bỏ gộp.", timeout=2)
+            self.notify(W.UNGROUPED, timeout=2)
             return
         work.run(self, group_choices, self.office, self.conf, dict(entry.draft), done=self._offer_groups,
                  group="session-group")
@@ -531,12 +515,11 @@ class SessionScreen(AppScreen):
         options, labels = choices
         entry = self.entry
         if not options:
-            self.notify("Không có ý kiến nào cùng thôn, lĩnh vực hoặc nội dung tương tự để gộp. "
-                        "Ý kiến này được ghi riêng.", severity="warning", timeout=6)
+            self.notify(W.NOTHING_TO_GROUP, severity="warning", timeout=6)
             return
         from ..widgets.pick import PickScreen
 
-        options = [("Không gộp (ghi riêng)", 0)] + options
+        options = [(W.NO_GROUP, 0)] + options
 
         def chosen(pid):
             if pid:
@@ -545,7 +528,7 @@ class SessionScreen(AppScreen):
                 entry._changed(moved=True)
             entry.focus()
 
-        self.app.push_screen(PickScreen("Gộp với ý kiến nào? (Enter: chọn · Esc: không gộp)", options), chosen)
+        self.app.push_screen(PickScreen(W.GROUP_WITH, options), chosen)
 
     def action_contacts(self) -> None:
         """Ctrl+N: the current citizen's title, address and phone (all optional)."""
@@ -555,10 +538,10 @@ class SessionScreen(AppScreen):
 
         entry = self.entry
         d = entry.draft
-        fields = [FormField("citizen_title", "Danh xưng", d.get("citizen_title") or None, kind="select",
-                            options=[("Ông", "Ông"), ("Bà", "Bà")]),
-                  FormField("citizen_address", "Địa chỉ", d.get("citizen_address", "")),
-                  FormField("citizen_phone", "Điện thoại", d.get("citizen_phone", ""))]
+        fields = [FormField("citizen_title", W.CITIZEN_TITLE, d.get("citizen_title") or None, kind="select",
+                            options=[(W.MR, W.MR), (W.MRS, W.MRS)]),
+                  FormField("citizen_address", W.ADDRESS, d.get("citizen_address", "")),
+                  FormField("citizen_phone", W.PHONE, d.get("citizen_phone", ""))]
         resume = self._reopened_form("contacts", fields)
 
         def save(values):
@@ -572,7 +555,7 @@ class SessionScreen(AppScreen):
                 entry._changed(moved=True)
             self._form_closed()
 
-        self.app.push_screen(FormScreen(f"Liên hệ của {clean_name(d)}", fields, save, self._form_typing("contacts"),
+        self.app.push_screen(FormScreen(W.CONTACTS_OF.format(name=clean_name(d)), fields, save, self._form_typing("contacts"),
                                         resume_at=resume), done)
 
     def _reopened_form(self, name: str, fields) -> dict | None:
@@ -594,7 +577,7 @@ class SessionScreen(AppScreen):
         """Ctrl+D: correct or withdraw the petition selected in the list."""
         table = self.query_one("#petitions", PageTable)
         if self.conf is None or not table.row_count:
-            self.notify("Chưa có ý kiến nào được ghi để sửa.", severity="warning")
+            self.notify(W.NOTHING_TO_EDIT, severity="warning")
             return
         self.save_now()
         self._edit_petition(int(table.row_key_at(table.cursor_row)), table.cursor_row)
@@ -610,13 +593,13 @@ class SessionScreen(AppScreen):
         def done(result):
             if result is not None:
                 self.refresh_petitions(then=lambda: row is not None and table.move_cursor(row=row))
-                self.notify("Đã lưu thay đổi vào lịch sử của ý kiến.", timeout=3)
+                self.notify(W.EDIT_SAVED, timeout=3)
             self._form_closed()
 
         def open_form(choices):
             if choices is None:
                 self._form_closed()
-                self.notify("Ý kiến này không còn nữa.", severity="warning")
+                self.notify(W.GONE_PETITION, severity="warning")
                 return
             typed = self.place.get("form") if self.place.get("editing") == name else None
             form = petition_form(*choices, typed=typed)
@@ -638,7 +621,7 @@ class SessionScreen(AppScreen):
     # --- actions ------------------------------------------------------------------------
     def _need_conf(self) -> bool:
         if self.conf is None:
-            self.notify("Chưa có hội nghị. Tạo hội nghị ở màn hình Hội nghị (F4).", severity="warning")
+            self.notify(W.NO_CONFERENCE, severity="warning")
             return False
         return True
 
@@ -667,7 +650,7 @@ class SessionScreen(AppScreen):
             self.update_clock_state()
             self.save_now()
             self.tick()
-            self.notify("Đã bắt đầu phiên họp.")
+            self.notify(W.STARTED)
 
         self.writes.submit(live.start_session, self.conf, done=started)
 
@@ -723,14 +706,14 @@ class SessionScreen(AppScreen):
             self._form_closed()
 
         restored = self.place.get("editing") == "enqueue"
-        fields = [FormField("citizen_name", "Họ tên (để trống nếu không ghi tên)"),
+        fields = [FormField("citizen_name", W.NAME_FIELD),
                   FormField("village", VILLAGE),
-                  FormField("field", "Lĩnh vực (số)"),
-                  FormField("slip", "Ý kiến bằng phiếu? (gõ c nếu có)")]
+                  FormField("field", W.FIELD_NUMBER),
+                  FormField("slip", W.SLIP_FIELD)]
         if restored:
             for f in fields:
                 f.value = self._typed_value(f.key, f.value)
-        self.app.push_screen(FormScreen("Đăng ký phát biểu", fields, add, self._form_typing("enqueue")), closed)
+        self.app.push_screen(FormScreen(W.ENQUEUE, fields, add, self._form_typing("enqueue")), closed)
 
     def action_attendance(self) -> None:
         """F9: the counts as last read or saved (the box opens at once, so keys
@@ -744,9 +727,9 @@ class SessionScreen(AppScreen):
         current = self.attendance_now
         # a count not taken yet opens empty (saved as 0): with the cursor at the end
         # of a field, a "0" left there would make the 45 typed read "045"
-        fields = [FormField(g, f"{label} (số người)", str(current.counts.get(g) or ""))
+        fields = [FormField(g, W.COUNT_FIELD.format(label=label), str(current.counts.get(g) or ""))
                   for g, label in ATTENDANCE_GROUPS.items()]
-        fields.append(FormField("guests", "Khách mời (mỗi dòng: Họ tên - chức vụ)", live.guests_text(current),
+        fields.append(FormField("guests", W.GUESTS_FIELD, live.guests_text(current),
                                 kind="text"))
         if self.place.get("editing") == "attendance":      # reopened after a restart: the typing is back
             for f in fields:
@@ -760,7 +743,7 @@ class SessionScreen(AppScreen):
                 self.show_attendance(summary)
             self._form_closed()
 
-        self.app.push_screen(FormScreen("Điểm danh", fields, save, self._form_typing("attendance")), closed)
+        self.app.push_screen(FormScreen(W.ATTENDANCE, fields, save, self._form_typing("attendance")), closed)
 
     def action_conclusions(self) -> None:
         if not self._need_conf():
@@ -781,7 +764,7 @@ class SessionScreen(AppScreen):
 
     def action_choose(self) -> None:
         if not self.entry.pristine:
-            self.notify("Ý kiến đang ghi chưa xong; ghi xong rồi mới chọn hội nghị khác.", severity="warning")
+            self.notify(W.BUSY_CHOOSE, severity="warning")
             return
         from ..widgets.pick import PickScreen
 
@@ -793,7 +776,7 @@ class SessionScreen(AppScreen):
 
         def offer(confs):
             options = [(f"{c.date:%d/%m/%Y} · {c.status_label} · {c.title}", c.id) for c in confs]
-            self.app.push_screen(PickScreen("Chọn hội nghị", options), chosen)
+            self.app.push_screen(PickScreen(W.CHOOSE, options), chosen)
 
         work.run(self, live.conferences, self.office, done=offer, group="session-choose")
 
@@ -801,7 +784,7 @@ class SessionScreen(AppScreen):
         if not self._need_conf():
             return
         if not self.entry.pristine:
-            self.notify("Ý kiến đang ghi chưa xong. Ghi xong (hoặc xóa nội dung) rồi mới kết thúc phiên.",
+            self.notify(W.BUSY_CLOSE,
                         severity="warning")
             return
         from ..widgets.confirm import ConfirmScreen
@@ -819,14 +802,12 @@ class SessionScreen(AppScreen):
             self.show_agenda(items)
             self.build_minutes(self.conf.id)
 
-        self.app.push_screen(ConfirmScreen("Kết thúc phiên họp? Trạng thái hội nghị chuyển sang “Đã kết thúc” "
-                                           "và biên bản được lập từ dữ liệu đã ghi."), answer)
+        self.app.push_screen(ConfirmScreen(W.CLOSE_ASK), answer)
 
     def build_minutes(self, conf_id: int) -> None:
         def built(path):
             if path is not None:
-                self.notify(f"Đã lập dự thảo biên bản: {path}. Sửa và ban hành (lấy số) ở "
-                            "màn hình Hội nghị (F4), phím B.", timeout=12, markup=False)
+                self.notify(W.MINUTES_DRAFTED.format(path=path), timeout=12, markup=False)
 
         work.run(self, minutes_and_backup, self.office, conf_id, done=built, group="minutes", exclusive=False)
 
@@ -872,8 +853,8 @@ def group_choices(office, conf, draft: dict):
 
     found = live.group_candidates_for_draft(office, conf, draft)
     options = [(candidate_label(p), p.id) for p in found]
-    labels = {p.id: f"số {p.seq}" if p.conference_id == conf.id else
-              f"ý kiến ngày {p.received_on:%d/%m/%Y}" for p in found}
+    labels = {p.id: W.SEQ.format(seq=p.seq) if p.conference_id == conf.id else
+              W.RECEIVED_ON.format(received_on=p.received_on) for p in found}
     return options, labels
 
 
@@ -887,13 +868,13 @@ def similar_shown(office, conf, draft: dict):
     if not found:
         return ()
     p = found[0].petition
-    answer = p.answer_summary or p.answer_on_spot or "(chưa có trả lời)"
+    answer = p.answer_summary or p.answer_on_spot or W.NO_ANSWER
     where = p.conference.date.strftime("%d/%m/%Y") if p.conference_id else f"{p.received_on:%d/%m/%Y}"
     return p.id, where, p.content, answer
 
 
 def clean_name(draft: dict) -> str:
-    return "người giấu tên" if draft.get("citizen_withheld") else (draft.get("citizen_name") or "người nêu ý kiến")
+    return W.WITHHELD_PERSON if draft.get("citizen_withheld") else (draft.get("citizen_name") or W.SOMEONE)
 
 
 def live_minutes_file(office, conf_id: int):

@@ -23,20 +23,21 @@ from models.services.live_session import set_conclusions
 from .. import words
 from .type_ahead import TypeAhead
 from ..compat import keys_in_order
+from ..words import ConclusionsWords as W
 
 keys_in_order(TextArea)   # an input method's ⌫ and letters in the order sent (tui/compat.py)
 
 SAVE_DELAY = 1.0
-HINT = "Tự động lưu khi gõ · Esc: xong"
-CLASH_HINT = "Ctrl+G: ghép hai bản · Ctrl+S: giữ bản của bạn · Ctrl+R: lấy bản kia"
+HINT = W.AUTOSAVE_HINT
+CLASH_HINT = W.CONFLICT_HINT
 
 
 class ConclusionsScreen(TypeAhead, ModalScreen):
     # priority: the text box would otherwise take these keys for itself
     BINDINGS = [Binding("escape", "close", "Xong", id="conclusions.close", priority=True),
-                Binding("ctrl+g", "merge", "Ghép hai bản", id="conclusions.merge", priority=True),
-                Binding("ctrl+s", "keep_mine", "Giữ bản của tôi", id="conclusions.keep_mine", priority=True),
-                Binding("ctrl+r", "take_theirs", "Lấy bản kia", id="conclusions.take_theirs", priority=True)]
+                Binding("ctrl+g", "merge", W.MERGE, id="conclusions.merge", priority=True),
+                Binding("ctrl+s", "keep_mine", W.KEEP_MINE, id="conclusions.keep_mine", priority=True),
+                Binding("ctrl+r", "take_theirs", W.TAKE_THEIRS, id="conclusions.take_theirs", priority=True)]
 
     def __init__(self, conf):
         super().__init__()
@@ -52,7 +53,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
-            yield Static("Kết luận của chủ trì", classes="form-title")
+            yield Static(W.TITLE, classes="form-title")
             yield TextArea(self.conf.conclusions, id="conclusions-text", classes="conclusions-text")
             yield Static("", id="conclusions-other-title", classes="form-label")
             yield TextArea("", id="conclusions-other", classes="conclusions-text", read_only=True)
@@ -140,7 +141,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
                 self.seen = getattr(exc, "base", self.seen)
                 self.theirs = exc.current.conclusions
                 self._keep(self.mine)
-                self._show_clash(True, f"Bản do {exc.who} lưu lúc {exc.current.updated_at:%H:%M:%S} (chỉ xem):")
+                self._show_clash(True, W.THEIRS.format(who=exc.who, updated_at=exc.current.updated_at))
         elif isinstance(exc, UserError):
             self.say(words.explain(exc))
         else:
@@ -161,7 +162,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
             other.load_text(self.theirs or "")
             self.query_one("#conclusions-other-title", Static).update(Text(title))
         self.query_one("#conclusions-hint", Static).update(CLASH_HINT if on else HINT)
-        self.say("Bản của bạn chưa lưu đè lên bản ở máy khác." if on else "")
+        self.say(W.NOT_SAVED_OVER if on else "")
 
     def say(self, message: str) -> None:
         self.query_one("#conclusions-error", Static).update(Text(message))
@@ -175,7 +176,7 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
             area.load_text(text)
             area.move_cursor(area.document.end)
         self._show_clash(False)
-        self.save(then=lambda: self.notify("Đã lưu kết luận.", timeout=3))
+        self.save(then=lambda: self.notify(W.SAVED, timeout=3))
 
     def action_merge(self) -> None:
         from models.services.live_session import merge_conclusions
@@ -214,5 +215,4 @@ class ConclusionsScreen(TypeAhead, ModalScreen):
                 self.save(then=lambda: self.dismiss(self.conf))
 
         self.app.push_screen(ConfirmScreen(
-            "Bản kết luận ở máy khác khác bản bạn đang gõ. Đóng và dùng bản kia, bỏ phần bạn gõ? "
-            "(K: quay lại để ghép bằng Ctrl+G hoặc giữ bản của bạn bằng Ctrl+S)"), answer)
+            W.TAKE_THEIRS_ASK), answer)

@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
+from ..words import WidgetWords as W
 
 
 class ConfirmScreen(ModalScreen[bool]):
     # Enter is not "yes": issuing takes a number that cannot be given back, so
     # an Enter pressed once too often must not confirm it.
-    BINDINGS = [Binding("c,y", "yes", "Đồng ý", id="confirm.yes"),
-                Binding("k,n,escape", "no", "Không", id="confirm.no")]
+    BINDINGS = [Binding("c,y", "yes", W.AGREE, id="confirm.yes"),
+                Binding("k,n,escape", "no", W.CONFIRM_NO, id="confirm.no")]
 
     def __init__(self, question: str):
         super().__init__()

@@ -16,6 +16,7 @@ from functools import cache
 
 from textual.binding import Binding
 from textual.widgets import Input
+from ..words import WidgetWords as W
 
 #: seconds of pause after which the next letter starts a new undo step
 UNDO_PAUSE = 1.5
@@ -84,10 +85,10 @@ def form_text_class():
         Ctrl+Home / Ctrl+End move to its start / end; undo goes a word at a time."""
 
         BINDINGS = [
-            Binding("ctrl+home", "text_start", "Đầu văn bản", show=False),
-            Binding("ctrl+end", "text_end", "Cuối văn bản", show=False),
-            Binding("ctrl+shift+home", "text_start(True)", "Chọn tới đầu", show=False),
-            Binding("ctrl+shift+end", "text_end(True)", "Chọn tới cuối", show=False),
+            Binding("ctrl+home", "text_start", W.TEXT_START, show=False),
+            Binding("ctrl+end", "text_end", W.TEXT_END, show=False),
+            Binding("ctrl+shift+home", "text_start(True)", W.SELECT_TO_START, show=False),
+            Binding("ctrl+shift+end", "text_end(True)", W.SELECT_TO_END, show=False),
         ]
 
         def __init__(self, *args, **kwargs) -> None:

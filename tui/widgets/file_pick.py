@@ -18,6 +18,7 @@ from textual.widgets import DirectoryTree, Static
 from .. import words
 from ..plain import plain
 from .fields import FormInput
+from ..words import WidgetWords as W
 
 
 class ImportableTree(DirectoryTree):
@@ -42,7 +43,7 @@ class ImportableTree(DirectoryTree):
 
 class FilePickScreen(ModalScreen):
     BINDINGS = [Binding("escape", "cancel", words.CANCEL, id="filepick.cancel"),
-                Binding("ctrl+up", "parent", "Thư mục cha", id="filepick.parent")]
+                Binding("ctrl+up", "parent", W.PARENT_FOLDER, id="filepick.parent")]
 
     DEFAULT_CSS = """
     FilePickScreen #file-tree { height: 1fr; min-height: 8; }
@@ -91,13 +92,13 @@ class FilePickScreen(ModalScreen):
                 return
             if path.is_file():
                 if path.suffix.lower() not in self.suffixes:
-                    error.update(f"Chỉ nhập được tệp {', '.join(self.suffixes)}; “{path.name}” không phải.")
+                    error.update(W.ONLY_SUFFIXES.format(suffixes=', '.join(self.suffixes), name=path.name))
                     return
                 self.dismiss(path)
                 return
         except OSError:
             pass
-        error.update(f"Không có thư mục hay tệp “{path}”. Sửa đường dẫn, hoặc chọn ở cây thư mục.")
+        error.update(W.NO_SUCH_PATH.format(path=path))
 
     def _open(self, folder: Path) -> None:
         tree = self.query_one("#file-tree", ImportableTree)

@@ -37,6 +37,7 @@ from models.core.errors import StaleEdit, UserError
 
 from .fields import FormInput, form_text_class
 from .type_ahead import TypeAhead, is_text_area
+from ..words import WidgetWords as W
 
 
 @dataclass
@@ -90,7 +91,7 @@ class FormScreen(TypeAhead, ModalScreen):
                         elif f.kind == "select":
                             yield Select([(plain(str(label)), value) for label, value in f.options or []],
                                          value=f.value if f.value is not None else Select.NULL,
-                                         id=f"f-{f.key}", allow_blank=True, prompt="(chưa chọn)")
+                                         id=f"f-{f.key}", allow_blank=True, prompt=W.NOT_CHOSEN)
                         else:               # "secret": a PIN, never shown
                             yield FormInput(str(f.value or ""), placeholder=f.placeholder, id=f"f-{f.key}",
                                             password=f.kind == "secret")
@@ -247,7 +248,7 @@ class FormScreen(TypeAhead, ModalScreen):
         under = stack[-2] if len(stack) > 1 else None
         key = next((b.key for b in getattr(under, "BINDINGS", []) if getattr(b, "action", "") == "history"), "")
         undo = (" " + words.UNDO_HINT.format(key=key.upper())) if key else ""
-        self.app.notify("Đã lưu — đã sửa: " + "; ".join(labels) + "." + undo, timeout=8, markup=False)
+        self.app.notify(W.SAVED_CHANGED + "; ".join(labels) + "." + undo, timeout=8, markup=False)
 
     def _refused(self, exc: BaseException) -> None:
         self._saving = False
@@ -265,7 +266,7 @@ class FormScreen(TypeAhead, ModalScreen):
         # disk, lock, server: keep the form and what was typed
         self.app.report_unexpected(exc)
         self.query_one("#form-error", Static).update(
-            "Chưa lưu được (lỗi lưu trữ). Nội dung vừa gõ vẫn còn đây; hãy thử lưu lại (Ctrl+S).")
+            W.STORAGE_FAILED)
 
     def saved(self, result) -> None:
         """After a successful save: close with the result (an editor that stays open overrides this)."""
@@ -289,10 +290,9 @@ class FormScreen(TypeAhead, ModalScreen):
                 widget.value = value
             taken.append(f.label)
         self._newer = exc.current
-        note = (f" Đã lấy giá trị mới vào các ô bạn chưa sửa: {', '.join(taken)}." if taken else "")
+        note = (W.TAKEN_NEW_VALUES.format(fields=', '.join(taken)) if taken else "")
         self.query_one("#form-error", Static).update(Text(
-            f"{exc.message}{note} Nội dung bạn gõ vẫn còn đây: nhấn Ctrl+S lần nữa để lưu đè lên bản mới, "
-            "hoặc Esc để bỏ."))
+            W.SAVE_OVER_HINT.format(message=exc.message, note=note)))
 
     def has_unsaved(self) -> bool:
         """Something typed here is not saved yet (Ctrl+Q asks before quitting)."""
@@ -304,7 +304,7 @@ class FormScreen(TypeAhead, ModalScreen):
             return
         from .confirm import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen("Bỏ những gì vừa gõ mà không lưu?"),
+        self.app.push_screen(ConfirmScreen(W.DISCARD_ASK),
                              lambda yes: yes and self.dismiss(None))
 
 

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 from .. import work
 from .keybar import KeyBar
 from .table import Table
+from ..words import HistoryWords as W
 
 
 class HistoryView(Vertical):
@@ -28,12 +29,12 @@ class HistoryView(Vertical):
             self.count = count
 
     def compose(self) -> ComposeResult:
-        yield Static("Lịch sử thay đổi", classes="section-title")
+        yield Static(W.TITLE, classes="section-title")
         yield Table(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="history-empty")
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Lúc", "Người", "Việc", "Thay đổi", "Lý do")
+        self.query_one(DataTable).add_columns(W.AT, W.WHO, W.ACTION, W.CHANGE, W.REASON)
 
     def show(self, record) -> None:
         """Load the trail of ``record`` (a model instance) in a worker."""
@@ -50,7 +51,7 @@ class HistoryView(Vertical):
         self.rows = rows
         for r in rows:
             table.add_row(r.at, r.user, r.action, r.changes, r.reason)
-        self.query_one("#history-empty", Static).update("" if rows else "Chưa có thay đổi nào được ghi.")
+        self.query_one("#history-empty", Static).update("" if rows else W.NONE)
         self.post_message(self.Loaded(len(rows)))
 
 
@@ -59,7 +60,7 @@ class HistoryScreen(ModalScreen):
     back what the chosen change replaced (a new change, kept in the history)."""
 
     BINDINGS = [Binding("escape", "dismiss", words.CLOSE, id="history.close"),
-                Binding("u", "undo", "Trả lại như trước lần sửa này", id="history.undo")]
+                Binding("u", "undo", W.UNDO, id="history.undo")]
 
     def __init__(self, record, title: str = "") -> None:
         super().__init__()
@@ -88,7 +89,7 @@ class HistoryScreen(ModalScreen):
         row = rows[table.cursor_row]
 
         def done(_rec):
-            self.app.notify(f"Đã trả lại như trước lần sửa lúc {row.at}: {row.changes}", timeout=8, markup=False)
+            self.app.notify(W.UNDONE.format(at=row.at, changes=row.changes), timeout=8, markup=False)
             view.show(self.record)
 
         def failed(exc):
@@ -105,4 +106,4 @@ class HistoryScreen(ModalScreen):
 
                 work.run(self, undo_change, row.entry_id, done=done, failed=failed, group="history-undo")
 
-        self.app.push_screen(ConfirmScreen(f"Trả lại như trước lần sửa lúc {row.at} ({row.changes})?"), go)
+        self.app.push_screen(ConfirmScreen(W.UNDO_ASK.format(at=row.at, changes=row.changes)), go)

@@ -15,19 +15,9 @@ from .. import words
 
 
 def key_name(key: str) -> str:
-    """"f1" → "F1", "ctrl+p" → "^P", "escape" → "Esc", "enter" → "Enter"."""
-    key = key.split(",")[0].strip()
-    special = {"escape": "Esc", "enter": "Enter", "delete": "Del", "space": "Space", "tab": "Tab",
-               "shift+tab": "⇧Tab", "up": "↑", "down": "↓", "left": "←", "right": "→",
-               "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
-               "question_mark": "?", "plus": "+", "minus": "-"}
-    if key in special:
-        return special[key]
-    if key.startswith("ctrl+"):
-        return "^" + key[5:].upper()
-    if len(key) > 1 and key[0] == "f" and key[1:].isdigit():
-        return key.upper()
-    return key.upper() if len(key) == 1 else key
+    """A key as the narrow bar shows it: "f1" → "F1", "ctrl+p" → "^P", "escape" → "Esc"
+    (``words.key``, short)."""
+    return words.key(key, short=True)
 
 
 class KeyBar(Widget):
@@ -104,7 +94,7 @@ class KeyBar(Widget):
         # the last keys lose their names one by one, until the bar fits
         for i in reversed(range(len(items))):
             key, name, on, go = items[i]
-            if name and key != "F1":
+            if name and key != key_name("f1"):
                 items[i] = (key, "", on, go)
                 lines = _pack(items, width)
                 if _fits(lines, width):
@@ -157,7 +147,7 @@ def _nav_collapsed(items):
 
 
 #: the keys every screen has, shown bare when room is short (F1 keeps its name)
-_APP_KEYS = {"^P", "^Q"}
+_APP_KEYS = {key_name("ctrl+p"), key_name("ctrl+q")}
 
 
 def _app_keys_bare(items):
@@ -165,7 +155,7 @@ def _app_keys_bare(items):
 
 
 def _short_names(items):
-    return [(k, name if k == "F1" else words.KEY_SHORT.get(name, " ".join(name.split()[:2])), on, go)
+    return [(k, name if k == key_name("f1") else words.KEY_SHORT.get(name, " ".join(name.split()[:2])), on, go)
             for k, name, on, go in items]
 
 

@@ -13,6 +13,7 @@ from models.domain.petitions import CHANNELS, DISPOSITIONS, Petition
 from models.core.words import CONTENT, FIELD, FIELD_LABELS
 
 from .form import FormField, FormScreen
+from ..words import PetitionFormWords as W
 
 
 def _d(day) -> str:
@@ -46,28 +47,28 @@ def petition_form(p: Petition, fields_: list, units: list, typed: dict | None = 
 
     version = p.row_version
     form = [
-        FormField("citizen_title", "Danh xưng (Ông, Bà hoặc để trống)", p.citizen_title),
-        FormField("citizen_name", "Người nêu", "" if p.citizen_withheld and not p.citizen_name else p.citizen_name),
-        FormField("citizen_withheld", "Giấu tên", "yes" if p.citizen_withheld else "no", kind="select",
-                  options=[("Không", "no"), ("Có (không lưu tên)", "yes")]),
-        FormField("citizen_address", "Địa chỉ", p.citizen_address),
-        FormField("citizen_phone", "Điện thoại", p.citizen_phone),
-        FormField("village", "Thôn (vài chữ đầu, không cần dấu)", p.village.name if p.village_id else ""),
+        FormField("citizen_title", W.CITIZEN_TITLE, p.citizen_title),
+        FormField("citizen_name", W.CITIZEN, "" if p.citizen_withheld and not p.citizen_name else p.citizen_name),
+        FormField("citizen_withheld", W.WITHHELD, "yes" if p.citizen_withheld else "no", kind="select",
+                  options=[(W.NO, "no"), (W.WITHHELD_YES, "yes")]),
+        FormField("citizen_address", W.ADDRESS, p.citizen_address),
+        FormField("citizen_phone", W.PHONE, p.citizen_phone),
+        FormField("village", W.VILLAGE, p.village.name if p.village_id else ""),
         FormField("field", FIELD, p.field.name if p.field_id else None, kind="select", options=fields_),
-        FormField("channel", "Hình thức", p.channel, kind="select",
+        FormField("channel", W.CHANNEL, p.channel, kind="select",
                   options=[(label, key) for key, label in CHANNELS.items()]),
         FormField("content", CONTENT, p.content, kind="text"),
-        FormField("disposition", "Hướng xử lý", p.disposition, kind="select",
+        FormField("disposition", W.DISPOSITION, p.disposition, kind="select",
                   options=[(label, key) for key, label in DISPOSITIONS.items()]),
         FormField("answer_on_spot", FIELD_LABELS["answer_on_spot"], p.answer_on_spot, kind="text"),
-        FormField("answered_by", "Người trả lời", p.answered_by),
-        FormField("unit", "Đơn vị trả lời bằng văn bản", p.unit.name if p.unit_id else None, kind="select",
+        FormField("answered_by", W.ANSWERED_BY, p.answered_by),
+        FormField("unit", W.UNIT, p.unit.name if p.unit_id else None, kind="select",
                   options=units),
-        FormField("forwarded_to", "Chuyển đến (cơ quan có thẩm quyền)", p.forwarded_to),
-        FormField("forward_number", "Số văn bản chuyển (có thể ghi sau)", p.forward_number),
-        FormField("forward_date", "Ngày văn bản chuyển", _d(p.forward_date)),
-        FormField("followup_on", "Ngày đôn đốc cấp trên", _d(p.followup_on)),
-        FormField("withdraw", "Rút kiến nghị: ghi lý do (để trống nếu chỉ sửa)", ""),
+        FormField("forwarded_to", W.FORWARDED_TO, p.forwarded_to),
+        FormField("forward_number", W.FORWARD_NUMBER, p.forward_number),
+        FormField("forward_date", W.FORWARD_DATE, _d(p.forward_date)),
+        FormField("followup_on", W.FOLLOWUP_ON, _d(p.followup_on)),
+        FormField("withdraw", W.WITHDRAW_REASON, ""),
     ]
     initial = {f.key: f.value for f in form}
 
@@ -80,7 +81,7 @@ def petition_form(p: Petition, fields_: list, units: list, typed: dict | None = 
             changes["citizen_withheld"] = changes["citizen_withheld"] == "yes"
         return pe.edit(fresh, changes, expected_version=version)
 
-    screen = FormScreen(f"Sửa kiến nghị số {p.seq or p.id} — {p.citizen_label}", form, save)
+    screen = FormScreen(W.TITLE.format(number=p.seq or p.id, citizen_label=p.citizen_label), form, save)
     if typed:
         screen._initial_override = {f.key: f.value if f.kind == "select" else str(f.value or "") for f in form}
         for f in form:

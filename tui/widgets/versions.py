@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from .table import Table
+from ..words import WidgetWords as W
 
 
 class VersionsScreen(ModalScreen):
@@ -31,7 +32,7 @@ class VersionsScreen(ModalScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Bản", STATUS, SYMBOL, ISSUED_ON, "Lý do điều chỉnh")
+        table.add_columns(W.VERSION, STATUS, SYMBOL, ISSUED_ON, W.CHANGE_REASON)
         for rid, cells in self.rows:
             table.add_row(*cells, key=str(rid))
         table.focus()
