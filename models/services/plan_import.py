@@ -11,14 +11,21 @@ Real files are messy: tabs, stray spaces, a missing header, a blank number
 kept), Markdown asterisks, lines hard-wrapped by a copy out of a PDF (joined
 back into paragraphs), Word's list numbering and bullets (written out as the
 "-", "+", "1.", "a)" an office would type), the header and the signer in
-tables. Typed rules, the "*" under a Party body's name and word-processor
-trailers are dropped, each with a note; whatever else is not recognised stays
-in the body.
+tables. Typed rules, the "*" under a Party body's name, page numbers and
+word-processor trailers are dropped, each with a note; whatever else is not
+recognised stays in the body, except in the header table, which is the header.
+
+Text files come as UTF-8, UTF-16 (Notepad's "Unicode") or Windows-1258/1252;
+text whose decoding is doubtful (an old TCVN3/VNI font encoding, mojibake, not
+text at all) is refused rather than imported as garbage.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import logging
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,13 +35,18 @@ from models.domain.catalog import Office
 from models.core.compat import docx_element
 from models.core.errors import ValidationError
 from models.domain.plans import Plan
-from models.core.text import clean, clean_line
+from models.core.text import clean, clean_line, fold
 from models.services import records
+
+log = logging.getLogger("doithoai.plan_import")
 
 NATIONAL = re.compile(r"^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                       r"ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)$", re.I)
 RULE_LINE = re.compile(r"^[-_=*.\s]{3,}$")
-NUMBER = re.compile(r"^Số\s*:?\s*(?P<num>\d*)\s*(?P<sym>[-/]\s*\S*)?\s*$", re.I)
+#: "Số: 05/KH-UBND", and a number still blank: "Số:    /KH-UBND", "Số: ……/KH-UBND", "Số     -KH/ĐU"
+NUMBER = re.compile(r"^Số\s*:?[\s.…_]*(?P<num>\d*)[\s.…_]*(?P<sym>[-/]\s*\S*)?\s*$", re.I)
+#: the symbol alone, when the blank number left it on a line (or a cell) of its own
+SYMBOL = re.compile(r"^[-/]\s*[A-ZĐ][A-ZĐ0-9]*(?:[-/][A-ZĐ0-9&.]+)+$")
 DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*"
                        r"năm\s*(?P<y>\d{4})\s*$", re.I)
 KIND = re.compile(r"^KẾ\s+HOẠCH$")
@@ -75,31 +87,89 @@ class ImportResult:
 @dataclass
 class Line:
     """One line as read: its text, a blank line before it, and what Word says
-    about it (centred; the last line of a table cell)."""
+    about it (centred; the last line of a table cell; inside a table)."""
 
     text: str
     gap: bool = False
     centred: bool | None = None
     cell_end: bool = False
+    in_table: bool = False
 
 
 def read_lines(path: Path) -> list[Line]:
-    """Lines of a .txt (UTF-8, UTF-8 with BOM or Windows-1258/1252) or a .docx
-    (paragraphs and table cells in document order, Word's list numbers and
-    bullets written out as typed)."""
+    """Lines of a .txt (UTF-8, UTF-16, Windows-1258/1252) or a .docx (paragraphs
+    and table cells in document order, Word's list numbers and bullets written
+    out as typed)."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return _docx_lines(path)
     if suffix != ".txt":
         raise ValidationError(f"Không nhập được tệp “{path.name}”: chỉ nhận tệp .txt hoặc .docx. "
                               "Với tệp .doc cũ, hãy mở bằng Word và lưu lại thành .docx.")
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "cp1258", "cp1252"):
+    return _as_lines(decode_text(path.read_bytes(), path.name).splitlines())
+
+
+# --- text files: which encoding, and whether the result is text at all -----------------
+
+def decode_text(raw: bytes, name: str) -> str:
+    """The text of a .txt file. UTF-16 is told by its BOM or, without one, by the
+    NUL bytes every other place (Vietnamese text is mostly ASCII letters and
+    spaces); otherwise UTF-8, then the Windows code pages. A decoding that gives
+    anything but Vietnamese text is refused, never imported as garbage."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        tries: tuple[str, ...] = ("utf-16",)
+    elif utf16 := _utf16_without_bom(raw):
+        tries = (utf16,)
+    else:
+        tries = ("utf-8-sig", "cp1258", "cp1252")
+    for encoding in tries:
         try:
-            return _as_lines(raw.decode(enc).splitlines())
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationError(f"Không đọc được tệp “{path.name}” (bảng mã lạ). Hãy lưu lại tệp với bảng mã UTF-8.")
+        if _reads_as_vietnamese(text):
+            return text
+        break
+    raise ValidationError(f"Không đọc được chữ trong tệp “{name}”: bảng mã của tệp không rõ (có thể là bảng mã "
+                          "cũ TCVN3 hay VNI, hoặc tệp không phải văn bản), nhập vào sẽ thành chữ lỗi. Hãy mở tệp "
+                          "và lưu lại với bảng mã Unicode UTF-8 (Notepad, Word: Lưu thành… chọn UTF-8), rồi nhập lại.")
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    sample = raw[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd > 0.2 and nul_even < 0.02:
+        return "utf-16-le"
+    if nul_even > 0.2 and nul_odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
+_VIETNAMESE = frozenset(
+    unicodedata.normalize("NFC", base + mark)
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for mark in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+) | frozenset("đĐ“”‘’–—…•·°§«»×≤≥±€№√→\u00a0\ufeff")
+
+
+def _reads_as_vietnamese(text: str) -> bool:
+    """Nothing outside ASCII, the Vietnamese letters and common punctuation but
+    a stray few: TCVN3 read as Windows-1258 ("Kõ ho¹ch"), UTF-8 read as
+    Windows-1252 ("Ká»³") or a binary file are full of them."""
+    text = unicodedata.normalize("NFC", text)
+    odd = letters = 0
+    for ch in text:
+        if ch.isascii():
+            if not (ch.isprintable() or ch in "\t\n\r\f\v\x1a"):
+                return False            # NUL and other controls: not a text file, or not this encoding
+            letters += ch.isalpha()
+        elif ch in _VIETNAMESE:
+            letters += 1
+        elif not ch.isspace():
+            odd += 1
+    return odd <= max(3, letters // 200)
 
 
 def _as_lines(texts: list[str]) -> list[Line]:
@@ -114,37 +184,58 @@ def _as_lines(texts: list[str]) -> list[Line]:
     return out
 
 
+# --- Word files ------------------------------------------------------------------------
+
 def _docx_lines(path: Path) -> list[Line]:
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds for a bad file
-        raise ValidationError(f"Không mở được tệp Word “{path.name}” ({exc}). "
-                              "Hãy kiểm tra tệp có mở được bằng Word không.") from exc
-    lists = _WordLists(document)
-    out: list[Line] = []
+        return _WordReader(document).lines()
+    except Exception as exc:  # python-docx and lxml raise many kinds for a broken file
+        log.warning("plan import: %s unreadable as .docx: %r", path, exc)
+        raise ValidationError(_broken_word_file(path)) from None
 
-    def walk(parent, in_cell=False):
-        start = len(out)
+
+def _broken_word_file(path: Path) -> str:
+    """Why a .docx cannot be read, in the office's words, with what to do."""
+    import zipfile
+
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":      # the old binary Word format
+        return (f"Tệp “{path.name}” là tệp Word cũ (.doc) mang đuôi .docx. Hãy mở bằng Word, chọn Lưu thành "
+                "“Tài liệu Word (.docx)”, rồi nhập tệp mới.")
+    if not zipfile.is_zipfile(path):
+        return (f"Tệp “{path.name}” không phải tệp Word (.docx) đọc được: tệp có thể bị hỏng hoặc chép chưa hết. "
+                "Hãy thử mở bằng Word; nếu mở được, lưu lại thành .docx rồi nhập lại, nếu không hãy chép lại tệp "
+                "từ nơi gửi.")
+    return (f"Tệp Word “{path.name}” bị hỏng bên trong (thiếu hoặc sai phần nội dung) nên không đọc được. Hãy mở "
+            "bằng Word (Word thường tự sửa được), lưu lại thành .docx rồi nhập lại.")
+
+
+class _WordReader:
+    """Paragraphs and table cells in document order; a blank paragraph or the
+    end of a table is a gap before the next line."""
+
+    def __init__(self, document):
+        self.document = document
+        self.lists = _WordLists(document)
+        self.out: list[Line] = []
+        self.gap = False
+
+    def lines(self) -> list[Line]:
+        self._walk(self.document, in_cell=False)
+        return self.out
+
+    def _walk(self, parent, in_cell: bool) -> None:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        start = len(self.out)
         for child in parent.iter_inner_content():
             if isinstance(child, Paragraph):
-                text = child.text
-                if not text.strip():
-                    pending_gap[0] = True
-                    continue
-                text = lists.label(child) + text
-                align = child.paragraph_format.alignment
-                if align is None and child.style is not None:
-                    align = child.style.paragraph_format.alignment
-                centred = align == WD_ALIGN_PARAGRAPH.CENTER
-                for part in text.split("\n"):
-                    if part.strip():
-                        out.append(Line(part, pending_gap[0], centred))
-                        pending_gap[0] = False
+                self._paragraph(child, in_cell)
             elif isinstance(child, Table):
                 for row in child.rows:
                     seen = set()
@@ -152,14 +243,27 @@ def _docx_lines(path: Path) -> list[Line]:
                         if id(docx_element(cell)) in seen:        # merged cells repeat
                             continue
                         seen.add(id(docx_element(cell)))
-                        walk(cell, True)
-                pending_gap[0] = True
-        if in_cell and len(out) > start:
-            out[-1].cell_end = True
+                        self._walk(cell, True)
+                self.gap = True
+        if in_cell and len(self.out) > start:
+            self.out[-1].cell_end = True
 
-    pending_gap = [False]
-    walk(document)
-    return out
+    def _paragraph(self, paragraph, in_cell: bool) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        text = paragraph.text
+        if not text.strip():
+            self.gap = True
+            return
+        text = self.lists.label(paragraph) + text
+        align = paragraph.paragraph_format.alignment
+        if align is None and paragraph.style is not None:
+            align = paragraph.style.paragraph_format.alignment
+        centred = align == WD_ALIGN_PARAGRAPH.CENTER
+        for part in text.split("\n"):
+            if part.strip():
+                self.out.append(Line(part, self.gap, centred, in_table=in_cell))
+                self.gap = False
 
 
 class _WordLists:
@@ -270,8 +374,8 @@ def _tidy(line: str) -> str:
 
 TRAILER = re.compile(r"^\S+-\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(:\d{2})?\b")
 STAR = re.compile(r"^\*+$")
-MOTTO_ONLY = re.compile(r"^(Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
-                        r"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)$", re.I)
+#: what a page break leaves in text copied out of a PDF: "2", "- 2 -", "Trang 2/5"
+PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
 
 
 def _dropped(text: str) -> str | None:
@@ -282,31 +386,56 @@ def _dropped(text: str) -> str | None:
         return f"dòng kẻ gõ tay “{text[:12]}”"
     if TRAILER.match(text):
         return f"dòng ghi vết của trình soạn thảo “{text[:60]}”"
+    if PAGE_NUMBER.match(text):
+        return "số trang còn sót khi chép từ tệp PDF"
     return None
 
 
 def _split_tabs(line: Line) -> list[Line]:
     """A header or signer line laid out with tabs ("Số: 05/KH-UBND<tab>Kỳ Khang,
-    ngày …") holds two things: each part becomes its own line."""
+    ngày …") holds two things: each part becomes its own line. A number line
+    whose blank number is a tab or a run of spaces ("Số:<tab>/KH-UBND") is one."""
+    if NUMBER.match(clean_line(line.text.replace("\t", " "))):
+        return [line]
     parts = [p.strip() for p in re.split(r"\t+|\s{6,}", line.text) if p.strip()]
     if len(parts) < 2:
         return [line]
     known = (NUMBER, DATE_LINE, NATIONAL, RECIPIENTS, KIND)
     if any(any(k.match(clean_line(p)) for k in known) or (p.isupper() and len(p.split()) <= 8) for p in parts):
-        return [Line(p, line.gap if i == 0 else False, line.centred, line.cell_end and i == len(parts) - 1)
-                for i, p in enumerate(parts)]
+        return [Line(p, line.gap if i == 0 else False, line.centred, line.cell_end and i == len(parts) - 1,
+                     line.in_table) for i, p in enumerate(parts)]
     return [line]
 
 
-# --- reflow ------------------------------------------------------------------------
+def _readable_lines(raw: list[Line], dropped: list[str]) -> list[Line]:
+    """The lines tidied and split at their tabs; what is not part of the plan
+    left out, its reason added to ``dropped``."""
+    out: list[Line] = []
+    for ln in raw:
+        for part in _split_tabs(ln):
+            text = _tidy(part.text)
+            if not text:
+                continue
+            why = _dropped(text)
+            if why:
+                dropped.append(why)
+                continue
+            out.append(Line(text, part.gap, part.centred, part.cell_end, part.in_table))
+    return out
+
+
+# --- reflow: joined by the sentence, not by the line ----------------------------------
 
 SENTENCE_END = re.compile(r"([.;:!?…]|\./\.|[.!?][”\")])$")
 LIST_START = re.compile(r"^([-+–•]\s|\d+(\.\d+)*\.?\s|[a-zđ]\)\s|[IVXL]+\.\s)")
+#: a hyphen or a figure that a wrap put at the start of a line: "- xã hội", "6 HĐND", "30 ngày"
+WRAPPED_START = re.compile(r"^([-–]\s+[a-zđà-ỹ]|\d+\s)")
 
 
 def _structural(text: str) -> bool:
     """A line that starts something of its own: never the continuation of the line before."""
-    return bool(LIST_START.match(text) or ROMAN.match(text) or BASIS.match(text) or CLOSING.match(text)
+    return bool(LIST_START.match(text) or ROMAN.match(text) or (BASIS.match(text) and text[:1].isupper())
+                or CLOSING.match(text)
                 or RECIPIENTS.match(text) or KIND.match(text) or NATIONAL.match(text) or NUMBER.match(text)
                 or DATE_LINE.match(text) or AUTHORITY.match(text) or text.startswith("|")
                 or (text.isupper() and len(text) > 2))
@@ -325,31 +454,57 @@ def _wrap_width(texts: list[str]) -> int | None:
     return width if near >= len(lengths) * 0.25 else None
 
 
-def _joins(cur: Line, nxt: Line, width: int | None) -> bool:
-    a, b = cur.text, nxt.text
-    if _structural(b) or (a.isupper() and len(a) > 2) or cur.cell_end:
+def _joins(prev: str, cur: Line, nxt: Line, width: int | None) -> bool:
+    """Whether ``nxt`` goes on the paragraph ``cur`` whose last line as read is
+    ``prev``. A line that did not end its sentence goes on into a lower-case
+    line, across blank lines too (a page break copied out of a PDF). In a
+    wrapped file a full line (the next word would not have fitted) goes on
+    whatever the next begins with, even after ";" or "." and into a "- " or a
+    figure the wrap put first; not after a numbered heading, nor a sentence
+    before a blank line."""
+    a, b = prev, nxt.text
+    if (cur.text.isupper() and len(cur.text) > 2) or cur.cell_end:
         return False
     ends = bool(SENTENCE_END.search(a))
+    if nxt.gap and ends:
+        return False
+    full = _wrapped(a, b, width)
+    if _structural(b):
+        return full and not ends and bool(WRAPPED_START.match(b))
     if b[:1].islower():
-        return not ends or a.endswith(",")
-    if width is None or nxt.gap:
-        return False
-    first = b.split()[0]
-    if len(a) + 1 + len(first) <= width - 2:     # the word would have fitted: the paragraph ended
-        return False
-    return not ends or a.endswith(",")
+        return not ends or (full and not _ends_paragraph(cur.text, a, b))
+    return full and not _ends_paragraph(cur.text, a, b)
 
 
-def reflow(lines: list[Line]) -> list[Line]:
-    """Hard-wrapped lines joined back into paragraphs."""
-    width = _wrap_width([ln.text for ln in lines])
+def _ends_paragraph(par: str, a: str, b: str) -> bool:
+    """After a full line: still the end of the paragraph ``par`` (last line ``a``)
+    when it is a numbered heading (no punctuation), a legal basis or a line
+    introducing what follows (":") that has ended, or the next opens the
+    preamble ("UBND xã … xây dựng kế hoạch …")."""
+    heading = NUMBERED.match(par)
+    if heading and not re.search(r"[,;:.!?]", heading.group("text")):
+        return True
+    if not SENTENCE_END.search(a) or b[:1].islower():
+        return False
+    return (a.endswith(":") and not b.startswith(("\"", "“"))) or bool(BASIS.match(par) or ISSUER_IN_TEXT.match(b))
+
+
+def _wrapped(a: str, b: str, width: int | None) -> bool:
+    """In a file wrapped at ``width``: the first word of ``b`` would not have fitted after ``a``."""
+    return width is not None and len(a) + 1 + len(b.split()[0]) > width - 2
+
+
+def reflow(lines: list[Line], width: int | None) -> list[Line]:
+    """Hard-wrapped lines joined back into paragraphs (``width``: see _wrap_width)."""
     out: list[Line] = []
+    last = ""                       # the last line as read of out[-1]
     for ln in lines:
-        if out and _joins(out[-1], ln, width):
+        if out and _joins(last, out[-1], ln, width):
             prev = out[-1]
-            out[-1] = Line(f"{prev.text} {ln.text}", prev.gap, prev.centred, ln.cell_end)
+            out[-1] = Line(f"{prev.text} {ln.text}", prev.gap, prev.centred, ln.cell_end, prev.in_table)
         else:
             out.append(ln)
+        last = ln.text
     return out
 
 
@@ -391,101 +546,26 @@ def consistent_numbering(body: list[str]) -> tuple[list[str], int]:
 
 
 def parse(lines: list[Line] | list[str]) -> ImportResult:
+    """What a plan's lines say, part by part, in the order offices write them."""
     res = ImportResult()
     raw = lines if all(isinstance(ln, Line) for ln in lines) else _as_lines([str(x) for x in lines])
-    items_l: list[Line] = []
     dropped: list[str] = []
-    for ln in raw:
-        for part in _split_tabs(ln):
-            text = _tidy(part.text)
-            if not text:
-                continue
-            why = _dropped(text)
-            if why:
-                dropped.append(why)
-                continue
-            items_l.append(Line(text, part.gap, part.centred, part.cell_end))
-    i, n = 0, len(items_l)
-    leftovers: list[str] = []        # unrecognised lines before the body: kept at its start
-    issuer_lines: list[str] = []
-
-    # --- header: everything up to the kind title ---------------------------------
-    while i < n and not KIND.match(items_l[i].text):
-        ln = items_l[i].text
-        if NATIONAL.match(ln):
-            pass
-        elif m := NUMBER.match(ln):
-            res.number = (m.group("num") + (m.group("sym") or "").replace(" ", "")) if m.group("num") else ""
-            res.symbol_tail = (m.group("sym") or "").replace(" ", "")
-        elif m := DATE_LINE.match(ln):
-            res.place = m.group("place").strip()
-            res.day = int(m.group("d")) if m.group("d") else None
-            res.month = int(m.group("m")) if m.group("m") else None
-            res.year = int(m.group("y"))
-        elif ISSUER_HEADER.match(ln) and ln == ln.upper():
-            issuer_lines.append(ln)
-        else:
-            leftovers.append(ln)
-        i += 1
-    if i >= n:              # no kind title at all: read the whole file as body
-        i = 0
-        leftovers = []
+    items = _readable_lines(raw, dropped)
+    width = _wrap_width([ln.text for ln in items])
+    i, leftovers, issuer_lines = _read_header(items, res, dropped)
+    if i >= len(items):             # no kind title at all: read the whole file as body
+        i, leftovers = 0, []
     else:
-        i += 1
-        i = _read_title(items_l, i, res)
-
-    rest = reflow(items_l[i:])
-    items = [ln.text for ln in rest]
-    i, n = 0, len(items)
-
-    # --- legal bases and preamble ------------------------------------------------------
-    while i < n and BASIS.match(items[i]):
-        res.legal_bases.append(items[i])
-        i += 1
-    preamble = []
-    while i < n and not ROMAN.match(items[i]) and not CLOSING.match(items[i]) \
-            and not RECIPIENTS.match(items[i]) and not NUMBERED.match(items[i]):
-        preamble.append(items[i])
-        i += 1
-    res.preamble = "\n".join(preamble)
-
-    # --- body, closing ---------------------------------------------------------------
-    body = list(leftovers)
-    while i < n and not CLOSING.match(items[i]) and not RECIPIENTS.match(items[i]) \
-            and not (_signer_start(items, i) and _tail_from(items, i)):
-        body.append(items[i])
-        i += 1
-    closing = []
-    while i < n and not RECIPIENTS.match(items[i]) and not _signer_start(items, i):
-        closing.append(items[i])
-        i += 1
-    res.closing = "\n".join(closing)
-
-    # --- recipients and signer (either order) -------------------------------------------
-    tail: list[str] = []
-    while i < n:
-        ln = items[i]
-        if RECIPIENTS.match(ln):
-            i += 1
-            while i < n and (items[i].startswith(("-", "–", "•", "+")) or
-                             (not _signer_start(items, i) and items[i].endswith((";", ".")) and
-                              len(items[i]) < 120)):
-                res.recipients.append(items[i].lstrip("-–•+ ").strip())
-                last = rest[i].cell_end
-                i += 1
-                if last:
-                    break
-            continue
-        if not res.signer_name and _signer_start(items, i):
-            i = _read_signer(items, i, res)
-            continue
-        tail.append(ln)
-        i += 1
+        i = _read_title(items, i + 1, res, width)
+    rest = reflow(items[i:], width)
+    texts = [ln.text for ln in rest]
+    i = _read_opening(texts, 0, res)
+    body, i = _read_body(texts, i, res)
+    tail = _read_tail(texts, rest, i, res)
     if tail:
-        body += tail
         res.notes.append("Một số dòng cuối tệp không nhận ra được, đã để lại cuối phần nội dung: "
                          + "; ".join(tail[:3]))
-    body, marked = consistent_numbering(body)
+    body, marked = consistent_numbering(leftovers + body + tail)
     if marked:
         res.notes.append(f"Đã thống nhất kiểu chữ của {marked} mục đánh số để các mục cùng cấp in giống nhau "
                          "(tiêu đề hoặc đoạn văn).")
@@ -493,44 +573,168 @@ def parse(lines: list[Line] | list[str]) -> ImportResult:
     for why in dict.fromkeys(dropped):
         count = dropped.count(why)
         res.notes.append(f"Đã bỏ {why}" + (f" ({count} dòng)." if count > 1 else "."))
-
-    # --- the issuer -------------------------------------------------------------------
-    if issuer_lines:
-        res.issuer = " ".join(issuer_lines)
-    else:
-        for ln in [res.preamble, *body[:3], res.closing]:
-            if m := ISSUER_IN_TEXT.match(ln or ""):
-                res.issuer = m.group(1).strip()
-                break
+    res.issuer = _issuer(issuer_lines, [res.preamble, *body[:3], res.closing])
     if res.year is None:
         m = re.search(r"năm\s+(\d{4})", res.title)
         res.year = int(m.group(1)) if m else None
     if not res.title:
         res.notes.append("Không thấy tiêu đề “KẾ HOẠCH” và trích yếu; hãy nhập trích yếu.")
+    if note := _lower_case_people(res):
+        res.notes.append(note)
     return res
 
 
-def _read_title(items: list[Line], i: int, res: ImportResult) -> int:
-    """The subject under "KẾ HOẠCH": its lines up to the first body paragraph (a
-    legal basis, a section, the issuer's opening sentence, a line after a blank,
-    a line Word does not centre when the title is centred, a sentence)."""
+def _read_header(items: list[Line], res: ImportResult, dropped: list[str]) -> tuple[int, list[str], list[str]]:
+    """Everything up to the kind title "KẾ HOẠCH": the number and its symbol, the
+    place and date, the issuer. Returns the title's index, the lines not
+    recognised (kept at the body's start; in a Word header table they are the
+    header's and dropped) and the issuer's lines."""
+    leftovers: list[str] = []
+    issuer_lines: list[str] = []
+    i = 0
+    while i < len(items) and not KIND.match(items[i].text):
+        ln = items[i].text
+        if NATIONAL.match(ln):
+            pass
+        elif m := NUMBER.match(ln):
+            res.number = (m.group("num") + (m.group("sym") or "").replace(" ", "")) if m.group("num") else ""
+            res.symbol_tail = (m.group("sym") or "").replace(" ", "")
+        elif SYMBOL.match(ln) and not res.number:
+            res.symbol_tail = ln.replace(" ", "")
+        elif m := DATE_LINE.match(ln):
+            res.place = m.group("place").strip()
+            res.day = int(m.group("d")) if m.group("d") else None
+            res.month = int(m.group("m")) if m.group("m") else None
+            res.year = int(m.group("y"))
+        elif ISSUER_HEADER.match(ln) and ln == ln.upper():
+            issuer_lines.append(ln)
+        elif items[i].in_table:
+            dropped.append(f"dòng “{ln[:60]}” ở bảng đầu văn bản (phần đầu do phần mềm in theo cơ quan)")
+        else:
+            leftovers.append(ln)
+        i += 1
+    return i, leftovers, issuer_lines
+
+
+def _read_opening(items: list[str], i: int, res: ImportResult) -> int:
+    """Legal bases ("Căn cứ …", "Thực hiện …"), then the preamble up to the first section."""
+    while i < len(items) and BASIS.match(items[i]):
+        res.legal_bases.append(items[i])
+        i += 1
+    preamble = []
+    while i < len(items) and not (ROMAN.match(items[i]) or CLOSING.match(items[i]) or RECIPIENTS.match(items[i])
+                                  or NUMBERED.match(items[i])):
+        preamble.append(items[i])
+        i += 1
+    res.preamble = "\n".join(preamble)
+    return i
+
+
+def _read_body(items: list[str], i: int, res: ImportResult) -> tuple[list[str], int]:
+    """The outlined body up to the closing ("Trên đây là …"), Nơi nhận or the
+    signer; then the closing up to Nơi nhận or the signer."""
+    body = []
+    while i < len(items) and not CLOSING.match(items[i]) and not RECIPIENTS.match(items[i]) \
+            and not (_signer_start(items, i) and _tail_from(items, i)):
+        body.append(items[i])
+        i += 1
+    closing = []
+    while i < len(items) and not RECIPIENTS.match(items[i]) and not _signer_start(items, i):
+        closing.append(items[i])
+        i += 1
+    res.closing = "\n".join(closing)
+    return body, i
+
+
+def _read_tail(items: list[str], lines: list[Line], i: int, res: ImportResult) -> list[str]:
+    """Nơi nhận with its entries and the signer block, in either order; returns
+    the lines recognised as neither."""
+    tail: list[str] = []
+    while i < len(items):
+        if RECIPIENTS.match(items[i]):
+            i = _read_recipients(items, lines, i + 1, res)
+        elif not res.signer_name and _signer_start(items, i):
+            i = _read_signer(items, i, res)
+        else:
+            tail.append(items[i])
+            i += 1
+    return tail
+
+
+def _read_recipients(items: list[str], lines: list[Line], i: int, res: ImportResult) -> int:
+    """The entries under "Nơi nhận:": "- …" lines, or short lines ending in ";"
+    or "." before the signer; a table cell's end ends them."""
+    while i < len(items) and (items[i].startswith(("-", "–", "•", "+")) or
+                              (not _signer_start(items, i) and items[i].endswith((";", ".")) and
+                               len(items[i]) < 120)):
+        res.recipients.append(items[i].lstrip("-–•+ ").strip())
+        i += 1
+        if lines[i - 1].cell_end:
+            break
+    return i
+
+
+def _issuer(header_lines: list[str], opening: list[str]) -> str:
+    """The issuer from the header's capitals, or else from the opening words of
+    the preamble, the body or the closing ("UBND xã Kỳ Khang xây dựng …")."""
+    if header_lines:
+        return " ".join(header_lines)
+    for ln in opening:
+        if m := ISSUER_IN_TEXT.match(ln or ""):
+            return m.group(1).strip()
+    return ""
+
+
+#: "nhân dân" written in lower case where it means the people; "Ủy ban nhân dân",
+#: "Hội đồng nhân dân", "Tòa án nhân dân", "Công an nhân dân" … rightly keep it
+LOWER_PEOPLE = re.compile(r"(?<!\w)nhân dân(?!\w)(?! tệ)")
+OF_AN_INSTITUTION = re.compile(r"(ban|đồng|án|sát|an|đội|trang|quân)\s+$", re.I)
+
+
+def _lower_case_people(res: ImportResult) -> str | None:
+    """FORMAT.md: "Nhân dân" is capitalised. Offered for correction once, as a
+    note with the count and the first place; the text stays as written."""
+    found = []
+    for part in [res.title, *res.legal_bases, res.preamble, res.body, res.closing]:
+        found += [(part, m.start()) for m in LOWER_PEOPLE.finditer(part)
+                  if not OF_AN_INSTITUTION.search(part[max(0, m.start() - 12):m.start()])]
+    if not found:
+        return None
+    part, at = found[0]
+    where = part[max(0, at - 40):at + 20].split(" ", 1)[-1] if at > 40 else part[:at + 20]
+    return (f"Tệp viết “nhân dân” chữ thường ở {len(found)} chỗ (đầu tiên: “…{where}…”); văn bản viết hoa "
+            "“Nhân dân” khi chỉ người dân. Chữ được giữ như trong tệp: hãy sửa trong nội dung nếu cần.")
+
+
+def _read_title(items: list[Line], i: int, res: ImportResult, width: int | None) -> int:
+    """The subject under "KẾ HOẠCH": its lines up to the first body paragraph,
+    four at most, or up to a line ending in "." or ":"."""
     title: list[str] = []
     first = items[i] if i < len(items) else None
-    while i < len(items) and len(title) < 4:
-        ln = items[i]
-        t = ln.text
-        if BASIS.match(t) or ROMAN.match(t) or ISSUER_IN_TEXT.match(t) or _structural(t):
-            break
-        if title and (ln.gap or (first.centred and not ln.centred)):
-            break
-        if title and t[:1].isupper() and SENTENCE_END.search(title[-1]):
-            break
+    while i < len(items) and len(title) < 4 and not _title_ended(title, items[i], first, width):
+        t = items[i].text
         title.append(t)
         i += 1
         if re.search(r"[.:]$", t) and not t.endswith("..."):
             break
     res.title = " ".join(title)
     return i
+
+
+def _title_ended(title: list[str], ln: Line, first: Line, width: int | None) -> bool:
+    """Whether the title ends before ``ln``: at a legal basis, a section, the
+    issuer's opening sentence, a line after a blank, a line Word does not centre
+    when the title is centred, a new sentence. A line of a wrapped file goes on
+    after a full one ("… kỳ họp thứ" / "6 HĐND …", "… và Chủ tịch" / "UBND phường …")."""
+    t = ln.text
+    if (BASIS.match(t) and t[:1].isupper()) or ROMAN.match(t):
+        return True
+    if not title:
+        return bool(ISSUER_IN_TEXT.match(t) or _structural(t))
+    if not SENTENCE_END.search(title[-1]) and _wrapped(title[-1], t, width):
+        return _structural(t) and not WRAPPED_START.match(t)
+    return bool(ISSUER_IN_TEXT.match(t) or _structural(t) or ln.gap or (first.centred and not ln.centred)
+                or (t[:1].isupper() and SENTENCE_END.search(title[-1])))
 
 
 def _tail_from(items: list[str], i: int) -> bool:
@@ -569,6 +773,22 @@ def _read_signer(items: list[str], i: int, res: ImportResult) -> int:
     return i
 
 
+def _signer_fallback(office: Office, res: ImportResult) -> None:
+    """A plan that names no signer takes the office's (as a plan from the
+    template has), shown in the form and printed, instead of an empty block
+    found missing only at issue; a signer's position without a name takes the
+    office's signer's name when the position is the office's signer's."""
+    if not (res.signer_position or res.signer_name):
+        res.signer_authority, res.signer_position, res.signer_name = (
+            office.signer_authority, office.signer_position, office.signer_name)
+        res.notes.append("Tệp không ghi người ký: lấy người ký của cơ quan ("
+                         + " ".join(x for x in (office.signer_position, office.signer_name) if x) + ").")
+    elif not res.signer_name and office.signer_name and fold(res.signer_position) == fold(office.signer_position):
+        res.signer_name = office.signer_name
+        res.notes.append(f"Tệp không ghi họ tên người ký: lấy họ tên {res.signer_position.lower()} của cơ quan "
+                         f"({office.signer_name}).")
+
+
 def import_plan(office: Office, path: str | Path) -> ImportResult:
     """Read ``path`` and save a draft Plan of ``office``; returns what was recognised."""
     path = Path(path)
@@ -586,14 +806,7 @@ def import_plan(office: Office, path: str | Path) -> ImportResult:
             place_date = dt.date(res.year, res.month, res.day)
         except ValueError:
             res.notes.append("Ngày ghi trong tệp không có thật; để trống ngày ban hành.")
-    if not (res.signer_position or res.signer_name):
-        # the plan names no signer: the office's, as a new plan from the template
-        # has, shown in the form and printed, instead of an empty block found
-        # missing only at issue
-        res.signer_authority, res.signer_position, res.signer_name = (
-            office.signer_authority, office.signer_position, office.signer_name)
-        res.notes.append("Tệp không ghi người ký: lấy người ký của cơ quan ("
-                         + " ".join(x for x in (office.signer_position, office.signer_name) if x) + ").")
+    _signer_fallback(office, res)
     res.plan = records.create(
         Plan, office=office, series=uuid.uuid4().hex, year=res.year or clock.today().year,
         title=res.title or path.stem, place_date=place_date,
