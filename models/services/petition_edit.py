@@ -58,16 +58,26 @@ def _dmy(day) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
+#: fields that hold a catalogue row, with its table and label
+_CATALOGUE = {"village": (Village, VILLAGE), "field": (Field, FIELD), "unit": (Unit, UNIT)}
+#: fields that hold one of a fixed set of codes, with what to say when the value is none of them
+_CHOICES = {"disposition": (DISPOSITIONS, "Chọn một hướng xử lý."),
+            "channel": (CHANNELS, "Chọn một hình thức tiếp nhận.")}
+
+
+def _stored(p: Petition, key: str):
+    """The value of EDITABLE ``key`` as stored (a catalogue row's id)."""
+    return getattr(p, key + "_id" if key in _CATALOGUE else key)
+
+
 def _shown(p: Petition, key: str) -> str:
-    value = getattr(p, key + "_id", None) if key in ("village", "field", "unit") else getattr(p, key)
-    if key in ("village", "field", "unit"):
-        model = {"village": Village, "field": Field, "unit": Unit}[key]
+    value = _stored(p, key)
+    if key in _CATALOGUE:
+        model = _CATALOGUE[key][0]
         row = model.get_or_none(model.id == value) if value else None
         return row.name if row else ""
-    if key == "disposition":
-        return DISPOSITIONS.get(value, value or "")
-    if key == "channel":
-        return CHANNELS.get(value, value or "")
+    if key in _CHOICES:
+        return _CHOICES[key][0].get(value, value or "")
     if key == "citizen_withheld":
         return "có" if value else "không"
     if key == "citizen_name" and p.citizen_withheld:
@@ -104,64 +114,16 @@ def edit(p: Petition, values: dict, *, expected_version: int | None = None) -> P
     stay. One history entry lists every changed field, before and after."""
     if p.status == "withdrawn":
         raise ValidationError("Kiến nghị đã rút; không sửa được. Xem lịch sử trong chi tiết.")
-    office_id = p.office_id
-    changes: dict = {}
-    for key, value in values.items():
-        if key not in EDITABLE:
-            continue
-        if key == "village":
-            row = _by_name(Village, office_id, value, VILLAGE)
-            changes[key] = row.id if row else None
-        elif key == "field":
-            row = _by_name(Field, office_id, value, FIELD)
-            changes[key] = row.id if row else None
-        elif key == "unit":
-            row = _by_name(Unit, office_id, value, UNIT)
-            changes[key] = row.id if row else None
-        elif key in ("forward_date", "followup_on"):
-            changes[key] = parse_date(value, EDITABLE[key], field=key) if str(value or "").strip() else None
-        elif key == "citizen_withheld":
-            changes[key] = bool(value)
-        elif key == "citizen_title":
-            title = clean_line(value)
-            if title not in TITLES:
-                raise ValidationError("Danh xưng là “Ông”, “Bà” hoặc để trống.", field=key)
-            changes[key] = title
-        elif key == "disposition":
-            if value not in DISPOSITIONS:
-                raise ValidationError("Chọn một hướng xử lý.", field=key)
-            changes[key] = value
-        elif key == "channel":
-            if value not in CHANNELS:
-                raise ValidationError("Chọn một hình thức tiếp nhận.", field=key)
-            changes[key] = value
-        elif key in ("content", "answer_on_spot"):
-            changes[key] = text(value)
-        else:
-            changes[key] = optional_line(value, label=EDITABLE[key])
-    merged = {k: changes.get(k, getattr(p, k + "_id" if k in ("village", "field", "unit") else k))
-              for k in EDITABLE}
-    if not merged["content"].strip():
-        raise ValidationError("Nội dung ý kiến không được để trống.", field="content")
-    disposition = merged["disposition"]
-    if disposition == "in_writing" and not merged["unit"]:
-        raise ValidationError("Ý kiến trả lời bằng văn bản phải giao cho một đơn vị. Hãy chọn đơn vị.",
-                              field="unit")
-    if disposition == "forwarded" and not merged["forwarded_to"]:
-        raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
+    changes = {key: _read_value(p.office_id, key, value) for key, value in values.items() if key in EDITABLE}
+    merged = {k: changes.get(k, _stored(p, k)) for k in EDITABLE}
+    _check_whole(merged)
     from models.services.privacy import stored_name
 
     if merged["citizen_withheld"]:
         changes["citizen_name"] = stored_name(p.office, merged["citizen_name"], True)
     if "disposition" in changes and changes["disposition"] != p.disposition:
-        # a new disposition moves the petition to the status it would have had
-        changes["status"] = STATUS_FOR[disposition]
-        changes["closed_on"] = p.received_on if disposition == "on_spot" else None
-        changes["due_on"] = due_date(p.office, disposition, p.received_on, channel=merged["channel"])
-        if disposition == "forwarded" and not merged["followup_on"]:
-            changes["followup_on"] = default_followup(p.received_on)
-    changed = [k for k in changes if k in EDITABLE
-               and changes[k] != getattr(p, k + "_id" if k in ("village", "field", "unit") else k)]
+        changes.update(_disposition_follows(p, merged))
+    changed = [k for k in changes if k in EDITABLE and changes[k] != _stored(p, k)]
     if not changed:
         raise ValidationError("Không có gì thay đổi. Sửa một ô rồi lưu, hoặc Esc để thôi.")
     before = "; ".join(f"{EDITABLE[k]}: {_shown(p, k)}" for k in changed)
@@ -171,6 +133,54 @@ def edit(p: Petition, values: dict, *, expected_version: int | None = None) -> P
         after = "; ".join(f"{EDITABLE[k]}: {_shown(p, k)}" for k in changed)
         add_event(p, "edited", ", ".join(EDITABLE[k] for k in changed), before=before, after=after)
     return p
+
+
+def _read_value(office_id: int, key: str, value):
+    """One corrected field as it is stored, or a ValidationError naming the field."""
+    if key in _CATALOGUE:
+        model, label = _CATALOGUE[key]
+        row = _by_name(model, office_id, value, label)
+        return row.id if row else None
+    if key in ("forward_date", "followup_on"):
+        return parse_date(value, EDITABLE[key], field=key) if str(value or "").strip() else None
+    if key == "citizen_withheld":
+        return bool(value)
+    if key == "citizen_title":
+        title = clean_line(value)
+        if title not in TITLES:
+            raise ValidationError("Danh xưng là “Ông”, “Bà” hoặc để trống.", field=key)
+        return title
+    if key in _CHOICES:
+        choices, message = _CHOICES[key]
+        if value not in choices:
+            raise ValidationError(message, field=key)
+        return value
+    if key in ("content", "answer_on_spot"):
+        return text(value)
+    return optional_line(value, label=EDITABLE[key])
+
+
+def _check_whole(merged: dict) -> None:
+    """The rules between fields, on the petition as it would be after the correction."""
+    if not merged["content"].strip():
+        raise ValidationError("Nội dung ý kiến không được để trống.", field="content")
+    if merged["disposition"] == "in_writing" and not merged["unit"]:
+        raise ValidationError("Ý kiến trả lời bằng văn bản phải giao cho một đơn vị. Hãy chọn đơn vị.",
+                              field="unit")
+    if merged["disposition"] == "forwarded" and not merged["forwarded_to"]:
+        raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
+
+
+def _disposition_follows(p: Petition, merged: dict) -> dict:
+    """A new disposition moves the petition to the status it would have had,
+    with its closing day, deadline and (forwarded) the day to ask again."""
+    disposition = merged["disposition"]
+    follows = {"status": STATUS_FOR[disposition],
+               "closed_on": p.received_on if disposition == "on_spot" else None,
+               "due_on": due_date(p.office, disposition, p.received_on, channel=merged["channel"])}
+    if disposition == "forwarded" and not merged["followup_on"]:
+        follows["followup_on"] = default_followup(p.received_on)
+    return follows
 
 
 def withdraw(p: Petition, reason: str, *, expected_version: int | None = None,
