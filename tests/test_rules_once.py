@@ -21,10 +21,52 @@ def settle_app(app, pilot):
     return inner()
 
 
+#: the places of the app that may name the anonymous citizen's label, and why
+WITHHELD_PLACES = {
+    "models.words": "the word itself",
+    "models.petitions.citizen_label": "the rule",
+    "models.audit.snapshot": "the change trail masks a kept name",
+    "models.services.integrity._differences": "and the seal check reads that mask back",
+}
+
+
+def places_naming_the_withheld_label() -> set[str]:
+    """Every function (or module, at its top level) of models/, printing/ and
+    tui/ whose code names WITHHELD or spells "(giấu tên)" (docstrings aside)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    found: set[str] = set()
+
+    def names_it(node) -> bool:
+        return (isinstance(node, ast.Name) and node.id == "WITHHELD"
+                or isinstance(node, ast.Attribute) and node.attr == "WITHHELD"
+                or isinstance(node, ast.Constant) and isinstance(node.value, str) and "(giấu tên)" in node.value)
+
+    def visit(node, where: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Expr) and isinstance(child.value, ast.Constant):
+                continue                                    # a docstring
+            here = f"{where}.{child.name}" if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                 ast.ClassDef)) else where
+            if names_it(child):
+                found.add(where)
+            visit(child, here)
+
+    for room in ("models", "printing", "tui"):
+        for path in sorted((root / room).rglob("*.py")):
+            module = ".".join(path.relative_to(root).with_suffix("").parts)
+            visit(ast.parse(path.read_text(encoding="utf-8")), module)
+    return found
+
+
 def test_citizen_label_is_one_rule():
     assert citizen_label("Nguyễn Văn A", False) == "Nguyễn Văn A"
     assert citizen_label("Nguyễn Văn A", True) == "(giấu tên)"     # the kept name is never shown
     assert citizen_label("", False) == "(không ghi tên)"
+    # and nothing else writes it again (privacy.shown_name did, unnoticed)
+    assert places_naming_the_withheld_label() == set(WITHHELD_PLACES)
 
 
 def test_board_rows_name_citizens_and_count_days_as_the_rules_say(demo_office, monkeypatch):

@@ -23,9 +23,9 @@ import datetime as dt
 from models.core import clock
 from models.domain.catalog import Field, Unit, Village
 from models.core.errors import ValidationError
-from models.domain.petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition
+from models.domain.petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition, citizen_label
 from models.core.text import by_name, clean_line, fold, shorten
-from models.core.words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE, WITHHELD
+from models.core.words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE
 from models.services import records
 from models.services.petitions import STATUS_FOR, add_event, due_date
 from models.services.validate import optional_line, parse_date, required, text
@@ -80,8 +80,8 @@ def _shown(p: Petition, key: str) -> str:
         return _CHOICES[key][0].get(value, value or "")
     if key == "citizen_withheld":
         return "có" if value else "không"
-    if key == "citizen_name" and p.citizen_withheld:
-        return WITHHELD if value else ""
+    if key == "citizen_name":
+        return citizen_label(value, p.citizen_withheld)
     if isinstance(value, dt.date):
         return _dmy(value)
     return str(value or "")

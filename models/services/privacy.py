@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from models.domain.catalog import Setting
 from models.core.text import clean_line
-from models.core.words import WITHHELD
 
 LABEL = "Giữ tên người giấu tên trong hồ sơ nội bộ"
-MASK = WITHHELD
 
 
 def _key(office) -> str:
@@ -42,8 +40,3 @@ def stored_name(office, name: str, withheld: bool) -> str:
     if not withheld:
         return clean_line(name)
     return clean_line(name) if keep_withheld_names(office) else ""
-
-
-def shown_name(name: str, withheld: bool) -> str:
-    """The name as any output shows it (export, print, search result)."""
-    return MASK if withheld else name
