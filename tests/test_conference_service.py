@@ -76,11 +76,16 @@ def test_broadcast_schedule_and_log(office, villages):
     assert state["broadcast"].state != "done"
 
 
-def test_notice_announces_and_held_conference_is_locked(office, villages):
+def test_notice_announces_and_held_conference_is_locked(office, villages, monkeypatch):
+    """Issuing the notice is what announces the conference (one path: the issuer)."""
+    from models import Conference
     from models.services import conferences as svc
+    from tui import documents as pipeline
 
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-03-05")
     conf = svc.create_conference(office, None, form())
-    svc.record_notice_published(conf, dt.date(2026, 3, 5))
+    pipeline.issue(office, "thong-bao", conf.id)
+    conf = Conference.get_by_id(conf.id)
     assert conf.status == "announced" and conf.notice_published_on == dt.date(2026, 3, 5)
     conf.status = "closed"
     conf.save()

@@ -117,13 +117,6 @@ def update_conference(conf: Conference, values: dict, *, expected_version: int |
 
 # --- documents that went out ---------------------------------------------------------
 
-def _announce(conf: Conference, field: str, on: dt.date | None) -> Conference:
-    changes = {field: on or clock.today()}
-    if conf.status == "planned":
-        changes["status"] = "announced"
-    return records.update(conf, changes)
-
-
 def ensure_not_issued(conf: Conference, field: str, label: str) -> None:
     """A number in the register cannot be taken back: issuing the same notice
     or invitations twice is refused, with the way to reprint or correct."""
@@ -131,15 +124,6 @@ def ensure_not_issued(conf: Conference, field: str, label: str) -> None:
     if done:
         raise ValidationError(
             W.ALREADY_ISSUED.format(label=label, on=done), remedy="correct_document")
-
-
-def record_notice_published(conf: Conference, on: dt.date | None = None) -> Conference:
-    """Thông báo đã ban hành: the notice milestone is done and the conference announced."""
-    return _announce(conf, "notice_published_on", on)
-
-
-def record_invitations_sent(conf: Conference, on: dt.date | None = None) -> Conference:
-    return _announce(conf, "invitations_sent_on", on)
 
 
 # --- loudspeaker broadcast -------------------------------------------------------------
