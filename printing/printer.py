@@ -20,17 +20,6 @@ class PrinterMissing(UserError):
     """No printer or print system; the PDF was kept."""
 
 
-def printers() -> list[str]:
-    """CUPS queue names (empty when CUPS is absent or not running)."""
-    if not shutil.which("lpstat"):
-        return []
-    try:
-        out = subprocess.run(["lpstat", "-e"], capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    return [ln.strip() for ln in out.stdout.splitlines() if ln.strip()]
-
-
 def send(path: str | Path, printer: str | None = None, *, copies: int = 1) -> str:
     """Print ``path``; returns a Vietnamese confirmation (with the CUPS job id)."""
     path = Path(path)

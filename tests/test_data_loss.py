@@ -275,12 +275,23 @@ def test_the_lock_is_released_when_an_instance_is_killed(home):
     assert out.returncode == 0, out.stderr
 
 
+def postgres_in_use(conn) -> bool:
+    """True when another session holds the app's shared lock."""
+    from models.storage.open_lock import PG_KEY
+
+    with conn.cursor() as cur:
+        cur.execute("SELECT pg_try_advisory_lock(%s)", (PG_KEY,))
+        got = cur.fetchone()[0]
+        if got:
+            cur.execute("SELECT pg_advisory_unlock(%s)", (PG_KEY,))
+    return not got
+
+
 def test_every_postgres_instance_holds_the_shared_lock(pg_url):
     import psycopg2
 
     from models import open_database
     from models.storage.db import close_database
-    from models.storage.open_lock import postgres_in_use
 
     other = psycopg2.connect(pg_url)
     try:

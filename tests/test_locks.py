@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from models.domain.audit import AuditEntry, history
+from models.domain.audit import AuditEntry
 from conftest import audit_user
 from models.domain.conferences import Attendance, Conference
 from models.core.errors import Locked, StaleEdit, ValidationError
@@ -16,6 +16,13 @@ from models.domain.documents import SUPERSEDED, DocumentText
 from models.services import amend, documents, locks, numbering, petitions, records
 
 import correction_support as correction
+
+
+def history(rec):
+    """The change trail of one record, oldest first."""
+    return (AuditEntry.select()
+            .where((AuditEntry.table == rec._meta.table_name) & (AuditEntry.record_id == rec.get_id()))
+            .order_by(AuditEntry.at, AuditEntry.id))
 
 
 def _conference(office, status="closed"):

@@ -218,10 +218,6 @@ def status_label(code: str) -> str:
     return PETITION_STATUSES.get(code, code)
 
 
-def disposition_label(code: str) -> str:
-    return DISPOSITIONS.get(code, code)
-
-
 class IntegrityWords:
     """What the integrity checks (doctor, reprints, seals) say about the register, the audit trail and sealed records."""
     #: register fields compared with the audit trail, and how people call them

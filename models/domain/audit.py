@@ -70,9 +70,3 @@ def record(action: str, rec: pw.Model, before: dict | None = None, *, user: str,
         chain.seal_new(entry)
         entry.save(force_insert=True)
     return entry
-
-
-def history(rec: pw.Model):
-    return (AuditEntry.select()
-            .where((AuditEntry.table == rec._meta.table_name) & (AuditEntry.record_id == rec.get_id()))
-            .order_by(AuditEntry.at, AuditEntry.id))

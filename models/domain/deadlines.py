@@ -102,11 +102,6 @@ class WorkCalendar:
 
     overrides: dict[dt.date, str] = field(default_factory=dict)
 
-    def holiday_name(self, day: dt.date) -> str | None:
-        if self.overrides.get(day) == "off":
-            return "Ngày nghỉ theo văn phòng"
-        return _national(day.year)[0].get(day)
-
     def is_working_day(self, day: dt.date) -> bool:
         kind = self.overrides.get(day)
         if kind == "work":

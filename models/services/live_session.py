@@ -241,14 +241,15 @@ def agenda(conf: Conference) -> list[AgendaItem]:
     return list(AgendaItem.select().where(AgendaItem.conference == conf).order_by(AgendaItem.seq))
 
 
-def running_item(conf: Conference) -> AgendaItem | None:
-    return next((i for i in agenda(conf) if i.actual_start and not i.actual_end), None)
+def running_item(items: list[AgendaItem]) -> AgendaItem | None:
+    """The agenda item started and not ended yet, if any."""
+    return next((i for i in items if i.actual_start and not i.actual_end), None)
 
 
 def toggle_agenda(conf: Conference) -> AgendaItem | None:
     """Ends the running item, or starts the next one not yet started."""
     items = agenda(conf)
-    running = next((i for i in items if i.actual_start and not i.actual_end), None)
+    running = running_item(items)
     if running:
         return records.update(running, {"actual_end": now()})
     nxt = next((i for i in items if not i.actual_start), None)
@@ -434,10 +435,6 @@ def chair_name(conf: Conference) -> str:
 
 
 # --- petitions -----------------------------------------------------------------------------
-
-def session_petitions(conf: Conference) -> list[Petition]:
-    return list(Petition.select().where(Petition.conference == conf).order_by(Petition.seq, Petition.id))
-
 
 @dataclass(frozen=True)
 class SessionRow:

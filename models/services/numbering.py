@@ -30,13 +30,6 @@ def symbol(office: Office, kind: str, number: int, *, unit_short: str = "") -> s
     return f"{num}/{kind}-{office.abbreviation}"
 
 
-def number_line(office: Office, sym: str | None) -> str:
-    """"Số: 05/KH-UBND" (state) or "Số 05-KH/ĐU" (Party); a blank number for drafts."""
-    if office.family == FAMILY_PARTY:
-        return f"Số {sym}" if sym else "Số      -"
-    return f"Số: {sym}" if sym else "Số:      /"
-
-
 def _sequence(office: Office, kind: str) -> str:
     return kind if office.numbering == NUMBERING_PER_KIND else "*"
 

@@ -210,23 +210,10 @@ def withdraw(p: Petition, reason: str, *, expected_version: int | None = None,
 def group_members(p: Petition) -> list[Petition]:
     """The petitions of ``p``'s group, head first, withdrawn ones left out
     (just ``p`` when it is not grouped)."""
-    head = p.group_parent_id or p.id
+    head = p.group_head_id
     return list(Petition.select().where(((Petition.id == head) | (Petition.group_parent == head))
                                         & (Petition.status != "withdrawn"))
                 .order_by(Petition.received_on, Petition.seq, Petition.id)) or [p]
-
-
-def group_sizes(ids) -> dict[int, int]:
-    """Head id → number of members (2 or more) for the given petitions' groups."""
-    import peewee as pw
-
-    ids = list(ids)
-    if not ids:
-        return {}
-    rows = (Petition.select(Petition.group_parent, pw.fn.COUNT(Petition.id))
-            .where(Petition.group_parent.in_(ids) & (Petition.status != "withdrawn"))
-            .group_by(Petition.group_parent).tuples())
-    return {head: n + 1 for head, n in rows}
 
 
 def set_group(p: Petition, head: Petition | int | None) -> Petition:
@@ -266,7 +253,7 @@ def group_candidates(office, *, village, field, content: str, conference=None, e
     seen = set(exclude_ids)
 
     def take(p):
-        head = p.group_parent_id or p.id
+        head = p.group_head_id
         if head in seen or p.id in seen or p.status == "withdrawn":
             return
         seen.add(head)

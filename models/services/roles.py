@@ -158,14 +158,6 @@ def choose_person(office: Office, person: Person) -> None:
     save_config(people=chosen)
 
 
-def audit_name() -> str | None:
-    """The name the audit trail records, when the app knows who is working:
-    the session user on PostgreSQL; the chosen person on a SQLite PC."""
-    if _is_postgres():
-        return session_login()
-    return None
-
-
 # --- what a role may do -------------------------------------------------------------
 
 def _setting_key(office: Office, action: str) -> str:
@@ -226,10 +218,6 @@ def refusal(office: Office, action: str) -> str | None:
 def who_may(office: Office, action: str) -> str:
     """"Chủ tịch, Quản trị": the roles that may do ``action`` in this office."""
     return _labels(allowed_roles(office, action))
-
-
-def may(office: Office, action: str) -> bool:
-    return refusal(office, action) is None
 
 
 def allow(office: Office, action: str, roles) -> tuple[str, ...]:

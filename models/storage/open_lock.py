@@ -157,13 +157,3 @@ def release_postgres(db) -> None:
     except Exception:  # noqa: BLE001 - a broken connection: the server drops it anyway
         pass
 
-
-def postgres_in_use(conn) -> bool:
-    """True when another session holds the shared lock (for a server-side restore
-    that must wait until every workstation has closed the app)."""
-    with conn.cursor() as cur:
-        cur.execute("SELECT pg_try_advisory_lock(%s)", (PG_KEY,))
-        got = cur.fetchone()[0]
-        if got:
-            cur.execute("SELECT pg_advisory_unlock(%s)", (PG_KEY,))
-    return not got
