@@ -284,3 +284,27 @@ def test_lower_case_nhan_dan_offered_once_never_changed(office, tmp_path):
                                       "- Ủy ban nhân dân xã, Hội đồng nhân dân xã, Công an nhân dân;",
                                       "- Tòa án nhân dân huyện, Viện kiểm sát nhân dân, lực lượng vũ trang nhân dân."])
     assert not [n for n in institutions.notes if "nhân dân" in n]
+
+
+def test_broken_word_file_on_the_command_line_says_only_vietnamese(tmp_path):
+    """The real command in its own process: what reaches the terminal (the
+    library's own words went there through logging's last resort)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    env = dict(os.environ, DOITHOAI_HOME=str(tmp_path / "home"), PYTHONPATH=str(REPO))
+    env.pop("DOITHOAI_DB", None)
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, env=env,
+                              cwd=tmp_path, timeout=300)
+
+    assert run("init", "--ten", "Kỳ Khang", "--loai", "ubnd_xa", "--cap-tren", "UBND tỉnh Hà Tĩnh").returncode == 0
+    (tmp_path / "hong.docx").write_text("Kế hoạch", encoding="utf-8")
+    out = run("import-plan", "hong.docx")
+    said = out.stdout + out.stderr
+    assert out.returncode != 0 and "Tệp “hong.docx” không phải tệp Word" in said
+    assert not re.search(r"Package|not found|Error|Traceback", said), said

@@ -193,7 +193,7 @@ def _docx_lines(path: Path) -> list[Line]:
         document = docx.Document(str(path))
         return _WordReader(document).lines()
     except Exception as exc:  # python-docx and lxml raise many kinds for a broken file
-        log.warning("plan import: %s unreadable as .docx: %r", path, exc)
+        log.info("plan import: %s unreadable as .docx: %r", path, exc)  # for support; the person gets the words below
         raise ValidationError(_broken_word_file(path)) from None
 
 
