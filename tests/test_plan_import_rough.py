@@ -124,6 +124,18 @@ def test_doubtful_text_is_refused_not_imported(office, tmp_path, garble):
     assert Plan.select().count() == 0
 
 
+def test_symbol_bullets_are_not_doubtful(office, tmp_path):
+    """Bullets pasted from Word as symbols ("●", "➢", the private-use ""), a
+    few foreign letters in a name: still text, imported."""
+    source = XA_2024.read_text(encoding="utf-8")
+    marks = iter(["●", "➢", "\uf0b7", "▪"] * 100)
+    text = re.sub(r"(?m)^- ", lambda m: next(marks) + " ", source).replace("Kỳ Khang", "Kỳ Khang (Müller, Straße)")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    res = plan_import.import_plan(office, tmp_path / "b.txt")
+    assert res.plan.title == "Tổ chức đối thoại giữa chính quyền với nhân dân năm 2024"
+    assert "➢" in res.plan.body
+
+
 # --- 15: joined by the sentence, not by the line ----------------------------------------
 
 def paragraphs(res, part: str) -> list[str]:

@@ -155,9 +155,10 @@ _VIETNAMESE = frozenset(
 
 
 def _reads_as_vietnamese(text: str) -> bool:
-    """Nothing outside ASCII, the Vietnamese letters and common punctuation but
-    a stray few: TCVN3 read as Windows-1258 ("Kõ ho¹ch"), UTF-8 read as
-    Windows-1252 ("Ká»³") or a binary file are full of them."""
+    """No letters outside the Vietnamese alphabet but a stray few: TCVN3 read
+    as Windows-1258 ("Kõ ho¹ch"), UTF-8 read as Windows-1252 ("Ká»³") or a
+    binary file are full of them. Symbols (Word's "●", "➢", "" bullets) are
+    not letters and do not count."""
     text = unicodedata.normalize("NFC", text)
     odd = letters = 0
     for ch in text:
@@ -167,9 +168,10 @@ def _reads_as_vietnamese(text: str) -> bool:
             letters += ch.isalpha()
         elif ch in _VIETNAMESE:
             letters += 1
-        elif not ch.isspace():
+        elif (unicodedata.category(ch)[0] == "L" or unicodedata.category(ch) in ("Cc", "Cn", "Cs")
+              or "\u0080" <= ch <= "\u02ff" or ch == "\ufffd"):
             odd += 1
-    return odd <= max(3, letters // 200)
+    return odd <= max(5, letters // 100)
 
 
 def _as_lines(texts: list[str]) -> list[Line]:
