@@ -9,8 +9,8 @@ import pytest
 from printing_support import SEEDS, hard_wrapped
 
 import models
-from models.errors import ValidationError
-from models.plans import Plan
+from models.core.errors import ValidationError
+from models.domain.plans import Plan
 from models.services import catalog, plan_import
 
 XA_2024 = SEEDS / "plan-ubnd-xa-2024.txt"

@@ -23,10 +23,10 @@ def settle_app(app, pilot):
 
 #: the places of the app that may name the anonymous citizen's label, and why
 WITHHELD_PLACES = {
-    "models.words": "the word itself",
-    "models.petitions.citizen_label": "the rule",
-    "models.audit.snapshot": "the change trail masks a kept name",
-    "models.services.integrity._differences": "and the seal check reads that mask back",
+    "models.core.words": "the word itself",
+    "models.domain.petitions.citizen_label": "the rule",
+    "models.domain.audit.snapshot": "the change trail masks a kept name",
+    "models.storage.seals._differences": "and the seal check reads that mask back",
 }
 
 
