@@ -497,7 +497,7 @@ def pty_steps(target: str, runs: int) -> dict[str, list[float]]:
 
             step(PTY_STEPS[0], ["f6"], lambda t: "Theo dõi —" in t and "Trang 1" in t)
             step(PTY_STEPS[1], ["s"], lambda t: "Sắp xếp: Ngày nhận" in t and "Trang 1" in t)
-            more = lambda t: "Trang 1/1 " not in t   # noqa: E731 - one page: nothing to step to
+            more = lambda t: "Trang 1/1 " not in t  # one page: nothing to step to
             step(PTY_STEPS[2], ["]"], lambda t: "Trang 2" in t, when=more)
             step(PTY_STEPS[3], ["["], lambda t: "Trang 1" in t, when=lambda t: "Trang 2" in t)
             step(PTY_STEPS[4], ["d"], lambda t: "Ngày nhận ↓" in t)

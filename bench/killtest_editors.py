@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from killtest import REPO, TODAY, App, prepare  # noqa: E402
+from killtest import REPO, TODAY, App, prepare
 
 F3, F4, F6, F7 = b"\x1bOR", b"\x1bOS", b"\x1b[17~", b"\x1b[18~"
 END, TAB, ESC = b"\x1b[F", b"\t", b"\x1b"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from killtest import TODAY, App, prepare, wait_ready  # noqa: E402
+from killtest import TODAY, App, prepare, wait_ready
 
 #: form → (key sequence that opens it, what the place calls it, where its typing is kept, text typed)
 FORMS = {

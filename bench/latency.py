@@ -40,7 +40,7 @@ for path in (ROOT, ROOT / "bench"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-import board  # noqa: E402 - the loader and the pty driver of bench/board.py
+import board  # the loader and the pty driver of bench/board.py
 
 TODAY = board.TODAY
 NAMES = ("Trần Thị Lựu", "Lê Đình Phúc", "Phạm Thị Nguyệt", "Hoàng Văn Ất", "Nguyễn Văn Dương")
@@ -88,7 +88,7 @@ def built(target: str, n: int) -> bool:
 
     try:
         models.open_database(target, create=False)
-    except Exception:  # noqa: BLE001 - not there yet, or not a database: built afresh
+    except Exception:  # not there yet, or not a database: built afresh
         return False
     try:
         return Petition.select().where(Petition.received_on != TODAY).count() == n

@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from startup import one  # noqa: E402
+from startup import one
 
 
 def build(path: Path, size_mb: int, env: dict) -> None:

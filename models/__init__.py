@@ -19,8 +19,8 @@ from models.core._drivers import import_peewee_without_postgres_driver
 
 import_peewee_without_postgres_driver()
 
-from models.domain.audit import AuditEntry  # noqa: E402
-from models.domain.catalog import (  # noqa: E402
+from models.domain.audit import AuditEntry
+from models.domain.catalog import (
                       FAMILY_PARTY,
                       FAMILY_STATE,
                       Field,
@@ -34,7 +34,7 @@ from models.domain.catalog import (  # noqa: E402
                       Unit,
                       Village,
 )
-from models.domain.conferences import (  # noqa: E402
+from models.domain.conferences import (
                       AgendaItem,
                       Attendance,
                       BroadcastSlot,
@@ -43,7 +43,7 @@ from models.domain.conferences import (  # noqa: E402
                       Invitee,
 )
 from models.storage.db import close_database, database, open_database
-from models.core.errors import (  # noqa: E402
+from models.core.errors import (
                       Locked,
                       NotFound,
                       StaleEdit,

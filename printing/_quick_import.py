@@ -44,7 +44,7 @@ def import_paragraph() -> None:
             return
         real = re.compile
 
-        def compile(pattern, flags=0):   # noqa: A001 - stands in for re.compile during one import
+        def compile(pattern, flags=0):  # stands in for re.compile during one import
             return LazyPattern(pattern, flags) if _is_wide_folded(pattern, flags) else real(pattern, flags)
 
         re.compile = compile

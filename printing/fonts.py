@@ -133,7 +133,7 @@ def _coverage_cache() -> Path | None:
         from models.core.paths import locations
 
         return locations().cache / "fonts" / "vietnamese-coverage.json"
-    except Exception:  # noqa: BLE001 - no cache folder: check the fonts every time
+    except Exception:  # no cache folder: check the fonts every time
         return None
 
 
@@ -225,7 +225,7 @@ def _package_version() -> str:
         from importlib.metadata import version
 
         return version("fontpkg-noto-serif")
-    except Exception:  # noqa: BLE001 - any metadata problem: fall back to one folder
+    except Exception:  # any metadata problem: fall back to one folder
         return "0"
 
 

@@ -29,7 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from models.domain.documents import Letterhead, Signer  # noqa: F401  (the shapes every renderer takes)
+from models.domain.documents import Letterhead, Signer  # the shapes every renderer takes
 
 from .styles import Styles
 from .wording import addressee_items, date_line, day_month, number_text, vv_line, written_date  # noqa: F401  (used by the renderers)

@@ -99,7 +99,7 @@ def pg_available() -> str | None:
     try:
         _pg_reset(PG_URL)
         return None
-    except Exception as exc:  # noqa: BLE001 - reported as the reason
+    except Exception as exc:  # reported as the reason
         return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 

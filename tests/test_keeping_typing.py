@@ -67,7 +67,7 @@ def test_a_read_only_database_saves_once_writable(usb):
 
 # --- the editors' typing is kept as it is typed (item 5) -----------------------------------
 
-from test_app_shell import drive  # noqa: E402 - the app driven by Pilot, as the shell's tests drive it
+from test_app_shell import drive  # the app driven by Pilot, as the shell's tests drive it
 
 async def kept_soon(pilot, office, want: str, key: str):
     """Wait (on a deadline, not a count) until the kept typing holds ``want`` in field ``key``."""

@@ -181,7 +181,7 @@ def test_long_petition_leaves_the_other_columns_their_width():
             f"| 1 | {LONG} | Văn hóa - Xã hội | 15/12/2026 |",
             "| 2 | Đường liên thôn bị xuống cấp. | Địa chính - Xây dựng | 15/12/2026 |"]
     widths = markup._widths(st, markup.table_cells(rows))
-    need = lambda text, style="table": layout.text_width(st, text, style) + 6   # noqa: E731
+    need = lambda text, style="table": layout.text_width(st, text, style) + 6
     assert abs(sum(widths) - st.page.text_width) < 1
     assert widths[0] >= need("STT", "table_head") and widths[3] >= need("15/12/2026")
     assert widths[2] >= need("Văn hóa - Xã hội") * 0.55 and widths[2] >= need("Xây dựng")

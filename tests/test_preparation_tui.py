@@ -116,7 +116,7 @@ def test_whole_preparation_from_the_keyboard(commune, monkeypatch):
             conf = Conference.get()
             assert [link.village.name for link in conf.village_links] == ["Đông Hải", "Trung Lương"]
             assert conf.venue == "Nhà văn hóa thôn Đông Hải"
-            assert Invitee.select().where(Invitee.conference == conf, Invitee.is_group == False).count() == 1  # noqa: E712
+            assert Invitee.select().where(Invitee.conference == conf, Invitee.is_group == False).count() == 1
 
             await issue_from_editor(pilot, "t")          # notice: issued, numbered
 

@@ -253,7 +253,7 @@ class DoiThoaiApp(App):
         items = [item for p in kept for item in rescue.items_of(p)]
         try:
             path = rescue.write(items, self._database_name())
-        except Exception as exc:  # noqa: BLE001 - the folder cannot be written: stay, nothing is lost
+        except Exception as exc:  # the folder cannot be written: stay, nothing is lost
             from models.core.errors import os_reason
 
             self.notify(f"Không ghi được tệp cứu hộ ({os_reason(exc)}). Chương trình chưa thoát; nội dung vẫn được "

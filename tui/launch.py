@@ -140,7 +140,7 @@ def _login() -> str:
         import getpass
 
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name: one shared folder
+    except Exception:  # no login name: one shared folder
         return "nguoi-dung"
 
 
@@ -228,7 +228,7 @@ def offer_rescue() -> None:
         except UserError as exc:
             say(W.RESCUE_FAILED.format(message=exc.message))
             continue
-        except Exception as exc:  # noqa: BLE001 - storage refused: said in Vietnamese, the file stays
+        except Exception as exc:  # storage refused: said in Vietnamese, the file stays
             from models.core.errors import os_reason
 
             say(W.RESCUE_FAILED_OS.format(os_reason=os_reason(exc)))

@@ -259,7 +259,7 @@ def _listing(model, office, active_only: bool, order, *, by_name: str | None = N
     the bare letter), which neither SQLite nor every PostgreSQL collation gives."""
     q = model.select().where(model.office == office)
     if active_only:
-        q = q.where(model.active == True)  # noqa: E712
+        q = q.where(model.active == True)
     rows = list(q.order_by(order))
     return sort_by_name(rows, by_name) if by_name else rows
 

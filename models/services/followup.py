@@ -11,7 +11,7 @@ import peewee as pw
 
 from models.domain.deadlines import WorkCalendar
 from models.domain.petitions import Petition
-from models.core.words import URGENCY_LABELS  # noqa: F401 (re-exported)
+from models.core.words import URGENCY_LABELS  # re-exported
 from models.core.words import FollowupWords as W
 
 DUE_SOON_WORKING_DAYS = 3

@@ -32,7 +32,7 @@ from models.core.errors import StaleEdit, ValidationError
 from models.domain.petitions import CHANNELS, DISPOSITIONS, Petition
 from models.core.text import by_name, clean_line, person_name
 from models.services import records
-from models.services.typeahead import match_field, rank  # noqa: F401 - rank: the screens' type-ahead, re-exported
+from models.services.typeahead import match_field, rank  # rank: the screens' type-ahead, re-exported
 from models.services.validate import parse_int
 from models.core.words import LiveSessionWords as W
 
@@ -393,7 +393,7 @@ def village_names(office, conf: Conference | None) -> list[str]:
     if conf is not None:
         own = by_name(cv.village.name for cv in ConferenceVillage.select(ConferenceVillage, Village).join(Village)
                       .where(ConferenceVillage.conference == conf))
-    rest = by_name(v.name for v in Village.select().where((Village.office == office) & (Village.active == True))  # noqa: E712
+    rest = by_name(v.name for v in Village.select().where((Village.office == office) & (Village.active == True))
                    if v.name not in own)
     return own + rest
 
@@ -401,7 +401,7 @@ def village_names(office, conf: Conference | None) -> list[str]:
 def unit_names(office, field_name: str = "") -> list[str]:
     """Units: the field's usual unit first (the catalogue's, models/services/usual_units.py), then the
     ones that most often answered this field's petitions."""
-    units = by_name(u.name for u in Unit.select().where((Unit.office == office) & (Unit.active == True)))  # noqa: E712
+    units = by_name(u.name for u in Unit.select().where((Unit.office == office) & (Unit.active == True)))
     if not field_name:
         return units
     used = Counter(u for (u,) in Petition.select(Unit.name).join(Unit).switch(Petition).join(Field)
@@ -414,12 +414,12 @@ def unit_names(office, field_name: str = "") -> list[str]:
 
 def official_names(office) -> list[str]:
     return [o.full_name for o in Official.select().where((Official.office == office)
-                                                         & (Official.active == True))  # noqa: E712
+                                                         & (Official.active == True))
             .order_by(Official.id)]
 
 
 def field_list(office) -> list[Field]:
-    return list(Field.select().where((Field.office == office) & (Field.active == True))  # noqa: E712
+    return list(Field.select().where((Field.office == office) & (Field.active == True))
                 .order_by(Field.code))
 
 

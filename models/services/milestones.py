@@ -8,7 +8,7 @@ from models.core import clock
 from models.domain.conferences import BroadcastSlot, Conference
 from models.domain.deadlines import WorkCalendar, office_calendar
 from models.domain.rules import Rule, office_rules
-from models.core.words import MILESTONE_STATES as STATE_LABELS  # noqa: F401 (re-exported)
+from models.core.words import MILESTONE_STATES as STATE_LABELS  # re-exported
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from models.core.words import ISSUED_ON, SUMMARY, SYMBOL
 from models.domain import chain
 from models.services.search import matches
 from models.services.signing import signatures_of, summary
-from models.core.words import KIND_NAMES  # noqa: F401 (re-exported)
+from models.core.words import KIND_NAMES  # re-exported
 from models.core.words import RegisterWords as W
 
 PAGE_SIZE = 100

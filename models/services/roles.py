@@ -101,7 +101,7 @@ def current_login() -> str:
 def people(office: Office, active_only: bool = True) -> list[Person]:
     q = Person.select().where(Person.office == office)
     if active_only:
-        q = q.where(Person.active == True)  # noqa: E712
+        q = q.where(Person.active == True)
     return by_name(q, "full_name")
 
 

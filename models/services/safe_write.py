@@ -125,7 +125,7 @@ class PendingWrites:
                 return Outcome(False, self.message, len(self._queue))
             try:
                 result = func(*args, **kwargs)
-            except Exception as exc:  # noqa: BLE001 - only storage failures are kept
+            except Exception as exc:  # only storage failures are kept
                 message = storage_problem(exc)
                 if message is None:
                     raise
@@ -143,7 +143,7 @@ class PendingWrites:
                 try:
                     item.attempts += 1
                     item.func(*item.args, **item.kwargs)
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     message = storage_problem(exc)
                     if message is None:
                         # the database took it but refused the content (e.g. a stale edit):
@@ -182,5 +182,5 @@ def _drop_broken_connection(message: str) -> None:
     try:
         if database.obj is not None:
             database.obj.close()
-    except Exception:  # noqa: BLE001 - already broken
+    except Exception:  # already broken
         pass

@@ -243,7 +243,7 @@ def startup_backup(target: str | os.PathLike | None = None, *, now: dt.datetime 
         path = make_backup(src, tag="ngay", now=now, cancel=cancel)
         rotate(src, today=now.date())
         return path
-    except Exception as exc:  # noqa: BLE001 - logged, never shown as a traceback
+    except Exception as exc:  # logged, never shown as a traceback
         log.warning("Sao lưu tự động khi khởi động không thành công: %s", exc)
         return None
 
@@ -267,7 +267,7 @@ def backup_after_session(target: str | os.PathLike | None = None) -> Path | None
         path = make_backup(src, tag="phien")
         rotate(src)
         return path
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         log.warning("Sao lưu sau phiên họp không thành công: %s", exc)
         return None
 
@@ -351,7 +351,7 @@ def advice(target: str | os.PathLike | None = None) -> str:
     """What to tell a user whose database cannot be opened: the newest good copy."""
     try:
         best = newest_good_backup(target)
-    except Exception:  # noqa: BLE001 - advice must never fail itself
+    except Exception:  # advice must never fail itself
         best = None
     if best is None:
         return ("Không tìm thấy bản sao lưu tự động nào còn tốt trong "

@@ -115,7 +115,7 @@ class OfficeSqliteDatabase(pw.SqliteDatabase):
             try:
                 if not conn.in_transaction:
                     conn.close()
-            except Exception:  # noqa: BLE001 - closed already, or in use right now: it reopens later
+            except Exception:  # closed already, or in use right now: it reopens later
                 pass
 
     def cursor(self, *args, **kwargs):
@@ -145,7 +145,7 @@ class OfficeSqliteDatabase(pw.SqliteDatabase):
         for conn in others:      # the worker threads' own connections
             try:
                 conn.close()
-            except Exception:  # noqa: BLE001 - a connection in use elsewhere; the exit closes it
+            except Exception:  # a connection in use elsewhere; the exit closes it
                 pass
 
     def _rolled_back_already(self, exc: Exception) -> bool:

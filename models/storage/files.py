@@ -128,7 +128,7 @@ def live_databases(extra: Iterable[os.PathLike | str] = ()) -> set[Path]:
         configured = sqlite_path(None)
         if configured is not None:
             found.append(configured)
-    except Exception:  # noqa: BLE001 - a broken config must not stop this check
+    except Exception:  # a broken config must not stop this check
         pass
     out = set()
     for p in found:

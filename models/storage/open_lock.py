@@ -154,6 +154,6 @@ def release_postgres(db) -> None:
     session's locks only when its backend process has ended, a moment later."""
     try:
         db.execute_sql("SELECT pg_advisory_unlock_shared(%s)", (PG_KEY,))
-    except Exception:  # noqa: BLE001 - a broken connection: the server drops it anyway
+    except Exception:  # a broken connection: the server drops it anyway
         pass
 

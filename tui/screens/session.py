@@ -837,7 +837,7 @@ def minutes_and_backup(office, conf_id: int):
 
     try:
         path = live_minutes_file(office, conf_id)
-    except Exception as exc:  # noqa: BLE001 - told below, the backup still runs
+    except Exception as exc:  # told below, the backup still runs
         path, failure = None, exc
     else:
         failure = None
