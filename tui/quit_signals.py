@@ -35,5 +35,5 @@ def quit_now(app) -> None:
     rescue file (the next start offers them), then the app exits."""
     try:
         app.quit_unasked()
-    except Exception:  # noqa: BLE001 - ending anyway: at least the database is closed cleanly
+    except Exception:  # ending anyway: at least the database is closed cleanly
         app.exit()
