@@ -32,32 +32,46 @@ WITHHELD_PLACES = {
 
 def places_naming_the_withheld_label() -> set[str]:
     """Every function (or module, at its top level) of models/, printing/ and
-    tui/ whose code names WITHHELD or spells "(giấu tên)" (docstrings aside)."""
+    tui/ whose code names models.core.words.WITHHELD or spells "(giấu tên)"
+    (docstrings aside; another catalogue's own WITHHELD is another word)."""
     import ast
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
     found: set[str] = set()
 
-    def names_it(node) -> bool:
-        return (isinstance(node, ast.Name) and node.id == "WITHHELD"
-                or isinstance(node, ast.Attribute) and node.attr == "WITHHELD"
-                or isinstance(node, ast.Constant) and isinstance(node.value, str) and "(giấu tên)" in node.value)
+    def bindings(tree) -> tuple[set[str], set[str]]:
+        """Names bound to the word, and names bound to its module, by this module's imports."""
+        word, module = set(), set()
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            source = node.module or ""
+            if source == "models.core.words" or node.level and source.endswith("words"):
+                word |= {a.asname or a.name for a in node.names if a.name == "WITHHELD"}
+            elif source == "models.core" or node.level and source in ("", "core"):
+                module |= {a.asname or a.name for a in node.names if a.name == "words"}
+        return word, module
 
-    def visit(node, where: str) -> None:
+    def visit(node, where: str, word: set[str], module: set[str]) -> None:
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.Expr) and isinstance(child.value, ast.Constant):
                 continue                                    # a docstring
             here = f"{where}.{child.name}" if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef,
                                                                  ast.ClassDef)) else where
-            if names_it(child):
+            if (isinstance(child, ast.Name) and child.id in word
+                    or isinstance(child, ast.Attribute) and child.attr == "WITHHELD"
+                    and isinstance(child.value, ast.Name) and child.value.id in module
+                    or isinstance(child, ast.Constant) and isinstance(child.value, str) and "(giấu tên)" in child.value):
                 found.add(where)
-            visit(child, here)
+            visit(child, here, word, module)
 
     for room in ("models", "printing", "tui"):
         for path in sorted((root / room).rglob("*.py")):
-            module = ".".join(path.relative_to(root).with_suffix("").parts)
-            visit(ast.parse(path.read_text(encoding="utf-8")), module)
+            module_name = ".".join(path.relative_to(root).with_suffix("").parts)
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            word, module = bindings(tree)
+            visit(tree, module_name, word | ({"WITHHELD"} if module_name == "models.core.words" else set()), module)
     return found
 
 
