@@ -820,3 +820,41 @@ class WordingWords:
     """The office's own wording of documents (recipients and the like)."""
     NO_SUCH_ITEM = "Không có mục “{key}”."
     TOO_LONG = "Nội dung dài quá {most} ký tự. Hãy rút gọn."
+
+
+class PlanImportWords:
+    """Importing a plan from a .txt or .docx file: refusals, and the notes of what to check."""
+    ONLY_TXT_DOCX = ("Không nhập được tệp “{name}”: chỉ nhận tệp .txt hoặc .docx. "
+                     "Với tệp .doc cũ, hãy mở bằng Word và lưu lại thành .docx.")
+    UNKNOWN_ENCODING = (
+        "Không đọc được chữ trong tệp “{name}”: bảng mã của tệp không rõ (có thể là bảng mã cũ TCVN3 hay VNI, "
+        "hoặc tệp không phải văn bản), nhập vào sẽ thành chữ lỗi. Hãy mở tệp và lưu lại với bảng mã Unicode "
+        "UTF-8 (Notepad, Word: Lưu thành… chọn UTF-8), rồi nhập lại.")
+    OLD_DOC = ("Tệp “{name}” là tệp Word cũ (.doc) mang đuôi .docx. Hãy mở bằng Word, chọn Lưu thành "
+               "“Tài liệu Word (.docx)”, rồi nhập tệp mới.")
+    NOT_WORD = ("Tệp “{name}” không phải tệp Word (.docx) đọc được: tệp có thể bị hỏng hoặc chép chưa hết. Hãy thử "
+                "mở bằng Word; nếu mở được, lưu lại thành .docx rồi nhập lại, nếu không hãy chép lại tệp từ nơi gửi.")
+    BROKEN_WORD = ("Tệp Word “{name}” bị hỏng bên trong (thiếu hoặc sai phần nội dung) nên không đọc được. Hãy mở "
+                   "bằng Word (Word thường tự sửa được), lưu lại thành .docx rồi nhập lại.")
+    NOT_FOUND = "Không tìm thấy tệp “{path}”. Hãy kiểm tra đường dẫn."
+    NOTHING_READ = "Tệp “{name}” không có nội dung kế hoạch nào đọc được."
+    # what is left out, after "Đã bỏ "
+    PARTY_STAR = "dấu “*” dưới tên cơ quan Đảng (thể thức, bản in tự có)"
+    TYPED_RULE = "dòng kẻ gõ tay “{text}”"
+    TRAILER = "dòng ghi vết của trình soạn thảo “{text}”"
+    PAGE_NUMBER = "số trang còn sót khi chép từ tệp PDF"
+    HEADER_TABLE_LINE = "dòng “{text}” ở bảng đầu văn bản (phần đầu do phần mềm in theo cơ quan)"
+    DROPPED = "Đã bỏ {why}."
+    DROPPED_LINES = "Đã bỏ {why} ({count} dòng)."
+    # the notes
+    TAIL_KEPT = "Một số dòng cuối tệp không nhận ra được, đã để lại cuối phần nội dung: {lines}"
+    NUMBERING_ALIGNED = ("Đã thống nhất kiểu chữ của {count} mục đánh số để các mục cùng cấp in giống nhau "
+                         "(tiêu đề hoặc đoạn văn).")
+    NO_TITLE = "Không thấy tiêu đề “KẾ HOẠCH” và trích yếu; hãy nhập trích yếu."
+    LOWER_PEOPLE = ("Tệp viết “nhân dân” chữ thường ở {count} chỗ (đầu tiên: “…{where}…”); văn bản viết hoa "
+                    "“Nhân dân” khi chỉ người dân. Chữ được giữ như trong tệp: hãy sửa trong nội dung nếu cần.")
+    OFFICE_SIGNER = "Tệp không ghi người ký: lấy người ký của cơ quan ({signer})."
+    OFFICE_SIGNER_NAME = "Tệp không ghi họ tên người ký: lấy họ tên {position} của cơ quan ({name})."
+    DAY_BLANK = ("Ngày ban hành để trống trong tệp (tháng {month:02d} năm {year}); giữ tháng, "
+                 "ngày sẽ ghi khi ban hành.")
+    DATE_NOT_REAL = "Ngày ghi trong tệp không có thật; để trống ngày ban hành."

@@ -36,6 +36,7 @@ from models.core.compat import docx_element
 from models.core.errors import ValidationError
 from models.domain.plans import Plan
 from models.core.text import clean, clean_line, fold
+from models.core.words import PlanImportWords as W
 from models.services import records
 
 log = logging.getLogger("doithoai.plan_import")
@@ -104,8 +105,7 @@ def read_lines(path: Path) -> list[Line]:
     if suffix == ".docx":
         return _docx_lines(path)
     if suffix != ".txt":
-        raise ValidationError(f"Không nhập được tệp “{path.name}”: chỉ nhận tệp .txt hoặc .docx. "
-                              "Với tệp .doc cũ, hãy mở bằng Word và lưu lại thành .docx.")
+        raise ValidationError(W.ONLY_TXT_DOCX.format(name=path.name))
     return _as_lines(decode_text(path.read_bytes(), path.name).splitlines())
 
 
@@ -130,9 +130,7 @@ def decode_text(raw: bytes, name: str) -> str:
         if _reads_as_vietnamese(text):
             return text
         break
-    raise ValidationError(f"Không đọc được chữ trong tệp “{name}”: bảng mã của tệp không rõ (có thể là bảng mã "
-                          "cũ TCVN3 hay VNI, hoặc tệp không phải văn bản), nhập vào sẽ thành chữ lỗi. Hãy mở tệp "
-                          "và lưu lại với bảng mã Unicode UTF-8 (Notepad, Word: Lưu thành… chọn UTF-8), rồi nhập lại.")
+    raise ValidationError(W.UNKNOWN_ENCODING.format(name=name))
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -206,14 +204,10 @@ def _broken_word_file(path: Path) -> str:
     with open(path, "rb") as f:
         head = f.read(8)
     if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":      # the old binary Word format
-        return (f"Tệp “{path.name}” là tệp Word cũ (.doc) mang đuôi .docx. Hãy mở bằng Word, chọn Lưu thành "
-                "“Tài liệu Word (.docx)”, rồi nhập tệp mới.")
+        return W.OLD_DOC.format(name=path.name)
     if not zipfile.is_zipfile(path):
-        return (f"Tệp “{path.name}” không phải tệp Word (.docx) đọc được: tệp có thể bị hỏng hoặc chép chưa hết. "
-                "Hãy thử mở bằng Word; nếu mở được, lưu lại thành .docx rồi nhập lại, nếu không hãy chép lại tệp "
-                "từ nơi gửi.")
-    return (f"Tệp Word “{path.name}” bị hỏng bên trong (thiếu hoặc sai phần nội dung) nên không đọc được. Hãy mở "
-            "bằng Word (Word thường tự sửa được), lưu lại thành .docx rồi nhập lại.")
+        return W.NOT_WORD.format(name=path.name)
+    return W.BROKEN_WORD.format(name=path.name)
 
 
 class _WordReader:
@@ -383,13 +377,13 @@ PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*/\s
 def _dropped(text: str) -> str | None:
     """Why ``text`` is not part of the plan (a note), or None when it is."""
     if STAR.match(text):
-        return "dấu “*” dưới tên cơ quan Đảng (thể thức, bản in tự có)"
+        return W.PARTY_STAR
     if RULE_LINE.match(text) or re.fullmatch(r"[_=]+|-{2,}|\.{3,}", text):
-        return f"dòng kẻ gõ tay “{text[:12]}”"
+        return W.TYPED_RULE.format(text=text[:12])
     if TRAILER.match(text):
-        return f"dòng ghi vết của trình soạn thảo “{text[:60]}”"
+        return W.TRAILER.format(text=text[:60])
     if PAGE_NUMBER.match(text):
-        return "số trang còn sót khi chép từ tệp PDF"
+        return W.PAGE_NUMBER
     return None
 
 
@@ -565,22 +559,20 @@ def parse(lines: list[Line] | list[str]) -> ImportResult:
     body, i = _read_body(texts, i, res)
     tail = _read_tail(texts, rest, i, res)
     if tail:
-        res.notes.append("Một số dòng cuối tệp không nhận ra được, đã để lại cuối phần nội dung: "
-                         + "; ".join(tail[:3]))
+        res.notes.append(W.TAIL_KEPT.format(lines="; ".join(tail[:3])))
     body, marked = consistent_numbering(leftovers + body + tail)
     if marked:
-        res.notes.append(f"Đã thống nhất kiểu chữ của {marked} mục đánh số để các mục cùng cấp in giống nhau "
-                         "(tiêu đề hoặc đoạn văn).")
+        res.notes.append(W.NUMBERING_ALIGNED.format(count=marked))
     res.body = "\n".join(body)
     for why in dict.fromkeys(dropped):
         count = dropped.count(why)
-        res.notes.append(f"Đã bỏ {why}" + (f" ({count} dòng)." if count > 1 else "."))
+        res.notes.append((W.DROPPED_LINES if count > 1 else W.DROPPED).format(why=why, count=count))
     res.issuer = _issuer(issuer_lines, [res.preamble, *body[:3], res.closing])
     if res.year is None:
         m = re.search(r"năm\s+(\d{4})", res.title)
         res.year = int(m.group(1)) if m else None
     if not res.title:
-        res.notes.append("Không thấy tiêu đề “KẾ HOẠCH” và trích yếu; hãy nhập trích yếu.")
+        res.notes.append(W.NO_TITLE)
     if note := _lower_case_people(res):
         res.notes.append(note)
     return res
@@ -611,7 +603,7 @@ def _read_header(items: list[Line], res: ImportResult, dropped: list[str]) -> tu
         elif ISSUER_HEADER.match(ln) and ln == ln.upper():
             issuer_lines.append(ln)
         elif items[i].in_table:
-            dropped.append(f"dòng “{ln[:60]}” ở bảng đầu văn bản (phần đầu do phần mềm in theo cơ quan)")
+            dropped.append(W.HEADER_TABLE_LINE.format(text=ln[:60]))
         else:
             leftovers.append(ln)
         i += 1
@@ -704,8 +696,7 @@ def _lower_case_people(res: ImportResult) -> str | None:
         return None
     part, at = found[0]
     where = part[max(0, at - 40):at + 20].split(" ", 1)[-1] if at > 40 else part[:at + 20]
-    return (f"Tệp viết “nhân dân” chữ thường ở {len(found)} chỗ (đầu tiên: “…{where}…”); văn bản viết hoa "
-            "“Nhân dân” khi chỉ người dân. Chữ được giữ như trong tệp: hãy sửa trong nội dung nếu cần.")
+    return W.LOWER_PEOPLE.format(count=len(found), where=where)
 
 
 def _read_title(items: list[Line], i: int, res: ImportResult, width: int | None) -> int:
@@ -783,31 +774,29 @@ def _signer_fallback(office: Office, res: ImportResult) -> None:
     if not (res.signer_position or res.signer_name):
         res.signer_authority, res.signer_position, res.signer_name = (
             office.signer_authority, office.signer_position, office.signer_name)
-        res.notes.append("Tệp không ghi người ký: lấy người ký của cơ quan ("
-                         + " ".join(x for x in (office.signer_position, office.signer_name) if x) + ").")
+        res.notes.append(W.OFFICE_SIGNER.format(
+            signer=" ".join(x for x in (office.signer_position, office.signer_name) if x)))
     elif not res.signer_name and office.signer_name and fold(res.signer_position) == fold(office.signer_position):
         res.signer_name = office.signer_name
-        res.notes.append(f"Tệp không ghi họ tên người ký: lấy họ tên {res.signer_position.lower()} của cơ quan "
-                         f"({office.signer_name}).")
+        res.notes.append(W.OFFICE_SIGNER_NAME.format(position=res.signer_position.lower(), name=office.signer_name))
 
 
 def import_plan(office: Office, path: str | Path) -> ImportResult:
     """Read ``path`` and save a draft Plan of ``office``; returns what was recognised."""
     path = Path(path)
     if not path.is_file():
-        raise ValidationError(f"Không tìm thấy tệp “{path}”. Hãy kiểm tra đường dẫn.")
+        raise ValidationError(W.NOT_FOUND.format(path=path))
     res = parse(read_lines(path))
     if not (res.title or res.body.strip()):
-        raise ValidationError(f"Tệp “{path.name}” không có nội dung kế hoạch nào đọc được.")
+        raise ValidationError(W.NOTHING_READ.format(name=path.name))
     place_date = None
     if res.month and not res.day:
-        res.notes.append(f"Ngày ban hành để trống trong tệp (tháng {res.month:02d} năm {res.year}); giữ tháng, "
-                         "ngày sẽ ghi khi ban hành.")
+        res.notes.append(W.DAY_BLANK.format(month=res.month, year=res.year))
     if res.day and res.month and res.year:
         try:
             place_date = dt.date(res.year, res.month, res.day)
         except ValueError:
-            res.notes.append("Ngày ghi trong tệp không có thật; để trống ngày ban hành.")
+            res.notes.append(W.DATE_NOT_REAL)
     _signer_fallback(office, res)
     res.plan = records.create(
         Plan, office=office, series=uuid.uuid4().hex, year=res.year or clock.today().year,
