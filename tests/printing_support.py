@@ -103,10 +103,10 @@ def render(office, slug: str, ref_id: int) -> bytes:
 
 
 def plan_pdf(plan) -> bytes:
-    from models.services import compose
+    from models.services import documents
     from tui.documents import render_pdf
 
-    return render_pdf(compose.plan(plan))
+    return render_pdf(documents.compose_content(plan.office, "ke-hoach", plan.id))
 
 
 def sample_contents(office, plan, conf, *, numbered_only: bool = False) -> dict:

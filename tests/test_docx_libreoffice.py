@@ -31,7 +31,7 @@ def _soffice() -> str:
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
     """name → (converted PDF bytes, content), for every file, converted at once."""
-    from models.services import compose
+    from models.services import documents
     from printing.docx import docx
 
     soffice = _soffice()
@@ -41,7 +41,7 @@ def converted(tmp_path_factory):
         mp = pytest.MonkeyPatch()
         office, plan, conf = make_session(out / family, mp, kind)
         found = sample_contents(office, plan, conf)
-        found["plan"] = compose.plan(plan)
+        found["plan"] = documents.compose_content(office, "ke-hoach", plan.id)
         for slug, content in found.items():
             contents[f"{slug}-{family}"] = content
         for slug, k in PUSHED:

@@ -234,7 +234,11 @@ def test_one_count_in_the_report_text_table_chart_export_and_dashboard(xa, tmp_p
     assert o.total == o.resolved + o.noted + o.forwarded + o.in_progress + o.late
 
     # the report: its text, its four tables, its chart, read back from the PDF
-    content = compose.report(conf, TODAY)
+    from models import clock
+    from models.services.kinds import kind
+
+    with clock.fixed(TODAY):
+        content = compose.composed(kind("bao-cao"), conf)      # the document, as it is issued
     sentence = ("Tổng số 9 kiến nghị: đã giải quyết 3 (trong đó trả lời bằng văn bản 2, đúng hạn 1, tỷ lệ 50,0%); "
                 "ghi nhận 1; chuyển cơ quan có thẩm quyền 2 (đang chờ trả lời 1, đã có trả lời 1; không tính vào "
                 "số đã giải quyết); đang giải quyết 1; quá hạn chưa trả lời 2. Ngoài ra có 1 kiến nghị công dân "
@@ -395,7 +399,9 @@ def test_wording_of_addressees_and_the_chair(xa, tmp_path):
     assert compose.unit_addressee(unit) == "Công chức Địa chính - Xây dựng xã Long Phụng"
     assert "do ông Phạm Văn Hùng, Chủ tịch UBND xã chủ trì" in compose.conclusion(conf).body
     # several addressees: "- …;" each, the last "- …." (Decree 30 App. I)
-    letter = compose.answer_letter(p["late"])
+    from models.services.kinds import kind
+
+    letter = compose.composed(kind("tra-loi"), p["late"])
     assert len(letter.addressees) == 2
     text = page_texts(render_pdf(letter))[0]
     lines = [ln.strip() for ln in text.splitlines() if ln.strip().startswith("- ")]

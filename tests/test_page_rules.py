@@ -25,10 +25,10 @@ def contents(request, tmp_path_factory):
     """The typical content of every numbered kind, composed from a recorded sample session."""
     mp = pytest.MonkeyPatch()
     office, plan, conf = make_session(tmp_path_factory.mktemp(request.param), mp, FAMILIES[request.param])
-    from models.services import compose
+    from models.services import documents
 
     out = sample_contents(office, plan, conf, numbered_only=True)
-    out["plan"] = compose.plan(plan)        # the imported plan, headings and all
+    out["plan"] = documents.compose_content(office, "ke-hoach", plan.id)   # the imported plan, headings and all
     yield out
     mp.undo()
 

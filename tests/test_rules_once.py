@@ -150,12 +150,12 @@ def test_session_screen_and_minutes_agree_on_attendance(demo_office, monkeypatch
 def test_loudspeaker_script_prints_the_plan_the_screen_made(demo_office):
     from models import Conference
     from models.services import conferences as svc
-    from models.services.compose import working_paper
+    from models.services.compose import loudspeaker_script
 
     conf = Conference.select().where(Conference.office == demo_office).order_by(Conference.date.desc()).first()
     default = [(d.isoformat(), s, st) for d, s, st in svc.default_broadcasts(conf)]
     planned = svc.plan_broadcasts(conf, days=4)
-    printed = working_paper("loa", conf).extras["schedule"]
+    printed = loudspeaker_script(conf).extras["schedule"]
     assert sorted(printed) == sorted((s.day.isoformat(), s.slot, s.station) for s in planned)
     assert len(printed) > len(default) > 0           # four days planned, the rule's three by default
     assert set(default) <= set(printed)

@@ -117,11 +117,10 @@ NUMBERING_CHOICES = {
 NUMBERING_WORDS = {"nam": "per_year", "loai": "per_kind"}
 
 # ── Văn bản ────────────────────────────────────────────────────────────────────
-#: kind abbreviation → name shown beside it (Decree 30/2020, Appendix I)
-KIND_NAMES = {
-    "KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản",
-    "BC": "Báo cáo", "QĐ": "Quyết định", "CV": "Công văn",
-}
+#: kind abbreviation → name shown beside it (Decree 30/2020, Appendix I), for kinds
+#: a register may hold that the program does not issue; the kinds it issues are
+#: named by their entry in data/catalog/document_kinds.json (models.services.kinds)
+KIND_NAMES = {"QĐ": "Quyết định"}
 
 # ── Nhật ký thay đổi ───────────────────────────────────────────────────────────
 #: AuditEntry.action → what a history line says

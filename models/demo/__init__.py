@@ -223,7 +223,7 @@ def _corrected_notice(office, conf, render) -> None:
     says in its text which notice it corrects."""
     first_day = conf.notice_published_on
     second_day = first_day + dt.timedelta(days=1)
-    right = compose.notice(conf)
+    right = documents.compose_content(office, "thong-bao", conf.id)
     wrong = right.with_edits({"body": right.body.replace("08 giờ 00", "07 giờ 30")})
     reason = "Sửa giờ khai mạc: 08 giờ 00, không phải 07 giờ 30"
     if render is not None:
@@ -248,7 +248,7 @@ def _reminder(office, unit, on: dt.date, render) -> None:
         if render is not None:
             documents.issue(office, "don-doc", unit.id, on=on, render=render)
             return
-        content = compose.reminder(unit, on)
+        content = documents.compose_content(office, "don-doc", unit.id)
         doc, _row = _register_text(office, "don-doc", "unit", unit.id, content, on)
     from models.domain.petitions import Petition
 

@@ -51,15 +51,17 @@ def fill(what: str) -> str:
 _filled: ContextVar[Counter | None] = ContextVar("filled", default=None)
 
 
-def composed(slug: str, obj) -> Content:
-    """The document of ``slug`` about ``obj``, with each "[cần điền: …]" that a
-    citizen's quoted words put in the text (``citizen_marks``) counted as many
-    times as the text shows it beyond the template's own, so that ``missing``
-    asks only for the template's."""
+def composed(kind, obj) -> Content:
+    """The document of ``kind`` (an entry of the kind registry,
+    ``models.services.kinds``) about ``obj``: its composer writes the text, the
+    entry gives what every document of the kind shares (slug, number kind,
+    title). Each "[cần điền: …]" that a citizen's quoted words put in the text
+    (``citizen_marks``) is counted as many times as the text shows it beyond
+    the template's own, so that ``missing`` asks only for the template's."""
     filled: Counter = Counter()
     token = _filled.set(filled)
     try:
-        content = COMPOSERS[slug](obj)
+        content = replace(kind.compose(obj), kind=kind.slug, number_kind=kind.number_kind, title=kind.title)
     finally:
         _filled.reset(token)
     said = content.extras.get(CITIZEN_MARKS)
@@ -333,14 +335,11 @@ def conference_facts(conf: Conference) -> ConferenceFacts:
         actual_start=conf.actual_start or "", actual_end=conf.actual_end or "")
 
 
-#: conference documents that quote the citizens' petitions
-QUOTING = ("bien-ban", "ket-luan", "bao-cao")
-
-
-def _conf_content(kind: str, conf: Conference, facts: ConferenceFacts, **fields) -> Content:
+def _conf_content(conf: Conference, facts: ConferenceFacts, *, quoting: bool = False, **fields) -> Content:
+    """A conference's document; ``quoting``: its text quotes the citizens' petitions."""
     office = conf.office
-    quoted = citizen_marks(petitions_of(conf)) if kind in QUOTING else {}
-    return Content(kind=kind, letterhead=letterhead(office), year=facts.date.year,
+    quoted = citizen_marks(petitions_of(conf)) if quoting else {}
+    return Content(kind="", letterhead=letterhead(office), year=facts.date.year,
                    signers=fields.pop("signers", (office_signer(office),)),
                    extras={"conference": facts.to_dict(), **fields.pop("extras", {}), **quoted}, **fields)
 
@@ -378,8 +377,8 @@ def plan(p: Plan) -> Content:
     text = fill_plan_fields("\n".join(x for x in (p.preamble, p.body) if x and x.strip()), p)
     closing = clean(p.closing).strip()
     body = f"{text}\n{with_end(closing)}" if closing else with_end(text) if text.strip() else ""
-    return Content(kind="ke-hoach", letterhead=letterhead(office), number_kind="KH", title="KẾ HOẠCH",
-                   subject=clean_line(p.title), legal_bases=clean(p.legal_bases), body=body,
+    return Content(kind="", letterhead=letterhead(office), subject=clean_line(p.title),
+                   legal_bases=clean(p.legal_bases), body=body,
                    recipients=tuple(lines(p.recipients)), signers=(Signer.of(p, office),),
                    symbol=p.document.symbol if p.document_id else None, date=p.place_date, year=p.year,
                    month=None if p.place_date else p.place_month)
@@ -426,8 +425,7 @@ def notice(conf: Conference) -> Content:
         f"{name} đề nghị Ban công tác Mặt trận và Trưởng các {settlements(conf.office)} thông báo rộng rãi để Nhân dân "
         "biết, tham dự đầy đủ, đúng giờ. Nhân dân có ý kiến, kiến nghị có thể phát biểu trực tiếp tại hội "
         "nghị hoặc ghi vào phiếu gửi Ban tổ chức trước ngày diễn ra hội nghị"))
-    return _conf_content("thong-bao", conf, f, number_kind="TB", title="THÔNG BÁO",
-                         subject=f"Về việc tổ chức {lower_first(f.subject)}", body="\n".join(body),
+    return _conf_content(conf, f, subject=f"Về việc tổ chức {lower_first(f.subject)}", body="\n".join(body),
                          recipients=notice_recipients(conf, f))
 
 
@@ -452,8 +450,7 @@ def invitations(conf: Conference) -> Content:
     if f.topics:
         body.append(f"**Nội dung:** {'; '.join(f.topics)}.")
     body.append(with_end("Rất mong được đón tiếp"))
-    return _conf_content("giay-moi", conf, f, number_kind="GM", title="GIẤY MỜI",
-                         subject=f"Dự {lower_first(f.subject)}", body="\n".join(body),
+    return _conf_content(conf, f, subject=f"Dự {lower_first(f.subject)}", body="\n".join(body),
                          recipients=("Như trên", archive_line(conf.office)),
                          extras={"invitees": invitees})
 
@@ -586,7 +583,7 @@ def minutes(conf: Conference) -> Content:
     body.append(with_end(f"Hội nghị kết thúc vào hồi {f.ended} cùng ngày. Biên bản đã được đọc lại cho người "
                          "tham dự cùng nghe và thống nhất"))
     chair = person_name(f.chairs[0] if f.chairs else "")
-    return _conf_content("bien-ban", conf, f, number_kind="BB", title="BIÊN BẢN", subject=f.subject,
+    return _conf_content(conf, f, quoting=True, subject=f.subject,
                          body="\n".join(body), show_date=False,
                          recipients=(*standing_bodies(conf.office), archive_line(conf.office)),
                          signers=(Signer("", "THƯ KÝ", person_name(f.secretary)), Signer("", "CHỦ TRÌ", chair)))
@@ -635,8 +632,7 @@ def conclusion(conf: Conference) -> Content:
             body.append(f"| {i} | {_cell(what)} | {_cell(who)} | {due} |")
     body.append(with_end(f"{f.office_name} thông báo để các đơn vị, Trưởng các thôn biết, thực hiện và "
                          "thông tin đến Nhân dân"))
-    return _conf_content("ket-luan", conf, f, number_kind="TB", title="THÔNG BÁO",
-                         subject=f"Kết luận tại {lower_first(f.subject)}", body="\n".join(body),
+    return _conf_content(conf, f, quoting=True, subject=f"Kết luận tại {lower_first(f.subject)}", body="\n".join(body),
                          recipients=notice_recipients(conf, f))
 
 
@@ -726,8 +722,7 @@ def answer_letter(p: Petition) -> Content:
     if p.unit_id:
         recipients.append(p.unit.name)
     recipients.append(archive_line(office, unit_short))
-    return Content(kind="tra-loi", letterhead=letterhead(office), number_kind="CV",
-                   subject=answer_subject(members), body="\n".join(body),
+    return Content(kind="", letterhead=letterhead(office), subject=answer_subject(members), body="\n".join(body),
                    addressees=tuple(_addressee(m) for m in members), recipients=tuple(recipients),
                    signers=(office_signer(office),), year=clock.today().year,
                    extras={"petitions": [m.id for m in members], "unit_short": unit_short,
@@ -773,8 +768,8 @@ def reminder(unit: Unit, today: dt.date | None = None) -> Content:
             "| STT | Nội dung kiến nghị | Hạn trả lời | Tình trạng |", *rows,
             with_end(f"{clean_line(office.name)} đề nghị {unit.name} khẩn trương xem xét, tham mưu văn bản "
                      "trả lời công dân và báo cáo kết quả về Văn phòng trong thời gian sớm nhất")]
-    return Content(kind="don-doc", letterhead=letterhead(office), number_kind="CV",
-                   subject="Đôn đốc trả lời kiến nghị của Nhân dân", body="\n".join(body),
+    return Content(kind="", letterhead=letterhead(office), subject="Đôn đốc trả lời kiến nghị của Nhân dân",
+                   body="\n".join(body),
                    addressees=(unit_addressee(unit),), recipients=("Như trên", archive_line(office)),
                    signers=(office_signer(office),), year=today.year,
                    extras={**citizen_marks(late), "petitions": [p.id for p in late], "today": today.isoformat(),
@@ -868,8 +863,7 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
              "series": [["Tổng số", [r.total for r in by_field]],
                         ["Đã giải quyết", [r.resolved for r in by_field]]],
              "after": "1. Theo lĩnh vực"}
-    return _conf_content("bao-cao", conf, f, number_kind="BC", title="BÁO CÁO",
-                         subject=f"Kết quả tổ chức {lower_first(f.subject)} và giải quyết kiến nghị của Nhân dân",
+    return _conf_content(conf, f, quoting=True, subject=f"Kết quả tổ chức {lower_first(f.subject)} và giải quyết kiến nghị của Nhân dân",
                          body="\n".join(body), recipients=tuple(recipients), extras={"chart": chart})
 
 
@@ -891,16 +885,13 @@ def broadcast_schedule(conf: Conference, facts: ConferenceFacts) -> list[tuple[s
     return [(d.isoformat(), slot, station) for d, slot, station in default_broadcasts(conf)]
 
 
-def working_paper(kind: str, conf: Conference) -> Content:
-    """Loudspeaker script, sign-in sheets and slips: the conference facts only."""
+def conference_paper(conf: Conference) -> Content:
+    """Sign-in sheets and slips: the conference facts only."""
     f = conference_facts(conf)
-    extras = {}
-    if kind == "loa":
-        extras["schedule"] = broadcast_schedule(conf, f)
-    return _conf_content(kind, conf, f, subject=f.subject, extras=extras, signers=())
+    return _conf_content(conf, f, subject=f.subject, signers=())
 
 
-COMPOSERS = {
-    "ke-hoach": plan, "thong-bao": notice, "giay-moi": invitations, "bien-ban": minutes,
-    "ket-luan": conclusion, "tra-loi": answer_letter, "don-doc": reminder, "bao-cao": report,
-}
+def loudspeaker_script(conf: Conference) -> Content:
+    """The loudspeaker script: the conference facts and when each station reads it."""
+    f = conference_facts(conf)
+    return _conf_content(conf, f, subject=f.subject, extras={"schedule": broadcast_schedule(conf, f)}, signers=())

@@ -1,9 +1,11 @@
 """The life of every document: draft → edited → issued with a number and a date →
 frozen → corrected as a new version (SPEC "Every document's life").
 
-Each kind is described once, as data (``data/catalog/document_kinds.json``): its
-slug, Vietnamese name, the record it is about, the kind in its number symbol.
-``compose`` writes the generated text; this module keeps the edited text
+Each kind is one entry of the registry (``models.services.kinds``, read from
+``data/catalog/document_kinds.json``) plus its composer in ``compose``, which
+writes the generated text. Every kind, the plan included, is issued by
+``issue`` below; what issuing closes is declared by the entry
+(``models.services.closing``). This module keeps the edited text
 (``DocumentText``), numbers it from the register of outgoing documents, stores
 the issued file atomically and never over another file, records its SHA-256,
 and applies what issuing closes (a milestone, a conference status, a
@@ -19,13 +21,10 @@ import hashlib
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 import peewee as pw
-
-import data
 
 from models.core import clock
 from models.domain.catalog import Office, Unit
@@ -34,56 +33,24 @@ from models.domain.documents import DRAFT, ISSUED, SUPERSEDED, Content, Document
 from models.core.errors import Locked, NotFound, StorageError, UserError, ValidationError
 from models.core.errors import os_reason
 from models.domain.petitions import Petition
-from models.domain.plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
+from models.domain.plans import Plan
 from models.domain.register import OutgoingDocument
 from models.core.text import clean_line
-from models.services import compose, issued_files, numbering, records, roles
+from models.services import closing, compose, issued_files, numbering, records, roles
+from models.services.closing import CONFERENCE_ORDER  # noqa: F401 (re-exported)
 from models.services.issued_files import office_folder
+from models.services.kinds import TARGET_LABELS, DocKind, kind, kinds, numbered_kinds  # noqa: F401 (re-exported)
 
 Render = Callable[[Content], bytes]
 
 CORRECTIONS = {"dinh-chinh": "đính chính", "thay-the": "thay thế"}
-TARGETS = {"plan": (Plan, "kế hoạch"), "conference": (Conference, "hội nghị"),
-           "petition": (Petition, "kiến nghị"), "unit": (Unit, "đơn vị")}
-#: statuses of a conference, in order; issuing moves it forward, never back
-CONFERENCE_ORDER = ("planned", "announced", "in_session", "closed", "minutes_signed", "conclusions_issued",
-                    "report_sent")
-
-
-@dataclass(frozen=True)
-class DocKind:
-    slug: str
-    name: str
-    target: str
-    number_kind: str
-    title: str
-    file: str
-
-    @property
-    def numbered(self) -> bool:
-        return bool(self.number_kind)
-
-
-@lru_cache(maxsize=1)
-def kinds() -> dict[str, DocKind]:
-    return {k["slug"]: DocKind(**k) for k in data.load_json("catalog/document_kinds.json")["kinds"]}
-
-
-def kind(slug: str) -> DocKind:
-    k = kinds().get(slug)
-    if k is None:
-        raise ValidationError(f"Không có loại văn bản “{slug}”. Các loại: {', '.join(kinds())}.")
-    return k
-
-
-def numbered_kinds() -> list[DocKind]:
-    return [k for k in kinds().values() if k.numbered]
+MODELS = {"plan": Plan, "conference": Conference, "petition": Petition, "unit": Unit}
 
 
 def target(office: Office, slug: str, ref_id: int):
     """The record a document is about, of this office only."""
     k = kind(slug)
-    model, label = TARGETS[k.target]
+    model, label = MODELS[k.target], TARGET_LABELS[k.target]
     if not isinstance(ref_id, int) or not 0 < ref_id < 2 ** 63:
         raise NotFound(f"Không có {label} số {ref_id}. Hãy xem số (ID) trên màn hình tương ứng.")
     obj = model.get_or_none((model.id == ref_id) & (model.office == office))
@@ -95,10 +62,7 @@ def target(office: Office, slug: str, ref_id: int):
 
 def compose_content(office: Office, slug: str, ref_id: int) -> Content:
     """The generated text, fresh from the records."""
-    obj = target(office, slug, ref_id)
-    if slug in compose.COMPOSERS:
-        return compose.composed(slug, obj)
-    return compose.working_paper(slug, obj)
+    return compose.composed(kind(slug), target(office, slug, ref_id))
 
 
 # --- drafts ------------------------------------------------------------------------
@@ -267,80 +231,15 @@ def _file_kind(path: Path) -> str:
     return {".docx": "docx"}.get(path.suffix.lower(), "pdf")
 
 
-def _summary_of_answer(content: Content) -> str:
-    """What the letter answered, for the board: the paragraphs after "… như sau:"
-    and before the closing line."""
-    body = [ln for ln in content.body.splitlines() if ln.strip()]
-    start = next((i + 1 for i, ln in enumerate(body) if ln.rstrip().endswith("như sau:")), 0)
-    end = len(body) - 1 if body and body[-1].rstrip().endswith(compose.END) and len(body) - 1 > start else len(body)
-    return "\n".join(body[start:end]).strip() or content.body.strip()
-
-
 def _advance(conf: Conference, status: str, changes: dict) -> None:
-    if CONFERENCE_ORDER.index(status) > CONFERENCE_ORDER.index(conf.status if conf.status in CONFERENCE_ORDER
-                                                                else "planned"):
-        changes["status"] = status
-    if changes:
-        records.update(conf, changes, lock_check=False)
+    closing.advance(conf, status, changes)
 
 
 def _close_what_it_was_for(k: DocKind, obj, doc: OutgoingDocument, content: Content, *, first: bool) -> None:
-    """Issuing closes what the document was for (SPEC "Every document's life")."""
-    from models.services import petitions as petition_service
-
-    on = doc.issued_on
-    if k.slug == "thong-bao" and first:
-        _advance(obj, "announced", {"notice_published_on": on})
-    elif k.slug == "giay-moi" and first:
-        _advance(obj, "announced", {"invitations_sent_on": on})
-    elif k.slug == "ket-luan":
-        _advance(obj, "conclusions_issued", {"conclusions_published_on": obj.conclusions_published_on or on})
-    elif k.slug == "bao-cao":
-        _advance(obj, "report_sent", {"report_sent_on": obj.report_sent_on or on})
-    elif k.slug == "tra-loi":
-        summary = _summary_of_answer(content)
-        for pid in content.extras.get("petitions") or [obj.id]:
-            p = Petition.get_or_none(Petition.id == pid)
-            if p is None:
-                continue
-            changes = {"answer_number": doc.symbol, "answer_date": on, "answer_summary": summary}
-            if p.status == "open":
-                changes["status"] = "answered"
-            records.update(p, changes, lock_check=False)
-            petition_service.add_event(p, "answered", f"Công văn trả lời số {doc.symbol} ngày {on:%d/%m/%Y}")
-    elif k.slug == "don-doc":
-        for pid in content.extras.get("petitions") or []:
-            p = Petition.get_or_none(Petition.id == pid)
-            if p is not None:
-                petition_service.add_event(p, "reminded", f"Công văn đôn đốc số {doc.symbol} ngày {on:%d/%m/%Y}")
-
-
-def _issue_plan(office: Office, plan: Plan, on: dt.date, render: Render, pending: list) -> OutgoingDocument:
-    from models.services.plan_issue import check_ready
-
-    plan = Plan.get_by_id(plan.id)
-    if plan.status != PLAN_DRAFT:
-        raise Locked("Kế hoạch này đã ban hành. Muốn điều chỉnh, hãy tạo phiên bản mới (kèm lý do).")
-    check_ready(plan)
-    earlier = (Plan.select().where((Plan.office == plan.office) & (Plan.series == plan.series)
-                                   & (Plan.status == PLAN_ISSUED)
-                                   & (Plan.id != plan.id)).order_by(Plan.version.desc()).first())
-    content = compose.plan(plan)
-    signer = content.signers[0].name if content.signers else ""
-    doc = numbering.register(office, "KH", title=plan.title, issued_on=on, signer=signer, ref_type="plan",
-                             ref_id=plan.id, supersedes=earlier.document if earlier and earlier.document_id
-                             else None, reason=plan.change_reason)
-    if Plan.get_by_id(plan.id).row_version != plan.row_version:   # under the register's lock now
-        raise Locked("Kế hoạch này vừa được ban hành hoặc sửa ở máy hoặc cửa sổ khác, trong lúc bạn ban hành; "
-                     "không cấp thêm số. Hãy mở lại kế hoạch để xem.")
-    frozen = content.numbered(doc.symbol, on)
-    _store(doc, frozen, render, pending)
-    records.create(DocumentText, office=office, kind="ke-hoach", ref_type="plan", ref_id=plan.id,
-                   version=1, status=ISSUED, content=frozen.to_json(), document=doc)
-    records.update(plan, {"document": doc, "place_date": on, "status": PLAN_ISSUED})
-    if earlier:
-        records.update(earlier, {"status": PLAN_SUPERSEDED}, lock_check=False)
-    return doc
+    """Issuing closes what the document was for, as its entry declares (SPEC
+    "Every document's life"; ``models.services.closing``)."""
+    for effect, spec in closing.effects(k):
+        effect.close(obj, doc, content, spec, first=first)
 
 
 def _store(doc: OutgoingDocument, content: Content, render: Render, pending: list) -> None:
@@ -369,7 +268,7 @@ def _all_or_nothing(db):
     issued_files.publish(pending)
 
 
-def _raced(k: DocKind, office: Office, slug: str, ref_id: int, seen: Draft) -> None:
+def _raced(k: DocKind, office: Office, slug: str, ref_id: int, seen: Draft, obj) -> None:
     """Called under the register's lock: another workstation (or window) issued or
     changed this document since we read it. Said in words, and nothing is taken."""
     now = draft(office, slug, ref_id)
@@ -380,6 +279,8 @@ def _raced(k: DocKind, office: Office, slug: str, ref_id: int, seen: Draft) -> N
     if (now.text and now.text.row_version) != (seen.text and seen.text.row_version):
         raise Locked(f"Nội dung {k.name.lower()} này vừa được sửa ở máy hoặc cửa sổ khác, trong lúc bạn ban "
                      "hành; chưa ban hành. Hãy mở lại văn bản, xem nội dung mới rồi ban hành.")
+    for effect, _spec in closing.effects(k):
+        effect.raced(obj)
 
 
 def signer_gaps(content: Content) -> list[str]:
@@ -395,6 +296,10 @@ def signer_gaps(content: Content) -> list[str]:
 
 
 def _draft_blockers(k: DocKind, obj, current: Draft) -> list[UserError]:
+    first = not current.is_correction
+    effects = closing.effects(k)
+    if any(effect.own_readiness for effect, _spec in effects):
+        return [b for effect, spec in effects for b in effect.blockers(k, obj, spec, first=first)]
     if current.frozen:
         return [Locked(f"{k.name} này đã ban hành số {current.issued.symbol} ngày "
                        f"{current.issued.issued_on:%d/%m/%Y}. Muốn in lại, dùng lệnh in lại; muốn sửa, tạo "
@@ -410,15 +315,7 @@ def _draft_blockers(k: DocKind, obj, current: Draft) -> list[UserError]:
             current.content, compose.stating_replacement(previous.parsed, previous.document, current.text.correction)):
         out.append(ValidationError(f"Phiên bản mới chưa sửa gì so với văn bản số {current.issued.symbol}. Hãy sửa "
                                    "nội dung cần đính chính hoặc thay thế rồi ban hành, hoặc bỏ phiên bản mới."))
-    if previous is None and k.slug in ("thong-bao", "giay-moi"):
-        from models.services.conferences import ensure_not_issued
-
-        try:
-            ensure_not_issued(obj, "notice_published_on" if k.slug == "thong-bao" else "invitations_sent_on",
-                              k.name)
-        except UserError as exc:
-            out.append(exc)
-    return out
+    return out + [b for effect, spec in effects for b in effect.blockers(k, obj, spec, first=first)]
 
 
 def _refuse(blockers: list[UserError]) -> None:
@@ -444,16 +341,6 @@ def issue_blockers(office: Office, slug: str, ref_id: int) -> list[UserError]:
     except UserError as exc:
         out.append(exc)
     obj = target(office, slug, ref_id)
-    if slug == "ke-hoach":
-        from models.services.plan_issue import check_ready
-
-        if obj.status != PLAN_DRAFT:
-            return out + [Locked("Kế hoạch này đã ban hành. Muốn điều chỉnh, hãy tạo phiên bản mới (kèm lý do).")]
-        try:
-            check_ready(obj)
-        except UserError as exc:
-            out.append(exc)
-        return out
     return out + _draft_blockers(k, obj, draft(office, slug, ref_id))
 
 
@@ -473,10 +360,6 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
     obj = target(office, slug, ref_id)
     check_date(office, k, on, about=obj)
     db = DocumentText._meta.database
-    if slug == "ke-hoach":
-        with _all_or_nothing(db) as pending:
-            doc = _issue_plan(office, obj, on, render, pending)
-        return doc
     current = draft(office, slug, ref_id)
     _refuse(_draft_blockers(k, obj, current))
     previous = current.text.replaces if current.is_correction else None
@@ -488,12 +371,12 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
     with _all_or_nothing(db) as pending:
         unit_short = current.content.extras.get("unit_short", "") if k.number_kind == "CV" else ""
         signer = current.content.signers[-1].name if current.content.signers else ""
+        supersedes, reason = (previous.document, f"{current.text.correction.capitalize()}: {current.text.reason}") \
+            if previous is not None else _earlier(k, obj)
         doc = numbering.register(
             office, k.number_kind, title=current.content.subject, issued_on=on, signer=signer,
-            ref_type=k.target, ref_id=ref_id, unit_short=unit_short,
-            supersedes=previous.document if previous is not None else None,
-            reason=(f"{current.text.correction.capitalize()}: {current.text.reason}" if previous else ""))
-        _raced(k, office, slug, ref_id, current)
+            ref_type=k.target, ref_id=ref_id, unit_short=unit_short, supersedes=supersedes, reason=reason)
+        _raced(k, office, slug, ref_id, current, obj)
         frozen = current.content.numbered(doc.symbol, on)
         _store(doc, frozen, render, pending)
         if current.text is None:
@@ -506,6 +389,15 @@ def issue(office: Office, slug: str, ref_id: int, *, on: dt.date | None = None, 
             records.update(previous, {"status": SUPERSEDED}, lock_check=False)
         _close_what_it_was_for(k, obj, doc, frozen, first=previous is None)
     return doc
+
+
+def _earlier(k: DocKind, obj) -> tuple[OutgoingDocument | None, str]:
+    """The issued document a first version replaces, when its kind says (a plan's earlier version)."""
+    for effect, _spec in closing.effects(k):
+        found = effect.earlier(obj)
+        if found[0] is not None or found[1]:
+            return found
+    return None, ""
 
 
 def same_text(new: Content, old: Content) -> bool:

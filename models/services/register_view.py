@@ -17,7 +17,7 @@ from models.core.words import ISSUED_ON, SUMMARY, SYMBOL
 from models.domain import chain
 from models.services.search import matches
 from models.services.signing import signatures_of, summary
-from models.core.words import KIND_NAMES  # re-exported
+from models.core.words import KIND_NAMES as OTHER_KIND_NAMES
 from models.core.words import RegisterWords as W
 
 PAGE_SIZE = 100
@@ -80,8 +80,15 @@ class FileCheck:
         return W.NO_FILE_KEPT
 
 
+def kind_names() -> dict[str, str]:
+    """Number kind → name: those the kind registry issues, then others a register may hold."""
+    from models.services.kinds import number_names
+
+    return {**number_names(), **{k: v for k, v in OTHER_KIND_NAMES.items() if k not in number_names()}}
+
+
 def kind_label(kind: str) -> str:
-    name = KIND_NAMES.get(kind)
+    name = kind_names().get(kind)
     return f"{kind} – {name}" if name else kind
 
 
@@ -124,7 +131,8 @@ def kinds(office: Office) -> list[str]:
     """Kinds offered in the filter: the usual ones, then any other kind in use."""
     used = {k for (k,) in OutgoingDocument.select(OutgoingDocument.kind)
             .where(OutgoingDocument.office == office).distinct().tuples()}
-    return list(KIND_NAMES) + sorted(used - set(KIND_NAMES))
+    names = kind_names()
+    return list(names) + sorted(used - set(names))
 
 
 def get(office: Office, doc_id: int) -> OutgoingDocument:

@@ -14,11 +14,37 @@ from models.core.words import ISSUED_ON
 
 from .common import overwrite_option, write_or_ask
 
-KIND_NAMES = ("ke-hoach", "thong-bao", "loa", "giay-moi", "diem-danh", "phieu-y-kien", "phieu-khao-sat",
-              "bien-ban", "ket-luan", "tra-loi", "don-doc", "bao-cao")
-NUMBERED = ("ke-hoach", "thong-bao", "giay-moi", "bien-ban", "ket-luan", "tra-loi", "don-doc", "bao-cao")
-ID_HELP = ("ID là số của kế hoạch (ke-hoach), hội nghị (thong-bao, giay-moi, bien-ban, ket-luan, bao-cao và "
-           "các giấy tờ), kiến nghị (tra-loi) hoặc đơn vị (don-doc), hiện trên màn hình tương ứng.")
+
+
+class KindChoice(click.Choice):
+    """A document kind of the registry (``models.services.kinds``), read when the
+    command runs, not when the program starts."""
+
+    def __init__(self, numbered_only: bool = False) -> None:     # no fixed list: the registry's
+        self.numbered_only = numbered_only
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from models.services.kinds import kinds
+
+        return tuple(k.slug for k in kinds().values() if k.numbered or not self.numbered_only)
+
+
+class KindHelp(click.Command):
+    """A command whose help names the registry's kinds ({kinds}, {numbered}) and
+    what each one's ID is ({ids}), filled in when the help is shown."""
+
+    def format_help_text(self, ctx, formatter) -> None:
+        from models.services.kinds import id_help
+
+        saved = self.help
+        self.help = saved.format(kinds=", ".join(KindChoice().choices), ids=id_help(),
+                                 numbered=", ".join(KindChoice(numbered_only=True).choices))
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = saved
 
 
 def _open(db: str | None):
@@ -65,11 +91,11 @@ class IssueDate(click.ParamType):
             self.fail(str(err), param, ctx)
 
 
-@click.command("print", help="In một văn bản ra tệp PDF (hoặc Word với --docx) và gửi tới máy in nếu có "
-                             "--printer. Văn bản chưa ban hành in bản dự thảo (không số); văn bản đã ban hành "
-                             "in lại đúng bản đã ban hành.\n\nKIND là loại văn bản: " + ", ".join(KIND_NAMES)
-                             + ". " + ID_HELP)
-@click.argument("kind", type=click.Choice(KIND_NAMES), metavar="KIND")
+@click.command("print", cls=KindHelp,
+               help="In một văn bản ra tệp PDF (hoặc Word với --docx) và gửi tới máy in nếu có --printer. Văn bản "
+                    "chưa ban hành in bản dự thảo (không số); văn bản đã ban hành in lại đúng bản đã ban hành."
+                    "\n\nKIND là loại văn bản: {kinds}. {ids}")
+@click.argument("kind", type=KindChoice(), metavar="KIND")
 @click.argument("ident", type=RecordId(), metavar="ID")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp để ghi (mặc định: thư mục văn bản của người dùng).")
@@ -111,10 +137,10 @@ def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer
         _fail(err)
 
 
-@click.command("issue", help="Ban hành một văn bản: lấy số từ sổ văn bản đi, ghi ngày, lưu tệp PDF và mã "
-                             "SHA-256, khóa nội dung.\n\nKIND là loại văn bản có số: " + ", ".join(NUMBERED)
-                             + ". " + ID_HELP)
-@click.argument("kind", type=click.Choice(NUMBERED), metavar="KIND")
+@click.command("issue", cls=KindHelp,
+               help="Ban hành một văn bản: lấy số từ sổ văn bản đi, ghi ngày, lưu tệp PDF và mã SHA-256, khóa nội "
+                    "dung.\n\nKIND là loại văn bản có số: {numbered}. {ids}")
+@click.argument("kind", type=KindChoice(numbered_only=True), metavar="KIND")
 @click.argument("ident", type=RecordId(), metavar="ID")
 @click.option("--ngay", "on", type=IssueDate(), metavar="DD/MM/YYYY",
               help="Ngày ban hành (mặc định: hôm nay). Không được ở tương lai hay trước văn bản số trước.")

@@ -73,12 +73,12 @@ DONE_STYLE = "dim"
 CHROME = 9
 MIN_PAGE = 5
 SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
-# document kind → (the row's attribute it is written for, message when the row has none)
+# document kind (its slug in models.services.kinds) → (the row's attribute it is written for, message when the row has none)
 PRINTS = {
-    "answer": ("id", ""),
-    "reminder": ("unit_id", "Kiến nghị này chưa giao đơn vị nào. Bấm G để giao."),
-    "conclusion": ("conference_id", "Kiến nghị này nhận ngoài hội nghị nên không có thông báo kết luận."),
-    "report": ("conference_id", "Hãy chọn một kiến nghị của hội nghị cần báo cáo."),
+    "tra-loi": ("id", ""),
+    "don-doc": ("unit_id", "Kiến nghị này chưa giao đơn vị nào. Bấm G để giao."),
+    "ket-luan": ("conference_id", "Kiến nghị này nhận ngoài hội nghị nên không có thông báo kết luận."),
+    "bao-cao": ("conference_id", "Hãy chọn một kiến nghị của hội nghị cần báo cáo."),
 }
 
 
@@ -121,16 +121,16 @@ class BoardScreen(AppScreen):
         Binding("left_square_bracket", "page(-1)", "Trang trước", id="board.prev_page", show=False),
         Binding("g", "assign", "Giao đơn vị", id="board.assign"),
         Binding("h", "extend", "Gia hạn", id="board.extend"),
-        Binding("v,i", "print('answer')", "Viết trả lời", id="board.print_answer",
+        Binding("v,i", "print('tra-loi')", "Viết trả lời", id="board.print_answer",
                 tooltip=words.ISSUE_WORDS),
         Binding("t", "answer", "Ghi trả lời khác", id="board.answer"),
         Binding("c", "close_petition", "Đóng", id="board.close"),
         Binding("m", "reopen", "Mở lại", id="board.reopen"),
-        Binding("u", "print('reminder')", "Đôn đốc", id="board.print_reminder", show=False,
+        Binding("u", "print('don-doc')", "Đôn đốc", id="board.print_reminder", show=False,
                 tooltip=words.ISSUE_WORDS),
-        Binding("k", "print('conclusion')", "Kết luận", id="board.print_conclusion", show=False,
+        Binding("k", "print('ket-luan')", "Kết luận", id="board.print_conclusion", show=False,
                 tooltip=words.ISSUE_WORDS),
-        Binding("b", "print('report')", "Báo cáo", id="board.print_report", show=False,
+        Binding("b", "print('bao-cao')", "Báo cáo", id="board.print_report", show=False,
                 tooltip=words.ISSUE_WORDS),
         Binding("n", "toggle_group", "Mở/gộp nhóm", id="board.group"),
         Binding("x", "export", "Xuất Excel/CSV", id="board.export"),
@@ -521,8 +521,7 @@ class BoardScreen(AppScreen):
         reminder of its unit, the conclusion notice or report of its conference."""
         from .document_editor import open_editor
 
-        slug = {"answer": "tra-loi", "reminder": "don-doc", "conclusion": "ket-luan", "report": "bao-cao"}[kind]
-        open_editor(self, slug, ref_id)
+        open_editor(self, kind, ref_id)
 
     def action_export(self) -> None:
         from models.core.paths import locations

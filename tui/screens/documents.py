@@ -44,6 +44,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
         Binding("e", "editor", W.EDITOR, id="documents.editor", tooltip=words.ISSUE_WORDS),
         Binding("m", "correct", W.CORRECT, id="documents.correct"),
         Binding("w", "word", W.WORD, id="documents.word"),
+        Binding("t", "new", W.NEW, id="documents.new", show=False, tooltip=words.ISSUE_WORDS),
         Binding("left_square_bracket", "year(1)", W.YEAR_PREV, id="documents.year_prev", key_display="["),
         Binding("right_square_bracket", "year(-1)", W.YEAR_NEXT, id="documents.year_next", key_display="]"),
         Binding("l", "kind", W.KIND, id="documents.kind"),
@@ -343,6 +344,54 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
     def action_word(self) -> None:
         self._on_chosen(_word_result)
+
+    # --- a new document of any kind of the registry ------------------------------------
+
+    def action_new(self) -> None:
+        """Every kind of the registry (models.services.kinds) but the plan, which
+        has its own screen: pick one, then the record it is about."""
+        from models.services.kinds import kinds
+
+        from ..widgets.pick import PickScreen
+
+        options = [(f"{k.name} ({k.slug})", k.slug) for k in kinds().values() if k.target != "plan"]
+        self.app.push_screen(PickScreen(W.NEW_PICK, options),
+                             lambda slug: slug and self._new_for(slug))
+
+    def _new_for(self, slug: str) -> None:
+        from models.core.errors import ValidationError
+        from models.services import documents as docs
+        from models.services.kinds import TARGET_LABELS
+
+        from ..widgets.form import FormField
+        from .document_editor import SmallForm
+
+        k, office = docs.kind(slug), self.office
+        label = TARGET_LABELS[k.target]
+
+        def check(values) -> int:          # in a worker
+            text = str(values["id"]).strip()
+            if not text.isdigit():
+                raise ValidationError(W.NEW_ID_BAD.format(target=label), field="id")
+            docs.target(office, slug, int(text))
+            return int(text)
+
+        form = SmallForm(W.NEW_FOR.format(kind=k.name.lower(), target=label),
+                         [FormField("id", W.NEW_ID.format(target=label), "")], check)
+        self.app.push_screen(form, lambda ref_id: ref_id and self._open_new(slug, ref_id))
+
+    def _open_new(self, slug: str, ref_id: int) -> None:
+        from models.services import documents as docs
+
+        from .. import documents as pipeline
+        from .document_editor import open_editor
+
+        if docs.kind(slug).numbered:
+            open_editor(self, slug, ref_id, on_done=self.load)
+            return
+        office = self.office
+        work.run(self, pipeline.preview, office, slug, ref_id, group="docs-new",
+                 done=lambda path: self._report(W.NEW_PAPER.format(kind=docs.kind(slug).name.lower(), path=path)))
 
     # --- chữ ký số: role, then PIN, then the token signs in a worker ---------------------
 

@@ -1,0 +1,174 @@
+"""The document-kind registry: every document the office makes is one entry of
+``data/catalog/document_kinds.json`` plus one composer function.
+
+An entry says what the kind is called, the record it is about, the kind in its
+number symbol (empty: a working paper, never numbered), the title printed above
+the subject, its file name, the function that writes its text (``composer``) and
+what issuing it closes (``closes``, see ``models.services.closing``). The
+command line, the screens, the register's words and the tests read this
+registry; nothing else lists the kinds.
+
+The registry is checked when it is loaded: a numbered kind without a composer,
+a composer that does not exist, a closing effect nobody knows, or two kinds with
+one slug stop the program with a message naming the entry (``KindsInvalid``),
+instead of a numbered document silently printed as a working paper."""
+from __future__ import annotations
+
+import importlib
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import data
+
+from models.core.errors import ValidationError
+
+SOURCE = "catalog/document_kinds.json"
+#: where a composer named without a module lives
+COMPOSERS_MODULE = "models.services.compose"
+#: the record a kind is about → how it is named in messages and help
+TARGET_LABELS = {"plan": "kế hoạch", "conference": "hội nghị", "petition": "kiến nghị", "unit": "đơn vị"}
+#: a numbered kind without a kind title is a công văn (Decree 30/2020 App. III: no kind in its symbol)
+UNTITLED = "Công văn"
+FIELDS = ("slug", "name", "target", "number_kind", "title", "file", "composer", "closes")
+
+
+class KindsInvalid(RuntimeError):
+    """The registry itself is wrong: a mistake in the program's data, told at load."""
+
+
+@dataclass(frozen=True)
+class DocKind:
+    slug: str
+    name: str
+    target: str
+    number_kind: str
+    title: str
+    file: str
+    composer: str = ""
+    closes: tuple = ()
+    compose: Callable | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def numbered(self) -> bool:
+        return bool(self.number_kind)
+
+    @property
+    def number_name(self) -> str:
+        """"Thông báo", "Công văn": the name beside its number kind in the register."""
+        return self.title.capitalize() if self.title else UNTITLED
+
+
+#: registry files added beside the shipped one (``added``)
+_extra: list[str] = []
+
+
+def _resolve(name: str, slug: str, where: str) -> Callable:
+    module, _, func = name.rpartition(":")
+    try:
+        found = getattr(importlib.import_module(module or COMPOSERS_MODULE), func, None)
+    except ImportError as exc:
+        raise KindsInvalid(f"{where}: loại văn bản “{slug}” ghi hàm soạn “{name}”, không nạp được ({exc}).") from exc
+    if not callable(found):
+        raise KindsInvalid(f"{where}: loại văn bản “{slug}” ghi hàm soạn “{name}”, không có hàm đó.")
+    return found
+
+
+def _make(entry: dict, where: str, effects) -> DocKind:
+    slug = entry.get("slug", "?")
+    unknown = set(entry) - set(FIELDS)
+    lacking = [f for f in FIELDS[:6] if f not in entry]
+    if unknown or lacking:
+        raise KindsInvalid(f"{where}: loại văn bản “{slug}”: " + "; ".join(
+            ([f"thiếu {', '.join(lacking)}"] if lacking else []) + ([f"lạ {', '.join(sorted(unknown))}"]
+                                                                      if unknown else [])) + ".")
+    if entry["target"] not in TARGET_LABELS:
+        raise KindsInvalid(f"{where}: loại văn bản “{slug}” nói về “{entry['target']}”; chỉ được: "
+                           f"{', '.join(TARGET_LABELS)}.")
+    if entry["number_kind"] and not entry.get("composer"):
+        raise KindsInvalid(f"{where}: loại văn bản có số “{slug}” ({entry['number_kind']}) không có hàm soạn "
+                           "(composer); văn bản có số không được in như giấy tờ làm việc.")
+    closes = tuple(entry.get("closes") or ())
+    for effect in closes:
+        if effect.get("effect") not in effects:
+            raise KindsInvalid(f"{where}: loại văn bản “{slug}” đóng việc “{effect.get('effect')}” không có; "
+                               f"chỉ có: {', '.join(effects)}.")
+    if closes and not entry["number_kind"]:
+        raise KindsInvalid(f"{where}: giấy tờ làm việc “{slug}” không ban hành nên không đóng việc gì.")
+    composer = entry.get("composer") or ""
+    return DocKind(**{**entry, "closes": closes, "composer": composer,
+                      "compose": _resolve(composer, slug, where) if composer else None})
+
+
+def _load(extra: tuple) -> dict[str, DocKind]:
+    from models.services.closing import EFFECTS
+
+    out: dict[str, DocKind] = {}
+    sources = [(data.load_json(SOURCE)["kinds"], f"data/{SOURCE}"),
+               *((json.loads(Path(p).read_text(encoding="utf-8"))["kinds"], p) for p in extra)]
+    for entries, where in sources:
+        for entry in entries:
+            k = _make(entry, where, EFFECTS)
+            if k.slug in out:
+                raise KindsInvalid(f"{where}: loại văn bản “{k.slug}” đã có.")
+            out[k.slug] = k
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cached(extra: tuple) -> dict[str, DocKind]:
+    return _load(extra)
+
+
+def kinds() -> dict[str, DocKind]:
+    """Every kind, by slug, in the registry's order."""
+    return _cached(tuple(_extra))
+
+
+def kind(slug: str) -> DocKind:
+    k = kinds().get(slug)
+    if k is None:
+        raise ValidationError(f"Không có loại văn bản “{slug}”. Các loại: {', '.join(kinds())}.")
+    return k
+
+
+def numbered_kinds() -> list[DocKind]:
+    return [k for k in kinds().values() if k.numbered]
+
+
+def number_names() -> dict[str, str]:
+    """Number kind → its name ("TB" → "Thông báo"), for the kinds of the registry."""
+    out: dict[str, str] = {}
+    for k in numbered_kinds():
+        out.setdefault(k.number_kind, k.number_name)
+    return out
+
+
+def id_help() -> str:
+    """What the ID of a command is, kind by kind (the command line's help)."""
+    by_target: dict[str, list[str]] = {}
+    for k in kinds().values():
+        by_target.setdefault(k.target, []).append(k.slug)
+    parts = [f"{TARGET_LABELS[t]} ({', '.join(slugs)})" for t, slugs in by_target.items()]
+    return (f"ID là số của {', '.join(parts[:-1])} hoặc {parts[-1]}" if len(parts) > 1 else
+            f"ID là số của {parts[0]}") + ", hiện trên màn hình tương ứng."
+
+
+@contextmanager
+def added(path: str | Path):
+    """The kinds of another registry file (same form as the shipped one) beside
+    the shipped kinds while the block runs — checked as the shipped ones are."""
+    entry = str(path)
+    _extra.append(entry)
+    try:
+        kinds()
+    except BaseException:
+        _extra.remove(entry)
+        raise
+    try:
+        yield kinds()
+    finally:
+        _extra.remove(entry)
