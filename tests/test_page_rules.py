@@ -13,6 +13,7 @@ from hypothesis import strategies as st_
 from printing_support import MM, lines, make_session, runs, sample_contents, split_signatures, stranded_headings
 
 from models.domain.documents import Content, Letterhead, Signer
+from models.services.kinds import kinds, numbered_kinds
 from printing import styles
 from printing.render import pdf
 
@@ -57,8 +58,7 @@ def _is_signature(text: str, sig: set[str]) -> bool:
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("slug", ["ke-hoach", "thong-bao", "giay-moi", "bien-ban", "ket-luan", "tra-loi",
-                                  "don-doc", "bao-cao", "plan"])
+@pytest.mark.parametrize("slug", [k.slug for k in numbered_kinds()] + ["plan"])
 def test_page_rules(contents, slug, size):
     content = sized(contents[slug], size)
     data = pdf(content)
@@ -196,9 +196,7 @@ TEXT = st_.text(st_.characters(blacklist_categories=("Cs",)), max_size=20000)
 LINE = st_.text(st_.characters(blacklist_categories=("Cs", "Cc")), max_size=300)
 
 
-NUMBER_KINDS = {"ke-hoach": "KH", "thong-bao": "TB", "giay-moi": "GM", "bien-ban": "BB", "ket-luan": "TB",
-                "tra-loi": "CV", "don-doc": "CV", "bao-cao": "BC", "loa": "", "diem-danh": "",
-                "phieu-y-kien": "", "phieu-khao-sat": ""}
+NUMBER_KINDS = {k.slug: k.number_kind for k in kinds().values()}     # the registry's: every kind
 
 
 def _facts(text: str, line: str) -> dict:

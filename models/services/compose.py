@@ -1,8 +1,11 @@
 """The generated text of every document: records → ``Content`` (plain data).
 
-One function per kind, named after it. Each reads the records it needs (with
-their joins, once) and writes the document's wording in the plan's light markup
-(``models.domain.documents.Content``). Nothing here knows about paper: ``printing``
+One composer function per kind, named by the kind's entry in the registry
+(``models.services.kinds``); ``composed`` adds what the entry says of every
+document of the kind (slug, number kind, title). Each composer reads the
+records it needs (with their joins, once) and writes the document in the plan's
+light markup (``models.domain.documents.Content``), its sentences taken from the
+documents' wording (``data/templates/van-ban.json``, ``say``). Nothing here knows about paper: ``printing``
 lays the content out, and the text a person edits before issue starts from what
 these functions write.
 
@@ -33,10 +36,20 @@ from models.domain.plans import Plan
 from models.core.text import clean, clean_line, person_name
 from models.core.words import COUNT_LABELS
 
+#: the documents' wording, one block per composer (the sentences, with {facts} to fill)
+WORDING = "templates/van-ban.json"
+
 MARK = "[cần điền: {}]"
 MARK_RE = re.compile(r"\[cần điền: ([^\]]*)\]")
 END = "./."
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def say(block: str, key: str, **facts) -> str:
+    """A sentence of a document's wording (``data/templates/van-ban.json``) with its facts."""
+    import data
+
+    return data.load_json(WORDING)[block][key].format(**facts)
 
 
 def fill(what: str) -> str:
@@ -395,7 +408,7 @@ def settlements(office) -> str:
 
 def notice_recipients(conf: Conference, facts: ConferenceFacts) -> tuple[str, ...]:
     out = [*standing_bodies(conf.office)]
-    out += [f"Ban công tác Mặt trận, Trưởng {village_in_text(label)}" for label, _ in facts.villages]
+    out += [say("notice", "village_recipient", village=village_in_text(label)) for label, _ in facts.villages]
     from models.services import wording
 
     out += [*wording.lines(conf.office, "broadcast"), archive_line(conf.office)]
@@ -407,26 +420,28 @@ def notice(conf: Conference) -> Content:
     f = conference_facts(conf)
     name = f.office_name
     intro = f"{f.plan_reference} " if f.plan_reference else ""
-    body = [f"{intro}{name} thông báo tổ chức hội nghị đối thoại với {f.audience} như sau:",
-            f"**1. Thời gian:** {f.when}.", f"**2. Địa điểm:** {f.venue_text}."]
+    body = [say("notice", "opening", intro=intro, office=name, audience=f.audience),
+            say("notice", "time", when=f.when), say("notice", "place", venue=f.venue_text)]
     n = 2
     if f.chairs:
         n += 1
-        body.append(f"**{n}. Chủ trì:** {'; '.join(f.chairs)}.")
+        body.append(say("notice", "chair", n=n, chairs="; ".join(f.chairs)))
     if f.invited_groups:
         n += 1
-        body.append(f"**{n}. Thành phần tham dự:**")
+        body.append(say("notice", "guests", n=n))
         body += [f"- {g};" for g in f.invited_groups]
     if f.topics:
         n += 1
-        body.append(f"**{n}. Nội dung đối thoại:**")
+        body.append(say("notice", "topics", n=n))
         body += [f"- {t};" for t in f.topics]
-    body.append(with_end(
-        f"{name} đề nghị Ban công tác Mặt trận và Trưởng các {settlements(conf.office)} thông báo rộng rãi để Nhân dân "
-        "biết, tham dự đầy đủ, đúng giờ. Nhân dân có ý kiến, kiến nghị có thể phát biểu trực tiếp tại hội "
-        "nghị hoặc ghi vào phiếu gửi Ban tổ chức trước ngày diễn ra hội nghị"))
-    return _conf_content(conf, f, subject=f"Về việc tổ chức {lower_first(f.subject)}", body="\n".join(body),
+    body.append(with_end(say("notice", "closing", office=name, settlements=settlements(conf.office))))
+    return _conf_content(conf, f, subject=say("notice", "subject", subject=lower_first(f.subject)),
+                         body="\n".join(body),
                          recipients=notice_recipients(conf, f))
+
+
+#: where each printed invitation names its invitee (printing.render.PLACE)
+INVITEE = "{người được mời}"
 
 
 def invitee_label(name: str, position: str, is_group: bool) -> str:
@@ -443,14 +458,16 @@ def invitations(conf: Conference) -> Content:
     invitees = [{"name": invitee_label(clean_line(i.name), clean_line(i.position), bool(i.is_group)),
                  "position": "", "is_group": bool(i.is_group)}
                 for i in Invitee.select().where(Invitee.conference == conf).order_by(Invitee.id)]
-    body = [f"{f.office_name} trân trọng kính mời:", "{người được mời}",
-            f"Tới dự {lower_first(f.subject)}.", f"**Thời gian:** {f.when}.", f"**Địa điểm:** {f.venue_text}."]
+    body = [say("invitations", "opening", office=f.office_name), INVITEE,
+            say("invitations", "purpose", subject=lower_first(f.subject)), say("invitations", "time", when=f.when),
+            say("invitations", "place", venue=f.venue_text)]
     if f.chairs:
-        body.append(f"**Chủ trì:** {'; '.join(f.chairs)}.")
+        body.append(say("invitations", "chair", chairs="; ".join(f.chairs)))
     if f.topics:
-        body.append(f"**Nội dung:** {'; '.join(f.topics)}.")
-    body.append(with_end("Rất mong được đón tiếp"))
-    return _conf_content(conf, f, subject=f"Dự {lower_first(f.subject)}", body="\n".join(body),
+        body.append(say("invitations", "topics", topics="; ".join(f.topics)))
+    body.append(with_end(say("invitations", "closing")))
+    return _conf_content(conf, f, subject=say("invitations", "subject", subject=lower_first(f.subject)),
+                         body="\n".join(body),
                          recipients=("Như trên", archive_line(conf.office)),
                          extras={"invitees": invitees})
 
@@ -561,32 +578,33 @@ def minutes(conf: Conference) -> Content:
     f = conference_facts(conf)
     petitions = list(petitions_of(conf))
     agenda = list(AgendaItem.select().where(AgendaItem.conference == conf).order_by(AgendaItem.seq))
-    body = [f"**Thời gian bắt đầu:** {f.held_when}.", f"**Địa điểm:** {f.venue_text}.", "**Thành phần tham dự:**"]
+    body = [say("minutes", "began", when=f.held_when), say("minutes", "place", venue=f.venue_text),
+            say("minutes", "present")]
     body += attendance_lines(conf)
-    body.append(f"**Chủ trì:** {'; '.join(f.chairs) or fill('chủ trì')}.")
-    body.append(f"**Thư ký:** {f.secretary or fill('thư ký')}.")
-    body.append("**Nội dung:**")
+    body.append(say("minutes", "chair", chairs="; ".join(f.chairs) or fill("chủ trì")))
+    body.append(say("minutes", "secretary", secretary=f.secretary or fill("thư ký")))
+    body.append(say("minutes", "content"))
     sections: list[tuple[str, list[str]]] = []
     if agenda:
-        sections.append(("Chương trình hội nghị", [
+        sections.append((say("minutes", "agenda"), [
             f"- {clean_line(a.title)}" + (f" ({clean_line(a.presenter)})" if a.presenter else "") + ";"
             for a in agenda]))
     if conf.opening_report.strip():
-        sections.append(("Báo cáo của chủ trì", lines(conf.opening_report)))
+        sections.append((say("minutes", "opening_report"), lines(conf.opening_report)))
     withdrawn = withdrawn_of(conf)
-    sections.append((f"Ý kiến, kiến nghị của Nhân dân ({len(petitions)} ý kiến)",
-                     (_petition_lines(petitions) or ["Không có ý kiến, kiến nghị."]) + _withdrawn_lines(withdrawn)))
-    sections.append(("Kết luận của chủ trì", lines(conf.conclusions) or [fill("kết luận của chủ trì")]))
+    sections.append((say("minutes", "petitions", count=len(petitions)),
+                     (_petition_lines(petitions) or [say("minutes", "no_petitions")]) + _withdrawn_lines(withdrawn)))
+    sections.append((say("minutes", "conclusions"), lines(conf.conclusions) or [fill("kết luận của chủ trì")]))
     for n, (head, items) in enumerate(sections, start=1):
         body.append(f"{n}. {head}")
         body += items
-    body.append(with_end(f"Hội nghị kết thúc vào hồi {f.ended} cùng ngày. Biên bản đã được đọc lại cho người "
-                         "tham dự cùng nghe và thống nhất"))
+    body.append(with_end(say("minutes", "closing", ended=f.ended)))
     chair = person_name(f.chairs[0] if f.chairs else "")
     return _conf_content(conf, f, quoting=True, subject=f.subject,
                          body="\n".join(body), show_date=False,
                          recipients=(*standing_bodies(conf.office), archive_line(conf.office)),
-                         signers=(Signer("", "THƯ KÝ", person_name(f.secretary)), Signer("", "CHỦ TRÌ", chair)))
+                         signers=(Signer("", say("minutes", "secretary_signs"), person_name(f.secretary)),
+                                  Signer("", say("minutes", "chair_signs"), chair)))
 
 
 # --- conclusion notice ---------------------------------------------------------------
@@ -617,22 +635,21 @@ def conclusion(conf: Conference) -> Content:
     still to be answered with the unit in charge and the deadline."""
     f = conference_facts(conf)
     chair = chair_in_text(f.chairs[0], conf.office.family) if f.chairs else fill("chủ trì hội nghị")
-    body = [f"Ngày {short_date(f.date)}, tại {f.venue_text}, {f.office_name} đã tổ chức {lower_first(f.subject)}, "
-            f"do {chair} chủ trì. Sau khi nghe ý kiến, kiến nghị của Nhân dân và giải trình của các đơn vị, "
-            "chủ trì hội nghị kết luận như sau:"]
+    body = [say("conclusion", "opening", date=short_date(f.date), venue=f.venue_text, office=f.office_name,
+                subject=lower_first(f.subject), chair=chair)]
     body += lines(conf.conclusions) or [fill("kết luận của chủ trì")]
     pending = [p for p in petitions_of(conf) if p.disposition in ("in_writing", "forwarded")]
     if pending:
-        body.append("Các kiến nghị giao trả lời bằng văn bản, chuyển cấp có thẩm quyền:")
-        body.append("| STT | Nội dung kiến nghị | Đơn vị thực hiện | Thời hạn |")
+        body.append(say("conclusion", "pending"))
+        body.append(say("conclusion", "pending_head"))
         for i, (p, same) in enumerate(in_groups(pending), start=1):
             who = p.unit.name if p.unit_id else (clean_line(p.forwarded_to) or fill("đơn vị"))
             due = short_date(p.due_on) if p.due_on else ""
             what = clean_line(p.content) + (f" ({same_issue(p, same)})" if same else "")
             body.append(f"| {i} | {_cell(what)} | {_cell(who)} | {due} |")
-    body.append(with_end(f"{f.office_name} thông báo để các đơn vị, Trưởng các thôn biết, thực hiện và "
-                         "thông tin đến Nhân dân"))
-    return _conf_content(conf, f, quoting=True, subject=f"Kết luận tại {lower_first(f.subject)}", body="\n".join(body),
+    body.append(with_end(say("conclusion", "closing", office=f.office_name)))
+    return _conf_content(conf, f, quoting=True, subject=say("conclusion", "subject", subject=lower_first(f.subject)),
+                         body="\n".join(body),
                          recipients=notice_recipients(conf, f))
 
 
@@ -645,8 +662,8 @@ def _cell(text: str) -> str:
 
 def _origin(p: Petition) -> str:
     if p.conference_id:
-        return f"tại hội nghị đối thoại ngày {short_date(p.conference.date)}"
-    return f"gửi đến {clean_line(p.office.name)} ngày {short_date(p.received_on)}"
+        return say("answer_letter", "at_conference", date=short_date(p.conference.date))
+    return say("answer_letter", "sent", office=clean_line(p.office.name), date=short_date(p.received_on))
 
 
 def _addressee(p: Petition) -> str:
@@ -711,10 +728,10 @@ def answer_letter(p: Petition) -> Content:
     members = group_members(p)
     you = addressed_as(members)
     answer = [_as_addressed(ln, you) for ln in lines(p.answer_summary)] or [fill("nội dung trả lời")]
-    body = [f"{_origin(p)[:1].upper()}{_origin(p)[1:]}, {you} có ý kiến, kiến nghị: "
-            f"“{clean_line(p.content).rstrip('.')}”.",
-            f"Sau khi xem xét, {clean_line(office.name)} trả lời như sau:", *answer,
-            with_end(f"{clean_line(office.name)} trả lời để {you} được biết")]
+    body = [say("answer_letter", "raised", origin=f"{_origin(p)[:1].upper()}{_origin(p)[1:]}", you=you,
+                content=clean_line(p.content).rstrip(".")),
+            say("answer_letter", "answers", office=clean_line(office.name)), *answer,
+            with_end(say("answer_letter", "closing", office=clean_line(office.name), you=you))]
     unit_short = p.unit.short_name if p.unit_id else ""
     from models.services import wording
 
@@ -761,14 +778,12 @@ def reminder(unit: Unit, today: dt.date | None = None) -> Content:
                               "nên không cần công văn đôn đốc.")
     office = unit.office
     rows = [f"| {i} | {_cell(p.content + (f' ({same_issue(p, same)})' if same else ''))} | {short_date(p.due_on)} | "
-            f"{'quá ' + str((today - p.due_on).days) + ' ngày' if today > p.due_on else 'sắp đến hạn'} |"
+            f"{say('reminder', 'late', days=(today - p.due_on).days) if today > p.due_on else say('reminder', 'due_soon')} |"
             for i, (p, same) in enumerate(in_groups(late), start=1)]
-    body = [f"Theo dõi việc giải quyết ý kiến, kiến nghị của Nhân dân, đến ngày {short_date(today)}, "
-            f"{unit.name} còn {len(late)} kiến nghị quá hạn hoặc sắp đến hạn trả lời, cụ thể:",
-            "| STT | Nội dung kiến nghị | Hạn trả lời | Tình trạng |", *rows,
-            with_end(f"{clean_line(office.name)} đề nghị {unit.name} khẩn trương xem xét, tham mưu văn bản "
-                     "trả lời công dân và báo cáo kết quả về Văn phòng trong thời gian sớm nhất")]
-    return Content(kind="", letterhead=letterhead(office), subject="Đôn đốc trả lời kiến nghị của Nhân dân",
+    body = [say("reminder", "opening", today=short_date(today), unit=unit.name, count=len(late)),
+            say("reminder", "table_head"), *rows,
+            with_end(say("reminder", "closing", office=clean_line(office.name), unit=unit.name))]
+    return Content(kind="", letterhead=letterhead(office), subject=say("reminder", "subject"),
                    body="\n".join(body),
                    addressees=(unit_addressee(unit),), recipients=("Như trên", archive_line(office)),
                    signers=(office_signer(office),), year=today.year,
@@ -834,36 +849,36 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
     s = compute(BoardQuery(conf.office_id, status="all", conference_id=conf.id, today=today))
     o = s.overall
     by_field = [r for r in s.by_field if r.total]
-    body = ["I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ",
-            f"Vào lúc {f.held_when}, tại {f.venue_text}, {f.office_name} tổ chức {lower_first(f.subject)}. "
-            f"Chủ trì: {'; '.join(f.chairs) or fill('chủ trì')}.",
-            f"Tại hội nghị có {o.total} ý kiến, kiến nghị của Nhân dân; "
-            + "; ".join(f"{r.label.lower()}: {r.total}" for r in s.by_disposition if r.total) + ".",
-            "II. KẾT QUẢ GIẢI QUYẾT KIẾN NGHỊ", results_sentence(o, s.withdrawn)]
-    body += ["1. Theo lĩnh vực", *_stat_rows("Lĩnh vực", by_field, o),
-             "2. Theo đơn vị được giao", *_stat_rows("Đơn vị", s.by_unit, o),
-             f"3. Theo {settlements(conf.office)}", *_stat_rows(settlements(conf.office).capitalize(), s.by_village, o),
-             "4. Theo kết quả giải quyết", "| STT | Kết quả | Số kiến nghị |",
+    by_field_heading = say("report", "by_field")
+    body = [say("report", "part_1"),
+            say("report", "held", when=f.held_when, venue=f.venue_text, office=f.office_name,
+                subject=lower_first(f.subject), chairs="; ".join(f.chairs) or fill("chủ trì")),
+            say("report", "raised", count=o.total,
+                by_disposition="; ".join(f"{r.label.lower()}: {r.total}" for r in s.by_disposition if r.total)),
+            say("report", "part_2"), results_sentence(o, s.withdrawn)]
+    body += [by_field_heading, *_stat_rows("Lĩnh vực", by_field, o),
+             say("report", "by_unit"), *_stat_rows("Đơn vị", s.by_unit, o),
+             say("report", "by_village", settlements=settlements(conf.office)),
+             *_stat_rows(settlements(conf.office).capitalize(), s.by_village, o),
+             say("report", "by_result"), say("report", "result_head"),
              *[f"| {i} | {r.label} | {r.total} |" for i, r in enumerate(s.by_result, start=1)],
              f"| | **Tổng cộng** | {o.total} |",
-             "III. ĐỀ XUẤT, KIẾN NGHỊ"]
+             say("report", "part_3")]
     if o.forwarded_waiting:
-        body.append(with_end(f"Còn {o.forwarded_waiting} kiến nghị vượt thẩm quyền đã chuyển đến cơ quan có "
-                             "thẩm quyền, chưa có trả lời; đề nghị cấp trên quan tâm, chỉ đạo giải quyết"))
+        body.append(with_end(say("report", "forwarded_waiting", count=o.forwarded_waiting)))
     elif o.forwarded:
-        body.append(with_end("Các kiến nghị vượt thẩm quyền đã được cơ quan có thẩm quyền trả lời; đề nghị cấp "
-                             "trên tiếp tục quan tâm, chỉ đạo"))
+        body.append(with_end(say("report", "forwarded_replied")))
     else:
-        body.append(with_end("Đề nghị cấp trên tiếp tục quan tâm, chỉ đạo việc giải quyết kiến nghị của Nhân dân"))
+        body.append(with_end(say("report", "none_forwarded")))
     from models.services import wording
 
     upward = wording.lines(conf.office, "report_to") or [x for x in (parent_recipient(conf.office),) if x]
     recipients = [*upward, *standing_bodies(conf.office), archive_line(conf.office)]
-    chart = {"title": "Biểu đồ: số kiến nghị theo lĩnh vực", "labels": [r.label for r in by_field],
-             "series": [["Tổng số", [r.total for r in by_field]],
-                        ["Đã giải quyết", [r.resolved for r in by_field]]],
-             "after": "1. Theo lĩnh vực"}
-    return _conf_content(conf, f, quoting=True, subject=f"Kết quả tổ chức {lower_first(f.subject)} và giải quyết kiến nghị của Nhân dân",
+    chart = {"title": say("report", "chart_title"), "labels": [r.label for r in by_field],
+             "series": [[say("report", "chart_total"), [r.total for r in by_field]],
+                        [say("report", "chart_resolved"), [r.resolved for r in by_field]]],
+             "after": by_field_heading}
+    return _conf_content(conf, f, quoting=True, subject=say("report", "subject", subject=lower_first(f.subject)),
                          body="\n".join(body), recipients=tuple(recipients), extras={"chart": chart})
 
 
