@@ -118,6 +118,9 @@ def test_a_numbered_kind_without_a_composer_is_refused_at_load():
     ({"closes": [{"effect": "khong-co"}]}, "đóng việc “khong-co” không có"),
     ({"slug": "tra-loi"}, "“tra-loi” đã có"),
     ({"target": "thon"}, "nói về “thon”"),
+    ({"closes": [{"effect": "petitions", "event": "confirmed", "says": "x"}]}, "“confirmed” không có tên"),
+    ({"closes": [{"effect": "conference", "status": "held", "date": "notice_published_on"}]}, "“held” không có"),
+    ({"closes": [{"effect": "conference", "status": "announced", "date": "venue"}]}, "không có ngày “venue”"),
 ])
 def test_other_mistakes_in_an_entry_are_refused_at_load(tmp_path, change, said):
     from models.services import kinds

@@ -60,6 +60,7 @@ EVENT_LABELS = {
     "reassigned": "Giao lại đơn vị",
     "extended": "Gia hạn",
     "answered": "Trả lời bằng văn bản",
+    "reminded": "Công văn đôn đốc",
     "closed": "Đóng",
     "reopened": "Mở lại",
     "printed": "In văn bản",

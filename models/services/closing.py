@@ -18,6 +18,8 @@ document the new one replaces (``earlier``) and check, under the register's
 lock, that nobody changed its record meanwhile (``raced``)."""
 from __future__ import annotations
 
+from peewee import DateField
+
 from models.domain.conferences import Conference
 from models.domain.documents import Content
 from models.core.errors import Locked, UserError
@@ -43,6 +45,10 @@ class Effect:
     #: the effect checks the text's readiness itself (the generic "[cần điền: …]" check is not made)
     own_readiness = False
 
+    def problem(self, spec: dict) -> str:
+        """What is wrong with an entry's parameters ("" when nothing): checked when the registry loads."""
+        return ""
+
     def blockers(self, k, obj, spec: dict, *, first: bool) -> list[UserError]:
         return []
 
@@ -58,6 +64,14 @@ class Effect:
 
 
 class ConferenceEffect(Effect):
+    def problem(self, spec):
+        if spec.get("status") not in CONFERENCE_ORDER:
+            return f"trạng thái hội nghị “{spec.get('status')}” không có (chỉ có: {', '.join(CONFERENCE_ORDER)})"
+        if spec.get("date") not in Conference._meta.fields or not isinstance(
+                Conference._meta.fields[spec["date"]], DateField):
+            return f"hội nghị không có ngày “{spec.get('date')}”"
+        return ""
+
     def blockers(self, k, obj, spec, *, first):
         if not (spec.get("once") and first):
             return []
@@ -88,6 +102,16 @@ def answer_summary(content: Content) -> str:
 
 
 class PetitionsEffect(Effect):
+    def problem(self, spec):
+        from models.core.words import EVENT_LABELS
+
+        if spec.get("event") not in EVENT_LABELS:
+            return (f"diễn biến “{spec.get('event')}” không có tên trong models/core/words.py EVENT_LABELS "
+                    "(lịch sử kiến nghị sẽ hiện chữ không dịch)")
+        if "says" not in spec:
+            return "thiếu “says” (lời ghi vào diễn biến của kiến nghị)"
+        return ""
+
     def close(self, obj, doc, content, spec, *, first):
         from models.services import petitions as petition_service
 

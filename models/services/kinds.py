@@ -96,6 +96,9 @@ def _make(entry: dict, where: str, effects) -> DocKind:
         if effect.get("effect") not in effects:
             raise KindsInvalid(f"{where}: loại văn bản “{slug}” đóng việc “{effect.get('effect')}” không có; "
                                f"chỉ có: {', '.join(effects)}.")
+        problem = effects[effect["effect"]].problem(effect)
+        if problem:
+            raise KindsInvalid(f"{where}: loại văn bản “{slug}”, việc “{effect['effect']}”: {problem}.")
     if closes and not entry["number_kind"]:
         raise KindsInvalid(f"{where}: giấy tờ làm việc “{slug}” không ban hành nên không đóng việc gì.")
     composer = entry.get("composer") or ""
