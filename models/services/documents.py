@@ -193,7 +193,7 @@ def check_date(office: Office, k: DocKind, on: dt.date, *, about=None) -> None:
             f"Ngày {on:%d/%m/%Y} trước ngày của văn bản số {last.symbol} ({last.issued_on:%d/%m/%Y}) trong "
             f"cùng sổ; số văn bản phải tăng theo ngày. Hãy chọn ngày từ {last.issued_on:%d/%m/%Y} trở đi.",
             field="date")
-    if isinstance(about, Conference) and k.slug in ("bien-ban", "ket-luan", "bao-cao") and on < about.date:
+    if isinstance(about, Conference) and k.after_conference and on < about.date:
         raise ValidationError(f"Ngày ban hành {on:%d/%m/%Y} trước ngày họp ({about.date:%d/%m/%Y}); "
                               f"{k.name.lower()} chỉ ban hành sau hội nghị.", field="date")
 

@@ -33,7 +33,7 @@ COMPOSERS_MODULE = "models.services.compose"
 TARGET_LABELS = {"plan": "kế hoạch", "conference": "hội nghị", "petition": "kiến nghị", "unit": "đơn vị"}
 #: a numbered kind without a kind title is a công văn (Decree 30/2020 App. III: no kind in its symbol)
 UNTITLED = "Công văn"
-FIELDS = ("slug", "name", "target", "number_kind", "title", "file", "composer", "closes")
+FIELDS = ("slug", "name", "target", "number_kind", "title", "file", "composer", "closes", "after_conference")
 
 
 class KindsInvalid(RuntimeError):
@@ -50,6 +50,7 @@ class DocKind:
     file: str
     composer: str = ""
     closes: tuple = ()
+    after_conference: bool = False      # issued only on or after the conference's day (minutes, conclusions, report)
     compose: Callable | None = field(default=None, compare=False, repr=False)
 
     @property
