@@ -302,12 +302,12 @@ class ConferenceFacts:
     @property
     def audience(self) -> str:
         if self.villages:
-            return f"Nhân dân {self.village_names}"
-        return f"Nhân dân trên địa bàn {self.locality or self.office_name}"
+            return say("conference", "audience_villages", villages=self.village_names)
+        return say("conference", "audience_locality", locality=self.locality or self.office_name)
 
     @property
     def subject(self) -> str:
-        return self.title or f"Hội nghị đối thoại giữa người đứng đầu chính quyền với {self.audience}"
+        return self.title or say("conference", "subject", audience=self.audience)
 
     @property
     def venue_text(self) -> str:
@@ -477,11 +477,13 @@ def invitations(conf: Conference) -> Content:
 def attendance_lines(conf: Conference) -> list[str]:
     """The attendance as the session recorded it (conferences.attendance: one summary for both)."""
     summary = attendance(conf)
-    out = [f"- {ATTENDANCE_GROUPS[key]}: {n} người;" for key, n in summary.counts.items() if n]
+    out = [say("conference", "attendance_group", group=ATTENDANCE_GROUPS[key], count=n)
+           for key, n in summary.counts.items() if n]
     guests = [clean_line(n) + (f", {clean_line(p)}" if p else "") for n, p in summary.guests]
     if guests:
-        out.append("- Khách mời: " + "; ".join(guests) + ";")
-    out.append(f"Tổng số người tham dự: {summary.total} người." if summary.total else fill("số người tham dự"))
+        out.append(say("conference", "guests", guests="; ".join(guests)))
+    out.append(say("conference", "attendance_total", count=summary.total) if summary.total
+               else fill("số người tham dự"))
     return out
 
 
@@ -534,7 +536,7 @@ def _named(p: Petition) -> str:
 
 def same_issue(head: Petition, others: list[Petition]) -> str:
     """"3 người cùng nội dung: Nguyễn Văn A (Thôn Đông), …" — the head first."""
-    return f"{len(others) + 1} người cùng nội dung: " + ", ".join(_named(q) for q in [head, *others])
+    return say("petitions", "same_issue", count=len(others) + 1, names=", ".join(_named(q) for q in [head, *others]))
 
 
 def _petition_lines(petitions: list[Petition]) -> list[str]:
@@ -542,16 +544,16 @@ def _petition_lines(petitions: list[Petition]) -> list[str]:
     petition as "cùng nội dung" (SPEC: several citizens raising the same issue)."""
     out: list[str] = []
     for n, (p, same) in enumerate(in_groups(petitions), start=1):
-        field = f" – lĩnh vực {p.field.name.lower()}" if p.field_id else ""
-        channel = " (qua phiếu)" if p.channel == "slip" else ""
-        out.append(f"**{n}. {_named(p)}**{field}{channel}: {clean_line(p.content)}")
+        field = say("petitions", "field", field=p.field.name.lower()) if p.field_id else ""
+        channel = say("petitions", "by_slip") if p.channel == "slip" else ""
+        out.append(say("petitions", "item", n=n, who=_named(p), field=field, channel=channel,
+                       content=clean_line(p.content)))
         if same:
-            names = ", ".join(_named(q) for q in same)
-            out.append(f"*Cùng nội dung:* ý kiến của các ông (bà) {names}.")
+            out.append(say("petitions", "same_content", names=", ".join(_named(q) for q in same)))
         if p.answer_on_spot.strip():
             by = f" ({clean_line(p.answered_by)})" if p.answered_by else ""
-            out.append(f"*Trả lời{by}:* {clean_line(p.answer_on_spot)}")
-        out.append(f"*Hướng xử lý:* {_handling(p)}.")
+            out.append(say("petitions", "answered_on_spot", by=by, answer=clean_line(p.answer_on_spot)))
+        out.append(say("petitions", "handling", handling=_handling(p)))
     return out
 
 
@@ -564,11 +566,11 @@ def _withdrawn_lines(withdrawn: list[Petition]) -> list[str]:
     """Every petition recorded is accounted for: the withdrawn ones with their reason."""
     if not withdrawn:
         return []
-    out = [f"*Ý kiến đã rút ({len(withdrawn)}):*"]
+    out = [say("petitions", "withdrawn", count=len(withdrawn))]
     for i, p in enumerate(withdrawn, start=1):
         why = clean_line(p.withdrawn_reason) or fill("lý do rút")
-        out.append(f"- {_named(p)}: {clean_line(p.content)} (lý do rút: {why.rstrip('.')})"
-                   + ("." if i == len(withdrawn) else ";"))
+        out.append(say("petitions", "withdrawn_item", who=_named(p), content=clean_line(p.content),
+                       reason=why.rstrip(".")) + ("." if i == len(withdrawn) else ";"))
     return out
 
 
@@ -694,12 +696,12 @@ def answer_subject(members: list[Petition]) -> str:
     if len(members) > 1:
         village = {m.village_id for m in members}
         where = f" {village_in_text(first.village.label)}" if len(village) == 1 and first.village_id else ""
-        return f"Trả lời kiến nghị của {len(members)} công dân{where}"
+        return say("answer_letter", "subject_group", count=len(members), where=where)
     if first.citizen_withheld or not first.citizen_name:
         where = f" {village_in_text(first.village.label)}" if first.village_id else ""
-        return f"Trả lời kiến nghị của công dân{where}"
+        return say("answer_letter", "subject_unnamed", where=where)
     title = clean_line(getattr(first, "citizen_title", "") or "").lower() or "ông (bà)"
-    return f"Trả lời kiến nghị của {title} {clean_line(first.citizen_name)}"
+    return say("answer_letter", "subject_named", title=title, name=clean_line(first.citizen_name))
 
 
 def addressed_as(members: list[Petition]) -> str:
@@ -822,18 +824,17 @@ def results_sentence(o, withdrawn: int) -> str:
     """The report's account of every petition, from the same counts as its tables."""
     from models.services.statistics import percent
 
-    parts = [f"đã giải quyết {o.resolved}"]
+    parts = [say("report", "resolved", count=o.resolved)]
     if o.answered:
-        parts[0] += (f" (trong đó trả lời bằng văn bản {o.answered}, đúng hạn {o.on_time}, "
-                     f"tỷ lệ {percent(o.on_time_rate)})")
+        parts[0] += say("report", "answered", answered=o.answered, on_time=o.on_time, rate=percent(o.on_time_rate))
     parts.append(f"{COUNT_LABELS['noted'].lower()} {o.noted}")
     if o.forwarded:
-        parts.append(f"chuyển cơ quan có thẩm quyền {o.forwarded} (đang chờ trả lời {o.forwarded_waiting}, "
-                     f"đã có trả lời {o.forwarded_replied}; không tính vào số đã giải quyết)")
-    parts += [f"đang giải quyết {o.in_progress}", f"quá hạn chưa trả lời {o.late}"]
-    text = f"Tổng số {o.total} kiến nghị: " + "; ".join(parts) + "."
+        parts.append(say("report", "forwarded", count=o.forwarded, waiting=o.forwarded_waiting,
+                         replied=o.forwarded_replied))
+    parts += [say("report", "in_progress", count=o.in_progress), say("report", "late", count=o.late)]
+    text = say("report", "results", count=o.total, parts="; ".join(parts))
     if withdrawn:
-        text += f" Ngoài ra có {withdrawn} kiến nghị công dân đã rút (không tính vào các số trên)."
+        text += say("report", "withdrawn", count=withdrawn)
     return text
 
 
