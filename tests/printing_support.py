@@ -115,7 +115,8 @@ def sample_contents(office, plan, conf, *, numbered_only: bool = False) -> dict:
     reminder has late petitions to list)."""
     import datetime as dt
 
-    from models import Petition, clock
+    from models import Petition
+    from models.core import clock
     from models.services import documents
 
     answered = Petition.select().where(Petition.answer_summary != "").order_by(Petition.id).first()

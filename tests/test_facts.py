@@ -234,7 +234,7 @@ def test_one_count_in_the_report_text_table_chart_export_and_dashboard(xa, tmp_p
     assert o.total == o.resolved + o.noted + o.forwarded + o.in_progress + o.late
 
     # the report: its text, its four tables, its chart, read back from the PDF
-    from models import clock
+    from models.core import clock
     from models.services.kinds import kind
 
     with clock.fixed(TODAY):
