@@ -639,7 +639,7 @@ class DocumentsWords:
     CORRECT = "Phiên bản mới"
     WORD = "Tệp Word"
     NEW = "Soạn mới"
-    NEW_PICK = "Soạn văn bản mới — chọn loại (kế hoạch: màn hình Kế hoạch, F3)"
+    NEW_PICK = f"Soạn văn bản mới — chọn loại (kế hoạch: màn hình Kế hoạch, {key('f3')})"
     NEW_FOR = "Soạn {kind}: văn bản của {target} nào?"
     NEW_ID = "Số (ID) của {target}"
     NEW_ID_BAD = "Hãy ghi số (ID) của {target}, ví dụ 12: số hiện trên màn hình tương ứng."
