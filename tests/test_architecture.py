@@ -245,3 +245,29 @@ def test_every_test_asserts_something():
             if name.startswith("test") and not _asserts(fn, helpers):
                 empty.append(f"{path.relative_to(REPO)}::{name}")
     assert not empty, "tests that assert nothing: " + ", ".join(empty)
+
+
+def test_architecture_page_names_what_exists():
+    """docs/architecture.md names modules, classes and functions along the three
+    paths; each one must exist, so the page cannot drift from the code unseen."""
+    import re
+
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    names = sorted(set(re.findall(r"`((?:models|tui|printing)(?:\.\w+)+)`", text)))
+    assert len(names) > 25, names
+    code = ("import importlib, sys\nmissing = []\n"
+            f"for name in {names!r}:\n"
+            "    parts = name.split('.')\n"
+            "    for cut in range(len(parts), 0, -1):\n"
+            "        try:\n"
+            "            obj = importlib.import_module('.'.join(parts[:cut]))\n"
+            "            break\n"
+            "        except ModuleNotFoundError:\n"
+            "            continue\n"
+            "    for attr in parts[cut:]:\n"
+            "        obj = getattr(obj, attr, None)\n"
+            "    if obj is None:\n"
+            "        missing.append(name)\n"
+            "print('MISSING', missing)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert "MISSING []" in out.stdout, out.stdout
