@@ -26,29 +26,30 @@ from models.core.errors import ValidationError
 from models.domain.petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition, citizen_label
 from models.core.text import by_name, clean_line, fold, shorten
 from models.core.words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE
+from models.core.words import PetitionEditWords as W
 from models.services import records
 from models.services.petitions import STATUS_FOR, add_event, due_date
 from models.services.validate import optional_line, parse_date, required, text
 
 #: fields a correction may change, with what the history calls them
 EDITABLE = {
-    "citizen_title": "Danh xưng",
-    "citizen_name": "Người nêu",
-    "citizen_withheld": "Giấu tên",
-    "citizen_address": "Địa chỉ",
-    "citizen_phone": "Điện thoại",
+    "citizen_title": W.CITIZEN_TITLE,
+    "citizen_name": W.CITIZEN_NAME,
+    "citizen_withheld": W.CITIZEN_WITHHELD,
+    "citizen_address": W.CITIZEN_ADDRESS,
+    "citizen_phone": W.CITIZEN_PHONE,
     "village": VILLAGE,
     "field": FIELD,
-    "channel": "Hình thức",
+    "channel": W.CHANNEL,
     "content": CONTENT,
-    "disposition": "Hướng xử lý",
+    "disposition": W.DISPOSITION,
     "answer_on_spot": FIELD_LABELS["answer_on_spot"],
-    "answered_by": "Người trả lời",
+    "answered_by": W.ANSWERED_BY,
     "unit": UNIT,
-    "forwarded_to": "Chuyển đến",
-    "forward_number": "Số văn bản chuyển",
-    "forward_date": "Ngày văn bản chuyển",
-    "followup_on": "Ngày đôn đốc",
+    "forwarded_to": W.FORWARDED_TO,
+    "forward_number": W.FORWARD_NUMBER,
+    "forward_date": W.FORWARD_DATE,
+    "followup_on": W.FOLLOWUP_ON,
 }
 #: default days between forwarding and asking the upper level again
 FOLLOWUP_DAYS = 30
@@ -61,8 +62,7 @@ def _dmy(day) -> str:
 #: fields that hold a catalogue row, with its table and label
 _CATALOGUE = {"village": (Village, VILLAGE), "field": (Field, FIELD), "unit": (Unit, UNIT)}
 #: fields that hold one of a fixed set of codes, with what to say when the value is none of them
-_CHOICES = {"disposition": (DISPOSITIONS, "Chọn một hướng xử lý."),
-            "channel": (CHANNELS, "Chọn một hình thức tiếp nhận.")}
+_CHOICES = {"disposition": (DISPOSITIONS, W.CHOOSE_DISPOSITION), "channel": (CHANNELS, W.CHOOSE_CHANNEL)}
 
 
 def _stored(p: Petition, key: str):
@@ -79,7 +79,7 @@ def _shown(p: Petition, key: str) -> str:
     if key in _CHOICES:
         return _CHOICES[key][0].get(value, value or "")
     if key == "citizen_withheld":
-        return "có" if value else "không"
+        return W.YES if value else W.NO
     if key == "citizen_name":
         return citizen_label(value, p.citizen_withheld)
     if isinstance(value, dt.date):
@@ -96,15 +96,14 @@ def _by_name(model, office_id: int, value, label: str):
     if isinstance(value, int):
         row = model.get_or_none((model.id == value) & (model.office == office_id))
         if row is None:
-            raise ValidationError(f"{label} đã chọn không còn trong danh mục. Hãy chọn lại.", field=label)
+            raise ValidationError(W.CHOICE_GONE.format(label=label), field=label)
         return row
     key = fold(value)
     rows = by_name(model.select().where(model.office == office_id))
     hit = (next((r for r in rows if fold(r.name) == key), None)
            or next((r for r in rows if fold(r.name).startswith(key)), None))
     if hit is None:
-        raise ValidationError(f"Không có {label.lower()} “{clean_line(value)}” trong danh mục. "
-                              "Hãy gõ vài chữ đầu của tên.", field=label)
+        raise ValidationError(W.NO_SUCH_NAME.format(label=label.lower(), value=clean_line(value)), field=label)
     return hit
 
 
@@ -113,7 +112,7 @@ def edit(p: Petition, values: dict, *, expected_version: int | None = None) -> P
     EDITABLE to change (names or ids for village, field and unit); the others
     stay. One history entry lists every changed field, before and after."""
     if p.status == "withdrawn":
-        raise ValidationError("Kiến nghị đã rút; không sửa được. Xem lịch sử trong chi tiết.")
+        raise ValidationError(W.WITHDRAWN_NO_EDIT)
     changes = {key: _read_value(p.office_id, key, value) for key, value in values.items() if key in EDITABLE}
     merged = {k: changes.get(k, _stored(p, k)) for k in EDITABLE}
     _check_whole(merged)
@@ -125,7 +124,7 @@ def edit(p: Petition, values: dict, *, expected_version: int | None = None) -> P
         changes.update(_disposition_follows(p, merged))
     changed = [k for k in changes if k in EDITABLE and changes[k] != _stored(p, k)]
     if not changed:
-        raise ValidationError("Không có gì thay đổi. Sửa một ô rồi lưu, hoặc Esc để thôi.")
+        raise ValidationError(W.NOTHING_CHANGED)
     before = "; ".join(f"{EDITABLE[k]}: {_shown(p, k)}" for k in changed)
     with Petition._meta.database.atomic():
         records.update(p, changes, expected_version=expected_version)
@@ -148,7 +147,7 @@ def _read_value(office_id: int, key: str, value):
     if key == "citizen_title":
         title = clean_line(value)
         if title not in TITLES:
-            raise ValidationError("Danh xưng là “Ông”, “Bà” hoặc để trống.", field=key)
+            raise ValidationError(W.TITLE_CHOICES, field=key)
         return title
     if key in _CHOICES:
         choices, message = _CHOICES[key]
@@ -163,12 +162,11 @@ def _read_value(office_id: int, key: str, value):
 def _check_whole(merged: dict) -> None:
     """The rules between fields, on the petition as it would be after the correction."""
     if not merged["content"].strip():
-        raise ValidationError("Nội dung ý kiến không được để trống.", field="content")
+        raise ValidationError(W.CONTENT_EMPTY, field="content")
     if merged["disposition"] == "in_writing" and not merged["unit"]:
-        raise ValidationError("Ý kiến trả lời bằng văn bản phải giao cho một đơn vị. Hãy chọn đơn vị.",
-                              field="unit")
+        raise ValidationError(W.IN_WRITING_NEEDS_UNIT, field="unit")
     if merged["disposition"] == "forwarded" and not merged["forwarded_to"]:
-        raise ValidationError("Hãy ghi cơ quan có thẩm quyền được chuyển đến.", field="forwarded_to")
+        raise ValidationError(W.FORWARDED_NEEDS_AUTHORITY, field="forwarded_to")
 
 
 def _disposition_follows(p: Petition, merged: dict) -> dict:
@@ -189,8 +187,8 @@ def withdraw(p: Petition, reason: str, *, expected_version: int | None = None,
     it leaves the board and the statistics and keeps its history. The members
     of its group stay; the first of them becomes the group's head."""
     if p.status == "withdrawn":
-        raise ValidationError("Kiến nghị này đã rút rồi.")
-    why = required(reason, "Lý do rút", field="reason", max_len=1000)
+        raise ValidationError(W.ALREADY_WITHDRAWN)
+    why = required(reason, W.WITHDRAW_REASON, field="reason", max_len=1000)
     day = today or clock.today()
     with Petition._meta.database.atomic():
         members = [m for m in group_members(p) if m.id != p.id]
@@ -221,10 +219,10 @@ def set_group(p: Petition, head: Petition | int | None) -> Petition:
     if isinstance(head, int):
         head = Petition.get_or_none((Petition.id == head) & (Petition.office == p.office_id))
         if head is None:
-            raise ValidationError("Ý kiến được chọn để gộp không còn nữa. Hãy chọn lại.")
+            raise ValidationError(W.GROUP_TARGET_GONE)
     target = (head.group_parent_id or head.id) if head is not None else None
     if target == p.id:
-        raise ValidationError("Không gộp một ý kiến với chính nó.")
+        raise ValidationError(W.GROUP_WITH_ITSELF)
     if target == p.group_parent_id:
         return p
     with Petition._meta.database.atomic():
@@ -232,13 +230,13 @@ def set_group(p: Petition, head: Petition | int | None) -> Petition:
             # p headed a group: its members follow it into the new one
             for member in Petition.select().where(Petition.group_parent == p.id):
                 records.update(member, {"group_parent": target})
-                add_event(member, "grouped", f"Gộp với ý kiến số {target} (cùng nội dung)")
+                add_event(member, "grouped", W.GROUPED_WITH.format(target=target))
         old = p.group_parent_id
         records.update(p, {"group_parent": target})
         if target is None:
-            add_event(p, "ungrouped", f"Tách khỏi nhóm của ý kiến số {old}")
+            add_event(p, "ungrouped", W.UNGROUPED_FROM.format(old=old))
         else:
-            add_event(p, "grouped", f"Gộp với ý kiến số {target} (cùng nội dung)")
+            add_event(p, "grouped", W.GROUPED_WITH.format(target=target))
     return p
 
 
@@ -284,11 +282,11 @@ def group_candidates(office, *, village, field, content: str, conference=None, e
 def candidate_label(p: Petition) -> str:
     """One line for the candidate list: where, who, what, and the answer."""
     where = f"{p.conference.date:%d/%m/%Y}" if p.conference_id else f"{p.received_on:%d/%m/%Y}"
-    answer = p.answer_summary or p.answer_on_spot or p.upper_reply_summary or "chưa trả lời"
+    answer = p.answer_summary or p.answer_on_spot or p.upper_reply_summary or W.NOT_ANSWERED
     village = p.village.name if p.village_id else ""
     # cut between words (the list wraps a long line; a phrase cut in half misleads)
-    return (f"Số {p.seq or p.id} · {where} · {village} · {p.citizen_label}: "
-            f"{shorten(p.content, 90)} — {shorten(answer, 70)}")
+    return W.CANDIDATE.format(number=p.seq or p.id, where=where, village=village, citizen=p.citizen_label,
+                              content=shorten(p.content, 90), answer=shorten(answer, 70))
 
 
 def for_group(p: Petition, action, *args, expected_version: int | None = None, **kwargs) -> list[Petition]:
@@ -328,16 +326,17 @@ def set_forwarding(p: Petition, number: str, on, followup_on=None, *,
                    expected_version: int | None = None) -> Petition:
     """The letter that forwarded the petition (number and date) and the day to follow up."""
     if p.disposition != "forwarded":
-        raise ValidationError("Kiến nghị này không chuyển cấp có thẩm quyền.")
-    changes = {"forward_number": optional_line(number, max_len=60, label="Số văn bản"),
-               "forward_date": parse_date(on, "Ngày văn bản chuyển", field="forward_date")
+        raise ValidationError(W.NOT_FORWARDED)
+    changes = {"forward_number": optional_line(number, max_len=60, label=W.LETTER_NUMBER),
+               "forward_date": parse_date(on, W.FORWARD_DATE, field="forward_date")
                if str(on or "").strip() else None}
     if str(followup_on or "").strip():
-        changes["followup_on"] = parse_date(followup_on, "Ngày đôn đốc", field="followup_on")
+        changes["followup_on"] = parse_date(followup_on, W.FOLLOWUP_ON, field="followup_on")
     with Petition._meta.database.atomic():
         records.update(p, changes, expected_version=expected_version)
-        add_event(p, "forward_letter", f"Văn bản chuyển {changes['forward_number']} ngày "
-                  f"{_dmy(changes['forward_date'])}".strip(), after=_dmy(changes.get("followup_on", p.followup_on)))
+        add_event(p, "forward_letter", W.FORWARD_LETTER.format(number=changes["forward_number"],
+                                                                day=_dmy(changes["forward_date"])).strip(),
+                  after=_dmy(changes.get("followup_on", p.followup_on)))
     return p
 
 
@@ -345,18 +344,16 @@ def record_upper_reply(p: Petition, number: str, on, summary: str, *, expected_v
                        today: dt.date | None = None) -> Petition:
     """Ghi trả lời của cấp trên: the forwarded petition leaves "chờ trả lời"."""
     if p.status != "forwarded":
-        raise ValidationError(f"Kiến nghị đang ở trạng thái “{STATUSES.get(p.status, p.status)}”, không phải "
-                              "đang chờ trả lời của cấp trên.")
-    day = parse_date(on, "Ngày văn bản trả lời", field="answer_date")
+        raise ValidationError(W.NOT_AWAITING_UPPER.format(status=STATUSES.get(p.status, p.status)))
+    day = parse_date(on, W.REPLY_DATE, field="answer_date")
     if day > (today or clock.today()):
-        raise ValidationError(f"Ngày văn bản {_dmy(day)} chưa tới. Hãy nhập ngày đã ký văn bản.",
-                              field="answer_date")
+        raise ValidationError(W.REPLY_DATE_FUTURE.format(day=_dmy(day)), field="answer_date")
     gist = text(summary).strip()
     if not gist:
-        raise ValidationError("Hãy ghi tóm tắt trả lời của cấp trên.", field="answer_summary")
-    num = optional_line(number, max_len=60, label="Số văn bản")
+        raise ValidationError(W.REPLY_SUMMARY_EMPTY, field="answer_summary")
+    num = optional_line(number, max_len=60, label=W.LETTER_NUMBER)
     with Petition._meta.database.atomic():
         records.update(p, {"status": "forwarded_replied", "upper_reply_number": num, "upper_reply_date": day,
                            "upper_reply_summary": gist}, expected_version=expected_version)
-        add_event(p, "upper_reply", f"Văn bản {num} ngày {_dmy(day)}".replace("  ", " "), after=gist)
+        add_event(p, "upper_reply", W.UPPER_REPLY.format(number=num, day=_dmy(day)).replace("  ", " "), after=gist)
     return p
