@@ -15,6 +15,7 @@ from models.domain.catalog import Office
 from models.storage.backup import advice, newest_good_backup
 from models.storage.db import open_database
 from models.storage.config import configured_target, sqlite_path
+from models.core.words import OpeningWords as W
 
 
 def _with_backup_advice(target: str, exc: StorageError) -> StorageError:
@@ -44,11 +45,9 @@ def _missing_with_backups(target: str) -> None:
     best = newest_good_backup(target)
     if best is None:
         return
-    state = "không có" if size is None else "là tệp rỗng (0 byte)"
+    state = W.MISSING if size is None else W.EMPTY_FILE
     raise DatabaseMissing(
-        f"Cơ sở dữ liệu “{path}” {state}, nhưng bên cạnh còn bản sao lưu tốt: {best.label}. "
-        "Có thể tệp đã bị xóa, di chuyển hoặc hỏng khi mất điện. Để khôi phục, chạy: doithoai restore --newest. "
-        "Nếu thật sự muốn bắt đầu một cơ quan mới, trống, hãy chạy: doithoai init --moi")
+        W.BACKUP_NEARBY.format(path=path, state=state, label=best.label))
 
 
 def open_office_database(target: str | None = None, *, demo: bool = False, render=None,

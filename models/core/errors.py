@@ -1,5 +1,6 @@
 """Errors a user can act on. The message is Vietnamese and says how to fix it."""
 from __future__ import annotations
+from models.core.words import ErrorWords as W
 
 
 class UserError(Exception):
@@ -76,21 +77,21 @@ class DatabaseMissing(StorageError):
 
 _REASONS = (
     (("no space left", "disk is full", "database or disk is full", "quota"),
-     "ổ đĩa đã đầy; hãy giải phóng dung lượng hoặc chọn nơi khác"),
+     W.DISK_FULL),
     (("read-only file system", "readonly", "read-only", "read only"),
-     "ổ đĩa hoặc thư mục chỉ cho đọc (USB khóa ghi, thư mục chia sẻ không cho ghi)"),
+     W.READ_ONLY),
     (("permission denied", "access is denied", "operation not permitted"),
-     "không có quyền (hoặc tệp đang mở trong chương trình khác); hãy kiểm tra quyền hoặc đóng tệp"),
+     W.NO_PERMISSION),
     (("database is locked", "database table is locked", "busy"),
-     "cơ sở dữ liệu đang bị một chương trình khác khóa"),
-    (("file is not a database", "not a database", "file is encrypted"), "tệp không phải cơ sở dữ liệu"),
-    (("malformed",), "tệp cơ sở dữ liệu bị hỏng, có thể do mất điện hoặc ổ đĩa lỗi"),
-    (("disk i/o error", "input/output error", "i/o error"), "lỗi đọc ghi ổ đĩa"),
-    (("no such file or directory", "unable to open"), "không thấy tệp hoặc thư mục"),
-    (("is a directory",), "đó là một thư mục, không phải tệp"),
+     W.LOCKED_BY_OTHER),
+    (("file is not a database", "not a database", "file is encrypted"), W.NOT_A_DATABASE),
+    (("malformed",), W.CORRUPT),
+    (("disk i/o error", "input/output error", "i/o error"), W.IO_ERROR),
+    (("no such file or directory", "unable to open"), W.NOT_FOUND),
+    (("is a directory",), W.IS_A_FOLDER),
     (("connection refused", "could not connect", "server closed the connection", "timeout expired",
-      "could not translate host name"), "không kết nối được máy chủ cơ sở dữ liệu"),
-    (("password authentication failed", "authentication failed"), "sai tên người dùng hoặc mật khẩu"),
+      "could not translate host name"), W.NO_SERVER),
+    (("password authentication failed", "authentication failed"), W.BAD_LOGIN),
 )
 
 
@@ -110,4 +111,4 @@ def os_reason(exc: BaseException | str) -> str:
     for needles, reason in _REASONS:
         if any(n in text for n in needles):
             return reason
-    return "lỗi không rõ của hệ thống (chi tiết trong nhật ký)"
+    return W.UNKNOWN

@@ -903,3 +903,166 @@ class PetitionEditWords:
     REPLY_DATE_FUTURE = "Ngày văn bản {day} chưa tới. Hãy nhập ngày đã ký văn bản."
     REPLY_SUMMARY_EMPTY = "Hãy ghi tóm tắt trả lời của cấp trên."
     UPPER_REPLY = "Văn bản {number} ngày {day}"
+
+
+class FileWords:
+    """Files people name or the app writes: exports, backups, issued documents; refusals to overwrite."""
+    BACKUP_COPY = "bản sao cơ sở dữ liệu"
+    PDF_FILE = "tệp PDF"
+    WORD_FILE = "tệp Word"
+    EXCEL_FILE = "tệp Excel"
+    CSV_FILE = "tệp CSV"
+    CONFIG_FILE = "tệp cấu hình"
+    LIVE_DATABASE = "cơ sở dữ liệu Đối thoại đang làm việc (không phải bản sao lưu)"
+    EXISTS_USE_FLAG = (
+        "Đã có {label} “{path}”. Muốn thay bằng tệp mới thì ghi thêm --ghi-de (hoặc trả lời “c” khi được hỏi); nếu "
+        "không, hãy chọn tên khác.")
+    EXISTS_ASK = "Đã có {label} “{path}”. Thay bằng tệp mới?"
+    IS_LIVE_DATABASE = "“{path}” là cơ sở dữ liệu đang dùng; không bao giờ ghi đè lên nó. Hãy chọn tên tệp khác."
+    WRONG_SUFFIX = (
+        "Tệp “{path}” có đuôi {suffix}, không phải {label} ({suffixes}). Không ghi đè; hãy chọn tên tệp có đuôi "
+        "đúng.")
+    CANNOT_CHECK = "Không kiểm tra được “{path}”: {os_reason}."
+    IS_FOLDER = "“{path}” là một thư mục. Hãy ghi tên tệp, ví dụ {example}."
+    NOT_REGULAR = (
+        "“{path}” không phải tệp thông thường (thiết bị, ống dẫn…); không ghi vào đó. Hãy chọn một tệp trong thư "
+        "mục.")
+    IS_SQLITE = "“{path}” là một cơ sở dữ liệu SQLite; không ghi đè lên nó. Hãy chọn tên tệp khác."
+    OTHER_PROGRAM_FILE = "tệp của chương trình khác"
+    IS_OTHER = "“{path}” là {other}, không phải {label}; không ghi đè lên nó. Hãy chọn tên tệp khác."
+    ISSUED_EXISTS = (
+        "Đã có tệp “{name}” trong “{parent}”; không ghi đè văn bản đã ban hành. Hãy kiểm tra sổ văn bản đi và thư "
+        "mục văn bản.")
+    NOT_WRITTEN = "Không ghi được tệp “{path}”: {os_reason}."
+    NOT_READ = "Không đọc được {what} “{path}”: {os_reason}."
+    NOT_A_FILE = "“{path}” không phải một tệp thường ({what}). Hãy chọn đúng tệp."
+    TOO_BIG = "{upper}{what} “{path}” quá lớn ({size} KB, tối đa {most} KB). Hãy kiểm tra đúng tệp chưa."
+
+
+class BackupWords:
+    """Backups and restoring them."""
+    PG_NO_BACKUP = (
+        "Cơ sở dữ liệu đang dùng là máy chủ PostgreSQL ({target}). Việc sao lưu do máy chủ đảm nhận: người quản "
+        "trị máy chủ cần chạy pg_dump định kỳ (ví dụ: pg_dump -Fc -f doithoai.dump TÊN_CSDL) và khôi phục bằng "
+        "pg_restore. Lệnh này chỉ sao lưu tệp SQLite trên máy này.")
+    BACKUP_LABEL = "{path} (sao lưu lúc {made_at:%H:%M ngày %d/%m/%Y})"
+    STOPPED_QUITTING = "Đã dừng sao lưu vì chương trình đang thoát."
+    COPY_BROKEN = (
+        "Bản sao vừa tạo không đạt kiểm tra toàn vẹn ({result}). Cơ sở dữ liệu gốc có thể bị hỏng; hãy chạy: "
+        "doithoai doctor")
+    FAILED_TO = "Không {what}: {os_reason}."
+    NO_SOURCE = "Không có tệp cơ sở dữ liệu “{src}” để sao lưu."
+    ONTO_ITSELF = "“{target}” là cơ sở dữ liệu đang dùng; không sao lưu đè lên chính nó."
+    OPEN_ELSEWHERE = (
+        "“{target}” là cơ sở dữ liệu đang được mở ở một cửa sổ Đối thoại khác; không sao lưu đè lên nó. Hãy chọn "
+        "nơi lưu khác, hoặc đóng cửa sổ đó trước. Không có gì bị thay đổi.")
+    NOT_BACKED_UP = "Không sao lưu được “{src}”: {os_reason}. Hãy chạy: doithoai doctor"
+    WRITE_INTO = "ghi được bản sao vào “{parent}”"
+    NO_FILE = "Không có tệp “{path}”."
+    NOT_SQLITE = "Tệp “{path}” không phải cơ sở dữ liệu SQLite."
+    BROKEN = "Tệp “{path}” bị hỏng (kiểm tra toàn vẹn: {join})."
+    NOT_OURS = "Tệp “{path}” không phải cơ sở dữ liệu của Đối thoại (thiếu bảng lược đồ)."
+    NEWER = (
+        "Tệp “{path}” được tạo bởi phiên bản mới hơn (lược đồ {version}). Hãy cập nhật phần mềm trước khi khôi "
+        "phục.")
+    NO_OFFICE = "Tệp “{path}” chưa có thông tin cơ quan nào, không dùng để khôi phục được."
+    UNREADABLE = "Tệp “{path}” không đọc được như cơ sở dữ liệu ({os_reason})."
+    NO_GOOD_BACKUP = (
+        "Không tìm thấy bản sao lưu tự động nào còn tốt trong “{backup_folder}”. Nếu có bản sao ở nơi khác (USB), "
+        "khôi phục bằng: doithoai restore TỆP_SAO_LƯU")
+    NEWEST_GOOD = (
+        "Bản sao lưu mới nhất còn tốt: {label}. Để khôi phục, chạy: doithoai restore --newest   (hoặc: doithoai "
+        "restore \"{path}\")")
+    SAME_AS_LIVE = "Tệp sao lưu chính là cơ sở dữ liệu đang dùng; không cần khôi phục."
+    RESTORE_INTO = "khôi phục được vào “{dest}”"
+
+
+class DatabaseWords:
+    """Opening the database: what is wrong with a file, a folder, a server or a lock."""
+    IS_FOLDER = "“{path}” là một thư mục, không phải tệp cơ sở dữ liệu. Hãy chỉ ra đường dẫn tới tệp .sqlite3."
+    NOT_SQLITE = (
+        "Tệp “{path}” không phải là cơ sở dữ liệu của Đối thoại (không phải SQLite). Tệp không bị sửa. Hãy kiểm "
+        "tra lại đường dẫn, hoặc khôi phục từ bản sao lưu bằng lệnh: doithoai restore TỆP_SAO_LƯU")
+    NO_DATA_FOLDER = (
+        "Không tạo được thư mục dữ liệu “{folder}”: {os_reason}. Hãy chọn thư mục khác bằng --db hoặc cấp quyền "
+        "ghi.")
+    DATA_FOLDER_READ_ONLY = (
+        "Thư mục dữ liệu “{folder}” chỉ cho đọc, không tạo được cơ sở dữ liệu. Hãy cấp quyền ghi cho thư mục hoặc "
+        "chọn nơi khác bằng --db.")
+    UNSUPPORTED_URL = (
+        "Địa chỉ cơ sở dữ liệu “{describe}” không được hỗ trợ. Dùng đường dẫn tệp SQLite hoặc "
+        "postgresql://người_dùng:mật_khẩu@máy/tên_csdl.")
+    CORRUPT = (
+        "Cơ sở dữ liệu bị hỏng (kiểm tra nhanh báo lỗi: {problem}). Tệp không bị ghi đè. Hãy khôi phục bản sao lưu "
+        "mới nhất bằng lệnh: doithoai restore TỆP_SAO_LƯU")
+    NO_UPGRADE_RIGHT = (
+        "Tài khoản “{login}” không được phép nâng cấp lược đồ cơ sở dữ liệu lên phiên bản của phần mềm này. Hãy "
+        "nhờ quản trị mở Đối thoại một lần bằng tài khoản quản trị, rồi chạy: doithoai admin pg-setup")
+    NOT_ALLOWED = (
+        "Tài khoản cơ sở dữ liệu này không được phép làm việc đó: dữ liệu thuộc cơ quan khác, hoặc việc chỉ người "
+        "quản trị làm được (sổ văn bản đi, nhật ký thay đổi, danh sách cơ quan). Không có gì bị thay đổi.")
+    NO_CONNECTION = (
+        "Không kết nối được máy chủ cơ sở dữ liệu {describe}: {os_reason}. Hãy kiểm tra máy chủ PostgreSQL đang "
+        "chạy, tên máy, cổng, người dùng và mật khẩu.")
+    NOT_WRITABLE = (
+        "Không mở được cơ sở dữ liệu “{target}” để ghi (thư mục hoặc tệp chỉ cho đọc). Hãy kiểm tra quyền ghi của "
+        "thư mục dữ liệu, hoặc chọn nơi khác bằng --db.")
+    NOT_READABLE = (
+        "Không đọc được cơ sở dữ liệu “{target}”: {os_reason}. Tệp không bị sửa. Hãy kiểm tra ổ đĩa rồi mở lại.")
+    NOT_A_DATABASE = (
+        "Tệp “{target}” không đọc được như một cơ sở dữ liệu ({os_reason}). Tệp không bị sửa. Hãy kiểm tra lại "
+        "đường dẫn, hoặc khôi phục từ bản sao lưu.")
+    OTHER_PROGRAM = "một chương trình khác (ví dụ một công cụ xem cơ sở dữ liệu, hoặc phần mềm sao lưu)"
+    OTHER_WINDOW = "một cửa sổ Đối thoại khác (trên máy này hoặc máy dùng chung thư mục)"
+    LOCKED = (
+        "Cơ sở dữ liệu “{target}” đang bị {who} giữ khóa nên chưa mở được. Tệp không hỏng và không bị sửa. Hãy "
+        "đóng chương trình đó rồi thử lại.")
+
+
+class RuleWords:
+    """How a deadline rule reads (Chậm nhất 5 ngày làm việc trước hội nghị)."""
+    WORKING_DAYS = "ngày làm việc"
+    DAYS = "ngày"
+    BEFORE = "trước"
+    AT_LATEST = "Chậm nhất"
+    WITHIN = "Trong vòng"
+    RULE_TEXT = "{prefix} {days} {unit} {when} hội nghị"
+    OFFICE_DEFAULT = "văn phòng"
+
+
+class DocumentFieldWords:
+    """The parts of a document's text, as the editor names them."""
+    SUMMARY = "Trích yếu"
+    ADDRESSEES = "Kính gửi (mỗi nơi một dòng)"
+    LEGAL_BASES = "Căn cứ (mỗi căn cứ một dòng)"
+    BODY = "Nội dung"
+    RECIPIENTS = "Nơi nhận (mỗi nơi một dòng)"
+    SIGNER = "Người ký"
+
+
+class OpeningWords:
+    """Opening the office's database and its configuration file."""
+    MISSING = "không có"
+    EMPTY_FILE = "là tệp rỗng (0 byte)"
+    BACKUP_NEARBY = (
+        "Cơ sở dữ liệu “{path}” {state}, nhưng bên cạnh còn bản sao lưu tốt: {label}. Có thể tệp đã bị xóa, di "
+        "chuyển hoặc hỏng khi mất điện. Để khôi phục, chạy: doithoai restore --newest. Nếu thật sự muốn bắt đầu "
+        "một cơ quan mới, trống, hãy chạy: doithoai init --moi")
+    NOT_JSON = "nội dung không đúng dạng JSON"
+    CONFIG_BROKEN = "Tệp cấu hình “{cfg}” bị lỗi ({reason}). Hãy sửa hoặc xóa tệp này."
+
+
+class ErrorWords:
+    """An operating system's or database's error, said for people (os_reason)."""
+    DISK_FULL = "ổ đĩa đã đầy; hãy giải phóng dung lượng hoặc chọn nơi khác"
+    READ_ONLY = "ổ đĩa hoặc thư mục chỉ cho đọc (USB khóa ghi, thư mục chia sẻ không cho ghi)"
+    NO_PERMISSION = "không có quyền (hoặc tệp đang mở trong chương trình khác); hãy kiểm tra quyền hoặc đóng tệp"
+    LOCKED_BY_OTHER = "cơ sở dữ liệu đang bị một chương trình khác khóa"
+    NOT_A_DATABASE = "tệp không phải cơ sở dữ liệu"
+    CORRUPT = "tệp cơ sở dữ liệu bị hỏng, có thể do mất điện hoặc ổ đĩa lỗi"
+    IO_ERROR = "lỗi đọc ghi ổ đĩa"
+    NOT_FOUND = "không thấy tệp hoặc thư mục"
+    IS_A_FOLDER = "đó là một thư mục, không phải tệp"
+    NO_SERVER = "không kết nối được máy chủ cơ sở dữ liệu"
+    BAD_LOGIN = "sai tên người dùng hoặc mật khẩu"
+    UNKNOWN = "lỗi không rõ của hệ thống (chi tiết trong nhật ký)"

@@ -24,6 +24,7 @@ from models.domain.base import BaseModel
 from models.domain.catalog import FAMILY_PARTY, Office
 from models.domain.register import OutgoingDocument
 from models.core.text import clean, clean_line
+from models.core.words import DocumentFieldWords as W
 
 DRAFT = "draft"
 ISSUED = "issued"
@@ -99,9 +100,9 @@ class Content:
     # --- editing -------------------------------------------------------------------
 
     #: the parts a person edits, in the editor's order, with their Vietnamese labels
-    EDITABLE = (("subject", "Trích yếu"), ("addressees", "Kính gửi (mỗi nơi một dòng)"),
-                ("legal_bases", "Căn cứ (mỗi căn cứ một dòng)"), ("body", "Nội dung"),
-                ("recipients", "Nơi nhận (mỗi nơi một dòng)"), ("signer", "Người ký"))
+    EDITABLE = (("subject", W.SUMMARY), ("addressees", W.ADDRESSEES),
+                ("legal_bases", W.LEGAL_BASES), ("body", W.BODY),
+                ("recipients", W.RECIPIENTS), ("signer", W.SIGNER))
 
     def with_edits(self, values: dict) -> "Content":
         """A copy with the edited parts replaced (lines for the list parts), NFC-clean."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 import data
 
 from models.domain.catalog import RuleSetting
+from models.core.words import RuleWords as W
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,10 @@ class Rule:
 
     @property
     def wording(self) -> str:
-        unit = "ngày làm việc" if self.unit == "working" else "ngày"
-        when = "trước" if self.direction == "before" else "sau"
-        prefix = "Chậm nhất" if self.direction == "before" else "Trong vòng"
-        return f"{prefix} {self.days} {unit} {when} hội nghị"
+        unit = W.WORKING_DAYS if self.unit == "working" else W.DAYS
+        when = W.BEFORE if self.direction == "before" else "sau"
+        prefix = W.AT_LATEST if self.direction == "before" else W.WITHIN
+        return W.RULE_TEXT.format(prefix=prefix, days=self.days, unit=unit, when=when)
 
 
 def default_rules() -> dict[str, Rule]:
@@ -38,7 +39,7 @@ def default_rules() -> dict[str, Rule]:
 def office_rules(office) -> dict[str, Rule]:
     """The office's rules: its own days where it set them, and each source
     citing a law or the office's own plan ("{office}" is its name)."""
-    name = getattr(office, "name", "") or "văn phòng"
+    name = getattr(office, "name", "") or W.OFFICE_DEFAULT
     rules = {k: replace(r, source=r.source.replace("{office}", name)) for k, r in default_rules().items()}
     for s in RuleSetting.select().where(RuleSetting.office == office):
         if s.key in rules:

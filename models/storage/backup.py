@@ -32,6 +32,7 @@ from models.storage.config import is_url, sqlite_path
 from models.storage.db import describe
 from models.core.errors import StorageError
 from models.core.paths import locations
+from models.core.words import BackupWords as W
 
 DEFAULT_DAILY = 7
 DEFAULT_WEEKLY = 8
@@ -40,9 +41,7 @@ _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<tag>[a-z]+))?\.sqlite3$")
 
 POSTGRES_MESSAGE = (
-    "Cơ sở dữ liệu đang dùng là máy chủ PostgreSQL ({target}). Việc sao lưu do máy chủ đảm nhận: "
-    "người quản trị máy chủ cần chạy pg_dump định kỳ (ví dụ: pg_dump -Fc -f doithoai.dump TÊN_CSDL) "
-    "và khôi phục bằng pg_restore. Lệnh này chỉ sao lưu tệp SQLite trên máy này.")
+    W.PG_NO_BACKUP)
 
 log = logging.getLogger("doithoai.backup")
 
@@ -55,7 +54,7 @@ class BackupInfo:
 
     @property
     def label(self) -> str:
-        return f"{self.path} (sao lưu lúc {self.made_at:%H:%M ngày %d/%m/%Y})"
+        return W.BACKUP_LABEL.format(path=self.path, made_at=self.made_at)
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def _copy(source: Path, dest: Path, *, replace: bool = False, checked: bool = Tr
     is then removed, as after any failure."""
     def stop_if_asked(_status, _remaining, _total) -> None:
         if cancel is not None and cancel.is_set():
-            raise Cancelled("Đã dừng sao lưu vì chương trình đang thoát.")
+            raise Cancelled(W.STOPPED_QUITTING)
 
     def write(tmp: Path) -> None:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
@@ -121,14 +120,13 @@ def _copy(source: Path, dest: Path, *, replace: bool = False, checked: bool = Tr
         finally:
             src.close()
         if not row or row[0] != "ok":
-            raise StorageError(f"Bản sao vừa tạo không đạt kiểm tra toàn vẹn ({row and row[0]}). "
-                               "Cơ sở dữ liệu gốc có thể bị hỏng; hãy chạy: doithoai doctor")
+            raise StorageError(W.COPY_BROKEN.format(result=row and row[0]))
 
     files.write_file(dest, "sqlite", write, replace=replace, protect=[source], checked=checked)
 
 
 def _storage(exc: Exception, what: str) -> StorageError:
-    return StorageError(f"Không {what}: {files.os_reason(exc)}.")
+    return StorageError(W.FAILED_TO.format(what=what, os_reason=files.os_reason(exc)))
 
 
 def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike | None = None,
@@ -142,7 +140,7 @@ def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike
     if src is None:
         raise StorageError(POSTGRES_MESSAGE.format(target=describe(str(source))))
     if not src.is_file():
-        raise StorageError(f"Không có tệp cơ sở dữ liệu “{src}” để sao lưu.")
+        raise StorageError(W.NO_SOURCE.format(src=src))
     now = now or dt.datetime.now()
     name = f"{src.stem}-{now.strftime(_STAMP)}{'-' + tag if tag else ''}{SUFFIX}"
     if dest is None:
@@ -151,7 +149,7 @@ def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike
         d = Path(dest)
         target = d / name if d.is_dir() or (not d.exists() and not d.suffix) else d
     if target.resolve() == src.resolve():
-        raise StorageError(f"“{target}” là cơ sở dữ liệu đang dùng; không sao lưu đè lên chính nó.")
+        raise StorageError(W.ONTO_ITSELF.format(target=target))
     # a database open in another window is never replaced under it (as restore
     # refuses): its lock is taken exclusively for the whole copy
     lock = None
@@ -162,18 +160,16 @@ def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike
         except OSError:
             free, lock = True, None     # a read-only folder: the copy fails there anyway
         if not free:
-            raise StorageError(f"“{target}” là cơ sở dữ liệu đang được mở ở một cửa sổ Đối thoại khác; không sao "
-                               "lưu đè lên nó. Hãy chọn nơi lưu khác, hoặc đóng cửa sổ đó trước. Không có gì bị "
-                               "thay đổi.")
+            raise StorageError(W.OPEN_ELSEWHERE.format(target=target))
     files.remove_stale_temps(target.parent)    # a copy killed earlier on this USB stick
     try:
         _copy(src, target, replace=replace, cancel=cancel)
     except Cancelled:
         raise
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"Không sao lưu được “{src}”: {files.os_reason(exc)}. Hãy chạy: doithoai doctor") from exc
+        raise StorageError(W.NOT_BACKED_UP.format(src=src, os_reason=files.os_reason(exc))) from exc
     except OSError as exc:
-        raise _storage(exc, f"ghi được bản sao vào “{target.parent}”") from exc
+        raise _storage(exc, W.WRITE_INTO.format(parent=target.parent)) from exc
     finally:
         if lock is not None:
             lock.release()
@@ -281,32 +277,31 @@ def verify(path: str | os.PathLike) -> Verified:
 
     p = Path(path)
     if not p.is_file():
-        raise StorageError(f"Không có tệp “{p}”.")
+        raise StorageError(W.NO_FILE.format(path=p))
     with open(p, "rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
-            raise StorageError(f"Tệp “{p}” không phải cơ sở dữ liệu SQLite.")
+            raise StorageError(W.NOT_SQLITE.format(path=p))
     try:
         conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             if rows != ["ok"]:
-                raise StorageError(f"Tệp “{p}” bị hỏng (kiểm tra toàn vẹn: {'; '.join(rows[:3])}).")
+                raise StorageError(W.BROKEN.format(path=p, join='; '.join(rows[:3])))
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "schema_version" not in names or "office" not in names:
-                raise StorageError(f"Tệp “{p}” không phải cơ sở dữ liệu của Đối thoại (thiếu bảng lược đồ).")
+                raise StorageError(W.NOT_OURS.format(path=p))
             version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
             if version > migrations.CURRENT:
-                raise StorageError(f"Tệp “{p}” được tạo bởi phiên bản mới hơn (lược đồ {version}). "
-                                   "Hãy cập nhật phần mềm trước khi khôi phục.")
+                raise StorageError(W.NEWER.format(path=p, version=version))
             office = conn.execute("SELECT name FROM office ORDER BY id LIMIT 1").fetchone()
             if not office:
-                raise StorageError(f"Tệp “{p}” chưa có thông tin cơ quan nào, không dùng để khôi phục được.")
+                raise StorageError(W.NO_OFFICE.format(path=p))
             petitions = conn.execute("SELECT COUNT(*) FROM petition").fetchone()[0] \
                 if "petition" in names else 0
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"Tệp “{p}” không đọc được như cơ sở dữ liệu ({files.os_reason(exc)}).") from exc
+        raise StorageError(W.UNREADABLE.format(path=p, os_reason=files.os_reason(exc))) from exc
     return Verified(p, version, office[0], petitions)
 
 
@@ -354,11 +349,8 @@ def advice(target: str | os.PathLike | None = None) -> str:
     except Exception:  # advice must never fail itself
         best = None
     if best is None:
-        return ("Không tìm thấy bản sao lưu tự động nào còn tốt trong "
-                f"“{backup_folder()}”. Nếu có bản sao ở nơi khác (USB), khôi phục bằng: "
-                "doithoai restore TỆP_SAO_LƯU")
-    return (f"Bản sao lưu mới nhất còn tốt: {best.label}. "
-            f"Để khôi phục, chạy: doithoai restore --newest   (hoặc: doithoai restore \"{best.path}\")")
+        return (W.NO_GOOD_BACKUP.format(backup_folder=backup_folder()))
+    return (W.NEWEST_GOOD.format(label=best.label, path=best.path))
 
 
 def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
@@ -380,14 +372,14 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
     info = verify(file)
     src = Path(file).resolve()
     if dest.exists() and src == dest.resolve():
-        raise StorageError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng; không cần khôi phục.")
+        raise StorageError(W.SAME_AS_LIVE)
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     step = step or (lambda name: None)
     aside = None
     try:
         files.make_folder(dest.parent)
     except OSError as exc:
-        raise _storage(exc, f"khôi phục được vào “{dest}”") from exc
+        raise _storage(exc, W.RESTORE_INTO.format(dest=dest)) from exc
     # every open instance holds the lock shared: restoring under them would send
     # their next writes into the file moved aside
     lock = open_lock.exclusive(dest)
@@ -411,7 +403,7 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
         files.sync_folder(dest.parent)
         step("swapped")
     except OSError as exc:
-        raise _storage(exc, f"khôi phục được vào “{dest}”") from exc
+        raise _storage(exc, W.RESTORE_INTO.format(dest=dest)) from exc
     finally:
         staged.unlink(missing_ok=True)
         lock.release()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from models.core.errors import StorageError
 from models.core.paths import locations
+from models.core.words import OpeningWords as W
 
 
 def configured_target() -> str:
@@ -22,8 +23,8 @@ def configured_target() -> str:
         except (OSError, ValueError) as exc:
             from models.core.errors import os_reason
 
-            reason = os_reason(exc) if isinstance(exc, OSError) else "nội dung không đúng dạng JSON"
-            raise StorageError(f"Tệp cấu hình “{cfg}” bị lỗi ({reason}). Hãy sửa hoặc xóa tệp này.") from exc
+            reason = os_reason(exc) if isinstance(exc, OSError) else W.NOT_JSON
+            raise StorageError(W.CONFIG_BROKEN.format(cfg=cfg, reason=reason)) from exc
         if value:
             return str(value)
     return str(locations().database)

@@ -16,6 +16,7 @@ import peewee as pw
 from models.core.errors import DatabaseDamaged, DatabaseLocked, StorageError
 from models.domain.base import database, is_postgres, known_as, opened_as  # noqa: F401 - is_postgres, opened_as: read here by callers
 from models.storage.config import is_url
+from models.core.words import DatabaseWords as W
 
 
 # SQLite pragmas: WAL lets a reader and a writer work at once; synchronous=FULL
@@ -181,15 +182,12 @@ def describe(target: str | os.PathLike) -> str:
 def _check_sqlite_file(path: Path) -> None:
     if path.exists():
         if path.is_dir():
-            raise StorageError(f"“{path}” là một thư mục, không phải tệp cơ sở dữ liệu. "
-                               "Hãy chỉ ra đường dẫn tới tệp .sqlite3.")
+            raise StorageError(W.IS_FOLDER.format(path=path))
         with open(path, "rb") as fh:
             head = fh.read(16)
         if head and head != b"SQLite format 3\x00":
             raise DatabaseDamaged(
-                f"Tệp “{path}” không phải là cơ sở dữ liệu của Đối thoại (không phải SQLite). "
-                "Tệp không bị sửa. Hãy kiểm tra lại đường dẫn, hoặc khôi phục từ bản sao lưu "
-                "bằng lệnh: doithoai restore TỆP_SAO_LƯU")
+                W.NOT_SQLITE.format(path=path))
     else:
         folder = path.parent
         try:
@@ -199,11 +197,9 @@ def _check_sqlite_file(path: Path) -> None:
         except OSError as exc:
             from models.core.errors import os_reason
 
-            raise StorageError(f"Không tạo được thư mục dữ liệu “{folder}”: {os_reason(exc)}. "
-                               "Hãy chọn thư mục khác bằng --db hoặc cấp quyền ghi.") from exc
+            raise StorageError(W.NO_DATA_FOLDER.format(folder=folder, os_reason=os_reason(exc))) from exc
         if not os.access(folder, os.W_OK):
-            raise StorageError(f"Thư mục dữ liệu “{folder}” chỉ cho đọc, không tạo được cơ sở dữ liệu. "
-                               "Hãy cấp quyền ghi cho thư mục hoặc chọn nơi khác bằng --db.")
+            raise StorageError(W.DATA_FOLDER_READ_ONLY.format(folder=folder))
 
 
 def make_database(target: str | os.PathLike) -> pw.Database:
@@ -216,8 +212,7 @@ def make_database(target: str | os.PathLike) -> pw.Database:
             return OfficeSqliteDatabase(urlparse(url).path[1:] or ":memory:", pragmas=SQLITE_PRAGMAS,
                                         timeout=10, lock_type=SQLITE_LOCK)
         if scheme not in ("postgres", "postgresql", "postgresext"):
-            raise StorageError(f"Địa chỉ cơ sở dữ liệu “{describe(url)}” không được hỗ trợ. "
-                               "Dùng đường dẫn tệp SQLite hoặc postgresql://người_dùng:mật_khẩu@máy/tên_csdl.")
+            raise StorageError(W.UNSUPPORTED_URL.format(describe=describe(url)))
         from models.core._drivers import enable_postgres
 
         enable_postgres()
@@ -353,9 +348,7 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
             problem = startup_check(db, bool(stale))
             if problem:
                 raise DatabaseDamaged(
-                    "Cơ sở dữ liệu bị hỏng (kiểm tra nhanh báo lỗi: "
-                    f"{problem}). Tệp không bị ghi đè. Hãy khôi phục bản sao lưu mới nhất "
-                    "bằng lệnh: doithoai restore TỆP_SAO_LƯU")
+                    W.CORRUPT.format(problem=problem))
     except StorageError:
         _give_up(db)
         raise
@@ -381,9 +374,7 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
         if not is_denied(exc):
             raise
         raise StorageError(
-            f"Tài khoản “{urlparse(str(target)).username or ''}” không được phép nâng cấp lược đồ cơ sở dữ "
-            "liệu lên phiên bản của phần mềm này. Hãy nhờ quản trị mở Đối thoại một lần bằng tài khoản "
-            "quản trị, rồi chạy: doithoai admin pg-setup") from exc
+            W.NO_UPGRADE_RIGHT.format(login=urlparse(str(target)).username or '')) from exc
     except (pw.OperationalError, pw.DatabaseError, sqlite3.DatabaseError) as exc:
         _give_up(db)
         raise _storage_error(target, exc) from exc
@@ -431,9 +422,7 @@ def is_denied(exc: Exception) -> bool:
 
 
 def denied_message() -> str:
-    return ("Tài khoản cơ sở dữ liệu này không được phép làm việc đó: dữ liệu thuộc cơ quan khác, hoặc việc "
-            "chỉ người quản trị làm được (sổ văn bản đi, nhật ký thay đổi, danh sách cơ quan). "
-            "Không có gì bị thay đổi.")
+    return (W.NOT_ALLOWED)
 
 
 def close_database() -> None:
@@ -460,39 +449,34 @@ def _storage_error(target, exc: Exception) -> StorageError:
         text = "malformed"
     if is_url(target):
         return StorageError(
-            f"Không kết nối được máy chủ cơ sở dữ liệu {describe(target)}: {os_reason(text)}. "
-            "Hãy kiểm tra máy chủ PostgreSQL đang chạy, tên máy, cổng, người dùng và mật khẩu.")
+            W.NO_CONNECTION.format(describe=describe(target), os_reason=os_reason(text)))
 
     lowered = text.lower()
     if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
         return StorageError(
-            f"Không mở được cơ sở dữ liệu “{target}” để ghi (thư mục hoặc tệp chỉ cho đọc). "
-            "Hãy kiểm tra quyền ghi của thư mục dữ liệu, hoặc chọn nơi khác bằng --db.")
+            W.NOT_WRITABLE.format(target=target))
     if "locked" in lowered or "busy" in lowered:
         return DatabaseLocked(locked_message(target))
     if "disk i/o" in lowered or "no space" in lowered or "full" in lowered:
-        return StorageError(f"Không đọc được cơ sở dữ liệu “{target}”: {os_reason(text)}. Tệp không bị sửa. "
-                            "Hãy kiểm tra ổ đĩa rồi mở lại.")
+        return StorageError(W.NOT_READABLE.format(target=target, os_reason=os_reason(text)))
     return DatabaseDamaged(
-        f"Tệp “{target}” không đọc được như một cơ sở dữ liệu ({os_reason(text)}). Tệp không bị sửa. "
-        "Hãy kiểm tra lại đường dẫn, hoặc khôi phục từ bản sao lưu.")
+        W.NOT_A_DATABASE.format(target=target, os_reason=os_reason(text)))
 
 
 def locked_message(target) -> str:
     """Who holds the database: another window of Đối thoại, or another program."""
     from models.storage.open_lock import FileLock
 
-    who = "một chương trình khác (ví dụ một công cụ xem cơ sở dữ liệu, hoặc phần mềm sao lưu)"
+    who = W.OTHER_PROGRAM
     probe = FileLock(target)
     try:
         if not probe.acquire(exclusive=True):
-            who = "một cửa sổ Đối thoại khác (trên máy này hoặc máy dùng chung thư mục)"
+            who = W.OTHER_WINDOW
     except OSError:
         pass
     finally:
         probe.release()
-    return (f"Cơ sở dữ liệu “{target}” đang bị {who} giữ khóa nên chưa mở được. Tệp không hỏng và không bị sửa. "
-            "Hãy đóng chương trình đó rồi thử lại.")
+    return (W.LOCKED.format(target=target, who=who))
 
 
 def scrub_log() -> None:

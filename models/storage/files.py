@@ -25,17 +25,18 @@ from typing import Callable, Iterable
 from models.core.errors import StorageError, ValidationError, os_reason
 from models.domain.base import database
 from models.storage.config import is_url, sqlite_path
+from models.core.words import FileWords as W
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 # kind -> (what it is called in messages, suffixes a file of that kind may have)
 KINDS = {
-    "sqlite": ("bản sao cơ sở dữ liệu", (".sqlite3", ".sqlite", ".db", ".bak")),
-    "pdf": ("tệp PDF", (".pdf",)),
-    "docx": ("tệp Word", (".docx",)),
-    "xlsx": ("tệp Excel", (".xlsx",)),
-    "csv": ("tệp CSV", (".csv", ".txt")),
-    "json": ("tệp cấu hình", (".json",)),
+    "sqlite": (W.BACKUP_COPY, (".sqlite3", ".sqlite", ".db", ".bak")),
+    "pdf": (W.PDF_FILE, (".pdf",)),
+    "docx": (W.WORD_FILE, (".docx",)),
+    "xlsx": (W.EXCEL_FILE, (".xlsx",)),
+    "csv": (W.CSV_FILE, (".csv", ".txt")),
+    "json": (W.CONFIG_FILE, (".json",)),
 }
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
@@ -47,13 +48,12 @@ class DestinationExists(ValidationError):
     def __init__(self, path: Path, kind: str):
         label = KINDS[kind][0]
         if kind == "sqlite" and is_working_database(path):
-            label = "cơ sở dữ liệu Đối thoại đang làm việc (không phải bản sao lưu)"
-        super().__init__(f"Đã có {label} “{path}”. Muốn thay bằng tệp mới thì ghi thêm --ghi-de "
-                         "(hoặc trả lời “c” khi được hỏi); nếu không, hãy chọn tên khác.", field="output")
+            label = W.LIVE_DATABASE
+        super().__init__(W.EXISTS_USE_FLAG.format(label=label, path=path), field="output")
         self.path = path
         self.kind = kind
         #: what to ask at a keyboard
-        self.question = f"Đã có {label} “{path}”. Thay bằng tệp mới?"
+        self.question = W.EXISTS_ASK.format(label=label, path=path)
 
 
 def is_working_database(path: Path) -> bool:
@@ -151,34 +151,31 @@ def check_destination(path: os.PathLike | str, kind: str, *, replace: bool = Fal
     path = Path(path)
     label, suffixes = KINDS[kind]
     if _real(path) in live_databases(protect):
-        raise ValidationError(f"“{path}” là cơ sở dữ liệu đang dùng; không bao giờ ghi đè lên nó. "
-                              "Hãy chọn tên tệp khác.", field="output")
+        raise ValidationError(W.IS_LIVE_DATABASE.format(path=path), field="output")
     if path.suffix and path.suffix.lower() not in suffixes:
-        raise ValidationError(f"Tệp “{path}” có đuôi {path.suffix}, không phải {label} ("
-                              f"{', '.join(suffixes)}). Không ghi đè; hãy chọn tên tệp có đuôi đúng.",
+        raise ValidationError(W.WRONG_SUFFIX.format(path=path, suffix=path.suffix, label=label,
+                                                    suffixes=', '.join(suffixes)),
                               field="output")
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return path
     except OSError as exc:
-        raise StorageError(f"Không kiểm tra được “{path}”: {os_reason(exc)}.") from exc
+        raise StorageError(W.CANNOT_CHECK.format(path=path, os_reason=os_reason(exc))) from exc
     if stat.S_ISDIR(st.st_mode):
-        raise ValidationError(f"“{path}” là một thư mục. Hãy ghi tên tệp, ví dụ {path / ('ten-tep' + suffixes[0])}.",
+        raise ValidationError(W.IS_FOLDER.format(path=path, example=path / ('ten-tep' + suffixes[0])),
                               field="output")
     if not stat.S_ISREG(st.st_mode):
-        raise ValidationError(f"“{path}” không phải tệp thông thường (thiết bị, ống dẫn…); không ghi vào đó. "
-                              "Hãy chọn một tệp trong thư mục.", field="output")
+        raise ValidationError(W.NOT_REGULAR.format(path=path), field="output")
     found = kind_of(path)
     if found is None:
         return path                      # an empty file: nothing to lose
     if found == "sqlite" and (kind != "sqlite" or not is_doithoai_database(path)):
-        raise ValidationError(f"“{path}” là một cơ sở dữ liệu SQLite; không ghi đè lên nó. Hãy chọn tên tệp khác.",
+        raise ValidationError(W.IS_SQLITE.format(path=path),
                               field="output")
     if found != kind:
-        other = KINDS[found][0] if found in KINDS else "tệp của chương trình khác"
-        raise ValidationError(f"“{path}” là {other}, không phải {label}; không ghi đè lên nó. "
-                              "Hãy chọn tên tệp khác.", field="output")
+        other = KINDS[found][0] if found in KINDS else W.OTHER_PROGRAM_FILE
+        raise ValidationError(W.IS_OTHER.format(path=path, other=other, label=label), field="output")
     if not replace:
         raise DestinationExists(path, kind)
     return path
@@ -188,8 +185,7 @@ class NameTaken(ValidationError):
     """``write_file(..., exclusive=True)`` found the name taken (an issued document is never replaced)."""
 
     def __init__(self, path: Path):
-        super().__init__(f"Đã có tệp “{path.name}” trong “{path.parent}”; không ghi đè văn bản đã ban hành. "
-                         "Hãy kiểm tra sổ văn bản đi và thư mục văn bản.")
+        super().__init__(W.ISSUED_EXISTS.format(name=path.name, parent=path.parent))
         self.path = path
 
 
@@ -230,7 +226,7 @@ def write_file(path: os.PathLike | str, kind: str, content: bytes | Callable[[Pa
             os.replace(tmp, path)
         sync_folder(path.parent)
     except OSError as exc:
-        raise StorageError(f"Không ghi được tệp “{path}”: {os_reason(exc)}.") from exc
+        raise StorageError(W.NOT_WRITTEN.format(path=path, os_reason=os_reason(exc))) from exc
     finally:
         if tmp.exists():
             tmp.unlink(missing_ok=True)
@@ -250,17 +246,17 @@ def read_given_file(path: os.PathLike | str, what: str, limit: int) -> bytes:
     try:
         st = path.stat()
     except OSError as exc:
-        raise ValidationError(f"Không đọc được {what} “{path}”: {os_reason(exc)}.") from exc
+        raise ValidationError(W.NOT_READ.format(what=what, path=path, os_reason=os_reason(exc))) from exc
     if not stat.S_ISREG(st.st_mode):
-        raise ValidationError(f"“{path}” không phải một tệp thường ({what}). Hãy chọn đúng tệp.")
+        raise ValidationError(W.NOT_A_FILE.format(path=path, what=what))
     if st.st_size > limit:
-        raise ValidationError(f"{what[:1].upper()}{what[1:]} “{path}” quá lớn ({st.st_size // 1024} KB, "
-                              f"tối đa {limit // 1024} KB). Hãy kiểm tra đúng tệp chưa.")
+        raise ValidationError(W.TOO_BIG.format(upper=what[:1].upper(), what=what[1:], path=path,
+                                               size=st.st_size // 1024, most=limit // 1024))
     try:
         with open(path, "rb") as fh:
             return fh.read(limit + 1)[:limit]
     except OSError as exc:
-        raise ValidationError(f"Không đọc được {what} “{path}”: {os_reason(exc)}.") from exc
+        raise ValidationError(W.NOT_READ.format(what=what, path=path, os_reason=os_reason(exc))) from exc
 
 
 def remove_stale_temps(folder: Path) -> list[Path]:
