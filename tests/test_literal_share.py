@@ -15,7 +15,7 @@ which are for the developer. Comments are not in the AST.
 
 ``python tests/test_literal_share.py`` prints the count per file.
 
-Before (3d813c4): 2,297 of 2,609 literals (88 %) outside the catalogues;
+Before (3d813c4): 2,284 of 2,596 literals (88 %) outside the catalogues;
 105 strings spelling a key by hand. The ceilings below are today's figures:
 lower them when words move, never raise them."""
 from __future__ import annotations
@@ -28,8 +28,9 @@ REPO = Path(__file__).resolve().parents[1]
 ROOMS = ("tui", "models", "printing")
 #: the catalogues: screens and commands, the domain, and click's own messages (a gettext table)
 CATALOGUES = {REPO / "tui" / "words.py", REPO / "models" / "core" / "words.py", REPO / "tui" / "click_vi.py"}
-#: a Vietnamese letter: Latin-1 and Latin Extended letters with diacritics, đ/Đ
-VIETNAMESE = re.compile(r"[À-ỹĐđ]")
+#: a Vietnamese letter (precomposed, NFC): Latin-1 and Latin Extended letters with diacritics, đ/Đ;
+#: not a combining mark alone (U+0300–U+036F), which is no word
+VIETNAMESE = re.compile(r"[À-ÖØ-öø-ɏḀ-ỿ]")
 LOGGERS = {"log", "logger", "logging", "_log", "LOG"}
 #: a key's name as shown to people: "F5", "Ctrl+S", "Esc", "phím M", "nhấn N", "bấm E", and a
 #: letter key at the head of a hint ("A: thêm mới · E hoặc Enter: sửa")
@@ -38,7 +39,7 @@ KEY_SPELLED = re.compile(r"(?<![\w+])(F(1[0-2]|[1-9])|Ctrl\+\S|Shift\+\S|Alt\+\S
                          r"|(?:^|(?<=· )|(?<=\n))[A-Z0-9](?=: | hoặc )|(?<= hoặc )[A-Z0-9](?=: )")
 
 #: user-facing literals outside the catalogues (lower it as words move)
-CEILING = 859
+CEILING = 846
 #: strings outside ``tui.words.key`` that spell a key's name
 KEY_CEILING = 18
 
