@@ -39,10 +39,10 @@ def render_plan(plan) -> Group:
     left = ([(lh.parent_body, "")] if lh.parent_body else []) + [(x, "bold") for x in lh.issuer]
     left += [("*" if lh.party else "───", ""), (layout.number_text(lh, symbol, "KH"), "")]
     if lh.party:
-        right = [("ĐẢNG CỘNG SẢN VIỆT NAM", "bold underline"), ("", "")]
+        right = [(layout.PARTY, "bold underline"), ("", "")]
     else:
-        right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bold"),
-                 ("Độc lập - Tự do - Hạnh phúc", "bold underline")]
+        right = [(layout.NATION, "bold"),
+                 (layout.MOTTO, "bold underline")]
     right += [("", ""), (layout.date_line(lh.place_name, plan.place_date, plan.year,
                                                        None if plan.place_date else plan.place_month), "italic")]
     parts = [_two_columns(_column(left), _column(right)), Text(""),
