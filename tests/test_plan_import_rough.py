@@ -110,6 +110,25 @@ def test_utf16_text_is_read(office, tmp_path, encoding):
     assert parts(got) == parts(want)
 
 
+def test_windows_1258_text_is_still_read(office, tmp_path):
+    """Windows' Vietnamese code page writes a vowel's shape as one byte and its
+    tone as a combining mark: read, and normalised to NFC on the way in."""
+    import unicodedata
+
+    source = XA_2024.read_text(encoding="utf-8")
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in source:
+        parts = unicodedata.normalize("NFD", ch)
+        shape = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(shape + "".join(c for c in parts if c in tones))
+    (tmp_path / "w.txt").write_bytes("".join(out).encode("cp1258"))
+    got = plan_import.import_plan(office, tmp_path / "w.txt")
+    assert got.plan.title == "Tổ chức đối thoại giữa chính quyền với nhân dân năm 2024"
+    assert got.plan.body == unicodedata.normalize("NFC", got.plan.body)
+    assert "Thông qua đối thoại giúp chính quyền hiểu rõ tâm tư" in got.plan.body
+
+
 @pytest.mark.parametrize("garble", ["utf8-read-as-latin1", "binary", "utf-16-odd-bytes"])
 def test_doubtful_text_is_refused_not_imported(office, tmp_path, garble):
     source = XA_2024.read_text(encoding="utf-8")
