@@ -280,3 +280,84 @@ def test_the_screens_ask_for_the_pin_without_showing_it(sqlite_db):
         issued, screen = asyncio.run(steps())
     assert issued == 1 and screen == "CatalogScreen"
     assert roles.pin_matches(models.Person.get_by_id(clerk.id).pin_hash, CLERK_PIN)
+
+
+class FakeClock:
+    """roles' wall clock, moved by hand (the wait is kept in the database as a time)."""
+
+    def __init__(self, start: float = 1_800_000_000.0):
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_wrong_pins_make_a_growing_wait_kept_across_restarts(tmp_path, capsys, monkeypatch):
+    """Issue 21: after PIN_FREE_TRIES wrong PINs in a row, even the right PIN is
+    refused for a while, the wait said in Vietnamese; each further wrong PIN
+    doubles it; it lives in the database, so restarting the program (here each
+    command opens the file afresh) does not shorten it; a right PIN clears it."""
+    fake = FakeClock()
+    monkeypatch.setattr(roles, "_clock", fake)
+    target = str(tmp_path / "xa.sqlite3")
+    models.open_database(target)
+    office, chair, clerk = an_office_with_people()
+    plan = a_plan(office)
+    roles.choose_person(office, chair)
+    roles.set_pin(office, chair, CHAIR_PIN)
+    models.close_database()
+    issue = ["--db", target, "issue", "ke-hoach", str(plan.id), "--ngay", f"{DAY:%d/%m/%Y}"]
+    right, wrong = tmp_path / "dung", tmp_path / "sai"
+    for path, text in ((right, CHAIR_PIN), (wrong, "000000")):
+        path.write_text(text + "\n")
+        path.chmod(0o600)
+    assert roles.PIN_FREE_TRIES == 5 and roles.PIN_WAIT_FIRST == 30
+    with clock.fixed(DAY):
+        said = [run_cli([*issue, "--pin-file", str(wrong)], capsys)[2] for _ in range(5)]
+        assert all("Mã PIN không đúng" in e for e in said)
+        assert "Còn 3 lần thử" in said[1] and "Còn 1 lần thử" in said[3]
+        assert "Đã sai 5 lần liên tiếp: phải chờ 30 giây" in said[4]
+        fake.now += 20
+        code, _, err = run_cli([*issue, "--pin-file", str(right)], capsys)     # the right PIN, too early
+        assert code != 0 and "đã bị nhập sai 5 lần liên tiếp" in err and "Hãy chờ 10 giây nữa" in err, err
+        assert "Tắt mở lại chương trình không rút ngắn" in err
+        fake.now += 11
+        code, _, err = run_cli([*issue, "--pin-file", str(wrong)], capsys)     # a sixth wrong one: 60 s
+        assert code != 0 and "Đã sai 6 lần liên tiếp: phải chờ 1 phút" in err, err
+        fake.now += 59
+        code, _, err = run_cli([*issue, "--pin-file", str(right)], capsys)
+        assert code != 0 and "Hãy chờ 1 giây nữa" in err, err
+        models.open_database(target)
+        assert models.OutgoingDocument.select().count() == 0
+        models.close_database()
+        fake.now += 2
+        code, out, err = run_cli([*issue, "--pin-file", str(right)], capsys)
+        assert code == 0 and "Đã ban hành số 01/KH-UBND" in out, err
+        # the right PIN cleared the count: a new mistake starts again from the top
+        code, _, err = run_cli(["--db", target, "user", "role", "Lê Thị Thư", "thu_ky", "--pin-file",
+                                str(wrong)], capsys)
+        assert code != 0 and "Mã PIN không đúng" in err and "chờ" not in err, err
+
+
+def test_the_wait_grows_to_an_hour_and_guards_changing_the_pin(sqlite_db, monkeypatch):
+    """Guessing through `user pin` (the current PIN as the authority) counts too."""
+    fake = FakeClock()
+    monkeypatch.setattr(roles, "_clock", fake)
+    office, chair, clerk = an_office_with_people()
+    roles.set_pin(office, chair, CHAIR_PIN)
+    roles.choose_person(office, clerk)
+    waits = []
+    for n in range(12):
+        with pytest.raises(Locked) as err:
+            roles.set_pin(office, models.Person.get_by_id(chair.id), "999999", authority=f"{n:06d}")
+        assert "Không đổi được mã PIN" in err.value.message
+        chair_now = models.Person.get_by_id(chair.id)
+        waits.append(round(roles.pin_wait(chair_now)))
+        fake.now += waits[-1] + 1
+    assert waits == [0, 0, 0, 0, 30, 60, 120, 240, 480, 960, 1920, 3600]
+    fake.now -= 1800                                  # back to half an hour before the end
+    with pytest.raises(Locked) as err:
+        roles.set_pin(office, models.Person.get_by_id(chair.id), "999999", authority=CHAIR_PIN)
+    assert "Hãy chờ 29 phút 59 giây nữa" in err.value.message
+    assert roles.pin_matches(models.Person.get_by_id(chair.id).pin_hash, CHAIR_PIN)     # unchanged

@@ -498,6 +498,16 @@ class RolesWords:
         "tên).")
     PIN_NEEDED = "Cần mã PIN của {full_name} để {action_words}."
     WRONG_PIN = "Mã PIN không đúng. Hãy nhập lại (mã PIN là của người đang chọn trên máy này)."
+    # too many wrong PINs in a row: a wait that grows (roles.PIN_FREE_TRIES)
+    PIN_TRIES_LEFT = " Còn {left} lần thử trước khi phải chờ."
+    PIN_WAIT_BEGINS = (" Đã sai {wrong} lần liên tiếp: phải chờ {wait} mới nhập lại được (mỗi lần sai tiếp theo "
+                       "thời gian chờ tăng gấp đôi).")
+    PIN_WAIT = (
+        "Mã PIN của {full_name} đã bị nhập sai {wrong} lần liên tiếp, nên tạm khóa để chống đoán mã. Hãy chờ {wait} "
+        "nữa (đến {until}) rồi nhập lại; mỗi lần sai tiếp theo thời gian chờ tăng gấp đôi. Tắt mở lại chương "
+        "trình không rút ngắn thời gian chờ.")
+    SECONDS = "{n} giây"
+    MINUTES = "{n} phút"
     PG_NO_PIN = (
         "Trên máy chủ PostgreSQL, mỗi người đăng nhập bằng tài khoản và mật khẩu của mình; mã PIN chỉ dùng trên "
         "máy dùng tệp SQLite.")

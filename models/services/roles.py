@@ -23,6 +23,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import hmac
+import json
 import os
 import secrets
 import threading
@@ -293,13 +294,107 @@ def pin_wanted(office: Office, action: str) -> Person | None:
     return person
 
 
+# --- wrong PINs: a wait that grows -------------------------------------------------
+
+#: wrong PINs in a row that begin a wait: PIN_WAIT_FIRST seconds, doubled
+#: at each further wrong PIN, at most PIN_WAIT_MOST. A 6-digit PIN then takes
+#: years to guess at the PC, while a person who mistypes loses half a minute.
+PIN_FREE_TRIES = 5
+PIN_WAIT_FIRST, PIN_WAIT_MOST = 30, 3600
+
+
+def _clock() -> float:
+    """Seconds since the epoch (the wait is kept in the database across restarts,
+    so it is wall time; tests replace this)."""
+    import time
+
+    return time.time()
+
+
+def _tries_key(person: Person) -> str:
+    return f"pin-sai:{person.office_id}:{person.id}"
+
+
+def _tries(person: Person) -> dict:
+    row = Setting.get_or_none(Setting.key == _tries_key(person))
+    try:
+        value = json.loads(row.value) if row is not None and row.value else {}
+    except ValueError:
+        value = {}
+    return value if isinstance(value, dict) else {}
+
+
+def _wait_text(seconds: float) -> str:
+    seconds = max(1, int(seconds + 0.999))
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return W.SECONDS.format(n=rest)
+    return W.MINUTES.format(n=minutes) + (" " + W.SECONDS.format(n=rest) if rest else "")
+
+
+def pin_wait(person: Person) -> float:
+    """Seconds ``person`` must still wait before a PIN is tried again (0: none)."""
+    return max(0.0, float(_tries(person).get("until") or 0) - _clock())
+
+
+def _refuse_while_waiting(person: Person) -> None:
+    left = pin_wait(person)
+    if left > 0:
+        import datetime as dt
+
+        wrong = int(_tries(person).get("wrong") or 0)
+        until = dt.datetime.fromtimestamp(_clock() + left).strftime("%H:%M:%S")
+        raise Locked(W.PIN_WAIT.format(full_name=person.full_name, wrong=wrong, wait=_wait_text(left), until=until))
+
+
+def _wrong_pin(person: Person) -> str:
+    """Count a wrong PIN for ``person`` (kept in the database, so across restarts);
+    returns what to add to the refusal: tries left, or the wait now begun."""
+    wrong = int(_tries(person).get("wrong") or 0) + 1
+    over = wrong - PIN_FREE_TRIES        # 0 at the last free try: the first wait begins
+    wait = min(PIN_WAIT_MOST, PIN_WAIT_FIRST * 2 ** over) if over >= 0 else 0
+    _keep_tries(person, {"wrong": wrong, "until": _clock() + wait if wait else 0})
+    if wait:
+        return W.PIN_WAIT_BEGINS.format(wrong=wrong, wait=_wait_text(wait))
+    left = PIN_FREE_TRIES - wrong
+    return W.PIN_TRIES_LEFT.format(left=left) if left < PIN_FREE_TRIES - 1 else ""
+
+
+def _keep_tries(person: Person, value: dict) -> None:
+    text = json.dumps(value)
+    if not Setting.update(value=text).where(Setting.key == _tries_key(person)).execute():
+        Setting.create(office=person.office_id, key=_tries_key(person), value=text)
+
+
+def _right_pin(person: Person) -> None:
+    if _tries(person):
+        Setting.delete().where(Setting.key == _tries_key(person)).execute()
+
+
+def check_pin(person: Person, pin: str | None) -> bool:
+    """Whether ``pin`` is ``person``'s PIN (a right one clears the wrong ones
+    counted); refused (Locked, the wait stated) while the person must wait after
+    too many wrong PINs, and False without trying while ``pin`` is None."""
+    if pin is None:
+        return False
+    _refuse_while_waiting(person)
+    if pin_matches(person.pin_hash, pin):
+        _right_pin(person)
+        return True
+    return False
+
+
 @contextmanager
 def pin_given(office: Office, pin: str | None):
     """The PIN of the person working, for the acts inside the block (in this
-    thread only). ``None``: none was asked (``pin_wanted`` said so)."""
+    thread only). ``None``: none was asked (``pin_wanted`` said so). After
+    PIN_FREE_TRIES wrong PINs in a row the person waits (``pin_wait``)."""
     person = None if pin is None or _is_postgres() else current_person(office)
-    if pin is not None and (person is None or not pin_matches(person.pin_hash, pin)):
+    if pin is not None and person is None:
         raise Locked(W.WRONG_PIN)
+    if pin is not None and not check_pin(person, pin):
+        more = _wrong_pin(person) if person.pin_hash else ""
+        raise Locked(W.WRONG_PIN + more)
     before = getattr(_proof, "person", None)
     _proof.person = person.id if person is not None else None
     try:
@@ -324,17 +419,22 @@ def set_pin(office: Office, person: Person, new_pin: str | None, *, authority: s
             raise ValidationError(W.PIN_LENGTH.format(least=PIN_MIN, most=PIN_MAX),
                                   field="pin")
     me = current_person(office)
-    manager = (me is not None and me.pin_hash and me.role in allowed_roles(office, "people")
-               and pin_matches(me.pin_hash, authority))
+    may_manage = me is not None and me.pin_hash and me.role in allowed_roles(office, "people")
+    # the PIN given counts as a try of the person's own PIN (or, with none, the manager's)
+    tried = person if person.pin_hash else me if may_manage else None
+    if authority is not None and tried is not None:
+        _refuse_while_waiting(tried)
+    manager = bool(may_manage) and pin_wait(me) <= 0 and check_pin(me, authority)
     if person.pin_hash:
-        allowed = pin_matches(person.pin_hash, authority) or manager
+        allowed = manager or check_pin(person, authority)
         why = (W.GIVE_CURRENT_PIN.format(full_name=person.full_name))
     else:
         allowed = (not managers_with_pin(office) or manager
                    or bool(person.login and person.login == os_login() and me is not None and me.id == person.id))
         why = (W.FIRST_PIN.format(full_name=person.full_name, login=person.login or W.NO_LOGIN))
     if not allowed:
-        raise Locked(W.PIN_NOT_CHANGED + why)
+        more = _wrong_pin(tried) if authority is not None and tried is not None else ""
+        raise Locked(W.PIN_NOT_CHANGED + why + more)
     return records.update(person, {"pin_hash": hash_pin(new_pin) if new_pin is not None else ""})
 
 
