@@ -79,15 +79,24 @@ def kept(db, where: str) -> tuple[str | None, str]:
     return field, str(values.get(field, "")) if field else ""
 
 
+#: bytes a second an app at rest may still draw: the session's clock (a line a
+#: second) and a focused text box's blinking cursor (≈ 2.4 kB/s for the tall
+#: "Trích yếu" box of the document editor). A screen being drawn is ≥ 20 kB.
+STILL_RATE = 5000
+
+
 def quiet(app: App, seconds: float, timeout: float = 60.0) -> None:
     """Wait until the app has drawn its screen and then drawn next to nothing
-    (the session's clock, a line a second) for ``seconds``."""
+    (a clock, a blinking cursor) for ``seconds``. (A limit of 1.5 kB/s took
+    every blinking cursor for drawing: each wait ran to its 60 s timeout, and
+    seven kills of F4-G took over 20 minutes, which looked like a hang.)"""
     end = time.time() + timeout
     while time.time() < end:
         before = app.bytes_read
         time.sleep(seconds)
-        if before > 5000 and app.bytes_read - before < 1500 * seconds:
+        if before > 5000 and app.bytes_read - before < STILL_RATE * seconds:
             return
+    print(f"    (the app kept drawing for {timeout:.0f} s; going on)", file=sys.stderr, flush=True)
 
 
 class CountingApp(App):
