@@ -170,3 +170,41 @@ def _rechain(db):
         e.chain_seq = n
         previous = chain.digest(previous, chain.content(e))
         AuditEntry.update(chain_seq=n, chain_hash=previous).where(AuditEntry.id == e.id).execute()
+
+
+def test_f7_k_checks_the_text_seal_as_well_as_the_file(tmp_path):
+    """F7 K read only the file's SHA-256: an issued text changed in SQL passed as
+    "✓". Now K says the stored text no longer matches its seal, marks the row "!"
+    and names doctor; before the change it says the text matches."""
+    import asyncio
+
+    from textual.widgets import DataTable, Static
+
+    from snapshots.settle import settle
+    from tui.app import DoiThoaiApp
+
+    models.open_database(tmp_path / "office.sqlite3")
+    office = samples.office()
+    conf = samples.conference(office, petitions=2, date=dt.date(2024, 1, 9))
+    doc = pipeline.issue(office, "thong-bao", conf.id, on=ON)
+
+    async def press_k():
+        app = DoiThoaiApp(office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("f7")
+            await settle(pilot)
+            table = app.screen.query_one("#docs-table", DataTable)
+            table.focus()
+            table.move_cursor(row=table.get_row_index(str(doc.id)))
+            await pilot.press("k")
+            await settle(pilot)
+            return str(app.screen.query_one("#docs-info", Static).content), str(table.get_row(str(doc.id))[-1])
+
+    said, mark = asyncio.run(press_k())
+    assert mark == "✓" and "Tệp khớp" in said and "Nội dung đã lưu khớp với nội dung đã niêm phong" in said, said
+    _sql("UPDATE document_text SET content = REPLACE(content, 'Hội trường', 'Sân kho') WHERE document_id = ?",
+         doc.id)
+    said, mark = asyncio.run(press_k())
+    assert "Tệp khớp" in said and "khác nội dung đã niêm phong khi ban hành" in said, said
+    assert "doithoai doctor" in said and "in lại và xuất Word bị từ chối" in said and mark == "!"
+    models.close_database()

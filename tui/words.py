@@ -620,7 +620,8 @@ class DocumentsWords:
         f"[ và ]: năm trước / năm sau (hoặc tất cả các năm) · {key('l')}: chọn loại văn bản · /: tìm theo số, trích yếu, "
         "người ký (gõ không dấu cũng được) · N / P: trang sau / trang trước.\n"
         f"{key('enter')} hoặc {key('o')}: mở tệp PDF · {key('r')}: in lại từ hồ sơ gốc và so với bản đã ban hành · {key('k')}: kiểm tra tệp đã lưu (và "
-        f"các tệp đã ký số) với mã SHA-256 ghi trong sổ · {key('v')}: các phiên bản · {key('h')}: lịch sử thay đổi.\n"
+        f"các tệp đã ký số) với mã SHA-256 ghi trong sổ, và nội dung đã lưu với dấu niêm phong khi ban hành · "
+        f"{key('v')}: các phiên bản · {key('h')}: lịch sử thay đổi.\n"
         f"{key('s')}: ký số văn bản đã ban hành (chọn vai trò: người ký, rồi cơ quan do văn thư ký; cắm token, nhập mã PIN). "
         "Tệp đã ký lưu bên cạnh tệp ban hành; in lại văn bản đã ký cho tệp đã ký.\n"
         f"{key('e')}: mở màn hình soạn của văn bản (xem nội dung, các phiên bản; kế hoạch: màn hình Kế hoạch {key('f3')}) · {key('m')}: phiên "
@@ -628,7 +629,8 @@ class DocumentsWords:
         f"{key('w')}: xuất tệp Word (.docx) của văn bản đã ban hành.\n"
         f"{key('t')}: soạn văn bản mới — chọn loại, ghi số (ID) của hội nghị, kiến nghị hoặc đơn vị; văn bản có số mở "
         f"màn hình soạn ({key('ctrl+b')} ban hành), giấy tờ làm việc được in ra tệp PDF.\n"
-        f"Cột Tệp: ✓ đúng bản đã ban hành, ≠ tệp đã bị sửa, ✗ mất tệp, — không lưu tệp, ? chưa kiểm tra (nhấn {key('k')}).")
+        "Cột Tệp: ✓ đúng bản đã ban hành, ≠ tệp đã bị sửa, ✗ mất tệp, — không lưu tệp, ! mục trong sổ hoặc nội dung "
+        f"đã lưu bị sửa ngoài ứng dụng, ? chưa kiểm tra (nhấn {key('k')}: kiểm tra tệp và nội dung).")
     OPEN = "Mở PDF"
     REPRINT = "In lại"
     CHECK = "Kiểm tra tệp"

@@ -537,6 +537,9 @@ class RegisterWords:
         "Mục này của sổ văn bản đi đã bị sửa ngoài ứng dụng (mã kiểm tra không còn khớp), nên mã SHA-256 ghi trong "
         "sổ không còn đáng tin. Hãy chạy “doithoai doctor” để biết trường nào bị sửa. Tệp: {path}")
     NO_FILE_KEPT = "Văn bản này chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành nên không có gì để kiểm tra."
+    TEXT_CHANGED = ("Nội dung đã lưu: {problem}; in lại và xuất Word bị từ chối. Chạy “doithoai doctor” để biết chỗ "
+                    "bị sửa, rồi khôi phục bản sao lưu còn đúng.")
+    TEXT_SEALED = "Nội dung đã lưu khớp với nội dung đã niêm phong khi ban hành."
     GONE = "Không còn văn bản này trong sổ (có thể đã bị xóa ở máy khác). Hãy tải lại danh sách."
     KIND = "Loại"
     SIGNER = "Người ký"

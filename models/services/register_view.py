@@ -159,6 +159,22 @@ def check_file(doc: OutgoingDocument, *, chained: bool = True) -> FileCheck:
     return FileCheck(FILE_OK if actual == doc.sha256 else FILE_CHANGED, str(path), doc.sha256, actual)
 
 
+def check_text(doc: OutgoingDocument) -> tuple[bool | None, str]:
+    """The frozen text of ``doc`` against the seal made when it was issued (issue
+    21): (True, …) it matches; (False, what changed) it was changed behind the
+    app's back, so reprints and Word copies are refused; (None, "") no text was
+    stored with it."""
+    from models.domain.documents import DocumentText
+    from models.storage.seals import text_seal_problem
+
+    problem = text_seal_problem(doc)
+    if problem:
+        return False, W.TEXT_CHANGED.format(problem=problem)
+    if DocumentText.get_or_none(DocumentText.document == doc) is None:
+        return None, ""
+    return True, W.TEXT_SEALED
+
+
 def detail(doc: OutgoingDocument) -> list[tuple[str, str]]:
     """The entry's fields as (label, value) lines for the detail panel."""
     lines = [(SYMBOL, doc.symbol), (ISSUED_ON, f"{doc.issued_on:%d/%m/%Y}"),

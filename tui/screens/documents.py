@@ -487,13 +487,19 @@ def _check_result(doc):
     result = svc.check_file(doc)
     severity = {svc.FILE_OK: "information", svc.FILE_NONE: "warning"}.get(result.state, "error")
     message = _with_hint(result)
+    mark = svc.FILE_MARKS[result.state]
+    text_ok, said = svc.check_text(doc)
+    if said:
+        message += " " + said
+    if text_ok is False:       # the text a reprint would print is not the one issued
+        severity, mark = "error", svc.FILE_MARKS[svc.FILE_TAMPERED]
     signed = signing.check_files(doc)
     if signed:
         message += " " + signing.summary(doc).capitalize() + ". " + " ".join(
             f"{'✓' if st.ok else '≠'} {Path(st.path).name}: {st.note}." for st in signed)
         if not all(st.ok for st in signed):
             severity = "error"
-    return message, severity, svc.FILE_MARKS[result.state]
+    return message, severity, mark
 
 
 def _word_result(doc):
