@@ -345,3 +345,53 @@ def test_a_second_window_of_the_same_workstation_keeps_its_own_draft(demo_office
         first.stdin.close()
         first.wait(timeout=60)
     assert live.load_place(demo_office)["draft"]["content"] == "cửa sổ thứ hai"
+
+
+def test_the_app_offers_a_rescue_file_when_it_opens(demo_office, sqlite_db, monkeypatch):
+    """The rescue offer was made only on the terminal before the app opened (never
+    seen when the app is started from a shortcut). Now the app asks when it opens:
+    K keeps the file for the next start; C records it (the petition is in, the
+    file moved to da-ghi). A rescue file of another database is not offered."""
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+    import models
+    from models.storage.db import opened_as
+    from models.services import live_session as live
+    from models.services import rescue
+    from tui.widgets.confirm import ConfirmScreen
+
+    conf = live.pick_conference(demo_office)
+    live.start_session(conf)
+
+    def kept_petition(content: str) -> dict:
+        return {"kind": "petition", "office": demo_office.id, "conference": conf.id, "place": None,
+                "draft": dict(live.empty_draft(), citizen_name="Võ Thị Bảy", content=content,
+                              disposition="noted", answer_on_spot="Ghi nhận")}
+
+    mine = rescue.write([kept_petition("Đề nghị lắp đèn đường xóm Bàu")], opened_as())
+    elsewhere = rescue.write([kept_petition("Kiến nghị của một cơ sở dữ liệu khác")], "/noi-khac/xa.sqlite3",
+                             path=rescue.folder() / "cuu-ho-20000101-000000-1.json")
+
+    def recorded() -> list[str]:
+        return [p.content for p in models.Petition.select().where(models.Petition.conference == conf)]
+
+    def answer(key):
+        async def steps(app, pilot):
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the offer")
+            question = app.screen.question
+            await pilot.press(key)
+            await until(pilot, lambda: any("tệp cứu hộ" in n.message for n in app._notifications), "told")
+            return question, [n.message for n in app._notifications]
+
+        return drive(demo_office, steps)
+
+    question, said = answer("k")
+    assert "Võ Thị Bảy" in question and "Đề nghị lắp đèn đường xóm Bàu" in question and str(mine) in question
+    assert "cơ sở dữ liệu khác" not in question
+    assert any("Chưa ghi; tệp cứu hộ vẫn được giữ" in m for m in said)
+    assert "Đề nghị lắp đèn đường xóm Bàu" not in recorded() and mine.exists()
+    question, said = answer("c")                            # the next start asks again
+    assert "Đề nghị lắp đèn đường xóm Bàu" in question
+    assert any("Đã ghi 1 nội dung từ tệp cứu hộ" in m for m in said), said
+    assert "Đề nghị lắp đèn đường xóm Bàu" in recorded()
+    assert not mine.exists() and (rescue.folder() / "da-ghi" / mine.name).exists()
+    assert rescue.waiting() == [elsewhere] and rescue.waiting_here() == []

@@ -117,6 +117,20 @@ class DoiThoaiApp(App):
         if window_number() > 1:
             self.notify(f"Máy này đang mở một cửa sổ Đối thoại khác. Cửa sổ này (thứ {window_number()}) giữ "
                         "riêng những gì đang gõ dở, không ghi đè lên cửa sổ kia.", timeout=10)
+        # typing the database refused last time, kept in a rescue file: offered
+        # first, so that the session and the editors reopen with it recorded
+        from models.services import rescue
+
+        found = rescue.waiting_here()      # a folder that is usually missing: no query
+        if found:
+            prefetch.take("resume")        # computed before the rescue: asked again after it
+            self._offer_rescue(found)
+        else:
+            self._resume()
+
+    def _resume(self, fresh: bool = False) -> None:
+        from . import prefetch
+
         # After a crash or power cut during a conference, go straight back to it.
 
         def resume():
@@ -125,7 +139,7 @@ class DoiThoaiApp(App):
             return resume_point(self.office)
 
         try:
-            if prefetch.take_or_compute("resume", resume):
+            if (resume() if fresh else prefetch.take_or_compute("resume", resume)):
                 self.switch_mode("session")
         except UserError:
             pass
@@ -136,6 +150,44 @@ class DoiThoaiApp(App):
         from .work import run
 
         run(self, unsaved.kept, self.office, done=self._reopen_editor, group="typing-reopen")
+
+    def _offer_rescue(self, found: list) -> None:
+        """Ask, file by file, to record what a rescue file keeps (models/services/
+        rescue.py); then go on as after any start. "Not now" keeps the file, and
+        the next start asks again."""
+        from .widgets.confirm import ConfirmScreen
+        from .words import LaunchWords as W
+
+        if not found:
+            self._resume(fresh=True)
+            return
+        (path, lines), rest = found[0], found[1:]
+        shown = "\n".join(f"  – {line}" for line in lines[:8]) + ("\n  – …" if len(lines) > 8 else "")
+        question = W.RESCUE_ASK.format(n=len(lines), path=path, shown=shown)
+
+        def answered(yes) -> None:
+            if not yes:
+                self.notify(W.RESCUE_KEPT.format(path=path), timeout=10)
+                self._offer_rescue(rest)
+                return
+            from models.services import rescue
+
+            from .work import run
+
+            def told(n) -> None:
+                self.notify(W.RESCUE_WRITTEN.format(n=n), timeout=8)
+                self._offer_rescue(rest)
+
+            def refused(exc) -> None:
+                from models.core.errors import os_reason
+
+                reason = words.explain(exc) if isinstance(exc, UserError) else os_reason(exc)
+                self.notify(W.RESCUE_FAILED.format(reason=reason), severity="error", timeout=12)
+                self._offer_rescue(rest)
+
+            run(self, rescue.record, path, done=told, failed=refused, group="rescue-record")
+
+        self.push_screen(ConfirmScreen(question), answered)
 
     @property
     def typing_kept(self):

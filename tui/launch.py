@@ -181,8 +181,7 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
         diagnose(db, exc)
     if not demo:
         ask_which_office()
-        ask_who_works()
-        offer_rescue()
+        ask_who_works()        # rescue files are offered inside the app (DoiThoaiApp._offer_rescue)
         start_daily_backup(db)
     from . import prefetch
 
@@ -202,38 +201,6 @@ def _render_pdf(*args, **kwargs):
     from .documents import render_pdf
 
     return render_pdf(*args, **kwargs)
-
-
-def offer_rescue() -> None:
-    """Rescue files left when the app quit with writes the database had refused
-    (models/services/rescue.py): at a keyboard, offer to record them now."""
-    from models.core.errors import UserError
-    from models.services import rescue
-
-    for path in rescue.waiting():
-        lines = rescue.describe(rescue.read(path)["items"])
-        if not lines:
-            continue
-        say(W.RESCUE_FOUND.format(path=path))
-        for line in lines[:10]:
-            say(f"  – {line}")
-        if not sys.stdin.isatty():
-            say(W.RESCUE_AT_KEYBOARD)
-            return
-        if not ask_yes(W.RESCUE_ASK):
-            say(W.RESCUE_KEPT)
-            continue
-        try:
-            n = rescue.record(path)
-        except UserError as exc:
-            say(W.RESCUE_FAILED.format(message=exc.message))
-            continue
-        except Exception as exc:  # storage refused: said in Vietnamese, the file stays
-            from models.core.errors import os_reason
-
-            say(W.RESCUE_FAILED_OS.format(os_reason=os_reason(exc)))
-            continue
-        say(W.RESCUE_WRITTEN.format(n=n))
 
 
 def ask_which_office() -> None:

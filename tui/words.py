@@ -1007,13 +1007,14 @@ class LaunchWords:
     LOG_ELSEWHERE = " (thư mục nhật ký “{logs}” không ghi được nên ghi vào đây)"
     DETAILS_WRITTEN = "Chi tiết kỹ thuật được ghi vào {where}{moved}. Hãy gửi tệp này cho bộ phận hỗ trợ."
     CRASH_LOG_LINE = "{now:%Y-%m-%d %H:%M:%S} ERROR Lỗi không mong đợi\n{text}\n"
-    RESCUE_FOUND = "Có nội dung chưa lưu được lần trước, giữ trong tệp cứu hộ {path}:"
-    RESCUE_AT_KEYBOARD = "Mở chương trình ở bàn phím để được hỏi ghi lại các nội dung này."
-    RESCUE_ASK = "Ghi các nội dung này vào cơ sở dữ liệu bây giờ?"
-    RESCUE_KEPT = "Chưa ghi; tệp cứu hộ vẫn được giữ, lần mở sau sẽ hỏi lại."
-    RESCUE_FAILED = "Chưa ghi được: {message} Tệp cứu hộ vẫn được giữ."
-    RESCUE_FAILED_OS = "Chưa ghi được ({os_reason}). Tệp cứu hộ vẫn được giữ."
-    RESCUE_WRITTEN = "Đã ghi {n} nội dung vào cơ sở dữ liệu."
+    # the rescue file, offered inside the app when it opens (DoiThoaiApp._offer_rescue)
+    RESCUE_ASK = (
+        "Lần trước chương trình phải dừng khi còn {n} nội dung chưa lưu được vào cơ sở dữ liệu; các nội dung đó "
+        "được giữ trong tệp cứu hộ {path}:\n{shown}\n\nC: ghi các nội dung này vào cơ sở dữ liệu ngay · K: để sau "
+        "(tệp vẫn được giữ, lần mở sau chương trình hỏi lại).")
+    RESCUE_KEPT = "Chưa ghi; tệp cứu hộ vẫn được giữ: {path}. Lần mở sau chương trình sẽ hỏi lại."
+    RESCUE_WRITTEN = "Đã ghi {n} nội dung từ tệp cứu hộ vào cơ sở dữ liệu."
+    RESCUE_FAILED = "Chưa ghi được tệp cứu hộ ({reason}). Tệp vẫn được giữ, lần mở sau chương trình hỏi lại."
     WHICH_OFFICE = "Cơ sở dữ liệu này dùng chung cho nhiều cơ quan. Máy này làm việc cho cơ quan nào?"
     ORDER_NUMBER = "Số thứ tự: "
     OFFICE_REMEMBERED = "Đã ghi nhớ: máy này làm việc cho {name} (đổi bằng: doithoai office use SỐ)."

@@ -4,8 +4,8 @@ Writes the storage refused (a full disk, a lost server, a database file
 removed or replaced while open) are kept in memory (safe_write.PendingWrites).
 When the person quits anyway, or the database file has gone, they are written
 here instead: a JSON file, owner-only, in the data folder's ``cuu-ho`` folder.
-The next start offers to record them (``waiting``, ``record``); a recorded file
-moves to ``cuu-ho/da-ghi``."""
+The next start of the app on that database offers to record them
+(``waiting_here``, ``record``); a recorded file moves to ``cuu-ho/da-ghi``."""
 from __future__ import annotations
 
 import datetime as dt
@@ -95,6 +95,22 @@ def waiting() -> list[Path]:
         return sorted(p for p in folder().glob("cuu-ho-*.json") if p.is_file())
     except OSError:
         return []
+
+
+def waiting_here() -> list[tuple[Path, list[str]]]:
+    """Rescue files made for the database open now (or by a version that did not
+    say which), each with what it keeps, described: what the app offers to record
+    when it opens. A file of another database is left for that one."""
+    from models.storage.db import opened_as
+
+    here = opened_as()
+    found = []
+    for path in waiting():
+        body = read(path)
+        lines = describe(body["items"])
+        if lines and body.get("database") in (None, here):
+            found.append((path, lines))
+    return found
 
 
 def read(path: Path) -> dict:
