@@ -78,6 +78,72 @@ def test_starting_the_session_keeps_the_schedule_and_documents_state_the_actual_
     assert "trước giờ bắt đầu" in err.value.message
 
 
+def test_f4_h_corrects_the_actual_times_and_refuses_a_conference_not_met(xa, monkeypatch):
+    """F4 H, the one place the actual times are corrected, driven by keys: on a
+    conference still only planned it refuses at once (no form; the schedule is not
+    what happened), saying why and which key helps; after the session it opens with
+    the recorded times, and Ctrl+S saves what was typed, the schedule untouched."""
+    from textual.widgets import Input
+
+    from models.domain import base
+    from models.domain.conferences import Conference
+    from models.services import live_session, plans
+    from snapshots.settle import settle
+    from tui.app import DoiThoaiApp
+    from tui.widgets.form import FormScreen
+
+    plan = plans.new_from_template(xa, 2026)                   # F4 lists the plan's conferences
+    planned = conference(xa, day="20/04/2026", plan=plan)
+    held = conference(xa, day="15/03/2026", plan=plan)
+    monkeypatch.setattr(base, "now", lambda: dt.datetime(2026, 3, 15, 12, 29))
+    monkeypatch.setattr(live_session, "now", lambda: dt.datetime(2026, 3, 15, 12, 29))
+    live_session.start_session(held)
+    monkeypatch.setattr(live_session, "now", lambda: dt.datetime(2026, 3, 15, 12, 35))
+    live_session.close_session(Conference.get_by_id(held.id))
+    with pytest.raises(Exception) as err:
+        live_session.set_actual_times(Conference.get_by_id(planned.id), "08:00", "10:00")
+    assert "chưa họp" in err.value.message
+
+    async def press_h(app, pilot, conf):
+        table = app.screen.query_one("#conf-table")
+        table.focus()
+        table.move_cursor(row=table.get_row_index(str(conf.id)))
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+
+    async def run():
+        app = DoiThoaiApp(xa)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("f4")
+            await _wait(pilot, lambda: app.screen.__class__.__name__ == "ConferencesScreen"
+                        and app.screen.query_one("#conf-table").row_count >= 2)
+            await press_h(app, pilot, planned)
+            refused = [n.message for n in app._notifications]
+            form_on_planned = isinstance(app.screen, FormScreen)
+            await press_h(app, pilot, held)
+            assert isinstance(app.screen, FormScreen)
+            start, end = app.screen.query(Input)
+            shown = (start.value, end.value, app.focused is start, start.cursor_position)
+            for _ in range(5):
+                await pilot.press("backspace")
+            await pilot.press(*"08:05", "enter")                 # Enter moves on to the end time
+            await pilot.press(*["backspace"] * 5, *"10:40", "ctrl+s")
+            await settle(pilot)
+            return refused, form_on_planned, shown, [n.message for n in app._notifications], type(app.screen)
+
+    refused, form_on_planned, shown, said, last = asyncio.run(run())
+    assert not form_on_planned
+    assert any("Hội nghị ngày 20/04/2026 chưa họp (trạng thái: Dự kiến)" in m and "F5" in m and "Ctrl+B" in m
+               for m in refused), refused
+    assert shown == ("12:29", "12:35", True, 5)                 # the recorded times, the cursor at the end
+    assert any("Đã lưu giờ họp thực tế: 08:05 – 10:40." in m for m in said), said
+    assert last.__name__ == "ConferencesScreen"
+    held = Conference.get_by_id(held.id)
+    assert (held.start_time, held.actual_start, held.actual_end) == ("08:00", "08:05", "10:40")
+    assert Conference.get_by_id(planned.id).actual_start in ("", None)
+
+
 def test_without_a_recorded_session_the_documents_state_the_schedule(xa):
     from models.services import compose
 

@@ -96,6 +96,7 @@ SCREEN_REMEDIES = {
     "reprint": f"Phím {key('r')} in lại văn bản và so với bản đã ban hành.",
     "set_pin": f"Danh mục ({key('f8')}), thẻ Người dùng: chọn tên, phím {key('p')} đặt mã PIN.",
     "give_pin": "Mã PIN được hỏi ngay trước khi ban hành, điều chỉnh.",
+    "start_session": "Bắt đầu phiên họp ở màn hình Phiên họp (F5), Ctrl+B; giờ dự kiến sửa bằng phím E.",
 }
 
 

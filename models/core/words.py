@@ -144,6 +144,7 @@ REMEDIES = {
     "reprint": "in lại văn bản",
     "set_pin": "đặt mã PIN",
     "give_pin": "nhập mã PIN",
+    "start_session": "bắt đầu phiên họp",
 }
 CLI_REMEDIES = {
     "give_pin": "Nhập mã PIN khi được hỏi (không hiện chữ), hoặc dùng --pin-file TỆP (quyền 600).",
@@ -625,6 +626,9 @@ class LiveSessionWords:
     ACTUAL_START = "Giờ bắt đầu thực tế"
     ACTUAL_END = "Giờ kết thúc thực tế"
     END_BEFORE_START = "Giờ kết thúc {finish} trước giờ bắt đầu {begin}. Hãy kiểm tra lại."
+    NOT_MET_YET = (
+        "Hội nghị ngày {date:%d/%m/%Y} chưa họp (trạng thái: {status}), nên chưa có giờ họp thực tế để ghi. Giờ họp "
+        "thực tế ghi từ khi phiên họp bắt đầu; giờ dự kiến là giờ trong lịch của hội nghị.")
     AT_TIME = "hồi {ended}"
     BUSY_ELSEWHERE = "Hội nghị này đang được sửa liên tục ở máy khác; hãy lưu lại sau ít giây."
     AGENDA_DONE = "Các mục trong chương trình đều đã diễn ra."

@@ -128,13 +128,29 @@ def close_session(conf: Conference) -> Conference:
         return records.update(conf, {"status": "closed", "actual_end": f"{at:%H:%M}"})
 
 
+#: a conference in these states has not met yet: it has no actual times
+NOT_MET = ("planned", "announced")
+
+
+def refuse_times_before_session(conf: Conference) -> Conference:
+    """Refuse actual times for a conference that has not met yet (they would be
+    stated by the minutes and the report as what happened); returns ``conf``."""
+    if conf.status in NOT_MET:
+        from models.core.words import CONFERENCE_STATUSES
+
+        raise ValidationError(W.NOT_MET_YET.format(date=conf.date, status=CONFERENCE_STATUSES[conf.status]),
+                              field="actual_start", remedy="start_session")
+    return conf
+
+
 def set_actual_times(conf: Conference, start: str, end: str = "") -> Conference:
     """The one place the times the minutes and the report state are corrected
     (a session started late on the computer, say): the actual start and end,
     "08:05" or "8h05"; an empty end leaves the end unrecorded. The schedule is
-    not touched."""
+    not touched. Refused while the conference has not met."""
     from models.services.validate import parse_time
 
+    refuse_times_before_session(conf)
     begin = parse_time(start, W.ACTUAL_START, field="actual_start")
     finish = parse_time(end, W.ACTUAL_END, field="actual_end") if clean_line(end) else ""
     if finish and finish < begin:

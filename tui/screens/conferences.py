@@ -344,7 +344,10 @@ class ConferencesScreen(AppScreen):
                                               self.load(c.id)))
 
     def action_times(self) -> None:
-        self.with_current(self._times_form)
+        from models.services.live_session import refuse_times_before_session
+
+        # a conference that has not met is refused at once, before the form
+        self.with_current(self._times_form, refuse_times_before_session)
 
     def _times_form(self, conf, _none) -> None:
         """The one place the times the minutes and the report state are corrected
