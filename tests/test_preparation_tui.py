@@ -35,11 +35,16 @@ async def settle(pilot) -> None:
     await settled(pilot)
 
 
-async def issue_from_editor(pilot, key: str) -> None:
-    """Open a document's editor, issue it on the date offered (today), confirm, close."""
+async def issue_from_editor(pilot, key: str) -> str:
+    """Open a document's editor, issue it on the date offered (today), confirm, close;
+    returns the confirmation's question."""
+    asked = ""
     for k in (key, "ctrl+b", "ctrl+s", "c", "escape"):
+        if k == "c":
+            asked = str(getattr(pilot.app.screen, "question", ""))
         await pilot.press(k)
         await settle(pilot)
+    return asked
 
 
 async def type_text(pilot, text: str) -> None:
@@ -118,7 +123,10 @@ def test_whole_preparation_from_the_keyboard(commune, monkeypatch):
             assert conf.venue == "Nhà văn hóa thôn Đông Hải"
             assert Invitee.select().where(Invitee.conference == conf, Invitee.is_group == False).count() == 1
 
-            await issue_from_editor(pilot, "t")          # notice: issued, numbered
+            asked = await issue_from_editor(pilot, "t")  # notice: issued, numbered
+            # the confirmation names the conference, not only a date (issue 20)
+            assert f"Văn bản về: hội nghị ngày {conf.date:%d/%m/%Y} — {conf.title}\n" in asked, asked
+            assert f"Ngày ban hành: {TODAY:%d/%m/%Y}." in asked and "Trích yếu:" in asked
 
             await pilot.press("l")                       # loudspeaker script
             await settle(pilot)

@@ -523,10 +523,13 @@ class EditorWords:
     ISSUE_TITLE = "Ban hành {kind}"
     ISSUE_DATE = "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)"
     CORRECTION_OF = "phiên bản {version} ({correction}) của "
+    # what the document is for comes first: a date alone let a slip issue another
+    # conference's minutes (issue 20)
     ISSUE_ASK = (
-        "Ban hành {what}{kind} ngày {on:%d/%m/%Y}?\n"
+        "Ban hành {what}{kind}?\nVăn bản về: {record}\n{subject}Ngày ban hành: {on:%d/%m/%Y}.\n"
         "Số văn bản được lấy từ sổ văn bản đi và không trả lại được; nội dung sẽ bị khóa (muốn sửa phải tạo phiên "
         "bản mới).")
+    ISSUE_SUBJECT = "Trích yếu: {subject}\n"
     ISSUING = "Đang ban hành…"
     ISSUED = "Đã ban hành {kind} số {symbol} ngày {issued_on:%d/%m/%Y}. Tệp PDF: {file_path}"
     NOT_ISSUED = f"Văn bản chưa ban hành (hoặc đang soạn phiên bản mới): sửa trực tiếp rồi {key('ctrl+s')}."

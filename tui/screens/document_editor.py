@@ -478,7 +478,9 @@ class DocumentEditor(RoleKeys, FormScreen):
             return
         d = self.draft
         what = W.CORRECTION_OF.format(version=d.text.version, correction=d.text.correction) if d.is_correction else ""
-        question = (W.ISSUE_ASK.format(what=what, kind=d.kind.name.lower(), on=on))
+        subject = " ".join(str(getattr(d.content, "subject", "") or "").split())
+        question = W.ISSUE_ASK.format(what=what, kind=d.kind.name.lower(), record=self.state.record, on=on,
+                                      subject=W.ISSUE_SUBJECT.format(subject=subject) if subject else "")
         self.app.push_screen(ConfirmScreen(question), lambda yes: yes and ask_pin(
             self, self.office, "issue", lambda pin: self._issue(on, pin)))
 
