@@ -96,7 +96,8 @@ SCREEN_REMEDIES = {
     "reprint": f"Phím {key('r')} in lại văn bản và so với bản đã ban hành.",
     "set_pin": f"Danh mục ({key('f8')}), thẻ Người dùng: chọn tên, phím {key('p')} đặt mã PIN.",
     "give_pin": "Mã PIN được hỏi ngay trước khi ban hành, điều chỉnh.",
-    "start_session": "Bắt đầu phiên họp ở màn hình Phiên họp (F5), Ctrl+B; giờ dự kiến sửa bằng phím E.",
+    "start_session": f"Bắt đầu phiên họp ở màn hình Phiên họp ({key('f5')}), {key('ctrl+b')}; giờ dự kiến sửa bằng "
+                     f"phím {key('e')}.",
 }
 
 
@@ -1014,8 +1015,8 @@ class LaunchWords:
     # the rescue file, offered inside the app when it opens (DoiThoaiApp._offer_rescue)
     RESCUE_ASK = (
         "Lần trước chương trình phải dừng khi còn {n} nội dung chưa lưu được vào cơ sở dữ liệu; các nội dung đó "
-        "được giữ trong tệp cứu hộ {path}:\n{shown}\n\nC: ghi các nội dung này vào cơ sở dữ liệu ngay · K: để sau "
-        "(tệp vẫn được giữ, lần mở sau chương trình hỏi lại).")
+        "được giữ trong tệp cứu hộ {path}:\n{shown}\n\n" + key("c") + ": ghi các nội dung này vào cơ sở dữ liệu "
+        "ngay · " + key("k") + ": để sau (tệp vẫn được giữ, lần mở sau chương trình hỏi lại).")
     RESCUE_KEPT = "Chưa ghi; tệp cứu hộ vẫn được giữ: {path}. Lần mở sau chương trình sẽ hỏi lại."
     RESCUE_WRITTEN = "Đã ghi {n} nội dung từ tệp cứu hộ vào cơ sở dữ liệu."
     RESCUE_FAILED = "Chưa ghi được tệp cứu hộ ({reason}). Tệp vẫn được giữ, lần mở sau chương trình hỏi lại."
