@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
+import time
 
 import pytest
 
@@ -255,6 +256,11 @@ def test_the_screens_ask_for_the_pin_without_showing_it(sqlite_db):
             await pilot.press("enter")
             await settle(app, pilot)
             assert type(app.screen).__name__ == "PlansScreen"
+            # the issue runs in a worker started once the dialog has closed: wait for
+            # what it says, not for a moment with no worker running
+            deadline = time.monotonic() + 60
+            while not any("Đã ban hành" in n.message for n in app._notifications) and time.monotonic() < deadline:
+                await pilot.pause(0.05)
             issued = models.OutgoingDocument.select().count()
 
             from tui.screens.catalog import LISTS
