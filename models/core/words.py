@@ -1083,3 +1083,26 @@ class ErrorWords:
     NO_SERVER = "không kết nối được máy chủ cơ sở dữ liệu"
     BAD_LOGIN = "sai tên người dùng hoặc mật khẩu"
     UNKNOWN = "lỗi không rõ của hệ thống (chi tiết trong nhật ký)"
+
+
+class KindsWords:
+    """The document-kind registry (models/services/kinds.py): what is wrong with an entry, said at load,
+    and what the command line says of the kinds."""
+    WHERE = "{where}: loại văn bản “{slug}”"
+    COMPOSER_UNLOADABLE = WHERE + " ghi hàm soạn “{name}”, không nạp được ({reason})."
+    COMPOSER_MISSING = WHERE + " ghi hàm soạn “{name}”, không có hàm đó."
+    FIELDS_WRONG = WHERE + ": {what}."
+    LACKING = "thiếu {fields}"
+    UNKNOWN = "lạ {fields}"
+    TARGET_WRONG = WHERE + " nói về “{target}”; chỉ được: {allowed}."
+    NO_COMPOSER = ("{where}: loại văn bản có số “{slug}” ({number_kind}) không có hàm soạn (composer); văn bản có "
+                   "số không được in như giấy tờ làm việc.")
+    EFFECT_UNKNOWN = WHERE + " đóng việc “{effect}” không có; chỉ có: {allowed}."
+    EFFECT_WRONG = WHERE + ", việc “{effect}”: {problem}."
+    PAPER_CLOSES = "{where}: giấy tờ làm việc “{slug}” không ban hành nên không đóng việc gì."
+    REPEATED = WHERE + " đã có."
+    NO_SUCH_KIND = "Không có loại văn bản “{slug}”. Các loại: {kinds}."
+    ID_HELP = "ID là số của {targets}, hiện trên màn hình tương ứng."
+    OR = " hoặc "
+
+    UNTITLED = "Công văn"

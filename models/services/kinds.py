@@ -25,14 +25,16 @@ from typing import Callable
 import data
 
 from models.core.errors import ValidationError
+from models.core.words import KindsWords as W
+from models.core.words import RegisterWords
 
 SOURCE = "catalog/document_kinds.json"
 #: where a composer named without a module lives
 COMPOSERS_MODULE = "models.services.compose"
 #: the record a kind is about → how it is named in messages and help
-TARGET_LABELS = {"plan": "kế hoạch", "conference": "hội nghị", "petition": "kiến nghị", "unit": "đơn vị"}
+TARGET_LABELS = {t: RegisterWords.REF_LABELS[t] for t in ("plan", "conference", "petition", "unit")}
 #: a numbered kind without a kind title is a công văn (Decree 30/2020 App. III: no kind in its symbol)
-UNTITLED = "Công văn"
+UNTITLED = W.UNTITLED
 FIELDS = ("slug", "name", "target", "number_kind", "title", "file", "composer", "closes", "after_conference")
 
 
@@ -72,9 +74,9 @@ def _resolve(name: str, slug: str, where: str) -> Callable:
     try:
         found = getattr(importlib.import_module(module or COMPOSERS_MODULE), func, None)
     except ImportError as exc:
-        raise KindsInvalid(f"{where}: loại văn bản “{slug}” ghi hàm soạn “{name}”, không nạp được ({exc}).") from exc
+        raise KindsInvalid(W.COMPOSER_UNLOADABLE.format(where=where, slug=slug, name=name, reason=exc)) from exc
     if not callable(found):
-        raise KindsInvalid(f"{where}: loại văn bản “{slug}” ghi hàm soạn “{name}”, không có hàm đó.")
+        raise KindsInvalid(W.COMPOSER_MISSING.format(where=where, slug=slug, name=name))
     return found
 
 
@@ -83,25 +85,24 @@ def _make(entry: dict, where: str, effects) -> DocKind:
     unknown = set(entry) - set(FIELDS)
     lacking = [f for f in FIELDS[:6] if f not in entry]
     if unknown or lacking:
-        raise KindsInvalid(f"{where}: loại văn bản “{slug}”: " + "; ".join(
-            ([f"thiếu {', '.join(lacking)}"] if lacking else []) + ([f"lạ {', '.join(sorted(unknown))}"]
-                                                                      if unknown else [])) + ".")
+        what = ([W.LACKING.format(fields=", ".join(lacking))] if lacking else []) + (
+            [W.UNKNOWN.format(fields=", ".join(sorted(unknown)))] if unknown else [])
+        raise KindsInvalid(W.FIELDS_WRONG.format(where=where, slug=slug, what="; ".join(what)))
     if entry["target"] not in TARGET_LABELS:
-        raise KindsInvalid(f"{where}: loại văn bản “{slug}” nói về “{entry['target']}”; chỉ được: "
-                           f"{', '.join(TARGET_LABELS)}.")
+        raise KindsInvalid(W.TARGET_WRONG.format(where=where, slug=slug, target=entry["target"],
+                                                 allowed=", ".join(TARGET_LABELS)))
     if entry["number_kind"] and not entry.get("composer"):
-        raise KindsInvalid(f"{where}: loại văn bản có số “{slug}” ({entry['number_kind']}) không có hàm soạn "
-                           "(composer); văn bản có số không được in như giấy tờ làm việc.")
+        raise KindsInvalid(W.NO_COMPOSER.format(where=where, slug=slug, number_kind=entry["number_kind"]))
     closes = tuple(entry.get("closes") or ())
     for effect in closes:
         if effect.get("effect") not in effects:
-            raise KindsInvalid(f"{where}: loại văn bản “{slug}” đóng việc “{effect.get('effect')}” không có; "
-                               f"chỉ có: {', '.join(effects)}.")
+            raise KindsInvalid(W.EFFECT_UNKNOWN.format(where=where, slug=slug, effect=effect.get("effect"),
+                                                       allowed=", ".join(effects)))
         problem = effects[effect["effect"]].problem(effect)
         if problem:
-            raise KindsInvalid(f"{where}: loại văn bản “{slug}”, việc “{effect['effect']}”: {problem}.")
+            raise KindsInvalid(W.EFFECT_WRONG.format(where=where, slug=slug, effect=effect["effect"], problem=problem))
     if closes and not entry["number_kind"]:
-        raise KindsInvalid(f"{where}: giấy tờ làm việc “{slug}” không ban hành nên không đóng việc gì.")
+        raise KindsInvalid(W.PAPER_CLOSES.format(where=where, slug=slug))
     composer = entry.get("composer") or ""
     return DocKind(**{**entry, "closes": closes, "composer": composer,
                       "compose": _resolve(composer, slug, where) if composer else None})
@@ -117,7 +118,7 @@ def _load(extra: tuple) -> dict[str, DocKind]:
         for entry in entries:
             k = _make(entry, where, EFFECTS)
             if k.slug in out:
-                raise KindsInvalid(f"{where}: loại văn bản “{k.slug}” đã có.")
+                raise KindsInvalid(W.REPEATED.format(where=where, slug=k.slug))
             out[k.slug] = k
     return out
 
@@ -135,7 +136,7 @@ def kinds() -> dict[str, DocKind]:
 def kind(slug: str) -> DocKind:
     k = kinds().get(slug)
     if k is None:
-        raise ValidationError(f"Không có loại văn bản “{slug}”. Các loại: {', '.join(kinds())}.")
+        raise ValidationError(W.NO_SUCH_KIND.format(slug=slug, kinds=", ".join(kinds())))
     return k
 
 
@@ -157,8 +158,8 @@ def id_help() -> str:
     for k in kinds().values():
         by_target.setdefault(k.target, []).append(k.slug)
     parts = [f"{TARGET_LABELS[t]} ({', '.join(slugs)})" for t, slugs in by_target.items()]
-    return (f"ID là số của {', '.join(parts[:-1])} hoặc {parts[-1]}" if len(parts) > 1 else
-            f"ID là số của {parts[0]}") + ", hiện trên màn hình tương ứng."
+    targets = ", ".join(parts[:-1]) + W.OR + parts[-1] if len(parts) > 1 else parts[0]
+    return W.ID_HELP.format(targets=targets)
 
 
 @contextmanager
