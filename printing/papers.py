@@ -26,9 +26,7 @@ SIGN_IN_ROWS = 25
 
 def render(st, content: Content) -> bytes:
     facts = ConferenceFacts.from_dict(content.extras["conference"])
-    build = {"loa": loudspeaker, "diem-danh": attendance, "phieu-y-kien": opinion_slip,
-             "phieu-khao-sat": survey_slip}[content.kind]
-    return layout.render(st, build(st, content, facts))
+    return layout.render(st, LAYOUTS[content.kind](st, content, facts))
 
 
 # --- loudspeaker ---------------------------------------------------------------------
@@ -180,3 +178,7 @@ def survey_slip(st, content: Content, facts: ConferenceFacts) -> layout.Document
                               [w * .08, w * .47, w * .15, w * .15, w * .15], align=["c", "l", "c", "c", "c"]))
     doc.add(_dotted(st, "Ý kiến khác (nếu có):", 4))
     return doc
+
+
+#: a working paper's layout, by its kind in the registry (models.services.kinds: the kinds without a number)
+LAYOUTS = {"loa": loudspeaker, "diem-danh": attendance, "phieu-y-kien": opinion_slip, "phieu-khao-sat": survey_slip}

@@ -149,6 +149,16 @@ def test_the_shipped_registry_is_what_the_command_line_and_the_words_read():
     assert list(register_view.kind_names())[:6] == ["KH", "TB", "GM", "BB", "CV", "BC"]
 
 
+def test_every_working_paper_of_the_registry_has_its_paper_layout():
+    """A kind without a number is laid out by printing.papers (a numbered one by the common layout of
+    Decree 30's forms), so a working paper added to the registry needs its layout there too."""
+    from models.services import kinds
+    from printing.papers import LAYOUTS
+
+    papers = {k.slug for k in kinds.kinds().values() if not k.numbered}
+    assert papers and papers <= set(LAYOUTS), papers - set(LAYOUTS)
+
+
 # --- F7, as a person would ---------------------------------------------------------------
 
 def test_a_kind_from_a_fixture_is_issued_printed_reprinted_and_listed_in_f7(office_with_petition, added_kind):
