@@ -16,7 +16,7 @@ from models.core.errors import UserError
 from . import words
 from .commands_palette import ActionsProvider
 from .screens import NAVIGATION, load
-from .compat import keys_in_order
+from .compat import UnforeseenErrors, binding_keys, keys_in_order, run_key_binding
 
 # every Input runs its own keys (⌫ ← → Enter) in the order they came: tui/compat.py
 keys_in_order(Input)
@@ -71,7 +71,7 @@ def _nav_bindings():
             for mode, label, key, _ in NAVIGATION]
 
 
-class DoiThoaiApp(App):
+class DoiThoaiApp(UnforeseenErrors, App):
     TITLE = "Đối thoại"
     CSS_PATH = "app.tcss"
     COMMANDS = {ActionsProvider}
@@ -331,7 +331,7 @@ class DoiThoaiApp(App):
             self.typing_kept.flush()
         self.exit()
 
-    async def _on_key(self, event) -> None:
+    async def on_key(self, event) -> None:
         """Letter shortcuts work with Caps Lock on or Shift held: "G" (or
         shift+g) runs the binding of "g" when nothing takes text input and "G"
         itself has none. Every other key goes on to Textual's own handler."""
@@ -341,11 +341,9 @@ class DoiThoaiApp(App):
         letter = key[-1] if key.startswith("shift+") and len(key) == 7 else key
         if len(letter) != 1 or not letter.isalpha() or (letter == letter.lower() and key == letter):
             return
-        if isinstance(self.focused, (Input, TextArea)) or self.screen._modal_binding_chain is None:
+        if isinstance(self.focused, (Input, TextArea)) or key in binding_keys(self.screen):
             return
-        if any(key in bindings.key_to_bindings for _, bindings in self.screen._modal_binding_chain):
-            return
-        if await self._check_bindings(letter.lower()):
+        if await run_key_binding(self, letter.lower()):
             event.prevent_default()      # Textual's own handler would try "G" again
 
     def action_go(self, mode: str) -> None:
@@ -382,7 +380,8 @@ class DoiThoaiApp(App):
         self.notify("Có lỗi không mong đợi; thao tác chưa thực hiện được. Dữ liệu đã lưu vẫn an toàn. "
                     "Chi tiết đã ghi vào nhật ký (lệnh: doithoai locate).", severity="error", timeout=10)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def unforeseen(self, error: Exception) -> None:
+        """An exception no handler caught (tui/compat.UnforeseenErrors)."""
         if isinstance(error, UserError):
             self.notify(words.explain(error), severity="error", timeout=8, markup=False)
             return
@@ -392,11 +391,7 @@ class DoiThoaiApp(App):
         from .launch import unexpected_message
 
         self.exit_message = unexpected_message(error)
-        self._return_code = UNEXPECTED_EXIT
-        if self._exception is None:
-            self._exception = error          # Pilot re-raises it in tests
-            self._exception_event.set()
-        self._close_messages_no_wait()
+        self.end_with_error(error, UNEXPECTED_EXIT)
 
 
 UNEXPECTED_EXIT = 70

@@ -12,6 +12,8 @@ into segments (crop, pad, style), the same segments Textual would make; any
 other cell goes the library's way."""
 from __future__ import annotations
 
+import functools
+
 from rich.align import Align
 from rich.segment import Segment
 from rich.style import Style
@@ -143,3 +145,120 @@ def keys_in_order(cls):
     cls._on_key = _on_key
     cls._doithoai_keys_in_order = True
     return cls
+
+
+#: the private names the app's key and error handling rely on (tui/app.py)
+APP_KEYS_PRIVATE = ("_modal_binding_chain", "_check_bindings")
+APP_ERROR_PRIVATE = ("_handle_exception", "_return_code", "_exception", "_exception_event",
+                     "_close_messages_no_wait")
+
+
+def binding_keys(screen) -> set[str]:
+    """Every key bound on ``screen`` now: the focused widget, its containers, the
+    screen and the app, up to the topmost modal (Textual's modal binding chain,
+    disabled actions included, unlike ``active_bindings``)."""
+    return {key for _node, bindings in screen._modal_binding_chain for key in bindings.key_to_bindings}
+
+
+async def run_key_binding(app, key: str) -> bool:
+    """Run the binding of ``key`` as Textual would for a key pressed now
+    (priority bindings first, then from the focused widget up); True if one ran."""
+    return await app._check_bindings(key)
+
+
+class UnforeseenErrors:
+    """An App mixin: an exception Textual would show on its crash screen (an
+    English traceback with local variables) goes to ``self.unforeseen(error)``
+    instead; ``end_with_error`` ends the app as Textual's crash would."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.unforeseen(error)
+
+    def unforeseen(self, error: Exception) -> None:
+        super()._handle_exception(error)
+
+    def end_with_error(self, error: Exception, code: int) -> None:
+        """End the app with exit code ``code``; Pilot re-raises ``error`` in tests."""
+        self._return_code = code
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
+
+#: the private counters ``styled_as_current`` relies on
+CSS_PRIVATE = ("_css_update_count", "_screen_stacks")
+
+
+def styled_as_current(screen) -> None:
+    """A new screen is styled from the current stylesheet when it mounts.
+    Textual 8 still re-parses every stylesheet the first time each mode's
+    screen is made (a new screen's CSS counter starts "out of date"), which
+    costs a visible part of the start-up on an old PC. Mark it current, but
+    only once a screen has been styled at that count: the first refresh is the
+    one that sets the theme's variables ($text, $foreground), without which
+    text was drawn in the background's colour (the dashboard's panels were
+    blank in a real terminal). No running app (a screen built in a test):
+    nothing to do."""
+    try:
+        app = screen.app
+        stacks = app._screen_stacks
+    except Exception:  # no running app (a screen built in a test)
+        return
+    if any(other._css_update_count == app._css_update_count for stack in stacks.values() for other in stack):
+        screen._css_update_count = app._css_update_count
+
+
+#: the private parts of TextArea's undo history ``word_history`` relies on
+HISTORY_PRIVATE = ("_edit_result", "_get_time", "_undo_stack", "_redo_stack", "_force_end_batch",
+                   "_last_edit_time", "_character_count", "_previously_replaced")
+
+
+def word_undo(text_area, pause: float) -> None:
+    """Undo in ``text_area`` goes back a word (with the space after it), a
+    pause of ``pause`` seconds, a line or a paste at a time, not a letter at a
+    time, also when a Vietnamese input method types each accent as a Backspace
+    and a new letter. (Textual's history has no setting for it: its record
+    method is replaced.)"""
+    text_area.history = _word_history()(max_checkpoints=200, checkpoint_timer=pause,
+                                         checkpoint_max_characters=200)
+
+
+@functools.cache
+def _word_history():
+    # Textual's TextArea modules are heavy: made at the first multi-line field
+    from dataclasses import dataclass
+
+    from textual.document._history import EditHistory, HistoryException
+
+    @dataclass
+    class WordHistory(EditHistory):
+        def record(self, edit) -> None:
+            done = edit._edit_result
+            if done is None:
+                raise HistoryException("Cannot add an edit to history before it has been performed using `Edit.do`.")
+            text, gone = edit.text, done.replaced_text
+            if text == "" and gone == "":
+                return
+            now = self._get_time()
+            block = len(text) > 1 or "\n" in text or "\n" in gone
+            word_start = len(text) == 1 and not text.isspace() and getattr(self, "_after_space", False)
+            stack = self._undo_stack
+            if (not stack or self._force_end_batch or block or word_start
+                    or now - self._last_edit_time > self.checkpoint_timer
+                    or self._character_count + len(text) > self.checkpoint_max_characters):
+                stack.append([edit])
+                self._character_count = len(text)
+                self._force_end_batch = False
+            else:
+                stack[-1].append(edit)
+                self._character_count += len(text)
+            self._last_edit_time = now
+            if text:
+                self._after_space = text[-1].isspace()
+            self._previously_replaced = bool(gone)
+            self._redo_stack.clear()
+            if block:
+                self.checkpoint()
+
+    return WordHistory

@@ -24,6 +24,11 @@ def on_connect(db, step) -> None:
     db._initialize_connection = initialize
 
 
+def current_connection(db):
+    """peewee: this thread's open connection of ``db``, or None (without opening one)."""
+    return db._state.conn
+
+
 def create_indexes(model) -> None:
     """peewee: the model's declared indexes, created if missing."""
     model._schema.create_indexes(safe=True)

@@ -68,7 +68,7 @@ class BaseModel(pw.Model):
 
     def save(self, *args, **kwargs):
         self.normalise()
-        if self._pk is not None and not kwargs.get("force_insert"):
+        if self.get_id() is not None and not kwargs.get("force_insert"):
             self.updated_at = now()
         return super().save(*args, **kwargs)
 

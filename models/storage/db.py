@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import peewee as pw
 
+from models.core.compat import current_connection
 from models.core.errors import DatabaseDamaged, DatabaseLocked, StorageError
 from models.domain.base import database, is_postgres, known_as, opened_as  # noqa: F401 - is_postgres, opened_as: read here by callers
 from models.storage.config import is_url
@@ -120,7 +121,7 @@ class OfficeSqliteDatabase(pw.SqliteDatabase):
                 pass
 
     def cursor(self, *args, **kwargs):
-        conn = self._state.conn
+        conn = current_connection(self)
         if conn is not None and self.__dict__.get("_made_in", {}).get(id(conn)) != self._generation \
                 and not self.in_transaction():
             self.close()

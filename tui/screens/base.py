@@ -6,6 +6,7 @@ from textual.screen import Screen
 from models.core.errors import UserError
 
 from .. import words
+from ..compat import styled_as_current
 from ..grace import GraceKeys
 
 
@@ -18,22 +19,7 @@ class AppScreen(GraceKeys, Screen):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # A new screen is styled from the current stylesheet when it mounts.
-        # Textual 8 still re-parses every stylesheet the first time each mode's
-        # screen is made (a new screen's CSS counter starts "out of date"),
-        # which costs a visible part of the start-up on an old PC. Mark it
-        # current, but only once a screen has been styled at that count: the
-        # first refresh is the one that sets the theme's variables ($text,
-        # $foreground), without which text was drawn in the background's colour
-        # (the dashboard's panels were blank in a real terminal). If Textual
-        # renames the counter this does nothing.
-        try:
-            app = self.app
-            if any(screen._css_update_count == app._css_update_count
-                   for stack in app._screen_stacks.values() for screen in stack):
-                self._css_update_count = app._css_update_count
-        except Exception:  # no running app (a screen built in a test)
-            pass
+        styled_as_current(self)     # start-up: no second parse of the stylesheets (tui/compat.py)
 
     @property
     def office(self):

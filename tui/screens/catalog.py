@@ -285,12 +285,12 @@ def _read_rows(spec: ListSpec, office) -> list[tuple]:
 
 
 class CatalogScreen(RoleKeys, AppScreen):
-    ROLE_KEYS = {"add": "catalog", "edit": "catalog", "toggle": "catalog", "signature_image": "catalog"}
+    ROLE_KEYS = {"add": "catalog", "edit": "catalog", "toggle_use": "catalog", "signature_image": "catalog"}
     HELP = (W.HELP)
     BINDINGS = [
         Binding("a", "add", words.ADD, id="catalog.add"),
         Binding("e", "edit", words.EDIT, id="catalog.edit"),
-        Binding("x", "toggle", W.TOGGLE, id="catalog.toggle"),
+        Binding("x", "toggle_use", W.TOGGLE, id="catalog.toggle"),
         Binding("k", "signature_image", W.SIGNATURE_IMAGE, id="catalog.signature_image"),
         Binding("p", "pin", W.PIN, id="catalog.pin"),
     ]
@@ -454,7 +454,7 @@ class CatalogScreen(RoleKeys, AppScreen):
                              lambda r: r and (self.notify(W.PIN_SET.format(full_name=r.full_name)),
                                               self.refresh_list(spec, spec.key_of(r))))
 
-    def action_toggle(self) -> None:
+    def action_toggle_use(self) -> None:
         spec, rec = self.current()
         if rec is None or spec.toggle is None:
             return

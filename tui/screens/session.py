@@ -97,7 +97,7 @@ class SessionScreen(AppScreen):
         self._similar_for = None
         self.attendance_now = None     # the counts on screen (F9 opens with them)
         self._entry = PetitionEntry(id="entry")
-        self._running = None           # the agenda item whose clock runs
+        self._running_item = None           # the agenda item whose clock runs
         #: every write of this screen, one after another, off the event loop
         self.writes: work.Serial | None = None
 
@@ -202,7 +202,7 @@ class SessionScreen(AppScreen):
             self.post_message(self.Loaded())
             return
         self.show_agenda(d["agenda"])
-        self._running = next((i for i in d["agenda"] if i.actual_start and not i.actual_end), None)
+        self._running_item = next((i for i in d["agenda"] if i.actual_start and not i.actual_end), None)
         self.show_attendance(d["attendance"])
         table = self.query_one("#petitions", PageTable)
         table.clear()
@@ -295,7 +295,7 @@ class SessionScreen(AppScreen):
         head = W.TITLE_CONFERENCE.format(title=c.title, date=c.date, status_label=c.status_label)
         if c.status == "in_session":
             head += f" — {now():%H:%M:%S}"
-            running = self._running
+            running = self._running_item
             if running is not None:
                 head += (W.ITEM_RUNNING.format(seq=running.seq, elapsed=live.elapsed_text(running.actual_start),
                                                planned_minutes=running.planned_minutes))
@@ -660,7 +660,7 @@ class SessionScreen(AppScreen):
 
         def toggled(result):
             item, items = result
-            self._running = item if item.actual_end is None else None
+            self._running_item = item if item.actual_end is None else None
             self.show_agenda(items)
             self.tick()
 
@@ -795,7 +795,7 @@ class SessionScreen(AppScreen):
 
         def closed(result):
             self.conf, items = result
-            self._running = None
+            self._running_item = None
             self.update_clock_state()
             self.save_now()
             self.tick()

@@ -187,7 +187,7 @@ class PetitionEntry(Widget, can_focus=True):
         self.refresh(layout=moved)
 
     # --- keys --------------------------------------------------------------------------
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if self._handle(event):
             event.stop()
             event.prevent_default()
@@ -271,7 +271,7 @@ class PetitionEntry(Widget, can_focus=True):
             return
         self._changed()
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.stop()
         text = clean_line(event.text)     # NFC, one line: a pasted NFD text is stored composed
         if (self.current == "citizen_name" and self.draft.get("citizen_withheld")

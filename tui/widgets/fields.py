@@ -39,46 +39,11 @@ def form_text_class():
     TextArea takes a fifth of a second to import on an old PC, and the board
     imports the forms before its first F6. Its keys run in the order sent
     (tui/compat.py)."""
-    from dataclasses import dataclass
-
-    from textual.document._history import EditHistory, HistoryException
     from textual.widgets import TextArea
 
-    from ..compat import keys_in_order
+    from ..compat import keys_in_order, word_undo
 
     keys_in_order(TextArea)
-
-    @dataclass
-    class WordHistory(EditHistory):
-        """Undo steps of a word (with the space after it), a pause, a line or a paste."""
-
-        def record(self, edit) -> None:
-            done = edit._edit_result
-            if done is None:
-                raise HistoryException("Cannot add an edit to history before it has been performed using `Edit.do`.")
-            text, gone = edit.text, done.replaced_text
-            if text == "" and gone == "":
-                return
-            now = self._get_time()
-            block = len(text) > 1 or "\n" in text or "\n" in gone
-            word_start = len(text) == 1 and not text.isspace() and getattr(self, "_after_space", False)
-            stack = self._undo_stack
-            if (not stack or self._force_end_batch or block or word_start
-                    or now - self._last_edit_time > self.checkpoint_timer
-                    or self._character_count + len(text) > self.checkpoint_max_characters):
-                stack.append([edit])
-                self._character_count = len(text)
-                self._force_end_batch = False
-            else:
-                stack[-1].append(edit)
-                self._character_count += len(text)
-            self._last_edit_time = now
-            if text:
-                self._after_space = text[-1].isspace()
-            self._previously_replaced = bool(gone)
-            self._redo_stack.clear()
-            if block:
-                self.checkpoint()
 
     class FormText(TextArea):
         """A multi-line field: the cursor starts at the end of the text;
@@ -93,8 +58,7 @@ def form_text_class():
 
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self.history = WordHistory(max_checkpoints=200, checkpoint_timer=UNDO_PAUSE,
-                                       checkpoint_max_characters=200)
+            word_undo(self, UNDO_PAUSE)
 
         def on_mount(self) -> None:
             self.move_cursor(self.document.end)

@@ -266,13 +266,11 @@ class PageTable(ScrollView, can_focus=True):
             self._forget_layout()
         self._scroll_to_cursor()
 
-    def _on_focus(self, event) -> None:
-        super()._on_focus(event)
+    def on_focus(self, _event) -> None:
         self._styles = None
         self._forget_row(self.cursor_row)
 
-    def _on_blur(self, event) -> None:
-        super()._on_blur(event)
+    def on_blur(self, _event) -> None:
         self._styles = None
         self._forget_row(self.cursor_row)
 
