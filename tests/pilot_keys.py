@@ -3,6 +3,8 @@ each key waits until the app has settled (no worker, no queued message)."""
 from __future__ import annotations
 
 import asyncio
+import os
+import time
 
 from snapshots.settle import settle
 from tui.app import DoiThoaiApp
@@ -30,3 +32,25 @@ async def typed(pilot, text):
     for ch in text:
         await pilot.press({" ": "space", "\b": "backspace"}.get(ch, ch))
     await settle(pilot)
+
+
+#: seconds any one wait may take: the machine running the tests may be very busy
+WAIT = float(os.environ.get("DOITHOAI_TEST_STEP_TIMEOUT", "90"))
+
+
+async def until(pilot, ready, what: str, told=None) -> None:
+    """Let the app work until ``ready()`` holds (a widget not built yet counts
+    as not ready); fail naming ``what`` — and the notifications seen, when the
+    test keeps them in ``told`` or ``app.told`` — after WAIT seconds on the
+    clock, however slow the machine."""
+    deadline = time.monotonic() + WAIT
+    while True:
+        try:
+            if ready():
+                return
+        except Exception:  # noqa: BLE001 - a screen or row still being built
+            pass
+        if time.monotonic() > deadline:
+            told = told if told is not None else getattr(pilot.app, "told", None)
+            raise AssertionError(f"timed out waiting for {what}" + (f"; notifications: {told}" if told is not None else ""))
+        await pilot.pause(0.05)

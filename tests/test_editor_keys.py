@@ -15,7 +15,7 @@ import shutil
 import pytest
 from textual.widgets import TextArea
 
-from pilot_keys import drive, keys, typed
+from pilot_keys import drive, keys, typed, until
 from snapshots.settle import settle
 
 
@@ -87,13 +87,7 @@ def test_plan_import_chooses_the_file_in_a_folder_tree(demo_office, tmp_path):
     (folder / "ghi-chu.docx").write_bytes(b"PK")
     before = Plan.select().count()
 
-    async def until(pilot, ready, what):
-        # not settle(): the folder tree keeps a loader worker waiting for folders to read
-        for _ in range(600):
-            if ready():
-                return
-            await pilot.pause(0.1)
-        raise AssertionError(f"timed out waiting for {what}")
+    # until(), not settle(): the folder tree keeps a loader worker waiting for folders to read
 
     async def steps(app, pilot):
         from tui.widgets.file_pick import FilePickScreen

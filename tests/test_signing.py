@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pilot_keys import until
 from printing_support import make_session
 from signing_support import seal_png, signature_png
 
@@ -343,28 +344,20 @@ def test_f7_signs_as_the_person_then_the_office_and_the_dashboard_shows_what_wai
 
         await settled(pilot)
 
-    async def wait_for(pilot, condition, what):
-        for _ in range(600):
-            if condition():
-                return
-            await pilot.pause(0.05)
-        told = getattr(pilot.app, "told", [])
-        raise AssertionError(f"timed out waiting for {what}; notifications: {told}")
-
     async def sign(pilot, screen, role_index: int):
         await pilot.press("s")
-        await wait_for(pilot, lambda: pilot.app.screen.__class__.__name__ == "PickScreen", "the role list")
+        await until(pilot, lambda: pilot.app.screen.__class__.__name__ == "PickScreen", "the role list")
         for _ in range(role_index):
             await pilot.press("down")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: pilot.app.screen.__class__.__name__ == "PinScreen", "the PIN field")
+        await until(pilot, lambda: pilot.app.screen.__class__.__name__ == "PinScreen", "the PIN field")
         pin_box = pilot.app.screen.query_one("#pin-input", Input)
         assert pin_box.password
         for ch in token.pin:
             await pilot.press(ch)
         before = len(app.told)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: any("Đã ký số" in m for m in app.told[before:]), "the signature")
+        await until(pilot, lambda: any("Đã ký số" in m for m in app.told[before:]), "the signature")
 
     def dashboard() -> str:
         from tui.screens.dashboard import DashboardView
@@ -379,7 +372,7 @@ def test_f7_signs_as_the_person_then_the_office_and_the_dashboard_shows_what_wai
 
     async def scenario():
         async with app.run_test(size=(120, 36)) as pilot:
-            await wait_for(pilot, lambda: "chờ người ký" in dashboard(), "the dashboard's recent documents")
+            await until(pilot, lambda: "chờ người ký" in dashboard(), "the dashboard's recent documents")
             await pilot.press("f7")
             await settle(pilot)
             screen = pilot.app.screen
@@ -388,15 +381,16 @@ def test_f7_signs_as_the_person_then_the_office_and_the_dashboard_shows_what_wai
             assert signing.waiting_for(doc) == signing.OFFICE
             await sign(pilot, screen, 0)                # the office comes first in the list once the person signed
             assert signing.waiting_for(doc) is None
-            await wait_for(pilot, lambda: "Ký số" in str(screen.query_one("#docs-detail", Static).content),
-                           "the detail")
+            # the detail is read again after the notice that it signed: wait for the office's part
+            await until(pilot, lambda: "cơ quan Ủy ban" in str(screen.query_one("#docs-detail", Static).content),
+                        "the detail")
             detail = str(screen.query_one("#docs-detail", Static).content)
             assert "người ký Hồ Xuân Trính, cơ quan Ủy ban nhân dân xã Kỳ Khang, thời điểm" in detail
             await pilot.press("k")
-            await wait_for(pilot, lambda: any("01-TB-UBND-ky-so-co-quan.pdf: đúng mã SHA-256" in m
+            await until(pilot, lambda: any("01-TB-UBND-ky-so-co-quan.pdf: đúng mã SHA-256" in m
                                               for m in app.told), "the check")
             await pilot.press("f2")
-            await wait_for(pilot, lambda: "đã ký số" in dashboard(), "the dashboard after signing")
+            await until(pilot, lambda: "đã ký số" in dashboard(), "the dashboard after signing")
             assert "chờ người ký" not in dashboard()
 
     asyncio.run(scenario())
@@ -482,13 +476,6 @@ def test_catalogue_keeps_the_signature_image_of_a_person_and_the_seal(tmp_path, 
         field.post_message(events.Paste(str(path)))
         await pilot.pause()
         await pilot.press("ctrl+s")      # Enter in a field moves on; Ctrl+S saves (issue 20)
-
-    async def until(pilot, condition, what):
-        for _ in range(600):
-            if condition():
-                return
-            await pilot.pause(0.05)
-        raise AssertionError(f"timed out waiting for {what}; told: {app.told}")
 
     async def steps():
         async with app.run_test(size=(120, 36)) as pilot:
