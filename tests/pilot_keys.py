@@ -48,7 +48,7 @@ async def until(pilot, ready, what: str, told=None) -> None:
         try:
             if ready():
                 return
-        except Exception:  # noqa: BLE001 - a screen or row still being built
+        except Exception:  # a screen or row still being built
             pass
         if time.monotonic() > deadline:
             told = told if told is not None else getattr(pilot.app, "told", None)

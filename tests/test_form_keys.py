@@ -81,8 +81,8 @@ async def walk_form(pilot, name: str) -> None:
     form = app.screen
     assert isinstance(form, FormScreen), f"{name}: no form opened ({type(form).__name__})"
     saves = []
-    original = form.save_callback
-    form.save_callback = lambda values: (saves.append(values), original(values))[1]
+    original = form.save_with          # every save passes here: a callback's, or the screen's answer to Ctrl+S
+    form.save_with = lambda call, *args, **kwargs: (saves.append(args), original(call, *args, **kwargs))[1]
     fields = [form.query_one(f"#f-{f.key}") for f in form.fields]
     usable = [w for w in fields if w.focusable]
     before = form.values()

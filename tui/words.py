@@ -98,6 +98,7 @@ SCREEN_REMEDIES = {
     "give_pin": "Mã PIN được hỏi ngay trước khi ban hành, điều chỉnh.",
     "start_session": f"Bắt đầu phiên họp ở màn hình Phiên họp ({key('f5')}), {key('ctrl+b')}; giờ dự kiến sửa bằng "
                      f"phím {key('e')}.",
+    "new_conference": f"Tạo hội nghị ở màn hình Hội nghị ({key('f4')}).",
 }
 
 

@@ -144,6 +144,7 @@ REMEDIES = {
     "reprint": "in lại văn bản",
     "set_pin": "đặt mã PIN",
     "give_pin": "nhập mã PIN",
+    "new_conference": "tạo hội nghị",
     "start_session": "bắt đầu phiên họp",
 }
 CLI_REMEDIES = {
@@ -638,6 +639,10 @@ class LiveSessionWords:
     VILLAGE = "thôn"
     NO_SUCH_FIELD = "Không có lĩnh vực “{field}”. Gõ số của lĩnh vực."
     UNIT = "đơn vị"
+    CONTENT_MISSING = "Hãy ghi nội dung ý kiến trước."
+    UNIT_MISSING = "Ghi đơn vị trả lời bằng văn bản."
+    NO_CONFERENCE = "Chưa có hội nghị để ghi."
+    NOT_STARTED = "Phiên họp chưa bắt đầu."
 
 
 class ValidateWords:

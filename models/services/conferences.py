@@ -162,6 +162,27 @@ def default_broadcasts(conf: Conference, *, days: int | None = None, last_day: d
             for i in range(days - 1, -1, -1) for slot in SLOTS for station in stations(conf)]
 
 
+def plan_broadcasts_as_typed(conf: Conference, values: dict):
+    """``plan_broadcasts`` from the schedule form: the days and the last day as typed."""
+    from models.services.validate import parse_date, parse_int
+
+    days = parse_int(values.get("days"), "Số ngày phát", minimum=1, maximum=15, field="days")
+    last = parse_date(values.get("last_day"), "Ngày phát cuối", field="last_day")
+    return plan_broadcasts(conf, days=days, last_day=last)
+
+
+def minutes_signed_as_typed(conf: Conference, values: dict) -> Conference:
+    """The minutes signed on the date typed, with the scan's path if one was typed."""
+    from pathlib import Path
+
+    from models.services import documents as docs
+    from models.services.validate import parse_date
+
+    on = parse_date(values.get("date"), "Ngày ký", field="date")
+    scan = str(values.get("scan") or "").strip().strip('"')
+    return docs.mark_minutes_signed(conf, on=on, scan=Path(scan).expanduser() if scan else None)
+
+
 def plan_broadcasts(conf: Conference, *, days: int | None = None, last_day: dt.date | None = None
                     ) -> list[BroadcastSlot]:
     """Write the broadcast plan (``default_broadcasts``). Readings already ticked

@@ -501,14 +501,51 @@ def _pick(model, office, name: str, label: str, choices: list[str]):
     return model.get((model.office == office) & (attr == hits[0]))
 
 
+def contacts_from(values: dict) -> dict:
+    """A citizen's title, address and phone as typed in the session's contacts
+    form, cleaned for the draft (all optional)."""
+    return {k: clean_line(values.get(k) or "") for k in CONTACT_KEYS}
+
+
+def speaker_from(values: dict) -> dict:
+    """A person asking to speak, as typed in the session's queue form (nothing
+    is required: the queue is the screen's, the petition is judged when typed)."""
+    return {"citizen_name": clean_line(values.get("citizen_name") or ""),
+            "village": clean_line(values.get("village") or ""), "field": clean_line(values.get("field") or ""),
+            "channel": "slip" if (values.get("slip") or "").strip() else "spoken"}
+
+
+def check_draft(draft: dict) -> None:
+    """The rules a petition typed in the session meets before it is recorded,
+    in one place: the entry asks them when Enter would record it (and goes to
+    the field named in the error), ``commit_draft`` again before it writes.
+    What needs the catalogue (the village, the field, the unit by name) is
+    checked by ``commit_draft`` alone."""
+    if not clean_line(draft.get("content", "")):
+        raise ValidationError(W.CONTENT_MISSING, field="content")
+    if (draft.get("disposition") or "") not in DISPOSITIONS:
+        raise ValidationError(W.PICK_DISPOSITION, field="disposition")
+    if draft["disposition"] == "in_writing" and not clean_line(draft.get("unit", "")):
+        raise ValidationError(W.UNIT_MISSING, field="unit")
+
+
+def check_recording(conf: Conference | None) -> None:
+    """A petition can be recorded in ``conf`` now (the session's screen asks
+    before it hands a finished petition on)."""
+    if conf is None:
+        raise ValidationError(W.NO_CONFERENCE, remedy="new_conference")
+    if conf.status != "in_session":
+        raise ValidationError(W.NOT_STARTED, remedy="start_session")
+
+
 def commit_draft(office, conf: Conference, draft: dict, place: dict | None = None) -> Petition:
-    """Record the petition in ``draft`` and, in the same transaction, store
-    ``place`` (the screen's place with the draft cleared)."""
+    """Record the petition in ``draft`` (``check_draft``'s rules, then the
+    catalogue's) and, in the same transaction, store ``place`` (the screen's
+    place with the draft cleared)."""
     from models.services.petitions import record_petition
 
-    disposition = draft.get("disposition") or ""
-    if disposition not in DISPOSITIONS:
-        raise ValidationError(W.PICK_DISPOSITION, field="disposition")
+    check_draft(draft)
+    disposition = draft["disposition"]
     channel = draft.get("channel") or "spoken"
     if channel not in CHANNELS:
         channel = "spoken"

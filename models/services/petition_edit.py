@@ -357,3 +357,16 @@ def record_upper_reply(p: Petition, number: str, on, summary: str, *, expected_v
                            "upper_reply_summary": gist}, expected_version=expected_version)
         add_event(p, "upper_reply", W.UPPER_REPLY.format(number=num, day=_dmy(day)).replace("  ", " "), after=gist)
     return p
+
+
+def edit_as_typed(petition_id: int, values: dict, shown: dict, expected_version: int) -> Petition:
+    """The petition form's save (the live session's Ctrl+D, the board's E): a
+    reason written in "withdraw" withdraws the petition; otherwise the fields
+    changed from what the form showed (``shown``) are edited."""
+    fresh = Petition.get_by_id(petition_id)
+    if str(values.get("withdraw") or "").strip():
+        return withdraw(fresh, values["withdraw"], expected_version=expected_version)
+    changes = {k: v for k, v in values.items() if k != "withdraw" and v != shown.get(k)}
+    if "citizen_withheld" in changes:
+        changes["citizen_withheld"] = changes["citizen_withheld"] == "yes"
+    return edit(fresh, changes, expected_version=expected_version)

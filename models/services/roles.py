@@ -403,6 +403,14 @@ def pin_given(office: Office, pin: str | None):
         _proof.person = before
 
 
+def set_pin_as_typed(office: Office, person_id: int, values: dict) -> Person:
+    """``set_pin`` from the PIN form: the new PIN typed twice, the authority's PIN (may be empty)."""
+    if (values.get("pin") or "") != (values.get("again") or ""):
+        raise ValidationError("Hai lần nhập mã PIN mới không giống nhau.", field="again")
+    return set_pin(office, Person.get_by_id(person_id), values.get("pin") or "",
+                   authority=values.get("authority") or None)
+
+
 def set_pin(office: Office, person: Person, new_pin: str | None, *, authority: str | None = None) -> Person:
     """Set (or with ``None`` remove) ``person``'s PIN. ``authority`` is the PIN
     that allows it: the person's own current PIN, or the PIN of the Chủ tịch or

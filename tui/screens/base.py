@@ -10,7 +10,19 @@ from ..compat import styled_as_current
 from ..grace import GraceKeys
 
 
-class AppScreen(GraceKeys, Screen):
+class AnswersForms:
+    """A screen mixin: Ctrl+S in a form this screen opened (tui/widgets/form.py
+    posts FormScreen.Submitted, intent up) is answered by the screen's
+    ``save_<form id>(event)``, which hands the values to a model service."""
+
+    def on_form_screen_submitted(self, event) -> None:
+        answer = getattr(self, f"save_{event.form.id}", None) if event.form.id else None
+        if answer is not None:
+            event.stop()
+            answer(event)
+
+
+class AppScreen(AnswersForms, GraceKeys, Screen):
     """A letter typed just after a box closed runs no key of the screen
     (tui/grace.py): the person was still typing into the box."""
 

@@ -15,6 +15,7 @@ from .. import words
 from ..grace import GraceKeys
 from ..plain import bold, lines
 from ..words import PetitionDetailWords as W
+from .base import AnswersForms
 
 
 def _d(day) -> str:
@@ -90,7 +91,7 @@ def read_detail(petition_id: int, office=None):
     return detail, describe(detail)
 
 
-class PetitionDetailScreen(GraceKeys, ModalScreen):
+class PetitionDetailScreen(AnswersForms, GraceKeys, ModalScreen):
     BINDINGS = [Binding("escape,enter,q", "dismiss", words.CLOSE, id="detail.close"),
                 Binding("e", "edit", W.EDIT_OR_WITHDRAW, id="detail.edit")]
 
@@ -126,6 +127,11 @@ class PetitionDetailScreen(GraceKeys, ModalScreen):
             self.app.push_screen(petition_form(*choices), done)
 
         work.run(self, form_choices, self.detail.petition.id, done=open_form, group="detail-form")
+
+    def save_petition(self, event) -> None:
+        from ..widgets.petition_form import answer
+
+        answer(event)
 
     async def action_dismiss(self, result=None) -> None:
         await super().action_dismiss(self.changed)

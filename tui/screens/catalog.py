@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from models.core.errors import ValidationError
 from models.services import catalog as svc
 from models.services import wording
 from models.core.words import CONTENT, FIELD, NUMBERING_CHOICES, STATUS, UNIT, VILLAGE
@@ -372,10 +371,8 @@ class CatalogScreen(RoleKeys, AppScreen):
             return
 
         def form(pin):
-            def save(values):
-                return with_pin(self.office, pin, spec.add, self.office, values)
-
-            self.app.push_screen(FormScreen(W.ADD_TITLE.format(title=spec.title), spec.form(None), save),
+            self.app.push_screen(FormScreen(W.ADD_TITLE.format(title=spec.title), spec.form(None), id="new_entry",
+                                            subject=(spec, pin)),
                                  lambda rec: rec and self.refresh_list(spec, spec.key_of(rec)))
 
         self._pin_for(spec, form)
@@ -389,20 +386,15 @@ class CatalogScreen(RoleKeys, AppScreen):
                       FormField(k, label, getattr(office, k), kind="text" if k == "header_name" else "line")
                       for k, label in PROFILE_FIELDS]
 
-            def save_profile(values):
-                return svc.update_office(office, values, expected_version=office.row_version)
-
-            self.app.push_screen(FormScreen(W.PROFILE, fields, save_profile),
+            self.app.push_screen(FormScreen(W.PROFILE, fields, id="profile", subject=office),
                                  lambda rec: rec and self.refresh_all())
             return
         if rec is None:
             return self.action_add()
 
         def form(pin):
-            def save(values):
-                return with_pin(self.office, pin, spec.edit, self.office, rec, values)
-
-            self.app.push_screen(FormScreen(W.EDIT_TITLE.format(title=spec.title), spec.form(rec), save),
+            self.app.push_screen(FormScreen(W.EDIT_TITLE.format(title=spec.title), spec.form(rec), id="entry",
+                                            subject=(spec, rec, pin)),
                                  lambda r: r and self.refresh_list(spec, spec.key_of(rec)))
 
         self._pin_for(spec, form)
@@ -413,8 +405,6 @@ class CatalogScreen(RoleKeys, AppScreen):
     def action_signature_image(self) -> None:
         """The PNG a digital signature shows: a person's handwritten signature
         (Người dùng tab) or the office's seal (Cơ quan tab)."""
-        from models.services import signing
-
         spec, rec = self.current()
         if spec is None:
             kind, person, what = "con_dau", None, W.SEAL_IMAGE
@@ -423,12 +413,8 @@ class CatalogScreen(RoleKeys, AppScreen):
         else:
             self.notify(W.IMAGE_WHERE, timeout=6)
             return
-        office = self.office
-
-        def save(values):
-            return signing.keep_image_file(office, kind, values["file"], person)
-
-        self.app.push_screen(FormScreen(what, [FormField("file", W.IMAGE_PATH, "")], save),
+        self.app.push_screen(FormScreen(what, [FormField("file", W.IMAGE_PATH, "")], id="image",
+                                        subject=(kind, person)),
                              lambda row: row and self.notify(W.SAVED_WHAT.format(lower=what.split(' (')[0].lower())))
 
     def action_pin(self) -> None:
@@ -437,22 +423,36 @@ class CatalogScreen(RoleKeys, AppScreen):
         if spec is None or spec.tab != "people" or rec is None:
             self.notify(W.PIN_WHERE)
             return
-        from models.services.roles import set_pin
-
-        office = self.office
         fields = [FormField("authority", W.PIN_AUTHORITY, "", kind="secret"),
                   FormField("pin", W.PIN_NEW, "", kind="secret"),
                   FormField("again", W.PIN_AGAIN, "", kind="secret")]
-
-        def save(values):
-            if (values["pin"] or "") != (values["again"] or ""):
-                raise ValidationError(W.PIN_MISMATCH, field="again")
-            return set_pin(office, type(rec).get_by_id(rec.id), values["pin"] or "",
-                           authority=values["authority"] or None)
-
-        self.app.push_screen(FormScreen(W.PIN_OF.format(full_name=rec.full_name), fields, save),
+        self.app.push_screen(FormScreen(W.PIN_OF.format(full_name=rec.full_name), fields, id="pin", subject=rec),
                              lambda r: r and (self.notify(W.PIN_SET.format(full_name=r.full_name)),
                                               self.refresh_list(spec, spec.key_of(r))))
+
+    # the forms' Ctrl+S (intent up, tui/widgets/form.py): the model's services answer
+    def save_new_entry(self, event) -> None:
+        spec, pin = event.subject
+        event.save(with_pin, self.office, pin, spec.add, self.office, event.values)
+
+    def save_entry(self, event) -> None:
+        spec, rec, pin = event.subject
+        event.save(with_pin, self.office, pin, spec.edit, self.office, rec, event.values)
+
+    def save_profile(self, event) -> None:
+        office = event.subject
+        event.save(lambda: svc.update_office(office, event.values, expected_version=office.row_version))
+
+    def save_image(self, event) -> None:
+        from models.services import signing
+
+        kind, person = event.subject
+        event.save(signing.keep_image_file, self.office, kind, event.values["file"], person)
+
+    def save_pin(self, event) -> None:
+        from models.services.roles import set_pin_as_typed
+
+        event.save(set_pin_as_typed, self.office, event.subject.id, event.values)
 
     def action_toggle_use(self) -> None:
         spec, rec = self.current()

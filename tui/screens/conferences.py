@@ -3,8 +3,6 @@ warnings, the notice, loudspeaker script, invitations and blank forms, and the
 broadcast schedule with its reading log."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -269,11 +267,33 @@ class ConferencesScreen(AppScreen):
         values = svc.form_values(None) | {"chair": plan.chair, "secretary": plan.secretary,
                                           "topics": plan.topics, "invited_groups": plan.participants}
 
-        def save(v):
-            return svc.create_conference(self.office, plan, v)
-
-        self.app.push_screen(FormScreen(W.NEW_TITLE.format(year=plan.year), self._form(values), save),
+        self.app.push_screen(FormScreen(W.NEW_TITLE.format(year=plan.year), self._form(values),
+                                        id="new_conference", subject=plan),
                              lambda c: c and (self.notify(W.CREATED), self.load(c.id)))
+
+    # the forms' Ctrl+S (intent up, tui/widgets/form.py): the model's services answer
+    def save_new_conference(self, event) -> None:
+        event.save(svc.create_conference, self.office, event.subject, event.values)
+
+    def save_agenda(self, event) -> None:
+        from models.services import agenda
+
+        event.save(agenda.set_agenda, event.subject, event.values["agenda"], event.values["opening_report"])
+
+    def save_conference(self, event) -> None:
+        conf, version = event.subject       # the version the form opened with: a save meanwhile is told
+        event.save(svc.update_conference, conf, event.values, expected_version=version)
+
+    def save_minutes_signed(self, event) -> None:
+        event.save(svc.minutes_signed_as_typed, event.subject, event.values)
+
+    def save_actual_times(self, event) -> None:
+        from models.services import live_session
+
+        event.save(live_session.set_actual_times, event.subject, event.values["start"], event.values["end"])
+
+    def save_broadcasts(self, event) -> None:
+        event.save(svc.plan_broadcasts_as_typed, event.subject, event.values)
 
     def action_agenda(self) -> None:
         """A: the programme (one item a line: nội dung | người trình bày | số phút) and the opening report."""
@@ -282,29 +302,19 @@ class ConferencesScreen(AppScreen):
         self.with_current(self._agenda_form, agenda.agenda_text)
 
     def _agenda_form(self, conf, text: str) -> None:
-        from models.services import agenda
-
         fields = [FormField("agenda", W.AGENDA_FIELD,
                             text, kind="text"),
                   FormField("opening_report", W.OPENING_REPORT, conf.opening_report,
                             kind="text")]
-
-        def save(v):
-            return agenda.set_agenda(conf, v["agenda"], v["opening_report"])
-
-        self.app.push_screen(FormScreen(W.AGENDA_TITLE.format(title=conf.title), fields, save),
+        self.app.push_screen(FormScreen(W.AGENDA_TITLE.format(title=conf.title), fields, id="agenda", subject=conf),
                              lambda c: c and (self.notify(W.AGENDA_SAVED), self.load(c.id)))
 
     def action_edit(self) -> None:
         self.with_current(self._edit_form, svc.form_values)
 
     def _edit_form(self, conf, values: dict) -> None:
-        version = conf.row_version
-
-        def save(v):
-            return svc.update_conference(conf, v, expected_version=version)
-
-        self.app.push_screen(FormScreen(W.EDIT_TITLE, self._form(values), save),
+        self.app.push_screen(FormScreen(W.EDIT_TITLE, self._form(values), id="conference",
+                                        subject=(conf, conf.row_version)),
                              lambda c: c and (self.notify(W.SAVED), self.load(c.id)))
 
     def action_history(self) -> None:
@@ -327,19 +337,10 @@ class ConferencesScreen(AppScreen):
         self.with_current(self._signed_form)
 
     def _signed_form(self, conf, _none) -> None:
-        from models.services import documents as docs
-
-        def save(v):
-            from models.services.validate import parse_date
-
-            on = parse_date(v["date"], W.SIGNED_ON, field="date")
-            scan = str(v["scan"] or "").strip().strip('"')
-            return docs.mark_minutes_signed(conf, on=on, scan=Path(scan).expanduser() if scan else None)
-
         fields = [FormField("date", W.SIGNED_ON_FIELD, f"{clock.today():%d/%m/%Y}"),
                   FormField("scan", W.SCAN_FIELD,
                             placeholder="D:\\Scan\\bien-ban-da-ky.pdf")]
-        self.app.push_screen(FormScreen(W.SIGNED_TITLE, fields, save),
+        self.app.push_screen(FormScreen(W.SIGNED_TITLE, fields, id="minutes_signed", subject=conf),
                              lambda c: c and (self.notify(W.SIGNED_SAVED.format(minutes_signed_on=c.minutes_signed_on)),
                                               self.load(c.id)))
 
@@ -352,15 +353,11 @@ class ConferencesScreen(AppScreen):
     def _times_form(self, conf, _none) -> None:
         """The one place the times the minutes and the report state are corrected
         (the schedule stays as announced: E)."""
-        from models.services import live_session
-
-        def save(v):
-            return live_session.set_actual_times(conf, v["start"], v["end"])
-
         fields = [FormField("start", W.ACTUAL_START.format(start_time=conf.start_time),
                             conf.actual_start or conf.start_time),
                   FormField("end", W.ACTUAL_END, conf.actual_end)]
-        self.app.push_screen(FormScreen(W.TIMES_TITLE, fields, save),
+        self.app.push_screen(FormScreen(W.TIMES_TITLE, fields, id="actual_times",
+                                        subject=conf),
                              lambda c: c and (self.notify(W.TIMES_SAVED.format(actual_start=c.actual_start)
                                                           + (f" – {c.actual_end}" if c.actual_end else "") + "."),
                                               self.load(c.id)))
@@ -407,18 +404,12 @@ class ConferencesScreen(AppScreen):
         self.with_current(lambda conf, got: self._schedule_form(conf, *got), read)
 
     def _schedule_form(self, conf, rule, last) -> None:
-        def save(v):
-            from models.services.validate import parse_date, parse_int
-
-            days = parse_int(v["days"], W.BROADCAST_DAYS, minimum=1, maximum=15, field="days")
-            last = parse_date(v["last_day"], W.LAST_DAY, field="last_day")
-            return svc.plan_broadcasts(conf, days=days, last_day=last)
-
         fields = [FormField("days", W.BROADCAST_DAYS_FIELD.format(consecutive_days=rule.consecutive_days),
                             str(rule.consecutive_days)),
                   FormField("last_day", W.LAST_DAY_FIELD.format(days=rule.days),
                             f"{last:%d/%m/%Y}")]
-        self.app.push_screen(FormScreen(W.SCHEDULE_TITLE, fields, save),
+        self.app.push_screen(FormScreen(W.SCHEDULE_TITLE, fields, id="broadcasts",
+                                        subject=conf),
                              lambda slots: slots is not None and (
                                  self.notify(W.SCHEDULED.format(slots=len(slots))), self.load(conf.id)))
 

@@ -243,11 +243,6 @@ class PlansScreen(RoleKeys, AppScreen):
         typed = resumed_values({k: "" if v is None else str(v) for k, v in stored.items()}, resume) \
             if resume else stored
         fields = [FormField(key, label, typed[key], kind=kind) for key, label, kind in EDITOR_FIELDS]
-        version = plan.row_version
-
-        def save(values):
-            return svc.update_plan(plan, values, expected_version=version)
-
         def closed(saved):
             self.app.typing_kept.done()
             if saved:
@@ -258,7 +253,8 @@ class PlansScreen(RoleKeys, AppScreen):
                          done=lambda _: (self.notify(W.DISCARDED), self.load()))
 
         title = W.EDITOR_TITLE.format(year=plan.year, name=self.office.name, version=plan.version)
-        form = FormScreen(title, fields, save, resume_at=(resume or {}).get("where"))
+        form = FormScreen(title, fields, resume_at=(resume or {}).get("where"), id="plan",
+                          subject=(plan, plan.row_version))
         if resume:
             form._initial_override = {k: ("" if v is None else str(v)) for k, v in stored.items()}
             form.reopened_note = REOPENED
@@ -288,13 +284,20 @@ class PlansScreen(RoleKeys, AppScreen):
                 self.open_editor(new)
 
         def form(pin):
-            def save(values):
-                return with_pin(self.office, pin, svc.new_version, plan, values["reason"])
-
             self.app.push_screen(FormScreen(W.REVISE_TITLE.format(symbol=symbol),
-                                            [FormField("reason", W.CHANGE_REASON, kind="text")], save), opened)
+                                            [FormField("reason", W.CHANGE_REASON, kind="text")],
+                                            id="revision", subject=(plan, pin)), opened)
 
         ask_pin(self, self.office, "correct", form)
+
+    # the forms' Ctrl+S (intent up, tui/widgets/form.py): the model's services answer
+    def save_plan(self, event) -> None:
+        plan, version = event.subject          # the version the editor opened: a save meanwhile is told
+        event.save(svc.update_plan, plan, event.values, expected_version=version)
+
+    def save_revision(self, event) -> None:
+        plan, pin = event.subject
+        event.save(with_pin, self.office, pin, svc.new_version, plan, event.values["reason"])
 
     # --- seeing and printing -----------------------------------------------------
 

@@ -471,12 +471,7 @@ class SessionScreen(AppScreen):
         self.entry.say(words.explain(exc))
 
     def commit(self, draft: dict) -> None:
-        from models.core.errors import ValidationError
-
-        if self.conf is None:
-            raise ValidationError(W.NO_CONFERENCE_TO_RECORD)
-        if self.conf.status != "in_session":
-            raise ValidationError(W.NOT_STARTED)
+        live.check_recording(self.conf)      # the rules are the model's; this screen shows their answer
         known = self._similar_for == self._similar_key(draft)
         draft["similar_to"] = self._similar[0] if known and self._similar else None
         if not isinstance(draft.get("group_parent"), int) or isinstance(draft.get("group_parent"), bool):
@@ -532,8 +527,6 @@ class SessionScreen(AppScreen):
 
     def action_contacts(self) -> None:
         """Ctrl+N: the current citizen's title, address and phone (all optional)."""
-        from models.services.live_session import CONTACT_KEYS
-
         from ..widgets.form import FormField, FormScreen
 
         entry = self.entry
@@ -544,19 +537,18 @@ class SessionScreen(AppScreen):
                   FormField("citizen_phone", W.PHONE, d.get("citizen_phone", ""))]
         resume = self._reopened_form("contacts", fields)
 
-        def save(values):
-            from models.core.text import clean_line
-
-            return {k: clean_line(values.get(k) or "") for k in CONTACT_KEYS}
-
         def done(values):
             if values is not None:
                 entry.draft.update(values)
                 entry._changed(moved=True)
             self._form_closed()
 
-        self.app.push_screen(FormScreen(W.CONTACTS_OF.format(name=clean_name(d)), fields, save, self._form_typing("contacts"),
-                                        resume_at=resume), done)
+        self.app.push_screen(FormScreen(W.CONTACTS_OF.format(name=clean_name(d)), fields, changed=self._form_typing("contacts"),
+                                        resume_at=resume, id="contacts"), done)
+
+    def save_contacts(self, event) -> None:
+        """Ctrl+S in the contacts form (intent up: tui/widgets/form.py)."""
+        event.save(live.contacts_from, event.values)
 
     def _reopened_form(self, name: str, fields) -> dict | None:
         """A form reopened after a restart (the place says it was open): its fields
@@ -608,6 +600,11 @@ class SessionScreen(AppScreen):
             self.app.push_screen(form, done)
 
         work.run(self, form_choices, pid, done=open_form, group="session-edit")
+
+    def save_petition(self, event) -> None:
+        from ..widgets.petition_form import answer
+
+        answer(event)
 
     def take_speaker(self) -> dict | None:
         queue = list(self.place.get("queue") or [])
@@ -695,10 +692,6 @@ class SessionScreen(AppScreen):
     def action_enqueue(self) -> None:
         from ..widgets.form import FormField, FormScreen
 
-        def add(values):        # in the form's worker: nothing to check, the queue is the screen's
-            return {"citizen_name": values["citizen_name"], "village": values["village"],
-                    "field": values["field"], "channel": "slip" if values["slip"].strip() else "spoken"}
-
         def closed(speaker):
             if speaker is not None:
                 self.place["queue"] = list(self.place.get("queue") or []) + [speaker]
@@ -713,7 +706,11 @@ class SessionScreen(AppScreen):
         if restored:
             for f in fields:
                 f.value = self._typed_value(f.key, f.value)
-        self.app.push_screen(FormScreen(W.ENQUEUE, fields, add, self._form_typing("enqueue")), closed)
+        self.app.push_screen(FormScreen(W.ENQUEUE, fields, changed=self._form_typing("enqueue"),
+                                        id="enqueue"), closed)
+
+    def save_enqueue(self, event) -> None:
+        event.save(live.speaker_from, event.values)
 
     def action_attendance(self) -> None:
         """F9: the counts as last read or saved (the box opens at once, so keys
@@ -735,15 +732,16 @@ class SessionScreen(AppScreen):
             for f in fields:
                 f.value = self._typed_value(f.key, f.value)
 
-        def save(values):       # in the form's worker
-            return live.set_attendance(self.conf, values, values.get("guests", ""))
-
         def closed(summary):
             if summary is not None:
                 self.show_attendance(summary)
             self._form_closed()
 
-        self.app.push_screen(FormScreen(W.ATTENDANCE, fields, save, self._form_typing("attendance")), closed)
+        self.app.push_screen(FormScreen(W.ATTENDANCE, fields, changed=self._form_typing("attendance"),
+                                        id="attendance"), closed)
+
+    def save_attendance(self, event) -> None:
+        event.save(live.set_attendance, self.conf, event.values, event.values.get("guests", ""))
 
     def action_conclusions(self) -> None:
         if not self._need_conf():

@@ -30,7 +30,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
-from models.services.live_session import DISPOSITION_KEYS, empty_draft, next_channel
+from models.core.errors import ValidationError
+from models.services.live_session import DISPOSITION_KEYS, check_draft, empty_draft, next_channel
 from models.services.typeahead import field_decided, match_field, rank
 from models.core.text import clean_line
 from models.core.words import CHANNELS, CONTENT, DISPOSITIONS, FIELD, UNIT, VILLAGE
@@ -374,16 +375,11 @@ class PetitionEntry(Widget, can_focus=True):
 
     def _complete(self) -> None:
         d = self.draft
-        problem = ""
-        if not clean_line(d.get("content", "")):
-            problem, where = "Hãy ghi nội dung ý kiến trước.", "content"
-        elif d.get("disposition") not in FINISH_AT:
-            problem, where = "Gõ số hướng xử lý: " + " · ".join(DISP_LABELS.values()), "disposition"
-        elif d["disposition"] == "in_writing" and not clean_line(d.get("unit", "")):
-            problem, where = "Ghi đơn vị trả lời bằng văn bản.", "unit"
-        if problem:
-            self._go(where)
-            self.say(problem)
+        try:
+            check_draft(d)            # the model's rules (models/services/live_session.py), told here
+        except ValidationError as problem:
+            self._go(problem.field)
+            self.say(problem.message)
             return
         done = copy.deepcopy(d)
         self.last_village = clean_line(d.get("village", "")) or self.last_village

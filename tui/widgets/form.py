@@ -9,8 +9,13 @@ highlighted and its label is scrolled into view with it; a save of a record
 says which fields changed; for a moment after the form closes, letters typed
 on run no key of the screen underneath (tui/grace.py).
 
-The caller passes a ``save`` callback that validates and writes; a UserError it
-raises is shown under the form and the typed values stay, so nothing is lost.
+Intent up: Ctrl+S posts ``FormScreen.Submitted`` with the values to the screen
+that opened the form; that screen handles it (``@on(FormScreen.Submitted,
+"#the-form-id")``) and answers with ``event.save(call, …)``, a model service
+that validates and writes. The form runs it in its worker; a UserError it
+raises is shown under the form and the typed values stay, so nothing is lost;
+its result closes the form. (The forms not moved to this yet still pass a
+``save`` callable when they are made.)
 
 When someone else saved the same record meanwhile (StaleEdit), the form says
 who and what they changed, takes their values into the fields this user has
@@ -28,8 +33,10 @@ from .. import words
 from ..plain import plain
 from textual import on
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -53,8 +60,6 @@ class FormField:
 class FormScreen(TypeAhead, ModalScreen):
     """Returns the saved record (whatever ``save`` returned), or None if cancelled."""
 
-    #: Enter in the single-line field answers the dialog (only for one-field dialogs)
-    ENTER_ANSWERS = False
     BINDINGS = [
         Binding("ctrl+s", "save", words.SAVE, id="form.save"),
         Binding("escape", "cancel", words.CANCEL, id="form.cancel"),
@@ -63,11 +68,34 @@ class FormScreen(TypeAhead, ModalScreen):
         # were inserted into the field being left
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        # Enter too: left to the field, "12⏎5⏎40" typed fast all went into the first field
+        Binding("enter", "enter", show=False, priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[FormField], save: Callable[[dict], Any],
-                 changed: Callable[[dict], None] | None = None, resume_at: dict | None = None):
-        super().__init__()
+    class Submitted(Message):
+        """The person asked to save ``values``. Answer with ``save(call, *args)``:
+        ``call(*args)`` runs in the form's worker; its result closes the form,
+        a UserError it raises is shown under the fields."""
+
+        def __init__(self, form: "FormScreen", values: dict) -> None:
+            super().__init__()
+            self.form = form
+            self.values = values
+            #: what the form is about (a record, a plan …), as the screen opened it
+            self.subject = form.subject
+
+        @property
+        def control(self) -> "FormScreen":
+            return self.form
+
+        def save(self, call: Callable[..., Any], *args, **kwargs) -> None:
+            self.form.save_with(call, *args, **kwargs)
+
+    def __init__(self, title: str, fields: list[FormField], save: Callable[[dict], Any] | None = None,
+                 changed: Callable[[dict], None] | None = None, resume_at: dict | None = None,
+                 *, id: str | None = None, subject: Any = None):
+        super().__init__(id=id)
+        self.subject = subject
         self.form_title = title
         self.fields = fields
         self.save_callback = save
@@ -193,36 +221,55 @@ class FormScreen(TypeAhead, ModalScreen):
         if self.changed_callback is not None and hasattr(self, "_initial"):
             self.changed_callback(dict(self.values(), _where=self.where()))
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
+    def action_enter(self) -> None:
         """Enter in a single-line field goes to the next field (after the last
-        one, to the "Lưu" button): it never saves by itself. A dialog of one
-        field that says so (the PIN) is the exception: Enter there is the answer,
-        with no middle field to save from by mistake."""
-        event.stop()
-        if self.ENTER_ANSWERS:
+        one, to the "Lưu" button): it never saves by itself; Enter on "Lưu"
+        saves (the PIN box, tui/widgets/pin.py, is no form: Enter answers it). Elsewhere
+        (a new line in a multi-line field, a choice in a list) the key goes on
+        to the focused widget. Run as the key arrives, so the keys typed after
+        it go to the field it moved to."""
+        focused = self.focused
+        if isinstance(focused, Input):
+            self.focus_next()
+            return
+        if isinstance(focused, Button) and focused.id == "form-save":
             self.action_save()
             return
-        self.focus_next()
+        raise SkipAction()
 
     def action_save(self) -> None:
-        """The ``save`` callback runs in a worker (it reads and writes storage);
-        its result or error comes back here. Keys typed meanwhile still reach
-        the form; a second Ctrl+S while one save runs is not a second save."""
+        """The save runs in a worker (it reads and writes storage); its result
+        or error comes back here. Keys typed meanwhile still reach the form; a
+        second Ctrl+S while one save runs is not a second save."""
+        if self._saving:
+            return
+        if self.save_callback is not None:
+            self.save_with(self.save_callback, self.values())
+            return
+        # to the screen that opened the form: the nearest beneath it that answers
+        # this form (a PIN box asked just before may still be closing)
+        stack = self.app.screen_stack
+        below = stack[:stack.index(self)] if self in stack else []
+        opener = next((s for s in reversed(below) if hasattr(s, f"save_{self.id}")), below[-1] if below else self.app)
+        opener.post_message(self.Submitted(self, self.values()))
+
+    def save_with(self, call: Callable[..., Any], *args, **kwargs) -> None:
+        """Run ``call(*args, **kwargs)`` in the form's worker, as its save."""
         from .. import work
 
         if self._saving:
             return
         self._saving = True
-        work.run(self, self._save_values, self.values(), self._newer, done=self._saved, failed=self._refused,
-                 group="form-save")
+        work.run(self, self._save_values, self._newer, call, args, kwargs, done=self._saved,
+                 failed=self._refused, group="form-save")
 
-    def _save_values(self, values: dict, newer):
+    @staticmethod
+    def _save_values(newer, call, args, kwargs):
         """In the worker."""
         from models.services.records import overwrite_confirmed
 
         with overwrite_confirmed(newer) if newer is not None else nullcontext():
-            return self.save_callback(values)
+            return call(*args, **kwargs)
 
     def _saved(self, result) -> None:
         self._saving = False

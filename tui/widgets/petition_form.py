@@ -41,10 +41,8 @@ def form_choices(petition_id: int):
 
 def petition_form(p: Petition, fields_: list, units: list, typed: dict | None = None) -> FormScreen:
     """The form for ``p`` (from ``form_choices``); it returns the saved petition
-    (or None if cancelled). Its save runs in the form's worker. ``typed``: the
-    values typed before a kill, shown over the stored ones."""
-    from models.services import petition_edit as pe
-
+    (or None if cancelled); the screen that opens it answers its Ctrl+S with
+    ``answer``. ``typed``: the values typed before a kill, shown over the stored ones."""
     version = p.row_version
     form = [
         FormField("citizen_title", W.CITIZEN_TITLE, p.citizen_title),
@@ -71,20 +69,20 @@ def petition_form(p: Petition, fields_: list, units: list, typed: dict | None = 
         FormField("withdraw", W.WITHDRAW_REASON, ""),
     ]
     initial = {f.key: f.value for f in form}
-
-    def save(values):
-        fresh = Petition.get_by_id(p.id)
-        if str(values.get("withdraw") or "").strip():
-            return pe.withdraw(fresh, values["withdraw"], expected_version=version)
-        changes = {k: v for k, v in values.items() if k != "withdraw" and v != initial.get(k)}
-        if "citizen_withheld" in changes:
-            changes["citizen_withheld"] = changes["citizen_withheld"] == "yes"
-        return pe.edit(fresh, changes, expected_version=version)
-
-    screen = FormScreen(W.TITLE.format(number=p.seq or p.id, citizen_label=p.citizen_label), form, save)
+    # saved by the screen that opened it (save_petition, intent up: tui/widgets/form.py)
+    screen = FormScreen(W.TITLE.format(number=p.seq or p.id, citizen_label=p.citizen_label), form, id="petition",
+                        subject=(p.id, initial, version))
     if typed:
         screen._initial_override = {f.key: f.value if f.kind == "select" else str(f.value or "") for f in form}
         for f in form:
             if f.key in typed:
                 f.value = typed[f.key]
     return screen
+
+
+def answer(event) -> None:
+    """Ctrl+S in the petition form: the edit service saves what was typed (in the form's worker)."""
+    from models.services import petition_edit as pe
+
+    petition_id, shown, version = event.subject
+    event.save(pe.edit_as_typed, petition_id, event.values, shown, version)
