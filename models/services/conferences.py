@@ -171,16 +171,16 @@ def plan_broadcasts_as_typed(conf: Conference, values: dict):
     return plan_broadcasts(conf, days=days, last_day=last)
 
 
-def minutes_signed_as_typed(conf: Conference, values: dict) -> Conference:
-    """The minutes signed on the date typed, with the scan's path if one was typed."""
+def minutes_signing_as_typed(values: dict) -> dict:
+    """The signed-minutes form's date and scan path, checked, as the arguments
+    of ``documents.mark_minutes_signed``."""
     from pathlib import Path
 
-    from models.services import documents as docs
     from models.services.validate import parse_date
 
     on = parse_date(values.get("date"), "Ngày ký", field="date")
     scan = str(values.get("scan") or "").strip().strip('"')
-    return docs.mark_minutes_signed(conf, on=on, scan=Path(scan).expanduser() if scan else None)
+    return {"on": on, "scan": Path(scan).expanduser() if scan else None}
 
 
 def plan_broadcasts(conf: Conference, *, days: int | None = None, last_day: dt.date | None = None

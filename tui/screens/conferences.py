@@ -285,7 +285,10 @@ class ConferencesScreen(AppScreen):
         event.save(svc.update_conference, conf, event.values, expected_version=version)
 
     def save_minutes_signed(self, event) -> None:
-        event.save(svc.minutes_signed_as_typed, event.subject, event.values)
+        from models.services import documents as docs
+
+        conf, values = event.subject, event.values
+        event.save(lambda: docs.mark_minutes_signed(conf, **svc.minutes_signing_as_typed(values)))
 
     def save_actual_times(self, event) -> None:
         from models.services import live_session
