@@ -73,6 +73,7 @@ HINT_FILE_PICK = (f"{key('up')} {key('down')}: chọn · {key('enter')}: mở th
                   f"{key('ctrl+up')}: thư mục cha · {key('shift+tab')}: gõ đường dẫn ({key('enter')} để mở) · "
                   f"{key('escape')}: hủy")
 HINT_CONFIRM = f"{key('c')}: đồng ý · {keys('k', 'escape')}: không"
+PIN_NOT_CHECKED = "Chưa kiểm tra được mã PIN (lỗi lưu trữ). Hãy thử lại."
 HINT_PIN = (f"Gõ mã PIN (không hiện chữ) rồi {key('enter')} · {key('escape')}: hủy. "
             "Mã PIN không được lưu ở đâu cả.")
 HINT_SCROLL = f"{key('up')} {key('down')} {key('pageup')} {key('pagedown')}: cuộn · {key('escape')}: đóng"

@@ -468,6 +468,7 @@ class CatalogWords:
 
 class RolesWords:
     """People, roles, permissions and PINs (roles service)."""
+    PIN_MISMATCH = "Hai lần nhập mã PIN mới không giống nhau."
     ROLES = {
         "van_thu": "Văn thư",
         "thu_ky": "Thư ký",
@@ -612,6 +613,9 @@ class ConferenceWords:
         "Buổi đọc ngày {day:%d/%m/%Y} chưa đến (hôm nay {today:%d/%m/%Y}); chỉ đánh dấu đã đọc sau khi đài đã đọc "
         "thông báo.")
     READ_BY = "Người đọc"
+    DAYS_LABEL = "Số ngày phát"
+    LAST_DAY_LABEL = "Ngày phát cuối"
+    SIGNED_ON_LABEL = "Ngày ký"
 
 
 class LiveSessionWords:

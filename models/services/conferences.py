@@ -166,8 +166,8 @@ def plan_broadcasts_as_typed(conf: Conference, values: dict):
     """``plan_broadcasts`` from the schedule form: the days and the last day as typed."""
     from models.services.validate import parse_date, parse_int
 
-    days = parse_int(values.get("days"), "Số ngày phát", minimum=1, maximum=15, field="days")
-    last = parse_date(values.get("last_day"), "Ngày phát cuối", field="last_day")
+    days = parse_int(values.get("days"), W.DAYS_LABEL, minimum=1, maximum=15, field="days")
+    last = parse_date(values.get("last_day"), W.LAST_DAY_LABEL, field="last_day")
     return plan_broadcasts(conf, days=days, last_day=last)
 
 
@@ -178,7 +178,7 @@ def minutes_signing_as_typed(values: dict) -> dict:
 
     from models.services.validate import parse_date
 
-    on = parse_date(values.get("date"), "Ngày ký", field="date")
+    on = parse_date(values.get("date"), W.SIGNED_ON_LABEL, field="date")
     scan = str(values.get("scan") or "").strip().strip('"')
     return {"on": on, "scan": Path(scan).expanduser() if scan else None}
 

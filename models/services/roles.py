@@ -406,7 +406,7 @@ def pin_given(office: Office, pin: str | None):
 def set_pin_as_typed(office: Office, person_id: int, values: dict) -> Person:
     """``set_pin`` from the PIN form: the new PIN typed twice, the authority's PIN (may be empty)."""
     if (values.get("pin") or "") != (values.get("again") or ""):
-        raise ValidationError("Hai lần nhập mã PIN mới không giống nhau.", field="again")
+        raise ValidationError(W.PIN_MISMATCH, field="again")
     return set_pin(office, Person.get_by_id(person_id), values.get("pin") or "",
                    authority=values.get("authority") or None)
 

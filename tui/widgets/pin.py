@@ -87,7 +87,7 @@ class PinScreen(ModalScreen):
             self.query_one("#form-error", Static).update(Text(words.explain(exc)))
             return
         self.app.report_unexpected(exc)
-        self.query_one("#form-error", Static).update(Text("Chưa kiểm tra được mã PIN (lỗi lưu trữ). Hãy thử lại."))
+        self.query_one("#form-error", Static).update(Text(words.PIN_NOT_CHECKED))
 
     def action_cancel(self) -> None:
         self.query_one("#pin-input", Input).value = ""
