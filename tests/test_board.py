@@ -49,16 +49,23 @@ def _q(office, **kw):
     return BoardQuery(office.id, today=TODAY, **kw)
 
 
-def test_default_view_is_what_needs_action_sorted_by_deadline(board_office):
+def test_default_view_is_everything_that_waits_sorted_by_deadline(board_office):
+    """Issue 20 item 14: the forwarded petition (waiting for the upper level)
+    is in the default view, after every row with a deadline, on both engines."""
     from models.services import board
 
     pg = board.page(_q(board_office))
-    assert pg.total == 3
-    assert [r.citizen for r in pg.rows] == ["Nguyễn Văn Ất", "Trần Thị Bình", "Lê Văn Cường"]
-    assert [r.urgency for r in pg.rows] == ["late", "due_soon", "on_track"]
+    assert pg.total == 4
+    assert [r.citizen for r in pg.rows] == ["Nguyễn Văn Ất", "Trần Thị Bình", "Lê Văn Cường", "Hoàng Văn Em"]
+    assert [r.urgency for r in pg.rows] == ["late", "due_soon", "on_track", "waiting"]
     assert pg.rows[0].days_text == "trễ 5 ngày"
     assert pg.rows[2].days_text == "còn 20 ngày"
-    assert pg.counts == {"total": 3, "late": 1, "due_soon": 1, "on_track": 1, "done": 0, "waiting": 0}
+    assert pg.counts == {"total": 4, "late": 1, "due_soon": 1, "on_track": 1, "done": 0, "waiting": 1}
+    capped = board.page(_q(board_office), cap=board.COUNT_CAP).counts
+    assert (capped["total"], capped["waiting"]) == (4, 1)
+    # going down: the forwarded one still last (a row without a deadline comes after, either way)
+    down = board.rows(_q(board_office, descending=True))
+    assert [r.citizen for r in down] == ["Lê Văn Cường", "Trần Thị Bình", "Nguyễn Văn Ất", "Hoàng Văn Em"]
 
 
 def test_filters_sort_and_paging(board_office):
@@ -108,7 +115,9 @@ def test_board_and_dashboard_counts_agree(demo_office):
     assert everything["waiting"] > 0 and everything["waiting"] == dash["waiting"]
     assert everything["done"] == dash["done"]
     action = board.counts(board.BoardQuery(demo_office.id, today=today))
-    assert action["total"] == dash["open"] == followup.counts(demo_office, today, office_calendar(demo_office))["open"]
+    # the default view: what waits for anyone, the forwarded petitions included
+    assert action["total"] == dash["open"] + dash["waiting"]
+    assert dash["open"] == followup.counts(demo_office, today, office_calendar(demo_office))["open"]
     for key in ("late", "due_soon"):
         assert board.counts(board.BoardQuery(demo_office.id, urgency=key, today=today))["total"] == dash[key]
 
@@ -270,8 +279,9 @@ def test_cli_export(demo_office, tmp_path):
     cmd = [sys.executable, "-m", "tui", "--db", target, "export"]
     out = subprocess.run(cmd + ["-o", str(tmp_path / "a.xlsx")], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
-    assert "Đã xuất 22 dòng" in out.stdout and "(22 kiến nghị: đang giải quyết 16; quá hạn 6)" in out.stdout
-    assert openpyxl.load_workbook(tmp_path / "a.xlsx")["Theo dõi"].max_row == 23
+    assert "Đã xuất 26 dòng" in out.stdout
+    assert "(26 kiến nghị: chuyển cấp trên, chờ trả lời 4; đang giải quyết 16; quá hạn 6)" in out.stdout
+    assert openpyxl.load_workbook(tmp_path / "a.xlsx")["Theo dõi"].max_row == 27
     out = subprocess.run(cmd + ["--csv", "--no-contacts", "--tat-ca", "-o", str(tmp_path / "b.txt")],
                          capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr

@@ -113,7 +113,7 @@ def test_update_row_remakes_only_a_changed_row():
 
         table.update_row(2, "2", Text("b", style="blue"), key="k2")      # the same cells
         assert table._lines[(2, "plain")] is before[(2, "plain")]
-        assert table.render_line(3) is before[(2, "plain")]
+        assert table.render_line(3) is before[(2, "plain")][0]
 
         table.update_row(2, "2", Text("b", style="red"), key="k2")       # same text, another style
         assert (2, "plain") not in table._lines
@@ -121,11 +121,11 @@ def test_update_row_remakes_only_a_changed_row():
             if k[0] != 2:
                 assert table._lines[k] is strip, k
         new = table.render_line(3)
-        assert new is not before[(2, "plain")]
+        assert new is not before[(2, "plain")][0]
         assert any(seg.text == "b" and seg.style.color.name == "red" for seg in new)
 
         table.update_row(1, "changed", Text("b", style="blue"), key="k1")  # another text
-        assert (1, "plain") not in table._lines and table._lines[(2, "plain")] is new
+        assert (1, "plain") not in table._lines and table._lines[(2, "plain")][0] is new
         assert "chang" in _line(table, 2)
 
     _run(body)

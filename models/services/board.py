@@ -22,17 +22,21 @@ from models.domain.catalog import Field, Office, Unit, Village
 from models.domain.conferences import Conference
 from models.domain.deadlines import WORKING, WorkCalendar, office_calendar
 from models.core.errors import NotFound
-from models.domain.petitions import HIDDEN_STATUSES, STATUSES, Petition, citizen_label
+from models.domain.petitions import HIDDEN_STATUSES, STATUSES, Petition
 from models.domain.rules import default_rules, office_rules
 from models.core.text import by_name
-from models.core.words import CHANNELS, FIELD, STATUS, UNIT, VILLAGE
-from models.services import followup
+from models.core.words import FIELD, STATUS, UNIT, VILLAGE
+from models.services import board_columns, followup
 from models.services.search import matches
 
 #: status of a petition forwarded to the upper level, waiting for its reply
 WAITING = "forwarded"
-#: status filter values: "action" = what still needs action (the default view)
-STATUS_FILTERS = {"action": "Cần xử lý", **STATUSES, "all": "Tất cả"}
+#: what the default view ("action") shows: everything that waits for anyone —
+#: the office's own open petitions and those forwarded, waiting for the upper
+#: level's reply (issue 20 item 14: a clerk should not have to look for them)
+ACTION_STATUSES = ("open", WAITING)
+#: status filter values: "action" = what still waits (the default view)
+STATUS_FILTERS = {"action": "Còn chờ xử lý (kể cả đã chuyển cấp trên)", **STATUSES, "all": "Tất cả"}
 
 #: sort key → (label, columns in order); ties are broken by id so pages are stable
 SORTS = {
@@ -95,7 +99,9 @@ class BoardQuery:
 
 @dataclass
 class BoardRow:
-    """One line of the board, ready to draw or export (no database access)."""
+    """One line of the board, ready to draw or export (no database access):
+    the petition's own facts here, and one value per column of the registry
+    (models/services/board_columns.py) in ``values``, read as ``row.<key>``."""
 
     id: int
     row_version: int
@@ -104,22 +110,20 @@ class BoardRow:
     days_unit: str
     urgency: str
     status: str
-    unit: str
-    field: str
-    village: str
-    citizen: str
-    summary: str
-    conference: str
     conference_id: int | None
     unit_id: int | None
     received_on: dt.date
     channel: str
-    address: str
-    phone: str
-    answer_number: str
-    answer_date: dt.date | None
+    values: dict = field(default_factory=dict)
     head_id: int | None = None      # the group's head, for a member shown on its own line
     folded: int = 0                 # members of this head's group on the same view ("+2")
+    mark: str = ""                  # how F6 shows its group (group_mark)
+
+    def __getattr__(self, name: str):
+        values = self.__dict__.get("values")
+        if values is not None and name in values:
+            return values[name]
+        raise AttributeError(name)
 
     @property
     def status_label(self) -> str:
@@ -129,6 +133,14 @@ class BoardRow:
     def days_text(self) -> str:
         """"còn 5 ngày", "trễ 3 ngày làm việc", "hôm nay"; empty when settled."""
         return followup.days_text(self.days_left, working=self.days_unit == WORKING)
+
+    def mark_citizen(self, width: int = 16) -> str:
+        """The citizen with the group's mark: "Lê Văn B +2", "↳ Trần Thị C"."""
+        name = self.citizen
+        if self.mark.startswith("↳"):
+            return self.mark + name
+        return (name if len(name) + len(self.mark) <= width else name[: max(1, width - len(self.mark) - 1)] + "…") \
+            + self.mark
 
 
 @dataclass
@@ -272,7 +284,7 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False, fold: bool 
         conds.append(Petition.office == q.office_id)
     status = _unindexed(Petition.status) if scan else Petition.status
     if q.status == "action":
-        conds.append(status == "open")
+        conds.append(status.in_(ACTION_STATUSES))
     elif q.status == "all":
         conds.append(status.not_in(HIDDEN_STATUSES))     # a withdrawn petition left the board
     elif q.status == "recorded":
@@ -299,10 +311,15 @@ def where_clause(q: BoardQuery, ctx: Context, *, scan: bool = False, fold: bool 
     return expr
 
 
-ROW_COLUMNS = (Petition.id, Petition.row_version, Petition.due_on, Petition.status, Unit.name, Field.name,
-               Village.name, Petition.citizen_name, Petition.citizen_withheld, Petition.content,
-               Conference.date, Petition.conference, Petition.unit, Petition.received_on, Petition.channel,
-               Petition.citizen_address, Petition.citizen_phone, Petition.answer_number, Petition.answer_date)
+#: what every row reads for itself; the columns' own reads follow (row_columns)
+ROW_FACTS = (Petition.id, Petition.row_version, Petition.due_on, Petition.status, Petition.conference,
+             Petition.unit, Petition.received_on, Petition.channel, Petition.group_parent)
+
+
+def row_columns() -> list:
+    """The database columns of a board row: its facts, then what the registry's columns read."""
+    facts = {board_columns.key_of(f) for f in ROW_FACTS}
+    return [*ROW_FACTS, *(f for f in board_columns.reads() if board_columns.key_of(f) not in facts)]
 
 
 def _joined(query):
@@ -316,15 +333,10 @@ def _ordered(query, q: BoardQuery, *, scan: bool = False):
     cols = SORTS.get(q.sort, SORTS["due"])[1]
     order = []
     for c in cols:
-        if c.model is Petition:
-            # no NULLS LAST here: it would stop SQLite walking the index in
-            # order (a petition without a deadline sorts first on SQLite, last
-            # on PostgreSQL; open ones nearly always have one). When the table
-            # is scanned anyway, a sort of the matches beats walking the index.
-            key = _unindexed(c) if scan else c
-            order.append(key.desc() if q.descending else key.asc())
-        else:
-            order.append(c.desc(nulls="LAST") if q.descending else c.asc(nulls="LAST"))
+        # the screen's order (_order_of): a row without a value (a forwarded
+        # petition has no deadline of ours) last, whichever way, on both engines
+        key = _unindexed(c) if scan and c.model is Petition else c
+        order.append(key.desc(nulls="LAST") if q.descending else key.asc(nulls="LAST"))
     order.append(Petition.id.desc() if q.descending else Petition.id.asc())
     return query.order_by(*order)
 
@@ -335,15 +347,12 @@ _SORT_JOINS = {Unit: Petition.unit, Field: Petition.field, Village: Petition.vil
 
 def _order_of(q: BoardQuery, reverse: bool = False):
     """(sort column, descending, nulls come first) of the page's order, or of
-    its reverse (to read the page before a row). A petition column keeps the
-    engine's place for NULL (first on SQLite, last on PostgreSQL, going up) so
-    that its index gives the order; a joined name puts NULL last."""
-    from models.storage.db import is_postgres
-
+    its reverse (to read the page before a row). The order is the same on
+    SQLite and PostgreSQL, whose own places for NULL differ: a row without a
+    value (a forwarded petition's deadline, a petition of no unit) comes after
+    every row with one, going up or down, and rows of the same value go by id."""
     col = SORTS.get(q.sort, SORTS["due"])[1][0]
-    desc = q.descending != reverse
-    nulls_first = (desc if is_postgres() else not desc) if col.model is Petition else reverse
-    return col, desc, nulls_first
+    return col, q.descending != reverse, reverse
 
 
 def _after(col, desc: bool, nulls_first: bool, key: tuple):
@@ -368,27 +377,65 @@ def _page_keys(q: BoardQuery, ctx: Context) -> list[tuple]:
         keys = _keys_by_name(q, ctx, col, desc, nulls_first)
         if keys is not None:
             return keys[::-1] if reverse else keys
+    if col.model is Petition:
+        keys = _keys_by_segment(q, ctx, col, desc, nulls_first, q.before if reverse else q.after)
+        return keys[::-1] if reverse else keys
     query = Petition.select(col, Petition.id)
-    if col.model is not Petition:
-        query = query.join(col.model, pw.JOIN.LEFT_OUTER, on=(_SORT_JOINS[col.model] == col.model.id))
+    query = query.join(col.model, pw.JOIN.LEFT_OUTER, on=(_SORT_JOINS[col.model] == col.model.id))
     # every open row of the province is sorted by a joined name anyway: read the
     # table in order rather than follow the status index (one office: its index)
-    scan = col.model is not Petition and q.office_id is None
+    scan = q.office_id is None
     where = where_clause(q, ctx, scan=scan, fold=True)
     if q.after is not None or q.before is not None:
         where = where & _after(col, desc, nulls_first, q.before if reverse else q.after)
-    key = _unindexed(col) if scan and col.model is Petition else col
-    if col.model is Petition:
-        order = [key.desc() if desc else key.asc()]
-    else:
-        nulls = "FIRST" if nulls_first else "LAST"
-        order = [col.desc(nulls=nulls) if desc else col.asc(nulls=nulls)]
-    order.append(Petition.id.desc() if desc else Petition.id.asc())
+    nulls = "FIRST" if nulls_first else "LAST"
+    order = [col.desc(nulls=nulls) if desc else col.asc(nulls=nulls),
+             Petition.id.desc() if desc else Petition.id.asc()]
     query = query.where(where).order_by(*order).limit(q.page_size)
     if q.after is None and q.before is None:
         query = query.offset(max(0, q.page) * q.page_size)
     keys = [(v, pid) for v, pid in query.tuples()]
     return keys[::-1] if reverse else keys
+
+
+def _keys_by_segment(q: BoardQuery, ctx: Context, col, desc: bool, nulls_first: bool,
+                     key: tuple | None) -> list[tuple]:
+    """A page sorted by a petition's own column, in _order_of's order on both
+    engines, each part read from an index in its order (never a sort of every
+    match): the rows with a value, (value, id) in order, and the rows without
+    one, by id, one after the other; with several statuses (the default view)
+    each status is read on its own (office, status, due_on) range and the
+    parts merged, a page's worth from each."""
+    import heapq
+
+    want = q.page_size + (max(0, q.page) * q.page_size if key is None else 0)
+    step = (lambda a, b: a < b) if desc else (lambda a, b: a > b)
+    in_order = [(False, col.is_null()), (True, col.is_null(False))]     # (with a value?, condition)
+    if not nulls_first:
+        in_order.reverse()
+    if key is None:
+        parts = in_order
+    else:               # from the key's part on, that part only after the key
+        start = next(i for i, (valued, _c) in enumerate(in_order) if valued == (key[0] is not None))
+        valued, cond = in_order[start]
+        after = step(pw.Tuple(col, Petition.id), pw.Tuple(*key)) if valued else step(Petition.id, key[1])
+        parts = [(valued, cond & after), *in_order[start + 1:]]
+    statuses = ACTION_STATUSES if q.status == "action" else (None,)
+    out: list[tuple] = []
+    for valued, cond in parts:
+        found = []
+        for status in statuses:
+            where = where_clause(q if status is None else q.with_(status=status), ctx, fold=True) & cond
+            order = ([col.desc() if desc else col.asc()] if valued else []) + \
+                [Petition.id.desc() if desc else Petition.id.asc()]
+            query = (Petition.select(col, Petition.id).where(where).order_by(*order)
+                     .limit(want - len(out)))
+            found.append([(v, pid) for v, pid in query.tuples()])
+        sort_key = (lambda k: (k[0], k[1])) if valued else (lambda k: k[1])
+        out += list(heapq.merge(*found, key=sort_key, reverse=desc))[:want - len(out)]
+        if len(out) >= want:
+            break
+    return out[want - q.page_size:] if key is None else out
 
 
 def _keys_by_name(q: BoardQuery, ctx: Context, col, desc: bool, nulls_first: bool) -> list[tuple] | None:
@@ -431,17 +478,28 @@ def _keys_by_name(q: BoardQuery, ctx: Context, col, desc: bool, nulls_first: boo
     return out
 
 
-def _row(t: tuple, ctx: Context) -> BoardRow:
-    (pid, version, due, status, unit, fld, village, name, withheld, content, conf_date, conf_id, unit_id,
-     received, channel, address, phone, ans_no, ans_date) = t
+def _row(t: tuple, ctx: Context, names: list[str]) -> BoardRow:
+    raw = dict(zip(names, t))
+    pid, version, due, status, conf_id, unit_id, received, channel, head = t[:len(ROW_FACTS)]
     urgency = followup.urgency(status, due, ctx.today, ctx.soon_limit)
     days_unit = ctx.days_unit(channel)
     days = ctx.days_left(due, days_unit) if (due is not None and status == "open") else None
-    citizen = citizen_label(name, withheld)
-    return BoardRow(pid, version, due, days, days_unit, urgency, status, unit or "", fld or "", village or "",
-                    citizen, " ".join(content.split()), f"{conf_date:%d/%m/%Y}" if conf_date else CHANNELS["outside"],
-                    conf_id, unit_id, received, channel, "" if withheld else address,
-                    "" if withheld else phone, ans_no, ans_date)
+    row = BoardRow(pid, version, due, days, days_unit, urgency, status, conf_id, unit_id, received, channel,
+                   head_id=head)
+    row.values = {c.key: c.value_of(raw, row) for c in board_columns.columns() if c.batch is None}
+    return row
+
+
+def _with_batches(rows: list[BoardRow], columns) -> list[BoardRow]:
+    """``rows`` with the values of the batch columns among ``columns`` (one query each)."""
+    batch = [c for c in columns if c.batch is not None]
+    if batch and rows:
+        ids = [r.id for r in rows]
+        for c in batch:
+            found = c.batch(ids)
+            for r in rows:
+                r.values[c.key] = found.get(r.id, "")
+    return rows
 
 
 def rows(q: BoardQuery, ctx: Context | None = None) -> list[BoardRow]:
@@ -450,23 +508,21 @@ def rows(q: BoardQuery, ctx: Context | None = None) -> list[BoardRow]:
     return _rows_for(_page_keys(q, ctx), ctx, q)
 
 
-def _rows_for(keys: list[tuple], ctx: Context, q: BoardQuery) -> list[BoardRow]:
+def _rows_for(keys: list[tuple], ctx: Context, q: BoardQuery, columns=()) -> list[BoardRow]:
     ids = [pid for _v, pid in keys]
     if not ids:
         return []
-    found = {t[0]: t for t in _joined(Petition.select(*ROW_COLUMNS, Petition.group_parent))
-             .where(Petition.id.in_(ids)).tuples()}
-    out = []
-    for pid in ids:
-        if pid in found:
-            row = _row(found[pid][:-1], ctx)
-            row.head_id = found[pid][-1]
-            out.append(row)
+    cols = row_columns()
+    names = [board_columns.key_of(f) for f in cols]
+    found = {t[0]: t for t in _joined(Petition.select(*cols)).where(Petition.id.in_(ids)).tuples()}
+    out = [_row(found[pid], ctx, names) for pid in ids if pid in found]
     if not q.search.strip():
         folded = _folded_counts(q, ctx, [r.id for r in out if r.head_id is None])
         for r in out:
             r.folded = folded.get(r.id, 0)
-    return out
+    for r in out:
+        r.mark = group_mark(q, r)
+    return _with_batches(out, columns)
 
 
 def _folded_counts(q: BoardQuery, ctx: Context, heads: list[int]) -> dict[int, int]:
@@ -487,13 +543,21 @@ def _folded_counts(q: BoardQuery, ctx: Context, heads: list[int]) -> dict[int, i
     return dict(query.tuples())
 
 
-def iterate(q: BoardQuery, ctx: Context | None = None, *, fold: bool = False):
+def iterate(q: BoardQuery, ctx: Context | None = None, *, fold: bool = False, columns=(), batch: int = 500):
     """Every matching row, streamed from the database (for exports); with
-    ``fold`` a group's members are left to their head's row (where_clause)."""
+    ``fold`` a group's members are left to their head's row (where_clause).
+    The batch columns among ``columns`` are read ``batch`` rows at a time."""
     ctx = ctx or context_for(q)
-    query = _ordered(_joined(Petition.select(*ROW_COLUMNS)).where(where_clause(q, ctx, fold=fold)), q)
+    cols = row_columns()
+    names = [board_columns.key_of(f) for f in cols]
+    query = _ordered(_joined(Petition.select(*cols)).where(where_clause(q, ctx, fold=fold)), q)
+    pending: list[BoardRow] = []
     for t in query.tuples().iterator():
-        yield _row(t, ctx)
+        pending.append(_row(t, ctx, names))
+        if len(pending) >= batch:
+            yield from _with_batches(pending, columns)
+            pending = []
+    yield from _with_batches(pending, columns)
 
 
 def counts(q: BoardQuery, ctx: Context | None = None, *, cap: int | None = None) -> dict[str, int]:
@@ -542,7 +606,8 @@ def _capped_counts(q: BoardQuery, ctx: Context, cap: int) -> dict[str, int]:
     else:
         # the figures the status filter can have: open ones by urgency, or one status
         keys = (list(exprs) if q.status == "all" else
-                ["late", "due_soon", "on_track"] if q.status in ("action", "open") else
+                ["late", "due_soon", "on_track", "waiting"] if q.status == "action" else
+                ["late", "due_soon", "on_track"] if q.status == "open" else
                 ["waiting" if q.status == WAITING else "done"])
         out = {k: (followup.capped_count(where & exprs[k], cap) if k in keys else 0) for k in exprs}
         out["total"] = sum(out.values())
@@ -568,7 +633,8 @@ def page(q: BoardQuery, ctx: Context | None = None, *, known: dict[str, int] | N
     if not keys and q.page and (q.after is not None or q.before is not None):
         q = q.with_(page=0, after=None, before=None)
         keys = _page_keys(q, ctx)
-    return BoardPage(_rows_for(keys, ctx, q), c["total"], c, q.page, q.page_size, keys, capped)
+    shown = [col for col in board_columns.columns() if col.screen is not None]
+    return BoardPage(_rows_for(keys, ctx, q, shown), c["total"], c, q.page, q.page_size, keys, capped)
 
 
 def toggle_group(q: BoardQuery, row: BoardRow) -> BoardQuery | None:

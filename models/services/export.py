@@ -25,15 +25,13 @@ import csv
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from models.storage import files
 from models.core.errors import ValidationError
-import peewee as pw
 
-from models.domain.petitions import CHANNELS, DISPOSITIONS
-from models.core.words import COUNT_LABELS, FIELD, STATUS, UNIT
-from models.services import board, followup
+from models.core.words import COUNT_LABELS
+from models.services import board, board_columns
 from models.services.statistics import Statistics, StatRow, percent
 
 FORMATS = ("xlsx", "csv")
@@ -42,105 +40,8 @@ CSV_DELIMITERS = (";", ",")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True)
-class Column:
-    heading: str
-    value: Callable[["ExportRow"], object]
-    width: int = 14
-    contact: bool = False          # left out by --no-contacts
-
-
-@dataclass
-class ExportRow(board.BoardRow):
-    """A board row with what the level above also asks for: where a petition
-    was forwarded and the upper level's reply, the answer given on the spot,
-    why it was withdrawn, and the citizens of its group (listed once, as its head)."""
-
-    disposition: str = ""
-    forwarded_to: str = ""
-    upper_reply_number: str = ""
-    upper_reply_date: dt.date | None = None
-    answer_on_spot: str = ""
-    withdrawn_reason: str = ""
-    same_issue: str = ""
-
-
-BOARD_COLUMNS = (
-    Column("Hạn trả lời", lambda r: r.due_on, 12),
-    Column("Còn / trễ", lambda r: r.days_text, 18),
-    Column("Mức độ", lambda r: followup.URGENCY_LABELS[r.urgency], 13),
-    Column(STATUS, lambda r: r.status_label, 13),
-    Column(UNIT, lambda r: r.unit, 24),
-    Column(FIELD, lambda r: r.field, 20),
-    Column("Thôn, tổ dân phố", lambda r: r.village, 16),
-    Column("Người kiến nghị", lambda r: r.citizen, 22),
-    Column("Cùng nội dung", lambda r: r.same_issue, 30),
-    Column("Địa chỉ", lambda r: r.address, 24, contact=True),
-    Column("Điện thoại", lambda r: r.phone, 13, contact=True),
-    Column("Nội dung kiến nghị", lambda r: r.summary, 60),
-    Column("Hội nghị", lambda r: r.conference, 14),
-    Column("Hình thức", lambda r: CHANNELS.get(r.channel, r.channel), 14),
-    Column("Ngày nhận", lambda r: r.received_on, 12),
-    Column("Hướng xử lý", lambda r: DISPOSITIONS.get(r.disposition, r.disposition), 20),
-    Column("Nội dung trả lời tại chỗ", lambda r: r.answer_on_spot, 40),
-    Column("Số văn bản trả lời", lambda r: r.answer_number, 18),
-    Column("Ngày văn bản trả lời", lambda r: r.answer_date, 12),
-    Column("Chuyển đến", lambda r: r.forwarded_to, 24),
-    Column("Số văn bản trả lời của cấp trên", lambda r: r.upper_reply_number, 18),
-    Column("Ngày trả lời của cấp trên", lambda r: r.upper_reply_date, 12),
-    Column("Lý do rút", lambda r: r.withdrawn_reason, 30),
-)
-
-#: rows completed with their extra columns this many at a time (one query each)
+#: rows completed with their batch columns (the group's members) this many at a time
 EXTRA_BATCH = 500
-
-
-def _with_extras(rows: Iterable[board.BoardRow]) -> Iterable[ExportRow]:
-    """The board's rows with the extra columns, read a batch at a time."""
-    from models.domain.petitions import Petition
-
-    batch: list[board.BoardRow] = []
-
-    def flush():
-        ids = [r.id for r in batch]
-        extra = {t[0]: t[1:] for t in Petition.select(
-            Petition.id, Petition.disposition, Petition.forwarded_to, Petition.upper_reply_number,
-            Petition.upper_reply_date, Petition.answer_on_spot, Petition.withdrawn_reason)
-            .where(Petition.id.in_(ids)).tuples()}
-        members = _group_members(ids)
-        for r in batch:
-            disp, fwd, up_no, up_date, spot, why = extra.get(r.id, ("", "", "", None, "", ""))
-            yield ExportRow(**vars(r), disposition=disp, forwarded_to=fwd, upper_reply_number=up_no,
-                            upper_reply_date=up_date, answer_on_spot=" ".join((spot or "").split()),
-                            withdrawn_reason=" ".join((why or "").split()), same_issue=members.get(r.id, ""))
-        batch.clear()
-
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= EXTRA_BATCH:
-            yield from flush()
-    if batch:
-        yield from flush()
-
-
-def _group_members(head_ids: list[int]) -> dict[int, str]:
-    """Head id → "2 người cùng nội dung: Trần Văn B (Đông Hải); (giấu tên)" (SPEC: a
-    group is listed once, as its head, the members named; each still counts)."""
-    from models.domain.catalog import Village
-    from models.domain.petitions import HIDDEN_STATUSES, Petition, citizen_label
-
-    found: dict[int, list[str]] = {}
-    head = Petition.alias("head")
-    # the members folded into the head's row (board.where_clause: same status)
-    rows = (Petition.select(Petition.group_parent, Petition.citizen_name, Petition.citizen_withheld, Village.name)
-            .join(head, on=(Petition.group_parent == head.id)).switch(Petition)
-            .join(Village, pw.JOIN.LEFT_OUTER, on=(Petition.village == Village.id))
-            .where(Petition.group_parent.in_(head_ids) & Petition.status.not_in(HIDDEN_STATUSES)
-                   & (head.status == Petition.status))
-            .order_by(Petition.seq, Petition.id).tuples())
-    for head, name, withheld, village in rows:
-        found.setdefault(head, []).append(citizen_label(name, withheld) + (f" ({village})" if village else ""))
-    return {h: f"{len(names)} người cùng nội dung: " + "; ".join(names) for h, names in found.items()}
 
 
 #: statistics columns: SPEC "Counting petitions" (statistics.StatRow), then the on-time rate
@@ -154,10 +55,6 @@ class ExportResult:
     path: Path
     rows: int
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def board_columns(contacts: bool = True) -> list[Column]:
-    return [c for c in BOARD_COLUMNS if contacts or not c.contact]
 
 
 def format_for(path: Path, fmt: str | None) -> str:
@@ -264,7 +161,7 @@ def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts:
     path = Path(path)
     fmt = format_for(path, fmt)
     ctx = board.context_for(q)
-    cols = board_columns(contacts)
+    cols = board_columns.exported(contacts)
     stats = compute(q if q.status != "recorded" else q.with_(status="all"), ctx)
     counts = {"total": stats.overall.total, **{k: stats.overall.count(k) for k in COUNT_LABELS},
               "withdrawn": stats.withdrawn}
@@ -272,9 +169,9 @@ def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts:
 
     def rows():
         nonlocal written
-        for r in _with_extras(board.iterate(q, ctx, fold=True)):
+        for r in board.iterate(q, ctx, fold=True, columns=cols, batch=EXTRA_BATCH):
             written += 1
-            yield [c.value(r) for c in cols]
+            yield [c.export_value(r) for c in cols]
 
     if fmt == "csv":
         def write(tmp: Path) -> None:
@@ -288,7 +185,7 @@ def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts:
             from openpyxl import Workbook
 
             wb = Workbook(write_only=True)
-            _xlsx_sheet(wb, "Theo dõi", [c.heading for c in cols], rows(), [c.width for c in cols])
+            _xlsx_sheet(wb, "Theo dõi", [c.heading for c in cols], rows(), [c.export for c in cols])
             summary = [[label, stats.overall.count(key)] for key, label in COUNT_LABELS.items()]
             summary.append(["Tổng cộng", stats.overall.total])
             _xlsx_sheet(wb, "Tổng hợp", ["Kết quả", "Số kiến nghị"], summary, [32, 14])

@@ -23,13 +23,15 @@ from textual.widgets import Input, Static
 
 from models.core import clock
 from models.services import board as svc
+from models.services import board_columns
+from models.services.board_columns import Column
 from models.services.followup import figure
 
 from .. import words
 from ..plain import plain
-from models.core.words import CONTENT, FIELD, STATUS, UNIT, VILLAGE
+from models.core.words import FIELD, STATUS, UNIT
 
-from ..widgets.boxes import clip
+from ..widgets.boxes import clip, wrap
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.page_table import PageTable
@@ -43,25 +45,14 @@ def for_group(*args, **kwargs):
 
     return run(*args, **kwargs)
 
-# (heading, width): fixed widths, so that writing a page never measures its cells
-COLUMNS = (("Hạn", 10), ("Còn / trễ", 13), (STATUS, 10), (UNIT, 16), (FIELD, 14),
-           (VILLAGE, 11), ("Người kiến nghị", 18), (CONTENT, 40), ("Hội nghị", 14))
-#: below this width (80×24 first) the columns that matter keep their width, the
-#: content column takes what is left, and status, field, village and conference
-#: give way (Enter shows them all): Hạn, Còn / trễ, Đơn vị, Người kiến nghị, Nội dung
-NARROW_BELOW = 120
-NARROW_COLUMNS = {0: 10, 1: 13, 3: 10, 6: 15, 7: 0}
-CONTENT_COLUMN = 7
+def column_layout(width: int) -> list[tuple[Column, int]]:
+    """The registry's columns shown at ``width`` cells, each with its width
+    (models/services/board_columns.py: the content column takes the rest)."""
+    return board_columns.layout(width)
 
 
-def column_layout(width: int) -> list[tuple[int, str, int]]:
-    """(index in COLUMNS, heading, width) of the columns shown at ``width`` cells."""
-    if width >= NARROW_BELOW:
-        return [(i, label, w) for i, (label, w) in enumerate(COLUMNS)]
-    # each column has one cell of padding either side; the scroll bar takes two
-    fixed = sum(w + 2 for i, w in NARROW_COLUMNS.items() if i != CONTENT_COLUMN) + 2 + 2
-    return [(i, COLUMNS[i][0], max(16, width - fixed) if i == CONTENT_COLUMN else w)
-            for i, w in NARROW_COLUMNS.items()]
+#: the content column wraps to at most this many lines
+CONTENT_LINES = 2
 
 
 # urgency → theme variable used to colour the deadline cells
@@ -81,11 +72,6 @@ PRINTS = {
     "bao-cao": ("conference_id", "Hãy chọn một kiến nghị của hội nghị cần báo cáo."),
 }
 
-
-
-def _citizen(q: svc.BoardQuery, r: svc.BoardRow) -> str:
-    mark = svc.group_mark(q, r)
-    return mark + clip(r.citizen, 16) if mark.startswith("↳") else clip(r.citizen, 18 - len(mark)) + mark
 
 
 def _d(day) -> str:
@@ -160,6 +146,10 @@ class BoardScreen(AppScreen):
         yield Static("Đang tải…", id="board-status", classes="hint")
         yield KeyBar()
 
+    def column_index(self, key: str) -> int | None:
+        """Where the column of ``key`` (board_columns.COLUMNS) is in the table now, or None."""
+        return next((i for i, (c, _w) in enumerate(self._columns) if c.key == key), None)
+
     def rows_in_view(self) -> int:
         """How many rows the table shows at this terminal's height: a page is
         that many, so a step builds and writes only the rows a person sees."""
@@ -169,8 +159,8 @@ class BoardScreen(AppScreen):
         self.query_state = svc.BoardQuery(self.office.id, page_size=self.rows_in_view())
         table = self.query_one("#board-table", PageTable)
         self._columns = column_layout(self.app.size.width)
-        for _, label, width in self._columns:
-            table.add_column(label, width=width)
+        for column, width in self._columns:
+            table.add_column(column.screen_heading, width=width)
         table.focus()
         self.load()
 
@@ -180,8 +170,8 @@ class BoardScreen(AppScreen):
             self._columns = columns
             table = self.query_one("#board-table", PageTable)
             table.clear(columns=True)
-            for _, label, width in columns:
-                table.add_column(label, width=width)
+            for column, width in columns:
+                table.add_column(column.screen_heading, width=width)
             if self.page_data is not None:
                 self._write_rows(table, self.page_data.rows)
         fits = self.rows_in_view()
@@ -258,18 +248,21 @@ class BoardScreen(AppScreen):
             table.remove_row(table.row_count - 1)
         for i, r in enumerate(rows):
             style = colours.get(URGENCY_VARIABLE[r.urgency], "") if r.urgency != "done" else DONE_STYLE
-            # narrow cells so the key columns fit 120 characters; Enter shows everything
-            cells = (Text(_d(r.due_on), style=style), Text(r.days_text.replace(" làm việc", " LV"), style=style),
-                     r.status_label, clip(r.unit, 16), clip(r.field, 14), clip(r.village, 12),
-                     _citizen(self.query_state, r), clip(r.summary, 40), r.conference)
-            if len(self._columns) < len(COLUMNS):
-                cells = tuple(clip(r.summary, w) if i == CONTENT_COLUMN else
-                              clip(cells[i], w) if isinstance(cells[i], str) else cells[i]
-                              for i, _, w in self._columns)
+            cells = tuple(self._cell(column, width, r, style) for column, width in self._columns)
             if i < table.row_count:
                 table.update_row(i, *cells, key=str(r.id))
             else:
                 table.add_row(*cells, key=str(r.id))
+
+    @staticmethod
+    def _cell(column: Column, width: int, row: svc.BoardRow, style: str):
+        if column.screen == board_columns.FILL:     # the content: wrapped, on two lines where needed
+            lines = wrap(str(column.screen_text(row, width)), width)
+            if len(lines) > CONTENT_LINES:
+                lines = lines[:CONTENT_LINES - 1] + [clip(" ".join(lines[CONTENT_LINES - 1:]), width)]
+            return "\n".join(clip(line, width) for line in lines)
+        text = clip(str(column.screen_text(row, width)), width)
+        return Text(text, style=style) if column.urgent else text
 
     def describe_filters(self) -> str:
         q = self.query_state

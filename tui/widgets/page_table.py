@@ -5,9 +5,10 @@ Textual's DataTable lays out every visible cell through Rich again whenever
 any cell changes: 20-50 ms for a page of 27 rows of 9 cells here, 2-3 times
 that on an office's old PC, and the session's list did it at every petition.
 Here each row is one prepared line (its cells cropped and padded to fixed
-widths); a changed or added row makes only its own line again, and drawing
-the screen copies the lines in view. Cell text is shown as given: a ``str``
-is never read as markup, a rich ``Text`` keeps its style.
+widths), or a few when a cell holds several lines ("\n": the board's
+content wrapped to two); a changed or added row makes only its own lines
+again, and drawing the screen copies the lines in view. Cell text is shown as
+given: a ``str`` is never read as markup, a rich ``Text`` keeps its style.
 
 It offers the part of DataTable's interface the screens use: ``add_column``,
 ``add_row``, ``update_row``, ``remove_row``, ``clear``, ``row_count``,
@@ -15,6 +16,7 @@ It offers the part of DataTable's interface the screens use: ``add_column``,
 ``RowSelected`` message (Enter, or a click on the selected row)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -48,6 +50,16 @@ def cell_segments(text: Text, width: int, pad: int, console) -> list[Segment]:
 
 def _look(cell) -> tuple:
     return (cell.plain, str(cell.style), tuple(cell.spans)) if isinstance(cell, Text) else (None, cell)
+
+
+def _height(cells: tuple) -> int:
+    """The lines a row takes: its tallest cell's."""
+    tallest = 1
+    for cell in cells:
+        text = cell.plain if isinstance(cell, Text) else cell if isinstance(cell, str) else ""
+        if "\n" in text:
+            tallest = max(tallest, text.count("\n") + 1)
+    return tallest
 
 
 def _same(a: tuple, b: tuple) -> bool:
@@ -117,7 +129,9 @@ class PageTable(ScrollView, can_focus=True):
         self.columns: list[Column] = []
         self._rows: list[tuple] = []
         self._keys: list[str | None] = []
-        self._lines: dict[tuple[int, str], Strip] = {}   # (row, look) → the line, made on first draw
+        self._lines: dict[tuple[int, str], list[Strip]] = {}   # (row, look) → its lines, made on first draw
+        self._heights: list[int] = []
+        self._starts: list[int] | None = [0]     # the first line of each row, and the total at the end
         self._header: Strip | None = None
         self._widths: list[int] = []
         self._styles: dict[str, Style] | None = None
@@ -136,6 +150,7 @@ class PageTable(ScrollView, can_focus=True):
     def clear(self, columns: bool = False) -> None:
         self._rows.clear()
         self._keys.clear()
+        self._heights.clear()
         self._lines.clear()
         self.cursor_row = 0
         if columns:
@@ -146,8 +161,10 @@ class PageTable(ScrollView, can_focus=True):
     def add_row(self, *cells, key: str | None = None) -> None:
         self._rows.append(cells)
         self._keys.append(key)
+        self._heights.append(_height(cells))
         self._resized()
-        self.refresh_line(len(self._rows))    # its line below the header
+        for line in self._row_lines(len(self._rows) - 1):
+            self.refresh_line(line)
 
     def update_row(self, index: int, *cells, key: str | None = None) -> None:
         """Row ``index`` shows ``cells`` now; only its line is made again."""
@@ -155,11 +172,19 @@ class PageTable(ScrollView, can_focus=True):
             return
         self._rows[index] = cells
         self._keys[index] = key
+        height = _height(cells)
+        if height != self._heights[index]:      # the rows below move: every line from here is made again
+            self._heights[index] = height
+            self._lines = {k: v for k, v in self._lines.items() if k[0] < index}
+            self._resized()
+            self.refresh()
+            return
         self._forget_row(index)
 
     def remove_row(self, index: int) -> None:
         del self._rows[index]
         del self._keys[index]
+        del self._heights[index]
         self._lines = {k: v for k, v in self._lines.items() if k[0] < index}
         self.cursor_row = min(self.cursor_row, max(0, len(self._rows) - 1))
         self._resized()
@@ -206,12 +231,16 @@ class PageTable(ScrollView, can_focus=True):
         self.call_after_refresh(self._scroll_now)
 
     def _scroll_now(self) -> None:
+        if not self._rows:
+            return
         view = max(1, self.scrollable_content_region.height - 1)   # lines for rows, below the header
         top = round(self.scroll_offset.y)
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
-        elif self.cursor_row >= top + view:
-            self.scroll_to(y=self.cursor_row - view + 1, animate=False, immediate=True)
+        first = self._line_starts()[self.cursor_row]
+        last = first + self._heights[self.cursor_row] - 1
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif last >= top + view:
+            self.scroll_to(y=last - view + 1, animate=False, immediate=True)
 
     def action_cursor(self, step: int) -> None:
         self.move_cursor(row=self.cursor_row + step)
@@ -229,7 +258,7 @@ class PageTable(ScrollView, can_focus=True):
     def on_click(self, event) -> None:
         if event.y < 1:              # the header
             return
-        row = round(self.scroll_offset.y) + event.y - 1
+        row = self._row_at(round(self.scroll_offset.y) + event.y - 1)[0]
         if 0 <= row < len(self._rows):
             if row == self.cursor_row:
                 self.action_select()
@@ -238,12 +267,40 @@ class PageTable(ScrollView, can_focus=True):
 
     # --- drawing -----------------------------------------------------------------------
     def _resized(self) -> None:
-        self.virtual_size = Size(0, len(self._rows) + 1)
+        self._starts = None
+        self.virtual_size = Size(0, self._line_count() + 1)
+
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            starts, line = [], 0
+            for h in self._heights:
+                starts.append(line)
+                line += h
+            self._starts = starts + [line]
+        return self._starts
+
+    def _line_count(self) -> int:
+        return self._line_starts()[-1]
+
+    def _row_at(self, line: int) -> tuple[int, int]:
+        """(row, its line) shown on line ``line`` of the rows; (row count, 0) below them."""
+        starts = self._line_starts()
+        if line >= starts[-1] or line < 0:
+            return (len(self._rows) if line >= 0 else -1), 0
+        index = bisect_right(starts, line) - 1
+        return index, line - starts[index]
+
+    def _row_lines(self, index: int) -> range:
+        """The lines of row ``index`` below the header (ScrollView takes off the scroll)."""
+        first = self._line_starts()[index] + 1
+        return range(first, first + self._heights[index])
 
     def _forget_row(self, index: int) -> None:
         for look in ("plain", "even", "cursor"):
             self._lines.pop((index, look), None)
-        self.refresh_line(index + 1)          # its line below the header (ScrollView takes off the scroll)
+        if 0 <= index < len(self._rows):
+            for line in self._row_lines(index):
+                self.refresh_line(line)
 
     def _forget_layout(self) -> None:
         self._widths = []
@@ -295,14 +352,22 @@ class PageTable(ScrollView, can_focus=True):
         return self._widths
 
     def _make_line(self, cells, style: Style) -> Strip:
-        segments: list[Segment] = []
-        for cell, width in zip(cells, self._column_widths()):
+        return self._make_lines(cells, style, 1)[0]
+
+    def _make_lines(self, cells, style: Style, height: int) -> list[Strip]:
+        """The ``height`` lines of a row: line j of each cell side by side."""
+        parts = []
+        for cell in cells:
             text = cell if isinstance(cell, Text) else Text("" if cell is None else str(cell))
-            if "\n" in text.plain:
-                text = text.split("\n")[0]
-            segments += cell_segments(text, width, PAD, self.app.console)
-        return (Strip(Segment.apply_style(segments, style))
-                .adjust_cell_length(self.scrollable_content_region.width, style).simplify())
+            parts.append(text.split("\n", allow_blank=True) if "\n" in text.plain else [text])
+        out = []
+        for j in range(height):
+            segments: list[Segment] = []
+            for lines, width in zip(parts, self._column_widths()):
+                segments += cell_segments(lines[j] if j < len(lines) else Text(""), width, PAD, self.app.console)
+            out.append(Strip(Segment.apply_style(segments, style))
+                       .adjust_cell_length(self.scrollable_content_region.width, style).simplify())
+        return out
 
     def render_line(self, y: int) -> Strip:
         looks = self._looks()
@@ -315,15 +380,16 @@ class PageTable(ScrollView, can_focus=True):
             if self._header is None:
                 self._header = self._make_line([c.label for c in self.columns], looks["header"])
             return self._header
-        index = round(self.scroll_offset.y) + y - 1
-        if index >= len(self._rows):
+        index, part = self._row_at(round(self.scroll_offset.y) + y - 1)
+        if not 0 <= index < len(self._rows):
             return Strip.blank(width, looks["plain"])
         look = ("cursor" if index == self.cursor_row and self._show_cursor
                 else "even" if self.zebra_stripes and index % 2 else "plain")
-        line = self._lines.get((index, look))
-        if line is None:
-            line = self._lines[(index, look)] = self._make_line(self._rows[index], looks[look])
-        return line
+        lines = self._lines.get((index, look))
+        if lines is None:
+            lines = self._lines[(index, look)] = self._make_lines(self._rows[index], looks[look],
+                                                                   self._heights[index])
+        return lines[part]
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._rows) + 1
+        return self._line_count() + 1
