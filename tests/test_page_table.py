@@ -252,3 +252,42 @@ def test_rows_added_at_once_with_the_cursor_on_the_last_show_the_last():
             assert table.cursor_row == 39 and shown[-1] == "39", shown
 
     asyncio.run(run())
+
+
+def test_rows_of_two_lines_draw_scroll_page_and_click_by_line():
+    """A cell with a newline makes its row two lines (F6's content, issue 20
+    item 13): each line draws its part of every cell, the cursor's whole row
+    scrolls into view, PgDn moves a screenful of lines, a click on either line
+    picks the row, and a row growing or shrinking moves the rows below."""
+    async def body(pilot, app, table):
+        table.add_column("N", width=4)
+        table.add_column("Nội dung", width=10)
+        for i in range(12):
+            table.add_row(str(i), f"dòng {i}\nnối {i}" if i % 2 else f"dòng {i}", key=f"k{i}")
+        await pilot.pause()
+        assert table.virtual_size.height == 1 + 12 + 6
+        assert _line(table, 1).startswith(_cells(("0", 4), ("dòng 0", 10)))
+        assert "dòng 1" in _line(table, 2) and "nối 1" in _line(table, 3) and _line(table, 3).startswith("      ")
+        assert "dòng 2" in _line(table, 4)
+        table.move_cursor(row=11)                   # its two lines, the last of all, in view
+        await pilot.pause()
+        view = table.scrollable_content_region.height - 1
+        top = round(table.scroll_offset.y)
+        assert top + view == 18                     # 18 lines of rows, the last shown at the bottom
+        assert "nối 11" in _line(table, view)
+        table.move_cursor(row=0)
+        await pilot.pause()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        first_row_below = table._row_at(view - 1)[0]
+        assert table.cursor_row == first_row_below and round(table.scroll_offset.y) > 0
+        await pilot.press("home")
+        await pilot.pause()
+        await pilot.click(PageTable, offset=(3, 3))      # the second line of row 1
+        await pilot.pause()
+        assert table.cursor_row == 1
+        table.update_row(1, "1", "một dòng", key="k1")   # shrinks: the rows below move up a line
+        await pilot.pause()
+        assert "dòng 2" in _line(table, 3) and table.virtual_size.height == 1 + 12 + 5
+
+    _run(body)

@@ -113,7 +113,7 @@ def test_correct_in_the_session_and_on_the_board_history_shows_both(demo):
         await pilot.press("f6")
         await settle(app, pilot)
         board = app.screen
-        board.requery(status="all")
+        board.requery(status="all", page_size=100)     # every row on one page, whatever fits the screen
         await settle(app, pilot)
         t = board.query_one("#board-table")
         # the board writes its rows in place: row_ids says which petition each line shows
@@ -271,7 +271,9 @@ def test_forwarded_petition_reply_recorded_from_the_board(demo):
         t = board.query_one("#board-table")
         assert p.id in board.row_ids
         t.move_cursor(row=board.row_ids.index(p.id))
-        assert "chờ trả lời" in str(t.get_row_at(board.row_ids.index(p.id))[board.column_index("status_label")])
+        shown = t.get_row_at(board.row_ids.index(p.id))
+        assert str(shown[board.column_index("status_label")]) == "Đã chuyển"
+        assert str(shown[board.column_index("days_text")]) == "chờ cấp trên"
         await pilot.press("t")
         await pilot.pause()
         assert "cấp trên" in app.screen.form_title

@@ -133,7 +133,7 @@ COLUMNS: tuple[Column, ...] = (
            screen=13, shown=lambda row, width: _days_shown(row), urgent=True, rank=1),
     Column("urgency_label", "Mức độ", value=lambda raw, row: URGENCY_LABELS[row.urgency], export=13),
     Column("status_label", STATUS, value=lambda raw, row: row.status_label, export=13,
-           screen=10, rank=5),
+           screen=10, shown=lambda row, width: row.status_label.split(",")[0], rank=5),   # "Đã chuyển"
     Column("unit", UNIT, (Unit.name,), export=24, screen=14, narrow=10, rank=4),
     Column("field", FIELD, (Field.name,), export=20, screen=12, rank=8),
     Column("village", "Thôn, tổ dân phố", (Village.name,), export=16, screen=10, short=VILLAGE, rank=7),

@@ -28,6 +28,7 @@ from models.services.board_columns import Column
 from models.services.followup import figure
 
 from .. import words
+from ..words import BoardWords
 from ..plain import plain
 from models.core.words import FIELD, STATUS, UNIT
 
@@ -67,9 +68,9 @@ SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
 # document kind (its slug in models.services.kinds) → (the row's attribute it is written for, message when the row has none)
 PRINTS = {
     "tra-loi": ("id", ""),
-    "don-doc": ("unit_id", "Kiến nghị này chưa giao đơn vị nào. Bấm G để giao."),
-    "ket-luan": ("conference_id", "Kiến nghị này nhận ngoài hội nghị nên không có thông báo kết luận."),
-    "bao-cao": ("conference_id", "Hãy chọn một kiến nghị của hội nghị cần báo cáo."),
+    "don-doc": ("unit_id", BoardWords.NO_UNIT),
+    "ket-luan": ("conference_id", BoardWords.NO_CONCLUSION),
+    "bao-cao": ("conference_id", BoardWords.NO_REPORT),
 }
 
 
@@ -78,48 +79,34 @@ def _d(day) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
+W = BoardWords
+
+
 class BoardScreen(AppScreen):
-    HELP = ("Bảng theo dõi liệt kê các kiến nghị còn phải xử lý của mọi hội nghị, mọi năm: hạn trả lời, số ngày "
-            "còn lại hoặc đã trễ (ngày làm việc với kiến nghị nhận ngoài hội nghị), đơn vị, lĩnh vực, thôn.\n"
-            "LV: ngày làm việc. Màu đỏ: quá hạn; vàng: đến hạn trong 3 ngày làm việc; xanh: trong hạn; mờ: đã xong "
-            "(cùng cách tính với màn hình Tổng quan).\n"
-            "/: tìm (không cần gõ dấu: “dat dai” tìm được “đất đai”) · L: lọc theo đơn vị, lĩnh vực, thôn, "
-            "trạng thái, hội nghị, khoảng ngày · 0: bỏ lọc · S: đổi cách sắp xếp · D: đảo chiều · [ ]: trang.\n"
-            "Enter: xem chi tiết và lịch sử (E trong chi tiết: sửa mọi ô hoặc rút kiến nghị) · G: giao đơn vị · "
-            "H: gia hạn · C: đóng · M: mở lại. Với kiến nghị trong một nhóm cùng nội dung, G, H, T, C áp dụng cho "
-            "cả nhóm, mỗi ý kiến có dòng lịch sử riêng.\n"
-            "V (hoặc I): viết công văn trả lời kiến nghị đang chọn (cả nhóm cùng nội dung) — gõ nội dung trả lời vào "
-            "chỗ “[cần điền: nội dung trả lời]”, Ctrl+B ban hành: công văn lấy số và kiến nghị được ghi đã trả lời "
-            "(số, ngày, tóm tắt) cùng lúc.\n"
-            "T: ghi trả lời gửi bằng cách khác (văn bản của đơn vị, trả lời trực tiếp…; số văn bản nếu có); với "
-            "kiến nghị đã chuyển: ghi trả lời của cấp trên.\n"
-            "Văn bản: U công văn đôn đốc đơn vị của dòng đang chọn · K thông báo kết luận · B báo cáo cấp trên "
-            "của hội nghị của dòng đang chọn (mở màn hình soạn, xem PDF, ban hành).\n"
-            "N: mở một nhóm cùng nội dung thành từng ý kiến, hoặc gộp lại (“+2”: nhóm còn 2 ý kiến nữa).\n"
-            "X: xuất Excel hoặc CSV (có thể bỏ địa chỉ, điện thoại của công dân).")
+    HELP = BoardWords.HELP
     BINDINGS = [
-        Binding("slash", "search", "Tìm", id="board.search"),
-        Binding("l", "filter", "Lọc", id="board.filter"),
-        Binding("0", "clear_filters", "Bỏ lọc", id="board.clear"),
-        Binding("s", "sort", "Sắp xếp", id="board.sort"),
-        Binding("d", "reverse", "Đảo chiều", id="board.reverse", show=False),
-        Binding("right_square_bracket", "page(1)", "Trang sau", id="board.next_page", show=False),
-        Binding("left_square_bracket", "page(-1)", "Trang trước", id="board.prev_page", show=False),
-        Binding("g", "assign", "Giao đơn vị", id="board.assign"),
-        Binding("h", "extend", "Gia hạn", id="board.extend"),
-        Binding("v,i", "print('tra-loi')", "Viết trả lời", id="board.print_answer",
+        Binding("slash", "search", W.SEARCH, id="board.search"),
+        Binding("l", "filter", W.FILTER, id="board.filter"),
+        Binding("0", "clear_filters", W.CLEAR, id="board.clear"),
+        Binding("s", "sort", W.SORT, id="board.sort"),
+        Binding("d", "reverse", W.REVERSE, id="board.reverse", show=False),
+        Binding("right_square_bracket", "page(1)", W.NEXT_PAGE, id="board.next_page", show=False),
+        Binding("left_square_bracket", "page(-1)", W.PREVIOUS_PAGE, id="board.prev_page", show=False),
+        Binding("g", "assign", W.ASSIGN, id="board.assign"),
+        Binding("h", "extend", W.EXTEND, id="board.extend"),
+        Binding("v,i", "print('tra-loi')", W.WRITE_ANSWER, id="board.print_answer",
                 tooltip=words.ISSUE_WORDS),
-        Binding("t", "answer", "Ghi trả lời khác", id="board.answer"),
-        Binding("c", "close_petition", "Đóng", id="board.close"),
-        Binding("m", "reopen", "Mở lại", id="board.reopen"),
-        Binding("u", "print('don-doc')", "Đôn đốc", id="board.print_reminder", show=False,
+        Binding("t", "answer", W.OTHER_ANSWER, id="board.answer"),
+        Binding("c", "close_petition", W.CLOSE, id="board.close"),
+        Binding("m", "reopen", W.REOPEN, id="board.reopen"),
+        Binding("u", "print('don-doc')", W.REMINDER, id="board.print_reminder", show=False,
                 tooltip=words.ISSUE_WORDS),
-        Binding("k", "print('ket-luan')", "Kết luận", id="board.print_conclusion", show=False,
+        Binding("k", "print('ket-luan')", W.CONCLUSION, id="board.print_conclusion", show=False,
                 tooltip=words.ISSUE_WORDS),
-        Binding("b", "print('bao-cao')", "Báo cáo", id="board.print_report", show=False,
+        Binding("b", "print('bao-cao')", W.REPORT, id="board.print_report", show=False,
                 tooltip=words.ISSUE_WORDS),
-        Binding("n", "toggle_group", "Mở/gộp nhóm", id="board.group"),
-        Binding("x", "export", "Xuất Excel/CSV", id="board.export"),
+        Binding("n", "toggle_group", W.GROUP, id="board.group"),
+        Binding("x", "export", W.EXPORT, id="board.export"),
         Binding("r", "refresh", words.RELOAD, id="board.refresh", show=False),
     ]
 
@@ -138,13 +125,17 @@ class BoardScreen(AppScreen):
         self._ctx: svc.Context | None = None    # calendar and rules, built once a day (and on return)
 
     def compose(self) -> ComposeResult:
-        yield Static(" Theo dõi", id="board-title", classes="screen-title")
+        yield Static(W.TITLE, id="board-title", classes="screen-title")
         yield Static("", id="board-filters", classes="hint")
-        yield Input(placeholder="Tìm (/): tên, nội dung, thôn, lĩnh vực, đơn vị — không cần gõ dấu",
+        yield Input(placeholder=W.SEARCH_PLACEHOLDER,
                     id="board-search")
         yield PageTable(id="board-table", zebra_stripes=True)
-        yield Static("Đang tải…", id="board-status", classes="hint")
+        yield Static(W.LOADING, id="board-status", classes="hint")
         yield KeyBar()
+
+    def _room(self, width: int) -> int:
+        """The cells the table has at a terminal ``width``: the screen's padding off."""
+        return width - self.styles.gutter.width
 
     def column_index(self, key: str) -> int | None:
         """Where the column of ``key`` (board_columns.COLUMNS) is in the table now, or None."""
@@ -158,14 +149,14 @@ class BoardScreen(AppScreen):
     def on_mount(self) -> None:
         self.query_state = svc.BoardQuery(self.office.id, page_size=self.rows_in_view())
         table = self.query_one("#board-table", PageTable)
-        self._columns = column_layout(self.app.size.width)
+        self._columns = column_layout(self._room(self.app.size.width))
         for column, width in self._columns:
             table.add_column(column.screen_heading, width=width)
         table.focus()
         self.load()
 
     def on_resize(self, event) -> None:
-        columns = column_layout(event.size.width)
+        columns = column_layout(self._room(event.size.width))
         if columns != getattr(self, "_columns", columns):
             self._columns = columns
             table = self.query_one("#board-table", PageTable)
@@ -225,15 +216,13 @@ class BoardScreen(AppScreen):
             return figure(c.get(key, 0), cap)
 
         self.query_one("#board-title", Static).update(plain(
-            f" Theo dõi — {n('total')} kiến nghị · Quá hạn {n('late')} · "
-            f"Sắp đến hạn {n('due_soon')} · Trong hạn {n('on_track')}"
-            + (f" · Chờ cấp trên {n('waiting')}" if c.get("waiting") else "")
-            + (f" · Đã xong {n('done')}" if c.get("done") else "")))
+            W.COUNTS.format(total=n("total"), late=n("late"), due_soon=n("due_soon"), on_track=n("on_track"))
+            + (W.COUNT_WAITING.format(n=n("waiting")) if c.get("waiting") else "")
+            + (W.COUNT_DONE.format(n=n("done")) if c.get("done") else "")))
         self.query_one("#board-filters", Static).update(plain(self.describe_filters()))
         pages = "" if data.capped else f"/{data.pages}"
         self.query_one("#board-status", Static).update(plain(
-            f"Trang {data.page + 1}{pages} · [ ]: chuyển trang · Enter: chi tiết"
-            if data.total else "Không có kiến nghị nào khớp. Bấm 0 để bỏ lọc, hoặc sửa từ khóa tìm kiếm."))
+            W.PAGE.format(page=data.page + 1, pages=pages) if data.total else W.NOTHING_MATCHES))
         if self._focus_table:
             self._focus_table = False
             table.focus()
@@ -276,11 +265,12 @@ class BoardScreen(AppScreen):
             if getattr(q, f"{key}_id") is not None:
                 parts.append(names.get(key, ""))
         if q.received_from or q.received_to:
-            parts.append(f"nhận từ {_d(q.received_from) or '…'} đến {_d(q.received_to) or '…'}")
+            parts.append(W.RECEIVED.format(start=_d(q.received_from) or "…", end=_d(q.received_to) or "…"))
         if q.search.strip():
-            parts.append(f"tìm “{q.search.strip()}”")
+            parts.append(W.SEARCHED.format(text=q.search.strip()))
         label = svc.SORTS[q.sort][0]
-        return f"Lọc: {' · '.join(p for p in parts if p)} — Sắp xếp: {label} {'↓' if q.descending else '↑'}"
+        return W.FILTERS.format(filters=" · ".join(p for p in parts if p), sort=label,
+                                arrow="↓" if q.descending else "↑")
 
     def requery(self, **changes) -> None:
         changes.setdefault("page", 0)
@@ -330,32 +320,32 @@ class BoardScreen(AppScreen):
         fields = [
             FormField("status", STATUS, q.status, kind="select",
                       options=[(label, key) for key, label in svc.STATUS_FILTERS.items()]),
-            FormField("urgency", "Mức độ", q.urgency, kind="select",
+            FormField("urgency", W.URGENCY, q.urgency, kind="select",
                       options=[(label, key) for key, label in URGENCY_LABELS.items()]),
             FormField("unit", UNIT, q.unit_id, kind="select", options=opts["unit"]),
             FormField("field", FIELD, q.field_id, kind="select", options=opts["field"]),
-            FormField("village", "Thôn, tổ dân phố", q.village_id, kind="select", options=opts["village"]),
-            FormField("conference", "Hội nghị", q.conference_id, kind="select", options=opts["conference"]),
-            FormField("received_from", "Nhận từ ngày", _d(q.received_from), placeholder="01/01/2026"),
-            FormField("received_to", "Đến ngày", _d(q.received_to), placeholder="31/12/2026"),
+            FormField("village", W.VILLAGE, q.village_id, kind="select", options=opts["village"]),
+            FormField("conference", W.CONFERENCE, q.conference_id, kind="select", options=opts["conference"]),
+            FormField("received_from", W.RECEIVED_FROM, _d(q.received_from), placeholder="01/01/2026"),
+            FormField("received_to", W.RECEIVED_TO, _d(q.received_to), placeholder="31/12/2026"),
         ]
 
         def save(v):
             from models.core.errors import ValidationError
             from models.services.validate import parse_date
 
-            start = parse_date(v["received_from"], "Từ ngày", field="received_from") \
+            start = parse_date(v["received_from"], W.FROM_DAY, field="received_from") \
                 if str(v["received_from"]).strip() else None
-            end = parse_date(v["received_to"], "Đến ngày", field="received_to") \
+            end = parse_date(v["received_to"], W.RECEIVED_TO, field="received_to") \
                 if str(v["received_to"]).strip() else None
             if start and end and end < start:
-                raise ValidationError("“Đến ngày” phải sau “Nhận từ ngày”.", field="received_to")
+                raise ValidationError(W.END_BEFORE_START, field="received_to")
             self._filter_names = {k: next((lb for lb, val in opts[k] if val == v[k]), "") for k in opts}
             return dict(status=v["status"] or "action", urgency=v["urgency"], unit_id=v["unit"],
                         field_id=v["field"], village_id=v["village"], conference_id=v["conference"],
                         received_from=start, received_to=end)
 
-        self.app.push_screen(FormScreen("Lọc bảng theo dõi", fields, save),
+        self.app.push_screen(FormScreen(W.FILTER_TITLE, fields, save),
                              lambda changes: changes and self.requery(**changes))
 
     def action_clear_filters(self) -> None:
@@ -366,7 +356,7 @@ class BoardScreen(AppScreen):
     def action_sort(self) -> None:
         keys = list(svc.SORTS)
         self.requery(sort=keys[(keys.index(self.query_state.sort) + 1) % len(keys)])
-        self.notify(f"Sắp xếp theo {svc.SORTS[self.query_state.sort][0].lower()}", timeout=2)
+        self.notify(W.SORTED_BY.format(sort=svc.SORTS[self.query_state.sort][0].lower()), timeout=2)
 
     def action_reverse(self) -> None:
         self.requery(descending=not self.query_state.descending)
@@ -386,7 +376,7 @@ class BoardScreen(AppScreen):
         row = self.current()
         q = row and svc.toggle_group(self.query_state, row)
         if row is not None and q is None:
-            self.notify("Ý kiến này không ở trong nhóm nào trên bảng.", timeout=3)
+            self.notify(W.NOT_IN_GROUP, timeout=3)
         elif q is not None:
             self.load(q, recount=False)
 
@@ -394,7 +384,7 @@ class BoardScreen(AppScreen):
     def current(self) -> svc.BoardRow | None:
         table = self.query_one("#board-table", PageTable)
         if not table.row_count:
-            self.notify("Chưa chọn kiến nghị nào.", severity="warning", timeout=3)
+            self.notify(W.NO_ROW, severity="warning", timeout=3)
             return None
         row = table.cursor_row
         return self.rows_by_id.get(self.row_ids[row]) if 0 <= row < len(self.row_ids) else None
@@ -428,8 +418,8 @@ class BoardScreen(AppScreen):
         def done(result):
             if result is not None:
                 if result[1] > 1:
-                    self.notify(f"Đã áp dụng cho cả nhóm {result[1]} ý kiến cùng nội dung.", timeout=4)
-                self.notify("Đã lưu.", timeout=2)
+                    self.notify(W.WHOLE_GROUP.format(n=result[1]), timeout=4)
+                self.notify(W.SAVED, timeout=2)
                 self.load()
 
         self.app.push_screen(FormScreen(f"{title} — {clip(row.citizen, 30)}: {clip(row.summary, 50)}",
@@ -443,7 +433,7 @@ class BoardScreen(AppScreen):
             return
 
         def ask(opts):
-            self._act("Giao đơn vị", [FormField("unit", "Đơn vị trả lời", row.unit_id, kind="select",
+            self._act(W.ASSIGN, [FormField("unit", W.ANSWERING_UNIT, row.unit_id, kind="select",
                                                 options=opts["unit"])],
                       lambda p, v, ver: for_group(p, act.assign, v["unit"], expected_version=ver))
 
@@ -455,8 +445,8 @@ class BoardScreen(AppScreen):
         row = self.current()
         if row is None:
             return
-        self._act("Gia hạn", [FormField("due_on", "Hạn mới (ngày/tháng/năm)", "", placeholder=_d(row.due_on)),
-                              FormField("reason", "Lý do gia hạn", "", kind="text")],
+        self._act(W.EXTEND, [FormField("due_on", W.NEW_DUE, "", placeholder=_d(row.due_on)),
+                              FormField("reason", W.EXTEND_REASON, "", kind="text")],
                   lambda p, v, ver: for_group(p, act.extend, v["due_on"], v["reason"], expected_version=ver))
 
     def action_answer(self) -> None:
@@ -467,32 +457,31 @@ class BoardScreen(AppScreen):
         if row is None:
             return
         if row.status == "forwarded":
-            self._act("Ghi trả lời của cấp trên",
-                      [FormField("answer_number", "Số, ký hiệu văn bản của cấp trên", ""),
-                       FormField("answer_date", "Ngày văn bản", _d(clock.today())),
-                       FormField("answer_summary", "Tóm tắt trả lời", "", kind="text")],
+            self._act(W.UPPER_REPLY,
+                      [FormField("answer_number", W.UPPER_NUMBER, ""),
+                       FormField("answer_date", W.LETTER_DATE, _d(clock.today())),
+                       FormField("answer_summary", W.REPLY_SUMMARY, "", kind="text")],
                       lambda p, v, ver: for_group(p, record_upper_reply, v["answer_number"], v["answer_date"],
                                                   v["answer_summary"], expected_version=ver))
             return
-        self._act("Ghi trả lời gửi bằng cách khác (công văn của cơ quan: phím V)",
-                  [FormField("answer_number", "Số, ký hiệu văn bản (nếu có; để trống khi trả lời trực tiếp)", "",
-                             placeholder="15/ĐCXD"),
-                   FormField("answer_date", "Ngày văn bản", _d(clock.today())),
-                   FormField("answer_summary", "Tóm tắt nội dung trả lời", "", kind="text")],
+        self._act(W.OTHER_ANSWER_TITLE,
+                  [FormField("answer_number", W.ANSWER_NUMBER, "", placeholder=W.ANSWER_NUMBER_EXAMPLE),
+                   FormField("answer_date", W.LETTER_DATE, _d(clock.today())),
+                   FormField("answer_summary", W.ANSWER_SUMMARY, "", kind="text")],
                   lambda p, v, ver: for_group(p, act.record_answer, v["answer_number"], v["answer_date"],
                                               v["answer_summary"], expected_version=ver))
 
     def action_close_petition(self) -> None:
         from models.services import board_actions as act
 
-        self._act("Đóng kiến nghị", [FormField("note", "Ghi chú (bắt buộc nếu chưa có văn bản trả lời)", "")],
+        self._act(W.CLOSE_TITLE, [FormField("note", W.CLOSE_NOTE, "")],
                   lambda p, v, ver: for_group(p, act.close, v["note"], expected_version=ver))
 
     def action_reopen(self) -> None:
         from models.services import board_actions as act
 
-        self._act("Mở lại kiến nghị", [FormField("reason", "Lý do mở lại", ""),
-                                       FormField("due_on", "Hạn mới (để trống: giữ hạn cũ)", "")],
+        self._act(W.REOPEN_TITLE, [FormField("reason", W.REOPEN_REASON, ""),
+                                   FormField("due_on", W.REOPEN_DUE, "")],
                   lambda p, v, ver: act.reopen(p, v["reason"], v["due_on"], expected_version=ver))
 
     # printing and export ------------------------------------------------------
@@ -523,14 +512,13 @@ class BoardScreen(AppScreen):
         today = clock.today()
         folder = locations().documents
         fields = [
-            FormField("what", "Xuất", "board", kind="select",
-                      options=[("Bảng theo dõi (theo bộ lọc hiện tại, mọi trang)", "board"),
-                               ("Thống kê theo lĩnh vực, đơn vị, thôn, tình trạng", "stats")]),
-            FormField("fmt", "Định dạng", "xlsx", kind="select",
-                      options=[("Excel (.xlsx)", "xlsx"), ("CSV (mở được bằng Excel)", "csv")]),
-            FormField("contacts", "Thông tin liên hệ của công dân", "yes", kind="select",
-                      options=[("Có địa chỉ, điện thoại", "yes"), ("Bỏ địa chỉ, điện thoại", "no")]),
-            FormField("path", "Thư mục lưu", str(folder)),
+            FormField("what", W.EXPORT_WHAT, "board", kind="select",
+                      options=[(W.EXPORT_BOARD, "board"), (W.EXPORT_STATS, "stats")]),
+            FormField("fmt", W.FORMAT, "xlsx", kind="select",
+                      options=[(W.XLSX, "xlsx"), (W.CSV, "csv")]),
+            FormField("contacts", W.CONTACTS, "yes", kind="select",
+                      options=[(W.WITH_CONTACTS, "yes"), (W.WITHOUT_CONTACTS, "no")]),
+            FormField("path", W.FOLDER, str(folder)),
         ]
 
         def save(v):
@@ -539,19 +527,19 @@ class BoardScreen(AppScreen):
             from models.core.errors import ValidationError
 
             if not str(v["path"]).strip():
-                raise ValidationError("Hãy ghi thư mục lưu tệp.", field="path")
+                raise ValidationError(W.NO_FOLDER, field="path")
             fmt = v["fmt"] or "xlsx"
             name = default_name("theo-doi" if v["what"] != "stats" else "thong-ke", today, fmt)
             target = Path(str(v["path"]).strip()).expanduser()
             return {"path": target / name if not target.suffix else target, "fmt": fmt,
                     "what": v["what"] or "board", "contacts": v["contacts"] != "no"}
 
-        self.app.push_screen(FormScreen("Xuất dữ liệu", fields, save), lambda job: job and self.export(job))
+        self.app.push_screen(FormScreen(W.EXPORT_TITLE, fields, save), lambda job: job and self.export(job))
 
     def _ask_replace(self, job: dict, path) -> None:
         from ..widgets.confirm import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen(f"Đã có tệp “{path}”. Thay bằng bản xuất mới?"),
+        self.app.push_screen(ConfirmScreen(W.REPLACE_FILE.format(path=path)),
                              lambda yes: yes and self.export(job, replace=True))
 
     def export(self, job: dict, replace: bool = False) -> None:
@@ -564,9 +552,9 @@ class BoardScreen(AppScreen):
             if job["what"] == "stats":
                 res = export.export_statistics(statistics.compute(q.with_(status="all")), job["path"], job["fmt"],
                                                replace=replace)
-                return f"Đã xuất thống kê ({res.rows} kiến nghị): {res.path}"
+                return W.EXPORTED_STATS.format(rows=res.rows, path=res.path)
             res = export.export_board(q, job["path"], job["fmt"], contacts=job["contacts"], replace=replace)
-            return f"Đã xuất {res.rows} kiến nghị: {res.path}"
+            return W.EXPORTED.format(rows=res.rows, path=res.path)
 
         def failed(exc):
             if isinstance(exc, DestinationExists):

@@ -246,7 +246,12 @@ class PageTable(ScrollView, can_focus=True):
         self.move_cursor(row=self.cursor_row + step)
 
     def action_cursor_page(self, step: int) -> None:
-        self.move_cursor(row=self.cursor_row + step * max(1, self.scrollable_content_region.height - 2))
+        """A screenful of lines up or down (rows may take several lines)."""
+        if not self._rows:
+            return
+        line = self._line_starts()[self.cursor_row] + step * max(1, self.scrollable_content_region.height - 2)
+        row = self._row_at(min(max(line, 0), self._line_count() - 1))[0]
+        self.move_cursor(row=row if row != self.cursor_row else self.cursor_row + step)
 
     def action_cursor_to(self, row: int) -> None:
         self.move_cursor(row=row if row >= 0 else len(self._rows) - 1)
