@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from models.core.errors import UserError
+from models.core.words import FontWords as W
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -68,7 +69,7 @@ class FontSet:
                            else "-Italic" if italic else "")
 
     def describe(self) -> str:
-        lines = [f"Phông chữ: {self.family} ({self.source})"]
+        lines = [W.FONT_LINE.format(family=self.family, source=self.source)]
         lines += [f"  {face}: {path}" for face, path in zip(FACES, self.files)]
         return "\n".join(lines)
 
@@ -189,7 +190,7 @@ def find_system_font(dirs: list[Path] | None = None) -> FontSet | None:
             for folder in dict.fromkeys(p.parent for p in index[names[0]]):
                 paths = tuple(next((p for p in index[n] if p.parent == folder), None) for n in names)
                 if all(paths) and covers_vietnamese_cached(paths):
-                    return FontSet(family, "hệ thống", paths)
+                    return FontSet(family, W.SYSTEM, paths)
     return None
 
 
@@ -204,9 +205,7 @@ def cut_noto(cache: Path | None = None) -> FontSet:
     try:
         import fontpkg_noto_serif
     except ImportError:
-        raise UserError("Không tìm thấy phông chữ tiếng Việt nào (Times New Roman, Liberation Serif, "
-                        "DejaVu Serif) và thiếu gói fontpkg-noto-serif. Hãy cài Times New Roman "
-                        "hoặc chạy: pip install fontpkg-noto-serif") from None
+        raise UserError(W.NO_FONT) from None
     src_dir = Path(fontpkg_noto_serif.ROOT) / "files"
     version = getattr(fontpkg_noto_serif, "__version__", "") or _package_version()
     out_dir = (cache or noto_cache_dir()) / f"noto-serif-{version}"
@@ -217,7 +216,7 @@ def cut_noto(cache: Path | None = None) -> FontSet:
         if not target.exists():
             _instance(src_dir / src, axes, target)
         paths.append(target)
-    return FontSet("Noto Serif", "cắt từ gói fontpkg-noto-serif", tuple(paths))
+    return FontSet("Noto Serif", W.NOTO_SOURCE, tuple(paths))
 
 
 def _package_version() -> str:
@@ -266,8 +265,7 @@ def register(prefer: str | None = None) -> FontSet:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             addMapping(fonts.key, bold, italic, name)
     except (TTFError, OSError) as exc:
-        raise UserError(f"Không dùng được phông chữ {fonts.family} ({exc}). "
-                        "Hãy cài lại phông chữ, hoặc đặt DOITHOAI_FONT=noto để dùng Noto Serif.") from exc
+        raise UserError(W.FONT_BROKEN.format(family=fonts.family, exc=exc)) from exc
     return fonts
 
 

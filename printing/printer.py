@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from models.core.errors import UserError
+from models.core.words import PrinterWords as W
 
 
 class PrinterMissing(UserError):
@@ -24,18 +25,16 @@ def send(path: str | Path, printer: str | None = None, *, copies: int = 1) -> st
     """Print ``path``; returns a Vietnamese confirmation (with the CUPS job id)."""
     path = Path(path)
     if not path.is_file():
-        raise UserError(f"Không thấy tệp “{path}” để in.")
+        raise UserError(W.FILE_MISSING.format(path=path))
     if sys.platform.startswith("win"):
         try:
             os.startfile(str(path), "print")  # type: ignore[attr-defined]
         except OSError as exc:
-            raise PrinterMissing(f"Máy chưa có máy in hoặc chương trình đọc PDF để in ({exc.strerror}). "
-                                 f"Tệp PDF vẫn được giữ tại: {path}") from exc
-        return f"Đã gửi “{path.name}” tới máy in mặc định."
+            raise PrinterMissing(W.NO_PRINTER.format(strerror=exc.strerror, path=path)) from exc
+        return W.SENT_DEFAULT.format(name=path.name)
     lp = shutil.which("lp")
     if not lp:
-        raise PrinterMissing("Máy này chưa cài hệ thống in (không có lệnh lp của CUPS). "
-                             f"Tệp PDF vẫn được giữ tại: {path}")
+        raise PrinterMissing(W.NO_CUPS.format(path=path))
     cmd = [lp, "-n", str(max(1, copies))]
     if printer:
         cmd += ["-d", printer]
@@ -43,12 +42,11 @@ def send(path: str | Path, printer: str | None = None, *, copies: int = 1) -> st
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise PrinterMissing(f"Không gửi được lệnh in ({exc}). Tệp PDF vẫn được giữ tại: {path}") from exc
+        raise PrinterMissing(W.SEND_FAILED.format(exc=exc, path=path)) from exc
     if out.returncode != 0:
         reason = (out.stderr or out.stdout).strip().splitlines()
-        reason = reason[-1] if reason else f"mã lỗi {out.returncode}"
-        where = f"máy in “{printer}”" if printer else "máy in mặc định"
-        raise PrinterMissing(f"Không in được trên {where}: {reason}. Hãy kiểm tra máy in đã bật và "
-                             f"đã khai báo (lpstat -p). Tệp PDF vẫn được giữ tại: {path}")
+        reason = reason[-1] if reason else W.ERROR_CODE.format(code=out.returncode)
+        where = W.PRINTER_NAMED.format(printer=printer) if printer else W.DEFAULT_PRINTER
+        raise PrinterMissing(W.NOT_PRINTED.format(where=where, reason=reason, path=path))
     job = out.stdout.strip()
-    return f"Đã gửi “{path.name}” tới máy in{(' ' + printer) if printer else ''}. {job}".strip()
+    return W.SENT.format(name=path.name, printer=(' ' + printer) if printer else '', job=job).strip()

@@ -10,6 +10,7 @@ PostgreSQL tests fail rather than anything going wrong silently."""
 from __future__ import annotations
 
 import sys
+from models.core.words import DatabaseWords as W
 
 # PostgreSQL drivers wait until a postgresql:// URL is opened; the MySQL ones
 # and pysqlite3 are never used, and refusing them here spares peewee's import a
@@ -50,8 +51,7 @@ def enable_postgres() -> None:
     if adapter is None or not hasattr(peewee, "Json_pg2"):
         from models.core.errors import StorageError
 
-        raise StorageError("Phiên bản peewee này không tương thích với cách nạp trình điều khiển PostgreSQL. "
-                           "Hãy cài peewee 3.17–4.x.")
+        raise StorageError(W.PEEWEE_INCOMPATIBLE)
     psycopg2.extras.register_uuid()
     peewee.psycopg2 = psycopg2
     peewee.pg_extensions = psycopg2.extensions

@@ -591,8 +591,6 @@ class BoardActionWords:
 
 class ConferenceWords:
     """Conferences: their forms, schedules and broadcasts (conferences service)."""
-    # (left) "sáng"
-    # (left) "chiều"
     STATION_DEFAULT = "Đài truyền thanh xã"
     DATE = "Ngày họp"
     START_TIME = "Giờ bắt đầu"
@@ -616,6 +614,9 @@ class ConferenceWords:
     DAYS_LABEL = "Số ngày phát"
     LAST_DAY_LABEL = "Ngày phát cuối"
     SIGNED_ON_LABEL = "Ngày ký"
+    OFFICIALS = "Cán bộ, công chức"
+    VILLAGE_LEADERS = "Cán bộ thôn, tổ dân phố"
+    CITIZENS = "Nhân dân"
 
 
 class LiveSessionWords:
@@ -740,10 +741,6 @@ class FollowupWords:
 
 class NumberingWords:
     """Refusals when a number is taken from the register."""
-    # (left) "Số {sym}"
-    # (left) "Số      -"
-    # (left) "Số: {sym}"
-    # (left) "Số:      /"
     TITLE_REQUIRED = "Trích yếu văn bản không được để trống."
     NUMBER_RACE = "Không lấy được số văn bản vì nhiều máy cùng cấp số. Hãy thử lại."
 
@@ -806,6 +803,8 @@ class RecordWords:
     SAVED_BY_OTHER = "Bản ghi này vừa được {who}lưu lúc {updated_at:%H:%M:%S %d/%m/%Y}"
     NOT_SAVED = ". Thay đổi của bạn chưa được lưu."
     GONE = "Không còn bản ghi này (đã bị xóa, hoặc thuộc cơ quan khác). Hãy tải lại danh sách."
+    YES = "có"
+    NO = "không"
 
 
 class AgendaWords:
@@ -1043,6 +1042,23 @@ class DatabaseWords:
     LOCKED = (
         "Cơ sở dữ liệu “{target}” đang bị {who} giữ khóa nên chưa mở được. Tệp không hỏng và không bị sửa. Hãy "
         "đóng chương trình đó rồi thử lại.")
+    NEWER_SCHEMA = (
+        "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của Đối thoại (lược đồ {have}, phiên bản này hiểu tới "
+        "{current}). Hãy cập nhật phần mềm; dữ liệu không bị sửa.")
+    NOT_INITIALISED = "Cơ sở dữ liệu chưa được khởi tạo. Hãy chạy: doithoai init"
+    UPGRADE_BROKE = (
+        "Nâng cấp cơ sở dữ liệu lên lược đồ {version} làm hỏng liên kết giữa các bảng; đã hủy, dữ liệu giữ nguyên "
+        "như trước khi nâng cấp.")
+    IN_USE = (
+        "Cơ sở dữ liệu “{path}” đang được mở ở một cửa sổ hoặc phiên làm việc khác của Đối thoại. Hãy đóng mọi cửa "
+        "sổ Đối thoại đang dùng nó (trên máy này và các máy dùng chung thư mục) rồi chạy lại lệnh. Không có gì bị "
+        "thay đổi.")
+    RESTORING = (
+        "Cơ sở dữ liệu “{database}” đang được khôi phục từ bản sao lưu ở một cửa sổ khác. Hãy chờ việc khôi phục "
+        "xong rồi mở lại.")
+    NOT_LOCKED = "Không khóa được cơ sở dữ liệu “{database}” để khôi phục: {os_reason}."
+    PEEWEE_INCOMPATIBLE = (
+        "Phiên bản peewee này không tương thích với cách nạp trình điều khiển PostgreSQL. Hãy cài peewee 3.17–4.x.")
 
 
 class RuleWords:
@@ -1115,3 +1131,37 @@ class KindsWords:
     OR = " hoặc "
 
     UNTITLED = "Công văn"
+
+
+class PrivacyWords:
+    """Keeping the name of a citizen who asked to stay unnamed."""
+    KEEP_NAMES_LABEL = "Giữ tên người giấu tên trong hồ sơ nội bộ"
+
+
+class PrinterWords:
+    """Sending a PDF to the printer."""
+    FILE_MISSING = "Không thấy tệp “{path}” để in."
+    NO_PRINTER = "Máy chưa có máy in hoặc chương trình đọc PDF để in ({strerror}). Tệp PDF vẫn được giữ tại: {path}"
+    SENT_DEFAULT = "Đã gửi “{name}” tới máy in mặc định."
+    NO_CUPS = "Máy này chưa cài hệ thống in (không có lệnh lp của CUPS). Tệp PDF vẫn được giữ tại: {path}"
+    SEND_FAILED = "Không gửi được lệnh in ({exc}). Tệp PDF vẫn được giữ tại: {path}"
+    ERROR_CODE = "mã lỗi {code}"
+    PRINTER_NAMED = "máy in “{printer}”"
+    DEFAULT_PRINTER = "máy in mặc định"
+    NOT_PRINTED = (
+        "Không in được trên {where}: {reason}. Hãy kiểm tra máy in đã bật và đã khai báo (lpstat -p). Tệp PDF vẫn "
+        "được giữ tại: {path}")
+    SENT = "Đã gửi “{name}” tới máy in{printer}. {job}"
+
+
+class FontWords:
+    """The fonts documents are printed in."""
+    FONT_LINE = "Phông chữ: {family} ({source})"
+    SYSTEM = "hệ thống"
+    NO_FONT = (
+        "Không tìm thấy phông chữ tiếng Việt nào (Times New Roman, Liberation Serif, DejaVu Serif) và thiếu gói "
+        "fontpkg-noto-serif. Hãy cài Times New Roman hoặc chạy: pip install fontpkg-noto-serif")
+    NOTO_SOURCE = "cắt từ gói fontpkg-noto-serif"
+    FONT_BROKEN = (
+        "Không dùng được phông chữ {family} ({exc}). Hãy cài lại phông chữ, hoặc đặt DOITHOAI_FONT=noto để dùng "
+        "Noto Serif.")

@@ -7,6 +7,7 @@ import uuid
 import peewee as pw
 
 from models.domain.base import BaseModel
+from models.core.words import CatalogWords as W
 
 FAMILY_STATE = "state"   # Decree 30/2020/NĐ-CP
 FAMILY_PARTY = "party"   # Hướng dẫn 36-HD/VPTW
@@ -27,8 +28,8 @@ class Office(BaseModel):
     place_name = pw.CharField(default="")       # "Kỳ Khang" for the date line
     abbreviation = pw.CharField(default="UBND") # "UBND", "ĐU" in the number symbol
     numbering = pw.CharField(default=NUMBERING_PER_YEAR)
-    signer_authority = pw.CharField(default="TM. ỦY BAN NHÂN DÂN")
-    signer_position = pw.CharField(default="CHỦ TỊCH")
+    signer_authority = pw.CharField(default=W.TM_UBND)
+    signer_position = pw.CharField(default=W.CHAIR)
     signer_name = pw.CharField(default="")
     address = pw.CharField(default="")
     phone = pw.CharField(default="")
@@ -84,7 +85,7 @@ class Village(BaseModel):
 
     office = pw.ForeignKeyField(Office, backref="villages", on_delete="CASCADE")
     name = pw.CharField()
-    kind = pw.CharField(default="Thôn")
+    kind = pw.CharField(default=W.VILLAGE)
     station = pw.CharField(default="")         # loudspeaker station (cụm loa)
     leader_name = pw.CharField(default="")
     active = pw.BooleanField(default=True)

@@ -9,6 +9,7 @@ from models.domain.base import BaseModel
 from models.domain.catalog import Office, Village
 from models.domain.plans import Plan
 from models.core.words import CONFERENCE_STATUSES
+from models.core.words import ConferenceWords as W
 
 # planned → announced → in session → closed → minutes signed → conclusions issued → report sent
 STATUSES = ("planned", "announced", "in_session", "closed", "minutes_signed", "conclusions_issued",
@@ -76,9 +77,9 @@ class AgendaItem(BaseModel):
 
 
 ATTENDANCE_GROUPS = {
-    "officials": "Cán bộ, công chức",
-    "village_leaders": "Cán bộ thôn, tổ dân phố",
-    "citizens": "Nhân dân",
+    "officials": W.OFFICIALS,
+    "village_leaders": W.VILLAGE_LEADERS,
+    "citizens": W.CITIZENS,
 }
 
 

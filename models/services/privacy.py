@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from models.domain.catalog import Setting
 from models.core.text import clean_line
+from models.core.words import PrivacyWords as W
 
-LABEL = "Giữ tên người giấu tên trong hồ sơ nội bộ"
+LABEL = W.KEEP_NAMES_LABEL
 
 
 def _key(office) -> str:

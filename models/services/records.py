@@ -153,7 +153,7 @@ def short_value(value, limit: int = 60) -> str:
     elif isinstance(value, dt.date):
         value = f"{value:%d/%m/%Y}"
     elif isinstance(value, bool):
-        value = "có" if value else "không"
+        value = W.YES if value else W.NO
     text = "—" if value in (None, "") else str(value)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

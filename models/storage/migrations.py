@@ -12,6 +12,7 @@ from models.domain import audit, catalog, conferences, documents, petitions, pla
 
 from models.core.compat import create_indexes
 from models.core.errors import DatabaseTooNew, StorageError
+from models.core.words import DatabaseWords as W
 
 
 class SchemaVersion(pw.Model):
@@ -301,10 +302,9 @@ def upgrade(db: pw.Database, *, create: bool = True) -> int:
     have = current_version(db)
     if have > CURRENT:
         raise DatabaseTooNew(
-            f"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của Đối thoại (lược đồ {have}, "
-            f"phiên bản này hiểu tới {CURRENT}). Hãy cập nhật phần mềm; dữ liệu không bị sửa.")
+            W.NEWER_SCHEMA.format(have=have, current=CURRENT))
     if have == 0 and not create:
-        raise StorageError("Cơ sở dữ liệu chưa được khởi tạo. Hãy chạy: doithoai init")
+        raise StorageError(W.NOT_INITIALISED)
     rebuilds = isinstance(db, pw.SqliteDatabase) and have < CURRENT
     if rebuilds:
         # SQLite changes most columns by rebuilding the table (playhouse's
@@ -323,8 +323,7 @@ def upgrade(db: pw.Database, *, create: bool = True) -> int:
                 with db.atomic():
                     MIGRATIONS[version - 1](db)
                     if rebuilds and db.execute_sql("PRAGMA foreign_key_check").fetchone():
-                        raise StorageError(f"Nâng cấp cơ sở dữ liệu lên lược đồ {version} làm hỏng liên kết giữa "
-                                           "các bảng; đã hủy, dữ liệu giữ nguyên như trước khi nâng cấp.")
+                        raise StorageError(W.UPGRADE_BROKE.format(version=version))
                     SchemaVersion.create(version=version)
     finally:
         if rebuilds:

@@ -17,13 +17,12 @@ import os
 from pathlib import Path
 
 from models.core.errors import StorageError
+from models.core.words import DatabaseWords as W
 
 PG_KEY = 0x446F6954  # "DoiT"
 SLOTS = 64           # Windows: how many instances can hold the shared lock at once
 
-IN_USE = ("Cơ sở dữ liệu “{path}” đang được mở ở một cửa sổ hoặc phiên làm việc khác của Đối thoại. "
-          "Hãy đóng mọi cửa sổ Đối thoại đang dùng nó (trên máy này và các máy dùng chung thư mục) rồi "
-          "chạy lại lệnh. Không có gì bị thay đổi.")
+IN_USE = (W.IN_USE)
 
 
 def lock_path(database: os.PathLike | str) -> Path:
@@ -110,8 +109,7 @@ def hold_shared(database: os.PathLike | str) -> None:
     if not ok:
         from models.core.errors import DatabaseLocked
 
-        raise DatabaseLocked(f"Cơ sở dữ liệu “{database}” đang được khôi phục từ bản sao lưu ở một cửa sổ "
-                             "khác. Hãy chờ việc khôi phục xong rồi mở lại.")
+        raise DatabaseLocked(W.RESTORING.format(database=database))
     _held = lock
 
 
@@ -131,7 +129,7 @@ def exclusive(database: os.PathLike | str) -> FileLock:
     except OSError as exc:
         from models.core.errors import os_reason
 
-        raise StorageError(f"Không khóa được cơ sở dữ liệu “{database}” để khôi phục: {os_reason(exc)}.") from exc
+        raise StorageError(W.NOT_LOCKED.format(database=database, os_reason=os_reason(exc))) from exc
     if not ok:
         raise StorageError(IN_USE.format(path=database))
     return lock
