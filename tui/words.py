@@ -683,7 +683,6 @@ class DocumentsWords:
     PLAN_REVISED = f"Đã tạo phiên bản mới của kế hoạch; sửa và ban hành ở màn hình Kế hoạch ({key('f3')})."
     FULLY_SIGNED = "Văn bản {symbol} đã có đủ chữ ký số của người ký và của cơ quan."
     SIGN_AS_SIGNER = "Người ký: {signer}"
-    # (left) "người có thẩm quyền"
     SIGN_AS_OFFICE = "Cơ quan (văn thư ký, hình con dấu) — sau người ký"
     SIGN_PICK = "Ký số văn bản {symbol} — chọn vai trò"
     SIGN_TITLE = "Ký số {symbol} với vai trò {role}: cắm token rồi nhập mã PIN"
