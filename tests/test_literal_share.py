@@ -39,7 +39,7 @@ KEY_SPELLED = re.compile(r"(?<![\w+])(F(1[0-2]|[1-9])|Ctrl\+\S|Shift\+\S|Alt\+\S
                          r"|(?:^|(?<=· )|(?<=\n))[A-Z0-9](?=: | hoặc )|(?<= hoặc )[A-Z0-9](?=: )")
 
 #: user-facing literals outside the catalogues (lower it as words move)
-CEILING = 568
+CEILING = 567
 #: strings outside ``tui.words.key`` that spell a key's name
 KEY_CEILING = 18
 

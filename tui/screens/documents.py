@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from models.core import clock
 from models.services import register_view as svc
-from models.core.words import SUMMARY, SYMBOL
+from models.core.words import SUMMARY, SYMBOL, SigningWords
 
 from .. import work
 from .. import words
@@ -408,7 +408,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
         if waiting is None:
             self._report(W.FULLY_SIGNED.format(symbol=doc.symbol))
             return
-        options = [(W.SIGN_AS_SIGNER.format(signer=doc.signer or 'người có thẩm quyền'), signing.PERSON),
+        options = [(W.SIGN_AS_SIGNER.format(signer=doc.signer or SigningWords.SIGNER_UNNAMED), signing.PERSON),
                    (W.SIGN_AS_OFFICE, signing.OFFICE)]
         if waiting == signing.OFFICE:
             options.reverse()
