@@ -5,13 +5,17 @@ ReportLab's built-in Times has no Vietnamese glyphs, so a TrueType family is
 always embedded. Order of preference:
 
 1. Times New Roman (on every Windows office PC; msttcorefonts on Linux);
-2. its metric twins Liberation Serif and Tinos, then DejaVu Serif;
+2. its metric twins Liberation Serif and Tinos, then DejaVu Serif (wider: a
+   header line that would not fit is set tighter, never below the size the
+   decree allows; ``doctor`` warns about it);
 3. Noto Serif from the ``fontpkg-noto-serif`` package. It ships a variable font,
    which ReportLab cannot embed, so static faces are cut once with
    ``fontTools.varLib.instancer`` into the user cache.
 
 ``DOITHOAI_FONT=noto`` (or ``choose(prefer="noto")``) skips the system search,
-so the last step can be tested on a machine that has the others.
+so the last step can be tested on a machine that has the others;
+``DOITHOAI_FONT=dejavu`` (any family's name, spaces optional) takes that system
+family only.
 """
 from __future__ import annotations
 
@@ -25,6 +29,9 @@ from models.core.errors import UserError
 from models.core.words import FontWords as W
 
 FACES = ("regular", "bold", "italic", "bold_italic")
+
+# Families drawn with Times New Roman's widths: a line fits as it would in Word on Windows.
+METRIC_TWINS = ("Times New Roman", "Liberation Serif", "Tinos")
 
 # family name → file names of its four faces (lower case; matched case-insensitively)
 SYSTEM_FAMILIES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
@@ -68,10 +75,24 @@ class FontSet:
         return self.key + ("-BoldItalic" if bold and italic else "-Bold" if bold
                            else "-Italic" if italic else "")
 
+    @property
+    def times_metrics(self) -> bool:
+        """True for Times New Roman and its metric twins."""
+        return self.family in METRIC_TWINS
+
     def describe(self) -> str:
         lines = [W.FONT_LINE.format(family=self.family, source=self.source)]
         lines += [f"  {face}: {path}" for face, path in zip(FACES, self.files)]
         return "\n".join(lines)
+
+    def warning(self) -> str | None:
+        """What ``doctor`` says when the family is a fallback wider than Times New Roman."""
+        if self.times_metrics:
+            return None
+        return (f"văn bản đang in bằng phông dự phòng {self.family}, rộng hơn Times New Roman: "
+                "dòng quốc hiệu, tên cơ quan được in khít chữ hơn (vẫn đủ cỡ chữ quy định), "
+                "số trang và chỗ xuống dòng khác bản in trên máy có Times New Roman. Hãy cài "
+                "Times New Roman, hoặc Liberation Serif (gói fonts-liberation2 trên Debian, Ubuntu).")
 
 
 def font_dirs() -> list[Path]:
@@ -178,11 +199,18 @@ def covers_vietnamese_cached(paths) -> bool:
     return result
 
 
-def find_system_font(dirs: list[Path] | None = None) -> FontSet | None:
-    """The first family in SYSTEM_FAMILIES with all four faces installed and
-    Vietnamese coverage."""
+def _squash(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def find_system_font(dirs: list[Path] | None = None, family_name: str = "") -> FontSet | None:
+    """The first family in SYSTEM_FAMILIES (or the one named, e.g. "dejavu") with
+    all four faces installed and Vietnamese coverage."""
     index = _index(font_dirs() if dirs is None else dirs)
+    wanted = _squash(family_name)
     for family, variants in SYSTEM_FAMILIES:
+        if wanted and not _squash(family).startswith(wanted):
+            continue
         for names in variants:
             if not all(n in index for n in names):
                 continue
@@ -244,7 +272,7 @@ def choose(prefer: str | None = None) -> FontSet:
     """The font family documents are printed with (see the module docstring)."""
     prefer = (prefer or os.environ.get("DOITHOAI_FONT", "")).strip().lower()
     if prefer != "noto":
-        found = find_system_font()
+        found = find_system_font(family_name=prefer)
         if found:
             return found
     return cut_noto()
@@ -269,6 +297,8 @@ def register(prefer: str | None = None) -> FontSet:
     return fonts
 
 
-def font_report(prefer: str | None = None) -> str:
-    """What ``doithoai doctor`` prints: the family and the four files."""
-    return choose(prefer).describe()
+def font_report(prefer: str | None = None) -> tuple[str, str | None]:
+    """What ``doithoai doctor`` prints: the family and the four files, and a
+    warning when the family is a fallback wider than Times New Roman."""
+    fonts = choose(prefer)
+    return fonts.describe(), fonts.warning()

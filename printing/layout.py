@@ -128,19 +128,66 @@ def text_width(st: Styles, text: str, style: str) -> float:
     return stringWidth(nfc(text), s.fontName, s.fontSize)
 
 
-def fit(st: Styles, style: str, text: str, width: float, *, smallest: float = 11) -> Paragraph:
-    """A one-line header paragraph, its size reduced (down to ``smallest``) when the
-    font is wider than Times and the line would wrap in its column."""
+TIGHTEST = 1.08   # letters set closer by up to 8 % of the line; a longer line wraps at the least size
+
+
+def fit(st: Styles, style: str, text: str, width: float) -> Flowable:
+    """A one-line header paragraph that never wraps in its column. With a font
+    wider than Times (DejaVu Serif, Noto Serif) its size goes down, but never
+    below the style's ``min_size`` (the least Decree 30 App. I allows, e.g. 12 pt
+    for "CỘNG HÒA …"); if it still does not fit, the letters are set closer
+    together instead (``OneLine``). Text far too long for one line (a typed
+    name) wraps."""
     from reportlab.lib.styles import ParagraphStyle
 
     base = st[style]
     size = base.fontSize
+    smallest = st.min_size(style)
     while size > smallest and text_width(st, text, style) * size / base.fontSize > width - 2:
         size -= 0.5
-    if size == base.fontSize:
+    if size != base.fontSize:
+        base = ParagraphStyle(f"{style}-{size}", parent=base, fontSize=size,
+                              leading=base.leading * size / base.fontSize)
+    natural = text_width(st, text, style) * size / st[style].fontSize
+    if width - 2 < natural <= (width - 2) * TIGHTEST:
+        return OneLine(nfc(text), base, width - 2)
+    if base is st[style]:
         return para(st, style, text)
-    return Paragraph(esc(text), ParagraphStyle(f"{style}-{size}", parent=base, fontSize=size,
-                                               leading=base.leading * size / base.fontSize))
+    return Paragraph(esc(text), base)
+
+
+def drawn_width(st: Styles, f: Flowable, text: str, style: str) -> float:
+    """How wide ``text`` is drawn by ``f`` (a paragraph from ``fit`` or a ``OneLine``)."""
+    if isinstance(f, OneLine):
+        return f.line_width
+    return text_width(st, text, style) * f.style.fontSize / st[style].fontSize
+
+
+class OneLine(Flowable):
+    """One centred line at its style's size, its letters set closer together so
+    it fits ``width`` (a fallback font's header line, never a smaller size)."""
+
+    def __init__(self, text: str, style, width: float):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        super().__init__()
+        self.text, self.style = text, style
+        natural = stringWidth(text, style.fontName, style.fontSize)
+        self.char_space = (width - natural) / max(len(text) - 1, 1)
+        self.line_width = natural + self.char_space * (len(text) - 1)
+
+    def wrap(self, avail_w, avail_h):
+        self._avail = avail_w
+        return avail_w, self.style.leading
+
+    def draw(self):
+        t = self.canv.beginText()
+        t.setFont(self.style.fontName, self.style.fontSize)
+        t.setCharSpace(self.char_space)
+        # the last letter's spacing falls outside the line, so it does not shift the centre
+        t.setTextOrigin((self._avail - self.line_width) / 2, self.style.leading - self.style.fontSize)
+        t.textOut(self.text)
+        self.canv.drawText(t)
 
 
 def _cell_table(st: Styles, rows, widths, style_cmds=()) -> Table:
@@ -176,17 +223,16 @@ def header(st: Styles, lh: Letterhead, *, number: str | None, date: dt.date | No
         longest = max(text_width(st, ln, "header_issuer") for ln in lh.issuer)
         left.append(Rule(longest * 0.4, space=3))             # 1/3-1/2 of the issuer line
     if lh.party:
-        right = [fit(st, "header_nation", PARTY, right_w),
-                 Rule(text_width(st, PARTY, "header_nation"), space=3)]
+        party = fit(st, "header_nation", PARTY, right_w)
+        right = [party, Rule(drawn_width(st, party, PARTY, "header_nation"), space=3)]
     else:
         motto = fit(st, "header_motto", MOTTO, right_w)
         right = [fit(st, "header_nation", NATION, right_w), motto,
-                 Rule(min(text_width(st, MOTTO, "header_motto") * motto.style.fontSize
-                          / st["header_motto"].fontSize, right_w), space=3)]
+                 Rule(min(drawn_width(st, motto, MOTTO, "header_motto"), right_w), space=3)]
     bottom_left = [para(st, "header_number", number)] if number else []
     if subject:
         bottom_left.append(para(st, "header_subject", subject))
-    bottom_right = ([fit(st, "header_date", date_line(lh.place_name, date, year, month), right_w, smallest=12)]
+    bottom_right = ([fit(st, "header_date", date_line(lh.place_name, date, year, month), right_w)]
                     if show_date else [])
     return _cell_table(st, [[left, right], [bottom_left, bottom_right]], [left_w, right_w],
                        [("TOPPADDING", (0, 1), (-1, 1), 4)])

@@ -51,8 +51,10 @@ class Styles:
                          m["left"] * MM, m["right"] * MM, p["header_split"],
                          p["signature_gap_mm"] * MM, p["page_number"]["size"])
         self._styles: dict[str, ParagraphStyle] = {}
+        self._min_sizes: dict[str, float] = {}
         for name, s in spec["styles"].items():
             size = s["size"]
+            self._min_sizes[name] = s.get("min_size", size)
             self._styles[name] = ParagraphStyle(
                 name, fontName=fontset.name(s.get("bold", False), s.get("italic", False)),
                 fontSize=size, leading=s.get("leading", size * 1.2),
@@ -63,6 +65,10 @@ class Styles:
 
     def __getitem__(self, name: str):
         return self._styles[name]
+
+    def min_size(self, name: str) -> float:
+        """The smallest size the rule allows for a header line set in a wider font."""
+        return self._min_sizes[name]
 
     def font(self, bold: bool = False, italic: bool = False) -> str:
         return self.fonts.name(bold, italic)

@@ -62,7 +62,7 @@ def test_documents_print_with_noto_when_forced(noto, tmp_path, monkeypatch):
     used = pdf_fonts(pdf)
     assert used and all("NotoSerif" in name for name in used) and all(used.values())
     assert squash(plan.title) in squash("".join(page_texts(pdf)))
-    assert "Noto Serif" in fonts.font_report()
+    assert "Noto Serif" in fonts.font_report()[0]
 
 
 def test_vietnamese_coverage_is_remembered_until_the_file_changes(tmp_path, monkeypatch):
@@ -115,3 +115,71 @@ def test_web_address_pattern_compiled_on_first_use_matches_as_reportlab_wrote_it
     for text in ("https://dichvucong.gov.vn/p/home", "http://xã.vn/kế-hoạch", "không phải địa chỉ", "a://b"):
         assert bool(lazy.match(text)) == bool(real.match(text))
     assert layout.escape("a < b & c > d") == "a &lt; b &amp; c &gt; d"
+
+
+def _header_lines(pdf: bytes) -> dict:
+    """The header's runs on page 1 by their text: (size, left x, right x)."""
+    from printing_support import runs
+
+    out = {}
+    for r in runs(pdf):
+        if r.page == 1 and r.text.strip():
+            out.setdefault(r.text.strip(), r)
+    return out
+
+
+@pytest.mark.parametrize("kind", ["ubnd_xa", "dang_uy_xa"])
+def test_fallback_font_keeps_the_header_sizes(tmp_path, monkeypatch, kind):
+    """Issue 22 item 8: with DejaVu Serif (wider than Times), "CỘNG HÒA XÃ HỘI CHỦ
+    NGHĨA VIỆT NAM" stays at 12-13 pt (it shrank to 11), on one line inside the
+    right column; the motto and the date at 13-14 pt, the issuer at 12-13."""
+    from printing_support import fonts as pdf_fonts
+    from printing_support import make_session, plan_pdf
+
+    from printing import layout, styles
+
+    monkeypatch.setenv("DOITHOAI_FONT", "dejavu")
+    office, plan, conf = make_session(tmp_path, monkeypatch, kind)
+    pdf = plan_pdf(plan)
+    assert all("DejaVuSerif" in name for name in pdf_fonts(pdf))
+    st = styles.get()
+    right_x0 = st.page.left + st.page.text_width * st.page.header_split
+    found = _header_lines(pdf)
+    top = layout.PARTY if kind == "dang_uy_xa" else layout.NATION
+    assert top in found, sorted(found)
+    nation = found[top]
+    assert 12 <= round(nation.size, 1) <= 13
+    assert nation.x >= right_x0 - 1
+    wanted = {"Độc lập - Tự do - Hạnh phúc": 13} if kind == "ubnd_xa" else {}
+    for text, least in wanted.items():
+        assert text in found and round(found[text].size, 1) >= least
+    date = next(r for t, r in found.items() if ", ngày" in t or ", tháng" in t)
+    assert round(date.size, 1) >= 13
+    for name in ("ỦY BAN NHÂN DÂN", "ĐẢNG ỦY XÃ"):
+        hit = next((r for t, r in found.items() if t.startswith(name)), None)
+        if hit:
+            assert round(hit.size, 1) >= 12
+
+
+def test_doctor_names_the_font_and_warns_about_a_fallback(tmp_path):
+    """Issue 22 item 8: `doctor` says which font documents use, and warns when it
+    is a fallback wider than Times New Roman."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    def doctor(font: str) -> str:
+        env = dict(os.environ, DOITHOAI_HOME=str(tmp_path / "home"), PYTHONPATH=str(REPO), DOITHOAI_FONT=font)
+        env.pop("DOITHOAI_DB", None)
+        return subprocess.run([sys.executable, "-m", "tui", "doctor"], capture_output=True, text=True,
+                              env=env, cwd=REPO, timeout=120).stdout
+
+    usual = doctor("")
+    assert fonts.choose("").times_metrics      # CI installs Liberation Serif
+    assert f"Phông chữ: {fonts.choose('').family}" in usual and "[CHÚ Ý] Phông chữ" not in usual
+    fallback = doctor("dejavu")
+    assert "Phông chữ: DejaVu Serif" in fallback
+    warning = next(ln for ln in fallback.splitlines() if ln.startswith("[CHÚ Ý] Phông chữ"))
+    assert "phông dự phòng DejaVu Serif" in warning and "Times New Roman" in warning

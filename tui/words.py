@@ -753,6 +753,7 @@ class CoreCommandWords:
     NOT_INITIALISED = "chưa khai báo — chạy: doithoai init"
     FONTS = "Phông chữ"
     FONTS_PREFIX = "Phông chữ: "
+    FONT_FALLBACK_NOTE = "[CHÚ Ý] Phông chữ: {warning}"
     NO_PRINTING = "chưa có phần in ấn trong bản cài đặt này"
     PRINTER = "Máy in"
     PRINTS_VIA_WINDOWS = "in qua Windows (lệnh in mặc định của hệ điều hành)"

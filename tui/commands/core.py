@@ -196,7 +196,10 @@ def doctor(db_target, tidy: bool):
     try:
         from printing.fonts import font_report
 
-        line(True, W.FONTS, font_report().replace(W.FONTS_PREFIX, "", 1))
+        report, warning = font_report()
+        line(True, W.FONTS, report.replace(W.FONTS_PREFIX, "", 1))
+        if warning:
+            click.echo(W.FONT_FALLBACK_NOTE.format(warning=warning))
     except ImportError:
         line(False, W.FONTS, W.NO_PRINTING)
     except Exception as exc:
