@@ -67,7 +67,7 @@ def _one(doc, content: Content, spec: dict, body: str, invitee: str | None = Non
     else:
         _para(doc, (content.title or "").upper(), size=14, bold=True, align="center", before=14)
         for ln in [x for x in content.subject.splitlines() if x.strip()]:
-            _para(doc, ln, size=14, bold=True, align="center")
+            _para(doc, _balanced(ln, 14, True, _text_width()), size=14, bold=True, align="center")
         _rule(doc, 0.25)
     for ln in [x for x in content.legal_bases.splitlines() if x.strip()]:
         _para(doc, ln, size=14, italic=True, align="justify", indent=True, after=6)
@@ -216,6 +216,20 @@ def _drawn_rule(container, width_mm: float, length_mm: float, *, after: float = 
     return p
 
 
+def _balanced(text: str, size: float, bold: bool, width_mm: float) -> str:
+    """A title or "V/v" line with the PDF's line breaks (printing/breaks.py), as
+    line breaks inside one paragraph; measured with the PDF's font, Times New
+    Roman's metrics, less Word's cell padding."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from . import styles
+    from .breaks import balanced_lines
+
+    font = styles.get().font(bold=bold)
+    width = width_mm * 72 / 25.4 - 12
+    return "\n".join(balanced_lines(text, lambda t: stringWidth(t, font, size), width))
+
+
 def header_rules_mm(lh) -> tuple[float, float]:
     """The lengths of the header's two rules, measured as the PDF measures them
     (Decree 30 App. I §II.1-2: under the issuer a third to a half of its line,
@@ -350,7 +364,7 @@ def _header(doc, content: Content) -> None:
     if content.number_kind == "CV" and content.subject:
         q = bl.add_paragraph()
         q.alignment = 1
-        _runs(q, vv_line(content.subject), 12)
+        _runs(q, _balanced(vv_line(content.subject), 12, False, left_w), 12)
     if content.show_date:
         p = br.paragraphs[0]
         p.alignment = 1

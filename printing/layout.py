@@ -231,18 +231,27 @@ def header(st: Styles, lh: Letterhead, *, number: str | None, date: dt.date | No
                  Rule(min(drawn_width(st, motto, MOTTO, "header_motto"), right_w), space=3)]
     bottom_left = [para(st, "header_number", number)] if number else []
     if subject:
-        bottom_left.append(para(st, "header_subject", subject))
+        bottom_left.append(balanced(st, "header_subject", subject, left_w))
     bottom_right = ([fit(st, "header_date", date_line(lh.place_name, date, year, month), right_w)]
                     if show_date else [])
     return _cell_table(st, [[left, right], [bottom_left, bottom_right]], [left_w, right_w],
                        [("TOPPADDING", (0, 1), (-1, 1), 4)])
 
 
+def balanced(st: Styles, style: str, text: str, width: float) -> Paragraph:
+    """A centred title or "V/v" line broken by ``breaks.balanced_lines``: lines of
+    nearly equal length, at phrase boundaries, no name split, no word alone."""
+    from .breaks import balanced_lines
+
+    parts = balanced_lines(nfc(text), lambda s: text_width(st, s, style), width - 1)
+    return Paragraph("<br/>".join(esc(p) for p in parts), st[style])
+
+
 def title_block(st: Styles, kind_title: str, subject: str | None) -> list[Flowable]:
     """Kind in CAPS bold, subject bold under it, a short rule (Decree 30 App. I §II.5a)."""
     out: list[Flowable] = [para(st, "kind_title", kind_title.upper())]
     if subject:
-        out += [para(st, "subject", ln) for ln in lines(subject)]
+        out += [balanced(st, "subject", ln, st.page.text_width) for ln in lines(subject)]
     out += [Spacer(1, 6), Rule(st.page.text_width * 0.25, space=2), Spacer(1, 8)]
     return out
 

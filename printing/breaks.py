@@ -1,0 +1,133 @@
+"""Where a centred title or "V/v" line breaks (issue 22 item 5).
+
+A paragraph filled line by line leaves one word alone on the last line
+("…các thôn Đông, Tây, / Bắc") and may split a name ("…thôn An / Thượng",
+"ông (bà) Trần / Thị Bình"). A title is set as an office would type it: as few
+lines as a greedy fill needs, of nearly equal length, broken where a phrase
+starts (before "về", "của", "với", after a comma), never inside a name or
+between a place's designator and its name, never leaving one word alone.
+
+Pure text and a measuring function: no ReportLab here, so it can be tested alone.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+# A line may start with these words: they open a phrase (a preposition, a conjunction).
+PHRASE_STARTS = frozenset("""
+về của với tại và giữa cho trong theo đến trên để từ đối năm ngày các những nhằm do thuộc
+""".split())
+
+# A designator stays on the line of the name after it ("thôn An Thượng", "ông Trần Văn A",
+# "Chủ tịch UBND xã", "Bí thư Đảng ủy").
+DESIGNATORS = frozenset("""
+thôn xã phường trấn huyện quận tỉnh phố tổ xóm bản ấp khu làng buôn sóc ông bà anh chị cụ
+(bà) (ông) chí ban số đảng ủy ubnd hđnd tịch thư trưởng
+""".split())
+
+# Words that are never the first of a line: they close what stands before them.
+CLOSERS = frozenset("– - — ) ;".split())
+
+FORBIDDEN = float("inf")
+
+
+def _capital(word: str) -> bool:
+    w = word.lstrip("(“\"'")
+    return bool(w) and (w[0].isupper() or w[0].isdigit())
+
+
+def gap_penalty(before: str, after: str, width: float) -> float:
+    """The cost of breaking between ``before`` and ``after`` (relative to a line ``width``)."""
+    if after in CLOSERS or after[:1] in ",.;:)”":
+        return FORBIDDEN
+    low = before.lower().rstrip(",")
+    if _capital(before) and _capital(after) and not before.endswith((",", ";", ":", "–")):
+        return FORBIDDEN                          # inside a name: "Hòa / Bình Tây"
+    if low in DESIGNATORS and not before.endswith(",") and _capital(after):
+        return FORBIDDEN                          # "thôn / An Thượng", "ông (bà) / Trần"
+    if low in ("ông", "bà") and after.startswith("("):
+        return FORBIDDEN                          # "ông / (bà)"
+    if before.endswith((",", ";", ":")) or before in ("–", "-", "—"):
+        return 0.0
+    if after.lower() in PHRASE_STARTS:
+        return 0.0
+    if _capital(before):
+        return (0.3 * width) ** 2                 # "Nhân / dân", "Chủ / tịch", "UBND / xã": a term's head
+    return (0.18 * width) ** 2                    # inside a phrase: allowed, not liked
+
+
+def greedy_count(words: list[str], measure: Callable[[str], float], width: float) -> int:
+    """How many lines a line-by-line fill needs."""
+    count, line = 1, ""
+    for w in words:
+        trial = f"{line} {w}" if line else w
+        if line and measure(trial) > width:
+            count, line = count + 1, w
+        else:
+            line = trial
+    return count
+
+
+def balanced_lines(text: str, measure: Callable[[str], float], width: float) -> list[str]:
+    """``text`` as lines no wider than ``width`` (by ``measure``), as few as a
+    greedy fill needs (one more only if every way to keep that count breaks a
+    name), of nearly equal length, broken at phrase boundaries, the last line
+    never one word alone (unless the text is one or two words)."""
+    words = text.split()
+    if not words:
+        return []
+    if measure(" ".join(words)) <= width:
+        return [" ".join(words)]
+    least = greedy_count(words, measure, width)
+    for lines, strict in ((least, True), (least + 1, True), (least, False), (least + 1, False)):
+        found = _best(words, measure, width, lines, strict)
+        if found:
+            return found
+    return [" ".join(words)]          # one word wider than the line: leave it to the paragraph
+
+
+def _best(words, measure, width, lines: int, strict: bool) -> list[str] | None:
+    """The cheapest way to set ``words`` in exactly ``lines`` lines (dynamic programming
+    over break positions); ``strict`` refuses the forbidden breaks, else they cost much."""
+    n = len(words)
+    widths: dict[tuple[int, int], float] = {}
+
+    def span(i: int, j: int) -> float:
+        if (i, j) not in widths:
+            widths[i, j] = measure(" ".join(words[i:j]))
+        return widths[i, j]
+
+    def cut(j: int) -> float:        # breaking before words[j]
+        p = gap_penalty(words[j - 1], words[j], width)
+        if p == FORBIDDEN:
+            return FORBIDDEN if strict else (width ** 2) * 4
+        return p
+
+    # cost[k][j]: best cost of words[:j] in k lines; back[k][j]: where line k starts
+    inf = float("inf")
+    cost = [[inf] * (n + 1) for _ in range(lines + 1)]
+    back = [[0] * (n + 1) for _ in range(lines + 1)]
+    cost[0][0] = 0.0
+    for k in range(1, lines + 1):
+        for j in range(1, n + 1):
+            for i in range(j - 1, -1, -1):
+                w = span(i, j)
+                if w > width:
+                    break
+                if cost[k - 1][i] == inf:
+                    continue
+                if j == n and n > 2 and j - i == 1:
+                    continue                   # the last line never one word alone
+                c = cost[k - 1][i] + (width - w) ** 2
+                if i > 0:
+                    c += cut(i)
+                if c < cost[k][j]:
+                    cost[k][j], back[k][j] = c, i
+    if cost[lines][n] == inf:
+        return None
+    out, j = [], n
+    for k in range(lines, 0, -1):
+        i = back[k][j]
+        out.append(" ".join(words[i:j]))
+        j = i
+    return out[::-1]
