@@ -297,12 +297,15 @@ def _table(doc, cells: list[list[str]]) -> None:
 
     cols = column_widths([r + [""] * (width - len(r)) for r in cells], _text_width(),
                          head=lambda t_: measure(t_, 0.7), body=lambda t_: measure(t_, 0.5), pad=5, least=14)
+    cells = [r + [""] * (width - len(r)) for r in cells]
     for r, row in enumerate(cells):
         out = t.add_row().cells
+        bold = r == 0 or markup.total_row(row)
         for c in range(width):
-            value = markup.plain(row[c]) if c < len(row) else ""
+            value = markup.plain(row[c])
             p = out[c].paragraphs[0]
-            _runs(p, value if r else value, 13, bold=(r == 0))
+            _runs(p, value, 13, bold=bold)
+            p.alignment = {"left": 0, "center": 1, "right": 2}[markup.cell_align(cells, r, c)]
             p.paragraph_format.space_after = Pt(0)
     _fixed_columns(t, cols, padding=True)
     for r, row in enumerate(t.rows):

@@ -35,8 +35,10 @@ from .outline import (  # noqa: F401  (the reading is shared with the Word write
     TABLE_ROW,
     Block,
     blocks,
+    cell_align,
     classify,
     titled,
+    total_row,
     numeric,
     plain,
     table_cells,
@@ -55,8 +57,11 @@ def _table(st: Styles, rows: list[str]) -> Flowable:
     cells = table_cells(rows)
     head = [plain(c) for c in cells[0]]
     body = []
-    for row in cells[1:]:
-        body.append([Paragraph(inline(c), st["table_center" if numeric(c) else "table"]) for c in row])
+    style = {"left": "table", "center": "table_center", "right": "table_right"}
+    for r, row in enumerate(cells[1:], start=1):
+        bold = total_row(row)
+        body.append([Paragraph(f"<b>{esc(plain(c))}</b>" if bold and c.strip() else inline(c),
+                               st[style[cell_align(cells, r, i)]]) for i, c in enumerate(row)])
     return grid_table(st, head, body, widths=_widths(st, cells))
 
 

@@ -109,6 +109,24 @@ def numeric(cell: str) -> bool:
     return bool(re.fullmatch(r"[\d.,/%\s-]*", plain(cell)))
 
 
+def cell_align(cells: list[list[str]], r: int, c: int) -> str:
+    """How a cell of a light-markup table is aligned, in the PDF and the Word file:
+    the header row and the STT column centred, a figure (a count, a rate) right,
+    so units line up down the column, a date centred, text left."""
+    text = plain(cells[r][c]).strip()
+    if r == 0 or plain(cells[0][c]).strip().upper() == "STT":
+        return "center"
+    if re.fullmatch(r"-?[\d.,]+\s*%?", text):
+        return "right"
+    return "center" if numeric(text) and text else "left"
+
+
+def total_row(row: list[str]) -> bool:
+    """A total row ("Tổng cộng", "Cộng", "Tổng số" in its first filled cell): set in bold."""
+    first = next((plain(c).strip().lower() for c in row if plain(c).strip()), "")
+    return first.startswith(("tổng cộng", "cộng", "tổng số"))
+
+
 def column_widths(cells: list[list[str]], total: float, *, head, body, pad: float, least: float) -> list[float]:
     """Widths of a table's columns within ``total``, measured by ``head`` and
     ``body`` (text -> width, in the unit of ``total``). Each column needs at
