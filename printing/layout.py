@@ -381,10 +381,11 @@ class GridTable(Table):
 
 
 def grid_table(st: Styles, head: list[str], rows: list[list], widths: list[float] | None = None,
-               *, align: list[str] | None = None, total: bool = False) -> Table:
+               *, align: list[str] | None = None, total: bool = False, width: float | None = None) -> Table:
     """A ruled table with a bold, repeated header row. Cells may be text or flowables;
-    ``align`` gives "l"/"c" per column; ``total`` makes the last row bold."""
-    w = st.page.text_width
+    ``align`` gives "l"/"c" per column; ``total`` makes the last row bold; ``width``
+    is the room it has (the page's text width unless told)."""
+    w = width or st.page.text_width
     widths = widths or [w / len(head)] * len(head)
     scale = w / sum(widths) if sum(widths) > w else 1
     widths = [x * scale for x in widths]
@@ -430,7 +431,7 @@ class Document:
         return self
 
 
-def _page_number(st: Styles):
+def _page_number(st: Styles, pg):
     """Decree 30 App. I §II.12 (and HD 36): Arabic page number from page 2 on,
     centred in the top margin, regular, size 13-14. Drawn when the page ends so a
     document that starts on this page (merged invitations) counts from 1."""
@@ -440,21 +441,29 @@ def _page_number(st: Styles):
         if n < 2:
             return
         canv.saveState()
-        canv.setFont(st.font(), st.page.page_number_size)
-        x = st.page.left + st.page.text_width / 2
-        y = st.page.height - st.page.top / 2 - st.page.page_number_size / 3
+        canv.setFont(st.font(), pg.page_number_size)
+        x = pg.left + pg.text_width / 2
+        y = pg.height - pg.top / 2 - pg.page_number_size / 3
         canv.drawCentredString(x, y, str(n))
         canv.restoreState()
     return draw
 
 
-def render(st: Styles, doc: Document) -> bytes:
-    """Lay out ``doc`` on A4 pages and return the PDF. Deterministic: ReportLab's
-    invariant mode and a fixed creation date, so a reprint is byte-identical."""
+def landscape(st: Styles):
+    """The page turned sideways, same margins (a register's wide table)."""
+    from dataclasses import replace
+
+    return replace(st.page, width=st.page.height, height=st.page.width)
+
+
+def render(st: Styles, doc: Document, page=None) -> bytes:
+    """Lay out ``doc`` on A4 pages (``page``: another geometry, e.g. ``landscape``)
+    and return the PDF. Deterministic: ReportLab's invariant mode and a fixed
+    creation date, so a reprint is byte-identical."""
     from reportlab import rl_config
 
     buf = io.BytesIO()
-    pg = st.page
+    pg = page or st.page
     template = BaseDocTemplate(
         buf, pagesize=(pg.width, pg.height), leftMargin=pg.left, rightMargin=pg.right,
         topMargin=pg.top, bottomMargin=pg.bottom, title=nfc(doc.title), author=nfc(doc.author),
@@ -462,7 +471,7 @@ def render(st: Styles, doc: Document) -> bytes:
         initialFontName=st.font(), initialFontSize=st["body"].fontSize)
     frame = Frame(pg.left, pg.bottom, pg.text_width, pg.text_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_page_number(st))])
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=_page_number(st, pg))])
     template.keepTogetherClass = KeepStart
     old = rl_config.invariant
     rl_config.invariant = 1

@@ -279,3 +279,40 @@ def test_editor_correction_and_word_keys_on_documents_without_a_stored_text(regi
 
     run(office, scenario)
     assert OutgoingDocument.select().count() == before
+
+
+def test_register_printed_for_the_year_on_screen_and_a_reprint_names_its_version(register):
+    """Issue 22 item 9: I prints the sổ đăng ký văn bản đi of the year shown (A4
+    landscape, every entry of that year); with every year shown it asks for one.
+    R on a corrected document says which version it is."""
+    from correction_support import correct, issue
+    from models import samples
+    from printing_support import page_sizes, page_texts, squash
+
+    office, plan_doc, fake = register
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 3, 25))
+    first = issue(office, "giay-moi", conf.id, dt.date(2026, 3, 13))
+    newer = correct(first, "Đổi giờ họp", {"subject": first.title + " (đổi giờ)"}, on=dt.date(2026, 3, 14))
+
+    async def scenario(pilot, screen):
+        await pilot.press("i")
+        await settle(pilot)
+        shown = info(screen)
+        assert "Đã tạo sổ đăng ký văn bản đi năm 2026 (6 văn bản)" in shown, shown
+        pdf = Path(shown.rsplit(": ", 1)[1].strip()).read_bytes()
+        assert all(w > h for w, h in page_sizes(pdf))
+        flat = squash("".join(page_texts(pdf)))
+        for doc in (plan_doc, fake["TB"], fake["GM"], first, newer):
+            assert squash(doc.symbol) in flat
+        assert squash("Trả lời kiến nghị về bảo hiểm y tế") not in flat         # 2025's entry
+        await select(pilot, screen, newer.id)
+        await pilot.press("r")
+        await settle(pilot)
+        assert info(screen).startswith(f"{newer.symbol} (bản 2, thay thế số {first.symbol})"), info(screen)
+        await pilot.press("right_square_bracket")                    # every year
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert any("chọn một năm" in str(n.message) for n in pilot.app._notifications)
+
+    run(office, scenario)

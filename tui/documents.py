@@ -64,6 +64,19 @@ def word(office, slug: str | None = None, ref_id: int | None = None, *,
     return svc.write_own(svc.draft_path(office, slug, ref_id, ".docx"), render_docx(d.content))
 
 
+def register_pdf(office, year: int) -> tuple[Path, int]:
+    """The year's outgoing register as a PDF in the office's documents folder
+    (replaced by the next print), and how many entries it lists."""
+    from models.services import compose, register_view
+    from printing import styles
+    from printing.register import register_pdf as build
+
+    reg = register_view.printed_register(office, year)
+    data = build(styles.get(), compose.letterhead(office), reg)
+    path = svc.office_folder(office.id) / "so-van-ban-di" / f"so-dang-ky-van-ban-di-{year}.pdf"
+    return svc.write_own(path, data), len(reg.lines)
+
+
 def write_to(path: Path, data: bytes, kind: str = "pdf", *, replace: bool = False) -> Path:
     """A copy where the user asked (``-o``), under models.storage.files' rule: never over
     the database, a device or a file of another kind; over an earlier PDF (or .docx)

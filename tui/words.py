@@ -633,7 +633,8 @@ class DocumentsWords:
         "Tệp đã ký lưu bên cạnh tệp ban hành; in lại văn bản đã ký cho tệp đã ký.\n"
         f"{key('e')}: mở màn hình soạn của văn bản (xem nội dung, các phiên bản; kế hoạch: màn hình Kế hoạch {key('f3')}) · {key('m')}: phiên "
         f"bản mới — đính chính hoặc thay thế (ghi lý do), sửa rồi {key('ctrl+b')} ban hành số mới; bản cũ vẫn giữ trong sổ · "
-        f"{key('w')}: xuất tệp Word (.docx) của văn bản đã ban hành.\n"
+        f"{key('w')}: xuất tệp Word (.docx) của văn bản đã ban hành · {key('i')}: in sổ đăng ký văn bản đi của năm "
+        "đang xem ra tệp PDF (các cột theo Nghị định 30/2020).\n"
         f"{key('t')}: soạn văn bản mới — chọn loại, ghi số (ID) của hội nghị, kiến nghị hoặc đơn vị; văn bản có số mở "
         f"màn hình soạn ({key('ctrl+b')} ban hành), giấy tờ làm việc được in ra tệp PDF.\n"
         "Cột Tệp: ✓ đúng bản đã ban hành, ≠ tệp đã bị sửa, ✗ mất tệp, — không lưu tệp, ! mục trong sổ hoặc nội dung "
@@ -692,6 +693,12 @@ class DocumentsWords:
     HISTORY_TITLE = " Lịch sử — văn bản {symbol}"
     NO_FILE = f"Văn bản {{symbol}} chỉ được ghi vào sổ, không lưu tệp PDF khi ban hành. Nhấn {key('r')} để in lại từ hồ sơ gốc."
     WORD_WRITTEN = "Đã ghi tệp Word: {word}"
+    REGISTER_PDF = "In sổ"
+    REGISTER_PICK_YEAR = (f"Sổ đăng ký văn bản đi được in theo từng năm: nhấn [ hoặc ] để chọn một năm, "
+                          f"rồi nhấn {key('i')}.")
+    REGISTER_PRINTING = "Đang in sổ đăng ký văn bản đi năm {year}…"
+    REGISTER_PRINTED = "Đã tạo sổ đăng ký văn bản đi năm {year} ({count} văn bản): {path}"
+    REPRINT_OF_VERSION = "{symbol} ({version}): {message}"
 
 
 class CoreCommandWords:

@@ -211,3 +211,70 @@ def version_rows(doc: OutgoingDocument) -> list[tuple[int, tuple[str, ...]]]:
     return [(v.id, (str(v.version), W.CURRENT if v.id == newest else W.SUPERSEDED, v.symbol,
                     f"{v.issued_on:%d/%m/%Y}", v.reason or "")) for v in versions]
 
+
+
+# --- the register on paper (sổ đăng ký văn bản đi) -------------------------------------------
+
+@dataclass(frozen=True)
+class RegisterLine:
+    """One entry as the printed register shows it (Decree 30/2020, Appendix IV)."""
+
+    symbol: str
+    issued_on: dt.date
+    kind_and_title: str      # "Thông báo: Kết luận tại hội nghị …"
+    signer: str
+    recipients: str          # Nơi nhận văn bản, one a line ("- …"), without the "Lưu" line
+    kept_by: str             # Đơn vị, người nhận bản lưu: what follows "Lưu:"
+    note: str                # Ghi chú: the version, what it replaces or is replaced by, digital signatures
+
+
+@dataclass(frozen=True)
+class PrintedRegister:
+    office_id: int
+    year: int
+    lines: list[RegisterLine]
+
+    @property
+    def first_last(self) -> tuple[str, str]:
+        return (self.lines[0].symbol, self.lines[-1].symbol) if self.lines else ("", "")
+
+
+def version_note(doc: OutgoingDocument) -> str:
+    """Which version an issued document is, for a reprint and the printed register:
+    "" for a first version never replaced; else "bản 2, thay thế số 02/TB-UBND"
+    and/or "đã được thay thế bởi số 05/TB-UBND"."""
+    parts = []
+    if doc.version > 1:
+        older = (OutgoingDocument.get_or_none(OutgoingDocument.id == doc.supersedes_id)
+                 if doc.supersedes_id else None)
+        parts.append(f"bản {doc.version}" + (f", thay thế số {older.symbol}" if older else ""))
+    newer = (OutgoingDocument.select(OutgoingDocument.symbol).where(OutgoingDocument.supersedes == doc)
+             .order_by(OutgoingDocument.version).first())
+    if newer:
+        parts.append(f"đã được thay thế bởi số {newer.symbol}")
+    return "; ".join(parts)
+
+
+def printed_register(office: Office, year: int) -> PrintedRegister:
+    """The year's entries in the order they were numbered, with what the register's
+    columns need (the recipients and the archive line from the issued text)."""
+    from .documents import text_of
+
+    rows = (OutgoingDocument.select().where((OutgoingDocument.office == office) & (OutgoingDocument.year == year))
+            .order_by(OutgoingDocument.issued_on, OutgoingDocument.number, OutgoingDocument.id))
+    out = []
+    for d in rows:
+        row = text_of(d)
+        recipients = list(row.parsed.recipients) if row is not None else []
+        kept = [r for r in recipients if r.lstrip("-–• ").startswith("Lưu")]
+        sent = [r.lstrip("-–• ").rstrip(";.").strip() for r in recipients if r not in kept]
+        kept_by = kept[0].lstrip("-–• ").partition(":")[2].strip().rstrip(".") if kept else ""
+        note = [version_note(d)]
+        if d.reason:
+            note.append(f"lý do: {d.reason}")
+        if signatures_of(d):
+            note.append(summary(d))
+        name = KIND_NAMES.get(d.kind, d.kind)
+        out.append(RegisterLine(d.symbol, d.issued_on, f"{name}: {d.title}" if d.title else name, d.signer,
+                                "\n".join(f"- {x}" for x in sent if x), kept_by, "; ".join(x for x in note if x)))
+    return PrintedRegister(office.id, year, out)

@@ -119,7 +119,10 @@ def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer
                 path = pipeline.word(office, doc=issued)
             else:
                 path = pipeline.reprint(issued).path
-            state = f"bản đã ban hành số {issued.symbol}"
+            from models.services.register_view import version_note
+
+            version = version_note(issued)
+            state = f"bản đã ban hành số {issued.symbol}" + (f", {version}" if version else "")
         else:
             path = pipeline.word(office, kind, ident) if as_docx else pipeline.preview(office, kind, ident)
             state = "bản dự thảo" if svc.kind(kind).numbered else "giấy tờ"
@@ -166,15 +169,23 @@ def issue_cmd(kind: str, ident: int, on, pin_file: Path | None, db: str | None) 
 
 
 @click.command("register", help="Liệt kê sổ văn bản đi: số, ngày, loại, trích yếu, tệp và kết quả kiểm tra "
-                                "mã SHA-256 của tệp.")
+                                "mã SHA-256 của tệp. Với --pdf: in sổ đăng ký văn bản đi của một năm ra tệp PDF "
+                                "(các cột theo Nghị định 30/2020, Phụ lục IV).")
 @click.option("--nam", "year", type=click.IntRange(1900, 2999), metavar="YYYY", help="Chỉ năm này.")
+@click.option("--pdf", "as_pdf", is_flag=True, help="In sổ của năm (--nam, mặc định năm nay) ra tệp PDF.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Với --pdf: tệp để ghi (mặc định: thư mục văn bản của cơ quan).")
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
-def register_cmd(year: int | None, db: str | None) -> None:
+@overwrite_option
+def register_cmd(year: int | None, as_pdf: bool, output: Path | None, db: str | None, overwrite: bool) -> None:
     try:
         from models.domain.register import OutgoingDocument
         from models.services import register_view
 
         office = _open(db)
+        if as_pdf or output is not None:
+            _register_pdf(office, year, output, overwrite)
+            return
         q = OutgoingDocument.select().where(OutgoingDocument.office == office)
         if year:
             q = q.where(OutgoingDocument.year == year)
@@ -196,6 +207,19 @@ def register_cmd(year: int | None, db: str | None) -> None:
             sys.exit(3)
     except UserError as err:
         _fail(err)
+
+
+def _register_pdf(office, year: int | None, output: Path | None, overwrite: bool) -> None:
+    from models import clock
+
+    from .. import documents as pipeline
+
+    year = year or clock.today().year
+    path, count = pipeline.register_pdf(office, year)
+    if output is not None:
+        data = path.read_bytes()
+        path = write_or_ask(lambda replace: pipeline.write_to(output, data, "pdf", replace=replace), overwrite)
+    click.echo(f"Đã tạo sổ đăng ký văn bản đi năm {year} ({count} văn bản): {path}")
 
 
 def _signature_lines(doc) -> int:

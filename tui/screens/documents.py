@@ -45,6 +45,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
         Binding("m", "correct", W.CORRECT, id="documents.correct"),
         Binding("w", "word", W.WORD, id="documents.word"),
         Binding("t", "new", W.NEW, id="documents.new", show=False, tooltip=words.ISSUE_WORDS),
+        Binding("i", "register_pdf", W.REGISTER_PDF, id="documents.register_pdf"),
         Binding("left_square_bracket", "year(1)", W.YEAR_PREV, id="documents.year_prev", key_display="["),
         Binding("right_square_bracket", "year(-1)", W.YEAR_NEXT, id="documents.year_next", key_display="]"),
         Binding("l", "kind", W.KIND, id="documents.kind"),
@@ -184,6 +185,23 @@ class DocumentsScreen(RoleKeys, AppScreen):
         self.year = self.years[(i + step) % len(self.years)]
         self.row_offset = 0
         self.load()
+
+    def action_register_pdf(self) -> None:
+        """The register of the year on screen as a PDF (sổ đăng ký văn bản đi)."""
+        if self.year is ALL_YEARS:
+            self.notify(W.REGISTER_PICK_YEAR,
+                        severity="warning", timeout=6)
+            return
+        from .. import documents as pipeline
+
+        office, year = self.office, self.year
+        self.notify(W.REGISTER_PRINTING.format(year=year), timeout=3)
+
+        def done(got) -> None:
+            path, count = got
+            self._report(W.REGISTER_PRINTED.format(year=year, count=count, path=path))
+
+        work.run(self, lambda: pipeline.register_pdf(office, year), done=done, group="docs-action", exclusive=False)
 
     def action_kind(self) -> None:
         self.query_one("#docs-kind", Select).focus()
@@ -513,4 +531,7 @@ def _reprint_result(doc):
 
     result = reprint(doc)
     severity = "warning" if result.identical is False else "information"
-    return result.message, severity, svc.FILE_MARKS[svc.check_file(doc).state]
+    version = svc.version_note(doc)
+    message = W.REPRINT_OF_VERSION.format(symbol=doc.symbol, version=version, message=result.message) \
+        if version else result.message
+    return message, severity, svc.FILE_MARKS[svc.check_file(doc).state]
