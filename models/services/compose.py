@@ -214,7 +214,9 @@ def archive_line(office: Office, unit_short: str = "") -> str:
 
     line = wording.get(office, "archive").rstrip(". ")
     if unit_short and office.family != "party":
-        line = f"{line}, {unit_short}"
+        from .numbering import unit_abbreviation
+
+        line = f"{line}, {unit_abbreviation(unit_short)}"
     return line + "."
 
 
@@ -399,6 +401,14 @@ def plan(p: Plan) -> Content:
 
 # --- notice and invitations -----------------------------------------------------------
 
+def attendance_label(office, group: str) -> str:
+    """An attendance group as a document names it: the village leaders are "Cán bộ
+    thôn" in a commune, "Cán bộ tổ dân phố" in a ward (``settlements``)."""
+    if group == "village_leaders":
+        return f"Cán bộ {settlements(office)}"
+    return ATTENDANCE_GROUPS[group]
+
+
 def settlements(office) -> str:
     """What the office's residential units are called: "thôn" in a commune (xã),
     "tổ dân phố" in a ward (phường) or a town (Law on the organisation of local
@@ -477,7 +487,7 @@ def invitations(conf: Conference) -> Content:
 def attendance_lines(conf: Conference) -> list[str]:
     """The attendance as the session recorded it (conferences.attendance: one summary for both)."""
     summary = attendance(conf)
-    out = [say("conference", "attendance_group", group=ATTENDANCE_GROUPS[key], count=n)
+    out = [say("conference", "attendance_group", group=attendance_label(conf.office, key), count=n)
            for key, n in summary.counts.items() if n]
     guests = [clean_line(n) + (f", {clean_line(p)}" if p else "") for n, p in summary.guests]
     if guests:
@@ -748,14 +758,23 @@ def answer_letter(p: Petition) -> Content:
                            **citizen_marks(members)})
 
 
+OWN_KIND = ("Văn phòng", "Công an", "Ban ", "Ủy ban", "Trạm", "Hội ", "Phòng", "Đoàn", "Trường", "Bộ phận",
+            "Công chức")
+
+
+def unit_in_text(unit: Unit) -> str:
+    """A unit in running text: a commune's field of work is held by a civil servant,
+    "công chức Địa chính - Xây dựng"; a body keeps its name ("Ban Tuyên giáo Đảng ủy")."""
+    name = clean_line(unit.name)
+    return name if name.startswith(OWN_KIND) else f"công chức {name}"
+
+
 def unit_addressee(unit: Unit) -> str:
     """A unit by its full name: "Công chức Địa chính - Xây dựng xã Kỳ Khang"
     (a unit that names its own kind of body keeps its name: "Công an xã …")."""
-    name = clean_line(unit.name)
     locality = clean_line(unit.office.locality)
-    own = ("Văn phòng", "Công an", "Ban ", "Ủy ban", "Trạm", "Hội ", "Phòng", "Đoàn", "Trường", "Bộ phận",
-           "Công chức")
-    base = name if name.startswith(own) else f"Công chức {name}"
+    in_text = unit_in_text(unit)
+    base = in_text[:1].upper() + in_text[1:]
     if not locality or locality.lower() in base.lower():
         return base
     # "Công an xã" + "xã Long Phụng" → "Công an xã Long Phụng", not "Công an xã xã Long Phụng"
@@ -782,9 +801,9 @@ def reminder(unit: Unit, today: dt.date | None = None) -> Content:
     rows = [f"| {i} | {_cell(p.content + (f' ({same_issue(p, same)})' if same else ''))} | {short_date(p.due_on)} | "
             f"{say('reminder', 'late', days=(today - p.due_on).days) if today > p.due_on else say('reminder', 'due_soon')} |"
             for i, (p, same) in enumerate(in_groups(late), start=1)]
-    body = [say("reminder", "opening", today=short_date(today), unit=unit.name, count=len(late)),
+    body = [say("reminder", "opening", today=short_date(today), unit=unit_in_text(unit), count=len(late)),
             say("reminder", "table_head"), *rows,
-            with_end(say("reminder", "closing", office=clean_line(office.name), unit=unit.name))]
+            with_end(say("reminder", "closing", office=clean_line(office.name), unit=unit_in_text(unit)))]
     return Content(kind="", letterhead=letterhead(office), subject=say("reminder", "subject"),
                    body="\n".join(body),
                    addressees=(unit_addressee(unit),), recipients=("Như trên", archive_line(office)),

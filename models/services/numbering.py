@@ -26,8 +26,17 @@ def symbol(office: Office, kind: str, number: int, *, unit_short: str = "") -> s
     if office.family == FAMILY_PARTY:
         return f"{num}-{kind}/{office.abbreviation}"
     if kind == LETTER:
-        return f"{num}/{office.abbreviation}" + (f"-{unit_short}" if unit_short else "")
+        unit = unit_abbreviation(unit_short)
+        return f"{num}/{office.abbreviation}" + (f"-{unit}" if unit else "")
     return f"{num}/{kind}-{office.abbreviation}"
+
+
+def unit_abbreviation(short: str) -> str:
+    """The drafting unit's abbreviation as one word, "VHXH" for "VH-XH": in a
+    công văn's symbol only one hyphen stands, between the office's abbreviation
+    and the unit's ("12/UBND-VHXH", Decree 30/2020 App. I §II.3b and its
+    example "…/UBND-VP"); the "Lưu" line names the unit the same way."""
+    return "".join(ch for ch in (short or "") if ch.isalnum())
 
 
 def _sequence(office: Office, kind: str) -> str:
