@@ -71,3 +71,9 @@ def bar_chart(st: Styles, title: str, labels: list[str], series: list[tuple[str,
     d.add(legend)
     d.add(String(0, height - 14, title, fontName=st.font(bold=True), fontSize=11))
     return d
+
+
+def of_content(st: Styles, chart: dict) -> Drawing:
+    """The chart a document's content describes (``extras["chart"]``): the same
+    drawing in the PDF and, as a picture, in the Word file."""
+    return bar_chart(st, chart["title"], chart["labels"], [(name, values) for name, values in chart["series"]])

@@ -81,13 +81,18 @@ def _one(doc, content: Content, spec: dict, body: str, invitee: str | None = Non
 
 
 def _chart(doc, chart: dict) -> None:
-    """The report's chart as its figures (title and a table), where the PDF draws it."""
-    p = _para(doc, chart.get("title", ""), size=13, bold=True, before=6)
-    p.paragraph_format.keep_with_next = True
-    rows = [["Lĩnh vực", *[name for name, _ in chart["series"]]]]
-    for i, label in enumerate(chart["labels"]):
-        rows.append([label, *[str(values[i]) for _, values in chart["series"]]])
-    _table(doc, rows)
+    """The report's chart as a picture, where the PDF draws it: the PDF's own
+    drawing (printing/charts.py, its title inside), painted at 200 dpi and set
+    at the PDF's width (issue 22 item 11)."""
+    from docx.shared import Pt
+
+    from . import charts, picture, styles
+
+    drawing = charts.of_content(styles.get(), chart)
+    p = doc.add_paragraph()
+    p.alignment = 1
+    p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(6), Pt(6)
+    p.add_run().add_picture(io.BytesIO(picture.png(drawing)), width=Pt(drawing.width))
 
 
 def _page(doc, spec: dict) -> None:

@@ -42,8 +42,7 @@ def _with_chart(st, flowables: list, content: Content, chart: dict) -> list:
 
     from . import charts
 
-    drawing = KeepTogether(charts.bar_chart(st, chart["title"], chart["labels"],
-                                            [(name, values) for name, values in chart["series"]]))
+    drawing = KeepTogether(charts.of_content(st, chart))
     after = chart.get("after")
     seen_heading = False
     for i, f in enumerate(flowables):

@@ -63,3 +63,41 @@ def test_word_counts_right_aligned_and_total_bold(report):
                 assert cell.text.strip().isdigit()
                 assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT, cell.text
             assert row.cells[1].paragraphs[0].alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def test_word_chart_is_a_picture_where_the_pdf_draws_it(report):
+    """Issue 22 item 11: the report's chart in the Word file is a picture (it was a
+    table of its figures), under the table of section II.1 as in the PDF, at the
+    PDF's width, its bars in the PDF's greys."""
+    import docx as python_docx
+    from docx.oxml.ns import qn
+    from PIL import Image
+
+    from printing.docx import docx
+
+    doc = python_docx.Document(io.BytesIO(docx(report)))
+    assert len(doc.inline_shapes) == 1
+    order = []
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:tbl"):
+            order.append("table")
+        elif el.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in el.iter(qn("w:t"))).strip()
+            if el.findall(".//" + qn("w:drawing")):
+                order.append("picture")
+            elif text:                                          # not the spacer after a table
+                order.append(text)
+    at = order.index("picture")
+    assert order[at - 1] == "table" and order.index("1. Theo lĩnh vực") == at - 2
+    assert order[at + 1:].index("2. Theo đơn vị được giao") < 3
+    shape = doc.inline_shapes[0]
+    assert abs(shape.width.mm - 165) < 1                        # the PDF's text width
+    blob = doc.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+    image = Image.open(io.BytesIO(blob)).convert("RGB")
+    assert image.width >= 1200                                  # 200 dpi over 165 mm
+    counts = {colour: n for n, colour in image.getcolors(maxcolors=1 << 20)}
+    dark, light = counts.get((89, 89, 89), 0), counts.get((191, 191, 191), 0)
+    assert dark > 2000 and light > 500                          # the two series' bars
+    # no table of the chart's figures left behind
+    heads = [[c.text.strip() for c in t.rows[0].cells] for t in doc.tables]
+    assert ["Lĩnh vực", "Tổng số", "Đã giải quyết"] not in heads
