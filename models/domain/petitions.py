@@ -19,6 +19,12 @@ HIDDEN_STATUSES = ("withdrawn",)
 TITLES = ("", "Ông", "Bà")
 
 
+def next_title(title: str) -> str:
+    """The title one key press gives (F5, F6): none → Ông → Bà → none."""
+    i = TITLES.index(title) if title in TITLES else 0
+    return TITLES[(i + 1) % len(TITLES)]
+
+
 class Petition(BaseModel):
     office = pw.ForeignKeyField(Office, backref="petitions", on_delete="CASCADE")
     conference = pw.ForeignKeyField(Conference, null=True, backref="petitions", on_delete="SET NULL")

@@ -455,10 +455,17 @@ INVITEE = "{người được mời}"
 
 
 def invitee_label(name: str, position: str, is_group: bool) -> str:
-    """"Ông (bà) Nguyễn Văn Tâm, Bí thư Đảng ủy xã" for a person, a group by its name."""
+    """"Đồng chí Nguyễn Văn Tâm, Bí thư Đảng ủy xã" for a person invited in an office:
+    the form of address of official invitations, right for a man or a woman (no
+    title is recorded for invitees, and a guess from the name can be wrong); a
+    title typed before the name is kept ("Bà Lê Thị Mai"); a person with no
+    position is "Ông (bà) …"; a group by its name (issue 22 item 3)."""
     if is_group:
         return name
-    person = name if name.startswith(("Ông ", "Bà ", "Đồng chí ")) else f"Ông (bà) {name}"
+    if name.startswith(("Ông ", "Bà ", "Đồng chí ")):
+        person = name
+    else:
+        person = f"{'Đồng chí' if position else 'Ông (bà)'} {name}"
     return f"{person}, {position}" if position else person
 
 

@@ -11,6 +11,8 @@ measured), and the table paints only the lines in view. Actions
 open a small form, save through models.services.board_actions and reload."""
 from __future__ import annotations
 
+import threading
+
 from rich.text import Text
 from textual import on
 
@@ -37,6 +39,9 @@ from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.page_table import PageTable
 from .base import AppScreen
+
+
+TITLE_LOCK = threading.Lock()   # O pressed twice: the second starts from the first's title
 
 
 def for_group(*args, **kwargs):
@@ -97,6 +102,7 @@ class BoardScreen(AppScreen):
         Binding("v,i", "print('tra-loi')", W.WRITE_ANSWER, id="board.print_answer",
                 tooltip=words.ISSUE_WORDS),
         Binding("t", "answer", W.OTHER_ANSWER, id="board.answer"),
+        Binding("o", "title", "Ông/Bà", id="board.title", show=False),
         Binding("c", "close_petition", W.CLOSE, id="board.close"),
         Binding("m", "reopen", W.REOPEN, id="board.reopen"),
         Binding("u", "print('don-doc')", W.REMINDER, id="board.print_reminder", show=False,
@@ -470,6 +476,29 @@ class BoardScreen(AppScreen):
                    FormField("answer_summary", W.ANSWER_SUMMARY, "", kind="text")],
                   lambda p, v, ver: for_group(p, act.record_answer, v["answer_number"], v["answer_date"],
                                               v["answer_summary"], expected_version=ver))
+
+    def action_title(self) -> None:
+        """O: the citizen's title, Ông → Bà → none, one key and no form (issue 22
+        item 3); the letters to them use it. Presses are applied one at a time."""
+        row = self.current()
+        if row is None:
+            return
+        office = self.office
+
+        def change():
+            from models.petitions import next_title
+            from models.services import board_actions as act
+
+            with TITLE_LOCK:
+                p = svc.petition(row.id, office)
+                return act.set_title(p, next_title(p.citizen_title)).citizen_title
+
+        def done(title):
+            said = f"“{title.lower()}”" if title else "“ông (bà)”"
+            self.notify(f"Danh xưng: {title or 'không ghi'} — văn bản gửi người kiến nghị viết {said}.", timeout=4)
+            self.load()
+
+        jobs.run(self, change, done=done, group="board-title", exclusive=False)
 
     def action_close_petition(self) -> None:
         from models.services import board_actions as act

@@ -93,6 +93,7 @@ class PetitionEntry(Widget, can_focus=True):
     BINDINGS = [
         Binding("ctrl+y", "withhold", "Giấu tên", id="session.withhold"),
         Binding("ctrl+l", "channel", "Đổi hình thức", id="session.channel"),
+        Binding("ctrl+w", "title", "Ông/Bà", id="session.title", show=False),
         Binding("ctrl+r", "next_speaker", "Mời người tiếp", id="session.next_speaker"),
         Binding("ctrl+u", "clear_field", "Xóa ô", id="session.clear_field", show=False),
         Binding("escape", "discard", "Bỏ ý kiến đang ghi", id="session.discard", show=False),
@@ -398,6 +399,16 @@ class PetitionEntry(Widget, can_focus=True):
             self.draft["citizen_name"] = ""
             if self.current == "citizen_name":
                 self.cursor = 0
+        self._changed(moved=True)
+
+    def action_title(self) -> None:
+        """Ctrl+W: the citizen's title, Ông → Bà → none, without the contacts form (issue 22 item 3)."""
+        from models.petitions import next_title
+
+        if self.draft.get("citizen_withheld"):
+            self.say("Người kiến nghị xin giấu tên nên không ghi danh xưng.")
+            return
+        self.draft["citizen_title"] = next_title(self.draft.get("citizen_title") or "")
         self._changed(moved=True)
 
     def action_channel(self) -> None:

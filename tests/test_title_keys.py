@@ -1,0 +1,106 @@
+"""Issue 22 item 3, the rest: the citizen's title (Ông, Bà) set with one key where
+a person is recorded — O on Theo dõi (F6), Ctrl+W on Phiên họp (F5), no form —
+and used by the letters; an invitation addresses an official as "Đồng chí"."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from printing_support import page_texts, squash
+
+TODAY = "2026-11-22"
+
+
+def test_o_on_the_board_sets_the_title_the_answer_letter_uses(demo_office, monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from models.petitions import Petition, next_title
+    from models.services import documents
+    from tui.app import DoiThoaiApp
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("f6")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            for _ in range(40):                      # a named citizen's row
+                row = screen.current()
+                if row is not None and not Petition.get_by_id(row.id).citizen_withheld:
+                    break
+                await pilot.press("down")
+                await pilot.pause()
+            pid = row.id
+            start = Petition.get_by_id(pid).citizen_title
+            await pilot.press("o", "o")              # two presses at once: applied one after the other
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            got = Petition.get_by_id(pid).citizen_title
+            assert got == next_title(next_title(start)), (start, got)
+            while Petition.get_by_id(pid).citizen_title != "Bà":
+                await pilot.press("o")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            assert any("Danh xưng: Bà" in str(n.message) for n in app._notifications)
+            return pid
+
+    pid = asyncio.run(run())
+    p = Petition.get_by_id(pid)
+    body = documents.draft(demo_office, "tra-loi", pid).content
+    text = squash(body.body + " ".join(body.addressees))
+    assert squash(f"Bà {p.citizen_name}") in text and "ông(bà)" not in text.lower()
+    from models.petitions import PetitionEvent        # the change is in the petition's history
+
+    assert "Danh xưng: Bà" in [e.detail for e in PetitionEvent.select().where(PetitionEvent.petition == p)]
+
+
+def test_ctrl_w_in_the_session_sets_the_title_without_a_form(demo_office, monkeypatch):
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from tui.app import DoiThoaiApp
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("f5")
+            screen = app.screen
+            for _ in range(200):
+                if getattr(screen, "loaded", False):
+                    break
+                await pilot.pause(0.02)
+            entry = screen.entry
+            for ch in "Lan":
+                await pilot.press(ch)
+            await pilot.press("ctrl+w")
+            await pilot.pause()
+            assert app.screen is screen and entry.draft["citizen_title"] == "Ông"
+            await pilot.press("ctrl+w")
+            await pilot.pause()
+            assert entry.draft["citizen_title"] == "Bà" and "Bà" in str(entry.render())
+            await pilot.press("ctrl+w")
+            await pilot.pause()
+            assert entry.draft["citizen_title"] == ""
+            await pilot.press("ctrl+w", "ctrl+w")
+            await pilot.pause()
+            assert entry.draft["citizen_title"] == "Bà" and entry.draft["citizen_name"].endswith("Lan")
+
+    asyncio.run(run())
+
+
+def test_invitation_addresses_officials_as_comrades(tmp_path, monkeypatch):
+    import models
+    from models import Invitee, samples
+    from models.services import documents
+    from tui.documents import render_pdf
+
+    monkeypatch.setenv("DOITHOAI_HOME", str(tmp_path / "home"))
+    models.open_database(tmp_path / "t.sqlite3")
+    office = samples.office("ubnd_xa")
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 11, 15))
+    Invitee.create(conference=conf, name="Đặng Văn Tứ", position="")
+    Invitee.create(conference=conf, name="Bà Ngô Thị Hạnh", position="Trưởng thôn Đông")
+    text = squash(" ".join(page_texts(render_pdf(documents.draft(office, "giay-moi", conf.id).content))))
+    assert squash("Đồng chí Nguyễn Văn Tâm, Bí thư Đảng ủy xã") in text
+    assert squash("Đồng chí Lê Thị Mai, Chủ tịch Ủy ban MTTQ Việt Nam xã") in text
+    assert squash("Bà Ngô Thị Hạnh, Trưởng thôn Đông") in text            # a title typed is kept
+    assert squash("Ông (bà) Đặng Văn Tứ") in text                          # no position, no title known
+    assert "Ông(bà)NguyễnVănTâm" not in text
