@@ -11,43 +11,52 @@ from printing_support import page_texts, squash
 TODAY = "2026-11-22"
 
 
-def test_o_on_the_board_sets_the_title_the_answer_letter_uses(demo_office, monkeypatch):
+def _run(office, monkeypatch, body):
+    """The real app on ``office`` with today fixed; ``body(app, pilot)`` drives it."""
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
-    from models.petitions import Petition, next_title
-    from models.services import documents
     from tui.app import DoiThoaiApp
 
-    async def run():
-        app = DoiThoaiApp(demo_office)
+    async def inner():
+        app = DoiThoaiApp(office)
         async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.press("f6")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            screen = app.screen
-            for _ in range(40):                      # a named citizen's row
-                row = screen.current()
-                if row is not None and not Petition.get_by_id(row.id).citizen_withheld:
-                    break
-                await pilot.press("down")
-                await pilot.pause()
-            pid = row.id
-            start = Petition.get_by_id(pid).citizen_title
-            await pilot.press("o", "o")              # two presses at once: applied one after the other
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            got = Petition.get_by_id(pid).citizen_title
-            assert got == next_title(next_title(start)), (start, got)
-            while Petition.get_by_id(pid).citizen_title != "Bà":
-                await pilot.press("o")
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-            assert any("Danh xưng: Bà" in str(n.message) for n in app._notifications)
-            return pid
+            return await body(app, pilot)
 
-    pid = asyncio.run(run())
+    return asyncio.run(inner())
+
+
+def test_o_on_the_board_sets_the_title_the_answer_letter_uses(demo_office, monkeypatch):
+    from models.petitions import Petition, next_title
+    from models.services import documents
+
+    async def body(app, pilot):
+        await pilot.press("f6")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        for _ in range(40):                      # a named citizen's row
+            row = screen.current()
+            if row is not None and not Petition.get_by_id(row.id).citizen_withheld:
+                break
+            await pilot.press("down")
+            await pilot.pause()
+        pid = row.id
+        start = Petition.get_by_id(pid).citizen_title
+        await pilot.press("o", "o")              # two presses at once: applied one after the other
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        got = Petition.get_by_id(pid).citizen_title
+        assert got == next_title(next_title(start)), (start, got)
+        while Petition.get_by_id(pid).citizen_title != "Bà":
+            await pilot.press("o")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert any("Danh xưng: Bà" in str(n.message) for n in app._notifications)
+        return pid
+
+    pid = _run(demo_office, monkeypatch, body)
     p = Petition.get_by_id(pid)
-    body = documents.draft(demo_office, "tra-loi", pid).content
-    text = squash(body.body + " ".join(body.addressees))
+    letter = documents.draft(demo_office, "tra-loi", pid).content
+    text = squash(letter.body + " ".join(letter.addressees))
     assert squash(f"Bà {p.citizen_name}") in text and "ông(bà)" not in text.lower()
     from models.petitions import PetitionEvent        # the change is in the petition's history
 
@@ -55,35 +64,25 @@ def test_o_on_the_board_sets_the_title_the_answer_letter_uses(demo_office, monke
 
 
 def test_ctrl_w_in_the_session_sets_the_title_without_a_form(demo_office, monkeypatch):
-    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
-    from tui.app import DoiThoaiApp
+    from test_live_session import open_session
 
-    async def run():
-        app = DoiThoaiApp(demo_office)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.press("f5")
-            screen = app.screen
-            for _ in range(200):
-                if getattr(screen, "loaded", False):
-                    break
-                await pilot.pause(0.02)
-            entry = screen.entry
-            for ch in "Lan":
-                await pilot.press(ch)
-            await pilot.press("ctrl+w")
-            await pilot.pause()
-            assert app.screen is screen and entry.draft["citizen_title"] == "Ông"
-            await pilot.press("ctrl+w")
-            await pilot.pause()
-            assert entry.draft["citizen_title"] == "Bà" and "Bà" in str(entry.render())
-            await pilot.press("ctrl+w")
-            await pilot.pause()
-            assert entry.draft["citizen_title"] == ""
-            await pilot.press("ctrl+w", "ctrl+w")
-            await pilot.pause()
-            assert entry.draft["citizen_title"] == "Bà" and entry.draft["citizen_name"].endswith("Lan")
+    async def body(app, pilot):
+        screen = await open_session(pilot)
+        entry = screen.entry
+        await pilot.press("L", "a", "n", "ctrl+w")
+        await pilot.pause()
+        assert app.screen is screen and entry.draft["citizen_title"] == "Ông"
+        await pilot.press("ctrl+w")
+        await pilot.pause()
+        assert entry.draft["citizen_title"] == "Bà" and "Bà" in str(entry.render())
+        await pilot.press("ctrl+w")
+        await pilot.pause()
+        assert entry.draft["citizen_title"] == ""
+        await pilot.press("ctrl+w", "ctrl+w")
+        await pilot.pause()
+        assert entry.draft["citizen_title"] == "Bà" and entry.draft["citizen_name"].endswith("Lan")
 
-    asyncio.run(run())
+    _run(demo_office, monkeypatch, body)
 
 
 def test_invitation_addresses_officials_as_comrades(tmp_path, monkeypatch):
