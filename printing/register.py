@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph, Spacer
 
-from models.documents import Letterhead
+from models.domain.documents import Letterhead
 from models.services.register_view import PrintedRegister
 
 from . import layout

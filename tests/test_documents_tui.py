@@ -286,7 +286,7 @@ def test_register_printed_for_the_year_on_screen_and_a_reprint_names_its_version
     landscape, every entry of that year); with every year shown it asks for one.
     R on a corrected document says which version it is."""
     from correction_support import correct, issue
-    from models import samples
+    from models.demo import samples
     from printing_support import page_sizes, page_texts, squash
 
     office, plan_doc, fake = register

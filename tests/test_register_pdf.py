@@ -14,7 +14,7 @@ from tui.commands.printing import print_cmd, register_cmd
 
 @pytest.fixture
 def issued(tmp_path, sqlite_db):
-    from models import samples
+    from models.demo import samples
     from models.services import documents
     from tui import documents as pipeline
 

@@ -10,7 +10,7 @@ from printing_support import lines, make_session, runs
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    from models import clock
+    from models.core import clock
     from models.services import documents
 
     mp = pytest.MonkeyPatch()

@@ -21,7 +21,7 @@ NAMES = [PLACE, VILLAGE, CITIZEN, f"thôn {VILLAGE}", f"xã {PLACE}", "Chủ t�
 @pytest.fixture(scope="module", params=["ubnd_xa", "dang_uy_xa"])
 def office(request, tmp_path_factory):
     import models
-    from models import samples
+    from models.demo import samples
 
     mp = pytest.MonkeyPatch()
     tmp = tmp_path_factory.mktemp(request.param)
@@ -60,7 +60,8 @@ def _check(broken: list[str]) -> None:
 
 @pytest.mark.parametrize("title", TITLES)
 def test_titles_keep_names_whole_and_no_word_alone(office, title):
-    from models import Conference, samples
+    from models import Conference
+    from models.demo import samples
     from models.services import documents
     from tui.documents import render_pdf
 
@@ -90,7 +91,8 @@ def _word_lines(content, text: str) -> list[str]:
 
 
 def test_letter_subject_keeps_the_citizens_name_whole(office):
-    from models import Petition, samples
+    from models import Petition
+    from models.demo import samples
     from models.services import documents, records
     from printing.wording import vv_line
     from tui.documents import render_pdf

@@ -12,7 +12,7 @@ from printing_support import page_texts, squash
 @pytest.fixture(params=["ubnd_xa", "ubnd_phuong", "dang_uy_xa"])
 def session(request, tmp_path, monkeypatch):
     import models
-    from models import samples
+    from models.demo import samples
 
     monkeypatch.setenv("DOITHOAI_HOME", str(tmp_path / "home"))
     models.open_database(tmp_path / "t.sqlite3")
@@ -22,7 +22,7 @@ def session(request, tmp_path, monkeypatch):
 
 
 def _text(office, slug, ref):
-    from models import clock
+    from models.core import clock
     from models.services import documents
     from tui.documents import render_pdf
 
@@ -54,7 +54,7 @@ def test_reminder_names_the_civil_servant(session):
 
 
 def test_letter_symbol_has_one_hyphen_between_office_and_unit(sqlite_db):
-    from models import samples
+    from models.demo import samples
     from models.services import catalog, numbering
 
     office = samples.office("ubnd_xa")
@@ -66,7 +66,8 @@ def test_letter_symbol_has_one_hyphen_between_office_and_unit(sqlite_db):
 
 def test_archive_line_names_the_unit_as_the_symbol_does(sqlite_db):
     """An office whose catalogue still says "VH-XH" (made before this change)."""
-    from models import Petition, samples
+    from models import Petition
+    from models.demo import samples
     from models.services import documents, records
 
     office = samples.office("ubnd_xa")

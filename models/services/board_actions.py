@@ -95,7 +95,7 @@ def extend(p: Petition, new_due, reason: str, *, expected_version: int | None = 
 def set_title(p: Petition, title: str, *, expected_version: int | None = None) -> Petition:
     """Danh xưng of the citizen ("Ông", "Bà" or none), used in every letter to
     them (issue 22 item 3); recorded in the petition's history."""
-    from ..petitions import TITLES
+    from models.domain.petitions import TITLES
 
     if title not in TITLES:
         raise ValidationError("Danh xưng chỉ là “Ông”, “Bà” hoặc để trống.")

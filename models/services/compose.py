@@ -214,7 +214,7 @@ def archive_line(office: Office, unit_short: str = "") -> str:
 
     line = wording.get(office, "archive").rstrip(". ")
     if unit_short and office.family != "party":
-        from .numbering import unit_abbreviation
+        from models.services.numbering import unit_abbreviation
 
         line = f"{line}, {unit_abbreviation(unit_short)}"
     return line + "."

@@ -258,7 +258,7 @@ def version_note(doc: OutgoingDocument) -> str:
 def printed_register(office: Office, year: int) -> PrintedRegister:
     """The year's entries in the order they were numbered, with what the register's
     columns need (the recipients and the archive line from the issued text)."""
-    from .documents import text_of
+    from models.services.documents import text_of
 
     rows = (OutgoingDocument.select().where((OutgoingDocument.office == office) & (OutgoingDocument.year == year))
             .order_by(OutgoingDocument.issued_on, OutgoingDocument.number, OutgoingDocument.id))

@@ -210,7 +210,7 @@ def register_cmd(year: int | None, as_pdf: bool, output: Path | None, db: str | 
 
 
 def _register_pdf(office, year: int | None, output: Path | None, overwrite: bool) -> None:
-    from models import clock
+    from models.core import clock
 
     from .. import documents as pipeline
 

@@ -403,7 +403,7 @@ class PetitionEntry(Widget, can_focus=True):
 
     def action_title(self) -> None:
         """Ctrl+W: the citizen's title, Ông → Bà → none, without the contacts form (issue 22 item 3)."""
-        from models.petitions import next_title
+        from models.domain.petitions import next_title
 
         if self.draft.get("citizen_withheld"):
             self.say("Người kiến nghị xin giấu tên nên không ghi danh xưng.")
