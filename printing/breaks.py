@@ -11,19 +11,18 @@ Pure text and a measuring function: no ReportLab here, so it can be tested alone
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
-# A line may start with these words: they open a phrase (a preposition, a conjunction).
-PHRASE_STARTS = frozenset("""
-về của với tại và giữa cho trong theo đến trên để từ đối năm ngày các những nhằm do thuộc
-""".split())
+import data
 
-# A designator stays on the line of the name after it ("thôn An Thượng", "ông Trần Văn A",
-# "Chủ tịch UBND xã", "Bí thư Đảng ủy").
-DESIGNATORS = frozenset("""
-thôn xã phường trấn huyện quận tỉnh phố tổ xóm bản ấp khu làng buôn sóc ông bà anh chị cụ
-(bà) (ông) chí ban số đảng ủy ubnd hđnd tịch thư trưởng
-""".split())
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset, frozenset, frozenset]:
+    """The phrase starts, the designators and the pairs never split, from data/print/line_breaks.json."""
+    spec = data.load_json("print/line_breaks.json")
+    return (frozenset(spec["phrase_starts"]), frozenset(spec["designators"]),
+            frozenset(tuple(pair) for pair in spec["never_split"]))
 
 # Words that are never the first of a line: they close what stands before them.
 CLOSERS = frozenset("– - — ) ;".split())
@@ -40,16 +39,17 @@ def gap_penalty(before: str, after: str, width: float) -> float:
     """The cost of breaking between ``before`` and ``after`` (relative to a line ``width``)."""
     if after in CLOSERS or after[:1] in ",.;:)”":
         return FORBIDDEN
+    phrase_starts, designators, never_split = _words()
     low = before.lower().rstrip(",")
     if _capital(before) and _capital(after) and not before.endswith((",", ";", ":", "–")):
         return FORBIDDEN                          # inside a name: "Hòa / Bình Tây"
-    if low in DESIGNATORS and not before.endswith(",") and _capital(after):
+    if low in designators and not before.endswith(",") and _capital(after):
         return FORBIDDEN                          # "thôn / An Thượng", "ông (bà) / Trần"
-    if low in ("ông", "bà") and after.startswith("("):
+    if (low, after.lower()) in never_split:
         return FORBIDDEN                          # "ông / (bà)"
     if before.endswith((",", ";", ":")) or before in ("–", "-", "—"):
         return 0.0
-    if after.lower() in PHRASE_STARTS:
+    if after.lower() in phrase_starts:
         return 0.0
     if _capital(before):
         return (0.3 * width) ** 2                 # "Nhân / dân", "Chủ / tịch", "UBND / xã": a term's head

@@ -89,10 +89,9 @@ class FontSet:
         """What ``doctor`` says when the family is a fallback wider than Times New Roman."""
         if self.times_metrics:
             return None
-        return (f"văn bản đang in bằng phông dự phòng {self.family}, rộng hơn Times New Roman: "
-                "dòng quốc hiệu, tên cơ quan được in khít chữ hơn (vẫn đủ cỡ chữ quy định), "
-                "số trang và chỗ xuống dòng khác bản in trên máy có Times New Roman. Hãy cài "
-                "Times New Roman, hoặc Liberation Serif (gói fonts-liberation2 trên Debian, Ubuntu).")
+        from models.core.words import PaperWords
+
+        return PaperWords.FONT_FALLBACK.format(family=self.family)
 
 
 def font_dirs() -> list[Path]:

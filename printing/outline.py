@@ -123,8 +123,10 @@ def cell_align(cells: list[list[str]], r: int, c: int) -> str:
 
 def total_row(row: list[str]) -> bool:
     """A total row ("Tổng cộng", "Cộng", "Tổng số" in its first filled cell): set in bold."""
+    from models.core.words import PaperWords
+
     first = next((plain(c).strip().lower() for c in row if plain(c).strip()), "")
-    return first.startswith(("tổng cộng", "cộng", "tổng số"))
+    return first.startswith(PaperWords.TOTAL_ROW)
 
 
 def column_widths(cells: list[list[str]], total: float, *, head, body, pad: float, least: float) -> list[float]:

@@ -14,48 +14,43 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph, Spacer
 
+import data
+from models.core.words import PaperWords
 from models.domain.documents import Letterhead
 from models.services.register_view import PrintedRegister
 
 from . import layout
 from .styles import MM, Styles
 
-# (heading, width in mm) — Decree 30/2020 Appendix IV, in the decree's order
-COLUMNS = (
-    ("Số, ký hiệu văn bản", 27),
-    ("Ngày tháng văn bản", 21),
-    ("Tên loại và trích yếu nội dung văn bản", 52),
-    ("Người ký", 24),
-    ("Nơi nhận văn bản", 46),
-    ("Đơn vị, người nhận bản lưu", 20),
-    ("Số lượng bản", 13),
-    ("Ngày chuyển", 16),
-    ("Ký nhận", 14),
-    ("Ghi chú", 31),
-)
-TITLE = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
+W = PaperWords
+
+
+def form() -> dict:
+    """The register's title and columns (heading, width in mm): data/print/register.json."""
+    return data.load_json("print/register.json")
 
 
 def register_pdf(st: Styles, lh: Letterhead, reg: PrintedRegister) -> bytes:
     """The year's register as a PDF: the office and the title, the span of dates
     and numbers, then one ruled line a document under a repeated header."""
     page = layout.landscape(st)
-    doc = layout.Document(title=f"Sổ đăng ký văn bản đi năm {reg.year}", author=lh.name)
+    spec = form()
+    doc = layout.Document(title=W.REGISTER_FILE_TITLE.format(year=reg.year), author=lh.name)
     issuer = [layout.para(st, "header_parent", lh.parent_body)] if lh.parent_body else []
     issuer += [layout.para(st, "header_issuer", ln) for ln in lh.issuer]
     half = page.text_width * 0.35
     doc.add(layout._cell_table(st, [[issuer, []]], [half, page.text_width - half]))
-    doc.add(Spacer(1, 6), layout.para(st, "kind_title", TITLE),
-            layout.para(st, "subject", f"Năm {reg.year}"))
+    doc.add(Spacer(1, 6), layout.para(st, "kind_title", spec["title"]),
+            layout.para(st, "subject", W.REGISTER_YEAR.format(year=reg.year)))
     if reg.lines:
         first, last = reg.first_last
-        doc.add(layout.para(st, "centered_italic",
-                            f"Từ ngày {reg.lines[0].issued_on:%d/%m/%Y} đến ngày {reg.lines[-1].issued_on:%d/%m/%Y}"
-                            f" · Từ số {first} đến số {last}"))
+        doc.add(layout.para(st, "centered_italic", W.REGISTER_SPAN.format(
+            first_day=f"{reg.lines[0].issued_on:%d/%m/%Y}", last_day=f"{reg.lines[-1].issued_on:%d/%m/%Y}",
+            first=first, last=last)))
     else:
-        doc.add(layout.para(st, "centered_italic", "Chưa có văn bản nào được ban hành trong năm."))
+        doc.add(layout.para(st, "centered_italic", W.REGISTER_EMPTY))
     doc.add(Spacer(1, 6))
-    head = [Paragraph(layout.esc(h), st["register_head"]) for h, _ in COLUMNS]
+    head = [Paragraph(layout.esc(h), st["register_head"]) for h, _ in spec["columns"]]
     rows = []
     for ln in reg.lines:
         cells = [ln.symbol, f"{ln.issued_on:%d/%m/%Y}", ln.kind_and_title, ln.signer, ln.recipients,
@@ -63,7 +58,7 @@ def register_pdf(st: Styles, lh: Letterhead, reg: PrintedRegister) -> bytes:
         rows.append([Paragraph("<br/>".join(layout.esc(part) for part in c.split("\n")),
                                st["register_center" if i in (0, 1, 5) else "register_cell"])
                      for i, c in enumerate(cells)])
-    widths = [w * MM for _, w in COLUMNS]
+    widths = [w * MM for _, w in spec["columns"]]
     widths = [w * page.text_width / sum(widths) for w in widths]
     doc.add(layout.grid_table(st, head, rows, widths, width=page.text_width))
     return layout.render(st, doc, page)

@@ -1226,8 +1226,8 @@ class BoardWords:
             "(số, ngày, tóm tắt) cùng lúc.\n"
             f"{key('t')}: ghi trả lời gửi bằng cách khác (văn bản của đơn vị, trả lời trực tiếp…; số văn bản nếu có); với "
             "kiến nghị đã chuyển: ghi trả lời của cấp trên.\n"
-        f"{key('o')}: danh xưng của người kiến nghị, mỗi lần nhấn đổi Ông → Bà → không ghi; công văn trả lời "
-        "dùng danh xưng này.\n"
+            f"{key('o')}: danh xưng của người kiến nghị, mỗi lần nhấn đổi Ông → Bà → không ghi; công văn trả lời "
+            "dùng danh xưng này.\n"
             "Văn bản: U công văn đôn đốc đơn vị của dòng đang chọn · K thông báo kết luận · B báo cáo cấp trên "
             "của hội nghị của dòng đang chọn (mở màn hình soạn, xem PDF, ban hành).\n"
             f"{key('n')}: mở một nhóm cùng nội dung thành từng ý kiến, hoặc gộp lại (“+2”: nhóm còn 2 ý kiến nữa).\n"
@@ -1314,3 +1314,18 @@ class BoardWords:
     REPLACE_FILE = "Đã có tệp “{path}”. Thay bằng bản xuất mới?"
     EXPORTED_STATS = "Đã xuất thống kê ({rows} kiến nghị): {path}"
     EXPORTED = "Đã xuất {rows} kiến nghị: {path}"
+
+
+class PaperKeyWords:
+    """Issue 22's keys and command: the citizen's title in one key, the register on paper."""
+    TITLE_KEY = "Ông/Bà"
+    TITLE_SET = "Danh xưng: {title} — văn bản gửi người kiến nghị viết “{said}”."
+    NO_TITLE = "không ghi"
+    SIR_OR_MADAM = "ông (bà)"
+    TITLE_WITHHELD = "Người kiến nghị xin giấu tên nên không ghi danh xưng."
+    REGISTER_HELP = ("Liệt kê sổ văn bản đi: số, ngày, loại, trích yếu, tệp và kết quả kiểm tra mã SHA-256 của tệp. "
+                     "Với --pdf: in sổ đăng ký văn bản đi của một năm ra tệp PDF (các cột theo Nghị định 30/2020, "
+                     "Phụ lục IV).")
+    REGISTER_PDF_HELP = "In sổ của năm (--nam, mặc định năm nay) ra tệp PDF."
+    REGISTER_OUTPUT_HELP = "Với --pdf: tệp để ghi (mặc định: thư mục văn bản của cơ quan)."
+    REGISTER_PRINTED = "Đã tạo sổ đăng ký văn bản đi năm {year} ({count} văn bản): {path}"

@@ -1165,3 +1165,31 @@ class FontWords:
     FONT_BROKEN = (
         "Không dùng được phông chữ {family} ({exc}). Hãy cài lại phông chữ, hoặc đặt DOITHOAI_FONT=noto để dùng "
         "Noto Serif.")
+
+
+class PaperWords:
+    """Documents on paper, issue 22: the citizen's title, the register printed, the
+    version of a reprint, a fallback font, table totals, village leaders."""
+    TITLE_ONLY = "Danh xưng chỉ là “Ông”, “Bà” hoặc để trống."
+    TITLE_WITHHELD = "Người kiến nghị xin giấu tên nên không ghi danh xưng."
+    TITLE_SET = "Danh xưng: {title}"
+    NO_TITLE = "không ghi"
+    VILLAGE_LEADERS = "Cán bộ {settlements}"
+    COMRADE = "Đồng chí"
+    SIR_OR_MADAM = "Ông (bà)"
+    CIVIL_SERVANT = "công chức {name}"
+    VERSION_NTH = "bản {version}"
+    REPLACES = ", thay thế số {symbol}"
+    REPLACED_BY = "đã được thay thế bởi số {symbol}"
+    REASON = "lý do: {reason}"
+    ARCHIVE = "Lưu"
+    #: the first cell of a table's total row (set in bold), lower case
+    TOTAL_ROW = ("tổng cộng", "cộng", "tổng số")
+    FONT_FALLBACK = ("văn bản đang in bằng phông dự phòng {family}, rộng hơn Times New Roman: dòng quốc hiệu, tên "
+                     "cơ quan được in khít chữ hơn (vẫn đủ cỡ chữ quy định), số trang và chỗ xuống dòng khác bản in "
+                     "trên máy có Times New Roman. Hãy cài Times New Roman, hoặc Liberation Serif (gói "
+                     "fonts-liberation2 trên Debian, Ubuntu).")
+    REGISTER_FILE_TITLE = "Sổ đăng ký văn bản đi năm {year}"
+    REGISTER_YEAR = "Năm {year}"
+    REGISTER_SPAN = "Từ ngày {first_day} đến ngày {last_day} · Từ số {first} đến số {last}"
+    REGISTER_EMPTY = "Chưa có văn bản nào được ban hành trong năm."

@@ -95,15 +95,16 @@ def extend(p: Petition, new_due, reason: str, *, expected_version: int | None = 
 def set_title(p: Petition, title: str, *, expected_version: int | None = None) -> Petition:
     """Danh xưng of the citizen ("Ông", "Bà" or none), used in every letter to
     them (issue 22 item 3); recorded in the petition's history."""
+    from models.core.words import PaperWords as W
     from models.domain.petitions import TITLES
 
     if title not in TITLES:
-        raise ValidationError("Danh xưng chỉ là “Ông”, “Bà” hoặc để trống.")
+        raise ValidationError(W.TITLE_ONLY)
     if p.citizen_withheld:
-        raise ValidationError("Người kiến nghị xin giấu tên nên không ghi danh xưng.")
+        raise ValidationError(W.TITLE_WITHHELD)
     before = p.citizen_title or "—"
     return _save(p, {"citizen_title": title}, expected_version, "edited",
-                 f"Danh xưng: {title or 'không ghi'}", before=before, after=title or "—")
+                 W.TITLE_SET.format(title=title or W.NO_TITLE), before=before, after=title or "—")
 
 
 def record_answer(p: Petition, number: str, on, summary: str, *, expected_version: int | None = None,

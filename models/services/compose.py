@@ -34,7 +34,7 @@ from models.core.errors import ValidationError
 from models.domain.petitions import DISPOSITIONS, Petition
 from models.domain.plans import Plan
 from models.core.text import clean, clean_line, person_name
-from models.core.words import COUNT_LABELS
+from models.core.words import COUNT_LABELS, PaperWords
 
 #: the documents' wording, one block per composer (the sentences, with {facts} to fill)
 WORDING = "templates/van-ban.json"
@@ -405,7 +405,7 @@ def attendance_label(office, group: str) -> str:
     """An attendance group as a document names it: the village leaders are "Cán bộ
     thôn" in a commune, "Cán bộ tổ dân phố" in a ward (``settlements``)."""
     if group == "village_leaders":
-        return f"Cán bộ {settlements(office)}"
+        return PaperWords.VILLAGE_LEADERS.format(settlements=settlements(office))
     return ATTENDANCE_GROUPS[group]
 
 
@@ -465,7 +465,7 @@ def invitee_label(name: str, position: str, is_group: bool) -> str:
     if name.startswith(("Ông ", "Bà ", "Đồng chí ")):
         person = name
     else:
-        person = f"{'Đồng chí' if position else 'Ông (bà)'} {name}"
+        person = f"{PaperWords.COMRADE if position else PaperWords.SIR_OR_MADAM} {name}"
     return f"{person}, {position}" if position else person
 
 
@@ -773,7 +773,7 @@ def unit_in_text(unit: Unit) -> str:
     """A unit in running text: a commune's field of work is held by a civil servant,
     "công chức Địa chính - Xây dựng"; a body keeps its name ("Ban Tuyên giáo Đảng ủy")."""
     name = clean_line(unit.name)
-    return name if name.startswith(OWN_KIND) else f"công chức {name}"
+    return name if name.startswith(OWN_KIND) else PaperWords.CIVIL_SERVANT.format(name=name)
 
 
 def unit_addressee(unit: Unit) -> str:

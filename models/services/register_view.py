@@ -243,21 +243,25 @@ def version_note(doc: OutgoingDocument) -> str:
     """Which version an issued document is, for a reprint and the printed register:
     "" for a first version never replaced; else "bản 2, thay thế số 02/TB-UBND"
     and/or "đã được thay thế bởi số 05/TB-UBND"."""
+    from models.core.words import PaperWords as W
+
     parts = []
     if doc.version > 1:
         older = (OutgoingDocument.get_or_none(OutgoingDocument.id == doc.supersedes_id)
                  if doc.supersedes_id else None)
-        parts.append(f"bản {doc.version}" + (f", thay thế số {older.symbol}" if older else ""))
+        parts.append(W.VERSION_NTH.format(version=doc.version)
+                     + (W.REPLACES.format(symbol=older.symbol) if older else ""))
     newer = (OutgoingDocument.select(OutgoingDocument.symbol).where(OutgoingDocument.supersedes == doc)
              .order_by(OutgoingDocument.version).first())
     if newer:
-        parts.append(f"đã được thay thế bởi số {newer.symbol}")
+        parts.append(W.REPLACED_BY.format(symbol=newer.symbol))
     return "; ".join(parts)
 
 
 def printed_register(office: Office, year: int) -> PrintedRegister:
     """The year's entries in the order they were numbered, with what the register's
     columns need (the recipients and the archive line from the issued text)."""
+    from models.core.words import PaperWords as W
     from models.services.documents import text_of
 
     rows = (OutgoingDocument.select().where((OutgoingDocument.office == office) & (OutgoingDocument.year == year))
@@ -266,12 +270,12 @@ def printed_register(office: Office, year: int) -> PrintedRegister:
     for d in rows:
         row = text_of(d)
         recipients = list(row.parsed.recipients) if row is not None else []
-        kept = [r for r in recipients if r.lstrip("-–• ").startswith("Lưu")]
+        kept = [r for r in recipients if r.lstrip("-–• ").startswith(W.ARCHIVE)]
         sent = [r.lstrip("-–• ").rstrip(";.").strip() for r in recipients if r not in kept]
         kept_by = kept[0].lstrip("-–• ").partition(":")[2].strip().rstrip(".") if kept else ""
         note = [version_note(d)]
         if d.reason:
-            note.append(f"lý do: {d.reason}")
+            note.append(W.REASON.format(reason=d.reason))
         if signatures_of(d):
             note.append(summary(d))
         name = KIND_NAMES.get(d.kind, d.kind)

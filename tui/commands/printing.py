@@ -12,6 +12,8 @@ import click
 from models.core.errors import UserError
 from models.core.words import ISSUED_ON
 
+from ..words import PaperKeyWords
+
 from .common import overwrite_option, write_or_ask
 
 
@@ -168,13 +170,11 @@ def issue_cmd(kind: str, ident: int, on, pin_file: Path | None, db: str | None) 
         _fail(err)
 
 
-@click.command("register", help="Liệt kê sổ văn bản đi: số, ngày, loại, trích yếu, tệp và kết quả kiểm tra "
-                                "mã SHA-256 của tệp. Với --pdf: in sổ đăng ký văn bản đi của một năm ra tệp PDF "
-                                "(các cột theo Nghị định 30/2020, Phụ lục IV).")
+@click.command("register", help=PaperKeyWords.REGISTER_HELP)
 @click.option("--nam", "year", type=click.IntRange(1900, 2999), metavar="YYYY", help="Chỉ năm này.")
-@click.option("--pdf", "as_pdf", is_flag=True, help="In sổ của năm (--nam, mặc định năm nay) ra tệp PDF.")
+@click.option("--pdf", "as_pdf", is_flag=True, help=PaperKeyWords.REGISTER_PDF_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Với --pdf: tệp để ghi (mặc định: thư mục văn bản của cơ quan).")
+              help=PaperKeyWords.REGISTER_OUTPUT_HELP)
 @click.option("--db", metavar="ĐƯỜNG_DẪN", help="Cơ sở dữ liệu (mặc định: của người dùng).")
 @overwrite_option
 def register_cmd(year: int | None, as_pdf: bool, output: Path | None, db: str | None, overwrite: bool) -> None:
@@ -219,7 +219,7 @@ def _register_pdf(office, year: int | None, output: Path | None, overwrite: bool
     if output is not None:
         data = path.read_bytes()
         path = write_or_ask(lambda replace: pipeline.write_to(output, data, "pdf", replace=replace), overwrite)
-    click.echo(f"Đã tạo sổ đăng ký văn bản đi năm {year} ({count} văn bản): {path}")
+    click.echo(PaperKeyWords.REGISTER_PRINTED.format(year=year, count=count, path=path))
 
 
 def _signature_lines(doc) -> int:

@@ -102,7 +102,7 @@ class BoardScreen(AppScreen):
         Binding("v,i", "print('tra-loi')", W.WRITE_ANSWER, id="board.print_answer",
                 tooltip=words.ISSUE_WORDS),
         Binding("t", "answer", W.OTHER_ANSWER, id="board.answer"),
-        Binding("o", "title", "Ông/Bà", id="board.title", show=False),
+        Binding("o", "title", words.PaperKeyWords.TITLE_KEY, id="board.title", show=False),
         Binding("c", "close_petition", W.CLOSE, id="board.close"),
         Binding("m", "reopen", W.REOPEN, id="board.reopen"),
         Binding("u", "print('don-doc')", W.REMINDER, id="board.print_reminder", show=False,
@@ -494,8 +494,9 @@ class BoardScreen(AppScreen):
                 return act.set_title(p, next_title(p.citizen_title)).citizen_title
 
         def done(title):
-            said = f"“{title.lower()}”" if title else "“ông (bà)”"
-            self.notify(f"Danh xưng: {title or 'không ghi'} — văn bản gửi người kiến nghị viết {said}.", timeout=4)
+            w = words.PaperKeyWords
+            self.notify(w.TITLE_SET.format(title=title or w.NO_TITLE, said=title.lower() or w.SIR_OR_MADAM),
+                        timeout=4)
             self.load()
 
         jobs.run(self, change, done=done, group="board-title", exclusive=False)

@@ -36,6 +36,8 @@ from models.services.typeahead import field_decided, match_field, rank
 from models.core.text import clean_line
 from models.core.words import CHANNELS, CONTENT, DISPOSITIONS, FIELD, UNIT, VILLAGE
 
+from ..words import PaperKeyWords
+
 #: (draft key, label), in the order Enter walks through them
 FIELDS = [
     ("citizen_name", "Người nêu"),
@@ -93,7 +95,7 @@ class PetitionEntry(Widget, can_focus=True):
     BINDINGS = [
         Binding("ctrl+y", "withhold", "Giấu tên", id="session.withhold"),
         Binding("ctrl+l", "channel", "Đổi hình thức", id="session.channel"),
-        Binding("ctrl+w", "title", "Ông/Bà", id="session.title", show=False),
+        Binding("ctrl+w", "title", PaperKeyWords.TITLE_KEY, id="session.title", show=False),
         Binding("ctrl+r", "next_speaker", "Mời người tiếp", id="session.next_speaker"),
         Binding("ctrl+u", "clear_field", "Xóa ô", id="session.clear_field", show=False),
         Binding("escape", "discard", "Bỏ ý kiến đang ghi", id="session.discard", show=False),
@@ -406,7 +408,7 @@ class PetitionEntry(Widget, can_focus=True):
         from models.domain.petitions import next_title
 
         if self.draft.get("citizen_withheld"):
-            self.say("Người kiến nghị xin giấu tên nên không ghi danh xưng.")
+            self.say(PaperKeyWords.TITLE_WITHHELD)
             return
         self.draft["citizen_title"] = next_title(self.draft.get("citizen_title") or "")
         self._changed(moved=True)
