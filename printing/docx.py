@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 
 import data
+from models.core.words import PaperWords
 from models.domain.documents import Content
 
 from . import outline as markup
@@ -21,9 +22,7 @@ from .outline import column_widths
 from .wording import addressee_items, date_line, number_text, vv_line
 
 FONT = "Times New Roman"
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+NATION, MOTTO, PARTY = PaperWords.NATION, PaperWords.MOTTO, PaperWords.PARTY
 
 
 def _spec() -> dict:
@@ -476,11 +475,11 @@ def _sign(cell, signer) -> None:
 
 def _recipients(container, lh, recipients: list[str]) -> None:
     items = [r.strip().lstrip("-–• ").strip() for r in recipients]
-    if not any(i.startswith("Lưu") for i in items):
-        items.append("Lưu: VT.")
+    if not any(i.startswith(PaperWords.ARCHIVE) for i in items):
+        items.append(PaperWords.DEFAULT_ARCHIVE)
     is_cell = hasattr(container, "paragraphs") and not hasattr(container, "add_page_break")
     head = container.paragraphs[0] if is_cell and not container.paragraphs[0].text else container.add_paragraph()
-    _runs(head, "Nơi nhận:", 12, bold=True, italic=True)
+    _runs(head, PaperWords.RECIPIENTS_HEAD, 12, bold=True, italic=True)
     if lh.party:
         for r in head.runs:
             r.underline = True

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from models.core.words import PaperWords
 from models.domain.documents import Letterhead, Signer  # the shapes every renderer takes
 
 from .styles import Styles
@@ -43,9 +44,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+NATION, MOTTO, PARTY = PaperWords.NATION, PaperWords.MOTTO, PaperWords.PARTY
 END_MARK = "./."
 # Fixed creation date: reprinting an issued document gives the same bytes.
 FIXED_DATE = "D:20000101000000+00'00'"
@@ -284,11 +283,11 @@ def signature_column(st: Styles, signer: Signer, note: str | None = None) -> lis
 def recipients_column(st: Styles, lh: Letterhead, recipients: list[str]) -> list[Flowable]:
     """"Nơi nhận:" bold italic 12, entries "- …;" 11, last "- Lưu: VT, …."
     (Decree 30 App. I §II.9). HD 36 underlines "Nơi nhận:"."""
-    head = "<u>Nơi nhận:</u>" if lh.party else "Nơi nhận:"
+    head = f"<u>{PaperWords.RECIPIENTS_HEAD}</u>" if lh.party else PaperWords.RECIPIENTS_HEAD
     out: list[Flowable] = [Paragraph(head, st["recipients_head"])]
     items = [r.strip() for r in recipients if r.strip()]
-    if not any(i.lstrip("- ").startswith("Lưu") for i in items):
-        items.append("Lưu: VT.")
+    if not any(i.lstrip("- ").startswith(PaperWords.ARCHIVE) for i in items):
+        items.append(PaperWords.DEFAULT_ARCHIVE)
     for i, item in enumerate(items):
         item = item.lstrip("-–• ").strip()
         last = i == len(items) - 1

@@ -1169,7 +1169,14 @@ class FontWords:
 
 class PaperWords:
     """Documents on paper, issue 22: the citizen's title, the register printed, the
-    version of a reprint, a fallback font, table totals, village leaders."""
+    version of a reprint, a fallback font, table totals, village leaders; and the
+    fixed lines every document prints (Decree 30/2020 App. I; HD 36-HD/VPTW), the
+    same in the PDF and the Word file."""
+    NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    MOTTO = "Độc lập - Tự do - Hạnh phúc"
+    PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    RECIPIENTS_HEAD = "Nơi nhận:"
+    DEFAULT_ARCHIVE = "Lưu: VT."
     TITLE_ONLY = "Danh xưng chỉ là “Ông”, “Bà” hoặc để trống."
     TITLE_WITHHELD = "Người kiến nghị xin giấu tên nên không ghi danh xưng."
     TITLE_SET = "Danh xưng: {title}"
