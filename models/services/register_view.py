@@ -278,7 +278,7 @@ def printed_register(office: Office, year: int) -> PrintedRegister:
             note.append(W.REASON.format(reason=d.reason))
         if signatures_of(d):
             note.append(summary(d))
-        name = KIND_NAMES.get(d.kind, d.kind)
+        name = kind_names().get(d.kind, d.kind)
         out.append(RegisterLine(d.symbol, d.issued_on, f"{name}: {d.title}" if d.title else name, d.signer,
                                 "\n".join(f"- {x}" for x in sent if x), kept_by, "; ".join(x for x in note if x)))
     return PrintedRegister(office.id, year, out)
