@@ -11,11 +11,12 @@ from pathlib import Path
 
 from models.core.errors import DatabaseMissing, StorageError
 from models.core.paths import locations, use_demo
-from models.domain.catalog import Office
-from models.storage.backup import advice, newest_good_backup
-from models.storage.db import open_database
-from models.storage.config import configured_target, sqlite_path
 from models.core.words import OpeningWords as W
+from models.domain.catalog import Office
+from models.services.issued_files import finish_pending
+from models.storage.backup import advice, newest_good_backup
+from models.storage.config import configured_target, sqlite_path
+from models.storage.db import open_database
 
 
 def _with_backup_advice(target: str, exc: StorageError) -> StorageError:
@@ -79,8 +80,6 @@ def open_office_database(target: str | None = None, *, demo: bool = False, rende
 def _finish_writes(db):
     """Issued files a killed process left under their hidden temporary names are
     finished or removed (models.services.issued_files); never in the way of a start."""
-    from models.services.issued_files import finish_pending
-
     try:
         for line in finish_pending():
             logging.getLogger("doithoai").warning(line)

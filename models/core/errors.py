@@ -1,5 +1,8 @@
 """Errors a user can act on. The message is Vietnamese and says how to fix it."""
 from __future__ import annotations
+
+import errno
+
 from models.core.words import ErrorWords as W
 
 
@@ -98,8 +101,6 @@ _REASONS = (
 def os_reason(exc: BaseException | str) -> str:
     """An error from the OS, SQLite or PostgreSQL said in Vietnamese (the original
     English words are not shown; they go to the log)."""
-    import errno
-
     code = getattr(exc, "errno", None)
     by_code = {errno.ENOSPC: 0, errno.EROFS: 1, errno.EACCES: 2, errno.EPERM: 2, errno.EIO: 6,
                errno.ENOENT: 7, errno.EISDIR: 8}

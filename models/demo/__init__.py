@@ -8,7 +8,6 @@ import datetime as dt
 import random
 
 import data
-
 from models.core import clock
 from models.domain.base import now
 from models.domain.conferences import (
@@ -19,10 +18,12 @@ from models.domain.conferences import (
     ConferenceVillage,
     Invitee,
 )
-from models.storage.db import database
 from models.domain.deadlines import WorkCalendar
+from models.domain.documents import ISSUED, SUPERSEDED, DocumentText
+from models.domain.petitions import Petition
 from models.domain.plans import PLAN_ISSUED
-from models.services import catalog, compose, documents, locks, numbering, petitions, plans, records
+from models.services import catalog, compose, documents, locks, numbering, petition_edit, petitions, plans, records
+from models.storage.db import database
 
 
 def build_demo(today: dt.date | None = None, seed: int = 2026, *, render=None):
@@ -165,9 +166,6 @@ def _every_state(office, c1, c2, today: dt.date, rnd: random.Random, render, to_
     same-issue petitions; a withdrawn petition with its reason; a forwarded
     petition with the upper level's reply; a late petition whose unit got a
     reminder (queued in ``to_answer`` to keep the register in date order)."""
-    from models.domain.petitions import Petition
-    from models.services import petition_edit
-
     def of(conf, status, disposition=None):
         q = Petition.select().where((Petition.conference == conf) & (Petition.status == status))
         if disposition:
@@ -202,8 +200,6 @@ def _register_text(office, slug: str, ref_type: str, ref_id: int, content, on: d
                    previous=None, correction: str = "", reason: str = ""):
     """Without files (the tests' demo): the register entry and the issued text,
     as documents.issue writes them."""
-    from models.domain.documents import ISSUED, SUPERSEDED, DocumentText
-
     k = documents.kind(slug)
     doc = numbering.register(office, k.number_kind, title=content.subject, issued_on=on, signer=office.signer_name,
                              ref_type=ref_type, ref_id=ref_id, unit_short=content.extras.get("unit_short", ""),
@@ -250,7 +246,6 @@ def _reminder(office, unit, on: dt.date, render) -> None:
             return
         content = documents.compose_content(office, "don-doc", unit.id)
         doc, _row = _register_text(office, "don-doc", "unit", unit.id, content, on)
-    from models.domain.petitions import Petition
 
     for pid in content.extras["petitions"]:
         petitions.add_event(Petition.get_by_id(pid), "reminded", f"Công văn đôn đốc số {doc.symbol} ngày {on:%d/%m/%Y}",

@@ -19,9 +19,14 @@ office adds its own overrides (HolidayOverride) on top.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.util import find_spec
+
+from models.core.paths import locations
+from models.domain.catalog import HolidayOverride
 
 CALENDAR = "calendar"
 WORKING = "working"
@@ -38,7 +43,7 @@ def _national(year: int) -> tuple[dict, frozenset]:
     cached = _read_cache(year)
     if cached is not None:
         return cached
-    import holidays
+    import holidays  # heavy: loaded when used, not at start-up
 
     h = holidays.country_holidays("VN", years=[year], language="vi")
     days = {d: name for d, name in h.items() if d.year == year}
@@ -51,10 +56,6 @@ def _cache_file(year: int):
     """Keyed by the installed holidays package (size and time of its files'
     entry point), found without importing it or reading package metadata,
     both of which are slow on an old PC."""
-    from importlib.util import find_spec
-
-    from models.core.paths import locations
-
     spec = find_spec("holidays")
     if spec is None or not spec.origin:
         return None
@@ -63,8 +64,6 @@ def _cache_file(year: int):
 
 
 def _read_cache(year: int):
-    import json
-
     try:
         path = _cache_file(year)
         if path is None or not path.exists():
@@ -77,8 +76,6 @@ def _read_cache(year: int):
 
 
 def _write_cache(year: int, days: dict, workdays: frozenset) -> None:
-    import json
-
     try:
         path = _cache_file(year)
         if path is None:
@@ -173,7 +170,5 @@ class WorkCalendar:
 
 def office_calendar(office) -> WorkCalendar:
     """The calendar of an office, with its overrides from the database."""
-    from models.domain.catalog import HolidayOverride
-
     rows = HolidayOverride.select().where(HolidayOverride.office == office)
     return WorkCalendar({r.day: r.kind for r in rows})

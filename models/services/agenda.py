@@ -6,20 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.domain.conferences import AgendaItem, Conference
+from data import load_json
 from models.core.errors import ValidationError
 from models.core.text import clean_line
+from models.core.words import AgendaWords as W
+from models.domain.conferences import AgendaItem, Conference
 from models.services import records
 from models.services.validate import text
-from models.core.words import AgendaWords as W
 
 SEP = "|"
 
 
 def default_items() -> list[tuple[str, str, int]]:
     """The office's template (data/catalog/agenda.json)."""
-    from data import load_json
-
     return [(i["title"], i.get("presenter", ""), int(i.get("minutes", 0)))
             for i in load_json("catalog/agenda.json")["items"]]
 

@@ -20,13 +20,18 @@ from __future__ import annotations
 
 from peewee import DateField
 
+from models.core.errors import Locked, UserError
+from models.core.words import EVENT_LABELS
 from models.domain.conferences import Conference
 from models.domain.documents import Content
-from models.core.errors import Locked, UserError
 from models.domain.petitions import Petition
 from models.domain.plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
 from models.domain.register import OutgoingDocument
+from models.services import petitions as petition_service
 from models.services import records
+from models.services.compose import END
+from models.services.conferences import ensure_not_issued
+from models.services.plan_issue import check_ready
 
 #: statuses of a conference, in order; issuing moves it forward, never back
 CONFERENCE_ORDER = ("planned", "announced", "in_session", "closed", "minutes_signed", "conclusions_issued",
@@ -75,7 +80,6 @@ class ConferenceEffect(Effect):
     def blockers(self, k, obj, spec, *, first):
         if not (spec.get("once") and first):
             return []
-        from models.services.conferences import ensure_not_issued
 
         try:
             ensure_not_issued(obj, spec["date"], k.name)
@@ -93,8 +97,6 @@ class ConferenceEffect(Effect):
 def answer_summary(content: Content) -> str:
     """What the letter answered, for the board: the paragraphs after "… như sau:"
     and before the closing line."""
-    from models.services.compose import END
-
     body = [ln for ln in content.body.splitlines() if ln.strip()]
     start = next((i + 1 for i, ln in enumerate(body) if ln.rstrip().endswith("như sau:")), 0)
     end = len(body) - 1 if body and body[-1].rstrip().endswith(END) and len(body) - 1 > start else len(body)
@@ -103,8 +105,6 @@ def answer_summary(content: Content) -> str:
 
 class PetitionsEffect(Effect):
     def problem(self, spec):
-        from models.core.words import EVENT_LABELS
-
         if spec.get("event") not in EVENT_LABELS:
             return (f"diễn biến “{spec.get('event')}” không có tên trong models/core/words.py EVENT_LABELS "
                     "(lịch sử kiến nghị sẽ hiện chữ không dịch)")
@@ -113,8 +113,6 @@ class PetitionsEffect(Effect):
         return ""
 
     def close(self, obj, doc, content, spec, *, first):
-        from models.services import petitions as petition_service
-
         on = doc.issued_on
         listed = content.extras.get("petitions") or ([obj.id] if isinstance(obj, Petition) else [])
         summary = answer_summary(content) if spec.get("answers") else ""
@@ -135,8 +133,6 @@ class PlanEffect(Effect):
     own_readiness = True
 
     def blockers(self, k, obj, spec, *, first):
-        from models.services.plan_issue import check_ready
-
         if obj.status != PLAN_DRAFT:
             return [Locked("Kế hoạch này đã ban hành. Muốn điều chỉnh, hãy tạo phiên bản mới (kèm lý do).")]
         try:

@@ -7,12 +7,23 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from models.domain.audit import AuditEntry
+from models.core.errors import ValidationError
+from models.core.words import (
+    CHANNELS,
+    CONFERENCE_STATUSES,
+    DISPOSITIONS,
+    FIELD_LABELS,
+    PETITION_STATUSES,
+    SYSTEM_ACCOUNT,
+    SYSTEM_LOGINS,
+)
+from models.core.words import HISTORY_ACTIONS as ACTIONS
+from models.core.words import HistoryWords as W
+from models.domain.audit import AuditEntry, snapshot
+from models.domain.catalog import Person
 from models.services import records
 from models.services.records import describe
-from models.core.words import (CHANNELS, CONFERENCE_STATUSES, DISPOSITIONS, FIELD_LABELS, HISTORY_ACTIONS as ACTIONS,
-                     PETITION_STATUSES, SYSTEM_ACCOUNT, SYSTEM_LOGINS)
-from models.core.words import HistoryWords as W
+from models.storage.migrations import all_models
 
 #: fields that store a code, per table, and the words for it
 CODES = {
@@ -34,8 +45,6 @@ class HistoryRow:
 
 
 def _model_for(table: str):
-    from models.storage.migrations import all_models
-
     return next((m for m in all_models() if m._meta.table_name == table), None)
 
 
@@ -72,8 +81,6 @@ def user_label(user: str) -> str:
     if name.lower() in SYSTEM_LOGINS:
         return SYSTEM_ACCOUNT
     if name:
-        from models.domain.catalog import Person
-
         person = Person.get_or_none((Person.login == name) & (Person.full_name != ""))
         if person is not None:
             return person.full_name
@@ -113,9 +120,6 @@ def undo_change(entry_id: int):
     """Put back the values one saved change replaced (a line of the history),
     as a new change of its own (the history keeps both). Refused when the
     record was changed again since in one of those fields, or is locked."""
-    from models.domain.audit import snapshot
-    from models.core.errors import ValidationError
-
     entry = AuditEntry.get_or_none(AuditEntry.id == entry_id)
     if entry is None or entry.action != "update":
         raise ValidationError(W.ONLY_EDITS)

@@ -22,12 +22,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from models.core.words import IntegrityWords as W
 from models.domain import chain
 from models.domain.audit import AuditEntry
 from models.domain.catalog import Office
 from models.domain.register import OutgoingDocument
-from models.storage.seals import read_witness, short, sealed_differences, witness_key, write_witness
-from models.core.words import IntegrityWords as W
+from models.services.history import ACTIONS
+from models.services.register_view import FILE_CHANGED, FILE_MISSING, check_file
+from models.storage.seals import read_witness, sealed_differences, short, witness_key, write_witness
 
 #: register fields compared with the audit trail, and how people call them
 REGISTER_FIELDS = W.REGISTER_FIELDS
@@ -65,7 +67,6 @@ class Report:
 def _name(model, rec) -> str:
     if model is OutgoingDocument:
         return W.REGISTER_ENTRY.format(symbol=rec.symbol, seq=rec.chain_seq or '?', id=rec.id)
-    from models.services.history import ACTIONS
 
     action = ACTIONS.get(rec.action, rec.action).lower()
     return (W.AUDIT_ENTRY.format(seq=rec.chain_seq or '?', id=rec.id, action=action,
@@ -141,8 +142,6 @@ def _compare_register(office: Office, report: Report) -> None:
 
 
 def _check_files(office: Office, report: Report) -> None:
-    from models.services.register_view import FILE_CHANGED, FILE_MISSING, check_file
-
     for doc in OutgoingDocument.select().where(OutgoingDocument.office == office).order_by(OutgoingDocument.id):
         if not doc.file_path:
             continue

@@ -22,12 +22,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.core.errors import StorageError
-from models.core.errors import os_reason
+from models.core.errors import StorageError, os_reason
 from models.core.paths import locations
-from models.domain.catalog import Office
-from models.storage.files import PRIVATE_FILE, make_folder, make_private, sync_folder
 from models.core.words import IssuedFileWords as W
+from models.domain.catalog import Office
+from models.domain.documents import DocumentText
+from models.domain.register import OutgoingDocument
+from models.domain.signatures import DocumentSignature
+from models.storage.files import PRIVATE_FILE, make_folder, make_private, sync_folder
 
 #: a hidden temporary file of ours: ".<final name>.<pid>.tmp" (models.storage.files uses the same form)
 PENDING_RE = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.tmp$")
@@ -145,8 +147,6 @@ def _folders(root: Path, depth: int = DEPTH):
 
 
 def documents_root() -> Path:
-    from models.core.paths import locations
-
     return locations().documents
 
 
@@ -154,8 +154,6 @@ def finish_pending(root: Path | None = None) -> list[str]:
     """At start: every hidden temporary file left by a killed write is either
     finished (an issued file whose register entry committed) or deleted.
     Returns what was done, one line each."""
-    from models.domain.register import OutgoingDocument
-
     root = root or documents_root()
     done: list[str] = []
     if not root.is_dir():
@@ -207,10 +205,6 @@ def orphans(office) -> list[Path]:
     digitally signed file) names.
     A file beside an issued one whose name starts with that file's name (its
     signed copy, "-ban-ky") belongs to it."""
-    from models.domain.documents import DocumentText
-    from models.domain.register import OutgoingDocument
-    from models.domain.signatures import DocumentSignature
-
     known = {Path(p) for (p,) in OutgoingDocument.select(OutgoingDocument.file_path)
              .where((OutgoingDocument.office == office) & (OutgoingDocument.file_path != "")).tuples()}
     known |= {Path(p) for (p,) in DocumentText.select(DocumentText.scan_path)

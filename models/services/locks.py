@@ -21,6 +21,7 @@ import peewee as pw
 
 from models.core.errors import Locked
 from models.core.words import LockWords as W
+from models.domain.conferences import STATUSES, Conference
 
 SIGNED = ("minutes_signed", "conclusions_issued", "report_sent")
 
@@ -76,7 +77,6 @@ def _conference_of(model: type[pw.Model], values: dict):
     conf = values.get("conference")
     if conf is None or isinstance(conf, pw.Model):
         return conf
-    from models.domain.conferences import Conference
 
     return Conference.get_or_none(Conference.id == conf)
 
@@ -103,7 +103,6 @@ def check(rec: pw.Model, changes: dict | None = None, *, action: str = "update")
             return
         if action == "delete":
             raise Locked(MSG_MINUTES.format(date=_date(rec), what=W.THIS_CONFERENCE), remedy="amend_minutes")
-        from models.domain.conferences import STATUSES
 
         new_status = (changes or {}).get("status")
         if new_status is not None and STATUSES.index(new_status) < STATUSES.index("minutes_signed"):

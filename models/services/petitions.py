@@ -4,14 +4,19 @@ from __future__ import annotations
 import datetime as dt
 
 from models.core import clock
-from models.domain.base import now
-from models.domain.deadlines import WorkCalendar, office_calendar
 from models.core.errors import ValidationError
+from models.core.words import PetitionWords as W
+from models.domain.audit import record
+from models.domain.base import now
+from models.domain.conferences import Conference
+from models.domain.deadlines import WorkCalendar, office_calendar
 from models.domain.petitions import CHANNELS, DISPOSITIONS, TITLES, Petition, PetitionEvent
 from models.domain.rules import office_rules
 from models.services import records
+from models.services.privacy import stored_name
 from models.services.validate import text
-from models.core.words import PetitionWords as W
+from models.storage.db import is_postgres
+from models.storage.who import current_user
 
 # disposition → status on the board
 STATUS_FOR = {"on_spot": "closed", "in_writing": "open", "forwarded": "forwarded", "noted": "noted"}
@@ -31,9 +36,6 @@ def due_date(office, disposition: str, received_on: dt.date, *, channel: str = "
 
 def add_event(petition: Petition, action: str, detail: str = "", before: str = "", after: str = "",
               user: str | None = None) -> PetitionEvent:
-    from models.domain.audit import record
-    from models.storage.who import current_user
-
     with PetitionEvent._meta.database.atomic():
         event = PetitionEvent.create(petition=petition, at=now(), user=user or current_user(), action=action,
                                      detail=text(detail), before=before, after=after)
@@ -48,8 +50,6 @@ def next_seq(conference) -> int:
     the commit; SQLite's write lock is taken when the transaction begins."""
     if conference is None:
         return 0
-    from models.domain.conferences import Conference
-    from models.storage.db import is_postgres
 
     if is_postgres():
         list(Conference.select(Conference.id).where(Conference.id == conference.id).for_update())
@@ -75,7 +75,6 @@ def record_petition(office, *, content: str, conference=None, citizen_name: str 
                               field="unit")
     if disposition == "forwarded" and not forwarded_to.strip():
         raise ValidationError(W.FORWARD_TO_REQUIRED, field="forwarded_to")
-    from models.services.privacy import stored_name
 
     citizen_name = stored_name(office, citizen_name, citizen_withheld)
     received_on = received_on or (conference.date if conference is not None else clock.today())

@@ -20,11 +20,13 @@ import re
 
 import peewee as pw
 
-from models.domain.catalog import Office, Person
 from models.core.errors import ValidationError
+from models.core.words import PgSecurityWords as W
+from models.domain.catalog import Office, Person
 from models.services import records
 from models.services.roles import parse_role
-from models.core.words import PgSecurityWords as W
+from models.storage.db import database, is_postgres
+from models.storage.migrations import all_models
 
 #: what staff may change in a register entry after it is written (the file
 #: stored right after the number is taken, and the bookkeeping of an update)
@@ -34,8 +36,6 @@ _LOGIN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
 def _db() -> pw.PostgresqlDatabase:
-    from models.storage.db import database, is_postgres
-
     if not is_postgres():
         raise ValidationError(W.PG_ONLY)
     return database.obj
@@ -157,8 +157,6 @@ def setup() -> list[str]:
     the policies. Safe to run again, and run again after an upgrade: it replaces
     the functions and policies of an earlier version. Returns the tables that are
     kept apart."""
-    from models.storage.migrations import all_models
-
     _owner_check()
     group = staff_group()
     with _db().atomic():

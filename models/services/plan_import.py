@@ -27,16 +27,17 @@ import logging
 import re
 import unicodedata
 import uuid
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.core import clock
-from models.domain.catalog import Office
 from models.core.compat import docx_element
 from models.core.errors import ValidationError
-from models.domain.plans import Plan
 from models.core.text import clean, clean_line, fold
 from models.core.words import PlanImportWords as W
+from models.domain.catalog import Office
+from models.domain.plans import Plan
 from models.services import records
 
 log = logging.getLogger("doithoai.plan_import")
@@ -187,7 +188,7 @@ def _as_lines(texts: list[str]) -> list[Line]:
 # --- Word files ------------------------------------------------------------------------
 
 def _docx_lines(path: Path) -> list[Line]:
-    import docx
+    import docx  # heavy: loaded when used, not at start-up
 
     try:
         document = docx.Document(str(path))
@@ -199,8 +200,6 @@ def _docx_lines(path: Path) -> list[Line]:
 
 def _broken_word_file(path: Path) -> str:
     """Why a .docx cannot be read, in the office's words, with what to do."""
-    import zipfile
-
     with open(path, "rb") as f:
         head = f.read(8)
     if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":      # the old binary Word format
@@ -225,8 +224,8 @@ class _WordReader:
         return self.out
 
     def _walk(self, parent, in_cell: bool) -> None:
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
+        from docx.table import Table  # heavy: loaded when used, not at start-up
+        from docx.text.paragraph import Paragraph  # heavy: loaded when used, not at start-up
 
         start = len(self.out)
         for child in parent.iter_inner_content():
@@ -245,7 +244,7 @@ class _WordReader:
             self.out[-1].cell_end = True
 
     def _paragraph(self, paragraph, in_cell: bool) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.enum.text import WD_ALIGN_PARAGRAPH  # heavy: loaded when used, not at start-up
 
         text = paragraph.text
         if not text.strip():

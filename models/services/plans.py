@@ -5,14 +5,13 @@ import uuid
 from pathlib import Path
 
 import data
-
 from models.core import clock
-from models.domain.catalog import Office
 from models.core.errors import Locked, ValidationError
-from models.domain.plans import PLAN_DRAFT, Plan
-from models.services import records, roles
-from models.services.validate import parse_int, required, text
 from models.core.words import PlanWords as W
+from models.domain.catalog import Office
+from models.domain.plans import PLAN_DRAFT, Plan
+from models.services import plan_import, records, roles
+from models.services.validate import parse_int, required, text
 
 TEMPLATES = {
     "ubnd_xa": "templates/ke-hoach-ubnd.json",
@@ -125,8 +124,6 @@ def import_next_draft(plan: Plan, path, reason: str = "") -> Plan:
     """A plan edited in Word comes back as its next draft: into the draft itself
     while it is one, or into a new version (with the reason) once it is issued.
     The structured fields (chair, venues, schedule …) stay as they were."""
-    from models.services import plan_import
-
     latest = Plan.select().where((Plan.office == plan.office) & (Plan.series == plan.series)) \
         .order_by(Plan.version.desc()).first()
     with Plan._meta.database.atomic():

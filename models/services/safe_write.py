@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable
 
 import peewee as pw
+
 from models.core.words import StorageWords as W
+from models.storage.db import DatabaseGone, database
 
 log = logging.getLogger("doithoai.safe_write")
 
@@ -37,8 +39,6 @@ IO_ERROR = (W.IO_ERROR)
 def storage_problem(exc: BaseException) -> str | None:
     """The Vietnamese message for a write the storage refused, or None when
     ``exc`` is not a storage failure (and must be handled as usual)."""
-    from models.storage.db import DatabaseGone
-
     if isinstance(exc, DatabaseGone):
         return GONE
     if isinstance(exc, OSError):
@@ -172,8 +172,6 @@ def _drop_broken_connection(message: str) -> None:
     """After a lost server connection the next attempt must open a new one; after
     a read-only or I/O refusal every thread's SQLite connection is opened again
     at its next use (a connection opened read-only stays so)."""
-    from models.storage.db import database
-
     if message in (READ_ONLY, IO_ERROR) and hasattr(database.obj, "reopen_everywhere"):
         database.obj.reopen_everywhere()
     if message is not DISCONNECTED:

@@ -19,6 +19,7 @@ so ``models`` never imports ``printing``. pyHanko and python-pkcs11 are
 imported inside the functions: the app starts without them."""
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import glob
 import hashlib
@@ -26,19 +27,21 @@ import io
 import logging
 import os
 import sys
+import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import data
-
-from models.domain.catalog import Office
 from models.core.errors import Locked, NotFound, UserError, ValidationError
-from models.storage.files import read_given_file
-from models.domain.register import OutgoingDocument
-from models.domain.signatures import COPY, OFFICE, PERSON, DocumentSignature, SignatureImage
 from models.core.text import clean_line, fold
 from models.core.words import SigningWords as W
+from models.domain.catalog import Office
+from models.domain.register import OutgoingDocument
+from models.domain.signatures import COPY, OFFICE, PERSON, DocumentSignature, SignatureImage
+from models.storage.config import read_config
+from models.storage.files import read_given_file
 
 log = logging.getLogger("doithoai.signing")
 VN = dt.timezone(dt.timedelta(hours=7), "+07:00")
@@ -114,7 +117,6 @@ def find_module(given: str | None) -> str:
         if not path.is_file():
             raise SigningError(W.MODULE_NOT_FOUND.format(given=given))
         return str(path)
-    from models.storage.config import read_config
 
     remembered = read_config().get("pkcs11_module")
     if isinstance(remembered, str) and Path(remembered).is_file():
@@ -128,8 +130,7 @@ def find_module(given: str | None) -> str:
 
 
 def remember_module(module: str) -> None:
-    from models.storage.config import read_config
-    from models.storage.settings import save_config
+    from models.storage.settings import save_config  # off the start-up path
 
     if read_config().get("pkcs11_module") != module:
         save_config(pkcs11_module=module)
@@ -164,8 +165,8 @@ class Certificate:
 
 
 def _certificate(label: str, key_id: bytes, der: bytes) -> Certificate:
-    from cryptography import x509
-    from cryptography.x509.oid import NameOID
+    from cryptography import x509  # heavy: loaded when used, not at start-up
+    from cryptography.x509.oid import NameOID  # heavy: loaded when used, not at start-up
 
     cert = x509.load_der_x509_certificate(der)
 
@@ -187,8 +188,8 @@ def open_token(choice: TokenChoice, pin: str | Callable[[], str]):
     """An open, logged-in PKCS#11 session, or a clear refusal. ``pin`` may be
     a function that asks for it: it is called only once the token is found."""
     try:
-        import pkcs11
-        from pkcs11 import exceptions as p11
+        import pkcs11  # heavy: loaded when used, not at start-up
+        from pkcs11 import exceptions as p11  # heavy: loaded when used, not at start-up
     except ImportError as exc:   # pragma: no cover - installed with the program
         raise SigningError(W.NO_PKCS11) \
             from exc
@@ -230,7 +231,7 @@ def open_token(choice: TokenChoice, pin: str | Callable[[], str]):
 
 def _tries_left(token) -> str:
     """What the token says about the PIN tries left (PKCS#11 token flags)."""
-    from pkcs11 import TokenFlag
+    from pkcs11 import TokenFlag  # heavy: loaded when used, not at start-up
 
     try:
         fresh = token.slot.get_token()
@@ -248,7 +249,7 @@ def _tries_left(token) -> str:
 
 def certificates(session) -> list[Certificate]:
     """Certificates on the token that have a private key beside them."""
-    from pkcs11 import Attribute, ObjectClass
+    from pkcs11 import Attribute, ObjectClass  # heavy: loaded when used, not at start-up
 
     keys = {(o[Attribute.ID], o[Attribute.LABEL]) for o in
             session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY})}
@@ -370,7 +371,7 @@ def check_files(doc: OutgoingDocument) -> list[FileState]:
 
 def reprint_signed(doc: OutgoingDocument):
     """A reprint of a signed document is its signed file (None when unsigned)."""
-    from models.services.documents import Reprint
+    from models.services.documents import Reprint  # off the start-up path
 
     last = latest_signed(doc)
     if last is None:
@@ -390,7 +391,7 @@ def check_role(doc: OutgoingDocument, role: str) -> None:
     Only the document's signer signs as the person; the office's signature is
     the clerk's (văn thư) work. While the office has no list of people, the
     roles are not checked (as everywhere in the app)."""
-    from models.services import roles
+    from models.services import roles  # off the start-up path
 
     name = ROLE_NAMES[role]
     if signed(doc, role) is not None:
@@ -431,7 +432,7 @@ def source_file(doc: OutgoingDocument, role: str) -> tuple[Path, bytes]:
 
 
 def signed_path(doc: OutgoingDocument, role: str, copy_form: str = "") -> Path:
-    from models.services.documents import issued_path
+    from models.services.documents import issued_path  # off the start-up path
 
     suffix = {PERSON: "-ky-so", OFFICE: "-ky-so-co-quan"}.get(role) or f"-ban-sao-{copy_form}"
     base = issued_path(doc, f"{suffix}.pdf")
@@ -483,7 +484,7 @@ def image_of(office: Office, kind: str, person=None) -> bytes | None:
 def keep_image(office: Office, kind: str, png: bytes, person=None) -> SignatureImage:
     """A person's handwritten signature or the office's seal, as a PNG with
     transparency (Decree 30 App. I: blue signature, red seal, transparent)."""
-    from models.services import records, roles
+    from models.services import records, roles  # off the start-up path
 
     roles.require(office, "catalog")
     if not png.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -507,7 +508,7 @@ def keep_image_file(office: Office, kind: str, path: str, person=None) -> Signat
 
 def _has_alpha(png: bytes) -> bool:
     try:
-        from PIL import Image
+        from PIL import Image  # heavy: loaded when used, not at start-up
 
         with Image.open(io.BytesIO(png)) as im:
             return im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info)
@@ -516,7 +517,7 @@ def _has_alpha(png: bytes) -> bool:
 
 
 def _position_and_name(doc: OutgoingDocument) -> tuple[str, str]:
-    from models.services.documents import text_of
+    from models.services.documents import text_of  # off the start-up path
 
     row = text_of(doc)
     if row is not None and row.parsed.signers:
@@ -526,7 +527,7 @@ def _position_and_name(doc: OutgoingDocument) -> tuple[str, str]:
 
 
 def _person_of(doc: OutgoingDocument):
-    from models.services import roles
+    from models.services import roles  # off the start-up path
 
     return next((p for p in roles.people(doc.office, active_only=False) if fold(p.full_name) == fold(doc.signer)),
                 None)
@@ -545,8 +546,6 @@ def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Calla
          accept_other_name: bool = False, copy_form: str = "", pages: list[int] | None = None) -> Outcome:
     """Sign the document in ``role`` (PERSON, OFFICE or COPY). Nothing is
     written unless every check passes and the signature is made."""
-    import time
-
     if role not in ROLE_NAMES:
         raise ValidationError(W.PICK_ROLE)
     if role == COPY:
@@ -583,8 +582,8 @@ def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Calla
         t2 = time.perf_counter()
     finally:
         session.close()
-    from models.services import records
-    from models.services.documents import write_new
+    from models.services import records  # off the start-up path
+    from models.services.documents import write_new  # off the start-up path
 
     dest = signed_path(doc, role, copy_form)
     write_new(dest, signed_pdf)
@@ -623,7 +622,7 @@ def extract_pages(pdf: bytes, pages: list[int]) -> bytes:
     """Trích sao: the chosen pages of the issued (unsigned) file, as a new PDF.
     The original's signatures cannot come along (a part is not what they
     signed); the copy carries the office's signature of the copy."""
-    import pypdf
+    import pypdf  # heavy: loaded when used, not at start-up
 
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     if max(pages) > len(reader.pages):
@@ -648,14 +647,14 @@ def _field_name(role: str, copy_form: str, raw: bytes) -> str:
 
 
 def _field_names(raw: bytes) -> set[str]:
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.reader import PdfFileReader  # heavy: loaded when used, not at start-up
 
     return {s.field_name for s in PdfFileReader(io.BytesIO(raw), strict=False).embedded_signatures}
 
 
 def _field_box(raw: bytes, name: str) -> tuple | None:
     """The rectangle of a signature field already in the file."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.reader import PdfFileReader  # heavy: loaded when used, not at start-up
 
     for s in PdfFileReader(io.BytesIO(raw), strict=False).embedded_signatures:
         if s.field_name == name:
@@ -672,15 +671,13 @@ def _pades(raw: bytes, session, cert: Certificate, mark: Mark, when: dt.datetime
            ) -> tuple[bytes, float]:
     """PAdES (ETSI.CAdES.detached), SHA-256, as an incremental update, with the
     signing time ``when`` both in the CMS and in the appearance."""
-    import asyncio
-    import tempfile
-    import time
-
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
-    from pyhanko.sign.pkcs11 import PKCS11Signer
-    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
-    from pyhanko.stamp import StaticStampStyle
+    from pyhanko.pdf_utils.incremental_writer import (
+        IncrementalPdfFileWriter,  # heavy: loaded when used, not at start-up
+    )
+    from pyhanko.sign import fields, signers  # heavy: loaded when used, not at start-up
+    from pyhanko.sign.pkcs11 import PKCS11Signer  # heavy: loaded when used, not at start-up
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes  # heavy: loaded when used, not at start-up
+    from pyhanko.stamp import StaticStampStyle  # heavy: loaded when used, not at start-up
 
     spent = [0.0]
 
@@ -767,14 +764,12 @@ class Verification:
 
 def trust_roots_from_config() -> list[str]:
     """The trust roots the office installed (PEM texts kept in the configuration)."""
-    from models.storage.config import read_config
-
     roots = read_config().get("trust_roots")
     return [r for r in roots if isinstance(r, str)] if isinstance(roots, list) else []
 
 
 def install_trust_roots(pems: list[bytes]) -> int:
-    from models.storage.settings import save_config
+    from models.storage.settings import save_config  # off the start-up path
 
     have = trust_roots_from_config()
     added = 0
@@ -788,8 +783,8 @@ def install_trust_roots(pems: list[bytes]) -> int:
 
 
 def _pem_text(raw: bytes) -> str:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import serialization
+    from cryptography import x509  # heavy: loaded when used, not at start-up
+    from cryptography.hazmat.primitives import serialization  # heavy: loaded when used, not at start-up
 
     try:
         cert = x509.load_pem_x509_certificate(raw) if b"-----BEGIN" in raw else x509.load_der_x509_certificate(raw)
@@ -802,10 +797,14 @@ def verify_pdf(path: Path, extra_roots: list[bytes] = ()) -> Verification:
     """Every signature of any PDF: who, organisation, time, intact, valid,
     trusted (from the installed roots and ``extra_roots``), and whether the file
     was changed after it."""
-    from asn1crypto import pem, x509 as ax509
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
+    from asn1crypto import pem  # heavy: loaded when used, not at start-up
+    from asn1crypto import x509 as ax509
+    from pyhanko.pdf_utils.reader import PdfFileReader  # heavy: loaded when used, not at start-up
+    from pyhanko.sign.validation import (  # heavy: loaded when used, not at start-up
+        SignatureCoverageLevel,
+        validate_pdf_signature,
+    )
+    from pyhanko_certvalidator import ValidationContext  # heavy: loaded when used, not at start-up
 
     roots = []
     for raw in [r.encode("ascii") for r in trust_roots_from_config()] + [_pem_text(r).encode() for r in extra_roots]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.domain.catalog import Field, Setting, Unit
+from data import load_json
 from models.core.errors import ValidationError
 from models.core.text import fold
-from models.services import records, roles
 from models.core.words import UsualUnitWords as W
+from models.domain.catalog import Field, Office, Setting, Unit
+from models.services import records, roles
 
 
 @dataclass
@@ -27,15 +28,11 @@ class UsualUnit:
 @lru_cache(maxsize=2)
 def _shipped(family: str = "state") -> dict[str, str]:
     """The shipped mapping for the office's family (a Party committee has its own units)."""
-    from data import load_json
-
     key = "usual_units_party" if family == "party" else "usual_units"
     return {fold(k): fold(v) for k, v in load_json("catalog/fields.json").get(key, {}).items()}
 
 
 def _family(office) -> str:
-    from models.domain.catalog import Office
-
     return getattr(office, "family", None) or Office.get_by_id(office).family
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import data
-
-from models.domain.catalog import Office, Setting
 from models.core.errors import ValidationError
 from models.core.text import clean, clean_line
-from models.services import records
 from models.core.words import WordingWords as W
+from models.domain.catalog import Office, Setting
+from models.services import records, roles
 
 MAX_LEN = 2000
 
@@ -56,8 +55,6 @@ def lines(office: Office, key: str) -> list[str]:
 
 def set_value(office: Office, key: str, value: str) -> Item:
     """An office's own wording; an empty value goes back to the default."""
-    from models.services import roles
-
     roles.require(office, "catalog")
     if key not in {d["key"] for d in _defaults()}:
         raise ValidationError(W.NO_SUCH_ITEM.format(key=key))

@@ -26,13 +26,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.storage import files
-from models.storage import open_lock
-from models.storage.config import is_url, sqlite_path
-from models.storage.db import describe
 from models.core.errors import StorageError
 from models.core.paths import locations
 from models.core.words import BackupWords as W
+from models.storage import files, migrations, open_lock
+from models.storage.config import is_url, read_config, sqlite_path
+from models.storage.db import describe
+from models.storage.seals import forget_heads
 
 DEFAULT_DAILY = 7
 DEFAULT_WEEKLY = 8
@@ -74,8 +74,6 @@ def backup_folder() -> Path:
 
 
 def rotation_counts() -> tuple[int, int]:
-    from models.storage.config import read_config
-
     cfg = read_config()
 
     def count(key, default):
@@ -273,8 +271,6 @@ def backup_after_session(target: str | os.PathLike | None = None) -> Path | None
 def verify(path: str | os.PathLike) -> Verified:
     """Check that ``path`` is a whole Đối thoại database: SQLite header, full
     integrity check, schema version this program understands, an office."""
-    from models.storage import migrations
-
     p = Path(path)
     if not p.is_file():
         raise StorageError(W.NO_FILE.format(path=p))
@@ -407,7 +403,6 @@ def restore(file: str | os.PathLike, target: str | os.PathLike | None = None,
     finally:
         staged.unlink(missing_ok=True)
         lock.release()
-    from models.storage.seals import forget_heads
 
     forget_heads(str(dest.resolve()))  # an older copy is shorter on purpose
     return info, aside

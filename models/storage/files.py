@@ -17,15 +17,18 @@ leaves either the old file or the new one, never half of one.
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
 import stat
+import time
 import zipfile
 from pathlib import Path
 from typing import Callable, Iterable
 
 from models.core.errors import StorageError, ValidationError, os_reason
+from models.core.words import FileWords as W
 from models.domain.base import database
 from models.storage.config import is_url, sqlite_path
-from models.core.words import FileWords as W
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -103,8 +106,6 @@ def kind_of(path: Path) -> str | None:
 
 def is_doithoai_database(path: Path) -> bool:
     """A SQLite file that is one of ours (a backup or a database of Đối thoại)."""
-    import sqlite3
-
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -264,9 +265,6 @@ def remove_stale_temps(folder: Path) -> list[Path]:
     ``folder``: of a process no longer running, untouched for STALE_AFTER
     seconds (a write in progress, here or on another machine sharing the
     folder, keeps its file fresh). Returns what was removed."""
-    import re
-    import time
-
     removed = []
     try:
         entries = list(Path(folder).iterdir())

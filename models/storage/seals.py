@@ -7,14 +7,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+import peewee as pw
+
+from models.core.paths import locations
+from models.core.words import FIELD_LABELS, WITHHELD
+from models.core.words import IntegrityWords as W
 from models.domain import chain
-from models.domain.audit import AuditEntry
+from models.domain.audit import AuditEntry, snapshot
+from models.domain.base import now, opened_as
 from models.domain.catalog import Office
 from models.domain.documents import DRAFT, Content, DocumentText
 from models.domain.petitions import Petition, PetitionEvent
 from models.domain.register import OutgoingDocument
-from models.core.words import WITHHELD
-from models.core.words import IntegrityWords as W
 
 #: register fields compared with the audit trail, and how people call them
 
@@ -92,8 +96,6 @@ def _same(now, was) -> bool:
 
 def _link_removed(model, key: str, was) -> bool:
     """A link cleared by the database because the linked record was removed (ON DELETE SET NULL)."""
-    import peewee as pw
-
     f = model._meta.fields.get(key)
     return (isinstance(f, pw.ForeignKeyField) and was is not None
             and f.rel_model.get_or_none(f.rel_model._meta.primary_key == was) is None)
@@ -138,8 +140,6 @@ def _text_change(was, now) -> tuple[str, str, str]:
 
 
 def _differences(table: str, rows: dict, recorded: dict) -> list[Difference]:
-    from models.core.words import FIELD_LABELS
-
     model, name, _hint = SEALED[table]
     out: list[Difference] = []
     for record_id, row in rows.items():
@@ -195,9 +195,7 @@ def seal_as_found(office: Office) -> int:
     before the seals, or by a bulk import) is sealed as it is now, and a record the
     trail knows but the database no longer has is sealed as gone. Returns how many
     seals were written. Whatever was changed before this ran cannot be seen."""
-    from models.domain.audit import snapshot
-    from models.storage.who import current_user
-    from models.domain.base import now
+    from models.storage.who import current_user  # off the start-up path
 
     entries = []
     user, at = current_user(), now()
@@ -243,14 +241,10 @@ FIELD_WORDS = W.FIELD_WORDS
 # --- what this workstation saw last time ---------------------------------------------
 
 def _witness_file():
-    from models.core.paths import locations
-
     return locations().config / "chuoi-da-kiem-tra.json"
 
 
 def witness_key(office: Office) -> str:
-    from models.domain.base import opened_as
-
     return f"{opened_as()}#{office.id}"
 
 
