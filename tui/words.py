@@ -1226,7 +1226,7 @@ class BoardWords:
             "(số, ngày, tóm tắt) cùng lúc.\n"
             f"{key('t')}: ghi trả lời gửi bằng cách khác (văn bản của đơn vị, trả lời trực tiếp…; số văn bản nếu có); với "
             "kiến nghị đã chuyển: ghi trả lời của cấp trên.\n"
-            "O: danh xưng của người kiến nghị, mỗi lần nhấn đổi Ông → Bà → không ghi; công văn trả lời "
+            f"{key('o')}: danh xưng của người kiến nghị, mỗi lần nhấn đổi Ông → Bà → không ghi; công văn trả lời "
             "dùng danh xưng này.\n"
             "Văn bản: U công văn đôn đốc đơn vị của dòng đang chọn · K thông báo kết luận · B báo cáo cấp trên "
             "của hội nghị của dòng đang chọn (mở màn hình soạn, xem PDF, ban hành).\n"
