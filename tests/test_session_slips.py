@@ -121,3 +121,43 @@ def test_palette_ban_hanh_finds_the_issue_keys_on_f4(demo_office):
     found = " | ".join(drive(demo_office, steps))
     for name in ("Thông báo", "Kết luận", "Báo cáo", "Biên bản"):
         assert name in found, found
+
+
+def test_keys_typed_on_f5_before_the_conference_loads_are_kept_and_typed_in(demo_office, monkeypatch):
+    """Issue 20: keys typed on F5 while the conference was still loading went into
+    the entry and were then replaced by the loaded draft: lost. Now they are held
+    (the title says how many), then typed into the entry in order once it shows,
+    Enter moving on as usual. The load is held back on an event, not by timing."""
+    import threading
+    import time
+
+    from tui.screens.session import SessionScreen
+
+    release = threading.Event()
+    original = SessionScreen._read
+
+    def slow_read(self, conf_id):
+        release.wait(60)
+        return original(self, conf_id)
+
+    monkeypatch.setattr(SessionScreen, "_read", slow_read)
+
+    async def steps(app, pilot):
+        await pilot.press("f5")
+        screen = app.screen
+        await pilot.press(*"Lê Văn Tám", "enter", *"bin")
+        await pilot.pause()
+        title = str(screen.query_one("#session-title").render())
+        typed_while_loading = dict(screen.entry.draft)
+        release.set()
+        end = time.monotonic() + 60
+        while not (screen.loaded and screen.entry.draft.get("village")) and time.monotonic() < end:
+            await pilot.pause(0.05)
+        await settle(pilot)
+        return title, typed_while_loading, dict(screen.entry.draft), screen.entry.current, app.focused is screen.entry
+
+    title, before, after, field, focused = drive(demo_office, steps)
+    assert "14 phím đã gõ được giữ" in title, title
+    assert not before.get("citizen_name"), "nothing reaches the entry before the draft is loaded"
+    assert after["citizen_name"] == "Lê Văn Tám" and after["village"] == "bin", after
+    assert field == "village" and focused

@@ -400,6 +400,10 @@ class SessionWords:
     RAISED_BY = "Người nêu"
     HANDLING = "Xử lý"
     TITLE_NONE = f" Phiên họp — chưa có hội nghị nào. Tạo hội nghị ở màn hình Hội nghị ({key('f4')})."
+    # keys typed before the conference is on screen are held, then typed into the entry
+    TITLE_LOADING = " Phiên họp — đang mở hội nghị… ({n} phím đã gõ được giữ, sẽ vào ô nhập khi mở xong)"
+    EARLY_KEYS_DROPPED = ("{n} phím gõ khi đang mở lại phiên họp không được ghi, vì biểu mẫu đang sửa dở được mở lại. "
+                          "Hãy gõ lại trong biểu mẫu.")
     GUESTS_TOTAL = "Khách mời: {guests} · Tổng: {total}"
     QUEUE_EMPTY = "(chưa có ai đăng ký)"
     QUEUE_MORE = "\n… và {more} người nữa"

@@ -97,6 +97,11 @@ class SessionScreen(AppScreen):
         self._similar_for = None
         self.attendance_now = None     # the counts on screen (F9 opens with them)
         self._entry = PetitionEntry(id="entry")
+        # until the conference is on screen the entry takes no keys: what is typed
+        # meanwhile is kept here and typed into it once loaded (it was lost: the
+        # loaded draft replaced it)
+        self._entry.can_focus = False
+        self._early_keys: list[tuple[str, str | None]] = []
         self._running_item = None           # the agenda item whose clock runs
         #: every write of this screen, one after another, off the event loop
         self.writes: work.Serial | None = None
@@ -141,7 +146,6 @@ class SessionScreen(AppScreen):
             for label, width in zip((W.NUMBER, W.RAISED_BY, VILLAGE, FIELD, CONTENT, W.HANDLING), WIDE_WIDTHS):
                 petitions.add_column(label, width=width)
         self.entry.take_speaker = self.take_speaker
-        self.entry.focus()
         self.writes = work.Serial(self, "session-write")
         self.app.watch_writes(self.pending, self.before_quit)
         self.load()
@@ -163,6 +167,33 @@ class SessionScreen(AppScreen):
             self._clock.resume()
 
     # --- loading --------------------------------------------------------------------
+    def on_key(self, event) -> None:
+        """A key typed before the conference is on screen (nothing has focus yet):
+        kept, said, and typed into the entry once loaded (``_ready_for_keys``)."""
+        if self.loaded or self.entry.can_focus:
+            return
+        event.stop()
+        event.prevent_default()
+        self._early_keys.append((event.key, event.character))
+        self.say("session-title", W.TITLE_LOADING.format(n=len(self._early_keys)))
+
+    def _ready_for_keys(self, into_entry: bool = True) -> None:
+        """The entry takes keys from now on, the ones typed while loading first;
+        when a form opens again over it instead, they are dropped, and it is said."""
+        entry = self.entry
+        entry.can_focus = True
+        entry.focus()
+        # the key bar was laid out without the entry's keys (nothing had focus): again, with them
+        self.call_after_refresh(lambda: self.query_one(KeyBar).refresh(layout=True))
+        from textual import events
+
+        early, self._early_keys = self._early_keys, []
+        if early and not into_entry:
+            self.notify(W.EARLY_KEYS_DROPPED.format(n=len(early)), severity="warning", timeout=10)
+            return
+        for key, character in early:        # straight to the entry: ahead of any key typed after
+            entry.post_message(events.Key(key, character))
+
     def load(self, conf_id: int | None = None) -> None:
         work.run(self, self._read, conf_id, done=self.show, group="session-load")
 
@@ -199,6 +230,8 @@ class SessionScreen(AppScreen):
         if self.conf is None:
             self.say("session-title", W.TITLE_NONE)
             self.loaded = True
+            self._early_keys = []            # nothing to type them into
+            self._ready_for_keys()
             self.post_message(self.Loaded())
             return
         self.show_agenda(d["agenda"])
@@ -222,10 +255,11 @@ class SessionScreen(AppScreen):
         self.place["focus"] = entry.current
         self.save_now()
         self.loaded = True
-        entry.focus()
         editing = str(self.place.get("editing") or "")
         reopen = {"conclusions": self.action_conclusions, "attendance": self.action_attendance,
                   "enqueue": self.action_enqueue, "contacts": self.action_contacts}.get(editing)
+        # a form reopened over the entry: the keys typed while loading were not meant for the entry
+        self._ready_for_keys(into_entry=reopen is None and not editing.startswith("edit:"))
         if reopen is not None:
             reopen()
         elif editing.startswith("edit:") and editing[5:].isdigit():
