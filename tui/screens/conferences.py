@@ -21,6 +21,7 @@ from models.core.words import CONFERENCE_STATUSES, STATUS
 from .. import work
 from .. import words
 from ..plain import bold, plain
+from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
 from ..widgets.table import Table
@@ -41,6 +42,12 @@ class Detail:
     milestones: list
     warning: object          # Content
     slots: list[BroadcastSlot]
+
+
+#: the screen's layout below this width (app.tcss "-narrow")
+NARROW_BELOW = 120
+#: milestone columns beside the name: "Hạn" (10) and "Còn" (10), each cell's padding, the scroll bar
+MILESTONE_FIXED = 10 + 10 + 3 * 2 + 2
 
 
 def warning_text(milestones):
@@ -109,7 +116,11 @@ class ConferencesScreen(AppScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#conf-table", DataTable).add_columns(W.DAY, W.TIME, STATUS)
+        # below 120 columns (app.tcss: -narrow) the list drops the hour (the detail
+        # says it) to leave the milestones their date and days left (issue 20, 13)
+        self._narrow = self.app.size.width < NARROW_BELOW
+        self.query_one("#conf-table", DataTable).add_columns(*((W.DAY, STATUS) if self._narrow
+                                                               else (W.DAY, W.TIME, STATUS)))
         self.query_one("#conf-milestones", DataTable).add_columns(W.MILESTONE, W.DUE, W.LEFT, STATUS, W.SOURCE)
         self.query_one("#conf-broadcasts", DataTable).add_columns(W.DAY, W.SLOT, W.STATION, W.READ)
         self.load()
@@ -155,7 +166,7 @@ class ConferencesScreen(AppScreen):
         keep = self.current_id()
         table.clear()
         for cid, cells in rows:
-            table.add_row(*cells, key=str(cid))
+            table.add_row(*((cells[0], cells[2]) if self._narrow else cells), key=str(cid))
         target = select_id or keep or upcoming
         if target is not None and str(target) in {str(cid) for cid, _ in rows}:
             table.move_cursor(row=table.get_row_index(str(target)))
@@ -221,9 +232,12 @@ class ConferencesScreen(AppScreen):
             (W.ID_LINE.format(id=c.id), "dim")))
         ms = self.query_one("#conf-milestones", DataTable)
         ms.clear()
+        # the milestone's name gives way so that its date and days left stay in sight
+        side = self.query_one("#conf-side").content_size.width
+        room = side - MILESTONE_FIXED if self._narrow and side else None
         for m in d.milestones:
             style = STATE_STYLE[m.state]
-            ms.add_row(m.label, f"{m.due:%d/%m/%Y}",
+            ms.add_row(clip(m.label, max(12, room)) if room is not None else m.label, f"{m.due:%d/%m/%Y}",
                        f"xong {m.done_on:%d/%m}" if m.state == "done" else days_text(m.days_left),
                        Text(m.state_label, style=style), m.source, key=m.key)
         bt = self.query_one("#conf-broadcasts", DataTable)

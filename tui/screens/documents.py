@@ -26,6 +26,11 @@ from .base import AppScreen
 from ..words import DocumentsWords as W
 
 ALL_YEARS = None
+#: the screen's layout below this width (app.tcss "-narrow"); there the columns
+#: beside the trích yếu take: Số (14), Ngày (10), Loại (4), Bản (3), Tệp (3),
+#: each cell's padding (6 × 2) and the scroll bar (2)
+NARROW_BELOW = 120
+NARROW_FIXED = 14 + 10 + 4 + 3 + 3 + 6 * 2 + 2
 SEARCH_PAUSE = 0.3   # seconds after the last key before the list is searched
 
 
@@ -79,8 +84,15 @@ class DocumentsScreen(RoleKeys, AppScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        # below 120 columns (app.tcss: -narrow) the signer is left to the detail
+        # below and the trích yếu gives way, so that the file column (K's ✓ ≠ ✗ !)
+        # stays in sight (issue 20, 13)
+        width = self.app.size.width
+        self._narrow = width < NARROW_BELOW
+        self._title_width = max(16, width - NARROW_FIXED) if self._narrow else 52
         self.query_one("#docs-table", DataTable).add_columns(
-            SYMBOL, W.DATE, W.KIND, SUMMARY, W.SIGNER, W.VERSION, W.FILE)
+            *((SYMBOL, W.DATE, W.KIND, SUMMARY, W.VERSION, W.FILE) if self._narrow
+              else (SYMBOL, W.DATE, W.KIND, SUMMARY, W.SIGNER, W.VERSION, W.FILE)))
         self._shown_once = False
         self.load_choices()
 
@@ -129,8 +141,9 @@ class DocumentsScreen(RoleKeys, AppScreen):
         with self.app.batch_update():
             table.clear()
             for r in page.rows:
-                table.add_row(r.symbol, f"{r.issued_on:%d/%m/%Y}", r.kind, clip(r.title, 52),
-                              clip(r.signer, 20), str(r.version), self._mark(r), key=str(r.id))
+                signer = () if self._narrow else (clip(r.signer, 20),)
+                table.add_row(r.symbol, f"{r.issued_on:%d/%m/%Y}", r.kind, clip(r.title, self._title_width),
+                              *signer, str(r.version), self._mark(r), key=str(r.id))
             if keep is not None and any(r.id == keep for r in page.rows):
                 table.move_cursor(row=table.get_row_index(str(keep)))
         year_text = W.ALL_YEARS if self.year is ALL_YEARS else W.YEAR.format(year=self.year)

@@ -49,6 +49,13 @@ FIXED_SIZE = {"session-title"}
 #: Screen.-narrow) and a petitions table of number, name, content, handling
 WIDE_FROM = 160
 NARROW_WIDTHS = (3, 12, None, 10)            # Số, Người nêu, Nội dung (the spare width), Xử lý
+#: from 120 columns the name and the handling are shown whole (a full name, "Trả lời
+#: bằng văn bản"; only "Chuyển cấp có thẩm quyền" loses its end), the content takes
+#: what is left (issue 20, 13)
+ROOMY_FROM, ROOMY_WIDTHS = 120, (3, 20, None, 20)
+#: beside the list: the side panel (app.tcss #session-side, 42 from 120 columns),
+#: the list's padding, the scroll bar, and each cell's padding (4 columns × 2)
+ROOMY_BESIDE = 42 + 2 + 2 + 4 * 2
 WIDE_WIDTHS = (3, 20, 12, 14, None, 24)
 
 class SessionScreen(AppScreen):
@@ -138,10 +145,15 @@ class SessionScreen(AppScreen):
         # 80×24 first: the list beside the side panel is 50-70 columns up to
         # 159 columns of terminal, so the village and field give way there (the
         # entry above shows them); the content takes the spare width
-        self._narrow = self.app.size.width < WIDE_FROM
+        width = self.app.size.width
+        self._narrow = width < WIDE_FROM
+        self._content_width = 40
         if self._narrow:
-            for label, width in zip((W.NUMBER, W.RAISED_BY, CONTENT, W.HANDLING), NARROW_WIDTHS):
-                petitions.add_column(label, width=width)
+            widths = ROOMY_WIDTHS if width >= ROOMY_FROM else NARROW_WIDTHS
+            if width >= ROOMY_FROM:
+                self._content_width = max(16, width - ROOMY_BESIDE - sum(w for w in widths if w))
+            for label, w in zip((W.NUMBER, W.RAISED_BY, CONTENT, W.HANDLING), widths):
+                petitions.add_column(label, width=w)
         else:
             for label, width in zip((W.NUMBER, W.RAISED_BY, VILLAGE, FIELD, CONTENT, W.HANDLING), WIDE_WIDTHS):
                 petitions.add_column(label, width=width)
@@ -297,7 +309,7 @@ class SessionScreen(AppScreen):
     def _add_row(self, p: live.SessionRow) -> None:
         from models.domain.petitions import DISPOSITIONS
 
-        content = clip(p.content, 40)
+        content = clip(p.content, self._content_width)
         handling = DISPOSITIONS.get(p.disposition, "")
         if p.status == "withdrawn":
             handling = STATUSES["withdrawn"]
@@ -305,6 +317,8 @@ class SessionScreen(AppScreen):
             handling += W.GROUPED_HERE.format(head_seq=p.head_seq) if p.head_here \
                 else W.GROUPED_EARLIER.format(head_received_on=p.head_received_on)
         table = self.query_one("#petitions", PageTable)
+        if self._content_width != 40:       # the roomy list: a handling cut says so
+            handling = clip(handling, ROOMY_WIDTHS[3])
         cells = (str(p.seq), p.citizen, p.village, p.field, content, handling)
         if self._narrow:
             cells = cells[:2] + cells[4:]
