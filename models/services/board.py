@@ -13,21 +13,23 @@ two always show the same counts."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field, replace
 
 import peewee as pw
 
 from models.core import clock
+from models.core.errors import NotFound
+from models.core.text import by_name
+from models.core.words import FIELD, STATUS, UNIT, VILLAGE
 from models.domain.catalog import Field, Office, Unit, Village
 from models.domain.conferences import Conference
 from models.domain.deadlines import WORKING, WorkCalendar, office_calendar
-from models.core.errors import NotFound
-from models.domain.petitions import HIDDEN_STATUSES, STATUSES, Petition
+from models.domain.petitions import HIDDEN_STATUSES, STATUSES, Petition, PetitionEvent
 from models.domain.rules import default_rules, office_rules
-from models.core.text import by_name
-from models.core.words import FIELD, STATUS, UNIT, VILLAGE
 from models.services import board_columns, followup
-from models.services.search import matches
+from models.services.search import frequent, matches
+from models.storage.db import is_postgres
 
 #: status of a petition forwarded to the upper level, waiting for its reply
 WAITING = "forwarded"
@@ -203,14 +205,11 @@ class Context:
         meets a page of them sooner than the search index lists them all."""
         if q.office_id is not None and self.small_office:
             return False
-        from models.storage.db import is_postgres
 
         if is_postgres():
             return True     # its planner weighs the trigram index against the board's own
         text = q.search.strip()
         if text not in self._frequent:
-            from models.services.search import frequent
-
             self._frequent[text] = frequent(Petition, text, FREQUENT)
         return not self._frequent[text]
 
@@ -233,8 +232,6 @@ def _unindexed(col):
     """SQLite's idiom for "do not use an index for this column": a unary plus
     (a no-op on the value). PostgreSQL has no unary plus on text and does not
     need one: its planner weighs a sequential scan from table statistics."""
-    from models.storage.db import is_postgres
-
     return col if is_postgres() else pw.NodeList((pw.SQL("+"), col), glue="")
 
 
@@ -406,8 +403,6 @@ def _keys_by_segment(q: BoardQuery, ctx: Context, col, desc: bool, nulls_first: 
     one, by id, one after the other; with several statuses (the default view)
     each status is read on its own (office, status, due_on) range and the
     parts merged, a page's worth from each."""
-    import heapq
-
     want = q.page_size + (max(0, q.page) * q.page_size if key is None else 0)
     step = (lambda a, b: a < b) if desc else (lambda a, b: a > b)
     in_order = [(False, col.is_null()), (True, col.is_null(False))]     # (with a value?, condition)
@@ -679,18 +674,17 @@ class Detail:
 
 
 def detail(pid: int, office=None) -> Detail:
-    from models.domain.petitions import PetitionEvent
-    from models.services.history import rows_for
+    from models.services.history import rows_for  # off the start-up path
 
     p = petition(pid, office)
     events = list(PetitionEvent.select().where(PetitionEvent.petition == p)
                   .order_by(PetitionEvent.at, PetitionEvent.id))
-    from models.services.history import user_label
+    from models.services.history import user_label  # off the start-up path
 
     who = {u: user_label(u) for u in {ev.user for ev in events}}
     for ev in events:
         ev.user_shown = who[ev.user]      # a person's name, never a login such as "root"
-    from models.services.petition_edit import group_members
+    from models.services.petition_edit import group_members  # off the start-up path
 
     return Detail(p, events, rows_for(p), group_members(p))
 

@@ -10,16 +10,19 @@ from __future__ import annotations
 import datetime as dt
 
 from models.core import clock
-from models.domain.catalog import Unit
 from models.core.errors import ValidationError
-from models.domain.petitions import STATUSES, Petition
 from models.core.text import by_name
-from models.core.words import UNIT
+from models.core.words import (
+    EVENT_LABELS,  # noqa: F401 (re-exported)
+    UNIT,
+)
+from models.core.words import BoardActionWords as W
+from models.domain.catalog import Unit
+from models.domain.deadlines import office_calendar
+from models.domain.petitions import STATUSES, TITLES, Petition
 from models.services import records
 from models.services.petitions import add_event, due_date
 from models.services.validate import optional_line, parse_date, pick_by_name, required, text
-from models.core.words import EVENT_LABELS  # noqa: F401 (re-exported)
-from models.core.words import BoardActionWords as W
 
 
 def _dmy(day: dt.date | None) -> str:
@@ -82,7 +85,6 @@ def extend(p: Petition, new_due, reason: str, *, expected_version: int | None = 
     why = required(reason, W.EXTENSION_REASON, field="reason", max_len=1000)
     # Civil Code 2015, Art. 148.5: a time limit ending on a rest day or a
     # holiday ends on the next working day; the history says it was moved.
-    from models.domain.deadlines import office_calendar
 
     working = office_calendar(p.office).next_working_day(day)
     if working != day:
@@ -96,7 +98,6 @@ def set_title(p: Petition, title: str, *, expected_version: int | None = None) -
     """Danh xưng of the citizen ("Ông", "Bà" or none), used in every letter to
     them (issue 22 item 3); recorded in the petition's history."""
     from models.core.words import PaperWords as W
-    from models.domain.petitions import TITLES
 
     if title not in TITLES:
         raise ValidationError(W.TITLE_ONLY)

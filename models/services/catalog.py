@@ -4,8 +4,13 @@ from __future__ import annotations
 import os
 
 import data
-
 from models.core import clock
+from models.core.errors import NotFound, ValidationError
+from models.core.paths import is_demo
+from models.core.text import by_name as sort_by_name
+from models.core.text import fold
+from models.core.words import FIELD, NUMBERING_CHOICES, OFFICE_KIND_CHOICES, UNIT, VILLAGE
+from models.core.words import CatalogWords as W
 from models.domain.catalog import (
     FAMILY_PARTY,
     FAMILY_STATE,
@@ -15,15 +20,16 @@ from models.domain.catalog import (
     HolidayOverride,
     Office,
     Official,
+    RuleSetting,
     Unit,
     Village,
 )
-from models.core.errors import NotFound, ValidationError
-from models.core.text import by_name as sort_by_name, fold
-from models.core.words import FIELD, NUMBERING_CHOICES, OFFICE_KIND_CHOICES, UNIT, VILLAGE
+from models.domain.register import OutgoingDocument
+from models.domain.rules import default_rules
 from models.services import records, roles
-from models.services.validate import optional_line, parse_date, pick_by_name, required
-from models.core.words import CatalogWords as W
+from models.services.validate import optional_line, parse_date, parse_int, pick_by_name, required
+from models.storage.config import read_config
+from models.storage.db import opened_as
 
 OFFICE_KINDS = {
     "ubnd_xa": (W.UBND_XA, FAMILY_STATE, "UBND", W.TM_UBND, W.CHAIR),
@@ -61,8 +67,6 @@ def office_choice() -> str | None:
     env = os.environ.get("DOITHOAI_OFFICE", "").strip()
     if env:
         return env
-    from models.storage.db import opened_as
-    from models.storage.config import read_config
 
     chosen = read_config().get("offices")
     value = chosen.get(opened_as() or "") if isinstance(chosen, dict) else None
@@ -71,9 +75,7 @@ def office_choice() -> str | None:
 
 def remember_office(office: Office) -> None:
     """Write the workstation's choice of office for the open database."""
-    from models.storage.db import opened_as
-    from models.storage.config import read_config
-    from models.storage.settings import save_config
+    from models.storage.settings import save_config  # off the start-up path
 
     chosen = read_config().get("offices")
     chosen = dict(chosen) if isinstance(chosen, dict) else {}
@@ -108,7 +110,6 @@ def the_office() -> Office:
     rows = offices()
     if not rows:
         raise NotFound(W.NO_OFFICE)
-    from models.core.paths import is_demo
 
     if is_demo():
         return rows[0]
@@ -187,7 +188,6 @@ def update_office(office: Office, changes: dict, *, expected_version: int | None
     if "numbering" in clean and clean["numbering"] != office.numbering:
         # Decree 30/2020: numbers run from 01 each calendar year; switching the
         # sequence mid-year would hand out numbers already used this year.
-        from models.domain.register import OutgoingDocument
 
         year = clock.today().year
         used = OutgoingDocument.select().where((OutgoingDocument.office == office)
@@ -316,9 +316,6 @@ def set_rule(office, key: str, days, unit: str):
     """An office's own number of days for a deadline rule (the legal default
     stays in data/catalog/rules.json and is shown beside it)."""
     roles.require(office, "catalog")
-    from models.domain.catalog import RuleSetting
-    from models.domain.rules import default_rules
-    from models.services.validate import parse_int
 
     rules = default_rules()
     if key not in rules:

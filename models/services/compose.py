@@ -26,15 +26,30 @@ from dataclasses import asdict, dataclass, replace
 
 import peewee as pw
 
+import data
 from models.core import clock
-from models.domain.catalog import Field, Office, Unit, Village
-from models.domain.conferences import ATTENDANCE_GROUPS, AgendaItem, attendance, BroadcastSlot, Conference, ConferenceVillage, Invitee
-from models.domain.documents import Content, Letterhead, Signer
 from models.core.errors import ValidationError
-from models.domain.petitions import DISPOSITIONS, Petition
-from models.domain.plans import Plan
 from models.core.text import clean, clean_line, person_name
 from models.core.words import COUNT_LABELS, PaperWords
+from models.domain.catalog import Field, Office, Unit, Village
+from models.domain.conferences import (
+    ATTENDANCE_GROUPS,
+    AgendaItem,
+    BroadcastSlot,
+    Conference,
+    ConferenceVillage,
+    Invitee,
+    attendance,
+)
+from models.domain.deadlines import office_calendar
+from models.domain.documents import Content, Letterhead, Signer
+from models.domain.petitions import DISPOSITIONS, Petition
+from models.domain.plans import Plan
+from models.services import followup, wording
+from models.services.board import BoardQuery
+from models.services.conferences import default_broadcasts
+from models.services.numbering import unit_abbreviation
+from models.services.statistics import compute, percent
 
 #: the documents' wording, one block per composer (the sentences, with {facts} to fill)
 WORDING = "templates/van-ban.json"
@@ -47,8 +62,6 @@ WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "t
 
 def say(block: str, key: str, **facts) -> str:
     """A sentence of a document's wording (``data/templates/van-ban.json``) with its facts."""
-    import data
-
     return data.load_json(WORDING)[block][key].format(**facts)
 
 
@@ -210,20 +223,14 @@ def archive_line(office: Office, unit_short: str = "") -> str:
     """The last recipient: "Lưu: VT, ĐC-XD." (Decree 30 App. I §II.9); a Party office
     keeps its records in its own office (HD 36): "Lưu Văn phòng Đảng ủy."; as the
     office words it in the catalogue."""
-    from models.services import wording
-
     line = wording.get(office, "archive").rstrip(". ")
     if unit_short and office.family != "party":
-        from models.services.numbering import unit_abbreviation
-
         line = f"{line}, {unit_abbreviation(unit_short)}"
     return line + "."
 
 
 def standing_bodies(office: Office) -> list[str]:
     """Who a commune document informs beside the level above (catalogue wording)."""
-    from models.services import wording
-
     return wording.lines(office, "informed")
 
 
@@ -245,8 +252,6 @@ def replacement_statement(content: Content, doc, correction: str) -> str:
 def stating_replacement(content: Content, doc, correction: str) -> Content:
     """The content with the statement of what it replaces, placed before the
     closing paragraph, unless its text already names the replaced document."""
-    from dataclasses import replace
-
     if doc.symbol in content.body:
         return content
     body = content.body.rstrip().split("\n")
@@ -419,7 +424,6 @@ def settlements(office) -> str:
 def notice_recipients(conf: Conference, facts: ConferenceFacts) -> tuple[str, ...]:
     out = [*standing_bodies(conf.office)]
     out += [say("notice", "village_recipient", village=village_in_text(label)) for label, _ in facts.villages]
-    from models.services import wording
 
     out += [*wording.lines(conf.office, "broadcast"), archive_line(conf.office)]
     return tuple(out)
@@ -752,7 +756,6 @@ def answer_letter(p: Petition) -> Content:
             say("answer_letter", "answers", office=clean_line(office.name)), *answer,
             with_end(say("answer_letter", "closing", office=clean_line(office.name), you=you))]
     unit_short = p.unit.short_name if p.unit_id else ""
-    from models.services import wording
 
     recipients = ["Như trên", *wording.lines(office, "letter_copies")]
     if p.unit_id:
@@ -793,9 +796,6 @@ def unit_addressee(unit: Unit) -> str:
 
 def reminder(unit: Unit, today: dt.date | None = None) -> Content:
     """Công văn đôn đốc: the unit's petitions past their deadline or due soon."""
-    from models.domain.deadlines import office_calendar
-    from models.services import followup
-
     today = today or clock.today()
     soon = followup.due_soon_limit(today, office_calendar(unit.office))
     late = list(Petition.select().where((Petition.unit == unit) & (Petition.status == "open")
@@ -848,8 +848,6 @@ def _stat_rows(head: str, rows, overall) -> list[str]:
 
 def results_sentence(o, withdrawn: int) -> str:
     """The report's account of every petition, from the same counts as its tables."""
-    from models.services.statistics import percent
-
     parts = [say("report", "resolved", count=o.resolved)]
     if o.answered:
         parts[0] += say("report", "answered", answered=o.answered, on_time=o.on_time, rate=percent(o.on_time_rate))
@@ -868,9 +866,6 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
     """Báo cáo kết quả hội nghị và giải quyết kiến nghị (Mẫu 1.4): every figure
     from statistics.compute (SPEC "Counting petitions"), the same as the
     exports and the dashboard, and a chart by field."""
-    from models.services.board import BoardQuery
-    from models.services.statistics import compute
-
     today = today or clock.today()
     f = conference_facts(conf)
     s = compute(BoardQuery(conf.office_id, status="all", conference_id=conf.id, today=today))
@@ -897,7 +892,6 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
         body.append(with_end(say("report", "forwarded_replied")))
     else:
         body.append(with_end(say("report", "none_forwarded")))
-    from models.services import wording
 
     upward = wording.lines(conf.office, "report_to") or [x for x in (parent_recipient(conf.office),) if x]
     recipients = [*upward, *standing_bodies(conf.office), archive_line(conf.office)]
@@ -922,7 +916,6 @@ def broadcast_schedule(conf: Conference, facts: ConferenceFacts) -> list[tuple[s
             .order_by(BroadcastSlot.day, BroadcastSlot.slot.desc(), BroadcastSlot.station)]
     if rows:
         return rows
-    from models.services.conferences import default_broadcasts
 
     return [(d.isoformat(), slot, station) for d, slot, station in default_broadcasts(conf)]
 

@@ -3,19 +3,20 @@ loudspeaker broadcast schedule and its log, and the dates documents went out."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from models.core import clock
+from models.core.errors import Locked, ValidationError
+from models.core.text import clean_line
+from models.core.words import ConferenceWords as W
 from models.domain.base import now
 from models.domain.catalog import Office
 from models.domain.conferences import BroadcastSlot, Conference, ConferenceVillage, Invitee
 from models.domain.deadlines import office_calendar
-from models.core.errors import Locked, ValidationError
 from models.domain.plans import Plan
 from models.domain.rules import office_rules
-from models.core.text import clean_line
 from models.services import catalog, records
-from models.services.validate import optional_line, parse_date, parse_time, required, text
-from models.core.words import ConferenceWords as W
+from models.services.validate import optional_line, parse_date, parse_int, parse_time, required, text
 
 #: the fields a conference form edits, in form order
 FORM_KEYS = ("title", "date", "start_time", "venue", "villages", "chair", "secretary", "topics",
@@ -164,8 +165,6 @@ def default_broadcasts(conf: Conference, *, days: int | None = None, last_day: d
 
 def plan_broadcasts_as_typed(conf: Conference, values: dict):
     """``plan_broadcasts`` from the schedule form: the days and the last day as typed."""
-    from models.services.validate import parse_date, parse_int
-
     days = parse_int(values.get("days"), W.DAYS_LABEL, minimum=1, maximum=15, field="days")
     last = parse_date(values.get("last_day"), W.LAST_DAY_LABEL, field="last_day")
     return plan_broadcasts(conf, days=days, last_day=last)
@@ -174,10 +173,6 @@ def plan_broadcasts_as_typed(conf: Conference, values: dict):
 def minutes_signing_as_typed(values: dict) -> dict:
     """The signed-minutes form's date and scan path, checked, as the arguments
     of ``documents.mark_minutes_signed``."""
-    from pathlib import Path
-
-    from models.services.validate import parse_date
-
     on = parse_date(values.get("date"), W.SIGNED_ON_LABEL, field="date")
     scan = str(values.get("scan") or "").strip().strip('"')
     return {"on": on, "scan": Path(scan).expanduser() if scan else None}

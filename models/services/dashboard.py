@@ -9,7 +9,9 @@ from models.domain.conferences import Conference
 from models.domain.deadlines import office_calendar
 from models.domain.register import OutgoingDocument
 from models.services import followup, signing
+from models.services.board import BoardQuery
 from models.services.milestones import Milestone, conference_milestones
+from models.services.statistics import compute
 
 #: statuses of a conference held whose papers are not all issued yet
 AFTER_SESSION = ("closed", "minutes_signed", "conclusions_issued")
@@ -63,8 +65,5 @@ def summary(office, today: dt.date | None = None) -> Summary:
 def conference_figures(conf: Conference, today: dt.date):
     """(StatRow, withdrawn) of a conference's petitions, the report's own counts;
     (None, 0) when none was recorded."""
-    from models.services.board import BoardQuery  # off the start-up path
-    from models.services.statistics import compute  # off the start-up path
-
     s = compute(BoardQuery(conf.office_id, status="all", conference_id=conf.id, today=today))
     return (s.overall if s.overall.total else None), s.withdrawn

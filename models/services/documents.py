@@ -27,19 +27,21 @@ from typing import Callable
 import peewee as pw
 
 from models.core import clock
+from models.core.errors import Locked, NotFound, StorageError, UserError, ValidationError, os_reason
+from models.core.text import clean_line
 from models.domain.catalog import Office, Unit
 from models.domain.conferences import Conference
 from models.domain.documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
-from models.core.errors import Locked, NotFound, StorageError, UserError, ValidationError
-from models.core.errors import os_reason
 from models.domain.petitions import Petition
 from models.domain.plans import Plan
 from models.domain.register import OutgoingDocument
-from models.core.text import clean_line
 from models.services import closing, compose, issued_files, numbering, records, roles
 from models.services.closing import CONFERENCE_ORDER  # noqa: F401 (re-exported)
 from models.services.issued_files import office_folder
 from models.services.kinds import TARGET_LABELS, DocKind, kind, kinds, numbered_kinds  # noqa: F401 (re-exported)
+from models.services.plans import new_version
+from models.storage.files import write_file
+from models.storage.seals import text_seal_problem
 
 Render = Callable[[Content], bytes]
 
@@ -215,15 +217,11 @@ def issued_path(doc: OutgoingDocument, suffix: str = ".pdf") -> Path:
 def write_new(path: Path, data_: bytes) -> None:
     """An issued file is evidence: written durably and privately (models.storage.files),
     and never over an existing file."""
-    from models.storage.files import write_file
-
     write_file(path, _file_kind(path), data_, checked=False, exclusive=True)
 
 
 def write_atomic(path: Path, data_: bytes) -> None:
     """A file of our own (a draft, a reprint to compare), replaced if it is there."""
-    from models.storage.files import write_file
-
     write_file(path, _file_kind(path), data_, checked=False)
 
 
@@ -424,8 +422,6 @@ def start_correction(doc: OutgoingDocument, *, mode: str, reason: str) -> Draft:
         raise ValidationError("Hãy ghi lý do đính chính hoặc thay thế (ít nhất vài chữ).", field="reason")
     row = text_of(doc)
     if doc.ref_type == "plan":
-        from models.services.plans import new_version
-
         plan = Plan.get_or_none(Plan.document == doc)
         if plan is None:
             raise NotFound(f"Không còn kế hoạch mang số {doc.symbol}.")
@@ -504,8 +500,6 @@ def issued_content(doc: OutgoingDocument) -> Content:
 def _refuse_unsealed(doc: OutgoingDocument) -> None:
     """A reprint says "bản đã ban hành số …": never of a text that is no longer the
     one sealed when it was issued (models.services.integrity)."""
-    from models.storage.seals import text_seal_problem
-
     problem = text_seal_problem(doc)
     if problem:
         raise Locked(f"Không in lại văn bản {doc.symbol}: {problem}. Bản in ra sẽ không đúng văn bản đã ban hành. "

@@ -27,12 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from models.storage import files
 from models.core.errors import ValidationError
-
-from models.core.words import COUNT_LABELS
+from models.core.words import COUNT_LABELS, WITHDRAWN
 from models.services import board, board_columns
-from models.services.statistics import Statistics, StatRow, percent
+from models.services.statistics import Statistics, StatRow, compute, percent
+from models.storage import files
 
 FORMATS = ("xlsx", "csv")
 DATE_FORMAT = "DD/MM/YYYY"
@@ -86,8 +85,8 @@ def _csv_writer(fh, delimiter: str):
 
 
 def _xlsx_sheet(wb, title: str, headings: Iterable[str], rows: Iterable[list], widths: Iterable[int] = ()):
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from openpyxl.cell import WriteOnlyCell  # heavy: loaded when used, not at start-up
+    from openpyxl.styles import Font  # heavy: loaded when used, not at start-up
 
     ws = wb.create_sheet(title)
     for i, w in enumerate(widths, start=1):
@@ -117,7 +116,7 @@ def _xlsx_sheet(wb, title: str, headings: Iterable[str], rows: Iterable[list], w
 
 
 def _col_letter(i: int) -> str:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # heavy: loaded when used, not at start-up
 
     return get_column_letter(i)
 
@@ -134,8 +133,6 @@ def _stat_rows(stats: Statistics) -> list[list]:
 def _breakdowns(stats: Statistics) -> list[tuple[str, str, list[StatRow]]]:
     """Every table of the report, the results one included, and the withdrawn
     petitions on a line of their own (listed apart, counted in no total)."""
-    from models.core.words import WITHDRAWN
-
     apart = StatRow(f"{WITHDRAWN} (không tính vào tổng cộng)", stats.withdrawn, *[0] * (len(STAT_KEYS) - 1))
     results = [*stats.by_result, apart]
     return [*stats.tables(), ("Theo kết quả giải quyết", "Kết quả", results)]
@@ -156,8 +153,6 @@ def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts:
     counted). ``q.status`` "recorded" takes the withdrawn petitions too, with
     their reason. An earlier export at ``path`` is replaced only with
     ``replace`` (models.storage.files)."""
-    from models.services.statistics import compute
-
     path = Path(path)
     fmt = format_for(path, fmt)
     ctx = board.context_for(q)
@@ -182,7 +177,7 @@ def export_board(q: board.BoardQuery, path, fmt: str | None = None, *, contacts:
                     out.writerow([_cell_text(v) for v in values])
     else:
         def write(tmp: Path) -> None:
-            from openpyxl import Workbook
+            from openpyxl import Workbook  # heavy: loaded when used, not at start-up
 
             wb = Workbook(write_only=True)
             _xlsx_sheet(wb, "Theo dõi", [c.heading for c in cols], rows(), [c.export for c in cols])
@@ -210,7 +205,7 @@ def export_statistics(stats: Statistics, path, fmt: str | None = None, *, replac
                 out.writerows([_cell_text(v) for v in row] for row in _stat_rows(stats))
     else:
         def write(tmp: Path) -> None:
-            from openpyxl import Workbook
+            from openpyxl import Workbook  # heavy: loaded when used, not at start-up
 
             wb = Workbook(write_only=True)
             _stat_sheets(wb, stats)

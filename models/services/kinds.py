@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Callable
 
 import data
-
 from models.core.errors import ValidationError
 from models.core.words import KindsWords as W
 from models.core.words import RegisterWords
+from models.services.closing import EFFECTS
 
 SOURCE = "catalog/document_kinds.json"
 #: where a composer named without a module lives
@@ -109,8 +109,6 @@ def _make(entry: dict, where: str, effects) -> DocKind:
 
 
 def _load(extra: tuple) -> dict[str, DocKind]:
-    from models.services.closing import EFFECTS
-
     out: dict[str, DocKind] = {}
     sources = [(data.load_json(SOURCE)["kinds"], f"data/{SOURCE}"),
                *((json.loads(Path(p).read_text(encoding="utf-8"))["kinds"], p) for p in extra)]

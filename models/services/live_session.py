@@ -9,32 +9,42 @@ can neither lose nor duplicate it. Drafts never reach the board or reports.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
+import hashlib
 import json
+import os
+import socket
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from peewee import JOIN
 
 from models.core import clock
+from models.core.errors import StaleEdit, ValidationError
+from models.core.paths import locations
+from models.core.text import by_name, clean_line, person_name
+from models.core.words import CONFERENCE_STATUSES
+from models.core.words import LiveSessionWords as W
 from models.domain.base import now
 from models.domain.catalog import Field, Official, Setting, Unit, Village
 from models.domain.conferences import (
-    AttendanceSummary,
-    attendance,
     ATTENDANCE_GROUPS,
     AgendaItem,
     Attendance,
+    AttendanceSummary,
     Conference,
     ConferenceVillage,
+    attendance,
 )
-from models.storage.db import database
-from models.core.errors import StaleEdit, ValidationError
+from models.domain.documents import DRAFT
 from models.domain.petitions import CHANNELS, DISPOSITIONS, Petition
-from models.core.text import by_name, clean_line, person_name
+from models.domain.rules import office_rules
 from models.services import records
 from models.services.typeahead import match_field, rank  # rank: the screens' type-ahead, re-exported
-from models.services.validate import parse_int
-from models.core.words import LiveSessionWords as W
+from models.services.validate import parse_int, parse_time
+from models.storage.db import database, scrub_log
+from models.storage.open_lock import FileLock
 
 LIVE_FROM = ("planned", "announced")
 #: the channels offered in a session, in the order Ctrl+L cycles through them
@@ -103,8 +113,6 @@ def start_refusal(conf: Conference) -> str:
 def start_warning(conf: Conference, today: dt.date | None = None) -> str:
     """Why starting the session now needs a confirmation ("" when it does not):
     before the conference's date, or more days after it than the office's rule."""
-    from models.domain.rules import office_rules
-
     if conf.status == "in_session":
         return ""
     today = today or clock.today()
@@ -136,8 +144,6 @@ def refuse_times_before_session(conf: Conference) -> Conference:
     """Refuse actual times for a conference that has not met yet (they would be
     stated by the minutes and the report as what happened); returns ``conf``."""
     if conf.status in NOT_MET:
-        from models.core.words import CONFERENCE_STATUSES
-
         raise ValidationError(W.NOT_MET_YET.format(date=conf.date, status=CONFERENCE_STATUSES[conf.status]),
                               field="actual_start", remedy="start_session")
     return conf
@@ -148,15 +154,13 @@ def set_actual_times(conf: Conference, start: str, end: str = "") -> Conference:
     (a session started late on the computer, say): the actual start and end,
     "08:05" or "8h05"; an empty end leaves the end unrecorded. The schedule is
     not touched. Refused while the conference has not met."""
-    from models.services.validate import parse_time
-
     refuse_times_before_session(conf)
     begin = parse_time(start, W.ACTUAL_START, field="actual_start")
     finish = parse_time(end, W.ACTUAL_END, field="actual_end") if clean_line(end) else ""
     if finish and finish < begin:
         raise ValidationError(W.END_BEFORE_START.format(finish=finish, begin=begin),
                               field="actual_end")
-    from models.services import compose
+    from models.services import compose  # off the start-up path
 
     before = compose.conference_facts(conf)
     conf = records.update(conf, {"actual_start": begin, "actual_end": finish})
@@ -167,10 +171,7 @@ def set_actual_times(conf: Conference, start: str, end: str = "") -> Conference:
 def _times_follow(conf: Conference, before, after) -> None:
     """A minutes or report draft already edited (not yet issued) states the new
     times too: the times are corrected here, not in each text."""
-    from dataclasses import replace
-
-    from models.domain.documents import DRAFT
-    from models.services import documents
+    from models.services import documents  # off the start-up path
 
     for slug in ("bien-ban", "bao-cao"):
         row = documents.latest_text(conf.office, slug, conf.id)
@@ -206,8 +207,6 @@ def merge_conclusions(seen: str, mine: str, theirs: str) -> str:
     """Ghép: the other workstation's text with the lines this one added or
     rewrote since ``seen``, each put before the line it preceded here. Lines this
     one removed stay if the other kept them: a merge drops nothing typed."""
-    from difflib import SequenceMatcher
-
     base, ours, other = ([] if not t else t.split("\n") for t in (seen, mine, theirs))
     # where each line of the base is now in theirs (where it was, if they changed it);
     # at the same place their lines come first: they saved first
@@ -281,10 +280,6 @@ def workstation() -> str:
     e.g. two windows on one PC). Each keeps its own place and drafts; a second
     window of the same workstation is "NAME#2" (``window_number``), so it never
     writes over the first one's draft."""
-    import getpass
-    import os
-    import socket
-
     name = os.environ.get("DOITHOAI_WORKSTATION")
     if not name:
         try:
@@ -302,11 +297,6 @@ def _claimed(name: str) -> str:
     """``name``, or ``name#2``… when another window of this machine holds it: each
     running window holds a lock on its name (dropped by the system when it ends,
     even killed), so the next start after a crash takes its own name back."""
-    import hashlib
-
-    from models.storage.open_lock import FileLock
-    from models.core.paths import locations
-
     folder = locations().data / "cua-so"
     got = _claims.get((name, folder))
     if got is not None:
@@ -422,7 +412,7 @@ def unit_names(office, field_name: str = "") -> list[str]:
         return units
     used = Counter(u for (u,) in Petition.select(Unit.name).join(Unit).switch(Petition).join(Field)
                    .where((Petition.office == office) & (Field.name == field_name)).tuples())
-    from models.services.usual_units import usual_unit
+    from models.services.usual_units import usual_unit  # off the start-up path
 
     usual = usual_unit(office, field_name, units)
     return sorted(units, key=lambda n: (n != usual, -used.get(n, 0)))
@@ -542,7 +532,7 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
     """Record the petition in ``draft`` (``check_draft``'s rules, then the
     catalogue's) and, in the same transaction, store ``place`` (the screen's
     place with the draft cleared)."""
-    from models.services.petitions import record_petition
+    from models.services.petitions import record_petition  # off the start-up path
 
     check_draft(draft)
     disposition = draft["disposition"]
@@ -574,7 +564,7 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
             records.update(p, links)
         head = draft.get("group_parent")
         if isinstance(head, int) and not isinstance(head, bool):
-            from models.services.petition_edit import set_group
+            from models.services.petition_edit import set_group  # off the start-up path
 
             parent = Petition.get_or_none((Petition.id == head) & (Petition.office == office))
             if parent is not None:
@@ -582,8 +572,6 @@ def commit_draft(office, conf: Conference, draft: dict, place: dict | None = Non
         if place is not None:
             save_place(office, place)
     if draft.get("citizen_withheld"):
-        from models.storage.db import scrub_log
-
         scrub_log()       # the name typed before Ctrl+Y may still be in the log
     return p
 
@@ -605,7 +593,7 @@ def record_draft(office, conf: Conference, draft: dict, place: dict | None = Non
 
 def similar_for_draft(office, conf: Conference, draft: dict, limit: int = 3):
     """Earlier petitions resembling the draft (same village and field, similar words)."""
-    from models.services.similar import similar_petitions
+    from models.services.similar import similar_petitions  # off the start-up path
 
     try:
         village = _pick(Village, office, draft.get("village", ""), W.VILLAGE, village_names(office, conf))
@@ -618,7 +606,7 @@ def similar_for_draft(office, conf: Conference, draft: dict, limit: int = 3):
 
 def group_candidates_for_draft(office, conf: Conference, draft: dict):
     """The petitions the one being typed may join (see petition_edit.group_candidates)."""
-    from models.services.petition_edit import group_candidates
+    from models.services.petition_edit import group_candidates  # off the start-up path
 
     try:
         village = _pick(Village, office, draft.get("village", ""), W.VILLAGE, village_names(office, conf))

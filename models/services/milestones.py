@@ -9,6 +9,7 @@ from models.core.words import MILESTONE_STATES as STATE_LABELS  # re-exported
 from models.domain.conferences import BroadcastSlot, Conference
 from models.domain.deadlines import WorkCalendar, office_calendar
 from models.domain.rules import Rule, office_rules
+from models.services.conferences import stations
 from models.services.followup import due_soon_limit
 
 
@@ -48,8 +49,6 @@ def _broadcast_done(conf: Conference, rule: Rule, due: dt.date) -> dt.date | Non
     stations) had readings ticked on ``consecutive_days`` consecutive days
     (Law 10/2022/QH15 Art. 13.3: the notice reaches every village). Returns the
     day the last station's run completed; None while any station lacks one."""
-    from models.services.conferences import stations  # off the start-up path
-
     read: dict[str, set[dt.date]] = {}
     for s in BroadcastSlot.select().where((BroadcastSlot.conference == conf) & BroadcastSlot.read_at.is_null(False)):
         read.setdefault(s.station, set()).add(s.day)

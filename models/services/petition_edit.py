@@ -21,14 +21,16 @@ from __future__ import annotations
 import datetime as dt
 
 from models.core import clock
-from models.domain.catalog import Field, Unit, Village
 from models.core.errors import ValidationError
-from models.domain.petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition, citizen_label
 from models.core.text import by_name, clean_line, fold, shorten
 from models.core.words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE
 from models.core.words import PetitionEditWords as W
+from models.domain.catalog import Field, Unit, Village
+from models.domain.petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition, citizen_label
 from models.services import records
 from models.services.petitions import STATUS_FOR, add_event, due_date
+from models.services.privacy import stored_name
+from models.services.similar import score, similar_petitions, words
 from models.services.validate import optional_line, parse_date, required, text
 
 #: fields a correction may change, with what the history calls them
@@ -116,7 +118,6 @@ def edit(p: Petition, values: dict, *, expected_version: int | None = None) -> P
     changes = {key: _read_value(p.office_id, key, value) for key, value in values.items() if key in EDITABLE}
     merged = {k: changes.get(k, _stored(p, k)) for k in EDITABLE}
     _check_whole(merged)
-    from models.services.privacy import stored_name
 
     if merged["citizen_withheld"]:
         changes["citizen_name"] = stored_name(p.office, merged["citizen_name"], True)
@@ -245,8 +246,6 @@ def group_candidates(office, *, village, field, content: str, conference=None, e
     """Petitions a new one might join: same village and field first (this
     conference's, then earlier ones), then those with similar words in the
     same field or village. Never a guess: the secretary picks one, or none."""
-    from models.services.similar import score, similar_petitions, words
-
     out: list[Petition] = []
     seen = set(exclude_ids)
 

@@ -3,7 +3,9 @@ issuing itself is ``models.services.documents.issue``, as for every kind)."""
 from __future__ import annotations
 
 from models.core.errors import ValidationError
+from models.domain.documents import Signer
 from models.domain.plans import Plan
+from models.services import compose
 
 #: the plan's own fields an issued plan cannot lack
 REQUIRED = (("title", "trích yếu"), ("body", "nội dung"), ("recipients", "nơi nhận"))
@@ -13,9 +15,6 @@ def missing_facts(plan: Plan) -> list[str]:
     """What the plan still lacks, as it will print: its required fields, the
     signer (the plan's own, or the office's where the plan names none: the same
     fallback the printed signature block takes) and every "[cần điền: …]"."""
-    from models.domain.documents import Signer
-    from models.services import compose
-
     missing = [label for key, label in REQUIRED if not getattr(plan, key).strip()]
     signer = Signer.of(plan, plan.office)
     missing += [label for value, label in ((signer.position, "chức vụ người ký"), (signer.name, "họ tên người ký"))

@@ -7,9 +7,10 @@ out), exported, printed or written to the audit trail in clear
 (models.domain.audit.snapshot masks it)."""
 from __future__ import annotations
 
-from models.domain.catalog import Setting
 from models.core.text import clean_line
 from models.core.words import PrivacyWords as W
+from models.domain.catalog import Setting
+from models.services import records, roles
 
 LABEL = W.KEEP_NAMES_LABEL
 
@@ -25,8 +26,6 @@ def keep_withheld_names(office) -> bool:
 
 def set_keep_withheld_names(office, on: bool) -> None:
     """A catalogue setting: changed by the roles that may edit the catalogue."""
-    from models.services import records, roles
-
     roles.require(office, "catalog")
 
     row = Setting.get_or_none(Setting.key == _key(office))

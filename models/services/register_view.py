@@ -10,15 +10,20 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.domain.catalog import Office
 from models.core.errors import NotFound
-from models.domain.register import OutgoingDocument
 from models.core.words import ISSUED_ON, SUMMARY, SYMBOL
-from models.domain import chain
-from models.services.search import matches
-from models.services.signing import signatures_of, summary
 from models.core.words import KIND_NAMES as OTHER_KIND_NAMES
 from models.core.words import RegisterWords as W
+from models.domain import chain
+from models.domain.catalog import Office
+from models.domain.documents import DocumentText
+from models.domain.register import OutgoingDocument
+from models.services.amend import document_versions
+from models.services.documents import sha256, text_of
+from models.services.kinds import number_names
+from models.services.search import matches
+from models.services.signing import signatures_of, summary
+from models.storage.seals import text_seal_problem
 
 PAGE_SIZE = 100
 
@@ -82,8 +87,6 @@ class FileCheck:
 
 def kind_names() -> dict[str, str]:
     """Number kind → name: those the kind registry issues, then others a register may hold."""
-    from models.services.kinds import number_names
-
     return {**number_names(), **{k: v for k, v in OTHER_KIND_NAMES.items() if k not in number_names()}}
 
 
@@ -145,8 +148,6 @@ def get(office: Office, doc_id: int) -> OutgoingDocument:
 def check_file(doc: OutgoingDocument, *, chained: bool = True) -> FileCheck:
     """Read the stored file and compare its SHA-256 with the register; with
     ``chained``, first make sure the register entry itself is as issued."""
-    from models.services.documents import sha256
-
     if chained and doc.chain_seq is not None:
         if not chain.verifies(doc):   # the register entry is as it was issued
             return FileCheck(FILE_TAMPERED, doc.file_path, doc.sha256, "")
@@ -164,9 +165,6 @@ def check_text(doc: OutgoingDocument) -> tuple[bool | None, str]:
     21): (True, …) it matches; (False, what changed) it was changed behind the
     app's back, so reprints and Word copies are refused; (None, "") no text was
     stored with it."""
-    from models.domain.documents import DocumentText
-    from models.storage.seals import text_seal_problem
-
     problem = text_seal_problem(doc)
     if problem:
         return False, W.TEXT_CHANGED.format(problem=problem)
@@ -204,8 +202,6 @@ REF_LABELS = W.REF_LABELS
 
 def version_rows(doc: OutgoingDocument) -> list[tuple[int, tuple[str, ...]]]:
     """Rows for the versions list: (id, (version, state, symbol, date, reason))."""
-    from models.services.amend import document_versions
-
     versions = document_versions(doc)
     newest = versions[-1].id
     return [(v.id, (str(v.version), W.CURRENT if v.id == newest else W.SUPERSEDED, v.symbol,
@@ -262,7 +258,6 @@ def printed_register(office: Office, year: int) -> PrintedRegister:
     """The year's entries in the order they were numbered, with what the register's
     columns need (the recipients and the archive line from the issued text)."""
     from models.core.words import PaperWords as W
-    from models.services.documents import text_of
 
     rows = (OutgoingDocument.select().where((OutgoingDocument.office == office) & (OutgoingDocument.year == year))
             .order_by(OutgoingDocument.issued_on, OutgoingDocument.number, OutgoingDocument.id))

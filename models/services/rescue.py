@@ -13,11 +13,14 @@ import json
 import os
 from pathlib import Path
 
-from models.storage import files
 from models.core.paths import locations
+from models.core.words import RescueWords as W
+from models.domain.catalog import Office
+from models.domain.conferences import Conference
 from models.services import live_session as live
 from models.services import unsaved
-from models.core.words import RescueWords as W
+from models.storage import files
+from models.storage.db import database, opened_as
 
 
 def folder() -> Path:
@@ -83,8 +86,6 @@ def write(items: list[dict], database: str | None, path: Path | None = None) -> 
 
 def rescue(pending, path: Path | None = None) -> Path | None:
     """What ``pending`` keeps, written to the rescue file (None when nothing is kept)."""
-    from models.storage.db import opened_as
-
     items = items_of(pending)
     return write(items, opened_as(), path) if items else None
 
@@ -101,8 +102,6 @@ def waiting_here() -> list[tuple[Path, list[str]]]:
     """Rescue files made for the database open now (or by a version that did not
     say which), each with what it keeps, described: what the app offers to record
     when it opens. A file of another database is left for that one."""
-    from models.storage.db import opened_as
-
     here = opened_as()
     found = []
     for path in waiting():
@@ -124,10 +123,6 @@ def read(path: Path) -> dict:
 def record(path: Path) -> int:
     """Write what ``path`` keeps into the open database; the file then moves to
     ``da-ghi``. Returns how many items were recorded."""
-    from models.domain.catalog import Office
-    from models.domain.conferences import Conference
-    from models.storage.db import database
-
     body = read(path)
     done = 0
     with database.atomic():

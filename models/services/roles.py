@@ -27,15 +27,18 @@ import json
 import os
 import secrets
 import threading
+import time
 from contextlib import contextmanager
 
-from models.domain.base import database
-from models.domain.catalog import Office, Person, Setting
 from models.core.errors import Locked, NotFound, ValidationError
 from models.core.text import by_name, fold
+from models.core.words import RolesWords as W
+from models.domain.base import database
+from models.domain.catalog import Office, Person, Setting
 from models.services import records
 from models.services.validate import optional_line, required
-from models.core.words import RolesWords as W
+from models.storage.config import read_config
+from models.storage.db import is_postgres, opened_as
 
 ROLES = W.ROLES
 ACTIONS = W.ACTIONS
@@ -64,8 +67,6 @@ def parse_role(value: str) -> str:
 # --- who is working -----------------------------------------------------------------
 
 def _is_postgres() -> bool:
-    from models.storage.db import is_postgres
-
     return is_postgres()
 
 
@@ -81,10 +82,10 @@ def os_login() -> str:
     (LOGNAME, USER and USERNAME are whatever the caller sets)."""
     try:
         if os.name == "posix":
-            import pwd
+            import pwd  # this platform only
 
             return pwd.getpwuid(os.geteuid()).pw_name
-        import ctypes
+        import ctypes  # this platform only
 
         size = ctypes.c_ulong(257)
         buffer = ctypes.create_unicode_buffer(size.value)
@@ -107,9 +108,6 @@ def people(office: Office, active_only: bool = True) -> list[Person]:
 
 
 def _workstation_choice() -> int | None:
-    from models.storage.db import opened_as
-    from models.storage.config import read_config
-
     chosen = read_config().get("people")
     value = chosen.get(opened_as() or "") if isinstance(chosen, dict) else None
     return value if isinstance(value, int) else None
@@ -149,9 +147,7 @@ def choose_person(office: Office, person: Person) -> None:
     if person.login and person.login != os_login():
         raise ValidationError(W.OTHER_LOGIN.format(full_name=person.full_name, login=person.login,
                                                    os_login=os_login()))
-    from models.storage.db import opened_as
-    from models.storage.config import read_config
-    from models.storage.settings import save_config
+    from models.storage.settings import save_config  # off the start-up path
 
     chosen = read_config().get("people")
     chosen = dict(chosen) if isinstance(chosen, dict) else {}
@@ -306,8 +302,6 @@ PIN_WAIT_FIRST, PIN_WAIT_MOST = 30, 3600
 def _clock() -> float:
     """Seconds since the epoch (the wait is kept in the database across restarts,
     so it is wall time; tests replace this)."""
-    import time
-
     return time.time()
 
 

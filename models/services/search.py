@@ -23,7 +23,9 @@ from __future__ import annotations
 import peewee as pw
 
 from models.core.text import fold
+from models.storage.db import database, is_postgres
 from models.storage.search_index import PETITION_FTS, TRIGRAM
+
 
 def words(query: str) -> list[str]:
     """The folded words of a query, each to be found as a substring."""
@@ -33,7 +35,6 @@ def words(query: str) -> list[str]:
 def _like(model: type[pw.Model], word: str, indexed: bool = True):
     # Not indexed: an expression no index matches (the rows come from another).
     col = model.search_text if indexed else model.search_text.concat("")
-    from models.storage.db import is_postgres
 
     if not is_postgres():
         # peewee writes LIKE here (ASCII case-insensitive) and escapes % and _ itself
@@ -59,8 +60,6 @@ def fts_match(query: str) -> str | None:
 
 
 def _uses_fts(model: type[pw.Model]) -> bool:
-    from models.storage.db import is_postgres
-
     return model._meta.table_name == "petition" and not is_postgres()
 
 
@@ -92,8 +91,6 @@ def frequent(model: type[pw.Model], query: str, limit: int) -> bool:
     """Whether more than ``limit`` petitions match ``query`` in SQLite's search
     index (counted up to there). A query of words under three characters
     cannot use the index and counts as frequent."""
-    from models.storage.db import database
-
     expr = fts_match(query) if _uses_fts(model) else None
     if expr is None:
         return True

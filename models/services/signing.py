@@ -40,6 +40,7 @@ from models.core.words import SigningWords as W
 from models.domain.catalog import Office
 from models.domain.register import OutgoingDocument
 from models.domain.signatures import COPY, OFFICE, PERSON, DocumentSignature, SignatureImage
+from models.services import records, roles
 from models.storage.config import read_config
 from models.storage.files import read_given_file
 
@@ -391,8 +392,6 @@ def check_role(doc: OutgoingDocument, role: str) -> None:
     Only the document's signer signs as the person; the office's signature is
     the clerk's (văn thư) work. While the office has no list of people, the
     roles are not checked (as everywhere in the app)."""
-    from models.services import roles  # off the start-up path
-
     name = ROLE_NAMES[role]
     if signed(doc, role) is not None:
         s = signed(doc, role)
@@ -484,8 +483,6 @@ def image_of(office: Office, kind: str, person=None) -> bytes | None:
 def keep_image(office: Office, kind: str, png: bytes, person=None) -> SignatureImage:
     """A person's handwritten signature or the office's seal, as a PNG with
     transparency (Decree 30 App. I: blue signature, red seal, transparent)."""
-    from models.services import records, roles  # off the start-up path
-
     roles.require(office, "catalog")
     if not png.startswith(b"\x89PNG\r\n\x1a\n"):
         raise ValidationError(W.NOT_PNG)
@@ -527,8 +524,6 @@ def _position_and_name(doc: OutgoingDocument) -> tuple[str, str]:
 
 
 def _person_of(doc: OutgoingDocument):
-    from models.services import roles  # off the start-up path
-
     return next((p for p in roles.people(doc.office, active_only=False) if fold(p.full_name) == fold(doc.signer)),
                 None)
 
@@ -582,7 +577,6 @@ def sign(doc: OutgoingDocument, role: str, choice: TokenChoice, pin: str | Calla
         t2 = time.perf_counter()
     finally:
         session.close()
-    from models.services import records  # off the start-up path
     from models.services.documents import write_new  # off the start-up path
 
     dest = signed_path(doc, role, copy_form)
@@ -673,7 +667,7 @@ def _pades(raw: bytes, session, cert: Certificate, mark: Mark, when: dt.datetime
     signing time ``when`` both in the CMS and in the appearance."""
     from pyhanko.pdf_utils.incremental_writer import (
         IncrementalPdfFileWriter,  # heavy: loaded when used, not at start-up
-    )
+    )  # heavy: loaded when used, not at start-up
     from pyhanko.sign import fields, signers  # heavy: loaded when used, not at start-up
     from pyhanko.sign.pkcs11 import PKCS11Signer  # heavy: loaded when used, not at start-up
     from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes  # heavy: loaded when used, not at start-up
@@ -798,12 +792,12 @@ def verify_pdf(path: Path, extra_roots: list[bytes] = ()) -> Verification:
     trusted (from the installed roots and ``extra_roots``), and whether the file
     was changed after it."""
     from asn1crypto import pem  # heavy: loaded when used, not at start-up
-    from asn1crypto import x509 as ax509
+    from asn1crypto import x509 as ax509  # heavy: loaded when used, not at start-up
     from pyhanko.pdf_utils.reader import PdfFileReader  # heavy: loaded when used, not at start-up
     from pyhanko.sign.validation import (  # heavy: loaded when used, not at start-up
         SignatureCoverageLevel,
         validate_pdf_signature,
-    )
+    )  # heavy: loaded when used, not at start-up
     from pyhanko_certvalidator import ValidationContext  # heavy: loaded when used, not at start-up
 
     roots = []

@@ -13,12 +13,14 @@ from urllib.parse import urlparse
 
 import peewee as pw
 
+from models.core._drivers import enable_postgres
 from models.core.compat import current_connection
-from models.core.errors import DatabaseDamaged, DatabaseLocked, StorageError
-from models.domain.base import database, is_postgres, known_as, opened_as  # noqa: F401 - is_postgres, opened_as: read here by callers
-from models.storage.config import is_url
+from models.core.errors import DatabaseDamaged, DatabaseLocked, StorageError, os_reason
 from models.core.words import DatabaseWords as W
-
+from models.domain.base import database, is_postgres, known_as, opened_as  # noqa: F401 - is_postgres, opened_as: read here by callers
+from models.storage import migrations, open_lock
+from models.storage.config import is_url
+from models.storage.open_lock import FileLock, hold_shared_postgres, release_held, release_postgres
 
 # SQLite pragmas: WAL lets a reader and a writer work at once; synchronous=FULL
 # makes every commit durable across a power cut; a busy timeout waits for another
@@ -214,12 +216,9 @@ def make_database(target: str | os.PathLike) -> pw.Database:
                                         timeout=10, lock_type=SQLITE_LOCK)
         if scheme not in ("postgres", "postgresql", "postgresext"):
             raise StorageError(W.UNSUPPORTED_URL.format(describe=describe(url)))
-        from models.core._drivers import enable_postgres
 
         enable_postgres()
-        from playhouse.db_url import connect
-
-        from models.storage.open_lock import hold_shared_postgres
+        from playhouse.db_url import connect  # heavy: loaded when used, not at start-up
 
         db = connect(url)
         hold_shared_postgres(db)
@@ -254,8 +253,6 @@ def _stale_markers(path: Path) -> list[Path]:
     it (a crash, a kill, a power cut). A running instance holds its mark locked,
     so a mark nobody holds is a dead one's; the file's own -wal says nothing
     (another window may be writing to it right now)."""
-    from models.storage.open_lock import FileLock
-
     stale = []
     for mark in path.parent.glob(path.name + ".dang-mo-*"):
         probe = FileLock(path)
@@ -275,8 +272,6 @@ _marker = None     # (the lock held on this process's mark, its path)
 
 def _hold_marker(path: Path) -> None:
     """Mark ``path`` open by this process until ``close_database`` (a clean close)."""
-    from models.storage.open_lock import FileLock
-
     global _marker
     _drop_marker()
     lock = FileLock(path)
@@ -329,10 +324,6 @@ def startup_check(db: pw.SqliteDatabase, unclean: bool = False) -> str | None:
 
 def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:
     """Point the models at ``target``, connect, and bring the schema up to date."""
-    from models.storage import migrations
-
-    from models.storage import open_lock
-
     db = make_database(target)
     path = _sqlite_file(db)
     stale: list[Path] = []
@@ -392,8 +383,6 @@ def _create_private(path: Path) -> None:
 
 
 def _give_up(db: pw.Database) -> None:
-    from models.storage.open_lock import release_held
-
     try:
         if not db.is_closed():
             db.close()
@@ -427,15 +416,11 @@ def denied_message() -> str:
 
 
 def close_database() -> None:
-    from models.storage.open_lock import release_held
-
     obj = database.obj
     if isinstance(obj, OfficeSqliteDatabase):
         obj.close_cleanly()
     elif obj is not None and not obj.is_closed():
         if isinstance(obj, pw.PostgresqlDatabase):
-            from models.storage.open_lock import release_postgres
-
             release_postgres(obj)
         obj.close()
     _drop_marker()
@@ -443,8 +428,6 @@ def close_database() -> None:
 
 
 def _storage_error(target, exc: Exception) -> StorageError:
-    from models.core.errors import os_reason
-
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, UnicodeDecodeError):
         text = "malformed"
@@ -466,8 +449,6 @@ def _storage_error(target, exc: Exception) -> StorageError:
 
 def locked_message(target) -> str:
     """Who holds the database: another window of Đối thoại, or another program."""
-    from models.storage.open_lock import FileLock
-
     who = W.OTHER_PROGRAM
     probe = FileLock(target)
     try:

@@ -6,13 +6,25 @@ runs those the database has not had yet, each in its own transaction.
 """
 from __future__ import annotations
 
-import peewee as pw
+import uuid
 
-from models.domain import audit, catalog, conferences, documents, petitions, plans, register, signatures
+import peewee as pw
 
 from models.core.compat import create_indexes
 from models.core.errors import DatabaseTooNew, StorageError
 from models.core.words import DatabaseWords as W
+from models.domain import audit, catalog, chain, conferences, documents, petitions, plans, register, signatures
+from models.domain.audit import AuditEntry
+from models.domain.base import BaseModel
+from models.domain.catalog import Office, Person
+from models.domain.conferences import Conference
+from models.domain.documents import DocumentText
+from models.domain.petitions import Petition
+from models.domain.plans import Plan
+from models.domain.register import OutgoingDocument
+from models.domain.signatures import DocumentSignature, SignatureImage
+from models.storage.seals import seal_as_found
+from models.storage.search_index import ensure_index
 
 
 class SchemaVersion(pw.Model):
@@ -30,8 +42,6 @@ MODEL_MODULES = (catalog, register, plans, conferences, petitions, audit, docume
 def all_models() -> list[type[pw.Model]]:
     """Every table's model, found in MODEL_MODULES (so a new model is never left
     out of a list written by hand), parents before the tables that refer to them."""
-    from models.domain.base import BaseModel
-
     found = []
     for module in MODEL_MODULES:
         found += [m for m in vars(module).values()
@@ -45,8 +55,6 @@ def _v1(db: pw.Database) -> None:
 
 def _v2_document_texts(db: pw.Database) -> None:
     """Editable and frozen texts of every document (models.domain.documents.DocumentText)."""
-    from models.domain.documents import DocumentText
-
     db.create_tables([DocumentText], safe=True)
 
 
@@ -54,11 +62,11 @@ def _v3_chains(db: pw.Database) -> None:
     """Hash chains of the register and the audit trail (models.domain.chain): two
     columns and a unique index on each table, and the entries written before
     are chained in the order they were written."""
-    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
-
-    from models.domain import chain
-    from models.domain.audit import AuditEntry
-    from models.domain.register import OutgoingDocument
+    from playhouse.migrate import (  # heavy: loaded when used, not at start-up
+        PostgresqlMigrator,
+        SqliteMigrator,
+        migrate,
+    )
 
     migrator = PostgresqlMigrator(db) if isinstance(db, pw.PostgresqlDatabase) else SqliteMigrator(db)
     for model in (OutgoingDocument, AuditEntry):
@@ -76,8 +84,6 @@ def _v3_chains(db: pw.Database) -> None:
 
 def _v3_people(db: pw.Database) -> None:
     """Người dùng and their roles (models.domain.catalog.Person)."""
-    from models.domain.catalog import Person
-
     db.create_tables([Person], safe=True)
 
 
@@ -87,9 +93,6 @@ def _v3_search_index(db: pw.Database) -> None:
     what it filters on, and a substring index for search (FTS5 trigram on
     SQLite, pg_trgm on PostgreSQL) in place of the wide (status, due_on,
     office, search_text) index that a search used to scan."""
-    from models.domain.petitions import Petition
-    from models.storage.search_index import ensure_index
-
     db.execute_sql("DROP INDEX IF EXISTS petition_status_due_on_office_id_search_text")
     with db.bind_ctx([Petition]):
         create_indexes(Petition)
@@ -110,9 +113,7 @@ def _v4_petition_tracking(db: pw.Database) -> None:
     """The citizen's title (Ông/Bà), the forwarding letter, its follow-up date
     and the upper level's reply, and the withdrawal of a petition. Idempotent:
     _v1 already creates these columns from the current model."""
-    from playhouse.migrate import SchemaMigrator, migrate
-
-    from models.domain.petitions import Petition
+    from playhouse.migrate import SchemaMigrator, migrate  # heavy: loaded when used, not at start-up
 
     have = {c.name for c in db.get_columns(Petition._meta.table_name)}
     missing = [name for name in PETITION_COLUMNS if name not in have]
@@ -125,9 +126,7 @@ def _v4_petition_tracking(db: pw.Database) -> None:
 
 def _v4_plan_place_month(db: pw.Database) -> None:
     """An imported draft keeps the month of its date line ("ngày    tháng 01 năm 2024")."""
-    from playhouse.migrate import SchemaMigrator, migrate
-
-    from models.domain.plans import Plan
+    from playhouse.migrate import SchemaMigrator, migrate  # heavy: loaded when used, not at start-up
 
     if "place_month" not in {c.name for c in db.get_columns(Plan._meta.table_name)}:
         migrate(SchemaMigrator.from_database(db).add_column(Plan._meta.table_name, "place_month",
@@ -201,9 +200,7 @@ def _v8_actual_times(db: pw.Database) -> None:
     (starting the session used to overwrite the scheduled start time). A
     session already ended had its end time written into end_time by the
     session: it is kept as the actual end. Idempotent."""
-    from playhouse.migrate import SchemaMigrator, migrate
-
-    from models.domain.conferences import Conference
+    from playhouse.migrate import SchemaMigrator, migrate  # heavy: loaded when used, not at start-up
 
     table = Conference._meta.table_name
     have = {c.name for c in db.get_columns(table)}
@@ -219,8 +216,6 @@ def _v8_actual_times(db: pw.Database) -> None:
 def _v9_signatures(db: pw.Database) -> None:
     """Digital signatures of issued documents and the images their appearance
     shows (models.domain.signatures)."""
-    from models.domain.signatures import DocumentSignature, SignatureImage
-
     db.create_tables([DocumentSignature, SignatureImage], safe=True)
 
 
@@ -229,10 +224,6 @@ def _v10_office_uid(db: pw.Database) -> None:
     documents folder: offices on one server, or two databases using one data
     folder, never share a folder. Files issued before stay where the register
     says they are. Idempotent."""
-    import uuid
-
-    from models.domain.catalog import Office
-
     # a plain ADD COLUMN: playhouse's add_column of a NOT NULL column rebuilds the
     # table on SQLite, and dropping the old office table there cascades to
     # every row of the office
@@ -249,9 +240,6 @@ def _v11_seals(db: pw.Database) -> None:
     older version wrote without a trail entry (every history row, the demo's
     changes) are sealed as they are found now: tampering done before this
     upgrade cannot be seen, tampering after it is."""
-    from models.domain.catalog import Office
-    from models.storage.seals import seal_as_found
-
     for office in Office.select().order_by(Office.id):
         seal_as_found(office)
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from models.core.errors import StorageError
+from models.core.compat import on_connect
+from models.core.errors import DatabaseLocked, StorageError
 from models.core.words import DatabaseWords as W
+from models.storage.files import make_private
 
 PG_KEY = 0x446F6954  # "DoiT"
 SLOTS = 64           # Windows: how many instances can hold the shared lock at once
@@ -41,7 +43,6 @@ class FileLock:
     def acquire(self, exclusive: bool = False) -> bool:
         if self.fd is not None:
             self.release()
-        from models.storage.files import make_private
 
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         make_private(self.path)
@@ -57,7 +58,7 @@ class FileLock:
             return
         try:
             if os.name != "nt":
-                import fcntl
+                import fcntl  # this platform only
 
                 fcntl.flock(self.fd, fcntl.LOCK_UN)
         finally:
@@ -66,7 +67,7 @@ class FileLock:
 
 
 def _lock_posix(fd: int, exclusive: bool) -> bool:
-    import fcntl
+    import fcntl  # this platform only
 
     try:
         fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
@@ -76,7 +77,7 @@ def _lock_posix(fd: int, exclusive: bool) -> bool:
 
 
 def _lock_windows(fd: int, exclusive: bool) -> bool:  # pragma: no cover - Windows only
-    import msvcrt
+    import msvcrt  # this platform only
 
     def lock(offset: int, length: int) -> bool:
         os.lseek(fd, offset, os.SEEK_SET)
@@ -107,8 +108,6 @@ def hold_shared(database: os.PathLike | str) -> None:
     except OSError:
         return      # a read-only folder: nobody can restore into it either
     if not ok:
-        from models.core.errors import DatabaseLocked
-
         raise DatabaseLocked(W.RESTORING.format(database=database))
     _held = lock
 
@@ -137,8 +136,6 @@ def exclusive(database: os.PathLike | str) -> FileLock:
 
 def hold_shared_postgres(db) -> None:
     """Take the shared advisory lock on every new connection of ``db``."""
-    from models.core.compat import on_connect
-
     def take(conn):
         with conn.cursor() as cur:
             cur.execute("SELECT pg_advisory_lock_shared(%s)", (PG_KEY,))

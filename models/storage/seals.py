@@ -19,6 +19,7 @@ from models.domain.catalog import Office
 from models.domain.documents import DRAFT, Content, DocumentText
 from models.domain.petitions import Petition, PetitionEvent
 from models.domain.register import OutgoingDocument
+from models.storage.who import current_user
 
 #: register fields compared with the audit trail, and how people call them
 
@@ -195,8 +196,6 @@ def seal_as_found(office: Office) -> int:
     before the seals, or by a bulk import) is sealed as it is now, and a record the
     trail knows but the database no longer has is sealed as gone. Returns how many
     seals were written. Whatever was changed before this ran cannot be seen."""
-    from models.storage.who import current_user  # off the start-up path
-
     entries = []
     user, at = current_user(), now()
     for table, found in sealed_differences(office).items():
