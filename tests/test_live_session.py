@@ -160,10 +160,16 @@ def test_thirty_petitions_from_the_keyboard(demo_office, monkeypatch, tmp_path):
             await keys.text("Giao các bộ phận trả lời đúng hạn")
             await pilot.press("escape")
             await pilot.press("ctrl+t")
+            # closing is refused while the entry holds typing: on a busy machine the last
+            # petition's write may still be on its way, so wait for it, then for the question
+            from pilot_keys import until
+            from tui.widgets.confirm import ConfirmScreen
+
+            await until(pilot, lambda: app.screen.entry.pristine, "the entry to be empty before F12")
             await pilot.press("f12")
-            await pilot.pause()
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the close question")
             await pilot.press("c")
-            await pilot.pause()
+            await until(pilot, lambda: Conference.get_by_id(conf.id).status == "closed", "the session closed")
             await app.workers.wait_for_complete()
             await pilot.pause()
             return conf.id
