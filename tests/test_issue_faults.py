@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import multiprocessing as mp
+import os
 import re
 from pathlib import Path
 
@@ -180,7 +181,8 @@ def _run(target, office_id, conf_id, kill_at):
     return p.exitcode, (out.get(timeout=5) if p.exitcode == 0 else None)
 
 
-#: kills per engine: every step of the issue is one, sampled evenly so the test stays short
+#: kills per engine: every step of the issue is one, sampled evenly so the test stays short;
+#: DOITHOAI_ISSUE_KILLS=all kills at every step (a one-off run: about 60 kills per engine)
 KILLS = 14
 
 
@@ -195,6 +197,11 @@ def test_killed_at_each_step_of_an_issue(db_target):
     code, steps = _run(db_target, office.id, confs[0], None)
     assert code == 0 and steps > 10
     chosen = sorted({1 + round(i * (steps - 1) / (KILLS - 1)) for i in range(KILLS)})
+    if os.environ.get("DOITHOAI_ISSUE_KILLS") == "all":
+        chosen = list(range(1, steps + 1))
+        _open(db_target)
+        confs += [_new_notice(models.Office.get_by_id(office.id)) for _ in range(len(chosen) + 1 - len(confs))]
+        close_database()
     outcomes = []
     for conf, kill_at in zip(confs[1:], chosen):
         code, _ = _run(db_target, office.id, conf, kill_at)
