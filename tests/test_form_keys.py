@@ -238,3 +238,40 @@ def test_a_save_says_what_changed_and_the_history_takes_it_back(demo_office):
     assert saved == before + " Đất đai", "typed at the end of the field, not over it"
     assert any("đã sửa: Thư ký" in m and "phím U (lịch sử)" in m for m in said), said
     assert after == before
+
+
+def test_a_plan_save_says_what_changed_and_the_history_takes_it_back(demo_office):
+    """Issue 20 for the plan editor (F3 E): the save named nothing ("Đã lưu kế
+    hoạch."); now it names the field and the key of the history, whose U, U and C
+    put the title back."""
+    import asyncio
+
+    from models.domain.plans import Plan
+
+    async def go():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            for k in ("f3", "n", "ctrl+s", "e"):       # the demo's plan is issued: a new draft
+                await pilot.press(k)
+                await settle(pilot)
+            pid = app.screen_stack[-2].current_id()
+            before = Plan.get_by_id(pid).title
+            assert Plan.get_by_id(pid).status == "draft"
+            app.screen.query_one("#f-title").focus()
+            await step(pilot)
+            for ch in " (sửa)":
+                await pilot.press("space" if ch == " " else ch)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            saved = Plan.get_by_id(pid).title
+            said = [n.message for n in app._notifications]
+            for k in ("h", "u", "c"):
+                await pilot.press(k)
+                await settle(pilot)
+            return before, saved, said, Plan.get_by_id(pid).title
+
+    before, saved, said, after = asyncio.run(go())
+    assert saved == before + " (sửa)"
+    assert any("Đã lưu kế hoạch, đã sửa: " in m and "H" in m for m in said), said
+    assert after == before

@@ -163,3 +163,18 @@ def test_vietnamese_order_of_names():
     import unicodedata
 
     assert vi_key(unicodedata.normalize("NFD", "Đông Sơn")) == vi_key("Đông Sơn")
+
+
+def test_a_long_text_changed_near_its_end_is_described_around_the_change():
+    """Issue 20: a plan title changed at its end read '…người đứng đầu ch… → …người đứng
+    đầu ch…' in the history and its undo question: both sides cut at the same place."""
+    from models.services.records import describe
+
+    title = ("Kế hoạch tổ chức Hội nghị đối thoại giữa người đứng đầu cấp ủy, chính quyền "
+             "với Nhân dân trên địa bàn xã năm 2026")
+    said = describe([("title", title, title.replace("năm 2026", "năm 2027"))])
+    was, now = said.split(": ", 1)[1].split(" → ")
+    assert "2026" in was and "2027" in now and was != now, said
+    assert was.startswith("…") and len(was) <= 60
+    # short values and dates are said as before
+    assert describe([("station", "Cụm loa 1", "Cụm loa 2")]) == "Cụm loa: Cụm loa 1 → Cụm loa 2"

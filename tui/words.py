@@ -606,6 +606,8 @@ class PlansWords:
     ISSUED_NO_EDIT = (
         f"Kế hoạch đã ban hành nên không sửa trực tiếp được. Nhấn {key('r')} để tạo phiên bản mới (kèm lý do điều chỉnh).")
     SAVED = "Đã lưu kế hoạch."
+    SAVED_FIELDS = f"Đã lưu kế hoạch, đã sửa: {{fields}}. Xem lịch sử và hoàn tác: {key('h')}."
+    SAVED_NOTHING = "Đã lưu kế hoạch (không có gì thay đổi)."
     DISCARDED = "Đã bỏ bản kế hoạch vừa tạo."
     EDITOR_TITLE = f"Kế hoạch năm {{year}} — {{name}} — phiên bản {{version}} ({key('ctrl+s')}: lưu)"
     STILL_DRAFT = f"Kế hoạch này còn là dự thảo: sửa trực tiếp bằng phím {key('e')}."

@@ -159,7 +159,30 @@ def short_value(value, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _around_the_change(old: str, new: str, limit: int) -> tuple[str, str]:
+    """Two long texts that differ past ``limit``: each cut to a window that starts a
+    little before the first character where they differ, so the change is seen."""
+    at = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    start = max(0, at - limit // 3)
+    start = old.rfind(" ", 0, start) + 1 if start else 0     # from the start of a word
+    lead = "…" if start else ""
+
+    def cut(text: str) -> str:
+        part = lead + text[start:]
+        return part if len(part) <= limit else part[: limit - 1] + "…"
+    return cut(old), cut(new)
+
+
 def describe(changes, limit: int = 60) -> str:
-    """"Hạn trả lời: 08/10/2026 → 31/12/2026; …" for (field, before, after) triples."""
-    return "; ".join(f"{FIELD_LABELS.get(key, key)}: {short_value(old, limit)} → {short_value(new, limit)}"
-                     for key, old, new in changes)
+    """"Hạn trả lời: 08/10/2026 → 31/12/2026; …" for (field, before, after) triples.
+    A long text changed near its end shows the words around the change, not its
+    common beginning twice."""
+    out = []
+    for key, old, new in changes:
+        was, now = short_value(old, 10 * limit), short_value(new, 10 * limit)
+        if (len(was) > limit or len(now) > limit) and isinstance(old, str) and isinstance(new, str):
+            was, now = _around_the_change(" ".join(old.split()), " ".join(new.split()), limit)
+        else:
+            was, now = short_value(old, limit), short_value(new, limit)
+        out.append(f"{FIELD_LABELS.get(key, key)}: {was} → {now}")
+    return "; ".join(out)

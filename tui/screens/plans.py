@@ -246,7 +246,9 @@ class PlansScreen(RoleKeys, AppScreen):
         def closed(saved):
             self.app.typing_kept.done()
             if saved:
-                self.notify(W.SAVED)
+                changed = [label for key, label, _ in EDITOR_FIELDS
+                           if str(getattr(saved, key) or "") != str(stored[key] or "")]
+                self.notify(W.SAVED_FIELDS.format(fields=", ".join(changed)) if changed else W.SAVED_NOTHING)
                 self.load(saved.id)
             elif discard_on_cancel:
                 work.run(self, svc.discard_draft, plan, group="plans-write", exclusive=False,
