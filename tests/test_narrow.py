@@ -108,5 +108,5 @@ def test_the_session_list_at_120_columns_keeps_names_and_handling_whole(demo_off
     assert in_sight >= 10, text
     assert any("Trả lời bằng văn bản" in line for line in lines), text
     whole_labels = tuple(d for d in DISPOSITIONS.values() if d != "Chuyển cấp có thẩm quyền")
-    for row in shown:       # the handling whole; only the longest loses its end, and a group's note
-        assert row[3].startswith(whole_labels) or row[3].startswith(("Chuyển cấp có thẩm", "Đã rút")), row
+    for row in shown:       # the handling whole; only the longest loses its end; a group's member says its group
+        assert row[3].startswith(whole_labels) or row[3].startswith(("Chuyển cấp có thẩm", "Đã rút", "gộp")), row

@@ -37,6 +37,6 @@ def test_the_entrys_ctrl_keys_are_its_bindings():
     from tui.widgets.entry import PetitionEntry
 
     keys = {k.strip() for b in PetitionEntry.BINDINGS for k in b.key.split(",")}
-    assert set(PetitionEntry.KEY_ACTIONS) == keys == {"ctrl+y", "ctrl+l", "ctrl+r", "ctrl+u", "escape"}
+    assert set(PetitionEntry.KEY_ACTIONS) == keys == {"ctrl+y", "ctrl+l", "ctrl+r", "ctrl+u", "ctrl+w", "escape"}
     for action in PetitionEntry.KEY_ACTIONS.values():
         assert callable(getattr(PetitionEntry, f"action_{action}"))

@@ -409,6 +409,9 @@ class SessionWords:
     QUEUE_MORE = "\n… và {more} người nữa"
     GROUPED_HERE = " (gộp với số {head_seq})"
     GROUPED_EARLIER = " (gộp với ý kiến ngày {head_received_on:%d/%m/%Y})"
+    #: a group member in the roomy list's narrow handling column: the group, not a cut disposition
+    GROUPED_HERE_SHORT = "gộp với số {head_seq}"
+    GROUPED_EARLIER_SHORT = "gộp, ngày {head_received_on:%d/%m/%Y}"
     TITLE_CONFERENCE = " Phiên họp — {title} — {date:%d/%m/%Y} — {status_label}"
     ITEM_RUNNING = " — mục {seq}: {elapsed} / {planned_minutes} phút"
     START_HINT = f" — {key('ctrl+b')}: bắt đầu phiên"

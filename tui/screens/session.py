@@ -318,6 +318,9 @@ class SessionScreen(AppScreen):
                 else W.GROUPED_EARLIER.format(head_received_on=p.head_received_on)
         table = self.query_one("#petitions", PageTable)
         if self._content_width != 40:       # the roomy list: a handling cut says so
+            if p.status != "withdrawn" and p.head_seq is not None:   # a member follows its head: say the group
+                handling = W.GROUPED_HERE_SHORT.format(head_seq=p.head_seq) if p.head_here \
+                    else W.GROUPED_EARLIER_SHORT.format(head_received_on=p.head_received_on)
             handling = clip(handling, ROOMY_WIDTHS[3])
         cells = (str(p.seq), p.citizen, p.village, p.field, content, handling)
         if self._narrow:
