@@ -203,38 +203,46 @@ def test_catalog_and_session_forms(demo_office, clock):
     assert run(demo_office, "f5", ["ctrl+o", "f9", "ctrl+n"], None, clock) == ["ctrl+o", "f9", "ctrl+n"]
 
 
+def _type_save_and_undo(office, opening: tuple, model, field: str, typed: str, undo: tuple):
+    """Open a form with ``opening``, type ``typed`` at the end of ``field``, save with
+    Ctrl+S, then take the change back with ``undo`` from the history. Returns the
+    field before, after the save and after the undo, and what the app said."""
+    import asyncio
+
+    async def go():
+        app = DoiThoaiApp(office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            for k in opening:
+                await pilot.press(k)
+                await settle(pilot)
+            rid = app.screen_stack[-2].current_id()
+            def value():
+                return getattr(model.get_by_id(rid), field)
+            before = value()
+            app.screen.query_one(f"#f-{field}").focus()
+            await step(pilot)
+            for ch in typed:
+                await pilot.press("space" if ch == " " else ch)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            saved, said = value(), [n.message for n in app._notifications]
+            for k in undo:
+                await pilot.press(k)
+                await settle(pilot)
+            return before, saved, said, value(), model.get_by_id(rid)
+
+    return asyncio.run(go())
+
+
 def test_a_save_says_what_changed_and_the_history_takes_it_back(demo_office):
     """The slip of the issue: "Đất đai" typed into the secretary's field and
     saved. The save names the field it changed; U (the history), U (undo the
     chosen change) and C put it back."""
-    import asyncio
-
     from models.domain.conferences import Conference
 
-    async def go():
-        app = DoiThoaiApp(demo_office)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            for k in ("f4", "e"):
-                await pilot.press(k)
-                await settle(pilot)
-            form = app.screen
-            cid = app.screen_stack[-2].current_id()
-            before = Conference.get_by_id(cid).secretary
-            form.query_one("#f-secretary").focus()
-            await step(pilot)
-            for ch in " Đất đai":
-                await pilot.press("space" if ch == " " else ch)
-            await pilot.press("ctrl+s")
-            await settle(pilot)
-            saved = Conference.get_by_id(cid).secretary
-            said = [n.message for n in app._notifications]
-            for k in ("u", "u", "c"):
-                await pilot.press(k)
-                await settle(pilot)
-            return before, saved, said, Conference.get_by_id(cid).secretary
-
-    before, saved, said, after = asyncio.run(go())
+    before, saved, said, after, _ = _type_save_and_undo(demo_office, ("f4", "e"), Conference, "secretary",
+                                                        " Đất đai", ("u", "u", "c"))
     assert saved == before + " Đất đai", "typed at the end of the field, not over it"
     assert any("đã sửa: Thư ký" in m and "phím U (lịch sử)" in m for m in said), said
     assert after == before
@@ -242,36 +250,14 @@ def test_a_save_says_what_changed_and_the_history_takes_it_back(demo_office):
 
 def test_a_plan_save_says_what_changed_and_the_history_takes_it_back(demo_office):
     """Issue 20 for the plan editor (F3 E): the save named nothing ("Đã lưu kế
-    hoạch."); now it names the field and the key of the history, whose U, U and C
+    hoạch."); now it names the field and the key of the history, whose H, U and C
     put the title back."""
-    import asyncio
-
     from models.domain.plans import Plan
 
-    async def go():
-        app = DoiThoaiApp(demo_office)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            for k in ("f3", "n", "ctrl+s", "e"):       # the demo's plan is issued: a new draft
-                await pilot.press(k)
-                await settle(pilot)
-            pid = app.screen_stack[-2].current_id()
-            before = Plan.get_by_id(pid).title
-            assert Plan.get_by_id(pid).status == "draft"
-            app.screen.query_one("#f-title").focus()
-            await step(pilot)
-            for ch in " (sửa)":
-                await pilot.press("space" if ch == " " else ch)
-            await pilot.press("ctrl+s")
-            await settle(pilot)
-            saved = Plan.get_by_id(pid).title
-            said = [n.message for n in app._notifications]
-            for k in ("h", "u", "c"):
-                await pilot.press(k)
-                await settle(pilot)
-            return before, saved, said, Plan.get_by_id(pid).title
-
-    before, saved, said, after = asyncio.run(go())
+    # the demo's plan is issued: N makes a new draft, Ctrl+S keeps it, E edits it
+    before, saved, said, after, plan = _type_save_and_undo(demo_office, ("f3", "n", "ctrl+s", "e"), Plan, "title",
+                                                           " (sửa)", ("h", "u", "c"))
+    assert plan.status == "draft"
     assert saved == before + " (sửa)"
-    assert any("Đã lưu kế hoạch, đã sửa: " in m and "H" in m for m in said), said
+    assert any("Đã lưu kế hoạch, đã sửa: " in m and "hoàn tác: H" in m for m in said), said
     assert after == before
