@@ -71,7 +71,7 @@ def office_names(n: int) -> list[str]:
 
 def make_offices(n: int) -> list[tuple]:
     """The offices with their catalogues, through the app's own services."""
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
     from models.storage.db import database
     from models.services import catalog
 
@@ -119,7 +119,7 @@ def generate(total: int, offices: list[tuple], seed: int = 7):
 
 
 def columns():
-    from models.domain.petitions import Petition as P
+    from models.domain.petition import Petition as P
 
     return [P.office, P.conference, P.seq, P.citizen_name, P.village, P.channel, P.field, P.content,
             P.disposition, P.unit, P.received_on, P.due_on, P.status, P.answer_date, P.answer_summary,
@@ -129,7 +129,7 @@ def columns():
 def _insert_sql(first: tuple):
     """One INSERT statement built by peewee once from the first row, and for
     each column either the row's value or the constant default peewee put in."""
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     cols = columns()
     sql, params = Petition.insert_many([first], fields=cols).sql()
@@ -143,7 +143,8 @@ def build(target: str, total: int, n_offices: int = 100) -> dict:
     rows by executemany with the search index filled once at the end,
     PostgreSQL rows by COPY with the indexes built after."""
     import models
-    from models.storage.db import database, is_postgres
+    from models.storage.db import database
+    from models.domain.base import is_postgres
     from models.storage import search_index
 
     models.open_database(target)
@@ -225,7 +226,7 @@ def _copy_pg(db, names: list[str], rows) -> None:
 def steps(office_id: int | None) -> list[tuple[str, object]]:
     """(name, BoardQuery) of what a clerk does, scoped as the screen scopes it
     (its office) or for the province view (every office on the server)."""
-    from models.domain.catalog import Unit
+    from models.domain.office import Unit
     from models.services.board import BoardQuery
 
     first = Unit.select().order_by(Unit.id).first()
@@ -280,7 +281,7 @@ def open_db(target: str):
 
 
 def first_office() -> int:
-    from models.domain.catalog import Office
+    from models.domain.office import Office
 
     return Office.select(Office.id).order_by(Office.id).scalar()
 
@@ -305,7 +306,8 @@ def time_steps(target: str, scope: str) -> dict[str, float]:
 def explain(target: str, scope: str, out) -> None:
     """EXPLAIN of every statement each step issues (EXPLAIN ANALYZE on
     PostgreSQL, EXPLAIN QUERY PLAN on SQLite)."""
-    from models.storage.db import database, is_postgres
+    from models.storage.db import database
+    from models.domain.base import is_postgres
     from models.services import board
 
     open_db(target)
@@ -543,7 +545,7 @@ def pg_target(server: str, prefix: str, n: int) -> str:
 
 def built(target: str, n: int) -> bool:
     import models
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     try:
         models.open_database(target, create=False)

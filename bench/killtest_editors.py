@@ -132,7 +132,7 @@ def issue_notice(db: Path, conf_id: int, env: dict) -> None:
     lists a document with a stored text (M makes its new version)."""
     import subprocess
 
-    code = ("import sys, datetime as dt, models; from models.domain.catalog import Office; from tui import documents; "
+    code = ("import sys, datetime as dt, models; from models.domain.office import Office; from tui import documents; "
             "models.open_database(sys.argv[1]); "
             "documents.issue(Office.get(), 'thong-bao', int(sys.argv[2]), on=dt.date(2026, 11, 22))")
     subprocess.run([sys.executable, "-c", code, str(db), str(conf_id)], env=env, cwd=REPO, check=True)

@@ -56,8 +56,8 @@ def prepare(target: str, n: int) -> None:
     """``n`` petitions in one office (built once), then a conference in session
     today and nothing left of an earlier run's typing."""
     import models
-    from models.domain.catalog import Setting
-    from models.domain.conferences import Conference
+    from models.domain.office import Setting
+    from models.domain.conference import Conference
     from models.services import catalog
     from models.services import live_session as live
 
@@ -84,7 +84,7 @@ def prepare(target: str, n: int) -> None:
 def built(target: str, n: int) -> bool:
     """The office of ``n`` petitions is there (those typed by earlier runs, today, aside)."""
     import models
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     try:
         models.open_database(target, create=False)

@@ -20,7 +20,7 @@ from models.core._drivers import import_peewee_without_postgres_driver
 import_peewee_without_postgres_driver()
 
 from models.domain.audit import AuditEntry
-from models.domain.catalog import (
+from models.domain.office import (
                       FAMILY_PARTY,
                       FAMILY_STATE,
                       Field,
@@ -34,7 +34,7 @@ from models.domain.catalog import (
                       Unit,
                       Village,
 )
-from models.domain.conferences import (
+from models.domain.conference import (
                       AgendaItem,
                       Attendance,
                       BroadcastSlot,
@@ -51,8 +51,8 @@ from models.core.errors import (
                       UserError,
                       ValidationError,
 )
-from models.domain.petitions import Petition, PetitionEvent
-from models.domain.plans import Plan
+from models.domain.petition import Petition, PetitionEvent
+from models.domain.plan import Plan
 from models.domain.register import OutgoingDocument
 
 __all__ = [

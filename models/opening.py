@@ -12,7 +12,7 @@ from pathlib import Path
 from models.core.errors import DatabaseMissing, StorageError
 from models.core.paths import locations, use_demo
 from models.core.words import OpeningWords as W
-from models.domain.catalog import Office
+from models.domain.office import Office
 from models.services.issued_files import finish_pending
 from models.storage.backup import advice, newest_good_backup
 from models.storage.config import configured_target, sqlite_path

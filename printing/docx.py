@@ -13,7 +13,7 @@ import io
 
 import data
 from models.core.words import PaperWords
-from models.domain.documents import Content
+from models.domain.document_text import Content
 
 from . import outline as markup
 from models.core.compat import docx_element

@@ -30,7 +30,7 @@ from reportlab.platypus import (
 )
 
 from models.core.words import PaperWords
-from models.domain.documents import Letterhead, Signer  # the shapes every renderer takes
+from models.domain.document_text import Letterhead, Signer  # the shapes every renderer takes
 
 from .styles import Styles
 from .wording import addressee_items, date_line, day_month, number_text, vv_line, written_date  # noqa: F401  (used by the renderers)

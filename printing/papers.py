@@ -16,7 +16,7 @@ import_paragraph()  # before ReportLab: see printing/_quick_import.py
 
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from models.domain.documents import Content, Signer
+from models.domain.document_text import Content, Signer
 from models.services.compose import ConferenceFacts
 
 from . import layout, spoken

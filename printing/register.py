@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 import data
 from models.core.words import PaperWords
-from models.domain.documents import Letterhead
+from models.domain.document_text import Letterhead
 from models.services.register_view import PrintedRegister
 
 from . import layout

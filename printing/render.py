@@ -1,6 +1,6 @@
 """Any document's content → A4 PDF bytes.
 
-``pdf(content)`` is the one entry point: the content (``models.domain.documents.Content``)
+``pdf(content)`` is the one entry point: the content (``models.domain.document_text.Content``)
 carries everything, so nothing here queries the database. The skeleton is
 ``layout.official_document`` (Decree 30/2020 App. III Mẫu 1.4, 1.5, 1.7, 1.9;
 HD 36 for a Party office); a few kinds add their own parts: invitations repeat
@@ -9,7 +9,7 @@ chart, and the working papers (loudspeaker script, sign-in sheets, slips) have
 their own pages. Deterministic: the same content gives the same bytes."""
 from __future__ import annotations
 
-from models.domain.documents import Content
+from models.domain.document_text import Content
 
 from . import layout, markup, styles
 

@@ -86,7 +86,7 @@ def _pg_reset(url: str) -> None:
 def audit_user(name: str) -> str:
     """The name the audit trail records when the app is told ``name``: that name
     on SQLite; on PostgreSQL always the database login (no option can fake it)."""
-    from models.storage.db import is_postgres
+    from models.domain.base import is_postgres
 
     if is_postgres():
         from urllib.parse import urlparse

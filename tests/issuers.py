@@ -12,7 +12,7 @@ def issuer(target: str, office_id: int, name: str, rounds: list, barrier, result
     os.environ["DOITHOAI_USER"] = name
     import datetime as dt
 
-    from models.domain.catalog import Office
+    from models.domain.office import Office
     from models.storage.db import open_database
     from models.core.errors import UserError
     from tui.documents import issue
@@ -46,7 +46,7 @@ def issue_with_steps(target: str, office_id: int, conf_id: int, kill_at: int | N
 
     import peewee as pw
 
-    from models.domain.catalog import Office
+    from models.domain.office import Office
     from models.storage.db import open_database
     from tui.documents import issue
 

@@ -3,7 +3,7 @@ all a new kind needs beside its registry entry."""
 from __future__ import annotations
 
 from models.core import clock
-from models.domain.documents import Content
+from models.domain.document_text import Content
 from models.services import compose
 
 

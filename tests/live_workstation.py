@@ -10,7 +10,7 @@ def workstation(target: str, conf_id: int, name: str, rounds: int, barrier, resu
 
     os.environ["DOITHOAI_WORKSTATION"] = name
     os.environ["DOITHOAI_USER"] = name
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
     from models.storage.db import open_database
     from models.core.errors import StaleEdit
     from models.services import live_session as live

@@ -209,6 +209,18 @@ def test_no_import_loop_inside_models_or_printing():
         assert not loops, "import loops: " + "; ".join(" ↔ ".join(c) for c in loops)
 
 
+def test_no_module_name_twice_in_models():
+    """Issue 24: four documents.py and three catalog/conferences/plans at different
+    levels of models/. A record's module is singular in domain/, the service plural."""
+    seen: dict[str, list[str]] = {}
+    for path in sorted((REPO / "models").rglob("*.py")):
+        if path.name != "__init__.py" and ".venv" not in path.parts:
+            seen.setdefault(path.stem, []).append(str(path.relative_to(REPO)))
+    twice = {name: where for name, where in seen.items() if len(where) > 1}
+    assert not twice, twice
+    assert len(seen) > 60
+
+
 def test_ruff_agreed_rules_pass():
     out = subprocess.run([_tool("ruff"), "check", "models", "printing", "tui", "tests", "bench"], cwd=REPO,
                          capture_output=True, text=True)

@@ -129,7 +129,7 @@ def _first(office, **kw):
 
 
 def test_actions_leave_history(board_office):
-    from models.domain.petitions import PetitionEvent
+    from models.domain.petition import PetitionEvent
     from models.services import board
     from models.services import board_actions as act
 
@@ -287,7 +287,7 @@ def test_cli_export(demo_office, tmp_path):
     assert out.returncode == 0, out.stderr
     text = (tmp_path / "b.txt").read_text(encoding="utf-8-sig")
     # every petition recorded, the withdrawn one too, a group on its head's line
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     lines = Petition.select().count() - Petition.select().where(Petition.group_parent.is_null(False)).count()
     assert len(text.strip().splitlines()) == 1 + lines and "Điện thoại" not in text
@@ -302,8 +302,8 @@ def test_cli_export(demo_office, tmp_path):
 
 def test_follow_up_goes_on_after_the_minutes_are_signed(demo_office):
     """The minutes lock what was said; the board still assigns, extends and answers."""
-    from models.domain.conferences import Conference
-    from models.domain.petitions import Petition
+    from models.domain.conference import Conference
+    from models.domain.petition import Petition
     from models.services import board_actions as act
     from models.services import catalog
 

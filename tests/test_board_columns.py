@@ -46,7 +46,7 @@ def test_a_column_added_in_one_place_shows_on_f6_and_in_the_export(demo_office, 
     """One entry in COLUMNS, nothing else: F6 shows it (Pilot) and the export writes it."""
     import openpyxl
 
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import board, board_columns, export
 
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
@@ -95,7 +95,7 @@ def test_the_registry_is_the_one_place(demo_office):
 def test_f6_at_120_columns_gives_the_content_its_width_and_two_lines(demo_office, monkeypatch):
     """Issue 20 item 13: at 120 columns the content had ~11 cells; now it has
     the width the other columns leave (at least 40) and wraps to two lines."""
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
     long = Petition.select().where(Petition.status == "open").order_by(Petition.due_on, Petition.id).first()
@@ -143,7 +143,7 @@ def test_f6_at_80_by_24_stays_usable(demo_office, monkeypatch):
 def _order_office(office):
     """Open petitions with deadlines (two on the same day), one open without a
     deadline, two forwarded (no deadline of ours), one answered (not shown)."""
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import catalog, petitions
 
     units = catalog.units(office)

@@ -80,7 +80,7 @@ def test_forwarded_petitions_are_counted_apart_from_done_ones(office):
 def test_the_screen_opens_and_folds_a_group_with_n(demo_office, monkeypatch):
     import asyncio
 
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from test_board_screen import open_board, settle, table, title
     from tui.screens.help import HelpScreen
     from tui.widgets.keybar import KeyBar

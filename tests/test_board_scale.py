@@ -52,8 +52,8 @@ def _load(target) -> dict[str, int]:
 
 
 def _found(office, query: str) -> list[str]:
-    from models.storage.db import is_postgres
-    from models.domain.petitions import Petition
+    from models.domain.base import is_postgres
+    from models.domain.petition import Petition
     from models.services import board
     from models.core.text import fold
 
@@ -73,7 +73,7 @@ def _found(office, query: str) -> list[str]:
 
 def _expected(query: str) -> list[str]:
     """The definition, in Python: every folded word is in the folded text."""
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.core.text import fold
 
     words = fold(query).split()
@@ -103,7 +103,7 @@ def test_search_gives_the_same_rows_on_sqlite_and_postgresql(tmp_path):
 
 
 def test_search_index_follows_edits_and_deletes(db):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import catalog, petitions
 
     office = catalog.create_office(kind="ubnd_xa", place_name="Kỳ Khang")
@@ -121,7 +121,7 @@ def test_search_index_follows_edits_and_deletes(db):
 def many(office):
     """Twenty-three petitions: deadlines with ties and gaps, some without a
     deadline, some without a unit, in several states."""
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import catalog, petitions
 
     units = catalog.units(office)
@@ -165,7 +165,7 @@ def test_keyset_pages_are_the_offset_pages(many, status):
 
 
 def test_capped_counts_follow_inserts_edits_and_status_changes(many):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import board, board_actions, petitions
 
     q = board.BoardQuery(many.id, today=TODAY)
@@ -200,7 +200,7 @@ def _downgrade_to_previous_schema(db) -> None:
     import peewee as pw
 
     from models.storage.migrations import SchemaVersion
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.storage import search_index
 
     if isinstance(db, pw.PostgresqlDatabase):
@@ -219,7 +219,7 @@ def _downgrade_to_previous_schema(db) -> None:
 
 def test_migration_on_a_previous_database_and_again(db_target):
     from models.storage import migrations
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     office, _ids = _load(db_target)
     db = models.storage.db.database.obj

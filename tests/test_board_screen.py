@@ -265,7 +265,7 @@ def test_assign_extend_answer_close_reopen_by_keys(demo):
 
 def test_stale_row_is_refused_with_a_message(demo):
     async def body(app, pilot, screen):
-        from models.domain.petitions import Petition
+        from models.domain.petition import Petition
         from models.services import board_actions as act
 
         p = _current(screen)

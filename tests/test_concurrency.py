@@ -8,7 +8,7 @@ import multiprocessing as mp
 
 from conftest import audit_user
 from models.domain.audit import AuditEntry
-from models.domain.petitions import Petition
+from models.domain.petition import Petition
 from models.services import integrity, petitions
 
 ROUNDS = 25

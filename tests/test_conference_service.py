@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from models.domain.conferences import BroadcastSlot
+from models.domain.conference import BroadcastSlot
 from models.core.errors import Locked, ValidationError
 
 
@@ -27,7 +27,7 @@ def form(**over):
 
 
 def test_create_conference_parses_and_syncs(office, villages):
-    from models.domain.conferences import Invitee
+    from models.domain.conference import Invitee
     from models.services import conferences as svc
 
     conf = svc.create_conference(office, None, form())
@@ -94,7 +94,7 @@ def test_notice_announces_and_held_conference_is_locked(office, villages, monkey
 
 
 def test_issue_then_new_version_supersedes(office, monkeypatch):
-    from models.domain.plans import Plan
+    from models.domain.plan import Plan
     from models.services import plans
     from tui import documents as pipeline
 

@@ -99,8 +99,8 @@ def test_holiday_cache_gives_the_same_answer(tmp_path, monkeypatch):
 
 
 def test_office_rules_override_and_milestones(office):
-    from models.domain.catalog import RuleSetting
-    from models.domain.conferences import Conference
+    from models.domain.office import RuleSetting
+    from models.domain.conference import Conference
     from models.services.milestones import conference_milestones
 
     conf = Conference.create(office=office, date=D(2026, 6, 19), venue="Nhà văn hóa")

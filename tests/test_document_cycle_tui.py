@@ -108,11 +108,11 @@ def _fresh_office():
 
 
 def _cycle(monkeypatch, demo_docs):
-    from models.domain.conferences import Conference
-    from models.domain.documents import DocumentText
+    from models.domain.conference import Conference
+    from models.domain.document_text import DocumentText
     from models.core.paths import locations
-    from models.domain.petitions import Petition
-    from models.domain.plans import Plan
+    from models.domain.petition import Petition
+    from models.domain.plan import Plan
     from models.domain.register import OutgoingDocument
     from models.services import documents as docs
     from models.services import register_view

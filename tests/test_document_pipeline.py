@@ -12,7 +12,7 @@ from printing_support import page_texts, squash
 import models
 from models.services import numbering
 from models.core import clock
-from models.services import documents
+from models.services import documents, issued_files
 from tui import documents as pipeline
 
 TODAY = dt.date(2026, 12, 10)
@@ -134,7 +134,7 @@ def test_an_existing_file_is_never_overwritten_nor_blocks_the_number(sqlite_db):
     was free): it is kept aside, never overwritten, and the issue takes its number
     (issue 21: a failed issue of an older version must not block a number forever)."""
     office, conf, _refs = _cycle_records("state")
-    target = documents.office_folder(office.id) / "2026" / "01-TB-UBND.pdf"
+    target = issued_files.office_folder(office.id) / "2026" / "01-TB-UBND.pdf"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(b"someone else's file")
     doc = pipeline.issue(office, "thong-bao", conf.id)
@@ -244,7 +244,7 @@ def test_demo_and_office_keep_their_own_numbers_and_files(tmp_path, monkeypatch)
     records.update(plan, {"signer_position": "CHỦ TỊCH"})
     doc = pipeline.issue(office, "ke-hoach", plan.id)
     assert doc.symbol == "01/KH-UBND"
-    assert Path(doc.file_path).parent.parent == documents.office_folder(office.id)
+    assert Path(doc.file_path).parent.parent == issued_files.office_folder(office.id)
     assert Path(doc.file_path).parent.parent.parent == paths.locations().documents
     assert "demo" not in Path(doc.file_path).parts
 

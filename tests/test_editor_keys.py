@@ -78,7 +78,7 @@ def test_body_keys_undo_by_word_and_find_replace(demo_office, monkeypatch):
 
 def test_plan_import_chooses_the_file_in_a_folder_tree(demo_office, tmp_path):
     from conftest import SEEDS
-    from models.domain.plans import Plan
+    from models.domain.plan import Plan
 
     folder = tmp_path / "KeHoach"
     (folder / "cu").mkdir(parents=True)

@@ -174,9 +174,9 @@ def test_no_screen_runs_a_query_on_the_event_loop(demo_office, monkeypatch):
     assert guard.total > 50          # the hook saw the walk's work (in workers)
     # ... and the walk's writes reached the database
     from models import Official
-    from models.domain.conferences import Conference
-    from models.domain.documents import DocumentText
-    from models.domain.petitions import Petition
+    from models.domain.conference import Conference
+    from models.domain.document_text import DocumentText
+    from models.domain.petition import Petition
 
     assert Petition.select().where(Petition.content == "Đường liên thôn sạt lở").count() == 1
     from models.services.live_session import load_place
@@ -195,8 +195,8 @@ def test_thirty_session_rows_cost_one_query(demo_office, monkeypatch):
     """The session's list reads its rows with their village, field and group
     head in one query (lazy reads would cost two more per row)."""
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
-    from models.domain.conferences import Conference
-    from models.domain.petitions import Petition
+    from models.domain.conference import Conference
+    from models.domain.petition import Petition
     from tui.app import DoiThoaiApp
 
     held = next(c for c in Conference.select().order_by(Conference.date)

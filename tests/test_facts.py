@@ -44,7 +44,7 @@ def conference(office, day="15/03/2026", plan=None, **over):
 
 def test_starting_the_session_keeps_the_schedule_and_documents_state_the_actual_times(xa, monkeypatch):
     from models.domain import base
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
     from models.services import compose, live_session
 
     conf = conference(xa)
@@ -86,7 +86,7 @@ def test_f4_h_corrects_the_actual_times_and_refuses_a_conference_not_met(xa, mon
     from textual.widgets import Input
 
     from models.domain import base
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
     from models.services import live_session, plans
     from snapshots.settle import settle
     from tui.app import DoiThoaiApp
@@ -178,7 +178,7 @@ def test_loudspeaker_milestone_needs_every_village_station(xa):
 
 
 def test_marking_a_reading_leaves_the_cursor_where_it_is(xa):
-    from models.domain.conferences import BroadcastSlot
+    from models.domain.conference import BroadcastSlot
     from models.services import conferences as svc
     from models.services import plans
     from tui.app import DoiThoaiApp
@@ -229,7 +229,7 @@ def every_state(office):
     on the spot; answered in writing on time and late; in progress; late, with a
     second citizen grouped with it; noted; forwarded, waiting and answered by the
     upper level; withdrawn. Returns (conference, {name: petition})."""
-    from models.domain.catalog import Field, Unit, Village
+    from models.domain.office import Field, Unit, Village
     from models.services import board_actions as act
     from models.services import petition_edit as pe
     from models.services import records
@@ -275,7 +275,7 @@ def every_state(office):
     pe.withdraw(p["withdrawn"], "Công dân đã được giải đáp trước hội nghị", today=TODAY)
     conf = records.update(conf, {"status": "closed", "actual_start": "08:05", "actual_end": "10:50",
                                  "conclusions": "Giao các bộ phận trả lời đúng hạn."}, lock_check=False)
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     return conf, {k: Petition.get_by_id(v.id) for k, v in p.items()}
 
@@ -371,7 +371,7 @@ def test_a_party_report_says_petitions_were_forwarded_only_when_some_were(sqlite
 def test_a_group_is_listed_once_as_its_head_with_its_members_named(xa, tmp_path):
     import openpyxl
 
-    from models.domain.catalog import Unit
+    from models.domain.office import Unit
     from models.services import board, compose, export
 
     conf, p = every_state(xa)
@@ -454,7 +454,7 @@ def test_wording_of_addressees_and_the_chair(xa, tmp_path):
     import docx
     from printing_support import page_texts
 
-    from models.domain.catalog import Unit
+    from models.domain.office import Unit
     from models.services import compose
     from tui.documents import render_docx, render_pdf
 
@@ -481,7 +481,7 @@ def test_wording_of_addressees_and_the_chair(xa, tmp_path):
 # --- 6. a Party office gets a Party office's defaults ---------------------------------------------
 
 def test_a_party_office_gets_party_defaults_and_rules_cite_the_law_or_its_own_plan(sqlite_db):
-    from models.domain.catalog import Unit
+    from models.domain.office import Unit
     from models.domain.rules import office_rules
     from models.services import catalog, compose
     from models.services.usual_units import usual_unit, usual_units
@@ -526,7 +526,7 @@ Nơi nhận:
 
 
 def test_an_imported_plan_without_a_signer_takes_the_offices(xa, tmp_path):
-    from models.domain.documents import Signer
+    from models.domain.document_text import Signer
     from models.services import compose, plan_import
 
     path = tmp_path / "ke-hoach-2025.txt"
@@ -540,7 +540,7 @@ def test_an_imported_plan_without_a_signer_takes_the_offices(xa, tmp_path):
 
 
 def test_every_kind_tells_what_blocks_issuing_before_it_is_asked(sqlite_db, monkeypatch):
-    from models.domain.catalog import Office
+    from models.domain.office import Office
     from models.core.errors import UserError
     from models.services import documents, plans
 
@@ -561,8 +561,8 @@ def test_every_kind_tells_what_blocks_issuing_before_it_is_asked(sqlite_db, monk
 
 
 def test_the_plan_screen_says_what_is_missing_before_asking_the_date(sqlite_db, monkeypatch):
-    from models.domain.catalog import Office
-    from models.domain.plans import Plan
+    from models.domain.office import Office
+    from models.domain.plan import Plan
     from models.services import plans
     from tui.app import DoiThoaiApp
     from tui.widgets.confirm import ConfirmScreen
@@ -594,11 +594,11 @@ def test_the_plan_screen_says_what_is_missing_before_asking_the_date(sqlite_db, 
 # --- 15. the demo shows every state ---------------------------------------------------------------
 
 def test_the_demo_shows_every_state_a_real_office_meets(demo_office):
-    from models.domain.documents import DocumentText
-    from models.domain.petitions import Petition, PetitionEvent
+    from models.domain.document_text import DocumentText
+    from models.domain.petition import Petition, PetitionEvent
     from models.domain.register import OutgoingDocument
     from models.services import compose
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
 
     groups = Petition.select().where(Petition.group_parent.is_null(False))
     assert groups.count() >= 1

@@ -12,7 +12,7 @@ import peewee as pw
 import pytest
 
 from models.core.errors import StaleEdit, ValidationError
-from models.domain.petitions import Petition, PetitionEvent
+from models.domain.petition import Petition, PetitionEvent
 from models.services import catalog, petitions, records
 from models.services.safe_write import (
     BUSY,

@@ -13,7 +13,7 @@ from tests.test_live_session_burst import burst, wait_for
 
 def test_enter_in_a_burst_moves_on_before_the_next_keys(demo_office, monkeypatch):
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
     from models.services.live_session import attendance
     from tui.app import DoiThoaiApp
     from tui.widgets.form import FormScreen

@@ -239,7 +239,7 @@ def test_a_save_says_what_changed_and_the_history_takes_it_back(demo_office):
     """The slip of the issue: "Đất đai" typed into the secretary's field and
     saved. The save names the field it changed; U (the history), U (undo the
     chosen change) and C put it back."""
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
 
     before, saved, said, after, _ = _type_save_and_undo(demo_office, ("f4", "e"), Conference, "secretary",
                                                         " Đất đai", ("u", "u", "c"))
@@ -252,7 +252,7 @@ def test_a_plan_save_says_what_changed_and_the_history_takes_it_back(demo_office
     """Issue 20 for the plan editor (F3 E): the save named nothing ("Đã lưu kế
     hoạch."); now it names the field and the key of the history, whose H, U and C
     put the title back."""
-    from models.domain.plans import Plan
+    from models.domain.plan import Plan
 
     # the demo's plan is issued: N makes a new draft, Ctrl+S keeps it, E edits it
     before, saved, said, after, plan = _type_save_and_undo(demo_office, ("f3", "n", "ctrl+s", "e"), Plan, "title",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 
-from models.domain.petitions import Petition
+from models.domain.petition import Petition
 from models.services import petitions, records
 from models.services.history import rows_for
 from conftest import audit_user

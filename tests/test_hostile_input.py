@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.domain.petitions import Petition
+from models.domain.petition import Petition
 from models.services import catalog, petitions, records
 from models.core.text import clean, clean_line
 
@@ -176,9 +176,9 @@ LONG_LINE = "Đường " + "x" * 5000
 
 def make_hostile(office) -> None:
     """Every text field people fill in, in the demo office, carries markup-like text."""
-    from models.domain.catalog import Field, Office, Unit, Village
-    from models.domain.conferences import AgendaItem, Conference
-    from models.domain.plans import Plan
+    from models.domain.office import Field, Office, Unit, Village
+    from models.domain.conference import AgendaItem, Conference
+    from models.domain.plan import Plan
     from models.domain.register import OutgoingDocument
 
     tag = " ".join(MARKUP)

@@ -53,7 +53,7 @@ def test_live_session_entry(demo_office, monkeypatch, how, whole):
     method takes back ("D" ⌫ "Đ"), a whole sentence, disposition 1 and the
     answer: the petition saved is exactly what was meant."""
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from tui.app import DoiThoaiApp
 
     keys = (keys_for(NAME, whole=whole) + ["enter"] + word_keys("Thượng", whole=whole) + ["enter", "1"]
@@ -266,7 +266,7 @@ def test_board_petition_form(demo_office, monkeypatch, how, whole):
     (a line) typed over, the content (a text box) added to, a sentence and
     letters put back in the middle of words; Ctrl+S saves exactly that."""
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services.locks import is_signed
     from tui.app import DoiThoaiApp
     from tui.screens.board_detail import PetitionDetailScreen
@@ -304,7 +304,7 @@ def test_plan_editor(demo_office, monkeypatch, how, whole):
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-28")
     from snapshots.settle import settle
 
-    from models.domain.plans import Plan
+    from models.domain.plan import Plan
     from tui.app import DoiThoaiApp
     from tui.widgets.form import FormScreen
 

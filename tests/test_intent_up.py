@@ -32,7 +32,7 @@ def test_the_entry_and_the_writer_refuse_a_draft_by_the_same_rule(demo_office, t
     the same words and writes nothing."""
     from textual.app import App
 
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from tui.widgets.entry import PetitionEntry
 
     draft = dict(live.empty_draft(), **typed)

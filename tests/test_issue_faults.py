@@ -20,7 +20,7 @@ import pytest
 
 import models
 from models.demo import samples
-from models.domain.documents import DocumentText
+from models.domain.document_text import DocumentText
 from models.domain.register import OutgoingDocument
 from models.services import catalog, documents
 from tui import documents as pipeline

@@ -40,7 +40,7 @@ def usb(tmp_path):
 
 def test_a_read_only_database_saves_once_writable(usb):
     import models
-    from models.domain.catalog import Office, Setting
+    from models.domain.office import Office, Setting
     from models.services import live_session as live
     from models.services.safe_write import READ_ONLY, PendingWrites
 
@@ -161,7 +161,7 @@ def test_the_plan_editor_keeps_typing_and_a_save_forgets_it(demo_office, monkeyp
         return shown
 
     assert drive(demo_office, reopened) == typed + "!"
-    from models.domain.plans import Plan
+    from models.domain.plan import Plan
 
     assert Plan.select().order_by(Plan.id.desc()).first().title == typed + "!"
 
@@ -316,7 +316,7 @@ def test_a_database_replaced_while_open_is_not_written_into(demo_office, sqlite_
 
 FIRST_WINDOW = """
 import sys, models
-from models.domain.catalog import Office
+from models.domain.office import Office
 from models.services import live_session as live
 models.open_database(sys.argv[1])
 office = Office.get()
@@ -354,7 +354,7 @@ def test_the_app_offers_a_rescue_file_when_it_opens(demo_office, sqlite_db, monk
     file moved to da-ghi). A rescue file of another database is not offered."""
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
     import models
-    from models.storage.db import opened_as
+    from models.domain.base import opened_as
     from models.services import live_session as live
     from models.services import rescue
     from tui.widgets.confirm import ConfirmScreen

@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from models.domain.conferences import AgendaItem
+from models.domain.conference import AgendaItem
 from tests.printing_support import page_texts, squash
 from tests.test_live_session import Keys, open_session, record
 

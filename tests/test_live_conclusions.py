@@ -29,7 +29,7 @@ async def until(pilot, condition, what: str, timeout: float = 60.0):
 
 
 def stored(conf_id) -> str:
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
 
     return Conference.get_by_id(conf_id).conclusions
 

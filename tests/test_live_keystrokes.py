@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from models.domain.petitions import Petition
+from models.domain.petition import Petition
 from test_live_session import TODAY, Keys, open_session, type_head
 
 

@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from models.domain.conferences import Conference
-from models.domain.petitions import Petition
+from models.domain.conference import Conference
+from models.domain.petition import Petition
 
 TODAY = "2026-11-22"
 

@@ -6,7 +6,7 @@ import asyncio
 
 from textual import events
 
-from models.domain.petitions import Petition
+from models.domain.petition import Petition
 from tests.test_live_session import TODAY, open_session
 
 
@@ -197,7 +197,7 @@ def test_keys_typed_right_after_f9_or_f10_go_into_the_box_that_opens(demo_office
     the petition being entered underneath. (Within one box, Tab and Esc are
     pressed once it shows, as a person does.)"""
     monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
     from models.services.live_session import attendance
     from tui.app import DoiThoaiApp
 

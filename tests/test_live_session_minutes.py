@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from models.domain.petitions import Petition
+from models.domain.petition import Petition
 from tests.printing_support import page_texts, squash
 from tests.test_live_session import TODAY, Keys, open_session, record
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 
-from models.domain.conferences import Conference
-from models.domain.petitions import Petition
+from models.domain.conference import Conference
+from models.domain.petition import Petition
 
 ROUNDS = 12
 NAMES = ("may-1", "may-2")

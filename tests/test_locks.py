@@ -9,10 +9,10 @@ import pytest
 
 from models.domain.audit import AuditEntry
 from conftest import audit_user
-from models.domain.conferences import Attendance, Conference
+from models.domain.conference import Attendance, Conference
 from models.core.errors import Locked, StaleEdit, ValidationError
 from models.domain.register import OutgoingDocument
-from models.domain.documents import SUPERSEDED, DocumentText
+from models.domain.document_text import SUPERSEDED, DocumentText
 from models.services import amend, documents, locks, numbering, petitions, records
 
 import correction_support as correction

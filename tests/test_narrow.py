@@ -82,7 +82,7 @@ def test_the_session_list_at_120_columns_keeps_names_and_handling_whole(demo_off
     """Issue 20, 13: at 120×36 the session's list cut names and dispositions
     ("Nguyễn Văn D", "Trả lời bằ"). F11 picks the conference with petitions."""
     from models import Petition
-    from models.domain.petitions import DISPOSITIONS
+    from models.domain.petition import DISPOSITIONS
     from pilot_keys import drive, keys
 
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")

@@ -10,7 +10,7 @@ from pathlib import Path
 import models
 from models.storage.migrations import MIGRATIONS, _v10_office_uid
 from models.core.paths import locations
-from models.services import documents, register_view
+from models.services import issued_files, register_view
 from test_offices import issue_plan, two_offices
 
 
@@ -20,8 +20,8 @@ def test_two_offices_of_one_database_each_issue_their_first_document(sqlite_db):
     assert doc_a.symbol == doc_b.symbol == "01/KH-UBND"
     path_a, path_b = Path(doc_a.file_path), Path(doc_b.file_path)
     assert path_a != path_b and path_a.name == path_b.name == "01-KH-UBND.pdf"
-    assert path_a.parent.parent == documents.office_folder(a.id)
-    assert path_b.parent.parent == documents.office_folder(b.id)
+    assert path_a.parent.parent == issued_files.office_folder(a.id)
+    assert path_b.parent.parent == issued_files.office_folder(b.id)
     assert {path_a.parent.parent.parent, path_b.parent.parent.parent} == {locations().documents}
     assert a.uid and b.uid and a.uid != b.uid
 
@@ -68,5 +68,5 @@ def test_an_office_from_before_keeps_its_files_and_gets_a_folder(tmp_path):
     old = models.OutgoingDocument.get_by_id(old.id)
     assert register_view.check_file(old, chained=False).state == register_view.FILE_OK
     new = issue_plan(office)
-    assert new.number == 2 and Path(new.file_path).parent.parent == documents.office_folder(office.id)
+    assert new.number == 2 and Path(new.file_path).parent.parent == issued_files.office_folder(office.id)
     assert old_path.is_file()

@@ -164,7 +164,7 @@ def test_the_register_and_the_audit_trail_are_chained(db):
 
 def _sql(statement, *params):
     db = models.database.obj
-    db.execute_sql(statement.replace("?", "%s") if models.storage.db.is_postgres() else statement, params)
+    db.execute_sql(statement.replace("?", "%s") if models.domain.base.is_postgres() else statement, params)
 
 
 @pytest.mark.parametrize("change", ["title", "sha256", "audit", "delete-audit", "file", "delete-doc"])

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st_
 from printing_support import MM, lines, make_session, runs, sample_contents, split_signatures, stranded_headings
 
-from models.domain.documents import Content, Letterhead, Signer
+from models.domain.document_text import Content, Letterhead, Signer
 from models.services.kinds import kinds, numbered_kinds
 from printing import styles
 from printing.render import pdf

@@ -70,13 +70,13 @@ def run(office, body):
 
 
 def events_of(pid):
-    from models.domain.petitions import PetitionEvent
+    from models.domain.petition import PetitionEvent
 
     return list(PetitionEvent.select().where(PetitionEvent.petition == pid).order_by(PetitionEvent.id))
 
 
 def test_correct_in_the_session_and_on_the_board_history_shows_both(demo):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     state = {}
 
@@ -148,7 +148,7 @@ def test_correct_in_the_session_and_on_the_board_history_shows_both(demo):
 
 
 def test_ctrl_g_with_no_match_offers_none_and_groups_nothing(demo):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     async def body(app, pilot):
         screen = await open_session(app, pilot)
@@ -183,7 +183,7 @@ def session_day(office, monkeypatch):
 
 
 def test_a_group_of_three_is_extended_and_answered_together(demo, monkeypatch):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
 
     session_day(demo, monkeypatch)
     ids = {}
@@ -256,7 +256,7 @@ def test_a_group_of_three_is_extended_and_answered_together(demo, monkeypatch):
 
 
 def test_forwarded_petition_reply_recorded_from_the_board(demo):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import petitions
 
     p = petitions.record_petition(demo, content="Tranh chấp ranh giới với xã bên", disposition="forwarded",
@@ -297,7 +297,7 @@ def test_an_anonymous_citizens_name_is_found_nowhere(demo, tmp_path):
     from models.domain.audit import AuditEntry
     from models.storage.backup import make_backup
     from models.storage.config import sqlite_path
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import board, export
 
     name = "Quách Thị Bảymươi"
@@ -376,7 +376,7 @@ def test_a_kept_anonymous_name_is_never_searchable_or_audited(office):
 
 
 def test_keys_start_date_first_village_caps_lock_and_ctrl_q(demo):
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
 
     async def body(app, pilot):
         await pilot.press("f5")
@@ -485,7 +485,7 @@ def test_session_forms_are_saved_as_typed_per_workstation(demo, monkeypatch, key
 def test_an_agenda_of_four_items_edited_then_run_with_the_clock(demo, monkeypatch):
     """Hội nghị (F4), C: the programme typed as four lines and an opening
     report; in the session, Ctrl+T runs the clock over the four items in order."""
-    from models.domain.conferences import AgendaItem, Conference
+    from models.domain.conference import AgendaItem, Conference
     from models.services import live_session as live
 
     conf = live.pick_conference(demo)

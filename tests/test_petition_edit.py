@@ -32,14 +32,14 @@ def setup(office, monkeypatch):
 
 
 def _events(p):
-    from models.domain.petitions import PetitionEvent
+    from models.domain.petition import PetitionEvent
 
     return [(e.action, e.detail, e.before, e.after) for e in
             PetitionEvent.select().where(PetitionEvent.petition == p).order_by(PetitionEvent.id)]
 
 
 def test_edit_every_field_keeps_history(setup):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import petition_edit as pe
 
     p = setup["add"]("Nguyễn Văn Ất", "Đề nghị cấp giấy chứng nhận đất")
@@ -63,7 +63,7 @@ def test_edit_every_field_keeps_history(setup):
 
 
 def test_withdrawn_leaves_board_and_statistics_keeps_history(setup):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import board, statistics
     from models.services import petition_edit as pe
 
@@ -84,7 +84,7 @@ def test_withdrawn_leaves_board_and_statistics_keeps_history(setup):
 
 
 def test_group_actions_apply_to_every_member(setup):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import board_actions as act
     from models.services import petition_edit as pe
 
@@ -129,7 +129,7 @@ def test_candidates_are_never_a_guess(setup):
 
 
 def test_forwarded_waits_on_board_until_reply_and_counts_apart(setup):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import board, statistics
     from models.services import petition_edit as pe
 

@@ -438,7 +438,7 @@ def test_each_office_login_issues_into_its_own_folder(server):
     from one data folder: neither is blocked by the other's file."""
     from pathlib import Path
 
-    from models.services import catalog, documents
+    from models.services import catalog, issued_files
 
     paths = []
     for login in ("a_chair", "b_chair"):
@@ -449,7 +449,7 @@ def test_each_office_login_issues_into_its_own_folder(server):
             doc = issue_plan(office)
             assert doc.symbol == "02/KH-UBND"
             paths.append(Path(doc.file_path))
-            assert paths[-1].parent.parent == documents.office_folder(office.id)
+            assert paths[-1].parent.parent == issued_files.office_folder(office.id)
         finally:
             models.close_database()
     assert paths[0] != paths[1] and paths[0].name == paths[1].name

@@ -10,7 +10,7 @@ from printing_support import SEEDS, hard_wrapped
 
 import models
 from models.core.errors import ValidationError
-from models.domain.plans import Plan
+from models.domain.plan import Plan
 from models.services import catalog, plan_import
 
 XA_2024 = SEEDS / "plan-ubnd-xa-2024.txt"

@@ -59,9 +59,9 @@ def pdf_text(path: Path) -> str:
 
 
 def test_whole_preparation_from_the_keyboard(commune, monkeypatch):
-    from models.domain.conferences import BroadcastSlot, Conference, Invitee
+    from models.domain.conference import BroadcastSlot, Conference, Invitee
     from models.core.paths import locations
-    from models.domain.plans import Plan
+    from models.domain.plan import Plan
     from tui.app import DoiThoaiApp
 
     async def run():

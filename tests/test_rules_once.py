@@ -6,7 +6,7 @@ import datetime as dt
 
 from models import Petition
 from models.domain.deadlines import WorkCalendar
-from models.domain.petitions import citizen_label
+from models.domain.petition import citizen_label
 from tests.printing_support import page_texts, render, squash
 from tui.app import DoiThoaiApp
 
@@ -24,7 +24,7 @@ def settle_app(app, pilot):
 #: the places of the app that may name the anonymous citizen's label, and why
 WITHHELD_PLACES = {
     "models.core.words": "the word itself",
-    "models.domain.petitions.citizen_label": "the rule",
+    "models.domain.petition.citizen_label": "the rule",
     "models.domain.audit.snapshot": "the change trail masks a kept name",
     "models.storage.seals._differences": "and the seal check reads that mask back",
 }

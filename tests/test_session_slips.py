@@ -74,7 +74,7 @@ def test_a_field_code_that_waits_for_enter_says_so(demo_office):
 
 
 def test_group_list_cuts_between_words(demo_office):
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services.petition_edit import candidate_label
 
     p = Petition.select().where(Petition.office == demo_office).first()
@@ -88,7 +88,7 @@ def test_group_list_cuts_between_words(demo_office):
 
 
 def test_starting_a_conference_already_held_refuses_at_once(demo_office):
-    from models.domain.conferences import Conference
+    from models.domain.conference import Conference
     from models.services import live_session as live
     from tui.widgets.confirm import ConfirmScreen
 

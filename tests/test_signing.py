@@ -261,7 +261,7 @@ def test_only_the_signer_signs_as_the_person_and_the_clerk_for_the_office(token,
     from models.services import roles, signing
 
     office, conf, db, doc = _notice(tmp_path, monkeypatch, token)
-    from models.domain.catalog import Person
+    from models.domain.office import Person
 
     chair = Person.create(office=office, full_name="Hồ Xuân Trính", role="chu_tich")
     clerk = Person.create(office=office, full_name="Phan Thị Thu", role="van_thu")
@@ -448,7 +448,7 @@ def test_catalogue_keeps_the_signature_image_of_a_person_and_the_seal(tmp_path, 
     seal. A picture without transparency is refused with a message."""
     import asyncio
 
-    from models.domain.catalog import Person
+    from models.domain.office import Person
     from models.services import signing
     from tui.app import DoiThoaiApp
     from tui.screens.catalog import LISTS

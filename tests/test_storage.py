@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from models.core.errors import StaleEdit, ValidationError
-from models.domain.petitions import Petition
+from models.domain.petition import Petition
 from conftest import audit_user
 from models.services import catalog, numbering, petitions, records, search
 

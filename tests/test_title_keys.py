@@ -25,7 +25,7 @@ def _run(office, monkeypatch, body):
 
 
 def test_o_on_the_board_sets_the_title_the_answer_letter_uses(demo_office, monkeypatch):
-    from models.domain.petitions import Petition, next_title
+    from models.domain.petition import Petition, next_title
     from models.services import documents
 
     async def body(app, pilot):
@@ -58,7 +58,7 @@ def test_o_on_the_board_sets_the_title_the_answer_letter_uses(demo_office, monke
     letter = documents.draft(demo_office, "tra-loi", pid).content
     text = squash(letter.body + " ".join(letter.addressees))
     assert squash(f"Bà {p.citizen_name}") in text and "ông(bà)" not in text.lower()
-    from models.domain.petitions import PetitionEvent        # the change is in the petition's history
+    from models.domain.petition import PetitionEvent        # the change is in the petition's history
 
     assert "Danh xưng: Bà" in [e.detail for e in PetitionEvent.select().where(PetitionEvent.petition == p)]
 

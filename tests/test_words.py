@@ -41,7 +41,7 @@ def test_status_and_disposition_labels_are_spelled_only_in_the_catalogue():
 
 def test_the_catalogue_says_on_the_spot_as_spec_does():
     assert words.DISPOSITIONS["on_spot"] == "Trả lời tại chỗ"
-    from models.domain.petitions import DISPOSITIONS
+    from models.domain.petition import DISPOSITIONS
     from tui.widgets.entry import DISP_LABELS
 
     assert DISPOSITIONS is words.DISPOSITIONS

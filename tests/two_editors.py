@@ -9,7 +9,7 @@ def editor(target: str, petition_id: int, name: str, rounds: int, barrier, resul
     os.environ["DOITHOAI_USER"] = name
     from models.storage.db import open_database
     from models.core.errors import StaleEdit
-    from models.domain.petitions import Petition
+    from models.domain.petition import Petition
     from models.services import records
 
     open_database(target)

@@ -318,7 +318,7 @@ class DoiThoaiApp(UnforeseenErrors, App):
 
     @staticmethod
     def _database_name():
-        from models.storage.db import opened_as
+        from models.domain.base import opened_as
 
         return opened_as()
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from models.domain.documents import Content
+from models.domain.document_text import Content
 from models.domain.register import OutgoingDocument
 from models.services import documents as svc
+from models.services.issued_files import office_folder
 from .words import WidgetWords as W
 
 
@@ -73,7 +74,7 @@ def register_pdf(office, year: int) -> tuple[Path, int]:
 
     reg = register_view.printed_register(office, year)
     data = build(styles.get(), compose.letterhead(office), reg)
-    path = svc.office_folder(office.id) / "so-van-ban-di" / f"so-dang-ky-van-ban-di-{year}.pdf"
+    path = office_folder(office.id) / "so-van-ban-di" / f"so-dang-ky-van-ban-di-{year}.pdf"
     return svc.write_own(path, data), len(reg.lines)
 
 

@@ -232,7 +232,7 @@ def ask_who_works() -> None:
     this account: ask who is working (the audit trail and the roles use it)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return
-    from models.storage.db import is_postgres
+    from models.domain.base import is_postgres
     from models.core.errors import UserError
     from models.services import catalog, roles
 

@@ -10,7 +10,7 @@ import random
 import data
 from models.core import clock
 from models.domain.base import now
-from models.domain.conferences import (
+from models.domain.conference import (
     AgendaItem,
     Attendance,
     BroadcastSlot,
@@ -19,9 +19,9 @@ from models.domain.conferences import (
     Invitee,
 )
 from models.domain.deadlines import WorkCalendar
-from models.domain.documents import ISSUED, SUPERSEDED, DocumentText
-from models.domain.petitions import Petition
-from models.domain.plans import PLAN_ISSUED
+from models.domain.document_text import ISSUED, SUPERSEDED, DocumentText
+from models.domain.petition import Petition
+from models.domain.plan import PLAN_ISSUED
 from models.services import catalog, compose, documents, locks, numbering, petition_edit, petitions, plans, records
 from models.storage.db import database
 

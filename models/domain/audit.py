@@ -8,7 +8,7 @@ import peewee as pw
 
 from models.domain import chain
 from models.domain.base import BaseModel, now
-from models.domain.catalog import Office
+from models.domain.office import Office
 from models.core.words import WITHHELD
 
 class AuditEntry(BaseModel):

@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 
 from models.core.paths import locations
-from models.domain.catalog import HolidayOverride
+from models.domain.office import HolidayOverride
 
 CALENDAR = "calendar"
 WORKING = "working"

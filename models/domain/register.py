@@ -4,7 +4,7 @@ from __future__ import annotations
 import peewee as pw
 
 from models.domain.base import BaseModel
-from models.domain.catalog import Office
+from models.domain.office import Office
 
 
 class OutgoingDocument(BaseModel):

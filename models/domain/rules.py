@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import data
 
-from models.domain.catalog import RuleSetting
+from models.domain.office import RuleSetting
 from models.core.words import RuleWords as W
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import peewee as pw
 
 from models.domain.base import BaseModel
-from models.domain.catalog import Office, Person
+from models.domain.office import Office, Person
 from models.domain.register import OutgoingDocument
 
 #: roles, in the order they sign (Decree 30/2020 App. I: the person, then the office)

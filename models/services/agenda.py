@@ -10,7 +10,7 @@ from data import load_json
 from models.core.errors import ValidationError
 from models.core.text import clean_line
 from models.core.words import AgendaWords as W
-from models.domain.conferences import AgendaItem, Conference
+from models.domain.conference import AgendaItem, Conference
 from models.services import records
 from models.services.validate import text
 

@@ -2,7 +2,7 @@
 
 A BoardQuery holds the filters, the sort, the search words and the page. The
 filtering, ordering and paging all happen in SQL over indexes led by the office
-and by the filters (models/domain/petitions.py), search through a substring index
+and by the filters (models/domain/petition.py), search through a substring index
 (models/services/search.py), so a step costs about the same on a province's
 million petitions as on a commune's hundred: only one page of rows ever leaves
 the database. The next and previous pages continue from the last (first) row
@@ -22,14 +22,14 @@ from models.core import clock
 from models.core.errors import NotFound
 from models.core.text import by_name
 from models.core.words import FIELD, STATUS, UNIT, VILLAGE
-from models.domain.catalog import Field, Office, Unit, Village
-from models.domain.conferences import Conference
+from models.domain.office import Field, Office, Unit, Village
+from models.domain.conference import Conference
 from models.domain.deadlines import WORKING, WorkCalendar, office_calendar
-from models.domain.petitions import HIDDEN_STATUSES, STATUSES, Petition, PetitionEvent
+from models.domain.petition import HIDDEN_STATUSES, STATUSES, Petition, PetitionEvent
 from models.domain.rules import default_rules, office_rules
 from models.services import board_columns, followup
 from models.services.search import frequent, matches
-from models.storage.db import is_postgres
+from models.domain.base import is_postgres
 
 #: status of a petition forwarded to the upper level, waiting for its reply
 WAITING = "forwarded"

@@ -17,9 +17,9 @@ from models.core.words import (
     UNIT,
 )
 from models.core.words import BoardActionWords as W
-from models.domain.catalog import Unit
+from models.domain.office import Unit
 from models.domain.deadlines import office_calendar
-from models.domain.petitions import STATUSES, TITLES, Petition
+from models.domain.petition import STATUSES, TITLES, Petition
 from models.services import records
 from models.services.petitions import add_event, due_date
 from models.services.validate import optional_line, parse_date, pick_by_name, required, text

@@ -16,9 +16,9 @@ from typing import Callable
 import peewee as pw
 
 from models.core.words import CHANNELS, CONTENT, DISPOSITIONS, FIELD, STATUS, UNIT, URGENCY_LABELS, VILLAGE
-from models.domain.catalog import Field, Unit, Village
-from models.domain.conferences import Conference
-from models.domain.petitions import HIDDEN_STATUSES, Petition, citizen_label
+from models.domain.office import Field, Unit, Village
+from models.domain.conference import Conference
+from models.domain.petition import HIDDEN_STATUSES, Petition, citizen_label
 
 #: F6's content column takes the width the others leave (``screen=FILL``)
 FILL = 0

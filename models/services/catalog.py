@@ -11,7 +11,7 @@ from models.core.text import by_name as sort_by_name
 from models.core.text import fold
 from models.core.words import FIELD, NUMBERING_CHOICES, OFFICE_KIND_CHOICES, UNIT, VILLAGE
 from models.core.words import CatalogWords as W
-from models.domain.catalog import (
+from models.domain.office import (
     FAMILY_PARTY,
     FAMILY_STATE,
     NUMBERING_PER_KIND,
@@ -29,7 +29,7 @@ from models.domain.rules import default_rules
 from models.services import records, roles
 from models.services.validate import optional_line, parse_date, parse_int, pick_by_name, required
 from models.storage.config import read_config
-from models.storage.db import opened_as
+from models.domain.base import opened_as
 
 OFFICE_KINDS = {
     "ubnd_xa": (W.UBND_XA, FAMILY_STATE, "UBND", W.TM_UBND, W.CHAIR),

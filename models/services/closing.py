@@ -22,10 +22,10 @@ from peewee import DateField
 
 from models.core.errors import Locked, UserError
 from models.core.words import EVENT_LABELS
-from models.domain.conferences import Conference
-from models.domain.documents import Content
-from models.domain.petitions import Petition
-from models.domain.plans import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
+from models.domain.conference import Conference
+from models.domain.document_text import Content
+from models.domain.petition import Petition
+from models.domain.plan import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
 from models.domain.register import OutgoingDocument
 from models.services import petitions as petition_service
 from models.services import records

@@ -4,7 +4,7 @@ One composer function per kind, named by the kind's entry in the registry
 (``models.services.kinds``); ``composed`` adds what the entry says of every
 document of the kind (slug, number kind, title). Each composer reads the
 records it needs (with their joins, once) and writes the document in the plan's
-light markup (``models.domain.documents.Content``), its sentences taken from the
+light markup (``models.domain.document_text.Content``), its sentences taken from the
 documents' wording (``data/templates/van-ban.json``, ``say``). Nothing here knows about paper: ``printing``
 lays the content out, and the text a person edits before issue starts from what
 these functions write.
@@ -31,8 +31,8 @@ from models.core import clock
 from models.core.errors import ValidationError
 from models.core.text import clean, clean_line, person_name
 from models.core.words import COUNT_LABELS, PaperWords
-from models.domain.catalog import Field, Office, Unit, Village
-from models.domain.conferences import (
+from models.domain.office import Field, Office, Unit, Village
+from models.domain.conference import (
     ATTENDANCE_GROUPS,
     AgendaItem,
     BroadcastSlot,
@@ -42,9 +42,9 @@ from models.domain.conferences import (
     attendance,
 )
 from models.domain.deadlines import office_calendar
-from models.domain.documents import Content, Letterhead, Signer
-from models.domain.petitions import DISPOSITIONS, Petition
-from models.domain.plans import Plan
+from models.domain.document_text import Content, Letterhead, Signer
+from models.domain.petition import DISPOSITIONS, Petition
+from models.domain.plan import Plan
 from models.services import followup, wording
 from models.services.board import BoardQuery
 from models.services.conferences import default_broadcasts

@@ -10,10 +10,10 @@ from models.core.errors import Locked, ValidationError
 from models.core.text import clean_line
 from models.core.words import ConferenceWords as W
 from models.domain.base import now
-from models.domain.catalog import Office
-from models.domain.conferences import BroadcastSlot, Conference, ConferenceVillage, Invitee
+from models.domain.office import Office
+from models.domain.conference import BroadcastSlot, Conference, ConferenceVillage, Invitee
 from models.domain.deadlines import office_calendar
-from models.domain.plans import Plan
+from models.domain.plan import Plan
 from models.domain.rules import office_rules
 from models.services import catalog, records
 from models.services.validate import optional_line, parse_date, parse_int, parse_time, required, text

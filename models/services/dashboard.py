@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from models.core import clock
-from models.domain.conferences import Conference
+from models.domain.conference import Conference
 from models.domain.deadlines import office_calendar
 from models.domain.register import OutgoingDocument
 from models.services import followup, signing

@@ -29,11 +29,11 @@ import peewee as pw
 from models.core import clock
 from models.core.errors import Locked, NotFound, StorageError, UserError, ValidationError, os_reason
 from models.core.text import clean_line
-from models.domain.catalog import Office, Unit
-from models.domain.conferences import Conference
-from models.domain.documents import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
-from models.domain.petitions import Petition
-from models.domain.plans import Plan
+from models.domain.office import Office, Unit
+from models.domain.conference import Conference
+from models.domain.document_text import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
+from models.domain.petition import Petition
+from models.domain.plan import Plan
 from models.domain.register import OutgoingDocument
 from models.services import closing, compose, issued_files, numbering, records, roles
 from models.services.closing import CONFERENCE_ORDER  # noqa: F401 (re-exported)

@@ -10,7 +10,7 @@ import datetime as dt
 import peewee as pw
 
 from models.domain.deadlines import WorkCalendar
-from models.domain.petitions import Petition
+from models.domain.petition import Petition
 from models.core.words import URGENCY_LABELS  # re-exported
 from models.core.words import FollowupWords as W
 

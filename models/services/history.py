@@ -20,7 +20,7 @@ from models.core.words import (
 from models.core.words import HISTORY_ACTIONS as ACTIONS
 from models.core.words import HistoryWords as W
 from models.domain.audit import AuditEntry, snapshot
-from models.domain.catalog import Person
+from models.domain.office import Person
 from models.services import records
 from models.services.records import describe
 from models.storage.migrations import all_models

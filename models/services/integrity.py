@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from models.core.words import IntegrityWords as W
 from models.domain import chain
 from models.domain.audit import AuditEntry
-from models.domain.catalog import Office
+from models.domain.office import Office
 from models.domain.register import OutgoingDocument
 from models.services.history import ACTIONS
 from models.services.register_view import FILE_CHANGED, FILE_MISSING, check_file

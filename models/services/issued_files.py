@@ -25,8 +25,8 @@ from pathlib import Path
 from models.core.errors import StorageError, os_reason
 from models.core.paths import locations
 from models.core.words import IssuedFileWords as W
-from models.domain.catalog import Office
-from models.domain.documents import DocumentText
+from models.domain.office import Office
+from models.domain.document_text import DocumentText
 from models.domain.register import OutgoingDocument
 from models.domain.signatures import DocumentSignature
 from models.storage.files import PRIVATE_FILE, make_folder, make_private, sync_folder

@@ -27,8 +27,8 @@ from models.core.text import by_name, clean_line, person_name
 from models.core.words import CONFERENCE_STATUSES
 from models.core.words import LiveSessionWords as W
 from models.domain.base import now
-from models.domain.catalog import Field, Official, Setting, Unit, Village
-from models.domain.conferences import (
+from models.domain.office import Field, Official, Setting, Unit, Village
+from models.domain.conference import (
     ATTENDANCE_GROUPS,
     AgendaItem,
     Attendance,
@@ -37,8 +37,8 @@ from models.domain.conferences import (
     ConferenceVillage,
     attendance,
 )
-from models.domain.documents import DRAFT
-from models.domain.petitions import CHANNELS, DISPOSITIONS, Petition
+from models.domain.document_text import DRAFT
+from models.domain.petition import CHANNELS, DISPOSITIONS, Petition
 from models.domain.rules import office_rules
 from models.services import records
 from models.services.typeahead import match_field, rank  # rank: the screens' type-ahead, re-exported

@@ -21,7 +21,7 @@ import peewee as pw
 
 from models.core.errors import Locked
 from models.core.words import LockWords as W
-from models.domain.conferences import STATUSES, Conference
+from models.domain.conference import STATUSES, Conference
 
 SIGNED = ("minutes_signed", "conclusions_issued", "report_sent")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from models.core import clock
 from models.core.words import MILESTONE_STATES as STATE_LABELS  # re-exported
-from models.domain.conferences import BroadcastSlot, Conference
+from models.domain.conference import BroadcastSlot, Conference
 from models.domain.deadlines import WorkCalendar, office_calendar
 from models.domain.rules import Rule, office_rules
 from models.services.conferences import stations

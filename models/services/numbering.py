@@ -12,7 +12,7 @@ import datetime as dt
 import peewee as pw
 
 from models.core import clock
-from models.domain.catalog import FAMILY_PARTY, NUMBERING_PER_KIND, Office
+from models.domain.office import FAMILY_PARTY, NUMBERING_PER_KIND, Office
 from models.core.errors import ValidationError
 from models.domain.register import OutgoingDocument
 from models.services import records

@@ -1,7 +1,7 @@
 """Correcting a recorded petition, withdrawing it, grouping petitions and
 following up a forwarded one.
 
-How it is stored (models/domain/petitions.py):
+How it is stored (models/domain/petition.py):
 - a correction changes the Petition in place (optimistic locking, audited) and
   writes one PetitionEvent "edited" whose before/after name every changed field;
 - withdrawal sets status "withdrawn", ``withdrawn_on`` and ``withdrawn_reason``
@@ -25,8 +25,8 @@ from models.core.errors import ValidationError
 from models.core.text import by_name, clean_line, fold, shorten
 from models.core.words import CONTENT, FIELD, FIELD_LABELS, UNIT, VILLAGE
 from models.core.words import PetitionEditWords as W
-from models.domain.catalog import Field, Unit, Village
-from models.domain.petitions import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition, citizen_label
+from models.domain.office import Field, Unit, Village
+from models.domain.petition import CHANNELS, DISPOSITIONS, STATUSES, TITLES, Petition, citizen_label
 from models.services import records
 from models.services.petitions import STATUS_FOR, add_event, due_date
 from models.services.privacy import stored_name

@@ -8,14 +8,14 @@ from models.core.errors import ValidationError
 from models.core.words import PetitionWords as W
 from models.domain.audit import record
 from models.domain.base import now
-from models.domain.conferences import Conference
+from models.domain.conference import Conference
 from models.domain.deadlines import WorkCalendar, office_calendar
-from models.domain.petitions import CHANNELS, DISPOSITIONS, TITLES, Petition, PetitionEvent
+from models.domain.petition import CHANNELS, DISPOSITIONS, TITLES, Petition, PetitionEvent
 from models.domain.rules import office_rules
 from models.services import records
 from models.services.privacy import stored_name
 from models.services.validate import text
-from models.storage.db import is_postgres
+from models.domain.base import is_postgres
 from models.storage.who import current_user
 
 # disposition → status on the board

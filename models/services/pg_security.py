@@ -22,10 +22,11 @@ import peewee as pw
 
 from models.core.errors import ValidationError
 from models.core.words import PgSecurityWords as W
-from models.domain.catalog import Office, Person
+from models.domain.office import Office, Person
 from models.services import records
 from models.services.roles import parse_role
-from models.storage.db import database, is_postgres
+from models.storage.db import database
+from models.domain.base import is_postgres
 from models.storage.migrations import all_models
 
 #: what staff may change in a register entry after it is written (the file

@@ -36,8 +36,8 @@ from models.core.compat import docx_element
 from models.core.errors import ValidationError
 from models.core.text import clean, clean_line, fold
 from models.core.words import PlanImportWords as W
-from models.domain.catalog import Office
-from models.domain.plans import Plan
+from models.domain.office import Office
+from models.domain.plan import Plan
 from models.services import records
 
 log = logging.getLogger("doithoai.plan_import")

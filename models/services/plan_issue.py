@@ -3,8 +3,8 @@ issuing itself is ``models.services.documents.issue``, as for every kind)."""
 from __future__ import annotations
 
 from models.core.errors import ValidationError
-from models.domain.documents import Signer
-from models.domain.plans import Plan
+from models.domain.document_text import Signer
+from models.domain.plan import Plan
 from models.services import compose
 
 #: the plan's own fields an issued plan cannot lack

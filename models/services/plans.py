@@ -8,8 +8,8 @@ import data
 from models.core import clock
 from models.core.errors import Locked, ValidationError
 from models.core.words import PlanWords as W
-from models.domain.catalog import Office
-from models.domain.plans import PLAN_DRAFT, Plan
+from models.domain.office import Office
+from models.domain.plan import PLAN_DRAFT, Plan
 from models.services import plan_import, records, roles
 from models.services.validate import parse_int, required, text
 

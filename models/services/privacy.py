@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from models.core.text import clean_line
 from models.core.words import PrivacyWords as W
-from models.domain.catalog import Setting
+from models.domain.office import Setting
 from models.services import records, roles
 
 LABEL = W.KEEP_NAMES_LABEL

@@ -15,8 +15,8 @@ from models.core.words import ISSUED_ON, SUMMARY, SYMBOL
 from models.core.words import KIND_NAMES as OTHER_KIND_NAMES
 from models.core.words import RegisterWords as W
 from models.domain import chain
-from models.domain.catalog import Office
-from models.domain.documents import DocumentText
+from models.domain.office import Office
+from models.domain.document_text import DocumentText
 from models.domain.register import OutgoingDocument
 from models.services.amend import document_versions
 from models.services.documents import sha256, text_of

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from models.core.paths import locations
 from models.core.words import RescueWords as W
-from models.domain.catalog import Office
-from models.domain.conferences import Conference
+from models.domain.office import Office
+from models.domain.conference import Conference
 from models.services import live_session as live
 from models.services import unsaved
 from models.storage import files
-from models.storage.db import database, opened_as
+from models.storage.db import database
+from models.domain.base import opened_as
 
 
 def folder() -> Path:

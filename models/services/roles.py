@@ -34,11 +34,11 @@ from models.core.errors import Locked, NotFound, ValidationError
 from models.core.text import by_name, fold
 from models.core.words import RolesWords as W
 from models.domain.base import database
-from models.domain.catalog import Office, Person, Setting
+from models.domain.office import Office, Person, Setting
 from models.services import records
 from models.services.validate import optional_line, required
 from models.storage.config import read_config
-from models.storage.db import is_postgres, opened_as
+from models.domain.base import is_postgres, opened_as
 
 ROLES = W.ROLES
 ACTIONS = W.ACTIONS

@@ -23,7 +23,8 @@ from __future__ import annotations
 import peewee as pw
 
 from models.core.text import fold
-from models.storage.db import database, is_postgres
+from models.storage.db import database
+from models.domain.base import is_postgres
 from models.storage.search_index import PETITION_FTS, TRIGRAM
 
 

@@ -37,7 +37,7 @@ import data
 from models.core.errors import Locked, NotFound, UserError, ValidationError
 from models.core.text import clean_line, fold
 from models.core.words import SigningWords as W
-from models.domain.catalog import Office
+from models.domain.office import Office
 from models.domain.register import OutgoingDocument
 from models.domain.signatures import COPY, OFFICE, PERSON, DocumentSignature, SignatureImage
 from models.services import records, roles

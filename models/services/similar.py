@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.domain.petitions import Petition
+from models.domain.petition import Petition
 from models.core.text import fold
 
 #: rows compared after the SQL prefilter (newest first)

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from models.domain.catalog import Field, Unit, Village
-from models.domain.petitions import DISPOSITIONS, Petition
+from models.domain.office import Field, Unit, Village
+from models.domain.petition import DISPOSITIONS, Petition
 from models.core.words import COUNT_LABELS, FIELD, UNIT
 from models.services import followup
 from models.services.board import BoardQuery, Context, context_for, where_clause

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from models.domain.catalog import Setting
+from models.domain.office import Setting
 from models.services.live_session import _keep, workstation
 
 

@@ -14,7 +14,7 @@ from data import load_json
 from models.core.errors import ValidationError
 from models.core.text import fold
 from models.core.words import UsualUnitWords as W
-from models.domain.catalog import Field, Office, Setting, Unit
+from models.domain.office import Field, Office, Setting, Unit
 from models.services import records, roles
 
 

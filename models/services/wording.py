@@ -9,7 +9,7 @@ import data
 from models.core.errors import ValidationError
 from models.core.text import clean, clean_line
 from models.core.words import WordingWords as W
-from models.domain.catalog import Office, Setting
+from models.domain.office import Office, Setting
 from models.services import records, roles
 
 MAX_LEN = 2000

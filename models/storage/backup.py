@@ -26,7 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.core.errors import StorageError
+from models.core.errors import StorageError, os_reason
 from models.core.paths import locations
 from models.core.words import BackupWords as W
 from models.storage import files, migrations, open_lock
@@ -124,7 +124,7 @@ def _copy(source: Path, dest: Path, *, replace: bool = False, checked: bool = Tr
 
 
 def _storage(exc: Exception, what: str) -> StorageError:
-    return StorageError(W.FAILED_TO.format(what=what, os_reason=files.os_reason(exc)))
+    return StorageError(W.FAILED_TO.format(what=what, os_reason=os_reason(exc)))
 
 
 def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike | None = None,
@@ -165,7 +165,7 @@ def make_backup(source: str | os.PathLike | None = None, dest: str | os.PathLike
     except Cancelled:
         raise
     except sqlite3.DatabaseError as exc:
-        raise StorageError(W.NOT_BACKED_UP.format(src=src, os_reason=files.os_reason(exc))) from exc
+        raise StorageError(W.NOT_BACKED_UP.format(src=src, os_reason=os_reason(exc))) from exc
     except OSError as exc:
         raise _storage(exc, W.WRITE_INTO.format(parent=target.parent)) from exc
     finally:
@@ -297,7 +297,7 @@ def verify(path: str | os.PathLike) -> Verified:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(W.UNREADABLE.format(path=p, os_reason=files.os_reason(exc))) from exc
+        raise StorageError(W.UNREADABLE.format(path=p, os_reason=os_reason(exc))) from exc
     return Verified(p, version, office[0], petitions)
 
 

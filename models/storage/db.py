@@ -17,7 +17,7 @@ from models.core._drivers import enable_postgres
 from models.core.compat import current_connection
 from models.core.errors import DatabaseDamaged, DatabaseLocked, StorageError, os_reason
 from models.core.words import DatabaseWords as W
-from models.domain.base import database, is_postgres, known_as, opened_as  # noqa: F401 - is_postgres, opened_as: read here by callers
+from models.domain.base import database, is_postgres, known_as
 from models.storage import migrations, open_lock
 from models.storage.config import is_url
 from models.storage.open_lock import FileLock, hold_shared_postgres, release_held, release_postgres

@@ -13,14 +13,14 @@ import peewee as pw
 from models.core.compat import create_indexes
 from models.core.errors import DatabaseTooNew, StorageError
 from models.core.words import DatabaseWords as W
-from models.domain import audit, catalog, chain, conferences, documents, petitions, plans, register, signatures
+from models.domain import audit, chain, conference, document_text, office, petition, plan, register, signatures
 from models.domain.audit import AuditEntry
 from models.domain.base import BaseModel
-from models.domain.catalog import Office, Person
-from models.domain.conferences import Conference
-from models.domain.documents import DocumentText
-from models.domain.petitions import Petition
-from models.domain.plans import Plan
+from models.domain.office import Office, Person
+from models.domain.conference import Conference
+from models.domain.document_text import DocumentText
+from models.domain.petition import Petition
+from models.domain.plan import Plan
 from models.domain.register import OutgoingDocument
 from models.domain.signatures import DocumentSignature, SignatureImage
 from models.storage.seals import seal_as_found
@@ -36,7 +36,7 @@ class SchemaVersion(pw.Model):
 
 
 #: the modules that hold the tables (every model class defined in one is a table)
-MODEL_MODULES = (catalog, register, plans, conferences, petitions, audit, documents, signatures)
+MODEL_MODULES = (office, register, plan, conference, petition, audit, document_text, signatures)
 
 
 def all_models() -> list[type[pw.Model]]:
@@ -54,7 +54,7 @@ def _v1(db: pw.Database) -> None:
 
 
 def _v2_document_texts(db: pw.Database) -> None:
-    """Editable and frozen texts of every document (models.domain.documents.DocumentText)."""
+    """Editable and frozen texts of every document (models.domain.document_text.DocumentText)."""
     db.create_tables([DocumentText], safe=True)
 
 
@@ -83,7 +83,7 @@ def _v3_chains(db: pw.Database) -> None:
 
 
 def _v3_people(db: pw.Database) -> None:
-    """Người dùng and their roles (models.domain.catalog.Person)."""
+    """Người dùng and their roles (models.domain.office.Person)."""
     db.create_tables([Person], safe=True)
 
 

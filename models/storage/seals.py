@@ -15,9 +15,9 @@ from models.core.words import IntegrityWords as W
 from models.domain import chain
 from models.domain.audit import AuditEntry, snapshot
 from models.domain.base import now, opened_as
-from models.domain.catalog import Office
-from models.domain.documents import DRAFT, Content, DocumentText
-from models.domain.petitions import Petition, PetitionEvent
+from models.domain.office import Office
+from models.domain.document_text import DRAFT, Content, DocumentText
+from models.domain.petition import Petition, PetitionEvent
 from models.domain.register import OutgoingDocument
 from models.storage.who import current_user
 

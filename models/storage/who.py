@@ -5,7 +5,7 @@ import getpass
 import os
 
 from models.domain.base import database, is_postgres, opened_as
-from models.domain.catalog import Person
+from models.domain.office import Person
 from models.storage.config import read_config
 
 _user: str | None = None

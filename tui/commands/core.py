@@ -147,7 +147,8 @@ DOCTOR_HELP = (W.DOCTOR_HELP
               help=W.TIDY_HELP)
 @pass_db
 def doctor(db_target, tidy: bool):
-    from models.storage.db import describe, is_postgres
+    from models.storage.db import describe
+    from models.domain.base import is_postgres
     from models.core.paths import locations
     from models.opening import open_office_database
     from models.storage.config import configured_target
@@ -168,7 +169,7 @@ def doctor(db_target, tidy: bool):
             result = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
             line(result == "ok", W.DATABASE, W.INTEGRITY_CHECK.format(target=target)
                  + (W.GOOD if result == "ok" else result), "co_so_du_lieu")
-        from models.domain.catalog import Office
+        from models.domain.office import Office
         from models.storage.migrations import CURRENT
 
         line(True, W.SCHEMA_VERSION, str(CURRENT))

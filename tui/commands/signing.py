@@ -183,7 +183,7 @@ def verify_cmd(file: Path, roots, install: bool):
 @click.option("--db", metavar=W.PATH_METAVAR, help=W.DATABASE_HELP)
 def image_cmd(file: Path, person_id: int | None, seal: bool, db):
     try:
-        from models.domain.catalog import Person
+        from models.domain.office import Person
         from models.core.errors import ValidationError
         from models.services import signing
 

@@ -486,7 +486,7 @@ class BoardScreen(AppScreen):
         office = self.office
 
         def change():
-            from models.domain.petitions import next_title
+            from models.domain.petition import next_title
             from models.services import board_actions as act
 
             with TITLE_LOCK:

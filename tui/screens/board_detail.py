@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from models.domain.petitions import CHANNELS, DISPOSITIONS, STATUSES
+from models.domain.petition import CHANNELS, DISPOSITIONS, STATUSES
 from models.core.words import FIELD_LABELS
 
 from .. import words

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from models.core import clock
-from models.domain.conferences import BroadcastSlot, Conference
+from models.domain.conference import BroadcastSlot, Conference
 from models.services import conferences as svc
 from models.core.words import CONFERENCE_STATUSES, STATUS
 
@@ -132,7 +132,7 @@ class ConferencesScreen(AppScreen):
 
     def _plan(self):
         """The plan shown: the one picked with P, else the newest."""
-        from models.domain.plans import Plan
+        from models.domain.plan import Plan
         from models.services.plans import plans
 
         if self.plan_id is not None:

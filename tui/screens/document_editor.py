@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Label, Static, TextArea
 
 from models.core import clock
-from models.domain.documents import Content, DocumentText
+from models.domain.document_text import Content, DocumentText
 from models.services import documents as svc
 from models.core.words import ISSUED_ON
 

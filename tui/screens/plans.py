@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from models.domain.plans import PLAN_DRAFT, Plan
+from models.domain.plan import PLAN_DRAFT, Plan
 from models.services import plans as svc
 from models.core.words import ISSUED_ON, STATUS, SUMMARY, SYMBOL
 

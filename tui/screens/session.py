@@ -210,7 +210,7 @@ class SessionScreen(AppScreen):
         work.run(self, self._read, conf_id, done=self.show, group="session-load")
 
     def _read(self, conf_id):
-        from models.domain.conferences import Conference
+        from models.domain.conference import Conference
 
         office = self.office
         place = live.load_place(office)
@@ -292,7 +292,7 @@ class SessionScreen(AppScreen):
         if a is None:
             return
         self.attendance_now = a
-        from models.domain.conferences import ATTENDANCE_GROUPS
+        from models.domain.conference import ATTENDANCE_GROUPS
 
         lines = [f"{label}: {a.counts.get(g, 0)}" for g, label in ATTENDANCE_GROUPS.items()]
         lines.append(W.GUESTS_TOTAL.format(guests=len(a.guests), total=a.total))
@@ -307,7 +307,7 @@ class SessionScreen(AppScreen):
         self.say("queue", text)
 
     def _add_row(self, p: live.SessionRow) -> None:
-        from models.domain.petitions import DISPOSITIONS
+        from models.domain.petition import DISPOSITIONS
 
         content = clip(p.content, self._content_width)
         handling = DISPOSITIONS.get(p.disposition, "")
@@ -768,7 +768,7 @@ class SessionScreen(AppScreen):
         typed right after F9 land in it: tui/widgets/type_ahead.py)."""
         if not self._need_conf() or self.attendance_now is None:
             return
-        from models.domain.conferences import ATTENDANCE_GROUPS
+        from models.domain.conference import ATTENDANCE_GROUPS
 
         from ..widgets.form import FormField, FormScreen
 

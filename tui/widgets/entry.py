@@ -405,7 +405,7 @@ class PetitionEntry(Widget, can_focus=True):
 
     def action_title(self) -> None:
         """Ctrl+W: the citizen's title, Ông → Bà → none, without the contacts form (issue 22 item 3)."""
-        from models.domain.petitions import next_title
+        from models.domain.petition import next_title
 
         if self.draft.get("citizen_withheld"):
             self.say(PaperKeyWords.TITLE_WITHHELD)

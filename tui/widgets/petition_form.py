@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from models.domain.petitions import CHANNELS, DISPOSITIONS, Petition
+from models.domain.petition import CHANNELS, DISPOSITIONS, Petition
 from models.core.words import CONTENT, FIELD, FIELD_LABELS
 
 from .form import FormField, FormScreen
@@ -24,7 +24,7 @@ def form_choices(petition_id: int):
     """In a worker: what the form needs, read at once (the petition with its
     village, field and unit, and the lists to choose from), or None if the
     petition is gone. Returns the arguments of ``petition_form``."""
-    from models.domain.catalog import Field, Unit, Village
+    from models.domain.office import Field, Unit, Village
     from models.core.text import by_name
 
     p = (Petition.select(Petition, Village, Field, Unit)

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field, replace
 import peewee as pw
 
 from models.domain.base import BaseModel
-from models.domain.catalog import FAMILY_PARTY, Office
+from models.domain.office import FAMILY_PARTY, Office
 from models.domain.register import OutgoingDocument
 from models.core.text import clean, clean_line
 from models.core.words import DocumentFieldWords as W

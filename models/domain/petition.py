@@ -4,8 +4,8 @@ from __future__ import annotations
 import peewee as pw
 
 from models.domain.base import BaseModel
-from models.domain.catalog import Field, Office, Unit, Village
-from models.domain.conferences import Conference
+from models.domain.office import Field, Office, Unit, Village
+from models.domain.conference import Conference
 from models.core.words import CHANNELS, DISPOSITIONS, NO_NAME, WITHHELD  # noqa: F401 (CHANNELS, DISPOSITIONS re-exported)
 from models.core.words import PETITION_STATUSES as STATUSES  # noqa: F401 (re-exported)
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from models.domain.base import BaseModel
-from models.domain.catalog import Office, Village
-from models.domain.plans import Plan
+from models.domain.office import Office, Village
+from models.domain.plan import Plan
 from models.core.words import CONFERENCE_STATUSES
 from models.core.words import ConferenceWords as W
 
