@@ -266,7 +266,7 @@ def _conference(office, plan, date, villages, chair, secretary, status) -> Confe
         chair=chair, secretary=secretary,
         topics="Đất đai\nMôi trường\nGiao thông - Thủy lợi\nAn ninh trật tự",
         invited_groups="Thường trực Đảng ủy\nThường trực HĐND xã\nỦy ban MTTQ Việt Nam xã\n"
-                       "Bí thư Chi bộ, Trưởng thôn, Trưởng ban Công tác Mặt trận các thôn",
+                       "Bí thư Chi bộ, Trưởng thôn, Trưởng Ban Công tác Mặt trận các thôn",
         status=status,
         conclusions=("Chủ tịch UBND xã ghi nhận các ý kiến; giao các bộ phận chuyên môn trả lời bằng văn bản "
                      "trong thời hạn 30 ngày; đề nghị Nhân dân tiếp tục phối hợp với chính quyền.")
