@@ -104,3 +104,72 @@ def test_invitation_addresses_officials_as_comrades(tmp_path, monkeypatch):
     assert squash("Bà Ngô Thị Hạnh, Trưởng thôn Đông") in text            # a title typed is kept
     assert squash("Ông (bà) Đặng Văn Tứ") in text                          # no position, no title known
     assert "Ông(bà)NguyễnVănTâm" not in text
+
+
+# --- invitees: a title of their own (issue 22 item 3) ------------------------------------
+
+INVITEES = "Ông Đặng Văn Tứ\nbà Ngô Thị Hạnh - Trưởng thôn Đông\nLê Văn Cường\nTrần Văn Nam - Chủ tịch HĐND xã"
+
+
+def _invitation_text(office, conf) -> str:
+    from models.services import documents
+    from tui.documents import render_pdf
+
+    return squash(" ".join(page_texts(render_pdf(documents.draft(office, "giay-moi", conf.id).content))))
+
+
+def test_an_invitees_title_is_recorded_and_addresses_them(db):
+    """"Ông …", "bà …" typed before a name in F4's list of invitees is their title
+    (kept apart from the name); the invitation says "trân trọng kính mời: Ông Đặng Văn Tứ",
+    "Ông (bà)" only for a person with neither a title nor a position. On both engines."""
+    from models import Invitee
+    from models.demo import samples
+    from models.services import conferences as svc
+
+    office = samples.office("ubnd_xa")
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 11, 15))
+    values = svc.form_values(conf) | {"invitees": INVITEES}
+    conf = svc.update_conference(conf, values)
+    named = [(i.title, i.name, i.position) for i in Invitee.select().where(
+        (Invitee.conference == conf) & ~Invitee.is_group).order_by(Invitee.id)]
+    assert named == [("Ông", "Đặng Văn Tứ", ""), ("Bà", "Ngô Thị Hạnh", "Trưởng thôn Đông"),
+                     ("", "Lê Văn Cường", ""), ("", "Trần Văn Nam", "Chủ tịch HĐND xã")]
+    assert svc.form_values(conf)["invitees"] == INVITEES.replace("bà Ngô", "Bà Ngô")   # shown as stored
+    text = _invitation_text(office, conf)
+    assert squash("trân trọng kính mời: Ông Đặng Văn Tứ") in text
+    assert squash("trân trọng kính mời: Bà Ngô Thị Hạnh, Trưởng thôn Đông") in text
+    assert squash("trân trọng kính mời: Ông (bà) Lê Văn Cường") in text                    # nothing known
+    assert squash("trân trọng kính mời: Đồng chí Trần Văn Nam, Chủ tịch HĐND xã") in text
+    assert text.count(squash("Ông (bà)")) == 1
+
+
+def test_the_upgrade_moves_a_typed_title_into_its_field(tmp_path):
+    """A database from before invitees had a title: the column is added and a
+    title typed before a name ("Bà Ngô Thị Hạnh") moves into it; the invitation
+    reads as it did."""
+    import sqlite3
+
+    import models
+    from models import Invitee
+    from models.demo import samples
+    from models.storage.migrations import MIGRATIONS, _v14_invitee_title
+
+    target = tmp_path / "cu.sqlite3"
+    models.open_database(str(target))
+    office = samples.office("ubnd_xa")
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 11, 15))
+    Invitee.create(conference=conf, name="placeholder")
+    models.close_database()
+    con = sqlite3.connect(target)
+    with con:
+        con.execute("ALTER TABLE invitee DROP COLUMN title")
+        con.execute("UPDATE invitee SET name = 'Bà Ngô Thị Hạnh', position = 'Trưởng thôn Đông' "
+                    "WHERE name = 'placeholder'")
+        con.execute("DELETE FROM schema_version WHERE version >= ?", (MIGRATIONS.index(_v14_invitee_title) + 1,))
+    con.close()
+
+    models.open_database(str(target))
+    moved = Invitee.get(Invitee.name == "Ngô Thị Hạnh")
+    assert moved.title == "Bà" and moved.position == "Trưởng thôn Đông"
+    assert Invitee.get(Invitee.name == "Nguyễn Văn Tâm").title == ""
+    assert squash("trân trọng kính mời: Bà Ngô Thị Hạnh, Trưởng thôn Đông") in _invitation_text(office, conf)

@@ -259,7 +259,7 @@ class ConferencesWords:
         "secretary": "Thư ký",
         "topics": "Nội dung, lĩnh vực đối thoại (mỗi dòng một mục)",
         "invited_groups": "Thành phần mời theo nhóm (mỗi dòng một nhóm, mỗi nhóm một giấy mời)",
-        "invitees": "Người được mời đích danh (mỗi dòng: họ tên - chức vụ)",
+        "invitees": "Người được mời đích danh (mỗi dòng: Ông/Bà họ tên - chức vụ)",
     }
     ALL_DONE = "Tất cả các mốc đã hoàn thành."
     MILESTONE_LINE = "{label} — hạn {due:%d/%m/%Y} ({left}) — căn cứ: {source}"

@@ -63,6 +63,7 @@ class Invitee(BaseModel):
     name = pw.CharField()
     position = pw.CharField(default="")
     is_group = pw.BooleanField(default=False)
+    title = pw.CharField(default="")          # danh xưng: "", "Ông", "Bà" (issue 22 item 3)
 
 
 class AgendaItem(BaseModel):

@@ -15,6 +15,25 @@ FAMILY_PARTY = "party"   # Hướng dẫn 36-HD/VPTW
 NUMBERING_PER_YEAR = "per_year"   # one sequence per year for all documents
 NUMBERING_PER_KIND = "per_kind"   # one sequence per year and document kind
 
+#: danh xưng, Ông / Bà before a person's name in letters and invitations
+TITLES = ("", "Ông", "Bà")
+
+
+def next_title(title: str) -> str:
+    """The title one key press gives (F5, F6): none → Ông → Bà → none."""
+    i = TITLES.index(title) if title in TITLES else 0
+    return TITLES[(i + 1) % len(TITLES)]
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """A title typed before a name, apart: "bà Ngô Thị Hạnh" → ("Bà", "Ngô Thị Hạnh");
+    ("", name) when the name starts with none."""
+    head, _, rest = name.strip().partition(" ")
+    for title in TITLES[1:]:
+        if head.lower() == title.lower() and rest.strip():
+            return title, rest.strip()
+    return "", name.strip()
+
 
 class Office(BaseModel):
     """Cơ quan ban hành: UBND xã/phường, Đảng ủy xã …"""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import peewee as pw
 
 from models.domain.base import BaseModel
-from models.domain.office import Field, Office, Unit, Village
+from models.domain.office import TITLES, Field, Office, Unit, Village, next_title  # noqa: F401 (TITLES, next_title re-exported)
 from models.domain.conference import Conference
 from models.core.words import CHANNELS, DISPOSITIONS, NO_NAME, WITHHELD  # noqa: F401 (CHANNELS, DISPOSITIONS re-exported)
 from models.core.words import PETITION_STATUSES as STATUSES  # noqa: F401 (re-exported)
@@ -15,16 +15,6 @@ OPEN_STATUSES = ("open",)
 ACTION_STATUSES = ("open", "forwarded")
 #: never counted in statistics nor shown on the board unless asked for
 HIDDEN_STATUSES = ("withdrawn",)
-#: Ông / Bà before a citizen's name in letters
-TITLES = ("", "Ông", "Bà")
-
-
-def next_title(title: str) -> str:
-    """The title one key press gives (F5, F6): none → Ông → Bà → none."""
-    i = TITLES.index(title) if title in TITLES else 0
-    return TITLES[(i + 1) % len(TITLES)]
-
-
 class Petition(BaseModel):
     office = pw.ForeignKeyField(Office, backref="petitions", on_delete="CASCADE")
     conference = pw.ForeignKeyField(Conference, null=True, backref="petitions", on_delete="SET NULL")

@@ -458,15 +458,18 @@ def notice(conf: Conference) -> Content:
 INVITEE = "{người được mời}"
 
 
-def invitee_label(name: str, position: str, is_group: bool) -> str:
-    """"Đồng chí Nguyễn Văn Tâm, Bí thư Đảng ủy xã" for a person invited in an office:
-    the form of address of official invitations, right for a man or a woman (no
-    title is recorded for invitees, and a guess from the name can be wrong); a
-    title typed before the name is kept ("Bà Lê Thị Mai"); a person with no
-    position is "Ông (bà) …"; a group by its name (issue 22 item 3)."""
+def invitee_label(name: str, position: str, is_group: bool, title: str = "") -> str:
+    """How an invitation addresses its invitee (issue 22 item 3): by the title
+    recorded ("Ông Đặng Văn Tứ", "Bà Lê Thị Mai, Chủ tịch …"); with none, a
+    person invited in an office as "Đồng chí Nguyễn Văn Tâm, Bí thư Đảng ủy xã",
+    right for a man or a woman (a guess from the name can be wrong); a title typed
+    before the name is kept; only a person with neither title nor position is
+    "Ông (bà) …"; a group by its name."""
     if is_group:
         return name
-    if name.startswith(("Ông ", "Bà ", "Đồng chí ")):
+    if title:
+        person = f"{title} {name}"
+    elif name.startswith(("Ông ", "Bà ", "Đồng chí ")):
         person = name
     else:
         person = f"{PaperWords.COMRADE if position else PaperWords.SIR_OR_MADAM} {name}"
@@ -476,7 +479,7 @@ def invitee_label(name: str, position: str, is_group: bool) -> str:
 def invitations(conf: Conference) -> Content:
     """Giấy mời (Mẫu 1.7): one text, printed once per invitee ("Kính gửi" differs)."""
     f = conference_facts(conf)
-    invitees = [{"name": invitee_label(clean_line(i.name), clean_line(i.position), bool(i.is_group)),
+    invitees = [{"name": invitee_label(clean_line(i.name), clean_line(i.position), bool(i.is_group), i.title),
                  "position": "", "is_group": bool(i.is_group)}
                 for i in Invitee.select().where(Invitee.conference == conf).order_by(Invitee.id)]
     body = [say("invitations", "opening", office=f.office_name), INVITEE,

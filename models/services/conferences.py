@@ -10,7 +10,7 @@ from models.core.errors import Locked, ValidationError
 from models.core.text import clean_line
 from models.core.words import ConferenceWords as W
 from models.domain.base import now
-from models.domain.office import Office
+from models.domain.office import Office, split_title
 from models.domain.conference import BroadcastSlot, Conference, ConferenceVillage, Invitee
 from models.domain.deadlines import office_calendar
 from models.domain.plan import Plan
@@ -50,11 +50,17 @@ def form_values(conf: Conference | None) -> dict:
         "venue": conf.venue, "villages": ", ".join(v.name for v in villages_of(conf)),
         "chair": conf.chair, "secretary": conf.secretary, "topics": conf.topics,
         "invited_groups": conf.invited_groups,
-        "invitees": "\n".join(f"{i.name} - {i.position}" if i.position else i.name for i in named),
+        "invitees": "\n".join(invitee_line(i) for i in named),
     }
 
 
-def _parse(office: Office, values: dict) -> tuple[dict, list, list[tuple[str, str]]]:
+def invitee_line(i: Invitee) -> str:
+    """An invitee as the form shows it, one a line: "Ông Đặng Văn Tứ - Trưởng thôn Đông"."""
+    person = f"{i.title} {i.name}" if i.title else i.name
+    return f"{person} - {i.position}" if i.position else person
+
+
+def _parse(office: Office, values: dict) -> tuple[dict, list, list[tuple[str, str, str]]]:
     """Validate form values → (conference fields, villages, named invitees)."""
     date = parse_date(values.get("date"), W.DATE, field="date")
     start = parse_time(values.get("start_time") or "08:00", W.START_TIME, field="start_time")
@@ -77,7 +83,8 @@ def _parse(office: Office, values: dict) -> tuple[dict, list, list[tuple[str, st
     invitees = []
     for line in lines(values.get("invitees")):
         name, _, position = line.partition(" - ")
-        invitees.append((required(name, W.INVITEE_NAME, field="invitees", max_len=120),
+        said, name = split_title(name)        # "Ông …", "Bà …": the title, kept apart
+        invitees.append((said, required(name, W.INVITEE_NAME, field="invitees", max_len=120),
                          optional_line(position, max_len=200)))
     fields = dict(title=title, date=date, start_time=start, venue=venue, chair=chair,
                   secretary=optional_line(values.get("secretary"), max_len=200, label=W.SECRETARY),
@@ -85,7 +92,7 @@ def _parse(office: Office, values: dict) -> tuple[dict, list, list[tuple[str, st
     return fields, vills, invitees
 
 
-def _sync(conf: Conference, vills: list, invitees: list[tuple[str, str]]) -> None:
+def _sync(conf: Conference, vills: list, invitees: list[tuple[str, str, str]]) -> None:
     """Villages and invitees follow the form: groups from "invited groups", people
     from "invitees"; replaced as a whole because the form shows them as a whole."""
     ConferenceVillage.delete().where(ConferenceVillage.conference == conf).execute()
@@ -94,8 +101,8 @@ def _sync(conf: Conference, vills: list, invitees: list[tuple[str, str]]) -> Non
     Invitee.delete().where(Invitee.conference == conf).execute()
     for g in lines(conf.invited_groups):
         Invitee.create(conference=conf, name=g, is_group=True)
-    for name, position in invitees:
-        Invitee.create(conference=conf, name=name, position=position)
+    for title, name, position in invitees:
+        Invitee.create(conference=conf, name=name, position=position, title=title)
 
 
 def create_conference(office: Office, plan: Plan | None, values: dict) -> Conference:

@@ -271,10 +271,24 @@ def _v13_office_search_index(db: pw.Database) -> None:
                    "ON petition (office_id, status, due_on, search_text)")
 
 
+def _v14_invitee_title(db: pw.Database) -> None:
+    """An invitee's title (Invitee.title: "Ông", "Bà" or none), so an invitation
+    says "Kính gửi: Ông Đặng Văn Tứ" instead of "Ông (bà)". A title typed before
+    the name before this version ("Bà Ngô Thị Hạnh") moves into it. Idempotent."""
+    if "title" not in {c.name for c in db.get_columns("invitee")}:
+        db.execute_sql("ALTER TABLE invitee ADD COLUMN title VARCHAR(255) NOT NULL DEFAULT ''")
+    rows = db.execute_sql("SELECT id, name FROM invitee WHERE is_group = %s AND title = ''" % db.param, (False,))
+    for invitee_id, name in rows.fetchall():
+        title, bare = office.split_title(name)
+        if title:
+            db.execute_sql(f"UPDATE invitee SET title = {db.param}, name = {db.param} WHERE id = {db.param}",
+                           (title, bare, invitee_id))
+
+
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month,
               _v5_board_order_ids, _v6_every_status_orders, _v7_search_statistics,
               _v8_actual_times, _v9_signatures, _v10_office_uid, _v11_seals, _v12_person_pin,
-              _v13_office_search_index]
+              _v13_office_search_index, _v14_invitee_title]
 CURRENT = len(MIGRATIONS)
 
 
