@@ -374,7 +374,7 @@ class DoiThoaiApp(UnforeseenErrors, App):
     def report_unexpected(self, exc: BaseException) -> None:
         """An error we did not foresee: logged, and the user told in Vietnamese;
         the app keeps running and nothing saved is lost."""
-        from .launch import log_unexpected
+        from .crash_log import log_unexpected
 
         log_unexpected(exc)
         self.notify("Có lỗi không mong đợi; thao tác chưa thực hiện được. Dữ liệu đã lưu vẫn an toàn. "
@@ -388,7 +388,7 @@ class DoiThoaiApp(UnforeseenErrors, App):
         # Not Textual's crash screen (an English traceback with local variables,
         # which may hold a citizen's phone number): the traceback goes to the log,
         # the app ends with a non-zero code and run_app says in Vietnamese where.
-        from .launch import unexpected_message
+        from .crash_log import unexpected_message
 
         self.exit_message = unexpected_message(error)
         self.end_with_error(error, UNEXPECTED_EXIT)

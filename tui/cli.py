@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import click
 
@@ -65,12 +67,20 @@ def cli(ctx, db, user, office):
 
         choose_office(office)
     if ctx.invoked_subcommand is None:
-        from .launch import open_app
+        return OpenTheApp(db)     # tui.launch opens it: the command line only says so
+    return None
 
-        open_app(db)
+
+@dataclass(frozen=True)
+class OpenTheApp:
+    """No sub-command was given: the app is to be opened on ``db`` (None: the
+    office's default database)."""
+    db: str | None
 
 
-def main(argv=None):
+def main(argv=None) -> OpenTheApp | None:
+    """Run the command line on ``argv``; what goes wrong is told in Vietnamese
+    with an exit code. Returns OpenTheApp when no sub-command was given."""
     from .click_vi import install
 
     install()
@@ -78,8 +88,21 @@ def main(argv=None):
     if any("\x00" in a for a in (sys.argv[1:] if argv is None else argv)):
         click.echo(W.NUL_ARGUMENT, err=True)
         sys.exit(2)
+    with reported():
+        wanted = cli.main(args=argv, prog_name="doithoai", standalone_mode=False)
+    return wanted if isinstance(wanted, OpenTheApp) else None
+
+
+@contextmanager
+def reported():
+    """What goes wrong inside becomes a Vietnamese message and an exit code,
+    never a traceback (a command, or the app opened from the command line)."""
     try:
-        cli.main(args=argv, prog_name="doithoai", standalone_mode=False)
+        yield
+    except (KeyboardInterrupt, EOFError):     # click turns these into Abort inside a command
+        click.echo(err=True)
+        click.echo(W.CANCELLED_SHORT, err=True)
+        sys.exit(1)
     except click.exceptions.Abort:
         click.echo(W.CANCELLED_SHORT, err=True)
         sys.exit(1)
@@ -107,7 +130,7 @@ def main(argv=None):
         if isinstance(exc, peewee.OperationalError):
             click.echo(W.ERROR_LINE.format(message=storage_message(exc)), err=True)
             sys.exit(3)
-        from .launch import unexpected_message
+        from .crash_log import unexpected_message
 
         click.echo(unexpected_message(exc), err=True)
         sys.exit(70)

@@ -1,8 +1,10 @@
-"""Shared pieces of the command line: the --db option and error reporting."""
+"""Shared pieces of the command line: the --db option, error reporting and reading a PIN."""
 from __future__ import annotations
 
 import functools
+import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -10,6 +12,7 @@ from models.core.errors import UserError
 
 from ..words import explain_cli
 from ..words import CommandWords as W
+from ..words import SigningCommandWords as SW
 
 
 def fail(message: str, code: int = 2):
@@ -83,3 +86,19 @@ def ask(question: str) -> bool:
             return False
         click.echo(W.ANSWER_YES_NO, err=True)
     return False
+
+
+def read_pin(pin_file: Path | None, what: str = SW.OF_TOKEN) -> str:
+    """From a 0600 file, else asked at the keyboard without echo."""
+    if pin_file is not None:
+        import stat
+
+        if not stat.S_ISREG(pin_file.stat().st_mode):
+            raise UserError(SW.PIN_FILE_NOT_FILE.format(pin_file=pin_file))
+        if os.name == "posix" and (pin_file.stat().st_mode & 0o077):
+            raise UserError(SW.PIN_FILE_READABLE.format(pin_file=pin_file, mode=pin_file.stat().st_mode & 0o777))
+        lines = pin_file.read_text(encoding="utf-8").splitlines()
+        return lines[0].strip() if lines else ""
+    if not sys.stdin.isatty():
+        raise UserError(SW.PIN_NEEDED.format(what=what))
+    return click.prompt(SW.PIN_ASK.format(what=what), hide_input=True, default="", show_default=False)

@@ -20,7 +20,7 @@ def _as_manager(office, pin_file, call):
     """``call()`` with the PIN of the person working, when changing people asks it."""
     from models.services import roles
 
-    from .signing import read_pin
+    from .common import read_pin
 
     person = run_service(lambda: roles.pin_wanted(office, "people"))
     pin = run_service(lambda: read_pin(pin_file, W.OF_PERSON.format(full_name=person.full_name))) if person is not None else None
@@ -149,7 +149,7 @@ def _pins(office, person, pin_file, remove) -> tuple[str, str | None]:
     """(the new PIN, the PIN that allows the change) from the file or the keyboard."""
     from models.services import roles
 
-    from .signing import read_pin
+    from .common import read_pin
 
     needs_authority = bool(person.pin_hash) or bool(roles.managers_with_pin(office))
     if pin_file is not None:

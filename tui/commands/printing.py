@@ -158,7 +158,7 @@ def issue_cmd(kind: str, ident: int, on, pin_file: Path | None, db: str | None) 
         from models.services import roles
 
         from .. import documents as pipeline
-        from .signing import read_pin
+        from .common import read_pin
 
         office = _open(db)
         person = roles.pin_wanted(office, "issue")

@@ -6,7 +6,6 @@ The PIN is asked without echo, or read from ``--pin-file`` (a file only its
 owner can read: mode 0600); it is never an argument, never logged or kept."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import click
 
 from models.core.errors import UserError
 
+from .common import read_pin
 from .printing import RecordId
 from ..words import SigningCommandWords as W
 
@@ -30,22 +30,6 @@ def _open(db: str | None):
 def _fail(err: UserError) -> None:
     click.echo(W.ERROR.format(err=err), err=True)
     sys.exit(getattr(err, "exit_code", 2) or 2)
-
-
-def read_pin(pin_file: Path | None, what: str = W.OF_TOKEN) -> str:
-    """From a 0600 file, else asked at the keyboard without echo."""
-    if pin_file is not None:
-        import stat
-
-        if not stat.S_ISREG(pin_file.stat().st_mode):
-            raise UserError(W.PIN_FILE_NOT_FILE.format(pin_file=pin_file))
-        if os.name == "posix" and (pin_file.stat().st_mode & 0o077):
-            raise UserError(W.PIN_FILE_READABLE.format(pin_file=pin_file, mode=pin_file.stat().st_mode & 0o777))
-        lines = pin_file.read_text(encoding="utf-8").splitlines()
-        return lines[0].strip() if lines else ""
-    if not sys.stdin.isatty():
-        raise UserError(W.PIN_NEEDED.format(what=what))
-    return click.prompt(W.PIN_ASK.format(what=what), hide_input=True, default="", show_default=False)
 
 
 token_options = [
