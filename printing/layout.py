@@ -32,6 +32,7 @@ from reportlab.platypus import (
 from models.core.words import PaperWords
 from models.domain.document_text import Letterhead, Signer  # the shapes every renderer takes
 
+from . import compat
 from .styles import Styles
 from .wording import addressee_items, date_line, day_month, number_text, vv_line, written_date  # noqa: F401  (used by the renderers)
 
@@ -333,21 +334,19 @@ class GridTable(Table):
     cmds: list = []
 
     def split(self, availWidth, availHeight):
-        self._calc(availWidth, availHeight)
-        heights = self._rowHeights
+        heights = compat.lay_out_table(self, availWidth, availHeight)
         if len(heights) > 1 and availHeight < heights[0] + heights[1]:
-            frame = getattr(self, "_frame", None)
-            full = getattr(frame, "_aH", availHeight)
+            full = compat.frame_height(self, availHeight)
             room = availHeight - heights[0] - PAD["top"] - PAD["bottom"]
             if heights[0] + heights[1] <= full or room < 2 * 15:
                 return []
             return self._cut_first_row(room)
         parts = super().split(availWidth, availHeight)
-        if len(parts) == 2 and len(parts[1]._cellvalues) == 2 and len(parts[0]._cellvalues) > 3:
+        if len(parts) == 2 and len(compat.table_rows(parts[1])) == 2 and len(compat.table_rows(parts[0])) > 3:
             # the last row alone under the repeated header (a total row): one more goes with it
             from reportlab.platypus.doctemplate import FrameBreak
 
-            parts = super().split(availWidth, sum(heights[:len(parts[0]._cellvalues) - 1]) - 0.5)
+            parts = super().split(availWidth, sum(heights[:len(compat.table_rows(parts[0])) - 1]) - 0.5)
             if len(parts) == 2:
                 parts.insert(1, FrameBreak())    # the rest on the next page, not in the row's room
         for t in parts:
@@ -355,9 +354,9 @@ class GridTable(Table):
         return parts
 
     def _cut_first_row(self, room: float) -> list:
-        head, row, *rest = self._cellvalues
+        head, row, *rest = compat.table_rows(self)
         top, bottom = [], []
-        for width, cell in zip(self._colWidths, row):
+        for width, cell in zip(compat.table_column_widths(self), row):
             inner = width - PAD["left"] - PAD["right"]
             if isinstance(cell, (list, tuple)) and len(cell) == 1:
                 cell = cell[0]          # ReportLab keeps a flowable cell as a one-item tuple
@@ -371,7 +370,7 @@ class GridTable(Table):
         return [self._like([head, top], after=0), self._like([head, bottom, *rest], before=0)]
 
     def _like(self, rows: list, before: float | None = None, after: float | None = None) -> "GridTable":
-        t = GridTable(rows, colWidths=self._colWidths, repeatRows=1,
+        t = GridTable(rows, colWidths=compat.table_column_widths(self), repeatRows=1,
                       spaceBefore=self.spaceBefore if before is None else before,
                       spaceAfter=self.spaceAfter if after is None else after)
         t.cmds = self.cmds
@@ -539,15 +538,11 @@ class KeepStart(KeepTogether):
     than the whole of a long paragraph or table (which left half a page blank)."""
 
     def wrap(self, aW, aH):
-        from reportlab.platypus.flowables import _listWrapOn
-
         dims: list = []
-        width, height = _listWrapOn(self._content, aW, self.canv, dims=dims)
+        width, height = compat.wrap_kept(self, aW, dims)
         if dims:
-            height += _start_height(self._content[-1], dims[-1][1]) - dims[-1][1]
-        self._H = height
-        self._H0 = dims[0][1] if dims else 0
-        self._wrapInfo = aW, aH
+            height += _start_height(compat.kept(self)[-1], dims[-1][1]) - dims[-1][1]
+        compat.set_kept_size(self, height, dims[0][1] if dims else 0, (aW, aH))
         return width, 0xffffff
 
 
@@ -556,7 +551,7 @@ def _start_height(f: Flowable, full: float) -> float:
     if isinstance(f, Paragraph) and getattr(f, "blPara", None) is not None:
         count = len(f.blPara.lines)
         return full if count <= 3 else 2 * f.style.leading
-    heights = getattr(f, "_rowHeights", None)
+    heights = compat.row_heights(f)
     if isinstance(f, Table) and heights and len(heights) > 1:
         head = getattr(f, "repeatRows", 0) or 0
         head = head if isinstance(head, int) else max(head) + 1
@@ -598,7 +593,7 @@ def keep_headings(story: list, width: float) -> list:
             if isinstance(g, Paragraph):
                 g.keepWithNext = 0           # grouped here; ReportLab must not group again
         if count < 2 and i < len(story) and isinstance(story[i], KeepTogether):
-            out.append(KeepTogether([*group, *story[i]._content], story[i]._maxHeight))
+            out.append(KeepTogether([*group, *compat.kept(story[i])], compat.kept_max_height(story[i])))
             i += 1
         else:
             out.append(KeepStart(group))

@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 
 from reportlab.graphics import shapes
-from reportlab.graphics.renderbase import _expandUserNode
 from reportlab.pdfbase import pdfmetrics
+
+from . import compat
 
 Affine = tuple[float, float, float, float, float, float]
 IDENTITY: Affine = (1, 0, 0, 1, 0, 0)
@@ -57,7 +58,7 @@ class _Painter:
         return self.fonts[key]
 
     def node(self, node, m: Affine) -> None:
-        node = _expandUserNode(node, None)
+        node = compat.expand_user_node(node)
         if node is None:
             return
         if isinstance(node, shapes.Group):
