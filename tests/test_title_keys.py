@@ -24,22 +24,28 @@ def _run(office, monkeypatch, body):
     return asyncio.run(inner())
 
 
+async def _named_row_of_the_board(app, pilot) -> int:
+    """F6 open on a row whose citizen gave their name; its petition's id."""
+    from models.domain.petition import Petition
+
+    await pilot.press("f6")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    for _ in range(40):
+        row = app.screen.current()
+        if row is not None and not Petition.get_by_id(row.id).citizen_withheld:
+            return row.id
+        await pilot.press("down")
+        await pilot.pause()
+    raise AssertionError("no named citizen on the board")
+
+
 def test_o_on_the_board_sets_the_title_the_answer_letter_uses(demo_office, monkeypatch):
     from models.domain.petition import Petition, next_title
     from models.services import documents
 
     async def body(app, pilot):
-        await pilot.press("f6")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        for _ in range(40):                      # a named citizen's row
-            row = screen.current()
-            if row is not None and not Petition.get_by_id(row.id).citizen_withheld:
-                break
-            await pilot.press("down")
-            await pilot.pause()
-        pid = row.id
+        pid = await _named_row_of_the_board(app, pilot)
         start = Petition.get_by_id(pid).citizen_title
         await pilot.press("o", "o")              # two presses at once: applied one after the other
         await app.workers.wait_for_complete()
@@ -50,7 +56,7 @@ def test_o_on_the_board_sets_the_title_the_answer_letter_uses(demo_office, monke
             await pilot.press("o")
             await app.workers.wait_for_complete()
             await pilot.pause()
-        assert any("Danh xưng: Bà" in str(n.message) for n in app._notifications)
+        assert any("danh xưng Bà" in str(n.message) for n in app._notifications)
         return pid
 
     pid = _run(demo_office, monkeypatch, body)
@@ -173,3 +179,106 @@ def test_the_upgrade_moves_a_typed_title_into_its_field(tmp_path):
     assert moved.title == "Bà" and moved.position == "Trưởng thôn Đông"
     assert Invitee.get(Invitee.name == "Nguyễn Văn Tâm").title == ""
     assert squash("trân trọng kính mời: Bà Ngô Thị Hạnh, Trưởng thôn Đông") in _invitation_text(office, conf)
+
+
+# --- Ctrl+W on a petition already recorded, and Ctrl+Z to take it back ---------------------
+
+async def _until(pilot, check, what: str, seconds: float = 60.0):
+    """Wait on a condition (the machine may be loaded), failing with ``what``."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + seconds
+    while not check():
+        assert loop.time() < end, what
+        await pilot.pause(0.05)
+
+
+async def _undo_newest(app, pilot, history_title: str):
+    """Ctrl+Z opened the history: U on its newest line, C to confirm."""
+    from tui.widgets.history import HistoryScreen, HistoryView
+
+    await _until(pilot, lambda: isinstance(app.screen, HistoryScreen), "Ctrl+Z opens the history")
+    screen = app.screen
+    await _until(pilot, lambda: getattr(screen.query_one(HistoryView), "rows", None), "the history is read")
+    assert history_title in screen.heading
+    assert "Danh xưng" in screen.query_one(HistoryView).rows[0].changes
+    await pilot.press("u")
+    await pilot.pause()
+    await pilot.press("c")
+
+
+def test_ctrl_w_on_a_recorded_row_of_the_session_and_ctrl_z(demo_office, monkeypatch):
+    """F5: with nothing typed, Ctrl+W on the row chosen with Ctrl+↑ sets that
+    petition's title at once (its history and the audit trail keep it); Ctrl+Z
+    opens its history and U puts the title back. Without a chosen row, or once
+    a new petition is being typed, Ctrl+W is for the petition being typed."""
+    from models.domain.audit import AuditEntry
+    from models.domain.petition import Petition, PetitionEvent
+    from test_petition_corrections_tui import open_session, record
+
+    async def body(app, pilot):
+        screen = await open_session(app, pilot)
+        conf = screen.conf
+        await record(pilot, "Trần Văn Bốn", "b", "5", "Đường liên thôn sạt lở", "3", "Sở Xây dựng")
+        await record(pilot, "Lê Thị Năm", "a", "7", "Trạm y tế thiếu thuốc", "4", "Ghi nhận")
+        rows = lambda: list(Petition.select().where(Petition.conference == conf).order_by(Petition.seq))[-2:]
+        await _until(pilot, lambda: len(rows()) == 2 and rows()[1].citizen_name == "Lê Thị Năm", "both recorded")
+        first, second = rows()
+        entry = screen.entry
+        await pilot.press("ctrl+w")                       # no row chosen: the next petition's title
+        await _until(pilot, lambda: entry.draft["citizen_title"] == "Ông", "the draft takes the title")
+        assert [p.citizen_title for p in rows()] == [first.citizen_title, second.citizen_title]
+        await pilot.press("ctrl+w", "ctrl+w")             # back to none
+        await _until(pilot, lambda: entry.draft["citizen_title"] == "", "the draft's title cycles")
+
+        await pilot.press("ctrl+up", "ctrl+w", "ctrl+w")  # the earlier row: Ông, then Bà
+        await _until(pilot, lambda: Petition.get_by_id(first.id).citizen_title == "Bà", "the row takes Bà")
+        assert Petition.get_by_id(second.id).citizen_title == second.citizen_title
+        assert entry.draft["citizen_title"] == "" and entry.pristine
+        await _until(pilot, lambda: any("Kiến nghị số" in str(n.message) and "danh xưng Bà" in str(n.message)
+                                        for n in app._notifications), "the change is told")
+        details = [e.detail for e in PetitionEvent.select().where(PetitionEvent.petition == first.id)]
+        assert details[-2:] == ["Danh xưng: Ông", "Danh xưng: Bà"]
+        audit = (AuditEntry.select().where((AuditEntry.table == "petition") & (AuditEntry.record_id == first.id))
+                 .order_by(AuditEntry.id.desc()).first())
+        assert audit.action == "update" and "Bà" in audit.after
+
+        await pilot.press("ctrl+z")
+        await _undo_newest(app, pilot, "Trần Văn Bốn")
+        await _until(pilot, lambda: Petition.get_by_id(first.id).citizen_title == "Ông", "U puts Ông back")
+        await pilot.press("escape")
+        await _until(pilot, lambda: app.screen is screen, "back to the session")
+
+        await pilot.press("H", "a", "ctrl+w")             # typing again: Ctrl+W is for the new petition
+        await _until(pilot, lambda: entry.draft["citizen_title"] == "Ông", "the new petition takes it")
+        assert Petition.get_by_id(first.id).citizen_title == "Ông"
+
+    _run(demo_office, monkeypatch, body)
+
+
+def test_ctrl_w_on_the_board_and_ctrl_z_undoes_it(demo_office, monkeypatch):
+    """F6: Ctrl+W is the title key as O is; Ctrl+Z opens the selected petition's
+    history, where U puts the title back; the answer letter follows."""
+    from models.domain.petition import Petition
+    from models.services import documents
+
+    async def body(app, pilot):
+        pid = await _named_row_of_the_board(app, pilot)
+        while Petition.get_by_id(pid).citizen_title != "":
+            await pilot.press("o")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        await pilot.press("ctrl+w", "ctrl+w")
+        await _until(pilot, lambda: Petition.get_by_id(pid).citizen_title == "Bà", "Ctrl+W twice: Bà")
+        assert squash("để bà được biết") in squash(documents.draft(demo_office, "tra-loi", pid).content.body)
+        await pilot.press("ctrl+z")
+        await _undo_newest(app, pilot, Petition.get_by_id(pid).citizen_name)
+        await _until(pilot, lambda: Petition.get_by_id(pid).citizen_title == "Ông", "U puts Ông back")
+        return pid
+
+    pid = _run(demo_office, monkeypatch, body)
+    from tui.documents import render_pdf
+
+    printed = squash(" ".join(page_texts(render_pdf(documents.draft(demo_office, "tra-loi", pid).content))))
+    assert squash("để ông được biết") in printed and squash("ông (bà)") not in printed.lower()
+    assert squash(f"Kính gửi: Ông {Petition.get_by_id(pid).citizen_name}") in printed
+    assert squash(f"V/v trả lời kiến nghị của ông {Petition.get_by_id(pid).citizen_name}") in printed   # and the register

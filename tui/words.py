@@ -376,7 +376,8 @@ class SessionWords:
         f"{key('ctrl+n')}: danh xưng (Ông/Bà), địa chỉ, điện thoại của người đang nêu ý kiến (không bắt buộc); "
         f"{key('ctrl+w')}: chỉ danh xưng, mỗi lần nhấn đổi Ông → Bà → không ghi.\n"
         f"Sửa hoặc rút một ý kiến đã ghi: {key('ctrl+up')} {key('ctrl+down')} chọn dòng trong danh sách, {key('ctrl+d')} mở để sửa (ghi lý do ở ô "
-        "cuối để rút). Mọi thay đổi được ghi vào lịch sử của ý kiến.\n"
+        f"cuối để rút); khi chưa gõ ý kiến mới, {key('ctrl+w')} đổi danh xưng của dòng đã chọn, lưu ngay. Mọi thay đổi được "
+        f"ghi vào lịch sử của ý kiến: {key('ctrl+z')} mở lịch sử của dòng đang chọn, {key('u')} trả lại một lần sửa.\n"
         f"Nếu máy không nhận phím {key('f10')}, {key('f11')}, {key('f12')} (Windows Terminal dùng {key('f11')} để phóng to màn hình), dùng {key('ctrl+k')} (kết "
         f"luận), {key('ctrl+f')} (chọn hội nghị), {key('ctrl+e')} (kết thúc phiên).")
     START = "Bắt đầu phiên"
@@ -1235,8 +1236,9 @@ class BoardWords:
             "(số, ngày, tóm tắt) cùng lúc.\n"
             f"{key('t')}: ghi trả lời gửi bằng cách khác (văn bản của đơn vị, trả lời trực tiếp…; số văn bản nếu có); với "
             "kiến nghị đã chuyển: ghi trả lời của cấp trên.\n"
-            f"{key('o')}: danh xưng của người kiến nghị, mỗi lần nhấn đổi Ông → Bà → không ghi; công văn trả lời "
-            "dùng danh xưng này.\n"
+            f"{key('o')} (hoặc {key('ctrl+w')}): danh xưng của người kiến nghị, mỗi lần nhấn đổi Ông → Bà → không ghi; "
+            f"công văn trả lời dùng danh xưng này. {key('ctrl+z')}: lịch sử của kiến nghị đang chọn, {key('u')} trả lại "
+            "một lần sửa.\n"
             "Văn bản: U công văn đôn đốc đơn vị của dòng đang chọn · K thông báo kết luận · B báo cáo cấp trên "
             "của hội nghị của dòng đang chọn (mở màn hình soạn, xem PDF, ban hành).\n"
             f"{key('n')}: mở một nhóm cùng nội dung thành từng ý kiến, hoặc gộp lại (“+2”: nhóm còn 2 ý kiến nữa).\n"
@@ -1332,6 +1334,11 @@ class PaperKeyWords:
     NO_TITLE = "không ghi"
     SIR_OR_MADAM = "ông (bà)"
     TITLE_WITHHELD = "Người kiến nghị xin giấu tên nên không ghi danh xưng."
+    #: Ctrl+W on a petition already recorded (F5: the row chosen with Ctrl+↑/↓; F6: the row selected)
+    TITLE_SET_FOR = ("Kiến nghị số {number} ({name}): danh xưng {title} — văn bản gửi người kiến nghị viết "
+                     "“{said}”. Trả lại: {undo} (lịch sử), chọn dòng, " + key("u") + ".")
+    HISTORY = "Lịch sử, hoàn tác"
+    HISTORY_OF = "Lịch sử kiến nghị số {number} — {name}"
     REGISTER_HELP = ("Liệt kê sổ văn bản đi: số, ngày, loại, trích yếu, tệp và kết quả kiểm tra mã SHA-256 của tệp. "
                      "Với --pdf: in sổ đăng ký văn bản đi của một năm ra tệp PDF (các cột theo Nghị định 30/2020, "
                      "Phụ lục IV).")

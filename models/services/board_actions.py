@@ -19,7 +19,7 @@ from models.core.words import (
 from models.core.words import BoardActionWords as W
 from models.domain.office import Unit
 from models.domain.deadlines import office_calendar
-from models.domain.petition import STATUSES, TITLES, Petition
+from models.domain.petition import STATUSES, TITLES, Petition, next_title
 from models.services import records
 from models.services.petitions import add_event, due_date
 from models.services.validate import optional_line, parse_date, pick_by_name, required, text
@@ -106,6 +106,12 @@ def set_title(p: Petition, title: str, *, expected_version: int | None = None) -
     before = p.citizen_title or "—"
     return _save(p, {"citizen_title": title}, expected_version, "edited",
                  W.TITLE_SET.format(title=title or W.NO_TITLE), before=before, after=title or "—")
+
+
+def next_title_for(p: Petition, *, expected_version: int | None = None) -> Petition:
+    """One press of the title key (Ctrl+W, O) on a petition already recorded:
+    Ông → Bà → none, saved as ``set_title`` saves it (history, audit, undo)."""
+    return set_title(p, next_title(p.citizen_title), expected_version=expected_version)
 
 
 def record_answer(p: Petition, number: str, on, summary: str, *, expected_version: int | None = None,

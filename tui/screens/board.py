@@ -102,7 +102,8 @@ class BoardScreen(AppScreen):
         Binding("v,i", "print('tra-loi')", W.WRITE_ANSWER, id="board.print_answer",
                 tooltip=words.ISSUE_WORDS),
         Binding("t", "answer", W.OTHER_ANSWER, id="board.answer"),
-        Binding("o", "title", words.PaperKeyWords.TITLE_KEY, id="board.title", show=False),
+        Binding("o,ctrl+w", "title", words.PaperKeyWords.TITLE_KEY, id="board.title", show=False),
+        Binding("ctrl+z", "history", words.PaperKeyWords.HISTORY, id="board.history", show=False),
         Binding("c", "close_petition", W.CLOSE, id="board.close"),
         Binding("m", "reopen", W.REOPEN, id="board.reopen"),
         Binding("u", "print('don-doc')", W.REMINDER, id="board.print_reminder", show=False,
@@ -486,20 +487,34 @@ class BoardScreen(AppScreen):
         office = self.office
 
         def change():
-            from models.domain.petition import next_title
             from models.services import board_actions as act
 
             with TITLE_LOCK:
-                p = svc.petition(row.id, office)
-                return act.set_title(p, next_title(p.citizen_title)).citizen_title
+                return act.next_title_for(svc.petition(row.id, office))
 
-        def done(title):
+        def done(p):
             w = words.PaperKeyWords
-            self.notify(w.TITLE_SET.format(title=title or w.NO_TITLE, said=title.lower() or w.SIR_OR_MADAM),
-                        timeout=4)
+            title = p.citizen_title
+            self.notify(w.TITLE_SET_FOR.format(number=p.id, name=p.citizen_label, title=title or w.NO_TITLE,
+                                               said=title.lower() or w.SIR_OR_MADAM, undo=words.key("ctrl+z")),
+                        timeout=8, markup=False)
             self.load()
 
         jobs.run(self, change, done=done, group="board-title", exclusive=False)
+
+    def action_history(self) -> None:
+        """Ctrl+Z: the selected petition's history of changes; U there puts one back."""
+        from ..widgets.history import HistoryScreen
+
+        row = self.current()
+        if row is None:
+            return
+
+        def opened(p):
+            self.app.push_screen(HistoryScreen(p, words.PaperKeyWords.HISTORY_OF.format(number=p.id, name=p.citizen_label)),
+                                 lambda _: self.load())
+
+        jobs.run(self, svc.petition, row.id, self.office, done=opened, group="board-history")
 
     def action_close_petition(self) -> None:
         from models.services import board_actions as act

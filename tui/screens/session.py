@@ -84,6 +84,7 @@ class SessionScreen(AppScreen):
                 priority=True),
         Binding("ctrl+n", "contacts", W.CONTACTS, id="session.contacts", priority=True),
         Binding("ctrl+d", "edit_recorded", W.EDIT_RECORDED, id="session.edit", priority=True),
+        Binding("ctrl+z", "history", words.PaperKeyWords.HISTORY, id="session.history", show=False, priority=True),
     ]
 
     class Loaded(Message):
@@ -110,6 +111,7 @@ class SessionScreen(AppScreen):
         self._entry.can_focus = False
         self._early_keys: list[tuple[str, str | None]] = []
         self._running_item = None           # the agenda item whose clock runs
+        self._row_chosen = False            # a row of the list chosen with Ctrl+↑/↓ (Ctrl+W gives it its title)
         #: every write of this screen, one after another, off the event loop
         self.writes: work.Serial | None = None
 
@@ -361,6 +363,8 @@ class SessionScreen(AppScreen):
         if not self.loaded:
             return
         self.place["focus"] = event.current
+        if not self.entry.pristine:         # typing a new petition: Ctrl+W is for it again
+            self._row_chosen = False
         if event.moved:
             if event.current == "disposition":
                 self.show_similar()
@@ -615,6 +619,59 @@ class SessionScreen(AppScreen):
         if table.row_count:
             table.show_cursor = True
             table.move_cursor(row=min(max(0, table.cursor_row + step), table.row_count - 1))
+            self._row_chosen = True
+
+    def _chosen_petition(self) -> int | None:
+        """The id of the recorded petition chosen in the list, if one is."""
+        table = self.query_one("#petitions", PageTable)
+        if self.conf is None or not table.row_count:
+            return None
+        return int(table.row_key_at(table.cursor_row))
+
+    @on(PetitionEntry.TitleAsked)
+    def _title_asked(self, event: PetitionEntry.TitleAsked) -> None:
+        """Ctrl+W with nothing typed: the title of the petition chosen with Ctrl+↑/↓,
+        saved at once (history, audit, undo with Ctrl+Z); else of the one to be typed."""
+        event.stop()
+        pid = self._chosen_petition() if self._row_chosen else None
+        if pid is None:
+            self.entry.cycle_title()
+            return
+        office = self.office
+
+        def change():
+            from models.services import board as board_svc
+            from models.services import board_actions as act
+
+            p = act.next_title_for(board_svc.petition(pid, office))
+            return p, live.session_rows(p.conference_id, only=p.id)[0]
+
+        def done(result):
+            p, row = result
+            w = words.PaperKeyWords
+            self.notify(w.TITLE_SET_FOR.format(number=row.seq or p.id, name=row.citizen, title=p.citizen_title or w.NO_TITLE,
+                                               said=p.citizen_title.lower() or w.SIR_OR_MADAM,
+                                               undo=words.key("ctrl+z")), timeout=8, markup=False)
+
+        self.writes.submit(change, done=done)
+
+    def action_history(self) -> None:
+        """Ctrl+Z: the history of the petition chosen in the list (the last one
+        recorded unless another is chosen); U there puts back a change."""
+        from ..widgets.history import HistoryScreen
+
+        pid = self._chosen_petition()
+        if pid is None:
+            self.notify(W.NOTHING_TO_EDIT, severity="warning")
+            return
+
+        def opened(p):
+            self.app.push_screen(HistoryScreen(p, words.PaperKeyWords.HISTORY_OF.format(
+                number=p.seq or p.id, name=p.citizen_label)), lambda _: self.refresh_petitions())
+
+        from models.services import board as board_svc
+
+        work.run(self, board_svc.petition, pid, self.office, done=opened, group="session-history")
 
     def action_edit_recorded(self) -> None:
         """Ctrl+D: correct or withdraw the petition selected in the list."""

@@ -114,6 +114,10 @@ class PetitionEntry(Widget, can_focus=True):
     class DiscardAsked(Message):
         """Esc with something typed: the screen asks once, then calls ``discard``."""
 
+    class TitleAsked(Message):
+        """Ctrl+W with nothing typed yet: the screen decides whether it is for a
+        petition chosen in its list or for the one about to be typed (``cycle_title``)."""
+
     class Completed(Message):
         """A petition is complete; the entry has already moved on to the next."""
 
@@ -404,7 +408,15 @@ class PetitionEntry(Widget, can_focus=True):
         self._changed(moved=True)
 
     def action_title(self) -> None:
-        """Ctrl+W: the citizen's title, Ông → Bà → none, without the contacts form (issue 22 item 3)."""
+        """Ctrl+W: the citizen's title, Ông → Bà → none, without the contacts form (issue 22 item 3);
+        with nothing typed, the screen may give it to a petition chosen in its list."""
+        if self.pristine and not self.draft.get("citizen_withheld"):
+            self.post_message(self.TitleAsked())
+            return
+        self.cycle_title()
+
+    def cycle_title(self) -> None:
+        """The title of the petition being typed, one step on."""
         from models.domain.petition import next_title
 
         if self.draft.get("citizen_withheld"):
