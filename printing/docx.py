@@ -19,7 +19,7 @@ from . import outline as markup
 from models.core.compat import docx_element
 
 from .outline import column_widths
-from .wording import addressee_items, date_line, number_text, vv_line
+from .wording import addressee_items, date_line, number_text, recipient_items, vv_line
 
 FONT = "Times New Roman"
 NATION, MOTTO, PARTY = PaperWords.NATION, PaperWords.MOTTO, PaperWords.PARTY
@@ -443,7 +443,7 @@ def _signatures(doc, content: Content, lh) -> None:
             _sign(cell, s)
         if recipients:
             before = len(doc.paragraphs)
-            _recipients(doc, lh, recipients)
+            _recipients(doc, lh, recipients, _text_width() * 0.45)
             for p in doc.paragraphs[before:-1]:
                 p.paragraph_format.keep_with_next = True     # Nơi nhận in one piece
         return
@@ -452,7 +452,7 @@ def _signatures(doc, content: Content, lh) -> None:
     _fixed_columns(t, [_text_width() * 0.45, _text_width() * 0.55])
     left, right = t.rows[0].cells
     if recipients:
-        _recipients(left, lh, recipients)
+        _recipients(left, lh, recipients, _text_width() * 0.45)
     if signers:
         _sign(right, signers[0])
     left.paragraphs[0].paragraph_format.space_before = Pt(8)
@@ -473,19 +473,26 @@ def _sign(cell, signer) -> None:
     _runs(p, signer.name or " ", 14, bold=True)
 
 
-def _recipients(container, lh, recipients: list[str]) -> None:
-    items = [r.strip().lstrip("-–• ").strip() for r in recipients]
-    if not any(i.startswith(PaperWords.ARCHIVE) for i in items):
-        items.append(PaperWords.DEFAULT_ARCHIVE)
+def _recipients(container, lh, recipients: list[str], width_mm: float) -> None:
+    """Nơi nhận as the PDF sets it: each entry's lines broken where the PDF breaks
+    them (``layout.recipient_entry``), "- " hanging over the lines under it."""
+    from docx.shared import Pt
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from . import styles
+    from .breaks import balanced_lines
+
     is_cell = hasattr(container, "paragraphs") and not hasattr(container, "add_page_break")
     head = container.paragraphs[0] if is_cell and not container.paragraphs[0].text else container.add_paragraph()
     _runs(head, PaperWords.RECIPIENTS_HEAD, 12, bold=True, italic=True)
     if lh.party:
         for r in head.runs:
             r.underline = True
-    for i, item in enumerate(items):
-        last = i == len(items) - 1
-        item = (item.rstrip(";") if item.endswith(".") else item.rstrip(";.") + ".") if last else \
-            (item if item.endswith(";") else item.rstrip(".,") + ";")
+    font = styles.get().font()
+    dash = stringWidth("- ", font, 11)
+    width = width_mm * 72 / 25.4 - dash - 1      # the layout table has no cell padding
+    for item in recipient_items(recipients):
         p = container.add_paragraph()
-        _runs(p, f"- {item}", 11)
+        p.paragraph_format.left_indent = Pt(dash)
+        p.paragraph_format.first_line_indent = Pt(-dash)
+        _runs(p, "- " + "\n".join(balanced_lines(item, lambda t: stringWidth(t, font, 11), width)), 11)

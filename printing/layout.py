@@ -17,6 +17,7 @@ from ._quick_import import import_paragraph
 import_paragraph()  # before ReportLab: see printing/_quick_import.py
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -33,8 +34,17 @@ from models.core.words import PaperWords
 from models.domain.document_text import Letterhead, Signer  # the shapes every renderer takes
 
 from . import compat
+from .breaks import balanced_lines
 from .styles import Styles
-from .wording import addressee_items, date_line, day_month, number_text, vv_line, written_date  # noqa: F401  (used by the renderers)
+from .wording import (  # noqa: F401  (used by the renderers)
+    addressee_items,
+    date_line,
+    day_month,
+    number_text,
+    recipient_items,
+    vv_line,
+    written_date,
+)
 
 
 
@@ -138,8 +148,6 @@ def fit(st: Styles, style: str, text: str, width: float) -> Flowable:
     for "CỘNG HÒA …"); if it still does not fit, the letters are set closer
     together instead (``OneLine``). Text far too long for one line (a typed
     name) wraps."""
-    from reportlab.lib.styles import ParagraphStyle
-
     base = st[style]
     size = base.fontSize
     smallest = st.min_size(style)
@@ -241,8 +249,6 @@ def header(st: Styles, lh: Letterhead, *, number: str | None, date: dt.date | No
 def balanced(st: Styles, style: str, text: str, width: float) -> Paragraph:
     """A centred title or "V/v" line broken by ``breaks.balanced_lines``: lines of
     nearly equal length, at phrase boundaries, no name split, no word alone."""
-    from .breaks import balanced_lines
-
     parts = balanced_lines(nfc(text), lambda s: text_width(st, s, style), width - 1)
     return Paragraph("<br/>".join(esc(p) for p in parts), st[style])
 
@@ -286,18 +292,19 @@ def recipients_column(st: Styles, lh: Letterhead, recipients: list[str]) -> list
     (Decree 30 App. I §II.9). HD 36 underlines "Nơi nhận:"."""
     head = f"<u>{PaperWords.RECIPIENTS_HEAD}</u>" if lh.party else PaperWords.RECIPIENTS_HEAD
     out: list[Flowable] = [Paragraph(head, st["recipients_head"])]
-    items = [r.strip() for r in recipients if r.strip()]
-    if not any(i.lstrip("- ").startswith(PaperWords.ARCHIVE) for i in items):
-        items.append(PaperWords.DEFAULT_ARCHIVE)
-    for i, item in enumerate(items):
-        item = item.lstrip("-–• ").strip()
-        last = i == len(items) - 1
-        if last:
-            item = item.rstrip(";") if item.endswith(".") else item.rstrip(";.") + "."
-        elif not item.endswith(";"):
-            item = item.rstrip(".,") + ";"
-        out.append(para(st, "recipients_item", f"- {item}"))
+    width = st.page.text_width * st.page.header_split
+    out += [recipient_entry(st, "recipients_item", item, width) for item in recipient_items(recipients)]
     return out
+
+
+def recipient_entry(st: Styles, style: str, item: str, width: float) -> Paragraph:
+    """One entry of Nơi nhận, "- " hanging and the lines under it indented past
+    the dash, broken as titles are (``breaks.balanced_lines``): never inside a
+    name or a place ("Trưởng thôn / Bắc;"), never one word alone."""
+    dash = text_width(st, "- ", style)
+    parts = balanced_lines(nfc(item), lambda s: text_width(st, s, style), width - dash - 1)
+    hanging = ParagraphStyle(f"{style}-hanging", parent=st[style], leftIndent=dash, firstLineIndent=-dash)
+    return Paragraph("- " + "<br/>".join(esc(p) for p in parts), hanging)
 
 
 def signature_block(st: Styles, lh: Letterhead, signer: Signer,

@@ -14,12 +14,15 @@ from ._quick_import import import_paragraph
 
 import_paragraph()  # before ReportLab: see printing/_quick_import.py
 
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
 from models.domain.document_text import Content, Signer
 from models.services.compose import ConferenceFacts
 
 from . import layout, spoken
+from .breaks import balanced_lines
 
 SIGN_IN_ROWS = 25
 
@@ -53,6 +56,18 @@ def script_text(name: str, facts: ConferenceFacts) -> tuple[str, list[str], str]
     return greeting, body, closing
 
 
+def greeting_lines(st, greeting: str) -> Paragraph:
+    """The greeting centred on its own, its lines broken as titles are
+    (``breaks``): the places it names stay whole ("…Nhân dân / thôn Bắc, thôn
+    Đông, thôn Tây!", never "…thôn / Tây!") and no word stands alone."""
+    style = st["speech"]
+    width = st.page.text_width - 1
+    parts = balanced_lines(layout.nfc(greeting), lambda s: layout.text_width(st, s, "speech"), width)
+    return Paragraph("<br/>".join(layout.esc(p) for p in parts),
+                     ParagraphStyle("speech-greeting", parent=style, alignment=TA_CENTER,
+                                    firstLineIndent=0))
+
+
 def loudspeaker(st, content: Content, facts: ConferenceFacts) -> layout.Document:
     lh = content.letterhead
     greeting, body, closing = script_text(lh.name, facts)
@@ -60,7 +75,7 @@ def loudspeaker(st, content: Content, facts: ConferenceFacts) -> layout.Document
     doc.add(layout.header(st, lh, number=None, date=None, year=facts.date.year, show_date=False))
     doc.add(Spacer(1, 10), layout.para(st, "speech_title", "BÀI PHÁT THANH TRÊN LOA"),
             layout.para(st, "speech_note", "(Đọc chậm, rõ ràng. Phần thông báo đọc hai lần.)"),
-            layout.para(st, "speech", greeting))
+            greeting_lines(st, greeting))
     for round_no in ("Lần thứ nhất", "Xin nhắc lại"):
         doc.add(layout.para(st, "speech_note", f"— {round_no} —"))
         doc.add([layout.para(st, "speech", p) for p in body])

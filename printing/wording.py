@@ -7,6 +7,7 @@ import datetime as dt
 import unicodedata
 
 from models.core import clock
+from models.core.words import PaperWords
 
 
 def nfc(text: str | None) -> str:
@@ -59,3 +60,19 @@ def addressee_items(names: list[str]) -> list[str]:
     the last)."""
     names = [nfc(n).strip().rstrip(";.") for n in names if n.strip()]
     return [f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)]
+
+
+def recipient_items(recipients: list[str]) -> list[str]:
+    """The entries of "Nơi nhận:" as printed after their "- ": a semicolon after
+    each, a full stop after the last, "Lưu: VT." added when the office's own copy
+    is not listed (Decree 30/2020 App. I §II.9)."""
+    items = [nfc(r).strip().lstrip("-–• ").strip() for r in recipients if r.strip()]
+    if not any(i.startswith(PaperWords.ARCHIVE) for i in items):
+        items.append(PaperWords.DEFAULT_ARCHIVE)
+    out = []
+    for i, item in enumerate(items):
+        if i == len(items) - 1:
+            out.append(item.rstrip(";") if item.endswith(".") else item.rstrip(";.") + ".")
+        else:
+            out.append(item if item.endswith(";") else item.rstrip(".,") + ";")
+    return out

@@ -238,3 +238,26 @@ def split_signatures(pdf: bytes, signers) -> list[str]:
             if not any(q == p for q in pos):
                 faults.append(f"“{s.position}” and “{s.name}” on different pages (name on page {p})")
     return faults
+
+
+def recipient_entries(pdf: bytes, column: float = 0.45) -> list[list[tuple[float, str]]]:
+    """Nơi nhận as printed: each entry ("- …") as its lines (x of the line's
+    start, text), read from the left column of the page that holds "Nơi nhận:",
+    under it. Runs on one baseline are joined (a converted Word file may cut a
+    line into several runs)."""
+    found = runs(pdf)
+    head = next(r for r in found if r.text.strip().startswith("Nơi nhận"))
+    edge = head.x + column * (A4[0] - 50 * MM)
+    rows: dict[int, list[Run]] = {}
+    for r in found:
+        if r.page == head.page and r.y < head.y - 1 and r.x < edge:
+            rows.setdefault(round(r.y), []).append(r)
+    entries: list[list[tuple[float, str]]] = []
+    for _y, rs in sorted(rows.items(), key=lambda kv: -kv[0]):
+        rs.sort(key=lambda r: r.x)
+        text = unicodedata.normalize("NFC", " ".join(r.text.strip() for r in rs if r.text.strip()))
+        text = re.sub(r"\s+", " ", text).strip()
+        if text.startswith("-") or not entries:
+            entries.append([])
+        entries[-1].append((rs[0].x, text))
+    return entries
