@@ -258,31 +258,80 @@ def test_the_private_parts_keys_in_order_uses_still_exist():
     assert getattr(compat.keys_in_order(Input), "_doithoai_keys_in_order", False)
 
 
-def test_the_board_is_built_as_soon_as_its_code_is_loaded(demo_office, monkeypatch):
-    """F6 pressed the moment the dashboard shows: the warm-up loads the board's
-    code first and builds it straight away, before the other screens' imports."""
+def test_the_board_is_built_as_soon_as_the_dashboard_has_painted(demo_office, monkeypatch):
+    """F6 pressed the moment the dashboard shows: the board is made in the loop
+    straight after the dashboard's frame (its code, its widgets, its first page
+    read meanwhile in a thread), and the other screens' code is loaded only once
+    the board has its rows, so their imports do not compete with F6."""
     monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
     import tui.app as app_module
     from tui.app import DoiThoaiApp
 
     seen = []
+    app = DoiThoaiApp(demo_office)
+
+    def board_rows():
+        board = app._screen_stacks.get("board")
+        return board[0].query_one("#board-table").row_count if board and board[0].is_mounted else None
+
     real_load, real_prepare = app_module.load, DoiThoaiApp.prepare_busiest
-    monkeypatch.setattr(app_module, "load", lambda path: (seen.append(path.split(":")[0]), real_load(path))[1])
-    monkeypatch.setattr(DoiThoaiApp, "prepare_busiest", lambda self: (seen.append("prepare"), real_prepare(self)))
+    monkeypatch.setattr(app_module, "load",
+                        lambda path: (seen.append((path.split(":")[0], board_rows())), real_load(path))[1])
+    monkeypatch.setattr(DoiThoaiApp, "prepare_busiest", lambda self: (seen.append(("prepare", None)),
+                                                                      real_prepare(self)))
 
     async def run():
-        app = DoiThoaiApp(demo_office)
         async with app.run_test(size=(120, 36)) as pilot:
             for _ in range(1000):
                 await pilot.pause(0.02)
-                if len(set(seen)) > len(app_module.NAVIGATION):
+                if len({name for name, _rows in seen}) > len(app_module.NAVIGATION):
                     break
             await app.workers.wait_for_complete()
 
     asyncio.run(run())
-    warm = seen[seen.index("tui.screens.board"):]        # the dashboard's own load comes before
-    assert warm[:2] == ["tui.screens.board", "prepare"], seen
-    assert {path.split(":")[0] for *_, path in app_module.NAVIGATION} <= set(warm[2:]), seen   # then the rest
+    names = [name for name, _rows in seen]
+    warm = seen[names.index("prepare"):]        # the dashboard's own load comes before
+    assert [name for name, _rows in warm[:2]] == ["prepare", "tui.screens.board"], seen
+    others = warm[2:]
+    assert {path.split(":")[0] for *_, path in app_module.NAVIGATION} <= {name for name, _rows in others}, seen
+    # the rest only once the board shows its rows
+    assert all(rows for _name, rows in others), seen
+
+
+def test_the_board_is_built_without_parsing_every_stylesheet_again(demo_office, monkeypatch):
+    """Textual left the first mode's screen marked "not styled" (its refresh
+    ran before it had mounted), so tui.compat.styled_as_current never found a
+    screen styled at the current count and the board's build re-parsed every
+    stylesheet: 0.35-0.5 s of F6 in a pty at a load of 6. Each screen is
+    marked styled when it mounts (tui.compat.styled_on_mount)."""
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+    from textual.css.stylesheet import Stylesheet
+
+    from tui.app import DoiThoaiApp
+
+    building, parses = [], []
+    reparse = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda s: (parses.append(bool(building)), reparse(s))[1])
+    real_prepare = DoiThoaiApp.prepare_busiest
+    monkeypatch.setattr(DoiThoaiApp, "prepare_busiest", lambda self: (building.append(1), real_prepare(self))[1])
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            for _ in range(600):
+                await pilot.pause(0.02)
+                board = app._screen_stacks.get("board")
+                if board and board[0].page_data is not None:
+                    break
+            assert building and app._screen_stacks.get("board"), "the board was not built"
+            await pilot.press("f6")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen is app._screen_stacks["board"][0]
+
+    asyncio.run(run())
+    assert parses and not parses[0], parses     # the first screen's styles: once, before the board
+    assert True not in parses, "building or showing the board parsed every stylesheet again"
 
 
 def test_the_board_loads_without_the_text_area_and_the_petition_editor():

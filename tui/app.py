@@ -35,32 +35,23 @@ def settle_heap() -> None:
 
 
 def warm_screens(app: App | None = None) -> None:
-    """Once the first screen shows its data, load the other screens' code in a
-    thread (about 0.3 s of imports on an old PC), so the first F3–F8 of the day
-    draws at once instead of importing first. The board's code comes first and
-    its screen is built as soon as it is in (app.prepare_busiest); the others
-    are imports only: no query, no widget. Then the heap is settled again, with
-    the new modules in it."""
+    """Once the board has its first rows (app.prepare_busiest), load the other
+    screens' code in a thread (about 0.3 s of imports on an old PC), so the
+    first F3–F8 of the day draws at once instead of importing first. Imports
+    only: no query, no widget. Then the heap is settled again, with the new
+    modules in it."""
     import threading
 
     def load_all() -> None:
-        # the board first, built as soon as its code is in (F6 is the key
-        # pressed most, often the moment the dashboard shows), then the rest
-        paths = [path for mode, _label, _key, path in sorted(NAVIGATION, key=lambda n: n[0] != "board")]
-        for i, path in enumerate(paths):
+        for _mode, _label, _key, path in NAVIGATION:
             try:
                 load(path)
             except Exception:       # the screen's own opening will report it
                 return
-            if i == 0 and app is not None:
-                try:
-                    app.call_from_thread(app.prepare_busiest)
-                except RuntimeError:    # the app closed meanwhile
-                    return
         if app is not None:
             try:
                 app.call_from_thread(settle_heap)    # with the other screens' modules in
-            except RuntimeError:
+            except RuntimeError:    # the app closed meanwhile
                 pass
 
     threading.Thread(target=load_all, name="warm-screens", daemon=True).start()
@@ -221,17 +212,32 @@ class DoiThoaiApp(UnforeseenErrors, App):
         if os.environ.get("DOITHOAI_BENCH_READY"):
             self.call_after_refresh(self._bench_exit)
             return
-        warm_screens(self)
+        if not self.__dict__.get("_busiest_started"):
+            self.__dict__["_busiest_started"] = True
+            from . import prefetch
+
+            # the board's first page read in a thread from now, while this loop
+            # paints the dashboard and then makes the board
+            prefetch.start_board(self.office.id, self.size.height)
+            self.call_after_refresh(self.prepare_busiest)
 
     def prepare_busiest(self) -> None:
-        """Once the board's code is loaded (warm_screens): build the board (the
-        screen opened most, and the heaviest) behind the dashboard, then settle
-        the heap with it in."""
+        """The moment the dashboard has painted: build the board (the screen
+        opened most, often the moment the dashboard shows, and the heaviest)
+        behind it, here in the loop: its code, its widgets, its first page
+        (read meanwhile in a thread). An F6 pressed at once is handled after
+        this and finds the board made. The other screens' code follows once
+        the board has its rows (on_board_screen_loaded)."""
         from .compat import prepare_mode
 
-        if self.current_mode == "dashboard":
-            prepare_mode(self, "board")
-        self.call_after_refresh(settle_heap)
+        if self.current_mode != "dashboard" or not prepare_mode(self, "board"):
+            self.on_board_screen_loaded(None)
+
+    def on_board_screen_loaded(self, _message) -> None:
+        if not self.__dict__.get("_others_warmed"):
+            self.__dict__["_others_warmed"] = True
+            self.call_after_refresh(settle_heap)     # with the board in
+            warm_screens(self)
 
     def _bench_exit(self) -> None:
         print(f"READY {time.time():.6f}", file=sys.__stderr__, flush=True)

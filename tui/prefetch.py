@@ -65,3 +65,37 @@ def take_or_compute(name: str, fn):
     or the prefetch failed: then ``fn`` raises the error where it is handled)."""
     ok, value = _join(name)
     return value if ok else fn()
+
+
+#: lines of the board that are not table rows: title, filters, search box (3),
+#: the table's heading, the status line and the key bar (2); and the least page
+BOARD_CHROME = 9
+BOARD_MIN_PAGE = 5
+
+
+def board_rows(height: int) -> int:
+    """The rows the board shows (and reads: a page is what a person sees) on a
+    terminal ``height`` lines high."""
+    return max(BOARD_MIN_PAGE, height - BOARD_CHROME)
+
+
+def start_board(office_id: int, height: int) -> None:
+    """The board's first page (the default view), read in a thread the moment
+    the dashboard has painted, while the board's code and widgets are made in
+    the loop: the board built behind the dashboard shows its rows without a
+    query of its own, and an F6 pressed at once waits for neither."""
+    def first_page():
+        from models.domain.base import opened_as
+        from models.services import board as svc
+
+        q = svc.BoardQuery(office_id, page_size=board_rows(height), today=clock_today())
+        ctx = svc.context_for(q)
+        return (opened_as(), q), ctx, svc.page(q, ctx, cap=svc.COUNT_CAP)
+
+    start("board", first_page)
+
+
+def clock_today():
+    from models.core import clock
+
+    return clock.today()

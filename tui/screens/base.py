@@ -1,12 +1,13 @@
 """Base for the main screens: the office, a title bar, the footer, F1 help text."""
 from __future__ import annotations
 
+from textual import events, on
 from textual.screen import Screen
 
 from models.core.errors import UserError
 
 from .. import words
-from ..compat import styled_as_current
+from ..compat import styled_as_current, styled_on_mount
 from ..grace import GraceKeys
 
 
@@ -32,6 +33,10 @@ class AppScreen(AnswersForms, GraceKeys, Screen):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         styled_as_current(self)     # start-up: no second parse of the stylesheets (tui/compat.py)
+
+    @on(events.Mount)
+    def _styled_when_mounted(self) -> None:
+        styled_on_mount(self)       # the first screen too: later screens need no parse of every stylesheet
 
     @property
     def office(self):

@@ -24,12 +24,13 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from models.core import clock
+from models.domain.base import opened_as
 from models.services import board as svc
 from models.services import board_columns
 from models.services.board_columns import Column
 from models.services.followup import figure
 
-from .. import words
+from .. import prefetch, words
 from ..words import BoardWords
 from ..plain import plain
 from models.core.words import FIELD, STATUS, UNIT
@@ -65,10 +66,6 @@ CONTENT_LINES = 2
 URGENCY_VARIABLE = {"late": "error", "due_soon": "warning", "on_track": "success", "waiting": "accent"}
 # $text-muted is "auto 60%", which only Textual's own widgets understand: Rich would drop it
 DONE_STYLE = "dim"
-# lines of the screen that are not table rows: title, filters, search box (3),
-# the table's heading, the status line and the key bar (2)
-CHROME = 9
-MIN_PAGE = 5
 SEARCH_DELAY = 0.3   # seconds after the last key before the search runs
 # document kind (its slug in models.services.kinds) → (the row's attribute it is written for, message when the row has none)
 PRINTS = {
@@ -151,7 +148,7 @@ class BoardScreen(AppScreen):
     def rows_in_view(self) -> int:
         """How many rows the table shows at this terminal's height: a page is
         that many, so a step builds and writes only the rows a person sees."""
-        return max(MIN_PAGE, self.app.size.height - CHROME)
+        return prefetch.board_rows(self.app.size.height)
 
     def on_mount(self) -> None:
         self.query_state = svc.BoardQuery(self.office.id, page_size=self.rows_in_view())
@@ -160,7 +157,24 @@ class BoardScreen(AppScreen):
         for column, width in self._columns:
             table.add_column(column.screen_heading, width=width)
         table.focus()
-        self.load()
+        # the first page read the moment the dashboard painted (tui/prefetch.py),
+        # taken in a worker: it may still be on its way
+        jobs.run(self, self._first_page, self.query_state.with_(today=clock.today()), done=self._show_first,
+                 group="board")
+
+    def _first_page(self, q: svc.BoardQuery):
+        """In a worker: the prefetched first page when it answers ``q``, else read now."""
+        ready = prefetch.take("board")
+        if ready is not None:
+            asked, ctx, data = ready
+            if asked == (opened_as(), q):       # the same database, office, day and page
+                self._ctx = ctx
+                return q, data
+        return q, self._fetch(q, None)
+
+    def _show_first(self, shown) -> None:
+        q, data = shown
+        self.show(data, q)
 
     def on_resize(self, event) -> None:
         columns = column_layout(self._room(event.size.width))
@@ -187,7 +201,8 @@ class BoardScreen(AppScreen):
         if self._suspended and self.query_state is not None:
             self._suspended = False
             self._ctx = None   # holidays or rules may have been edited meanwhile
-            self.load()
+            # read again once the page shown last is on screen: F6 draws at once
+            self.call_after_refresh(self.load)
 
     # loading -----------------------------------------------------------------
     def load(self, query: svc.BoardQuery | None = None, *, recount: bool = True) -> None:
@@ -239,7 +254,7 @@ class BoardScreen(AppScreen):
         """The page's rows written over the lines already in the table (added
         or removed only at the end): a line that shows the same petition as
         before is not made again, and the table repaints only changed lines."""
-        colours = self.app.get_css_variables()
+        colours = self._colours()
         while table.row_count > len(rows):
             table.remove_row(table.row_count - 1)
         for i, r in enumerate(rows):
@@ -249,6 +264,15 @@ class BoardScreen(AppScreen):
                 table.update_row(i, *cells, key=str(r.id))
             else:
                 table.add_row(*cells, key=str(r.id))
+
+    def _colours(self) -> dict[str, str]:
+        """The theme's colours, made once per theme: Textual generates the
+        whole palette at each call (10-30 ms of every page on a loaded PC)."""
+        theme = self.app.theme
+        kept = self.__dict__.get("_palette")
+        if kept is None or kept[0] != theme:
+            kept = self.__dict__["_palette"] = (theme, self.app.get_css_variables())
+        return kept[1]
 
     @staticmethod
     def _cell(column: Column, width: int, row: svc.BoardRow, style: str):
