@@ -506,7 +506,6 @@ class EditorWords:
         f"{key('ctrl+l')} chỗ cần điền · {key('ctrl+f')} phóng to · {key('ctrl+s')} lưu · {key('ctrl+o')} xem PDF · {key('ctrl+t')} Word · {key('ctrl+g')} về bản gốc · "
         f"{key('ctrl+b')} ban hành · {key('ctrl+n')} phiên bản mới · {key('escape')} đóng · {key('f1')} trợ giúp")
     LOCKED = f"Văn bản đã ban hành, nội dung đã khóa. Muốn sửa: {key('ctrl+n')} (phiên bản mới)."
-    FIND_EMPTY = "Gõ cụm chữ cần tìm."
     REPLACE_TITLE = "Tìm và thay (mọi ô của văn bản)"
     FIND = "Tìm cụm chữ"
     REPLACE_WITH = "Thay bằng"
@@ -625,7 +624,6 @@ class PlansWords:
         "Ban hành kế hoạch “{title}” ngày {on:%d/%m/%Y}?\n"
         "Số sẽ được lấy từ sổ văn bản đi và nội dung sẽ bị khóa (muốn sửa phải tạo phiên bản mới).")
     ISSUE_TITLE = "Ban hành kế hoạch"
-    ISSUE_DATE = "Ngày ban hành (ngày/tháng/năm; mặc định hôm nay)"
     ISSUED = "Đã ban hành kế hoạch số {symbol}. Tệp PDF: {path}"
     PRINTED = "Đã in ra tệp PDF: {preview}"
     VERSIONS_TITLE = "Các phiên bản — {title}"
@@ -663,7 +661,6 @@ class DocumentsWords:
     NEW_PICK = f"Soạn văn bản mới — chọn loại (kế hoạch: màn hình Kế hoạch, {key('f3')})"
     NEW_FOR = "Soạn {kind}: văn bản của {target} nào?"
     NEW_ID = "Số (ID) của {target}"
-    NEW_ID_BAD = "Hãy ghi số (ID) của {target}, ví dụ 12: số hiện trên màn hình tương ứng."
     NEW_PAPER = "Đã in {kind} (giấy tờ làm việc): {path}"
     YEAR_PREV = "Năm trước"
     YEAR_NEXT = "Năm sau"
@@ -1290,8 +1287,6 @@ class BoardWords:
     CONFERENCE = "Hội nghị"
     RECEIVED_FROM = "Nhận từ ngày"
     RECEIVED_TO = "Đến ngày"
-    FROM_DAY = "Từ ngày"
-    END_BEFORE_START = "“Đến ngày” phải sau “Nhận từ ngày”."
     # the forms of a row
     ANSWERING_UNIT = "Đơn vị trả lời"
     NEW_DUE = "Hạn mới (ngày/tháng/năm)"
@@ -1321,7 +1316,6 @@ class BoardWords:
     WITH_CONTACTS = "Có địa chỉ, điện thoại"
     WITHOUT_CONTACTS = "Bỏ địa chỉ, điện thoại"
     FOLDER = "Thư mục lưu"
-    NO_FOLDER = "Hãy ghi thư mục lưu tệp."
     REPLACE_FILE = "Đã có tệp “{path}”. Thay bằng bản xuất mới?"
     EXPORTED_STATS = "Đã xuất thống kê ({rows} kiến nghị): {path}"
     EXPORTED = "Đã xuất {rows} kiến nghị: {path}"

@@ -589,6 +589,20 @@ class BoardActionWords:
     NEW_DUE_PAST = "Hạn mới đã qua. Hãy nhập một ngày từ hôm nay trở đi."
 
 
+class BoardFormWords:
+    """What F6's filter (L) and export (X) forms say when what was typed cannot be used."""
+    FROM_DAY = "Từ ngày"
+    TO_DAY = "Đến ngày"
+    END_BEFORE_START = "“Đến ngày” ({end}) trước “Nhận từ ngày” ({start}). Hãy sửa một trong hai ngày."
+    NO_FOLDER = "Hãy ghi thư mục lưu tệp (ví dụ: {example})."
+
+
+class DocumentFormWords:
+    """What the small forms of a document say (the editor's find and replace, F7 T's record number)."""
+    FIND_EMPTY = "Gõ cụm chữ cần tìm."
+    NEW_ID_BAD = "Hãy ghi số (ID) của {target}, ví dụ 12: số hiện trên màn hình tương ứng."
+
+
 class ConferenceWords:
     """Conferences: their forms, schedules and broadcasts (conferences service)."""
     STATION_DEFAULT = "Đài truyền thanh xã"

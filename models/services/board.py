@@ -19,9 +19,10 @@ from dataclasses import dataclass, field, replace
 import peewee as pw
 
 from models.core import clock
-from models.core.errors import NotFound
+from models.core.errors import NotFound, ValidationError
 from models.core.text import by_name
 from models.core.words import FIELD, STATUS, UNIT, VILLAGE
+from models.core.words import BoardFormWords
 from models.domain.office import Field, Office, Unit, Village
 from models.domain.conference import Conference
 from models.domain.deadlines import WORKING, WorkCalendar, office_calendar
@@ -30,6 +31,7 @@ from models.domain.rules import default_rules, office_rules
 from models.services import board_columns, followup
 from models.services.search import frequent, matches
 from models.domain.base import is_postgres
+from models.services.validate import parse_date
 
 #: status of a petition forwarded to the upper level, waiting for its reply
 WAITING = "forwarded"
@@ -699,3 +701,21 @@ def choices(office_id: int) -> dict[str, list[tuple[str, int]]]:
         "village": [(v.label, v.id) for v in by_name(Village.select().where(Village.office == office_id))],
         "conference": conf,
     }
+
+
+def filter_as_typed(values: dict) -> dict:
+    """F6's filter form (L) as the changes to a BoardQuery: the lists as chosen
+    (no status chosen: what still waits), the received dates read as dates,
+    each optional, the end not before the start."""
+    def day(key: str, label: str):
+        typed = str(values.get(key) or "").strip()
+        return parse_date(typed, label, field=key) if typed else None
+
+    start = day("received_from", BoardFormWords.FROM_DAY)
+    end = day("received_to", BoardFormWords.TO_DAY)
+    if start and end and end < start:
+        raise ValidationError(BoardFormWords.END_BEFORE_START.format(start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}"),
+                              field="received_to")
+    return dict(status=values.get("status") or "action", urgency=values.get("urgency"),
+                unit_id=values.get("unit"), field_id=values.get("field"), village_id=values.get("village"),
+                conference_id=values.get("conference"), received_from=start, received_to=end)

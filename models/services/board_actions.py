@@ -21,6 +21,8 @@ from models.domain.office import Unit
 from models.domain.deadlines import office_calendar
 from models.domain.petition import STATUSES, TITLES, Petition, next_title
 from models.services import records
+from models.services.board import petition
+from models.services.petition_edit import for_group, group_members, record_upper_reply
 from models.services.petitions import add_event, due_date
 from models.services.validate import optional_line, parse_date, pick_by_name, required, text
 
@@ -167,3 +169,31 @@ def reopen(p: Petition, reason: str, new_due=None, *, expected_version: int | No
         changes["due_on"] = day
     return _save(p, changes, expected_version, "reopened", why, before=STATUSES.get(p.status, p.status),
                  after=_dmy(changes.get("due_on", p.due_on)))
+
+
+#: F6's forms of a row (tui/screens/board.py): the action → (what it does to one
+#: petition, the form's fields in the order it takes them, whether the whole group
+#: of same-content petitions follows). Reopening is of the one petition chosen.
+FOLLOW_UPS = {
+    "assign": (assign, ("unit",), True),
+    "extend": (extend, ("due_on", "reason"), True),
+    "answer": (record_answer, ("answer_number", "answer_date", "answer_summary"), True),
+    "upper_reply": (record_upper_reply, ("answer_number", "answer_date", "answer_summary"), True),
+    "close": (close, ("note",), True),
+    "reopen": (reopen, ("reason", "due_on"), False),
+}
+
+
+def follow_up(office, pid: int, action: str, values: dict, *,
+              expected_version: int | None = None) -> tuple[list[Petition], int]:
+    """One of F6's forms of a row saved: ``action`` of FOLLOW_UPS on petition
+    ``pid`` of ``office`` (and its group), with the form's ``values``; the
+    petitions changed and the size of the group."""
+    do, keys, whole_group = FOLLOW_UPS[action]
+    p = petition(pid, office)
+    args = [values.get(k) for k in keys]
+    if whole_group:
+        done = for_group(p, do, *args, expected_version=expected_version)
+    else:
+        done = [do(p, *args, expected_version=expected_version)]
+    return done, len(group_members(p))

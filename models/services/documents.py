@@ -28,7 +28,8 @@ import peewee as pw
 
 from models.core import clock
 from models.core.errors import Locked, NotFound, StorageError, UserError, ValidationError, os_reason
-from models.core.text import clean_line
+from models.core.text import clean, clean_line
+from models.core.words import ISSUED_ON, DocumentFormWords
 from models.domain.office import Office, Unit
 from models.domain.conference import Conference
 from models.domain.document_text import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
@@ -40,6 +41,7 @@ from models.services.closing import CONFERENCE_ORDER  # noqa: F401 (re-exported)
 from models.services.issued_files import office_folder
 from models.services.kinds import TARGET_LABELS, DocKind, kind, kinds, numbered_kinds  # noqa: F401 (re-exported)
 from models.services.plans import new_version
+from models.services.validate import parse_date
 from models.storage.files import write_file
 from models.storage.seals import text_seal_problem
 
@@ -60,6 +62,17 @@ def target(office: Office, slug: str, ref_id: int):
         raise NotFound(f"Không có {label} số {ref_id} của cơ quan này. Hãy xem số (ID) trên màn hình "
                        "tương ứng rồi chạy lại lệnh.")
     return obj
+
+
+def target_as_typed(office: Office, slug: str, typed) -> int:
+    """The number (ID) of the record a new document of ``slug`` is about, as
+    typed in F7 T: digits, and a record of this office."""
+    text = str(typed or "").strip()
+    if not text.isdigit():
+        raise ValidationError(DocumentFormWords.NEW_ID_BAD.format(target=TARGET_LABELS[kind(slug).target]),
+                              field="id")
+    target(office, slug, int(text))
+    return int(text)
 
 
 def compose_content(office: Office, slug: str, ref_id: int) -> Content:
@@ -138,6 +151,15 @@ def editor_values(content: Content) -> dict[str, str]:
             "signer_position": signer.position, "signer_name": signer.name}
 
 
+def replacement_as_typed(values: dict) -> tuple[str, str]:
+    """The editor's find and replace (Ctrl+H): the phrase, never empty, and what
+    replaces it, each on one line (spaces kept as typed: they are part of the phrase)."""
+    find = clean(values.get("find") or "", multiline=False)
+    if not find:
+        raise ValidationError(DocumentFormWords.FIND_EMPTY, field="find")
+    return find, clean(values.get("replace") or "", multiline=False)
+
+
 def _apply_values(content: Content, values: dict) -> Content:
     edited = content.with_edits(values)
     if any(k in values for k in ("signer_authority", "signer_position", "signer_name")):
@@ -177,6 +199,14 @@ def discard_edits(office: Office, slug: str, ref_id: int) -> Draft:
 
 
 # --- issuing ----------------------------------------------------------------------
+
+def issue_date_as_typed(office: Office, slug: str, ref_id: int, typed) -> dt.date:
+    """The date typed for issuing a document (the editor's Ctrl+B, the plan's
+    F3 B): a real date that ``check_date`` allows for this record."""
+    on = parse_date(typed, ISSUED_ON, field="date")
+    check_date(office, kind(slug), on, about=target(office, slug, ref_id))
+    return on
+
 
 def check_date(office: Office, k: DocKind, on: dt.date, *, about=None) -> None:
     """Decree 30/2020 Art. 15: numbers run in order through the year, so a date

@@ -28,9 +28,10 @@ from pathlib import Path
 from typing import Iterable
 
 from models.core.errors import ValidationError
-from models.core.words import COUNT_LABELS, WITHDRAWN
+from models.core.words import COUNT_LABELS, WITHDRAWN, BoardFormWords
 from models.services import board, board_columns
 from models.services.statistics import Statistics, StatRow, compute, percent
+from models.core.paths import locations
 from models.storage import files
 
 FORMATS = ("xlsx", "csv")
@@ -218,3 +219,18 @@ def export_statistics(stats: Statistics, path, fmt: str | None = None, *, replac
 def default_name(kind: str, today: dt.date, fmt: str = "xlsx") -> str:
     """"theo-doi-2026-11-22.xlsx", "thong-ke-2026-11-22.csv"."""
     return f"{kind}-{today:%Y-%m-%d}.{fmt}"
+
+
+def job_as_typed(values: dict, today: dt.date) -> dict:
+    """F6's export form (X) as what to write: the file (a folder gets the usual
+    name for ``today``), its format, the board or the statistics, with or
+    without the citizens' contacts."""
+    folder = str(values.get("path") or "").strip()
+    if not folder:
+        raise ValidationError(BoardFormWords.NO_FOLDER.format(example=locations().documents), field="path")
+    fmt = values.get("fmt") or "xlsx"
+    what = "stats" if values.get("what") == "stats" else "board"
+    target = Path(folder).expanduser()
+    path = target if target.suffix else target / default_name("thong-ke" if what == "stats" else "theo-doi",
+                                                                 today, fmt)
+    return {"path": path, "fmt": fmt, "what": what, "contacts": values.get("contacts") != "no"}

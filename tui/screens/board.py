@@ -45,13 +45,6 @@ from .base import AppScreen
 TITLE_LOCK = threading.Lock()   # O pressed twice: the second starts from the first's title
 
 
-def for_group(*args, **kwargs):
-    """models.services.petition_edit.for_group, imported when first used (not
-    before the board's first F6)."""
-    from models.services.petition_edit import for_group as run
-
-    return run(*args, **kwargs)
-
 def column_layout(width: int) -> list[tuple[Column, int]]:
     """The registry's columns shown at ``width`` cells, each with its width
     (models/services/board_columns.py: the content column takes the rest)."""
@@ -361,23 +354,14 @@ class BoardScreen(AppScreen):
             FormField("received_to", W.RECEIVED_TO, _d(q.received_to), placeholder="31/12/2026"),
         ]
 
-        def save(v):
-            from models.core.errors import ValidationError
-            from models.services.validate import parse_date
+        def filtered(changes):
+            if changes:
+                # the names of the lists' choices, for the line above the table
+                self._filter_names = {k: next((lb for lb, val in opts[k] if val == changes[f"{k}_id"]), "")
+                                      for k in opts}
+                self.requery(**changes)
 
-            start = parse_date(v["received_from"], W.FROM_DAY, field="received_from") \
-                if str(v["received_from"]).strip() else None
-            end = parse_date(v["received_to"], W.RECEIVED_TO, field="received_to") \
-                if str(v["received_to"]).strip() else None
-            if start and end and end < start:
-                raise ValidationError(W.END_BEFORE_START, field="received_to")
-            self._filter_names = {k: next((lb for lb, val in opts[k] if val == v[k]), "") for k in opts}
-            return dict(status=v["status"] or "action", urgency=v["urgency"], unit_id=v["unit"],
-                        field_id=v["field"], village_id=v["village"], conference_id=v["conference"],
-                        received_from=start, received_to=end)
-
-        self.app.push_screen(FormScreen(W.FILTER_TITLE, fields, save),
-                             lambda changes: changes and self.requery(**changes))
+        self.app.push_screen(FormScreen(W.FILTER_TITLE, fields, id="board_filter"), filtered)
 
     def action_clear_filters(self) -> None:
         self.query_one("#board-search", Input).value = ""
@@ -433,18 +417,12 @@ class BoardScreen(AppScreen):
                  done=lambda shown: self.app.push_screen(PetitionDetailScreen(*shown),
                                                          lambda changed: changed and self.load()))
 
-    def _act(self, title: str, fields: list[FormField], apply) -> None:
-        """A form for the current row; ``apply(petition, values, version)`` saves."""
+    def _act(self, title: str, fields: list[FormField], action: str) -> None:
+        """A form for the current row; its Ctrl+S does ``action`` of
+        models.services.board_actions.FOLLOW_UPS (``save_follow_up``)."""
         row = self.current()
         if row is None:
             return
-
-        def save(values):       # in the form's worker
-            from models.services.petition_edit import group_members
-
-            p = svc.petition(row.id, self.office)
-            done = apply(p, values, row.row_version)
-            return done, len(group_members(p))
 
         def done(result):
             if result is not None:
@@ -454,36 +432,27 @@ class BoardScreen(AppScreen):
                 self.load()
 
         self.app.push_screen(FormScreen(f"{title} — {clip(row.citizen, 30)}: {clip(row.summary, 50)}",
-                                        fields, save), done)
+                                        fields, id="follow_up", subject=(row, action)), done)
 
     def action_assign(self) -> None:
-        from models.services import board_actions as act
-
         row = self.current()
         if row is None:
             return
 
         def ask(opts):
             self._act(W.ASSIGN, [FormField("unit", W.ANSWERING_UNIT, row.unit_id, kind="select",
-                                                options=opts["unit"])],
-                      lambda p, v, ver: for_group(p, act.assign, v["unit"], expected_version=ver))
+                                                options=opts["unit"])], "assign")
 
         jobs.run(self, svc.choices, self.office.id, done=ask, group="board-choices")
 
     def action_extend(self) -> None:
-        from models.services import board_actions as act
-
         row = self.current()
         if row is None:
             return
         self._act(W.EXTEND, [FormField("due_on", W.NEW_DUE, "", placeholder=_d(row.due_on)),
-                              FormField("reason", W.EXTEND_REASON, "", kind="text")],
-                  lambda p, v, ver: for_group(p, act.extend, v["due_on"], v["reason"], expected_version=ver))
+                              FormField("reason", W.EXTEND_REASON, "", kind="text")], "extend")
 
     def action_answer(self) -> None:
-        from models.services import board_actions as act
-        from models.services.petition_edit import record_upper_reply
-
         row = self.current()
         if row is None:
             return
@@ -491,16 +460,12 @@ class BoardScreen(AppScreen):
             self._act(W.UPPER_REPLY,
                       [FormField("answer_number", W.UPPER_NUMBER, ""),
                        FormField("answer_date", W.LETTER_DATE, _d(clock.today())),
-                       FormField("answer_summary", W.REPLY_SUMMARY, "", kind="text")],
-                      lambda p, v, ver: for_group(p, record_upper_reply, v["answer_number"], v["answer_date"],
-                                                  v["answer_summary"], expected_version=ver))
+                       FormField("answer_summary", W.REPLY_SUMMARY, "", kind="text")], "upper_reply")
             return
         self._act(W.OTHER_ANSWER_TITLE,
                   [FormField("answer_number", W.ANSWER_NUMBER, "", placeholder=W.ANSWER_NUMBER_EXAMPLE),
                    FormField("answer_date", W.LETTER_DATE, _d(clock.today())),
-                   FormField("answer_summary", W.ANSWER_SUMMARY, "", kind="text")],
-                  lambda p, v, ver: for_group(p, act.record_answer, v["answer_number"], v["answer_date"],
-                                              v["answer_summary"], expected_version=ver))
+                   FormField("answer_summary", W.ANSWER_SUMMARY, "", kind="text")], "answer")
 
     def action_title(self) -> None:
         """O: the citizen's title, Ông → Bà → none, one key and no form (issue 22
@@ -541,17 +506,26 @@ class BoardScreen(AppScreen):
         jobs.run(self, svc.petition, row.id, self.office, done=opened, group="board-history")
 
     def action_close_petition(self) -> None:
-        from models.services import board_actions as act
-
-        self._act(W.CLOSE_TITLE, [FormField("note", W.CLOSE_NOTE, "")],
-                  lambda p, v, ver: for_group(p, act.close, v["note"], expected_version=ver))
+        self._act(W.CLOSE_TITLE, [FormField("note", W.CLOSE_NOTE, "")], "close")
 
     def action_reopen(self) -> None:
-        from models.services import board_actions as act
-
         self._act(W.REOPEN_TITLE, [FormField("reason", W.REOPEN_REASON, ""),
-                                   FormField("due_on", W.REOPEN_DUE, "")],
-                  lambda p, v, ver: act.reopen(p, v["reason"], v["due_on"], expected_version=ver))
+                                   FormField("due_on", W.REOPEN_DUE, "")], "reopen")
+
+    # the forms' Ctrl+S (intent up, tui/widgets/form.py): the model's services answer
+    def save_board_filter(self, event) -> None:
+        event.save(svc.filter_as_typed, event.values)
+
+    def save_follow_up(self, event) -> None:
+        from models.services.board_actions import follow_up
+
+        row, action = event.subject     # the row's version as shown: a save meanwhile is told
+        event.save(follow_up, self.office, row.id, action, event.values, expected_version=row.row_version)
+
+    def save_board_export(self, event) -> None:
+        from models.services.export import job_as_typed
+
+        event.save(job_as_typed, event.values, clock.today())
 
     # printing and export ------------------------------------------------------
     def action_print(self, kind: str) -> None:
@@ -576,9 +550,7 @@ class BoardScreen(AppScreen):
 
     def action_export(self) -> None:
         from models.core.paths import locations
-        from models.services.export import default_name
 
-        today = clock.today()
         folder = locations().documents
         fields = [
             FormField("what", W.EXPORT_WHAT, "board", kind="select",
@@ -590,20 +562,8 @@ class BoardScreen(AppScreen):
             FormField("path", W.FOLDER, str(folder)),
         ]
 
-        def save(v):
-            from pathlib import Path
-
-            from models.core.errors import ValidationError
-
-            if not str(v["path"]).strip():
-                raise ValidationError(W.NO_FOLDER, field="path")
-            fmt = v["fmt"] or "xlsx"
-            name = default_name("theo-doi" if v["what"] != "stats" else "thong-ke", today, fmt)
-            target = Path(str(v["path"]).strip()).expanduser()
-            return {"path": target / name if not target.suffix else target, "fmt": fmt,
-                    "what": v["what"] or "board", "contacts": v["contacts"] != "no"}
-
-        self.app.push_screen(FormScreen(W.EXPORT_TITLE, fields, save), lambda job: job and self.export(job))
+        self.app.push_screen(FormScreen(W.EXPORT_TITLE, fields, id="board_export"),
+                             lambda job: job and self.export(job))
 
     def _ask_replace(self, job: dict, path) -> None:
         from ..widgets.confirm import ConfirmScreen

@@ -22,7 +22,6 @@ from textual.widgets import Label, Static, TextArea
 from models.core import clock
 from models.domain.document_text import Content, DocumentText
 from models.services import documents as svc
-from models.core.words import ISSUED_ON
 
 from .. import work
 from ..pin import ask_pin, with_pin
@@ -32,6 +31,7 @@ from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import FormInput, form_text_class
 from ..widgets.form import FormField, FormScreen
 from ..words import EditorWords as W
+from .base import AnswersForms
 
 #: the editor's fields: (key, label, kind) — Content.EDITABLE with the signer split in three
 SIGNER_FIELDS = (("signer_authority", W.SIGNER_AUTHORITY, "line"),
@@ -93,7 +93,7 @@ def versions_text(office, slug: str, ref_id: int) -> str:
     return " · ".join(parts)
 
 
-class DocumentEditor(RoleKeys, FormScreen):
+class DocumentEditor(RoleKeys, AnswersForms, FormScreen):
     """Returns nothing useful; the screen under it reloads when it resumes."""
 
     ROLE_KEYS = {"issue": "issue", "correct": "correct"}
@@ -128,8 +128,8 @@ class DocumentEditor(RoleKeys, FormScreen):
         self._after_save = None     # what waits for the save in progress (Ctrl+O, Ctrl+T, Ctrl+B)
         stored = svc.editor_values(self.draft.content)
         resume = resume if resume and not self.draft.frozen else None
-        super().__init__(self._title(), editor_fields(resumed_values(stored, resume)), self._save,
-                         resume_at=(resume or {}).get("where"))
+        super().__init__(self._title(), editor_fields(resumed_values(stored, resume)),
+                         resume_at=(resume or {}).get("where"), id="document")
         if resume:      # typing kept when the app was stopped with this editor open
             self._initial_override = {f.key: str(stored.get(f.key, "") or "") for f in self.fields}
             self.reopened_note = REOPENED
@@ -258,17 +258,8 @@ class DocumentEditor(RoleKeys, FormScreen):
         if isinstance(focused, TextArea) and focused.selected_text and "\n" not in focused.selected_text:
             picked = focused.selected_text
 
-        def check(values):
-            from models.core.errors import ValidationError
-            from models.core.text import clean
-
-            find = clean(values["find"], multiline=False)
-            if not find:
-                raise ValidationError(W.FIND_EMPTY, field="find")
-            return find, clean(values["replace"] or "", multiline=False)
-
-        form = SmallForm(W.REPLACE_TITLE,
-                         [FormField("find", W.FIND, picked), FormField("replace", W.REPLACE_WITH, "")], check)
+        form = SmallForm(W.REPLACE_TITLE, [FormField("find", W.FIND, picked),
+                                           FormField("replace", W.REPLACE_WITH, "")], id="replace_text")
         self.app.push_screen(form, lambda pair: pair is not None and self._replace_all(*pair))
 
     def _replace_all(self, find: str, replacement: str) -> None:
@@ -326,9 +317,21 @@ class DocumentEditor(RoleKeys, FormScreen):
 
     # --- saving --------------------------------------------------------------------
 
-    def _save(self, values: dict):
+    # Ctrl+S here and in the small forms this editor opens (intent up,
+    # tui/widgets/form.py): the model's services answer. The editor is a form
+    # that is a screen of its own, so it answers its own Ctrl+S.
+    def save_document(self, event) -> None:
         version = self.draft.text.row_version if self.draft.edited else None
-        return svc.save_draft(self.office, self.slug, self.ref_id, values, expected_version=version)
+        event.save(svc.save_draft, self.office, self.slug, self.ref_id, event.values, expected_version=version)
+
+    def save_replace_text(self, event) -> None:
+        event.save(svc.replacement_as_typed, event.values)
+
+    def save_issue_date(self, event) -> None:
+        event.save(svc.issue_date_as_typed, self.office, self.slug, self.ref_id, event.values["date"])
+
+    def save_correction(self, event) -> None:
+        answer_correction(event)
 
     def action_save(self) -> None:
         if self.draft.frozen:
@@ -459,19 +462,8 @@ class DocumentEditor(RoleKeys, FormScreen):
                  done=lambda _ok: self._ask_issue_date(), failed=self._error, group="editor-issue-check")
 
     def _ask_issue_date(self) -> None:
-        d = self.draft
-
-        def check(values):
-            from models.services.validate import parse_date
-
-            on = parse_date(values["date"], ISSUED_ON, field="date")
-            svc.check_date(self.office, d.kind, on, about=svc.target(self.office, self.slug, self.ref_id))
-            return on
-
-        form = SmallForm(W.ISSUE_TITLE.format(kind=d.kind.name.lower()),
-                          [FormField("date", W.ISSUE_DATE,
-                                     f"{clock.today():%d/%m/%Y}")], check)
-        self.app.push_screen(form, self._confirm_issue)
+        self.app.push_screen(issue_date_form(W.ISSUE_TITLE.format(kind=self.draft.kind.name.lower())),
+                             self._confirm_issue)
 
     def _confirm_issue(self, on: dt.date | None) -> None:
         if on is None:
@@ -520,6 +512,13 @@ class SmallForm(FormScreen):
     """
 
 
+def issue_date_form(title: str, subject=None) -> SmallForm:
+    """The date to issue a document on (today, changeable); the screen that opens
+    it answers with ``save_issue_date`` (models.services.documents.issue_date_as_typed)."""
+    return SmallForm(title, [FormField("date", W.ISSUE_DATE, f"{clock.today():%d/%m/%Y}")], id="issue_date",
+                     subject=subject)
+
+
 def _location(text: str, offset: int) -> tuple[int, int]:
     """(row, column) of a character offset in a TextArea's text."""
     before = text[:offset]
@@ -544,14 +543,18 @@ def correction_form(app, doc, done) -> None:
               FormField("reason", W.REASON_REQUIRED, "", kind="text")]
 
     def form(pin):
-        def save(values):
-            return with_pin(doc.office, pin, svc.start_correction, doc, mode=values["mode"] or "",
-                            reason=values["reason"] or "")
-
-        app.push_screen(SmallForm(W.CORRECTION_TITLE.format(symbol=doc.symbol), fields, save),
+        app.push_screen(SmallForm(W.CORRECTION_TITLE.format(symbol=doc.symbol), fields, id="correction",
+                                  subject=(doc, pin)),
                         lambda draft: draft is not None and done(draft))
 
     ask_pin(app.screen, doc.office, "correct", form)
+
+
+def answer_correction(event) -> None:
+    """The correction form's Ctrl+S, for the screen that opened it (the editor, F7)."""
+    doc, pin = event.subject
+    event.save(with_pin, doc.office, pin, svc.start_correction, doc, mode=event.values["mode"] or "",
+               reason=event.values["reason"] or "")
 
 
 @dataclass(frozen=True)

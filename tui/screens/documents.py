@@ -390,26 +390,28 @@ class DocumentsScreen(RoleKeys, AppScreen):
                              lambda slug: slug and self._new_for(slug))
 
     def _new_for(self, slug: str) -> None:
-        from models.core.errors import ValidationError
         from models.services import documents as docs
         from models.services.kinds import TARGET_LABELS
 
         from ..widgets.form import FormField
         from .document_editor import SmallForm
 
-        k, office = docs.kind(slug), self.office
+        k = docs.kind(slug)
         label = TARGET_LABELS[k.target]
-
-        def check(values) -> int:          # in a worker
-            text = str(values["id"]).strip()
-            if not text.isdigit():
-                raise ValidationError(W.NEW_ID_BAD.format(target=label), field="id")
-            docs.target(office, slug, int(text))
-            return int(text)
-
         form = SmallForm(W.NEW_FOR.format(kind=k.name.lower(), target=label),
-                         [FormField("id", W.NEW_ID.format(target=label), "")], check)
+                         [FormField("id", W.NEW_ID.format(target=label), "")], id="new_document", subject=slug)
         self.app.push_screen(form, lambda ref_id: ref_id and self._open_new(slug, ref_id))
+
+    # the forms' Ctrl+S (intent up, tui/widgets/form.py): the model's services answer
+    def save_new_document(self, event) -> None:
+        from models.services import documents as docs
+
+        event.save(docs.target_as_typed, self.office, event.subject, event.values["id"])
+
+    def save_correction(self, event) -> None:
+        from .document_editor import answer_correction
+
+        answer_correction(event)
 
     def _open_new(self, slug: str, ref_id: int) -> None:
         from models.services import documents as docs

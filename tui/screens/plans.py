@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from models.domain.plan import PLAN_DRAFT, Plan
 from models.services import plans as svc
-from models.core.words import ISSUED_ON, STATUS, SUMMARY, SYMBOL
+from models.core.words import STATUS, SUMMARY, SYMBOL
 
 from .. import work
 from .. import words
@@ -301,6 +301,11 @@ class PlansScreen(RoleKeys, AppScreen):
         plan, pin = event.subject
         event.save(with_pin, self.office, pin, svc.new_version, plan, event.values["reason"])
 
+    def save_issue_date(self, event) -> None:
+        from models.services import documents as docs
+
+        event.save(docs.issue_date_as_typed, self.office, "ke-hoach", event.subject.id, event.values["date"])
+
     # --- seeing and printing -----------------------------------------------------
 
     def action_preview(self, plan_id: int | None = None) -> None:
@@ -333,16 +338,9 @@ class PlansScreen(RoleKeys, AppScreen):
         if plan.status != PLAN_DRAFT:
             self.notify(W.ALREADY_ISSUED, severity="warning")
             return
-        from models.core import clock
         from models.services import documents as docs
-        from models.services.validate import parse_date
 
-        from .document_editor import SmallForm
-
-        def check(values):
-            on = parse_date(values["date"], ISSUED_ON, field="date")
-            docs.check_date(self.office, docs.kind("ke-hoach"), on, about=plan)
-            return on
+        from .document_editor import issue_date_form
 
         def confirm(on):
             if on is None:
@@ -352,9 +350,7 @@ class PlansScreen(RoleKeys, AppScreen):
                 self, self.office, "issue", lambda pin: self._write(plan, issue=True, on=on, pin=pin)))
 
         def ask_date(_ok) -> None:
-            self.app.push_screen(SmallForm(W.ISSUE_TITLE, [FormField(
-                "date", W.ISSUE_DATE, f"{clock.today():%d/%m/%Y}")], check),
-                confirm)
+            self.app.push_screen(issue_date_form(W.ISSUE_TITLE, subject=plan), confirm)
 
         # everything that stops issuing is told now, before the date and the confirmation
         work.run(self, docs.check_issuable, self.office, "ke-hoach", plan.id, done=ask_date,

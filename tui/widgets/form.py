@@ -14,8 +14,9 @@ that opened the form; that screen handles it (``@on(FormScreen.Submitted,
 "#the-form-id")``) and answers with ``event.save(call, …)``, a model service
 that validates and writes. The form runs it in its worker; a UserError it
 raises is shown under the form and the typed values stay, so nothing is lost;
-its result closes the form. (The forms not moved to this yet still pass a
-``save`` callable when they are made.)
+its result closes the form. No form is handed a save callable
+(tests/test_intent_up.py). A form that is a screen of its own (the document
+editor) answers its own Ctrl+S with a ``save_<its id>`` method.
 
 When someone else saved the same record meanwhile (StaleEdit), the form says
 who and what they changed, takes their values into the fields this user has
@@ -58,7 +59,7 @@ class FormField:
 
 
 class FormScreen(TypeAhead, ModalScreen):
-    """Returns the saved record (whatever ``save`` returned), or None if cancelled."""
+    """Returns the saved record (whatever the answering service returned), or None if cancelled."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", words.SAVE, id="form.save"),
@@ -91,14 +92,12 @@ class FormScreen(TypeAhead, ModalScreen):
         def save(self, call: Callable[..., Any], *args, **kwargs) -> None:
             self.form.save_with(call, *args, **kwargs)
 
-    def __init__(self, title: str, fields: list[FormField], save: Callable[[dict], Any] | None = None,
-                 changed: Callable[[dict], None] | None = None, resume_at: dict | None = None,
-                 *, id: str | None = None, subject: Any = None):
+    def __init__(self, title: str, fields: list[FormField], *, changed: Callable[[dict], None] | None = None,
+                 resume_at: dict | None = None, id: str | None = None, subject: Any = None):
         super().__init__(id=id)
         self.subject = subject
         self.form_title = title
         self.fields = fields
-        self.save_callback = save
         #: called with the values as typed, and under "_where" the field and cursor
         #: (the live session and the editors keep them: nothing typed is lost)
         self.changed_callback = changed
@@ -243,15 +242,19 @@ class FormScreen(TypeAhead, ModalScreen):
         second Ctrl+S while one save runs is not a second save."""
         if self._saving:
             return
-        if self.save_callback is not None:
-            self.save_with(self.save_callback, self.values())
-            return
-        # to the screen that opened the form: the nearest beneath it that answers
-        # this form (a PIN box asked just before may still be closing)
+        self.answerer().post_message(self.Submitted(self, self.values()))
+
+    def answerer(self):
+        """Who answers this form's Ctrl+S: the form itself when it is a screen
+        of its own with a ``save_<id>`` (the document editor), else the screen
+        that opened it — the nearest beneath it that answers this form (a PIN
+        box asked just before may still be closing)."""
+        answer = f"save_{self.id}"
+        if self.id and hasattr(self, answer):
+            return self
         stack = self.app.screen_stack
         below = stack[:stack.index(self)] if self in stack else []
-        opener = next((s for s in reversed(below) if hasattr(s, f"save_{self.id}")), below[-1] if below else self.app)
-        opener.post_message(self.Submitted(self, self.values()))
+        return next((s for s in reversed(below) if hasattr(s, answer)), below[-1] if below else self.app)
 
     def save_with(self, call: Callable[..., Any], *args, **kwargs) -> None:
         """Run ``call(*args, **kwargs)`` in the form's worker, as its save."""
