@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual.widgets import DataTable, Select, TabbedContent
 
 
@@ -111,3 +112,17 @@ def test_only_the_roles_that_edit_the_catalogue_change_the_settings(demo_office)
         assert "Chủ tịch" in message and "Lê Thị Thư" in message and "sửa danh mục" in message
     assert live.unit_names(demo_office, "Đất đai")[0] == "Địa chính - Xây dựng"
     assert not privacy.keep_withheld_names(demo_office)
+
+
+def test_an_empty_unit_says_what_to_type_instead(demo_office):
+    """Nothing typed for a unit (the command line's --don-vi "", a blank name)
+    said "Không có đơn vị “”"; it says what to type, with names to start from."""
+    from models.core.errors import ValidationError
+    from models.services import catalog
+
+    for typed in ("", "   "):
+        with pytest.raises(ValidationError) as caught:
+            catalog.find_unit(demo_office, typed)
+        said = caught.value.message
+        assert "“”" not in said and said.startswith("Chưa ghi đơn vị. Hãy gõ tên đơn vị")
+        assert catalog.units(demo_office, active_only=False)[0].name in said and caught.value.field == "unit"

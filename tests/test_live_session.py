@@ -220,3 +220,28 @@ def test_keys_per_petition_at_most_eight(demo_office, monkeypatch, row):
     cost = asyncio.run(run())
     assert cost <= 8
     assert Petition.select().where(Petition.content == row[3]).count() == 1
+
+
+def test_a_refused_petition_stays_on_its_number_with_the_message(demo_office, monkeypatch):
+    """A petition the model refuses took no number (here the session has not
+    begun): the entry stays on its number, gives its text back and says why.
+    It moved on to the next number before, with the refused text under it."""
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from tui.app import DoiThoaiApp
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_session(pilot)
+            assert screen.conf.status == "planned"
+            before = screen.entry.number
+            await record(Keys(pilot), BASE[1])
+            for _ in range(400):
+                if screen.entry.error:
+                    break
+                await pilot.pause(0.05)
+            return before, screen.entry.number, screen.entry.draft["content"], screen.entry.error
+
+    before, after, content, error = asyncio.run(run())
+    assert error.startswith("Phiên họp chưa bắt đầu.")
+    assert after == before and content == BASE[1][3]

@@ -681,6 +681,7 @@ class ValidateWords:
     NOT_INTEGER = "{label} phải là một số nguyên (đã nhập “{raw}”)."
     OUT_OF_RANGE = "{label} phải từ {minimum} đến {maximum} (đã nhập {n})."
     EMPTY_LIST = "(danh mục trống)"
+    NAME_EMPTY = "Chưa ghi {lower}. Hãy gõ tên {lower} hoặc vài chữ đầu của tên (không dấu cũng được), ví dụ: {names}."
     AMBIGUOUS = "“{raw}” khớp với nhiều {lower}: {matches}. Hãy gõ rõ hơn."
     NO_SUCH = (
         "Không có {lower} “{raw}”. Các {lower} hiện có: {names}. Hãy chọn một tên trong danh sách hoặc thêm mới ở "

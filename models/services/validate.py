@@ -92,6 +92,9 @@ def pick_by_name(query, rows, label: str, *, attr: str = "name", field: str | No
     raw = clean_line(query)
     key = fold(raw)
     rows = list(rows)
+    if not key:         # nothing typed: say what to type, not "no unit “”"
+        names = ", ".join(getattr(r, attr) for r in rows[:5]) or W.EMPTY_LIST
+        raise ValidationError(W.NAME_EMPTY.format(label=label, lower=label.lower(), names=names), field=field)
     exact = [r for r in rows if fold(getattr(r, attr)) == key]
     if len(exact) == 1:
         return exact[0]

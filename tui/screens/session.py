@@ -519,7 +519,9 @@ class SessionScreen(AppScreen):
         if not isinstance(exc, UserError):
             self.notify_error(exc)
             return
-        # the entry has moved on; give the petition back if nothing new was typed
+        # the entry has moved on to the next number: the refused petition took none,
+        # so the number goes back, and the petition with it if nothing new was typed
+        self.entry.number = max(1, self.entry.number - 1)
         if self.entry.pristine:
             self.entry.load(draft, "content")
             self.save_now()
