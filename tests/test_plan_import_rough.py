@@ -184,14 +184,24 @@ def cut_start(para: str) -> bool:
     return para[:1].islower() or bool(dash and dash.group(1).islower()) or bool(re.match(r"\d+\s", para))
 
 
+#: the copies that cannot read as their source: a bulleted item's line ends
+#: with "." exactly where the wrap had to break, and the source's next paragraph
+#: is an unmarked sentence ("- Cấp ủy, ban chỉ huy các thôn có liên quan." /
+#: "Mời người đứng đầu cấp ủy…"; "…bức xúc." / "Chủ động phối hợp…"). An item
+#: may hold several sentences ("- … cần giải quyết. Tập trung …", the same seed),
+#: so nothing in the text tells the two apart; the sentence is joined to the item
+#: it follows (nothing lost, read in order). Ending the item there instead
+#: matched 183 of 225 copies.
+UNKNOWABLE = {("plan-ubnd-xa-2024", w) for w in (46, 47, 48, 49, 67, 68, 84, 111, 112)}
+
+
 def test_wrapped_at_any_width_reads_as_the_source():
     """Each seed copied out of a PDF at every width from 46 to 120 columns. None
     may show what the issue saw: a paragraph cut after ";" before a lower-case
-    line, a wrapped "- xã hội" or "6 HĐND" made an item of its own. Where a wrap
-    falls after "." or ":" before a capital, whether the paragraph ended cannot
-    be known from the text; at least 90 % of the copies read exactly as the
-    source (on 3d813c4: 42 of 225)."""
-    exact, cut, cases = 0, [], 0
+    line, a wrapped "- xã hội" or "6 HĐND" made an item of its own. Every copy
+    reads exactly as its source but the UNKNOWABLE ones. Copies that match (run
+    with -s to see it): 42 of 225 on 3d813c4, 208 on 8cd9fd3, 216 now."""
+    exact, cut, differ, cases = 0, [], [], 0
     for seed in sorted(SEEDS.glob("*.txt")):
         source = seed.read_text(encoding="utf-8")
         lines = {ln.strip() for ln in source.splitlines()}
@@ -200,11 +210,46 @@ def test_wrapped_at_any_width_reads_as_the_source():
             cases += 1
             got = plan_import.parse(hard_wrapped(source, width).splitlines())
             parts_ = [p for p in PARTS if p != "recipients"]
-            exact += all(reads_as(paragraphs(got, p), paragraphs(want, p)) for p in parts_)
+            same = all(reads_as(paragraphs(got, p), paragraphs(want, p)) for p in parts_)
+            exact += same
+            if not same:
+                differ.append((seed.stem, width))
             cut += [(seed.stem, width, para[:60]) for p in parts_ for para in paragraphs(got, p)
                     if para not in lines and cut_start(para)]
+    print(f"\nhard-wrapped seeds that read as their source: {exact} of {cases}")
     assert cut == []
-    assert exact >= cases * 0.9, (exact, cases)
+    assert set(differ) <= UNKNOWABLE, sorted(set(differ) - UNKNOWABLE)
+    assert exact == cases - len(differ) >= cases - len(UNKNOWABLE), (exact, cases)
+
+
+#: items long enough that their wrapped lines show the width a copy was wrapped at
+FILLER = ["- Thông qua đối thoại giúp chính quyền hiểu rõ tâm tư, nguyện vọng chính đáng của Nhân dân để có "
+          "những chủ trương, chính sách phù hợp với thực tế địa phương."] * 3
+
+
+def _wrapped_copy(items: list[str], width: int, tail: str = "") -> plan_import.ImportResult:
+    text = "\n".join(["KẾ HOẠCH", "Đối thoại năm 2022", "I. NỘI DUNG", *FILLER, *items]) + "\n" + tail
+    return plan_import.parse(hard_wrapped(text, width).splitlines())
+
+
+def test_wrapped_item_rules_of_the_seeds():
+    """The three ways the seeds' wrapped copies read differently (all fail on
+    8cd9fd3): an en dash between two abbreviations put first by the wrap
+    ("… KTXH" / "– QPAN …") inside an item marked "-"; a ":" at the end of a full
+    line inside an item, before the rest of its sentence ("…các lĩnh vực:" /
+    "Đất đai, …"); an editor's trace the wrap cut before its time, which left the
+    signer's name unread."""
+    items = ["- Chủ tịch UBND phường báo cáo tóm tắt tình hình KTXH – QPAN trên địa bàn phường để Nhân dân "
+             "được biết.", "- Công dân có ý kiến."]
+    assert _wrapped_copy(items, 54).body.splitlines()[-2:] == items
+    items = ["- Những tâm tư, tình cảm, nguyện vọng, ý kiến, kiến nghị của nhân dân; vấn đề bức xúc, nổi cộm "
+             "được đông đảo nhân dân kiến nghị, yêu cầu cần giải quyết. Tập trung chủ yếu các lĩnh vực: Đất đai, "
+             "vệ sinh, an toàn thực phẩm.", "- Hai."]
+    assert _wrapped_copy(items, 61).body.splitlines()[-2:] == items
+    trace = _wrapped_copy(["- Một."], 46, "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nLê Thị Nhật Diệu\n"
+                                         "haitt5-08/06/2022 10:33:27-haitt5-haitt5-haitt5\n")
+    assert trace.signer_name == "Lê Thị Nhật Diệu" and "CHỦ TỊCH" not in trace.body
+    assert any("haitt5-08/06/2022 10:33:27" in n for n in trace.notes)
 
 
 def test_page_breaks_inside_sentences(office, tmp_path):

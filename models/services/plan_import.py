@@ -368,6 +368,9 @@ def _tidy(line: str) -> str:
 # --- what is dropped, with a note -------------------------------------------------
 
 TRAILER = re.compile(r"^\S+-\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(:\d{2})?\b")
+#: the same trace wrapped before its time ("haitt5-08/06/2022" / "10:33:27-haitt5-…")
+TRAILER_HEAD = re.compile(r"^\S+-\d{1,2}/\d{1,2}/\d{4}$")
+TRAILER_TAIL = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?\b")
 STAR = re.compile(r"^\*+$")
 #: what a page break leaves in text copied out of a PDF: "2", "- 2 -", "Trang 2/5"
 PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
@@ -411,6 +414,8 @@ def _readable_lines(raw: list[Line], dropped: list[str]) -> list[Line]:
             text = _tidy(part.text)
             if not text:
                 continue
+            if out and TRAILER_HEAD.match(out[-1].text) and TRAILER_TAIL.match(text):
+                text = f"{out.pop().text} {text}"       # an editor's trace the wrap cut in two
             why = _dropped(text)
             if why:
                 dropped.append(why)
@@ -425,6 +430,8 @@ SENTENCE_END = re.compile(r"([.;:!?…]|\./\.|[.!?][”\")])$")
 LIST_START = re.compile(r"^([-+–•]\s|\d+(\.\d+)*\.?\s|[a-zđ]\)\s|[IVXL]+\.\s)")
 #: a hyphen or a figure that a wrap put at the start of a line: "- xã hội", "6 HĐND", "30 ngày"
 WRAPPED_START = re.compile(r"^([-–]\s+[a-zđà-ỹ]|\d+\s)")
+#: the mark of an item of a list ("- ", "+ ", "– ", "• ")
+BULLET = re.compile(r"^([-+–•])\s")
 
 
 def _structural(text: str) -> bool:
@@ -465,23 +472,34 @@ def _joins(prev: str, cur: Line, nxt: Line, width: int | None) -> bool:
         return False
     full = _wrapped(a, b, width)
     if _structural(b):
-        return full and not ends and bool(WRAPPED_START.match(b))
+        return full and not ends and bool(WRAPPED_START.match(b) or _other_dash(cur.text, b))
     if b[:1].islower():
         return not ends or (full and not _ends_paragraph(cur.text, a, b))
     return full and not _ends_paragraph(cur.text, a, b)
+
+
+def _other_dash(par: str, b: str) -> bool:
+    """``b`` starts with a dash other than the one that marks the item ``par``
+    ("- … tình hình KTXH" / "– QPAN …"): a list keeps one mark, so this dash
+    joins two words of the item's sentence and a wrap put it first."""
+    own, here = BULLET.match(par), BULLET.match(b)
+    return bool(own and here and own.group(1) in "-–" and here.group(1) in "-–" and own.group(1) != here.group(1))
 
 
 def _ends_paragraph(par: str, a: str, b: str) -> bool:
     """After a full line: still the end of the paragraph ``par`` (last line ``a``)
     when it is a numbered heading (no punctuation), a legal basis or a line
     introducing what follows (":") that has ended, or the next opens the
-    preamble ("UBND xã … xây dựng kế hoạch …")."""
+    preamble ("UBND xã … xây dựng kế hoạch …"). An item of a list that reaches
+    a ":" goes on ("- … Tập trung các lĩnh vực:" / "Đất đai, …"): the items it
+    would introduce carry marks of their own ("+ ", "a) ")."""
     heading = NUMBERED.match(par)
     if heading and not re.search(r"[,;:.!?]", heading.group("text")):
         return True
     if not SENTENCE_END.search(a) or b[:1].islower():
         return False
-    return (a.endswith(":") and not b.startswith(("\"", "“"))) or bool(BASIS.match(par) or ISSUER_IN_TEXT.match(b))
+    introduces = a.endswith(":") and not b.startswith(("\"", "“")) and not BULLET.match(par)
+    return introduces or bool(BASIS.match(par) or ISSUER_IN_TEXT.match(b))
 
 
 def _wrapped(a: str, b: str, width: int | None) -> bool:
