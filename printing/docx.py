@@ -312,12 +312,16 @@ def _table(doc, cells: list[list[str]]) -> None:
             p.alignment = {"left": 0, "center": 1, "right": 2}[markup.cell_align(cells, r, c)]
             p.paragraph_format.space_after = Pt(0)
     _fixed_columns(t, cols, padding=True)
+    # the header never ends a page; a total row never stands alone under the repeated
+    # header: the row before it keeps with it (LibreOffice and Word honour "keep with
+    # next" on a row's paragraphs)
+    kept = {0} | ({len(cells) - 2} if len(cells) > 2 and markup.total_row(cells[-1]) else set())
     for r, row in enumerate(t.rows):
         _no_split(row)
-        if r == 0:
+        if r in kept:
             for cell in row.cells:
                 for p in cell.paragraphs:
-                    p.paragraph_format.keep_with_next = True    # the header never ends a page
+                    p.paragraph_format.keep_with_next = True
     # the header row repeats on every page
     tr_pr = docx_element(t.rows[0]).get_or_add_trPr()
     head = _el("w:tblHeader")

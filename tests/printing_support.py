@@ -261,3 +261,19 @@ def recipient_entries(pdf: bytes, column: float = 0.45) -> list[list[tuple[float
             entries.append([])
         entries[-1].append((rs[0].x, text))
     return entries
+
+
+def lonely_totals(pdf: bytes) -> list[str]:
+    """A table's total row ("Tổng cộng …") with no row of figures above it on
+    its page: alone under the repeated header, or at the top of a page."""
+    found = lines(pdf)
+    faults = []
+    for i, ln in enumerate(found):
+        if not ln.text.startswith(("Tổng cộng", "Cộng")):
+            continue
+        j = i - 1
+        while j >= 0 and found[j].page == ln.page and not re.match(r"^(STT|\d+ )", found[j].text):
+            j -= 1
+        if j < 0 or found[j].page != ln.page or found[j].text.startswith("STT"):
+            faults.append(f"“{ln.text}” alone at the top of page {ln.page}")
+    return faults

@@ -3,7 +3,8 @@ both families, and a few pushed down so their signature block or a heading
 falls at a page foot, written as .docx, converted to PDF by LibreOffice in one
 call, and the converted PDF checked by the page rules ours pass: no signature
 block split across pages, no heading left at a page foot with fewer than two
-lines of its text. Skipped when ``soffice`` is not installed, except in CI
+lines of its text, no table's total row alone under its repeated header, and
+Nơi nhận's entries broken as in our PDF (no name split, "- " hanging). Skipped when ``soffice`` is not installed, except in CI
 (CI=true), where .ci/run installs it."""
 import dataclasses
 import os
@@ -11,12 +12,24 @@ import shutil
 import subprocess
 
 import pytest
-from printing_support import lines, make_session, sample_contents, split_signatures, stranded_headings
+from printing_support import (
+    lines,
+    lonely_totals,
+    make_session,
+    recipient_entries,
+    sample_contents,
+    split_signatures,
+    stranded_headings,
+)
 
 FAMILIES = {"state": "ubnd_xa", "party": "dang_uy_xa"}
 # (kind, lines put before the body): where LibreOffice split the minutes' signatures
-# and left the report's and the notice's headings at a page foot before "keep with next"
-PUSHED = [("bien-ban", 3), ("bien-ban", 6), ("bao-cao", 15), ("thong-bao", 12)]
+# and left the report's and the notice's headings at a page foot before "keep with next";
+# the report's total row fell alone under the repeated header (at +0 and +5)
+PUSHED = [("bien-ban", 3), ("bien-ban", 6), ("bao-cao", 5), ("bao-cao", 15), ("thong-bao", 12)]
+# Nơi nhận entries that wrap in the left column (test_recipient_breaks has the same)
+LONG_RECIPIENTS = ("Ban Công tác Mặt trận, Trưởng thôn Hòa Bình Tây", "Chủ tịch Ủy ban MTTQ Việt Nam xã Kỳ Khang",
+                   "Ông Nguyễn Văn Thượng, Trưởng thôn Đông Hải", "Lưu: VT.")
 
 
 def _soffice() -> str:
@@ -48,6 +61,7 @@ def converted(tmp_path_factory):
             c = found[slug]
             contents[f"{slug}+{k}-{family}"] = dataclasses.replace(
                 c, body="\n".join(["Nội dung thêm vào để đẩy văn bản xuống."] * k + [c.body]))
+        contents[f"recipients-{family}"] = dataclasses.replace(found["thong-bao"], recipients=LONG_RECIPIENTS)
         mp.undo()
     docs = out / "docx"
     docs.mkdir()
@@ -62,7 +76,7 @@ def converted(tmp_path_factory):
 
 
 def test_every_kind_converted(converted):
-    assert len(converted) == 2 * (13 + len(PUSHED))
+    assert len(converted) == 2 * (13 + len(PUSHED) + 1)
 
 
 def _only_signature(data: bytes, content) -> list[str]:
@@ -84,5 +98,19 @@ def test_converted_word_files_keep_the_page_rules(converted):
     faults = []
     for name, (data, content) in sorted(converted.items()):
         faults += [f"{name}: {f}" for f in split_signatures(data, content.signers) + stranded_headings(data)
-                   + _only_signature(data, content)]
+                   + _only_signature(data, content) + lonely_totals(data)]
     assert not faults, "\n".join(faults)
+
+
+def test_converted_recipients_hang_and_keep_names_whole(converted):
+    """LibreOffice keeps the line breaks of Nơi nhận the PDF chose, and hangs
+    the lines under the text after "- "."""
+    for family in ("state", "party"):
+        data, _content = converted[f"recipients-{family}"]
+        entries = recipient_entries(data)
+        texts = [" / ".join(t for _x, t in e) for e in entries]
+        assert "- Ban Công tác Mặt trận, / Trưởng thôn Hòa Bình Tây;" in texts, texts
+        assert "- Ông Nguyễn Văn Thượng, / Trưởng thôn Đông Hải;" in texts, texts
+        for e in entries:
+            for x, _t in e[1:]:
+                assert x > e[0][0] + 3, f"no hanging indent under “- ”: {e}"

@@ -10,7 +10,16 @@ import pypdf
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st_
-from printing_support import MM, lines, make_session, runs, sample_contents, split_signatures, stranded_headings
+from printing_support import (
+    MM,
+    lines,
+    lonely_totals,
+    make_session,
+    runs,
+    sample_contents,
+    split_signatures,
+    stranded_headings,
+)
 
 from models.domain.document_text import Content, Letterhead, Signer
 from models.services.kinds import kinds, numbered_kinds
@@ -84,6 +93,7 @@ def test_page_rules(contents, slug, size):
             assert others, f"page {n} of {slug} ({size}) holds only the signature block"
     assert not stranded_headings(data), f"{slug} ({size}): {stranded_headings(data)}"
     assert not split_signatures(data, content.signers), f"{slug} ({size}): {split_signatures(data, content.signers)}"
+    assert not lonely_totals(data), f"{slug} ({size}): {lonely_totals(data)}"
 
 
 def _pushed_down(content: Content, k: int) -> Content:
