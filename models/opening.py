@@ -63,7 +63,7 @@ def open_office_database(target: str | None = None, *, demo: bool = False, rende
         Path(target).parent.mkdir(parents=True, exist_ok=True) if "://" not in target else None
         db = open_database(target)
         if Office.select().count() == 0:
-            from models.demo import build_demo  # only on the demo's first start: it needs every service
+            from models.demo import build_demo  # off the start-up path: only the demo's first start builds it (every service)
 
             build_demo(render=render)
         return _finish_writes(db)

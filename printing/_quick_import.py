@@ -49,6 +49,6 @@ def import_paragraph() -> None:
 
         re.compile = compile
         try:
-            import reportlab.platypus.paragraph  # noqa: F401
+            import reportlab.platypus.paragraph  # noqa: F401  # heavy: reportlab, imported here with its wide pattern left to first use
         finally:
             re.compile = real

@@ -11,6 +11,14 @@ from __future__ import annotations
 
 import io
 
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 import data
 from models.core.words import PaperWords
 from models.domain.document_text import Content
@@ -18,6 +26,8 @@ from models.domain.document_text import Content
 from . import outline as markup
 from models.core.compat import docx_element
 
+from . import styles
+from .breaks import balanced_lines
 from .outline import column_widths
 from .wording import addressee_items, date_line, number_text, recipient_items, vv_line
 
@@ -30,8 +40,6 @@ def _spec() -> dict:
 
 
 def docx(content: Content) -> bytes:
-    from docx import Document
-
     doc = Document()
     spec = _spec()
     _page(doc, spec)
@@ -83,9 +91,7 @@ def _chart(doc, chart: dict) -> None:
     """The report's chart as a picture, where the PDF draws it: the PDF's own
     drawing (printing/charts.py, its title inside), painted at 200 dpi and set
     at the PDF's width (issue 22 item 11)."""
-    from docx.shared import Pt
-
-    from . import charts, picture, styles
+    from . import charts, picture  # heavy: reportlab.graphics and Pillow, only for a report's chart
 
     drawing = charts.of_content(styles.get(), chart)
     p = doc.add_paragraph()
@@ -95,9 +101,6 @@ def _chart(doc, chart: dict) -> None:
 
 
 def _page(doc, spec: dict) -> None:
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm, Pt
-
     p = spec["page"]
     m = p["margins_mm"]
     s = doc.sections[0]
@@ -124,20 +127,14 @@ def _page(doc, spec: dict) -> None:
 
 
 def _qn(name: str):
-    from docx.oxml.ns import qn
-
     return qn(name)
 
 
 def _el(name: str):
-    from docx.oxml import OxmlElement
-
     return OxmlElement(name)
 
 
 def _field(paragraph, code: str, size: float) -> None:
-    from docx.shared import Pt
-
     for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "2"), ("end", None)):
         run = paragraph.add_run()
         run.font.size = Pt(size)
@@ -156,8 +153,6 @@ def _field(paragraph, code: str, size: float) -> None:
 
 
 def _runs(paragraph, text: str, size: float, bold: bool = False, italic: bool = False) -> None:
-    from docx.shared import Pt
-
     for part in markup.SPANS.split(text):
         if not part:
             continue
@@ -174,9 +169,6 @@ def _runs(paragraph, text: str, size: float, bold: bool = False, italic: bool = 
 
 def _para(container, text: str, *, size: float = 14, bold: bool = False, italic: bool = False,
           align: str = "left", indent: bool = False, before: float = 0, after: float = 0, underline=False):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
-
     p = container.add_paragraph()
     p.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
                    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
@@ -200,8 +192,6 @@ def _drawn_rule(container, width_mm: float, length_mm: float, *, after: float = 
     """A solid line ``length_mm`` long, centred in ``width_mm``: an empty paragraph
     with a bottom border, indented from both sides (Word and LibreOffice draw it
     the same; typed "────" runs had the font's length, not the rule's)."""
-    from docx.shared import Mm, Pt
-
     p = paragraph if paragraph is not None else container.add_paragraph()
     p.alignment = 1
     fmt = p.paragraph_format
@@ -224,11 +214,6 @@ def _balanced(text: str, size: float, bold: bool, width_mm: float) -> str:
     """A title or "V/v" line with the PDF's line breaks (printing/breaks.py), as
     line breaks inside one paragraph; measured with the PDF's font, Times New
     Roman's metrics, less Word's cell padding."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from . import styles
-    from .breaks import balanced_lines
-
     font = styles.get().font(bold=bold)
     width = width_mm * 72 / 25.4 - 12
     return "\n".join(balanced_lines(text, lambda t: stringWidth(t, font, size), width))
@@ -238,10 +223,6 @@ def header_rules_mm(lh) -> tuple[float, float]:
     """The lengths of the header's two rules, measured as the PDF measures them
     (Decree 30 App. I §II.1-2: under the issuer a third to a half of its line,
     under the motto its whole length; HD 36: under ĐẢNG CỘNG SẢN VIỆT NAM)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from . import styles
-
     st = styles.get()
     bold = st.font(bold=True)
     mm = 72 / 25.4
@@ -289,8 +270,6 @@ def _body(doc, text: str, chart: dict | None = None) -> None:
 
 
 def _table(doc, cells: list[list[str]]) -> None:
-    from docx.shared import Pt
-
     width = max(len(r) for r in cells)
     t = doc.add_table(rows=0, cols=width)
     t.style = "Table Grid"
@@ -393,8 +372,6 @@ def _fixed_columns(table, widths_mm: list[float], *, padding: bool = False) -> N
     """Columns of exactly these widths (Word reads the cells' widths, LibreOffice
     the table grid, so both are set); layout tables have no inner padding at the
     sides, so the national title fits on one line at 13 pt, as on the PDF."""
-    from docx.shared import Mm
-
     table.autofit = False
     tbl_pr = docx_element(table).tblPr
     layout = _el("w:tblLayout")
@@ -435,8 +412,6 @@ def _keep_closing(doc) -> None:
 
 
 def _signatures(doc, content: Content, lh) -> None:
-    from docx.shared import Pt
-
     signers = list(content.signers)
     recipients = [r for r in content.recipients if r.strip()]
     _keep_closing(doc)
@@ -480,12 +455,6 @@ def _sign(cell, signer) -> None:
 def _recipients(container, lh, recipients: list[str], width_mm: float) -> None:
     """Nơi nhận as the PDF sets it: each entry's lines broken where the PDF breaks
     them (``layout.recipient_entry``), "- " hanging over the lines under it."""
-    from docx.shared import Pt
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from . import styles
-    from .breaks import balanced_lines
-
     is_cell = hasattr(container, "paragraphs") and not hasattr(container, "add_page_break")
     head = container.paragraphs[0] if is_cell and not container.paragraphs[0].text else container.add_paragraph()
     _runs(head, PaperWords.RECIPIENTS_HEAD, 12, bold=True, italic=True)

@@ -19,6 +19,7 @@ family only.
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass
@@ -26,7 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from models.core.errors import UserError
+from models.core.paths import locations
 from models.core.words import FontWords as W
+from models.core.words import PaperWords
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -89,8 +92,6 @@ class FontSet:
         """What ``doctor`` says when the family is a fallback wider than Times New Roman."""
         if self.times_metrics:
             return None
-        from models.core.words import PaperWords
-
         return PaperWords.FONT_FALLBACK.format(family=self.family)
 
 
@@ -140,7 +141,7 @@ VIETNAMESE = "".join(sorted(set(
 def covers_vietnamese(path: Path) -> bool:
     """True when the font has a glyph for every Vietnamese letter. Old builds of a
     family lack them (Debian's fonts-liberation 1.07 has no "ạ", "ủ", "ộ" …)."""
-    from fontTools.ttLib import TTFont, TTLibError
+    from fontTools.ttLib import TTFont, TTLibError  # heavy: fontTools, only when Noto Serif is cut
 
     try:
         cmap = TTFont(str(path), lazy=True).getBestCmap() or {}
@@ -151,8 +152,6 @@ def covers_vietnamese(path: Path) -> bool:
 
 def _coverage_cache() -> Path | None:
     try:
-        from models.core.paths import locations
-
         return locations().cache / "fonts" / "vietnamese-coverage.json"
     except Exception:  # no cache folder: check the fonts every time
         return None
@@ -163,8 +162,6 @@ def covers_vietnamese_cached(paths) -> bool:
     size and modification time: reading the glyph tables takes fontTools (20 ms to
     import) and 5 ms a face, at every `doithoai print`. A font replaced or updated
     has another size or time and is read again."""
-    import json
-
     cache = _coverage_cache()
     known: dict = {}
     if cache is not None:
@@ -222,15 +219,13 @@ def find_system_font(dirs: list[Path] | None = None, family_name: str = "") -> F
 
 
 def noto_cache_dir() -> Path:
-    from models.core.paths import locations
-
     return locations().cache / "fonts"
 
 
 def cut_noto(cache: Path | None = None) -> FontSet:
     """Static Noto Serif faces, cut once from the packaged variable font."""
     try:
-        import fontpkg_noto_serif
+        import fontpkg_noto_serif  # off the start-up path: only when no system font serves (it may be absent)
     except ImportError:
         raise UserError(W.NO_FONT) from None
     src_dir = Path(fontpkg_noto_serif.ROOT) / "files"
@@ -248,7 +243,7 @@ def cut_noto(cache: Path | None = None) -> FontSet:
 
 def _package_version() -> str:
     try:
-        from importlib.metadata import version
+        from importlib.metadata import version  # heavy: importlib.metadata, only to name the Noto cache folder
 
         return version("fontpkg-noto-serif")
     except Exception:  # any metadata problem: fall back to one folder
@@ -256,8 +251,8 @@ def _package_version() -> str:
 
 
 def _instance(src: Path, axes: dict, target: Path) -> None:
-    from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
+    from fontTools.ttLib import TTFont  # heavy: fontTools, only when Noto Serif is cut
+    from fontTools.varLib import instancer  # heavy: fontTools, only when Noto Serif is cut
 
     font = TTFont(str(src))
     static = instancer.instantiateVariableFont(font, axes, updateFontNames=False)
@@ -280,9 +275,9 @@ def choose(prefer: str | None = None) -> FontSet:
 @lru_cache(maxsize=4)
 def register(prefer: str | None = None) -> FontSet:
     """Choose the family and register its faces with ReportLab (once per process)."""
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.lib.fonts import addMapping  # heavy: reportlab, only when a PDF is drawn (doctor names the font without it)
+    from reportlab.pdfbase import pdfmetrics  # heavy: reportlab, only when a PDF is drawn (doctor names the font without it)
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont  # heavy: reportlab, only when a PDF is drawn (doctor names the font without it)
 
     fonts = choose(prefer)
     try:

@@ -10,25 +10,29 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ._quick_import import import_paragraph
 
 import_paragraph()  # before ReportLab: see printing/_quick_import.py
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import FrameBreak
 
 from models.core.words import PaperWords
 from models.domain.document_text import Letterhead, Signer  # the shapes every renderer takes
@@ -132,8 +136,6 @@ def with_end_mark(text: str) -> str:
 
 
 def text_width(st: Styles, text: str, style: str) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     s = st[style]
     return stringWidth(nfc(text), s.fontName, s.fontSize)
 
@@ -176,8 +178,6 @@ class OneLine(Flowable):
     it fits ``width`` (a fallback font's header line, never a smaller size)."""
 
     def __init__(self, text: str, style, width: float):
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         super().__init__()
         self.text, self.style = text, style
         natural = stringWidth(text, style.fontName, style.fontSize)
@@ -351,8 +351,6 @@ class GridTable(Table):
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2 and len(compat.table_rows(parts[1])) == 2 and len(compat.table_rows(parts[0])) > 3:
             # the last row alone under the repeated header (a total row): one more goes with it
-            from reportlab.platypus.doctemplate import FrameBreak
-
             parts = super().split(availWidth, sum(heights[:len(compat.table_rows(parts[0])) - 1]) - 0.5)
             if len(parts) == 2:
                 parts.insert(1, FrameBreak())    # the rest on the next page, not in the row's room
@@ -456,8 +454,6 @@ def _page_number(st: Styles, pg):
 
 def landscape(st: Styles):
     """The page turned sideways, same margins (a register's wide table)."""
-    from dataclasses import replace
-
     return replace(st.page, width=st.page.height, height=st.page.width)
 
 
@@ -465,8 +461,6 @@ def render(st: Styles, doc: Document, page=None) -> bytes:
     """Lay out ``doc`` on A4 pages (``page``: another geometry, e.g. ``landscape``)
     and return the PDF. Deterministic: ReportLab's invariant mode and a fixed
     creation date, so a reprint is byte-identical."""
-    from reportlab import rl_config
-
     buf = io.BytesIO()
     pg = page or st.page
     template = BaseDocTemplate(
@@ -489,8 +483,6 @@ def render(st: Styles, doc: Document, page=None) -> bytes:
 
 def merge(parts: list[list]) -> list:
     """Several documents in one PDF: each starts on a new page and numbers its own pages."""
-    from reportlab.platypus import PageBreak
-
     story: list = []
     for i, part in enumerate(parts):
         if i:

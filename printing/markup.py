@@ -23,7 +23,7 @@ import_paragraph()  # before ReportLab: see printing/_quick_import.py
 
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from .layout import esc, grid_table
+from .layout import esc, grid_table, text_width
 from .outline import (  # noqa: F401  (the reading is shared with the Word writer)
     column_widths,
     BOLD,
@@ -66,8 +66,6 @@ def _table(st: Styles, rows: list[str]) -> Flowable:
 
 
 def _widths(st: Styles, cells: list[list[str]]) -> list[float]:
-    from .layout import text_width
-
     return column_widths(cells, st.page.text_width, head=lambda t: text_width(st, t, "table_head"),
                          body=lambda t: text_width(st, t, "table"), pad=8, least=40)
 

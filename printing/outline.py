@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from models.core.words import PaperWords
 
 
 def nfc(text: str | None) -> str:
@@ -77,8 +79,6 @@ def same_style_siblings(found: list[Block]) -> list[Block]:
     when most of them read as headings (and none is long), body text otherwise.
     The text stays as typed, with no markup to force a style: an imported plan
     shows its own words in the editor."""
-    from dataclasses import replace
-
     groups: dict[tuple, list[int]] = {}
     parent = -1
     for i, b in enumerate(found):
@@ -123,8 +123,6 @@ def cell_align(cells: list[list[str]], r: int, c: int) -> str:
 
 def total_row(row: list[str]) -> bool:
     """A total row ("Tổng cộng", "Cộng", "Tổng số" in its first filled cell): set in bold."""
-    from models.core.words import PaperWords
-
     first = next((plain(c).strip().lower() for c in row if plain(c).strip()), "")
     return first.startswith(PaperWords.TOTAL_ROW)
 

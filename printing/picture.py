@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.graphics import shapes
 from reportlab.pdfbase import pdfmetrics
 
@@ -36,8 +37,6 @@ def _rgb(colour) -> tuple[int, int, int] | None:
 
 class _Painter:
     def __init__(self, drawing: shapes.Drawing, dpi: int):
-        from PIL import Image, ImageDraw
-
         self.scale = dpi / 72
         self.height = drawing.height
         self.image = Image.new("RGB", (round(drawing.width * self.scale), round(drawing.height * self.scale)),
@@ -50,8 +49,6 @@ class _Painter:
         return px * self.scale, (self.height - py) * self.scale
 
     def font(self, name: str, size: float):
-        from PIL import ImageFont
-
         key = (name, round(size * self.scale))
         if key not in self.fonts:
             self.fonts[key] = ImageFont.truetype(pdfmetrics.getFont(name).face.filename, key[1])

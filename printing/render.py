@@ -9,9 +9,12 @@ chart, and the working papers (loudspeaker script, sign-in sheets, slips) have
 their own pages. Deterministic: the same content gives the same bytes."""
 from __future__ import annotations
 
+from reportlab.platypus import KeepTogether, Table
+
+from models.core.errors import ValidationError
 from models.domain.document_text import Content
 
-from . import layout, markup, styles
+from . import layout, markup, papers, styles
 
 PLACE = "{người được mời}"   # where each invitation names its invitee (compose.invitations)
 
@@ -19,8 +22,6 @@ PLACE = "{người được mời}"   # where each invitation names its invitee 
 def pdf(content: Content) -> bytes:
     st = styles.get()
     if not content.number_kind:
-        from . import papers
-
         return papers.render(st, content)
     if content.kind == "giay-moi":
         return layout.render(st, _invitations(st, content))
@@ -38,9 +39,7 @@ def _body(st, content: Content, main: list | None = None) -> list:
 
 def _with_chart(st, flowables: list, content: Content, chart: dict) -> list:
     """The chart goes under the table that follows its heading (report: by field)."""
-    from reportlab.platypus import KeepTogether, Table
-
-    from . import charts
+    from . import charts  # heavy: reportlab.graphics, only for a report's chart
 
     drawing = KeepTogether(charts.of_content(st, chart))
     after = chart.get("after")
@@ -75,8 +74,6 @@ def _invitations(st, content: Content) -> layout.Document:
     """Giấy mời (Mẫu 1.7): the same text once per invitee, each numbering its own pages."""
     invitees = content.extras.get("invitees") or []
     if not invitees:
-        from models.core.errors import ValidationError
-
         raise ValidationError("Hội nghị chưa có người được mời. Hãy thêm danh sách khách mời (người hoặc nhóm) "
                               "ở màn hình Hội nghị rồi in lại giấy mời.")
     before, _, after = content.body.partition(PLACE)

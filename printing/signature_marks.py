@@ -47,7 +47,7 @@ class Run:
 def runs(pdf: bytes, pages: list[int] | None = None, *, reader=None) -> list[Run]:
     """Every text run of the PDF (or of ``pages``) with its start position in
     page coordinates."""
-    import pypdf
+    import pypdf  # heavy: pypdf, only when a signed PDF is read
 
     reader = reader or pypdf.PdfReader(io.BytesIO(pdf))
     out: list[Run] = []
@@ -65,14 +65,14 @@ def runs(pdf: bytes, pages: list[int] | None = None, *, reader=None) -> list[Run
 
 
 def page_size(pdf: bytes, page: int) -> tuple[float, float]:
-    import pypdf
+    import pypdf  # heavy: pypdf, only when a signed PDF is read
 
     p = pypdf.PdfReader(io.BytesIO(pdf)).pages[page]
     return float(p.mediabox.width), float(p.mediabox.height)
 
 
 def _width(text: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # heavy: reportlab, only when a mark is drawn
 
     return stringWidth(text, get_styles().font(bold=True), size)
 
@@ -84,7 +84,7 @@ def _same(a: str, b: str) -> bool:
 def signer_space(pdf: bytes, position: str, name: str) -> tuple[int, tuple[float, float, float, float]]:
     """The page and the rectangle between the title line and the printed name
     (the last place the name is printed under that title)."""
-    import pypdf
+    import pypdf  # heavy: pypdf, only when a signed PDF is read
 
     spec = rules()["signer"]
     reader = pypdf.PdfReader(io.BytesIO(pdf))
@@ -122,7 +122,7 @@ def signer_space(pdf: bytes, position: str, name: str) -> tuple[int, tuple[float
 # --- the appearances, each a one-page PDF of its field's size ----------------------------------
 
 def _canvas(w: float, h: float):
-    from reportlab.pdfgen import canvas
+    from reportlab.pdfgen import canvas  # heavy: reportlab, only when a mark is drawn
 
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(w, h), pageCompression=1)
@@ -131,13 +131,13 @@ def _canvas(w: float, h: float):
 
 
 def _draw_image(c, png: bytes, x: float, y: float, w: float, h: float) -> None:
-    from reportlab.lib.utils import ImageReader
+    from reportlab.lib.utils import ImageReader  # heavy: reportlab, only when a mark is drawn
 
     c.drawImage(ImageReader(io.BytesIO(png)), x, y, w, h, mask="auto", preserveAspectRatio=True, anchor="c")
 
 
 def _lines(text: str, font: str, size: float, width: float) -> list[str]:
-    from reportlab.lib.utils import simpleSplit
+    from reportlab.lib.utils import simpleSplit  # heavy: reportlab, only when a mark is drawn
 
     return simpleSplit(unicodedata.normalize("NFC", text), font, size, width)
 

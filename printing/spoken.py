@@ -15,6 +15,8 @@ import datetime as dt
 import re
 import unicodedata
 
+import data
+
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 GROUPS = ("", "nghìn", "triệu", "tỷ")
 WEEKDAYS = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
@@ -114,8 +116,6 @@ def parse_clock(value: str) -> tuple[int, int]:
 
 
 def load_abbreviations() -> dict[str, str]:
-    import data
-
     return dict(data.load_json("print/abbreviations.json")["abbreviations"])
 
 

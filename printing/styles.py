@@ -40,8 +40,8 @@ class Styles:
     """Named ParagraphStyles in the chosen font family, plus the page."""
 
     def __init__(self, spec: dict, fontset: fonts.FontSet):
-        from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # heavy: reportlab, only when the PDF styles are built (Word takes the sizes alone)
+        from reportlab.lib.styles import ParagraphStyle  # heavy: reportlab, only when the PDF styles are built (Word takes the sizes alone)
 
         align = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
         p = spec["page"]

@@ -10,6 +10,8 @@ PostgreSQL tests fail rather than anything going wrong silently."""
 from __future__ import annotations
 
 import sys
+
+from models.core.errors import StorageError
 from models.core.words import DatabaseWords as W
 
 # PostgreSQL drivers wait until a postgresql:// URL is opened; the MySQL ones
@@ -33,24 +35,22 @@ def import_peewee_without_postgres_driver() -> None:
     finder = _Defer()
     sys.meta_path.insert(0, finder)
     try:
-        import peewee  # noqa: F401
+        import peewee  # noqa: F401  # heavy: peewee, imported here once with its PostgreSQL drivers held back
     finally:
         sys.meta_path.remove(finder)
 
 
 def enable_postgres() -> None:
-    import peewee
+    import peewee  # heavy: peewee, imported by then (import_peewee_without_postgres_driver)
 
     if getattr(peewee, "psycopg2", None) is not None:
         return
-    import psycopg2
-    import psycopg2.extensions
-    import psycopg2.extras
+    import psycopg2  # heavy: psycopg2, only when a PostgreSQL database is opened
+    import psycopg2.extensions  # heavy: psycopg2, only when a PostgreSQL database is opened
+    import psycopg2.extras  # heavy: psycopg2, only when a PostgreSQL database is opened
 
     adapter = getattr(peewee, "Psycopg2Adapter", None)
     if adapter is None or not hasattr(peewee, "Json_pg2"):
-        from models.core.errors import StorageError
-
         raise StorageError(W.PEEWEE_INCOMPATIBLE)
     psycopg2.extras.register_uuid()
     peewee.psycopg2 = psycopg2

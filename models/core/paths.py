@@ -5,6 +5,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
+
 APP = "doithoai"
 
 
@@ -61,8 +63,6 @@ def _locations() -> Locations:
         root = Path(home)
         return Locations(root / "data", root / "config", root / "cache",
                          root / "logs", root / "backups", root / "documents")
-    import platformdirs
-
     dirs = platformdirs.PlatformDirs(APP, appauthor=False)
     data = Path(dirs.user_data_dir)
     return Locations(data, Path(dirs.user_config_dir), Path(dirs.user_cache_dir),

@@ -17,6 +17,7 @@ from models.core.words import (
     UNIT,
 )
 from models.core.words import BoardActionWords as W
+from models.core.words import PaperWords
 from models.domain.office import Unit
 from models.domain.deadlines import office_calendar
 from models.domain.petition import STATUSES, TITLES, Petition, next_title
@@ -99,15 +100,13 @@ def extend(p: Petition, new_due, reason: str, *, expected_version: int | None = 
 def set_title(p: Petition, title: str, *, expected_version: int | None = None) -> Petition:
     """Danh xưng of the citizen ("Ông", "Bà" or none), used in every letter to
     them (issue 22 item 3); recorded in the petition's history."""
-    from models.core.words import PaperWords as W
-
     if title not in TITLES:
-        raise ValidationError(W.TITLE_ONLY)
+        raise ValidationError(PaperWords.TITLE_ONLY)
     if p.citizen_withheld:
-        raise ValidationError(W.TITLE_WITHHELD)
+        raise ValidationError(PaperWords.TITLE_WITHHELD)
     before = p.citizen_title or "—"
     return _save(p, {"citizen_title": title}, expected_version, "edited",
-                 W.TITLE_SET.format(title=title or W.NO_TITLE), before=before, after=title or "—")
+                 PaperWords.TITLE_SET.format(title=title or PaperWords.NO_TITLE), before=before, after=title or "—")
 
 
 def next_title_for(p: Petition, *, expected_version: int | None = None) -> Petition:

@@ -42,6 +42,7 @@ from models.domain.petition import CHANNELS, DISPOSITIONS, Petition
 from models.domain.rules import office_rules
 from models.services import records
 from models.services.typeahead import match_field, rank  # rank: the screens' type-ahead, re-exported
+from models.storage.files import make_folder
 from models.services.validate import parse_int, parse_time
 from models.storage.db import database, scrub_log
 from models.storage.open_lock import FileLock
@@ -302,8 +303,6 @@ def _claimed(name: str) -> str:
     if got is not None:
         return got[0]
     try:
-        from models.storage.files import make_folder
-
         make_folder(folder)
         for n in range(1, 10):
             candidate = name if n == 1 else f"{name}#{n}"

@@ -22,6 +22,7 @@ from models.core.words import FIELD_LABELS
 from models.services import locks
 from models.storage.who import current_user
 from models.core.words import RecordWords as W
+from models.storage.db import denied_message, is_denied
 
 #: (table, id, version): the user has seen this newer version and chose to save over it
 _confirmed: ContextVar[tuple[str, int, int] | None] = ContextVar("confirmed_overwrite", default=None)
@@ -76,8 +77,6 @@ def _refused_by_the_server():
     try:
         yield
     except pw.ProgrammingError as exc:
-        from models.storage.db import denied_message, is_denied
-
         if not is_denied(exc):
             raise
         raise Locked(denied_message()) from exc

@@ -13,6 +13,7 @@ from pathlib import Path
 from models.core.errors import NotFound
 from models.core.words import ISSUED_ON, SUMMARY, SYMBOL
 from models.core.words import KIND_NAMES as OTHER_KIND_NAMES
+from models.core.words import PaperWords
 from models.core.words import RegisterWords as W
 from models.domain import chain
 from models.domain.office import Office
@@ -239,38 +240,34 @@ def version_note(doc: OutgoingDocument) -> str:
     """Which version an issued document is, for a reprint and the printed register:
     "" for a first version never replaced; else "bản 2, thay thế số 02/TB-UBND"
     and/or "đã được thay thế bởi số 05/TB-UBND"."""
-    from models.core.words import PaperWords as W
-
     parts = []
     if doc.version > 1:
         older = (OutgoingDocument.get_or_none(OutgoingDocument.id == doc.supersedes_id)
                  if doc.supersedes_id else None)
-        parts.append(W.VERSION_NTH.format(version=doc.version)
-                     + (W.REPLACES.format(symbol=older.symbol) if older else ""))
+        parts.append(PaperWords.VERSION_NTH.format(version=doc.version)
+                     + (PaperWords.REPLACES.format(symbol=older.symbol) if older else ""))
     newer = (OutgoingDocument.select(OutgoingDocument.symbol).where(OutgoingDocument.supersedes == doc)
              .order_by(OutgoingDocument.version).first())
     if newer:
-        parts.append(W.REPLACED_BY.format(symbol=newer.symbol))
+        parts.append(PaperWords.REPLACED_BY.format(symbol=newer.symbol))
     return "; ".join(parts)
 
 
 def printed_register(office: Office, year: int) -> PrintedRegister:
     """The year's entries in the order they were numbered, with what the register's
     columns need (the recipients and the archive line from the issued text)."""
-    from models.core.words import PaperWords as W
-
     rows = (OutgoingDocument.select().where((OutgoingDocument.office == office) & (OutgoingDocument.year == year))
             .order_by(OutgoingDocument.issued_on, OutgoingDocument.number, OutgoingDocument.id))
     out = []
     for d in rows:
         row = text_of(d)
         recipients = list(row.parsed.recipients) if row is not None else []
-        kept = [r for r in recipients if r.lstrip("-–• ").startswith(W.ARCHIVE)]
+        kept = [r for r in recipients if r.lstrip("-–• ").startswith(PaperWords.ARCHIVE)]
         sent = [r.lstrip("-–• ").rstrip(";.").strip() for r in recipients if r not in kept]
         kept_by = kept[0].lstrip("-–• ").partition(":")[2].strip().rstrip(".") if kept else ""
         note = [version_note(d)]
         if d.reason:
-            note.append(W.REASON.format(reason=d.reason))
+            note.append(PaperWords.REASON.format(reason=d.reason))
         if signatures_of(d):
             note.append(summary(d))
         name = kind_names().get(d.kind, d.kind)

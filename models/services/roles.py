@@ -20,6 +20,7 @@ through the app; whoever can copy the database file can read it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import hashlib
 import hmac
@@ -72,8 +73,6 @@ def _is_postgres() -> bool:
 
 def session_login() -> str:
     """The PostgreSQL login of this connection (the server says it, not us)."""
-    from models.storage.db import database
-
     return database.obj.execute_sql("SELECT session_user").fetchone()[0]
 
 
@@ -334,8 +333,6 @@ def pin_wait(person: Person) -> float:
 def _refuse_while_waiting(person: Person) -> None:
     left = pin_wait(person)
     if left > 0:
-        import datetime as dt
-
         wrong = int(_tries(person).get("wrong") or 0)
         until = dt.datetime.fromtimestamp(_clock() + left).strftime("%H:%M:%S")
         raise Locked(W.PIN_WAIT.format(full_name=person.full_name, wrong=wrong, wait=_wait_text(left), until=until))
@@ -449,8 +446,6 @@ def enlist_owner(office: Office) -> Person | None:
     login is already listed."""
     if not _is_postgres():
         return None
-    from models.storage.db import database
-
     login = session_login()
     owner = database.obj.execute_sql(
         "SELECT tableowner = session_user FROM pg_tables WHERE schemaname = current_schema() "

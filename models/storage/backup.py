@@ -22,6 +22,7 @@ import datetime as dt
 import logging
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ from models.core.paths import locations
 from models.core.words import BackupWords as W
 from models.storage import files, migrations, open_lock
 from models.storage.config import is_url, read_config, sqlite_path
-from models.storage.db import describe
+from models.storage.db import database, describe
 from models.storage.seals import forget_heads
 
 DEFAULT_DAILY = 7
@@ -248,8 +249,6 @@ def backup_after_session(target: str | os.PathLike | None = None) -> Path | None
     when the copy failed (logged: closing the session has already been saved)."""
     try:
         if target is None:
-            from models.storage.db import database
-
             obj = database.obj
             if obj is None or not hasattr(obj, "database") or is_url(str(obj.database)) \
                     or type(obj).__name__.startswith("Postgres"):
@@ -321,8 +320,6 @@ def _link_or_copy(path: Path, to: Path) -> None:
     try:
         os.link(path, to)
     except OSError:
-        import shutil
-
         shutil.copy2(path, to)
         files.make_private(to)
     files.sync_folder(to.parent)

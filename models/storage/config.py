@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from models.core.errors import StorageError
+from models.core.errors import StorageError, os_reason
 from models.core.paths import locations
 from models.core.words import OpeningWords as W
 
@@ -21,8 +21,6 @@ def configured_target() -> str:
         try:
             value = json.loads(cfg.read_text(encoding="utf-8")).get("database")
         except (OSError, ValueError) as exc:
-            from models.core.errors import os_reason
-
             reason = os_reason(exc) if isinstance(exc, OSError) else W.NOT_JSON
             raise StorageError(W.CONFIG_BROKEN.format(cfg=cfg, reason=reason)) from exc
         if value:

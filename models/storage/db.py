@@ -5,6 +5,7 @@ SQLite is the default (one file in the user data folder). A URL such as
 """
 from __future__ import annotations
 
+import atexit
 import os
 import sqlite3
 import threading
@@ -20,6 +21,7 @@ from models.core.words import DatabaseWords as W
 from models.domain.base import database, is_postgres, known_as
 from models.storage import migrations, open_lock
 from models.storage.config import is_url
+from models.storage.files import make_folder
 from models.storage.open_lock import FileLock, hold_shared_postgres, release_held, release_postgres
 
 # SQLite pragmas: WAL lets a reader and a writer work at once; synchronous=FULL
@@ -194,12 +196,8 @@ def _check_sqlite_file(path: Path) -> None:
     else:
         folder = path.parent
         try:
-            from models.storage.files import make_folder
-
             make_folder(folder)
         except OSError as exc:
-            from models.core.errors import os_reason
-
             raise StorageError(W.NO_DATA_FOLDER.format(folder=folder, os_reason=os_reason(exc))) from exc
         if not os.access(folder, os.W_OK):
             raise StorageError(W.DATA_FOLDER_READ_ONLY.format(folder=folder))
@@ -399,8 +397,6 @@ def _close_at_exit() -> None:
     the database cleanly; only a crash leaves its mark behind."""
     global _exit_hook
     if not _exit_hook:
-        import atexit
-
         atexit.register(close_database)
         _exit_hook = True
 

@@ -6,6 +6,7 @@ runs those the database has not had yet, each in its own transaction.
 """
 from __future__ import annotations
 
+import logging
 import uuid
 
 import peewee as pw
@@ -98,8 +99,6 @@ def _v3_search_index(db: pw.Database) -> None:
         create_indexes(Petition)
     problem = ensure_index(db)   # without pg_trgm: no index, search still right (slower)
     if problem:
-        import logging
-
         logging.getLogger("doithoai").warning(problem)
 
 

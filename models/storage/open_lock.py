@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from models.core.compat import on_connect
-from models.core.errors import DatabaseLocked, StorageError
+from models.core.errors import DatabaseLocked, StorageError, os_reason
 from models.core.words import DatabaseWords as W
 from models.storage.files import make_private
 
@@ -126,8 +126,6 @@ def exclusive(database: os.PathLike | str) -> FileLock:
     try:
         ok = lock.acquire(exclusive=True)
     except OSError as exc:
-        from models.core.errors import os_reason
-
         raise StorageError(W.NOT_LOCKED.format(database=database, os_reason=os_reason(exc))) from exc
     if not ok:
         raise StorageError(IN_USE.format(path=database))
