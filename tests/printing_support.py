@@ -277,3 +277,55 @@ def lonely_totals(pdf: bytes) -> list[str]:
         if j < 0 or found[j].page != ln.page or found[j].text.startswith("STT"):
             faults.append(f"“{ln.text}” alone at the top of page {ln.page}")
     return faults
+
+
+# --- golden references (tests/golden, see tests/test_golden.py) -----------------------------
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_DATES = [re.compile(r"\d{1,2}/\d{1,2}/\d{4}"), re.compile(r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+\d{4}")]
+METRIC_TWINS = ("LiberationSerif", "TimesNewRoman", "Tinos")
+
+
+def _mask(text: str) -> str:
+    for pattern in GOLDEN_DATES:
+        text = pattern.sub("‹ngày›", text)
+    return text
+
+
+def _face(font: str) -> str:
+    return ("b" if "Bold" in font else "") + ("i" if "Italic" in font else "")
+
+
+def golden_lines(pdf: bytes) -> list[list]:
+    """[page, text, face, size, x, y] for every text run, dates masked."""
+    return [[r.page, _mask(r.text.strip()), _face(r.font), round(r.size, 1), round(r.x), round(r.y)]
+            for r in runs(pdf) if r.text.strip()]
+
+
+def golden_difference(name: str, pdf: bytes) -> str | None:
+    """How ``pdf`` differs from the reference ``tests/golden/NAME.json`` (None when
+    it does not). Positions are compared only with a Times metric twin (the
+    references were made with Liberation Serif), else text, face and size. With
+    DOITHOAI_GOLDEN_UPDATE=1 the reference is rewritten first, to be reviewed."""
+    import difflib
+    import json
+    import os
+
+    from printing import styles
+
+    got = golden_lines(pdf)
+    ref_file = GOLDEN / f"{name}.json"
+    if os.environ.get("DOITHOAI_GOLDEN_UPDATE"):
+        GOLDEN.mkdir(exist_ok=True)
+        ref_file.write_text(json.dumps(got, ensure_ascii=False, indent=0), encoding="utf-8")
+    if not ref_file.is_file():
+        return f"no reference {ref_file.name}: run with DOITHOAI_GOLDEN_UPDATE=1 and review it"
+    want = json.loads(ref_file.read_text(encoding="utf-8"))
+    if not any(t in styles.get().font() for t in METRIC_TWINS):
+        got, want = [g[:4] for g in got], [w[:4] for w in want]
+    if got == want:
+        return None
+    diff = "\n".join(difflib.unified_diff([json.dumps(w, ensure_ascii=False) for w in want],
+                                          [json.dumps(g, ensure_ascii=False) for g in got],
+                                          "reference", "now", lineterm="", n=1))
+    return diff[:4000]

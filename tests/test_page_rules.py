@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st_
 from printing_support import (
     MM,
+    golden_difference,
     lines,
     lonely_totals,
     make_session,
@@ -141,23 +142,35 @@ LONG = ("Đề nghị xem xét nâng cấp tuyến đường liên thôn Đông 
         * 40)[:3000]
 
 
-@pytest.fixture(scope="module", params=[(1, False), (19, False), (129, False), (19, True)],
-                ids=["1", "19", "129", "19-long"])
+@pytest.fixture(scope="module", params=[(f, n, long) for f in FAMILIES
+                                        for n, long in ((1, False), (19, False), (129, False), (19, True))],
+                ids=lambda p: f"{p[0]}-{p[1]}{'-long' if p[2] else ''}")
 def conclusion(request, tmp_path_factory):
+    """The conclusion notice of a conference with 1, 19 or 129 petitions, or 19
+    with one of 3,000 characters, in either family: (name, content, PDF)."""
     from models import Petition
     from models.services import documents
 
-    count, long = request.param
+    family, count, long = request.param
     mp = pytest.MonkeyPatch()
-    office, _plan, conf = make_session(tmp_path_factory.mktemp("kl"), mp, "ubnd_xa", petitions=count)
+    office, _plan, conf = make_session(tmp_path_factory.mktemp("kl"), mp, FAMILIES[family], petitions=count)
     if long:
         p = (Petition.select().where(Petition.disposition.in_(("in_writing", "forwarded")))
              .order_by(Petition.id).first())
         p.content = LONG
         p.save()
     content = documents.draft(office, "ket-luan", conf.id).content
-    yield content, pdf(content)
+    yield f"ket-luan-{count}{'-long' if long else ''}-{family}", content, pdf(content)
     mp.undo()
+
+
+def test_conclusion_matches_its_golden_reference(conclusion):
+    """Issue 22 item 4: the conclusion notice at 1, 19 and 129 rows and with a
+    3,000-character petition, in both families, line by line as reviewed
+    (tests/golden/ket-luan-N-FAMILY.json; DOITHOAI_GOLDEN_UPDATE=1 rewrites them)."""
+    name, _content, data = conclusion
+    difference = golden_difference(name, data)
+    assert not difference, f"{name} differs from its reference:\n{difference}"
 
 
 def test_conclusion_table_flows_from_page_one(conclusion):
@@ -166,7 +179,7 @@ def test_conclusion_table_flows_from_page_one(conclusion):
     date, number or "STT" is broken; only the last lines go with the signature."""
     import re
 
-    content, data = conclusion
+    _name, content, data = conclusion
     found = lines(data)
     pages = max(ln.page for ln in found)
     assert not stranded_headings(data) and not split_signatures(data, content.signers)
@@ -182,6 +195,9 @@ def test_conclusion_table_flows_from_page_one(conclusion):
         assert not on_page[-1].text.startswith("STT"), f"the table header ends page {n}"
         if n > 1 and any(r.page == n for r in table_rows):
             assert on_page[0].text.startswith("STT"), f"page {n} holds rows without the header"
+    sig = _signature_texts(content)
+    last = [r for r in runs(data) if r.page == pages and r.y <= styles.get().page.height - styles.get().page.top]
+    assert [r for r in last if not _is_signature(r.text, sig)], f"page {pages} holds only the signature block"
     for ln in found:
         assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{1,3}$", ln.text), f"a date broken: {ln.text}"
         assert not re.match(r"^ST\b", ln.text) and ln.text != "T", f"“STT” broken: {ln.text}"
