@@ -52,16 +52,18 @@ def _missing_with_backups(target: str) -> None:
 
 
 def open_office_database(target: str | None = None, *, demo: bool = False, render=None,
-                         new_office: bool = False):
+                         new_office: bool = False, check_later: bool = False):
     """Open (creating if needed) the office's database, or the demo one, which is
     filled with the demo commune on first use. Returns the peewee database.
     A missing or empty database with good backups beside it is not created
-    anew unless ``new_office`` (``doithoai init --moi``) says so."""
+    anew unless ``new_office`` (``doithoai init --moi``) says so. ``check_later``:
+    models.storage.db.open_database's (the app checks a file the machine left
+    open after its first screen)."""
     if demo:
         use_demo()
         target = target or str(locations().demo_database)
         Path(target).parent.mkdir(parents=True, exist_ok=True) if "://" not in target else None
-        db = open_database(target)
+        db = open_database(target, check_later=check_later)
         if Office.select().count() == 0:
             from models.demo import build_demo  # off the start-up path: only the demo's first start builds it (every service)
 
@@ -71,7 +73,7 @@ def open_office_database(target: str | None = None, *, demo: bool = False, rende
     if not new_office:
         _missing_with_backups(target)
     try:
-        db = open_database(target)
+        db = open_database(target, check_later=check_later)
     except StorageError as exc:
         raise _with_backup_advice(target, exc) from exc
     return _finish_writes(db)

@@ -212,6 +212,7 @@ class DoiThoaiApp(UnforeseenErrors, App):
         if os.environ.get("DOITHOAI_BENCH_READY"):
             self.call_after_refresh(self._bench_exit)
             return
+        self._check_after_crash()
         if not self.__dict__.get("_busiest_started"):
             self.__dict__["_busiest_started"] = True
             from . import prefetch
@@ -220,6 +221,39 @@ class DoiThoaiApp(UnforeseenErrors, App):
             # paints the dashboard and then makes the board
             prefetch.start_board(self.office.id, self.size.height)
             self.call_after_refresh(self.prepare_busiest)
+
+    def _check_after_crash(self) -> None:
+        """The machine stopped (a power cut, a system crash) with the file open:
+        its whole check, owed by models.storage.db.open_database, runs in a
+        worker once the first screen is drawn, the person told that it runs and
+        what it found."""
+        from models.storage import db
+
+        if not db.check_waiting() or self.__dict__.get("_checking"):
+            return
+        self.__dict__["_checking"] = True
+        from .words import LaunchWords as W
+
+        from .work import run
+
+        self.notify(W.CHECKING_AFTER_POWER_CUT, timeout=10)
+
+        def check() -> tuple[str | None, str]:
+            problem = db.check_after_start()
+            if problem is None:
+                return None, ""
+            from models.storage.backup import advice      # reads the backups: in the worker too
+
+            return problem, advice()
+
+        def found(result) -> None:
+            problem, advice = result
+            if problem is None:
+                self.notify(W.FILE_SOUND, timeout=6)
+            else:
+                self.notify(W.FILE_DAMAGED.format(problem=problem, advice=advice), severity="error", timeout=600)
+
+        run(self, check, done=found, group="check-after-crash")
 
     def prepare_busiest(self) -> None:
         """The moment the dashboard has painted: build the board (the screen

@@ -105,10 +105,11 @@ def open_app(db: str | None, demo: bool = False, user: str | None = None) -> Non
 
         set_user(user)
     try:
+        # a file the machine left open is checked whole after the first screen (DoiThoaiApp._check_after_crash)
         if demo:
-            open_office_database(db, demo=True, render=_render_pdf)
+            open_office_database(db, demo=True, render=_render_pdf, check_later=True)
         else:
-            open_office_database(db)
+            open_office_database(db, check_later=True)
     except UserError as exc:
         if demo:
             raise

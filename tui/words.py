@@ -1047,6 +1047,14 @@ class LaunchWords:
     FILE_KEPT_ASIDE = " Tệp hiện có sẽ được giữ lại bên cạnh."
     RESTORE_ASK = "Khôi phục bản sao lưu mới nhất ({label}) ngay bây giờ?{kept}"
     RESTORED = "Đã khôi phục. Tệp cũ được giữ tại: {aside}"
+    # the whole check of a file the machine left open (a power cut), after the first screen
+    CHECKING_AFTER_POWER_CUT = (
+        "Lần trước máy tắt hoặc khởi động lại khi Đối thoại đang mở tệp dữ liệu: đang kiểm tra toàn bộ tệp "
+        "(vài giây tới vài chục giây với tệp lớn). Vẫn làm việc được trong lúc kiểm tra.")
+    FILE_SOUND = "Đã kiểm tra xong: tệp dữ liệu nguyên vẹn."
+    FILE_DAMAGED = (
+        "Tệp dữ liệu bị hỏng ({problem}). Đừng nhập thêm: thoát (" + key("ctrl+q") + ") rồi khôi phục bản sao "
+        "lưu. {advice}")
 
 
 class PetitionDetailWords:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import atexit
 import os
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -237,8 +238,46 @@ def _sqlite_file(db: pw.Database) -> Path | None:
 
 
 #: a file up to this size is checked whole at every open (a few milliseconds);
-#: a larger one only after an unclean shutdown, by `doithoai doctor` and by backups
+#: a larger one only after the machine stopped with it open, by `doithoai doctor` and by backups
 FULL_CHECK_BYTES = 8 * 1024 * 1024
+
+#: where a mark keeps the boot it was made in: after the bytes a Windows lock may hold (open_lock.SLOTS)
+_BOOT_AT = 64
+
+
+def boot_id() -> str:
+    """This run of the machine, the same until it starts again (after a power
+    cut, a system crash or a shutdown); '' where it cannot be told. Linux:
+    the kernel's boot_id. Windows: the minute it started (now less the
+    milliseconds since boot), compared with a margin by ``same_boot``."""
+    if sys.platform.startswith("linux"):
+        try:
+            return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+        except OSError:
+            return ""
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import ctypes  # this platform only
+        import time
+
+        try:
+            ticks = ctypes.windll.kernel32.GetTickCount64
+            ticks.restype = ctypes.c_ulonglong
+            return f"t{int(time.time() - ticks() / 1000)}"
+        except (AttributeError, OSError):
+            return ""
+    return ""
+
+
+def same_boot(a: str, b: str) -> bool:
+    """Whether two ``boot_id`` values name the same run of the machine ('' never does)."""
+    if not a or not b:
+        return False
+    if a.startswith("t") and b.startswith("t"):     # Windows: the clock may have been set since
+        try:
+            return abs(int(a[1:]) - int(b[1:])) <= 120
+        except ValueError:
+            return False
+    return a == b
 
 
 def marker_path(path: Path, pid: int | None = None) -> Path:
@@ -246,18 +285,27 @@ def marker_path(path: Path, pid: int | None = None) -> Path:
     return Path(f"{path}.dang-mo-{os.getpid() if pid is None else pid}")
 
 
-def _stale_markers(path: Path) -> list[Path]:
+def _read_boot(fd: int) -> str:
+    try:
+        os.lseek(fd, _BOOT_AT, os.SEEK_SET)
+        return os.read(fd, 200).decode("ascii", "replace").strip()
+    except OSError:
+        return ""
+
+
+def _stale_markers(path: Path) -> dict[Path, str]:
     """Marks left by programs that had ``path`` open and ended without closing
-    it (a crash, a kill, a power cut). A running instance holds its mark locked,
-    so a mark nobody holds is a dead one's; the file's own -wal says nothing
-    (another window may be writing to it right now)."""
-    stale = []
+    it (a crash, a kill, a power cut), each with the boot it was made in. A
+    running instance holds its mark locked, so a mark nobody holds is a dead
+    one's; the file's own -wal says nothing (another window may be writing to
+    it right now)."""
+    stale = {}
     for mark in path.parent.glob(path.name + ".dang-mo-*"):
         probe = FileLock(path)
         probe.path = mark
         try:
             if probe.acquire(exclusive=True):
-                stale.append(mark)
+                stale[mark] = _read_boot(probe.fd)
         except OSError:
             continue
         finally:
@@ -265,11 +313,26 @@ def _stale_markers(path: Path) -> list[Path]:
     return stale
 
 
+def only_the_process_died(stale: dict[Path, str]) -> bool:
+    """Every program that left a mark ended while the machine kept running (it
+    was killed, or crashed, or its window was closed): the operating system
+    still wrote every page it had been given, and SQLite's write-ahead log,
+    whose frames carry checksums, makes each transaction whole or absent on
+    the next open (sqlite.org/atomiccommit.html, sqlite.org/howtocorrupt.html:
+    a file is damaged by a crash only when the machine itself stops before the
+    disk has what it was told was written). Then nothing the crash did needs
+    more than the check of every open. After a power cut or a system crash
+    (another boot), or where the boot cannot be told, the whole file is checked."""
+    now = boot_id()
+    return bool(stale) and all(same_boot(made, now) for made in stale.values())
+
+
 _marker = None     # (the lock held on this process's mark, its path)
 
 
 def _hold_marker(path: Path) -> None:
-    """Mark ``path`` open by this process until ``close_database`` (a clean close)."""
+    """Mark ``path`` open by this process until ``close_database`` (a clean
+    close), with the boot it is made in (``only_the_process_died``)."""
     global _marker
     _drop_marker()
     lock = FileLock(path)
@@ -277,6 +340,8 @@ def _hold_marker(path: Path) -> None:
     try:
         if lock.acquire(exclusive=False):
             _marker = (lock, lock.path)
+            os.lseek(lock.fd, _BOOT_AT, os.SEEK_SET)
+            os.write(lock.fd, boot_id().encode("ascii", "replace") + b"\n")
     except OSError:
         pass        # a read-only folder: no mark, and no check after a crash either
 
@@ -294,16 +359,29 @@ def _drop_marker() -> None:
     lock.release()
 
 
+def whole_check(db: pw.SqliteDatabase) -> str | None:
+    """SQLite's quick_check over every page of the file: None when fine, else SQLite's words."""
+    try:
+        row = db.execute_sql("PRAGMA quick_check(1)").fetchone()
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:   # too damaged to be walked
+        return str(exc)
+    if not row or row[0] == "ok":
+        return None
+    # its first finding, short: SQLite lists every page it could not reach, one a line
+    lines = [ln for ln in str(row[0]).splitlines() if ln.strip() and not ln.startswith("***")]
+    first = lines[0] if lines else str(row[0])
+    return first if len(first) <= 160 else first[:159] + "…"
+
+
 def startup_check(db: pw.SqliteDatabase, unclean: bool = False) -> str | None:
     """The check made at every open, whose cost does not grow with the file:
     the header was read before connecting; here the schema is read and the
     first page of every table and index is visited. A small file, or one left
-    by an unclean shutdown, gets SQLite's whole quick_check. None when fine,
-    else SQLite's words for the damage."""
+    open when the machine stopped (``unclean``), gets SQLite's whole
+    quick_check. None when fine, else SQLite's words for the damage."""
     size = db.execute_sql("PRAGMA page_count").fetchone()[0] * db.execute_sql("PRAGMA page_size").fetchone()[0]
     if unclean or size <= FULL_CHECK_BYTES:
-        row = db.execute_sql("PRAGMA quick_check").fetchone()
-        return None if not row or row[0] == "ok" else row[0]
+        return whole_check(db)
     objects = db.execute_sql("SELECT type, name, tbl_name FROM sqlite_master "
                              "WHERE type IN ('table', 'index') AND sql IS NOT NULL").fetchall()
     try:
@@ -320,11 +398,42 @@ def startup_check(db: pw.SqliteDatabase, unclean: bool = False) -> str | None:
     return None
 
 
-def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Database:
-    """Point the models at ``target``, connect, and bring the schema up to date."""
+#: marks of a machine that stopped with the file open, whose whole check the
+#: app makes after its first screen (``check_after_start``); empty when none waits
+_waiting: list[Path] = []
+
+
+def check_waiting() -> bool:
+    """A whole check of the file is still owed (the app makes it after its first screen)."""
+    return bool(_waiting)
+
+
+def check_after_start() -> str | None:
+    """The whole check owed after the machine stopped with the file open, made
+    in a worker once the first screen is drawn: None when the file is sound
+    (then the marks that asked for it go), else SQLite's words for the damage
+    (the marks stay, so every start asks again until the file is restored)."""
+    global _waiting
+    problem = whole_check(database.obj)
+    if problem is None:
+        for mark in _waiting:
+            mark.unlink(missing_ok=True)
+        _waiting = []
+    return problem
+
+
+def open_database(target: str | os.PathLike, *, create: bool = True, check_later: bool = False) -> pw.Database:
+    """Point the models at ``target``, connect, and bring the schema up to date.
+
+    A file left open when the machine stopped is checked whole before it is
+    used, or, with ``check_later`` (the app, which shows its first screen
+    first and tells the person), by ``check_after_start``."""
+    global _waiting
     db = make_database(target)
     path = _sqlite_file(db)
-    stale: list[Path] = []
+    stale: dict[Path, str] = {}
+    later = False
+    _waiting = []
     try:
         if path is not None:
             # created before SQLite creates the database, so a brand-new file is private too
@@ -335,7 +444,9 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
         db.connect(reuse_if_open=True)
         if isinstance(db, pw.SqliteDatabase):
             # Fails fast on a damaged or foreign file instead of later, mid-edit.
-            problem = startup_check(db, bool(stale))
+            whole = bool(stale) and not only_the_process_died(stale)
+            later = whole and check_later and path.stat().st_size > FULL_CHECK_BYTES
+            problem = startup_check(db, whole and not later)
             if problem:
                 raise DatabaseDamaged(
                     W.CORRUPT.format(problem=problem))
@@ -346,8 +457,11 @@ def open_database(target: str | os.PathLike, *, create: bool = True) -> pw.Datab
         # a damaged schema page can reach Python as undecodable text, not as an SQLite error
         _give_up(db)
         raise _storage_error(target, exc) from exc
-    for mark in stale:      # checked: the crash they tell of is behind us
-        mark.unlink(missing_ok=True)
+    if later:
+        _waiting = list(stale)          # gone once check_after_start finds the file sound
+    else:
+        for mark in stale:      # checked: the crash they tell of is behind us
+            mark.unlink(missing_ok=True)
     if path is not None and isinstance(db, OfficeSqliteDatabase):
         st = os.stat(path)
         db._identity = (st.st_dev, st.st_ino)
