@@ -282,3 +282,39 @@ def test_ctrl_w_on_the_board_and_ctrl_z_undoes_it(demo_office, monkeypatch):
     assert squash("để ông được biết") in printed and squash("ông (bà)") not in printed.lower()
     assert squash(f"Kính gửi: Ông {Petition.get_by_id(pid).citizen_name}") in printed
     assert squash(f"V/v trả lời kiến nghị của ông {Petition.get_by_id(pid).citizen_name}") in printed   # and the register
+
+
+def test_minutes_and_notices_name_citizens_by_their_title(tmp_path, monkeypatch):
+    """The minutes and the conclusion notice name a citizen with the title
+    recorded ("2. Bà Trần Thị Bình"); a group's members each by their own, "ông
+    (bà)" only for one whose title is not known (it read "các ông (bà)" for all)."""
+    import models
+    from models.demo import samples
+    from models.domain.petition import Petition
+    from models.services import board_actions, documents, records
+    from tui.documents import render_pdf
+
+    monkeypatch.setenv("DOITHOAI_HOME", str(tmp_path / "home"))
+    models.open_database(tmp_path / "t.sqlite3")
+    office = samples.office("ubnd_xa")
+    conf = samples.conference(office, petitions=6, date=dt.date(2026, 11, 15))
+    by_name = {p.citizen_name: p for p in Petition.select().where(Petition.conference == conf)}
+    head, cuong, hoa = by_name["Trần Thị Bình"], by_name["Lê Văn Cường"], by_name["Võ Thị Hoa"]
+    board_actions.set_title(head, "Bà")
+    board_actions.set_title(cuong, "Ông")
+    for member in (cuong, hoa):
+        records.update(Petition.get_by_id(member.id), {"group_parent": head.id})
+
+    def printed(kind):
+        return squash(" ".join(page_texts(render_pdf(documents.draft(office, kind, conf.id).content))))
+
+    def village(p):
+        return Petition.get_by_id(p.id).village.label
+
+    minutes = printed("bien-ban")
+    assert squash(f"Bà Trần Thị Bình ({village(head)})") in minutes
+    assert squash(f"Cùng nội dung: ý kiến của ông Lê Văn Cường ({village(cuong)}), "
+                  f"ông (bà) Võ Thị Hoa ({village(hoa)}).") in minutes
+    assert squash("các ông (bà)") not in minutes
+    notice = printed("ket-luan")
+    assert squash(f"3 người cùng nội dung: bà Trần Thị Bình ({village(head)}), ông Lê Văn Cường") in notice

@@ -554,13 +554,32 @@ def in_groups(petitions: list[Petition]) -> list[tuple[Petition, list[Petition]]
     return [(p, members.get(p.id, [])) for p in petitions if p.group_parent_id not in present]
 
 
-def _named(p: Petition) -> str:
-    return _citizen(p) + (f" ({p.village.label})" if p.village_id else "")
+def _title_of(p: Petition) -> str:
+    """The citizen's title as recorded ("Ông", "Bà"); none for a withheld name."""
+    return clean_line(getattr(p, "citizen_title", "") or "") if p.citizen_name and not p.citizen_withheld else ""
+
+
+def _named(p: Petition, *, in_text: bool = False, unknown: str = "") -> str:
+    """"Bà Ngô Thị Hạnh (Thôn Đông)": the citizen with the title recorded (lower
+    case inside a sentence, ``unknown`` when none is), and the village."""
+    title = _title_of(p)
+    title = (title.lower() if in_text else title) or (unknown if p.citizen_name and not p.citizen_withheld else "")
+    return (f"{title} " if title else "") + _citizen(p) + (f" ({p.village.label})" if p.village_id else "")
 
 
 def same_issue(head: Petition, others: list[Petition]) -> str:
-    """"3 người cùng nội dung: Nguyễn Văn A (Thôn Đông), …" — the head first."""
-    return say("petitions", "same_issue", count=len(others) + 1, names=", ".join(_named(q) for q in [head, *others]))
+    """"3 người cùng nội dung: bà Ngô Thị Hạnh (Thôn Đông), …" — the head first."""
+    return say("petitions", "same_issue", count=len(others) + 1,
+               names=", ".join(_named(q, in_text=True) for q in [head, *others]))
+
+
+def _same_content(same: list[Petition]) -> str:
+    """"Cùng nội dung: ý kiến của các ông (bà) …" when no title is known, else
+    each by their own ("của bà Ngô Thị Hạnh, ông (bà) Lê Văn Cường")."""
+    if not any(_title_of(q) for q in same):
+        return say("petitions", "same_content", names=", ".join(_named(q) for q in same))
+    return say("petitions", "same_content_titled",
+               names=", ".join(_named(q, in_text=True, unknown="ông (bà)") for q in same))
 
 
 def _petition_lines(petitions: list[Petition]) -> list[str]:
@@ -573,7 +592,7 @@ def _petition_lines(petitions: list[Petition]) -> list[str]:
         out.append(say("petitions", "item", n=n, who=_named(p), field=field, channel=channel,
                        content=clean_line(p.content)))
         if same:
-            out.append(say("petitions", "same_content", names=", ".join(_named(q) for q in same)))
+            out.append(_same_content(same))
         if p.answer_on_spot.strip():
             by = f" ({clean_line(p.answered_by)})" if p.answered_by else ""
             out.append(say("petitions", "answered_on_spot", by=by, answer=clean_line(p.answer_on_spot)))
