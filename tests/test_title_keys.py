@@ -232,6 +232,9 @@ def test_ctrl_w_on_a_recorded_row_of_the_session_and_ctrl_z(demo_office, monkeyp
 
         await pilot.press("ctrl+up", "ctrl+w", "ctrl+w")  # the earlier row: Ông, then Bà
         await _until(pilot, lambda: Petition.get_by_id(first.id).citizen_title == "Bà", "the row takes Bà")
+        table = screen.query_one("#petitions")
+        await _until(pilot, lambda: "Bà Trần Văn Bốn" in table.get_row(str(first.id)), "the list shows the title")
+        assert table.row_key_at(table.cursor_row) == str(first.id)       # still the row chosen
         assert Petition.get_by_id(second.id).citizen_title == second.citizen_title
         assert entry.draft["citizen_title"] == "" and entry.pristine
         await _until(pilot, lambda: any("Kiến nghị số" in str(n.message) and "danh xưng Bà" in str(n.message)
@@ -247,6 +250,7 @@ def test_ctrl_w_on_a_recorded_row_of_the_session_and_ctrl_z(demo_office, monkeyp
         await _until(pilot, lambda: Petition.get_by_id(first.id).citizen_title == "Ông", "U puts Ông back")
         await pilot.press("escape")
         await _until(pilot, lambda: app.screen is screen, "back to the session")
+        await _until(pilot, lambda: "Ông Trần Văn Bốn" in table.get_row(str(first.id)), "the list shows it back")
 
         await pilot.press("H", "a", "ctrl+w")             # typing again: Ctrl+W is for the new petition
         await _until(pilot, lambda: entry.draft["citizen_title"] == "Ông", "the new petition takes it")

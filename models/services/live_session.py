@@ -459,6 +459,13 @@ class SessionRow:
     head_received_on: dt.date | None = None
 
 
+def with_title(p: Petition) -> str:
+    """"Bà Lê Thị Năm": the citizen as the list shows them, with the title recorded
+    (Ctrl+W); a withheld name stays withheld."""
+    title = p.citizen_title if p.citizen_name and not p.citizen_withheld else ""
+    return f"{title} {p.citizen_label}" if title else p.citizen_label
+
+
 def session_rows(conf: Conference | int, only: int | None = None) -> list[SessionRow]:
     """The conference's petitions (or just petition ``only``), in order, in one query."""
     head = Petition.alias("head")
@@ -471,7 +478,7 @@ def session_rows(conf: Conference | int, only: int | None = None) -> list[Sessio
              .where(Petition.id == only if only is not None else Petition.conference == conf)
              .order_by(Petition.seq, Petition.id).objects())
     conf_id = conf if isinstance(conf, int) else conf.id
-    return [SessionRow(p.id, p.seq, p.citizen_label, p.village_name or "",
+    return [SessionRow(p.id, p.seq, with_title(p), p.village_name or "",
                        p.field_name or "", p.content, p.disposition, p.status,
                        head_seq=(p.head_seq or p.head_id) if p.group_parent_id else None,
                        head_here=p.group_parent_id is not None and p.head_conference == conf_id,

@@ -645,13 +645,14 @@ class SessionScreen(AppScreen):
             from models.services import board as board_svc
             from models.services import board_actions as act
 
-            p = act.next_title_for(board_svc.petition(pid, office))
-            return p, live.session_rows(p.conference_id, only=p.id)[0]
+            return act.next_title_for(board_svc.petition(pid, office))
 
-        def done(result):
-            p, row = result
+        def done(p):
+            table = self.query_one("#petitions", PageTable)
+            at = table.cursor_row
+            self.refresh_petitions(then=lambda: table.move_cursor(row=at))   # the row shows the title
             w = words.PaperKeyWords
-            self.notify(w.TITLE_SET_FOR.format(number=row.seq or p.id, name=row.citizen, title=p.citizen_title or w.NO_TITLE,
+            self.notify(w.TITLE_SET_FOR.format(number=p.seq or p.id, name=p.citizen_label, title=p.citizen_title or w.NO_TITLE,
                                                said=p.citizen_title.lower() or w.SIR_OR_MADAM,
                                                undo=words.key("ctrl+z")), timeout=8, markup=False)
 
@@ -667,9 +668,13 @@ class SessionScreen(AppScreen):
             self.notify(W.NOTHING_TO_EDIT, severity="warning")
             return
 
+        table = self.query_one("#petitions", PageTable)
+        at = table.cursor_row
+
         def opened(p):
             self.app.push_screen(HistoryScreen(p, words.PaperKeyWords.HISTORY_OF.format(
-                number=p.seq or p.id, name=p.citizen_label)), lambda _: self.refresh_petitions())
+                number=p.seq or p.id, name=p.citizen_label)),
+                lambda _: self.refresh_petitions(then=lambda: table.move_cursor(row=at)))
 
         from models.services import board as board_svc
 
