@@ -322,3 +322,22 @@ def test_minutes_and_notices_name_citizens_by_their_title(tmp_path, monkeypatch)
     assert squash("các ông (bà)") not in minutes
     notice = printed("ket-luan")
     assert squash(f"3 người cùng nội dung: bà Trần Thị Bình ({village(head)}), ông Lê Văn Cường") in notice
+
+
+def test_the_invitee_title_migration_on_both_engines(db):
+    """Migration 14 itself on SQLite and PostgreSQL: the column added to a table
+    without it, a typed title moved out of the name, run twice without harm."""
+    from models import Invitee
+    from models.demo import samples
+    from models.storage.migrations import _v14_invitee_title
+
+    office = samples.office("ubnd_xa")
+    conf = samples.conference(office, petitions=0, date=dt.date(2026, 11, 15))
+    Invitee.create(conference=conf, name="bà Ngô Thị Hạnh", position="Trưởng thôn Đông")
+    Invitee.create(conference=conf, name="Ông", position="")                # a lone word is a name
+    db.execute_sql("ALTER TABLE invitee DROP COLUMN title")
+    for _ in range(2):
+        with db.atomic():
+            _v14_invitee_title(db)
+    got = {(i.title, i.name) for i in Invitee.select().where(Invitee.conference == conf)}
+    assert {("Bà", "Ngô Thị Hạnh"), ("", "Ông"), ("", "Nguyễn Văn Tâm"), ("", "Trưởng các thôn")} <= got
