@@ -43,7 +43,7 @@ def docx(content: Content) -> bytes:
     doc = Document()
     spec = _spec()
     _page(doc, spec)
-    invitees = content.extras.get("invitees") if content.kind == "giay-moi" else None
+    invitees = content.extras.get("invitees")       # invitations: one copy per invitee
     if invitees:
         for i, inv in enumerate(invitees):
             if i:

@@ -23,7 +23,7 @@ def pdf(content: Content) -> bytes:
     st = styles.get()
     if not content.number_kind:
         return papers.render(st, content)
-    if content.kind == "giay-moi":
+    if "invitees" in content.extras:        # invitations: one copy per invitee
         return layout.render(st, _invitations(st, content))
     return layout.render(st, story(st, content))
 

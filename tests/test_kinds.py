@@ -121,6 +121,10 @@ def test_a_numbered_kind_without_a_composer_is_refused_at_load():
     ({"closes": [{"effect": "petitions", "event": "confirmed", "says": "x"}]}, "“confirmed” không có tên"),
     ({"closes": [{"effect": "conference", "status": "held", "date": "notice_published_on"}]}, "“held” không có"),
     ({"closes": [{"effect": "conference", "status": "announced", "date": "venue"}]}, "không có ngày “venue”"),
+    ({"record_text": True}, "không ghi hàm tạo phiên bản mới"),
+    ({"record_text": True, "revise": "kind_confirmation:khong_co"}, "không có hàm đó"),
+    ({"target": "plan", "record_text": True, "revise": "models.services.plans:new_version"},
+     "đã có loại “ke-hoach” lấy nội dung từ chính kế hoạch"),
 ])
 def test_other_mistakes_in_an_entry_are_refused_at_load(tmp_path, change, said):
     from models.services import kinds
@@ -157,6 +161,51 @@ def test_every_working_paper_of_the_registry_has_its_paper_layout():
 
     papers = {k.slug for k in kinds.kinds().values() if not k.numbered}
     assert papers and papers <= set(LAYOUTS), papers - set(LAYOUTS)
+
+
+def _slug_constants(branches_only: bool) -> list[str]:
+    """Where the code of models/, tui/ and printing/ (the registry's own module
+    apart) compares something with a kind's slug — an if, elif, while, a
+    conditional expression or a filter (``slug == "ke-hoach"``, ``kind in (…)``,
+    a ``case``) — or, with ``branches_only`` false, names one at all."""
+    import ast
+
+    from models.services import kinds
+
+    slugs = set(kinds.kinds())
+    root = Path(__file__).resolve().parent.parent
+    found = []
+    for room in ("models", "tui", "printing"):
+        for path in sorted((root / room).rglob("*.py")):
+            if path == root / "models" / "services" / "kinds.py":
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if branches_only and not isinstance(node, (ast.Compare, ast.MatchValue)):
+                    continue
+                inside = ast.walk(node) if branches_only else [node]
+                found += [f"{path.relative_to(root).as_posix()}:{node.lineno} {c.value}" for c in inside
+                          if isinstance(c, ast.Constant) and c.value in slugs]
+    return found
+
+
+def test_no_code_outside_the_registry_branches_on_a_kinds_slug():
+    """What differs between kinds is declared in their entries (``record_text``,
+    ``after_conference``, ``closes`` …), never an if on a slug: the plan's
+    drafting, editing and corrections went through ``slug == "ke-hoach"`` in
+    documents.py, the document editor and F7, and invitations through
+    ``content.kind == "giay-moi"`` in printing."""
+    assert _slug_constants(branches_only=True) == []
+
+
+def test_the_plans_slug_is_named_by_the_registry_alone():
+    """The plan is found as the kind whose text is the plan record
+    (``kinds.record_kind("plan")``), so its slug is written in the registry only."""
+    from models.services import kinds
+
+    plan = kinds.record_kind("plan")
+    assert plan is not None and plan.record_text and plan.start_revision is not None
+    assert [k.slug for k in kinds.kinds().values() if k.record_text] == [plan.slug]
+    assert [where for where in _slug_constants(branches_only=False) if where.endswith(f" {plan.slug}")] == []
 
 
 # --- F7, as a person would ---------------------------------------------------------------

@@ -1140,6 +1140,11 @@ class KindsWords:
     EFFECT_UNKNOWN = WHERE + " đóng việc “{effect}” không có; chỉ có: {allowed}."
     EFFECT_WRONG = WHERE + ", việc “{effect}”: {problem}."
     PAPER_CLOSES = "{where}: giấy tờ làm việc “{slug}” không ban hành nên không đóng việc gì."
+    NO_REVISE = (WHERE + " có nội dung là chính {record} (record_text) nhưng không ghi hàm tạo phiên bản mới "
+                 "(revise); văn bản đã ban hành phải sửa được bằng một phiên bản mới.")
+    RECORD_TEXT_TWICE = WHERE + ": đã có loại “{other}” lấy nội dung từ chính {record}."
+    EDITED_WITH_RECORD = "{name} được soạn và sửa ở màn hình {name}, không ở màn hình soạn văn bản."
+    RECORD_GONE = "Không còn {record} mang số {symbol}."
     REPEATED = WHERE + " đã có."
     NO_SUCH_KIND = "Không có loại văn bản “{slug}”. Các loại: {kinds}."
     ID_HELP = "ID là số của {targets}, hiện trên màn hình tương ứng."

@@ -64,7 +64,7 @@ def _build(today: dt.date, seed: int, render):
         plan.venues = "\n".join(f"Nhà văn hóa thôn {v.name}" for v in villages[:3])
         plan.save()
         if render is not None:
-            documents.issue(office, "ke-hoach", plan.id, on=plan.place_date, render=render)
+            documents.issue(office, documents.record_kind("plan").slug, plan.id, on=plan.place_date, render=render)
         else:
             doc = numbering.register(office, "KH", title=plan.title, issued_on=plan.place_date,
                                      signer=office.signer_name, ref_type="plan", ref_id=plan.id)

@@ -29,7 +29,7 @@ import peewee as pw
 from models.core import clock
 from models.core.errors import Locked, NotFound, StorageError, UserError, ValidationError, os_reason
 from models.core.text import clean, clean_line
-from models.core.words import ISSUED_ON, DocumentFormWords
+from models.core.words import ISSUED_ON, DocumentFormWords, KindsWords
 from models.domain.office import Office, Unit
 from models.domain.conference import Conference
 from models.domain.document_text import DRAFT, ISSUED, SUPERSEDED, Content, DocumentText, Signer
@@ -39,8 +39,7 @@ from models.domain.register import OutgoingDocument
 from models.services import closing, compose, issued_files, numbering, records, roles
 from models.services.closing import CONFERENCE_ORDER  # noqa: F401 (re-exported)
 from models.services.issued_files import office_folder
-from models.services.kinds import TARGET_LABELS, DocKind, kind, kinds, numbered_kinds  # noqa: F401 (re-exported)
-from models.services.plans import new_version
+from models.services.kinds import TARGET_LABELS, DocKind, kind, kinds, numbered_kinds, record_kind  # noqa: F401 (re-exported)
 from models.services.validate import parse_date
 from models.storage.files import write_file
 from models.storage.seals import text_seal_problem
@@ -123,9 +122,11 @@ def latest_issued(office: Office, slug: str, ref_id: int) -> OutgoingDocument | 
     row = _texts(office, slug, ref_id).where(DocumentText.status != DRAFT).first()
     if row is not None and row.document_id:
         return row.document
-    if slug == "ke-hoach":
-        plan = Plan.get_or_none((Plan.id == ref_id) & (Plan.office == office))
-        return plan.document if plan and plan.document_id else None
+    k = kind(slug)
+    if k.record_text:           # the record itself carries its number (the plan)
+        model = MODELS[k.target]
+        record = model.get_or_none((model.id == ref_id) & (model.office == office))
+        return record.document if record and record.document_id else None
     return None
 
 
@@ -135,7 +136,7 @@ def draft(office: Office, slug: str, ref_id: int) -> Draft:
     k = kind(slug)
     row = latest_text(office, slug, ref_id)
     issued = latest_issued(office, slug, ref_id)
-    if slug == "ke-hoach":
+    if k.record_text:
         return Draft(k, ref_id, compose_content(office, slug, ref_id), None, issued)
     if row is not None:
         return Draft(k, ref_id, row.parsed, row, issued)
@@ -176,8 +177,8 @@ def save_draft(office: Office, slug: str, ref_id: int, values: dict, *,
     """Keep the person's edits. An issued document is frozen: a change is a new
     version (``start_correction``)."""
     current = draft(office, slug, ref_id)
-    if slug == "ke-hoach":
-        raise Locked("Kế hoạch được sửa trong màn hình Kế hoạch.")
+    if current.kind.record_text:
+        raise Locked(KindsWords.EDITED_WITH_RECORD.format(name=current.kind.name))
     if current.frozen:
         raise Locked(f"{current.kind.name} này đã ban hành số {current.issued.symbol}, nội dung đã khóa. "
                      "Muốn sửa, hãy tạo phiên bản mới (đính chính hoặc thay thế) kèm lý do.")
@@ -451,12 +452,14 @@ def start_correction(doc: OutgoingDocument, *, mode: str, reason: str) -> Draft:
     if len(reason) < 5:
         raise ValidationError("Hãy ghi lý do đính chính hoặc thay thế (ít nhất vài chữ).", field="reason")
     row = text_of(doc)
-    if doc.ref_type == "plan":
-        plan = Plan.get_or_none(Plan.document == doc)
-        if plan is None:
-            raise NotFound(f"Không còn kế hoạch mang số {doc.symbol}.")
-        new_version(plan, f"{CORRECTIONS[mode].capitalize()}: {reason}")
-        return draft(doc.office, "ke-hoach", plan.id)
+    k = record_kind(doc.ref_type)
+    if k is not None:           # a new version of the record itself (the plan)
+        model = MODELS[k.target]
+        record = model.get_or_none(model.document == doc)
+        if record is None:
+            raise NotFound(KindsWords.RECORD_GONE.format(record=TARGET_LABELS[k.target], symbol=doc.symbol))
+        k.start_revision(record, f"{CORRECTIONS[mode].capitalize()}: {reason}")
+        return draft(doc.office, k.slug, record.id)
     if row is None:
         raise ValidationError(f"Văn bản {doc.symbol} được ban hành trước khi chương trình lưu nội dung văn bản, "
                               "nên không tạo phiên bản mới từ nó được. Hãy soạn văn bản mới.")
@@ -479,9 +482,8 @@ def slug_of(doc: OutgoingDocument) -> str | None:
     row = text_of(doc)
     if row is not None:
         return row.kind
-    if doc.ref_type == "plan":
-        return "ke-hoach"
-    return None
+    k = record_kind(doc.ref_type)
+    return k.slug if k is not None else None
 
 
 # --- reprint and checks ------------------------------------------------------------------

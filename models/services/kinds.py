@@ -35,7 +35,8 @@ COMPOSERS_MODULE = "models.services.compose"
 TARGET_LABELS = {t: RegisterWords.REF_LABELS[t] for t in ("plan", "conference", "petition", "unit")}
 #: a numbered kind without a kind title is a công văn (Decree 30/2020 App. III: no kind in its symbol)
 UNTITLED = W.UNTITLED
-FIELDS = ("slug", "name", "target", "number_kind", "title", "file", "composer", "closes", "after_conference")
+FIELDS = ("slug", "name", "target", "number_kind", "title", "file", "composer", "closes", "after_conference",
+          "record_text", "revise")
 
 
 class KindsInvalid(RuntimeError):
@@ -53,7 +54,14 @@ class DocKind:
     composer: str = ""
     closes: tuple = ()
     after_conference: bool = False      # issued only on or after the conference's day (minutes, conclusions, report)
+    #: the text is its record's own fields (the plan: drafted, edited and
+    #: versioned on its own screen), never an edited copy in the document editor
+    record_text: bool = False
+    #: with record_text: the function that starts a new version of the record
+    #: when an issued one is corrected (``revise(record, reason)``, a name as for ``composer``)
+    revise: str = ""
     compose: Callable | None = field(default=None, compare=False, repr=False)
+    start_revision: Callable | None = field(default=None, compare=False, repr=False)
 
     @property
     def numbered(self) -> bool:
@@ -103,9 +111,13 @@ def _make(entry: dict, where: str, effects) -> DocKind:
             raise KindsInvalid(W.EFFECT_WRONG.format(where=where, slug=slug, effect=effect["effect"], problem=problem))
     if closes and not entry["number_kind"]:
         raise KindsInvalid(W.PAPER_CLOSES.format(where=where, slug=slug))
+    if entry.get("record_text") and not entry.get("revise"):
+        raise KindsInvalid(W.NO_REVISE.format(where=where, slug=slug, record=TARGET_LABELS[entry["target"]]))
     composer = entry.get("composer") or ""
+    revise = entry.get("revise") or ""
     return DocKind(**{**entry, "closes": closes, "composer": composer,
-                      "compose": _resolve(composer, slug, where) if composer else None})
+                      "compose": _resolve(composer, slug, where) if composer else None,
+                      "start_revision": _resolve(revise, slug, where) if revise else None})
 
 
 def _load(extra: tuple) -> dict[str, DocKind]:
@@ -117,6 +129,10 @@ def _load(extra: tuple) -> dict[str, DocKind]:
             k = _make(entry, where, EFFECTS)
             if k.slug in out:
                 raise KindsInvalid(W.REPEATED.format(where=where, slug=k.slug))
+            other = next((o for o in out.values() if k.record_text and o.record_text and o.target == k.target), None)
+            if other is not None:
+                raise KindsInvalid(W.RECORD_TEXT_TWICE.format(where=where, slug=k.slug, other=other.slug,
+                                                              record=TARGET_LABELS[k.target]))
             out[k.slug] = k
     return out
 
@@ -136,6 +152,12 @@ def kind(slug: str) -> DocKind:
     if k is None:
         raise ValidationError(W.NO_SUCH_KIND.format(slug=slug, kinds=", ".join(kinds())))
     return k
+
+
+def record_kind(target: str) -> DocKind | None:
+    """The kind whose text is a record of ``target`` itself (``record_text``: the
+    plan's), or None when documents about that record are texts of their own."""
+    return next((k for k in kinds().values() if k.record_text and k.target == target), None)
 
 
 def numbered_kinds() -> list[DocKind]:

@@ -249,7 +249,7 @@ def import_plan(file: Path, into: int | None, reason: str, db: str | None) -> No
 
         office = _open(db)
         if into is not None:
-            target = documents.target(office, "ke-hoach", into)
+            target = documents.target(office, documents.record_kind("plan").slug, into)
             p = plans.import_next_draft(target, file, reason)
             click.echo(f"Đã nhập tệp vào kế hoạch số {p.id}, phiên bản {p.version} (dự thảo): {p.title}")
             return

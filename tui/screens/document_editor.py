@@ -576,7 +576,7 @@ def open_editor(screen, slug: str, ref_id: int, *, on_done=None, resume: dict | 
     """Open the editor of ``slug`` for ``ref_id`` above ``screen`` (the plan has its own, F3),
     with the typing kept from an editor of the same document that was killed
     (``resume``, or read here)."""
-    if slug == "ke-hoach":
+    if svc.kind(slug).record_text:
         screen.notify(W.PLAN_ELSEWHERE, severity="warning")
         return
     office = screen.app.office

@@ -345,9 +345,11 @@ class DocumentsScreen(RoleKeys, AppScreen):
         self._fetch(self._chosen(), self._editor, docs.slug_of)
 
     def _editor(self, doc, slug) -> None:
+        from models.services.kinds import kind
+
         from .document_editor import open_editor
 
-        if slug == "ke-hoach":
+        if slug is not None and kind(slug).record_text:      # the plan: F3 edits it
             self.notify(W.PLAN_ELSEWHERE, timeout=6)
             return
         if slug is None:
@@ -361,11 +363,13 @@ class DocumentsScreen(RoleKeys, AppScreen):
         self._fetch(self._chosen(), self._correct, docs.slug_of)
 
     def _correct(self, doc, slug) -> None:
+        from models.services.kinds import kind
+
         from .document_editor import correction_form, open_editor
 
         def opened(_draft):
             self.load()
-            if slug == "ke-hoach":
+            if slug is not None and kind(slug).record_text:  # a new version of the plan, in F3
                 self.notify(W.PLAN_REVISED,
                             timeout=8)
             elif slug is not None:
@@ -385,7 +389,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
         from ..widgets.pick import PickScreen
 
-        options = [(f"{k.name} ({k.slug})", k.slug) for k in kinds().values() if k.target != "plan"]
+        options = [(f"{k.name} ({k.slug})", k.slug) for k in kinds().values() if not k.record_text]
         self.app.push_screen(PickScreen(W.NEW_PICK, options),
                              lambda slug: slug and self._new_for(slug))
 

@@ -59,6 +59,13 @@ def plan_row(p: Plan) -> tuple[str, ...]:
     return (str(p.year), number, title, STATUS_LABELS.get(p.status, p.status), str(p.version))
 
 
+def plan_kind() -> str:
+    """The plan's document kind: the registry's kind whose text is the plan record (models.services.kinds)."""
+    from models.services.kinds import record_kind  # off the start-up path
+
+    return record_kind("plan").slug
+
+
 class PlansScreen(RoleKeys, AppScreen):
     ROLE_KEYS = {"issue": "issue", "revise": "correct"}
     HELP = (W.HELP)
@@ -304,7 +311,7 @@ class PlansScreen(RoleKeys, AppScreen):
     def save_issue_date(self, event) -> None:
         from models.services import documents as docs
 
-        event.save(docs.issue_date_as_typed, self.office, "ke-hoach", event.subject.id, event.values["date"])
+        event.save(docs.issue_date_as_typed, self.office, plan_kind(), event.subject.id, event.values["date"])
 
     # --- seeing and printing -----------------------------------------------------
 
@@ -353,7 +360,7 @@ class PlansScreen(RoleKeys, AppScreen):
             self.app.push_screen(issue_date_form(W.ISSUE_TITLE, subject=plan), confirm)
 
         # everything that stops issuing is told now, before the date and the confirmation
-        work.run(self, docs.check_issuable, self.office, "ke-hoach", plan.id, done=ask_date,
+        work.run(self, docs.check_issuable, self.office, plan_kind(), plan.id, done=ask_date,
                  failed=self.notify_error, group="plans-issue-check")
 
     def _write(self, plan: Plan, issue: bool, on=None, pin: str | None = None) -> None:
@@ -363,9 +370,9 @@ class PlansScreen(RoleKeys, AppScreen):
 
         def write() -> str:     # in a worker
             if issue:
-                path = Path(with_pin(office, pin, pipeline.issue, office, "ke-hoach", plan.id, on=on).file_path)
+                path = Path(with_pin(office, pin, pipeline.issue, office, plan_kind(), plan.id, on=on).file_path)
                 return W.ISSUED.format(symbol=Plan.get_by_id(plan.id).document.symbol, path=path)
-            return W.PRINTED.format(preview=pipeline.preview(office, 'ke-hoach', plan.id))
+            return W.PRINTED.format(preview=pipeline.preview(office, plan_kind(), plan.id))
 
         def done(message):
             self.notify(message, timeout=12)
