@@ -20,6 +20,9 @@ def main(argv=None) -> None:
     quiet_warnings()
     if any("://" in a for a in args):
         hide_passwords()
+    from .upgrading import show_upgrades
+
+    show_upgrades()             # a long upgrade of the database is told, not left to look like a hang
     if args in ([], ["demo"]):
         guarded(lambda: open_app(_env("DOITHOAI_DB"), demo=bool(args), user=_env("DOITHOAI_USER")))
     else:

@@ -1029,6 +1029,14 @@ class LaunchWords:
     LOG_ELSEWHERE = " (thư mục nhật ký “{logs}” không ghi được nên ghi vào đây)"
     DETAILS_WRITTEN = "Chi tiết kỹ thuật được ghi vào {where}{moved}. Hãy gửi tệp này cho bộ phận hỗ trợ."
     CRASH_LOG_LINE = "{now:%Y-%m-%d %H:%M:%S} ERROR Lỗi không mong đợi\n{text}\n"
+    # a long upgrade of the database, in the terminal (tui/upgrading.py)
+    UPGRADE_BEGUN = ("Đang nâng cấp cơ sở dữ liệu cho phiên bản mới của chương trình. Việc này chỉ làm một lần; "
+                     "xin đừng đóng cửa sổ này.")
+    UPGRADING = "Phiên bản {version}: {part}, đã {seconds} giây."
+    UPGRADE_PART = "xong {percent} %"
+    UPGRADE_WORKING = "đang làm"
+    UPGRADE_FINISHING = "đang kiểm tra và ghi lại"
+    UPGRADED = "Đã nâng cấp xong cơ sở dữ liệu lên phiên bản {version} sau {seconds} giây."
     # the rescue file, offered inside the app when it opens (DoiThoaiApp._offer_rescue)
     RESCUE_ASK = (
         "Lần trước chương trình phải dừng khi còn {n} nội dung chưa lưu được vào cơ sở dữ liệu; các nội dung đó "
