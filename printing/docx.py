@@ -350,6 +350,7 @@ def _header(doc, content: Content) -> None:
     number = number_text(lh, content.symbol, content.number_kind or "CV")
     p = bl.paragraphs[0]
     p.alignment = 1
+    p.paragraph_format.space_before = Pt(6)      # the issuer's rule stands clear of "Số:", as in the PDF
     _runs(p, number, 13)
     if content.number_kind == "CV" and content.subject:
         q = bl.add_paragraph()
@@ -358,6 +359,7 @@ def _header(doc, content: Content) -> None:
     if content.show_date:
         p = br.paragraphs[0]
         p.alignment = 1
+        p.paragraph_format.space_before = Pt(6)
         _runs(p, date_line(lh.place_name, content.date, content.year, getattr(content, "month", None)), 14,
               italic=True)
 
@@ -416,15 +418,20 @@ def _signatures(doc, content: Content, lh) -> None:
     recipients = [r for r in content.recipients if r.strip()]
     _keep_closing(doc)
     if len(signers) == 2:
-        t = doc.add_table(rows=1, cols=2)
-        _no_split(t.rows[0])
+        # Nơi nhận in a second row of the signatures' table, the first row kept with
+        # it: LibreOffice let a list after the table go over to a page of its own
+        t = doc.add_table(rows=2 if recipients else 1, cols=2)
+        _fixed_columns(t, [_text_width() / 2, _text_width() / 2])
+        for row in t.rows:
+            _no_split(row)
         for cell, s in zip(t.rows[0].cells, signers):
             _sign(cell, s)
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
         if recipients:
-            before = len(doc.paragraphs)
-            _recipients(doc, lh, recipients, _text_width() * 0.45)
-            for p in doc.paragraphs[before:-1]:
-                p.paragraph_format.keep_with_next = True     # Nơi nhận in one piece
+            left = t.rows[1].cells[0]
+            _recipients(left, lh, recipients, _text_width() * 0.45)
+            left.paragraphs[0].paragraph_format.space_before = Pt(8)
         return
     t = doc.add_table(rows=1, cols=2)
     _no_split(t.rows[0])
