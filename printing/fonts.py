@@ -15,7 +15,13 @@ always embedded. Order of preference:
 ``DOITHOAI_FONT=noto`` (or ``choose(prefer="noto")``) skips the system search,
 so the last step can be tested on a machine that has the others;
 ``DOITHOAI_FONT=dejavu`` (any family's name, spaces optional) takes that system
-family only.
+family only. ``DOITHOAI_FONT_DIRS`` adds folders before the usual ones;
+``DOITHOAI_FONT_PATH`` names the only folders searched (no fontconfig is used
+anywhere), so a test decides which families the machine has.
+
+Not in the list: TeX Gyre Termes and URW's Nimbus Roman, Times' other metric
+twins, ship as OpenType with PostScript (CFF) outlines, which ReportLab cannot
+embed, and Debian's Nimbus Roman (fonts-urw-base35) has no Vietnamese letters.
 """
 from __future__ import annotations
 
@@ -96,8 +102,12 @@ class FontSet:
 
 
 def font_dirs() -> list[Path]:
-    """Folders where fonts are usually installed on Windows, macOS and Linux."""
+    """Folders where fonts are usually installed on Windows, macOS and Linux
+    (``DOITHOAI_FONT_PATH``: those folders only)."""
     home = Path.home()
+    only = os.environ.get("DOITHOAI_FONT_PATH")
+    if only:
+        return [Path(p) for p in only.split(os.pathsep) if p]
     dirs: list[Path] = []
     extra = os.environ.get("DOITHOAI_FONT_DIRS")
     if extra:
