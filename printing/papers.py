@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import data
+
 from ._quick_import import import_paragraph
 
 import_paragraph()  # before ReportLab: see printing/_quick_import.py
@@ -25,6 +27,13 @@ from . import layout, spoken
 from .breaks import balanced_lines
 
 SIGN_IN_ROWS = 25
+#: the papers' wording, a block per paper
+WORDING = "templates/giay-to.json"
+
+
+def words(block: str) -> dict:
+    """A paper's wording (``data/templates/giay-to.json``)."""
+    return data.load_json(WORDING)[block]
 
 
 def render(st, content: Content) -> bytes:
@@ -37,22 +46,21 @@ def render(st, content: Content) -> bytes:
 def script_text(name: str, facts: ConferenceFacts) -> tuple[str, list[str], str]:
     """(greeting, body paragraphs, closing), all in spoken wording."""
     sp = spoken.speakable
+    w = words("loudspeaker")
     hour, minute = spoken.parse_clock(facts.start) if facts.start else (8, 0)
-    greeting = f"Kính thưa toàn thể {sp(facts.audience)}!"
+    greeting = w["greeting"].format(audience=sp(facts.audience))
     body = [
-        f"{sp(name)} trân trọng thông báo: vào lúc {spoken.time_words(hour, minute)}, "
-        f"{spoken.date_words(facts.date, weekday=True)}, {sp(name)} tổ chức "
-        f"{sp(facts.subject)[:1].lower()}{sp(facts.subject)[1:]}.",
-        f"Địa điểm: {sp(facts.venue) or 'sẽ thông báo sau'}.",
+        w["announce"].format(office=sp(name), time=spoken.time_words(hour, minute),
+                             date=spoken.date_words(facts.date, weekday=True),
+                             subject=f"{sp(facts.subject)[:1].lower()}{sp(facts.subject)[1:]}"),
+        w["place"].format(venue=sp(facts.venue) or w["place_later"]),
     ]
     if facts.chairs:
-        body.append("Chủ trì hội nghị: " + "; ".join(sp(c) for c in facts.chairs) + ".")
+        body.append(w["chairs"].format(chairs=w["list_separator"].join(sp(c) for c in facts.chairs)))
     if facts.topics:
-        body.append("Nội dung đối thoại gồm: " + "; ".join(sp(t) for t in facts.topics) + ".")
-    body.append("Bà con có ý kiến, kiến nghị có thể phát biểu trực tiếp tại hội nghị, hoặc ghi vào "
-                "phiếu và gửi Ban tổ chức. Đề nghị bà con sắp xếp thời gian đến dự đông đủ và đúng giờ.")
-    closing = (f"{sp(name)} trân trọng thông báo để toàn thể Nhân dân được biết và tham dự. "
-               "Xin cảm ơn bà con đã chú ý lắng nghe.")
+        body.append(w["topics"].format(topics=w["list_separator"].join(sp(t) for t in facts.topics)))
+    body.append(w["how_to_speak"])
+    closing = w["closing"].format(office=sp(name))
     return greeting, body, closing
 
 
@@ -70,29 +78,29 @@ def greeting_lines(st, greeting: str) -> Paragraph:
 
 def loudspeaker(st, content: Content, facts: ConferenceFacts) -> layout.Document:
     lh = content.letterhead
+    say = words("loudspeaker")
     greeting, body, closing = script_text(lh.name, facts)
-    doc = layout.Document(title="Bài phát thanh thông báo hội nghị đối thoại", author=lh.name)
+    doc = layout.Document(title=say["title"], author=lh.name)
     doc.add(layout.header(st, lh, number=None, date=None, year=facts.date.year, show_date=False))
-    doc.add(Spacer(1, 10), layout.para(st, "speech_title", "BÀI PHÁT THANH TRÊN LOA"),
-            layout.para(st, "speech_note", "(Đọc chậm, rõ ràng. Phần thông báo đọc hai lần.)"),
+    doc.add(Spacer(1, 10), layout.para(st, "speech_title", say["heading"]),
+            layout.para(st, "speech_note", say["reading_note"]),
             greeting_lines(st, greeting))
-    for round_no in ("Lần thứ nhất", "Xin nhắc lại"):
-        doc.add(layout.para(st, "speech_note", f"— {round_no} —"))
+    for round_no in say["rounds"]:
+        doc.add(layout.para(st, "speech_note", say["round_mark"].format(round=round_no)))
         doc.add([layout.para(st, "speech", p) for p in body])
     doc.add(layout.para(st, "speech", closing))
     rows = [(dt.date.fromisoformat(d), slot, station) for d, slot, station in content.extras.get("schedule", [])]
-    doc.add(PageBreak(), layout.title_block(st, "Lịch phát thanh và sổ theo dõi",
-                                            f"Thông báo hội nghị đối thoại ngày {layout.short_date(facts.date)}"))
-    doc.add(layout.para(st, "body_plain", "Người phát thanh ghi giờ phát, ký tên sau mỗi lần đọc. "
-                                          "Mỗi lần phát đọc trọn bài hai lượt."))
+    doc.add(PageBreak(), layout.title_block(st, say["log_title"],
+                                            say["log_subject"].format(date=layout.short_date(facts.date))))
+    doc.add(layout.para(st, "body_plain", say["log_note"]))
     w = st.page.text_width
     table_rows = [[i, f"{d:%d/%m/%Y}", slot.capitalize(), station, "", "", ""]
                   for i, (d, slot, station) in enumerate(rows, start=1)]
-    doc.add(layout.grid_table(st, ["STT", "Ngày", "Buổi", "Trạm loa", "Giờ phát", "Người đọc, ký", "Đã phát"],
+    doc.add(layout.grid_table(st, say["log_columns"],
                               table_rows, [w * .07, w * .15, w * .1, w * .25, w * .12, w * .2, w * .11],
                               align=["c", "c", "c", "l", "c", "l", "c"]))
-    doc.add(KeepTogether(layout.two_signatures(st, Signer("", "NGƯỜI PHÁT THANH", ""),
-                                            Signer("", "XÁC NHẬN CỦA VĂN PHÒNG", ""))))
+    doc.add(KeepTogether(layout.two_signatures(st, Signer("", say["reader_signs"], ""),
+                                            Signer("", say["office_confirms"], ""))))
     return doc
 
 
@@ -103,12 +111,9 @@ def _form_head(st, content: Content, title: str, subject: str) -> list:
             *layout.title_block(st, title, subject)]
 
 
-SIGN_IN_HEAD = ["STT", "Họ và tên", "Địa chỉ (xóm, tổ)", "Số điện thoại", "Ký tên"]
-
-
 def _sign_in_table(st, rows: int, first: int = 1):
     w = st.page.text_width
-    return layout.grid_table(st, SIGN_IN_HEAD, [[i, "", "", "", ""] for i in range(first, first + rows)],
+    return layout.grid_table(st, words("attendance")["columns"], [[i, "", "", "", ""] for i in range(first, first + rows)],
                              [w * .08, w * .34, w * .22, w * .18, w * .18], align=["c", "l", "l", "l", "l"])
 
 
@@ -132,14 +137,16 @@ def rows_that_fit(st, head: list, at_least: int = SIGN_IN_ROWS) -> int:
 def attendance(st, content: Content, facts: ConferenceFacts) -> layout.Document:
     """Danh sách Nhân dân tham dự, one sheet per village (the whole commune when
     none), its rows filling whole pages."""
+    w = words("attendance")
     groups = [label for label, _ in facts.villages] or [facts.locality or facts.office_name]
     parts = []
     for label in groups:
-        part = _form_head(st, content, "Danh sách tham dự hội nghị", f"{facts.subject} – {label}")
-        part.append(layout.para(st, "centered_italic", f"{facts.when}; tại {facts.venue or '……………'}"))
+        part = _form_head(st, content, w["title"], w["subject"].format(subject=facts.subject, village=label))
+        part.append(layout.para(st, "centered_italic",
+                                w["when_where"].format(when=facts.when, venue=facts.venue or w["venue_blank"])))
         part.append(_sign_in_table(st, rows_that_fit(st, part)))
         parts.append(part)
-    return layout.Document(title="Danh sách tham dự hội nghị", author=content.letterhead.name,
+    return layout.Document(title=w["title"], author=content.letterhead.name,
                            story=layout.merge(parts))
 
 
@@ -160,38 +167,28 @@ def _dotted(st, label: str, count: int = 1) -> list:
 
 def opinion_slip(st, content: Content, facts: ConferenceFacts) -> layout.Document:
     """Phiếu ghi ý kiến, kiến nghị: a citizen writes a question and hands it up."""
-    doc = layout.Document(title="Phiếu ghi ý kiến, kiến nghị", author=content.letterhead.name)
-    doc.add(_form_head(st, content, "Phiếu ghi ý kiến, kiến nghị", facts.subject))
+    w = words("opinion_slip")
+    doc = layout.Document(title=w["title"], author=content.letterhead.name)
+    doc.add(_form_head(st, content, w["title"], facts.subject))
     doc.add(layout.para(st, "centered_italic", facts.when))
-    doc.add(_dotted(st, "Họ và tên:"), _dotted(st, "Địa chỉ (thôn, xóm):"), _dotted(st, "Số điện thoại:"),
-            _dotted(st, "Lĩnh vực (đất đai, môi trường, chính sách, …):"),
-            _dotted(st, "Nội dung ý kiến, kiến nghị:", 8))
-    doc.add(layout.para(st, "body_plain", "[  ] Đề nghị trả lời bằng văn bản      [  ] Không ghi tên khi đọc tại hội nghị"))
-    doc.add(Spacer(1, 6), KeepTogether(layout.two_signatures(st, Signer(), Signer("", "NGƯỜI VIẾT PHIẾU", ""))))
+    doc.add(*(_dotted(st, line) for line in w["lines"]), _dotted(st, w["content"], 8))
+    doc.add(layout.para(st, "body_plain", w["choices"]))
+    doc.add(Spacer(1, 6), KeepTogether(layout.two_signatures(st, Signer(), Signer("", w["writer_signs"], ""))))
     return doc
-
-
-SURVEY_QUESTIONS = (
-    "Việc thông báo thời gian, địa điểm hội nghị",
-    "Cách tổ chức, điều hành hội nghị",
-    "Thời gian dành cho Nhân dân phát biểu",
-    "Nội dung trả lời, giải thích của lãnh đạo",
-    "Tinh thần, thái độ tiếp thu của cán bộ",
-)
-SURVEY_CHOICES = ("Rất hài lòng", "Hài lòng", "Chưa hài lòng")
 
 
 def survey_slip(st, content: Content, facts: ConferenceFacts) -> layout.Document:
     """Phiếu lấy ý kiến về mức độ hài lòng of the people who attended."""
     w = st.page.text_width
-    doc = layout.Document(title="Phiếu lấy ý kiến Nhân dân", author=content.letterhead.name)
-    doc.add(_form_head(st, content, "Phiếu lấy ý kiến",
-                       f"Về mức độ hài lòng đối với {facts.subject[:1].lower()}{facts.subject[1:]}"))
-    doc.add(layout.para(st, "body", "Xin ông (bà) đánh dấu X vào ô phù hợp. Phiếu không cần ghi tên."))
-    doc.add(layout.grid_table(st, ["STT", "Nội dung", *SURVEY_CHOICES],
-                              [[i, q, "", "", ""] for i, q in enumerate(SURVEY_QUESTIONS, start=1)],
+    say = words("survey_slip")
+    doc = layout.Document(title=say["title"], author=content.letterhead.name)
+    doc.add(_form_head(st, content, say["heading"],
+                       say["subject"].format(subject=f"{facts.subject[:1].lower()}{facts.subject[1:]}")))
+    doc.add(layout.para(st, "body", say["how"]))
+    doc.add(layout.grid_table(st, ["STT", say["content_column"], *say["choices"]],
+                              [[i, q, "", "", ""] for i, q in enumerate(say["questions"], start=1)],
                               [w * .08, w * .47, w * .15, w * .15, w * .15], align=["c", "l", "c", "c", "c"]))
-    doc.add(_dotted(st, "Ý kiến khác (nếu có):", 4))
+    doc.add(_dotted(st, say["other"], 4))
     return doc
 
 

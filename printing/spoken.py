@@ -7,7 +7,8 @@ expanded from ``data/print/abbreviations.json`` (an office can add its own).
 
 Reading conventions (Northern standard, as in radio announcements): 1 after a
 ten is "mốt", 5 after a ten is "lăm", 4 after a ten is "tư", a zero tens digit
-inside a hundred is "linh", and days 1-10 of a month take "mùng".
+inside a hundred is "linh", and days 1-10 of a month take "mùng". The words
+themselves are in ``data/templates/loi-doc.json``.
 """
 from __future__ import annotations
 
@@ -17,9 +18,12 @@ import unicodedata
 
 import data
 
-DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
-GROUPS = ("", "nghìn", "triệu", "tỷ")
-WEEKDAYS = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
+#: the words numbers, dates and times are read with
+SAY = data.load_json("templates/loi-doc.json")
+DIGITS = tuple(SAY["digits"])
+GROUPS = tuple(SAY["groups"])
+WEEKDAYS = tuple(SAY["weekdays"])
+HOUR, MINUTE, DAY = SAY["hour"], SAY["minute"], SAY["day"]
 
 
 def _tens(n: int, full: bool) -> list[str]:
@@ -28,14 +32,14 @@ def _tens(n: int, full: bool) -> list[str]:
     if t == 0:
         if u == 0:
             return []
-        return (["linh"] if full else []) + [DIGITS[u]]
-    out = ["mười"] if t == 1 else [DIGITS[t], "mươi"]
+        return ([SAY["zero_tens"]] if full else []) + [DIGITS[u]]
+    out = [SAY["ten"]] if t == 1 else [DIGITS[t], SAY["tens"]]
     if u == 1 and t > 1:
-        out.append("mốt")
+        out.append(SAY["one_after_ten"])
     elif u == 5:
-        out.append("lăm")
+        out.append(SAY["five_after_ten"])
     elif u == 4 and t > 1:
-        out.append("tư")
+        out.append(SAY["four_after_ten"])
     elif u:
         out.append(DIGITS[u])
     return out
@@ -45,14 +49,14 @@ def _hundreds(n: int, full: bool) -> list[str]:
     h, rest = divmod(n, 100)
     if not full and h == 0:
         return _tens(rest, False)
-    out = [DIGITS[h], "trăm"]
+    out = [DIGITS[h], SAY["hundred"]]
     return out + _tens(rest, True)
 
 
 def number_words(n: int) -> str:
     """12 → "mười hai", 105 → "một trăm linh năm", 2026 → "hai nghìn không trăm hai mươi sáu"."""
     if n < 0:
-        return "âm " + number_words(-n)
+        return f"{SAY['negative']} {number_words(-n)}"
     if n == 0:
         return DIGITS[0]
     groups = []
@@ -67,49 +71,41 @@ def number_words(n: int) -> str:
             continue
         words += _hundreds(g, full=i != top)
         if i:
-            words.append(GROUPS[i] if i < 4 else "tỷ")
+            words.append(GROUPS[i] if i < 4 else GROUPS[3])
     return " ".join(words)
 
 
 def day_words(day: int) -> str:
-    return ("mùng " if day <= 10 else "") + number_words(day)
+    return (f"{SAY['early_day']} " if day <= 10 else "") + number_words(day)
 
 
 def month_words(month: int) -> str:
-    return "tư" if month == 4 else number_words(month)
+    return SAY["fourth_month"] if month == 4 else number_words(month)
 
 
 def date_words(d: dt.date, *, weekday: bool = False) -> str:
     """"ngày mười lăm tháng mười một năm hai nghìn không trăm hai mươi sáu"."""
-    text = f"ngày {day_words(d.day)} tháng {month_words(d.month)} năm {number_words(d.year)}"
-    return f"{WEEKDAYS[d.weekday()]}, {text}" if weekday else text
+    text = SAY["date"].format(day=day_words(d.day), month=month_words(d.month), year=number_words(d.year))
+    return SAY["weekday_date"].format(weekday=WEEKDAYS[d.weekday()], date=text) if weekday else text
 
 
 def period(hour: int) -> str:
     """The part of the day a 24-hour clock hour is read with."""
-    if hour < 11:
-        return "sáng"
-    if hour < 13:
-        return "trưa"
-    if hour < 18:
-        return "chiều"
-    if hour < 22:
-        return "tối"
-    return "đêm"
+    return next((word for until, word in SAY["periods"] if hour < until), SAY["periods"][-1][1])
 
 
 def time_words(hour: int, minute: int = 0) -> str:
     """8:00 → "tám giờ sáng", 14:30 → "hai giờ ba mươi phút chiều"."""
     h12 = hour if hour <= 12 else hour - 12
     h12 = 12 if h12 == 0 else h12
-    text = f"{number_words(h12)} giờ"
+    text = f"{number_words(h12)} {HOUR}"
     if minute:
-        text += f" {number_words(minute)} phút"
+        text += f" {number_words(minute)} {MINUTE}"
     return f"{text} {period(hour)}"
 
 
 def parse_clock(value: str) -> tuple[int, int]:
-    m = re.match(r"^\s*(\d{1,2})\s*(?:[:hg]|giờ)\s*(\d{0,2})", value or "", re.I)
+    m = re.match(rf"^\s*(\d{{1,2}})\s*(?:[:hg]|{HOUR})\s*(\d{{0,2}})", value or "", re.I)
     if not m:
         raise ValueError(f"not a time: {value!r}")
     return int(m.group(1)), int(m.group(2) or 0)
@@ -120,15 +116,15 @@ def load_abbreviations() -> dict[str, str]:
 
 
 _DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
-_DAY_MONTH = re.compile(r"\b(ngày)\s+(\d{1,2})\s*/\s*(\d{1,2})\b", re.I)
-_TIME = re.compile(r"\b(\d{1,2})\s*(?:giờ|h|g|:)\s*(\d{2})?(?:\s*phút)?(?!\d)", re.I)
+_DAY_MONTH = re.compile(rf"\b({DAY})\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\b", re.I)
+_TIME = re.compile(rf"\b(\d{{1,2}})\s*(?:{HOUR}|h|g|:)\s*(\d{{2}})?(?:\s*{MINUTE})?(?!\d)", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*")
 
 
 def _expand(text: str, table: dict[str, str]) -> str:
     # longest first so "UBMTTQVN" wins over "MTTQ"
     for short in sorted(table, key=len, reverse=True):
-        text = re.sub(rf"(?<![\wĐđ]){re.escape(short)}(?![\wĐđ])", table[short], text)
+        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", table[short], text)      # \w: Đ and đ too
     return text
 
 
@@ -146,9 +142,9 @@ def speakable(text: str, abbreviations: dict[str, str] | None = None) -> str:
             return m.group(0)
 
     text = _DATE.sub(full_date, text)
-    text = re.sub(r"\bngày\s+ngày\b", "ngày", text)
-    text = _DAY_MONTH.sub(lambda m: f"{m.group(1)} {day_words(int(m.group(2)))} tháng "
-                                    f"{month_words(int(m.group(3)))}", text)
+    text = re.sub(rf"\b{DAY}\s+{DAY}\b", DAY, text)
+    text = _DAY_MONTH.sub(lambda m: SAY["day_month"].format(day_word=m.group(1), day=day_words(int(m.group(2))),
+                                                            month=month_words(int(m.group(3)))), text)
     text = _TIME.sub(lambda m: time_words(int(m.group(1)), int(m.group(2) or 0))
                      if int(m.group(1)) < 24 and int(m.group(2) or 0) < 60 else m.group(0), text)
     text = _NUMBER.sub(lambda m: number_words(int(re.sub(r"[.,]", "", m.group(0)))), text)
