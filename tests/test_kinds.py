@@ -206,6 +206,13 @@ def test_the_plans_slug_is_named_by_the_registry_alone():
     assert plan is not None and plan.record_text and plan.start_revision is not None
     assert [k.slug for k in kinds.kinds().values() if k.record_text] == [plan.slug]
     assert [where for where in _slug_constants(branches_only=False) if where.endswith(f" {plan.slug}")] == []
+    # nor spelled inside the screens' words (F3's "doithoai print ke-hoach {id}" is formatted with it)
+    import re
+
+    import tui.words
+
+    spelled = re.compile(rf"(?<![\w-]){re.escape(plan.slug)}(?![\w-])")
+    assert not spelled.search(Path(tui.words.__file__).read_text(encoding="utf-8"))
 
 
 # --- F7, as a person would ---------------------------------------------------------------

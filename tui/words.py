@@ -599,7 +599,7 @@ class PlansWords:
     ISSUED_LINE = "số {symbol} ngày {issued_on:%d/%m/%Y}"
     FILE_LINE = "tệp: {file_path}"
     CHANGE_REASON_LINE = "lý do điều chỉnh: {change_reason}"
-    ID_LINE = "mã {id} (doithoai print ke-hoach {id})"
+    ID_LINE = "mã {id} (doithoai print {kind} {id})"
     CREATED = "Đã tạo kế hoạch từ mẫu."
     COPIED = "Đã sao chép kế hoạch năm {year} sang năm {next}."
     CHECK = "Cần kiểm tra: "

@@ -179,7 +179,7 @@ class PlansScreen(RoleKeys, AppScreen):
                 parts.append(W.FILE_LINE.format(file_path=plan.document.file_path))
         if plan.change_reason:
             parts.append(W.CHANGE_REASON_LINE.format(change_reason=plan.change_reason))
-        parts.append(W.ID_LINE.format(id=plan.id))
+        parts.append(W.ID_LINE.format(id=plan.id, kind=plan_kind()))
         return " · ".join(parts)
 
     # --- creating ----------------------------------------------------------------
