@@ -345,3 +345,44 @@ def test_the_board_loads_without_the_text_area_and_the_petition_editor():
                           "('textual.widgets._text_area', 'models.services.petition_edit') if m in sys.modules))"],
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_each_stylesheet_is_tokenized_once_before_the_first_frame(demo_office, monkeypatch):
+    """Textual parsed app.tcss three times before the dashboard's first frame
+    (registering the screen, refreshing with the theme, the widgets' own CSS);
+    tui/compat.parse_styles_once keeps parsed rules by text and variables."""
+    from textual.css import stylesheet
+
+    from tui import compat
+
+    source = inspect.getsource(stylesheet.Stylesheet)
+    for name in compat.STYLESHEET_PRIVATE:
+        assert name in source, f"Textual's Stylesheet no longer has {name}: update tui/compat.parse_styles_once"
+    assert list(inspect.signature(stylesheet.Stylesheet._parse_rules).parameters) == [
+        "self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"]
+    monkeypatch.setenv("DOITHOAI_TODAY", "2026-11-22")
+    from tui.app import DoiThoaiApp
+
+    compat._PARSED.clear()
+    parsed = []
+    real = stylesheet.parse
+    monkeypatch.setattr(stylesheet, "parse", lambda scope, css, read_from, **kw: (
+        parsed.append(read_from), real(scope, css, read_from, **kw))[1])
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        async with app.run_test(size=(120, 36)) as pilot:
+            for _ in range(600):
+                if getattr(app.screen, "shown", None):
+                    break
+                await pilot.pause(0.02)
+            assert getattr(app.screen, "shown", None), "the dashboard did not show its data"
+            ours = [r for r in parsed if str(r[0]).endswith("app.tcss")]
+            assert len(ours) == 1, parsed
+            assert len(parsed) == len(set(parsed)), parsed
+            # a new theme's variables: parsed again, with them
+            before = len(parsed)
+            app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+            await pilot.pause()
+            assert len(parsed) > before
+    asyncio.run(run())

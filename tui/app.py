@@ -16,10 +16,12 @@ from models.core.errors import UserError
 from . import words
 from .commands_palette import ActionsProvider
 from .screens import NAVIGATION, load
-from .compat import UnforeseenErrors, binding_keys, keys_in_order, run_key_binding
+from .compat import UnforeseenErrors, binding_keys, keys_in_order, parse_styles_once, run_key_binding
 
 # every Input runs its own keys (⌫ ← → Enter) in the order they came: tui/compat.py
 keys_in_order(Input)
+# each stylesheet tokenized once, not three times before the first frame: tui/compat.py
+parse_styles_once()
 
 START = time.perf_counter()
 

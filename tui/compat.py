@@ -221,6 +221,45 @@ def styled_on_mount(screen) -> None:
         screen._css_update_count = app._css_update_count
 
 
+#: the private parts of Textual's Stylesheet ``parse_styles_once`` relies on
+STYLESHEET_PRIVATE = ("_parse_rules", "_variables")
+
+#: rules parsed in this process: (variables, css, where read, default?, tie breaker, scope) → rules
+_PARSED: dict[tuple, list] = {}
+
+
+def parse_styles_once() -> None:
+    """Textual parsed every stylesheet (app.tcss and each widget's DEFAULT_CSS)
+    three times before the first frame: when the first screen registers, when
+    its mode refreshes the styles with the theme's variables, and when the
+    screen's widgets bring their own CSS (a new source makes it parse all of
+    them again). Its Stylesheet keeps a cache, but a reparse builds a new
+    Stylesheet and new variables empty it. Here the rules are kept for the
+    process by their text and the variables they were parsed with, so the
+    same text under the same theme is tokenized once (a quarter of the time
+    from process start to the painted dashboard was the CSS tokenizer). A new
+    theme's variables parse again, as Textual would."""
+    from textual.css.stylesheet import Stylesheet
+
+    real = Stylesheet._parse_rules
+    if getattr(real, "_doithoai_once", False):
+        return
+
+    @functools.wraps(real)
+    def _parse_rules(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
+        key = (tuple(sorted(self._variables.items())), css, read_from, is_default_rules, tie_breaker, scope)
+        rules = _PARSED.get(key)
+        if rules is None:
+            rules = real(self, css, read_from, is_default_rules, tie_breaker, scope)
+            if len(_PARSED) > 256:        # themes changed many times: start again
+                _PARSED.clear()
+            _PARSED[key] = rules
+        return rules
+
+    _parse_rules._doithoai_once = True
+    Stylesheet._parse_rules = _parse_rules
+
+
 #: the private parts of TextArea's undo history ``word_history`` relies on
 HISTORY_PRIVATE = ("_edit_result", "_get_time", "_undo_stack", "_redo_stack", "_force_end_batch",
                    "_last_edit_time", "_character_count", "_previously_replaced")
