@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import data
+from models.core.errors import ValidationError
 from models.core.words import PaperWords
 from models.domain.document_text import Content
 
@@ -40,6 +41,11 @@ def _spec() -> dict:
 
 
 def docx(content: Content) -> bytes:
+    """The Word file of a numbered document. A working paper (loudspeaker script,
+    sign-in sheet, slips) has its own page layout and is printed as a PDF only:
+    its Word file was an empty page under a "Số -CV/ĐU" line."""
+    if not content.number_kind:
+        raise ValidationError(PaperWords.NO_WORD_FOR_PAPERS)
     doc = Document()
     spec = _spec()
     _page(doc, spec)

@@ -47,3 +47,14 @@ def test_commands_do_not_import_reportlab_or_textual_at_start_up():
             "print('reportlab' in sys.modules, 'textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_working_paper_has_no_word_file(tmp_path, monkeypatch):
+    """The loudspeaker script and the slips are PDF only: `--docx` is refused in
+    Vietnamese (their Word file was an empty page under a "Số -CV/ĐU" line)."""
+    _office, _plan, conf = make_session(tmp_path, monkeypatch)
+    db = str(tmp_path / "t.sqlite3")
+    for kind in ("loa", "phieu-y-kien"):
+        r = CliRunner().invoke(print_cmd, [kind, str(conf.id), "--docx", "-o", str(tmp_path / "x.docx"), "--db", db])
+        assert r.exit_code != 0 and "không có bản Word" in r.output and "Traceback" not in r.output, r.output
+        assert not (tmp_path / "x.docx").exists()

@@ -1216,6 +1216,8 @@ class PaperWords:
                      "cơ quan được in khít chữ hơn (vẫn đủ cỡ chữ quy định), số trang và chỗ xuống dòng khác bản in "
                      "trên máy có Times New Roman. Hãy cài Times New Roman, hoặc Liberation Serif (gói "
                      "fonts-liberation2 trên Debian, Ubuntu).")
+    NO_WORD_FOR_PAPERS = ("Bài phát thanh, danh sách tham dự và các phiếu là giấy tờ làm việc, không có số và không "
+                          "có bản Word (.docx): hãy in hoặc lưu bản PDF (lệnh print không có --docx).")
     REGISTER_FILE_TITLE = "Sổ đăng ký văn bản đi năm {year}"
     REGISTER_YEAR = "Năm {year}"
     REGISTER_SPAN = "Từ ngày {first_day} đến ngày {last_day} · Từ số {first} đến số {last}"
