@@ -165,3 +165,15 @@ def test_the_fields_usual_unit_is_the_default(setup):
     assert live.unit_names(office, "Đất đai")[0] == "Địa chính - Xây dựng"
     assert live.unit_names(office, "An ninh trật tự")[0] == "Công an xã"
     assert live.rank(live.unit_names(office), "dia chinh")[0] == "Địa chính - Xây dựng"   # no diacritics
+
+
+def test_a_village_of_spaces_clears_it_and_moves_the_petition_nowhere(setup):
+    """Spaces typed over the village (F6, the petition's form) read as the
+    beginning of every name: the petition moved silently to the first village."""
+    from models.domain.petition import Petition
+    from models.services import petition_edit as pe
+
+    p = setup["add"]("Lê Thị Cúc", "Đèn đường hỏng", village=setup["v2"])
+    pe.edit(p, {"village": "   "})
+    assert Petition.get_by_id(p.id).village_id is None
+    assert "Thôn: Trung Lương" in _events(p)[-1][2]

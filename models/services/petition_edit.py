@@ -90,8 +90,10 @@ def _shown(p: Petition, key: str) -> str:
 
 
 def _by_name(model, office_id: int, value, label: str):
-    """A catalogue row from an id, a row, or the beginning of its name (no diacritics needed)."""
-    if value is None or value == "":
+    """A catalogue row from an id, a row, or the beginning of its name (no diacritics
+    needed); nothing typed (spaces too) is none. Spaces alone once matched the
+    beginning of every name and moved the petition to the first village."""
+    if value is None or (isinstance(value, str) and not clean_line(value)):
         return None
     if isinstance(value, model):
         return value
