@@ -18,7 +18,11 @@ and in bursts. This file closes the list:
   field must hold exactly the intended NFC text; a letter the input method
   took back, or a key of the screen underneath fired by one of them, fails;
 - the live session's entry fields the other file does not type (the unit,
-  the forwarding authority, the answerer) are typed with their type-ahead on.
+  the forwarding authority, the answerer) are typed with their type-ahead on;
+- in a real pseudo-terminal (the app as a person runs it, its keys parsed from
+  the bytes the terminal sends), a whole petition is written to the session's
+  entry in one piece, as Unikey sends it (the board's search box is typed in a
+  pty by tests/test_input_methods.py).
 
 Forms are closed without saving here (their validation is tested elsewhere):
 what is checked is that the typed text arrives whole in the field."""
@@ -552,3 +556,51 @@ def test_session_forms(demo_office, forms_opened):
     assert rows[2].answered_by == "Phạm Minh Đức" and rows[2].answer_on_spot == "Đã giao trường"
     assert set(forms_opened.sites) == sites_of("test_session_forms")
     assert typed["ctrl+n"] == ["citizen_address", "citizen_phone"] and "guests" in typed["f9"], typed
+
+
+def test_a_real_terminal_burst_in_the_live_session(demo_office):
+    """The real app in a pseudo-terminal (bench/board.py's Terminal): F5, the
+    session started, then one petition written to the terminal in ONE piece as
+    Unikey sends it (backspaces as DEL bytes, whole-word rewrites): the name,
+    a village by its first letter, field 1 (which waits for 10, 11 …) followed
+    at once by content whose first letter the input method takes back, the
+    written answer's unit by a few letters. The app is then asked to quit (as a
+    closed terminal asks it) and the petition saved is exactly what was meant."""
+    import os
+
+    from models.domain.petition import Petition
+    from models.storage.db import close_database, database
+
+    sys.path.insert(0, str(ROOT))
+    from bench.board import Terminal
+
+    name, content = "Nguyễn Văn Tứ", "Đề nghị nạo vét kênh mương thôn Đông"
+    keys = (keys_for(name, whole=True) + ["enter", "a", "enter", "1"] + keys_for(content) + ["enter", "2"]
+            + keys_for("Địa chính", whole=True) + ["enter"])
+    data = "".join({"backspace": "\x7f", "space": " ", "enter": "\r"}.get(k, k) for k in keys)
+    db = str(database.obj.database)
+    conf = Petition.select().order_by(Petition.id.desc()).first().conference_id
+    before = Petition.select().count()
+    close_database()
+    term = Terminal(db, env=dict(os.environ, DOITHOAI_TODAY=TODAY))
+    try:
+        term.wait(lambda t: "Tổng quan" in t, timeout=120)
+        os.write(term.fd, b"\x1b[15~")                     # F5
+        term.wait(lambda t: "Người nêu" in t, timeout=60)
+        term.settle()
+        os.write(term.fd, b"\x02")                         # Ctrl+B: the session starts …
+        term.settle()
+        os.write(term.fd, b"c")                            # … confirmed (the demo's conference is ahead)
+        term.settle()
+        os.write(term.fd, data.encode("utf-8"))            # one burst, as the input method sends it
+        term.wait(lambda t: name in t and "Địa chính - Xây dựng" in t, timeout=60)
+        term.settle(1.0)
+    finally:
+        term.close()
+    import models
+
+    models.open_database(db)
+    assert Petition.select().count() == before + 1
+    row = Petition.select().order_by(Petition.id.desc()).first()
+    assert (row.citizen_name, row.field.code, row.content, row.disposition, row.unit.name) == (
+        name, 1, content, "in_writing", "Địa chính - Xây dựng"), conf
