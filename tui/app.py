@@ -30,10 +30,13 @@ def settle_heap() -> None:
     """Move every object alive now (modules, classes, styles, the first
     screens) out of the garbage collector's sight. Python's full collection
     otherwise walks them all, stalling the screen 50-120 ms at random moments
-    while a secretary types (bench/latency.py, DOITHOAI_LOOP_LAG_STACKS)."""
+    while a secretary types (bench/latency.py, DOITHOAI_LOOP_LAG_STACKS).
+    The collector, held off since the process started (tui/launch.main), runs
+    again from here."""
     import gc
 
     gc.freeze()
+    gc.enable()
 
 
 def warm_screens(app: App | None = None) -> None:

@@ -8,6 +8,7 @@ command go through the click command line in ``tui/cli.py``; the environment
 variables DOITHOAI_DB and DOITHOAI_USER are honoured on both paths."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -24,6 +25,11 @@ def main(argv=None) -> None:
 
     show_upgrades()             # a long upgrade of the database is told, not left to look like a hang
     if args in ([], ["demo"]):
+        # No garbage collection until the first frame: the start makes few
+        # cycles, but the collector walked every module and style being made
+        # (a tenth of the time to the painted dashboard). DoiThoaiApp.on_ready
+        # freezes what is alive and lets it run again (tui.app.settle_heap).
+        gc.disable()
         guarded(lambda: open_app(_env("DOITHOAI_DB"), demo=bool(args), user=_env("DOITHOAI_USER")))
     else:
         from .cli import main as cli_main, reported
