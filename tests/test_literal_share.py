@@ -19,7 +19,8 @@ Before (3d813c4): 2,284 of 2,596 literals (88 %) outside the catalogues;
 105 strings spelling a key by hand. The ceilings below are today's figures:
 lower them when words move, never raise them. The working papers' wording
 (printing/papers.py) and the spoken numbers (printing/spoken.py) moved to
-data/templates/giay-to.json and loi-doc.json: 551 → 454."""
+data/templates/giay-to.json and loi-doc.json: 551 → 454; the demo's names and texts
+(models/demo/) to data/demo/commune.json and samples.json: 452 → 365."""
 from __future__ import annotations
 
 import ast
@@ -41,7 +42,7 @@ KEY_SPELLED = re.compile(r"(?<![\w+])(F(1[0-2]|[1-9])|Ctrl\+\S|Shift\+\S|Alt\+\S
                          r"|(?:^|(?<=· )|(?<=\n))[A-Z0-9](?=: | hoặc )|(?<= hoặc )[A-Z0-9](?=: )")
 
 #: user-facing literals outside the catalogues (lower it as words move)
-CEILING = 454
+CEILING = 365
 #: strings outside ``tui.words.key`` that spell a key's name
 KEY_CEILING = 13
 

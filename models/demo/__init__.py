@@ -1,7 +1,9 @@
 """The demo office: an invented commune with a year of dialogue work.
 
 Dates are placed relative to ``today`` so that the demo always shows late,
-due-soon and on-track petitions and an upcoming conference."""
+due-soon and on-track petitions and an upcoming conference. Every name and
+sentence comes from ``data/demo/commune.json`` (``spec``); this module decides
+only what happens to them, and when."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,20 +12,22 @@ import random
 import data
 from models.core import clock
 from models.domain.base import now
-from models.domain.conference import (
-    AgendaItem,
-    Attendance,
-    BroadcastSlot,
-    Conference,
-    ConferenceVillage,
-    Invitee,
-)
+from models.domain import conference as tables
+from models.domain.conference import Conference
 from models.domain.deadlines import WorkCalendar
 from models.domain.document_text import ISSUED, SUPERSEDED, DocumentText
 from models.domain.petition import Petition
 from models.domain.plan import PLAN_ISSUED
 from models.services import catalog, compose, documents, locks, numbering, petition_edit, petitions, plans, records
 from models.storage.db import database
+
+#: the demo commune's data: its names, texts and events
+SPEC = "demo/commune.json"
+
+
+def demo_data() -> dict:
+    """The demo commune's names, texts and events (``data/demo/commune.json``)."""
+    return data.load_json(SPEC)
 
 
 def build_demo(today: dt.date | None = None, seed: int = 2026, *, render=None):
@@ -40,7 +44,7 @@ def build_demo(today: dt.date | None = None, seed: int = 2026, *, render=None):
 
 def _build(today: dt.date, seed: int, render):
     rnd = random.Random(seed)
-    spec = data.load_json("demo/commune.json")
+    spec = demo_data()
     cal = WorkCalendar()
     with database.atomic(), locks.suspended():
         o = spec["office"]
@@ -58,10 +62,11 @@ def _build(today: dt.date, seed: int, render):
 
         year = today.year
         plan = plans.new_from_template(office, year)
-        plan.place_date = dt.date(year, 1, 8)
-        plan.chair = "Lê Văn Thành - Chủ tịch UBND xã"
-        plan.secretary = "Võ Thị Thu Hà - Chánh Văn phòng HĐND và UBND xã"
-        plan.venues = "\n".join(f"Nhà văn hóa thôn {v.name}" for v in villages[:3])
+        p = spec["plan"]
+        plan.place_date = dt.date(year, *p["month_day"])
+        plan.chair = p["chair"]
+        plan.secretary = p["secretary"]
+        plan.venues = "\n".join(p["venue"].format(village=v.name) for v in villages[:3])
         plan.save()
         if render is not None:
             documents.issue(office, documents.record_kind("plan").slug, plan.id, on=plan.place_date, render=render)
@@ -71,14 +76,13 @@ def _build(today: dt.date, seed: int, render):
             plan.status, plan.document = PLAN_ISSUED, doc
             plan.save()
 
-        chair = "Lê Văn Thành - Chủ tịch UBND xã"
-        secretary = "Võ Thị Thu Hà - Chánh Văn phòng HĐND và UBND xã"
+        chair, secretary = p["chair"], p["secretary"]
         past1 = _workday_near(cal, today - dt.timedelta(days=75))
         past2 = _workday_near(cal, today - dt.timedelta(days=20))
         upcoming = _workday_near(cal, today + dt.timedelta(days=9))
-        c1 = _conference(office, plan, past1, villages[0:2], chair, secretary, "conclusions_issued")
-        c2 = _conference(office, plan, past2, villages[2:4], chair, secretary, "minutes_signed")
-        c3 = _conference(office, plan, upcoming, villages[4:6], chair, secretary, "planned")
+        c1 = _conference(spec, office, plan, past1, villages[0:2], chair, secretary, "conclusions_issued")
+        c2 = _conference(spec, office, plan, past2, villages[2:4], chair, secretary, "minutes_signed")
+        c3 = _conference(spec, office, plan, upcoming, villages[4:6], chair, secretary, "planned")
         c1.notice_published_on = cal.before(past1, 8)
         c1.invitations_sent_on = cal.before(past1, 4)
         c1.conclusions_published_on = cal.add(past1, 6)
@@ -88,22 +92,24 @@ def _build(today: dt.date, seed: int, render):
         c2.invitations_sent_on = cal.before(past2, 3)
         c2.minutes_signed_on = past2 + dt.timedelta(days=1)
         c2.save()
+        broadcast = spec["broadcast"]
         for c in (c1, c2):
             for i in range(3):
                 day = c.date - dt.timedelta(days=5 - i)
-                for slot in ("sáng", "chiều"):
+                for slot, hour in broadcast["slots"]:
                     for v in villages:
-                        BroadcastSlot.create(conference=c, day=day, slot=slot, station=v.station,
-                                             read_at=dt.datetime.combine(day, dt.time(6 if slot == "sáng" else 17)),
-                                             read_by="Đài truyền thanh xã")
+                        tables.BroadcastSlot.create(conference=c, day=day, slot=slot, station=v.station,
+                                                    read_at=dt.datetime.combine(day, dt.time(hour)),
+                                                    read_by=broadcast["read_by"])
         for i in range(3):
             day = upcoming - dt.timedelta(days=7 - i)  # ends before the broadcast milestone
-            for slot in ("sáng", "chiều"):
+            for slot, _hour in broadcast["slots"]:
                 for v in villages[4:6]:
-                    BroadcastSlot.create(conference=c3, day=day, slot=slot, station=v.station)
+                    tables.BroadcastSlot.create(conference=c3, day=day, slot=slot, station=v.station)
 
         citizens = spec["citizens"]
         items = spec["petitions"]
+        states = spec["states"]
         # conference 1 (75 days ago): deadline passed; most answered, some late
         plan1 = (["on_spot"] * 8 + ["in_writing_answered"] * 10 + ["in_writing_late"] * 6
                  + ["forwarded"] * 3 + ["noted"] * 3)
@@ -132,9 +138,9 @@ def _build(today: dt.date, seed: int, render):
                     to_answer.append((answered, p, item))
                 elif kind == "in_writing_soon":
                     records.update(p, {"due_on": cal.add(today, rnd.randint(1, 2), "working"),
-                                       "extension_reason": "Cần thêm thời gian xác minh thực địa"})
+                                       "extension_reason": states["extension_reason"]})
                     petitions.add_event(p, "extended", p.extension_reason, user="demo")
-        _every_state(office, c1, c2, today, rnd, render, to_answer)
+        _every_state(states, office, c1, c2, today, rnd, render, to_answer)
         # answer letters (and the reminder) go into the register in date order, as a clerk would
         for answered, p, item in sorted(to_answer, key=lambda t: (t[0], t[1].id)):
             if callable(item):
@@ -149,7 +155,8 @@ def _build(today: dt.date, seed: int, render):
                                      signer=office.signer_name, ref_type="petition", ref_id=p.id,
                                      unit_short=p.unit.short_name)
             records.update(p, {"status": "answered", "answer_number": doc.symbol, "answer_date": answered})
-            petitions.add_event(p, "answered", f"Văn bản {doc.symbol} ngày {answered:%d/%m/%Y}", user="demo")
+            petitions.add_event(p, "answered", states["answered"].format(symbol=doc.symbol, date=f"{answered:%d/%m/%Y}"),
+                                user="demo")
         # two petitions received outside a conference
         for i in range(2):
             item = items[i]
@@ -160,7 +167,7 @@ def _build(today: dt.date, seed: int, render):
     return office
 
 
-def _every_state(office, c1, c2, today: dt.date, rnd: random.Random, render, to_answer: list) -> None:
+def _every_state(states: dict, office, c1, c2, today: dt.date, rnd: random.Random, render, to_answer: list) -> None:
     """The states a real office meets, each shown once (issue 20, item 15): a
     notice corrected by a version 2 that says what it replaces; a group of
     same-issue petitions; a withdrawn petition with its reason; a forwarded
@@ -172,19 +179,18 @@ def _every_state(office, c1, c2, today: dt.date, rnd: random.Random, render, to_
             q = q.where(Petition.disposition == disposition)
         return list(q.order_by(Petition.seq))
 
-    _corrected_notice(office, c1, render)
+    _corrected_notice(states, office, c1, render)
     # two citizens raised the same issue and the chair answered them together
     head, member = of(c2, "closed", "on_spot")[:2]
     records.update(member, {"content": head.content, "field": head.field_id, "answer_on_spot": head.answer_on_spot,
                             "group_parent": head.id})
-    petitions.add_event(member, "grouped", f"Gộp với ý kiến số {head.id} (cùng nội dung)", user="demo")
-    petition_edit.withdraw(of(c1, "noted")[0], "Công dân xin rút vì đã được Trưởng thôn giải đáp sau hội nghị",
-                           today=c1.date + dt.timedelta(days=2))
+    petitions.add_event(member, "grouped", states["grouped"].format(head=head.id), user="demo")
+    petition_edit.withdraw(of(c1, "noted")[0], states["withdrawn"], today=c1.date + dt.timedelta(days=2))
     replied = of(c1, "forwarded")[0]
-    petition_edit.set_forwarding(replied, "45/UBND-VP", f"{c1.date + dt.timedelta(days=5):%d/%m/%Y}")
-    petition_edit.record_upper_reply(Petition.get_by_id(replied.id), "112/UBND-TNMT",
+    petition_edit.set_forwarding(replied, states["forwarded_number"], f"{c1.date + dt.timedelta(days=5):%d/%m/%Y}")
+    petition_edit.record_upper_reply(Petition.get_by_id(replied.id), states["upper_reply_number"],
                                      f"{c1.date + dt.timedelta(days=40):%d/%m/%Y}",
-                                     "Cấp trên đã xem xét và trả lời công dân bằng văn bản", today=today)
+                                     states["upper_reply"], today=today)
     answering = {p.id for _day, p, _item in to_answer}
     late = [p for p in of(c1, "open") if p.id not in answering]
     # the unit at the top of the board keeps a reminder still to write (a unit's
@@ -193,7 +199,7 @@ def _every_state(office, c1, c2, today: dt.date, rnd: random.Random, render, to_
     late = next((p for p in late if p.unit_id != first.unit_id), None)
     when = late.due_on + dt.timedelta(days=5) if late else today
     if when < today:
-        to_answer.append((when, late, lambda: _reminder(office, late.unit, when, render)))
+        to_answer.append((when, late, lambda: _reminder(states, office, late.unit, when, render)))
 
 
 def _register_text(office, slug: str, ref_type: str, ref_id: int, content, on: dt.date, *,
@@ -214,21 +220,22 @@ def _register_text(office, slug: str, ref_type: str, ref_id: int, content, on: d
     return doc, row
 
 
-def _corrected_notice(office, conf, render) -> None:
+def _corrected_notice(states: dict, office, conf, render) -> None:
     """The notice went out with the wrong start time; version 2 corrects it and
     says in its text which notice it corrects."""
     first_day = conf.notice_published_on
     second_day = first_day + dt.timedelta(days=1)
     right = documents.compose_content(office, "thong-bao", conf.id)
-    wrong = right.with_edits({"body": right.body.replace("08 giờ 00", "07 giờ 30")})
-    reason = "Sửa giờ khai mạc: 08 giờ 00, không phải 07 giờ 30"
+    wrong_time, right_time = states["notice_wrong_time"], states["notice_right_time"]
+    wrong = right.with_edits({"body": right.body.replace(right_time, wrong_time)})
+    reason = states["notice_correction"]
     if render is not None:
         # issued through the pipeline, which records the day the notice went out
         Conference.update(notice_published_on=None).where(Conference.id == conf.id).execute()
         documents.save_draft(office, "thong-bao", conf.id, {"body": wrong.body})
         first = documents.issue(office, "thong-bao", conf.id, on=first_day, render=render)
         documents.start_correction(first, mode="dinh-chinh", reason=reason)
-        body = documents.draft(office, "thong-bao", conf.id).content.body.replace("07 giờ 30", "08 giờ 00")
+        body = documents.draft(office, "thong-bao", conf.id).content.body.replace(wrong_time, right_time)
         documents.save_draft(office, "thong-bao", conf.id, {"body": body})
         documents.issue(office, "thong-bao", conf.id, on=second_day, render=render)
         return
@@ -238,7 +245,7 @@ def _corrected_notice(office, conf, render) -> None:
                    correction=documents.CORRECTIONS["dinh-chinh"], reason=reason)
 
 
-def _reminder(office, unit, on: dt.date, render) -> None:
+def _reminder(states: dict, office, unit, on: dt.date, render) -> None:
     """Công văn đôn đốc to a unit with late petitions, on the day it was sent."""
     with clock.fixed(on):
         if render is not None:
@@ -248,8 +255,8 @@ def _reminder(office, unit, on: dt.date, render) -> None:
         doc, _row = _register_text(office, "don-doc", "unit", unit.id, content, on)
 
     for pid in content.extras["petitions"]:
-        petitions.add_event(Petition.get_by_id(pid), "reminded", f"Công văn đôn đốc số {doc.symbol} ngày {on:%d/%m/%Y}",
-                            user="demo")
+        petitions.add_event(Petition.get_by_id(pid), "reminded",
+                            states["reminded"].format(symbol=doc.symbol, date=f"{on:%d/%m/%Y}"), user="demo")
 
 
 def _workday_near(cal: WorkCalendar, day: dt.date) -> dt.date:
@@ -258,38 +265,30 @@ def _workday_near(cal: WorkCalendar, day: dt.date) -> dt.date:
     return cal.next_working_day(day)
 
 
-def _conference(office, plan, date, villages, chair, secretary, status) -> Conference:
-    names = ", ".join(f"thôn {v.name}" for v in villages)
+def _conference(spec: dict, office, plan, date, villages, chair, secretary, status) -> Conference:
+    say = spec["conference"]
+    held = status != "planned"
+    names = ", ".join(say["village"].format(village=v.name) for v in villages)
     c = Conference.create(
-        office=office, plan=plan, date=date, start_time="08:00", end_time="11:00" if status != "planned" else "",
-        title=f"Hội nghị đối thoại với Nhân dân {names}", venue=f"Nhà văn hóa thôn {villages[0].name}",
-        chair=chair, secretary=secretary,
-        topics="Đất đai\nMôi trường\nGiao thông - Thủy lợi\nAn ninh trật tự",
-        invited_groups="Thường trực Đảng ủy\nThường trực HĐND xã\nỦy ban MTTQ Việt Nam xã\n"
-                       "Bí thư Chi bộ, Trưởng thôn, Trưởng Ban Công tác Mặt trận các thôn",
-        status=status,
-        conclusions=("Chủ tịch UBND xã ghi nhận các ý kiến; giao các bộ phận chuyên môn trả lời bằng văn bản "
-                     "trong thời hạn 30 ngày; đề nghị Nhân dân tiếp tục phối hợp với chính quyền.")
-        if status != "planned" else "")
+        office=office, plan=plan, date=date, start_time="08:00", end_time="11:00" if held else "",
+        title=say["title"].format(villages=names), venue=say["venue"].format(village=villages[0].name),
+        chair=chair, secretary=secretary, topics="\n".join(say["topics"]),
+        invited_groups="\n".join(say["invited_groups"]), status=status,
+        conclusions=say["conclusions"] if held else "")
     for v in villages:
-        ConferenceVillage.create(conference=c, village=v)
-    for name, pos in (("Thường trực Đảng ủy xã", ""), ("Thường trực HĐND xã", ""),
-                      ("Ủy ban MTTQ Việt Nam xã", "")):
-        Invitee.create(conference=c, name=name, position=pos, is_group=True)
+        tables.ConferenceVillage.create(conference=c, village=v)
+    for name in say["group_invitees"]:
+        tables.Invitee.create(conference=c, name=name, position="", is_group=True)
     for v in villages:
-        Invitee.create(conference=c, name=v.leader_name, position=f"Trưởng thôn {v.name}")
-    agenda = [("Khai mạc, giới thiệu đại biểu", "Võ Thị Thu Hà", "08:00", 10),
-              ("Báo cáo tình hình kinh tế - xã hội", "Lê Văn Thành", "08:10", 20),
-              ("Nhân dân phát biểu ý kiến, kiến nghị", "", "08:30", 120),
-              ("Kết luận của chủ trì", "Lê Văn Thành", "10:30", 20)]
-    for i, (title, who, start, mins) in enumerate(agenda, start=1):
-        AgendaItem.create(conference=c, seq=i, title=title, presenter=who, planned_start=start,
-                          planned_minutes=mins)
-    if status != "planned":
-        for group, count in (("officials", 14), ("village_leaders", 9), ("citizens", 126)):
-            Attendance.create(conference=c, group=group, count=count)
-        Attendance.create(conference=c, group="guest", name="Trần Văn Nam",
-                          position="Đại diện Thường trực HĐND xã")
+        tables.Invitee.create(conference=c, name=v.leader_name, position=say["village_leader"].format(village=v.name))
+    for i, (title, who, start, mins) in enumerate(say["agenda"], start=1):
+        tables.AgendaItem.create(conference=c, seq=i, title=title, presenter=who, planned_start=start,
+                                 planned_minutes=mins)
+    if held:
+        for group, count in say["attendance"]:
+            tables.Attendance.create(conference=c, group=group, count=count)
+        guest = say["guest"]
+        tables.Attendance.create(conference=c, group="guest", name=guest["name"], position=guest["position"])
     return c
 
 
