@@ -23,8 +23,10 @@ import_paragraph()  # before ReportLab: see printing/_quick_import.py
 
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from .layout import esc, grid_table, text_width
+from .breaks import balanced_lines
+from .layout import PAD, esc, grid_table, text_width
 from .outline import (  # noqa: F401  (the reading is shared with the Word writer)
+    SHORT_CELL,
     column_widths,
     BOLD,
     BULLET,
@@ -56,13 +58,28 @@ def _table(st: Styles, rows: list[str]) -> Flowable:
 
     cells = table_cells(rows)
     head = [plain(c) for c in cells[0]]
+    widths = _widths(st, cells)
     body = []
     style = {"left": "table", "center": "table_center", "right": "table_right"}
     for r, row in enumerate(cells[1:], start=1):
         bold = total_row(row)
-        body.append([Paragraph(f"<b>{esc(plain(c))}</b>" if bold and c.strip() else inline(c),
-                               st[style[cell_align(cells, r, i)]]) for i, c in enumerate(row)])
-    return grid_table(st, head, body, widths=_widths(st, cells))
+        body.append([Paragraph(f"<b>{esc(plain(c))}</b>" if bold and c.strip() else _cell_text(st, c, w),
+                               st[style[cell_align(cells, r, i)]]) for i, (c, w) in enumerate(zip(row, widths))])
+    return grid_table(st, head, body, widths=widths)
+
+
+def _cell_text(st: Styles, cell: str, width: float) -> str:
+    """A short cell that does not fit its column broken as titles are
+    (``breaks``): "Địa chính - / Xây dựng", not "Địa chính - Xây / dựng"; "Ban
+    Tổ chức / Đảng ủy", not one word alone under it."""
+    text = plain(cell)
+    inner = width - PAD["left"] - PAD["right"] - 1
+    if cell != text or len(text.split()) > SHORT_CELL or text_width(st, text, "table") <= inner:
+        return inline(cell)
+    parts = balanced_lines(text, lambda t: text_width(st, t, "table"), inner)
+    if any(text_width(st, p, "table") > inner for p in parts):
+        return inline(cell)
+    return "<br/>".join(esc(p) for p in parts)
 
 
 def _widths(st: Styles, cells: list[list[str]]) -> list[float]:

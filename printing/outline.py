@@ -121,6 +121,11 @@ def cell_align(cells: list[list[str]], r: int, c: int) -> str:
     return "center" if numeric(text) and text else "left"
 
 
+#: a cell of this many words or fewer is broken as a title when it wraps (a unit,
+#: a place, a date); a longer one (a petition's text) wraps as a paragraph
+SHORT_CELL = 12
+
+
 def total_row(row: list[str]) -> bool:
     """A total row ("Tổng cộng", "Cộng", "Tổng số" in its first filled cell): set in bold."""
     first = next((plain(c).strip().lower() for c in row if plain(c).strip()), "")

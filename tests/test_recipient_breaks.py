@@ -94,3 +94,28 @@ def test_the_loudspeaker_greeting_keeps_each_village_whole():
     for v in ("thôn An Thượng", "thôn Hòa Bình Tây", "thôn Đông Hải", "thôn Bắc Sơn Thượng", "thôn Trung Phú",
               "thôn Tân Lập"):
         assert any(v in t for t in greeting), (v, greeting)
+
+
+TABLE = ("Các kiến nghị giao trả lời bằng văn bản:\n"
+         "| STT | Nội dung kiến nghị | Đơn vị thực hiện | Thời hạn |\n"
+         "| 1 | Đường liên thôn bị xuống cấp, mùa mưa ngập sâu, đề nghị sửa chữa. | Địa chính - Xây dựng | 15/12/2026 |\n"
+         "| 2 | Chế độ người có công chưa được giải quyết. | Ban Tổ chức Đảng ủy | 15/12/2026 |\n"
+         "Đề nghị các đơn vị thực hiện.")
+
+
+def test_a_short_table_cell_breaks_at_a_phrase_in_pdf_and_word():
+    """A unit that wraps in its column reads "Địa chính - / Xây dựng" and "Ban Tổ
+    chức / Đảng ủy" (the contact sheets showed "Địa chính - Xây / dựng" and "Ban Tổ
+    chức Đảng / ủy"), in our PDF and in the Word file."""
+    from docx import Document
+
+    from printing.docx import docx
+    from printing_support import runs
+
+    content = dataclasses.replace(_content(), body=TABLE)
+    found = [r.text.strip() for r in runs(pdf(content))]
+    assert "Địa chính -" in found and "Xây dựng" in found, found
+    assert "Ban Tổ chức" in found and "Đảng ủy" in found, found
+    doc = Document(io.BytesIO(docx(content)))
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    assert "Địa chính -\nXây dựng" in cells and "Ban Tổ chức\nĐảng ủy" in cells, cells
