@@ -224,3 +224,41 @@ def test_every_sort_pages_through_every_row_once(office):
             walked = _walk(q.with_(descending=desc))
             assert sorted(walked) == sorted(ids.values()) and len(walked) == 7, (sort, desc)
             assert _walk(q.with_(descending=desc), forward=False) == walked, (sort, desc)
+
+
+def test_the_citizen_column_names_the_title_on_f6_and_in_the_export(demo_office, monkeypatch, tmp_path):
+    """Issue 22 item 3: "Người kiến nghị" reads "Bà Trần Thị Bình" once a title is
+    recorded (O on F6 here, as a clerk sets it), on the screen and in the Excel
+    export alike; a withheld name never gets one."""
+    import openpyxl
+
+    from models.domain.petition import Petition
+    from models.services import board, export
+    from test_title_keys import _named_row_of_the_board, _until
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY.isoformat())
+    # a title kept from before the citizen asked to stay anonymous is not shown
+    Petition.update(citizen_title="Ông").where(Petition.citizen_withheld).execute()
+
+    async def body(app, pilot, screen):
+        pid = await _named_row_of_the_board(app, pilot)
+        name = Petition.get_by_id(pid).citizen_name
+        table = screen.query_one("#board-table")
+        column = screen.column_index("citizen")
+
+        def cell():
+            return str(table.get_row_at(screen.row_ids.index(pid))[column]) if pid in screen.row_ids else ""
+        while Petition.get_by_id(pid).citizen_title != "Bà":
+            await pilot.press("o")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        await _until(pilot, lambda: cell().startswith(f"Bà {name}"[:14]), "F6 shows the title")
+        return pid, name
+
+    pid, name = _board(demo_office, (120, 36), body)
+    result = export.export_board(board.BoardQuery(demo_office.id, today=TODAY, status="all"), tmp_path / "a.xlsx")
+    ws = openpyxl.load_workbook(result.path)["Theo dõi"]
+    at = [c.value for c in ws[1]].index("Người kiến nghị")
+    cells = [row[at] for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert f"Bà {name}" in cells
+    assert "Ông (giấu tên)" not in cells and not any(str(c).startswith("Ông (") for c in cells)

@@ -101,7 +101,12 @@ def _conference(raw, row) -> str:
 
 
 def _citizen(raw, row) -> str:
-    return citizen_label(raw[key_of(Petition.citizen_name)], raw[key_of(Petition.citizen_withheld)])
+    """"Bà Trần Thị Bình": the name with the title recorded (Ctrl+W on F5, O on
+    F6), as the letters address them; a withheld or missing name has none."""
+    name, withheld = raw[key_of(Petition.citizen_name)], raw[key_of(Petition.citizen_withheld)]
+    title = raw[key_of(Petition.citizen_title)] if name and not withheld else ""
+    label = citizen_label(name, withheld)
+    return f"{title} {label}" if title else label
 
 
 def _contact(field):
@@ -137,7 +142,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("unit", UNIT, (Unit.name,), export=24, screen=14, narrow=10, rank=4),
     Column("field", FIELD, (Field.name,), export=20, screen=12, rank=8),
     Column("village", "Thôn, tổ dân phố", (Village.name,), export=16, screen=10, short=VILLAGE, rank=7),
-    Column("citizen", "Người kiến nghị", (Petition.citizen_name, Petition.citizen_withheld), _citizen,
+    Column("citizen", "Người kiến nghị", (Petition.citizen_name, Petition.citizen_withheld, Petition.citizen_title),
+           _citizen,
            export=22, screen=16, narrow=15, shown=lambda row, width: row.mark_citizen(width), rank=2),
     Column("same_issue", "Cùng nội dung", batch=same_issue_names, export=30),
     Column("address", "Địa chỉ", (Petition.citizen_address, Petition.citizen_withheld),
