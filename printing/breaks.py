@@ -131,3 +131,19 @@ def _best(words, measure, width, lines: int, strict: bool) -> list[str] | None:
         out.append(" ".join(words[i:j]))
         j = i
     return out[::-1]
+
+
+NBSP = "\u00a0"      # ReportLab's paragraphs never break at it
+
+
+def glue_names(text: str) -> str:
+    """``text`` with a non-breaking space wherever a line must not break (inside
+    a name, between a place's designator and its name, "ông (bà)"), so running
+    text filled line by line keeps "xã Kỳ Khang" and "Hồ Xuân Trính" whole."""
+    words = text.split(" ")
+    out = words[:1]
+    for before, after in zip(words, words[1:]):
+        forbidden = (before and after and not before.endswith((".", "!", "?"))
+                     and gap_penalty(before, after, 1.0) == FORBIDDEN)
+        out.append((NBSP if forbidden else " ") + after)
+    return "".join(out)

@@ -24,7 +24,7 @@ from models.domain.document_text import Content, Signer
 from models.services.compose import ConferenceFacts
 
 from . import layout, spoken
-from .breaks import balanced_lines
+from .breaks import balanced_lines, glue_names
 
 SIGN_IN_ROWS = 25
 #: the papers' wording, a block per paper
@@ -87,8 +87,8 @@ def loudspeaker(st, content: Content, facts: ConferenceFacts) -> layout.Document
             greeting_lines(st, greeting))
     for round_no in say["rounds"]:
         doc.add(layout.para(st, "speech_note", say["round_mark"].format(round=round_no)))
-        doc.add([layout.para(st, "speech", p) for p in body])
-    doc.add(layout.para(st, "speech", closing))
+        doc.add([layout.para(st, "speech", glue_names(p)) for p in body])
+    doc.add(layout.para(st, "speech", glue_names(closing)))
     rows = [(dt.date.fromisoformat(d), slot, station) for d, slot, station in content.extras.get("schedule", [])]
     doc.add(PageBreak(), layout.title_block(st, say["log_title"],
                                             say["log_subject"].format(date=layout.short_date(facts.date))))

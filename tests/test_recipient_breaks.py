@@ -119,3 +119,20 @@ def test_a_short_table_cell_breaks_at_a_phrase_in_pdf_and_word():
     doc = Document(io.BytesIO(docx(content)))
     cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
     assert "Địa chính -\nXây dựng" in cells and "Ban Tổ chức\nĐảng ủy" in cells, cells
+
+
+def test_the_loudspeaker_text_keeps_names_and_places_whole():
+    """Read aloud from the page, "…xã Kỳ / Khang" made the reader stop inside the
+    commune's name: the script's running text never breaks inside a name or
+    between a place's designator and its name."""
+    from models.services.compose import ConferenceFacts
+
+    facts = ConferenceFacts(1, dt.date(2026, 11, 15), "08:00", "", "Hội trường Ủy ban nhân dân xã Kỳ Khang", "",
+                            ("Hồ Xuân Trính - Chủ tịch Ủy ban nhân dân xã", "Nguyễn Văn Tâm - Bí thư Đảng ủy xã"),
+                            "", (("Thôn Đông", ""), ("Thôn Tây", "")), ("Đất đai",), (),
+                            "Ủy ban nhân dân xã Kỳ Khang", "xã Kỳ Khang", "")
+    content = Content("loa", LH, "", extras={"conference": facts.to_dict(), "schedule": []})
+    found = [ln.text for ln in lines(pdf(content)) if "LỊCH PHÁT THANH" not in ln.text]
+    text = " ".join(found)
+    for name in ("xã Kỳ Khang", "Hồ Xuân Trính", "Nguyễn Văn Tâm", "thôn Đông", "thôn Tây"):
+        assert text.count(name) and text.count(name) == sum(ln.count(name) for ln in found), (name, found)
