@@ -333,7 +333,7 @@ def test_square_brackets_typed_by_a_user_are_shown_as_typed(demo_office):
         await pilot.pause()
         screen = app.screen
         table = screen.query_one("#conf-table")
-        table.move_cursor(row=table.get_row_index(str(conf.id)))
+        table.move_cursor(row=table.row_index(str(conf.id)))
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -349,7 +349,7 @@ def test_square_brackets_typed_by_a_user_are_shown_as_typed(demo_office):
 
 
 def test_square_brackets_in_a_petition_are_shown_on_the_board(demo_office):
-    """Textual's DataTable reads str cells as markup; ours shows them as stored."""
+    """Textual's DataTable read str cells as markup; our table shows them as stored."""
     from models import Petition
     from models.services import records
     from tui.screens.board import BoardScreen

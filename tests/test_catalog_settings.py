@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from textual.widgets import DataTable, Select, TabbedContent
+from textual.widgets import Select, TabbedContent
+
+from tui.widgets.page_table import PageTable
 
 
 def drive(office, steps):
@@ -37,7 +39,7 @@ async def catalogue_tab(app, pilot, tab: str) -> None:
 
 async def settings_tab(app, pilot):
     await catalogue_tab(app, pilot, "tab-settings")
-    return app.screen.query_one("#table-settings", DataTable)
+    return app.screen.query_one("#table-settings", PageTable)
 
 
 async def edit_row(app, pilot, table, starts: str, key: str, value):

@@ -62,19 +62,19 @@ async def open_documents(pilot):
 
 
 def symbols(screen) -> list[str]:
-    from textual.widgets import DataTable
+    from tui.widgets.page_table import PageTable
 
-    table = screen.query_one("#docs-table", DataTable)
+    table = screen.query_one("#docs-table", PageTable)
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
 async def select(pilot, screen, doc_id: int) -> None:
-    from textual.widgets import DataTable
+    from tui.widgets.page_table import PageTable
 
-    table = screen.query_one("#docs-table", DataTable)
+    table = screen.query_one("#docs-table", PageTable)
     table.focus()
     await pilot.press("home")
-    for _ in range(table.get_row_index(str(doc_id))):
+    for _ in range(table.row_index(str(doc_id))):
         await pilot.press("down")
     await settle(pilot)
 
@@ -86,9 +86,9 @@ def info(screen) -> str:
 
 
 def file_mark(screen, doc_id: int) -> str:
-    from textual.widgets import DataTable
+    from tui.widgets.page_table import PageTable
 
-    table = screen.query_one("#docs-table", DataTable)
+    table = screen.query_one("#docs-table", PageTable)
     return str(table.get_row(str(doc_id))[-1])
 
 
@@ -131,6 +131,33 @@ def test_filter_by_year_kind_and_search(register):
         await pilot.press("enter")
         await settle(pilot)
         assert symbols(screen) == ["01/UBND"]
+
+    run(office, scenario)
+
+
+def test_the_first_paint_of_the_list_has_its_column_widths(register, monkeypatch):
+    """F7's slip (issue 24 item 3): the list was sometimes drawn with its columns at
+    the width of their headings ("20/0" for a date). DataTable measured new rows on
+    its next Idle, and a paint before that cached lines at the headings' widths under
+    the same update count, so they stayed. The line drawn right after the rows are
+    written, before anything else runs, has the widths now."""
+    import re
+
+    from tui.screens.documents import DocumentsScreen
+
+    office, _plan_doc, _fake = register
+    drawn = []
+    show_page = DocumentsScreen._show_page
+
+    def show_and_draw(self, page, select_id):
+        show_page(self, page, select_id)
+        drawn.append("".join(s.text for s in self.query_one("#docs-table").render_line(1)))
+
+    monkeypatch.setattr(DocumentsScreen, "_show_page", show_and_draw)
+
+    async def scenario(pilot, screen):
+        assert drawn and all(re.match(r" 01/KH-UBND +\d\d/\d\d/\d{4}  +KH  ", line) for line in drawn), drawn
+        assert "".join(s.text for s in screen.query_one("#docs-table").render_line(1)) == drawn[-1]
 
     run(office, scenario)
 
@@ -208,7 +235,7 @@ def test_versions_after_a_correction_and_history(register):
         await pilot.press("v")
         await settle(pilot)
         versions = pilot.app.screen
-        assert isinstance(versions, VersionsScreen) and versions.query_one("DataTable").row_count == 2
+        assert isinstance(versions, VersionsScreen) and versions.query_one("PageTable").row_count == 2
         await pilot.press("home", "enter")                           # the first version
         await settle(pilot)
         assert pilot.app.screen is screen and screen.current_id() == first.id

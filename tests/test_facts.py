@@ -107,7 +107,7 @@ def test_f4_h_corrects_the_actual_times_and_refuses_a_conference_not_met(xa, mon
     async def press_h(app, pilot, conf):
         table = app.screen.query_one("#conf-table")
         table.focus()
-        table.move_cursor(row=table.get_row_index(str(conf.id)))
+        table.move_cursor(row=table.row_index(str(conf.id)))
         await settle(pilot)
         await pilot.press("h")
         await settle(pilot)
@@ -578,7 +578,7 @@ def test_the_plan_screen_says_what_is_missing_before_asking_the_date(sqlite_db, 
         async with app.run_test(size=(140, 40)) as pilot:
             await pilot.press("f3")
             await _wait(pilot, lambda: app.screen.__class__.__name__ == "PlansScreen"
-                        and app.screen.query_one("DataTable").row_count > 0)
+                        and app.screen.query_one("PageTable").row_count > 0)
             screen = app.screen
             await pilot.press("b")
             await _wait(pilot, lambda: any("họ tên người ký" in str(n.message) for n in app._notifications))

@@ -218,7 +218,9 @@ def test_the_plans_slug_is_named_by_the_registry_alone():
 # --- F7, as a person would ---------------------------------------------------------------
 
 def test_a_kind_from_a_fixture_is_issued_printed_reprinted_and_listed_in_f7(office_with_petition, added_kind):
-    from textual.widgets import DataTable, OptionList, Select, Static
+    from textual.widgets import OptionList, Select, Static
+
+    from tui.widgets.page_table import PageTable
 
     from models import Petition
     from models.domain.register import OutgoingDocument
@@ -268,7 +270,7 @@ def test_a_kind_from_a_fixture_is_issued_printed_reprinted_and_listed_in_f7(offi
             assert editor.draft.issued.symbol == "01/XN-UBND"
             await pilot.press("escape")
             await _until(pilot, lambda: app.screen is docs, "back in F7")
-            table = docs.query_one("#docs-table", DataTable)
+            table = docs.query_one("#docs-table", PageTable)
             await _until(pilot, lambda: table.row_count == 1 and str(table.get_row_at(0)[0]) == "01/XN-UBND",
                          "the register lists it")
             assert str(table.get_row_at(0)[2]) == "XN"

@@ -396,7 +396,9 @@ def test_f7_check_says_the_register_entry_was_changed(sqlite_db, monkeypatch):
     import asyncio
     from pathlib import Path
 
-    from textual.widgets import DataTable, Static
+    from textual.widgets import Static
+
+    from tui.widgets.page_table import PageTable
 
     from tui.app import DoiThoaiApp
 
@@ -417,10 +419,10 @@ def test_f7_check_says_the_register_entry_was_changed(sqlite_db, monkeypatch):
             await pilot.press("f7")
             await settled(pilot)
             screen = app.screen
-            screen.query_one("#docs-table", DataTable).focus()
+            screen.query_one("#docs-table", PageTable).focus()
             await pilot.press("home", "k")
             await settled(pilot)
-            table = screen.query_one("#docs-table", DataTable)
+            table = screen.query_one("#docs-table", PageTable)
             return str(screen.query_one("#docs-info", Static).content), str(table.get_row(str(doc.id))[-1])
 
     info, mark = asyncio.run(scenario())

@@ -12,12 +12,16 @@ class Probe(App):
     def __init__(self) -> None:
         super().__init__()
         self.selected: list[tuple[int, str | None]] = []
+        self.highlighted: list[tuple[int, str | None]] = []
 
     def compose(self):
         yield PageTable()
 
     def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
         self.selected.append((event.cursor_row, event.row_key))
+
+    def on_page_table_row_highlighted(self, event: PageTable.RowHighlighted) -> None:
+        self.highlighted.append((event.cursor_row, event.row_key))
 
 
 def _run(body, size=(60, 12)):
@@ -289,5 +293,73 @@ def test_rows_of_two_lines_draw_scroll_page_and_click_by_line():
         table.update_row(1, "1", "một dòng", key="k1")   # shrinks: the rows below move up a line
         await pilot.pause()
         assert "dòng 2" in _line(table, 3) and table.virtual_size.height == 1 + 12 + 5
+
+    _run(body)
+
+
+# --- one table for every screen (issue 24 item 3): fitted columns, the highlight --------
+
+def test_fitted_columns_take_their_widest_cell_at_once():
+    """Columns of ``add_columns`` are as wide as their widest cell, heading included,
+    and the widths are known as soon as a row is added: a line drawn before any
+    pause already has them (DataTable measured its rows on its next Idle, so a paint
+    before that drew the columns at the width of their headings: F7's slip)."""
+    async def body(pilot, app, table):
+        table.add_columns("Số", "Ngày", "Loại")
+        table.add_row("18/UBND-TPHT", "21/11/2026", "CV", key="1")
+        assert _line(table, 0).startswith(_cells(("Số", 12), ("Ngày", 10), ("Loại", 4)))
+        assert _line(table, 1).startswith(_cells(("18/UBND-TPHT", 12), ("21/11/2026", 10), ("CV", 4)))
+        table.add_row("1/KH", Text("đỏ\ndòng hai dài hơn", style="red"), "TB", key="2")   # the widest line counts
+        assert _line(table, 2).startswith(_cells(("1/KH", 12), ("đỏ", 16), ("TB", 4)))
+        table.clear()                                    # the widths follow the rows shown
+        table.add_row("3", "4", "5", key="3")
+        assert _line(table, 1).startswith(_cells(("3", 2), ("4", 4), ("5", 4)))
+
+    _run(body)
+
+
+def test_fitted_columns_give_way_when_the_table_is_too_narrow():
+    """No column runs off the right edge: the columns named to give way narrow first
+    (down to their heading), then the widest; cut text ends in "…"."""
+    async def body(pilot, app, table):
+        table.add_columns("Mốc", "Hạn", "Căn cứ", give_way=(2, 0))
+        table.add_row("Phát thanh trên loa (ít nhất 3 ngày liên tiếp)", "27/11/2026",
+                      "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15", key="a")
+        await pilot.pause()
+        # 40 cells: Hạn keeps 10 (+2); Căn cứ goes down to its heading (6 + 2); Mốc takes the rest (18 + 2)
+        assert _line(table, 0) == _cells(("Mốc", 18), ("Hạn", 10), ("Căn cứ", 6))
+        assert _line(table, 1) == _cells(("Phát thanh trên l…", 18), ("27/11/2026", 10), ("Luật…", 6))
+        assert table.render_line(1).cell_length == 40
+
+        table.clear(columns=True)
+        table.add_columns("A", "B")                      # nothing named: the widest narrows first
+        table.add_row("x" * 30, "y" * 20)
+        await pilot.pause()
+        assert _line(table, 1) == _cells(("x" * 17 + "…", 18), ("y" * 17 + "…", 18))
+
+    _run(body, size=(40, 8))
+
+
+def test_the_highlight_follows_the_cursor_and_cells_change_by_place():
+    """RowHighlighted on the first row added and on every move (a key or
+    ``move_cursor``), as DataTable's: F3, F4 and F7 show the detail of the row
+    under the cursor from it. ``cursor_key``, ``row_index`` and ``update_cell``."""
+    async def body(pilot, app, table):
+        assert table.cursor_key is None
+        _fill(table, 4)
+        await pilot.pause()
+        assert app.highlighted == [(0, "k0")]
+        await pilot.press("down", "down")
+        table.move_cursor(row=2)                     # already there: nothing new
+        table.move_cursor(row=table.row_index("k0"))
+        await pilot.pause()
+        assert app.highlighted == [(0, "k0"), (1, "k1"), (2, "k2"), (0, "k0")]
+        assert table.cursor_key == "k0" and table.row_index("nope") is None
+        table.update_cell(table.row_index("k3"), -1, "đã đổi")
+        assert table.get_row("k3") == ["3", "đã đổi"] and "đã đổi" in _line(table, 4)
+        table.clear()
+        table.add_row("x", "y", key="new")
+        await pilot.pause()
+        assert app.highlighted[-1] == (0, "new")
 
     _run(body)

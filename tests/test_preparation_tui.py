@@ -147,7 +147,7 @@ def test_whole_preparation_from_the_keyboard(commune, monkeypatch):
 
             screen = app.screen
             table = screen.query_one("#conf-milestones")
-            rows = {key.value: [str(c) for c in table.get_row(key)] for key in table.rows}
+            rows = {key: [str(c) for c in table.get_row(key)] for key in map(table.row_key_at, range(table.row_count))}
             assert "Đã xong" in rows["notice"][3] and "Đã xong" in rows["invitations"][3]
             warning = str(screen.query_one("#conf-warning").render())
             assert "Sắp đến hạn" in warning and "Phát thanh" in warning

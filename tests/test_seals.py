@@ -178,7 +178,9 @@ def test_f7_k_checks_the_text_seal_as_well_as_the_file(tmp_path):
     and names doctor; before the change it says the text matches."""
     import asyncio
 
-    from textual.widgets import DataTable, Static
+    from textual.widgets import Static
+
+    from tui.widgets.page_table import PageTable
 
     from snapshots.settle import settle
     from tui.app import DoiThoaiApp
@@ -193,9 +195,9 @@ def test_f7_k_checks_the_text_seal_as_well_as_the_file(tmp_path):
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.press("f7")
             await settle(pilot)
-            table = app.screen.query_one("#docs-table", DataTable)
+            table = app.screen.query_one("#docs-table", PageTable)
             table.focus()
-            table.move_cursor(row=table.get_row_index(str(doc.id)))
+            table.move_cursor(row=table.row_index(str(doc.id)))
             await pilot.press("k")
             await settle(pilot)
             return str(app.screen.query_one("#docs-info", Static).content), str(table.get_row(str(doc.id))[-1])

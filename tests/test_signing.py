@@ -330,7 +330,9 @@ def test_f7_signs_as_the_person_then_the_office_and_the_dashboard_shows_what_wai
     the dashboard's recent documents say what is signed and what waits."""
     import asyncio
 
-    from textual.widgets import DataTable, Input, Static
+    from textual.widgets import Input, Static
+
+    from tui.widgets.page_table import PageTable
 
     from models.services import signing
     from tui.app import DoiThoaiApp
@@ -376,7 +378,7 @@ def test_f7_signs_as_the_person_then_the_office_and_the_dashboard_shows_what_wai
             await pilot.press("f7")
             await settle(pilot)
             screen = pilot.app.screen
-            screen.query_one("#docs-table", DataTable).focus()
+            screen.query_one("#docs-table", PageTable).focus()
             await sign(pilot, screen, 0)
             assert signing.waiting_for(doc) == signing.OFFICE
             await sign(pilot, screen, 0)                # the office comes first in the list once the person signed

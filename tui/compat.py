@@ -3,20 +3,12 @@ with a test (tests/test_compat.py) that fails loudly when the library changes.
 
 Textual shows a few English words of its own: the command palette's "No matches
 found" and the Ctrl+C hint "Press ctrl+q to quit the app". The palette's text
-is not a setting, so the method that adds it is replaced here.
-
-DataTable draws each cell through Rich's Padding and Text wrapping: about
-half a millisecond a cell, 100 ms or more for a page of the board on an old
-PC. ``FastCells`` draws a one-line cell of plain or styled text straight
-into segments (crop, pad, style), the same segments Textual would make; any
-other cell goes the library's way."""
+is not a setting, so the method that adds it is replaced here."""
 from __future__ import annotations
 
 import functools
 
 from rich.align import Align
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
@@ -42,51 +34,6 @@ class Palette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
-
-
-#: the private names ``FastCells`` relies on
-DATATABLE_PRIVATE = ("_render_cell", "_row_locations", "_column_locations", "_cell_render_cache",
-                     "_show_hover_cursor", "_update_count", "_pseudo_class_state",
-                     "_get_row_renderables", "_get_styles_to_render_cell")
-
-
-class FastCells:
-    """A DataTable mixin: one-line text cells drawn without Rich's layout.
-
-    Uses the table's own cache and cache key, so the table invalidates these
-    lines exactly when it would invalidate its own."""
-
-    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
-                     cursor: bool = False, hover: bool = False):
-        slow = super()._render_cell
-        if (row_index < self.fixed_rows or column_index < self.fixed_columns   # header, labels, fixed parts
-                or width <= 2 * self.cell_padding):
-            return slow(row_index, column_index, base_style, width, cursor, hover)
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
-               self._update_count, self._pseudo_class_state)
-        cache = self._cell_render_cache
-        if key in cache:
-            return cache[key]
-        row = self.rows.get(row_key)
-        cells = self._get_row_renderables(row_index).cells
-        cell = cells[column_index] if column_index < len(cells) else None
-        if (row is None or row.height != 1 or not isinstance(cell, Text)
-                or cell.overflow not in (None, "fold", "crop") or cell.justify not in (None, "default", "left")
-                or "\n" in cell.plain or "\t" in cell.plain):
-            return slow(row_index, column_index, base_style, width, cursor, hover)
-        component, post = self._get_styles_to_render_cell(
-            False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
-            self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
-        pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component
-        from tui.widgets.page_table import cell_segments
-
-        pad = self.cell_padding
-        segments = cell_segments(cell, width - 2 * pad, pad, self.app.console)
-        lines = [list(Segment.apply_style(segments, pre, post))]
-        cache[key] = lines
-        return lines
 
 
 #: the private part ``prepare_mode`` relies on

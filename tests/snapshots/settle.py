@@ -20,10 +20,7 @@ def _busy(app) -> bool:
     if any(not w.is_finished for w in app.workers):
         return True
     nodes = [app, app.screen, *app.screen.walk_children()]
-    # a DataTable measures its new rows and column widths on its next Idle event,
-    # not when the rows are added: until then it draws them at the old widths
-    return any(not node._message_queue.empty() or getattr(node, "_require_update_dimensions", False)
-               or getattr(node, "_updated_cells", None) for node in nodes)
+    return any(not node._message_queue.empty() for node in nodes)
 
 
 async def settle(pilot, ready=None, *, what: str = "màn hình") -> None:

@@ -8,7 +8,7 @@ from typing import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from models.services import catalog as svc
 from models.services import wording
@@ -20,7 +20,7 @@ from ..role_keys import RoleKeys
 from .. import words
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
-from ..widgets.table import Table
+from ..widgets.page_table import PageTable
 from .base import AppScreen
 from ..words import CatalogWords as W
 
@@ -301,7 +301,7 @@ class CatalogScreen(RoleKeys, AppScreen):
                 yield Static("", id="profile")
             for spec in LISTS:
                 with TabPane(spec.title, id=f"tab-{spec.tab}"):
-                    yield Table(id=f"table-{spec.tab}", cursor_type="row", zebra_stripes=True)
+                    yield PageTable(id=f"table-{spec.tab}", zebra_stripes=True)
         yield KeyBar()
 
     def __init__(self, *args, **kwargs) -> None:
@@ -311,7 +311,7 @@ class CatalogScreen(RoleKeys, AppScreen):
 
     def on_mount(self) -> None:
         for spec in LISTS:
-            self.query_one(f"#table-{spec.tab}", DataTable).add_columns(*spec.columns)
+            self.query_one(f"#table-{spec.tab}", PageTable).add_columns(*spec.columns)
         self.refresh_all()
 
     def refresh_all(self) -> None:
@@ -341,13 +341,13 @@ class CatalogScreen(RoleKeys, AppScreen):
 
     def _show_list(self, spec: ListSpec, rows: list[tuple], select_id=None) -> None:
         self.rows[spec.tab] = rows
-        table = self.query_one(f"#table-{spec.tab}", DataTable)
+        table = self.query_one(f"#table-{spec.tab}", PageTable)
         row = table.cursor_row
         table.clear()
         for r, cells in rows:
             table.add_row(*cells, key=spec.key_of(r))
-        if select_id is not None and str(select_id) in {k.value for k in table.rows}:
-            table.move_cursor(row=table.get_row_index(str(select_id)))
+        if select_id is not None and table.row_index(str(select_id)) is not None:
+            table.move_cursor(row=table.row_index(str(select_id)))
         elif table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -356,10 +356,10 @@ class CatalogScreen(RoleKeys, AppScreen):
         if active == "tab-profile":
             return None, None
         spec = next(s for s in LISTS if f"tab-{s.tab}" == active)
-        table = self.query_one(f"#table-{spec.tab}", DataTable)
+        table = self.query_one(f"#table-{spec.tab}", PageTable)
         if not table.row_count:
             return spec, None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = table.cursor_key
         return spec, next((r for r, _ in self.rows.get(spec.tab, []) if spec.key_of(r) == key), None)
 
     def action_add(self) -> None:
@@ -399,7 +399,7 @@ class CatalogScreen(RoleKeys, AppScreen):
 
         self._pin_for(spec, form)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
         self.action_edit()
 
     def action_signature_image(self) -> None:

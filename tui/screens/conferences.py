@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from models.core import clock
 from models.domain.conference import BroadcastSlot, Conference
@@ -24,7 +24,7 @@ from ..plain import bold, plain
 from ..widgets.boxes import clip
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
-from ..widgets.table import Table
+from ..widgets.page_table import PageTable
 from .base import AppScreen
 from .dashboard import STATE_STYLE, days_text
 from ..words import ConferencesWords as W
@@ -105,13 +105,13 @@ class ConferencesScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Static(W.TITLE, classes="screen-title", id="conf-title")
         with Horizontal(id="conf-main"):
-            yield Table(id="conf-table", cursor_type="row", zebra_stripes=True)
+            yield PageTable(id="conf-table", zebra_stripes=True)
             with Vertical(id="conf-side"):
                 yield Static("", id="conf-detail")
                 yield Static(W.MILESTONES, classes="section-title")
-                yield Table(id="conf-milestones", cursor_type="row")
+                yield PageTable(id="conf-milestones")
                 yield Static(W.BROADCASTS, classes="section-title")
-                yield Table(id="conf-broadcasts", cursor_type="row", zebra_stripes=True)
+                yield PageTable(id="conf-broadcasts", zebra_stripes=True)
         yield Static("", id="conf-warning")
         yield KeyBar()
 
@@ -119,10 +119,11 @@ class ConferencesScreen(AppScreen):
         # below 120 columns (app.tcss: -narrow) the list drops the hour (the detail
         # says it) to leave the milestones their date and days left (issue 20, 13)
         self._narrow = self.app.size.width < NARROW_BELOW
-        self.query_one("#conf-table", DataTable).add_columns(*((W.DAY, STATUS) if self._narrow
+        self.query_one("#conf-table", PageTable).add_columns(*((W.DAY, STATUS) if self._narrow
                                                                else (W.DAY, W.TIME, STATUS)))
-        self.query_one("#conf-milestones", DataTable).add_columns(W.MILESTONE, W.DUE, W.LEFT, STATUS, W.SOURCE)
-        self.query_one("#conf-broadcasts", DataTable).add_columns(W.DAY, W.SLOT, W.STATION, W.READ)
+        self.query_one("#conf-milestones", PageTable).add_columns(W.MILESTONE, W.DUE, W.LEFT, STATUS, W.SOURCE,
+                                                                give_way=(4, 0))   # the legal source, then the name
+        self.query_one("#conf-broadcasts", PageTable).add_columns(W.DAY, W.SLOT, W.STATION, W.READ)
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -162,29 +163,29 @@ class ConferencesScreen(AppScreen):
     def _show_list(self, plan, title, rows, upcoming, select_id) -> None:
         self.plan_id = plan.id if plan else None
         self.query_one("#conf-title", Static).update(plain(title))
-        table = self.query_one("#conf-table", DataTable)
+        table = self.query_one("#conf-table", PageTable)
         keep = self.current_id()
         table.clear()
         for cid, cells in rows:
             table.add_row(*((cells[0], cells[2]) if self._narrow else cells), key=str(cid))
         target = select_id or keep or upcoming
         if target is not None and str(target) in {str(cid) for cid, _ in rows}:
-            table.move_cursor(row=table.get_row_index(str(target)))
+            table.move_cursor(row=table.row_index(str(target)))
         if rows:
             self.show_detail()
         else:
             self.query_one("#conf-detail", Static).update(
                 W.PLAN_EMPTY if plan else "")
-            self.query_one("#conf-milestones", DataTable).clear()
-            self.query_one("#conf-broadcasts", DataTable).clear()
+            self.query_one("#conf-milestones", PageTable).clear()
+            self.query_one("#conf-broadcasts", PageTable).clear()
             self.query_one("#conf-warning", Static).update("")
             self.post_message(self.Loaded())
 
     def current_id(self) -> int | None:
-        table = self.query_one("#conf-table", DataTable)
+        table = self.query_one("#conf-table", PageTable)
         if not table.row_count:
             return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return int(table.cursor_key)
 
     def with_current(self, then, read=None) -> None:
         """``then(conf, read(conf))`` on the loop, the conference under the cursor
@@ -206,14 +207,14 @@ class ConferencesScreen(AppScreen):
             self.notify(W.NONE_YET, severity="warning")
         return cid
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "conf-table":
+    def on_page_table_row_highlighted(self, event: PageTable.RowHighlighted) -> None:
+        if event.control.id == "conf-table":
             self.show_detail()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id == "conf-table":
+    def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
+        if event.control.id == "conf-table":
             self.action_edit()
-        elif event.data_table.id == "conf-broadcasts":
+        elif event.control.id == "conf-broadcasts":
             self.action_tick()
 
     def show_detail(self) -> None:
@@ -230,7 +231,7 @@ class ConferencesScreen(AppScreen):
                                                 status_label=c.status_label, villages=d.villages,
                                                 chair=chair or '—', secretary=c.secretary or '—'),
             (W.ID_LINE.format(id=c.id), "dim")))
-        ms = self.query_one("#conf-milestones", DataTable)
+        ms = self.query_one("#conf-milestones", PageTable)
         ms.clear()
         # the milestone's name gives way so that its date and days left stay in sight
         side = self.query_one("#conf-side").content_size.width
@@ -240,7 +241,7 @@ class ConferencesScreen(AppScreen):
             ms.add_row(clip(m.label, max(12, room)) if room is not None else m.label, f"{m.due:%d/%m/%Y}",
                        f"xong {m.done_on:%d/%m}" if m.state == "done" else days_text(m.days_left),
                        Text(m.state_label, style=style), m.source, key=m.key)
-        bt = self.query_one("#conf-broadcasts", DataTable)
+        bt = self.query_one("#conf-broadcasts", PageTable)
         row = bt.cursor_row
         bt.clear()
         for s in d.slots:
@@ -431,7 +432,7 @@ class ConferencesScreen(AppScreen):
                                  self.notify(W.SCHEDULED.format(slots=len(slots))), self.load(conf.id)))
 
     def action_tick(self) -> None:
-        table = self.query_one("#conf-broadcasts", DataTable)
+        table = self.query_one("#conf-broadcasts", PageTable)
         if not table.row_count:
             self.notify(W.NO_SCHEDULE, severity="warning")
             return
@@ -439,7 +440,7 @@ class ConferencesScreen(AppScreen):
             table.focus()
             self.notify(W.PICK_SLOT, timeout=4)
             return
-        sid = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        sid = int(table.cursor_key)
 
         def ticked(_):
             # the cursor stays on the reading just marked: the person moves it

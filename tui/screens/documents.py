@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from models.core import clock
 from models.services import register_view as svc
@@ -21,7 +21,7 @@ from ..plain import labelled, plain
 from ..role_keys import RoleKeys
 from ..widgets.boxes import clip
 from ..widgets.keybar import KeyBar
-from ..widgets.table import Table
+from ..widgets.page_table import PageTable
 from .base import AppScreen
 from ..words import DocumentsWords as W
 
@@ -77,7 +77,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
             yield Static("", id="docs-year")
             yield Select([], prompt=W.ALL_KINDS, id="docs-kind")
             yield Input(placeholder=W.SEARCH_PLACEHOLDER, id="docs-search")
-        yield Table(id="docs-table", cursor_type="row", zebra_stripes=True)
+        yield PageTable(id="docs-table", zebra_stripes=True)
         with VerticalScroll(id="docs-detail-box"):
             yield Static("", id="docs-detail")
         yield Static("", id="docs-info", classes="hint")
@@ -90,7 +90,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
         width = self.app.size.width
         self._narrow = width < NARROW_BELOW
         self._title_width = max(16, width - NARROW_FIXED) if self._narrow else 52
-        self.query_one("#docs-table", DataTable).add_columns(
+        self.query_one("#docs-table", PageTable).add_columns(
             *((SYMBOL, W.DATE, W.KIND, SUMMARY, W.VERSION, W.FILE) if self._narrow
               else (SYMBOL, W.DATE, W.KIND, SUMMARY, W.SIGNER, W.VERSION, W.FILE)))
         self._shown_once = False
@@ -136,7 +136,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
     def _show_page(self, page: svc.Page, select_id: int | None) -> None:
         self.shown, self.row_offset = page, page.offset
-        table = self.query_one("#docs-table", DataTable)
+        table = self.query_one("#docs-table", PageTable)
         keep = select_id or self.current_id()
         with self.app.batch_update():
             table.clear()
@@ -145,7 +145,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
                 table.add_row(r.symbol, f"{r.issued_on:%d/%m/%Y}", r.kind, clip(r.title, self._title_width),
                               *signer, str(r.version), self._mark(r), key=str(r.id))
             if keep is not None and any(r.id == keep for r in page.rows):
-                table.move_cursor(row=table.get_row_index(str(keep)))
+                table.move_cursor(row=table.row_index(str(keep)))
         year_text = W.ALL_YEARS if self.year is ALL_YEARS else W.YEAR.format(year=self.year)
         self.query_one("#docs-year", Static).update(f"{year_text}  [dim]\\[ ][/]")
         self.query_one("#docs-info", Static).update(self._page_text(page))
@@ -167,15 +167,15 @@ class DocumentsScreen(RoleKeys, AppScreen):
         return text
 
     def current_id(self) -> int | None:
-        table = self.query_one("#docs-table", DataTable)
+        table = self.query_one("#docs-table", PageTable)
         if not table.row_count:
             return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return int(table.cursor_key)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_page_table_row_highlighted(self, event: PageTable.RowHighlighted) -> None:
         self.show_detail()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
         self.action_open()
 
     def show_detail(self) -> None:
@@ -235,7 +235,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
     def on_select_changed(self, event: Select.Changed) -> None:
         self.row_offset = 0
         self.load()
-        self.query_one("#docs-table", DataTable).focus()
+        self.query_one("#docs-table", PageTable).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # search once typing pauses; the timer lives only while the user types
@@ -252,7 +252,7 @@ class DocumentsScreen(RoleKeys, AppScreen):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_now()
-        self.query_one("#docs-table", DataTable).focus()
+        self.query_one("#docs-table", PageTable).focus()
 
     # --- actions on one document -------------------------------------------------
 
@@ -296,9 +296,10 @@ class DocumentsScreen(RoleKeys, AppScreen):
 
     def _set_mark(self, doc_id: int, mark: str) -> None:
         self.file_marks[doc_id] = mark
-        table = self.query_one("#docs-table", DataTable)
-        if str(doc_id) in table.rows:
-            table.update_cell(str(doc_id), table.ordered_columns[-1].key, mark)
+        table = self.query_one("#docs-table", PageTable)
+        index = table.row_index(str(doc_id))
+        if index is not None:
+            table.update_cell(index, -1, mark)
 
     def _fetch(self, doc_id: int | None, then, read=None) -> None:
         """``then(doc, read(doc))`` on the loop, the register entry (and what
@@ -325,9 +326,9 @@ class DocumentsScreen(RoleKeys, AppScreen):
     def show_document(self, doc_id: int) -> None:
         """Select ``doc_id`` in the list; when it is not on this page, filter by
         its year and symbol so that it is."""
-        table = self.query_one("#docs-table", DataTable)
-        if str(doc_id) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(doc_id)))
+        table = self.query_one("#docs-table", PageTable)
+        if table.row_index(str(doc_id)) is not None:
+            table.move_cursor(row=table.row_index(str(doc_id)))
             return
         self._fetch(doc_id, lambda doc, _: self._show_found(doc_id, doc))
 

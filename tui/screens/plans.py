@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from models.domain.plan import PLAN_DRAFT, Plan
 from models.services import plans as svc
@@ -24,7 +24,7 @@ from ..role_keys import RoleKeys
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.form import FormField, FormScreen
 from ..widgets.keybar import KeyBar
-from ..widgets.table import Table
+from ..widgets.page_table import PageTable
 from .base import AppScreen
 from ..words import PlansWords as W
 
@@ -88,15 +88,15 @@ class PlansScreen(RoleKeys, AppScreen):
     def compose(self) -> ComposeResult:
         yield Static(W.TITLE, classes="screen-title")
         with Horizontal(id="plans-main"):
-            yield Table(id="plans-table", cursor_type="row", zebra_stripes=True)
+            yield PageTable(id="plans-table", zebra_stripes=True)
             with VerticalScroll(id="plan-page-box", can_focus=True):
                 yield Static("", id="plan-page")
         yield Static("", id="plans-info", classes="hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#plans-table", DataTable).add_columns(W.YEAR, SYMBOL, SUMMARY,
-                                                             STATUS, W.VERSION)
+        self.query_one("#plans-table", PageTable).add_columns(W.YEAR, SYMBOL, SUMMARY, STATUS, W.VERSION,
+                                                             give_way=(2,))
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -110,14 +110,14 @@ class PlansScreen(RoleKeys, AppScreen):
                  done=lambda rows: self._show_list(rows, select_id), group="plans-load")
 
     def _show_list(self, rows, select_id) -> None:
-        table = self.query_one("#plans-table", DataTable)
+        table = self.query_one("#plans-table", PageTable)
         keep = self.current_id()
         table.clear()
         for pid, cells in rows:
             table.add_row(*cells, key=str(pid))
         target = select_id or keep
         if target is not None and str(target) in {str(pid) for pid, _ in rows}:
-            table.move_cursor(row=table.get_row_index(str(target)))
+            table.move_cursor(row=table.row_index(str(target)))
         if not rows:
             self.query_one("#plan-page", Static).update(
                 W.NONE_YET)
@@ -126,10 +126,10 @@ class PlansScreen(RoleKeys, AppScreen):
             self.show_page()
 
     def current_id(self) -> int | None:
-        table = self.query_one("#plans-table", DataTable)
+        table = self.query_one("#plans-table", PageTable)
         if not table.row_count:
             return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return int(table.cursor_key)
 
     def with_current(self, then, read=None) -> None:
         """``then(plan, read(plan))`` on the loop, the plan under the cursor (and
@@ -145,10 +145,10 @@ class PlansScreen(RoleKeys, AppScreen):
 
         work.run(self, fetch, done=lambda got: then(*got), group="plans-current")
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_page_table_row_highlighted(self, event: PageTable.RowHighlighted) -> None:
         self.show_page()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
         self.action_edit()
 
     def show_page(self) -> None:

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from models.core.errors import UserError
 from models.services import live_session as live
@@ -32,7 +32,6 @@ from ..widgets.boxes import clip
 from ..widgets.entry import KEYS, PetitionEntry
 from ..widgets.keybar import KeyBar
 from ..widgets.page_table import PageTable
-from ..widgets.table import Table
 from .base import AppScreen
 from ..words import SessionWords as W
 
@@ -123,7 +122,7 @@ class SessionScreen(AppScreen):
                 yield Static(W.ATTENDANCE_TITLE, classes="section-title")
                 yield Static("", id="attendance")
                 yield Static(W.AGENDA_TITLE, classes="section-title")
-                yield Table(id="agenda", cursor_type="row", show_cursor=False)
+                yield PageTable(id="agenda", show_cursor=False)
                 yield Static(W.QUEUE_TITLE, classes="section-title")
                 yield Static("", id="queue")
             with Vertical(id="session-main"):
@@ -140,9 +139,13 @@ class SessionScreen(AppScreen):
 
     def on_mount(self) -> None:
         # only the entry takes keys: nothing else on this screen may take focus from it
-        for table in self.query("DataTable, PageTable"):
+        for table in self.query(PageTable):
             table.can_focus = False
-        self.query_one("#agenda", DataTable).add_columns("#", W.ITEM, words.PLANNED, words.ACTUAL)
+        # the side panel is 28 cells inside below 120 columns (app.tcss): the item's
+        # name there, its times in the wider panel (the name gives way to them)
+        self._agenda_times = self.app.size.width >= ROOMY_FROM
+        self.query_one("#agenda", PageTable).add_columns(
+            "#", W.ITEM, *((words.PLANNED, words.ACTUAL) if self._agenda_times else ()), give_way=(1,))
         petitions = self.query_one("#petitions", PageTable)
         # 80×24 first: the list beside the side panel is 50-70 columns up to
         # 159 columns of terminal, so the village and field give way there (the
@@ -281,14 +284,14 @@ class SessionScreen(AppScreen):
         self.post_message(self.Loaded())
 
     def show_agenda(self, items) -> None:
-        table = self.query_one("#agenda", DataTable)
+        table = self.query_one("#agenda", PageTable)
         table.clear()
         for item in items:
             actual = f"{item.actual_start:%H:%M}" if item.actual_start else ""
             if item.actual_start:
                 actual += f"–{item.actual_end:%H:%M}" if item.actual_end else " ▶"
-            table.add_row(str(item.seq), item.title[:22], f"{item.planned_start} ({item.planned_minutes}')",
-                          actual, key=str(item.id))
+            times = (f"{item.planned_start} ({item.planned_minutes}')", actual) if self._agenda_times else ()
+            table.add_row(str(item.seq), item.title[:22], *times, key=str(item.id))
 
     def show_attendance(self, a) -> None:
         if a is None:

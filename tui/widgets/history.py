@@ -12,11 +12,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from .. import work
 from .keybar import KeyBar
-from .table import Table
+from .page_table import PageTable
 from ..words import HistoryWords as W
 
 
@@ -30,11 +30,11 @@ class HistoryView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(W.TITLE, classes="section-title")
-        yield Table(id="history-table", cursor_type="row", zebra_stripes=True)
+        yield PageTable(id="history-table", zebra_stripes=True)
         yield Static("", id="history-empty")
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(W.AT, W.WHO, W.ACTION, W.CHANGE, W.REASON)
+        self.query_one(PageTable).add_columns(W.AT, W.WHO, W.ACTION, W.CHANGE, W.REASON, give_way=(4, 3))
 
     def show(self, record) -> None:
         """Load the trail of ``record`` (a model instance) in a worker."""
@@ -46,7 +46,7 @@ class HistoryView(Vertical):
         work.run(self, history_rows, table, record_id, done=self._fill, group="history")
 
     def _fill(self, rows) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(PageTable)
         table.clear()
         self.rows = rows
         for r in rows:
@@ -76,13 +76,13 @@ class HistoryScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one(HistoryView).show(self.record)
-        self.query_one(DataTable).focus()
+        self.query_one(PageTable).focus()
 
     def action_undo(self) -> None:
         from .confirm import ConfirmScreen
 
         view = self.query_one(HistoryView)
-        table = self.query_one(DataTable)
+        table = self.query_one(PageTable)
         rows = getattr(view, "rows", [])
         if not rows or not 0 <= table.cursor_row < len(rows):
             return

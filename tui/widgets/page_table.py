@@ -1,5 +1,5 @@
-"""A table for the screens that redraw their rows often: the board (a page of
-rows at every step) and the live session (a row at every recorded petition).
+"""The app's one table: F3 (plans), F4 (conferences), F6 (the board), F7
+(documents), F8 (catalog), the live session, a record's history and versions.
 
 Textual's DataTable lays out every visible cell through Rich again whenever
 any cell changes: 20-50 ms for a page of 27 rows of 9 cells here, 2-3 times
@@ -10,15 +10,26 @@ content wrapped to two); a changed or added row makes only its own lines
 again, and drawing the screen copies the lines in view. Cell text is shown as
 given: a ``str`` is never read as markup, a rich ``Text`` keeps its style.
 
-It offers the part of DataTable's interface the screens use: ``add_column``,
-``add_row``, ``update_row``, ``remove_row``, ``clear``, ``row_count``,
-``cursor_row``, ``move_cursor``, ``get_row_at``, ``get_row``, ``row_key_at`` and the
-``RowSelected`` message (Enter, or a click on the selected row)."""
+A column is given a fixed width, the spare width (``width=None``), or fits
+its widest cell (``add_columns``, as DataTable's columns do): the widths are
+known as soon as a row is added, so the first paint has them (DataTable
+measured its rows on its next Idle, and a paint before that drew the columns
+at the width of their headings). When the fitted columns do not fit the
+screen, the widest give way and their cut text ends in "…" (DataTable let the
+columns run off the right edge, to be scrolled to with → ).
+
+It offers the part of DataTable's interface the screens use: ``add_column(s)``,
+``add_row``, ``update_row``, ``update_cell``, ``remove_row``, ``clear``,
+``row_count``, ``cursor_row``, ``cursor_key``, ``move_cursor``, ``row_index``,
+``get_row_at``, ``get_row``, ``row_key_at``, and the messages ``RowHighlighted``
+(the cursor is on another row, or on the first row added) and ``RowSelected``
+(Enter, or a click on the selected row)."""
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -31,14 +42,20 @@ from textual.strip import Strip
 PAD = 1   # a space each side of a cell
 
 
-def cell_segments(text: Text, width: int, pad: int, console) -> list[Segment]:
-    """One line of ``text`` cropped to ``width`` cells, padded to ``width`` and
-    with ``pad`` spaces each side: the segments Rich's Padding and Text make,
-    without their layout. Spaces carry no style; the text keeps its own (which
-    ``Text.render`` leaves to the caller), an unknown style dropped as Rich would."""
+def cell_segments(text: Text, width: int, pad: int, console, cut: str = "crop") -> list[Segment]:
+    """One line of ``text`` cut to ``width`` cells (``cut``: "crop", or
+    "ellipsis" to end in "…" after the last letter kept), padded to ``width`` and with ``pad`` spaces each
+    side: the segments Rich's Padding and Text make, without their layout.
+    Spaces carry no style; the text keeps its own (which ``Text.render`` leaves
+    to the caller), an unknown style dropped as Rich would."""
     if text.cell_len > width:
         text = text.copy()
-        text.truncate(width, overflow="crop")
+        if cut == "ellipsis" and width > 1:      # "Luật…", not Rich's "Luật …"
+            text.truncate(width - 1, overflow="crop")
+            text.rstrip()
+            text.append("…")
+        else:
+            text.truncate(width, overflow="crop")
     own = console.get_style(text.style, default=Style.null()) if text.style else None
     out = [Segment(" " * pad)] if pad else []
     out += [Segment(s.text, own + s.style if own and s.style else own or s.style)
@@ -62,15 +79,45 @@ def _height(cells: tuple) -> int:
     return tallest
 
 
+def _widest_line(cell) -> int:
+    """The cells the widest line of ``cell`` takes."""
+    text = cell.plain if isinstance(cell, Text) else "" if cell is None else str(cell)
+    return max(map(cell_len, text.split("\n"))) if "\n" in text else cell_len(text)
+
+
 def _same(a: tuple, b: tuple) -> bool:
     """The same cells, styles included (rich's Text compares text and spans only)."""
     return len(a) == len(b) and all(_look(x) == _look(y) for x, y in zip(a, b))
+
+
+#: the narrowest a fitted column gives way to when the table is too narrow
+NARROWEST = 4
 
 
 @dataclass
 class Column:
     label: str
     width: int | None     # None: the column takes the spare width
+    fit: bool = False     # its widest cell's width (heading included); gives way when too wide
+    widest: int = 0       # fit: the widest cell seen since the rows were cleared
+    first: int | None = None   # fit: gives way before the others (0 first, then 1 …), down to its heading
+
+    def __post_init__(self) -> None:
+        self.widest = cell_len(self.label)
+
+
+class _RowMessage(Message):
+    """A message about one row of a PageTable: its place and its key."""
+
+    def __init__(self, table: PageTable, cursor_row: int, row_key: str | None) -> None:
+        super().__init__()
+        self.table = table
+        self.cursor_row = cursor_row
+        self.row_key = row_key
+
+    @property
+    def control(self) -> PageTable:
+        return self.table
 
 
 class PageTable(ScrollView, can_focus=True):
@@ -105,21 +152,17 @@ class PageTable(ScrollView, can_focus=True):
         Binding("pagedown", "cursor_page(1)", show=False),
         Binding("home", "cursor_to(0)", show=False),
         Binding("end", "cursor_to(-1)", show=False),
+        Binding("ctrl+home", "cursor_to(0)", show=False),
+        Binding("ctrl+end", "cursor_to(-1)", show=False),
         Binding("enter", "select", show=False),
     ]
 
-    class RowSelected(Message):
+    class RowHighlighted(_RowMessage):
+        """The cursor is on another row (a key, a click, ``move_cursor``), or on
+        the first row added to an empty table."""
+
+    class RowSelected(_RowMessage):
         """Enter on a row, or a click on the selected row."""
-
-        def __init__(self, table: PageTable, cursor_row: int, row_key: str | None) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-            self.row_key = row_key
-
-        @property
-        def control(self) -> PageTable:
-            return self.table
 
     def __init__(self, *, zebra_stripes: bool = False, show_cursor: bool = True, name: str | None = None,
                  id: str | None = None, classes: str | None = None) -> None:
@@ -134,18 +177,27 @@ class PageTable(ScrollView, can_focus=True):
         self._starts: list[int] | None = [0]     # the first line of each row, and the total at the end
         self._header: Strip | None = None
         self._widths: list[int] = []
+        self._cut: list[str] = []       # per column: "ellipsis" where a fitted column gave way, else "crop"
         self._styles: dict[str, Style] | None = None
         self.cursor_row = 0
+        self._size_due = False       # the scroll range is to be set after this burst of rows
         self._made_for = -1          # the content width the lines were made for
 
     # --- columns and rows --------------------------------------------------------------
-    def add_column(self, label: str, *, width: int | None = None) -> None:
-        self.columns.append(Column(label, width))
+    def add_column(self, label: str, *, width: int | None = None, fit: bool = False) -> None:
+        """A column ``width`` cells wide; ``width=None``: the spare width, shared
+        with the other such columns; ``fit``: as wide as its widest cell."""
+        self.columns.append(Column(label, width, fit))
         self._forget_layout()
 
-    def add_columns(self, *labels: str) -> None:
+    def add_columns(self, *labels: str, give_way: tuple[int, ...] = ()) -> None:
+        """Columns as wide as their widest cell (DataTable's columns). When they do
+        not fit, the columns numbered in ``give_way`` narrow first, in that order,
+        each down to its heading; then the widest of all narrow in turn."""
         for label in labels:
-            self.add_column(label)
+            self.add_column(label, fit=True)
+        for order, index in enumerate(give_way):
+            self.columns[len(self.columns) - len(labels) + index].first = order
 
     def clear(self, columns: bool = False) -> None:
         self._rows.clear()
@@ -156,6 +208,10 @@ class PageTable(ScrollView, can_focus=True):
         if columns:
             self.columns.clear()
             self._forget_layout()
+        elif any(c.fit and c.widest != cell_len(c.label) for c in self.columns):
+            for column in self.columns:
+                column.widest = cell_len(column.label)
+            self._forget_layout()
         self._resized()
 
     def add_row(self, *cells, key: str | None = None) -> None:
@@ -163,8 +219,22 @@ class PageTable(ScrollView, can_focus=True):
         self._keys.append(key)
         self._heights.append(_height(cells))
         self._resized()
+        self._measure(cells)
         for line in self._row_lines(len(self._rows) - 1):
             self.refresh_line(line)
+        if len(self._rows) == 1 and self._show_cursor:
+            self.post_message(self.RowHighlighted(self, 0, key))
+
+    def _measure(self, cells) -> None:
+        """Fitted columns grow to a wider cell: every line is made again."""
+        wider = False
+        for column, cell in zip(self.columns, cells):
+            if column.fit:
+                width = _widest_line(cell)
+                if width > column.widest:
+                    column.widest, wider = width, True
+        if wider:
+            self._forget_layout()
 
     def update_row(self, index: int, *cells, key: str | None = None) -> None:
         """Row ``index`` shows ``cells`` now; only its line is made again."""
@@ -172,6 +242,7 @@ class PageTable(ScrollView, can_focus=True):
             return
         self._rows[index] = cells
         self._keys[index] = key
+        self._measure(cells)
         height = _height(cells)
         if height != self._heights[index]:      # the rows below move: every line from here is made again
             self._heights[index] = height
@@ -180,6 +251,12 @@ class PageTable(ScrollView, can_focus=True):
             self.refresh()
             return
         self._forget_row(index)
+
+    def update_cell(self, index: int, column: int, value) -> None:
+        """Cell ``column`` of row ``index`` shows ``value`` now (-1: the last column)."""
+        cells = list(self._rows[index])
+        cells[column] = value
+        self.update_row(index, *cells, key=self._keys[index])
 
     def remove_row(self, index: int) -> None:
         del self._rows[index]
@@ -203,6 +280,18 @@ class PageTable(ScrollView, can_focus=True):
     def get_row(self, key: str) -> list:
         return self.get_row_at(self._keys.index(key))
 
+    def row_index(self, key: str) -> int | None:
+        """The row of ``key``; None when no row has it."""
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return None
+
+    @property
+    def cursor_key(self) -> str | None:
+        """The key of the row under the cursor; None when there is no row."""
+        return self._keys[self.cursor_row] if self._rows else None
+
     @property
     def show_cursor(self) -> bool:
         return self._show_cursor
@@ -223,6 +312,7 @@ class PageTable(ScrollView, can_focus=True):
             old, self.cursor_row = self.cursor_row, row
             self._forget_row(old)
             self._forget_row(row)
+            self.post_message(self.RowHighlighted(self, row, self._keys[row]))
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
@@ -272,7 +362,16 @@ class PageTable(ScrollView, can_focus=True):
 
     # --- drawing -----------------------------------------------------------------------
     def _resized(self) -> None:
+        """The rows' lines changed: the scroll range follows once, after a burst
+        of rows (a page of 100 added one by one set it 100 times, each a Resize
+        and a layout: 0.1-0.2 s of F7's first page)."""
         self._starts = None
+        if not self._size_due:
+            self._size_due = True
+            self.call_next(self._set_size)
+
+    def _set_size(self) -> None:
+        self._size_due = False
         self.virtual_size = Size(0, self._line_count() + 1)
 
     def _line_starts(self) -> list[int]:
@@ -309,6 +408,7 @@ class PageTable(ScrollView, can_focus=True):
 
     def _forget_layout(self) -> None:
         self._widths = []
+        self._cut = []
         self._header = None
         self._lines.clear()
         self.refresh()
@@ -349,11 +449,15 @@ class PageTable(ScrollView, can_focus=True):
 
     def _column_widths(self) -> list[int]:
         if not self._widths and self.columns:
-            fixed = sum(c.width + 2 * PAD for c in self.columns if c.width is not None)
-            flexible = [c for c in self.columns if c.width is None]
-            spare = max(0, self.scrollable_content_region.width - fixed)
-            share = spare // len(flexible) if flexible else 0
-            self._widths = [c.width if c.width is not None else max(3, share - 2 * PAD) for c in self.columns]
+            room = self.scrollable_content_region.width
+            wanted = [c.widest if c.fit else c.width for c in self.columns]
+            fixed = sum(w + 2 * PAD for w in wanted if w is not None)
+            wanted = _give_way(wanted, self.columns, fixed - room)
+            flexible = wanted.count(None)
+            spare = max(0, room - sum(w + 2 * PAD for w in wanted if w is not None))
+            share = spare // flexible if flexible else 0
+            self._widths = [w if w is not None else max(3, share - 2 * PAD) for w in wanted]
+            self._cut = ["ellipsis" if c.fit and w < c.widest else "crop" for c, w in zip(self.columns, self._widths)]
         return self._widths
 
     def _make_line(self, cells, style: Style) -> Strip:
@@ -368,8 +472,8 @@ class PageTable(ScrollView, can_focus=True):
         out = []
         for j in range(height):
             segments: list[Segment] = []
-            for lines, width in zip(parts, self._column_widths()):
-                segments += cell_segments(lines[j] if j < len(lines) else Text(""), width, PAD, self.app.console)
+            for lines, width, cut in zip(parts, self._column_widths(), self._cut):
+                segments += cell_segments(lines[j] if j < len(lines) else Text(""), width, PAD, self.app.console, cut)
             out.append(Strip(Segment.apply_style(segments, style))
                        .adjust_cell_length(self.scrollable_content_region.width, style).simplify())
         return out
@@ -379,7 +483,7 @@ class PageTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width != self._made_for:          # a scroll bar came or went without a Resize
             self._made_for = width
-            self._widths, self._header = [], None
+            self._widths, self._cut, self._header = [], [], None
             self._lines.clear()
         if y == 0:
             if self._header is None:
@@ -398,3 +502,26 @@ class PageTable(ScrollView, can_focus=True):
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return self._line_count() + 1
+
+
+def _give_way(widths: list, columns: list[Column], over: int) -> list:
+    """``widths`` narrowed until ``over`` cells are saved: first the columns
+    named to give way first, in their order, each down to its heading (at least
+    NARROWEST); then the widest fitted column, one cell at a time, down to NARROWEST."""
+    widths = list(widths)
+    for i, column in sorted(((i, c) for i, c in enumerate(columns) if c.fit and c.first is not None),
+                            key=lambda ic: ic[1].first):
+        if over <= 0:
+            return widths
+        floor = max(NARROWEST, cell_len(column.label))
+        saved = min(over, max(0, widths[i] - floor))
+        widths[i] -= saved
+        over -= saved
+    while over > 0:
+        narrowable = [i for i, w in enumerate(widths) if columns[i].fit and w > NARROWEST]
+        if not narrowable:
+            break
+        widest = max(narrowable, key=lambda i: widths[i])
+        widths[widest] -= 1
+        over -= 1
+    return widths

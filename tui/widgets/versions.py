@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from .table import Table
+from .page_table import PageTable
 from ..words import WidgetWords as W
 
 
@@ -27,15 +27,15 @@ class VersionsScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
             yield Static(plain(self.versions_title), classes="form-title")
-            yield Table(id="versions-table", cursor_type="row")
+            yield PageTable(id="versions-table")
             yield Static(words.HINT_VERSIONS, classes="hint")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(W.VERSION, STATUS, SYMBOL, ISSUED_ON, W.CHANGE_REASON)
+        table = self.query_one(PageTable)
+        table.add_columns(W.VERSION, STATUS, SYMBOL, ISSUED_ON, W.CHANGE_REASON, give_way=(4,))
         for rid, cells in self.rows:
             table.add_row(*cells, key=str(rid))
         table.focus()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(int(event.row_key.value))
+    def on_page_table_row_selected(self, event: PageTable.RowSelected) -> None:
+        self.dismiss(int(event.row_key))
