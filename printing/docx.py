@@ -23,6 +23,7 @@ import data
 from models.core.errors import ValidationError
 from models.core.words import PaperWords
 from models.domain.document_text import Content
+from models.services.compose import INVITEE
 
 from . import outline as markup
 from models.core.compat import docx_element
@@ -30,7 +31,7 @@ from models.core.compat import docx_element
 from . import styles
 from .breaks import balanced_lines
 from .outline import column_widths
-from .wording import addressee_items, date_line, number_text, recipient_items, vv_line
+from .wording import addressee_items, date_line, number_text, recipient_items, say, vv_line
 
 FONT = "Times New Roman"
 NATION, MOTTO, PARTY = PaperWords.NATION, PaperWords.MOTTO, PaperWords.PARTY
@@ -55,7 +56,7 @@ def docx(content: Content) -> bytes:
             if i:
                 doc.add_page_break()
             label = inv["name"] if inv.get("is_group") or not inv.get("position") else f"{inv['name']}, {inv['position']}"
-            before, _, after = content.body.partition("{người được mời}")
+            before, _, after = content.body.partition(INVITEE)
             _one(doc, content, spec, before, label, after)
     else:
         _one(doc, content, spec, content.body)
@@ -72,9 +73,9 @@ def _one(doc, content: Content, spec: dict, body: str, invitee: str | None = Non
         if content.addressees:
             names = [a for a in content.addressees if a.strip()]
             if len(names) == 1:
-                _para(doc, f"Kính gửi: {names[0]}", size=14, align="center", before=6, after=6)
+                _para(doc, say("addressee", name=names[0]), size=14, align="center", before=6, after=6)
             else:
-                _para(doc, "Kính gửi:", size=14, align="center", before=6)
+                _para(doc, say("addressees"), size=14, align="center", before=6)
                 for n in addressee_items(names):
                     _para(doc, n, size=14, align="center")
     else:

@@ -44,8 +44,10 @@ from .wording import (  # noqa: F401  (used by the renderers)
     addressee_items,
     date_line,
     day_month,
+    kind_name,
     number_text,
     recipient_items,
+    say,
     vv_line,
     written_date,
 )
@@ -266,9 +268,9 @@ def addressee(st: Styles, names: list[str]) -> Flowable:
     """"Kính gửi: …" of a công văn (Mẫu 1.5): one addressee on the line, several as a list."""
     names = [nfc(n) for n in names if n.strip()]
     if len(names) == 1:
-        return para(st, "addressee", f"Kính gửi: {names[0]}")
+        return para(st, "addressee", say("addressee", name=names[0]))
     items = "<br/>".join(esc(n) for n in addressee_items(names))
-    return Paragraph(f"Kính gửi:<br/>{items}", st["addressee"])
+    return Paragraph(f"{esc(say('addressees'))}<br/>{items}", st["addressee"])
 
 
 # --- signature and recipients ----------------------------------------------------
@@ -492,9 +494,6 @@ def merge(parts: list[list]) -> list:
     return story
 
 
-KIND_TITLES = {"KH": "Kế hoạch", "TB": "Thông báo", "GM": "Giấy mời", "BB": "Biên bản", "BC": "Báo cáo"}
-
-
 def last_lines(p: Paragraph, width: float, n: int = 2) -> tuple[Paragraph | None, Paragraph]:
     """``p`` cut before its last ``n`` lines (at ``width``): the part that may stay
     on a page and the part kept with what follows. A paragraph of ``n + 1`` lines
@@ -616,8 +615,8 @@ def official_document(st: Styles, lh: Letterhead, *, kind: str, subject: str, bo
     """The common skeleton: header, kind title and subject (or "V/v" and "Kính gửi"
     for a công văn, Mẫu 1.5), body, signature with recipients."""
     letter = kind == "CV"
-    name = kind_title or KIND_TITLES.get(kind, "Công văn")
-    doc = Document(title=f"{name} {nfc(subject)}", author=lh.name)
+    name = kind_title or kind_name(kind)
+    doc = Document(title=say("document_title", kind=name, subject=nfc(subject)), author=lh.name)
     doc.add(header(st, lh, number=number_text(lh, symbol, kind), date=date, year=year, month=month,
                    show_date=show_date, subject=vv_line(subject) if letter else None))
     if letter:

@@ -12,11 +12,13 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Table
 
 from models.core.errors import ValidationError
+from models.core.words import PaperWords
 from models.domain.document_text import Content
+from models.services.compose import INVITEE
 
 from . import layout, markup, papers, styles
 
-PLACE = "{người được mời}"   # where each invitation names its invitee (compose.invitations)
+PLACE = INVITEE   # where each invitation names its invitee (compose.invitations)
 
 
 def pdf(content: Content) -> bytes:
@@ -74,13 +76,13 @@ def _invitations(st, content: Content) -> layout.Document:
     """Giấy mời (Mẫu 1.7): the same text once per invitee, each numbering its own pages."""
     invitees = content.extras.get("invitees") or []
     if not invitees:
-        raise ValidationError("Hội nghị chưa có người được mời. Hãy thêm danh sách khách mời (người hoặc nhóm) "
-                              "ở màn hình Hội nghị rồi in lại giấy mời.")
+        raise ValidationError(PaperWords.NO_INVITEES)
     before, _, after = content.body.partition(PLACE)
     parts = []
     for inv in invitees:
         label = inv["name"] if inv.get("is_group") or not inv.get("position") else f"{inv['name']}, {inv['position']}"
         main = markup.flowables(st, before) + [layout.para(st, "centered_bold", label)] + markup.flowables(st, after)
         parts.append(story(st, content, main=main).story)
-    return layout.Document(title=f"Giấy mời {content.subject}", author=content.letterhead.name,
+    return layout.Document(title=layout.say("document_title", kind=layout.kind_name("GM"), subject=content.subject),
+                           author=content.letterhead.name,
                            story=layout.merge(parts))

@@ -26,9 +26,11 @@ from dataclasses import dataclass
 import data
 
 from models.core.errors import ValidationError
+from models.core.words import PaperWords
 from models.services.signing import COPY, OFFICE, PERSON, Facts, Mark
 
 from .styles import MM, get as get_styles
+from .wording import say
 
 
 def rules() -> dict:
@@ -95,8 +97,7 @@ def signer_space(pdf: bytes, position: str, name: str) -> tuple[int, tuple[float
         if names:
             break
     if not names:
-        raise ValidationError(f"Không thấy tên người ký “{name}” in trên văn bản, nên không biết đặt chữ ký số ở "
-                              "đâu. Văn bản phải có khối chữ ký (chức vụ, họ tên).")
+        raise ValidationError(PaperWords.SIGNER_NOT_PRINTED.format(name=name))
     best = None
     for nm in names:
         titles = [r for r in found if r.page == nm.page and r.y > nm.y and (not position or _same(r.text, position))]
@@ -170,7 +171,7 @@ def office_look(w: float, h: float, seal: float, top: float, facts: Facts) -> by
     size = spec["text_size"]
     font = st.font()
     text_x = seal + 1 * MM
-    lines = _lines(facts.office_name, font, size, w - text_x) + ["Thời gian ký:", facts.when]
+    lines = _lines(facts.office_name, font, size, w - text_x) + [say("signed_at"), facts.when]
     return _text_and_close(buf, c, lines, font, size, text_x, top, right=False)
 
 
@@ -190,7 +191,7 @@ def _text_and_close(buf, c, lines: list[str], font: str, size: float, x: float, 
 
 def copy_lines(facts: Facts) -> list[str]:
     forms = rules()["copy"]["forms"]
-    return [forms.get(facts.copy_form, facts.copy_form), facts.office_name, f"Thời gian ký: {facts.when}"]
+    return [forms.get(facts.copy_form, facts.copy_form), facts.office_name, f"{say('signed_at')} {facts.when}"]
 
 
 def copy_look(w: float, h: float, facts: Facts) -> bytes:

@@ -1,12 +1,27 @@
 """Wording of the header that PDF and Word share, without ReportLab: the number
 line ("Số: 05/KH-UBND", "Số 05-KH/ĐU") and the place-date line (Decree 30/2020
-App. I §II.3-4; Hướng dẫn 36-HD/VPTW)."""
+App. I §II.3-4; Hướng dẫn 36-HD/VPTW). The words are in ``data/templates/the-thuc.json``."""
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
 
+import data
 from models.core import clock
+
+#: the format's fixed words
+WORDING = "templates/the-thuc.json"
+
+
+def say(key: str, **facts) -> str:
+    """One of the format's fixed words (``data/templates/the-thuc.json``) with its facts."""
+    return data.load_json(WORDING)[key].format(**facts)
+
+
+def kind_name(kind: str) -> str:
+    """The kind named in a document's title: "Kế hoạch", "Thông báo" … ("Công văn" for any other)."""
+    names = data.load_json(WORDING)["kind_names"]
+    return names.get(kind, names["CV"])
 from models.core.words import PaperWords
 
 
@@ -25,9 +40,9 @@ def written_date(d: dt.date | None, year: int | None = None, month: int | None =
     if d is None:
         blank = "\u00a0" * 5
         known = f" {month:02d} " if month else blank
-        return f"ngày{blank}tháng{known}năm {year or clock.today().year}"
+        return say("date_blank", blank=blank, month=known, year=year or clock.today().year)
     day, month = day_month(d.day, d.month)
-    return f"ngày {day} tháng {month} năm {d.year}"
+    return say("date", day=day, month=month, year=d.year)
 
 
 def date_line(place: str, d: dt.date | None, year: int | None = None, month: int | None = None) -> str:
@@ -40,10 +55,12 @@ def number_text(lh, symbol: str | None, kind: str) -> str:
     A draft keeps the number blank with the symbol printed: "Số:      /KH-UBND"."""
     blank = "\u00a0" * 6    # kept by the layout, unlike ordinary spaces
     if lh.party:
-        return f"Số {symbol}" if symbol else f"Số{blank}-{kind}/{lh.abbreviation}"
+        return (say("number_party", symbol=symbol) if symbol
+                else say("number_party_draft", blank=blank, kind=kind, abbreviation=lh.abbreviation))
     if symbol:
-        return f"Số: {symbol}"
-    return f"Số:{blank}/{lh.abbreviation}" if kind == "CV" else f"Số:{blank}/{kind}-{lh.abbreviation}"
+        return say("number_state", symbol=symbol)
+    return say("number_letter_draft" if kind == "CV" else "number_state_draft", blank=blank, kind=kind,
+               abbreviation=lh.abbreviation)
 
 
 def vv_line(subject: str) -> str:
@@ -51,7 +68,7 @@ def vv_line(subject: str) -> str:
     the summary starting in lower case after "V/v" (Decree 30/2020, App. I,
     the example of the công văn's trích yếu)."""
     subject = nfc(subject)
-    return f"V/v {subject[:1].lower()}{subject[1:]}"
+    return say("subject_line", subject=f"{subject[:1].lower()}{subject[1:]}")
 
 
 def addressee_items(names: list[str]) -> list[str]:

@@ -1216,6 +1216,10 @@ class PaperWords:
                      "cơ quan được in khít chữ hơn (vẫn đủ cỡ chữ quy định), số trang và chỗ xuống dòng khác bản in "
                      "trên máy có Times New Roman. Hãy cài Times New Roman, hoặc Liberation Serif (gói "
                      "fonts-liberation2 trên Debian, Ubuntu).")
+    NO_INVITEES = ("Hội nghị chưa có người được mời. Hãy thêm danh sách khách mời (người hoặc nhóm) "
+                   "ở màn hình Hội nghị rồi in lại giấy mời.")
+    SIGNER_NOT_PRINTED = ("Không thấy tên người ký “{name}” in trên văn bản, nên không biết đặt chữ ký số ở "
+                          "đâu. Văn bản phải có khối chữ ký (chức vụ, họ tên).")
     NO_WORD_FOR_PAPERS = ("Bài phát thanh, danh sách tham dự và các phiếu là giấy tờ làm việc, không có số và không "
                           "có bản Word (.docx): hãy in hoặc lưu bản PDF (lệnh print không có --docx).")
     REGISTER_FILE_TITLE = "Sổ đăng ký văn bản đi năm {year}"

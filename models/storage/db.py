@@ -10,6 +10,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -257,7 +258,6 @@ def boot_id() -> str:
             return ""
     if os.name == "nt":  # pragma: no cover - Windows only
         import ctypes  # this platform only
-        import time
 
         try:
             ticks = ctypes.windll.kernel32.GetTickCount64
