@@ -893,6 +893,8 @@ class PlanImportWords:
     NO_TITLE = "Không thấy tiêu đề “KẾ HOẠCH” và trích yếu; hãy nhập trích yếu."
     LOWER_PEOPLE = ("Tệp viết “nhân dân” chữ thường ở {count} chỗ (đầu tiên: “…{where}…”); văn bản viết hoa "
                     "“Nhân dân” khi chỉ người dân. Chữ được giữ như trong tệp: hãy sửa trong nội dung nếu cần.")
+    FRONT_LOWER = ("Tên đúng là “Ban Công tác Mặt trận”, tệp viết “Ban công tác Mặt trận” ở {count} chỗ "
+                   "(đầu tiên: “{where}…”). Chữ được giữ như trong tệp: hãy sửa trong nội dung nếu cần.")
     OFFICE_SIGNER = "Tệp không ghi người ký: lấy người ký của cơ quan ({signer})."
     OFFICE_SIGNER_NAME = "Tệp không ghi họ tên người ký: lấy họ tên {position} của cơ quan ({name})."
     DAY_BLANK = ("Ngày ban hành để trống trong tệp (tháng {month:02d} năm {year}); giữ tháng, "

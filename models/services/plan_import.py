@@ -592,6 +592,8 @@ def parse(lines: list[Line] | list[str]) -> ImportResult:
         res.notes.append(W.NO_TITLE)
     if note := _lower_case_people(res):
         res.notes.append(note)
+    if note := _front_committee(res):
+        res.notes.append(note)
     return res
 
 
@@ -714,6 +716,22 @@ def _lower_case_people(res: ImportResult) -> str | None:
     part, at = found[0]
     where = part[max(0, at - 40):at + 20].split(" ", 1)[-1] if at > 40 else part[:at + 20]
     return W.LOWER_PEOPLE.format(count=len(found), where=where)
+
+
+#: the Front's village committee with a lower-case "công tác" (its own spelling is
+#: "Ban Công tác Mặt trận": mattran.org.vn, the Front Central Committee's site)
+FRONT_LOWER = re.compile(r"(?<!\w)[Bb]an công tác Mặt trận")
+
+
+def _front_committee(res: ImportResult) -> str | None:
+    """Offered for correction once, as a note with the count and the first place;
+    the text stays as written (as for "nhân dân")."""
+    parts = [res.title, *res.legal_bases, res.preamble, res.body, res.closing]
+    found = [(part, m.start()) for part in parts for m in FRONT_LOWER.finditer(part)]
+    if not found:
+        return None
+    part, at = found[0]
+    return W.FRONT_LOWER.format(count=len(found), where=part[at:at + 40].rsplit(" ", 1)[0])
 
 
 def _read_title(items: list[Line], i: int, res: ImportResult, width: int | None) -> int:
