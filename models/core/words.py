@@ -212,6 +212,7 @@ FIELD_LABELS = {
     "received_on": "Ngày nhận", "similar_to": "Giống kiến nghị", "group_parent": "Gộp vào kiến nghị",
     "seq": "Số thứ tự", "presenter": "Người trình bày", "planned_start": "Giờ dự kiến",
     "planned_minutes": "Số phút dự kiến", "group": "Nhóm", "is_group": "Là nhóm",
+    "invitees": "Người được mời",
 }
 
 
@@ -714,6 +715,8 @@ class HistoryWords:
     CHANGED_SINCE = "Không trả lại được: sau lần sửa này, "
     CHANGED_SINCE_TAIL = " đã được sửa tiếp. Hãy sửa trực tiếp."
     NOTHING_TO_UNDO = "Lần sửa này không có ô nào để trả lại."
+    #: a line of the petition's own history (diễn biến) for U in a history
+    UNDONE = "Trả lại lần sửa lúc {at:%H:%M %d/%m/%Y}: {changes}"
 
 
 class LockWords:

@@ -45,10 +45,15 @@ def snapshot(record: pw.Model) -> dict:
 
 
 def record(action: str, rec: pw.Model, before: dict | None = None, *, user: str, office=None,
-           reason: str = "") -> AuditEntry:
+           reason: str = "", related: dict | None = None) -> AuditEntry:
     """One entry in the office's chained trail; ``user`` is who is working
-    (models.storage.who.current_user)."""
+    (models.storage.who.current_user). ``related``: rows of other tables the
+    same save replaced, kept in this entry as the record's own fields are
+    (key → (before, after)), e.g. a conference's invitees."""
     after = snapshot(rec) if action != "delete" else {}
+    if related:
+        before = (before or {}) | {k: old for k, (old, new) in related.items()}
+        after = after | {k: new for k, (old, new) in related.items()}
     if before is not None and action in ("update", "amend"):
         changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)} - {"row_version"}
         before = {k: before.get(k) for k in changed}

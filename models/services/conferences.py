@@ -56,8 +56,39 @@ def form_values(conf: Conference | None) -> dict:
 
 def invitee_line(i: Invitee) -> str:
     """An invitee as the form shows it, one a line: "Ông Đặng Văn Tứ - Trưởng thôn Đông"."""
-    person = f"{i.title} {i.name}" if i.title else i.name
-    return f"{person} - {i.position}" if i.position else person
+    return _person_line(i.title, i.name, i.position)
+
+
+def _person_line(title: str, name: str, position: str) -> str:
+    person = f"{title} {name}" if title else name
+    return f"{person} - {position}" if position else person
+
+
+def invitee_lines(conf: Conference) -> list[str]:
+    """The named invitees, one line each as the form shows them: how the
+    conference's history keeps them (a change of a title or a name is a change
+    of the conference, put back with U like its other fields)."""
+    return [invitee_line(i) for i in conf.invitees.where(~Invitee.is_group).order_by(Invitee.id)]
+
+
+def _people(values) -> list[tuple[str, str, str]]:
+    """Lines of invitees → (title, name, position) each."""
+    out = []
+    for line in lines(values):
+        name, _, position = line.partition(" - ")
+        said, name = split_title(name)        # "Ông …", "Bà …": the title, kept apart
+        out.append((said, required(name, W.INVITEE_NAME, field="invitees", max_len=120),
+                    optional_line(position, max_len=200)))
+    return out
+
+
+def restore_invitees(conf: Conference, kept: list[str]) -> None:
+    """Put back the named invitees as the history kept them (U on a line of the
+    conference's history), after its groups (the invitations' order)."""
+    if conf.status not in ("planned", "announced"):
+        raise Locked(W.ALREADY_HELD)
+    sync_groups(conf)
+    _replace_people(conf, _people("\n".join(kept)))
 
 
 def _parse(office: Office, values: dict) -> tuple[dict, list, list[tuple[str, str, str]]]:
@@ -80,12 +111,7 @@ def _parse(office: Office, values: dict) -> tuple[dict, list, list[tuple[str, st
     title = optional_line(values.get("title"), max_len=300, label=W.TITLE)
     if not title:
         title = W.TITLE_PREFIX + ", ".join(v.label.lower()[:1] + v.label[1:] for v in vills)
-    invitees = []
-    for line in lines(values.get("invitees")):
-        name, _, position = line.partition(" - ")
-        said, name = split_title(name)        # "Ông …", "Bà …": the title, kept apart
-        invitees.append((said, required(name, W.INVITEE_NAME, field="invitees", max_len=120),
-                         optional_line(position, max_len=200)))
+    invitees = _people(values.get("invitees"))
     fields = dict(title=title, date=date, start_time=start, venue=venue, chair=chair,
                   secretary=optional_line(values.get("secretary"), max_len=200, label=W.SECRETARY),
                   topics=text(values.get("topics")), invited_groups=text(values.get("invited_groups")))
@@ -98,9 +124,27 @@ def _sync(conf: Conference, vills: list, invitees: list[tuple[str, str, str]]) -
     ConferenceVillage.delete().where(ConferenceVillage.conference == conf).execute()
     for v in vills:
         ConferenceVillage.create(conference=conf, village=v)
-    Invitee.delete().where(Invitee.conference == conf).execute()
+    sync_groups(conf)
+    _replace_people(conf, invitees)
+
+
+def rebuild_invitees(conf: Conference) -> None:
+    """The invitees' rows made again after U put back the conference's "invited
+    groups": the groups as it now says, then the same people."""
+    people = _people("\n".join(invitee_lines(conf)))
+    sync_groups(conf)
+    _replace_people(conf, people)
+
+
+def sync_groups(conf: Conference) -> None:
+    """The invited groups' rows, one per line of the conference's "invited groups"."""
+    Invitee.delete().where((Invitee.conference == conf) & Invitee.is_group).execute()
     for g in lines(conf.invited_groups):
         Invitee.create(conference=conf, name=g, is_group=True)
+
+
+def _replace_people(conf: Conference, invitees: list[tuple[str, str, str]]) -> None:
+    Invitee.delete().where((Invitee.conference == conf) & ~Invitee.is_group).execute()
     for title, name, position in invitees:
         Invitee.create(conference=conf, name=name, position=position, title=title)
 
@@ -118,7 +162,9 @@ def update_conference(conf: Conference, values: dict, *, expected_version: int |
         raise Locked(W.ALREADY_HELD)
     fields, vills, invitees = _parse(conf.office, values)
     with Conference._meta.database.atomic():
-        records.update(conf, fields, expected_version=expected_version)
+        before, after = invitee_lines(conf), [_person_line(*i) for i in invitees]
+        records.update(conf, fields, expected_version=expected_version,
+                       related={"invitees": (before, after)} if before != after else None)
         _sync(conf, vills, invitees)
     return conf
 

@@ -21,7 +21,8 @@ from models.core.words import HISTORY_ACTIONS as ACTIONS
 from models.core.words import HistoryWords as W
 from models.domain.audit import AuditEntry, snapshot
 from models.domain.office import Person
-from models.services import records
+from models.services import conferences, records
+from models.services.petitions import add_event
 from models.services.records import describe
 from models.storage.migrations import all_models
 
@@ -30,6 +31,15 @@ CODES = {
     "petition": {"status": PETITION_STATUSES, "disposition": DISPOSITIONS, "channel": CHANNELS},
     "conference": {"status": CONFERENCE_STATUSES},
 }
+
+
+#: rows of other tables a record's history keeps as its own (records.update's
+#: ``related``), per table: key → (their lines now, put them back)
+RELATED = {
+    "conference": {"invitees": (conferences.invitee_lines, conferences.restore_invitees)},
+}
+#: rows a record's own fields decide, made again when U puts a field back
+FOLLOW = {"conference": conferences.rebuild_invitees}
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,8 @@ def shown_value(table: str, key: str, value):
     "open"), the value itself otherwise."""
     if value in (None, ""):
         return value
+    if isinstance(value, list):             # related rows, one line each (RELATED)
+        return "; ".join(value)
     words = CODES.get(table, {}).get(key)
     if words is not None:
         return words.get(value, value)
@@ -129,15 +141,26 @@ def undo_change(entry_id: int):
         raise ValidationError(W.GONE)
     before, after = json.loads(entry.before or "{}"), json.loads(entry.after or "{}")
     keys = [k for k in before if k in model._meta.fields and k not in ("row_version", "search_text")]
-    now = snapshot(rec)
-    later = [FIELD_LABELS.get(k, k) for k in keys if now.get(k) != after.get(k)]
+    related = {k: ways for k, ways in RELATED.get(entry.table, {}).items() if k in before}
+    now = snapshot(rec) | {k: read(rec) for k, (read, _) in related.items()}
+    later = [FIELD_LABELS.get(k, k) for k in [*keys, *related] if now.get(k) != after.get(k)]
     if later:
         raise ValidationError(W.CHANGED_SINCE + ", ".join(later)
                               + W.CHANGED_SINCE_TAIL)
-    if not keys:
+    if not keys and not related:
         raise ValidationError(W.NOTHING_TO_UNDO)
     changes = {k: _stored(model._meta.fields[k], before[k]) for k in keys}
-    return records.update(rec, changes)
+    with model._meta.database.atomic():
+        rec = records.update(rec, changes, related={k: (now[k], before[k]) for k in related} or None)
+        for k, (_, put_back) in related.items():
+            put_back(rec, before[k])
+        if entry.table in FOLLOW and not related:
+            FOLLOW[entry.table](rec)
+        if entry.table == "petition":       # the petition's own history (diễn biến) says it too
+            back = describe((k, shown_value(entry.table, k, after.get(k)), shown_value(entry.table, k, before[k]))
+                            for k in keys)
+            add_event(rec, "edited", W.UNDONE.format(at=entry.at, changes=back))
+    return rec
 
 
 def _stored(field: pw.Field, value):

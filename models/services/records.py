@@ -94,8 +94,11 @@ def create(model: type[pw.Model], **values) -> pw.Model:
 
 
 def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
-           lock_check: bool = True) -> pw.Model:
-    """Apply ``changes`` to ``rec`` if nobody saved it since ``expected_version``."""
+           lock_check: bool = True, related: dict | None = None) -> pw.Model:
+    """Apply ``changes`` to ``rec`` if nobody saved it since ``expected_version``.
+    ``related`` (key → (before, after)): rows of other tables the caller replaces
+    in the same transaction, written into the same audit entry so that the
+    record's history shows them and U can put them back (history.RELATED)."""
     model = type(rec)
     if lock_check:
         locks.check(rec, changes)
@@ -127,7 +130,8 @@ def update(rec: pw.Model, changes: dict, *, expected_version: int | None = None,
         if n != 1:  # lost a race between the read and the write
             raise stale_edit(model, rec, model.get_by_id(rec.get_id()))
         fresh.row_version = seen + 1
-        audit.record(_action("update"), fresh, before, user=current_user(), reason=locks.amendment_reason() or "")
+        audit.record(_action("update"), fresh, before, user=current_user(), reason=locks.amendment_reason() or "",
+                     related=related)
         if sealed:
             chain.reseal(fresh)
     # keep the caller's object current
