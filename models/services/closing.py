@@ -27,7 +27,6 @@ from models.domain.document_text import Content
 from models.domain.petition import Petition
 from models.domain.plan import PLAN_DRAFT, PLAN_ISSUED, PLAN_SUPERSEDED, Plan
 from models.domain.register import OutgoingDocument
-from models.services import petitions as petition_service
 from models.services import records
 from models.services.compose import END
 from models.services.conferences import ensure_not_issued
@@ -125,6 +124,8 @@ class PetitionsEffect(Effect):
                 if p.status == "open":
                     changes["status"] = "answered"
                 records.update(p, changes, lock_check=False)
+            from models.services import petitions as petition_service  # off the start-up path: when issuing only
+
             petition_service.add_event(p, spec["event"], spec["says"].format(symbol=doc.symbol,
                                                                              date=f"{on:%d/%m/%Y}"))
 

@@ -46,10 +46,7 @@ from models.domain.document_text import Content, Letterhead, Signer
 from models.domain.petition import DISPOSITIONS, Petition
 from models.domain.plan import Plan
 from models.services import followup, wording
-from models.services.board import BoardQuery
-from models.services.conferences import default_broadcasts
 from models.services.numbering import unit_abbreviation
-from models.services.statistics import compute, percent
 
 #: the documents' wording, one block per composer (the sentences, with {facts} to fill)
 WORDING = "templates/van-ban.json"
@@ -870,6 +867,8 @@ def _stat_rows(head: str, rows, overall) -> list[str]:
 
 def results_sentence(o, withdrawn: int) -> str:
     """The report's account of every petition, from the same counts as its tables."""
+    from models.services.statistics import percent  # off the start-up path: the report's, not every print's (board, search)
+
     parts = [say("report", "resolved", count=o.resolved)]
     if o.answered:
         parts[0] += say("report", "answered", answered=o.answered, on_time=o.on_time, rate=percent(o.on_time_rate))
@@ -888,6 +887,9 @@ def report(conf: Conference, today: dt.date | None = None) -> Content:
     """Báo cáo kết quả hội nghị và giải quyết kiến nghị (Mẫu 1.4): every figure
     from statistics.compute (SPEC "Counting petitions"), the same as the
     exports and the dashboard, and a chart by field."""
+    from models.services.board import BoardQuery  # off the start-up path: the board and search, for the report only
+    from models.services.statistics import compute  # off the start-up path: as above
+
     today = today or clock.today()
     f = conference_facts(conf)
     s = compute(BoardQuery(conf.office_id, status="all", conference_id=conf.id, today=today))
@@ -938,6 +940,7 @@ def broadcast_schedule(conf: Conference, facts: ConferenceFacts) -> list[tuple[s
             .order_by(BroadcastSlot.day, BroadcastSlot.slot.desc(), BroadcastSlot.station)]
     if rows:
         return rows
+    from models.services.conferences import default_broadcasts  # off the start-up path: the loudspeaker's only
 
     return [(d.isoformat(), slot, station) for d, slot, station in default_broadcasts(conf)]
 

@@ -9,9 +9,13 @@ command line, the screens, the register's words and the tests read this
 registry; nothing else lists the kinds.
 
 The registry is checked when it is loaded: a numbered kind without a composer,
-a composer that does not exist, a closing effect nobody knows, or two kinds with
-one slug stop the program with a message naming the entry (``KindsInvalid``),
-instead of a numbered document silently printed as a working paper."""
+a closing effect nobody knows, or two kinds with one slug stop the program with
+a message naming the entry (``KindsInvalid``), instead of a numbered document
+silently printed as a working paper. Composers and ``revise`` functions are
+"module:function" names imported when a kind is first used, so that printing
+one kind loads only its own modules (``doithoai print`` never loads the board,
+the search or the plan import); ``check`` imports them all (a registry added
+with ``added`` is checked so at once, the shipped one by tests/test_kinds.py)."""
 from __future__ import annotations
 
 import importlib
@@ -60,8 +64,8 @@ class DocKind:
     #: with record_text: the function that starts a new version of the record
     #: when an issued one is corrected (``revise(record, reason)``, a name as for ``composer``)
     revise: str = ""
-    compose: Callable | None = field(default=None, compare=False, repr=False)
-    start_revision: Callable | None = field(default=None, compare=False, repr=False)
+    #: the registry file the entry came from (named when its composer cannot be found)
+    where: str = field(default="", compare=False, repr=False)
 
     @property
     def numbered(self) -> bool:
@@ -72,11 +76,21 @@ class DocKind:
         """"Thông báo", "Công văn": the name beside its number kind in the register."""
         return self.title.capitalize() if self.title else UNTITLED
 
+    @property
+    def compose(self) -> Callable | None:
+        """The composer, imported when first used (``KindsInvalid`` if it cannot be)."""
+        return _resolve(self.composer, self.slug, self.where) if self.composer else None
+
+    @property
+    def start_revision(self) -> Callable | None:
+        return _resolve(self.revise, self.slug, self.where) if self.revise else None
+
 
 #: registry files added beside the shipped one (``added``)
 _extra: list[str] = []
 
 
+@lru_cache(maxsize=None)
 def _resolve(name: str, slug: str, where: str) -> Callable:
     module, _, func = name.rpartition(":")
     try:
@@ -115,9 +129,7 @@ def _make(entry: dict, where: str, effects) -> DocKind:
         raise KindsInvalid(W.NO_REVISE.format(where=where, slug=slug, record=TARGET_LABELS[entry["target"]]))
     composer = entry.get("composer") or ""
     revise = entry.get("revise") or ""
-    return DocKind(**{**entry, "closes": closes, "composer": composer,
-                      "compose": _resolve(composer, slug, where) if composer else None,
-                      "start_revision": _resolve(revise, slug, where) if revise else None})
+    return DocKind(**{**entry, "closes": closes, "composer": composer, "revise": revise, "where": where})
 
 
 def _load(extra: tuple) -> dict[str, DocKind]:
@@ -182,6 +194,15 @@ def id_help() -> str:
     return W.ID_HELP.format(targets=targets)
 
 
+def check() -> None:
+    """Import every composer and ``revise`` function the registry names
+    (``KindsInvalid`` naming the entry when one cannot be found)."""
+    for k in kinds().values():
+        for name in (k.composer, k.revise):
+            if name:
+                _resolve(name, k.slug, k.where)
+
+
 @contextmanager
 def added(path: str | Path):
     """The kinds of another registry file (same form as the shipped one) beside
@@ -189,7 +210,7 @@ def added(path: str | Path):
     entry = str(path)
     _extra.append(entry)
     try:
-        kinds()
+        check()
     except BaseException:
         _extra.remove(entry)
         raise

@@ -10,7 +10,7 @@ from models.core.errors import Locked, ValidationError
 from models.core.words import PlanWords as W
 from models.domain.office import Office
 from models.domain.plan import PLAN_DRAFT, Plan
-from models.services import plan_import, records, roles
+from models.services import records, roles
 from models.services.validate import parse_int, required, text
 
 TEMPLATES = {
@@ -126,6 +126,8 @@ def import_next_draft(plan: Plan, path, reason: str = "") -> Plan:
     The structured fields (chair, venues, schedule …) stay as they were."""
     latest = Plan.select().where((Plan.office == plan.office) & (Plan.series == plan.series)) \
         .order_by(Plan.version.desc()).first()
+    from models.services import plan_import  # off the start-up path: its rules, for a plan edited in Word only
+
     with Plan._meta.database.atomic():
         imported = plan_import.import_plan(plan.office, path).plan
         values = {k: getattr(imported, k) for k in IMPORTED if getattr(imported, k)}

@@ -109,7 +109,6 @@ def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer
               db: str | None, overwrite: bool) -> None:
     try:
         from models.services import documents as svc
-        from printing import printer as printing_printer
 
         from .. import documents as pipeline
 
@@ -133,6 +132,8 @@ def print_cmd(kind: str, ident: int, output: Path | None, as_docx: bool, printer
             path = write_or_ask(lambda replace: pipeline.write_to(output, data, what, replace=replace), overwrite)
         click.echo(f"Đã tạo {svc.kind(kind).name.lower()} ({state}): {path}")
         if printer is not None:
+            from printing import printer as printing_printer    # only when a printer is named
+
             try:
                 click.echo(printing_printer.send(path, printer or None))
             except printing_printer.PrinterMissing as err:
