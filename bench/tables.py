@@ -101,7 +101,7 @@ def run_once(home: Path, keys: int, cols: int, lines: int) -> dict[str, list[flo
             step("F8 thôn: Page Down", "pagedown")
         for _ in range(3):            # back and forth: F7's page written again on each return
             step("F7 lại: trang hiện ra", "f7", lambda t: "đang xem 1–100" in t and "Thôn Mới" not in t)
-            step("F8 lại: thôn hiện ra", "f8", lambda t: "Thôn Mới 001" in t)
+            step("F8 lại: thôn hiện ra", "f8", lambda t: "Thôn Mới" in t and "đang xem" not in t)
     finally:
         term.close()
     return out
