@@ -373,6 +373,9 @@ class SessionWords:
         "danh sách các ý kiến có thể gộp (cùng thôn và lĩnh vực trước, rồi nội dung tương tự, của hội nghị này và "
         "các hội nghị trước, kèm câu trả lời): chọn một, hoặc “Không gộp”.\n"
         f"{key('escape')}: bỏ ý kiến đang ghi dở (hỏi lại một lần: C để bỏ).\n"
+        "Ý kiến không ghi được (phiên chưa bắt đầu hoặc đã kết thúc, bị khóa, lỗi cơ sở dữ liệu) khi đã gõ sang ý kiến "
+        f"sau: nội dung được giữ lại, kể cả khi thoát hay mất điện; {key('ctrl+x')} lấy lại — ngay nếu ô nhập đang trống, "
+        "nếu không thì ngay sau khi ghi xong ý kiến đang gõ.\n"
         f"{key('ctrl+n')}: danh xưng (Ông/Bà), địa chỉ, điện thoại của người đang nêu ý kiến (không bắt buộc); "
         f"{key('ctrl+w')}: chỉ danh xưng, mỗi lần nhấn đổi Ông → Bà → không ghi.\n"
         f"Sửa hoặc rút một ý kiến đã ghi: {key('ctrl+up')} {key('ctrl+down')} chọn dòng trong danh sách, {key('ctrl+d')} mở để sửa (ghi lý do ở ô "
@@ -454,6 +457,15 @@ class SessionWords:
     NO_ANSWER = "(chưa có trả lời)"
     WITHHELD_PERSON = "người giấu tên"
     SOMEONE = "người nêu ý kiến"
+    BRING_BACK = "Lấy lại ý kiến chưa ghi được"
+    REFUSED_KEPT = ("Ý kiến “{short}” chưa ghi được: {why} Nội dung đã được giữ lại; bấm {key} để lấy lại "
+                    "(sau ý kiến đang gõ).")
+    REFUSED_UNEXPECTED = "có lỗi không mong đợi khi ghi vào cơ sở dữ liệu."
+    REFUSED_NONE = "Không có ý kiến nào chưa ghi được để lấy lại."
+    REFUSED_AFTER = "Ghi xong ý kiến số {number} đang gõ thì ý kiến chưa ghi được sẽ trở lại ô nhập."
+    REFUSED_BACK = "Đã lấy lại ý kiến chưa ghi được. Còn {more} ý kiến nữa ({key})."
+    REFUSED_BACK_LAST = "Đã lấy lại ý kiến chưa ghi được: sửa nếu cần rồi Enter để ghi."
+    REFUSED_WAITING = "Có {n} ý kiến chưa ghi được từ lần trước, nội dung vẫn được giữ. Bấm {key} để lấy lại."
 
 
 class EditorWords:

@@ -768,6 +768,7 @@ class RescueWords:
     NO_NAME = "người không ghi tên"
     PETITION_OF = "ý kiến của {who}: “{short}”"
     PETITION_TYPING = "ý kiến đang gõ dở: “{short}”"
+    PETITION_REFUSED = "ý kiến chưa ghi được, đang giữ lại: “{short}”"
     SESSION_PLACE = "chỗ đang ghi trong phiên họp"
     EDITOR_TEXT = "nội dung đang sửa trong màn hình soạn văn bản: “{short}”"
     OTHER_CHANGE = "một thay đổi khác chưa lưu"

@@ -380,9 +380,12 @@ def unsaved_conclusions(conf: Conference) -> tuple[str, str] | None:
 
 
 def resume_point(office) -> dict | None:
-    """Where to reopen after a restart: a place whose conference is in session."""
+    """Where to reopen after a restart: a place whose conference is in session, or
+    one that keeps petitions refused after the next was begun (offered again)."""
     place = load_place(office)
     conf_id = place.get("conference")
+    if place.get("refused"):
+        return place
     if conf_id and Conference.select().where((Conference.id == conf_id) & (Conference.office == office)
                                              & (Conference.status == "in_session")).exists():
         return place

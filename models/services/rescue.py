@@ -59,6 +59,8 @@ def describe(items: list[dict]) -> list[str]:
             d = (it.get("place") or {}).get("draft") or {}
             text = d.get("content") or d.get("citizen_name") or ""
             lines.append(W.PETITION_TYPING.format(short=_short(text)) if text else W.SESSION_PLACE)
+            lines += [W.PETITION_REFUSED.format(short=_short((r.get("draft") or {}).get("content", "")))
+                      for r in (it.get("place") or {}).get("refused") or [] if isinstance(r, dict)]
         elif it["kind"] == "typing":
             values = (it.get("entry") or {}).get("values") or {}
             text = next((v for v in values.values() if isinstance(v, str) and v.strip()), "")

@@ -42,6 +42,8 @@ SAVE_DELAY = 1.0
 RETRY_DELAY = 2.0
 RETRY_MOST = 30.0
 FIXED_SIZE = {"session-title"}
+#: brings back a petition the model refused after the next one was begun (kept in the place)
+REFUSED_KEY = "ctrl+x"
 
 
 #: the session screen below this width: a narrower side column (app.tcss,
@@ -84,6 +86,8 @@ class SessionScreen(AppScreen):
         Binding("ctrl+n", "contacts", W.CONTACTS, id="session.contacts", priority=True),
         Binding("ctrl+d", "edit_recorded", W.EDIT_RECORDED, id="session.edit", priority=True),
         Binding("ctrl+z", "history", words.PaperKeyWords.HISTORY, id="session.history", show=False, priority=True),
+        # not a priority key: it reaches the entry's queue first, so it acts in typing order
+        Binding(REFUSED_KEY, "bring_back", W.BRING_BACK, id="session.bring_back", show=False),
     ]
 
     class Loaded(Message):
@@ -111,6 +115,7 @@ class SessionScreen(AppScreen):
         self._early_keys: list[tuple[str, str | None]] = []
         self._running_item = None           # the agenda item whose clock runs
         self._row_chosen = False            # a row of the list chosen with Ctrl+↑/↓ (Ctrl+W gives it its title)
+        self._bring_back_next = False       # the refused petition follows the one being typed
         #: every write of this screen, one after another, off the event loop
         self.writes: work.Serial | None = None
 
@@ -225,7 +230,7 @@ class SessionScreen(AppScreen):
         if conf is None or conf.office_id != office.id:
             conf = live.pick_conference(office)
         if conf is not None and place.get("conference") != conf.id:
-            place = {"conference": conf.id}
+            place = {"conference": conf.id, **({"refused": place["refused"]} if place.get("refused") else {})}
         fields = live.field_list(office)
         units_by_field = {str(f.code): live.unit_names(office, f.name) for f in fields}
         units_by_field[""] = live.unit_names(office)
@@ -281,6 +286,9 @@ class SessionScreen(AppScreen):
             reopen()
         elif editing.startswith("edit:") and editing[5:].isdigit():
             self._edit_petition(int(editing[5:]))
+        if self.place.get("refused"):       # kept from before (a quit, a crash): offered
+            self.notify(W.REFUSED_WAITING.format(n=len(self.place["refused"]), key=words.key(REFUSED_KEY)),
+                        severity="warning", timeout=20, markup=False)
         self.post_message(self.Loaded())
 
     def show_agenda(self, items) -> None:
@@ -517,18 +525,56 @@ class SessionScreen(AppScreen):
             self.commit(draft)
         except UserError as exc:
             self._refused(draft, exc)
+            return
+        if self._bring_back_next:
+            self._bring_back_next = False
+            self.action_bring_back()
 
     def _refused(self, draft: dict, exc: Exception) -> None:
+        """The model refused a petition (the session not begun or closed meanwhile,
+        a lock, a database error): it took no number, so the number goes back. Its
+        text comes back into the entry when nothing new was typed there; else it is
+        kept in the place (stored as the entry's draft is), and REFUSED_KEY brings it back."""
+        why = words.explain(exc) if isinstance(exc, UserError) else W.REFUSED_UNEXPECTED
         if not isinstance(exc, UserError):
             self.notify_error(exc)
-            return
-        # the entry has moved on to the next number: the refused petition took none,
-        # so the number goes back, and the petition with it if nothing new was typed
         self.entry.number = max(1, self.entry.number - 1)
-        if self.entry.pristine:
+        if not self.entry.typed_anything:
             self.entry.load(draft, "content")
             self.save_now()
-        self.entry.say(words.explain(exc))
+            self.entry.say(why)
+            return
+        kept = list(self.place.get("refused") or [])
+        kept.append({"draft": copy.deepcopy(draft), "why": why})
+        self.place["refused"] = kept
+        self.save_now()         # at once: the text is stored before anything else is typed
+        said = W.REFUSED_KEPT.format(why=why, short=clip(" ".join(str(draft.get("content", "")).split()), 40),
+                                     key=words.key(REFUSED_KEY))
+        self.entry.say(said)          # goes with the next key typed: the notice stays
+        self.notify(said, severity="warning", timeout=15, markup=False)
+
+    def action_bring_back(self) -> None:
+        """REFUSED_KEY: the oldest refused petition back into the entry: at once when
+        it is empty, else once the one being typed is recorded (neither is lost)."""
+        kept = list(self.place.get("refused") or [])
+        if not kept:
+            self.entry.say(W.REFUSED_NONE)
+            return
+        if self.entry.typed_anything:
+            self._bring_back_next = True
+            self.entry.say(W.REFUSED_AFTER.format(number=self.entry.number))
+            return
+        item, rest = kept[0], kept[1:]
+        if rest:
+            self.place["refused"] = rest
+        else:
+            self.place.pop("refused", None)
+        draft = live.empty_draft(self.entry.draft.get("answered_by", ""))
+        draft.update({k: v for k, v in (item.get("draft") or {}).items() if k in live.DRAFT_KEYS})
+        self.entry.load(draft, "content")
+        self.save_now()         # one write: the draft in the entry, gone from the refused ones
+        self.entry.say(W.REFUSED_BACK.format(more=len(rest), key=words.key(REFUSED_KEY)) if rest
+                       else W.REFUSED_BACK_LAST)
 
     def commit(self, draft: dict) -> None:
         live.check_recording(self.conf)      # the rules are the model's; this screen shows their answer
@@ -887,7 +933,8 @@ class SessionScreen(AppScreen):
         def chosen(conf_id):
             if conf_id is not None:
                 self.loaded = False
-                self.place = {"conference": conf_id}
+                refused = self.place.get("refused")
+                self.place = {"conference": conf_id, **({"refused": refused} if refused else {})}
                 self.load(conf_id)
 
         def offer(confs):
