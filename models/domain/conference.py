@@ -90,6 +90,7 @@ class Attendance(BaseModel):
     count = pw.IntegerField(default=0)
     name = pw.CharField(default="")           # a named guest
     position = pw.CharField(default="")
+    title = pw.CharField(default="")          # a named guest's danh xưng: "", "Ông", "Bà" (issue 22 item 3)
 
 
 class BroadcastSlot(BaseModel):
@@ -108,7 +109,7 @@ class BroadcastSlot(BaseModel):
 @dataclass
 class AttendanceSummary:
     counts: dict = field(default_factory=dict)          # group → number
-    guests: list = field(default_factory=list)          # (name, position)
+    guests: list = field(default_factory=list)          # (title, name, position)
 
     @property
     def total(self) -> int:
@@ -119,7 +120,7 @@ def attendance(conf: Conference) -> AttendanceSummary:
     out = AttendanceSummary({g: 0 for g in ATTENDANCE_GROUPS})
     for row in Attendance.select().where(Attendance.conference == conf).order_by(Attendance.id):
         if row.name:
-            out.guests.append((row.name, row.position))
+            out.guests.append((row.title, row.name, row.position))
         elif row.group in out.counts:
             out.counts[row.group] += row.count
     return out

@@ -35,6 +35,13 @@ def split_title(name: str) -> tuple[str, str]:
     return "", name.strip()
 
 
+def person_line(title: str, name: str, position: str) -> str:
+    """A person as a form shows them, one a line, the inverse of what the form
+    reads (split_title, " - "): "Bà Ngô Thị Hạnh - Trưởng thôn Đông"."""
+    person = f"{title} {name}" if title else name
+    return f"{person} - {position}" if position else person
+
+
 class Office(BaseModel):
     """Cơ quan ban hành: UBND xã/phường, Đảng ủy xã …"""
 

@@ -500,7 +500,8 @@ def attendance_lines(conf: Conference) -> list[str]:
     summary = attendance(conf)
     out = [say("conference", "attendance_group", group=attendance_label(conf.office, key), count=n)
            for key, n in summary.counts.items() if n]
-    guests = [clean_line(n) + (f", {clean_line(p)}" if p else "") for n, p in summary.guests]
+    guests = [" ".join(filter(None, (t, clean_line(n)))) + (f", {clean_line(p)}" if p else "")
+              for t, n, p in summary.guests]
     if guests:
         out.append(say("conference", "guests", guests="; ".join(guests)))
     out.append(say("conference", "attendance_total", count=summary.total) if summary.total

@@ -10,7 +10,7 @@ from models.core.errors import Locked, ValidationError
 from models.core.text import clean_line
 from models.core.words import ConferenceWords as W
 from models.domain.base import now
-from models.domain.office import Office, split_title
+from models.domain.office import Office, person_line, split_title
 from models.domain.conference import BroadcastSlot, Conference, ConferenceVillage, Invitee
 from models.domain.deadlines import office_calendar
 from models.domain.plan import Plan
@@ -56,12 +56,7 @@ def form_values(conf: Conference | None) -> dict:
 
 def invitee_line(i: Invitee) -> str:
     """An invitee as the form shows it, one a line: "Ông Đặng Văn Tứ - Trưởng thôn Đông"."""
-    return _person_line(i.title, i.name, i.position)
-
-
-def _person_line(title: str, name: str, position: str) -> str:
-    person = f"{title} {name}" if title else name
-    return f"{person} - {position}" if position else person
+    return person_line(i.title, i.name, i.position)
 
 
 def invitee_lines(conf: Conference) -> list[str]:
@@ -162,7 +157,7 @@ def update_conference(conf: Conference, values: dict, *, expected_version: int |
         raise Locked(W.ALREADY_HELD)
     fields, vills, invitees = _parse(conf.office, values)
     with Conference._meta.database.atomic():
-        before, after = invitee_lines(conf), [_person_line(*i) for i in invitees]
+        before, after = invitee_lines(conf), [person_line(*i) for i in invitees]
         records.update(conf, fields, expected_version=expected_version,
                        related={"invitees": (before, after)} if before != after else None)
         _sync(conf, vills, invitees)

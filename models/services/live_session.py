@@ -27,7 +27,7 @@ from models.core.text import by_name, clean_line, person_name
 from models.core.words import CONFERENCE_STATUSES
 from models.core.words import LiveSessionWords as W
 from models.domain.base import now
-from models.domain.office import Field, Official, Setting, Unit, Village
+from models.domain.office import Field, Official, Setting, Unit, Village, person_line, split_title
 from models.domain.conference import (
     ATTENDANCE_GROUPS,
     AgendaItem,
@@ -228,7 +228,8 @@ def merge_conclusions(seen: str, mine: str, theirs: str) -> str:
 # --- attendance ------------------------------------------------------------------------
 
 def guests_text(summary: AttendanceSummary) -> str:
-    return "\n".join(f"{n} - {p}" if p else n for n, p in summary.guests)
+    """The named guests as F9's form shows them, one a line: "Bà Ngô Thị Hạnh - Chủ tịch …"."""
+    return "\n".join(person_line(*guest) for guest in summary.guests)
 
 
 def set_attendance(conf: Conference, counts: dict, guests: str) -> AttendanceSummary:
@@ -240,14 +241,15 @@ def set_attendance(conf: Conference, counts: dict, guests: str) -> AttendanceSum
         line = clean_line(line)
         if line:
             name, _, position = line.partition(" - ")
-            people.append((clean_line(name), clean_line(position)))
+            title, name = split_title(clean_line(name))     # "Ông …", "Bà …": the title, kept apart
+            people.append((title, name, clean_line(position)))
     with database.atomic():
         for row in Attendance.select().where(Attendance.conference == conf):
             records.delete(row)
         for g, n in numbers.items():
             records.create(Attendance, conference=conf, group=g, count=n)
-        for name, position in people:
-            records.create(Attendance, conference=conf, group="guest", name=name, position=position)
+        for title, name, position in people:
+            records.create(Attendance, conference=conf, group="guest", name=name, position=position, title=title)
     return attendance(conf)
 
 

@@ -287,10 +287,24 @@ def _v14_invitee_title(db: pw.Database) -> None:
                            (title, bare, invitee_id))
 
 
+def _v15_guest_title(db: pw.Database) -> None:
+    """A named guest's title (Attendance.title), kept apart from the name as an
+    invitee's is (_v14_invitee_title): F9's "Bà Ngô Thị Hạnh" is printed with it in the
+    minutes. A title typed before the name before this version moves into it. Idempotent."""
+    if "title" not in {c.name for c in db.get_columns("attendance")}:
+        db.execute_sql("ALTER TABLE attendance ADD COLUMN title VARCHAR(255) NOT NULL DEFAULT ''")
+    rows = db.execute_sql("SELECT id, name FROM attendance WHERE name <> '' AND title = ''")
+    for row_id, name in rows.fetchall():
+        title, bare = office.split_title(name)
+        if title:
+            db.execute_sql(f"UPDATE attendance SET title = {db.param}, name = {db.param} WHERE id = {db.param}",
+                           (title, bare, row_id))
+
+
 MIGRATIONS = [_v1, _v2_document_texts, _v3_chains, _v3_people, _v3_search_index, _v4_petition_tracking, _v4_plan_place_month,
               _v5_board_order_ids, _v6_every_status_orders, _v7_search_statistics,
               _v8_actual_times, _v9_signatures, _v10_office_uid, _v11_seals, _v12_person_pin,
-              _v13_office_search_index, _v14_invitee_title]
+              _v13_office_search_index, _v14_invitee_title, _v15_guest_title]
 CURRENT = len(MIGRATIONS)
 
 
