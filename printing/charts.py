@@ -1,6 +1,10 @@
 """Charts drawn with reportlab.graphics (vector, embedded in the PDF)."""
 from __future__ import annotations
 
+from ._quick_import import import_paragraph
+
+import_paragraph()  # before ReportLab: see printing/_quick_import.py
+
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String

@@ -12,6 +12,11 @@ from __future__ import annotations
 import io
 
 from PIL import Image, ImageDraw, ImageFont
+
+from ._quick_import import import_paragraph
+
+import_paragraph()  # before ReportLab: see printing/_quick_import.py
+
 from reportlab.graphics import shapes
 from reportlab.pdfbase import pdfmetrics
 

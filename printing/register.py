@@ -12,6 +12,10 @@ A4 landscape, the page numbered from page 2 like any document.
 """
 from __future__ import annotations
 
+from ._quick_import import import_paragraph
+
+import_paragraph()  # before ReportLab: see printing/_quick_import.py
+
 from reportlab.platypus import Paragraph, Spacer
 
 import data

@@ -9,6 +9,10 @@ chart, and the working papers (loudspeaker script, sign-in sheets, slips) have
 their own pages. Deterministic: the same content gives the same bytes."""
 from __future__ import annotations
 
+from ._quick_import import import_paragraph
+
+import_paragraph()  # before ReportLab: see printing/_quick_import.py
+
 from reportlab.platypus import KeepTogether, Table
 
 from models.core.errors import ValidationError

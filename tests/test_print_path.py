@@ -62,3 +62,29 @@ def test_every_composer_and_reviser_the_registry_names_is_found():
     kinds.check()
     assert all(callable(k.compose) for k in kinds.kinds().values() if k.composer)
     assert all(callable(k.start_revision) for k in kinds.kinds().values() if k.revise)
+
+
+def test_no_printing_module_compiles_reportlabs_wide_web_address_pattern_when_imported():
+    """ReportLab's paragraph module compiles, when imported, a case-folded pattern
+    over U+00A1–U+FFFF (about 65 ms of a print; printing/_quick_import.py leaves it
+    to its first use). It only works if it runs before ReportLab is first imported:
+    printing/render.py, the print's own entry, imported reportlab.platypus first,
+    so every `doithoai print` compiled it again. Each module of printing/ is
+    imported first in a new process here."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    names = sorted(p.stem for p in (root / "printing").glob("*.py")      # those that import ReportLab
+                   if p.stem != "__init__" and "reportlab" in p.read_text(encoding="utf-8"))
+    probe = ("import importlib, sys\n"
+             "for name in sys.argv[1:]:\n"
+             "    importlib.import_module('printing.' + name)\n"
+             "p = sys.modules.get('reportlab.platypus.paragraph')\n"
+             "print('none' if p is None else type(p.uri_pat).__name__)\n")
+    compiled = []
+    for name in names:
+        out = subprocess.run([sys.executable, "-c", probe, name], capture_output=True, text=True, cwd=root,
+                             timeout=120, check=True).stdout.split()
+        if out != ["none"] and out != ["LazyPattern"]:
+            compiled.append((name, out))
+    assert compiled == [], compiled
