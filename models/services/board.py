@@ -418,12 +418,20 @@ def _keys_by_segment(q: BoardQuery, ctx: Context, col, desc: bool, nulls_first: 
         after = step(pw.Tuple(col, Petition.id), pw.Tuple(*key)) if valued else step(Petition.id, key[1])
         parts = [(valued, cond & after), *in_order[start + 1:]]
     statuses = ACTION_STATUSES if q.status == "action" else (None,)
+    # a search within a status (the default view: open and forwarded ones)
+    searching = bool(q.search.strip()) and q.status not in ("all", "recorded")
     out: list[tuple] = []
     for valued, cond in parts:
         found = []
         for status in statuses:
             where = where_clause(q if status is None else q.with_(status=status), ctx, fold=True) & cond
-            order = ([col.desc() if desc else col.asc()] if valued else []) + \
+            # a search's matches within a status are few: found through the
+            # (office, status, due_on, search_text) index and then sorted, not by
+            # walking the sort column's index over every status and reading each
+            # row's text (by date received at 1M: 200-225 ms of service, now
+            # 46-82). Over every status the walk stops sooner: left to it.
+            by = _unindexed(col) if searching and col is not Petition.due_on else col
+            order = ([by.desc() if desc else by.asc()] if valued else []) + \
                 [Petition.id.desc() if desc else Petition.id.asc()]
             query = (Petition.select(col, Petition.id).where(where).order_by(*order)
                      .limit(want - len(out)))
@@ -566,7 +574,8 @@ def counts(q: BoardQuery, ctx: Context | None = None, *, cap: int | None = None)
         return _capped_counts(q, ctx, cap)
     exprs = count_exprs(ctx)
     open_keys = ("late", "due_soon", "on_track")
-    searching = bool(q.search.strip())
+    # a search within a status (the default view: open and forwarded ones)
+    searching = bool(q.search.strip()) and q.status not in ("all", "recorded")
     where = where_clause(q, ctx, scan=searching)
     if searching:
         # the table (or the search index) is read once, whatever it costs
