@@ -468,7 +468,7 @@ def render(st: Styles, doc: Document, page=None) -> bytes:
     template = BaseDocTemplate(
         buf, pagesize=(pg.width, pg.height), leftMargin=pg.left, rightMargin=pg.right,
         topMargin=pg.top, bottomMargin=pg.bottom, title=nfc(doc.title), author=nfc(doc.author),
-        creator="Đối thoại", subject=nfc(doc.title), invariant=1,
+        creator=say("creator"), subject=nfc(doc.title), invariant=1,
         initialFontName=st.font(), initialFontSize=st["body"].fontSize)
     frame = Frame(pg.left, pg.bottom, pg.text_width, pg.text_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -22,9 +22,9 @@ lower them when words move, never raise them. The working papers' wording
 data/templates/giay-to.json and loi-doc.json: 551 → 454; the demo's names and texts
 (models/demo/) to data/demo/commune.json and samples.json: 452 → 365; the format's fixed
 words (number and date lines, Kính gửi, kind names, the signature's time line) to
-data/templates/the-thuc.json, two messages to models/core/words.py: 365 → 341. What
-printing/ keeps: the Vietnamese alphabet fonts.py checks glyphs against, and the
-PDF's creator, the app's name."""
+data/templates/the-thuc.json, two messages to models/core/words.py: 365 → 341 (and
+the PDF's creator, 342 → 341). What printing/ keeps: the Vietnamese alphabet
+fonts.py checks glyphs against."""
 from __future__ import annotations
 
 import ast
