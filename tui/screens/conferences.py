@@ -122,7 +122,8 @@ class ConferencesScreen(AppScreen):
         self.query_one("#conf-table", PageTable).add_columns(*((W.DAY, STATUS) if self._narrow
                                                                else (W.DAY, W.TIME, STATUS)))
         self.query_one("#conf-milestones", PageTable).add_columns(W.MILESTONE, W.DUE, W.LEFT, STATUS, W.SOURCE,
-                                                                give_way=(4, 0))   # the legal source, then the name
+                                                                # the legal source, then (wide) the name
+                                                                give_way=(4,) if self._narrow else (4, 0))
         self.query_one("#conf-broadcasts", PageTable).add_columns(W.DAY, W.SLOT, W.STATION, W.READ)
         self.load()
 

@@ -95,8 +95,9 @@ class PlansScreen(RoleKeys, AppScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#plans-table", PageTable).add_columns(W.YEAR, SYMBOL, SUMMARY, STATUS, W.VERSION,
-                                                             give_way=(2,))
+        self.query_one("#plans-table", PageTable).add_columns(
+            W.YEAR, SYMBOL, SUMMARY, STATUS, W.VERSION,
+            give_way=(2,) if self.app.size.width >= 120 else ())   # at 80 the title runs to the edge
         self.load()
 
     def on_screen_resume(self) -> None:

@@ -15,8 +15,9 @@ its widest cell (``add_columns``, as DataTable's columns do): the widths are
 known as soon as a row is added, so the first paint has them (DataTable
 measured its rows on its next Idle, and a paint before that drew the columns
 at the width of their headings). When the fitted columns do not fit the
-screen, the widest give way and their cut text ends in "…" (DataTable let the
-columns run off the right edge, to be scrolled to with → ).
+screen, the columns the screen names give way and their cut text ends in "…"
+(DataTable let the columns run off the right edge, to be scrolled to with →);
+what still does not fit is cut at the right edge.
 
 It offers the part of DataTable's interface the screens use: ``add_column(s)``,
 ``add_row``, ``update_row``, ``update_cell``, ``remove_row``, ``clear``,
@@ -90,7 +91,7 @@ def _same(a: tuple, b: tuple) -> bool:
     return len(a) == len(b) and all(_look(x) == _look(y) for x, y in zip(a, b))
 
 
-#: the narrowest a fitted column gives way to when the table is too narrow
+#: the narrowest a column named to give way becomes when the table is too narrow
 NARROWEST = 4
 
 
@@ -193,7 +194,7 @@ class PageTable(ScrollView, can_focus=True):
     def add_columns(self, *labels: str, give_way: tuple[int, ...] = ()) -> None:
         """Columns as wide as their widest cell (DataTable's columns). When they do
         not fit, the columns numbered in ``give_way`` narrow first, in that order,
-        each down to its heading; then the widest of all narrow in turn."""
+        each down to its heading; what still does not fit is cut at the right edge."""
         for label in labels:
             self.add_column(label, fit=True)
         for order, index in enumerate(give_way):
@@ -505,23 +506,17 @@ class PageTable(ScrollView, can_focus=True):
 
 
 def _give_way(widths: list, columns: list[Column], over: int) -> list:
-    """``widths`` narrowed until ``over`` cells are saved: first the columns
-    named to give way first, in their order, each down to its heading (at least
-    NARROWEST); then the widest fitted column, one cell at a time, down to NARROWEST."""
+    """``widths`` narrowed until ``over`` cells are saved: the columns named to
+    give way, in their order, each down to its heading (at least NARROWEST).
+    What still does not fit is cut at the right edge, as DataTable showed it
+    (squeezing every column to a few letters read worse at 80 columns)."""
     widths = list(widths)
     for i, column in sorted(((i, c) for i, c in enumerate(columns) if c.fit and c.first is not None),
                             key=lambda ic: ic[1].first):
         if over <= 0:
-            return widths
+            break
         floor = max(NARROWEST, cell_len(column.label))
         saved = min(over, max(0, widths[i] - floor))
         widths[i] -= saved
         over -= saved
-    while over > 0:
-        narrowable = [i for i, w in enumerate(widths) if columns[i].fit and w > NARROWEST]
-        if not narrowable:
-            break
-        widest = max(narrowable, key=lambda i: widths[i])
-        widths[widest] -= 1
-        over -= 1
     return widths
