@@ -464,7 +464,7 @@ class SessionWords:
     REFUSED_NONE = "Không có ý kiến nào chưa ghi được để lấy lại."
     REFUSED_AFTER = "Ghi xong ý kiến số {number} đang gõ thì ý kiến chưa ghi được sẽ trở lại ô nhập."
     REFUSED_BACK = "Đã lấy lại ý kiến chưa ghi được. Còn {more} ý kiến nữa ({key})."
-    REFUSED_BACK_LAST = "Đã lấy lại ý kiến chưa ghi được: sửa nếu cần rồi Enter để ghi."
+    REFUSED_BACK_LAST = "Đã lấy lại ý kiến chưa ghi được: sửa nếu cần rồi bấm " + key("enter") + " để ghi."
     REFUSED_WAITING = "Có {n} ý kiến chưa ghi được từ lần trước, nội dung vẫn được giữ. Bấm {key} để lấy lại."
 
 
