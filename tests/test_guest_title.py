@@ -93,6 +93,9 @@ def test_f9_takes_a_guests_title_typed_before_the_name(demo_office, monkeypatch)
                          "the title kept apart")
             await pilot.press("f9")
             await _until(pilot, lambda: app.screen is not screen, "F9 again")
+            from test_no_english import screen_text
+
+            assert "Khách mời (mỗi dòng: Ông/Bà họ tên - chức vụ)" in screen_text(app)   # the form says how
             shown = app.screen.query_one("#f-guests").text
             assert shown.splitlines()[-1] == "Bà Ngô Thị Hạnh - Chủ tịch Hội Phụ nữ xã", shown
             await pilot.press("escape")

@@ -446,7 +446,7 @@ class SessionWords:
     FIELD_NUMBER = "Lĩnh vực (số)"
     SLIP_FIELD = "Ý kiến bằng phiếu? (gõ c nếu có)"
     COUNT_FIELD = "{label} (số người)"
-    GUESTS_FIELD = "Khách mời (mỗi dòng: Họ tên - chức vụ)"
+    GUESTS_FIELD = "Khách mời (mỗi dòng: Ông/Bà họ tên - chức vụ)"
     BUSY_CHOOSE = "Ý kiến đang ghi chưa xong; ghi xong rồi mới chọn hội nghị khác."
     BUSY_CLOSE = "Ý kiến đang ghi chưa xong. Ghi xong (hoặc xóa nội dung) rồi mới kết thúc phiên."
     CLOSE_ASK = (
