@@ -22,7 +22,8 @@ from printing_support import make_session
 
 #: modules a plan, a notice or an invitation does not need to be printed
 NOT_NEEDED = ("models.services.board", "models.services.search", "models.services.plan_import",
-              "models.services.statistics", "models.services.petitions", "printing.printer")
+              "models.services.statistics", "models.services.petitions", "printing.printer",
+              "PIL.ImageMode")        # imported by Pillow's Image module: Pillow really loaded, for no picture
 
 
 def imported_by(args: list[str], cwd) -> tuple[set[str], subprocess.CompletedProcess]:
