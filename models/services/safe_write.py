@@ -147,8 +147,10 @@ class PendingWrites:
                     message = storage_problem(exc)
                     if message is None:
                         # the database took it but refused the content (e.g. a stale edit):
-                        # drop it from the queue and let the caller show the error
+                        # drop it from the queue and let the caller show the error (and,
+                        # with ``exc.dropped_write``, keep what it held: a refused petition)
                         del self._queue[key]
+                        exc.dropped_write = item
                         raise
                     self._failed(exc, message)
                     return Outcome(False, message, len(self._queue))

@@ -409,7 +409,20 @@ class SessionScreen(AppScreen):
             if done is not None:
                 done(outcome)
 
-        self.writes.submit(self.pending.save, key, func, *args, done=written, failed=failed)
+        self.writes.submit(self.pending.save, key, func, *args, done=written,
+                           failed=failed or self._write_failed)
+
+    def _write_failed(self, exc: BaseException, own: dict | None = None) -> None:
+        """A write refused. A petition kept earlier (the storage failed) and refused
+        when tried again is kept as any refused petition (``_refused``), and so is
+        ``own``, the petition of this write (it did not run after that refusal)."""
+        item = getattr(exc, "dropped_write", None)
+        if item is not None and item.func is live.record_draft and len(item.args) >= 3:
+            self._refused(copy.deepcopy(item.args[2]), exc)
+        elif own is None:
+            work.tell_error(self, exc)
+        if own is not None:
+            self._refused(own, exc)
 
     def _after_write(self, outcome) -> None:
         if outcome.saved:
@@ -455,7 +468,7 @@ class SessionScreen(AppScreen):
             else:
                 self._after_write(outcome)
 
-        self.writes.submit(self.pending.retry, done=tried)
+        self.writes.submit(self.pending.retry, done=tried, failed=self._write_failed)
 
     def refresh_petitions(self, then=None) -> None:
         def redraw(rows):
@@ -592,7 +605,7 @@ class SessionScreen(AppScreen):
 
         self._write(("petition", self.commits), live.record_draft, self.office, self.conf,
                     copy.deepcopy(draft), self._stored_place(), known,
-                    done=recorded, failed=lambda exc: self._refused(original, exc))
+                    done=recorded, failed=lambda exc: self._write_failed(exc, original))
         self.commits += 1
         self.say("similar", "")
         self._similar, self._similar_for = [], None
