@@ -55,6 +55,12 @@ def test_an_invitee_change_is_in_the_conferences_history_and_undone(db):
     newest = rows_for(conf)[0]
     assert "Người được mời: Ngô Thị Hạnh - Trưởng thôn Đông; Đặng Văn Tứ → Bà Ngô Thị Hạnh" in newest.changes
     assert "Địa điểm" in newest.changes
+    conf = svc.update_conference(Conference.get_by_id(conf.id), svc.form_values(conf) | {
+        "invitees": changed + "\nLê Văn Cường"})             # one line of three: only it is told
+    assert rows_for(conf)[0].changes == "Người được mời: — → Lê Văn Cường"
+    undo_change(rows_for(conf)[0].entry_id)
+    conf = Conference.get_by_id(conf.id)
+    newest = rows_for(conf)[2]
     assert squash("Bà Ngô Thị Hạnh, Trưởng thôn Đông") in _invitation(office, conf)
 
     undo_change(newest.entry_id)

@@ -107,8 +107,20 @@ def describe_changes(entry: AuditEntry) -> str:
         return ""
     if entry.action in ("create", "delete"):
         return ""
+    for key in set(before) & set(after):
+        before[key], after[key] = _lines_changed(before[key], after[key])
     return describe((key, shown_value(entry.table, key, before.get(key)), shown_value(entry.table, key, after.get(key)))
                     for key in sorted(set(before) | set(after)) if key not in ("row_version", "search_text"))
+
+
+def _lines_changed(old, new):
+    """Of two lists of lines (RELATED), only the lines that differ, so that a
+    title typed before one invitee among ten is seen: "Lê Thị Hoa - … → Bà Lê
+    Thị Hoa - …"; both whole when only their order changed. Other values as they are."""
+    if not (isinstance(old, list) and isinstance(new, list)):
+        return old, new
+    gone, came = [x for x in old if x not in new], [x for x in new if x not in old]
+    return (gone, came) if gone or came else (old, new)
 
 
 
