@@ -4,6 +4,7 @@ import asyncio
 import unicodedata
 
 from models import Official, Village
+from pilot_keys import until
 from tui.app import DoiThoaiApp
 
 
@@ -266,8 +267,12 @@ def test_someone_else_saved_the_record_while_the_form_was_open(demo_office, monk
     from models.services import records
 
     async def steps(app, pilot):
-        await pilot.press("f8", "right", "right", "right", "e")
-        await pilot.pause()
+        await pilot.press("f8")
+        # the lists are read in a worker: E pressed before they are shown finds no row
+        await until(pilot, lambda: type(app.screen).__name__ == "CatalogScreen" and len(app.screen.rows) > 1,
+                    "F8 and its lists")
+        await pilot.press("right", "right", "right", "e")
+        await until(pilot, lambda: app.screen.query_one("#f-leader_name"), "the village's form")
         form = app.screen
         village = Village.get((Village.office == demo_office) & (Village.name == form.values()["name"]))
         monkeypatch.setattr(audit, "_user", "Trần Thị Bình")           # another workstation saves

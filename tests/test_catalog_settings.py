@@ -8,6 +8,7 @@ import asyncio
 import pytest
 from textual.widgets import Select, TabbedContent
 
+from pilot_keys import until
 from tui.widgets.page_table import PageTable
 
 
@@ -27,7 +28,9 @@ def drive(office, steps):
 async def catalogue_tab(app, pilot, tab: str) -> None:
     """F8, then → until the tab ``tab`` (e.g. "tab-villages") is shown."""
     await pilot.press("f8")
-    await pilot.pause()
+    # the lists are read in a worker: a key pressed before they are shown finds no row
+    await until(pilot, lambda: type(app.screen).__name__ == "CatalogScreen" and len(app.screen.rows) > 1,
+                "F8 and its lists")
     tabs = app.screen.query_one(TabbedContent)
     for _ in range(20):
         if tabs.active == tab:
