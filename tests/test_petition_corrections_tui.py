@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 
 import pytest
+from pilot_keys import until
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -85,12 +86,17 @@ def test_correct_in_the_session_and_on_the_board_history_shows_both(demo):
         conf = screen.conf
         await record(pilot, "Trần Văn Bốn", "b", "5", "Đường liên thôn sạt lở", "3", "Sở Xây dựng")
         await record(pilot, "Lê Thị Năm", "a", "7", "Trạm y tế thiếu thuốc", "4", "Ghi nhận")
+        # petitions are written in the background: both are stored before they are looked up
+        await until(pilot, lambda: Petition.select().where((Petition.conference == conf)
+                                                           & (Petition.content == "Trạm y tế thiếu thuốc")).exists(),
+                    "the second petition stored")
         first, second = Petition.select().where(Petition.conference == conf).order_by(Petition.seq)[-2:]
         state["pid"] = first.id
         # Ctrl+↑ selects the earlier row; Ctrl+D opens it; the content is corrected
         await pilot.press("ctrl+up", "ctrl+d")
-        await pilot.pause()
         from tui.widgets.form import FormScreen
+
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the correction form")
 
         assert isinstance(app.screen, FormScreen) and str(first.seq) in app.screen.form_title
         app.screen.query_one("#f-content").focus()
@@ -102,7 +108,7 @@ def test_correct_in_the_session_and_on_the_board_history_shows_both(demo):
         assert Petition.get_by_id(first.id).content == "Đường liên thôn sạt lở gây chia cắt"
         # the second one was recorded by mistake: withdrawn with a reason
         await pilot.press("ctrl+down", "ctrl+d")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query_one("#f-withdraw"), "the second petition's form")
         app.screen.query_one("#f-withdraw").focus()
         await type_text(pilot, "Ghi nhầm, trùng ý kiến")
         await pilot.press("ctrl+s")
@@ -120,12 +126,11 @@ def test_correct_in_the_session_and_on_the_board_history_shows_both(demo):
         assert second.id not in board.row_ids
         t.move_cursor(row=board.row_ids.index(first.id))
         await pilot.press("enter")
-        await pilot.pause()
         from tui.screens.board_detail import PetitionDetailScreen
 
-        assert isinstance(app.screen, PetitionDetailScreen)
+        await until(pilot, lambda: isinstance(app.screen, PetitionDetailScreen), "the petition's detail")
         await pilot.press("e")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query_one("#f-citizen_phone"), "the petition's form")
         await type_text(pilot, "Ông")
         app.screen.query_one("#f-citizen_phone").focus()
         await type_text(pilot, "0912 345 678")
