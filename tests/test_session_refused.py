@@ -129,3 +129,52 @@ def test_a_refused_petition_is_offered_at_the_next_start(demo_office, monkeypatc
             await app.workers.wait_for_complete()
 
     asyncio.run(second())
+
+
+def test_a_petition_kept_while_the_disk_was_busy_then_refused_is_kept_too(demo_office, monkeypatch, tmp_path):
+    """Another program holds the database when the petition is recorded: the write
+    is kept in memory (safe_write) while the next is typed; when it is tried again
+    the model refuses it (its village was renamed meanwhile). It was dropped there,
+    with only the error said; now it is kept as any refused petition."""
+    import sqlite3
+
+    monkeypatch.setenv("DOITHOAI_TODAY", TODAY)
+    from tui.app import DoiThoaiApp
+
+    async def run():
+        app = DoiThoaiApp(demo_office)
+        told = _listen(app)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = await open_session(pilot)
+            await pilot.press("ctrl+b", "c")
+            await until(pilot, lambda: screen.conf.status == "in_session", "the session started")
+            keys = Keys(pilot)
+            name, village_keys, field_keys, content, disp, answer = REFUSED
+            await keys.text(name)
+            await pilot.press("enter", village_keys, "enter", field_keys)
+            await keys.text(content)
+            await pilot.press("enter", disp)
+            await keys.text(answer)
+            village = live.rank(screen.entry.villages, village_keys)[0]
+            await app.workers.wait_for_complete()
+            holder = sqlite3.connect(str(tmp_path / "office.sqlite3"), isolation_level=None, timeout=60)
+            holder.execute("BEGIN IMMEDIATE")           # another program writes, and takes long
+            await pilot.press("enter")
+            await until(pilot, lambda: len(screen.pending) > 0, "the petition kept in memory")
+            for ch in NEXT[0]:
+                await pilot.press("space" if ch == " " else ch)
+            # the other program ends while no write of the screen waits on it (a write
+            # waiting would have read the village's name before the change)
+            await pilot.pause(1.5)            # the typing's own save is asked for
+            await until(pilot, lambda: screen.writes._idle.is_set() and len(screen.pending) > 1, "writes idle")
+            holder.execute("UPDATE village SET name = 'Thôn đã đổi tên' WHERE name = ?", (village,))
+            holder.execute("COMMIT")
+            holder.close()
+            await until(pilot, lambda: live.load_place(app.office).get("refused"), "the refused petition kept")
+            assert screen.entry.draft["citizen_name"] == NEXT[0]
+            kept = live.load_place(app.office)["refused"]
+            assert [k["draft"]["content"] for k in kept] == [REFUSED[3]]
+            assert any("Ctrl+X" in t for t in told), told
+            await app.workers.wait_for_complete()
+
+    asyncio.run(run())
