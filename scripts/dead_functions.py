@@ -5,12 +5,14 @@
 An AST walk of every .py file: a function counts as used by the app when its
 name appears in app code outside its own definition, as a name, an attribute,
 an imported name or a word of a string that is not a docstring (getattr,
-bindings' action strings, entry points). Framework hooks (Textual's action_,
-on_, watch_, compose, render…; click commands; dunders) are left out: the
-framework calls them. Names are matched without their class or module, so a
-function whose name is common elsewhere is counted as used (vulture
---min-confidence 60 finds some of those). Prints the functions never named
-anywhere, those named only by tests, and those named only by bench/ or scripts/.
+bindings' action strings, entry points), or a word of data/*.json (the kind
+registry names its composers there). Framework hooks (Textual's action_, on_,
+watch_, compose, render…; click commands; dunders; a screen's save_<form id>,
+which FormScreen.Submitted reaches by name) are left out: the framework calls
+them. Names are matched without their class or module, so a function whose
+name is common elsewhere is counted as used (vulture --min-confidence 60 finds
+some of those). Prints the functions never named anywhere, those named only by
+tests, and those named only by bench/ or scripts/.
 """
 from __future__ import annotations
 
@@ -22,9 +24,9 @@ from pathlib import Path
 
 APP = ("models", "printing", "tui")
 OTHER = ("tests", "bench", "scripts", "packaging")
-HOOK = re.compile(r"^(action_|on_|watch_|validate_|compute_|key_|_on_|_watch_|__.*__$)|"
+HOOK = re.compile(r"^(action_|on_|watch_|validate_|compute_|key_|_on_|_watch_|save_|__.*__$)|"
                   r"^(compose|render|render_line|render_lines|get_content_width|get_content_height|convert|"
-                  r"discover|search|list_commands|get_command|shell_complete|check_action|run|main)$")
+                  r"discover|search|list_commands|get_command|shell_complete|check_action|run|main|filter_paths)$")
 FRAMEWORK_DECORATORS = ("command", "group", "on(", "work", "fixture")
 
 
@@ -53,6 +55,9 @@ def walk(root: Path):
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
                 for word in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", node.value):
                     named[word].add(room)
+    for path in sorted((root / "data").rglob("*.json")):   # the kind registry names its composers
+        for word in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", path.read_text(encoding="utf-8")):
+            named[word].add("app")
     return defs, named
 
 
